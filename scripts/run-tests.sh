@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# The test command (README quick start, and what CI runs): prepares the
+# machine idempotently, then runs the unit and integration suites.
+set -Eeuo pipefail
+cd "$(dirname "$0")/.."
+. scripts/prepare.sh
+exec npm test -- "$@"

@@ -1,0 +1,205 @@
+#!/usr/bin/env bash
+# Provision a real container engine for build-connector's tests on a Debian
+# bookworm machine (root, no internet but Debian's archive and npm).
+#
+# Idempotent: every step first looks at what is there and only acts when
+# something is missing.  On a machine where Docker already works (a laptop,
+# a GitHub runner) it leaves the engine alone and only starts the loopback
+# registries and builds the cached test root filesystems.
+#
+# Environment:
+#   BUILD_CONNECTOR_CACHE   cache dir (default /var/cache/build-connector)
+#   SKIP_ROOTFS=1           do not build the test root filesystems
+set -Eeuo pipefail
+
+CACHE="${BUILD_CONNECTOR_CACHE:-/var/cache/build-connector}"
+STATE="$CACHE/state"
+mkdir -p "$CACHE" "$STATE"
+step_name="start"
+step_log=""
+trap 'echo "setup-engine: FAILED at step: $step_name (line $LINENO)" >&2; if [ -n "$step_log" ] && [ -s "$step_log" ]; then echo "--- last lines of $step_log" >&2; tail -n 25 "$step_log" >&2; fi; exit 3' ERR
+
+say() { printf 'setup-engine: %s\n' "$*"; }
+step() { step_name="$1"; say "== $1"; }
+have() { command -v "$1" >/dev/null 2>&1; }
+is_root() { [ "$(id -u)" = 0 ]; }
+
+APT_UPDATED=0
+apt_update_once() {
+  if [ "$APT_UPDATED" = 0 ]; then
+    step_log="$STATE/apt-update.log"
+    apt-get update -qq >"$step_log" 2>&1
+    APT_UPDATED=1
+  fi
+}
+apt_install() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    is_root || { echo "setup-engine: need root to install: ${missing[*]}" >&2; return 3; }
+    apt_update_once
+    say "installing ${missing[*]}"
+    step_log="$STATE/apt-install.log"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >"$step_log" 2>&1
+  else
+    say "present: $*"
+  fi
+}
+
+engine_works() { timeout 20 docker info >/dev/null 2>&1; }
+
+# ---------------------------------------------------------------- engine
+step "engine"
+if engine_works; then
+  say "docker engine already answers: $(docker info --format '{{.ServerVersion}} driver={{.Driver}}' 2>/dev/null)"
+  OWN_ENGINE=0
+else
+  OWN_ENGINE=1
+  is_root || { echo "setup-engine: no docker engine and not root: cannot install one" >&2; exit 3; }
+  if ! have dockerd || ! dockerd --version 2>/dev/null | grep -qE 'version (2[6-9]|[3-9][0-9])'; then
+    apt_install runc tini iptables ca-certificates
+    # bookworm's docker.io (20.10) cannot keep multi-platform images; trixie's
+    # 26.x installs on bookworm with bookworm's runc and tini.
+    uri=$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
+    [ -n "$uri" ] || uri=$(awk '/^deb / {print $2; exit}' /etc/apt/sources.list 2>/dev/null || true)
+    [ -n "$uri" ] || { echo "setup-engine: cannot find a Debian mirror URI in /etc/apt" >&2; exit 3; }
+    tdir="$CACHE/trixie-apt"
+    mkdir -p "$tdir/lists/partial" "$tdir/debs"
+    echo "deb $uri trixie main" >"$tdir/sources.list"
+    aopts=(-o Dir::Etc::sourcelist="$tdir/sources.list" -o Dir::Etc::sourceparts=/dev/null -o Dir::State::Lists="$tdir/lists")
+    if ! ls "$tdir"/debs/docker.io_*.deb >/dev/null 2>&1; then
+      say "downloading docker.io containerd docker-buildx from trixie"
+      apt-get "${aopts[@]}" update -qq >"$STATE/trixie-update.log" 2>&1
+      (cd "$tdir/debs" && apt-get "${aopts[@]}" download docker.io containerd docker-buildx >"$STATE/trixie-download.log" 2>&1)
+    fi
+    say "installing $(cd "$tdir/debs" && ls *.deb | tr '\n' ' ')"
+    DEBIAN_FRONTEND=noninteractive dpkg -i --force-confold "$tdir"/debs/*.deb >"$STATE/dpkg.log" 2>&1
+    # dpkg may try to start services through invoke-rc.d; there is no systemd here.
+  fi
+  # The machine's own docker client (/usr/local/bin) may be newer; that is fine.
+  mkdir -p /etc/docker
+  want='{"features":{"containerd-snapshotter":true}}'
+  if [ ! -f /etc/docker/daemon.json ] || ! grep -q containerd-snapshotter /etc/docker/daemon.json; then
+    echo "$want" >/etc/docker/daemon.json
+  fi
+  if ! pgrep -x dockerd >/dev/null; then
+    say "starting dockerd (log: $STATE/dockerd.log)"
+    rm -f /var/run/docker.pid
+    nohup setsid dockerd >"$STATE/dockerd.log" 2>&1 </dev/null &
+  fi
+  for i in $(seq 1 60); do engine_works && break; sleep 1; done
+  engine_works || { echo "setup-engine: dockerd did not answer within 60 s" >&2; tail -n 30 "$STATE/dockerd.log" >&2; exit 3; }
+fi
+store=$(docker info --format '{{json .DriverStatus}}' 2>/dev/null || true)
+say "engine $(docker version --format '{{.Server.Version}}') store: $store"
+
+# buildx plugin: trixie's package puts it in /usr/libexec/docker/cli-plugins,
+# which the machine's docker client also searches.
+step "buildx"
+if ! docker buildx version >/dev/null 2>&1; then
+  apt_install docker-buildx || true
+fi
+docker buildx version >/dev/null 2>&1 || { echo "setup-engine: docker buildx missing" >&2; exit 3; }
+say "$(docker buildx version)"
+
+# ---------------------------------------------------------------- qemu
+step "binfmt-arm64"
+if [ "$(uname -m)" = aarch64 ]; then
+  say "native arm64 host: no emulation needed"
+elif [ -e /proc/sys/fs/binfmt_misc/qemu-aarch64 ] && grep -q enabled /proc/sys/fs/binfmt_misc/qemu-aarch64; then
+  say "qemu-aarch64 binfmt already enabled"
+else
+  is_root || { echo "setup-engine: arm64 emulation missing and not root" >&2; exit 3; }
+  apt_install qemu-user-static binfmt-support
+  [ -e /proc/sys/fs/binfmt_misc/register ] || mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc
+  update-binfmts --enable qemu-aarch64 >/dev/null 2>&1 || update-binfmts --import qemu-aarch64 >/dev/null 2>&1 || true
+  grep -q enabled /proc/sys/fs/binfmt_misc/qemu-aarch64 || { echo "setup-engine: could not enable qemu-aarch64 binfmt" >&2; exit 3; }
+  say "qemu-aarch64 binfmt enabled"
+fi
+
+# ---------------------------------------------------------------- tools
+step "tools"
+if is_root; then
+  apt_install skopeo docker-registry apache2-utils mmdebstrap arch-test git
+fi
+
+# ---------------------------------------------------------------- registries
+step "registries"
+REG_DIR="$CACHE/registry"
+mkdir -p "$REG_DIR/plain" "$REG_DIR/auth"
+start_registry() { # name port [htpasswd]
+  local name=$1 port=$2 auth=${3:-}
+  if curl -fsS -o /dev/null "http://127.0.0.1:$port/v2/" 2>/dev/null || curl -sS -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/v2/" 2>/dev/null | grep -q 401; then
+    say "registry $name already on 127.0.0.1:$port"
+    return
+  fi
+  local cfg="$REG_DIR/$name.yml"
+  {
+    echo "version: 0.1"
+    echo "log: {level: warn}"
+    echo "storage:"
+    echo "  filesystem: {rootdirectory: $REG_DIR/$name}"
+    echo "  delete: {enabled: true}"
+    echo "http: {addr: 127.0.0.1:$port}"
+    if [ -n "$auth" ]; then
+      echo "auth:"
+      echo "  htpasswd: {realm: build-connector-test, path: $auth}"
+    fi
+  } >"$cfg"
+  nohup setsid docker-registry serve "$cfg" >"$STATE/registry-$name.log" 2>&1 </dev/null &
+  for i in $(seq 1 30); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/v2/" 2>/dev/null || true)
+    [ "$code" = 200 ] || [ "$code" = 401 ] && break
+    sleep 0.5
+  done
+  say "registry $name started on 127.0.0.1:$port (config $cfg)"
+}
+start_registry plain 5000
+# Test credentials for the login flows; they protect nothing but a loopback test registry.
+HTPASSWD="$REG_DIR/htpasswd"
+[ -f "$HTPASSWD" ] || htpasswd -Bbn bc-test bc-test-password >"$HTPASSWD"
+start_registry auth 5001 "$HTPASSWD"
+
+# ---------------------------------------------------------------- rootfs
+if [ "${SKIP_ROOTFS:-0}" != 1 ]; then
+  step "rootfs"
+  ROOTFS_DIR="$CACHE/rootfs"
+  mkdir -p "$ROOTFS_DIR"
+  # name:packages — the python root stands in for python:*-slim (pip usable,
+  # no PEP 668 marker); the java root carries a headless JRE.
+  ROOTS=(
+    "python:python3,python3-pip,python3-setuptools,python3-wheel,python3-yaml,ca-certificates"
+    "java:openjdk-17-jre-headless,ca-certificates"
+  )
+  for spec in "${ROOTS[@]}"; do
+    name=${spec%%:*}; pkgs=${spec#*:}
+    for arch in amd64 arm64; do
+      key=$(printf '%s|%s|%s|bookworm|v1' "$name" "$arch" "$pkgs" | sha256sum | cut -c1-16)
+      out="$ROOTFS_DIR/$name-$arch-$key.tar"
+      if [ -s "$out" ]; then say "cached $out"; continue; fi
+      step_name="rootfs $name $arch"
+      say "mmdebstrap $name $arch (packages: $pkgs)"
+      t0=$(date +%s)
+      step_log="$STATE/mmdebstrap-$name-$arch.log"
+      mmdebstrap --verbose --format=tar --variant=minbase --arch="$arch" --include="$pkgs" \
+        --customize-hook='rm -f "$1"/usr/lib/python3*/EXTERNALLY-MANAGED' \
+        --customize-hook='rm -rf "$1"/var/cache/apt/* "$1"/var/lib/apt/lists/*' \
+        bookworm "$out.part" >"$step_log" 2>&1
+      mv "$out.part" "$out"
+      ln -sfn "$(basename "$out")" "$ROOTFS_DIR/$name-$arch.tar"
+      say "built $out in $(( $(date +%s) - t0 )) s"
+    done
+  done
+  for spec in "${ROOTS[@]}"; do
+    name=${spec%%:*}; pkgs=${spec#*:}
+    for arch in amd64 arm64; do
+      key=$(printf '%s|%s|%s|bookworm|v1' "$name" "$arch" "$pkgs" | sha256sum | cut -c1-16)
+      ln -sfn "$name-$arch-$key.tar" "$ROOTFS_DIR/$name-$arch.tar"
+    done
+  done
+fi
+
+step "done"
+say "ok (cache $CACHE)"

@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+/**
+ * build-connector CLI: flags → validated config → the same core the Action calls.
+ */
+import { Command, CommanderError } from 'commander';
+import { ExitCode } from './errors.js';
+import { registerCommands } from './commands/index.js';
+import { setExecDebug } from './exec.js';
+import { VERSION } from './version.js';
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('build-connector')
+    .description('Build, verify and publish Airbyte connector images (multi-arch, verified before any tag is pushed).')
+    .version(VERSION, '-V, --version')
+    .option('--json', 'print machine-readable JSON on stdout')
+    .option('--debug', 'print every external command run')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ outputError: (str, write) => write(str) });
+  program.hook('preAction', (_this, actionCommand) => {
+    if (actionCommand.optsWithGlobals<{ debug?: boolean }>().debug) setExecDebug((l) => process.stderr.write(`[exec] ${l}\n`));
+  });
+  program.addHelpText(
+    'after',
+    `
+Exit codes:
+  0  ok
+  1  a check, lint rule or build failed
+  2  bad input or usage (malformed metadata.yaml, unknown flag, not implemented yet)
+  3  environment missing (no engine, no buildx, no arm64 emulation, registry unreachable, login refused)
+  4  refused by policy (version already published with another digest)`,
+  );
+  registerCommands(program);
+  for (const c of program.commands) c.exitOverride();
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // help and version are "errors" to commander; their code is 0.
+      process.exitCode = err.exitCode === 0 ? ExitCode.ok : ExitCode.badInput;
+      return;
+    }
+    throw err;
+  }
+}
+
+await main(process.argv);

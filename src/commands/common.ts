@@ -1,0 +1,68 @@
+/**
+ * Shared plumbing for subcommands: global flags, the Output, and the one
+ * place where errors become a message + exit code (never a stack trace).
+ */
+import type { Command } from 'commander';
+import { BcError, ExitCode, toBcError } from '../errors.js';
+import { createOutput, type Output } from '../ui/output.js';
+import { runCleanups } from '../cleanup.js';
+
+export interface GlobalOptions {
+  json: boolean;
+  debug: boolean;
+}
+
+export function globalOptions(cmd: Command): GlobalOptions {
+  const all = cmd.optsWithGlobals<{ json?: boolean; debug?: boolean }>();
+  return { json: all.json === true, debug: all.debug === true };
+}
+
+export type Handler<A extends unknown[]> = (out: Output, g: GlobalOptions, ...args: A) => Promise<number | void>;
+
+/**
+ * Wrap a subcommand's handler: the returned number is the exit code.
+ * Commander passes (args..., options, command); we hand the handler the
+ * output and global options first.
+ */
+export function action<A extends unknown[]>(handler: Handler<A>) {
+  return async (...raw: unknown[]): Promise<void> => {
+    const cmd = raw[raw.length - 1] as Command;
+    const g = globalOptions(cmd);
+    const out = createOutput(g.json);
+    const args = raw.slice(0, -1) as A;
+    try {
+      const code = await handler(out, g, ...args);
+      process.exitCode = code ?? ExitCode.ok;
+    } catch (err) {
+      const e = toBcError(err);
+      reportError(e, g);
+      process.exitCode = e.exitCode;
+    } finally {
+      await runCleanups();
+    }
+  };
+}
+
+export function reportError(e: BcError, g: GlobalOptions): void {
+  if (g.json) {
+    process.stdout.write(
+      `${JSON.stringify({ error: { kind: e.kind, exitCode: e.exitCode, message: e.message, step: e.step ?? null, details: e.details } }, null, 2)}\n`,
+    );
+  }
+  const lines = [`error: ${e.message}`, ...e.details.map((d) => `  ${d}`)];
+  process.stderr.write(`${lines.join('\n')}\n`);
+  if (g.debug && e.cause instanceof Error && e.cause.stack) process.stderr.write(`${e.cause.stack}\n`);
+}
+
+/** Parse a comma/newline separated list flag. */
+export function listFlag(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  return value
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}

@@ -1,0 +1,18 @@
+/**
+ * Every subcommand, in the order `--help` lists them. Each lives in its own
+ * module so work on one never touches another.
+ */
+import type { Command } from 'commander';
+import { register as doctor } from './doctor.js';
+import { registerStub } from './stubs.js';
+
+export function registerCommands(program: Command): void {
+  registerStub(program, 'render', '[dir]', 'render the Dockerfile for a connector directory');
+  registerStub(program, 'lint', '[target]', 'check a connector directory or Dockerfile against the Airbyte image rules');
+  registerStub(program, 'build', '[dir]', 'build the connector image for linux/amd64 and linux/arm64');
+  registerStub(program, 'verify', '[target]', 'verify an image (or a connector directory) per platform');
+  registerStub(program, 'publish', '[dir]', 'build, verify, then push and tag safely');
+  registerStub(program, 'tags', '[dir]', 'print the tag plan that publish would apply');
+  doctor(program);
+  registerStub(program, 'base', '<action> [name]', 'render or build a base image (base render|build NAME)');
+}

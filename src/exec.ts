@@ -1,0 +1,185 @@
+/**
+ * The one process wrapper. Every docker / buildx / skopeo / git / cosign call
+ * goes through here, for the CLI and the Action alike.
+ *
+ * - Failure is the exit code, never "stderr was non-empty".
+ * - Errors carry the argv with secrets redacted, the exit code and the last
+ *   lines of output, so a user sees what broke without a stack trace.
+ * - Secrets are given as `secrets` (redacted everywhere) and passwords reach a
+ *   tool through `input` (stdin), never argv.
+ * - Every child is killed when the parent gets SIGINT/SIGTERM (see cleanup.ts).
+ */
+import { execa, type ResultPromise } from 'execa';
+import { BcError, type ErrorKind } from './errors.js';
+import { onCleanup } from './cleanup.js';
+
+export interface RunOptions {
+  cwd?: string;
+  env?: Record<string, string | undefined>;
+  /** written to stdin; use it for passwords */
+  input?: string | Buffer;
+  /** kill the process after this many ms */
+  timeoutMs?: number;
+  /** strings redacted from argv and output in errors and logs */
+  secrets?: string[];
+  /** a non-zero exit is returned, not thrown */
+  allowFailure?: boolean;
+  /** forward output lines as they arrive (progress) */
+  onStdoutLine?: (line: string) => void;
+  onStderrLine?: (line: string) => void;
+  /** error kind when the process fails (default 'failed') */
+  failKind?: ErrorKind;
+  /** the pipeline step, for error messages */
+  step?: string;
+  /** cap on captured stdout bytes (flooding connectors) */
+  maxBuffer?: number;
+  /** keep stdout as a Buffer (binary, e.g. tar streams) */
+  binary?: boolean;
+}
+
+export interface RunResult {
+  command: string;
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+  durationMs: number;
+}
+
+export interface BinaryRunResult extends Omit<RunResult, 'stdout'> {
+  stdout: Buffer;
+}
+
+const REDACTED = '***';
+
+export function redact(text: string, secrets: readonly string[] = []): string {
+  let out = text;
+  for (const s of secrets) {
+    if (s.length > 0) out = out.split(s).join(REDACTED);
+  }
+  return out;
+}
+
+export function formatArgv(file: string, args: readonly string[], secrets: readonly string[] = []): string {
+  const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
+  return redact([file, ...args].map(quote).join(' '), secrets);
+}
+
+export function lastLines(text: string, n = 15): string[] {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
+  return lines.slice(-n);
+}
+
+/** Global debug hook: `--debug` / BUILD_CONNECTOR_DEBUG prints each argv. */
+let debugSink: ((line: string) => void) | undefined =
+  process.env.BUILD_CONNECTOR_DEBUG ? (l) => process.stderr.write(`[exec] ${l}\n`) : undefined;
+export function setExecDebug(sink: ((line: string) => void) | undefined): void {
+  debugSink = sink;
+}
+
+function start(file: string, args: readonly string[], opts: RunOptions, binary: boolean): ResultPromise {
+  const env = opts.env ? { ...process.env, ...opts.env } : process.env;
+  return execa(file, [...args], {
+    cwd: opts.cwd,
+    env,
+    extendEnv: false,
+    input: opts.input,
+    reject: false,
+    timeout: opts.timeoutMs,
+    killSignal: 'SIGKILL',
+    maxBuffer: opts.maxBuffer ?? 256 * 1024 * 1024,
+    encoding: binary ? 'buffer' : 'utf8',
+    stripFinalNewline: false,
+    stdin: opts.input === undefined ? 'ignore' : 'pipe',
+    lines: false,
+  });
+}
+
+export async function run(file: string, args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
+  const res = await runRaw(file, args, opts, false);
+  return { ...res, stdout: String(res.stdout) };
+}
+
+export async function runBinary(file: string, args: readonly string[], opts: RunOptions = {}): Promise<BinaryRunResult> {
+  const res = await runRaw(file, args, opts, true);
+  const out = res.stdout;
+  return { ...res, stdout: Buffer.isBuffer(out) ? out : Buffer.from(out) };
+}
+
+async function runRaw(
+  file: string,
+  args: readonly string[],
+  opts: RunOptions,
+  binary: boolean,
+): Promise<Omit<RunResult, 'stdout'> & { stdout: string | Buffer }> {
+  const secrets = opts.secrets ?? [];
+  const command = formatArgv(file, args, secrets);
+  debugSink?.(command);
+  const t0 = performance.now();
+  const child = start(file, args, opts, binary);
+  const unregister = onCleanup(() => {
+    child.kill('SIGKILL');
+  });
+  if (opts.onStdoutLine) pipeLines(child.stdout, opts.onStdoutLine, secrets);
+  if (opts.onStderrLine) pipeLines(child.stderr, opts.onStderrLine, secrets);
+  let result;
+  try {
+    result = await child;
+  } finally {
+    unregister();
+  }
+  const durationMs = performance.now() - t0;
+  const stdoutRaw = result.stdout as unknown;
+  const stdout: string | Buffer = Buffer.isBuffer(stdoutRaw)
+    ? stdoutRaw
+    : stdoutRaw instanceof Uint8Array
+      ? Buffer.from(stdoutRaw)
+      : String(stdoutRaw ?? '');
+  const stderrRaw = result.stderr as unknown;
+  const stderr = stderrRaw instanceof Uint8Array ? Buffer.from(stderrRaw).toString('utf8') : String(stderrRaw ?? '');
+  const exitCode = typeof result.exitCode === 'number' ? result.exitCode : -1;
+  const timedOut = result.timedOut === true;
+  const spawnFailed = result.failed && result.exitCode === undefined && !timedOut && !result.isTerminated;
+
+  if (spawnFailed) {
+    const notFound = /ENOENT/.test(String(result.message ?? ''));
+    throw new BcError(
+      notFound ? 'environment' : (opts.failKind ?? 'failed'),
+      notFound ? `${file} is not installed or not on PATH` : `could not start ${file}: ${redact(String(result.shortMessage ?? result.message), secrets)}`,
+      { step: opts.step, details: [`command: ${command}`] },
+    );
+  }
+  if ((exitCode !== 0 || timedOut) && !opts.allowFailure) {
+    const out = typeof stdout === 'string' ? stdout : '';
+    const tail = lastLines(redact(`${stderr}\n${out.length < 4000 ? out : ''}`, secrets));
+    const what = timedOut ? `timed out after ${Math.round((opts.timeoutMs ?? 0) / 1000)} s` : `exited with code ${exitCode}`;
+    throw new BcError(opts.failKind ?? 'failed', `${opts.step ? `${opts.step}: ` : ''}${file} ${what}`, {
+      step: opts.step,
+      details: [`command: ${command}`, ...tail.map((l) => `  ${l}`)],
+    });
+  }
+  return { command, exitCode, stdout, stderr: redact(stderr, secrets), timedOut, durationMs };
+}
+
+function pipeLines(stream: NodeJS.ReadableStream | null, sink: (line: string) => void, secrets: readonly string[]): void {
+  if (!stream) return;
+  let buf = '';
+  stream.on('data', (chunk: Buffer | string) => {
+    buf += chunk.toString();
+    let i: number;
+    while ((i = buf.indexOf('\n')) >= 0) {
+      sink(redact(buf.slice(0, i), secrets));
+      buf = buf.slice(i + 1);
+    }
+  });
+  stream.on('end', () => {
+    if (buf) sink(redact(buf, secrets));
+    buf = '';
+  });
+}
+
+/** Does a program exist on PATH? (no throw) */
+export async function which(file: string): Promise<boolean> {
+  const res = await execa('sh', ['-c', `command -v "$1"`, 'sh', file], { reject: false });
+  return res.exitCode === 0;
+}

@@ -1,0 +1,33 @@
+/**
+ * Integration global setup: make sure the local root images exist in the
+ * loopback registry (built from the cached mmdebstrap root filesystems) and
+ * hand their pinned references to the tests (`inject('roots')`).
+ */
+import type { TestProject } from 'vitest/node';
+import { engineProblem, REGISTRY } from './engine.js';
+import { ensureLocalRoot } from '../../src/base/local-root.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    roots: Record<string, string>;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<void> {
+  const roots: Record<string, string> = {};
+  if (!engineProblem()) {
+    const t0 = Date.now();
+    for (const name of ['python', 'java']) {
+      try {
+        const root = await ensureLocalRoot({ name, registry: REGISTRY });
+        roots[name] = root.ref;
+        console.log(`[global-setup] root ${name}: ${root.ref}${root.built ? ' (built)' : ''}`);
+      } catch (err) {
+        if (process.env.CI === 'true') throw err;
+        console.log(`[global-setup] root ${name} unavailable: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    console.log(`[global-setup] ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  project.provide('roots', roots);
+}
