@@ -1,0 +1,51 @@
+/**
+ * The connector as the rest of the pipeline sees it, after metadata.yaml has
+ * been parsed (with positions), validated and normalised.
+ * Implemented by src/connector/metadata.ts (loadConnector).
+ */
+export type ConnectorType = 'source' | 'destination';
+export type Language = string; // 'python' | 'java' | 'manifest-only' | a user template folder name
+
+/** Options of our own live under `data.buildConnector` in metadata.yaml. */
+export interface BuildConnectorOptions {
+  /** python: console script or module to run instead of the detected one */
+  entrypoint?: string[];
+  /** base image override (else data.connectorBuildOptions.baseImage) */
+  baseImage?: string;
+  /** extra permitted write dirs (added to the base image's) */
+  extraWriteDirs?: string[];
+  /** platforms to build (default linux/amd64,linux/arm64) */
+  platforms?: string[];
+}
+
+export interface SourcePosition {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface Connector {
+  /** absolute path of the connector directory */
+  dir: string;
+  metadataPath: string;
+  /** data.name, e.g. "Hello" — human name */
+  name: string;
+  /** the directory name, e.g. "source-hello" */
+  dirName: string;
+  type: ConnectorType;
+  /** data.dockerRepository, e.g. "airbyte/source-hello" */
+  repository: string;
+  /** data.dockerImageTag (valid semver) */
+  version: string;
+  definitionId: string | undefined;
+  language: Language;
+  /** data.connectorBuildOptions.baseImage (or our override) */
+  baseImage: string | undefined;
+  options: BuildConnectorOptions;
+  /** registryOverrides.<target>.{dockerRepository,dockerImageTag} when set */
+  registryOverrides: Record<string, { dockerRepository?: string; dockerImageTag?: string }>;
+  /** custom mode: a Dockerfile in the connector directory */
+  customDockerfile: string | undefined;
+  /** where a key sits in metadata.yaml, for diagnostics ("data.dockerImageTag") */
+  positionOf(path: string): SourcePosition | undefined;
+}

@@ -1,0 +1,31 @@
+/**
+ * The resolved build plan: everything build, verify and publish need, and
+ * what `render --json` prints. Implemented by src/render/plan.ts (resolvePlan).
+ */
+import type { Connector } from '../connector/types.js';
+
+export interface BuildPlan {
+  connector: Connector;
+  mode: 'rendered' | 'custom';
+  /** the Dockerfile text (rendered, or the custom file's content) */
+  dockerfile: string;
+  /** path of the Dockerfile on disk when custom; rendered ones are written to a temp dir by build */
+  dockerfilePath: string | undefined;
+  /** rendered .dockerignore content (always excludes secrets/, .git, caches) */
+  dockerignore: string;
+  /** build context directory (the connector directory) */
+  context: string;
+  baseImage: string;
+  /** exec-form entrypoint; AIRBYTE_ENTRYPOINT is its space-joined form */
+  entrypoint: string[];
+  labels: Record<string, string>;
+  platforms: string[];
+  /** permitted write directories (from the base definition + options) */
+  permittedWriteDirs: string[];
+}
+
+export interface PlanOptions {
+  baseImage?: string;
+  templatesDir?: string;
+  platforms?: string[];
+}
