@@ -119,11 +119,40 @@ else
   say "qemu-aarch64 binfmt enabled"
 fi
 
+# ---------------------------------------------------------------- cosign (publish --sign-key)
+# >>> install_cosign (owned by the publish feature)
+# cosign is not in bookworm; trixie's package (2.x, a static Go binary) installs
+# on bookworm. Same route as docker.io above: a one-line trixie sources list
+# built from the machine's own mirror URI, apt-get download, dpkg -i.
+install_cosign() {
+  if have cosign; then say "present: cosign $(dpkg-query -W -f='${Version}' cosign 2>/dev/null || true)"; return 0; fi
+  is_root || { say "cosign missing (not root: skipping; publish --sign-key will say how to install it)"; return 0; }
+  local uri tdir
+  uri=$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
+  [ -n "$uri" ] || uri=$(awk '/^deb / {print $2; exit}' /etc/apt/sources.list 2>/dev/null || true)
+  [ -n "$uri" ] || { say "cosign: cannot find a Debian mirror URI in /etc/apt (skipping)"; return 0; }
+  tdir="$CACHE/trixie-apt"
+  mkdir -p "$tdir/lists/partial" "$tdir/debs"
+  echo "deb $uri trixie main" >"$tdir/sources.list"
+  local aopts=(-o Dir::Etc::sourcelist="$tdir/sources.list" -o Dir::Etc::sourceparts=/dev/null -o Dir::State::Lists="$tdir/lists")
+  if ! ls "$tdir"/debs/cosign_*.deb >/dev/null 2>&1; then
+    say "downloading cosign from trixie"
+    step_log="$STATE/trixie-cosign.log"
+    apt-get "${aopts[@]}" update -qq >"$step_log" 2>&1
+    (cd "$tdir/debs" && apt-get "${aopts[@]}" download cosign >>"$step_log" 2>&1)
+  fi
+  step_log="$STATE/dpkg-cosign.log"
+  DEBIAN_FRONTEND=noninteractive dpkg -i --force-confold "$tdir"/debs/cosign_*.deb >"$step_log" 2>&1
+  say "installed cosign $(dpkg-query -W -f='${Version}' cosign 2>/dev/null || true)"
+}
+# <<< install_cosign
+
 # ---------------------------------------------------------------- tools
 step "tools"
 if is_root; then
   apt_install skopeo docker-registry apache2-utils mmdebstrap arch-test git
 fi
+install_cosign  # publish --sign-key (see install_cosign above)
 
 # ---------------------------------------------------------------- registries
 step "registries"
