@@ -1,7 +1,7 @@
-#!/usr/bin/env node
 /**
  * build-connector CLI: flags → validated config → the same core the Action calls.
  */
+import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { ExitCode } from './errors.js';
 import { registerCommands } from './commands/index.js';
@@ -51,4 +51,7 @@ export async function main(argv: string[]): Promise<void> {
   }
 }
 
-await main(process.argv);
+// Run when executed directly (tsx src/cli.ts in tests); src/bin.ts imports main() instead.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await main(process.argv);
+}
