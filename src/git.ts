@@ -1,0 +1,178 @@
+/**
+ * The typed git wrapper. Every git call in the project goes through here (and
+ * through exec.ts). Signatures are a contract for build, publish and monorepo:
+ * keep them stable.
+ *
+ *   isRepo(cwd)                                  → boolean (never throws for "not a repo")
+ *   repoRoot(cwd)                                → absolute path of the work tree
+ *   lastCommitTime(path)                         → unix seconds of the last commit touching path
+ *                                                  (file or directory), undefined outside git or
+ *                                                  when no commit touches it
+ *   headSha(cwd)                                 → full sha of HEAD (BcError badInput outside git)
+ *   listTags(cwd, pattern?)                      → tag names (git tag --list PATTERN), sorted by name
+ *   tagTarget(cwd, name)                         → commit sha a tag points at, undefined when absent
+ *   createAnnotatedTag(cwd, name, message, opts) → 'created' | 'exists' (same commit: success);
+ *                                                  BcError refused when it exists on another commit
+ *   pushTag(cwd, name, remote = 'origin')        → pushes refs/tags/NAME; refused when the remote
+ *                                                  has it on another commit, environment on network/auth
+ *   listChangedFiles(cwd, since, opts)           → repo-relative paths changed between the merge base
+ *                                                  of SINCE and HEAD (renames count as both paths);
+ *                                                  opts.includeUncommitted adds staged, unstaged and
+ *                                                  untracked files
+ *
+ * git never prompts (GIT_TERMINAL_PROMPT=0): a tool that waits for a password
+ * in CI hangs instead of failing.
+ */
+import { resolve, dirname } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { run, type RunOptions, type RunResult } from './exec.js';
+import { BcError, badInput } from './errors.js';
+
+export const GIT = process.env.BUILD_CONNECTOR_GIT ?? 'git';
+
+const GIT_ENV = { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
+
+function git(cwd: string, args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
+  return run(GIT, args, { timeoutMs: 60_000, ...opts, cwd, env: { ...GIT_ENV, ...opts.env } });
+}
+
+/** A directory to run git in for `path` (a file's directory, or the directory itself). */
+async function dirOf(path: string): Promise<{ cwd: string; rel: string }> {
+  const abs = resolve(path);
+  try {
+    const s = await stat(abs);
+    if (s.isDirectory()) return { cwd: abs, rel: '.' };
+  } catch {
+    // a path that does not exist (deleted file): ask its parent
+  }
+  return { cwd: dirname(abs), rel: abs };
+}
+
+export async function isRepo(cwd: string): Promise<boolean> {
+  try {
+    const res = await git(cwd, ['rev-parse', '--is-inside-work-tree'], { allowFailure: true });
+    return res.exitCode === 0 && res.stdout.trim() === 'true';
+  } catch (err) {
+    // git missing or the directory missing: "not a repo" for callers that only ask
+    if (err instanceof BcError) return false;
+    throw err;
+  }
+}
+
+export async function repoRoot(cwd: string): Promise<string> {
+  const res = await git(cwd, ['rev-parse', '--show-toplevel'], { allowFailure: true });
+  if (res.exitCode !== 0) throw notARepo(cwd);
+  return res.stdout.trim();
+}
+
+function notARepo(cwd: string): BcError {
+  return badInput(`${cwd} is not inside a git work tree`, ['fix: run from a git checkout (git init / git clone)']);
+}
+
+export async function lastCommitTime(path: string): Promise<number | undefined> {
+  const { cwd, rel } = await dirOf(path);
+  if (!(await isRepo(cwd))) return undefined;
+  const res = await git(cwd, ['log', '-1', '--format=%ct', '--', rel], { allowFailure: true });
+  if (res.exitCode !== 0) return undefined; // e.g. a repo with no commit yet
+  const n = Number.parseInt(res.stdout.trim(), 10);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+export async function headSha(cwd: string): Promise<string> {
+  const res = await git(cwd, ['rev-parse', '--verify', 'HEAD^{commit}'], { allowFailure: true });
+  if (res.exitCode !== 0) {
+    if (!(await isRepo(cwd))) throw notARepo(cwd);
+    throw badInput(`${cwd}: the repository has no commit yet`, ['fix: commit the connector first']);
+  }
+  return res.stdout.trim();
+}
+
+export async function listTags(cwd: string, pattern?: string): Promise<string[]> {
+  const res = await git(cwd, ['tag', '--list', ...(pattern ? [pattern] : [])], { allowFailure: true });
+  if (res.exitCode !== 0) throw notARepo(cwd);
+  return res.stdout
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .sort();
+}
+
+export async function tagTarget(cwd: string, name: string): Promise<string | undefined> {
+  checkTagName(name);
+  const res = await git(cwd, ['rev-parse', '--verify', '--quiet', `refs/tags/${name}^{commit}`], { allowFailure: true });
+  return res.exitCode === 0 ? res.stdout.trim() : undefined;
+}
+
+function checkTagName(name: string): void {
+  // the subset of git-check-ref-format that matters for tags we create
+  if (!/^[A-Za-z0-9][A-Za-z0-9._/@+-]*$/.test(name) || name.includes('..') || name.endsWith('.lock') || name.endsWith('/')) {
+    throw badInput(`invalid git tag name "${name}"`);
+  }
+}
+
+export interface TagOptions {
+  /** commit to tag (default HEAD) */
+  sha?: string;
+}
+
+export async function createAnnotatedTag(cwd: string, name: string, message: string, opts: TagOptions = {}): Promise<'created' | 'exists'> {
+  checkTagName(name);
+  const target = opts.sha ?? (await headSha(cwd));
+  const existing = await tagTarget(cwd, name);
+  if (existing !== undefined) {
+    if (existing === target || existing.startsWith(target)) return 'exists';
+    throw new BcError('refused', `git tag ${name} already exists on ${existing.slice(0, 12)}, not on ${target.slice(0, 12)}`, {
+      details: ['fix: tags are immutable; bump the version instead of moving the tag'],
+    });
+  }
+  // An identity is required for annotated tags; CI checkouts often have none.
+  const ident = await git(cwd, ['config', 'user.email'], { allowFailure: true });
+  const env = ident.stdout.trim() === '' ? { GIT_COMMITTER_NAME: 'build-connector', GIT_COMMITTER_EMAIL: 'build-connector@localhost' } : {};
+  await git(cwd, ['tag', '-a', name, '-m', message, target], { step: 'git tag', env });
+  return 'created';
+}
+
+export async function pushTag(cwd: string, name: string, remote = 'origin'): Promise<void> {
+  checkTagName(name);
+  const res = await git(cwd, ['push', '--porcelain', remote, `refs/tags/${name}:refs/tags/${name}`], { allowFailure: true, timeoutMs: 120_000 });
+  if (res.exitCode === 0) return;
+  const text = `${res.stdout}\n${res.stderr}`;
+  if (/\[rejected\]|already exists|non-fast-forward/i.test(text)) {
+    throw new BcError('refused', `the remote ${remote} already has tag ${name} on another commit`, {
+      step: 'git push tag',
+      details: ['fix: tags are immutable; bump the version instead of moving the tag'],
+    });
+  }
+  throw new BcError('environment', `git push of tag ${name} to ${remote} failed (exit ${res.exitCode})`, {
+    step: 'git push tag',
+    details: text
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .slice(-5),
+  });
+}
+
+export interface ChangedFilesOptions {
+  /** also list staged, unstaged and untracked files */
+  includeUncommitted?: boolean;
+}
+
+export async function listChangedFiles(cwd: string, since: string, opts: ChangedFilesOptions = {}): Promise<string[]> {
+  const root = await repoRoot(cwd);
+  const base = await git(root, ['merge-base', since, 'HEAD'], { allowFailure: true });
+  if (base.exitCode !== 0) {
+    throw badInput(`git: cannot compare with "${since}" (unknown revision or no common history)`, [
+      'fix: fetch the base ref first (e.g. git fetch origin main --depth=0) or pass another --since',
+    ]);
+  }
+  const files = new Set<string>();
+  const add = (out: string) => {
+    for (const f of out.split('\0')) if (f !== '') files.add(f);
+  };
+  add((await git(root, ['diff', '--name-only', '--no-renames', '-z', base.stdout.trim(), 'HEAD'])).stdout);
+  if (opts.includeUncommitted) {
+    add((await git(root, ['diff', '--name-only', '--no-renames', '-z', 'HEAD'])).stdout);
+    add((await git(root, ['ls-files', '--others', '--exclude-standard', '-z'])).stdout);
+  }
+  return [...files].sort();
+}
