@@ -1,0 +1,80 @@
+/**
+ * Annotations for the workflow run: lint findings and metadata.yaml errors
+ * at file:line, failed checks as errors naming their fix. Pure: the entry
+ * (src/action.ts) hands them to @actions/core, which prints them as
+ * workflow commands (`::error file=F,line=L,col=C,title=T::message`).
+ *
+ * GitHub attaches an annotation to a file only when the path is relative to
+ * the repository root, so paths are made relative to GITHUB_WORKSPACE.
+ */
+import { isAbsolute, relative, sep } from 'node:path';
+import type { ConnectorOutcome } from './types.js';
+
+export interface Annotation {
+  level: 'error' | 'warning' | 'notice';
+  message: string;
+  title?: string;
+  file?: string;
+  line?: number;
+  column?: number;
+}
+
+export function workspacePath(file: string, workspace: string | undefined): string {
+  if (!workspace || !isAbsolute(file)) return file;
+  const rel = relative(workspace, file);
+  if (rel.startsWith('..') || isAbsolute(rel)) return file;
+  return rel.split(sep).join('/');
+}
+
+export function annotationsFor(o: ConnectorOutcome, workspace: string | undefined): Annotation[] {
+  const out: Annotation[] = [];
+  for (const f of o.findings) {
+    out.push({
+      level: f.severity === 'error' ? 'error' : 'warning',
+      title: `${o.key}: lint ${f.ruleId}`,
+      message: f.message,
+      file: workspacePath(f.file, workspace),
+      line: f.line,
+      column: f.column,
+    });
+  }
+  for (const c of o.checks) {
+    if (c.status !== 'fail') continue;
+    const fix = c.fix ? `\nfix: ${c.fix}` : '';
+    out.push({
+      level: 'error',
+      title: `${o.key}: check ${c.id} failed on ${c.platform}`,
+      message: `${c.message ?? 'failed'}${fix}`,
+      ...(o.metadataPath ? { file: workspacePath(o.metadataPath, workspace) } : {}),
+    });
+  }
+  if (o.error) {
+    const lintAlreadySaid = o.error.step === 'lint' && o.findings.some((f) => f.severity === 'error');
+    const checksAlreadySaid = o.error.step === 'verify' && o.checks.some((c) => c.status === 'fail');
+    if (!lintAlreadySaid && !checksAlreadySaid) {
+      const details = o.error.details.length > 0 ? `\n${o.error.details.join('\n')}` : '';
+      out.push({
+        level: 'error',
+        title: `${o.key}: ${o.error.step ?? o.command} failed`,
+        message: `${o.error.message}${details}`,
+        ...(o.errorAt ? { file: workspacePath(o.errorAt.file, workspace), line: o.errorAt.line, column: o.errorAt.column } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * "metadata.yaml:12:5: ..." in a message or detail line → its position; how
+ * errors from the connector model name where they are.
+ */
+export function positionIn(texts: string[], dir: string): { file: string; line: number; column: number } | undefined {
+  for (const t of texts) {
+    const m = /((?:\/|\b)[^\s:'"]*metadata\.ya?ml):(\d+)(?::(\d+))?/.exec(t);
+    if (m?.[1] && m[2]) {
+      const file = isAbsolute(m[1]) ? m[1] : `${dir}/${m[1].replace(/^.*\//, '')}`;
+      return { file, line: Number(m[2]), column: m[3] ? Number(m[3]) : 1 };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,161 @@
+/**
+ * Action inputs → the shared validated config (src/config.ts), the same
+ * schema the CLI's flags go through. Pure apart from reading through the
+ * getter it is given (the entry passes core.getInput), so tests drive it
+ * with a plain record.
+ *
+ * The runner applies action.yml defaults, but a job may also run the bundle
+ * directly (tests, other runners): every default therefore lives in the
+ * schema, and action.yml repeats it for documentation only (a unit test
+ * keeps the two equal).
+ */
+import { z } from 'zod';
+import { badInput } from '../errors.js';
+import { COMMANDS, kebab, parsePublishConfig, type CommandName, type PublishConfig } from '../config.js';
+
+/** Every input of action.yml, in its order. */
+export const ACTION_INPUTS = [
+  'connectors',
+  'command',
+  'platforms',
+  'base-image',
+  'registry',
+  'repository',
+  'username',
+  'password',
+  'push',
+  'dry-run',
+  'force',
+  'latest',
+  'aliases',
+  'dev',
+  'git-tag',
+  'sign-key',
+  'cache-from',
+  'cache-to',
+  'build-args',
+  'config',
+] as const;
+export type ActionInputName = (typeof ACTION_INPUTS)[number];
+
+/** Inputs whose value is a secret: masked before anything else happens. */
+export const SECRET_INPUTS: ActionInputName[] = ['password', 'config'];
+
+export interface GithubContext {
+  eventName: string;
+  ref: string;
+  workspace: string;
+  sha: string;
+}
+
+export function githubContext(env: NodeJS.ProcessEnv): GithubContext {
+  return {
+    eventName: env.GITHUB_EVENT_NAME ?? '',
+    ref: env.GITHUB_REF ?? '',
+    workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
+    sha: env.GITHUB_SHA ?? '',
+  };
+}
+
+/** `refs/tags/source-foo/v1.2.3` on a push: the release-tag flow. */
+export function releaseTagOf(ctx: GithubContext): string | undefined {
+  if (ctx.eventName !== 'push' || !ctx.ref.startsWith('refs/tags/')) return undefined;
+  const tag = ctx.ref.slice('refs/tags/'.length);
+  return /^[^/]+\/v?\d+\.\d+\.\d+/.test(tag) ? tag : undefined;
+}
+
+export interface ActionConfig {
+  command: CommandName;
+  /** why this command was chosen, for the log */
+  commandReason: string;
+  /** the validated config; `configFile` is set later, once the config input is on disk */
+  config: PublishConfig;
+  /** the `config` input (JSON text), kept apart so it is never logged */
+  testConfig: string | undefined;
+  releaseTag: string | undefined;
+}
+
+export function defaultCommand(ctx: GithubContext): { command: CommandName; reason: string } {
+  const tag = releaseTagOf(ctx);
+  if (tag) return { command: 'publish', reason: `release tag ${tag} pushed` };
+  return { command: 'verify', reason: `event "${ctx.eventName || 'unknown'}" is not a release tag push` };
+}
+
+const camel = (name: string) => name.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
+
+/** Read every input (empty = not given) and validate it with the shared schema. */
+export function readActionInputs(getInput: (name: string) => string, ctx: GithubContext): ActionConfig {
+  const raw: Record<string, string> = {};
+  for (const name of ACTION_INPUTS) raw[name] = getInput(name);
+
+  const cmdRaw = raw.command?.trim() ?? '';
+  let command: CommandName;
+  let commandReason: string;
+  if (cmdRaw === '') {
+    const d = defaultCommand(ctx);
+    command = d.command;
+    commandReason = d.reason;
+  } else {
+    const parsed = z.enum(COMMANDS).safeParse(cmdRaw);
+    if (!parsed.success) throw badInput(`input "command": "${cmdRaw}" is not one of ${COMMANDS.join(', ')}`);
+    command = parsed.data;
+    commandReason = 'input "command"';
+  }
+
+  const testConfig = raw.config?.trim() ? raw.config : undefined;
+  if (testConfig !== undefined) {
+    // Say what is wrong without ever echoing the (secret) text itself.
+    let value: unknown;
+    try {
+      value = JSON.parse(testConfig);
+    } catch {
+      throw badInput('input "config": is not valid JSON (its content is secret and not shown)', [
+        'fix: pass the connector config as a JSON object, e.g. config: ${{ secrets.SOURCE_FOO_CONFIG }}',
+      ]);
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      throw badInput('input "config": must be a JSON object (its content is secret and not shown)');
+    }
+  }
+
+  const fields: Record<string, string> = {};
+  for (const name of ACTION_INPUTS) {
+    if (name === 'command' || name === 'config') continue;
+    fields[camel(name)] = raw[name] ?? '';
+  }
+  const config = parsePublishConfig(fields, 'input');
+  return { command, commandReason, config, testConfig, releaseTag: releaseTagOf(ctx) };
+}
+
+/**
+ * Every value to mask: the password, the config text, each of its lines and
+ * each string/number value inside it (a connector may echo one back).
+ */
+export function secretsToMask(getInput: (name: string) => string): string[] {
+  const out = new Set<string>();
+  for (const name of SECRET_INPUTS) {
+    const v = getInput(name);
+    if (!v || v.trim() === '') continue;
+    out.add(v);
+    out.add(v.trim());
+    for (const line of v.split(/\r?\n/)) if (line.trim().length >= 4) out.add(line.trim());
+    if (name === 'config') {
+      try {
+        collectLeaves(JSON.parse(v), out);
+      } catch {
+        // invalid JSON is reported later by readActionInputs, without its text
+      }
+    }
+  }
+  return [...out].filter((s) => s.length >= 3);
+}
+
+function collectLeaves(v: unknown, out: Set<string>): void {
+  if (typeof v === 'string' && v.length >= 4) out.add(v);
+  else if (typeof v === 'number' && String(v).length >= 6) out.add(String(v));
+  else if (Array.isArray(v)) for (const x of v) collectLeaves(x, out);
+  else if (v && typeof v === 'object') for (const x of Object.values(v)) collectLeaves(x, out);
+}
+
+/** camelCase config field → its input name (for messages and the drift test). */
+export const inputNameOf = (field: string) => kebab(field);
