@@ -1,0 +1,158 @@
+/**
+ * What the current buildx builder can do, decided from facts rather than
+ * assumed. The rules (pure, unit-tested) and where each comes from:
+ *
+ * - `docker` driver, classic image store: one platform per build, `--load`
+ *   only; no OCI/tar exporters ("The docker driver doesn't support these
+ *   exporters", docs.docker.com/build/exporters/oci-docker/).
+ * - `docker` driver, containerd image store: multi-platform build and `--load`
+ *   of the index; the OCI exporter works (buildx enables the other exporters
+ *   when the engine uses containerd, docker/buildx#1262; verified on this
+ *   machine, see /work/shared/ENGINE.md). Not available: `push-by-digest`
+ *   ("not implemented for docker driver") and `rewrite-timestamp` on the image
+ *   exporter (it forces an unpack). `rewrite-timestamp` on the OCI exporter
+ *   needs the engine's embedded BuildKit ≥ 0.13, i.e. Engine ≥ 26.
+ * - `docker-container`, `kubernetes`, `remote`: all exporters, `push-by-digest`;
+ *   `rewrite-timestamp` needs BuildKit ≥ 0.13 (the option is documented for
+ *   the image and OCI exporters since BuildKit v0.13, moby/buildkit
+ *   docs/build-repro.md). Multi-platform `--load` works only into an engine
+ *   with the containerd image store (buildx ≥ 0.11 then loads through the OCI
+ *   exporter, docker/buildx#1813) and only from a single-node builder
+ *   ("oci for multi-node builds currently not supported", docker/buildx#2007);
+ *   otherwise buildx fails with "docker exporter does not currently support
+ *   exporting manifest lists".
+ * - Provenance attestations carry a build id and start/finish times, so with
+ *   provenance on only the per-platform manifests can be reproducible, never
+ *   the index (checked on this machine).
+ */
+import { z } from 'zod';
+import semver from 'semver';
+import { docker, parseJsonLines } from './cli.js';
+import { BuilderSchema, builderFacts, builderSupports, dockerInfo, isContainerdStore, parseBuildxVersion } from './engine.js';
+import { envMissing } from '../errors.js';
+
+export interface CapabilityFacts {
+  builder: string;
+  driver: string;
+  nodes: number;
+  platforms: string[];
+  buildxVersion: string;
+  /** BuildKit of the builder node ("v0.0.0+unknown" on distro builds of the engine → undefined) */
+  buildkitVersion: string | undefined;
+  engineVersion: string | undefined;
+  /** undefined when unknown (remote builders may not have a local engine) */
+  containerdStore: boolean | undefined;
+}
+
+export interface BuilderCapabilities extends CapabilityFacts {
+  /** BuildKit version the rules used (the node's, else derived from the engine for the docker driver) */
+  effectiveBuildkit: string | undefined;
+  multiPlatformBuild: boolean;
+  multiPlatformLoad: boolean;
+  ociOutput: boolean;
+  pushByDigest: boolean;
+  rewriteTimestamp: { oci: boolean; image: boolean };
+  /** why a capability is missing, one line each, for messages and --json */
+  notes: string[];
+}
+
+const coerce = (v: string | undefined) => (v ? semver.coerce(v)?.version : undefined);
+const atLeast = (v: string | undefined, min: string) => (v ? semver.gte(v, min) : false);
+
+/** The BuildKit an engine embeds, as far as the rules care (moby vendors 0.13 since 26.0). */
+function buildkitOfEngine(engine: string | undefined): string | undefined {
+  const v = coerce(engine);
+  if (!v) return undefined;
+  if (semver.gte(v, '26.0.0')) return '0.13.0';
+  if (semver.gte(v, '25.0.0')) return '0.12.0';
+  return '0.11.0';
+}
+
+export function capabilitiesFrom(f: CapabilityFacts): BuilderCapabilities {
+  const notes: string[] = [];
+  const nodeBk = coerce(f.buildkitVersion);
+  const realNodeBk = nodeBk && nodeBk !== '0.0.0' ? nodeBk : undefined;
+  const isDocker = f.driver === 'docker';
+  const effectiveBuildkit = realNodeBk ?? (isDocker ? buildkitOfEngine(f.engineVersion) : undefined);
+  const bk13 = atLeast(effectiveBuildkit, '0.13.0');
+  if (!bk13) notes.push(`BuildKit ${effectiveBuildkit ?? 'version unknown'} < 0.13: no rewrite-timestamp, so digests are not reproducible`);
+
+  if (isDocker) {
+    const c8d = f.containerdStore === true;
+    if (!c8d) notes.push('docker driver on the classic image store: one platform per build, --load only (enable the containerd image store)');
+    notes.push('docker driver: no push-by-digest and no rewrite-timestamp on pushed/loaded images (use the OCI archive)');
+    return {
+      ...f,
+      effectiveBuildkit,
+      multiPlatformBuild: c8d,
+      multiPlatformLoad: c8d,
+      ociOutput: c8d,
+      pushByDigest: false,
+      rewriteTimestamp: { oci: c8d && bk13, image: false },
+      notes,
+    };
+  }
+  let multiPlatformLoad = f.containerdStore === true && atLeast(coerce(f.buildxVersion), '0.11.0') && f.nodes <= 1;
+  if (!multiPlatformLoad) {
+    notes.push(
+      f.nodes > 1
+        ? `${f.driver} builder with ${f.nodes} nodes cannot --load a multi-platform image (docker/buildx#2007)`
+        : `${f.driver} driver: multi-platform --load needs the local engine's containerd image store and buildx >= 0.11`,
+    );
+  }
+  if (f.containerdStore === undefined) multiPlatformLoad = false;
+  return {
+    ...f,
+    effectiveBuildkit,
+    multiPlatformBuild: true,
+    multiPlatformLoad,
+    ociOutput: true,
+    pushByDigest: true,
+    rewriteTimestamp: { oci: bk13, image: bk13 },
+    notes,
+  };
+}
+
+const NodeVersionSchema = z.object({ Version: z.string().optional() }).loose();
+
+/**
+ * Facts about the builder `docker buildx build --builder NAME` would use
+ * (NAME, else BUILDX_BUILDER, else the current one, else the first listed).
+ * Three probes run in parallel: `buildx ls`, `buildx version`, `docker info`.
+ */
+export async function detectCapabilities(builderName?: string): Promise<BuilderCapabilities> {
+  const [ls, ver, info] = await Promise.all([
+    docker(['buildx', 'ls', '--format', '{{json .}}'], { timeoutMs: 30_000, failKind: 'environment', step: 'docker buildx ls' }),
+    docker(['buildx', 'version'], { timeoutMs: 20_000, failKind: 'environment', step: 'docker buildx version' }),
+    dockerInfo().catch(() => undefined),
+  ]);
+  // buildx 0.13 prints each builder once per line; newer ones mark the current one.
+  const builders = parseJsonLines(BuilderSchema, ls.stdout, 'docker buildx ls');
+  const wanted = builderName ?? process.env.BUILDX_BUILDER;
+  const current = builders.find((b) => (b as { Current?: unknown }).Current === true);
+  const chosen = wanted ? builders.find((b) => b.Name === wanted) : (current ?? builders[0]);
+  if (!chosen) {
+    throw envMissing(wanted ? `buildx builder "${wanted}" not found` : 'no buildx builder found', [
+      `builders: ${[...new Set(builders.map((b) => b.Name))].join(', ') || 'none'}`,
+      'fix: docker buildx create --use (or pass an existing --builder / unset BUILDX_BUILDER)',
+    ]);
+  }
+  const facts = builderFacts(chosen);
+  const nodes = chosen.Nodes ?? [];
+  const nodeVersion = nodes.map((n) => NodeVersionSchema.safeParse(n)).find((p) => p.success && p.data.Version)?.data?.Version;
+  return capabilitiesFrom({
+    builder: facts.name,
+    driver: facts.driver,
+    nodes: nodes.length,
+    platforms: facts.platforms,
+    buildxVersion: parseBuildxVersion(ver.stdout),
+    buildkitVersion: nodeVersion,
+    engineVersion: info?.ServerVersion,
+    containerdStore: info ? isContainerdStore(info) : undefined,
+  });
+}
+
+/** Platforms the builder cannot target (variants count: linux/amd64/v2 serves linux/amd64). */
+export function unsupportedPlatforms(caps: Pick<BuilderCapabilities, 'builder' | 'driver' | 'platforms'>, wanted: readonly string[]): string[] {
+  return wanted.filter((p) => !builderSupports({ name: caps.builder, driver: caps.driver, platforms: caps.platforms }, p));
+}
