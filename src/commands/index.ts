@@ -5,9 +5,10 @@
 import type { Command } from 'commander';
 import { register as doctor } from './doctor.js';
 import { registerStub } from './stubs.js';
+import { register as render } from './render.js';
 
 export function registerCommands(program: Command): void {
-  registerStub(program, 'render', '[dir]', 'render the Dockerfile for a connector directory');
+  render(program);
   registerStub(program, 'lint', '[target]', 'check a connector directory or Dockerfile against the Airbyte image rules');
   registerStub(program, 'build', '[dir]', 'build the connector image for linux/amd64 and linux/arm64');
   registerStub(program, 'verify', '[target]', 'verify an image (or a connector directory) per platform');

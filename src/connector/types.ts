@@ -16,6 +16,8 @@ export interface BuildConnectorOptions {
   extraWriteDirs?: string[];
   /** platforms to build (default linux/amd64,linux/arm64) */
   platforms?: string[];
+  /** python: pip install offline (--no-index --no-build-isolation); default true */
+  offline?: boolean;
 }
 
 export interface SourcePosition {
@@ -48,4 +50,8 @@ export interface Connector {
   customDockerfile: string | undefined;
   /** where a key sits in metadata.yaml, for diagnostics ("data.dockerImageTag") */
   positionOf(path: string): SourcePosition | undefined;
+  /** data.documentationUrl, when set (an OCI label) */
+  documentationUrl?: string | undefined;
+  /** key path of the language:* tag in data.tags (e.g. "data.tags.0"), for diagnostics */
+  languagePath?: string | undefined;
 }

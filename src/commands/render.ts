@@ -1,0 +1,32 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { action } from './common.js';
+import { resolvePlan, planSummary } from '../render/plan.js';
+
+interface RenderOpts {
+  out?: string;
+  baseImage?: string;
+  templates?: string;
+}
+
+export function register(program: Command): void {
+  program
+    .command('render [dir]')
+    .description('render the Dockerfile for a connector directory (custom mode: print its own Dockerfile)')
+    .option('--out <file>', 'write the Dockerfile here (and FILE.dockerignore next to it) instead of printing it')
+    .option('--base-image <ref>', 'base image to build FROM (default: data.buildConnector.baseImage, data.connectorBuildOptions.baseImage, the base definition)')
+    .option('--templates <dir>', 'extra template folders (<dir>/<language>/Dockerfile.hbs), searched before the bundled ones')
+    .action(
+      action(async (out, _g, dir: string | undefined, opts: RenderOpts) => {
+        const plan = await resolvePlan(dir ?? '.', { baseImage: opts.baseImage, templatesDir: opts.templates });
+        if (opts.out) {
+          const file = resolve(opts.out);
+          await writeFile(file, plan.dockerfile);
+          await writeFile(`${file}.dockerignore`, plan.dockerignore);
+          out.info(`wrote ${opts.out} and ${opts.out}.dockerignore (${plan.mode} mode)`);
+        }
+        out.result(planSummary(plan), () => (opts.out ? '' : plan.dockerfile));
+      }),
+    );
+}

@@ -1,0 +1,204 @@
+/**
+ * metadata.yaml → Connector. The YAML is parsed keeping positions so every
+ * error names `metadata.yaml:LINE:COL`, the key path and what was expected.
+ * Only the keys we use are validated; everything else (registryOverrides,
+ * releases, ab_internal, …) is kept untouched in the parsed document.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { basename, join, relative, resolve, isAbsolute } from 'node:path';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { z } from 'zod';
+import { BcError } from '../errors.js';
+import type { BuildConnectorOptions, Connector, SourcePosition } from './types.js';
+import { MetadataSchema, type MetadataIssue, collectIssues } from './schema.js';
+
+export interface ParsedMetadata {
+  file: string;
+  text: string;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+  /** plain JS value of the whole document */
+  value: unknown;
+  positionOf(path: string): SourcePosition | undefined;
+}
+
+/** How a file is named in messages: relative to the working directory when below it. */
+export function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+}
+
+/** `metadata.yaml:12:3` for a position. */
+export function where(pos: SourcePosition): string {
+  return `${displayPath(pos.file)}:${pos.line}:${pos.column}`;
+}
+
+/** Parse YAML text keeping positions; syntax errors become badInput with line:col. */
+export function parseMetadataText(text: string, file: string): ParsedMetadata {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const first = doc.errors[0];
+  if (first) {
+    const lp = lineCounter.linePos(first.pos[0]);
+    const msg = first.message.split('\n')[0] ?? first.code;
+    throw new BcError('badInput', `${displayPath(file)}:${lp.line}:${lp.col}: invalid YAML (${first.code}): ${msg}`, {
+      details: doc.errors.slice(1, 5).map((e) => {
+        const p = lineCounter.linePos(e.pos[0]);
+        return `${displayPath(file)}:${p.line}:${p.col}: ${e.message.split('\n')[0] ?? e.code}`;
+      }),
+    });
+  }
+  const positionOf = (path: string): SourcePosition | undefined => locate(doc, lineCounter, file, splitPath(path)).pos;
+  return { file, text, doc, lineCounter, value: doc.toJS({ maxAliasCount: 100 }) as unknown, positionOf };
+}
+
+/** Re-serialise the parsed document; comments and key order are kept, no key is lost. */
+export function serializeMetadata(parsed: Pick<ParsedMetadata, 'doc'>): string {
+  return parsed.doc.toString({ lineWidth: 0 });
+}
+
+function splitPath(path: string): string[] {
+  return path === '' ? [] : path.split('.');
+}
+
+interface Located {
+  pos: SourcePosition | undefined;
+  /** the whole path exists */
+  found: boolean;
+}
+
+/**
+ * Walk the document along a key path. When a key is missing, the position is
+ * that of the deepest existing key (where the missing one belongs).
+ */
+function locate(doc: Document.Parsed, lc: LineCounter, file: string, path: string[]): Located {
+  const at = (offset: number): SourcePosition => {
+    const p = lc.linePos(offset);
+    return { file, line: p.line, column: p.col };
+  };
+  let node: unknown = doc.contents;
+  let pos: SourcePosition | undefined = isScalar(node) || isMap(node) || isSeq(node) ? at(node.range?.[0] ?? 0) : at(0);
+  for (const seg of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === seg);
+      if (!pair) return { pos, found: false };
+      const keyRange = isScalar(pair.key) ? pair.key.range : undefined;
+      const value = pair.value;
+      const valueRange = isScalar(value) || isMap(value) || isSeq(value) ? value.range : undefined;
+      // point at the value when it is written, else at the key
+      const valueWritten = valueRange && !(isScalar(value) && value.value === null && valueRange[0] === valueRange[1]);
+      pos = valueWritten ? at(valueRange[0]) : keyRange ? at(keyRange[0]) : pos;
+      node = value;
+    } else if (isSeq(node)) {
+      const item = node.items[Number(seg)];
+      if (!/^\d+$/.test(seg) || item === undefined) return { pos, found: false };
+      if (isScalar(item) || isMap(item) || isSeq(item)) pos = item.range ? at(item.range[0]) : pos;
+      node = item;
+    } else {
+      return { pos, found: false };
+    }
+  }
+  return { pos, found: true };
+}
+
+function issueError(parsed: ParsedMetadata, issues: MetadataIssue[]): BcError {
+  const fmt = (i: MetadataIssue) => {
+    const pos = parsed.positionOf(i.path) ?? { file: parsed.file, line: 1, column: 1 };
+    return `${where(pos)}: ${i.path}: ${i.message}`;
+  };
+  const [first, ...rest] = issues;
+  return new BcError('badInput', first ? fmt(first) : `${displayPath(parsed.file)}: invalid metadata`, {
+    details: [...rest.slice(0, 8).map(fmt), 'fix: see README "metadata.yaml" for the keys build-connector reads'],
+  });
+}
+
+/** Validate the keys we use; returns the normalised connector fields. */
+export function validateMetadata(parsed: ParsedMetadata): z.infer<typeof MetadataSchema> {
+  const res = MetadataSchema.safeParse(parsed.value);
+  if (!res.success) throw issueError(parsed, collectIssues(res.error, parsed.value));
+  return res.data;
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    return (await stat(p)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Language from `data.tags` (`language:python`); undefined when there is none. */
+export function languageOf(tags: string[] | undefined, parsed: ParsedMetadata): { language: string; path: string } | undefined {
+  const langs = (tags ?? []).map((t, i) => ({ t, i })).filter(({ t }) => t.startsWith('language:'));
+  if (langs.length > 1) {
+    throw issueError(parsed, [{ path: `data.tags.${langs[1]?.i ?? 0}`, message: 'more than one language:* tag; keep exactly one' }]);
+  }
+  const only = langs[0];
+  if (!only) return undefined;
+  const lang = only.t.slice('language:'.length);
+  if (!/^[a-z0-9][a-z0-9_-]{0,62}$/.test(lang)) {
+    throw issueError(parsed, [{ path: `data.tags.${only.i}`, message: `expected language:<name> with a lowercase [a-z0-9_-] name, got "${only.t}"` }]);
+  }
+  return { language: lang, path: `data.tags.${only.i}` };
+}
+
+export async function loadMetadata(dir: string): Promise<ParsedMetadata> {
+  const file = join(resolve(dir), 'metadata.yaml');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new BcError('badInput', `${displayPath(file)}: ${code === 'ENOENT' ? 'not found: a connector directory needs a metadata.yaml' : `cannot read (${code ?? 'error'})`}`, {
+      details: [`fix: pass the connector directory (the one holding metadata.yaml)`],
+    });
+  }
+  return parseMetadataText(text, file);
+}
+
+export async function loadConnector(dir: string): Promise<Connector> {
+  const abs = resolve(dir);
+  const parsed = await loadMetadata(abs);
+  const m = validateMetadata(parsed);
+  const d = m.data;
+  const bc = d.buildConnector;
+  const options: BuildConnectorOptions = {};
+  if (bc?.entrypoint) options.entrypoint = bc.entrypoint;
+  if (bc?.baseImage) options.baseImage = bc.baseImage;
+  if (bc?.extraWriteDirs) options.extraWriteDirs = bc.extraWriteDirs;
+  if (bc?.platforms) options.platforms = bc.platforms;
+  if (bc?.offline !== undefined) options.offline = bc.offline;
+  const lang = languageOf(d.tags, parsed);
+  const dockerfile = join(abs, 'Dockerfile');
+  const registryOverrides: Connector['registryOverrides'] = {};
+  for (const [k, v] of Object.entries(d.registryOverrides ?? {})) {
+    registryOverrides[k] = {
+      ...(v.dockerRepository !== undefined ? { dockerRepository: v.dockerRepository } : {}),
+      ...(v.dockerImageTag !== undefined ? { dockerImageTag: v.dockerImageTag } : {}),
+    };
+  }
+  return {
+    dir: abs,
+    metadataPath: parsed.file,
+    name: d.name,
+    dirName: basename(abs),
+    type: d.connectorType,
+    repository: d.dockerRepository,
+    version: d.dockerImageTag,
+    definitionId: d.definitionId,
+    language: lang?.language ?? '',
+    languagePath: lang?.path ?? (d.tags ? 'data.tags' : 'data'),
+    baseImage: bc?.baseImage ?? d.connectorBuildOptions?.baseImage,
+    options,
+    registryOverrides,
+    customDockerfile: (await exists(dockerfile)) ? dockerfile : undefined,
+    positionOf: parsed.positionOf,
+    documentationUrl: d.documentationUrl,
+  };
+}
+
+/** A badInput error pointing at a metadata key of a loaded connector. */
+export function metadataError(c: Pick<Connector, 'positionOf' | 'metadataPath'>, path: string, message: string, details: string[] = []): BcError {
+  const pos = c.positionOf(path) ?? { file: c.metadataPath, line: 1, column: 1 };
+  return new BcError('badInput', `${where(pos)}: ${path}: ${message}`, { details });
+}

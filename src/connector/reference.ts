@@ -1,0 +1,44 @@
+/**
+ * Docker repository names and image references, validated by grammar (the
+ * distribution reference grammar, simplified): anything that passes can be
+ * written into a Dockerfile `FROM` line or a `LABEL` without escaping.
+ */
+
+const HOST_PART = '[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?';
+const HOST = `(?:${HOST_PART}(?:\\.${HOST_PART})*(?::[0-9]+)?)`;
+const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const PATH = `${COMPONENT}(?:/${COMPONENT})*`;
+const TAG = '[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}';
+const DIGEST = 'sha256:[a-f0-9]{64}';
+
+/** `airbyte/source-hello`, `ghcr.io/acme/source-x`, `localhost:5000/a/b` */
+export const REPOSITORY_RE = new RegExp(`^(?:${HOST}/)?${PATH}$`);
+const REFERENCE_RE = new RegExp(`^((?:${HOST}/)?${PATH})(?::(${TAG}))?(?:@(${DIGEST}))?$`);
+
+export interface ImageRef {
+  repository: string;
+  tag: string | undefined;
+  digest: string | undefined;
+}
+
+export function isRepository(s: string): boolean {
+  return s.length <= 255 && REPOSITORY_RE.test(s);
+}
+
+/** undefined when `s` is not a valid image reference. */
+export function parseImageRef(s: string): ImageRef | undefined {
+  const m = REFERENCE_RE.exec(s);
+  if (!m || s.length > 512) return undefined;
+  return { repository: m[1] ?? '', tag: m[2], digest: m[3] };
+}
+
+export function isDigestPinned(s: string): boolean {
+  return parseImageRef(s)?.digest !== undefined;
+}
+
+/** Short description of what is wrong with a string as an image reference. */
+export function describeBadRef(s: string): string {
+  if (/[\s"'\\$`]/.test(s)) return 'it contains whitespace, a quote, a backslash, a backquote or "$"';
+  if (/[A-Z]/.test(s.split('@')[0]?.split('/').slice(1).join('/') ?? '')) return 'repository components must be lowercase';
+  return 'expected [registry/]name[:tag][@sha256:<64 hex>]';
+}

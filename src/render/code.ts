@@ -1,0 +1,158 @@
+/**
+ * What each bundled language needs to know about the connector's code:
+ * python (pyproject.toml console script, or main.py), java (the distribution
+ * tarball and its bin/ launcher), manifest-only (manifest.yaml + components.py).
+ * A language from a user's --templates folder gets the generic facts only and
+ * takes its entrypoint from data.buildConnector.entrypoint.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { BcError } from '../errors.js';
+import type { Connector } from '../connector/types.js';
+import { metadataError, displayPath } from '../connector/metadata.js';
+import { SAFE_ARG_RE } from '../connector/schema.js';
+import { listTar } from './tar-list.js';
+
+export const CODE_DIR = '/airbyte/integration_code';
+export const MANIFEST_DIR = `${CODE_DIR}/source_declarative_manifest`;
+
+/** Facts handed to templates as `code` (every key always present: templates are strict). */
+export interface CodeFacts {
+  kind: 'package' | 'main' | 'manifest' | 'distribution' | 'generic';
+  /** python: console script name (package mode) or null */
+  script: string | null;
+  /** python: pip without an index (default) */
+  offline: boolean;
+  /** java: tarball path relative to the connector dir */
+  tarball: string | null;
+  /** manifest-only: components.py present */
+  hasComponents: boolean;
+  /** the entrypoint detected from the code (before options) */
+  entrypoint: string[] | null;
+}
+
+async function isFile(p: string): Promise<boolean> {
+  try {
+    return (await stat(p)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Console scripts from pyproject.toml: `[project.scripts]` (PEP 621) or
+ * `[tool.poetry.scripts]`. A tiny line reader, enough for `name = "module:func"`.
+ */
+export function pyprojectScripts(text: string): { name: string; line: number }[] {
+  const out: { name: string; line: number }[] = [];
+  let inScripts = false;
+  for (const [i, raw] of text.split(/\r?\n/).entries()) {
+    const line = raw.replace(/\s+#.*$/, '').trim();
+    const section = /^\[\s*([^\]]+?)\s*\]$/.exec(line);
+    if (section) {
+      inScripts = section[1] === 'project.scripts' || section[1] === 'tool.poetry.scripts';
+      continue;
+    }
+    if (!inScripts || line === '' || line.startsWith('#')) continue;
+    const m = /^("?)([^"=\s]+)\1\s*=/.exec(line);
+    if (m?.[2]) out.push({ name: m[2], line: i + 1 });
+  }
+  return out;
+}
+
+async function pythonFacts(c: Connector): Promise<CodeFacts> {
+  const offline = c.options.offline ?? true;
+  const pyproject = join(c.dir, 'pyproject.toml');
+  const hasMain = await isFile(join(c.dir, 'main.py'));
+  const base = { offline, tarball: null, hasComponents: false };
+  if (await isFile(pyproject)) {
+    const scripts = pyprojectScripts(await readFile(pyproject, 'utf8'));
+    const chosen = scripts.find((s) => s.name === c.dirName) ?? scripts[0];
+    if (chosen) {
+      if (!SAFE_ARG_RE.test(chosen.name)) {
+        throw new BcError('badInput', `${displayPath(pyproject)}:${chosen.line}: console script name ${JSON.stringify(chosen.name)} has characters that are not allowed`);
+      }
+      return { ...base, kind: 'package', script: chosen.name, entrypoint: [`/usr/local/bin/${chosen.name}`] };
+    }
+    if (hasMain) return { ...base, kind: 'package', script: null, entrypoint: ['python', `${CODE_DIR}/main.py`] };
+    if (c.options.entrypoint) return { ...base, kind: 'package', script: null, entrypoint: null };
+    throw new BcError('badInput', `${displayPath(pyproject)}: no [project.scripts] entry and no main.py: nothing to run`, {
+      details: ['fix: add [project.scripts] source-x = "source_x.run:run", or a main.py, or set data.buildConnector.entrypoint'],
+    });
+  }
+  if (hasMain) return { ...base, kind: 'main', script: null, entrypoint: ['python', `${CODE_DIR}/main.py`] };
+  throw new BcError('badInput', `${displayPath(c.dir)}: a python connector needs pyproject.toml or main.py`);
+}
+
+async function javaFacts(c: Connector): Promise<CodeFacts> {
+  const distDir = join(c.dir, 'build', 'distributions');
+  let tars: string[] = [];
+  try {
+    tars = (await readdir(distDir)).filter((f) => f.endsWith('.tar')).sort();
+  } catch {
+    /* reported below */
+  }
+  const fix = 'fix: build the distribution first (gradle distTar, or the connector\'s build script)';
+  if (tars.length === 0) throw new BcError('badInput', `${displayPath(distDir)}: no distribution tarball (*.tar) for a java connector`, { details: [fix] });
+  if (tars.length > 1) throw new BcError('badInput', `${displayPath(distDir)}: more than one tarball (${tars.join(', ')}); keep one`);
+  const tarPath = join(distDir, tars[0] ?? '');
+  const tarball = relative(c.dir, tarPath).split('\\').join('/');
+  if (!SAFE_ARG_RE.test(tarball)) throw new BcError('badInput', `${displayPath(tarPath)}: the file name has characters that are not allowed`);
+  let entrypoint: string[] | null = null;
+  if (!c.options.entrypoint) {
+    const names = await listTar(tarPath).catch((err: unknown) => {
+      throw new BcError('badInput', `${displayPath(tarPath)}: cannot read the tarball (${err instanceof Error ? err.message : String(err)})`);
+    });
+    // gradle: <dist>/bin/<app> and <dist>/bin/<app>.bat; we unpack with --strip-components=1
+    const launchers = names
+      .map((n) => n.replace(/^\.\//, '').split('/'))
+      .filter((p) => p.length === 3 && p[1] === 'bin' && p[2] && !p[2].endsWith('.bat'))
+      .map((p) => p[2] ?? '');
+    const app = launchers.find((l) => tars[0]?.startsWith(l)) ?? launchers[0];
+    if (!app || !SAFE_ARG_RE.test(app)) {
+      throw new BcError('badInput', `${displayPath(tarPath)}: no <dist>/bin/<launcher> script inside the tarball`, {
+        details: ['fix: build it with gradle\'s application plugin (distTar), or set data.buildConnector.entrypoint'],
+      });
+    }
+    entrypoint = [`${CODE_DIR}/bin/${app}`];
+  }
+  return { kind: 'distribution', script: null, offline: true, tarball, hasComponents: false, entrypoint };
+}
+
+async function manifestFacts(c: Connector, baseEntrypoint: string[] | undefined): Promise<CodeFacts> {
+  if (!(await isFile(join(c.dir, 'manifest.yaml')))) {
+    throw new BcError('badInput', `${displayPath(c.dir)}: a manifest-only connector needs manifest.yaml`);
+  }
+  return {
+    kind: 'manifest',
+    script: null,
+    offline: true,
+    tarball: null,
+    hasComponents: await isFile(join(c.dir, 'components.py')),
+    entrypoint: baseEntrypoint ?? null,
+  };
+}
+
+export async function codeFacts(c: Connector, baseEntrypoint: string[] | undefined): Promise<CodeFacts> {
+  switch (c.language) {
+    case 'python':
+      return pythonFacts(c);
+    case 'java':
+      return javaFacts(c);
+    case 'manifest-only':
+      return manifestFacts(c, baseEntrypoint);
+    default:
+      return { kind: 'generic', script: null, offline: c.options.offline ?? true, tarball: null, hasComponents: false, entrypoint: baseEntrypoint ?? null };
+  }
+}
+
+/** The one entrypoint value: option > detected; an error when there is none. */
+export function chooseEntrypoint(c: Connector, facts: CodeFacts): string[] {
+  const ep = c.options.entrypoint ?? facts.entrypoint;
+  if (!ep) {
+    throw metadataError(c, 'data.buildConnector.entrypoint', `language "${c.language}" has no way to detect the entrypoint; set it`, [
+      'fix: data.buildConnector.entrypoint: ["/absolute/path/to/program", "arg"]',
+    ]);
+  }
+  return ep;
+}
