@@ -47,4 +47,6 @@ const names = [...help[''].matchAll(/^  ([a-z][a-z-]*)\b/gm)].map((m) => m[1]).f
 for (const name of names) help[name] = capture([name, '--help']);
 await buildCli(help);
 
-// ACTION-ENTRY (src/action.ts → dist/index.js, one file) goes here.
+// The Action (action.yml `main`): one self-contained file, no chunks, because
+// the runner executes it straight from the checked-out repository.
+await build({ ...common, entryPoints: ['src/action.ts'], outfile: 'dist/index.js' });
