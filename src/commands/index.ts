@@ -5,15 +5,19 @@
 import type { Command } from 'commander';
 import { register as doctor } from './doctor.js';
 import { registerStub } from './stubs.js';
+import { register as lint } from './lint.js';
 import { register as render } from './render.js';
+import { register as base } from './base.js';
+import { register as changed } from './changed.js';
 
 export function registerCommands(program: Command): void {
   render(program);
-  registerStub(program, 'lint', '[target]', 'check a connector directory or Dockerfile against the Airbyte image rules');
+  lint(program);
   registerStub(program, 'build', '[dir]', 'build the connector image for linux/amd64 and linux/arm64');
   registerStub(program, 'verify', '[target]', 'verify an image (or a connector directory) per platform');
   registerStub(program, 'publish', '[dir]', 'build, verify, then push and tag safely');
   registerStub(program, 'tags', '[dir]', 'print the tag plan that publish would apply');
   doctor(program);
-  registerStub(program, 'base', '<action> [name]', 'render or build a base image (base render|build NAME)');
+  changed(program);
+  base(program);
 }

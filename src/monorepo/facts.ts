@@ -1,0 +1,122 @@
+/**
+ * The few metadata.yaml facts monorepo planning needs — language, base,
+ * platforms, repository, version — read quickly with `yaml` (no full model
+ * validation: that is the connector loader's job when the connector is
+ * actually built). Problems name `metadata.yaml:LINE:COL`.
+ */
+import { readFile } from 'node:fs/promises';
+import { LineCounter, parseDocument } from 'yaml';
+import { BcError } from '../errors.js';
+import type { DiscoveredConnector } from './discovery.js';
+import { positionOf } from './repo-config.js';
+
+export interface ConnectorFacts {
+  /** `language:X` from data.tags; undefined only for custom (Dockerfile) connectors without the tag */
+  language: string | undefined;
+  /** base-images/<base>/ this connector is built on: data.buildConnector.base, else the language */
+  base: string | undefined;
+  repository: string | undefined;
+  version: string | undefined;
+  /** data.buildConnector.platforms when the connector restricts them */
+  platforms: string[] | undefined;
+  custom: boolean;
+}
+
+export interface FactsProblem {
+  file: string;
+  line: number;
+  col: number;
+  message: string;
+}
+
+export class FactsError extends Error {
+  constructor(readonly problem: FactsProblem) {
+    super(`${problem.file}:${problem.line}:${problem.col}: ${problem.message}`);
+  }
+}
+
+export async function readConnectorFacts(c: DiscoveredConnector): Promise<ConnectorFacts> {
+  const text = await readFile(c.metadataPath, 'utf8');
+  return parseConnectorFacts(text, c.metadataPath, c.hasDockerfile);
+}
+
+export function parseConnectorFacts(text: string, file: string, custom: boolean): ConnectorFacts {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    const p = e ? lc.linePos(e.pos[0]) : undefined;
+    throw new FactsError({ file, line: p?.line ?? 1, col: p?.col ?? 1, message: `invalid YAML: ${e?.message.split('\n')[0] ?? ''}` });
+  }
+  const fail = (path: (string | number)[], message: string): never => {
+    const at = positionOf(doc, lc, path);
+    throw new FactsError({ file, line: at.line, col: at.col, message });
+  };
+  const js: unknown = doc.toJS();
+  const data = isRecord(js) ? js.data : undefined;
+  if (!isRecord(data)) return fail(['data'], 'data: expected a mapping (Airbyte metadata.yaml has a top-level "data:" key)');
+
+  const tags = data.tags;
+  if (tags !== undefined && !Array.isArray(tags)) fail(['data', 'tags'], 'data.tags: expected a list such as ["language:python"]');
+  const langTags = (Array.isArray(tags) ? tags : [])
+    .filter((t): t is string => typeof t === 'string' && t.startsWith('language:'))
+    .map((t) => t.slice('language:'.length).trim());
+  if (langTags.length > 1) fail(['data', 'tags'], `data.tags: more than one language tag (${langTags.join(', ')})`);
+  const language = langTags[0] || undefined;
+  if (!language && !custom) {
+    fail(['data', 'tags'], 'data.tags: no "language:<python|java|manifest-only>" tag (needed to pick the template); or add a Dockerfile for custom mode');
+  }
+
+  const opts = data.buildConnector;
+  if (opts !== undefined && !isRecord(opts)) fail(['data', 'buildConnector'], 'data.buildConnector: expected a mapping');
+  const ownBase = isRecord(opts) ? opts.base : undefined;
+  if (ownBase !== undefined && typeof ownBase !== 'string') fail(['data', 'buildConnector', 'base'], 'data.buildConnector.base: expected a base name');
+  let platforms: string[] | undefined;
+  const rawPlatforms = isRecord(opts) ? opts.platforms : undefined;
+  if (rawPlatforms !== undefined) {
+    if (!Array.isArray(rawPlatforms) || rawPlatforms.some((p) => typeof p !== 'string' || !/^[a-z0-9]+\/[a-z0-9]+(\/[a-z0-9]+)?$/.test(p))) {
+      fail(['data', 'buildConnector', 'platforms'], 'data.buildConnector.platforms: expected a list like [linux/amd64, linux/arm64]');
+    }
+    platforms = rawPlatforms as string[];
+  }
+  const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
+  return {
+    language,
+    base: typeof ownBase === 'string' ? ownBase : language,
+    repository: str(data.dockerRepository),
+    version: str(data.dockerImageTag),
+    platforms,
+    custom,
+  };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Read facts for many connectors; every bad file is reported at once (exit 2). */
+export async function readAllFacts(connectors: readonly DiscoveredConnector[]): Promise<Map<string, ConnectorFacts>> {
+  const out = new Map<string, ConnectorFacts>();
+  const problems: string[] = [];
+  // Bounded concurrency: hundreds of small reads, without exhausting file handles.
+  const queue = [...connectors];
+  const worker = async () => {
+    for (let c = queue.shift(); c; c = queue.shift()) {
+      try {
+        out.set(c.relDir, await readConnectorFacts(c));
+      } catch (err) {
+        if (err instanceof FactsError) problems.push(err.message);
+        else throw err;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(32, connectors.length) }, worker));
+  if (problems.length > 0) {
+    problems.sort();
+    throw new BcError('badInput', `${problems.length} connector metadata file(s) cannot be read`, {
+      details: [...problems.slice(0, 20), ...(problems.length > 20 ? [`… and ${problems.length - 20} more`] : [])],
+    });
+  }
+  return out;
+}
+

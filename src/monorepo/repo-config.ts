@@ -1,0 +1,130 @@
+/**
+ * `build-connector.yaml` at the repository root: what a monorepo declares
+ * about itself for `changed` (and its matrix). Every key is optional.
+ *
+ *   roots: [airbyte-integrations/connectors]   # where discovery looks (default: the repo root)
+ *   sharedPaths: [pyproject.toml, "ci/**"]     # a change here affects EVERY connector
+ *   ignorePaths: ["**\/*.md"]                  # changes here never affect an image
+ *   templatesDir: templates                    # templates/<language>/ feeds rendered connectors
+ *   baseImagesDir: base-images                 # base-images/<base>/ feeds connectors on that base
+ *   platforms: [linux/amd64, linux/arm64]      # default matrix platforms
+ *   runners: { linux/amd64: ubuntu-24.04, linux/arm64: ubuntu-24.04-arm }
+ *
+ * Errors name `build-connector.yaml:LINE:COL` and the key path.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { z } from 'zod';
+import { badInput } from '../errors.js';
+
+export const REPO_CONFIG_FILE = 'build-connector.yaml';
+
+export const DEFAULT_RUNNERS: Record<string, string> = {
+  'linux/amd64': 'ubuntu-24.04',
+  'linux/arm64': 'ubuntu-24.04-arm',
+};
+export const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
+
+const relPath = z
+  .string()
+  .min(1)
+  .refine((s) => !s.startsWith('/') && !s.split('/').includes('..'), 'a path relative to the repository root (no leading /, no ..)');
+const platform = z.string().regex(/^[a-z0-9]+\/[a-z0-9]+(\/[a-z0-9]+)?$/, 'a platform like linux/amd64');
+
+export const RepoConfigSchema = z
+  .object({
+    roots: z.array(relPath).optional(),
+    sharedPaths: z.array(z.string().min(1)).optional(),
+    ignorePaths: z.array(z.string().min(1)).optional(),
+    templatesDir: relPath.optional(),
+    baseImagesDir: relPath.optional(),
+    platforms: z.array(platform).min(1).optional(),
+    runners: z.record(platform, z.string().min(1)).optional(),
+  })
+  .loose();
+
+export interface RepoConfig {
+  /** the file it came from, or undefined when the repo has none */
+  file: string | undefined;
+  roots: string[];
+  sharedPaths: string[];
+  ignorePaths: string[];
+  templatesDir: string;
+  baseImagesDir: string;
+  platforms: string[];
+  runners: Record<string, string>;
+}
+
+export function defaultRepoConfig(): RepoConfig {
+  return {
+    file: undefined,
+    roots: ['.'],
+    sharedPaths: [],
+    ignorePaths: [],
+    templatesDir: 'templates',
+    baseImagesDir: 'base-images',
+    platforms: [...DEFAULT_PLATFORMS],
+    runners: { ...DEFAULT_RUNNERS },
+  };
+}
+
+/** Read `build-connector.yaml` from the repository root; defaults when absent. */
+export async function loadRepoConfig(repoRoot: string): Promise<RepoConfig> {
+  const file = join(repoRoot, REPO_CONFIG_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return defaultRepoConfig();
+    throw err;
+  }
+  return parseRepoConfig(text, file);
+}
+
+export function parseRepoConfig(text: string, file: string): RepoConfig {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    const pos = e ? lc.linePos(e.pos[0]) : undefined;
+    throw badInput(`${file}:${pos?.line ?? 1}:${pos?.col ?? 1}: invalid YAML: ${e?.message.split('\n')[0] ?? 'parse error'}`);
+  }
+  const raw: unknown = doc.toJS() ?? {};
+  const parsed = RepoConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const details = parsed.error.issues.slice(0, 10).map((i) => {
+      const at = positionOf(doc, lc, i.path);
+      return `${file}:${at.line}:${at.col}: ${i.path.join('.') || '(root)'}: ${i.message}`;
+    });
+    throw badInput(`${file}: invalid configuration`, [...details, 'fix: see README "Monorepos" for the keys of build-connector.yaml']);
+  }
+  const d = defaultRepoConfig();
+  const c = parsed.data;
+  return {
+    file,
+    roots: c.roots ?? d.roots,
+    sharedPaths: c.sharedPaths ?? d.sharedPaths,
+    ignorePaths: c.ignorePaths ?? d.ignorePaths,
+    templatesDir: trimSlash(c.templatesDir ?? d.templatesDir),
+    baseImagesDir: trimSlash(c.baseImagesDir ?? d.baseImagesDir),
+    platforms: c.platforms ?? d.platforms,
+    runners: { ...d.runners, ...(c.runners ?? {}) },
+  };
+}
+
+function trimSlash(p: string): string {
+  return p.replace(/^\.\//, '').replace(/\/+$/, '');
+}
+
+/** Line/column of the node at a key path (or its nearest existing parent). */
+export function positionOf(doc: Document, lc: LineCounter, path: readonly PropertyKey[]): { line: number; col: number } {
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n) as (string | number)[], true);
+    if (isNode(node) && node.range) {
+      const p = lc.linePos(node.range[0]);
+      return { line: p.line, col: p.col };
+    }
+  }
+  return { line: 1, col: 1 };
+}
