@@ -1,0 +1,165 @@
+/**
+ * Reading an image per platform without running anything in it.
+ *
+ * Engine 26 (API 1.45) has no `docker image inspect --platform` (API 1.49),
+ * so the per-platform config comes from a container that is created, never
+ * started: `docker create --platform P` selects that platform's manifest,
+ * `docker inspect` shows its config, and `docker cp CONTAINER:PATH -` streams
+ * files as tar (parsed in Node: no shell needed in the image).
+ *
+ * Images are either in the local store (a multi-platform index in the
+ * containerd store) or only in a registry; for a registry reference each
+ * platform's manifest is pinned by digest from the index, then pulled.
+ */
+import { z } from 'zod';
+import { DOCKER, docker, parseJson } from './cli.js';
+import { runBinary } from '../exec.js';
+import { onCleanup } from '../cleanup.js';
+import { BcError } from '../errors.js';
+import { containerName, CONTAINER_LABEL } from './container.js';
+import { imagetoolsInspect, indexFacts } from './imagetools.js';
+import { parseTar, type TarEntry } from '../verify/tar.js';
+
+export const ImageConfigSchema = z
+  .object({
+    User: z.string().nullish(),
+    Env: z.array(z.string()).nullish(),
+    Entrypoint: z.array(z.string()).nullish(),
+    Cmd: z.array(z.string()).nullish(),
+    WorkingDir: z.string().nullish(),
+    Labels: z.record(z.string(), z.string()).nullish(),
+  })
+  .loose();
+
+const LocalImageSchema = z.object({ Id: z.string(), Config: ImageConfigSchema.nullish() }).loose();
+
+export interface ImageConfig {
+  user: string;
+  env: Record<string, string>;
+  entrypoint: string[];
+  workdir: string;
+  labels: Record<string, string>;
+}
+
+export function normalizeConfig(c: z.infer<typeof ImageConfigSchema> | null | undefined): ImageConfig {
+  const env: Record<string, string> = {};
+  for (const kv of c?.Env ?? []) {
+    const i = kv.indexOf('=');
+    if (i > 0) env[kv.slice(0, i)] = kv.slice(i + 1);
+  }
+  return {
+    user: c?.User ?? '',
+    env,
+    entrypoint: c?.Entrypoint ?? [],
+    workdir: c?.WorkingDir ?? '',
+    labels: c?.Labels ?? {},
+  };
+}
+
+export type ImageSource =
+  | { kind: 'local'; ref: string; id: string; config: ImageConfig }
+  | {
+      kind: 'registry';
+      ref: string;
+      digest: string;
+      /** platform → pinned single-platform reference (absent: not in the index) */
+      platforms: Record<string, string>;
+      /** the index listed platforms (false for a single manifest) */
+      isIndex: boolean;
+    };
+
+/** `repo[:tag][@digest]` → repo */
+export function repositoryOf(ref: string): string {
+  const noDigest = ref.split('@')[0] ?? ref;
+  const slash = noDigest.lastIndexOf('/');
+  const colon = noDigest.lastIndexOf(':');
+  return colon > slash ? noDigest.slice(0, colon) : noDigest;
+}
+
+export async function inspectLocalImage(ref: string): Promise<{ id: string; config: ImageConfig } | undefined> {
+  const res = await docker(['image', 'inspect', '--format', '{{json .}}', ref], { allowFailure: true, timeoutMs: 30_000 });
+  if (res.exitCode !== 0) return undefined;
+  const img = parseJson(LocalImageSchema, res.stdout, `docker image inspect ${ref}`);
+  return { id: img.Id, config: normalizeConfig(img.Config) };
+}
+
+/** Find the image: the local store first, then its registry. */
+export async function resolveImage(ref: string): Promise<ImageSource> {
+  const local = await inspectLocalImage(ref);
+  if (local) return { kind: 'local', ref, id: local.id, config: local.config };
+  const raw = await imagetoolsInspect(ref);
+  if (!raw) {
+    throw new BcError('badInput', `image ${ref} is neither in the local image store nor in its registry`, {
+      details: ['fix: build it first (build-connector build DIR), or give a reference that exists (docker image ls)'],
+    });
+  }
+  const facts = indexFacts(raw);
+  const repo = repositoryOf(ref);
+  const platforms: Record<string, string> = {};
+  for (const m of facts.manifests) platforms[m.platform] ??= `${repo}@${m.digest}`;
+  return { kind: 'registry', ref, digest: facts.digest, platforms, isIndex: (raw.manifest.manifests ?? []).length > 0 };
+}
+
+export interface Probe {
+  name: string;
+  config: ImageConfig;
+  remove(): Promise<void>;
+}
+
+const ContainerInspectSchema = z.object({ Config: ImageConfigSchema }).loose();
+
+export type ProbeResult = { ok: true; probe: Probe } | { ok: false; reason: string };
+
+/**
+ * Create (never start) a container of one platform of the image. Failure to
+ * create it for a platform means the image has no such platform locally.
+ */
+export async function createProbe(ref: string, platform: string, pull: 'never' | 'missing'): Promise<ProbeResult> {
+  const name = containerName('bc-probe');
+  let removed: Promise<unknown> | undefined;
+  const remove = async () => {
+    removed ??= docker(['rm', '-f', '-v', name], { allowFailure: true, timeoutMs: 60_000 });
+    await removed;
+  };
+  const unregister = onCleanup(remove);
+  const created = await docker(['create', '--name', name, '--label', CONTAINER_LABEL, '--pull', pull, '--platform', platform, ref], {
+    allowFailure: true,
+    timeoutMs: 10 * 60_000,
+  });
+  if (created.exitCode !== 0) {
+    unregister();
+    await remove();
+    const why = created.stderr.trim().split('\n').pop() ?? `exit ${created.exitCode}`;
+    return { ok: false, reason: why.replace(/^Error response from daemon: /, '') };
+  }
+  const res = await docker(['inspect', '--format', '{{json .}}', name], { timeoutMs: 30_000, step: 'inspect probe container' });
+  const c = parseJson(ContainerInspectSchema, res.stdout, 'docker inspect');
+  return {
+    ok: true,
+    probe: {
+      name,
+      config: normalizeConfig(c.Config),
+      remove: async () => {
+        unregister();
+        await remove();
+      },
+    },
+  };
+}
+
+export interface CopiedPath {
+  exists: boolean;
+  entries: TarEntry[];
+  /** the tar went over maxBytes; entries are the ones read so far */
+  truncated: boolean;
+}
+
+/** `docker cp CONTAINER:PATH -` as parsed tar entries (no shell needed in the image). */
+export async function copyFromContainer(container: string, path: string, maxBytes = 64 * 1024 * 1024): Promise<CopiedPath> {
+  const res = await runBinary(DOCKER, ['cp', `${container}:${path}`, '-'], { allowFailure: true, maxBuffer: maxBytes, timeoutMs: 120_000 });
+  if (res.exitCode !== 0 && res.stdout.length < maxBytes) {
+    if (/Could not find the file|No such container:path|not found|no such file/i.test(res.stderr)) return { exists: false, entries: [], truncated: false };
+    throw new BcError('failed', `could not read ${path} from the image`, { details: res.stderr.trim().split('\n').slice(-3) });
+  }
+  return { exists: true, entries: parseTar(res.stdout), truncated: res.stdout.length >= maxBytes };
+}

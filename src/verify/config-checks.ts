@@ -1,0 +1,226 @@
+/**
+ * Checks on the image's configuration and filesystem (nothing is run inside
+ * the image): platform truthfulness, entrypoint, user, /airbyte, secrets,
+ * labels. Each returns one CheckResult for one platform, with a fix.
+ */
+import { posix } from 'node:path';
+import type { ImageConfig } from '../docker/image.js';
+import { canWrite, describeChain, parseGroup, parsePasswd, resolveExecutable, type ImageFs, type PasswdEntry } from './imagefs.js';
+import { fail, pass, skip, type CheckResult } from './report.js';
+import type { TarEntry } from './tar.js';
+
+/** Split AIRBYTE_ENTRYPOINT the way a POSIX shell would (quotes, backslashes; no expansion). */
+export function shellWords(text: string): string[] {
+  const words: string[] = [];
+  let cur = '';
+  let inWord = false;
+  let quote: '"' | "'" | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (quote) {
+      if (ch === quote) quote = undefined;
+      else if (ch === '\\' && quote === '"' && i + 1 < text.length) cur += text[++i];
+      else cur += ch;
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+      inWord = true;
+    } else if (ch === '\\' && i + 1 < text.length) {
+      cur += text[++i];
+      inWord = true;
+    } else if (/\s/.test(ch)) {
+      if (inWord) words.push(cur);
+      cur = '';
+      inWord = false;
+    } else {
+      cur += ch;
+      inWord = true;
+    }
+  }
+  if (inWord) words.push(cur);
+  return words;
+}
+
+const execForm = (tokens: readonly string[]) => `ENTRYPOINT [${tokens.map((t) => JSON.stringify(t)).join(', ')}]`;
+
+export function checkEntrypointEnv(platform: string, c: ImageConfig): CheckResult {
+  const env = c.env.AIRBYTE_ENTRYPOINT;
+  const ep = c.entrypoint;
+  if (env === undefined || env.trim() === '') {
+    return fail(
+      'entrypoint-env',
+      platform,
+      'AIRBYTE_ENTRYPOINT is not set',
+      ep.length > 0 ? `add ENV AIRBYTE_ENTRYPOINT="${ep.join(' ')}" (the same tokens as ENTRYPOINT)` : 'set ENTRYPOINT (exec form) and ENV AIRBYTE_ENTRYPOINT to the same command',
+    );
+  }
+  const tokens = shellWords(env);
+  if (ep.length === 0) {
+    return fail('entrypoint-env', platform, `AIRBYTE_ENTRYPOINT is "${env}" but the image has no ENTRYPOINT`, `add ${execForm(tokens)}`);
+  }
+  const same = tokens.length === ep.length && tokens.every((t, i) => t === ep[i]);
+  if (!same) {
+    return fail(
+      'entrypoint-env',
+      platform,
+      `AIRBYTE_ENTRYPOINT ("${env}") differs from ENTRYPOINT (${JSON.stringify(ep)})`,
+      `make them the same command: ENV AIRBYTE_ENTRYPOINT="${ep.join(' ')}" or ${execForm(tokens)}`,
+    );
+  }
+  return pass('entrypoint-env', platform, `AIRBYTE_ENTRYPOINT = ENTRYPOINT = ${JSON.stringify(ep)}`);
+}
+
+/** A token with a "/" that does not start with "/" depends on the working directory. */
+export function relativeTokens(tokens: readonly string[]): string[] {
+  return tokens.filter((t) => t.includes('/') && !t.startsWith('/') && !/^[a-z][a-z0-9+.-]*:\/\//i.test(t) && !t.startsWith('-'));
+}
+
+export function checkEntrypointAbsolute(platform: string, c: ImageConfig, workdir: string): CheckResult {
+  const envTokens = shellWords(c.env.AIRBYTE_ENTRYPOINT ?? '');
+  const bad = [...new Set([...relativeTokens(c.entrypoint), ...relativeTokens(envTokens)])];
+  // A bare script name ("main.py") after an interpreter is relative too.
+  const scriptLike = (tokens: readonly string[]) => tokens.slice(1).filter((t) => !t.includes('/') && /\.(py|sh|jar|js|rb)$/.test(t));
+  bad.push(...[...new Set([...scriptLike(c.entrypoint), ...scriptLike(envTokens)])].filter((t) => !bad.includes(t)));
+  if (c.entrypoint.length === 0 && envTokens.length === 0) return skip('entrypoint-absolute', platform, 'no ENTRYPOINT or AIRBYTE_ENTRYPOINT to check');
+  if (bad.length > 0) {
+    const abs = (t: string) => posix.join(c.workdir || '/', t);
+    return fail(
+      'entrypoint-absolute',
+      platform,
+      `the entrypoint uses relative path${bad.length > 1 ? 's' : ''} ${bad.map((b) => `"${b}"`).join(', ')}: the platform runs it with -w ${workdir}, not the image WORKDIR`,
+      `use absolute paths in ENTRYPOINT and AIRBYTE_ENTRYPOINT, e.g. ${bad.map((b) => `"${abs(b)}"`).join(', ')}`,
+    );
+  }
+  return pass('entrypoint-absolute', platform, 'every path in the entrypoint is absolute');
+}
+
+export async function checkPlatform(platform: string, c: ImageConfig, fs: ImageFs): Promise<CheckResult> {
+  const first = c.entrypoint[0] ?? shellWords(c.env.AIRBYTE_ENTRYPOINT ?? '')[0];
+  if (!first) return fail('platform', platform, 'no ENTRYPOINT: cannot tell which binary runs', 'set ENTRYPOINT (exec form) to the connector command');
+  const pathEnv = c.env.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+  const r = await resolveExecutable(fs, first, pathEnv, c.workdir);
+  const want = platform.split('/')[1] ?? platform;
+  if (!r.ok) {
+    return fail('platform', platform, `cannot resolve the entrypoint "${first}": ${r.reason}`, 'make the entrypoint name an executable that exists in the image', r.chain.length ? [describeChain(r.chain)] : undefined);
+  }
+  if (r.arch !== want) {
+    return fail(
+      'platform',
+      platform,
+      `labelled ${platform} but ${r.binary} is an ${r.arch} executable`,
+      `build the ${platform} image from a base (and binaries) for ${want}: use FROM --platform=$TARGETPLATFORM and download ${want} artifacts (or drop ${platform} from --platform)`,
+      [describeChain(r.chain)],
+    );
+  }
+  return pass('platform', platform, `${describeChain(r.chain)} is ${r.arch}`);
+}
+
+export interface UserFacts {
+  passwd: PasswdEntry[];
+  gids: (name: string, gid: number) => number[];
+}
+
+export async function readUsers(fs: ImageFs): Promise<UserFacts | undefined> {
+  const [p, g] = await Promise.all([fs.read('/etc/passwd', 4 * 1024 * 1024), fs.read('/etc/group', 4 * 1024 * 1024)]);
+  const text = p.entries[0]?.content?.toString('utf8');
+  if (!p.exists || text === undefined) return undefined;
+  const groups = parseGroup(g.entries[0]?.content?.toString('utf8') ?? '');
+  return {
+    passwd: parsePasswd(text),
+    gids: (name, gid) => [gid, ...groups.filter((x) => x.members.includes(name)).map((x) => x.gid)],
+  };
+}
+
+const USER_FIX_HOME = 'create the user with a home it owns: `useradd --create-home --home-dir /home/airbyte --uid 1000 airbyte` (`adduser --system` sets HOME to /nonexistent)';
+
+export async function checkUser(platform: string, c: ImageConfig, fs: ImageFs, users: UserFacts | undefined): Promise<CheckResult> {
+  const spec = c.user.trim();
+  if (spec === '' || spec === 'root' || spec === '0' || spec.startsWith('0:') || spec.startsWith('root:')) {
+    return fail('user', platform, `the image runs as root (USER is ${spec === '' ? 'not set' : `"${spec}"`})`, 'add `USER airbyte` at the end of the Dockerfile (after creating the user and chowning /airbyte)');
+  }
+  if (!users) return fail('user', platform, `USER is "${spec}" but the image has no /etc/passwd`, 'create the airbyte user in the image (useradd) so its uid and HOME resolve');
+  const name = spec.split(':')[0] ?? spec;
+  const entry = /^\d+$/.test(name) ? users.passwd.find((u) => u.uid === Number(name)) : users.passwd.find((u) => u.name === name);
+  if (!entry) return fail('user', platform, `USER "${name}" is not in /etc/passwd`, 'create it: `useradd --create-home --uid 1000 airbyte`');
+  if (entry.name !== 'airbyte') return fail('user', platform, `the image runs as "${entry.name}" (uid ${entry.uid}), not "airbyte"`, 'run as the airbyte user: `USER airbyte`');
+  if (entry.uid === 0) return fail('user', platform, 'the airbyte user has uid 0 (root)', 'give airbyte a non-zero uid: `useradd --uid 1000 airbyte`');
+  const home = c.env.HOME ?? entry.home;
+  const h = await fs.stat(home, 0);
+  if (!h) return fail('user', platform, `HOME of airbyte is ${home}, which does not exist: anything writing to ~ (caches, config) fails`, USER_FIX_HOME);
+  if (h.type !== 'dir') return fail('user', platform, `HOME of airbyte (${home}) is not a directory`, USER_FIX_HOME);
+  if (!canWrite(h, entry.uid, users.gids(entry.name, entry.gid))) {
+    return fail('user', platform, `HOME of airbyte (${home}) is not writable by uid ${entry.uid} (owner ${h.uid}:${h.gid}, mode ${h.mode.toString(8)})`, `chown airbyte:airbyte ${home}`);
+  }
+  return pass('user', platform, `airbyte (uid ${entry.uid}), HOME ${home} writable`);
+}
+
+export function checkAirbyteDir(platform: string, root: TarEntry | undefined, users: UserFacts | undefined): CheckResult {
+  const FIX = 'in the Dockerfile: `RUN mkdir -p /airbyte && chown -R airbyte:airbyte /airbyte` (or COPY --chown=airbyte:airbyte)';
+  if (!root) return fail('airbyte-dir', platform, '/airbyte does not exist', FIX);
+  if (root.type !== 'dir') return fail('airbyte-dir', platform, `/airbyte is a ${root.type}, not a directory`, FIX);
+  const airbyte = users?.passwd.find((u) => u.name === 'airbyte');
+  if (!airbyte || !users) return fail('airbyte-dir', platform, 'there is no airbyte user to own /airbyte', 'create the user (`useradd --create-home --uid 1000 airbyte`) and chown /airbyte to it');
+  if (root.uid !== airbyte.uid) {
+    return fail('airbyte-dir', platform, `/airbyte is owned by uid ${root.uid}, not by airbyte (uid ${airbyte.uid})`, FIX);
+  }
+  if (!canWrite(root, airbyte.uid, users.gids('airbyte', airbyte.gid))) {
+    return fail('airbyte-dir', platform, `/airbyte is not writable by its owner (mode ${root.mode.toString(8)})`, 'chmod u+rwx /airbyte');
+  }
+  return pass('airbyte-dir', platform, `/airbyte owned by airbyte (uid ${airbyte.uid}), mode ${root.mode.toString(8)}`);
+}
+
+export interface SecretFile {
+  /** path relative to the connector's secrets/ */
+  name: string;
+  sha256: string;
+}
+
+/**
+ * Nothing from secrets/ may be in the image: any path with a "secrets"
+ * component under the scanned trees, and any file whose content hash equals
+ * a file of the connector's secrets/ directory.
+ */
+export function checkNoSecrets(
+  platform: string,
+  trees: { root: string; entries: TarEntry[]; truncated: boolean }[],
+  secrets: SecretFile[] | undefined,
+  hash: (b: Buffer) => string,
+): CheckResult {
+  const found: string[] = [];
+  const byHash = new Map((secrets ?? []).map((s) => [s.sha256, s.name]));
+  for (const t of trees) {
+    const parent = posix.dirname(t.root);
+    for (const e of t.entries) {
+      const abs = posix.join(parent, e.path);
+      if (abs.split('/').includes('secrets')) found.push(`${abs} (a secrets path)`);
+      else if (e.type === 'file' && e.complete && e.content && byHash.size > 0) {
+        const name = byHash.get(hash(e.content));
+        if (name) found.push(`${abs} (same content as secrets/${name})`);
+      }
+    }
+  }
+  const scanned = trees.map((t) => t.root).join(', ');
+  if (found.length > 0) {
+    return fail('no-secrets', platform, `secrets are in the image: ${found.length} file${found.length === 1 ? '' : 's'}`, 'exclude secrets/ from the build context (.dockerignore: `secrets/`) and never COPY it', found.slice(0, 20));
+  }
+  const cut = trees.filter((t) => t.truncated).map((t) => t.root);
+  return pass(
+    'no-secrets',
+    platform,
+    `no secrets paths${secrets ? ` and none of ${secrets.length} secrets/ file(s)` : ''} under ${scanned}${cut.length ? ` (scan cut short in ${cut.join(', ')})` : ''}`,
+  );
+}
+
+export function checkLabels(platform: string, c: ImageConfig, expected: { name: string; version: string } | undefined): CheckResult {
+  const name = c.labels['io.airbyte.name'];
+  const version = c.labels['io.airbyte.version'];
+  const fixFor = (n: string, v: string) => `LABEL io.airbyte.name="${n}" io.airbyte.version="${v}" (build-connector build sets them from metadata.yaml)`;
+  if (!expected) {
+    if (name && version) return pass('labels', platform, `io.airbyte.name=${name}, io.airbyte.version=${version} (no metadata.yaml to compare with)`);
+    return fail('labels', platform, `missing label${!name && !version ? 's' : ''} ${[!name && 'io.airbyte.name', !version && 'io.airbyte.version'].filter(Boolean).join(', ')}`, fixFor(name ?? 'airbyte/source-x', version ?? '0.1.0'));
+  }
+  const problems: string[] = [];
+  if (name !== expected.name) problems.push(`io.airbyte.name is ${name === undefined ? 'missing' : `"${name}"`}, metadata.yaml dockerRepository is "${expected.name}"`);
+  if (version !== expected.version) problems.push(`io.airbyte.version is ${version === undefined ? 'missing' : `"${version}"`}, metadata.yaml dockerImageTag is "${expected.version}"`);
+  if (problems.length > 0) return fail('labels', platform, problems.join('; '), `rebuild with the current metadata.yaml (${fixFor(expected.name, expected.version)})`);
+  return pass('labels', platform, `io.airbyte.name=${name}, io.airbyte.version=${version} match metadata.yaml`);
+}

@@ -1,0 +1,120 @@
+/**
+ * The verify report: one result per (check, platform). `--json` prints it as
+ * is; VerifyReportSchema is the published schema of that output.
+ */
+import { z } from 'zod';
+import { renderTable } from '../ui/table.js';
+
+export const CHECK_IDS = [
+  'platform',
+  'entrypoint-env',
+  'entrypoint-absolute',
+  'user',
+  'airbyte-dir',
+  'spec',
+  'check',
+  'discover',
+  'read',
+  'write',
+  'writes',
+  'no-secrets',
+  'labels',
+] as const;
+export type CheckId = (typeof CHECK_IDS)[number];
+
+export const CheckStatusSchema = z.enum(['pass', 'fail', 'skip']);
+export type CheckStatus = z.infer<typeof CheckStatusSchema>;
+
+export const CheckResultSchema = z.object({
+  id: z.enum(CHECK_IDS),
+  platform: z.string(),
+  status: CheckStatusSchema,
+  message: z.string(),
+  /** what to change, for failures */
+  fix: z.string().optional(),
+  /** supporting lines: offending paths, quoted output, the docker command */
+  details: z.array(z.string()).optional(),
+});
+export type CheckResult = z.infer<typeof CheckResultSchema>;
+
+export const RunRecordSchema = z.object({
+  platform: z.string(),
+  step: z.string(),
+  command: z.string(),
+  exitCode: z.number(),
+  timedOut: z.boolean(),
+  durationMs: z.number(),
+});
+export type RunRecord = z.infer<typeof RunRecordSchema>;
+
+export const VerifyReportSchema = z.object({
+  image: z.string(),
+  source: z.enum(['local', 'registry']),
+  connectorType: z.enum(['source', 'destination']),
+  platforms: z.array(z.string()),
+  ok: z.boolean(),
+  checks: z.array(CheckResultSchema),
+  runs: z.array(RunRecordSchema),
+  durationMs: z.number(),
+});
+export type VerifyReport = z.infer<typeof VerifyReportSchema>;
+
+export const pass = (id: CheckId, platform: string, message: string, details?: string[]): CheckResult => ({
+  id,
+  platform,
+  status: 'pass',
+  message,
+  ...(details?.length ? { details } : {}),
+});
+export const fail = (id: CheckId, platform: string, message: string, fix: string, details?: string[]): CheckResult => ({
+  id,
+  platform,
+  status: 'fail',
+  message,
+  fix,
+  ...(details?.length ? { details } : {}),
+});
+export const skip = (id: CheckId, platform: string, message: string): CheckResult => ({ id, platform, status: 'skip', message });
+
+/** Results in check order, then platform order. */
+export function sortResults(results: CheckResult[], platforms: readonly string[]): CheckResult[] {
+  const ci = (id: CheckId) => CHECK_IDS.indexOf(id);
+  return [...results].sort((a, b) => ci(a.id) - ci(b.id) || platforms.indexOf(a.platform) - platforms.indexOf(b.platform));
+}
+
+const MARK: Record<CheckStatus, string> = { pass: '✓', fail: '✗', skip: '-' };
+
+/** check × platform table, then one block per failure with its fix. */
+export function renderReport(r: VerifyReport): string {
+  const rows = CHECK_IDS.filter((id) => r.checks.some((c) => c.id === id)).map((id) => [
+    id,
+    ...r.platforms.map((p) => {
+      const c = r.checks.find((x) => x.id === id && x.platform === p);
+      return c ? MARK[c.status] : ' ';
+    }),
+  ]);
+  const lines = [`verify ${r.image} (${r.connectorType}, ${r.source} image)`, '', renderTable(['check', ...r.platforms], rows)];
+  const failures = r.checks.filter((c) => c.status === 'fail');
+  if (failures.length > 0) {
+    lines.push('', 'failures:');
+    for (const f of failures) {
+      lines.push(`  ✗ ${f.id} [${f.platform}]: ${f.message}`);
+      for (const d of f.details ?? []) lines.push(`      ${d}`);
+      if (f.fix) lines.push(`      fix: ${f.fix}`);
+    }
+  }
+  const skipped = r.checks.filter((c) => c.status === 'skip');
+  const skipReasons = [...new Set(skipped.map((c) => `${c.id}: ${c.message}`))];
+  if (skipReasons.length > 0) {
+    lines.push('', 'skipped:');
+    for (const s of skipReasons) lines.push(`  - ${s}`);
+  }
+  const nFail = failures.length;
+  lines.push(
+    '',
+    nFail === 0
+      ? `verify: all checks passed on ${r.platforms.join(', ')} (${(r.durationMs / 1000).toFixed(1)} s)`
+      : `verify: ${nFail} check result${nFail === 1 ? '' : 's'} failed (${(r.durationMs / 1000).toFixed(1)} s)`,
+  );
+  return lines.join('\n');
+}

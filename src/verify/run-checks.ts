@@ -1,0 +1,177 @@
+/**
+ * Checks that run the connector: spec (twice: through ENTRYPOINT and through
+ * AIRBYTE_ENTRYPOINT, the way the platform starts it), check, discover, read
+ * and write, each in a locked-down container (docker/container.ts), and the
+ * `writes` check over the `docker diff` of every one of those runs.
+ */
+import { posix } from 'node:path';
+import type { ContainerRunResult, DiffEntry } from '../docker/container.js';
+import { ofType, parseMessages, quoteLine, summarize, type MessageSummary } from '../protocol/parse.js';
+import type { ConfiguredCatalog } from '../protocol/messages.js';
+import { fail, pass, type CheckId, type CheckResult } from './report.js';
+
+/** Airbyte's default writable directories (platform: "permitted write dirs"). */
+export const DEFAULT_PERMITTED_WRITE_DIRS = ['/airbyte', '/tmp', '/secrets', '/config', '/custom_cache'];
+export const PERMITTED_WRITE_DIRS_LABEL = 'io.airbyte.permitted-write-dirs';
+
+export function permittedWriteDirs(labels: Record<string, string>): { dirs: string[]; from: 'label' | 'defaults' } {
+  const raw = labels[PERMITTED_WRITE_DIRS_LABEL];
+  if (raw === undefined || raw.trim() === '') return { dirs: DEFAULT_PERMITTED_WRITE_DIRS, from: 'defaults' };
+  const dirs = raw
+    .split(/[\s,:]+/)
+    .map((d) => d.trim())
+    .filter((d) => d.startsWith('/'))
+    .map((d) => posix.normalize(d).replace(/(.)\/$/, '$1'));
+  return { dirs, from: 'label' };
+}
+
+export interface NamedRun {
+  /** "spec (ENTRYPOINT)", "check", ... */
+  label: string;
+  workdir: string;
+  result: ContainerRunResult;
+}
+
+/**
+ * Paths written outside the permitted dirs. Directory "C" entries that are
+ * merely parents of a listed change are implied by it and not reported; the
+ * working directory the engine itself created for `-w` is not a write.
+ */
+export function offendingWrites(diff: readonly DiffEntry[], permitted: readonly string[], workdir: string): DiffEntry[] {
+  const inside = (p: string) => permitted.some((d) => d === '/' || p === d || p.startsWith(`${d}/`));
+  const paths = diff.map((d) => d.path);
+  const isParent = (p: string) => paths.some((q) => q !== p && q.startsWith(`${p}/`));
+  return diff.filter((d) => {
+    if (inside(d.path)) return false;
+    if (d.kind === 'A' && d.path === workdir) return false;
+    if (d.kind === 'C' && isParent(d.path)) return false;
+    return true;
+  });
+}
+
+export function checkWrites(platform: string, runs: readonly NamedRun[], permitted: { dirs: string[]; from: string }): CheckResult {
+  const offending = new Map<string, Set<string>>();
+  for (const r of runs) {
+    for (const d of offendingWrites(r.result.diff, permitted.dirs, r.workdir)) {
+      const key = `${d.kind} ${d.path}`;
+      if (!offending.has(key)) offending.set(key, new Set());
+      offending.get(key)?.add(r.label);
+    }
+  }
+  const where = `${permitted.dirs.join(' ')} (${permitted.from === 'label' ? `label ${PERMITTED_WRITE_DIRS_LABEL}` : 'Airbyte defaults'})`;
+  if (offending.size > 0) {
+    const details = [...offending].slice(0, 20).map(([k, labels]) => `${k}   during ${[...labels].join(', ')}`);
+    return fail(
+      'writes',
+      platform,
+      `the connector wrote ${offending.size} path${offending.size === 1 ? '' : 's'} outside the permitted write dirs ${where}`,
+      'write only under /airbyte, /tmp or another permitted dir (e.g. point caches and state files to /tmp or /airbyte); the platform may run the image with a read-only root',
+      details,
+    );
+  }
+  return pass('writes', platform, `${runs.length} run${runs.length === 1 ? '' : 's'} wrote only under ${where}`);
+}
+
+export interface RunJudgement {
+  ok: boolean;
+  problems: string[];
+  summary: MessageSummary;
+}
+
+/** Common to every run: it finished, exit 0, every stdout line an AirbyteMessage. */
+export function judgeRun(r: ContainerRunResult, timeoutMs: number): RunJudgement {
+  const summary = summarize(parseMessages(r.stdoutLines));
+  const problems: string[] = [];
+  if (r.timedOut) problems.push(`did not finish within ${Math.round(timeoutMs / 1000)} s: the container was killed (a hung connector)`);
+  else if (r.truncated) problems.push('printed more output than the capture limit: the container was stopped');
+  else if (r.oomKilled) problems.push('was killed by the memory limit (OOM)');
+  else if (r.exitCode !== 0) problems.push(`exited with code ${r.exitCode}`);
+  for (const inv of summary.invalid.slice(0, 5)) problems.push(inv.problem);
+  if (summary.invalid.length > 5) problems.push(`... and ${summary.invalid.length - 5} more invalid lines`);
+  return { ok: problems.length === 0, problems, summary };
+}
+
+function tail(r: ContainerRunResult): string[] {
+  return r.stderrTail.slice(-5).map((l) => `stderr: ${quoteLine(l, 160)}`);
+}
+
+const FIX_PROTOCOL = 'print only AirbyteMessage JSON lines on stdout (logs go to stderr or as LOG messages)';
+const FIX_HANG = 'make the command return: look for blocking reads of stdin, network calls without timeouts, or a server started in the foreground';
+
+function fixFor(problems: readonly string[], otherwise: string): string {
+  if (problems.some((p) => p.includes('did not finish'))) return FIX_HANG;
+  if (problems.some((p) => p.includes('is not JSON') || p.includes('not a valid') || p.includes('no valid AirbyteMessage'))) return FIX_PROTOCOL;
+  return otherwise;
+}
+
+export function checkSpec(platform: string, runs: readonly NamedRun[], timeoutMs: number): CheckResult {
+  const failures: string[] = [];
+  const details: string[] = [];
+  let specs = 0;
+  for (const run of runs) {
+    const j = judgeRun(run.result, timeoutMs);
+    const s = ofType(j.summary.messages, 'SPEC');
+    const problems = [...j.problems];
+    if (s.length === 0 && !run.result.timedOut) {
+      const badSpec = j.summary.invalid.find((i) => i.problem.includes('SPEC message'));
+      if (!badSpec) problems.push('printed no SPEC message');
+    }
+    specs += s.length;
+    if (problems.length > 0) {
+      failures.push(`${run.label}: ${problems[0]}`);
+      details.push(...problems.slice(1).map((p) => `${run.label}: ${p}`), `command: docker ${run.result.command.replace(/^\S+ /, '')}`, ...tail(run.result));
+    }
+  }
+  if (failures.length > 0) {
+    const all = failures.join(' | ');
+    const missingConnSpec = all.includes('connectionSpecification');
+    return fail(
+      'spec',
+      platform,
+      all,
+      missingConnSpec
+        ? 'the SPEC message needs spec.connectionSpecification (a JSON schema object of the config)'
+        : fixFor(all.split(' | '), 'run `docker run --rm IMAGE spec` and fix what it prints; it must exit 0 with a SPEC message'),
+      details,
+    );
+  }
+  return pass('spec', platform, `${runs.map((r) => r.label).join(' and ')}: exit 0, ${specs} SPEC message${specs === 1 ? '' : 's'}, every line valid`);
+}
+
+/** check / discover / read / write: the run itself plus what its messages must show. */
+export function checkOperation(id: Exclude<CheckId, 'spec'>, platform: string, run: NamedRun, timeoutMs: number, catalog?: ConfiguredCatalog): CheckResult {
+  const j = judgeRun(run.result, timeoutMs);
+  const problems = [...j.problems];
+  const m = j.summary.messages;
+  let good = '';
+  if (id === 'check') {
+    const st = ofType(m, 'CONNECTION_STATUS');
+    if (st.length === 0) problems.push('printed no CONNECTION_STATUS message');
+    else if (st.some((s) => s.connectionStatus.status !== 'SUCCEEDED')) {
+      problems.push(`CONNECTION_STATUS is FAILED: ${st.map((s) => s.connectionStatus.message ?? '').join(' ')}`.trim());
+    } else good = 'CONNECTION_STATUS SUCCEEDED';
+  } else if (id === 'discover') {
+    const cats = ofType(m, 'CATALOG');
+    const streams = cats.flatMap((c) => c.catalog.streams.map((s) => s.name));
+    if (streams.length === 0) problems.push(cats.length === 0 ? 'printed no CATALOG message' : 'the CATALOG has no streams');
+    else good = `CATALOG with ${streams.length} stream${streams.length === 1 ? '' : 's'} (${streams.slice(0, 5).join(', ')})`;
+  } else if (id === 'read') {
+    const wanted = new Set((catalog?.streams ?? []).map((s) => s.stream.name));
+    const records = ofType(m, 'RECORD');
+    const stray = [...new Set(records.map((r) => r.record.stream).filter((s) => !wanted.has(s)))];
+    if (stray.length > 0) problems.push(`RECORDs for streams not in the configured catalog: ${stray.join(', ')}`);
+    good = `${records.length} RECORD${records.length === 1 ? '' : 's'}, ${ofType(m, 'STATE').length} STATE`;
+  } else {
+    good = `${ofType(m, 'STATE').length} STATE message(s) echoed`;
+  }
+  if (problems.length > 0) {
+    return fail(
+      id,
+      platform,
+      `${run.label}: ${problems[0]}`,
+      fixFor(problems, `run the connector's ${id} locally with the same inputs and fix the error`),
+      [...problems.slice(1), `command: docker ${run.result.command.replace(/^\S+ /, '')}`, ...tail(run.result)],
+    );
+  }
+  return pass(id, platform, `exit 0, ${good}`);
+}

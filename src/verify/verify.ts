@@ -1,0 +1,322 @@
+/**
+ * verifyImage: every check, for every platform, concurrently.
+ *
+ * Per platform: a created-not-started "probe" container gives the config and
+ * the filesystem (docker cp), while the connector runs (spec twice, and
+ * check/discover/read/write when inputs are given) start right away in their
+ * own locked-down containers. The slowest emulated run dominates the wall
+ * time, not the sum of the checks.
+ */
+import { createHash } from 'node:crypto';
+import { chmod, copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import type { ConnectorType } from '../connector/types.js';
+import { runContainer, type ContainerRunSpec, type Mount } from '../docker/container.js';
+import { copyFromContainer, createProbe, resolveImage, type ImageConfig, type ImageSource } from '../docker/image.js';
+import { badInput } from '../errors.js';
+import { ConfiguredCatalogSchema, type ConfiguredCatalog } from '../protocol/messages.js';
+import {
+  checkAirbyteDir,
+  checkEntrypointAbsolute,
+  checkEntrypointEnv,
+  checkLabels,
+  checkNoSecrets,
+  checkPlatform,
+  checkUser,
+  readUsers,
+  shellWords,
+  type SecretFile,
+} from './config-checks.js';
+import { containerFs } from './imagefs.js';
+import { fail, skip, sortResults, type CheckId, type CheckResult, type RunRecord, type VerifyReport } from './report.js';
+import { checkOperation, checkSpec, checkWrites, permittedWriteDirs, type NamedRun } from './run-checks.js';
+
+export const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
+export const DEFAULT_TIMEOUT_SECONDS = 120;
+
+export interface VerifyInputs {
+  config?: string;
+  catalog?: string;
+  state?: string;
+  /** messages fed to `write` on stdin */
+  input?: string;
+}
+
+export interface VerifyOptions {
+  platforms?: string[];
+  /** source or destination; default: from the io.airbyte.name label or the image name */
+  connectorType?: ConnectorType;
+  inputs?: VerifyInputs;
+  /** per connector command */
+  timeoutSeconds?: number;
+  memory?: string;
+  pidsLimit?: number;
+  cpus?: number;
+  maxOutputBytes?: number;
+  /** network for check/discover/read/write (spec always runs with none); default bridge */
+  ioNetwork?: string;
+  /** the connector's secrets/ directory: no file of it may be in the image */
+  secretsDir?: string;
+  /** labels metadata.yaml implies */
+  expectedLabels?: { name: string; version: string };
+  onProgress?: (line: string) => void;
+}
+
+const CONFIG_MOUNT = '/airbyte/config.json';
+const CATALOG_MOUNT = '/airbyte/catalog.json';
+const STATE_MOUNT = '/airbyte/state.json';
+
+export function connectorTypeOf(labels: Record<string, string>, ref: string): ConnectorType {
+  const name = labels['io.airbyte.name'] ?? ref;
+  return /(^|\/)destination-/.test(name) ? 'destination' : 'source';
+}
+
+export function platformList(requested: readonly string[] | undefined): string[] {
+  // linux/amd64 is required of every connector image, whatever is requested.
+  return [...new Set(['linux/amd64', ...(requested ?? DEFAULT_PLATFORMS)])];
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (d: string) => {
+    for (const e of await readdir(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) await walk(p);
+      else if (e.isFile()) out.push(p);
+    }
+  };
+  await walk(dir);
+  return out;
+}
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+export async function hashSecrets(dir: string): Promise<SecretFile[]> {
+  let files: string[];
+  try {
+    files = await listFiles(dir);
+  } catch {
+    return [];
+  }
+  // Empty files hash alike and would match any empty file in the image.
+  const hashed = await Promise.all(files.map(async (f) => ({ name: relative(dir, f), content: await readFile(f) })));
+  return hashed.filter((h) => h.content.length > 0).map((h) => ({ name: h.name, sha256: sha256(h.content) }));
+}
+
+interface Staged {
+  dir: string;
+  mounts: { config?: Mount; catalog?: Mount; state?: Mount };
+  catalog?: ConfiguredCatalog;
+  input?: string;
+}
+
+/**
+ * Copy inputs to a private temp dir, readable by any uid: the connector runs
+ * as airbyte (uid 1000), and a host file mode of 0600 would hide it.
+ */
+async function stageInputs(inputs: VerifyInputs): Promise<Staged> {
+  const dir = await mkdtemp(join(tmpdir(), 'bc-verify-'));
+  const staged: Staged = { dir, mounts: {} };
+  const stage = async (file: string | undefined, name: string, target: string): Promise<Mount | undefined> => {
+    if (!file) return undefined;
+    const dest = join(dir, name);
+    try {
+      await copyFile(file, dest);
+    } catch {
+      throw badInput(`cannot read ${file}`, ['fix: pass an existing file']);
+    }
+    await chmod(dest, 0o644);
+    return { source: dest, target, readOnly: true };
+  };
+  staged.mounts.config = await stage(inputs.config, 'config.json', CONFIG_MOUNT);
+  staged.mounts.catalog = await stage(inputs.catalog, 'catalog.json', CATALOG_MOUNT);
+  staged.mounts.state = await stage(inputs.state, 'state.json', STATE_MOUNT);
+  if (inputs.catalog) {
+    const text = await readFile(inputs.catalog, 'utf8');
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      throw badInput(`${inputs.catalog} is not JSON`);
+    }
+    const parsed = ConfiguredCatalogSchema.safeParse(raw);
+    if (!parsed.success) throw badInput(`${inputs.catalog} is not a configured catalog`, parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`));
+    staged.catalog = parsed.data;
+  }
+  if (inputs.input) staged.input = await readFile(inputs.input, 'utf8');
+  return staged;
+}
+
+interface PlatformContext {
+  image: string;
+  source: ImageSource;
+  platform: string;
+  type: ConnectorType | undefined;
+  opts: VerifyOptions;
+  staged: Staged;
+  secrets: SecretFile[] | undefined;
+  records: RunRecord[];
+  /** the type this platform's labels gave (registry images) */
+  detectedType?: ConnectorType;
+}
+
+const RUN_CHECKS: CheckId[] = ['spec', 'check', 'discover', 'read', 'write', 'writes'];
+const ALL_AFTER_PLATFORM: CheckId[] = ['entrypoint-env', 'entrypoint-absolute', 'user', 'airbyte-dir', ...RUN_CHECKS, 'no-secrets', 'labels'];
+
+async function verifyPlatform(ctx: PlatformContext): Promise<CheckResult[]> {
+  const { platform, opts, staged } = ctx;
+  const timeoutMs = (opts.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
+  const progress = (l: string) => opts.onProgress?.(`[${platform}] ${l}`);
+  let ref = ctx.image;
+  if (ctx.source.kind === 'registry' && ctx.source.isIndex) {
+    const pinned = ctx.source.platforms[platform];
+    if (!pinned) {
+      const have = Object.keys(ctx.source.platforms).join(', ') || 'none';
+      return [
+        fail('platform', platform, `the image index has no ${platform} manifest (it has: ${have})`, `build with --platform ${platform} (linux/amd64 is required)`),
+        ...ALL_AFTER_PLATFORM.map((id) => skip(id, platform, `no ${platform} image`)),
+      ];
+    }
+    ref = pinned;
+  }
+  const local = ctx.source.kind === 'local';
+  const runs: Promise<NamedRun | undefined>[] = [];
+  const byStep = new Map<string, Promise<NamedRun | undefined>>();
+  const start = (step: string, type: ConnectorType, spec: Omit<ContainerRunSpec, 'image' | 'platform' | 'timeoutMs' | 'workdir'>) => {
+    const workdir = type === 'destination' ? '/dest' : '/source';
+    const p = runContainer({
+      image: ref,
+      platform,
+      workdir,
+      timeoutMs,
+      memory: opts.memory,
+      pidsLimit: opts.pidsLimit,
+      cpus: opts.cpus,
+      maxOutputBytes: opts.maxOutputBytes,
+      ...spec,
+    }).then((result) => {
+      ctx.records.push({ platform, step, command: result.command, exitCode: result.exitCode, timedOut: result.timedOut, durationMs: Math.round(result.durationMs) });
+      progress(`${step}: ${result.timedOut ? 'timed out' : `exit ${result.exitCode}`} in ${(result.durationMs / 1000).toFixed(1)} s`);
+      return { label: step, workdir, result };
+    });
+    runs.push(p);
+    byStep.set(step, p);
+  };
+  const startIo = (type: ConnectorType) => {
+    const m = staged.mounts;
+    if (!m.config) return;
+    const net = opts.ioNetwork ?? 'bridge';
+    const cfg = ['--config', CONFIG_MOUNT];
+    if (type === 'source') {
+      start('check', type, { args: ['check', ...cfg], mounts: [m.config], network: net });
+      start('discover', type, { args: ['discover', ...cfg], mounts: [m.config], network: net });
+      if (m.catalog) {
+        const mounts = [m.config, m.catalog, ...(m.state ? [m.state] : [])];
+        start('read', type, { args: ['read', ...cfg, '--catalog', CATALOG_MOUNT, ...(m.state ? ['--state', STATE_MOUNT] : [])], mounts, network: net });
+      }
+    } else {
+      start('check', type, { args: ['check', ...cfg], mounts: [m.config], network: net });
+      if (m.catalog) start('write', type, { args: ['write', ...cfg, '--catalog', CATALOG_MOUNT], mounts: [m.config, m.catalog], network: net, input: staged.input ?? '' });
+    }
+  };
+
+  // Local image with a known type: start the connector at once, while the
+  // probe reads the config. (A registry image is pulled by the probe first.)
+  let type = ctx.type;
+  if (local && type) {
+    start('spec (ENTRYPOINT)', type, { args: ['spec'] });
+    startIo(type);
+  }
+  const probeRes = await createProbe(ref, platform, local ? 'never' : 'missing');
+  if (!probeRes.ok) {
+    await Promise.allSettled(runs);
+    return [
+      fail('platform', platform, `no ${platform} image: ${probeRes.reason}`, `build with --platform ${platform} (linux/amd64 is required)${local ? ' and --load it (multi-platform --load needs the containerd image store)' : ''}`),
+      ...ALL_AFTER_PLATFORM.map((id) => skip(id, platform, `no ${platform} image`)),
+    ];
+  }
+  const probe = probeRes.probe;
+  try {
+    const config: ImageConfig = probe.config;
+    if (!type) {
+      type = connectorTypeOf(config.labels, ctx.image);
+      ctx.detectedType = type;
+      start('spec (ENTRYPOINT)', type, { args: ['spec'] });
+      startIo(type);
+    }
+    const envTokens = shellWords(config.env.AIRBYTE_ENTRYPOINT ?? '');
+    if (envTokens.length > 0) start('spec (AIRBYTE_ENTRYPOINT)', type, { args: ['spec'], entrypoint: envTokens });
+    const workdir = type === 'destination' ? '/dest' : '/source';
+
+    const fs = containerFs(probe.name);
+    const usersP = readUsers(fs);
+    const scanRoots = ['/airbyte', ...(config.workdir && config.workdir !== '/' && !config.workdir.startsWith('/airbyte') ? [config.workdir] : [])];
+    const treesP = Promise.all(
+      scanRoots.map(async (root) => {
+        const c = await copyFromContainer(probe.name, root, 512 * 1024 * 1024);
+        return { root, entries: c.entries, truncated: c.truncated, exists: c.exists };
+      }),
+    );
+    const [platformRes, users, trees] = await Promise.all([checkPlatform(platform, config, fs), usersP, treesP]);
+    const airbyteTree = trees[0];
+    const rootEntry = airbyteTree?.exists ? airbyteTree.entries.find((e) => e.path === 'airbyte') : undefined;
+    const results: CheckResult[] = [
+      platformRes,
+      checkEntrypointEnv(platform, config),
+      checkEntrypointAbsolute(platform, config, workdir),
+      await checkUser(platform, config, fs, users),
+      checkAirbyteDir(platform, rootEntry, users),
+      checkNoSecrets(platform, trees.filter((t) => t.exists), ctx.secrets, sha256),
+      checkLabels(platform, config, opts.expectedLabels),
+    ];
+    await probe.remove();
+
+    const done = (await Promise.all(runs)).filter((r): r is NamedRun => r !== undefined);
+    const specRuns = done.filter((r) => r.label.startsWith('spec'));
+    results.push(checkSpec(platform, specRuns, timeoutMs));
+    const noConfig = 'no --config given (and no secrets/config.json in the connector directory)';
+    for (const id of ['check', 'discover', 'read', 'write'] as const) {
+      const applies = type === 'source' ? id !== 'write' : id === 'check' || id === 'write';
+      if (!applies) {
+        results.push(skip(id, platform, `not a ${type} command`));
+        continue;
+      }
+      const run = done.find((r) => r.label === id);
+      if (run) results.push(checkOperation(id, platform, run, timeoutMs, staged.catalog));
+      else results.push(skip(id, platform, staged.mounts.config ? 'needs --catalog' : noConfig));
+    }
+    results.push(checkWrites(platform, done, permittedWriteDirs(config.labels)));
+    return results;
+  } finally {
+    await probe.remove();
+    await Promise.allSettled(runs);
+  }
+}
+
+export async function verifyImage(image: string, opts: VerifyOptions = {}): Promise<VerifyReport> {
+  const t0 = performance.now();
+  const platforms = platformList(opts.platforms);
+  const source = await resolveImage(image);
+  const type = opts.connectorType ?? (source.kind === 'local' ? connectorTypeOf(source.config.labels, image) : undefined);
+  const [staged, secrets] = await Promise.all([stageInputs(opts.inputs ?? {}), opts.secretsDir ? hashSecrets(opts.secretsDir) : Promise.resolve(undefined)]);
+  const records: RunRecord[] = [];
+  try {
+    const contexts: PlatformContext[] = platforms.map((platform) => ({ image, source, platform, type, opts, staged, secrets, records }));
+    const perPlatform = await Promise.all(contexts.map(verifyPlatform));
+    const checks = sortResults(perPlatform.flat(), platforms);
+    const finalType = type ?? contexts.find((c) => c.detectedType)?.detectedType ?? connectorTypeOf({}, image);
+    return {
+      image,
+      source: source.kind,
+      connectorType: finalType,
+      platforms,
+      ok: !checks.some((c) => c.status === 'fail'),
+      checks,
+      runs: records.sort((a, b) => platforms.indexOf(a.platform) - platforms.indexOf(b.platform) || a.step.localeCompare(b.step)),
+      durationMs: Math.round(performance.now() - t0),
+    };
+  } finally {
+    await rm(staged.dir, { recursive: true, force: true });
+  }
+}
