@@ -1,0 +1,133 @@
+/**
+ * Rules about the final image's runtime identity and file system: the user
+ * it runs as, ownership of /airbyte, the base image reference, and where it
+ * expects to write (WORKDIR, VOLUME, HOME) versus the permitted write dirs.
+ */
+import { posix } from 'node:path';
+import type { Finding } from './types.js';
+import { AIRBYTE_UID, AIRBYTE_USER, ownerUser } from './ownership.js';
+import { baseNote, chainRoot, finding, inheritedNote, isScratch, type RuleContext } from './rule-context.js';
+
+/**
+ * USER: `airbyte` (any group) passes. Missing = root = error, even when the
+ * base image might set one: the Airbyte interface wants it explicit.
+ * `USER 1000` is a warning, not an error: it is the airbyte uid and runs
+ * non-root, but a numeric user hides a missing `airbyte` account.
+ */
+export function userRules(ctx: RuleContext): Finding[] {
+  const u = ctx.final.state.user;
+  if (!u) {
+    return [
+      finding(ctx, 'user-missing', 'error', ctx.final.pos,
+        `the final stage has no USER, so the connector runs as root${baseNote(ctx)}; fix: add USER ${AIRBYTE_USER} as the last instruction (uid ${AIRBYTE_UID})`),
+    ];
+  }
+  const note = inheritedNote(ctx, u.stage, u.pos);
+  if (u.unknown.length > 0) {
+    return [finding(ctx, 'user-unresolved', 'warning', u.pos, `USER ${u.value} depends on ${u.unknown.map((n) => `$${n}`).join(', ')}, unknown at lint time${note}; fix: USER ${AIRBYTE_USER}`)];
+  }
+  const name = ownerUser(u.value);
+  if (name === '' || name === 'root' || name === '0') {
+    return [finding(ctx, 'user-root', 'error', u.pos, `the final USER is root ("${u.value}")${note}; fix: USER ${AIRBYTE_USER}`)];
+  }
+  if (name === AIRBYTE_UID) {
+    return [finding(ctx, 'user-numeric', 'warning', u.pos, `USER ${u.value} is the airbyte uid but not the name${note}; fix: USER ${AIRBYTE_USER} (fails the build if the user does not exist)`)];
+  }
+  if (name !== AIRBYTE_USER) {
+    return [finding(ctx, 'user-not-airbyte', 'error', u.pos, `the final USER is "${u.value}", not ${AIRBYTE_USER}${note}; fix: create ${AIRBYTE_USER} (uid ${AIRBYTE_UID}) and set USER ${AIRBYTE_USER}`)];
+  }
+  return [];
+}
+
+export function airbyteDirRules(ctx: RuleContext): Finding[] {
+  const ev = ctx.final.state.airbyteDir;
+  const fix = `fix: RUN mkdir -p /airbyte && chown -R ${AIRBYTE_USER}:${AIRBYTE_USER} /airbyte (or COPY --chown=${AIRBYTE_USER}:${AIRBYTE_USER} ... /airbyte)`;
+  if (ev?.owned) return [];
+  if (ev) {
+    return [finding(ctx, 'airbyte-dir-not-owned', 'error', ev.pos, `\`${ev.how}\` leaves /airbyte owned by someone other than ${AIRBYTE_USER}${inheritedNote(ctx, ev.stage, ev.pos)}; ${fix}`)];
+  }
+  const root = chainRoot(ctx.final);
+  const base = isScratch(root) ? '' : ` (if base image ${root.image} already does it, repeat it here: lint cannot see into the base; verify checks the built image)`;
+  return [finding(ctx, 'airbyte-dir-not-owned', 'error', ctx.final.pos, `the final image never creates /airbyte owned by ${AIRBYTE_USER}${base}; ${fix}`)];
+}
+
+export interface ImageRef {
+  name: string;
+  tag: string | undefined;
+  digest: string | undefined;
+}
+
+export function parseImageRef(ref: string): ImageRef {
+  const at = ref.indexOf('@');
+  const digest = at === -1 ? undefined : ref.slice(at + 1);
+  const nameTag = at === -1 ? ref : ref.slice(0, at);
+  const slash = nameTag.lastIndexOf('/');
+  const colon = nameTag.lastIndexOf(':');
+  if (colon > slash) return { name: nameTag.slice(0, colon), tag: nameTag.slice(colon + 1), digest };
+  return { name: nameTag, tag: undefined, digest };
+}
+
+/** Every external FROM (builder stages included: they feed the final image). */
+export function baseImageRules(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const s of ctx.model.stages) {
+    if (s.parent || isScratch(s)) continue;
+    if (s.imageUnknown.length > 0) {
+      out.push(
+        finding(ctx, 'base-image-unpinned', 'warning', s.imagePos,
+          `FROM ${s.image} depends on ${s.imageUnknown.map((n) => `$${n}`).join(', ')}, unknown at lint time, so pinning cannot be checked; fix: default the ARG to name:tag@sha256:<digest>`),
+      );
+      continue;
+    }
+    const ref = parseImageRef(s.image);
+    if (ref.digest !== undefined) continue;
+    const pinned = `${ref.name}:${ref.tag && ref.tag !== 'latest' ? ref.tag : '<version>'}@sha256:<digest>`;
+    if (ref.tag === undefined || ref.tag === 'latest') {
+      out.push(
+        finding(ctx, 'base-image-latest', 'warning', s.imagePos,
+          `FROM ${s.image} ${ref.tag === undefined ? 'has no tag (means latest)' : 'uses the latest tag'}: the base moves under you; fix: FROM ${pinned}`),
+      );
+    }
+    out.push(
+      finding(ctx, 'base-image-unpinned', 'warning', s.imagePos,
+        `FROM ${s.image} is not pinned by digest, so rebuilds may get a different base; fix: FROM ${pinned} (docker buildx imagetools inspect ${s.image} shows the digest)`),
+    );
+  }
+  return out;
+}
+
+export function isInside(path: string, dirs: string[]): boolean {
+  const p = posix.normalize(path).replace(/(.)\/+$/, '$1');
+  return dirs.some((d) => {
+    const dir = posix.normalize(d).replace(/(.)\/+$/, '$1');
+    return dir === '/' || p === dir || p.startsWith(`${dir}/`);
+  });
+}
+
+export function writeDirRules(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  const st = ctx.final.state;
+  const dirs = ctx.permittedWriteDirs;
+  const list = dirs.join(' ');
+  if (st.workdir && st.workdir.unknown.length === 0 && !isInside(st.workdir.value, dirs)) {
+    out.push(
+      finding(ctx, 'workdir-outside-write-dirs', 'warning', st.workdir.pos,
+        `the final WORKDIR ${st.workdir.value} is outside the permitted write dirs (${list})${inheritedNote(ctx, st.workdir.stage, st.workdir.pos)}: anything the connector writes there breaks under a read-only root; fix: WORKDIR /airbyte/integration_code`),
+    );
+  }
+  for (const v of st.volumes) {
+    if (v.unknown.length > 0 || isInside(v.value, dirs)) continue;
+    out.push(
+      finding(ctx, 'volume-outside-write-dirs', 'warning', v.pos,
+        `VOLUME ${v.value} is outside the permitted write dirs (${list})${inheritedNote(ctx, v.stage, v.pos)}; fix: remove it or use a directory under one of them`),
+    );
+  }
+  const home = st.env.get('HOME');
+  if (home && home.unknown.length === 0 && !isInside(home.value, dirs)) {
+    out.push(
+      finding(ctx, 'home-outside-write-dirs', 'warning', home.pos,
+        `HOME=${home.value} is outside the permitted write dirs (${list})${inheritedNote(ctx, home.stage, home.pos)}: tools that write caches to $HOME will fail; fix: ENV HOME=/airbyte (or another permitted dir)`),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,127 @@
+/**
+ * lintTarget: what `lint DIR|DOCKERFILE` (and the pipeline's lint step) runs.
+ *  - a Dockerfile path: linted with the .dockerignore a plain `docker build`
+ *    of its directory would use (`<file>.dockerignore`, else `.dockerignore`
+ *    next to it);
+ *  - a connector directory: its plan (src/render/plan.ts) decides. Rendered
+ *    mode lints the rendered Dockerfile with the rendered .dockerignore the
+ *    build sends; custom mode lints the connector's Dockerfile with the
+ *    connector's own .dockerignore on disk (build-connector adds secrets/ to
+ *    its build, but a plain `docker build` of that directory would not).
+ *    metadata.yaml errors become fatal findings (exit 2) at their position.
+ *  - a directory with a Dockerfile but no metadata.yaml: that Dockerfile.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { BcError, badInput } from '../errors.js';
+import { resolvePlan } from '../render/plan.js';
+import type { Finding, LintOptions } from './types.js';
+import { lintDockerfile } from './lint.js';
+
+export interface LintTargetOptions extends LintOptions {
+  /** rendered mode: same flags as `render` */
+  baseImage?: string;
+  templatesDir?: string;
+}
+
+export interface LintTargetResult {
+  findings: Finding[];
+  /** the files the findings refer to (for the summary line) */
+  files: string[];
+  mode: 'dockerfile' | 'custom' | 'rendered' | 'metadata';
+}
+
+/** Relative to the working directory when below it (annotations want repo-relative paths). */
+export function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+}
+
+async function kindOf(p: string): Promise<'file' | 'dir' | undefined> {
+  try {
+    const s = await stat(p);
+    return s.isDirectory() ? 'dir' : 'file';
+  } catch {
+    return undefined;
+  }
+}
+
+async function readOptional(p: string): Promise<string | null> {
+  try {
+    return await readFile(p, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+async function readDockerfile(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw badInput(`${displayPath(path)}: cannot read (${code})`, ['fix: pass a readable Dockerfile or connector directory']);
+  }
+}
+
+/** The .dockerignore BuildKit applies to a build of `dockerfile` with context `contextDir`. */
+async function dockerignoreFor(dockerfile: string, contextDir: string): Promise<string | null> {
+  return (await readOptional(`${dockerfile}.dockerignore`)) ?? readOptional(join(contextDir, '.dockerignore'));
+}
+
+async function lintFile(path: string, opts: LintTargetOptions): Promise<LintTargetResult> {
+  const text = await readDockerfile(path);
+  const file = displayPath(path);
+  const dockerignore = opts.dockerignore !== undefined ? opts.dockerignore : await dockerignoreFor(path, dirname(path));
+  return { findings: lintDockerfile(text, file, { ...opts, dockerignore }), files: [file], mode: 'dockerfile' };
+}
+
+/** `metadata.yaml:3:5: data.dockerImageTag: expected ...` → a fatal finding at that position. */
+export function metadataFinding(err: BcError): Finding | undefined {
+  const m = /^(.+?):(\d+):(\d+): (?:((?:data|metadataSpecVersion)(?:\.[\w-]+)*): )?([\s\S]*)$/.exec(err.message);
+  if (!m) return undefined;
+  const [, file, line, col, path, message] = m;
+  const fix = err.details.find((d) => d.startsWith('fix:'));
+  return {
+    ruleId: path ?? 'metadata-yaml',
+    severity: 'error',
+    file: file as string,
+    line: Number(line),
+    column: Number(col),
+    message: fix ? `${message}; ${fix}` : (message as string),
+    fatal: true,
+  };
+}
+
+export async function lintTarget(target: string, opts: LintTargetOptions = {}): Promise<LintTargetResult> {
+  const abs = resolve(target);
+  const kind = await kindOf(abs);
+  if (kind === undefined) {
+    throw badInput(`${target}: no such file or directory`, ['fix: pass a connector directory (with metadata.yaml) or a Dockerfile']);
+  }
+  if (kind === 'file') return lintFile(abs, opts);
+
+  const hasMetadata = (await kindOf(join(abs, 'metadata.yaml'))) === 'file';
+  const hasDockerfile = (await kindOf(join(abs, 'Dockerfile'))) === 'file';
+  if (!hasMetadata) {
+    if (hasDockerfile) return lintFile(join(abs, 'Dockerfile'), opts);
+    throw badInput(`${displayPath(abs)}: neither metadata.yaml nor Dockerfile found`, ['fix: pass a connector directory (with metadata.yaml) or a Dockerfile']);
+  }
+
+  let plan;
+  try {
+    plan = await resolvePlan(abs, { baseImage: opts.baseImage, templatesDir: opts.templatesDir });
+  } catch (err) {
+    if (err instanceof BcError && err.kind === 'badInput') {
+      const f = metadataFinding(err);
+      if (f) return { findings: [f], files: [f.file], mode: 'metadata' };
+    }
+    throw err;
+  }
+  const permittedWriteDirs = opts.permittedWriteDirs ?? plan.permittedWriteDirs;
+  if (plan.mode === 'custom' && plan.dockerfilePath) {
+    return { ...(await lintFile(plan.dockerfilePath, { ...opts, permittedWriteDirs })), mode: 'custom' };
+  }
+  const file = `${displayPath(abs)}/Dockerfile.rendered`;
+  const dockerignore = opts.dockerignore !== undefined ? opts.dockerignore : plan.dockerignore;
+  return { findings: lintDockerfile(plan.dockerfile, file, { ...opts, permittedWriteDirs, dockerignore }), files: [file], mode: 'rendered' };
+}
