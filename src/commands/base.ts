@@ -1,0 +1,60 @@
+import type { Command } from 'commander';
+import { action, listFlag } from './common.js';
+import { renderBase, buildBase } from '../render/base-image.js';
+import { ensureLocalRoot } from '../base/local-root.js';
+import { listBases } from '../render/base-def.js';
+
+export function register(program: Command): void {
+  const base = program.command('base').description(`render or build a base image (${'python, java, manifest-only'}), or a local root image`);
+
+  base
+    .command('render <name>')
+    .description('print the Dockerfile of a base image')
+    .option('--root-image <ref>', 'root image to build on (default: the digest-pinned upstream image in base-images/NAME/base.yaml)')
+    .action(
+      action(async (out, _g, name: string, opts: { rootImage?: string }) => {
+        const r = await renderBase(name, opts.rootImage);
+        out.result(
+          { name: r.definition.name, root: r.root, user: r.definition.user, permittedWriteDirs: r.definition.permittedWriteDirs, labels: r.labels, dockerfile: r.dockerfile },
+          () => r.dockerfile,
+        );
+      }),
+    );
+
+  base
+    .command('build <name>')
+    .description('build a base image for every platform and print its digest-pinned reference')
+    .requiredOption('--root-image <ref>', 'root image to build on (pinned by digest)')
+    .option('--registry <host[:port]>', 'tag as REGISTRY/build-connector/base-NAME (needed with --push)')
+    .option('--push', 'push to the registry (an existing identical base is reused)')
+    .option('--platform <list>', 'platforms', 'linux/amd64,linux/arm64')
+    .action(
+      action(async (out, _g, name: string, opts: { rootImage: string; registry?: string; push?: boolean; platform: string }) => {
+        const res = await buildBase({ name, rootImage: opts.rootImage, registry: opts.registry, push: opts.push, platforms: listFlag(opts.platform) });
+        out.info(`${res.built ? 'built' : 'reused'} base ${name} for ${res.platforms.join(', ')}${res.pushed ? ' (in the registry)' : ' (loaded into the engine)'}`);
+        out.result(res, () => res.ref);
+      }),
+    );
+
+  base
+    .command('root <name>')
+    .description('build (or reuse) a multi-arch root image from the local root filesystems (mmdebstrap) and push it')
+    .option('--registry <host[:port]>', 'registry to push to', 'localhost:5000')
+    .option('--rootfs-dir <dir>', 'directory holding NAME-amd64.tar and NAME-arm64.tar')
+    .action(
+      action(async (out, _g, name: string, opts: { registry: string; rootfsDir?: string }) => {
+        const root = await ensureLocalRoot({ name, registry: opts.registry, rootfsDir: opts.rootfsDir });
+        out.result(root, () => root.ref);
+      }),
+    );
+
+  base
+    .command('list')
+    .description('list the bundled base definitions')
+    .action(
+      action(async (out) => {
+        const names = await listBases();
+        out.result(names, () => names.join('\n'));
+      }),
+    );
+}
