@@ -9,11 +9,12 @@ import { register as lint } from './lint.js';
 import { register as render } from './render.js';
 import { register as base } from './base.js';
 import { register as changed } from './changed.js';
+import { register as build } from './build.js';
 
 export function registerCommands(program: Command): void {
   render(program);
   lint(program);
-  registerStub(program, 'build', '[dir]', 'build the connector image for linux/amd64 and linux/arm64');
+  build(program);
   registerStub(program, 'verify', '[target]', 'verify an image (or a connector directory) per platform');
   registerStub(program, 'publish', '[dir]', 'build, verify, then push and tag safely');
   registerStub(program, 'tags', '[dir]', 'print the tag plan that publish would apply');

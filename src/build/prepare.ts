@@ -1,0 +1,136 @@
+/**
+ * Plan the buildx call (pure): from the build plan, the options and what the
+ * builder can do, decide the request, the tags and whether the digest will be
+ * reproducible — and refuse, before the slow build, what the builder cannot
+ * do (exit 3 with the fix).
+ */
+import { BcError } from '../errors.js';
+import type { BuildRequest, Provenance } from '../docker/buildx.js';
+import { unsupportedPlatforms, type BuilderCapabilities } from '../docker/buildx-capabilities.js';
+import type { BuildPlan } from '../render/types.js';
+import type { BuildOptions } from './result.js';
+
+export const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
+/** the second local tag of a loaded build (Airbyte's convention for local builds) */
+export const LOCAL_TAG = 'dev';
+
+export interface PreparedBuild {
+  request: BuildRequest;
+  platforms: string[];
+  tags: string[];
+  reproducible: { index: boolean; manifests: boolean; reason: string };
+  provenance: Provenance;
+}
+
+export function defaultTags(plan: BuildPlan, output: 'load' | 'oci'): string[] {
+  const repo = plan.connector.repository;
+  return output === 'load' ? [`${repo}:${plan.connector.version}`, `${repo}:${LOCAL_TAG}`] : [`${repo}:${plan.connector.version}`];
+}
+
+const PLATFORM_RE = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
+
+export function checkPlatforms(platforms: readonly string[]): void {
+  const bad = platforms.filter((p) => !PLATFORM_RE.test(p));
+  if (bad.length > 0) throw new BcError('badInput', `invalid platform ${bad.map((b) => `"${b}"`).join(', ')}`, { details: ['expected os/arch[/variant], e.g. linux/amd64,linux/arm64'] });
+  if (platforms.length === 0) throw new BcError('badInput', 'no platform to build');
+}
+
+export function prepareBuild(
+  plan: BuildPlan,
+  opts: BuildOptions,
+  caps: BuilderCapabilities,
+  files: { dockerfile: string; metadataFile: string },
+): PreparedBuild {
+  const platforms = opts.platforms ?? (plan.platforms.length > 0 ? plan.platforms : DEFAULT_PLATFORMS);
+  checkPlatforms(platforms);
+  const output = opts.output ?? { type: 'load' as const };
+  const provenance = opts.provenance ?? 'min';
+
+  const missing = unsupportedPlatforms(caps, platforms);
+  if (missing.length > 0) {
+    throw new BcError('environment', `builder "${caps.builder}" (${caps.driver} driver) cannot build ${missing.join(', ')}`, {
+      step: 'preflight',
+      details: [
+        `it can build: ${caps.platforms.join(', ') || 'nothing reported'}`,
+        missing.some((p) => p.includes('arm'))
+          ? 'fix: enable emulation (update-binfmts --enable qemu-aarch64, or install qemu-user-static), then build-connector doctor'
+          : `fix: drop ${missing.join(', ')} from --platform, or use a builder with that platform (emulation or a native node)`,
+      ],
+    });
+  }
+  if (platforms.length > 1 && !caps.multiPlatformBuild) {
+    throw new BcError('environment', `the ${caps.driver} driver on this engine cannot build several platforms at once`, {
+      step: 'preflight',
+      details: [
+        'fix: enable the containerd image store ({"features":{"containerd-snapshotter":true}} in /etc/docker/daemon.json, restart dockerd)',
+        '     or use a docker-container builder: docker buildx create --use',
+      ],
+    });
+  }
+  if (output.type === 'load' && platforms.length > 1 && !caps.multiPlatformLoad) {
+    throw new BcError('environment', `cannot --load a ${platforms.length}-platform image into this engine`, {
+      step: 'preflight',
+      details: [
+        ...caps.notes.filter((n) => /load/.test(n)).map((n) => `why: ${n}`),
+        'fix: enable the containerd image store ({"features":{"containerd-snapshotter":true}} in /etc/docker/daemon.json, restart dockerd)',
+        '     or write an OCI archive instead: --output oci=FILE',
+      ],
+    });
+  }
+  if (output.type === 'oci' && !caps.ociOutput) {
+    throw new BcError('environment', `the ${caps.driver} driver on this engine cannot write an OCI archive`, {
+      step: 'preflight',
+      details: ['fix: enable the containerd image store, or use a docker-container builder (docker buildx create --use)'],
+    });
+  }
+
+  const tags = opts.tags && opts.tags.length > 0 ? opts.tags : defaultTags(plan, output.type);
+  const rewrite = output.type === 'oci' && caps.rewriteTimestamp.oci;
+  const reproducible = reproducibility(output.type, rewrite, provenance, caps);
+  const request: BuildRequest = {
+    context: plan.context,
+    dockerfile: files.dockerfile,
+    platforms,
+    tags,
+    labels: plan.labels,
+    buildArgs: opts.buildArgs,
+    metadataFile: files.metadataFile,
+    provenance,
+    cacheFrom: opts.cacheFrom,
+    cacheTo: opts.cacheTo,
+    progress: 'plain',
+    output: output.type === 'oci' ? { type: 'oci', dest: output.dest, rewriteTimestamp: rewrite } : { type: 'load' },
+    builder: opts.builder,
+    noCache: opts.noCache,
+  };
+  return { request, platforms, tags, reproducible, provenance };
+}
+
+export function reproducibility(
+  output: 'load' | 'oci',
+  rewrite: boolean,
+  provenance: Provenance,
+  caps: Pick<BuilderCapabilities, 'driver' | 'effectiveBuildkit'>,
+): PreparedBuild['reproducible'] {
+  if (output === 'load') {
+    return {
+      index: false,
+      manifests: false,
+      reason:
+        caps.driver === 'docker'
+          ? 'loaded images keep file timestamps (the docker driver cannot rewrite-timestamp on the image exporter); use --output oci=FILE'
+          : 'loaded images are built without rewrite-timestamp; use --output oci=FILE',
+    };
+  }
+  if (!rewrite) {
+    return { index: false, manifests: false, reason: `BuildKit ${caps.effectiveBuildkit ?? '(unknown version)'} cannot rewrite-timestamp (needs >= 0.13)` };
+  }
+  if (provenance !== false) {
+    return {
+      index: false,
+      manifests: true,
+      reason: 'per-platform manifests are reproducible; the index is not, because provenance attestations record the build id and times (use --provenance false for a reproducible index)',
+    };
+  }
+  return { index: true, manifests: true, reason: 'OCI archive with rewrite-timestamp and SOURCE_DATE_EPOCH, no provenance' };
+}

@@ -1,0 +1,128 @@
+/**
+ * `build-connector build DIR`: flags → validated config → resolvePlan →
+ * buildImage (lint, preflight, buildx). Thin: the Action calls the same core.
+ */
+import type { Command } from 'commander';
+import { action, collect } from './common.js';
+import { parseBuildConfig } from '../config.js';
+import { badInput, ExitCode } from '../errors.js';
+import type { Provenance } from '../docker/buildx.js';
+import { resolvePlan } from '../render/plan.js';
+import { buildImage } from '../build/build.js';
+import type { BuildOptions, BuildOutputChoice, BuildResult } from '../build/result.js';
+
+interface BuildFlags {
+  platform?: string;
+  load?: boolean;
+  output?: string;
+  tag?: string[];
+  baseImage?: string;
+  buildArg?: string[];
+  cacheFrom?: string[];
+  cacheTo?: string[];
+  provenance?: string;
+  sourceDateEpoch?: string;
+  builder?: string;
+  cache?: boolean;
+  progress?: string;
+}
+
+export function parseOutputFlag(value: string | undefined, load: boolean | undefined): BuildOutputChoice {
+  if (value === undefined) return { type: 'load' };
+  if (load) throw badInput('--load and --output exclude each other');
+  const m = /^(?:oci=(.+)|type=oci,dest=(.+))$/.exec(value.trim());
+  const dest = m?.[1] ?? m?.[2];
+  if (!dest) {
+    throw badInput(`--output ${value}: expected oci=FILE`, ['push is done by `build-connector publish` (after verify), never by build']);
+  }
+  return { type: 'oci', dest };
+}
+
+export function parseProvenanceFlag(value: string | undefined): Provenance {
+  if (value === undefined) return 'min';
+  const v = value.trim().toLowerCase().replace(/^mode=/, '');
+  if (v === 'min' || v === 'true' || v === '1') return 'min';
+  if (v === 'max') return 'max';
+  if (v === 'false' || v === '0') return false;
+  throw badInput(`--provenance ${value}: expected min, max or false`);
+}
+
+export function parseProgressFlag(value: string | undefined): BuildOptions['progress'] {
+  if (value === undefined) return 'auto';
+  if (value === 'auto' || value === 'tty' || value === 'plain' || value === 'quiet') return value;
+  throw badInput(`--progress ${value}: expected auto, tty, plain or quiet`);
+}
+
+export function parseEpochFlag(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{1,12}$/.test(value.trim())) throw badInput(`--source-date-epoch ${value}: expected unix seconds (a non-negative integer)`);
+  return Number.parseInt(value.trim(), 10);
+}
+
+export function humanResult(r: BuildResult): string {
+  const yes = (b: boolean) => (b ? 'yes' : 'no');
+  const lines = [
+    `built ${r.connector.repository}:${r.connector.version} for ${r.platforms.join(', ')} in ${(r.durationMs / 1000).toFixed(1)} s`,
+    `  digest             ${r.digest}`,
+  ];
+  if (r.output === 'load') lines.push(`  image              ${r.tags.join(', ')} (loaded into the engine)`);
+  else lines.push(`  OCI archive        ${r.ociArchive ?? ''}`);
+  for (const m of r.manifests) lines.push(`  ${m.platform.padEnd(18)} ${m.digest}`);
+  if (r.attestations) lines.push(`  attestations       ${r.attestations} (provenance; shown as platform unknown/unknown in the index)`);
+  lines.push(
+    `  reproducible       index: ${yes(r.reproducible.index)}, per-platform manifests: ${yes(r.reproducible.manifests)} — ${r.reproducible.reason}`,
+    `  SOURCE_DATE_EPOCH  ${r.sourceDateEpoch} (${r.sourceDateEpochFrom})`,
+    `  builder            ${r.builder.name} (${r.builder.driver} driver)`,
+  );
+  if (r.lint.warnings > 0) lines.push(`  lint               ${r.lint.warnings} warning(s)`);
+  return lines.join('\n');
+}
+
+export function register(program: Command): void {
+  program
+    .command('build [dir]')
+    .description('build the connector image for linux/amd64 and linux/arm64 (lint first; load into the engine or write an OCI archive)')
+    .option('--platform <list>', 'platforms, comma separated (default: metadata.yaml data.buildConnector.platforms, else linux/amd64,linux/arm64)')
+    .option('--load', 'load the image into the engine (default); tags REPO:VERSION and REPO:dev')
+    .option('--output <oci=FILE>', 'write an OCI archive instead of loading (reproducible where the builder supports rewrite-timestamp)')
+    .option('--tag <ref>', 'image name to give the result, repeatable (replaces the default tags)', collect)
+    .option('--base-image <ref>', 'base image to render with (pinned by digest)')
+    .option('--build-arg <KEY=VALUE>', 'extra build argument, repeatable', collect)
+    .option('--cache-from <spec>', 'buildx --cache-from, repeatable', collect)
+    .option('--cache-to <spec>', 'buildx --cache-to, repeatable', collect)
+    .option('--provenance <mode>', 'provenance attestation: min (default), max or false')
+    .option('--source-date-epoch <seconds>', 'timestamps of the image (default: $SOURCE_DATE_EPOCH, else the last commit time of DIR, else 0)')
+    .option('--builder <name>', 'buildx builder to use (default: BUILDX_BUILDER or the current one)')
+    .option('--no-cache', 'do not use the build cache')
+    .option('--progress <mode>', 'auto (default), tty, plain or quiet')
+    .action(
+      action(async (out, _g, dir: string | undefined, flags: BuildFlags) => {
+        const cfg = parseBuildConfig({
+          connectors: [dir ?? '.'],
+          platforms: flags.platform,
+          baseImage: flags.baseImage,
+          cacheFrom: flags.cacheFrom,
+          cacheTo: flags.cacheTo,
+          buildArgs: flags.buildArg,
+        });
+        const output = parseOutputFlag(flags.output, flags.load);
+        const opts: BuildOptions = {
+          platforms: flags.platform !== undefined ? cfg.platforms : undefined,
+          output,
+          tags: flags.tag,
+          buildArgs: cfg.buildArgs,
+          cacheFrom: cfg.cacheFrom,
+          cacheTo: cfg.cacheTo,
+          provenance: parseProvenanceFlag(flags.provenance),
+          sourceDateEpoch: parseEpochFlag(flags.sourceDateEpoch),
+          builder: flags.builder,
+          noCache: flags.cache === false,
+          progress: parseProgressFlag(flags.progress),
+        };
+        const plan = await resolvePlan(cfg.connectors[0] ?? '.', { baseImage: cfg.baseImage, platforms: opts.platforms });
+        const result = await buildImage(plan, opts);
+        out.result(result, () => humanResult(result));
+        return ExitCode.ok;
+      }),
+    );
+}
