@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { register as doctor } from './doctor.js';
 import { registerStub } from './stubs.js';
+import { register as verify } from './verify.js';
 import { register as lint } from './lint.js';
 import { register as render } from './render.js';
 import { register as base } from './base.js';
@@ -15,7 +16,7 @@ export function registerCommands(program: Command): void {
   render(program);
   lint(program);
   build(program);
-  registerStub(program, 'verify', '[target]', 'verify an image (or a connector directory) per platform');
+  verify(program);
   registerStub(program, 'publish', '[dir]', 'build, verify, then push and tag safely');
   registerStub(program, 'tags', '[dir]', 'print the tag plan that publish would apply');
   doctor(program);

@@ -78,7 +78,14 @@ export function repositoryOf(ref: string): string {
 
 export async function inspectLocalImage(ref: string): Promise<{ id: string; config: ImageConfig } | undefined> {
   const res = await docker(['image', 'inspect', '--format', '{{json .}}', ref], { allowFailure: true, timeoutMs: 30_000 });
-  if (res.exitCode !== 0) return undefined;
+  if (res.exitCode !== 0) {
+    if (/Cannot connect to the Docker daemon|Is the docker daemon running|error during connect/i.test(res.stderr)) {
+      throw new BcError('environment', 'the docker engine is not reachable', {
+        details: [res.stderr.trim().split('\n').pop() ?? '', 'fix: start the engine (scripts/setup-engine.sh), then run build-connector doctor'],
+      });
+    }
+    return undefined;
+  }
   const img = parseJson(LocalImageSchema, res.stdout, `docker image inspect ${ref}`);
   return { id: img.Id, config: normalizeConfig(img.Config) };
 }

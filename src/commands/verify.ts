@@ -1,0 +1,101 @@
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { action, listFlag } from './common.js';
+import { ExitCode, badInput } from '../errors.js';
+import { loadConnector } from '../connector/metadata.js';
+import { renderReport, verifyImage, type VerifyOptions } from '../verify/index.js';
+
+interface VerifyFlags {
+  platform?: string;
+  config?: string;
+  catalog?: string;
+  state?: string;
+  input?: string;
+  timeout: string;
+  image?: string;
+  type?: string;
+  memory?: string;
+  pidsLimit?: string;
+  cpus?: string;
+  network?: string;
+}
+
+async function isFile(p: string): Promise<boolean> {
+  return stat(p).then((s) => s.isFile(), () => false);
+}
+
+async function isConnectorDir(p: string): Promise<boolean> {
+  const s = await stat(p).catch(() => undefined);
+  return s?.isDirectory() === true && (await isFile(join(p, 'metadata.yaml')));
+}
+
+function positive(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw badInput(`${flag} must be a positive number, got "${value}"`);
+  return n;
+}
+
+/** Turn the target and flags into what verifyImage needs (DIR: defaults from the connector). */
+export async function verifyRequest(target: string, f: VerifyFlags): Promise<{ image: string; opts: VerifyOptions }> {
+  const opts: VerifyOptions = {
+    timeoutSeconds: positive(f.timeout, '--timeout'),
+    memory: f.memory,
+    pidsLimit: positive(f.pidsLimit, '--pids-limit'),
+    cpus: positive(f.cpus, '--cpus'),
+    ioNetwork: f.network,
+    inputs: { config: f.config, catalog: f.catalog, state: f.state, input: f.input },
+  };
+  if (f.type !== undefined) {
+    if (f.type !== 'source' && f.type !== 'destination') throw badInput(`--type must be source or destination, got "${f.type}"`);
+    opts.connectorType = f.type;
+  }
+  const platforms = listFlag(f.platform);
+  if (!(await isConnectorDir(target))) {
+    if (f.image) throw badInput(`--image is only for a connector directory; ${target} is not one (no metadata.yaml)`);
+    if (platforms) opts.platforms = platforms;
+    return { image: target, opts };
+  }
+  const c = await loadConnector(target);
+  const defaultConfig = join(c.dir, 'secrets', 'config.json');
+  const defaultCatalog = join(c.dir, 'integration_tests', 'configured_catalog.json');
+  opts.inputs = {
+    ...opts.inputs,
+    config: f.config ?? ((await isFile(defaultConfig)) ? defaultConfig : undefined),
+    catalog: f.catalog ?? ((await isFile(defaultCatalog)) ? defaultCatalog : undefined),
+  };
+  opts.connectorType ??= c.type;
+  opts.secretsDir = join(c.dir, 'secrets');
+  opts.expectedLabels = { name: c.repository, version: c.version };
+  opts.platforms = platforms ?? c.options.platforms;
+  // `build` loads local builds as <dockerRepository>:<version>.
+  return { image: f.image ?? `${c.repository}:${c.version}`, opts };
+}
+
+export function register(program: Command): void {
+  program
+    .command('verify <target>')
+    .description('verify an image (or the image built from a connector directory) on every platform: config, user, /airbyte, spec/check/discover/read/write runs, writes, secrets, labels')
+    .option('--platform <list>', 'platforms to verify (linux/amd64 is always included)', undefined)
+    .option('--config <file>', 'connector config for check/discover/read/write (DIR default: secrets/config.json)')
+    .option('--catalog <file>', 'configured catalog for read/write (DIR default: integration_tests/configured_catalog.json)')
+    .option('--state <file>', 'state for read')
+    .option('--input <file>', 'AirbyteMessages fed to write on stdin')
+    .option('--timeout <seconds>', 'per connector command; on timeout the container is killed and removed', '120')
+    .option('--image <ref>', 'for a DIR: the image to verify (default: the local build <dockerRepository>:<version>)')
+    .option('--type <type>', 'source or destination (default: from metadata.yaml or the io.airbyte.name label)')
+    .option('--memory <size>', 'memory limit of each container', '2g')
+    .option('--pids-limit <n>', 'pids limit of each container', '512')
+    .option('--cpus <n>', 'CPU limit of each container')
+    .option('--network <name>', 'network for check/discover/read/write (spec always runs with none)', 'bridge')
+    .action(
+      action(async (out, g, target: string, flags: VerifyFlags) => {
+        const { image, opts } = await verifyRequest(target, flags);
+        if (!g.json) opts.onProgress = (l) => out.info(l);
+        const report = await verifyImage(image, opts);
+        out.result(report, () => renderReport(report));
+        return report.ok ? ExitCode.ok : ExitCode.failed;
+      }),
+    );
+}
