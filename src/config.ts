@@ -90,7 +90,8 @@ const keyValues = z
 export const BuildConfigSchema = z.object({
   /** connector directories (absolute or relative to the workspace) */
   connectors: list(z.string().min(1)).transform((v) => v ?? ['.']),
-  platforms: list(platform).transform((v) => v ?? [...DEFAULT_PLATFORMS]),
+  /** not given: metadata.yaml's data.buildConnector.platforms, else DEFAULT_PLATFORMS (resolvePlan decides) */
+  platforms: list(platform),
   /** replaces the base image of every connector (air-gapped or mirrored registries) */
   baseImage: optString.pipe(imageRef.optional()),
   cacheFrom: list(z.string().min(1)).transform((v) => v ?? []),

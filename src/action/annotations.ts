@@ -7,7 +7,7 @@
  * GitHub attaches an annotation to a file only when the path is relative to
  * the repository root, so paths are made relative to GITHUB_WORKSPACE.
  */
-import { isAbsolute, relative, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { ConnectorOutcome } from './types.js';
 
 export interface Annotation {
@@ -29,14 +29,11 @@ export function workspacePath(file: string, workspace: string | undefined): stri
 export function annotationsFor(o: ConnectorOutcome, workspace: string | undefined): Annotation[] {
   const out: Annotation[] = [];
   for (const f of o.findings) {
-    out.push({
-      level: f.severity === 'error' ? 'error' : 'warning',
-      title: `${o.key}: lint ${f.ruleId}`,
-      message: f.message,
-      file: workspacePath(f.file, workspace),
-      line: f.line,
-      column: f.column,
-    });
+    const level = f.severity === 'error' ? 'error' : 'warning';
+    const title = `${o.key}: lint ${f.ruleId}`;
+    // A rendered Dockerfile exists in no repository file: say where in it instead.
+    if (f.file.endsWith('(rendered)')) out.push({ level, title, message: `rendered Dockerfile line ${f.line}: ${f.message}` });
+    else out.push({ level, title, message: f.message, file: workspacePath(f.file, workspace), line: f.line, column: f.column });
   }
   for (const c of o.checks) {
     if (c.status !== 'fail') continue;
@@ -66,15 +63,14 @@ export function annotationsFor(o: ConnectorOutcome, workspace: string | undefine
 
 /**
  * "metadata.yaml:12:5: ..." in a message or detail line → its position; how
- * errors from the connector model name where they are.
+ * errors from the connector model name where they are. The model prints
+ * paths relative to the working directory (`displayPath`), so a relative
+ * path is resolved against `cwd`.
  */
-export function positionIn(texts: string[], dir: string): { file: string; line: number; column: number } | undefined {
+export function positionIn(texts: string[], cwd: string): { file: string; line: number; column: number } | undefined {
   for (const t of texts) {
     const m = /((?:\/|\b)[^\s:'"]*metadata\.ya?ml):(\d+)(?::(\d+))?/.exec(t);
-    if (m?.[1] && m[2]) {
-      const file = isAbsolute(m[1]) ? m[1] : `${dir}/${m[1].replace(/^.*\//, '')}`;
-      return { file, line: Number(m[2]), column: m[3] ? Number(m[3]) : 1 };
-    }
+    if (m?.[1] && m[2]) return { file: resolve(cwd, m[1]), line: Number(m[2]), column: m[3] ? Number(m[3]) : 1 };
   }
   return undefined;
 }

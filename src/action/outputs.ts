@@ -8,8 +8,10 @@ import type { ConnectorOutcome, OutcomeResult } from './types.js';
 export const OUTPUT_NAMES = ['digest', 'image', 'tags', 'platforms', 'report', 'result'] as const;
 export type OutputName = (typeof OUTPUT_NAMES)[number];
 
+/** repository@digest exists only once pushed; a verified or built image lives in the runner's engine only. */
 function imageOf(o: ConnectorOutcome): string {
-  return o.repository && o.digest ? `${o.repository}@${o.digest}` : '';
+  const pushed = o.result === 'published' || o.result === 'already-published';
+  return pushed && o.repository && o.digest ? `${o.repository}@${o.digest}` : '';
 }
 
 function tagsOf(o: ConnectorOutcome): string[] {

@@ -62,7 +62,7 @@ export function connectorKey(dir: string, workspace: string): string {
 function failedOutcome(key: string, dir: string, command: CommandName, err: BcError): ConnectorOutcome {
   const o = emptyOutcome(key, dir, command);
   o.error = { message: err.message, details: err.details, step: err.step, exitCode: err.exitCode };
-  o.errorAt = positionIn([err.message, ...err.details], dir);
+  o.errorAt = positionIn([err.message, ...err.details], process.cwd());
   if (o.errorAt) o.metadataPath = o.errorAt.file;
   return o;
 }

@@ -38,7 +38,8 @@ describe('shared config: CLI flags and Action inputs parse to the same thing', (
   it('2. empty values mean "not given" and take the defaults', () => {
     const c = parsePublishConfig({ connectors: '', platforms: '', push: '', latest: '' }, 'input');
     expect(c.connectors).toEqual(['.']);
-    expect(c.platforms).toEqual([...DEFAULT_PLATFORMS]);
+    expect(c.platforms).toBeUndefined(); // resolvePlan: metadata's own platforms, else DEFAULT_PLATFORMS
+    expect(DEFAULT_PLATFORMS).toEqual(['linux/amd64', 'linux/arm64']);
     expect(c.push).toBe(true);
     expect(c.dryRun).toBe(false);
     expect(c.latest).toBe('auto');
@@ -201,7 +202,7 @@ describe('annotations', () => {
   });
   it('14. an error naming metadata.yaml:LINE:COL is placed there', () => {
     expect(positionIn(['x', '/ws/source-foo/metadata.yaml:12:5: data.dockerImageTag: expected semver'], '/ws/source-foo')).toEqual({ file: '/ws/source-foo/metadata.yaml', line: 12, column: 5 });
-    expect(positionIn(['source-foo/metadata.yaml:3 bad'], '/ws/source-foo')).toEqual({ file: '/ws/source-foo/metadata.yaml', line: 3, column: 1 });
+    expect(positionIn(['source-foo/metadata.yaml:3 bad'], '/ws')).toEqual({ file: '/ws/source-foo/metadata.yaml', line: 3, column: 1 });
     expect(workspacePath('/elsewhere/x', '/ws')).toBe('/elsewhere/x');
   });
 });
@@ -298,7 +299,7 @@ describe('runAction with a recording IO', () => {
 
     const bad: ConnectorRunner = {
       releasePlan: async () => {
-        throw new BcError('badInput', 'release tag source-foo/v2.0.0 says 2.0.0 but /ws/connectors/source-foo/metadata.yaml:6:19 data.dockerImageTag is 1.0.0');
+        throw new BcError('badInput', '/ws/connectors/source-foo/metadata.yaml:6:19: data.dockerImageTag is 1.0.0, but release tag source-foo/v2.0.0 says 2.0.0');
       },
       run: async () => {
         throw new Error('must not run');
@@ -306,7 +307,7 @@ describe('runAction with a recording IO', () => {
     };
     const r2 = recorder({ connectors: 'connectors' }, env);
     expect(await runAction(r2.io, bad)).toBe(2);
-    expect(r2.log.some((l) => l.startsWith('annotate error connectors/source-foo/metadata.yaml:6 release tag'))).toBe(true);
+    expect(r2.log.some((l) => l.startsWith('annotate error connectors/source-foo/metadata.yaml:6 /ws/connectors'))).toBe(true);
     expect(r2.outputs.result).toBe('failed');
   });
 
