@@ -33,7 +33,7 @@ export function parseOutputFlag(value: string | undefined, load: boolean | undef
   const m = /^(?:oci=(.+)|type=oci,dest=(.+))$/.exec(value.trim());
   const dest = m?.[1] ?? m?.[2];
   if (!dest) {
-    throw badInput(`--output ${value}: expected oci=FILE`, ['push is done by `build-connector publish` (after verify), never by build']);
+    throw badInput(`--output ${value}: expected oci=FILE (pushing is done by \`build-connector publish\`, after verify)`);
   }
   return { type: 'oci', dest };
 }
