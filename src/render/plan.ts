@@ -47,12 +47,28 @@ function languageError(c: Connector, message: string, langs: string[]): BcError 
   ]);
 }
 
-/** Final-stage FROM and ENTRYPOINT of a hand-written Dockerfile (custom mode). */
-function readCustomDockerfile(text: string): { baseImage: string; entrypoint: string[] } {
+/** The build argument a custom Dockerfile declares so `--base-image` can set its base. */
+export const BASE_IMAGE_ARG = 'BASE_IMAGE';
+
+/**
+ * Final-stage FROM and ENTRYPOINT of a hand-written Dockerfile (custom mode).
+ * `FROM ${BASE_IMAGE}` is resolved from the ARG's default, or from `override`.
+ */
+function readCustomDockerfile(text: string, override: string | undefined): { baseImage: string; entrypoint: string[]; usesBaseArg: boolean } {
   const df = DockerfileParser.parse(text);
   const froms = df.getFROMs();
   const last = froms[froms.length - 1];
-  const baseImage = last?.getImage() ?? '';
+  const raw = last?.getImage() ?? '';
+  const defaults = new Map<string, string>();
+  for (const arg of df.getInitialARGs()) {
+    const prop = arg.getProperty();
+    const name = prop?.getName();
+    if (name) defaults.set(name, (prop?.getValue() ?? '').replace(/^"(.*)"$/, '$1'));
+  }
+  const usesBaseArg = new RegExp(`\\$\\{?${BASE_IMAGE_ARG}\\}?`).test(raw) && defaults.has(BASE_IMAGE_ARG);
+  const baseImage = raw.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (m, name: string) =>
+    name === BASE_IMAGE_ARG && override !== undefined ? override : (defaults.get(name) ?? m),
+  );
   let entrypoint: string[] = [];
   const lastLine = last ? last.getRange().start.line : -1;
   const eps = df.getENTRYPOINTs().filter((e) => e.getRange().start.line > lastLine);
@@ -65,7 +81,7 @@ function readCustomDockerfile(text: string): { baseImage: string; entrypoint: st
       /* shell form after all: lint reports it */
     }
   }
-  return { baseImage, entrypoint };
+  return { baseImage, entrypoint, usesBaseArg };
 }
 
 export async function resolvePlan(dir: string, opts: PlanOptions = {}): Promise<BuildPlan> {
@@ -75,7 +91,12 @@ export async function resolvePlan(dir: string, opts: PlanOptions = {}): Promise<
 
   if (c.customDockerfile) {
     const dockerfile = await readFile(c.customDockerfile, 'utf8');
-    const facts = readCustomDockerfile(dockerfile);
+    const facts = readCustomDockerfile(dockerfile, opts.baseImage);
+    if (opts.baseImage !== undefined && !facts.usesBaseArg) {
+      throw new BcError('badInput', `--base-image: ${displayPath(c.customDockerfile)} is a custom Dockerfile without ARG ${BASE_IMAGE_ARG} in its final FROM`, {
+        details: [`fix: declare \`ARG ${BASE_IMAGE_ARG}=<default ref>\` before FROM and use \`FROM \${${BASE_IMAGE_ARG}}\`, or drop --base-image`],
+      });
+    }
     const permittedWriteDirs = mergeDirs(AIRBYTE_WRITE_DIRS, c.options.extraWriteDirs);
     return {
       connector: c,
@@ -89,6 +110,7 @@ export async function resolvePlan(dir: string, opts: PlanOptions = {}): Promise<
       labels: {},
       platforms,
       permittedWriteDirs,
+      buildArgs: opts.baseImage !== undefined ? { [BASE_IMAGE_ARG]: opts.baseImage } : {},
     };
   }
 
@@ -151,6 +173,7 @@ export async function resolvePlan(dir: string, opts: PlanOptions = {}): Promise<
     labels,
     platforms,
     permittedWriteDirs,
+    buildArgs: {},
   };
 }
 
@@ -167,6 +190,7 @@ export function planSummary(p: BuildPlan): Record<string, unknown> {
     dockerfilePath: p.dockerfilePath ?? null,
     platforms: p.platforms,
     permittedWriteDirs: p.permittedWriteDirs,
+    buildArgs: p.buildArgs ?? {},
     dockerfile: p.dockerfile,
     dockerignore: p.dockerignore,
   };

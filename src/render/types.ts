@@ -22,6 +22,11 @@ export interface BuildPlan {
   platforms: string[];
   /** permitted write directories (from the base definition + options) */
   permittedWriteDirs: string[];
+  /**
+   * build arguments the build must pass (custom mode: `--base-image` sets the
+   * Dockerfile's `ARG BASE_IMAGE`); empty/absent for rendered Dockerfiles
+   */
+  buildArgs?: Record<string, string>;
 }
 
 export interface PlanOptions {
