@@ -128,8 +128,11 @@ export function readActionInputs(getInput: (name: string) => string, ctx: Github
 }
 
 /**
- * Every value to mask: the password, the config text, each of its lines and
- * each string/number value inside it (a connector may echo one back).
+ * Every value to mask: the password, the config text and each of its lines,
+ * and the config values that look secret — under a key naming a secret
+ * (password, token, key, …) or long enough to be a token. Not every value:
+ * the runner drops any output containing a masked string, so masking a
+ * plain "localhost" would silently empty the `image` output.
  */
 export function secretsToMask(getInput: (name: string) => string): string[] {
   const out = new Set<string>();
@@ -138,10 +141,10 @@ export function secretsToMask(getInput: (name: string) => string): string[] {
     if (!v || v.trim() === '') continue;
     out.add(v);
     out.add(v.trim());
-    for (const line of v.split(/\r?\n/)) if (line.trim().length >= 4) out.add(line.trim());
+    for (const line of v.split(/\r?\n/)) if (line.trim().length >= 8) out.add(line.trim());
     if (name === 'config') {
       try {
-        collectLeaves(JSON.parse(v), out);
+        collectLeaves(JSON.parse(v), false, out);
       } catch {
         // invalid JSON is reported later by readActionInputs, without its text
       }
@@ -150,11 +153,17 @@ export function secretsToMask(getInput: (name: string) => string): string[] {
   return [...out].filter((s) => s.length >= 3);
 }
 
-function collectLeaves(v: unknown, out: Set<string>): void {
-  if (typeof v === 'string' && v.length >= 4) out.add(v);
-  else if (typeof v === 'number' && String(v).length >= 6) out.add(String(v));
-  else if (Array.isArray(v)) for (const x of v) collectLeaves(x, out);
-  else if (v && typeof v === 'object') for (const x of Object.values(v)) collectLeaves(x, out);
+const SECRET_KEY = /pass|secret|token|key|credential|auth|private|cert|session|cookie|dsn|connection_string/i;
+
+function collectLeaves(v: unknown, secretKey: boolean, out: Set<string>): void {
+  if (typeof v === 'string' || typeof v === 'number') {
+    const s = String(v);
+    if ((secretKey && s.length >= 3) || s.length >= 16) out.add(s);
+  } else if (Array.isArray(v)) {
+    for (const x of v) collectLeaves(x, secretKey, out);
+  } else if (v && typeof v === 'object') {
+    for (const [k, x] of Object.entries(v)) collectLeaves(x, secretKey || SECRET_KEY.test(k), out);
+  }
 }
 
 /** camelCase config field → its input name (for messages and the drift test). */

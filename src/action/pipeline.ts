@@ -96,10 +96,12 @@ async function buildOnly(dir: string, ctx: RunContext, verify: boolean): Promise
   const plan = await resolvePlan(dir, { baseImage: ctx.config.baseImage, platforms: ctx.config.platforms });
   o.metadataPath = plan.connector.metadataPath;
   const findings: Finding[] = [];
-  const tag = runTag(ctx, key);
+  // build: the image is the product, loaded under the CLI's tags (REPO:VERSION, REPO:dev)
+  // for later steps; verify: a run-unique tag, removed after the checks.
+  const tag = verify ? runTag(ctx, key) : undefined;
   let build: BuildResult;
   try {
-    build = await buildImage(plan, buildOptions(ctx, findings, plan, { output: { type: 'load' }, tags: [tag] }));
+    build = await buildImage(plan, buildOptions(ctx, findings, plan, { output: { type: 'load' }, ...(tag ? { tags: [tag] } : {}) }));
   } catch (err) {
     o.findings = placeFindings(findings, plan);
     if (err instanceof BcError) {
@@ -110,9 +112,9 @@ async function buildOnly(dir: string, ctx: RunContext, verify: boolean): Promise
   }
   o.findings = placeFindings(findings.filter((f) => f.severity === 'warning'), plan);
   fromBuild(o, plan, build);
-  if (!verify) {
+  if (!verify || !tag) {
     o.result = 'built';
-    o.notes.push(`loaded into the engine as ${tag}`);
+    o.notes.push(`loaded into the engine as ${build.tags.join(', ')}`);
     return o;
   }
   try {

@@ -115,14 +115,18 @@ describe('inputs', () => {
     expect(() => readActionInputs(inputs({ config: '[1,2]' }), ctx())).toThrow(/must be a JSON object/);
   });
 
-  it('8. secrets to mask: password, the config text, its lines and its values', () => {
-    const cfg = '{\n  "api_key": "k-123456",\n  "port": 5432,\n  "nested": {"token": "t0ken-abc"}\n}';
+  it('8. secrets to mask: password, the config text, its lines and its secret-looking values', () => {
+    const cfg = '{\n  "api_key": "k-123456",\n  "host": "localhost",\n  "nested": {"credentials": {"user": "bob", "pw": "t0k"}},\n  "long": "abcdefghijklmnopqrstuvwxyz"\n}';
     const s = secretsToMask(inputs({ password: 'pw-secret', config: cfg, username: 'alice' }));
     expect(s).toContain('pw-secret');
     expect(s).toContain(cfg);
     expect(s).toContain('k-123456');
-    expect(s).toContain('t0ken-abc');
+    expect(s).toContain('bob');
+    expect(s).toContain('t0k');
+    expect(s).toContain('abcdefghijklmnopqrstuvwxyz');
     expect(s).toContain('"api_key": "k-123456",');
+    // plain values stay visible: the runner drops any output containing a masked string
+    expect(s).not.toContain('localhost');
     expect(s).not.toContain('alice');
   });
 });
@@ -240,7 +244,7 @@ describe('runAction with a recording IO', () => {
   it('15. masks before anything else; the config reaches the core as a 0600 file, removed afterwards', async () => {
     const tmp = await mkdtemp(join(tmpdir(), 'bc-action-unit-'));
     made.push(tmp);
-    const r = recorder({ password: 'pw-123456', config: '{"key":"value-123"}', connectors: 'a' }, { RUNNER_TEMP: tmp });
+    const r = recorder({ password: 'pw-123456', config: '{"token":"value-123"}', connectors: 'a' }, { RUNNER_TEMP: tmp });
     let seen: { path?: string; mode?: number; text?: string } = {};
     const runner: ConnectorRunner = {
       async run(dir, c) {
@@ -255,9 +259,9 @@ describe('runAction with a recording IO', () => {
     };
     expect(await runAction(r.io, runner)).toBe(0);
     const firstNonMask = r.log.findIndex((l) => !l.startsWith('mask '));
-    expect(r.log.slice(0, firstNonMask)).toEqual(expect.arrayContaining(['mask pw-123456', 'mask {"key":"value-123"}', 'mask value-123']));
+    expect(r.log.slice(0, firstNonMask)).toEqual(expect.arrayContaining(['mask pw-123456', 'mask {"token":"value-123"}', 'mask value-123']));
     expect(seen.mode).toBe(0o600);
-    expect(seen.text).toBe('{"key":"value-123"}');
+    expect(seen.text).toBe('{"token":"value-123"}');
     await expect(stat(seen.path as string)).rejects.toThrow(/ENOENT/);
     expect(r.log.join('\n')).not.toMatch(/pw-123456.*value-123/);
     expect(r.log).toContain('info using *** and ***');
