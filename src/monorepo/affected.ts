@@ -5,11 +5,14 @@
  *            the whole directory is the build context, and python packages
  *            embed their README, so it can change the image)
  *   template <templatesDir>/<its language>/… (rendered connectors only; a
- *            file directly under <templatesDir> is shared by every template)
+ *            file directly under <templatesDir>, or in a folder starting
+ *            with "_" such as _partials/, is shared by every template)
  *   base     <baseImagesDir>/<its base>/… (rendered connectors only; a file
  *            directly under <baseImagesDir> is shared by every base)
  *   shared   a path matching `sharedPaths` in build-connector.yaml: everyone
- * Paths matching `ignorePaths` never affect anything. Anything else (a root
+ * Paths matching `ignorePaths` never affect anything, nor do files inside a
+ * connector that never enter its build context (secrets/, caches, .venv:
+ * the rendered .dockerignore always excludes them). Anything else (a root
  * README, docs/, CI files not declared shared) affects nothing.
  * Custom-mode connectors (own Dockerfile) depend only on their own files and
  * the shared paths: their Dockerfile names its own base.
@@ -42,6 +45,11 @@ export interface AffectedResult {
 export type FactsLoader = (connectors: readonly DiscoveredConnector[]) => Promise<Map<string, ConnectorFacts>>;
 
 const ALL = '*';
+
+/** Connector-relative paths the rendered .dockerignore always excludes (src/render/dockerignore.ts). */
+const NEVER_IN_CONTEXT = compileGlobs([
+  'secrets/', '.git/', '__pycache__/', '*.pyc', '.venv/', 'venv/', '.pytest_cache/', '.mypy_cache/', '.ruff_cache/', '.gradle/', '*.egg-info/', 'node_modules/',
+]);
 
 export async function computeAffected(input: {
   connectors: readonly DiscoveredConnector[];
@@ -79,6 +87,10 @@ export async function computeAffected(input: {
       hit = true;
     }
     const owner = ownerOf(file, byDir);
+    if (owner && NEVER_IN_CONTEXT(owner.relDir === '.' ? file : file.slice(owner.relDir.length + 1))) {
+      ignored.push(file);
+      continue;
+    }
     if (owner) {
       add(owner, { kind: 'own', path: file });
       hit = true;
@@ -131,10 +143,11 @@ export function ownerOf(file: string, byDir: ReadonlyMap<string, DiscoveredConne
   }
 }
 
-/** "python/Dockerfile.hbs" → "python"; "partial.hbs" (directly in the folder) → ALL */
+/** "python/Dockerfile.hbs" → "python"; "x.hbs" or "_partials/x.hbs" (shared by all) → ALL */
 function folderKey(rest: string): string {
   const i = rest.indexOf('/');
-  return i < 0 ? ALL : rest.slice(0, i);
+  if (i < 0 || rest.startsWith('_')) return ALL;
+  return rest.slice(0, i);
 }
 
 function push(m: Map<string, string[]>, k: string, v: string): void {

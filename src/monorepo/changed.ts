@@ -4,8 +4,8 @@
  */
 import { resolve } from 'node:path';
 import { computeAffected, describeReason, type Reason } from './affected.js';
-import { discoverConnectors } from './discovery.js';
-import { readAllFacts } from './facts.js';
+import { discoverConnectors, type DiscoveredConnector } from './discovery.js';
+import { readAllFacts, type ConnectorFacts } from './facts.js';
 import { changedFilesSince, gitRepoRoot } from './git-changes.js';
 import { buildMatrix, mergeMatrix, platformsFor, type BuildMatrixEntry, type Matrix, type MergeMatrixEntry } from './matrix.js';
 import { loadRepoConfig } from './repo-config.js';
@@ -50,9 +50,16 @@ export async function findChanged(opts: ChangedOptions): Promise<ChangedResult> 
   const roots = opts.roots && opts.roots.length > 0 ? opts.roots.map((r) => resolve(opts.cwd, r)) : config.roots.map((r) => resolve(repoRoot, r));
   const [connectors, changes] = await Promise.all([discoverConnectors({ roots, base: repoRoot }), changedFilesSince(repoRoot, opts.since)]);
 
-  const result = await computeAffected({ connectors, changedFiles: changes.files, config, loadFacts: readAllFacts });
+  // Each metadata.yaml is read at most once, and only when needed.
+  const known = new Map<string, ConnectorFacts>();
+  const loadFacts = async (list: readonly DiscoveredConnector[]) => {
+    const todo = list.filter((c) => !known.has(c.relDir));
+    for (const [k, v] of await readAllFacts(todo)) known.set(k, v);
+    return known;
+  };
+  const result = await computeAffected({ connectors, changedFiles: changes.files, config, loadFacts });
   // Platforms (and a metadata sanity check) only for the affected ones.
-  const facts = await readAllFacts(result.affected.map((a) => a.connector));
+  const facts = await loadFacts(result.affected.map((a) => a.connector));
   const platforms = opts.platforms && opts.platforms.length > 0 ? opts.platforms : config.platforms;
   const runners = { ...config.runners, ...(opts.runners ?? {}) };
   const inputs = result.affected.map((a) => ({

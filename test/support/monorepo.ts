@@ -25,7 +25,7 @@ export interface GeneratedRepo {
   root: string;
   connectors: GeneratedConnector[];
   /** write a file (repository-relative path), creating directories */
-  write(path: string, content: string): Promise<void>;
+  write(path: string, content: string | Buffer): Promise<void>;
   /** git add -A && git commit; returns the new sha */
   commit(message: string): string;
   git(...args: string[]): string;
@@ -99,8 +99,33 @@ function uuidFor(i: number): string {
   return `6f0c1c1e-0000-4000-8000-${h}`;
 }
 
-function connectorFiles(name: string, language: GenLanguage, i: number): Record<string, string> {
-  const files: Record<string, string> = {
+/** A minimal ustar archive (the java distribution tarball render looks into). */
+export function tinyTar(entries: { name: string; content: string; mode?: number }[]): Buffer {
+  const blocks: Buffer[] = [];
+  for (const e of entries) {
+    const body = Buffer.from(e.content);
+    const h = Buffer.alloc(512);
+    h.write(e.name, 0, 100);
+    h.write(`${(e.mode ?? 0o755).toString(8).padStart(7, '0')}\0`, 100);
+    h.write('0000000\0', 108);
+    h.write('0000000\0', 116);
+    h.write(`${body.length.toString(8).padStart(11, '0')}\0`, 124);
+    h.write('00000000000\0', 136);
+    h.write('        ', 148);
+    h.write('0', 156);
+    h.write('ustar\0', 257);
+    h.write('00', 263);
+    let sum = 0;
+    for (const b of h) sum += b;
+    h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148);
+    blocks.push(h, body, Buffer.alloc((512 - (body.length % 512)) % 512));
+  }
+  blocks.push(Buffer.alloc(1024));
+  return Buffer.concat(blocks);
+}
+
+function connectorFiles(name: string, language: GenLanguage, i: number): Record<string, string | Buffer> {
+  const files: Record<string, string | Buffer> = {
     'metadata.yaml': metadataYaml(name, language, i),
     'README.md': `# ${name}\n\nGenerated connector ${i}.\n`,
     'icon.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>\n',
@@ -114,6 +139,8 @@ function connectorFiles(name: string, language: GenLanguage, i: number): Record<
   } else if (language === 'java') {
     files['build.gradle'] = `plugins { id 'application' }\napplication { mainClass = 'io.airbyte.gen.Gen${i}' }\n`;
     files[`src/main/java/io/airbyte/gen/Gen${i}.java`] = `package io.airbyte.gen;\npublic class Gen${i} { public static void main(String[] a) {} }\n`;
+    // gitignored build output, as in a real checkout after `gradle distTar`
+    files[`build/distributions/${name}.tar`] = tinyTar([{ name: `${name}/bin/${name}`, content: '#!/bin/sh\nexec java -cp "$0/../lib/*" Main "$@"\n' }]);
   } else {
     files['manifest.yaml'] = `version: 6.33.1\ntype: DeclarativeSource\nstreams: []\n`;
   }
@@ -123,12 +150,12 @@ function connectorFiles(name: string, language: GenLanguage, i: number): Record<
 export async function generateMonorepo(opts: GenerateOptions): Promise<GeneratedRepo> {
   const root = await mkdtemp(join(opts.parent ?? tmpdir(), 'bc-monorepo-'));
   const cdir = opts.connectorsDir ?? CONNECTORS_DIR;
-  const write = async (path: string, content: string) => {
+  const write = async (path: string, content: string | Buffer) => {
     const full = join(root, path);
     await mkdir(dirname(full), { recursive: true });
     await writeFile(full, content);
   };
-  const files: Record<string, string> = {
+  const files: Record<string, string | Buffer> = {
     'README.md': '# connectors monorepo (generated)\n',
     'docs/integrations/index.md': '# docs\n',
     'templates/python/Dockerfile.hbs': 'FROM {{baseImage}}\n',

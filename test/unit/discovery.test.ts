@@ -54,13 +54,10 @@ describe('metadata facts', () => {
     expect(f).toMatchObject({ language: 'java', base: 'java', repository: 'airbyte/source-x', version: '2.4.0', platforms: undefined });
   });
 
-  it('data.buildConnector.base and platforms override', () => {
-    const text = metadataYaml('source-x', 'python', 1, '  buildConnector:\n    base: python-slim\n    platforms: [linux/amd64]\n').replace(
-      /\n {2}buildConnector:/,
-      '\n  buildConnector:',
-    );
-    const f = parseConnectorFacts(text.replace('ab_internal:', 'ab_internal:'), 'm.yaml', false);
-    expect(f.base).toBe('python-slim');
+  it('data.buildConnector.platforms restricts the platforms; the base is the language', () => {
+    const text = metadataYaml('source-x', 'python', 1, '  buildConnector:\n    platforms: [linux/amd64]\n');
+    const f = parseConnectorFacts(text, 'm.yaml', false);
+    expect(f.base).toBe('python');
     expect(f.platforms).toEqual(['linux/amd64']);
   });
 

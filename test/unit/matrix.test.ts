@@ -80,7 +80,7 @@ describe('affected rules (pure)', () => {
   const cs = [conn('c/py-a'), conn('c/py-b'), conn('c/java-a'), conn('c/custom', true), conn('c/py-a-extra')];
   const facts: Record<string, Partial<ConnectorFacts>> = {
     'c/py-a': { language: 'python', base: 'python' },
-    'c/py-b': { language: 'python', base: 'python-slim' },
+    'c/py-b': { language: 'python-slim', base: 'python-slim' },
     'c/java-a': { language: 'java', base: 'java' },
     'c/py-a-extra': { language: 'python', base: 'python' },
   };
@@ -94,11 +94,12 @@ describe('affected rules (pure)', () => {
 
   const table: [string, string[], string[]][] = [
     ['own file; a sibling with a common prefix is not hit', ['c/py-a/main.py'], ['c/py-a:own']],
-    ['template of a language', ['templates/python/Dockerfile.hbs'], ['c/py-a:template', 'c/py-b:template', 'c/py-a-extra:template']],
-    ['a file shared by all templates', ['templates/_common.hbs'], ['c/py-a:template', 'c/py-b:template', 'c/java-a:template', 'c/py-a-extra:template']],
+    ['template of a language', ['templates/python/Dockerfile.hbs'], ['c/py-a:template', 'c/py-a-extra:template']],
+    ['a partial shared by all templates', ['templates/_partials/ensure-user.hbs'], ['c/py-a:template', 'c/py-b:template', 'c/java-a:template', 'c/py-a-extra:template']],
     ['base by name (not language)', ['base-images/python-slim/base.yaml'], ['c/py-b:base']],
     ['shared path hits custom connectors too', ['ci/shared/x.sh'], ['c/py-a:shared', 'c/py-b:shared', 'c/java-a:shared', 'c/custom:shared', 'c/py-a-extra:shared']],
     ['ignored path', ['c/py-a/CHANGELOG.md'], []],
+    ['never in the build context (secrets, caches)', ['c/py-a/secrets/config.json', 'c/py-b/src/__pycache__/x.pyc'], []],
     ['two reasons on one connector', ['c/java-a/build.gradle', 'templates/java/x'], ['c/java-a:own+template']],
     ['unrelated files', ['README.md', '.github/workflows/ci.yml'], []],
   ];

@@ -1,0 +1,117 @@
+// Monorepo scale: discovery + `changed` on a synthetic repository of N
+// connectors (default 600, three languages, real-shape metadata.yaml, git
+// history), and lint of all of them. Goals: discovery + changed ≤ 1 s,
+// lint of 600 ≤ 5 s. Raw baselines are measured in the same run:
+//   changed  vs  `git diff --name-only` + `find -name metadata.yaml` (two processes)
+//   lint     vs  reading + YAML-parsing every metadata.yaml (no rules, no render)
+// Usage: node bench/monorepo.mjs [--count 600] [--runs 7]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { register } from 'tsx/esm/api';
+
+register();
+const arg = (name, def) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : def;
+};
+const COUNT = arg('count', Number(process.env.BENCH_COUNT ?? 600));
+const RUNS = arg('runs', Number(process.env.BENCH_RUNS ?? 7));
+
+const { generateMonorepo } = await import('../test/support/monorepo.ts');
+const { findChanged } = await import('../src/monorepo/changed.ts');
+const { discoverConnectors } = await import('../src/monorepo/discovery.ts');
+const { lintTarget } = await import('../src/lint/target.ts');
+const YAML = await import('yaml');
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x) => `${x.toFixed(0).padStart(5)} ms`;
+async function time(fn) {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
+async function bench(fn, runs = RUNS) {
+  await fn(); // warm (file cache, module JIT)
+  const xs = [];
+  for (let i = 0; i < runs; i++) xs.push(await time(fn));
+  return median(xs);
+}
+
+const t0 = performance.now();
+const repo = await generateMonorepo({ count: COUNT, git: true });
+console.log(`generated ${COUNT} connectors with git history in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${repo.root}`);
+const base = repo.git('rev-parse', 'HEAD');
+
+try {
+  // Two scenarios on branches: one connector's code, and a template (every java connector; all metadata parsed).
+  const one = repo.connectors[COUNT >> 1];
+  repo.git('checkout', '-q', '-b', 'one');
+  await repo.write(`${one.dir}/main.py`, 'print(1)\n');
+  repo.commit('one connector');
+  repo.git('checkout', '-q', '-b', 'tpl', base);
+  await repo.write('templates/java/Dockerfile.hbs', 'FROM {{baseImage}}\n# changed\n');
+  repo.commit('template');
+
+  const raw = () => {
+    spawnSync('git', ['diff', '--name-only', base], { cwd: repo.root });
+    spawnSync('find', ['.', '-name', 'node_modules', '-prune', '-o', '-name', 'metadata.yaml', '-print'], { cwd: repo.root });
+  };
+  const rawMs = await bench(async () => raw());
+  const discoverMs = await bench(() => discoverConnectors({ base: repo.root, roots: ['airbyte-integrations/connectors'] }));
+
+  repo.git('checkout', '-q', 'one');
+  let affected = 0;
+  const oneMs = await bench(async () => {
+    affected = (await findChanged({ cwd: repo.root, since: base })).connectors.length;
+  });
+  const oneAffected = affected;
+  repo.git('checkout', '-q', 'tpl');
+  const tplMs = await bench(async () => {
+    affected = (await findChanged({ cwd: repo.root, since: base })).connectors.length;
+  });
+  const tplAffected = affected;
+
+  // The CLI as a user runs it (bundled dist/cli.js when it already has `changed`).
+  const dist = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+  let cliMs;
+  if (existsSync(dist) && spawnSync(process.execPath, [dist, 'changed', '--help']).status === 0) {
+    cliMs = await bench(async () => {
+      const r = spawnSync(process.execPath, [dist, 'changed', '--since', base, '--matrix', '-C', repo.root], { encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`changed exited ${r.status}: ${r.stderr}`);
+    });
+  }
+
+  // Lint of every connector (render + rules), 16 at a time.
+  const all = await discoverConnectors({ base: repo.root, roots: ['airbyte-integrations/connectors'] });
+  const pool = async (items, n, fn) => {
+    const q = [...items];
+    await Promise.all(Array.from({ length: n }, async () => {
+      for (let x = q.shift(); x; x = q.shift()) await fn(x);
+    }));
+  };
+  let errors = 0;
+  const lintMs = await bench(async () => {
+    errors = 0;
+    await pool(all, 16, async (c) => {
+      const r = await lintTarget(c.dir);
+      errors += r.findings.filter((f) => f.severity === 'error').length;
+    });
+  }, Math.max(3, Math.min(RUNS, 5)));
+  const parseMs = await bench(async () => {
+    for (const c of all) YAML.parse(readFileSync(c.metadataPath, 'utf8'));
+  });
+
+  const goal = (v, g) => (v <= g ? 'met' : 'NOT met');
+  console.log(`\nmedians of ${RUNS} runs, ${COUNT} connectors (${execFileSync('nproc').toString().trim()} CPUs, shared machine)`);
+  console.log(`raw: git diff + find metadata.yaml        ${ms(rawMs)}  (baseline)`);
+  console.log(`discovery only                            ${ms(discoverMs)}  ratio ${(discoverMs / rawMs).toFixed(2)}x`);
+  console.log(`changed (1 connector changed → ${String(oneAffected).padStart(3)})      ${ms(oneMs)}  ratio ${(oneMs / rawMs).toFixed(2)}x  goal ≤ 1000 ms: ${goal(oneMs, 1000)}`);
+  console.log(`changed (java template → ${String(tplAffected).padStart(3)} affected)     ${ms(tplMs)}  ratio ${(tplMs / rawMs).toFixed(2)}x  goal ≤ 1000 ms: ${goal(tplMs, 1000)}`);
+  if (cliMs !== undefined) console.log(`CLI: node dist/cli.js changed --matrix    ${ms(cliMs)}  ratio ${(cliMs / rawMs).toFixed(2)}x  goal ≤ 1000 ms: ${goal(cliMs, 1000)}`);
+  else console.log('CLI: dist/cli.js has no `changed` yet (run npm run build); in-process figures above');
+  console.log(`raw: read + YAML-parse ${COUNT} metadata.yaml    ${ms(parseMs)}  (baseline)`);
+  console.log(`lint of all ${COUNT} (render + rules)         ${ms(lintMs)}  ratio ${(lintMs / parseMs).toFixed(2)}x  goal ≤ 5000 ms: ${goal(lintMs, 5000)}  (${errors} error findings)`);
+} finally {
+  await repo.cleanup();
+}
