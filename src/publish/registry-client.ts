@@ -1,0 +1,330 @@
+/**
+ * A small client for the distribution HTTP API (the OCI distribution spec):
+ * ping, tags/list, manifest HEAD/GET/PUT, with the registry auth flow —
+ * Basic for htpasswd registries, Bearer tokens fetched from the realm named in
+ * WWW-Authenticate for real ones (Docker Hub, GHCR, ECR...). Every request is
+ * retried through retry.ts on transient faults only.
+ *
+ * Why HTTP and not `skopeo list-tags` / `inspect --raw`: we need the status
+ * code, the distribution error code and Retry-After to classify faults and
+ * to tell "no such repository yet" (an empty list, normal on a first
+ * publish) from "access denied"; skopeo reduces those to one line of text.
+ * Tags are written with a manifest PUT of the exact bytes read back by
+ * digest, so a tag can only ever point at the verified digest.
+ */
+import { createHash } from 'node:crypto';
+import { BcError, envMissing } from '../errors.js';
+import { registryBaseUrl } from '../docker/registry.js';
+import type { Credentials } from './credentials.js';
+import { parseRetryAfter, RegistryHttpError, withRetry, type RetryPolicy, type RetryStats, DEFAULT_RETRY } from './retry.js';
+
+export const MANIFEST_TYPES = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.v2+json',
+];
+
+export interface ManifestInfo {
+  digest: string;
+  mediaType: string;
+  size: number;
+}
+
+export interface Manifest extends ManifestInfo {
+  bytes: Buffer;
+}
+
+export interface RegistryClientOptions {
+  credentials?: Credentials;
+  retry?: RetryPolicy;
+  stats?: RetryStats;
+  onRetry?: (line: string) => void;
+  /** per request (default 30 s) */
+  timeoutMs?: number;
+}
+
+/** Parse `Bearer realm="...",service="...",scope="..."` (RFC 7235 auth-params). */
+export function parseChallenge(header: string): { scheme: string; params: Record<string, string> } {
+  const m = /^\s*(\w+)\s*(.*)$/s.exec(header);
+  const scheme = (m?.[1] ?? '').toLowerCase();
+  const params: Record<string, string> = {};
+  const re = /(\w+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]+))/g;
+  let p: RegExpExecArray | null;
+  while ((p = re.exec(m?.[2] ?? '')) !== null) params[p[1]!.toLowerCase()] = p[2] !== undefined ? p[2].replace(/\\(.)/g, '$1') : (p[3] ?? '');
+  return { scheme, params };
+}
+
+/** Distribution error codes from a JSON error body ({"errors":[{"code":...}]}). */
+export function errorCodes(body: string): string[] {
+  try {
+    const j = JSON.parse(body) as { errors?: { code?: unknown }[] };
+    return (j.errors ?? []).map((e) => String(e.code ?? '')).filter((c) => c !== '');
+  } catch {
+    return [];
+  }
+}
+
+interface RequestSpec {
+  scope: string;
+  what: string;
+  allow404?: boolean;
+  accept?: string[];
+  /** bytes, or a factory of a fresh stream per attempt (large blobs) */
+  body?: Buffer | (() => ReadableStream<Uint8Array>);
+  contentLength?: number;
+  contentType?: string;
+  timeoutMs?: number;
+  /** HTTP statuses that are answers, not errors (e.g. 202 for upload start) */
+  accepted?: number[];
+}
+
+export const sha256 = (b: Buffer | string) => `sha256:${createHash('sha256').update(b).digest('hex')}`;
+
+export class RegistryClient {
+  readonly base: string;
+  private readonly tokens = new Map<string, string>();
+  private basic: string | undefined;
+
+  constructor(
+    readonly registry: string,
+    private readonly opts: RegistryClientOptions = {},
+  ) {
+    this.base = registryBaseUrl(registry);
+  }
+
+  /** GET /v2/ with authentication: proves the registry answers and the credentials are accepted. */
+  async ping(): Promise<void> {
+    const res = await this.request('GET', '/v2/', { scope: '', what: `reach ${this.registry}` });
+    await res.body?.cancel();
+  }
+
+  /** Every tag of a repository (following Link pagination); [] when the repository does not exist yet. */
+  async listTags(repo: string): Promise<string[]> {
+    const tags: string[] = [];
+    let path: string | undefined = `/v2/${repo}/tags/list?n=1000`;
+    while (path) {
+      const res = await this.request('GET', path, { scope: `repository:${repo}:pull`, what: `list tags of ${repo}`, allow404: true });
+      const text = await res.text();
+      if (res.status === 404) {
+        // NAME_UNKNOWN: a repository with no tag yet (or never pushed) — normal before a first publish.
+        if (errorCodes(text).some((c) => c === 'NAME_UNKNOWN')) return [];
+        throw new BcError('failed', `list tags of ${repo}: HTTP 404`, { details: [text.slice(0, 200)] });
+      }
+      const j = JSON.parse(text) as { tags?: unknown };
+      if (Array.isArray(j.tags)) for (const t of j.tags) if (typeof t === 'string') tags.push(t);
+      const link = res.headers.get('link');
+      const next = link ? /<([^>]+)>\s*;\s*rel="?next"?/.exec(link)?.[1] : undefined;
+      path = next ? (next.startsWith('http') ? new URL(next).pathname + new URL(next).search : next) : undefined;
+    }
+    return tags;
+  }
+
+  /** HEAD a manifest: its digest, or undefined when the tag/digest does not exist. */
+  async headManifest(repo: string, ref: string): Promise<ManifestInfo | undefined> {
+    const res = await this.request('HEAD', `/v2/${repo}/manifests/${ref}`, {
+      scope: `repository:${repo}:pull`,
+      what: `read ${repo}:${ref}`,
+      allow404: true,
+      accept: MANIFEST_TYPES,
+    });
+    if (res.status === 404) return undefined;
+    const digest = res.headers.get('docker-content-digest');
+    if (!digest) {
+      // Some registries omit the header on HEAD; fall back to GET and hash.
+      const m = await this.getManifest(repo, ref);
+      return m && { digest: m.digest, mediaType: m.mediaType, size: m.size };
+    }
+    return { digest, mediaType: res.headers.get('content-type') ?? '', size: Number(res.headers.get('content-length') ?? 0) };
+  }
+
+  /** GET a manifest's exact bytes; the digest is computed from them (and checked when ref is a digest). */
+  async getManifest(repo: string, ref: string): Promise<Manifest | undefined> {
+    const res = await this.request('GET', `/v2/${repo}/manifests/${ref}`, {
+      scope: `repository:${repo}:pull`,
+      what: `read ${repo}@${ref}`,
+      allow404: true,
+      accept: MANIFEST_TYPES,
+    });
+    if (res.status === 404) {
+      await res.body?.cancel();
+      return undefined;
+    }
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const digest = sha256(bytes);
+    if (ref.startsWith('sha256:') && digest !== ref) {
+      throw new BcError('failed', `registry returned a manifest for ${repo}@${ref} whose digest is ${digest}`);
+    }
+    return { digest, mediaType: res.headers.get('content-type') ?? '', size: bytes.length, bytes };
+  }
+
+  /** PUT a manifest under a tag (or digest). Returns the digest the registry reports. */
+  async putManifest(repo: string, ref: string, manifest: Pick<Manifest, 'bytes' | 'mediaType'>): Promise<string> {
+    const res = await this.request('PUT', `/v2/${repo}/manifests/${ref}`, {
+      scope: `repository:${repo}:pull,push`,
+      what: `write ${repo}:${ref}`,
+      body: manifest.bytes,
+      contentType: manifest.mediaType,
+    });
+    await res.body?.cancel();
+    return res.headers.get('docker-content-digest') ?? sha256(manifest.bytes);
+  }
+
+  /** Does the repository hold this blob? */
+  async blobExists(repo: string, digest: string): Promise<boolean> {
+    const res = await this.request('HEAD', `/v2/${repo}/blobs/${digest}`, { scope: `repository:${repo}:pull,push`, what: `check blob ${digest.slice(0, 19)}`, allow404: true });
+    return res.status !== 404;
+  }
+
+  /** Cross-repository mount (no upload) from another repository of the same registry; false when the registry declines. */
+  async mountBlob(repo: string, digest: string, from: string): Promise<boolean> {
+    const res = await this.request('POST', `/v2/${repo}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`, {
+      scope: `repository:${repo}:pull,push`,
+      what: `mount blob ${digest.slice(0, 19)} from ${from}`,
+      accepted: [202],
+    });
+    await res.body?.cancel();
+    if (res.status === 201) return true;
+    // 202: the registry started an upload instead; abandon it (it expires server side).
+    const loc = res.headers.get('location');
+    if (loc) await this.send('DELETE', loc, { scope: `repository:${repo}:pull,push`, what: 'cancel upload' }).then((r) => r.body?.cancel()).catch(() => undefined);
+    return false;
+  }
+
+  /** Monolithic upload: POST to start, PUT the whole blob with its digest. The stream factory is called once per attempt. */
+  async uploadBlob(repo: string, digest: string, size: number, open: () => ReadableStream<Uint8Array>): Promise<void> {
+    const scope = `repository:${repo}:pull,push`;
+    await withRetry(
+      async () => {
+        const start = await this.request('POST', `/v2/${repo}/blobs/uploads/`, { scope, what: `start upload of ${digest.slice(0, 19)}`, accepted: [202] });
+        await start.body?.cancel();
+        const loc = start.headers.get('location');
+        if (!loc) throw new BcError('failed', `start upload of ${digest.slice(0, 19)}: the registry gave no Location`);
+        const url = new URL(loc, this.base);
+        url.searchParams.set('digest', digest);
+        // One attempt here: a failed PUT invalidates the upload session, so the
+        // outer retry starts a new session.
+        const res = await this.send('PUT', url.toString(), { scope, what: `upload ${digest.slice(0, 19)}`, body: open, contentLength: size, contentType: 'application/octet-stream', timeoutMs: 30 * 60_000 });
+        if (res.status === 401) {
+          await res.body?.cancel();
+          throw new BcError('environment', `upload ${digest.slice(0, 19)}: ${this.registry} refused the credentials (HTTP 401)`);
+        }
+        if (!res.ok) {
+          const text = await res.text().catch(() => '');
+          throw new RegistryHttpError(`upload ${digest.slice(0, 19)}: HTTP ${res.status} ${text.slice(0, 200)}`.trim(), res.status, errorCodes(text), parseRetryAfter(res.headers.get('retry-after')));
+        }
+        await res.body?.cancel();
+      },
+      {
+        what: `upload blob ${digest.slice(0, 19)}`,
+        policy: this.opts.retry ?? DEFAULT_RETRY,
+        stats: this.opts.stats,
+        onRetry: ({ attempt, fault, delayMs }) => this.opts.onRetry?.(`upload ${digest.slice(0, 19)}: ${fault.reason}, retry ${attempt} in ${(delayMs / 1000).toFixed(1)} s`),
+      },
+    );
+  }
+
+  // ---------------------------------------------------------------- plumbing
+
+  private async request(
+    method: string,
+    path: string,
+    o: RequestSpec,
+  ): Promise<Response> {
+    return withRetry(
+      async () => {
+        let res = await this.send(method, path, o);
+        if (res.status === 401) {
+          const challenge = res.headers.get('www-authenticate') ?? '';
+          await res.body?.cancel();
+          await this.authenticate(challenge, o.scope);
+          res = await this.send(method, path, o);
+        }
+        if (res.ok || (o.allow404 && res.status === 404) || o.accepted?.includes(res.status)) return res;
+        const text = method === 'HEAD' ? '' : await res.text().catch(() => '');
+        const codes = errorCodes(text);
+        if (res.status === 401 || res.status === 403) {
+          throw new BcError('environment', `${o.what}: ${this.registry} refused the credentials (HTTP ${res.status}${codes.length ? ` ${codes.join(',')}` : ''})`, {
+            step: 'registry',
+            details: [this.opts.credentials ? `credentials from ${this.opts.credentials.source} were refused` : 'no credentials were given', loginFix(this.registry)],
+          });
+        }
+        throw new RegistryHttpError(`${o.what}: HTTP ${res.status}${codes.length ? ` ${codes.join(',')}` : ''} ${text.slice(0, 200)}`.trim(), res.status, codes, parseRetryAfter(res.headers.get('retry-after')));
+      },
+      {
+        what: o.what,
+        policy: this.opts.retry ?? DEFAULT_RETRY,
+        stats: this.opts.stats,
+        onRetry: ({ attempt, fault, delayMs }) => this.opts.onRetry?.(`${o.what}: ${fault.reason}, retry ${attempt} in ${(delayMs / 1000).toFixed(1)} s`),
+      },
+    );
+  }
+
+  private async send(method: string, path: string, o: RequestSpec): Promise<Response> {
+    const headers: Record<string, string> = {};
+    if (o.accept) headers.accept = o.accept.join(', ');
+    if (o.contentType) headers['content-type'] = o.contentType;
+    const body = o.body === undefined ? undefined : typeof o.body === 'function' ? o.body() : new Uint8Array(o.body);
+    if (o.contentLength !== undefined) headers['content-length'] = String(o.contentLength);
+    const url = /^https?:\/\//.test(path) ? path : `${this.base}${path}`;
+    const token = this.tokens.get(o.scope);
+    if (token) headers.authorization = `Bearer ${token}`;
+    else if (this.basic) headers.authorization = `Basic ${this.basic}`;
+    try {
+      return await fetch(url, {
+        method,
+        headers,
+        body,
+        redirect: 'follow',
+        signal: AbortSignal.timeout(o.timeoutMs ?? this.opts.timeoutMs ?? 30_000),
+        // a streamed body (blob upload) needs half duplex in Node's fetch
+        ...(typeof o.body === 'function' ? { duplex: 'half' } : {}),
+      } as RequestInit);
+    } catch (err) {
+      // undici hides the socket error in `cause`; surface it for the classifier.
+      const cause = err instanceof Error && err.cause instanceof Error ? err.cause : undefined;
+      const code = cause ? ((cause as NodeJS.ErrnoException).code ?? '') : '';
+      throw new Error(`${method} ${url}: ${err instanceof Error ? err.message : String(err)}${cause ? ` (${cause.message}${code ? ` ${code}` : ''})` : ''}`, { cause: err });
+    }
+  }
+
+  private async authenticate(challengeHeader: string, scope: string): Promise<void> {
+    const { scheme, params } = parseChallenge(challengeHeader);
+    const creds = this.opts.credentials;
+    if (scheme === 'basic') {
+      if (!creds) throw needCredentials(this.registry);
+      this.basic = Buffer.from(`${creds.username}:${creds.password}`).toString('base64');
+      return;
+    }
+    if (scheme !== 'bearer' || !params.realm) {
+      throw new BcError('environment', `${this.registry} asks for an unsupported authentication scheme "${scheme || challengeHeader}"`);
+    }
+    const url = new URL(params.realm);
+    if (params.service) url.searchParams.set('service', params.service);
+    const wanted = scope || params.scope;
+    if (wanted) url.searchParams.set('scope', wanted);
+    const headers: Record<string, string> = {};
+    if (creds) headers.authorization = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`;
+    const res = await fetch(url, { headers, signal: AbortSignal.timeout(this.opts.timeoutMs ?? 30_000) });
+    const text = await res.text();
+    if (res.status === 401 || res.status === 403) {
+      throw new BcError('environment', `login to ${this.registry} failed: credentials were refused (HTTP ${res.status})`, {
+        step: 'registry',
+        details: [creds ? `credentials from ${creds.source} were refused` : 'no credentials were given', loginFix(this.registry)],
+      });
+    }
+    if (!res.ok) throw new RegistryHttpError(`token from ${url.host}: HTTP ${res.status}`, res.status, errorCodes(text), parseRetryAfter(res.headers.get('retry-after')));
+    const j = JSON.parse(text) as { token?: unknown; access_token?: unknown };
+    const token = typeof j.token === 'string' ? j.token : typeof j.access_token === 'string' ? j.access_token : undefined;
+    if (!token) throw new BcError('environment', `token endpoint of ${this.registry} returned no token`);
+    this.tokens.set(scope, token);
+  }
+}
+
+function loginFix(registry: string): string {
+  return `fix: give --username U with --password-stdin (or BUILD_CONNECTOR_USERNAME/BUILD_CONNECTOR_PASSWORD), or run docker login ${registry}`;
+}
+
+function needCredentials(registry: string): BcError {
+  return envMissing(`${registry} requires a login and no credentials were found`, [loginFix(registry)]);
+}
