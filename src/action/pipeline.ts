@@ -123,7 +123,8 @@ async function buildOnly(dir: string, ctx: RunContext, verify: boolean): Promise
       connectorType: plan.connector.type,
       inputs: await verifyInputs(dir, ctx),
       secretsDir: join(dir, 'secrets'),
-      expectedLabels: plan.mode === 'rendered' ? { name: plan.connector.repository, version: plan.connector.version } : undefined,
+      // as `verify DIR` does: the labels must match metadata.yaml in either mode
+      expectedLabels: { name: plan.connector.repository, version: plan.connector.version },
       onProgress: (l) => ctx.log(l),
     });
     fromVerify(o, report);
