@@ -1,0 +1,202 @@
+/**
+ * Acceptance of `verify` (issue 5): broken connector images, built here for
+ * both platforms from the local python root, each fail exactly the expected
+ * check on every platform, with a message naming the fix; a good image
+ * passes every check on both platforms. All images come from one
+ * `docker buildx bake` of test/fixtures/broken/Dockerfile (shared layers).
+ */
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { describeEngine } from '../support/engine.js';
+import { hasStackTrace, repoRoot, runCli } from '../support/cli.js';
+import { VerifyReportSchema, type CheckId, type VerifyReport } from '../../src/verify/index.js';
+import { CONTAINER_LABEL } from '../../src/docker/container.js';
+import { amd64SpecElf } from '../fixtures/broken/elf.js';
+
+const BOTH = ['linux/amd64', 'linux/arm64'];
+const FIXTURE = join(repoRoot, 'test/fixtures/broken');
+const TAG = (c: string) => `c1-verify-broken/${c}:${process.pid}`;
+
+interface Case {
+  target: string;
+  /** the check that must fail (and no other) on every verified platform */
+  fails: CheckId;
+  message: RegExp;
+  fix: RegExp;
+  platforms?: string[];
+}
+
+const CASES: Case[] = [
+  { target: 'relative-entrypoint', fails: 'entrypoint-absolute', message: /relative path.*\.\.\/airbyte\/integration_code\/main\.py/, fix: /absolute paths/ },
+  { target: 'entrypoint-mismatch', fails: 'entrypoint-env', message: /AIRBYTE_ENTRYPOINT .*differs from ENTRYPOINT/, fix: /same command/ },
+  { target: 'root-user', fails: 'user', message: /runs as root/, fix: /USER airbyte/ },
+  { target: 'airbyte-dir-root', fails: 'airbyte-dir', message: /\/airbyte is owned by uid 0, not by airbyte \(uid 1000\)/, fix: /chown -R airbyte:airbyte \/airbyte/ },
+  { target: 'home-nonexistent', fails: 'user', message: /HOME of airbyte is \/nonexistent, which does not exist/, fix: /--create-home/ },
+  { target: 'writes-usr-local', fails: 'writes', message: /outside the permitted write dirs/, fix: /write only under \/airbyte, \/tmp/ },
+  { target: 'non-json', fails: 'spec', message: /stdout line 1 is not JSON: "Starting connector \(debug build\)\.\.\."/, fix: /only AirbyteMessage JSON lines/ },
+  { target: 'no-connection-spec', fails: 'spec', message: /not a valid SPEC message: spec\.connectionSpecification/, fix: /connectionSpecification/ },
+  { target: 'secrets-copied', fails: 'no-secrets', message: /secrets are in the image/, fix: /\.dockerignore/ },
+];
+
+describeEngine('verify: broken and good images on both platforms', () => {
+  let ctx = '';
+  const built: string[] = [];
+
+  beforeAll(async () => {
+    const root = inject('roots').python;
+    expect(root, 'global setup provides the python root image').toMatch(/@sha256:/);
+    ctx = await mkdtemp(join(tmpdir(), 'c1-verify-broken-'));
+    await cp(FIXTURE, ctx, { recursive: true });
+    await mkdir(join(ctx, 'scratch/airbyte/integration_code'), { recursive: true });
+    await writeFile(join(ctx, 'scratch/airbyte/integration_code/spec'), amd64SpecElf(), { mode: 0o755 });
+    const targets = ['good', 'spec-hang', ...CASES.map((c) => c.target), 'elf-mismatch'];
+    const bake = {
+      group: { default: { targets } },
+      target: Object.fromEntries(
+        targets.map((t) => [
+          t,
+          {
+            context: ctx,
+            dockerfile: 'Dockerfile',
+            target: t,
+            args: { ROOT: root },
+            platforms: t === 'elf-mismatch' ? ['linux/arm64'] : BOTH,
+            tags: [TAG(t)],
+          },
+        ]),
+      ),
+    };
+    await writeFile(join(ctx, 'bake.json'), JSON.stringify(bake));
+    await execa('docker', ['buildx', 'bake', '-f', join(ctx, 'bake.json'), '--load'], {
+      env: { BUILDX_NO_DEFAULT_ATTESTATIONS: '1' },
+      cwd: ctx,
+    });
+    built.push(...targets.map(TAG));
+  });
+
+  afterAll(async () => {
+    if (built.length > 0) await execa('docker', ['image', 'rm', '-f', ...built], { reject: false });
+    if (ctx) await rm(ctx, { recursive: true, force: true });
+  });
+
+  const verify = async (args: string[]): Promise<{ exitCode: number; report: VerifyReport; stderr: string }> => {
+    const r = await runCli(['--json', 'verify', ...args]);
+    expect(hasStackTrace(r.stdout + r.stderr)).toBe(false);
+    return { exitCode: r.exitCode, report: VerifyReportSchema.parse(JSON.parse(r.stdout)), stderr: r.stderr };
+  };
+  const failed = (r: VerifyReport, platform: string) =>
+    r.checks.filter((c) => c.platform === platform && c.status === 'fail').map((c) => c.id);
+
+  it('a good image passes every check on both platforms, including check/discover/read', async () => {
+    const { exitCode, report } = await verify([
+      TAG('good'),
+      '--config',
+      join(FIXTURE, 'inputs/config.json'),
+      '--catalog',
+      join(FIXTURE, 'inputs/configured_catalog.json'),
+    ]);
+    expect(report.platforms).toEqual(BOTH);
+    expect(report.checks.filter((c) => c.status !== 'pass').map((c) => `${c.id}/${c.platform}: ${c.message}`)).toEqual([
+      'write/linux/amd64: not a source command',
+      'write/linux/arm64: not a source command',
+    ]);
+    expect(exitCode).toBe(0);
+    expect(report.ok).toBe(true);
+    const read = report.checks.find((c) => c.id === 'read' && c.platform === 'linux/arm64');
+    expect(read?.message).toMatch(/3 RECORDs, 1 STATE/);
+    // spec ran twice per platform: through ENTRYPOINT and AIRBYTE_ENTRYPOINT
+    expect(report.runs.filter((r) => r.step.startsWith('spec')).map((r) => `${r.platform} ${r.step}`).sort()).toEqual([
+      'linux/amd64 spec (AIRBYTE_ENTRYPOINT)',
+      'linux/amd64 spec (ENTRYPOINT)',
+      'linux/arm64 spec (AIRBYTE_ENTRYPOINT)',
+      'linux/arm64 spec (ENTRYPOINT)',
+    ]);
+    expect(report.runs.every((r) => r.command.includes('--network') && r.command.includes('--memory') && r.command.includes('--pids-limit'))).toBe(true);
+    expect(report.runs.find((r) => r.step === 'spec (ENTRYPOINT)')?.command).toMatch(/--network none .*-w \/source/);
+  });
+
+  it('the text output is a check × platform table; exit 1 with the fix under each failure', async () => {
+    const r = await runCli(['verify', TAG('airbyte-dir-root')]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toMatch(/check\s+linux\/amd64\s+linux\/arm64/);
+    expect(r.stdout).toMatch(/airbyte-dir\s+✗\s+✗/);
+    expect(r.stdout).toMatch(/spec\s+✓\s+✓/);
+    expect(r.stdout).toMatch(/✗ airbyte-dir \[linux\/arm64\]: \/airbyte is owned by uid 0[^\n]*\n\s+fix: /);
+    expect(hasStackTrace(r.stdout + r.stderr)).toBe(false);
+  });
+
+  for (const c of CASES) {
+    it(`${c.target}: fails only "${c.fails}" on both platforms, naming the fix`, async () => {
+      const { exitCode, report } = await verify([TAG(c.target)]);
+      expect(exitCode).toBe(1);
+      for (const p of BOTH) {
+        expect(failed(report, p), p).toEqual([c.fails]);
+        const f = report.checks.find((x) => x.id === c.fails && x.platform === p);
+        expect(f?.message).toMatch(c.message);
+        expect(f?.fix).toMatch(c.fix);
+      }
+      if (c.target === 'writes-usr-local') {
+        const w = report.checks.find((x) => x.id === 'writes' && x.platform === 'linux/arm64');
+        expect(w?.details?.join('\n')).toMatch(/A \/usr\/local\/state\.txt\s+during spec \(ENTRYPOINT\), spec \(AIRBYTE_ENTRYPOINT\)/);
+        expect(w?.details?.join('\n')).not.toMatch(/\/source/);
+      }
+    });
+  }
+
+  it('an amd64 binary labelled arm64 fails the platform check on arm64 (and amd64 is reported missing)', async () => {
+    const { exitCode, report } = await verify([TAG('elf-mismatch'), '--platform', 'linux/arm64']);
+    expect(exitCode).toBe(1);
+    expect(failed(report, 'linux/arm64')).toEqual(['platform']);
+    const arm = report.checks.find((x) => x.id === 'platform' && x.platform === 'linux/arm64');
+    expect(arm?.message).toBe('labelled linux/arm64 but /airbyte/integration_code/spec is an amd64 executable');
+    expect(arm?.fix).toMatch(/for arm64/);
+    const amd = report.checks.find((x) => x.id === 'platform' && x.platform === 'linux/amd64');
+    expect(amd?.status).toBe('fail');
+    expect(amd?.message).toMatch(/no linux\/amd64 image/);
+    expect(report.checks.filter((x) => x.platform === 'linux/amd64' && x.id !== 'platform').every((x) => x.status === 'skip')).toBe(true);
+  });
+
+  it('a spec that never returns fails "spec" within timeout + margin and leaves no container', async () => {
+    const timeout = 8;
+    const t0 = Date.now();
+    const child = execa(process.execPath, ['--import', 'tsx', join(repoRoot, 'src/cli.ts'), '--json', 'verify', TAG('spec-hang'), '--timeout', String(timeout)], {
+      cwd: repoRoot,
+      reject: false,
+    });
+    const res = await child;
+    const elapsed = (Date.now() - t0) / 1000;
+    expect(res.exitCode).toBe(1);
+    const report = VerifyReportSchema.parse(JSON.parse(String(res.stdout)));
+    for (const p of BOTH) {
+      expect(failed(report, p)).toEqual(['spec']);
+      const f = report.checks.find((x) => x.id === 'spec' && x.platform === p);
+      expect(f?.message).toMatch(/did not finish within 8 s: the container was killed/);
+      expect(f?.fix).toMatch(/make the command return/);
+    }
+    expect(elapsed).toBeLessThan(timeout + 30);
+    const left = await execa('docker', ['ps', '-a', '--filter', `label=${CONTAINER_LABEL}`, '--filter', `name=-${child.pid}-`, '--format', '{{.Names}}']);
+    expect(left.stdout.trim()).toBe('');
+  });
+
+  it('Ctrl-C during a hung spec removes every container and exits 130', async () => {
+    const child = execa(process.execPath, ['--import', 'tsx', join(repoRoot, 'src/cli.ts'), 'verify', TAG('spec-hang'), '--timeout', '300'], {
+      cwd: repoRoot,
+      reject: false,
+    });
+    const mine = async () =>
+      (await execa('docker', ['ps', '-a', '--filter', `label=${CONTAINER_LABEL}`, '--filter', `name=-${child.pid}-`, '--format', '{{.Names}} {{.Status}}'])).stdout.trim();
+    let running = '';
+    for (let i = 0; i < 120 && !/bc-verify-\S+ Up/.test(running); i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      running = await mine();
+    }
+    expect(running).toMatch(/bc-verify-\S+ Up/);
+    child.kill('SIGINT');
+    const res = await child;
+    expect(res.exitCode).toBe(130);
+    expect(await mine()).toBe('');
+  });
+});
