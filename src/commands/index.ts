@@ -10,6 +10,8 @@ import { register as lint } from './lint.js';
 import { register as render } from './render.js';
 import { register as base } from './base.js';
 import { register as changed } from './changed.js';
+import { register as merge } from './merge.js';
+import { register as digestRecord } from './digest-record.js';
 import { register as build } from './build.js';
 
 export function registerCommands(program: Command): void {
@@ -21,5 +23,7 @@ export function registerCommands(program: Command): void {
   registerStub(program, 'tags', '[dir]', 'print the tag plan that publish would apply');
   doctor(program);
   changed(program);
+  digestRecord(program);
+  merge(program);
   base(program);
 }

@@ -1,0 +1,75 @@
+/**
+ * `build-connector digest-record DIR --platform P`: one job of a distributed
+ * build — build that platform, push it BY DIGEST (no tag), verify it from
+ * the registry, and write the digest record `merge` reads. Exit 1 when the
+ * platform fails verification (the record is still written, saying so).
+ */
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { action } from './common.js';
+import { badInput, ExitCode } from '../errors.js';
+import { renderReport } from '../verify/index.js';
+import { verifyRequest } from './verify.js';
+
+interface DigestRecordFlags {
+  platform?: string;
+  out?: string;
+  registry?: string;
+  repository?: string;
+  baseImage?: string;
+  provenance?: string;
+  timeout: string;
+  retries?: string;
+}
+
+export function register(program: Command): void {
+  program
+    .command('digest-record <dir>')
+    .description('distributed build, one platform: build it, push it by digest (no tag), verify it, write the digest record for `merge`')
+    .requiredOption('--platform <platform>', 'the one platform to build, e.g. linux/arm64')
+    .option('--out <file>', 'record file (default: digest-<connector>-<arch>.json in the current directory)')
+    .option('--registry <host[:port]>', 'registry (default: from data.dockerRepository, else docker.io)')
+    .option('--repository <name>', 'repository (default: data.dockerRepository)')
+    .option('--base-image <ref>', 'base image to render with (pinned by digest)')
+    .option('--provenance <mode>', 'provenance attestation: min (default), max or false')
+    .option('--timeout <seconds>', 'per connector command during verify', '120')
+    .option('--retries <n>', 'attempts for each registry request (default 5)')
+    .action(
+      action(async (out, _g, dir: string, opts: DigestRecordFlags) => {
+        const platform = opts.platform ?? '';
+        if (!/^[a-z0-9]+\/[a-z0-9]+(\/[a-z0-9]+)?$/.test(platform) || platform.includes(',')) {
+          throw badInput(`--platform ${platform}: expected exactly one platform, e.g. linux/arm64`);
+        }
+        const provenance = opts.provenance === undefined ? undefined : opts.provenance === 'false' ? false : opts.provenance === 'max' ? 'max' : opts.provenance === 'min' ? 'min' : undefined;
+        if (opts.provenance !== undefined && provenance === undefined) throw badInput(`--provenance ${opts.provenance}: expected min, max or false`);
+        const { buildPlatformRecord } = await import('../monorepo/platform-build.js');
+        const { digestRecordName } = await import('../monorepo/digest-record.js');
+        const { loadConnector } = await import('../connector/metadata.js');
+        const c = await loadConnector(dir);
+        const file = resolve(opts.out ?? digestRecordName(c.dirName, platform));
+        // The same verify defaults as `verify DIR` (inputs, secrets, labels, type).
+        const { opts: verifyDefaults } = await verifyRequest(dir, { timeout: opts.timeout });
+        const { platforms: _ignored, ...verify } = verifyDefaults;
+        const res = await buildPlatformRecord(dir, {
+          platform,
+          out: file,
+          registry: opts.registry,
+          repository: opts.repository,
+          baseImage: opts.baseImage,
+          provenance,
+          verify,
+          retries: opts.retries === undefined ? undefined : Number(opts.retries),
+          log: (l) => out.info(l),
+        });
+        out.result({ file: res.file, record: res.record, report: res.report }, () =>
+          [
+            renderReport(res.report),
+            '',
+            `${res.record.verify.ok ? 'verified' : 'FAILED verification'}: ${res.record.ref} (${platform}, no tag)`,
+            `digest record: ${res.file}`,
+          ].join('\n'),
+        );
+        return res.record.verify.ok ? ExitCode.ok : ExitCode.failed;
+      }),
+    );
+}
