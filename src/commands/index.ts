@@ -4,7 +4,6 @@
  */
 import type { Command } from 'commander';
 import { register as doctor } from './doctor.js';
-import { registerStub } from './stubs.js';
 import { register as verify } from './verify.js';
 import { register as lint } from './lint.js';
 import { register as render } from './render.js';
@@ -13,14 +12,18 @@ import { register as changed } from './changed.js';
 import { register as merge } from './merge.js';
 import { register as digestRecord } from './digest-record.js';
 import { register as build } from './build.js';
+import { register as publish } from './publish.js';
+import { register as tags } from './tags.js';
+import { register as releasePlan } from './release-plan.js';
 
 export function registerCommands(program: Command): void {
   render(program);
   lint(program);
   build(program);
   verify(program);
-  registerStub(program, 'publish', '[dir]', 'build, verify, then push and tag safely');
-  registerStub(program, 'tags', '[dir]', 'print the tag plan that publish would apply');
+  publish(program);
+  tags(program);
+  releasePlan(program);
   doctor(program);
   changed(program);
   digestRecord(program);

@@ -1,0 +1,104 @@
+import type { Command } from 'commander';
+import { action, listFlag } from './common.js';
+import { badInput } from '../errors.js';
+import { runPublish, type PublishRequest } from '../pipeline.js';
+import { exitCodeOf, formatResult } from '../publish/result.js';
+import { readStdinPassword } from '../publish/credentials.js';
+import { DEFAULT_GIT_TAG_FORMAT } from '../publish/release-plan.js';
+import type { Provenance } from '../docker/buildx.js';
+import { latestFlag, retriesFlag, targetFlag } from './tags.js';
+
+interface PublishFlags {
+  registry?: string;
+  repository?: string;
+  platform?: string;
+  baseImage?: string;
+  config?: string;
+  dryRun?: boolean;
+  force?: boolean;
+  signKey?: string;
+  gitTag?: boolean;
+  gitTagFormat: string;
+  pushGitTag?: boolean;
+  target?: string;
+  username?: string;
+  passwordStdin?: boolean;
+  retries: string;
+  aliases?: boolean;
+  latest: string;
+  dev?: boolean;
+  version?: string;
+  provenance: string;
+}
+
+function provenanceFlag(v: string): Provenance {
+  if (v === 'min' || v === 'max') return v;
+  if (v === 'false' || v === 'none') return false;
+  throw badInput(`--provenance must be min, max or false, got "${v}"`);
+}
+
+export function register(program: Command): void {
+  program
+    .command('publish [dir]')
+    .description('build both platforms, verify every platform, push by digest, read back, then tag (version first, latest last); versions are immutable')
+    .option('--registry <host[:port]>', 'registry to publish to, or "local" (starts/reuses a loopback registry on localhost:5000)')
+    .option('--repository <path>', 'repository path (default data.dockerRepository)')
+    .option('--target <cloud|oss>', 'publish to data.registryOverrides.<target>.dockerRepository / dockerImageTag')
+    .option('--version <semver>', 'version to publish (default data.dockerImageTag)')
+    .option('--platform <list>', 'platforms (default: the connector\'s, else linux/amd64,linux/arm64)')
+    .option('--base-image <ref>', 'replace the base image')
+    .option('--config <file>', 'config for check/discover/read during verify (default DIR/secrets/config.json)')
+    .option('--dry-run', 'build and verify, print the plan; push and tag nothing')
+    .option('--force', 'overwrite an existing version that has another digest (logged loudly)')
+    .option('--aliases', 'also move X.Y and X when this is the highest release of that line')
+    .option('--latest <mode>', 'auto (only when >= every stable version), true, false', 'auto')
+    .option('--dev', 'publish X.Y.Z-dev.<10-char commit sha> only')
+    .option('--provenance <mode>', 'provenance attestation: min, max or false', 'min')
+    .option('--sign-key <file>', 'cosign-sign the index digest with this key (password in COSIGN_PASSWORD)')
+    .option('--git-tag', 'create the annotated git tag <connector-dir>/v<version> at the built commit after success')
+    .option('--git-tag-format <format>', 'git tag format ({dir}, {version})', DEFAULT_GIT_TAG_FORMAT)
+    .option('--push-git-tag', 'push the git tag to origin (implies --git-tag)')
+    .option('--username <user>', 'registry user (or BUILD_CONNECTOR_USERNAME)')
+    .option('--password-stdin', 'read the registry password from stdin (else BUILD_CONNECTOR_PASSWORD; never a flag)')
+    .option('--retries <n>', 'attempts per registry request on transient faults', '5')
+    .action(
+      action(async (out, _g, dir: string | undefined, f: PublishFlags) => {
+        const req: PublishRequest = {
+          dir: dir ?? '.',
+          registry: f.registry,
+          repository: f.repository,
+          target: targetFlag(f.target),
+          version: f.version,
+          platforms: listFlag(f.platform),
+          baseImage: f.baseImage,
+          configFile: f.config,
+          dryRun: f.dryRun === true,
+          force: f.force === true,
+          aliases: f.aliases === true,
+          latest: latestFlag(f.latest),
+          dev: f.dev === true,
+          provenance: provenanceFlag(f.provenance),
+          signKey: f.signKey,
+          gitTag: f.gitTag === true || f.pushGitTag === true,
+          gitTagFormat: f.gitTagFormat,
+          pushGitTag: f.pushGitTag === true,
+          username: f.username,
+          retries: retriesFlag(f.retries),
+        };
+        if (f.passwordStdin) req.password = await readStdinPassword();
+        const result = await runPublish(req, {
+          log: (l) => out.info(l),
+          onStep: (step, status, reason) => {
+            if (status === 'start') out.info(`== ${step}`);
+            else if (status === 'skipped') out.info(`-- ${step} skipped: ${reason ?? ''}`);
+          },
+        });
+        out.result(result, () => formatResult(result));
+        if (result.result === 'failed' && !out.json) {
+          // the error lines go to stderr as for every other command
+          process.stderr.write(`error: ${result.reason}\n${result.details.map((d) => `  ${d}\n`).join('')}`);
+        }
+        return exitCodeOf(result);
+      }),
+    );
+}

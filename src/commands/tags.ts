@@ -1,0 +1,82 @@
+import type { Command } from 'commander';
+import { action } from './common.js';
+import { loadConnector } from '../connector/metadata.js';
+import { badInput, envMissing, toBcError } from '../errors.js';
+import { headSha } from '../git.js';
+import { resolveCredentials } from '../publish/credentials.js';
+import { RegistryClient } from '../publish/registry-client.js';
+import { retryPolicy } from '../publish/retry.js';
+import { formatTagPlan, planTags, type LatestMode } from '../publish/tag-plan.js';
+import { resolveTarget, type PublishTarget } from '../publish/target.js';
+import { LOCAL_REGISTRY } from '../publish/local-registry.js';
+
+export interface TagsFlags {
+  version?: string;
+  dev?: boolean;
+  aliases?: boolean;
+  latest: string;
+  repository?: string;
+  registry?: string;
+  target?: string;
+  username?: string;
+  retries?: string;
+}
+
+export function latestFlag(v: string): LatestMode {
+  if (v === 'auto' || v === 'true' || v === 'false') return v;
+  throw badInput(`--latest must be auto, true or false, got "${v}"`);
+}
+
+export function targetFlag(v: string | undefined): PublishTarget | undefined {
+  if (v === undefined || v === 'cloud' || v === 'oss') return v;
+  throw badInput(`--target must be cloud or oss, got "${v}"`);
+}
+
+export function retriesFlag(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 20) throw badInput(`--retries must be an integer 1..20, got "${v}"`);
+  return n;
+}
+
+export function register(program: Command): void {
+  program
+    .command('tags [dir]')
+    .description('print the tag plan publish would apply: tags written and why, tags deliberately not written (reads the registry, writes nothing)')
+    .option('--version <semver>', 'version to plan for (default data.dockerImageTag)')
+    .option('--dev', 'plan a dev build: X.Y.Z-dev.<10-char commit sha> only')
+    .option('--aliases', 'also move X.Y and X when this is the highest release of that line')
+    .option('--latest <mode>', 'auto (only when >= every stable version), true, false', 'auto')
+    .option('--repository <path>', 'repository path (default data.dockerRepository)')
+    .option('--registry <host[:port]>', 'registry host, or "local" for localhost:5000')
+    .option('--target <cloud|oss>', 'use data.registryOverrides.<target>')
+    .option('--username <user>', 'registry user (password from BUILD_CONNECTOR_PASSWORD; default: docker login credentials)')
+    .option('--retries <n>', 'attempts per registry request on transient faults', '5')
+    .action(
+      action(async (out, _g, dir: string | undefined, f: TagsFlags) => {
+        const c = await loadConnector(dir ?? '.');
+        const registry = f.registry === 'local' ? LOCAL_REGISTRY : f.registry;
+        const target = resolveTarget(c, { registry, repository: f.repository, target: targetFlag(f.target), version: f.version });
+        const creds = await resolveCredentials(target.registry, { username: f.username });
+        const client = new RegistryClient(target.registry, { credentials: creds, retry: retryPolicy(retriesFlag(f.retries)), onRetry: (l) => out.info(`registry: ${l}`) });
+        let existing: string[];
+        try {
+          existing = await client.listTags(target.repo);
+        } catch (err) {
+          const e = toBcError(err);
+          throw e.kind === 'environment' ? e : envMissing(`cannot list the tags of ${target.reference}: ${e.message}`, ['fix: check --registry (the plan needs the versions already published)']);
+        }
+        const plan = planTags({
+          repository: target.reference,
+          version: target.version,
+          versionSource: target.versionSource,
+          existingTags: existing,
+          aliases: f.aliases === true,
+          latest: latestFlag(f.latest),
+          ...(f.dev ? { dev: { sha: await headSha(c.dir) } } : {}),
+        });
+        for (const n of target.notes) out.info(`note: ${n}`);
+        out.result(plan, () => formatTagPlan(plan));
+      }),
+    );
+}

@@ -1,0 +1,420 @@
+/**
+ * The publish pipeline, as explicit named steps in one visible order:
+ *
+ *   resolve → render → lint → build → verify → publish → tag
+ *
+ * Each step runs or is skipped with a reason; the result is a union
+ * (publish/result.ts). The CLI (`publish`) and the GitHub Action both call
+ * `runPublish(request, hooks)`.
+ *
+ * Safety model (README "Publishing safely"):
+ * - resolve is a preflight: registry reachable, credentials accepted, tag
+ *   plan computed, signing key / git checked — before the slow build;
+ * - build writes an OCI archive; the built images are compared with the
+ *   published X.Y.Z (immutability) before anything else happens;
+ * - verify runs every check on every platform from that archive;
+ * - publish pushes by digest only (no tag), reads the index back and checks
+ *   digest and platforms, then signs it;
+ * - tag writes the version tag, then aliases and latest — last.
+ */
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConnector } from './connector/metadata.js';
+import type { Connector } from './connector/types.js';
+import { resolvePlan } from './render/plan.js';
+import type { BuildPlan } from './render/types.js';
+import { lintDockerfile } from './lint/lint.js';
+import { buildOciArchive, formatFindings } from './build/build.js';
+import type { BuildResult } from './build/result.js';
+import type { Provenance } from './docker/buildx.js';
+import { verifyImage } from './verify/index.js';
+import { docker } from './docker/cli.js';
+import { signImage } from './docker/cosign.js';
+import { createAnnotatedTag, headSha, pushTag, repoRoot } from './git.js';
+import { BcError, badInput, envMissing, toBcError } from './errors.js';
+import { onCleanup } from './cleanup.js';
+import { ensureLocalRegistry } from './publish/local-registry.js';
+import { privateAuthFile, resolveCredentials, type Credentials } from './publish/credentials.js';
+import { RegistryClient } from './publish/registry-client.js';
+import { newRetryStats, retryPolicy } from './publish/retry.js';
+import { planTags, type LatestMode, type TagPlan } from './publish/tag-plan.js';
+import { resolveTarget, splitRepository, type PublishTarget, type ResolvedTarget } from './publish/target.js';
+import { applyTags, compareImages, indexFactsFromBytes, pushByDigest, readBack, type ApplyContext, type ImageFacts, type TagOutcome } from './publish/apply.js';
+import { DEFAULT_GIT_TAG_FORMAT, formatGitTag } from './publish/release-plan.js';
+import { ATTESTATION_NOTE, type PublishResult, type StepName, type StepRecord } from './publish/result.js';
+import type { PushStats } from './publish/push.js';
+
+export interface PublishRequest {
+  /** connector directory */
+  dir: string;
+  /** host[:port], or "local" (a loopback registry on 127.0.0.1:5000, started when needed) */
+  registry?: string;
+  /** repository path (default data.dockerRepository, or the --target override) */
+  repository?: string;
+  target?: PublishTarget;
+  /** overrides data.dockerImageTag (e.g. from a release tag) */
+  version?: string;
+  platforms?: string[];
+  baseImage?: string;
+  buildArgs?: Record<string, string>;
+  cacheFrom?: string[];
+  cacheTo?: string[];
+  /** config for check/discover/read (default DIR/secrets/config.json when present) */
+  configFile?: string;
+  dryRun?: boolean;
+  force?: boolean;
+  aliases?: boolean;
+  latest?: LatestMode;
+  dev?: boolean;
+  username?: string;
+  /** from --password-stdin; BUILD_CONNECTOR_PASSWORD is read when absent. Never argv. */
+  password?: string;
+  /** attempts per registry operation (default 5) */
+  retries?: number;
+  /** provenance attestation mode (default min) */
+  provenance?: Provenance;
+  signKey?: string;
+  gitTag?: boolean;
+  gitTagFormat?: string;
+  pushGitTag?: boolean;
+  gitRemote?: string;
+  sourceDateEpoch?: number;
+}
+
+export interface PublishHooks {
+  /** progress lines (stderr for the CLI, the log for the Action) */
+  log?: (line: string) => void;
+  onStep?: (step: StepName, status: 'start' | StepRecord['status'], reason?: string) => void;
+}
+
+type CommonKeys = 'dir' | 'repository' | 'version' | 'steps' | 'durations' | 'notes' | 'faults';
+type Outcome = PublishResult extends infer R ? (R extends PublishResult ? Omit<R, CommonKeys> : never) : never;
+
+/** Thrown by a step to end the pipeline early with a result that is not a failure. */
+class Stop {
+  constructor(readonly result: Outcome) {}
+}
+
+interface State {
+  req: PublishRequest;
+  log: (line: string) => void;
+  connector?: Connector;
+  target?: ResolvedTarget;
+  creds?: Credentials;
+  client?: RegistryClient;
+  tagPlan?: TagPlan;
+  /** the version tag as it is in the registry now */
+  existing?: { digest: string; facts: ImageFacts | undefined };
+  commit?: string;
+  plan?: BuildPlan;
+  work?: string;
+  build?: BuildResult;
+  built?: ImageFacts;
+  pushStats?: PushStats;
+  tags?: TagOutcome[];
+  signed: boolean;
+  gitTag?: { name: string; created: boolean; pushed: boolean };
+  forced: boolean;
+  notes: string[];
+  authDir?: string;
+  stats?: ReturnType<typeof newRetryStats>;
+}
+
+export async function runPublish(req: PublishRequest, hooks: PublishHooks = {}): Promise<PublishResult> {
+  const log = hooks.log ?? ((l: string) => void process.stderr.write(`${l}\n`));
+  const s: State = { req, log, signed: false, forced: false, notes: [] };
+  const stats = newRetryStats();
+  s.stats = stats;
+  const records: StepRecord[] = [];
+  const policy = retryPolicy(req.retries);
+  const common = () => ({
+    dir: s.connector?.dir ?? req.dir,
+    repository: s.target?.reference ?? '',
+    version: s.tagPlan?.version ?? s.target?.version ?? '',
+    steps: records,
+    durations: Object.fromEntries(records.map((r) => [r.step, Math.round(r.durationMs)])),
+    notes: s.notes,
+    faults: { total: stats.total, byReason: stats.retried },
+  });
+
+  const steps: [StepName, () => Promise<string | { skip: string }>][] = [
+    ['resolve', () => resolveStep(s, policy, stats)],
+    ['render', () => renderStep(s)],
+    ['lint', () => lintStep(s)],
+    ['build', () => buildStep(s)],
+    ['verify', () => verifyStep(s)],
+    ['publish', () => publishStep(s)],
+    ['tag', () => tagStep(s)],
+  ];
+  try {
+    for (const [name, fn] of steps) {
+      hooks.onStep?.(name, 'start');
+      const t0 = performance.now();
+      try {
+        const out = await fn();
+        const rec: StepRecord =
+          typeof out === 'string'
+            ? { step: name, status: 'done', reason: out, durationMs: performance.now() - t0 }
+            : { step: name, status: 'skipped', reason: out.skip, durationMs: performance.now() - t0 };
+        records.push(rec);
+        hooks.onStep?.(name, rec.status, rec.reason);
+      } catch (err) {
+        if (err instanceof Stop) {
+          records.push({ step: name, status: 'done', reason: err.result.result, durationMs: performance.now() - t0 });
+          for (const [rest] of steps.slice(steps.findIndex(([n]) => n === name) + 1)) {
+            records.push({ step: rest, status: 'skipped', reason: err.result.result === 'dry-run' ? '--dry-run' : err.result.result, durationMs: 0 });
+          }
+          return { ...err.result, ...common() } as PublishResult;
+        }
+        const e = toBcError(err);
+        records.push({ step: name, status: 'failed', reason: e.message, durationMs: performance.now() - t0 });
+        hooks.onStep?.(name, 'failed', e.message);
+        return { ...common(), result: 'failed', step: name, reason: e.message, details: e.details, exitCode: e.exitCode };
+      }
+    }
+    if (!s.build || !s.built || !s.tagPlan || !s.target) throw new BcError('failed', 'internal error: pipeline finished without a build');
+    if (s.build.attestations) s.notes.push(ATTESTATION_NOTE);
+    return {
+      ...common(),
+      result: 'published',
+      digest: s.built.digest,
+      platforms: Object.keys(s.built.platforms),
+      platformDigests: s.built.platforms,
+      attestations: s.built.attestations,
+      tags: (s.tags ?? []).map((t) => ({ ...t, ref: `${s.target!.reference}:${t.tag}` })),
+      skippedTags: s.tagPlan.skipped,
+      push: s.pushStats ?? { blobsUploaded: 0, blobsMounted: 0, blobsPresent: 0, bytesUploaded: 0, manifestsWritten: 0, manifestsPresent: 0 },
+      signed: s.signed,
+      ...(s.gitTag ? { gitTag: s.gitTag } : {}),
+      forced: s.forced,
+    };
+  } finally {
+    if (s.work) await rm(s.work, { recursive: true, force: true });
+    if (s.authDir) await rm(s.authDir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------- steps
+
+async function resolveStep(s: State, policy: ReturnType<typeof retryPolicy>, stats: ReturnType<typeof newRetryStats>): Promise<string> {
+  const { req } = s;
+  if (req.retries !== undefined && (!Number.isInteger(req.retries) || req.retries < 1 || req.retries > 20)) throw badInput(`--retries must be an integer 1..20, got ${req.retries}`);
+  s.connector = await loadConnector(req.dir);
+  const registry = req.registry === 'local' ? await ensureLocalRegistry(s.log) : req.registry;
+  s.target = resolveTarget(s.connector, { registry, repository: req.repository, target: req.target, version: req.version });
+  s.notes.push(...s.target.notes);
+  if (req.dev || req.gitTag) {
+    s.commit = await headSha(s.connector.dir);
+  }
+  if (req.signKey) {
+    await stat(req.signKey).catch(() => {
+      throw badInput(`--sign-key ${req.signKey}: file not found`);
+    });
+  }
+  // Registry preflight: reachable, credentials accepted (GET /v2/ through the auth flow).
+  s.creds = await resolveCredentials(s.target.registry, { username: req.username, passwordStdin: req.password });
+  s.client = new RegistryClient(s.target.registry, {
+    credentials: s.creds,
+    retry: policy,
+    stats,
+    onRetry: (l) => s.log(`registry: ${l}`),
+  });
+  try {
+    await s.client.ping();
+  } catch (err) {
+    const e = toBcError(err);
+    if (e.kind === 'environment') throw e;
+    throw envMissing(`registry ${s.target.registry} is unreachable: ${e.message}`, ['fix: start the registry, check --registry, or use --registry local']);
+  }
+  const tags = await s.client.listTags(s.target.repo);
+  s.tagPlan = planTags({
+    repository: s.target.reference,
+    version: s.target.version,
+    versionSource: s.target.versionSource,
+    existingTags: tags,
+    aliases: req.aliases,
+    latest: req.latest,
+    ...(req.dev && s.commit ? { dev: { sha: s.commit } } : {}),
+  });
+  const versionTag = s.tagPlan.tags[0]!.tag;
+  if (tags.includes(versionTag)) {
+    const m = await s.client.getManifest(s.target.repo, versionTag);
+    if (m) s.existing = { digest: m.digest, facts: indexFactsFromBytes(m.digest, m.bytes) };
+  }
+  if (s.creds && req.signKey) s.authDir = (await privateAuthFile(s.target.registry, s.creds)).dir;
+  return `${s.target.reference}:${versionTag}; ${tags.length} tags in the repository${s.existing ? `; ${versionTag} exists (${s.existing.digest.slice(0, 19)})` : ''}${s.creds ? `; credentials from ${s.creds.source}` : ''}`;
+}
+
+async function renderStep(s: State): Promise<string> {
+  s.plan = await resolvePlan(s.connector!.dir, { baseImage: s.req.baseImage, platforms: s.req.platforms });
+  return `${s.plan.mode} Dockerfile, base ${s.plan.baseImage}, platforms ${s.plan.platforms.join(', ')}`;
+}
+
+async function lintStep(s: State): Promise<string | { skip: string }> {
+  const plan = s.plan!;
+  const file = plan.dockerfilePath ?? join(plan.context, 'Dockerfile (rendered)');
+  const findings = lintDockerfile(plan.dockerfile, file, { permittedWriteDirs: plan.permittedWriteDirs, dockerignore: plan.dockerignore, buildArgs: s.req.buildArgs });
+  const errors = findings.filter((f) => f.severity === 'error' || f.fatal === true);
+  if (errors.length > 0) throw new BcError('failed', `lint: ${errors.length} error(s) in ${file}; nothing was built`, { step: 'lint', details: formatFindings(findings) });
+  for (const l of formatFindings(findings)) s.log(`warning: ${l}`);
+  return `${findings.length} warning(s)`;
+}
+
+async function buildStep(s: State): Promise<string> {
+  const { req } = s;
+  s.work = await mkdtemp(join(tmpdir(), 'bc-publish-'));
+  const work = s.work;
+  onCleanup(() => rm(work, { recursive: true, force: true }));
+  const archive = join(s.work, 'image.oci.tar');
+  s.build = await buildOciArchive(s.plan!, archive, {
+    platforms: s.plan!.platforms,
+    buildArgs: { ...s.plan!.buildArgs, ...req.buildArgs },
+    cacheFrom: req.cacheFrom,
+    cacheTo: req.cacheTo,
+    provenance: req.provenance ?? 'min',
+    // tags inside the archive: what `docker load` names the image for verify
+    tags: [verifyRef(s)],
+    lint: false,
+    progress: 'plain',
+    write: (text) => {
+      for (const line of text.split('\n')) if (line.trim() !== '') s.log(line);
+    },
+    ...(req.sourceDateEpoch !== undefined ? { sourceDateEpoch: req.sourceDateEpoch } : {}),
+  });
+  const b = s.build;
+  s.built = {
+    digest: b.digest,
+    platforms: Object.fromEntries(b.manifests.map((m) => [m.platform, m.digest])),
+    attestations: b.attestations ?? 0,
+  };
+  if (!b.reproducible.manifests) s.notes.push(`digests are not reproducible with this builder: ${b.reproducible.reason}; re-publishing unchanged code will be refused as "changed"`);
+  const missing = s.plan!.platforms.filter((p) => !s.built!.platforms[p]);
+  if (missing.length > 0) throw new BcError('failed', `the build lacks ${missing.join(', ')}`, { step: 'build' });
+
+  // Immutability: the version tag may only ever point at one image.
+  const versionTag = s.tagPlan!.tags[0]!.tag;
+  if (s.existing) {
+    const same = compareImages(s.existing.facts, s.existing.digest, s.built);
+    if (same.same) {
+      const result = { result: 'already-published' as const, digest: s.existing.digest, sameBy: same.how, builtDigest: b.digest };
+      if (same.how === 'platform images') s.notes.push('the per-platform images are identical; only the provenance record differs (it records the build id)');
+      throw new Stop(result);
+    }
+    const reason = `version ${versionTag} already published as ${s.existing.digest}; bump dockerImageTag or pass --force`;
+    if (!req.force) {
+      if (req.dryRun) s.notes.push(`a real run would be refused: ${reason}`);
+      else throw new Stop({ result: 'refused', reason, existingDigest: s.existing.digest, builtDigest: b.digest });
+    } else {
+      s.forced = true;
+      s.log('');
+      s.log(`!!! --force: ${s.target!.reference}:${versionTag} (${s.existing.digest}) WILL BE OVERWRITTEN with ${b.digest} (${same.why}) !!!`);
+      s.log('');
+      s.notes.push(`--force: ${versionTag} was ${s.existing.digest} (${same.why})`);
+    }
+  }
+  return `${b.digest} (${b.platforms.join(', ')}; SOURCE_DATE_EPOCH=${b.sourceDateEpoch} from ${b.sourceDateEpochFrom}; ${b.reproducible.index ? 'reproducible' : b.reproducible.manifests ? 'per-platform images reproducible' : 'not reproducible'})`;
+}
+
+function verifyRef(s: State): string {
+  return `build-connector-publish/${s.connector!.dirName}:${process.pid}-${Date.now().toString(36)}`.toLowerCase();
+}
+
+async function verifyStep(s: State): Promise<string> {
+  const archive = s.build!.ociArchive!;
+  // Load the very archive that will be pushed: verify what ships, both platforms.
+  const loaded = await docker(['load', '-i', archive], { step: 'verify', timeoutMs: 20 * 60_000 });
+  const name = /Loaded image:\s*(\S+)/.exec(loaded.stdout)?.[1] ?? s.build!.tags[0];
+  if (!name) throw new BcError('failed', 'docker load did not name the loaded image', { step: 'verify', details: [loaded.stdout.trim()] });
+  try {
+    const dir = s.connector!.dir;
+    const cfg = s.req.configFile ?? join(dir, 'secrets', 'config.json');
+    const catalog = join(dir, 'integration_tests', 'configured_catalog.json');
+    const report = await verifyImage(name, {
+      platforms: s.plan!.platforms,
+      connectorType: s.connector!.type,
+      inputs: {
+        ...((await exists(cfg)) ? { config: cfg } : {}),
+        ...((await exists(catalog)) ? { catalog } : {}),
+      },
+      secretsDir: join(dir, 'secrets'),
+      expectedLabels: s.plan!.mode === 'rendered' ? { name: s.connector!.repository, version: s.connector!.version } : undefined,
+      onProgress: (l) => s.log(l),
+    });
+    const failedChecks = report.checks.filter((c) => c.status === 'fail');
+    if (failedChecks.length > 0) {
+      throw new BcError('failed', `verify: ${failedChecks.length} check(s) failed; nothing was pushed`, {
+        step: 'verify',
+        details: failedChecks.map((c) => `${c.platform} ${c.id}: ${c.message}${c.fix ? ` (fix: ${c.fix})` : ''}`),
+      });
+    }
+    const passed = report.checks.filter((c) => c.status === 'pass').length;
+    if (s.req.dryRun) {
+      const wouldBe = s.existing && !s.forced ? 'refused' : 'published';
+      throw new Stop({
+        result: 'dry-run',
+        digest: s.built!.digest,
+        platforms: Object.keys(s.built!.platforms),
+        plan: s.tagPlan!,
+        wouldBe,
+      });
+    }
+    return `${passed} checks passed on ${report.platforms.join(', ')}`;
+  } finally {
+    await docker(['image', 'rm', name], { allowFailure: true });
+  }
+}
+
+async function publishStep(s: State): Promise<string> {
+  const ctx = applyContext(s);
+  const t = s.target!;
+  const base = splitRepository(s.plan!.baseImage.split('@')[0]!.replace(/:[^/]*$/, ''));
+  const mountFrom = base.registry === t.registry ? [base.path] : [];
+  s.pushStats = await pushByDigest(ctx, s.build!.ociArchive!, s.built!.digest, mountFrom);
+  await readBack(ctx, s.built!, s.plan!.platforms);
+  if (s.req.signKey) {
+    await signImage({ ref: `${t.reference}@${s.built!.digest}`, keyFile: s.req.signKey, ...(s.authDir ? { dockerConfigDir: s.authDir } : {}) });
+    s.signed = true;
+  }
+  const p = s.pushStats;
+  return `pushed by digest (${p.blobsUploaded} uploaded, ${p.blobsMounted} mounted, ${p.blobsPresent} present; ${p.manifestsWritten} manifests); read back: digest and ${s.plan!.platforms.length} platforms match${s.signed ? '; signed' : ''}`;
+}
+
+async function tagStep(s: State): Promise<string> {
+  const ctx = applyContext(s);
+  const manifest = await readBack(ctx, s.built!, s.plan!.platforms);
+  s.tags = await applyTags(ctx, s.tagPlan!, manifest);
+  if (s.req.gitTag) {
+    const c = s.connector!;
+    const name = formatGitTag(s.req.gitTagFormat ?? DEFAULT_GIT_TAG_FORMAT, c.dirName, s.tagPlan!.version);
+    const root = await repoRoot(c.dir);
+    const created = await createAnnotatedTag(root, name, `${t(s)}:${s.tagPlan!.version}\n\n${s.built!.digest}`, { sha: s.commit! });
+    let pushed = false;
+    if (s.req.pushGitTag) {
+      await pushTag(root, name, s.req.gitRemote ?? 'origin');
+      pushed = true;
+    }
+    s.gitTag = { name, created: created === 'created', pushed };
+  }
+  return s.tags.map((x) => `${x.tag} ${x.action}`).join(', ') + (s.gitTag ? `; git tag ${s.gitTag.name}` : '');
+}
+
+const t = (s: State) => s.target!.reference;
+
+function applyContext(s: State): ApplyContext {
+  return {
+    client: s.client!,
+    registry: s.target!.registry,
+    repo: s.target!.repo,
+    retry: retryPolicy(s.req.retries),
+    stats: s.stats ?? newRetryStats(),
+    log: s.log,
+  };
+}
+
+async function exists(p: string): Promise<boolean> {
+  return stat(p).then(
+    () => true,
+    () => false,
+  );
+}
