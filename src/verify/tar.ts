@@ -136,7 +136,7 @@ export function makeTar(files: { path: string; type?: TarEntryType; mode?: numbe
     const type = f.type ?? 'file';
     const h = Buffer.alloc(BLOCK);
     h.write(f.path, 0, 100, 'utf8');
-    h.write(`${(f.mode ?? (type === 'dir' ? 0o755 : 0o644)).toString(8).padStart(7, '0')}\0`, 100, 'latin1');
+    h.write(`${(f.mode ?? (type === 'dir' ? 0o755 : type === 'symlink' ? 0o777 : 0o644)).toString(8).padStart(7, '0')}\0`, 100, 'latin1');
     h.write(`${(f.uid ?? 0).toString(8).padStart(7, '0')}\0`, 108, 'latin1');
     h.write(`${(f.gid ?? 0).toString(8).padStart(7, '0')}\0`, 116, 'latin1');
     const size = type === 'file' ? content.length : 0;

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { buildRunArgv, containerName, parseDiff, CONTAINER_LABEL, type ContainerRunSpec } from '../../src/docker/container.js';
+
+const base: ContainerRunSpec = { image: 'img:1', platform: 'linux/arm64', args: ['spec'], timeoutMs: 1000 };
+const fixed = ['run', '--name', 'N', '--label', CONTAINER_LABEL, '--pull', 'never', '--platform', 'linux/arm64'];
+
+describe('buildRunArgv', () => {
+  const table: [string, Partial<ContainerRunSpec>, string[]][] = [
+    ['1 defaults: no network, limits, no log copy', {}, [...fixed, '--network', 'none', '--memory', '2g', '--pids-limit', '512', '--log-driver', 'none', 'img:1', 'spec']],
+    [
+      '2 workdir, network, limits, cpus',
+      { workdir: '/source', network: 'bridge', memory: '512m', pidsLimit: 64, cpus: 1.5 },
+      [...fixed, '--network', 'bridge', '--memory', '512m', '--pids-limit', '64', '--cpus', '1.5', '--log-driver', 'none', '-w', '/source', 'img:1', 'spec'],
+    ],
+    [
+      '3 entrypoint tokens: first replaces ENTRYPOINT, the rest precede the args',
+      { entrypoint: ['python3', '/airbyte/integration_code/main.py'] },
+      [...fixed, '--network', 'none', '--memory', '2g', '--pids-limit', '512', '--log-driver', 'none', '--entrypoint', 'python3', 'img:1', '/airbyte/integration_code/main.py', 'spec'],
+    ],
+    [
+      '4 read-only file mounts and stdin',
+      { args: ['write', '--config', '/airbyte/config.json'], mounts: [{ source: '/tmp/x/config.json', target: '/airbyte/config.json', readOnly: true }], input: '' },
+      [
+        ...fixed,
+        '--network', 'none', '--memory', '2g', '--pids-limit', '512', '--log-driver', 'none',
+        '--mount', 'type=bind,source=/tmp/x/config.json,target=/airbyte/config.json,readonly',
+        '-i', 'img:1', 'write', '--config', '/airbyte/config.json',
+      ],
+    ],
+  ];
+  it.each(table)('%s', (_n, spec, argv) => {
+    expect(buildRunArgv({ ...base, ...spec }, 'N')).toEqual(argv);
+  });
+  it('never uses --rm (docker diff needs the stopped container) nor --read-only', () => {
+    const argv = buildRunArgv(base, 'N');
+    expect(argv).not.toContain('--rm');
+    expect(argv).not.toContain('--read-only');
+  });
+});
+
+describe('container names', () => {
+  it('are unique and carry our pid (so a test can find its own leftovers)', () => {
+    const a = containerName();
+    const b = containerName();
+    expect(a).not.toBe(b);
+    expect(a).toMatch(new RegExp(`^bc-verify-${process.pid}-\\d+-[0-9a-f]{6}$`));
+  });
+});
+
+describe('parseDiff', () => {
+  it('reads docker diff lines and ignores anything else', () => {
+    expect(parseDiff('C /usr\nC /usr/local\nA /usr/local/state.txt\nD /etc/motd\n\nweird line\nA /path with space\n')).toEqual([
+      { kind: 'C', path: '/usr' },
+      { kind: 'C', path: '/usr/local' },
+      { kind: 'A', path: '/usr/local/state.txt' },
+      { kind: 'D', path: '/etc/motd' },
+      { kind: 'A', path: '/path with space' },
+    ]);
+  });
+});
