@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import { badInput } from '../errors.js';
-import { COMMANDS, kebab, parsePublishConfig, type CommandName, type PublishConfig } from '../config.js';
+import { COMMANDS, kebab, parsePublishConfig, type PublishConfig } from '../config.js';
 
 /** Every input of action.yml, in its order. */
 export const ACTION_INPUTS = [
@@ -35,6 +35,7 @@ export const ACTION_INPUTS = [
   'cache-to',
   'build-args',
   'config',
+  'changed-since',
 ] as const;
 export type ActionInputName = (typeof ACTION_INPUTS)[number];
 
@@ -64,8 +65,15 @@ export function releaseTagOf(ctx: GithubContext): string | undefined {
   return /^[^/]+\/v?\d+\.\d+\.\d+/.test(tag) ? tag : undefined;
 }
 
+/** The Action's commands: the CLI's three, plus `changed` (only compute the affected connectors and their matrices). */
+export const ACTION_COMMANDS = [...COMMANDS, 'changed'] as const;
+export type ActionCommand = (typeof ACTION_COMMANDS)[number];
+
+/** Inputs that are not fields of the shared config schema. */
+export const ACTION_ONLY_INPUTS: ActionInputName[] = ['command', 'config', 'changed-since'];
+
 export interface ActionConfig {
-  command: CommandName;
+  command: ActionCommand;
   /** why this command was chosen, for the log */
   commandReason: string;
   /** the validated config; `configFile` is set later, once the config input is on disk */
@@ -73,9 +81,11 @@ export interface ActionConfig {
   /** the `config` input (JSON text), kept apart so it is never logged */
   testConfig: string | undefined;
   releaseTag: string | undefined;
+  /** git ref: work on the connectors affected since it (findChanged), and output the matrices */
+  changedSince: string | undefined;
 }
 
-export function defaultCommand(ctx: GithubContext): { command: CommandName; reason: string } {
+export function defaultCommand(ctx: GithubContext): { command: ActionCommand; reason: string } {
   const tag = releaseTagOf(ctx);
   if (tag) return { command: 'publish', reason: `release tag ${tag} pushed` };
   return { command: 'verify', reason: `event "${ctx.eventName || 'unknown'}" is not a release tag push` };
@@ -89,15 +99,15 @@ export function readActionInputs(getInput: (name: string) => string, ctx: Github
   for (const name of ACTION_INPUTS) raw[name] = getInput(name);
 
   const cmdRaw = raw.command?.trim() ?? '';
-  let command: CommandName;
+  let command: ActionCommand;
   let commandReason: string;
   if (cmdRaw === '') {
     const d = defaultCommand(ctx);
     command = d.command;
     commandReason = d.reason;
   } else {
-    const parsed = z.enum(COMMANDS).safeParse(cmdRaw);
-    if (!parsed.success) throw badInput(`input "command": "${cmdRaw}" is not one of ${COMMANDS.join(', ')}`);
+    const parsed = z.enum(ACTION_COMMANDS).safeParse(cmdRaw);
+    if (!parsed.success) throw badInput(`input "command": "${cmdRaw}" is not one of ${ACTION_COMMANDS.join(', ')}`);
     command = parsed.data;
     commandReason = 'input "command"';
   }
@@ -120,11 +130,17 @@ export function readActionInputs(getInput: (name: string) => string, ctx: Github
 
   const fields: Record<string, string> = {};
   for (const name of ACTION_INPUTS) {
-    if (name === 'command' || name === 'config') continue;
+    if (ACTION_ONLY_INPUTS.includes(name)) continue;
     fields[camel(name)] = raw[name] ?? '';
   }
   const config = parsePublishConfig(fields, 'input');
-  return { command, commandReason, config, testConfig, releaseTag: releaseTagOf(ctx) };
+  const since = raw['changed-since']?.trim() ?? '';
+  // A ref reaches git as an argument: refuse option-looking or odd values outright.
+  if (since !== '' && !/^[A-Za-z0-9][A-Za-z0-9._/~^@{}-]*$/.test(since)) {
+    throw badInput(`input "changed-since": "${since}" is not a git ref`);
+  }
+  if (command === 'changed' && since === '') throw badInput('input "command": changed needs input "changed-since" (a git ref, e.g. origin/main)');
+  return { command, commandReason, config, testConfig, releaseTag: releaseTagOf(ctx), changedSince: since === '' ? undefined : since };
 }
 
 /**

@@ -6,6 +6,8 @@
 import type { ConnectorOutcome, OutcomeResult } from './types.js';
 
 export const OUTPUT_NAMES = ['digest', 'image', 'tags', 'platforms', 'report', 'result'] as const;
+/** Set only with `changed-since` (see src/monorepo/matrix.ts for their shape). */
+export const MATRIX_OUTPUTS = ['matrix', 'platform-matrix', 'changed'] as const;
 export type OutputName = (typeof OUTPUT_NAMES)[number];
 
 /** repository@digest exists only once pushed; a verified or built image lives in the runner's engine only. */

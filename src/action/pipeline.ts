@@ -16,6 +16,7 @@ import { lintDockerfile } from '../lint/lint.js';
 import type { Finding } from '../lint/types.js';
 import { verifyImage, type VerifyReport } from '../verify/index.js';
 import { resolveRelease } from '../publish/release-plan.js';
+import { findChanged, reasonText } from '../monorepo/changed.js';
 import { docker } from '../docker/cli.js';
 import { BcError, notImplemented } from '../errors.js';
 import type { BuildPlan } from '../render/types.js';
@@ -141,6 +142,15 @@ async function buildOnly(dir: string, ctx: RunContext, verify: boolean): Promise
 }
 
 export const coreRunner: ConnectorRunner = {
+  async changed(since, roots, ctx) {
+    const res = await findChanged({ cwd: ctx.github.workspace, since, roots, platforms: ctx.platforms });
+    return {
+      connectors: res.connectors.map((c) => ({ connector: c.connector, name: c.name, platforms: c.platforms, why: reasonText(c) })),
+      matrix: JSON.stringify(res.mergeMatrix),
+      platformMatrix: JSON.stringify(res.matrix),
+    };
+  },
+
   async run(dir, ctx) {
     if (ctx.command === 'build') return buildOnly(dir, ctx, false);
     if (ctx.command === 'verify') return buildOnly(dir, ctx, true);

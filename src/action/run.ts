@@ -46,8 +46,25 @@ export interface RunContext {
   log(line: string): void;
 }
 
+export interface ChangedSet {
+  connectors: { connector: string; name: string; platforms: string[]; why: string }[];
+  /** JSON, one entry per connector: {"include":[{"connector","name","platforms"}]} */
+  matrix: string;
+  /** JSON, one entry per connector × platform with its runner label */
+  platformMatrix: string;
+}
+
+function changedSummary(since: string, set: ChangedSet): string {
+  const head = `## build-connector: ${set.connectors.length} connector${set.connectors.length === 1 ? '' : 's'} affected since \`${since}\``;
+  if (set.connectors.length === 0) return `${head}\n\nNothing to build.\n`;
+  const rows = set.connectors.map((c) => `| \`${c.connector}\` | ${c.platforms.join(', ')} | ${c.why.replace(/\|/g, '\\|')} |`);
+  return `${head}\n\n| connector | platforms | why |\n|---|---|---|\n${rows.join('\n')}\n`;
+}
+
 /** What the core must provide (src/action/pipeline.ts implements it). */
 export interface ConnectorRunner {
+  /** the connectors affected since a git ref (findChanged, as `changed --matrix`) */
+  changed(since: string, roots: string[] | undefined, ctx: { github: GithubContext; platforms: string[] | undefined; log(line: string): void }): Promise<ChangedSet>;
   /** build | verify | publish one connector; throws BcError on failure, or returns a failed outcome */
   run(dir: string, ctx: RunContext): Promise<ConnectorOutcome>;
   /** release tag → connector directory and version; throws BcError (with metadata.yaml:LINE) on mismatch */
@@ -92,7 +109,8 @@ export async function runAction(io: ActionIO, runner: ConnectorRunner): Promise<
       io.setOutput('result', 'failed');
       return e.exitCode;
     }
-    const { command, config } = parsed;
+    const { config } = parsed;
+    const command = parsed.command;
     io.info(`build-connector: command ${command} (${parsed.commandReason})`);
 
     // 2. The test config reaches the core as a file only this user can read.
@@ -105,8 +123,36 @@ export async function runAction(io: ActionIO, runner: ConnectorRunner): Promise<
       config.configFile = file;
     }
 
-    const ctx: RunContext = { github, command, config, reportDir, log: (l) => io.info(scrub(l)) };
     let dirs = config.connectors.map((d) => resolve(github.workspace, d));
+
+    // The affected set replaces the connectors; `connectors` are then the discovery roots.
+    if (parsed.changedSince) {
+      let set: ChangedSet;
+      try {
+        const roots = config.connectors.length === 1 && config.connectors[0] === '.' ? undefined : dirs;
+        set = await runner.changed(parsed.changedSince, roots, { github, platforms: config.platforms, log: (l) => io.info(scrub(l)) });
+      } catch (err) {
+        const e = toBcError(err);
+        io.annotate({ level: 'error', title: 'build-connector: changed', message: scrub([e.message, ...e.details].join('\n')) });
+        await io.writeSummary(`## build-connector: could not compute the changed connectors\n\n${scrub(e.message)}\n`);
+        io.setOutput('result', 'failed');
+        return e.exitCode;
+      }
+      io.setOutput('matrix', set.matrix);
+      io.setOutput('platform-matrix', set.platformMatrix);
+      io.setOutput('changed', set.connectors.map((c) => c.connector).join('\n'));
+      io.info(`${set.connectors.length} connector(s) affected since ${parsed.changedSince}: ${set.connectors.map((c) => c.connector).join(', ') || 'none'}`);
+      dirs = set.connectors.map((c) => resolve(github.workspace, c.connector));
+      if (command === 'changed' || dirs.length === 0) {
+        await io.writeSummary(changedSummary(parsed.changedSince, set));
+        // Nothing to build: zero connectors, so every output is an empty object keyed by connector.
+        if (command !== 'changed') for (const name of OUTPUT_NAMES) io.setOutput(name, '{}');
+        return ExitCode.ok;
+      }
+    }
+    if (command === 'changed') throw new BcError('badInput', 'command changed needs changed-since');
+
+    const ctx: RunContext = { github, command, config, reportDir, log: (l) => io.info(scrub(l)) };
 
     // 3. Release-tag flow: the tag names the connector and the version.
     if (parsed.releaseTag && command === 'publish') {

@@ -307,6 +307,25 @@ describeEngine('GitHub Action: dist/index.js run as the runner runs it', () => {
     expect(r.visible).not.toContain('bad-input-pw-1');
   });
 
+  it('command changed: the matrix of connectors affected since a ref, in the runner output format', async () => {
+    const git = (...a: string[]) => execa('git', a, { cwd: ws, env: { GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+    const readme = join(ws, 'connectors', 'source-broken', 'README.md');
+    await writeFile(readme, 'docs only\n');
+    await writeFile(join(ws, 'connectors', 'source-broken', 'source_hello', 'extra.py'), 'X = 1\n');
+    await git('add', '.');
+    await git('commit', '-qm', 'touch source-broken');
+    const r = await runAction({ command: 'changed', 'changed-since': 'HEAD~1' });
+    expect(r.exitCode, r.visible.slice(-2000)).toBe(0);
+    expect(JSON.parse(r.outputs.matrix as string)).toEqual({
+      include: [{ connector: 'connectors/source-broken', name: 'source-broken', platforms: 'linux/amd64,linux/arm64' }],
+    });
+    const pm = JSON.parse(r.outputs['platform-matrix'] as string) as { include: { platform: string; runner: string }[] };
+    expect(pm.include.map((e) => `${e.platform} ${e.runner}`)).toEqual(['linux/amd64 ubuntu-24.04', 'linux/arm64 ubuntu-24.04-arm']);
+    expect(r.outputs.changed).toBe('connectors/source-broken');
+    expect(r.stdout).not.toMatch(/::group::/); // nothing built
+    expect(r.summary).toContain('1 connector affected since `HEAD~1`');
+  });
+
   it('second harness: @github/local-action runs the entry (src/action.ts) with a dotenv file', async () => {
     const io = await mkdtemp(join(tmpdir(), 'bc-action-la-'));
     scratch.push(io);

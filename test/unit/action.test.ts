@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { parsePublishConfig, parseBuildConfig, DEFAULT_PLATFORMS } from '../../src/config.js';
-import { ACTION_INPUTS, defaultCommand, readActionInputs, releaseTagOf, secretsToMask, type GithubContext } from '../../src/action/inputs.js';
-import { outputsFor, OUTPUT_NAMES } from '../../src/action/outputs.js';
+import { ACTION_INPUTS, ACTION_ONLY_INPUTS, defaultCommand, readActionInputs, releaseTagOf, secretsToMask, type GithubContext } from '../../src/action/inputs.js';
+import { MATRIX_OUTPUTS, outputsFor, OUTPUT_NAMES } from '../../src/action/outputs.js';
 import { checksTable, jobSummary } from '../../src/action/summary.js';
 import { annotationsFor, positionIn, workspacePath } from '../../src/action/annotations.js';
 import { runAction, type ActionIO, type ConnectorRunner } from '../../src/action/run.js';
@@ -70,7 +70,7 @@ describe('action.yml', () => {
     expect(a.branding.icon).toBeTruthy();
     expect(a.branding.color).toBeTruthy();
     expect(Object.keys(a.inputs)).toEqual([...ACTION_INPUTS]);
-    expect(Object.keys(a.outputs)).toEqual([...OUTPUT_NAMES]);
+    expect(Object.keys(a.outputs)).toEqual([...OUTPUT_NAMES, ...MATRIX_OUTPUTS]);
     for (const [name, i] of Object.entries({ ...a.inputs, ...a.outputs })) expect(i.description.length, name).toBeGreaterThan(20);
   });
 
@@ -85,7 +85,7 @@ describe('action.yml', () => {
     // An input the schema does not know would be silently ignored: none exists.
     const fields = new Set(Object.keys(bare.config));
     for (const name of ACTION_INPUTS) {
-      if (name === 'command' || name === 'config') continue;
+      if (ACTION_ONLY_INPUTS.includes(name)) continue;
       expect(fields.has(name.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())), name).toBe(true);
     }
   });
@@ -99,7 +99,10 @@ describe('inputs', () => {
     expect(defaultCommand(ctx({ eventName: 'pull_request', ref: 'refs/tags/source-foo/v1.2.3' })).command).toBe('verify');
     expect(releaseTagOf(ctx({ eventName: 'push', ref: 'refs/tags/destination-bar/v0.1.0-rc.1' }))).toBe('destination-bar/v0.1.0-rc.1');
     expect(readActionInputs(inputs({ command: 'build' }), ctx()).command).toBe('build');
-    expect(() => readActionInputs(inputs({ command: 'deploy' }), ctx())).toThrow(/input "command": "deploy" is not one of build, verify, publish/);
+    expect(() => readActionInputs(inputs({ command: 'deploy' }), ctx())).toThrow(/input "command": "deploy" is not one of build, verify, publish, changed/);
+    expect(() => readActionInputs(inputs({ command: 'changed' }), ctx())).toThrow(/changed needs input "changed-since"/);
+    expect(() => readActionInputs(inputs({ 'changed-since': '--output=/etc/x' }), ctx())).toThrow(/is not a git ref/);
+    expect(readActionInputs(inputs({ command: 'changed', 'changed-since': 'origin/main' }), ctx()).changedSince).toBe('origin/main');
   });
 
   it('7. an invalid config input is refused without echoing its (secret) content', () => {
@@ -211,6 +214,10 @@ describe('annotations', () => {
   });
 });
 
+const noChanged: ConnectorRunner['changed'] = async () => {
+  throw new Error('changed must not be called');
+};
+
 describe('runAction with a recording IO', () => {
   const made: string[] = [];
   afterAll(async () => {
@@ -247,6 +254,7 @@ describe('runAction with a recording IO', () => {
     const r = recorder({ password: 'pw-123456', config: '{"token":"value-123"}', connectors: 'a' }, { RUNNER_TEMP: tmp });
     let seen: { path?: string; mode?: number; text?: string } = {};
     const runner: ConnectorRunner = {
+      changed: noChanged,
       async run(dir, c) {
         const p = c.config.configFile as string;
         seen = { path: p, mode: (await stat(p)).mode & 0o777, text: await readFile(p, 'utf8') };
@@ -273,6 +281,7 @@ describe('runAction with a recording IO', () => {
   it('16. one failing connector does not hide the others; exit code is the failure kind', async () => {
     const r = recorder({ connectors: 'source-a\nsource-b', command: 'publish' });
     const runner: ConnectorRunner = {
+      changed: noChanged,
       async run(dir, c) {
         if (dir.endsWith('source-a')) throw new BcError('refused', 'version 1.0.0 already published as sha256:cc', { step: 'publish', details: ['fix: bump dockerImageTag'] });
         return outcome({ key: 'source-b', dir, command: c.command, result: 'published', digest: 'sha256:dd', repository: 'r/source-b' });
@@ -291,6 +300,7 @@ describe('runAction with a recording IO', () => {
     const env = { GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/tags/source-foo/v2.0.0' };
     const picked: string[] = [];
     const ok: ConnectorRunner = {
+      changed: noChanged,
       releasePlan: async () => ({ dir: '/ws/connectors/source-foo', version: '2.0.0' }),
       async run(dir, c) {
         picked.push(`${dir} ${c.command} ${c.releaseVersion}`);
@@ -302,6 +312,7 @@ describe('runAction with a recording IO', () => {
     expect(picked).toEqual(['/ws/connectors/source-foo publish 2.0.0']);
 
     const bad: ConnectorRunner = {
+      changed: noChanged,
       releasePlan: async () => {
         throw new BcError('badInput', '/ws/connectors/source-foo/metadata.yaml:6:19: data.dockerImageTag is 1.0.0, but release tag source-foo/v2.0.0 says 2.0.0');
       },
@@ -315,9 +326,42 @@ describe('runAction with a recording IO', () => {
     expect(r2.outputs.result).toBe('failed');
   });
 
+  it('19. changed-since: the affected set replaces the connectors; matrix outputs; command changed builds nothing', async () => {
+    const set = {
+      connectors: [{ connector: 'connectors/source-b', name: 'source-b', platforms: ['linux/amd64'], why: 'own files changed' }],
+      matrix: '{"include":[{"connector":"connectors/source-b","name":"source-b","platforms":"linux/amd64"}]}',
+      platformMatrix: '{"include":[]}',
+    };
+    const ran: string[] = [];
+    const runner: ConnectorRunner = {
+      changed: async (since, roots) => {
+        ran.push(`changed ${since} ${roots === undefined ? 'default-roots' : roots.join(',')}`);
+        return set;
+      },
+      run: async (dir, c) => {
+        ran.push(`run ${dir}`);
+        return outcome({ key: 'source-b', dir, command: c.command, result: 'verified' });
+      },
+      releasePlan: async () => ({ dir: '', version: '' }),
+    };
+    const r1 = recorder({ command: 'changed', 'changed-since': 'origin/main' });
+    expect(await runAction(r1.io, runner)).toBe(0);
+    expect(ran).toEqual(['changed origin/main default-roots']);
+    expect(r1.outputs.matrix).toBe(set.matrix);
+    expect(r1.outputs.changed).toBe('connectors/source-b');
+    expect(r1.summary()).toContain('| `connectors/source-b` | linux/amd64 | own files changed |');
+
+    ran.length = 0;
+    const r2 = recorder({ connectors: 'connectors', 'changed-since': 'abc123' });
+    expect(await runAction(r2.io, runner)).toBe(0);
+    expect(ran).toEqual(['changed abc123 /ws/connectors', 'run /ws/connectors/source-b']);
+    expect(r2.outputs.result).toBe('verified');
+  });
+
   it('18. invalid input: annotation, summary, result=failed, exit 2, nothing runs', async () => {
     const r = recorder({ 'dry-run': 'perhaps' });
     const runner: ConnectorRunner = {
+      changed: noChanged,
       run: async () => {
         throw new Error('must not run');
       },
