@@ -1,0 +1,59 @@
+/**
+ * The locked-down container runner on the real engine: timeout kills the
+ * container by name (PID 1 ignores SIGTERM), a flood is capped, stdin is fed,
+ * docker diff is read, and nothing is left behind.
+ */
+import { execa } from 'execa';
+import { beforeAll, expect, inject, it } from 'vitest';
+import { describeEngine } from '../support/engine.js';
+import { CONTAINER_LABEL, runContainer } from '../../src/docker/container.js';
+
+describeEngine('container runner (real engine)', () => {
+  let image = '';
+  const P = 'linux/amd64';
+  const leftovers = async () =>
+    (await execa('docker', ['ps', '-a', '--filter', `label=${CONTAINER_LABEL}`, '--filter', `name=bc-verify-${process.pid}-`, '--format', '{{.Names}}'])).stdout.trim();
+
+  beforeAll(async () => {
+    image = inject('roots').python ?? '';
+    expect(image).toMatch(/@sha256:/);
+    await execa('docker', ['pull', '--platform', P, image]);
+  });
+
+  it('kills a PID-1 process that ignores SIGTERM at the timeout, by name, and removes it', async () => {
+    const t0 = Date.now();
+    const r = await runContainer({ image, platform: P, entrypoint: ['sleep'], args: ['600'], timeoutMs: 2000 });
+    const elapsed = Date.now() - t0;
+    expect(r.timedOut).toBe(true);
+    expect(r.exitCode).toBe(137);
+    expect(elapsed).toBeLessThan(20_000);
+    expect(await leftovers()).toBe('');
+  });
+
+  it('stops a connector flooding stdout at the cap and records it as truncated', async () => {
+    const r = await runContainer({ image, platform: P, entrypoint: ['yes'], args: ['{"type":"LOG"}'], timeoutMs: 60_000, maxOutputBytes: 1024 * 1024 });
+    expect(r.truncated).toBe(true);
+    expect(r.timedOut).toBe(false);
+    const kept = r.stdoutLines.reduce((n, l) => n + l.length + 1, 0);
+    expect(kept).toBeLessThanOrEqual(1024 * 1024);
+    expect(await leftovers()).toBe('');
+  });
+
+  it('feeds stdin, runs with no network, reports docker diff and the exit code', async () => {
+    const r = await runContainer({
+      image,
+      platform: P,
+      workdir: '/dest',
+      entrypoint: ['sh'],
+      args: ['-c', 'cat; touch /usr/local/x /tmp/y; cat /sys/class/net/*/operstate | wc -l >&2; exit 3'],
+      input: 'line one\nline two\n',
+      timeoutMs: 60_000,
+    });
+    expect(r.exitCode).toBe(3);
+    expect(r.stdoutLines).toEqual(['line one', 'line two']);
+    // only the loopback interface exists with --network none
+    expect(r.stderrTail).toEqual(['1']);
+    expect(r.diff).toEqual(expect.arrayContaining([{ kind: 'A', path: '/dest' }, { kind: 'A', path: '/usr/local/x' }, { kind: 'A', path: '/tmp/y' }]));
+    expect(await leftovers()).toBe('');
+  });
+});
