@@ -6,7 +6,7 @@
 import { posix } from 'node:path';
 import type { Finding } from './types.js';
 import { AIRBYTE_UID, AIRBYTE_USER, ownerUser } from './ownership.js';
-import { baseNote, chainRoot, finding, inheritedNote, isScratch, type RuleContext } from './rule-context.js';
+import { baseNote, chainRoot, finding, inheritedNote, isScratch, stageLabel, type RuleContext } from './rule-context.js';
 
 /**
  * USER: `airbyte` (any group) passes. Missing = root = error, even when the
@@ -17,9 +17,14 @@ import { baseNote, chainRoot, finding, inheritedNote, isScratch, type RuleContex
 export function userRules(ctx: RuleContext): Finding[] {
   const u = ctx.final.state.user;
   if (!u) {
+    // A multi-stage file that sets USER in another stage: say why it does not count.
+    const elsewhere = ctx.model.stages.find((s) => s !== ctx.final && s.state.user !== undefined);
+    const hint = elsewhere?.state.user
+      ? ` (${stageLabel(elsewhere)} sets USER ${elsewhere.state.user.value} at line ${elsewhere.state.user.pos.line}, but the final stage does not build on it)`
+      : '';
     return [
       finding(ctx, 'user-missing', 'error', ctx.final.pos,
-        `the final stage has no USER, so the connector runs as root${baseNote(ctx)}; fix: add USER ${AIRBYTE_USER} as the last instruction (uid ${AIRBYTE_UID})`),
+        `the final stage has no USER, so the connector runs as root${hint}${baseNote(ctx)}; fix: add USER ${AIRBYTE_USER} as the last instruction (uid ${AIRBYTE_UID})`),
     ];
   }
   const note = inheritedNote(ctx, u.stage, u.pos);
