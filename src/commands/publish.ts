@@ -27,7 +27,7 @@ interface PublishFlags {
   aliases?: boolean;
   latest: string;
   dev?: boolean;
-  version?: string;
+  releaseVersion?: string;
   provenance: string;
 }
 
@@ -44,7 +44,8 @@ export function register(program: Command): void {
     .option('--registry <host[:port]>', 'registry to publish to, or "local" (starts/reuses a loopback registry on localhost:5000)')
     .option('--repository <path>', 'repository path (default data.dockerRepository)')
     .option('--target <cloud|oss>', 'publish to data.registryOverrides.<target>.dockerRepository / dockerImageTag')
-    .option('--version <semver>', 'version to publish (default data.dockerImageTag)')
+    // not --version: that is the program's own flag (commander reads it anywhere on the line)
+    .option('--release-version <semver>', 'version to publish (default data.dockerImageTag; the image labels keep metadata.yaml\'s)')
     .option('--platform <list>', 'platforms (default: the connector\'s, else linux/amd64,linux/arm64)')
     .option('--base-image <ref>', 'replace the base image')
     .option('--config <file>', 'config for check/discover/read during verify (default DIR/secrets/config.json)')
@@ -68,7 +69,7 @@ export function register(program: Command): void {
           registry: f.registry,
           repository: f.repository,
           target: targetFlag(f.target),
-          version: f.version,
+          version: f.releaseVersion,
           platforms: listFlag(f.platform),
           baseImage: f.baseImage,
           configFile: f.config,

@@ -11,7 +11,7 @@ import { resolveTarget, type PublishTarget } from '../publish/target.js';
 import { LOCAL_REGISTRY } from '../publish/local-registry.js';
 
 export interface TagsFlags {
-  version?: string;
+  releaseVersion?: string;
   dev?: boolean;
   aliases?: boolean;
   latest: string;
@@ -43,7 +43,8 @@ export function register(program: Command): void {
   program
     .command('tags [dir]')
     .description('print the tag plan publish would apply: tags written and why, tags deliberately not written (reads the registry, writes nothing)')
-    .option('--version <semver>', 'version to plan for (default data.dockerImageTag)')
+    // not --version: that is the program's own flag (commander reads it anywhere on the line)
+    .option('--release-version <semver>', 'version to plan for (default data.dockerImageTag)')
     .option('--dev', 'plan a dev build: X.Y.Z-dev.<10-char commit sha> only')
     .option('--aliases', 'also move X.Y and X when this is the highest release of that line')
     .option('--latest <mode>', 'auto (only when >= every stable version), true, false', 'auto')
@@ -56,7 +57,7 @@ export function register(program: Command): void {
       action(async (out, _g, dir: string | undefined, f: TagsFlags) => {
         const c = await loadConnector(dir ?? '.');
         const registry = f.registry === 'local' ? LOCAL_REGISTRY : f.registry;
-        const target = resolveTarget(c, { registry, repository: f.repository, target: targetFlag(f.target), version: f.version });
+        const target = resolveTarget(c, { registry, repository: f.repository, target: targetFlag(f.target), version: f.releaseVersion });
         const creds = await resolveCredentials(target.registry, { username: f.username });
         const client = new RegistryClient(target.registry, { credentials: creds, retry: retryPolicy(retriesFlag(f.retries)), onRetry: (l) => out.info(`registry: ${l}`) });
         let existing: string[];

@@ -61,7 +61,7 @@ export function parseVersion(version: string, source = 'version'): semver.SemVer
   const v = /^\d/.test(version) ? semver.parse(version) : null;
   if (!v || v.raw !== version) {
     throw badInput(`${source}: "${version}" is not a valid semantic version (expected X.Y.Z or X.Y.Z-pre.N)`, [
-      'fix: set data.dockerImageTag in metadata.yaml (or --version) to a version such as 1.2.3',
+      'fix: set data.dockerImageTag in metadata.yaml (or --release-version) to a version such as 1.2.3',
     ]);
   }
   if (v.build.length > 0) {

@@ -53,7 +53,7 @@ export function resolveTarget(c: Connector, f: TargetFlags): ResolvedTarget {
   let versionSource: string;
   if (f.version !== undefined) {
     version = f.version;
-    versionSource = '--version';
+    versionSource = '--release-version';
   } else if (f.target && override?.dockerImageTag) {
     version = override.dockerImageTag;
     versionSource = pos(`data.registryOverrides.${f.target}.dockerImageTag`);
