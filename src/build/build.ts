@@ -114,7 +114,7 @@ export async function buildImage(plan: BuildPlan, opts: BuildOptions = {}): Prom
     );
     const run = await runBuildx(prepared.request, {
       env: { SOURCE_DATE_EPOCH: String(epoch.value) },
-      onLine: progressSink(mode, write, t0),
+      onLine: progressSink(mode, write, t0, prepared.platforms),
     });
     const digest = run.metadata.digest;
     if (!digest) throw new BcError('failed', 'buildx reported no image digest', { step: 'build' });

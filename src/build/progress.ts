@@ -13,14 +13,18 @@
 export type ProgressMode = 'tty' | 'plain' | 'quiet';
 
 const STEP = /^#(\d+) /;
-const STEP_PLATFORM = /^#(\d+) \[([a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?)[ \]]/;
+const STEP_PLATFORM = /^#(\d+) \[([a-z][a-z0-9]*\/[a-z][a-z0-9_]*(?:\/[a-z0-9]+)?)[ \]]/;
 const PLATFORM_WIDTH = 11; // "linux/arm64"
 
 export class ProgressFormatter {
   private readonly platformOfStep = new Map<string, string>();
   private readonly internalSteps = new Set<string>();
 
-  constructor(private readonly mode: ProgressMode) {}
+  /** `single`: the one platform of a single-platform build (buildx does not print it then) */
+  constructor(
+    private readonly mode: ProgressMode,
+    private readonly single?: string,
+  ) {}
 
   /** The line to print for one buildx output line, or undefined to print nothing. */
   format(raw: string, elapsedMs: number): string | undefined {
@@ -31,7 +35,7 @@ export class ProgressFormatter {
     const withPlatform = STEP_PLATFORM.exec(line);
     if (withPlatform?.[1] && withPlatform[2]) this.platformOfStep.set(withPlatform[1], withPlatform[2]);
     if (step && /^#\d+ \[internal\]/.test(line)) this.internalSteps.add(step);
-    const platform = step ? this.platformOfStep.get(step) : undefined;
+    const platform = step ? (this.platformOfStep.get(step) ?? (this.internalSteps.has(step) ? undefined : this.single)) : undefined;
     const time = `${(elapsedMs / 1000).toFixed(1).padStart(6)}s`;
     if (this.mode === 'plain') return `${time} ${(platform ?? '').padEnd(PLATFORM_WIDTH)} ${line}`;
     // tty: skip chatter of internal steps unless they fail
@@ -51,8 +55,8 @@ export function progressMode(choice: 'auto' | ProgressMode | undefined, isTty: b
 }
 
 /** A sink that prefixes lines with the time since `start`. */
-export function progressSink(mode: ProgressMode, write: (s: string) => void, start = performance.now()): (line: string) => void {
-  const f = new ProgressFormatter(mode);
+export function progressSink(mode: ProgressMode, write: (s: string) => void, start = performance.now(), platforms: readonly string[] = []): (line: string) => void {
+  const f = new ProgressFormatter(mode, platforms.length === 1 ? platforms[0] : undefined);
   return (line) => {
     const out = f.format(line, performance.now() - start);
     if (out !== undefined) write(`${out}\n`);

@@ -140,6 +140,13 @@ describe('progress', () => {
     expect(f.format('   ', 3000)).toBeUndefined();
   });
 
+  it('single-platform builds: "[2/3]" is not a platform; the one platform is shown', () => {
+    const f = new ProgressFormatter('plain', 'linux/amd64');
+    expect(f.format('#4 [2/3] RUN make', 1000)).toBe('   1.0s linux/amd64 #4 [2/3] RUN make');
+    expect(f.format('#1 [internal] load build definition from Dockerfile', 1000)).toBe('   1.0s             #1 [internal] load build definition from Dockerfile');
+    expect(new ProgressFormatter('plain').format('#4 [stage-1 2/3] RUN make', 0)).toBe('   0.0s             #4 [stage-1 2/3] RUN make');
+  });
+
   it('tty: internal steps are dropped unless they fail; quiet prints nothing', () => {
     const f = new ProgressFormatter('tty');
     expect(f.format('#6 [internal] load build context', 0)).toBeUndefined();
