@@ -11,6 +11,7 @@ import { register as base } from './base.js';
 import { register as changed } from './changed.js';
 import { register as merge } from './merge.js';
 import { register as digestRecord } from './digest-record.js';
+import { register as bake } from './bake.js';
 import { register as build } from './build.js';
 import { register as publish } from './publish.js';
 import { register as tags } from './tags.js';
@@ -28,5 +29,6 @@ export function registerCommands(program: Command): void {
   changed(program);
   digestRecord(program);
   merge(program);
+  bake(program);
   base(program);
 }

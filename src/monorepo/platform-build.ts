@@ -60,6 +60,7 @@ export async function buildPlatformRecord(dir: string, opts: PlatformBuildOption
       platforms: [opts.platform],
       provenance: opts.provenance,
       tags: [`${target.reference}:${c.version}`],
+      buildArgs: plan.buildArgs,
     });
     const manifest = built.manifests.find((m) => m.platform === opts.platform)?.digest;
     if (!manifest) {

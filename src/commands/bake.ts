@@ -1,0 +1,94 @@
+/**
+ * `build-connector bake DIR…`: build many connectors in one `docker buildx
+ * bake`, then verify each (src/monorepo/bake.ts). Thin: flags → core.
+ */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { action, collect, listFlag } from './common.js';
+import { badInput, ExitCode } from '../errors.js';
+import { renderTable } from '../ui/table.js';
+import { verifyRequest } from './verify.js';
+
+interface BakeFlags {
+  platform?: string;
+  baseImage?: string[];
+  print?: boolean;
+  workdir?: string;
+  verify?: boolean;
+  provenance?: string;
+  cache?: boolean;
+  timeout: string;
+}
+
+/** "REF" applies to every connector; "LANGUAGE=REF" to that language only. */
+export function parseBaseImages(values: readonly string[] | undefined): { all?: string; byLanguage: Record<string, string> } | undefined {
+  if (!values || values.length === 0) return undefined;
+  const out: { all?: string; byLanguage: Record<string, string> } = { byLanguage: {} };
+  for (const v of values) {
+    const m = /^([a-z0-9][a-z0-9_-]*)=(.+)$/.exec(v);
+    if (m) out.byLanguage[m[1] as string] = m[2] as string;
+    else if (out.all !== undefined) throw badInput(`--base-image ${v}: a base for every connector was already given (${out.all}); use LANGUAGE=REF`);
+    else out.all = v;
+  }
+  return out;
+}
+
+export function register(program: Command): void {
+  program
+    .command('bake <dirs...>')
+    .description('build many connectors in one `docker buildx bake` (shared base layers), then verify each; one failure never hides the others')
+    .option('--platform <list>', 'platforms for every connector (default: each connector\'s own, else linux/amd64,linux/arm64)')
+    .option('--base-image <ref>', 'base image: REF for all, or LANGUAGE=REF (repeatable)', collect)
+    .option('--print', 'write the bake file and Dockerfiles, print the bake file, build nothing')
+    .option('--workdir <dir>', 'with --print: where the bake file and Dockerfiles go (default: a new temp dir)')
+    .option('--no-verify', 'build only')
+    .option('--provenance <mode>', 'provenance attestation: min (default), max or false')
+    .option('--no-cache', 'do not use the build cache')
+    .option('--timeout <seconds>', 'per connector command during verify', '120')
+    .action(
+      action(async (out, _g, dirs: string[], opts: BakeFlags) => {
+        const provenance = opts.provenance === undefined ? undefined : ({ min: 'min', max: 'max', false: false } as const)[opts.provenance as 'min'];
+        if (opts.provenance !== undefined && provenance === undefined) throw badInput(`--provenance ${opts.provenance}: expected min, max or false`);
+        const { bakeConnectors, printBake } = await import('../monorepo/bake.js');
+        const common = { platforms: listFlag(opts.platform), baseImages: parseBaseImages(opts.baseImage), provenance, log: (l: string) => out.info(l) };
+        if (opts.print) {
+          const workdir = resolve(opts.workdir ?? (await mkdtemp(join(tmpdir(), 'bc-bake-print-'))));
+          const p = await printBake(dirs, workdir, common);
+          out.info(`bake file: ${p.file} (run: docker buildx bake -f ${p.file} --load)`);
+          for (const r of p.results) out.warn(`${r.dir}: ${r.status}: ${r.problems[0] ?? ''}`);
+          process.stdout.write(`${JSON.stringify(p.bakeFile, null, 2)}\n`);
+          return p.results.length > 0 ? ExitCode.failed : ExitCode.ok;
+        }
+        const res = await bakeConnectors(dirs, {
+          ...common,
+          verify: opts.verify,
+          noCache: opts.cache === false,
+          // the same defaults as `verify DIR`: inputs, secrets/, labels, type
+          verifyOptions: async (plan) => (await verifyRequest(plan.connector.dir, { timeout: opts.timeout })).opts,
+        });
+        out.result(res, () => {
+          const rows = res.results.map((r) => [
+            r.connector,
+            r.status,
+            r.platforms.join(','),
+            r.failedChecks.length > 0
+              ? r.failedChecks.map((c) => `${c.id} (${c.platform}): ${c.message}`).join('; ')
+              : (r.problems[0] ?? (r.digest ? r.digest.slice(0, 19) : '')),
+          ]);
+          const failedN = res.results.filter((r) => r.status !== 'verified' && r.status !== 'built').length;
+          const detail = res.results
+            .filter((r) => r.problems.length > 1 || r.failedChecks.some((c) => c.fix))
+            .flatMap((r) => [``, `${r.connector}:`, ...r.problems.map((l) => `  ${l}`), ...r.failedChecks.filter((c) => c.fix).map((c) => `  fix (${c.id}): ${c.fix}`)]);
+          return [
+            renderTable(['connector', 'result', 'platforms', 'detail'], rows),
+            ...detail,
+            '',
+            `bake: ${res.results.length - failedN} of ${res.results.length} ok (build ${(res.buildMs / 1000).toFixed(1)} s, verify ${(res.verifyMs / 1000).toFixed(1)} s)`,
+          ].join('\n');
+        });
+        return res.ok ? ExitCode.ok : ExitCode.failed;
+      }),
+    );
+}
