@@ -16,7 +16,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { BcError, badInput } from '../errors.js';
 import { resolvePlan } from '../render/plan.js';
 import type { Finding, LintOptions } from './types.js';
-import { lintDockerfile } from './lint.js';
+import { lintDockerfile, sortFindings } from './lint.js';
 
 export interface LintTargetOptions extends LintOptions {
   /** rendered mode: same flags as `render` */
@@ -75,6 +75,30 @@ async function lintFile(path: string, opts: LintTargetOptions): Promise<LintTarg
   return { findings: lintDockerfile(text, file, { ...opts, dockerignore }), files: [file], mode: 'dockerfile' };
 }
 
+/**
+ * Custom mode: the verdict matches what `build` lints (the .dockerignore
+ * build-connector sends, which always excludes secrets/). A whole-context
+ * COPY that only that file makes safe is still a warning: a plain
+ * `docker build` of the directory uses the connector's own .dockerignore.
+ */
+async function lintCustom(path: string, text: string, buildIgnore: string, opts: LintTargetOptions): Promise<LintTargetResult> {
+  const file = displayPath(path);
+  const dockerignore = opts.dockerignore !== undefined ? opts.dockerignore : buildIgnore;
+  const findings = lintDockerfile(text, file, { ...opts, dockerignore });
+  if (opts.dockerignore === undefined) {
+    const own = await dockerignoreFor(path, dirname(path));
+    for (const f of lintDockerfile(text, file, { ...opts, dockerignore: own })) {
+      if (f.ruleId !== 'secrets-context-copy' || findings.some((g) => g.ruleId === f.ruleId && g.line === f.line && g.column === f.column)) continue;
+      findings.push({
+        ...f,
+        severity: 'warning',
+        message: `${f.message.replace(/; fix: .*$/, '')} when built with plain docker build (build-connector excludes secrets/ from its own builds); fix: add a line "secrets/" to ${own === null ? 'a new ' : ''}.dockerignore`,
+      });
+    }
+  }
+  return { findings: sortFindings(findings), files: [file], mode: 'custom' };
+}
+
 /** `metadata.yaml:3:5: data.dockerImageTag: expected ...` → a fatal finding at that position. */
 export function metadataFinding(err: BcError): Finding | undefined {
   const m = /^(.+?):(\d+):(\d+): (?:((?:data|metadataSpecVersion)(?:\.[\w-]+)*): )?([\s\S]*)$/.exec(err.message);
@@ -119,7 +143,7 @@ export async function lintTarget(target: string, opts: LintTargetOptions = {}): 
   }
   const permittedWriteDirs = opts.permittedWriteDirs ?? plan.permittedWriteDirs;
   if (plan.mode === 'custom' && plan.dockerfilePath) {
-    return { ...(await lintFile(plan.dockerfilePath, { ...opts, permittedWriteDirs })), mode: 'custom' };
+    return lintCustom(plan.dockerfilePath, plan.dockerfile, plan.dockerignore, { ...opts, permittedWriteDirs });
   }
   const file = `${displayPath(abs)}/Dockerfile.rendered`;
   const dockerignore = opts.dockerignore !== undefined ? opts.dockerignore : plan.dockerignore;

@@ -96,7 +96,7 @@ describe('lint command', { timeout: 60_000 }, () => {
     expect(r.stderr).toContain('neither metadata.yaml nor Dockerfile found');
   });
 
-  it('a connector directory in custom mode lints its Dockerfile with its own .dockerignore', async () => {
+  it('a connector directory in custom mode: the verdict build would give, plus a warning for plain docker build', async () => {
     const d = join(tmp, 'source-custom');
     await cp(join(repoRoot, 'test/fixtures/bad/dockerfile-copy-all-no-dockerignore'), d, { recursive: true });
     await writeFile(
@@ -104,11 +104,17 @@ describe('lint command', { timeout: 60_000 }, () => {
       ['data:', '  name: Custom', '  connectorType: source', '  dockerRepository: airbyte/source-custom', '  dockerImageTag: 0.1.0', '  tags:', '    - language:python', ''].join('\n'),
     );
     const r1 = await runCli(['lint', d]);
-    expect(r1.exitCode, r1.stdout + r1.stderr).toBe(1);
-    expect(r1.stdout).toMatch(/Dockerfile:5:6 error secrets-context-copy /);
+    expect(r1.exitCode, r1.stdout + r1.stderr).toBe(0);
+    expect(r1.stdout).toMatch(/Dockerfile:5:6 warning secrets-context-copy .*plain docker build/);
+    await writeFile(join(d, 'Dockerfile'), (await readFile(join(d, 'Dockerfile'), 'utf8')).replace('USER airbyte', 'USER root'));
+    const r0 = await runCli(['lint', d]);
+    expect(r0.exitCode, r0.stdout + r0.stderr).toBe(1);
+    expect(r0.stdout).toMatch(/source-custom\/Dockerfile:8:6 error user-root /);
+    await writeFile(join(d, 'Dockerfile'), (await readFile(join(d, 'Dockerfile'), 'utf8')).replace('USER root', 'USER airbyte'));
     await writeFile(join(d, '.dockerignore'), 'secrets/\n');
     const r2 = await runCli(['lint', d]);
     expect(r2.exitCode, r2.stdout + r2.stderr).toBe(0);
+    expect(r2.stdout).toContain('no findings');
   });
 
   it('a metadata.yaml error is a fatal finding at its position (exit 2)', async () => {
