@@ -39,8 +39,14 @@ export function parseMetadataText(text: string, file: string): ParsedMetadata {
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const first = doc.errors[0];
   if (first) {
-    const lp = lineCounter.linePos(first.pos[0]);
-    const msg = first.message.split('\n')[0] ?? first.code;
+    let lp = lineCounter.linePos(first.pos[0]);
+    let msg = first.message.split('\n')[0] ?? first.code;
+    const opened = first.code === 'MISSING_CHAR' ? unclosedQuoteLine(text, first.pos[0]) : undefined;
+    if (opened) {
+      // the parser notices a missing quote where the file ends: point where it was opened
+      lp = opened;
+      msg = `${msg}: the quote opened here is never closed`;
+    }
     throw new BcError('badInput', `${displayPath(file)}:${lp.line}:${lp.col}: invalid YAML (${first.code}): ${msg}`, {
       details: doc.errors.slice(1, 5).map((e) => {
         const p = lineCounter.linePos(e.pos[0]);
@@ -50,6 +56,19 @@ export function parseMetadataText(text: string, file: string): ParsedMetadata {
   }
   const positionOf = (path: string): SourcePosition | undefined => locate(doc, lineCounter, file, splitPath(path)).pos;
   return { file, text, doc, lineCounter, value: doc.toJS({ maxAliasCount: 100 }) as unknown, positionOf };
+}
+
+/** Line/col of the last quote before `offset` that opens a string never closed on its line. */
+function unclosedQuoteLine(text: string, offset: number): { line: number; col: number } | undefined {
+  const lines = text.slice(0, offset).split('\n');
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i] ?? '';
+    for (const q of ['"', "'"]) {
+      const count = line.split(q).length - 1;
+      if (count % 2 === 1) return { line: i + 1, col: line.indexOf(q) + 1 };
+    }
+  }
+  return undefined;
 }
 
 /** Re-serialise the parsed document; comments and key order are kept, no key is lost. */
@@ -85,8 +104,8 @@ function locate(doc: Document.Parsed, lc: LineCounter, file: string, path: strin
       const keyRange = isScalar(pair.key) ? pair.key.range : undefined;
       const value = pair.value;
       const valueRange = isScalar(value) || isMap(value) || isSeq(value) ? value.range : undefined;
-      // point at the value when it is written, else at the key
-      const valueWritten = valueRange && !(isScalar(value) && value.value === null && valueRange[0] === valueRange[1]);
+      // a scalar: point at its value when written; a block (map/list) or an empty value: at the key
+      const valueWritten = isScalar(value) && valueRange && !(value.value === null && valueRange[0] === valueRange[1]);
       pos = valueWritten ? at(valueRange[0]) : keyRange ? at(keyRange[0]) : pos;
       node = value;
     } else if (isSeq(node)) {
@@ -114,6 +133,11 @@ function issueError(parsed: ParsedMetadata, issues: MetadataIssue[]): BcError {
 
 /** Validate the keys we use; returns the normalised connector fields. */
 export function validateMetadata(parsed: ParsedMetadata): z.infer<typeof MetadataSchema> {
+  const v = parsed.value;
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+    const got = v === null || v === undefined ? 'an empty file' : Array.isArray(v) ? 'a list' : `a ${typeof v}`;
+    throw issueError(parsed, [{ path: '(root)', message: `expected a mapping with metadataSpecVersion and data, got ${got}` }]);
+  }
   const res = MetadataSchema.safeParse(parsed.value);
   if (!res.success) throw issueError(parsed, collectIssues(res.error, parsed.value));
   return res.data;

@@ -49,11 +49,20 @@ const semverTag = z
 
 /** A path argument must be absolute; a bare program name (python, java) is looked up on PATH. */
 export function entrypointProblem(args: string[]): string | undefined {
+  return entrypointIssue(args)?.message;
+}
+
+/** The first unacceptable element of an exec-form entrypoint, with its index. */
+export function entrypointIssue(args: string[]): { index: number; message: string } | undefined {
   for (const [i, a] of args.entries()) {
-    if (!SAFE_ARG_RE.test(a)) return `entrypoint[${i}] ${show(a)} has a character that is not allowed (whitespace, quote, backslash, $ or backquote)`;
+    if (!SAFE_ARG_RE.test(a)) {
+      return { index: i, message: `entrypoint[${i}] ${show(a)} has a character that is not allowed (whitespace, quote, backslash, $ or backquote): write one list element per argument` };
+    }
     const looksLikePath = a.includes('/') || /\.(py|sh|jar|js)$/.test(a);
-    if (looksLikePath && !a.startsWith('/')) return `entrypoint[${i}] ${show(a)} is a relative path; use an absolute path (e.g. /airbyte/integration_code/main.py)`;
-    if (i === 0 && a.startsWith('-')) return `entrypoint[0] ${show(a)} must be a program`;
+    if (looksLikePath && !a.startsWith('/')) {
+      return { index: i, message: `entrypoint[${i}] ${show(a)} is a relative path; use an absolute path (e.g. /airbyte/integration_code/main.py)` };
+    }
+    if (i === 0 && a.startsWith('-')) return { index: i, message: `entrypoint[0] ${show(a)} must be a program` };
   }
   return undefined;
 }
@@ -64,8 +73,8 @@ const entrypoint = z
   })
   .min(1, { message: 'expected at least one element' })
   .superRefine((args, ctx) => {
-    const p = entrypointProblem(args);
-    if (p) ctx.addIssue({ code: 'custom', message: p });
+    const p = entrypointIssue(args);
+    if (p) ctx.addIssue({ code: 'custom', message: p.message, path: [p.index] });
   });
 
 const platform = z
