@@ -18,9 +18,13 @@ import { verifyImage, type VerifyReport } from '../verify/index.js';
 import { resolveRelease } from '../publish/release-plan.js';
 import { findChanged, reasonText } from '../monorepo/changed.js';
 import { docker } from '../docker/cli.js';
-import { BcError, notImplemented } from '../errors.js';
+import { BcError, ExitCode } from '../errors.js';
+import { runPublish, type PublishHooks, type PublishRequest } from '../pipeline.js';
+import type { PublishResult } from '../publish/result.js';
+import { positionIn } from './annotations.js';
 import type { BuildPlan } from '../render/types.js';
 import type { ConnectorRunner, RunContext } from './run.js';
+import type { CheckRow } from './types.js';
 import { connectorKey } from './run.js';
 import { emptyOutcome, type ConnectorOutcome } from './types.js';
 
@@ -141,6 +145,130 @@ async function buildOnly(dir: string, ctx: RunContext, verify: boolean): Promise
   return o;
 }
 
+/** The validated config → the publish pipeline's request (the CLI's publish builds the same). */
+export function publishRequest(dir: string, ctx: RunContext): PublishRequest {
+  const c = ctx.config;
+  return {
+    dir,
+    registry: c.registry,
+    repository: c.repository,
+    // the release tag's version (resolveRelease already checked it equals metadata.yaml)
+    version: ctx.releaseVersion,
+    platforms: c.platforms,
+    baseImage: c.baseImage,
+    buildArgs: c.buildArgs,
+    cacheFrom: c.cacheFrom,
+    cacheTo: c.cacheTo,
+    configFile: c.configFile,
+    dryRun: c.dryRun || !c.push,
+    force: c.force,
+    aliases: c.aliases,
+    latest: c.latest,
+    dev: c.dev,
+    username: c.username,
+    password: c.password,
+    signKey: c.signKey,
+    gitTag: c.gitTag,
+    // on a runner the tag is only useful once pushed to the repository
+    pushGitTag: c.gitTag,
+  };
+}
+
+/** `${platform} ${id}: ${message} (fix: ${fix})` — how the pipeline lists failed checks in its error details. */
+export function checksFromDetails(details: string[]): CheckRow[] {
+  const rows: CheckRow[] = [];
+  for (const d of details) {
+    const m = /^([a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?) ([a-z-]+): ([\s\S]*?)(?: \(fix: ([\s\S]*)\))?$/.exec(d);
+    if (m) rows.push({ id: m[2] as string, platform: m[1] as string, status: 'fail', message: m[3] as string, ...(m[4] ? { fix: m[4] } : {}) });
+  }
+  return rows;
+}
+
+/** `${file}:${line}:${col} ${severity} [${ruleId}] ${message}` — formatFindings' lines back to findings. */
+export function findingsFromDetails(details: string[]): Finding[] {
+  const out: Finding[] = [];
+  for (const d of details) {
+    const m = /^(.+):(\d+):(\d+) (error|warning) \[([^\]]+)\] ([\s\S]*)$/.exec(d);
+    if (m) out.push({ file: m[1] as string, line: Number(m[2]), column: Number(m[3]), severity: m[4] as 'error' | 'warning', ruleId: m[5] as string, message: m[6] as string });
+  }
+  return out;
+}
+
+/** Hooks the pipeline may offer for structured results; used when present (see report: requested from publish). */
+type RichHooks = PublishHooks & {
+  onVerifyReport?: (report: VerifyReport) => void;
+  onLintFindings?: (findings: Finding[]) => void;
+};
+
+export function outcomeOfPublish(key: string, dir: string, r: PublishResult, extra: { report?: VerifyReport; findings?: Finding[] }): ConnectorOutcome {
+  const o = emptyOutcome(key, dir, 'publish');
+  o.metadataPath = join(dir, 'metadata.yaml');
+  o.repository = r.repository || undefined;
+  o.version = r.version || undefined;
+  o.durations = { ...r.durations };
+  o.notes = [...r.notes];
+  if (extra.report) fromVerify(o, extra.report);
+  if (extra.findings) o.findings = extra.findings;
+  const verified = r.steps.find((st) => st.step === 'verify' && st.status === 'done');
+  if (verified?.reason && o.checks.length === 0) o.notes.push(`verify: ${verified.reason}`);
+  switch (r.result) {
+    case 'published':
+      o.result = 'published';
+      o.digest = r.digest;
+      o.platforms = r.platforms;
+      o.platformDigests = { ...r.platformDigests };
+      o.tags = r.tags.map((t) => t.ref);
+      o.skippedTags = r.skippedTags.map((t) => ({ tag: t.tag, reason: t.reason }));
+      if (r.forced) o.notes.push('--force: an existing version tag was overwritten');
+      if (r.signed) o.notes.push('signed with cosign (index digest)');
+      if (r.gitTag) o.notes.push(`git tag ${r.gitTag.name} ${r.gitTag.created ? 'created' : 'already there'}${r.gitTag.pushed ? ' and pushed' : ''}`);
+      break;
+    case 'already-published':
+      o.result = 'already-published';
+      o.digest = r.digest;
+      o.notes.push(`${r.repository}:${r.version} is already ${r.digest} (same ${r.sameBy}); nothing pushed`);
+      break;
+    case 'dry-run':
+      o.result = 'verified';
+      o.digest = r.digest;
+      o.platforms = r.platforms;
+      o.skippedTags = r.plan.skipped.map((t) => ({ tag: t.tag, reason: t.reason }));
+      o.notes.push(`dry run: nothing pushed or tagged; a real run would be: ${r.wouldBe}`, ...r.plan.tags.map((t) => `would tag ${r.repository}:${t.tag} — ${t.reason}`));
+      break;
+    case 'refused':
+      o.error = { message: r.reason, details: [`existing ${r.existingDigest}`, `built ${r.builtDigest}`], step: 'publish', exitCode: ExitCode.refused };
+      break;
+    case 'failed': {
+      o.error = { message: r.reason, details: r.details, step: r.step, exitCode: r.exitCode };
+      if (r.step === 'verify' && o.checks.length === 0) o.checks = checksFromDetails(r.details);
+      if (r.step === 'lint' && o.findings.length === 0) o.findings = findingsFromDetails(r.details);
+      o.errorAt = positionIn([r.reason, ...r.details], process.cwd());
+      break;
+    }
+  }
+  if (r.faults.total > 0) o.notes.push(`registry faults retried: ${r.faults.total}`);
+  return o;
+}
+
+async function publish(dir: string, ctx: RunContext): Promise<ConnectorOutcome> {
+  const key = connectorKey(dir, ctx.github.workspace);
+  const extra: { report?: VerifyReport; findings?: Finding[] } = {};
+  const hooks: RichHooks = {
+    log: (l) => ctx.log(l),
+    onStep: (step, status, reason) => {
+      if (status !== 'start') ctx.log(`${status === 'done' ? '✓' : status === 'skipped' ? '-' : '✗'} ${step}${reason ? `: ${reason}` : ''}`);
+    },
+    onVerifyReport: (r) => {
+      extra.report = r;
+    },
+    onLintFindings: (f) => {
+      extra.findings = f;
+    },
+  };
+  const result = await runPublish(publishRequest(dir, ctx), hooks);
+  return outcomeOfPublish(key, dir, result, extra);
+}
+
 export const coreRunner: ConnectorRunner = {
   async changed(since, roots, ctx) {
     const res = await findChanged({ cwd: ctx.github.workspace, since, roots, platforms: ctx.platforms });
@@ -154,7 +282,7 @@ export const coreRunner: ConnectorRunner = {
   async run(dir, ctx) {
     if (ctx.command === 'build') return buildOnly(dir, ctx, false);
     if (ctx.command === 'verify') return buildOnly(dir, ctx, true);
-    throw notImplemented('build-connector action: command publish');
+    return publish(dir, ctx);
   },
 
   async releasePlan(tag, roots, ctx) {
