@@ -73,7 +73,7 @@ function unclosedQuoteLine(text: string, offset: number): { line: number; col: n
 
 /** Re-serialise the parsed document; comments and key order are kept, no key is lost. */
 export function serializeMetadata(parsed: Pick<ParsedMetadata, 'doc'>): string {
-  return parsed.doc.toString({ lineWidth: 0 });
+  return parsed.doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 function splitPath(path: string): string[] {

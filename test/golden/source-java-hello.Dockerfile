@@ -1,0 +1,44 @@
+# Rendered by build-connector (templates/java) for airbyte/source-java-hello:0.1.0.
+# Do not edit: change metadata.yaml or the template, then render again.
+FROM registry.example.com/golden/base:1.0.0@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+
+USER root
+# The `airbyte` user (uid/gid 1000) with a writable home, created only when the base
+# lacks it (Airbyte's python-connector-base <= 2.0.0 and source-declarative-manifest have none),
+# and the permitted write directories owned by it (/tmp keeps its sticky mode).
+RUN set -eu; \
+    if ! getent group 1000 >/dev/null; then \
+      if command -v groupadd >/dev/null; then groupadd --gid 1000 airbyte; \
+      else addgroup -g 1000 airbyte; fi; \
+    fi; \
+    if ! getent passwd airbyte >/dev/null; then \
+      if command -v useradd >/dev/null; then useradd --uid 1000 --gid 1000 --home-dir /home/airbyte --no-create-home --shell /bin/sh airbyte; \
+      else adduser -D -H -u 1000 -G "$(getent group 1000 | cut -d: -f1)" -h /home/airbyte -s /bin/sh airbyte; fi; \
+    fi; \
+    if [ "$(id -u airbyte)" != 1000 ]; then echo "user airbyte exists with uid $(id -u airbyte), expected 1000" >&2; exit 1; fi; \
+    home="$(getent passwd airbyte | cut -d: -f6)"; \
+    case "$home" in /|''|/nonexistent) echo "user airbyte has no usable home ($home)" >&2; exit 1;; esac; \
+    mkdir -p "$home" /airbyte /secrets /config /custom_cache /etc/ssl/certs/java /airbyte/integration_code; \
+    chown 1000:1000 "$home"; \
+    chown -R 1000:1000 /airbyte /secrets /config /custom_cache /etc/ssl/certs/java /airbyte/integration_code
+
+WORKDIR /airbyte/integration_code
+# The distribution tarball (gradle distTar) unpacked without its top folder: bin/ and lib/.
+# A bind mount keeps the tarball itself out of the image.
+RUN --mount=type=bind,source=build/distributions/source-java-hello.tar,target=/tmp/distribution.tar \
+    set -eu; \
+    tar -xf /tmp/distribution.tar --strip-components=1 -C /airbyte/integration_code; \
+    chown -R 1000:1000 /airbyte/integration_code
+
+# AIRBYTE_ENTRYPOINT and ENTRYPOINT come from one value (exec form, absolute paths).
+ENV AIRBYTE_ENTRYPOINT="/airbyte/integration_code/bin/source-java-hello"
+ENTRYPOINT ["/airbyte/integration_code/bin/source-java-hello"]
+LABEL io.airbyte.name="airbyte/source-java-hello" \
+      io.airbyte.version="0.1.0" \
+      io.airbyte.permitted-write-dirs="/airbyte,/tmp,/secrets,/config,/custom_cache,/etc/ssl/certs/java" \
+      org.opencontainers.image.title="Java Hello" \
+      org.opencontainers.image.version="0.1.0" \
+      org.opencontainers.image.base.name="registry.example.com/golden/base:1.0.0@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef" \
+      org.opencontainers.image.base.digest="sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef" \
+      org.opencontainers.image.documentation="https://docs.airbyte.com/integrations/sources/java-hello"
+USER airbyte
