@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { shellCommands, shellQuote, shellWords, splitShell } from '../../src/lint/shell-words.js';
 import { expandWord, expandWords, type Lookup } from '../../src/lint/docker-words.js';
+import { run } from '../../src/exec.js';
 
 describe('shell-word splitting (AIRBYTE_ENTRYPOINT as a shell reads it)', () => {
   const cases: Array<[string, string[]]> = [
@@ -45,6 +46,13 @@ describe('shell-word splitting (AIRBYTE_ENTRYPOINT as a shell reads it)', () => 
   it.each(hazards)('%j has a %s hazard (%j)', (input, kind, text) => {
     const h = splitShell(input).hazards;
     expect(h.map((x) => [x.kind, x.text])).toContainEqual([kind, text]);
+  });
+
+  // The splitter stands in for the shell the platform uses: check it against a real one.
+  it.each(cases)('agrees with /bin/sh on %j', async (input, words) => {
+    const r = await run('sh', ['-c', 'eval "set -- $1"; for a in "$@"; do printf "%s\\0" "$a"; done', 'sh', input]);
+    const fromShell = r.stdout === '' ? [] : r.stdout.split('\0').slice(0, -1);
+    expect(fromShell).toEqual(words);
   });
 
   it('reports no hazard for quoted special characters', () => {
