@@ -5,7 +5,8 @@
  */
 
 const HOST_PART = '[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?';
-const HOST = `(?:${HOST_PART}(?:\\.${HOST_PART})*(?::[0-9]+)?)`;
+// like docker: the first component is a registry host only with a dot, a port, or "localhost"
+const HOST = `(?:localhost(?::[0-9]+)?|${HOST_PART}(?:\\.${HOST_PART})+(?::[0-9]+)?|${HOST_PART}:[0-9]+)`;
 const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
 const PATH = `${COMPONENT}(?:/${COMPONENT})*`;
 const TAG = '[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}';

@@ -152,7 +152,7 @@ export function collectIssues(err: z.ZodError, root: unknown): MetadataIssue[] {
     if (i.code === 'unrecognized_keys') {
       return { path: [...i.path.map(String), ...i.keys.slice(0, 1)].join('.'), message: `unknown key${i.keys.length > 1 ? 's' : ''} ${i.keys.join(', ')} (allowed: entrypoint, baseImage, extraWriteDirs, platforms, offline)` };
     }
-    if (missing && i.code === 'invalid_type') return { path, message: `required key is missing (${i.message.replace(/, got nothing$/, '')})` };
+    if (missing) return { path, message: `required key is missing (${i.message.replace(/, got nothing$/, '')})` };
     return { path: path || '(root)', message: i.message };
   });
 }
