@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { bakeTarget, targetName } from '../../src/monorepo/bake.js';
+import { parseBaseImages } from '../../src/commands/bake.js';
+import type { BuildPlan } from '../../src/render/types.js';
+import type { Connector } from '../../src/connector/types.js';
+
+const plan = (over: Partial<BuildPlan> = {}): BuildPlan => ({
+  connector: { dir: '/r/source-a', dirName: 'source-a', repository: 'airbyte/source-a', version: '1.2.3' } as Connector,
+  mode: 'rendered',
+  dockerfile: 'FROM x\n',
+  dockerfilePath: undefined,
+  dockerignore: 'secrets\n',
+  context: '/r/source-a',
+  baseImage: 'x',
+  entrypoint: ['/bin/a'],
+  labels: { 'io.airbyte.name': 'airbyte/source-a' },
+  platforms: ['linux/amd64', 'linux/arm64'],
+  permittedWriteDirs: ['/airbyte'],
+  ...over,
+});
+
+describe('bake file', () => {
+  it('one target per plan: context, Dockerfile, platforms, the local tags build uses, labels, SOURCE_DATE_EPOCH, provenance', () => {
+    expect(bakeTarget(plan(), '/w/source-a/Dockerfile', { epoch: 1700000000 })).toEqual({
+      context: '/r/source-a',
+      dockerfile: '/w/source-a/Dockerfile',
+      platforms: ['linux/amd64', 'linux/arm64'],
+      tags: ['airbyte/source-a:1.2.3', 'airbyte/source-a:dev'],
+      labels: { 'io.airbyte.name': 'airbyte/source-a' },
+      args: { SOURCE_DATE_EPOCH: '1700000000' },
+      attest: ['type=provenance,mode=min'],
+    });
+  });
+  it('custom-mode build args pass through; --platform and provenance=false override', () => {
+    const t = bakeTarget(plan({ buildArgs: { BASE_IMAGE: 'b@sha256:1' } }), 'D', { epoch: 0, platforms: ['linux/amd64'], provenance: false });
+    expect(t.args).toEqual({ BASE_IMAGE: 'b@sha256:1', SOURCE_DATE_EPOCH: '0' });
+    expect(t.platforms).toEqual(['linux/amd64']);
+    expect(t.attest).toBeUndefined();
+  });
+  it('target names are bake-safe and unique', () => {
+    const taken = new Set(['source-a']);
+    expect(targetName('source-a', taken)).toBe('source-a_2');
+    expect(targetName('source.b c', new Set())).toBe('source_b_c');
+  });
+  it('--base-image: REF for all, LANGUAGE=REF per language, two bare REFs refused', () => {
+    expect(parseBaseImages(['r@sha256:1', 'java=j@sha256:2'])).toEqual({ all: 'r@sha256:1', byLanguage: { java: 'j@sha256:2' } });
+    expect(parseBaseImages(undefined)).toBeUndefined();
+    expect(() => parseBaseImages(['a', 'b'])).toThrow(/LANGUAGE=REF/);
+  });
+});
