@@ -71,9 +71,12 @@ function notARepo(cwd: string): BcError {
 
 export async function lastCommitTime(path: string): Promise<number | undefined> {
   const { cwd, rel } = await dirOf(path);
-  if (!(await isRepo(cwd))) return undefined;
-  const res = await git(cwd, ['log', '-1', '--format=%ct', '--', rel], { allowFailure: true });
-  if (res.exitCode !== 0) return undefined; // e.g. a repo with no commit yet
+  // one process: outside a work tree (or in a repo with no commit) git log exits non-zero
+  const res = await git(cwd, ['log', '-1', '--format=%ct', '--', rel], { allowFailure: true }).catch((err: unknown) => {
+    if (err instanceof BcError) return undefined; // git missing or the directory missing
+    throw err;
+  });
+  if (!res || res.exitCode !== 0) return undefined;
   const n = Number.parseInt(res.stdout.trim(), 10);
   return Number.isFinite(n) ? n : undefined;
 }

@@ -86,12 +86,14 @@ async function checkOciDest(dest: string): Promise<string> {
 export async function buildImage(plan: BuildPlan, opts: BuildOptions = {}): Promise<BuildResult> {
   const t0 = performance.now();
   const write = opts.write ?? ((s: string) => void process.stderr.write(s));
+  // the probes (three docker processes, one git) run while lint works
+  const capsP = opts.capabilities ?? detectCapabilities(opts.builder);
+  const epochP = resolveSourceDateEpoch(plan.connector.dir, opts.sourceDateEpoch, opts.env ?? process.env);
+  capsP.catch(() => undefined);
+  epochP.catch(() => undefined);
   const lint = await runLint(plan, opts, write);
   const ociDest = opts.output?.type === 'oci' ? await checkOciDest(opts.output.dest) : undefined;
-  const [caps, epoch] = await Promise.all([
-    detectCapabilities(opts.builder),
-    resolveSourceDateEpoch(plan.connector.dir, opts.sourceDateEpoch, opts.env ?? process.env),
-  ]);
+  const [caps, epoch] = await Promise.all([capsP, epochP]);
 
   const work = await mkdtemp(join(tmpdir(), 'bc-build-'));
   const removeWork = () => rm(work, { recursive: true, force: true });

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Finding } from '../lint/types.js';
 import type { Provenance } from '../docker/buildx.js';
 import type { ProgressMode } from './progress.js';
+import type { BuilderCapabilities } from '../docker/buildx-capabilities.js';
 
 export type BuildOutputChoice = { type: 'load' } | { type: 'oci'; dest: string };
 
@@ -33,6 +34,12 @@ export interface BuildOptions {
   /** the lint step: default src/lint's lintDockerfile with the plan's write dirs and ignore file; false = skip */
   lint?: false | ((dockerfile: string, file: string) => Finding[] | Promise<Finding[]>);
   env?: NodeJS.ProcessEnv;
+  /**
+   * The builder's capabilities when the caller already started probing them
+   * (the CLI starts the probes while it resolves the plan, to save their
+   * latency); default: detectCapabilities(builder).
+   */
+  capabilities?: Promise<BuilderCapabilities>;
 }
 
 const Digest = z.string().regex(/^sha256:[0-9a-f]{64}$/);

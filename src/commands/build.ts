@@ -9,6 +9,7 @@ import { badInput, ExitCode } from '../errors.js';
 import type { Provenance } from '../docker/buildx.js';
 import { resolvePlan } from '../render/plan.js';
 import { buildImage } from '../build/build.js';
+import { detectCapabilities } from '../docker/buildx-capabilities.js';
 import type { BuildOptions, BuildOutputChoice, BuildResult } from '../build/result.js';
 
 interface BuildFlags {
@@ -119,8 +120,11 @@ export function register(program: Command): void {
           noCache: flags.cache === false,
           progress: parseProgressFlag(flags.progress),
         };
+        // probe the builder while the plan is resolved (saves their latency on warm builds)
+        const capabilities = detectCapabilities(flags.builder);
+        capabilities.catch(() => undefined);
         const plan = await resolvePlan(cfg.connectors[0] ?? '.', { baseImage: cfg.baseImage, platforms: opts.platforms });
-        const result = await buildImage(plan, opts);
+        const result = await buildImage(plan, { ...opts, capabilities });
         out.result(result, () => humanResult(result));
         return ExitCode.ok;
       }),
