@@ -26,12 +26,34 @@ export function createEnv(partials: Record<string, string> = {}): TemplateEnv {
   return hb;
 }
 
+/**
+ * Handlebars' `strict` checks plain `{{a.b}}` lookups only, not helper
+ * arguments (`{{dq a.typo}}`) or block conditions (`{{#if a.typo}}`). A proxy
+ * around every object of the context makes any unknown key an error there too.
+ */
+export function strictContext<T>(value: T, path = ''): T {
+  if (Array.isArray(value)) return value.map((v, i) => strictContext(v, `${path}.${i}`)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const wrapped: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) wrapped[k] = strictContext(v, path ? `${path}.${k}` : k);
+  return new Proxy(wrapped, {
+    get(target, prop, receiver) {
+      if (typeof prop === 'string' && !(prop in target)) {
+        throw new BcError('badInput', `unknown variable "${path ? `${path}.` : ''}${prop}"`, {
+          details: ['fix: templates are strict: use only the variables listed in README "Templates"'],
+        });
+      }
+      return Reflect.get(target, prop, receiver) as unknown;
+    },
+  }) as T;
+}
+
 /** Render a template file strictly; errors name the template. */
 export function renderTemplate(env: TemplateEnv, text: string, context: object, file: string): string {
   let out: string;
   try {
     const compiled = env.compile(text, { strict: true, noEscape: true });
-    out = compiled(context);
+    out = compiled(strictContext(context));
   } catch (err) {
     if (err instanceof BcError) throw new BcError(err.kind, `${file}: ${err.message}`, { details: err.details });
     const msg = err instanceof Error ? err.message.split('\n').slice(0, 3).join(' ') : String(err);
