@@ -3,8 +3,9 @@
  * as far as it can be known from the file alone.
  *
  * A stage `FROM <earlier stage>` starts from that stage's state (ENV, USER,
- * ENTRYPOINT, WORKDIR, VOLUMEs: Docker inherits the image config); ARGs are
- * per stage. The chain ends at an external image (whose config is unknown
+ * ENTRYPOINT, WORKDIR, VOLUMEs: Docker inherits the image config) and, as
+ * BuildKit does, with that stage's ARGs; an unrelated stage sees only the
+ * global ARGs it re-declares. The chain ends at an external image (whose config is unknown
  * here: "inherited from base image, verify checks it") or at `scratch`
  * (known empty). Values carry the position of the instruction that set them,
  * which may sit in an earlier stage.
@@ -81,6 +82,8 @@ export interface Stage {
   parent: Stage | undefined;
   instructions: Instruction[];
   state: ImageState;
+  /** ARG values in scope at the end of the stage (a child stage starts with them) */
+  args: Map<string, string | null>;
   copies: CopyEvent[];
 }
 
@@ -208,11 +211,14 @@ export function buildModel(text: string, file: string, opts: { buildArgs?: Recor
         parent,
         instructions: [],
         state: parent ? cloneState(parent.state) : emptyState(),
+        // BuildKit: a stage built FROM another stage inherits its ARGs too
+        // (checked against the real builder in test/integration/lint-model.test.ts).
+        args: new Map(parent?.args),
         copies: [],
       };
       out.stages.push(stage);
       current = stage;
-      args = new Map();
+      args = stage.args;
       continue;
     }
     if (!current) continue; // before FROM: globals handled above

@@ -282,7 +282,7 @@ COPY --from=app /airbyte /airbyte
     expect(fs.find((f) => f.ruleId === 'user-missing')?.message).toContain('stage "app" sets USER airbyte at line 5');
     expect(fs.find((f) => f.ruleId === 'user-missing')?.message).toContain('inherited from base image, verify checks');
   });
-  it('ENV of a parent stage is visible to the child\'s expansions; ARG is not', () => {
+  it('ENV and ARG of a parent stage are visible to the child\'s expansions (as in BuildKit)', () => {
     const text = `FROM ${BASE} AS base
 ENV CODE=/airbyte/integration_code
 ARG ONLY_HERE=/nope
@@ -293,6 +293,13 @@ ENTRYPOINT ["python", "/airbyte/integration_code/main.py"]
 WORKDIR \${ONLY_HERE:-/airbyte}
 USER airbyte
 `;
+    expect(brief(lint(text))).toEqual(['8:9 warning workdir-outside-write-dirs']);
+    expect(lint(text)[0]?.message).toContain('WORKDIR /nope');
+  });
+  it('an unrelated stage does not see another stage\'s ARG', () => {
+    const text = `FROM ${BASE} AS other
+ARG ONLY_HERE=/nope
+${dockerfile({ extra: 'WORKDIR \${ONLY_HERE:-/airbyte}' })}`;
     expect(lint(text)).toEqual([]);
   });
   it('--target picks the stage that becomes the image', () => {
