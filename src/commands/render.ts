@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { action } from './common.js';
 import { resolvePlan, planSummary } from '../render/plan.js';
+import { isDigestPinned } from '../connector/reference.js';
 
 interface RenderOpts {
   out?: string;
@@ -20,6 +21,9 @@ export function register(program: Command): void {
     .action(
       action(async (out, _g, dir: string | undefined, opts: RenderOpts) => {
         const plan = await resolvePlan(dir ?? '.', { baseImage: opts.baseImage, templatesDir: opts.templates });
+        if (plan.baseImage && !isDigestPinned(plan.baseImage)) {
+          out.warn(`base image ${plan.baseImage} is not pinned by digest: builds are not reproducible (pin it as NAME:TAG@sha256:…)`);
+        }
         if (opts.out) {
           const file = resolve(opts.out);
           await writeFile(file, plan.dockerfile);
