@@ -15,7 +15,8 @@ describe('build-connector render (CLI)', () => {
   it('prints the Dockerfile (the golden one)', async () => {
     const r = await runCli(['render', hello, '--base-image', BASE]);
     expect(r.exitCode, r.stderr).toBe(0);
-    expect(r.stdout).toBe(await readFile(join(repoRoot, 'test', 'golden', 'source-hello.Dockerfile'), 'utf8'));
+    // (runCli strips the final newline)
+    expect(r.stdout.trimEnd()).toBe((await readFile(join(repoRoot, 'test', 'golden', 'source-hello.Dockerfile'), 'utf8')).trimEnd());
     expect(r.stderr).toBe('');
   });
 
