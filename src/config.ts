@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { badInput } from './errors.js';
+import type { PublishRequest } from './pipeline.js';
 
 export const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'] as const;
 export const COMMANDS = ['build', 'verify', 'publish'] as const;
@@ -161,3 +162,35 @@ export const parsePublishConfig = (raw: unknown, source: 'input' | 'flag' = 'fla
 
 /** Every field name (camelCase) of the widest schema: the Action's inputs are exactly these, kebab-cased, plus `command` and `config`. */
 export const CONFIG_FIELDS = Object.keys(PublishConfigSchema.shape) as (keyof PublishConfig)[];
+
+/**
+ * The publish pipeline's request from the validated config: what the Action
+ * passes to runPublish, and what the CLI's `publish` can build the same way
+ * (flags → parsePublishConfig → publishRequestOf), so both shells ask the
+ * core for the same thing.
+ */
+export function publishRequestOf(dir: string, c: PublishConfig, opts: { version?: string } = {}): PublishRequest {
+  return {
+    dir,
+    registry: c.registry,
+    repository: c.repository,
+    version: opts.version,
+    platforms: c.platforms,
+    baseImage: c.baseImage,
+    buildArgs: c.buildArgs,
+    cacheFrom: c.cacheFrom,
+    cacheTo: c.cacheTo,
+    configFile: c.configFile,
+    // push: false is a dry run: everything up to verify, nothing pushed or tagged
+    dryRun: c.dryRun || !c.push,
+    force: c.force,
+    aliases: c.aliases,
+    latest: c.latest,
+    dev: c.dev,
+    username: c.username,
+    password: c.password,
+    signKey: c.signKey,
+    gitTag: c.gitTag,
+    pushGitTag: c.gitTag,
+  };
+}

@@ -20,6 +20,7 @@ import { findChanged, reasonText } from '../monorepo/changed.js';
 import { docker } from '../docker/cli.js';
 import { BcError, ExitCode } from '../errors.js';
 import { runPublish, type PublishHooks, type PublishRequest } from '../pipeline.js';
+import { publishRequestOf } from '../config.js';
 import type { PublishResult } from '../publish/result.js';
 import { positionIn } from './annotations.js';
 import type { BuildPlan } from '../render/types.js';
@@ -145,33 +146,11 @@ async function buildOnly(dir: string, ctx: RunContext, verify: boolean): Promise
   return o;
 }
 
-/** The validated config → the publish pipeline's request (the CLI's publish builds the same). */
+/** The validated config → the publish pipeline's request (src/config.ts, shared with the CLI). */
 export function publishRequest(dir: string, ctx: RunContext): PublishRequest {
-  const c = ctx.config;
-  return {
-    dir,
-    registry: c.registry,
-    repository: c.repository,
-    // the release tag's version (resolveRelease already checked it equals metadata.yaml)
-    version: ctx.releaseVersion,
-    platforms: c.platforms,
-    baseImage: c.baseImage,
-    buildArgs: c.buildArgs,
-    cacheFrom: c.cacheFrom,
-    cacheTo: c.cacheTo,
-    configFile: c.configFile,
-    dryRun: c.dryRun || !c.push,
-    force: c.force,
-    aliases: c.aliases,
-    latest: c.latest,
-    dev: c.dev,
-    username: c.username,
-    password: c.password,
-    signKey: c.signKey,
-    gitTag: c.gitTag,
-    // on a runner the tag is only useful once pushed to the repository
-    pushGitTag: c.gitTag,
-  };
+  // the release tag's version (resolveRelease already checked it equals metadata.yaml);
+  // on a runner a created git tag is only useful once pushed (publishRequestOf pushes it)
+  return publishRequestOf(dir, ctx.config, { version: ctx.releaseVersion });
 }
 
 /** `${platform} ${id}: ${message} (fix: ${fix})` — how the pipeline lists failed checks in its error details. */
