@@ -49,6 +49,8 @@ export interface FaultProxy {
   injected(): number;
   /** switch faults on/off while running */
   setFaults(on: boolean): void;
+  /** called for every request before anything else (e.g. to kill a client mid-push) */
+  onRequest?: (method: string, url: string) => void;
   close(): Promise<void>;
 }
 
@@ -76,6 +78,7 @@ export async function startFaultProxy(opts: FaultProxyOptions = {}): Promise<Fau
 
   const server = http.createServer((req, res) => {
     counts.requests++;
+    proxy.onRequest?.(req.method ?? '', req.url ?? '');
     const canFault = faultsOn && injected() < maxFaults && consecutive < maxConsecutive;
     let fault: '503' | '429' | 'drop' | undefined;
     if (canFault) {
@@ -133,7 +136,7 @@ export async function startFaultProxy(opts: FaultProxyOptions = {}): Promise<Fau
   server.keepAliveTimeout = 1000;
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as AddressInfo).port;
-  return {
+  const proxy: FaultProxy = {
     host: `127.0.0.1:${port}`,
     counts,
     injected,
@@ -146,4 +149,5 @@ export async function startFaultProxy(opts: FaultProxyOptions = {}): Promise<Fau
         server.close(() => r());
       }),
   };
+  return proxy;
 }
