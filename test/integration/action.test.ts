@@ -204,15 +204,22 @@ describeEngine('GitHub Action: dist/index.js run as the runner runs it', () => {
     expect(hasStackTrace(r.visible)).toBe(false);
   });
 
-  it('a failing check: exit 1, an error annotation naming the fix, ✗ in the summary, result=failed', async () => {
-    const r = await runAction({ connectors: 'connectors/source-broken', command: 'verify', platforms: 'linux/amd64', 'base-image': base });
+  it('a failing check next to a passing connector: exit 1, an error annotation naming the fix, ✗ in the summary, outputs keyed by connector', async () => {
+    const r = await runAction({ connectors: 'connectors/source-hello, connectors/source-broken', command: 'verify', platforms: 'linux/amd64', 'base-image': base });
     expect(r.exitCode).toBe(1);
-    expect(r.outputs.result).toBe('failed');
+    // Several connectors: every output is a JSON object keyed by connector; one failing hides nothing.
+    expect(JSON.parse(r.outputs.result as string)).toEqual({ 'source-hello': 'verified', 'source-broken': 'failed' });
+    const digests = JSON.parse(r.outputs.digest as string) as Record<string, string>;
+    expect(digests['source-hello']).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(JSON.parse(r.outputs.platforms as string)).toEqual({ 'source-hello': ['linux/amd64'], 'source-broken': ['linux/amd64'] });
     const spec = r.annotations.find((a) => a.level === 'error' && a.props.title === 'source-broken: check spec failed on linux/amd64');
     expect(spec, r.stdout.split('\n').filter((l) => l.startsWith('::error')).join('\n')).toBeDefined();
     expect(spec?.message).toMatch(/starting up \(not an Airbyte message\)/);
     expect(spec?.message).toMatch(/\nfix: /);
     expect(spec?.props.file).toBe('connectors/source-broken/metadata.yaml');
+    expect(r.annotations.filter((a) => a.level === 'error' && a.props.title?.startsWith('source-hello'))).toEqual([]);
+    expect(r.summary).toContain('## build-connector: 1/2 connectors succeeded');
+    expect(r.summary).toContain('### source-hello 0.1.0 — ✅ verified');
     expect(r.summary).toContain('### source-broken 0.1.0 — ❌ failed');
     expect(r.summary).toMatch(/\| `spec` \| ✗ \|/);
     expect(r.summary).toMatch(/- ✗ `spec` on linux\/amd64: .*fix: /);
