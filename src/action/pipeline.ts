@@ -62,7 +62,7 @@ function buildOptions(ctx: RunContext, findings: Finding[], plan: BuildPlan, ext
 
 /** Lint findings: a custom Dockerfile is a real file (annotate at it); a rendered one is not. */
 function placeFindings(findings: Finding[], plan: BuildPlan): Finding[] {
-  return findings.map((f) => (plan.dockerfilePath ? { ...f, file: plan.dockerfilePath } : { ...f, file: `${f.file} (rendered)` }));
+  return findings.map((f) => (plan.dockerfilePath ? { ...f, file: plan.dockerfilePath } : f.file.endsWith('(rendered)') ? f : { ...f, file: `${f.file} (rendered)` }));
 }
 
 /** Inputs for check/discover/read: the config input, else the connector's own files, as `verify DIR` does. */

@@ -92,6 +92,20 @@ describeEngine('GitHub Action: dist/index.js run as the runner runs it', () => {
     await cp(join(repoRoot, 'examples', 'source-hello'), broken, { recursive: true });
     const runPy = join(broken, 'source_hello', 'run.py');
     await writeFile(runPy, `print("starting up (not an Airbyte message)")\n${await readFile(runPy, 'utf8')}`);
+    // A custom-mode connector whose Dockerfile breaks lint rules on known lines.
+    const lintbad = join(ws, 'connectors', 'source-lintbad');
+    await cp(join(repoRoot, 'examples', 'source-hello'), lintbad, { recursive: true });
+    await writeFile(
+      join(lintbad, 'Dockerfile'),
+      [
+        `FROM ${REGISTRY}/test-bases/anything@sha256:${'0'.repeat(64)}`,
+        'COPY . /airbyte/integration_code',
+        'ENV AIRBYTE_ENTRYPOINT="python3 /airbyte/integration_code/main.py"',
+        'ENTRYPOINT ["python3", "/airbyte/integration_code/main.py"]',
+        'USER root',
+        '',
+      ].join('\n'),
+    );
     const git = (...a: string[]) => execa('git', a, { cwd: ws, env: { GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t', GIT_AUTHOR_DATE: '2026-01-01T00:00:00Z', GIT_COMMITTER_DATE: '2026-01-01T00:00:00Z' } });
     await git('init', '-q', '-b', 'main');
     await git('add', '.');
@@ -224,6 +238,22 @@ describeEngine('GitHub Action: dist/index.js run as the runner runs it', () => {
     expect(r.summary).toMatch(/\| `spec` \| ✗ \|/);
     expect(r.summary).toMatch(/- ✗ `spec` on linux\/amd64: .*fix: /);
     expect(hasStackTrace(r.visible)).toBe(false);
+  });
+
+  it('lint findings of a custom Dockerfile: error annotations at Dockerfile:LINE:COL, exit 1, nothing built', async () => {
+    const r = await runAction({ connectors: 'connectors/source-lintbad', command: 'build', platforms: 'linux/amd64' });
+    expect(r.exitCode).toBe(1);
+    expect(r.outputs.result).toBe('failed');
+    const at = (level: string, line: string) => r.annotations.find((a) => a.level === level && a.props.file === 'connectors/source-lintbad/Dockerfile' && a.props.line === line);
+    const user = at('error', '5');
+    expect(user, r.stdout.split('\n').filter((l) => /^::(error|warning)/.test(l)).join('\n')).toBeDefined();
+    expect(user?.props.title).toBe('source-lintbad: lint user-root');
+    expect(user?.props.col).toBe('6');
+    expect(user?.message).toMatch(/USER airbyte/);
+    expect(at('error', '1')?.props.title).toBe('source-lintbad: lint airbyte-dir-not-owned');
+    expect(r.summary).toContain('**Lint findings**');
+    expect(r.summary).toMatch(/✗ `user-root` .*Dockerfile:5:6/);
+    expect(r.stdout).not.toMatch(/exporting to image/); // lint stops the build before buildx
   });
 
   it('release tag with a version metadata.yaml does not have: exit 2, annotation on the dockerImageTag line, nothing built', async () => {
