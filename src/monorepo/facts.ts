@@ -41,8 +41,13 @@ export async function readConnectorFacts(c: DiscoveredConnector): Promise<Connec
 }
 
 export function parseConnectorFacts(text: string, file: string, custom: boolean): ConnectorFacts {
-  // Fast path: plain parse (3x faster than a positioned Document on 600 files);
-  // only a problem pays for the positioned parse that names the line.
+  // Fastest path: the usual block-style layout, read line by line (a YAML
+  // parse is ~0.4 ms a file, which is most of `changed` on 600 connectors).
+  // Anything unusual falls through to the real parser.
+  const quick = scanFacts(text, custom);
+  if (quick) return quick;
+  // Next: plain parse (3x faster than a positioned Document); only a problem
+  // pays for the positioned parse that names the line.
   let js: unknown;
   try {
     js = parse(text, { uniqueKeys: false });
@@ -117,6 +122,69 @@ function factsOf(js: unknown, custom: boolean): ConnectorFacts | ProblemId {
     platforms,
     custom,
   };
+}
+
+const PLAIN_ITEM = /^[A-Za-z0-9_./:@+-]+$/;
+
+/** The value of a plain, single- or double-quoted scalar without escapes; undefined for anything else. */
+function scalar(raw: string): string | undefined {
+  const v = raw.replace(/\s+#.*$/, '').trim();
+  const q = /^(["'])([^"'\\]*)\1$/.exec(v);
+  if (q) return q[2];
+  return PLAIN_ITEM.test(v) ? v : undefined;
+}
+
+/**
+ * Line-based reading of Airbyte's usual metadata.yaml layout: a top-level
+ * `data:` mapping, `tags:` as a block list of plain items. Returns undefined
+ * (use the YAML parser) on anything else: flow style, anchors, tabs,
+ * multi-documents, data.buildConnector, or a language tag it cannot read.
+ */
+export function scanFacts(text: string, custom: boolean): ConnectorFacts | undefined {
+  if (text.includes('\t') || /^(---|\.\.\.)/m.test(text) || text.includes('buildConnector')) return undefined;
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => /^data:\s*(#.*)?$/.test(l));
+  if (start < 0 || lines.findIndex((l, i) => i > start && /^data:/.test(l)) >= 0) return undefined;
+  let indent = -1;
+  let tags: string[] | undefined;
+  let repository: string | undefined;
+  let version: string | undefined;
+  for (let i = start + 1; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (/^\s*(#.*)?$/.test(line)) continue;
+    const ind = line.length - line.trimStart().length;
+    if (ind === 0) break; // the next top-level key: data is over
+    if (indent < 0) indent = ind;
+    if (ind !== indent) continue;
+    const m = /^\s*([A-Za-z_][A-Za-z0-9_]*):(.*)$/.exec(line);
+    if (!m) return undefined;
+    const [, key, rest = ''] = m;
+    const value = rest.replace(/\s+#.*$/, '').trim();
+    if (key === 'dockerRepository' || key === 'dockerImageTag') {
+      const v = scalar(value);
+      if (v === undefined) return undefined;
+      if (key === 'dockerRepository') repository = v;
+      else version = v;
+    } else if (key === 'tags') {
+      if (tags !== undefined || value !== '') return undefined;
+      tags = [];
+      for (let j = i + 1; j < lines.length; j++) {
+        const item = lines[j] as string;
+        if (/^\s*(#.*)?$/.test(item)) continue;
+        const ii = item.length - item.trimStart().length;
+        const dash = /^\s*-\s+(.*)$/.exec(item);
+        if (ii < indent || (ii === indent && !dash)) break;
+        if (!dash) return undefined;
+        const v = scalar(dash[1] as string);
+        if (v === undefined) return undefined;
+        tags.push(v);
+        i = j;
+      }
+    }
+  }
+  const langs = (tags ?? []).filter((t) => t.startsWith('language:')).map((t) => t.slice('language:'.length));
+  if (langs.length !== 1 || langs[0] === '') return custom && langs.length === 0 ? { language: undefined, base: undefined, repository, version, platforms: undefined, custom } : undefined;
+  return { language: langs[0], base: langs[0], repository, version, platforms: undefined, custom };
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { discoverConnectors } from '../../src/monorepo/discovery.js';
-import { parseConnectorFacts, readAllFacts, FactsError } from '../../src/monorepo/facts.js';
+import { parseConnectorFacts, readAllFacts, scanFacts, FactsError } from '../../src/monorepo/facts.js';
+import { parse as parseYaml } from 'yaml';
+import { readFileSync, readdirSync } from 'node:fs';
+import { repoRoot } from '../support/cli.js';
 import { globToRegExp, compileGlobs } from '../../src/monorepo/glob.js';
 import { parseRepoConfig } from '../../src/monorepo/repo-config.js';
 import { BcError } from '../../src/errors.js';
@@ -95,6 +98,40 @@ describe('metadata facts', () => {
     } finally {
       await repo.cleanup();
     }
+  });
+});
+
+describe('metadata line scanner (fast path)', () => {
+  const viaYaml = (text: string) => {
+    const data = (parseYaml(text) as { data: Record<string, unknown> }).data;
+    const lang = (data.tags as string[]).find((t) => t.startsWith('language:'))?.slice(9);
+    return { language: lang, base: lang, repository: data.dockerRepository, version: String(data.dockerImageTag), platforms: undefined, custom: false };
+  };
+  it('agrees with the YAML parser on every generated and bundled metadata.yaml', () => {
+    const texts = [0, 1, 2, 7, 13].map((i) => metadataYaml(`source-g${i}`, (['python', 'java', 'manifest-only'] as const)[i % 3] ?? 'python', i));
+    for (const d of readdirSync(join(repoRoot, 'examples'))) texts.push(readFileSync(join(repoRoot, 'examples', d, 'metadata.yaml'), 'utf8'));
+    for (const t of texts) {
+      const quick = scanFacts(t, false);
+      if (quick === undefined) continue; // the custom example may fall back; the parser handles it
+      expect(quick).toEqual(viaYaml(t));
+    }
+    expect(texts.filter((t) => scanFacts(t, false) !== undefined).length).toBeGreaterThanOrEqual(8);
+  });
+  const fallbacks: [string, string][] = [
+    ['flow-style tags', 'data:\n  tags: [language:python]\n'],
+    ['an anchor', 'data:\n  tags: &t\n    - language:python\n'],
+    ['buildConnector options', 'data:\n  tags:\n    - language:python\n  buildConnector:\n    platforms: [linux/amd64]\n'],
+    ['two language tags', 'data:\n  tags:\n    - language:python\n    - language:java\n'],
+    ['no language tag', 'data:\n  tags:\n    - cdk:python\n'],
+    ['a tab', 'data:\n\ttags: []\n'],
+    ['two documents', 'data:\n  tags:\n    - language:python\n---\ndata: {}\n'],
+    ['a quoted key', 'data:\n  "tags":\n    - language:python\n'],
+  ];
+  it.each(fallbacks)('%s → falls back to the parser', (_n, text) => {
+    expect(scanFacts(text, false)).toBeUndefined();
+  });
+  it('reads the same-indent list form and quoted items, stops at the next key', () => {
+    expect(scanFacts('data:\n  tags:\n  - "language:java"\n  - cdk:java # comment\n  dockerImageTag: "1.0.0"\nother: x\n', false)).toMatchObject({ language: 'java', version: '1.0.0' });
   });
 });
 
