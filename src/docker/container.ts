@@ -116,8 +116,31 @@ export function parseDiff(text: string): DiffEntry[] {
   return out;
 }
 
-async function removeContainer(name: string): Promise<void> {
+export async function removeContainer(name: string): Promise<void> {
   await docker(['rm', '-f', '-v', name], { allowFailure: true, timeoutMs: 60_000 });
+}
+
+/**
+ * Ctrl-C safety for a container whose `docker create`/`docker run` may be in
+ * flight: remove it now, and once more after the client has exited, because
+ * the daemon can finish creating a container after its client was killed.
+ * Returns the function that unregisters the guard once the caller removed
+ * the container itself.
+ */
+export function guardContainer(name: string): { unregister: () => void; clientDone: (p: Promise<unknown>) => void } {
+  let client: Promise<unknown> = Promise.resolve();
+  const unregister = onCleanup(async () => {
+    await removeContainer(name);
+    await client.catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 1000));
+    await removeContainer(name);
+  });
+  return {
+    unregister,
+    clientDone: (p) => {
+      client = p;
+    },
+  };
 }
 
 export async function runContainer(spec: ContainerRunSpec): Promise<ContainerRunResult> {
@@ -125,7 +148,7 @@ export async function runContainer(spec: ContainerRunSpec): Promise<ContainerRun
   const argv = buildRunArgv(spec, name);
   const cap = spec.maxOutputBytes ?? DEFAULT_LIMITS.maxOutputBytes;
   // Registered before the container exists: Ctrl-C at any point removes it.
-  const unregister = onCleanup(() => removeContainer(name));
+  const guard = guardContainer(name);
   const stdoutLines: string[] = [];
   const stderrTail: string[] = [];
   let bytes = 0;
@@ -152,7 +175,7 @@ export async function runContainer(spec: ContainerRunSpec): Promise<ContainerRun
   }, spec.timeoutMs);
   const t0 = performance.now();
   try {
-    const res = await docker(argv, {
+    const client = docker(argv, {
       allowFailure: true,
       input: spec.input,
       // Safety net only: the timer above stops the container by name first.
@@ -168,18 +191,22 @@ export async function runContainer(spec: ContainerRunSpec): Promise<ContainerRun
         }
       },
     });
+    guard.clientDone(client);
+    const res = await client;
     clearTimeout(timer);
     await stopping;
     const durationMs = performance.now() - t0;
+    // `docker run` exits with the container's own code; only a kill (137)
+    // we did not cause needs the state to tell an OOM kill from a crash.
+    const needState = res.exitCode < 0 || (res.exitCode === 137 && !timedOut && !truncated);
     const [diffRes, stateRes] = await Promise.all([
       docker(['diff', name], { allowFailure: true, timeoutMs: 60_000 }),
-      docker(['inspect', '--format', '{{.State.ExitCode}} {{.State.OOMKilled}}', name], { allowFailure: true, timeoutMs: 60_000 }),
+      needState ? docker(['inspect', '--format', '{{.State.ExitCode}} {{.State.OOMKilled}}', name], { allowFailure: true, timeoutMs: 60_000 }) : undefined,
     ]);
-    // The container's own exit code (the client's differs when it was killed).
-    const state = /^(-?\d+) (true|false)/.exec(stateRes.stdout.trim());
+    const state = stateRes?.exitCode === 0 ? /^(-?\d+) (true|false)/.exec(stateRes.stdout.trim()) : null;
     // When docker itself refused (125: bad image, platform or mount) there is
     // no container; its message is already in stderrTail.
-    const exitCode = stateRes.exitCode === 0 && state ? Number(state[1]) : res.exitCode;
+    const exitCode = state ? Number(state[1]) : res.exitCode;
     return {
       name,
       command: res.command,
@@ -195,6 +222,6 @@ export async function runContainer(spec: ContainerRunSpec): Promise<ContainerRun
   } finally {
     clearTimeout(timer);
     await removeContainer(name);
-    unregister();
+    guard.unregister();
   }
 }

@@ -14,9 +14,8 @@
 import { z } from 'zod';
 import { DOCKER, docker, parseJson } from './cli.js';
 import { runBinary } from '../exec.js';
-import { onCleanup } from '../cleanup.js';
 import { BcError } from '../errors.js';
-import { containerName, CONTAINER_LABEL } from './container.js';
+import { containerName, guardContainer, CONTAINER_LABEL } from './container.js';
 import { imagetoolsInspect, indexFacts } from './imagetools.js';
 import { parseTar, type TarEntry } from '../verify/tar.js';
 
@@ -128,13 +127,15 @@ export async function createProbe(ref: string, platform: string, pull: 'never' |
     removed ??= docker(['rm', '-f', '-v', name], { allowFailure: true, timeoutMs: 60_000 });
     await removed;
   };
-  const unregister = onCleanup(remove);
-  const created = await docker(['create', '--name', name, '--label', CONTAINER_LABEL, '--pull', pull, '--platform', platform, ref], {
+  const guard = guardContainer(name);
+  const creating = docker(['create', '--name', name, '--label', CONTAINER_LABEL, '--pull', pull, '--platform', platform, ref], {
     allowFailure: true,
     timeoutMs: 10 * 60_000,
   });
+  guard.clientDone(creating);
+  const created = await creating;
   if (created.exitCode !== 0) {
-    unregister();
+    guard.unregister();
     await remove();
     const why = created.stderr.trim().split('\n').pop() ?? `exit ${created.exitCode}`;
     return { ok: false, reason: why.replace(/^Error response from daemon: /, '') };
@@ -147,8 +148,8 @@ export async function createProbe(ref: string, platform: string, pull: 'never' |
       name,
       config: normalizeConfig(c.Config),
       remove: async () => {
-        unregister();
         await remove();
+        guard.unregister();
       },
     },
   };

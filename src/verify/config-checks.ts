@@ -116,17 +116,20 @@ export async function checkPlatform(platform: string, c: ImageConfig, fs: ImageF
 
 export interface UserFacts {
   passwd: PasswdEntry[];
-  gids: (name: string, gid: number) => number[];
+  /** primary and supplementary gids (reads /etc/group on first use) */
+  gids: (name: string, gid: number) => Promise<number[]>;
 }
 
 export async function readUsers(fs: ImageFs): Promise<UserFacts | undefined> {
-  const [p, g] = await Promise.all([fs.read('/etc/passwd', 4 * 1024 * 1024), fs.read('/etc/group', 4 * 1024 * 1024)]);
+  const p = await fs.read('/etc/passwd', 4 * 1024 * 1024);
   const text = p.entries[0]?.content?.toString('utf8');
   if (!p.exists || text === undefined) return undefined;
-  const groups = parseGroup(g.entries[0]?.content?.toString('utf8') ?? '');
+  // /etc/group is only needed when a directory is writable through its group.
+  let groups: Promise<ReturnType<typeof parseGroup>> | undefined;
+  const loadGroups = () => (groups ??= fs.read('/etc/group', 4 * 1024 * 1024).then((g) => parseGroup(g.entries[0]?.content?.toString('utf8') ?? '')));
   return {
     passwd: parsePasswd(text),
-    gids: (name, gid) => [gid, ...groups.filter((x) => x.members.includes(name)).map((x) => x.gid)],
+    gids: async (name, gid) => [gid, ...(await loadGroups()).filter((x) => x.members.includes(name)).map((x) => x.gid)],
   };
 }
 
@@ -147,13 +150,13 @@ export async function checkUser(platform: string, c: ImageConfig, fs: ImageFs, u
   const h = await fs.stat(home, 0);
   if (!h) return fail('user', platform, `HOME of airbyte is ${home}, which does not exist: anything writing to ~ (caches, config) fails`, USER_FIX_HOME);
   if (h.type !== 'dir') return fail('user', platform, `HOME of airbyte (${home}) is not a directory`, USER_FIX_HOME);
-  if (!canWrite(h, entry.uid, users.gids(entry.name, entry.gid))) {
+  if (!canWrite(h, entry.uid, h.uid === entry.uid ? [entry.gid] : await users.gids(entry.name, entry.gid))) {
     return fail('user', platform, `HOME of airbyte (${home}) is not writable by uid ${entry.uid} (owner ${h.uid}:${h.gid}, mode ${h.mode.toString(8)})`, `chown airbyte:airbyte ${home}`);
   }
   return pass('user', platform, `airbyte (uid ${entry.uid}), HOME ${home} writable`);
 }
 
-export function checkAirbyteDir(platform: string, root: TarEntry | undefined, users: UserFacts | undefined): CheckResult {
+export async function checkAirbyteDir(platform: string, root: TarEntry | undefined, users: UserFacts | undefined): Promise<CheckResult> {
   const FIX = 'in the Dockerfile: `RUN mkdir -p /airbyte && chown -R airbyte:airbyte /airbyte` (or COPY --chown=airbyte:airbyte)';
   if (!root) return fail('airbyte-dir', platform, '/airbyte does not exist', FIX);
   if (root.type !== 'dir') return fail('airbyte-dir', platform, `/airbyte is a ${root.type}, not a directory`, FIX);
@@ -162,7 +165,8 @@ export function checkAirbyteDir(platform: string, root: TarEntry | undefined, us
   if (root.uid !== airbyte.uid) {
     return fail('airbyte-dir', platform, `/airbyte is owned by uid ${root.uid}, not by airbyte (uid ${airbyte.uid})`, FIX);
   }
-  if (!canWrite(root, airbyte.uid, users.gids('airbyte', airbyte.gid))) {
+  // The owner is airbyte here, so the owner bits decide (no group lookup).
+  if (!canWrite(root, airbyte.uid, [airbyte.gid])) {
     return fail('airbyte-dir', platform, `/airbyte is not writable by its owner (mode ${root.mode.toString(8)})`, 'chmod u+rwx /airbyte');
   }
   return pass('airbyte-dir', platform, `/airbyte owned by airbyte (uid ${airbyte.uid}), mode ${root.mode.toString(8)}`);

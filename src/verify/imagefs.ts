@@ -81,12 +81,21 @@ export interface ImageFs {
 }
 
 export function containerFs(container: string): ImageFs {
+  // PATH lookup and symlink resolution ask for the same paths: one docker cp each.
+  const stats = new Map<string, Promise<TarEntry | undefined>>();
   return {
-    async stat(path, head = 4096) {
+    stat(path, head = 4096) {
       // The first tar entry is the path itself; for a directory the rest is
-      // its content, so cap the bytes read: only the header is needed.
-      const c = await copyFromContainer(container, path, Math.max(head + 2048, 64 * 1024));
-      return c.entries[0];
+      // its content, so cap the bytes read: only the header (and the first
+      // bytes of a file: ELF header, #! line) is needed.
+      const cap = Math.max(head + 2048, 64 * 1024);
+      const key = `${path}\0${cap}`;
+      let p = stats.get(key);
+      if (!p) {
+        p = copyFromContainer(container, path, cap).then((c) => c.entries[0]);
+        stats.set(key, p);
+      }
+      return p;
     },
     read: (path, maxBytes) => copyFromContainer(container, path, maxBytes),
   };

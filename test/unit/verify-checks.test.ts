@@ -174,10 +174,10 @@ describe('config checks', () => {
   it('airbyte-dir: missing, root-owned, good', async () => {
     const users = await readUsers(fakeFs({ '/etc/passwd': file(PASSWD, 0o644) }));
     const e = (uid: number, type: TarEntry['type'] = 'dir'): TarEntry => ({ path: 'airbyte', type, mode: 0o755, uid, gid: uid, size: 0, linkname: '', complete: true });
-    expect(checkAirbyteDir(P, undefined, users).message).toBe('/airbyte does not exist');
-    expect(checkAirbyteDir(P, e(0), users).message).toBe('/airbyte is owned by uid 0, not by airbyte (uid 1000)');
-    expect(checkAirbyteDir(P, e(1000, 'symlink'), users).status).toBe('fail');
-    expect(checkAirbyteDir(P, e(1000), users).status).toBe('pass');
+    expect((await checkAirbyteDir(P, undefined, users)).message).toBe('/airbyte does not exist');
+    expect((await checkAirbyteDir(P, e(0), users)).message).toBe('/airbyte is owned by uid 0, not by airbyte (uid 1000)');
+    expect((await checkAirbyteDir(P, e(1000, 'symlink'), users)).status).toBe('fail');
+    expect((await checkAirbyteDir(P, e(1000), users)).status).toBe('pass');
   });
   it('no-secrets: secrets paths and files with the content of secrets/ are found', () => {
     const hash = (b: Buffer) => createHash('sha256').update(b).digest('hex');
