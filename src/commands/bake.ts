@@ -19,6 +19,7 @@ interface BakeFlags {
   verify?: boolean;
   provenance?: string;
   cache?: boolean;
+  builder?: string;
   timeout: string;
 }
 
@@ -46,6 +47,7 @@ export function register(program: Command): void {
     .option('--no-verify', 'build only')
     .option('--provenance <mode>', 'provenance attestation: min (default), max or false')
     .option('--no-cache', 'do not use the build cache')
+    .option('--builder <name>', 'buildx builder to use (default: BUILDX_BUILDER or the current one; e.g. a remote BuildKit)')
     .option('--timeout <seconds>', 'per connector command during verify', '120')
     .action(
       action(async (out, _g, dirs: string[], opts: BakeFlags) => {
@@ -65,6 +67,7 @@ export function register(program: Command): void {
           ...common,
           verify: opts.verify,
           noCache: opts.cache === false,
+          builder: opts.builder,
           // the same defaults as `verify DIR`: inputs, secrets/, labels, type
           verifyOptions: async (plan) => (await verifyRequest(plan.connector.dir, { timeout: opts.timeout })).opts,
         });

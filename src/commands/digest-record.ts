@@ -20,6 +20,7 @@ interface DigestRecordFlags {
   provenance?: string;
   timeout: string;
   retries?: string;
+  builder?: string;
 }
 
 export function register(program: Command): void {
@@ -34,6 +35,7 @@ export function register(program: Command): void {
     .option('--provenance <mode>', 'provenance attestation: min (default), max or false')
     .option('--timeout <seconds>', 'per connector command during verify', '120')
     .option('--retries <n>', 'attempts for each registry request (default 5)')
+    .option('--builder <name>', 'buildx builder to use (default: BUILDX_BUILDER or the current one; e.g. a remote BuildKit)')
     .action(
       action(async (out, _g, dir: string, opts: DigestRecordFlags) => {
         const platform = opts.platform ?? '';
@@ -57,6 +59,7 @@ export function register(program: Command): void {
           repository: opts.repository,
           baseImage: opts.baseImage,
           provenance,
+          builder: opts.builder,
           verify,
           retries: opts.retries === undefined ? undefined : Number(opts.retries),
           log: (l) => out.info(l),

@@ -69,6 +69,8 @@ export interface BakeOptions {
   verifyOptions?: (plan: BuildPlan) => Promise<VerifyOptions>;
   provenance?: 'min' | 'max' | false;
   noCache?: boolean;
+  /** buildx builder (default: BUILDX_BUILDER or the current one), e.g. a remote BuildKit */
+  builder?: string;
   /** how many connectors are verified at once (each runs its platforms in parallel) */
   verifyConcurrency?: number;
   log?: (line: string) => void;
@@ -200,8 +202,21 @@ function resolvePlanFor(dir: string, opts: BakeOptions): Promise<BuildPlan> {
   return base().then((baseImage) => resolvePlan(dir, { platforms: opts.platforms, baseImage }));
 }
 
-function bakeArgs(file: string, metadata: string, targets: readonly string[], noCache: boolean | undefined): string[] {
-  return ['buildx', 'bake', '-f', file, '--metadata-file', metadata, '--load', '--progress', 'plain', ...(noCache ? ['--no-cache'] : []), ...targets];
+export function bakeArgs(file: string, metadata: string, targets: readonly string[], o: Pick<BakeOptions, 'noCache' | 'builder'> = {}): string[] {
+  return [
+    'buildx',
+    'bake',
+    ...(o.builder ? ['--builder', o.builder] : []),
+    '-f',
+    file,
+    '--metadata-file',
+    metadata,
+    '--load',
+    '--progress',
+    'plain',
+    ...(o.noCache ? ['--no-cache'] : []),
+    ...targets,
+  ];
 }
 
 async function readMetadata(file: string): Promise<Record<string, string | undefined>> {
@@ -220,7 +235,7 @@ async function runBake(work: string, bakeFile: BakeFile, buildable: Prepared[], 
   await writeFile(file, `${JSON.stringify(bakeFile, null, 2)}\n`);
   const metaFile = join(work, 'metadata.json');
   log(`bake: ${buildable.length} connector(s) in one buildx bake`);
-  const res = await docker(bakeArgs(file, metaFile, buildable.map((p) => p.target as string), opts.noCache), {
+  const res = await docker(bakeArgs(file, metaFile, buildable.map((p) => p.target as string), opts), {
     allowFailure: true,
     step: 'bake',
     timeoutMs: 60 * 60_000,
@@ -236,7 +251,7 @@ async function runBake(work: string, bakeFile: BakeFile, buildable: Prepared[], 
   log(`bake failed; building ${missing.length} target(s) one at a time to find which`);
   for (const p of missing) {
     const one = join(work, `metadata-${p.target}.json`);
-    const r = await docker(bakeArgs(file, one, [p.target as string], opts.noCache), { allowFailure: true, step: `bake ${p.target}`, timeoutMs: 30 * 60_000 });
+    const r = await docker(bakeArgs(file, one, [p.target as string], opts), { allowFailure: true, step: `bake ${p.target}`, timeoutMs: 30 * 60_000 });
     environmentCheck(r.exitCode, r.stderr);
     const d = (await readMetadata(one))[p.target as string];
     if (r.exitCode === 0 && d) {

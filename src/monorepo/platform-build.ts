@@ -34,6 +34,8 @@ export interface PlatformBuildOptions {
   repository?: string;
   baseImage?: string;
   provenance?: 'min' | 'max' | false;
+  /** buildx builder (default: BUILDX_BUILDER or the current one) */
+  builder?: string;
   /** verify options (inputs, timeouts); platforms are forced to `platform` */
   verify?: Omit<VerifyOptions, 'platforms'>;
   retries?: number;
@@ -61,6 +63,7 @@ export async function buildPlatformRecord(dir: string, opts: PlatformBuildOption
       provenance: opts.provenance,
       tags: [`${target.reference}:${c.version}`],
       buildArgs: plan.buildArgs,
+      builder: opts.builder,
     });
     const manifest = built.manifests.find((m) => m.platform === opts.platform)?.digest;
     if (!manifest) {

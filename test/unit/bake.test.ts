@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bakeTarget, targetName } from '../../src/monorepo/bake.js';
+import { bakeArgs, bakeTarget, targetName } from '../../src/monorepo/bake.js';
 import { parseBaseImages } from '../../src/commands/bake.js';
 import type { BuildPlan } from '../../src/render/types.js';
 import type { Connector } from '../../src/connector/types.js';
@@ -46,5 +46,15 @@ describe('bake file', () => {
     expect(parseBaseImages(['r@sha256:1', 'java=j@sha256:2'])).toEqual({ all: 'r@sha256:1', byLanguage: { java: 'j@sha256:2' } });
     expect(parseBaseImages(undefined)).toBeUndefined();
     expect(() => parseBaseImages(['a', 'b'])).toThrow(/LANGUAGE=REF/);
+  });
+});
+
+describe('bake argv', () => {
+  const cases: [string, Parameters<typeof bakeArgs>[3], string[]][] = [
+    ['1: defaults', {}, ['buildx', 'bake', '-f', 'b.json', '--metadata-file', 'm.json', '--load', '--progress', 'plain', 't1', 't2']],
+    ['2: remote builder, no cache', { builder: 'remote-bk', noCache: true }, ['buildx', 'bake', '--builder', 'remote-bk', '-f', 'b.json', '--metadata-file', 'm.json', '--load', '--progress', 'plain', '--no-cache', 't1', 't2']],
+  ];
+  it.each(cases)('%s', (_n, o, want) => {
+    expect(bakeArgs('b.json', 'm.json', ['t1', 't2'], o)).toEqual(want);
   });
 });
