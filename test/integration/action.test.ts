@@ -112,8 +112,14 @@ describeEngine('GitHub Action: dist/index.js run as the runner runs it', () => {
     await git('commit', '-qm', 'connectors');
   });
 
+  /** what the tests pushed: deleted by digest afterwards (the loopback registries allow deletes) */
+  const pushed: { registry: string; repo: string; digest: string; auth?: string }[] = [];
+
   afterAll(async () => {
     for (const d of scratch) await rm(d, { recursive: true, force: true });
+    for (const p of pushed) {
+      await fetch(`http://${p.registry}/v2/${p.repo}/manifests/${p.digest}`, { method: 'DELETE', headers: p.auth ? { authorization: p.auth } : {} }).catch(() => undefined);
+    }
   });
 
   async function runAction(inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> {
@@ -287,6 +293,7 @@ describeEngine('GitHub Action: dist/index.js run as the runner runs it', () => {
     expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(r.outputs.image).toBe(`${REGISTRY}/${repo}@${digest}`);
     expect(r.outputs.tags?.split('\n')).toEqual(expect.arrayContaining([`${REGISTRY}/${repo}:0.1.0`, `${REGISTRY}/${repo}:latest`]));
+    pushed.push({ registry: REGISTRY, repo, digest });
     expect(await tagDigest(REGISTRY, repo, '0.1.0')).toBe(digest);
     expect(await tagDigest(REGISTRY, repo, 'latest')).toBe(digest);
     expect(r.summary).toContain('### source-hello 0.1.0 — ✅ published');
@@ -316,6 +323,7 @@ describeEngine('GitHub Action: dist/index.js run as the runner runs it', () => {
     });
     expect(head.status).toBe(200);
     expect(head.headers.get('docker-content-digest')).toBe(r.outputs.digest);
+    pushed.push({ registry: AUTH_REGISTRY, repo, digest: r.outputs.digest as string, auth });
   });
 
   it('a wrong password: exit 3, the wrong password never appears either', async () => {
