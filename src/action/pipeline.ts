@@ -184,12 +184,13 @@ export function outcomeOfPublish(key: string, dir: string, r: PublishResult, ext
   o.metadataPath = join(dir, 'metadata.yaml');
   o.repository = r.repository || undefined;
   o.version = r.version || undefined;
-  o.durations = { ...r.durations };
+  // steps that ran, in pipeline order (a skipped step's 0 ms says nothing)
+  o.durations = Object.fromEntries(r.steps.filter((st) => st.status !== 'skipped').map((st) => [st.step, Math.round(st.durationMs)]));
   o.notes = [...r.notes];
   if (extra.report) fromVerify(o, extra.report);
   if (extra.findings) o.findings = extra.findings;
   const verified = r.steps.find((st) => st.step === 'verify' && st.status === 'done');
-  if (verified?.reason && o.checks.length === 0) o.notes.push(`verify: ${verified.reason}`);
+  if (verified?.reason && o.checks.length === 0 && /check/.test(verified.reason)) o.notes.push(`verify: ${verified.reason}`);
   switch (r.result) {
     case 'published':
       o.result = 'published';

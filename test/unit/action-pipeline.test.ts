@@ -59,6 +59,7 @@ describe('publish result → outcome', () => {
     expect(outputsFor([o])).toMatchObject({ image: 'localhost:5000/x/source-foo@sha256:aa', tags: 'localhost:5000/x/source-foo:1.2.0', result: 'published', platforms: 'linux/amd64,linux/arm64' });
     expect(o.skippedTags).toEqual([{ tag: 'latest', reason: 'latest not moved: 1.3.0 > 1.2.0' }]);
     expect(o.notes).toContain('verify: 26 checks passed on linux/amd64, linux/arm64');
+    expect(o.durations).toEqual({ verify: 900 });
   });
 
   it('3. already-published is a success with no tag written; dry-run is "verified"; refused is exit 4', () => {
