@@ -19,7 +19,7 @@
  */
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { loadConnector } from './connector/metadata.js';
 import type { Connector } from './connector/types.js';
 import { resolvePlan } from './render/plan.js';
@@ -31,13 +31,13 @@ import type { Provenance } from './docker/buildx.js';
 import { verifyImage } from './verify/index.js';
 import { docker } from './docker/cli.js';
 import { signImage } from './docker/cosign.js';
-import { createAnnotatedTag, headSha, pushTag, repoRoot } from './git.js';
+import { createAnnotatedTag, headSha, listChangedFiles, pushTag, repoRoot } from './git.js';
 import { BcError, badInput, envMissing, toBcError } from './errors.js';
 import { onCleanup } from './cleanup.js';
 import { ensureLocalRegistry } from './publish/local-registry.js';
 import { privateAuthFile, resolveCredentials, type Credentials } from './publish/credentials.js';
 import { RegistryClient } from './publish/registry-client.js';
-import { newRetryStats, retryPolicy } from './publish/retry.js';
+import { newRetryStats, retryPolicy, withRetry } from './publish/retry.js';
 import { planTags, type LatestMode, type TagPlan } from './publish/tag-plan.js';
 import { resolveTarget, splitRepository, type PublishTarget, type ResolvedTarget } from './publish/target.js';
 import { applyTags, compareImages, indexFactsFromBytes, pushByDigest, readBack, type ApplyContext, type ImageFacts, type TagOutcome } from './publish/apply.js';
@@ -119,6 +119,8 @@ interface State {
   notes: string[];
   authDir?: string;
   stats?: ReturnType<typeof newRetryStats>;
+  /** the version is published with these images but moving tags are missing (an interrupted run) */
+  resume?: boolean;
 }
 
 export async function runPublish(req: PublishRequest, hooks: PublishHooks = {}): Promise<PublishResult> {
@@ -206,6 +208,18 @@ async function resolveStep(s: State, policy: ReturnType<typeof retryPolicy>, sta
   s.notes.push(...s.target.notes);
   if (req.dev || req.gitTag) {
     s.commit = await headSha(s.connector.dir);
+  }
+  if (req.gitTag) {
+    // The git tag must name the commit that was built: refuse a dirty connector directory.
+    const root = await repoRoot(s.connector.dir);
+    const rel = relative(root, s.connector.dir);
+    const dirty = (await listChangedFiles(root, 'HEAD', { includeUncommitted: true })).filter((f) => rel === '' || f === rel || f.startsWith(`${rel}/`));
+    if (dirty.length > 0) {
+      throw badInput(`--git-tag: ${rel || '.'} has uncommitted changes, so the image would not be the tagged commit`, [
+        ...dirty.slice(0, 5).map((f) => `changed: ${f}`),
+        'fix: commit (or stash) the changes first',
+      ]);
+    }
   }
   if (req.signKey) {
     await stat(req.signKey).catch(() => {
@@ -297,9 +311,18 @@ async function buildStep(s: State): Promise<string> {
   if (s.existing) {
     const same = compareImages(s.existing.facts, s.existing.digest, s.built);
     if (same.same) {
-      const result = { result: 'already-published' as const, digest: s.existing.digest, sameBy: same.how, builtDigest: b.digest };
       if (same.how === 'platform images') s.notes.push('the per-platform images are identical; only the provenance record differs (it records the build id)');
-      throw new Stop(result);
+      // A publish killed between the version tag and the moving tags left
+      // those behind: finish them (no push, no re-verify) instead of stopping.
+      const pending: string[] = [];
+      for (const t of s.tagPlan!.tags.slice(1)) {
+        if ((await s.client!.headManifest(s.target!.repo, t.tag))?.digest !== s.existing.digest) pending.push(t.tag);
+      }
+      if (pending.length === 0) throw new Stop({ result: 'already-published', digest: s.existing.digest, sameBy: same.how, builtDigest: b.digest });
+      s.resume = true;
+      s.built = s.existing.facts ?? s.built;
+      s.notes.push(`resumed an interrupted publish: ${versionTag} already is ${s.existing.digest}; finishing ${pending.join(', ')}`);
+      return `same images as the published ${versionTag}; ${pending.join(', ')} still to tag`;
     }
     const reason = `version ${versionTag} already published as ${s.existing.digest}; bump dockerImageTag or pass --force`;
     if (!req.force) {
@@ -320,7 +343,11 @@ function verifyRef(s: State): string {
   return `build-connector-publish/${s.connector!.dirName}:${process.pid}-${Date.now().toString(36)}`.toLowerCase();
 }
 
-async function verifyStep(s: State): Promise<string> {
+async function verifyStep(s: State): Promise<string | { skip: string }> {
+  if (s.resume) {
+    if (s.req.dryRun) throw new Stop({ result: 'dry-run', digest: s.built!.digest, platforms: Object.keys(s.built!.platforms), plan: s.tagPlan!, wouldBe: 'published' });
+    return { skip: `same images as the published ${s.tagPlan!.version}, verified when it was published` };
+  }
   const archive = s.build!.ociArchive!;
   // Load the very archive that will be pushed: verify what ships, both platforms.
   const loaded = await docker(['load', '-i', archive], { step: 'verify', timeoutMs: 20 * 60_000 });
@@ -365,7 +392,8 @@ async function verifyStep(s: State): Promise<string> {
   }
 }
 
-async function publishStep(s: State): Promise<string> {
+async function publishStep(s: State): Promise<string | { skip: string }> {
+  if (s.resume) return { skip: `already in the registry as ${s.built!.digest}` };
   const ctx = applyContext(s);
   const t = s.target!;
   const base = splitRepository(s.plan!.baseImage.split('@')[0]!.replace(/:[^/]*$/, ''));
@@ -373,7 +401,13 @@ async function publishStep(s: State): Promise<string> {
   s.pushStats = await pushByDigest(ctx, s.build!.ociArchive!, s.built!.digest, mountFrom);
   await readBack(ctx, s.built!, s.plan!.platforms);
   if (s.req.signKey) {
-    await signImage({ ref: `${t.reference}@${s.built!.digest}`, keyFile: s.req.signKey, ...(s.authDir ? { dockerConfigDir: s.authDir } : {}) });
+    const ref = `${t.reference}@${s.built!.digest}`;
+    await withRetry(() => signImage({ ref, keyFile: s.req.signKey!, ...(s.authDir ? { dockerConfigDir: s.authDir } : {}) }), {
+      what: `sign ${ref}`,
+      policy: ctx.retry,
+      stats: ctx.stats,
+      onRetry: ({ attempt, fault, delayMs }) => s.log(`sign: ${fault.reason}, retry ${attempt} in ${(delayMs / 1000).toFixed(1)} s`),
+    });
     s.signed = true;
   }
   const p = s.pushStats;

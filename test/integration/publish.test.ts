@@ -146,6 +146,28 @@ describeEngine('publish (loopback registry)', () => {
     expect(JSON.parse(cloud.stdout).repository).toBe(`${REGISTRY}/airbyte/source-publish-fixture-cloud`);
   });
 
+  it('a run killed between the version tag and latest is finished by the re-run (no push, no re-verify)', async () => {
+    expect(digests['1.1.0']).toMatch(digestRe);
+    // the state such a kill leaves: 1.1.0 written, latest still on 1.0.0
+    const old = await fetch(`http://${REGISTRY}/v2/${seq}/manifests/${digests['1.0.0']}`, { headers: { accept: 'application/vnd.oci.image.index.v1+json' } });
+    const put = await fetch(`http://${REGISTRY}/v2/${seq}/manifests/latest`, { method: 'PUT', headers: { 'content-type': 'application/vnd.oci.image.index.v1+json' }, body: Buffer.from(await old.arrayBuffer()) });
+    expect(put.status).toBe(201);
+    expect((await tagMap(REGISTRY, seq)).latest).toBe(digests['1.0.0']);
+
+    const counter = await startFaultProxy();
+    try {
+      const r = await publish(dir, seq, [], { registry: counter.host });
+      expectPublished(r);
+      expect(r.json.tags.map((t) => `${t.tag}:${t.action}`)).toEqual(['1.1.0:unchanged', 'latest:moved']);
+      expect(r.json.steps.filter((x) => x.status === 'skipped').map((x) => x.step)).toEqual(['verify', 'publish']);
+      expect(counter.counts.blobUploads).toBe(0);
+      expect(counter.counts.manifestPuts).toBe(1);
+    } finally {
+      await counter.close();
+    }
+    expect((await tagMap(REGISTRY, seq)).latest).toBe(digests['1.1.0']);
+  });
+
   it('re-publishing 1.0.0 unchanged: exit 0, nothing uploaded; changed code: exit 4; --force: overwritten', async () => {
     expect(digests['1.0.0']).toMatch(digestRe);
     await setVersion(dir, '1.0.0');
