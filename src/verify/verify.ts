@@ -13,7 +13,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { ConnectorType } from '../connector/types.js';
 import { runContainer, type ContainerRunSpec, type Mount } from '../docker/container.js';
-import { copyFromContainer, createProbe, resolveImage, type ImageConfig, type ImageSource } from '../docker/image.js';
+import { copyFromContainer, createProbe, inspectLocalImage, resolveImage, type ImageConfig, type ImageSource } from '../docker/image.js';
+import { docker } from '../docker/cli.js';
 import { badInput } from '../errors.js';
 import { ConfiguredCatalogSchema, type ConfiguredCatalog } from '../protocol/messages.js';
 import {
@@ -228,9 +229,16 @@ async function verifyPlatform(ctx: PlatformContext): Promise<CheckResult[]> {
     start('spec (ENTRYPOINT)', type, { args: ['spec'] });
     startIo(type);
   }
+  // A registry image is pulled (this platform only) by the probe; what we
+  // pulled we remove afterwards, so verify leaves the image store as it was.
+  const pulled = !local && !(await inspectLocalImage(ref));
+  const dropPulled = async () => {
+    if (pulled) await docker(['image', 'rm', ref], { allowFailure: true, timeoutMs: 120_000 });
+  };
   const probeRes = await createProbe(ref, platform, local ? 'never' : 'missing');
   if (!probeRes.ok) {
     await Promise.allSettled(runs);
+    await dropPulled();
     return [
       fail('platform', platform, `no ${platform} image: ${probeRes.reason}`, `build with --platform ${platform} (linux/amd64 is required)${local ? ' and --load it (multi-platform --load needs the containerd image store)' : ''}`),
       ...ALL_AFTER_PLATFORM.map((id) => skip(id, platform, `no ${platform} image`)),
@@ -295,6 +303,7 @@ async function verifyPlatform(ctx: PlatformContext): Promise<CheckResult[]> {
   } finally {
     await probe.remove();
     await Promise.allSettled(runs);
+    await dropPulled();
   }
 }
 

@@ -77,7 +77,13 @@ describeEngine('verify: broken and good images on both platforms', () => {
     built.push(...targets.map(TAG));
   });
 
+  const pushed: string[] = [];
   afterAll(async () => {
+    // distribution deletes manifests by digest (storage.delete.enabled on the loopback registry)
+    for (const ref of pushed) {
+      const [name, digest] = ref.replace(/^localhost:5000\//, '').split('@');
+      await fetch(`http://localhost:5000/v2/${name}/manifests/${digest}`, { method: 'DELETE' }).catch(() => undefined);
+    }
     if (built.length > 0) await execa('docker', ['image', 'rm', '-f', ...built], { reject: false });
     if (ctx) await rm(ctx, { recursive: true, force: true });
   });
@@ -115,6 +121,22 @@ describeEngine('verify: broken and good images on both platforms', () => {
     expect(report.checks.find((c) => c.id === 'spec' && c.platform === 'linux/arm64')?.message).toMatch(/AIRBYTE_ENTRYPOINT is the same argv: this run covers it/);
     expect(report.runs.every((r) => r.command.includes('--network') && r.command.includes('--memory') && r.command.includes('--pids-limit'))).toBe(true);
     expect(report.runs.find((r) => r.step === 'spec (ENTRYPOINT)')?.command).toMatch(/--network none .*-w \/source/);
+  });
+
+  it('verifies a registry reference (not in the local store) per platform, and leaves no pulled image behind', async () => {
+    const ref = `localhost:5000/c1-verify-broken/good:${process.pid}`;
+    await execa('docker', ['tag', TAG('good'), ref]);
+    await execa('docker', ['push', '-q', ref]);
+    await execa('docker', ['image', 'rm', ref]);
+    const digest = (await execa('docker', ['buildx', 'imagetools', 'inspect', '--format', '{{json .Manifest.Digest}}', ref])).stdout.replace(/"/g, '');
+    pushed.push(`localhost:5000/c1-verify-broken/good@${digest}`);
+    const { exitCode, report } = await verify([ref]);
+    expect(report.source).toBe('registry');
+    expect(report.checks.filter((c) => c.status === 'fail')).toEqual([]);
+    expect(exitCode).toBe(0);
+    expect(report.checks.filter((c) => c.id === 'spec').map((c) => c.status)).toEqual(['pass', 'pass']);
+    const left = await execa('docker', ['image', 'ls', '--format', '{{.Repository}}', 'localhost:5000/c1-verify-broken/good']);
+    expect(left.stdout.trim()).toBe('');
   });
 
   it('the text output is a check × platform table; exit 1 with the fix under each failure', async () => {
