@@ -15,13 +15,13 @@ import { dirname, join, resolve } from 'node:path';
 import { BcError } from '../errors.js';
 import { onCleanup } from '../cleanup.js';
 import { runBuildx } from '../docker/buildx.js';
-import { detectCapabilities, type BuilderCapabilities } from '../docker/buildx-capabilities.js';
+import { detectCapabilities, forgetCapabilities, type BuilderCapabilities } from '../docker/buildx-capabilities.js';
 import { lastCommitTime } from '../git.js';
 import type { Finding } from '../lint/types.js';
 import { lintDockerfile } from '../lint/lint.js';
 import type { BuildPlan } from '../render/types.js';
 import { readOciArchive } from './oci-archive.js';
-import { prepareBuild } from './prepare.js';
+import { prepareBuild, type PreparedBuild } from './prepare.js';
 import { progressMode, progressSink } from './progress.js';
 import type { BuildOptions, BuildResult } from './result.js';
 
@@ -87,13 +87,13 @@ export async function buildImage(plan: BuildPlan, opts: BuildOptions = {}): Prom
   const t0 = performance.now();
   const write = opts.write ?? ((s: string) => void process.stderr.write(s));
   // the probes (three docker processes, one git) run while lint works
-  const capsP = opts.capabilities ?? detectCapabilities(opts.builder);
+  const capsP = opts.capabilities ?? detectCapabilities(opts.builder, { cache: true });
   const epochP = resolveSourceDateEpoch(plan.connector.dir, opts.sourceDateEpoch, opts.env ?? process.env);
   capsP.catch(() => undefined);
   epochP.catch(() => undefined);
   const lint = await runLint(plan, opts, write);
   const ociDest = opts.output?.type === 'oci' ? await checkOciDest(opts.output.dest) : undefined;
-  const [caps, epoch] = await Promise.all([capsP, epochP]);
+  let [caps, epoch] = await Promise.all([capsP, epochP]);
 
   const work = await mkdtemp(join(tmpdir(), 'bc-build-'));
   const removeWork = () => rm(work, { recursive: true, force: true });
@@ -103,10 +103,16 @@ export async function buildImage(plan: BuildPlan, opts: BuildOptions = {}): Prom
     await writeFile(dockerfile, plan.dockerfile);
     await writeFile(join(work, 'Dockerfile.dockerignore'), plan.dockerignore);
     const metadataFile = join(work, 'metadata.json');
-    const prepared = prepareBuild(plan, { ...opts, output: ociDest ? { type: 'oci', dest: ociDest } : { type: 'load' } }, caps, {
-      dockerfile,
-      metadataFile,
-    });
+    const want: BuildOptions = { ...opts, output: ociDest ? { type: 'oci', dest: ociDest } : { type: 'load' } };
+    let prepared: PreparedBuild;
+    try {
+      prepared = prepareBuild(plan, want, caps, { dockerfile, metadataFile });
+    } catch (err) {
+      // a cached answer may only say yes: probe again before refusing
+      if (!(err instanceof BcError && err.kind === 'environment' && caps.fromCache)) throw err;
+      caps = await detectCapabilities(opts.builder, { cache: true, refresh: true });
+      prepared = prepareBuild(plan, want, caps, { dockerfile, metadataFile });
+    }
     if (ociDest) await mkdir(dirname(ociDest), { recursive: true });
 
     const mode = progressMode(opts.progress, process.stderr.isTTY === true, opts.env ?? process.env);
@@ -117,6 +123,9 @@ export async function buildImage(plan: BuildPlan, opts: BuildOptions = {}): Prom
     const run = await runBuildx(prepared.request, {
       env: { SOURCE_DATE_EPOCH: String(epoch.value) },
       onLine: progressSink(mode, write, t0, prepared.platforms),
+    }).catch(async (err: unknown) => {
+      if (err instanceof BcError && err.kind === 'environment') await forgetCapabilities(opts.builder).catch(() => undefined);
+      throw err;
     });
     const digest = run.metadata.digest;
     if (!digest) throw new BcError('failed', 'buildx reported no image digest', { step: 'build' });

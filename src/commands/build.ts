@@ -121,7 +121,7 @@ export function register(program: Command): void {
           progress: parseProgressFlag(flags.progress),
         };
         // probe the builder while the plan is resolved (saves their latency on warm builds)
-        const capabilities = detectCapabilities(flags.builder);
+        const capabilities = detectCapabilities(flags.builder, { cache: true });
         capabilities.catch(() => undefined);
         const plan = await resolvePlan(cfg.connectors[0] ?? '.', { baseImage: cfg.baseImage, platforms: opts.platforms });
         const result = await buildImage(plan, { ...opts, capabilities });

@@ -30,6 +30,7 @@ import semver from 'semver';
 import { docker, parseJsonLines } from './cli.js';
 import { BuilderSchema, builderFacts, builderSupports, dockerInfo, isContainerdStore, parseBuildxVersion } from './engine.js';
 import { envMissing } from '../errors.js';
+import { capabilitiesCacheKey, dropCachedCapabilities, readCachedCapabilities, writeCachedCapabilities } from './buildx-cache.js';
 
 export interface CapabilityFacts {
   builder: string;
@@ -54,6 +55,8 @@ export interface BuilderCapabilities extends CapabilityFacts {
   rewriteTimestamp: { oci: boolean; image: boolean };
   /** why a capability is missing, one line each, for messages and --json */
   notes: string[];
+  /** answered from the probe cache (trusted for "yes" only; refusals are re-probed) */
+  fromCache?: boolean;
 }
 
 const coerce = (v: string | undefined) => (v ? semver.coerce(v)?.version : undefined);
@@ -115,12 +118,51 @@ export function capabilitiesFrom(f: CapabilityFacts): BuilderCapabilities {
 
 const NodeVersionSchema = z.object({ Version: z.string().optional() }).loose();
 
+const CapabilityFactsSchema = z.object({
+  builder: z.string(),
+  driver: z.string(),
+  nodes: z.number().int().nonnegative(),
+  platforms: z.array(z.string()),
+  buildxVersion: z.string(),
+  buildkitVersion: z.string().optional(),
+  engineVersion: z.string().optional(),
+  containerdStore: z.boolean().optional(),
+});
+
+export interface DetectOptions {
+  /** use / fill the short-lived probe cache (buildx-cache.ts); default false */
+  cache?: boolean;
+  /** probe even when a cached answer exists (and refresh the cache) */
+  refresh?: boolean;
+}
+
 /**
- * Facts about the builder `docker buildx build --builder NAME` would use
+ * What the builder `docker buildx build --builder NAME` would use can do
  * (NAME, else BUILDX_BUILDER, else the current one, else the first listed).
- * Three probes run in parallel: `buildx ls`, `buildx version`, `docker info`.
+ * With `cache`, a fresh cached answer skips the probes (`fromCache: true`).
  */
-export async function detectCapabilities(builderName?: string): Promise<BuilderCapabilities> {
+export async function detectCapabilities(builderName?: string, opts: DetectOptions = {}): Promise<BuilderCapabilities> {
+  const key = opts.cache ? await capabilitiesCacheKey(builderName) : undefined;
+  if (key && !opts.refresh) {
+    const cached = CapabilityFactsSchema.safeParse(await readCachedCapabilities(key));
+    if (cached.success) {
+      const f = cached.data;
+      const facts: CapabilityFacts = { ...f, buildkitVersion: f.buildkitVersion, engineVersion: f.engineVersion, containerdStore: f.containerdStore };
+      return { ...capabilitiesFrom(facts), fromCache: true };
+    }
+  }
+  const facts = await probeFacts(builderName);
+  if (key) await writeCachedCapabilities(key, facts);
+  return capabilitiesFrom(facts);
+}
+
+/** Forget the cached answer (after buildx failed for an environment reason). */
+export async function forgetCapabilities(builderName?: string): Promise<void> {
+  await dropCachedCapabilities(await capabilitiesCacheKey(builderName));
+}
+
+/** Three probes in parallel: `buildx ls`, `buildx version`, `docker info`. */
+async function probeFacts(builderName: string | undefined): Promise<CapabilityFacts> {
   const [ls, ver, info] = await Promise.all([
     docker(['buildx', 'ls', '--format', '{{json .}}'], { timeoutMs: 30_000, failKind: 'environment', step: 'docker buildx ls' }),
     docker(['buildx', 'version'], { timeoutMs: 20_000, failKind: 'environment', step: 'docker buildx version' }),
@@ -140,7 +182,7 @@ export async function detectCapabilities(builderName?: string): Promise<BuilderC
   const facts = builderFacts(chosen);
   const nodes = chosen.Nodes ?? [];
   const nodeVersion = nodes.map((n) => NodeVersionSchema.safeParse(n)).find((p) => p.success && p.data.Version)?.data?.Version;
-  return capabilitiesFrom({
+  return {
     builder: facts.name,
     driver: facts.driver,
     nodes: nodes.length,
@@ -149,7 +191,7 @@ export async function detectCapabilities(builderName?: string): Promise<BuilderC
     buildkitVersion: nodeVersion,
     engineVersion: info?.ServerVersion,
     containerdStore: info ? isContainerdStore(info) : undefined,
-  });
+  };
 }
 
 /** Platforms the builder cannot target (variants count: linux/amd64/v2 serves linux/amd64). */

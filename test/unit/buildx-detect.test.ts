@@ -3,7 +3,7 @@
  * `docker info` output: a fake docker prints canned output (parsing only;
  * the real engine is covered by test/integration/build.test.ts).
  */
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -23,6 +23,7 @@ beforeAll(async () => {
     fake,
     [
       '#!/bin/sh',
+      `echo "$*" >> ${join(dir, 'calls.log')}`,
       'case "$1 $2" in',
       `  "buildx ls") printf '%s\\n' '${JSON.stringify(ls[0])}' '${JSON.stringify(ls[1])}' ;;`,
       `  "buildx version") echo "github.com/docker/buildx v0.17.1 abc" ;;`,
@@ -35,6 +36,8 @@ beforeAll(async () => {
   await chmod(fake, 0o755);
   vi.stubEnv('BUILD_CONNECTOR_DOCKER', fake);
   vi.stubEnv('BUILDX_BUILDER', '');
+  vi.stubEnv('XDG_CACHE_HOME', join(dir, 'cache'));
+  vi.stubEnv('BUILD_CONNECTOR_PROBE_TTL', '600');
 });
 
 afterAll(async () => {
@@ -63,5 +66,39 @@ describe('detectCapabilities (canned docker output)', () => {
     expect(e).toBeInstanceOf(BcError);
     expect((e as BcError).exitCode).toBe(3);
     expect((e as BcError).details.join('\n')).toMatch(/builders: ci, default/);
+  });
+
+  it('4. the probe cache: a second build asks docker nothing; refresh and forget probe again; TTL 0 disables it', async () => {
+    const { detectCapabilities, forgetCapabilities } = await import('../../src/docker/buildx-capabilities.js');
+    const calls = async () => (await readFile(join(dir, 'calls.log'), 'utf8').catch(() => '')).split('\n').filter((l) => l !== '').length;
+    const first = await detectCapabilities('ci', { cache: true });
+    expect(first.fromCache).toBeUndefined();
+    const n = await calls();
+    const second = await detectCapabilities('ci', { cache: true });
+    expect(second.fromCache).toBe(true);
+    expect(second).toMatchObject({ builder: 'ci', driver: 'docker-container', effectiveBuildkit: '0.16.0' });
+    expect(await calls()).toBe(n);
+    // another builder is another key
+    expect((await detectCapabilities('default', { cache: true })).fromCache).toBeUndefined();
+    expect((await detectCapabilities('ci', { cache: true, refresh: true })).fromCache).toBeUndefined();
+    await forgetCapabilities('ci');
+    expect((await detectCapabilities('ci', { cache: true })).fromCache).toBeUndefined();
+    vi.stubEnv('BUILD_CONNECTOR_PROBE_TTL', '0');
+    const before = await calls();
+    expect((await detectCapabilities('ci', { cache: true })).fromCache).toBeUndefined();
+    expect(await calls()).toBeGreaterThan(before);
+    vi.stubEnv('BUILD_CONNECTOR_PROBE_TTL', '600');
+  });
+
+  it('5. an expired or corrupt entry is ignored', async () => {
+    const { capabilitiesCacheKey, readCachedCapabilities, writeCachedCapabilities } = await import('../../src/docker/buildx-cache.js');
+    const key = await capabilitiesCacheKey('x');
+    await writeCachedCapabilities(key, { a: 1 }, 1_000_000);
+    expect(await readCachedCapabilities(key, 1_000_000 + 599_000)).toEqual({ a: 1 });
+    expect(await readCachedCapabilities(key, 1_000_000 + 601_000)).toBeUndefined();
+    expect((await capabilitiesCacheKey('y')).slot).not.toBe(key.slot);
+    // same slot, another state (e.g. a DOCKER_HOST change is another slot; a binfmt change another key)
+    await writeCachedCapabilities({ slot: key.slot, key: 'other' }, { a: 2 }, 1_000_000);
+    expect(await readCachedCapabilities(key, 1_000_001)).toBeUndefined();
   });
 });
