@@ -73,6 +73,7 @@ function parseAnnotations(stdout: string): ActionRun['annotations'] {
 describeEngine('GitHub Action: dist/index.js run as the runner runs it', () => {
   let ws: string;
   let base: string;
+  let remote: string;
   const scratch: string[] = [];
 
   beforeAll(async () => {
@@ -110,6 +111,11 @@ describeEngine('GitHub Action: dist/index.js run as the runner runs it', () => {
     await git('init', '-q', '-b', 'main');
     await git('add', '.');
     await git('commit', '-qm', 'connectors');
+    // a remote to push release tags to (git-tag: true)
+    remote = join(ws, '..', `${ws.split('/').pop()}-origin.git`);
+    scratch.push(remote);
+    await execa('git', ['init', '-q', '--bare', remote]);
+    await git('remote', 'add', 'origin', remote);
   });
 
   /** what the tests pushed: deleted by digest afterwards (the loopback registries allow deletes) */
@@ -298,6 +304,19 @@ describeEngine('GitHub Action: dist/index.js run as the runner runs it', () => {
     expect(await tagDigest(REGISTRY, repo, 'latest')).toBe(digest);
     expect(r.summary).toContain('### source-hello 0.1.0 — ✅ published');
     expect(r.summary).toMatch(/\*\*Tags written:\*\* .*`[^`]*:0\.1\.0`/);
+  });
+
+  it('git-tag: after publishing, the release tag <dir>/v<version> is created at the built commit and pushed', async () => {
+    const repo = `${NS}/source-hello-gittag`;
+    const r = await runAction({ command: 'publish', connectors: 'connectors/source-hello', platforms: 'linux/amd64', registry: REGISTRY, repository: repo, 'git-tag': 'true', 'base-image': base });
+    expect(r.exitCode, r.visible.slice(-3000)).toBe(0);
+    expect(r.outputs.result).toBe('published');
+    pushed.push({ registry: REGISTRY, repo, digest: r.outputs.digest as string });
+    const head = (await execa('git', ['rev-parse', 'HEAD'], { cwd: ws })).stdout.trim();
+    const remoteTags = (await execa('git', ['ls-remote', '--tags', remote])).stdout;
+    // annotated tag: the peeled ^{} line names the commit
+    expect(remoteTags).toContain(`${head}\trefs/tags/source-hello/v0.1.0^{}`);
+    expect(r.summary).toMatch(/git tag source-hello\/v0\.1\.0 created and pushed/);
   });
 
   it('publish to the htpasswd registry with username/password: the password never appears, the image is there', async () => {
