@@ -139,7 +139,7 @@ describeEngine('build (real engine, both platforms)', () => {
     expect(resB.attestations).toBe(0);
     expect(resB.manifests.map((m) => m.platform)).toEqual(['linux/amd64', 'linux/arm64']);
     // with provenance the index differs (build id, times) but the per-platform images do not
-    const rd = await runCli([...common, '--output', `oci=${d}`]);
+    const rd = await runCli([...common.filter((a) => a !== '--no-cache'), '--output', `oci=${d}`]);
     expect(rd.exitCode, rd.stderr).toBe(0);
     const resD = parse(rd.stdout);
     expect(resD.reproducible).toMatchObject({ index: false, manifests: true });
