@@ -118,6 +118,7 @@ async function buildOnly(dir: string, ctx: RunContext, verify: boolean): Promise
   }
   o.findings = placeFindings(findings.filter((f) => f.severity === 'warning'), plan);
   fromBuild(o, plan, build);
+  o.raw = { build };
   if (!verify || !tag) {
     o.result = 'built';
     o.notes.push(`loaded into the engine as ${build.tags.join(', ')}`);
@@ -134,6 +135,7 @@ async function buildOnly(dir: string, ctx: RunContext, verify: boolean): Promise
       onProgress: (l) => ctx.log(l),
     });
     fromVerify(o, report);
+    o.raw = { build, verify: report };
     o.result = report.ok ? 'verified' : 'failed';
     if (!report.ok) {
       const n = report.checks.filter((c) => c.status === 'fail').length;
@@ -246,7 +248,9 @@ async function publish(dir: string, ctx: RunContext): Promise<ConnectorOutcome> 
     },
   };
   const result = await runPublish(publishRequest(dir, ctx), hooks);
-  return outcomeOfPublish(key, dir, result, extra);
+  const o = outcomeOfPublish(key, dir, result, extra);
+  o.raw = { publish: result, ...(extra.report ? { verify: extra.report } : {}) };
+  return o;
 }
 
 export const coreRunner: ConnectorRunner = {

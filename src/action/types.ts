@@ -63,6 +63,8 @@ export interface ConnectorOutcome {
   /** lines worth showing in the summary (dry-run plan, reproducibility notes) */
   notes: string[];
   error?: ErrorInfo;
+  /** the core's own result (VerifyReport, PublishResult), kept whole in the JSON report */
+  raw?: unknown;
   /** where the failure sits when it is a metadata.yaml problem */
   errorAt?: { file: string; line: number; column: number };
 }

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { action, listFlag } from './common.js';
 import { ExitCode, badInput } from '../errors.js';
 import { loadConnector } from '../connector/metadata.js';
+import { inspectLocalImage } from '../docker/image.js';
 import { renderReport, verifyImage, type VerifyOptions } from '../verify/index.js';
 
 interface VerifyFlags {
@@ -70,7 +71,11 @@ export async function verifyRequest(target: string, f: VerifyFlags): Promise<{ i
   opts.expectedLabels = { name: c.repository, version: c.version };
   opts.platforms = platforms ?? c.options.platforms;
   // `build` loads local builds as <dockerRepository>:<version>.
-  return { image: f.image ?? `${c.repository}:${c.version}`, opts };
+  const image = f.image ?? `${c.repository}:${c.version}`;
+  if (!f.image && !(await inspectLocalImage(image))) {
+    throw badInput(`no local image ${image} for ${c.dirName}`, [`fix: build it first (build-connector build ${target}), or pass --image REF`]);
+  }
+  return { image, opts };
 }
 
 export function register(program: Command): void {

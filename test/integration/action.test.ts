@@ -15,6 +15,7 @@ import { AUTH_PASSWORD, AUTH_REGISTRY, AUTH_USER, describeEngine, REGISTRY } fro
 import { buildBase } from '../../src/render/base-image.js';
 import { hasStackTrace, repoRoot } from '../support/cli.js';
 import { tagDigest, listTags } from '../support/registry.js';
+import { VerifyReportSchema } from '../../src/verify/index.js';
 
 const DIST = join(repoRoot, 'dist', 'index.js');
 const NS = `action-e-${process.pid}`;
@@ -211,8 +212,12 @@ describeEngine('GitHub Action: dist/index.js run as the runner runs it', () => {
     expect(r.outputs.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(r.outputs.image).toBe(''); // nothing pushed
     expect(r.outputs.tags).toBe('');
-    const report = JSON.parse(await readFile(r.outputs.report as string, 'utf8')) as { result: string; checks: { id: string; platform: string; status: string }[] };
+    const report = JSON.parse(await readFile(r.outputs.report as string, 'utf8')) as { result: string; checks: { id: string; platform: string; status: string }[]; raw: { verify: unknown } };
     expect(report.result).toBe('verified');
+    // the core's own verify report is kept whole, in its published schema
+    const verify = VerifyReportSchema.parse(report.raw.verify);
+    expect(verify.ok).toBe(true);
+    expect(verify.platforms).toEqual(['linux/amd64', 'linux/arm64']);
     // check/discover/read ran with the config on both platforms.
     for (const p of ['linux/amd64', 'linux/arm64']) {
       for (const id of ['spec', 'check', 'discover', 'read', 'user', 'airbyte-dir']) {
