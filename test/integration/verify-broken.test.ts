@@ -5,7 +5,7 @@
  * passes every check on both platforms. All images come from one
  * `docker buildx bake` of test/fixtures/broken/Dockerfile (shared layers).
  */
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -52,7 +52,7 @@ describeEngine('verify: broken and good images on both platforms', () => {
     await cp(FIXTURE, ctx, { recursive: true });
     await mkdir(join(ctx, 'scratch/airbyte/integration_code'), { recursive: true });
     await writeFile(join(ctx, 'scratch/airbyte/integration_code/spec'), amd64SpecElf(), { mode: 0o755 });
-    const targets = ['good', 'spec-hang', ...CASES.map((c) => c.target), 'elf-mismatch'];
+    const targets = ['good', 'spec-hang', 'secrets-renamed', ...CASES.map((c) => c.target), 'elf-mismatch'];
     const bake = {
       group: { default: { targets } },
       target: Object.fromEntries(
@@ -90,7 +90,7 @@ describeEngine('verify: broken and good images on both platforms', () => {
 
   const verify = async (args: string[]): Promise<{ exitCode: number; report: VerifyReport; stderr: string }> => {
     const r = await runCli(['--json', 'verify', ...args]);
-    expect(hasStackTrace(r.stdout + r.stderr)).toBe(false);
+    if (hasStackTrace(r.stdout + r.stderr)) throw new Error(`stack trace in output:\n${r.stderr}`);
     return { exitCode: r.exitCode, report: VerifyReportSchema.parse(JSON.parse(r.stdout)), stderr: r.stderr };
   };
   const failed = (r: VerifyReport, platform: string) =>
@@ -139,6 +139,43 @@ describeEngine('verify: broken and good images on both platforms', () => {
     expect(left.stdout.trim()).toBe('');
   });
 
+  it('verify DIR --image: labels from metadata.yaml, default inputs from secrets/ and integration_tests/', async () => {
+    const dir = join(FIXTURE, 'connector-dir');
+    const { exitCode, report } = await verify([dir, '--image', TAG('good')]);
+    expect(report.checks.filter((c) => c.status === 'fail')).toEqual([]);
+    expect(exitCode).toBe(0);
+    expect(report.checks.find((c) => c.id === 'labels' && c.platform === 'linux/arm64')?.message).toMatch(/match metadata\.yaml/);
+    expect(report.checks.filter((c) => c.id === 'check' || c.id === 'discover' || c.id === 'read').map((c) => c.status)).toEqual(Array(6).fill('pass'));
+  });
+
+  it('verify DIR finds a secrets file copied under another name (content hash) and stale labels', async () => {
+    const dir = join(FIXTURE, 'connector-dir');
+    const renamed = await verify([dir, '--image', TAG('secrets-renamed')]);
+    expect(renamed.exitCode).toBe(1);
+    for (const p of BOTH) {
+      expect(failed(renamed.report, p)).toEqual(['no-secrets']);
+      expect(renamed.report.checks.find((c) => c.id === 'no-secrets' && c.platform === p)?.details).toEqual([
+        '/airbyte/integration_code/settings.json (same content as secrets/config.json)',
+      ]);
+    }
+    // the same image verified as IMAGE cannot know the connector's secrets: it passes
+    const asImage = await verify([TAG('secrets-renamed')]);
+    expect(asImage.exitCode).toBe(0);
+
+    const bumped = join(ctx, 'connector-bumped');
+    await cp(dir, bumped, { recursive: true });
+    const meta = join(bumped, 'metadata.yaml');
+    await writeFile(meta, (await readFile(meta, 'utf8')).replace('dockerImageTag: 0.1.0', 'dockerImageTag: 0.2.0'));
+    const stale = await verify([bumped, '--image', TAG('good')]);
+    expect(stale.exitCode).toBe(1);
+    for (const p of BOTH) {
+      expect(failed(stale.report, p)).toEqual(['labels']);
+      const l = stale.report.checks.find((c) => c.id === 'labels' && c.platform === p);
+      expect(l?.message).toBe('io.airbyte.version is "0.1.0", metadata.yaml dockerImageTag is "0.2.0"');
+      expect(l?.fix).toMatch(/rebuild with the current metadata\.yaml/);
+    }
+  });
+
   it('the text output is a check × platform table; exit 1 with the fix under each failure', async () => {
     const r = await runCli(['verify', TAG('airbyte-dir-root')]);
     expect(r.exitCode).toBe(1);
@@ -149,8 +186,9 @@ describeEngine('verify: broken and good images on both platforms', () => {
     expect(hasStackTrace(r.stdout + r.stderr)).toBe(false);
   });
 
+  // Each case is one verify of a distinct image: run them a few at a time.
   for (const c of CASES) {
-    it(`${c.target}: fails only "${c.fails}" on both platforms, naming the fix`, async () => {
+    it.concurrent(`${c.target}: fails only "${c.fails}" on both platforms, naming the fix`, async ({ expect }) => {
       const { exitCode, report } = await verify([TAG(c.target)]);
       expect(exitCode).toBe(1);
       for (const p of BOTH) {
