@@ -52,7 +52,7 @@ describeEngine('verify: broken and good images on both platforms', () => {
     await cp(FIXTURE, ctx, { recursive: true });
     await mkdir(join(ctx, 'scratch/airbyte/integration_code'), { recursive: true });
     await writeFile(join(ctx, 'scratch/airbyte/integration_code/spec'), amd64SpecElf(), { mode: 0o755 });
-    const targets = ['good', 'spec-hang', 'secrets-renamed', ...CASES.map((c) => c.target), 'elf-mismatch'];
+    const targets = ['good', 'destination', 'spec-hang', 'secrets-renamed', ...CASES.map((c) => c.target), 'elf-mismatch'];
     const bake = {
       group: { default: { targets } },
       target: Object.fromEntries(
@@ -121,6 +121,27 @@ describeEngine('verify: broken and good images on both platforms', () => {
     expect(report.checks.find((c) => c.id === 'spec' && c.platform === 'linux/arm64')?.message).toMatch(/AIRBYTE_ENTRYPOINT is the same argv: this run covers it/);
     expect(report.runs.every((r) => r.command.includes('--network') && r.command.includes('--memory') && r.command.includes('--pids-limit'))).toBe(true);
     expect(report.runs.find((r) => r.step === 'spec (ENTRYPOINT)')?.command).toMatch(/--network none .*-w \/source/);
+  });
+
+  it('a good destination: check and write (messages on stdin) pass, runs use -w /dest', async () => {
+    const { exitCode, report } = await verify([
+      TAG('destination'),
+      '--config',
+      join(FIXTURE, 'inputs/config.json'),
+      '--catalog',
+      join(FIXTURE, 'inputs/configured_catalog.json'),
+      '--input',
+      join(FIXTURE, 'inputs/messages.jsonl'),
+    ]);
+    expect(report.connectorType).toBe('destination');
+    expect(report.checks.filter((c) => c.status === 'fail')).toEqual([]);
+    expect(exitCode).toBe(0);
+    expect(report.checks.filter((c) => c.id === 'write').map((c) => [c.status, c.message])).toEqual([
+      ['pass', 'exit 0, 1 STATE message(s) echoed'],
+      ['pass', 'exit 0, 1 STATE message(s) echoed'],
+    ]);
+    expect(report.checks.filter((c) => c.id === 'discover' || c.id === 'read').every((c) => c.status === 'skip')).toBe(true);
+    expect(report.runs.find((r) => r.step === 'write')?.command).toMatch(/-w \/dest .*-i .* write --config \/airbyte\/config\.json --catalog \/airbyte\/catalog\.json$/);
   });
 
   it('verifies a registry reference (not in the local store) per platform, and leaves no pulled image behind', async () => {
