@@ -5,6 +5,7 @@ import { action, listFlag } from './common.js';
 import { ExitCode, badInput } from '../errors.js';
 import { loadConnector } from '../connector/metadata.js';
 import { inspectLocalImage } from '../docker/image.js';
+import { checkPlatforms } from '../build/prepare.js';
 import { renderReport, verifyImage, type VerifyOptions } from '../verify/index.js';
 
 interface VerifyFlags {
@@ -53,6 +54,7 @@ export async function verifyRequest(target: string, f: VerifyFlags): Promise<{ i
     opts.connectorType = f.type;
   }
   const platforms = listFlag(f.platform);
+  if (platforms) checkPlatforms(platforms);
   if (!(await isConnectorDir(target))) {
     if (f.image) throw badInput(`--image is only for a connector directory; ${target} is not one (no metadata.yaml)`);
     if (platforms) opts.platforms = platforms;

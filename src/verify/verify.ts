@@ -239,6 +239,8 @@ async function verifyPlatform(ctx: PlatformContext): Promise<CheckResult[]> {
   if (!probeRes.ok) {
     await Promise.allSettled(runs);
     await dropPulled();
+    // Runs started optimistically against a platform that is not there say nothing more.
+    for (let i = ctx.records.length - 1; i >= 0; i--) if (ctx.records[i]?.platform === platform) ctx.records.splice(i, 1);
     return [
       fail('platform', platform, `no ${platform} image: ${probeRes.reason}`, `build with --platform ${platform} (linux/amd64 is required)${local ? ' and --load it (multi-platform --load needs the containerd image store)' : ''}`),
       ...ALL_AFTER_PLATFORM.map((id) => skip(id, platform, `no ${platform} image`)),
