@@ -1,7 +1,23 @@
 #!/usr/bin/env bash
-# The quick start's main job: prepare the machine, then run build-connector
-# on the bundled example connector as far as the tool goes today.
+# The quick start's main job, on a fresh machine: prepare it (Node, npm deps,
+# engine, registries, root filesystems), then build the bundled example
+# connector for linux/amd64 + linux/arm64, verify both platforms and publish
+# it to a loopback registry that `--registry local` starts when none runs.
+#
+# No image can be pulled here, so the example's base image is built from the
+# local root filesystem first (`base root` + `base build`); with internet
+# access, drop --base-image and the upstream base pinned in metadata.yaml is used.
 set -Eeuo pipefail
 cd "$(dirname "$0")/.."
 . scripts/prepare.sh
-node dist/cli.js doctor --registry localhost:5000
+EXAMPLE="${1:-examples/source-hello}"
+bc() { node dist/cli.js "$@"; }
+
+echo "== base images from the local root filesystem"
+root=$(bc base root python --registry localhost:5000)
+base=$(bc base build python --root-image "$root" --registry localhost:5000 --push)
+echo "root: $root"
+echo "base: $base"
+
+echo "== publish $EXAMPLE (build both platforms, verify each, push by digest, tag)"
+bc publish "$EXAMPLE" --registry local --base-image "$base"
