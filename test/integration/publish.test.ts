@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { AUTH_PASSWORD, AUTH_REGISTRY, AUTH_USER, describeEngine, REGISTRY } from '../support/engine.js';
 import { repoRoot, runCli, hasStackTrace, type CliResult } from '../support/cli.js';
-import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
+import { startFaultProxy } from '../support/fault-proxy.js';
 import { tagMap, indexPlatforms } from '../support/registry.js';
 import type { PublishResult } from '../../src/publish/result.js';
 import { verifySignature } from '../../src/docker/cosign.js';
