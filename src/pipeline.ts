@@ -24,6 +24,8 @@ import { newRetryStats, retryPolicy } from './publish/retry.js';
 import type { LatestMode } from './publish/tag-plan.js';
 import type { PublishTarget } from './publish/target.js';
 import { ATTESTATION_NOTE, type PublishResult, type StepName, type StepRecord } from './publish/result.js';
+import type { VerifyReport } from './verify/index.js';
+import type { Finding } from './lint/types.js';
 import { Stop, buildStep, lintStep, publishStep, renderStep, resolveStep, tagStep, verifyStep, type State } from './publish/steps.js';
 
 export interface PublishRequest {
@@ -67,11 +69,15 @@ export interface PublishHooks {
   /** progress lines (stderr for the CLI, the log for the Action) */
   log?: (line: string) => void;
   onStep?: (step: StepName, status: 'start' | StepRecord['status'], reason?: string) => void;
+  /** the full verify report (every check, every platform), also when checks failed */
+  onVerifyReport?: (report: VerifyReport) => void;
+  /** lint findings (warnings, or the errors that stopped the run) */
+  onLintFindings?: (findings: Finding[]) => void;
 }
 
 export async function runPublish(req: PublishRequest, hooks: PublishHooks = {}): Promise<PublishResult> {
   const log = hooks.log ?? ((l: string) => void process.stderr.write(`${l}\n`));
-  const s: State = { req, log, signed: false, forced: false, notes: [] };
+  const s: State = { req, log, hooks, signed: false, forced: false, notes: [] };
   const stats = newRetryStats();
   s.stats = stats;
   const records: StepRecord[] = [];

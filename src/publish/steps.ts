@@ -30,7 +30,7 @@ import { applyTags, compareImages, indexFactsFromBytes, pushByDigest, readBack, 
 import { DEFAULT_GIT_TAG_FORMAT, formatGitTag } from './release-plan.js';
 import type { PublishResult } from './result.js';
 import type { PushStats } from './push.js';
-import type { PublishRequest } from '../pipeline.js';
+import type { PublishHooks, PublishRequest } from '../pipeline.js';
 
 type CommonKeys = 'dir' | 'repository' | 'version' | 'steps' | 'durations' | 'notes' | 'faults';
 export type Outcome = PublishResult extends infer R ? (R extends PublishResult ? Omit<R, CommonKeys> : never) : never;
@@ -43,6 +43,7 @@ export class Stop {
 export interface State {
   req: PublishRequest;
   log: (line: string) => void;
+  hooks: PublishHooks;
   connector?: Connector;
   target?: ResolvedTarget;
   creds?: Credentials;
@@ -138,6 +139,7 @@ export async function lintStep(s: State): Promise<string | { skip: string }> {
   const plan = s.plan!;
   const file = plan.dockerfilePath ?? join(plan.context, 'Dockerfile (rendered)');
   const findings = lintDockerfile(plan.dockerfile, file, { permittedWriteDirs: plan.permittedWriteDirs, dockerignore: plan.dockerignore, buildArgs: s.req.buildArgs });
+  if (findings.length > 0) s.hooks.onLintFindings?.(findings);
   const errors = findings.filter((f) => f.severity === 'error' || f.fatal === true);
   if (errors.length > 0) throw new BcError('failed', `lint: ${errors.length} error(s) in ${file}; nothing was built`, { step: 'lint', details: formatFindings(findings) });
   for (const l of formatFindings(findings)) s.log(`warning: ${l}`);
@@ -237,6 +239,7 @@ export async function verifyStep(s: State): Promise<string | { skip: string }> {
       expectedLabels: s.plan!.mode === 'rendered' ? { name: s.connector!.repository, version: s.connector!.version } : undefined,
       onProgress: (l) => s.log(l),
     });
+    s.hooks.onVerifyReport?.(report);
     const failedChecks = report.checks.filter((c) => c.status === 'fail');
     if (failedChecks.length > 0) {
       throw new BcError('failed', `verify: ${failedChecks.length} check(s) failed; nothing was pushed`, {
