@@ -43,6 +43,7 @@ describeEngine('build (real engine, both platforms)', () => {
     const meta = (await readFile(join(EXAMPLE, 'metadata.yaml'), 'utf8')).replace('dockerRepository: airbyte/source-hello', `dockerRepository: ${ID}/${name}`);
     await writeFile(join(dir, 'metadata.yaml'), meta);
     await writeFile(join(dir, 'Dockerfile'), dockerfile);
+    images.push(`${ID}/${name}:0.1.0`, `${ID}/${name}:dev`); // whatever a build left behind
     return dir;
   }
   const compliant = (extra: string) =>
