@@ -21,7 +21,7 @@ import type { Finding } from '../lint/types.js';
 import { lintDockerfile } from '../lint/lint.js';
 import type { BuildPlan } from '../render/types.js';
 import { readOciArchive } from './oci-archive.js';
-import { prepareBuild, type PreparedBuild } from './prepare.js';
+import { mergedBuildArgs, prepareBuild, type PreparedBuild } from './prepare.js';
 import { progressMode, progressSink } from './progress.js';
 import type { BuildOptions, BuildResult } from './result.js';
 
@@ -55,7 +55,7 @@ async function runLint(plan: BuildPlan, opts: BuildOptions, write: (s: string) =
   const lint =
     opts.lint ??
     ((text: string, f: string) =>
-      lintDockerfile(text, f, { permittedWriteDirs: plan.permittedWriteDirs, dockerignore: plan.dockerignore, buildArgs: opts.buildArgs }));
+      lintDockerfile(text, f, { permittedWriteDirs: plan.permittedWriteDirs, dockerignore: plan.dockerignore, buildArgs: mergedBuildArgs(plan, opts) }));
   const findings = await lint(plan.dockerfile, file);
   const errors = findings.filter((f) => f.severity === 'error');
   const warnings = findings.filter((f) => f.severity === 'warning');

@@ -93,7 +93,8 @@ export function prepareBuild(
     platforms,
     tags,
     labels: plan.labels,
-    buildArgs: opts.buildArgs,
+    // The plan's build args (custom mode's BASE_IMAGE override) under the user's.
+    buildArgs: mergedBuildArgs(plan, opts),
     metadataFile: files.metadataFile,
     provenance,
     cacheFrom: opts.cacheFrom,
@@ -133,4 +134,10 @@ export function reproducibility(
     };
   }
   return { index: true, manifests: true, reason: 'OCI archive with rewrite-timestamp and SOURCE_DATE_EPOCH, no provenance' };
+}
+
+/** The plan's own build args (e.g. BASE_IMAGE for a custom Dockerfile) with the user's on top. */
+export function mergedBuildArgs(plan: BuildPlan, opts: { buildArgs?: Record<string, string> }): Record<string, string> | undefined {
+  const merged = { ...(plan.buildArgs ?? {}), ...(opts.buildArgs ?? {}) };
+  return Object.keys(merged).length > 0 ? merged : undefined;
 }

@@ -26,6 +26,9 @@ WORKDIR /airbyte/integration_code
 COPY --chown=1000:1000 . /airbyte/integration_code/
 # Installed from the local source only: no package index (--no-index), the base's own
 # build backend (--no-build-isolation). The console script is the entrypoint.
+# With SOURCE_DATE_EPOCH set, Python writes hash-based .pyc files, so the
+# installed package is byte-for-byte reproducible.
+ARG SOURCE_DATE_EPOCH
 RUN set -eu; \
     python3 -m pip install --no-cache-dir --disable-pip-version-check --no-index --no-build-isolation /airbyte/integration_code; \
     rm -rf /airbyte/integration_code/build; \
