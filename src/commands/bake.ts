@@ -9,7 +9,6 @@ import type { Command } from 'commander';
 import { action, collect, listFlag } from './common.js';
 import { badInput, ExitCode } from '../errors.js';
 import { renderTable } from '../ui/table.js';
-import { verifyRequest } from './verify.js';
 
 interface BakeFlags {
   platform?: string;
@@ -53,7 +52,10 @@ export function register(program: Command): void {
       action(async (out, _g, dirs: string[], opts: BakeFlags) => {
         const provenance = opts.provenance === undefined ? undefined : ({ min: 'min', max: 'max', false: false } as const)[opts.provenance as 'min'];
         if (opts.provenance !== undefined && provenance === undefined) throw badInput(`--provenance ${opts.provenance}: expected min, max or false`);
+        const timeout = Number(opts.timeout);
+        if (!Number.isFinite(timeout) || timeout <= 0) throw badInput(`--timeout must be a positive number, got "${opts.timeout}"`);
         const { bakeConnectors, printBake } = await import('../monorepo/bake.js');
+        const { connectorVerifyOptions } = await import('../monorepo/verify-defaults.js');
         const common = { platforms: listFlag(opts.platform), baseImages: parseBaseImages(opts.baseImage), provenance, log: (l: string) => out.info(l) };
         if (opts.print) {
           const workdir = resolve(opts.workdir ?? (await mkdtemp(join(tmpdir(), 'bc-bake-print-'))));
@@ -69,7 +71,7 @@ export function register(program: Command): void {
           noCache: opts.cache === false,
           builder: opts.builder,
           // the same defaults as `verify DIR`: inputs, secrets/, labels, type
-          verifyOptions: async (plan) => (await verifyRequest(plan.connector.dir, { timeout: opts.timeout })).opts,
+          verifyOptions: (plan) => connectorVerifyOptions(plan.connector, timeout),
         });
         out.result(res, () => {
           const rows = res.results.map((r) => [

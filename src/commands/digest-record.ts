@@ -9,7 +9,6 @@ import type { Command } from 'commander';
 import { action } from './common.js';
 import { badInput, ExitCode } from '../errors.js';
 import { renderReport } from '../verify/index.js';
-import { verifyRequest } from './verify.js';
 
 interface DigestRecordFlags {
   platform?: string;
@@ -49,9 +48,11 @@ export function register(program: Command): void {
         const { loadConnector } = await import('../connector/metadata.js');
         const c = await loadConnector(dir);
         const file = resolve(opts.out ?? digestRecordName(c.dirName, platform));
+        const timeout = Number(opts.timeout);
+        if (!Number.isFinite(timeout) || timeout <= 0) throw badInput(`--timeout must be a positive number, got "${opts.timeout}"`);
+        const { connectorVerifyOptions } = await import('../monorepo/verify-defaults.js');
         // The same verify defaults as `verify DIR` (inputs, secrets, labels, type).
-        const { opts: verifyDefaults } = await verifyRequest(dir, { timeout: opts.timeout });
-        const { platforms: _ignored, ...verify } = verifyDefaults;
+        const verify = await connectorVerifyOptions(c, timeout);
         const res = await buildPlatformRecord(dir, {
           platform,
           out: file,

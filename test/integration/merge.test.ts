@@ -89,6 +89,17 @@ describeEngine('distributed build: digest-record per platform, then merge', () =
     expect(await tagsOf(REPO)).toEqual([]);
   });
 
+  it('--dry-run with both platforms: prints the index digest and the tags it would write, writes nothing', async () => {
+    const r = await runCli(['--json', 'merge', dir, '--digests', rec.amd64 as string, rec.arm64 as string, ...common(), '--dry-run']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { status: string; digest: string; plan: { tags: { tag: string }[] } };
+    expect(out.status).toBe('dry-run');
+    expect(out.plan.tags.map((t) => t.tag)).toEqual(['0.1.0', 'latest']);
+    expect(await tagsOf(REPO)).toEqual([]);
+    const res = await fetch(`http://${REGISTRY}/v2/${REPO}/manifests/${out.digest}`, { method: 'HEAD', headers: { accept: 'application/vnd.oci.image.index.v1+json' } });
+    expect(res.status).toBe(404);
+  });
+
   it('both platforms verified → one index with both, tagged 0.1.0 and latest; a re-run is "already published"', async () => {
     const records = await Promise.all(['amd64', 'arm64'].map(async (a) => DigestRecordSchema.parse(JSON.parse(await readFile(rec[a] as string, 'utf8')))));
     const r = await runCli(['--json', 'merge', dir, '--digests', rec.amd64 as string, rec.arm64 as string, ...common()]);
