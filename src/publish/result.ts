@@ -120,7 +120,7 @@ export function formatResult(r: PublishResult): string {
       lines.push(`refused: ${r.reason}`);
       break;
     case 'failed':
-      lines.push(`failed at ${r.step} (details above)`);
+      lines.push(`failed at ${r.step}: ${r.reason}`);
       break;
     case 'dry-run':
       lines.push(`dry run: built and verified ${r.digest} (${r.platforms.join(', ')}); nothing pushed or tagged`);
