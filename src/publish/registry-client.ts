@@ -179,7 +179,7 @@ export class RegistryClient {
   /** Cross-repository mount (no upload) from another repository of the same registry; false when the registry declines. */
   async mountBlob(repo: string, digest: string, from: string): Promise<boolean> {
     const res = await this.request('POST', `/v2/${repo}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`, {
-      scope: `repository:${repo}:pull,push`,
+      scope: `repository:${repo}:pull,push repository:${from}:pull`,
       what: `mount blob ${digest.slice(0, 19)} from ${from}`,
       accepted: [202],
     });
@@ -301,8 +301,9 @@ export class RegistryClient {
     }
     const url = new URL(params.realm);
     if (params.service) url.searchParams.set('service', params.service);
-    const wanted = scope || params.scope;
-    if (wanted) url.searchParams.set('scope', wanted);
+    // Several scopes (a cross-repository mount needs pull on the source too) are
+    // separate `scope` parameters in the token request.
+    for (const sc of (scope || params.scope || '').split(' ').filter((x) => x !== '')) url.searchParams.append('scope', sc);
     const headers: Record<string, string> = {};
     if (creds) headers.authorization = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`;
     const res = await fetch(url, { headers, signal: AbortSignal.timeout(this.opts.timeoutMs ?? 30_000) });

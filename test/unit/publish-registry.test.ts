@@ -147,4 +147,20 @@ describe('RegistryClient', () => {
     expect((await c.getManifest('a', sha256(body)))?.digest).toBe(sha256(body));
     await expect(c.getManifest('a', `sha256:${'0'.repeat(64)}`)).rejects.toThrow(/whose digest is/);
   });
+  it('cross-repository mount asks one token for push on the target and pull on the source', async () => {
+    const scopes: string[][] = [];
+    const { host } = await serve((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://x');
+      if (url.pathname === '/token') {
+        scopes.push(url.searchParams.getAll('scope'));
+        return json(res, 200, { access_token: 'tok' });
+      }
+      if (req.headers.authorization !== 'Bearer tok') return json(res, 401, {}, { 'www-authenticate': `Bearer realm="http://${req.headers.host}/token",service="t"` });
+      if (req.method === 'POST' && url.searchParams.get('from') === 'library/base') return res.writeHead(201, { location: `/v2/a/blobs/${url.searchParams.get('mount')}` }).end();
+      res.writeHead(404).end();
+    });
+    const c = new RegistryClient(host, { retry: fast });
+    expect(await c.mountBlob('a', `sha256:${'1'.repeat(64)}`, 'library/base')).toBe(true);
+    expect(scopes).toEqual([['repository:a:pull,push', 'repository:library/base:pull']]);
+  });
 });
