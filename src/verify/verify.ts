@@ -158,8 +158,27 @@ interface PlatformContext {
   staged: Staged;
   secrets: SecretFile[] | undefined;
   records: RunRecord[];
+  /** the spec run started before the image was even inspected (local images) */
+  early?: Promise<NamedRun>;
   /** the type this platform's labels gave (registry images) */
   detectedType?: ConnectorType;
+}
+
+type RunSpec = Omit<ContainerRunSpec, 'image' | 'platform' | 'timeoutMs' | 'workdir'>;
+
+function launch(ref: string, platform: string, opts: VerifyOptions, step: string, type: ConnectorType, spec: RunSpec): Promise<NamedRun> {
+  const workdir = type === 'destination' ? '/dest' : '/source';
+  return runContainer({
+    image: ref,
+    platform,
+    workdir,
+    timeoutMs: (opts.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
+    memory: opts.memory,
+    pidsLimit: opts.pidsLimit,
+    cpus: opts.cpus,
+    maxOutputBytes: opts.maxOutputBytes,
+    ...spec,
+  }).then((result) => ({ label: step, workdir, result }));
 }
 
 const RUN_CHECKS: CheckId[] = ['spec', 'check', 'discover', 'read', 'write', 'writes'];
@@ -184,26 +203,17 @@ async function verifyPlatform(ctx: PlatformContext): Promise<CheckResult[]> {
   const local = ctx.source.kind === 'local';
   const runs: Promise<NamedRun | undefined>[] = [];
   const byStep = new Map<string, Promise<NamedRun | undefined>>();
-  const start = (step: string, type: ConnectorType, spec: Omit<ContainerRunSpec, 'image' | 'platform' | 'timeoutMs' | 'workdir'>) => {
-    const workdir = type === 'destination' ? '/dest' : '/source';
-    const p = runContainer({
-      image: ref,
-      platform,
-      workdir,
-      timeoutMs,
-      memory: opts.memory,
-      pidsLimit: opts.pidsLimit,
-      cpus: opts.cpus,
-      maxOutputBytes: opts.maxOutputBytes,
-      ...spec,
-    }).then((result) => {
+  const adopt = (step: string, launched: Promise<NamedRun>) => {
+    const p = launched.then((run) => {
+      const { result } = run;
       ctx.records.push({ platform, step, command: result.command, exitCode: result.exitCode, timedOut: result.timedOut, durationMs: Math.round(result.durationMs) });
       progress(`${step}: ${result.timedOut ? 'timed out' : `exit ${result.exitCode}`} in ${(result.durationMs / 1000).toFixed(1)} s`);
-      return { label: step, workdir, result };
+      return run;
     });
     runs.push(p);
     byStep.set(step, p);
   };
+  const start = (step: string, type: ConnectorType, spec: RunSpec) => adopt(step, launch(ref, platform, opts, step, type, spec));
   const startIo = (type: ConnectorType) => {
     const m = staged.mounts;
     if (!m.config) return;
@@ -226,7 +236,8 @@ async function verifyPlatform(ctx: PlatformContext): Promise<CheckResult[]> {
   // probe reads the config. (A registry image is pulled by the probe first.)
   let type = ctx.type;
   if (local && type) {
-    start('spec (ENTRYPOINT)', type, { args: ['spec'] });
+    if (ctx.early) adopt('spec (ENTRYPOINT)', ctx.early);
+    else start('spec (ENTRYPOINT)', type, { args: ['spec'] });
     startIo(type);
   }
   // A registry image is pulled (this platform only) by the probe; what we
@@ -312,15 +323,41 @@ async function verifyPlatform(ctx: PlatformContext): Promise<CheckResult[]> {
 export async function verifyImage(image: string, opts: VerifyOptions = {}): Promise<VerifyReport> {
   const t0 = performance.now();
   const platforms = platformList(opts.platforms);
-  const source = await resolveImage(image);
+  // The emulated spec run dominates the wall time: start it before even
+  // inspecting the image, with the type the name suggests. It is kept when
+  // the image turns out to be local and of that type, else discarded.
+  // Emulated platforms are the slow ones: start their containers first.
+  const host = process.arch === 'x64' ? 'amd64' : process.arch;
+  const emulatedFirst = [...platforms].sort((a, b) => Number(a.split('/')[1] === host) - Number(b.split('/')[1] === host));
+  const guess = opts.connectorType ?? connectorTypeOf({}, image);
+  const early = new Map(emulatedFirst.map((p) => [p, launch(image, p, opts, 'spec (ENTRYPOINT)', guess, { args: ['spec'] })]));
+  let source: ImageSource;
+  let staged: Staged;
+  let secrets: SecretFile[] | undefined;
+  try {
+    source = await resolveImage(image);
+    [staged, secrets] = await Promise.all([stageInputs(opts.inputs ?? {}), opts.secretsDir ? hashSecrets(opts.secretsDir) : Promise.resolve(undefined)]);
+  } catch (err) {
+    await Promise.allSettled(early.values());
+    throw err;
+  }
   const type = opts.connectorType ?? (source.kind === 'local' ? connectorTypeOf(source.config.labels, image) : undefined);
-  const [staged, secrets] = await Promise.all([stageInputs(opts.inputs ?? {}), opts.secretsDir ? hashSecrets(opts.secretsDir) : Promise.resolve(undefined)]);
+  const keepEarly = source.kind === 'local' && type === guess;
+  if (!keepEarly) await Promise.allSettled(early.values());
   const records: RunRecord[] = [];
   try {
-    const contexts: PlatformContext[] = platforms.map((platform) => ({ image, source, platform, type, opts, staged, secrets, records }));
-    // Emulated platforms are the slow ones: start their containers first.
-    const host = process.arch === 'x64' ? 'amd64' : process.arch;
-    const order = [...contexts].sort((a, b) => Number(a.platform.split('/')[1] === host) - Number(b.platform.split('/')[1] === host));
+    const contexts: PlatformContext[] = platforms.map((platform) => ({
+      image,
+      source,
+      platform,
+      type,
+      opts,
+      staged,
+      secrets,
+      records,
+      ...(keepEarly ? { early: early.get(platform) } : {}),
+    }));
+    const order = emulatedFirst.map((p) => contexts.find((c) => c.platform === p) as PlatformContext);
     const done = new Map(await Promise.all(order.map(async (c) => [c, await verifyPlatform(c)] as const)));
     const perPlatform = contexts.map((c) => done.get(c) ?? []);
     const checks = sortResults(perPlatform.flat(), platforms);
