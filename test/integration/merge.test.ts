@@ -44,6 +44,18 @@ describeEngine('distributed build: digest-record per platform, then merge', () =
     await cp(join(repoRoot, 'examples', 'source-hello'), dir, { recursive: true });
   });
   afterAll(async () => {
+    // Leave the shared registry as we found it: delete by digest what we pushed (tags go with it).
+    const digests = new Set<string>();
+    for (const f of Object.values(rec)) {
+      const r = await readFile(f, 'utf8').then((t) => DigestRecordSchema.parse(JSON.parse(t)), () => undefined);
+      if (r) digests.add(r.digest);
+    }
+    for (const tag of await tagsOf(REPO)) {
+      const h = await fetch(`http://${REGISTRY}/v2/${REPO}/manifests/${tag}`, { method: 'HEAD', headers: { accept: 'application/vnd.oci.image.index.v1+json' } });
+      const d = h.headers.get('docker-content-digest');
+      if (d) digests.add(d);
+    }
+    for (const d of digests) await fetch(`http://${REGISTRY}/v2/${REPO}/manifests/${d}`, { method: 'DELETE' }).catch(() => undefined);
     await rm(work, { recursive: true, force: true });
   });
 
