@@ -102,16 +102,45 @@ export async function checkPlatform(platform: string, c: ImageConfig, fs: ImageF
   if (!r.ok) {
     return fail('platform', platform, `cannot resolve the entrypoint "${first}": ${r.reason}`, 'make the entrypoint name an executable that exists in the image', r.chain.length ? [describeChain(r.chain)] : undefined);
   }
-  if (r.arch !== want) {
-    return fail(
+  const mismatch = (binary: string, arch: string, chain: string) =>
+    fail(
       'platform',
       platform,
-      `labelled ${platform} but ${r.binary} is an ${r.arch} executable`,
+      `labelled ${platform} but ${binary} is an ${arch} executable`,
       `build the ${platform} image from a base (and binaries) for ${want}: use FROM --platform=$TARGETPLATFORM and download ${want} artifacts (or drop ${platform} from --platform)`,
-      [describeChain(r.chain)],
+      [chain],
     );
+  if (r.arch !== want) return mismatch(r.binary, r.arch, describeChain(r.chain));
+  // A launcher script ends at the shell; the program it execs (typically
+  // `exec java ...` in gradle-style launchers) is what really runs.
+  const execd: string[] = [];
+  for (const cmd of await launchedCommands(fs, r.chain[0]?.path, r.binary)) {
+    const x = await resolveExecutable(fs, cmd, pathEnv, c.workdir);
+    if (!x.ok) continue;
+    if (x.arch !== want) return mismatch(x.binary, x.arch, `${describeChain(r.chain)}; it execs ${describeChain(x.chain)}`);
+    execd.push(`${describeChain(x.chain)} is ${x.arch}`);
   }
-  return pass('platform', platform, `${describeChain(r.chain)} is ${r.arch}`);
+  return pass('platform', platform, [`${describeChain(r.chain)} is ${r.arch}`, ...execd].join('; it execs '));
+}
+
+const SHELLS = new Set(['sh', 'dash', 'bash', 'ash', 'busybox', 'zsh', 'ksh']);
+
+/** Commands a shell launcher script execs: literal `exec CMD`, and java when the script runs java through a variable. */
+export function execTargets(script: string): string[] {
+  const found = new Set<string>();
+  for (const m of script.matchAll(/(?:^|[;&|]\s*|\s)exec\s+([A-Za-z0-9_./-]+)/gm)) {
+    const word = m[1] ?? '';
+    if (word && !word.startsWith('-') && !/^\d/.test(word)) found.add(word);
+  }
+  if (/\bjava\b/.test(script) && ![...found].some((w) => w.endsWith('java'))) found.add('java');
+  return [...found].slice(0, 3);
+}
+
+async function launchedCommands(fs: ImageFs, entry: string | undefined, binary: string): Promise<string[]> {
+  if (!entry || !SHELLS.has(posix.basename(binary))) return [];
+  const e = await fs.stat(entry, 4096);
+  const text = e?.type === 'file' && e.content ? e.content.toString('utf8') : '';
+  return text.startsWith('#!') ? execTargets(text) : [];
 }
 
 export interface UserFacts {

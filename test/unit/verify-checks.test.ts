@@ -10,6 +10,7 @@ import {
   checkNoSecrets,
   checkPlatform,
   checkUser,
+  execTargets,
   readUsers,
   shellWords,
 } from '../../src/verify/config-checks.js';
@@ -158,6 +159,27 @@ describe('config checks', () => {
     expect(r.message).toBe('labelled linux/arm64 but /usr/bin/python3 is an amd64 executable');
     expect((await checkPlatform('linux/amd64', cfg(), fs)).status).toBe('pass');
   });
+  it('platform: a launcher script is followed to the program it execs (exec java)', async () => {
+    const launcher = '#!/bin/sh\nAPP_HOME=$(dirname "$0")/..\nexec java -cp "$APP_HOME/lib/app.jar" Main "$@"\n';
+    const files = {
+      '/airbyte/integration_code/bin/source-x': file(launcher),
+      '/bin/sh': link('dash'),
+      '/bin/dash': file(arm64ProbeElf()),
+      '/usr/bin/java': link('/usr/lib/jvm/bin/java'),
+      '/usr/lib/jvm/bin/java': file(amd64Header()),
+    };
+    const c = cfg({ entrypoint: ['/airbyte/integration_code/bin/source-x'], env: { PATH: '/usr/bin:/bin' } });
+    const r = await checkPlatform(P, c, fakeFs(files));
+    expect(r.status).toBe('fail');
+    expect(r.message).toBe('labelled linux/arm64 but /usr/lib/jvm/bin/java is an amd64 executable');
+    expect(r.details?.[0]).toMatch(/source-x → \/bin\/sh → \/bin\/dash; it execs \/usr\/bin\/java → \/usr\/lib\/jvm\/bin\/java/);
+    const ok = await checkPlatform(P, c, fakeFs({ ...files, '/usr/lib/jvm/bin/java': file(arm64ProbeElf()) }));
+    expect(ok.status).toBe('pass');
+    expect(ok.message).toMatch(/is arm64; it execs .*java is arm64$/);
+    expect(execTargets('#!/bin/sh\nexec "$JAVACMD" "$@"\n# uses java\n')).toEqual(['java']);
+    expect(execTargets('#!/bin/sh\nset -e\nexec /opt/app/bin/server --port 1\n')).toEqual(['/opt/app/bin/server']);
+  });
+
   it('user: root, unknown user, /nonexistent HOME, unwritable HOME, good', async () => {
     const fs = fakeFs({ '/etc/passwd': file(PASSWD, 0o644), '/home/airbyte': dir(1000), '/root': dir(0, 0o700) });
     const users = await readUsers(fs);
