@@ -12,7 +12,7 @@ import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { AUTH_PASSWORD, AUTH_REGISTRY, AUTH_USER, describeEngine, REGISTRY } from '../support/engine.js';
 import { repoRoot, runCli, hasStackTrace, type CliResult } from '../support/cli.js';
 import { startFaultProxy } from '../support/fault-proxy.js';
-import { tagMap, indexPlatforms } from '../support/registry.js';
+import { tagMap, indexPlatforms, deleteRepository } from '../support/registry.js';
 import type { PublishResult } from '../../src/publish/result.js';
 import { verifySignature } from '../../src/docker/cosign.js';
 
@@ -82,6 +82,9 @@ describeEngine('publish (loopback registry)', () => {
   });
   afterAll(async () => {
     if (work) await rm(work, { recursive: true, force: true });
+    // the registries are shared with other test files: leave no tagged image behind
+    await deleteRepository(REGISTRY, seq).catch(() => 0);
+    await deleteRepository(AUTH_REGISTRY, repoName('auth'), { username: AUTH_USER, password: AUTH_PASSWORD }).catch(() => 0);
   });
 
   const seq = repoName('seq');

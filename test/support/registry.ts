@@ -36,3 +36,24 @@ export async function indexPlatforms(registry: string, repo: string, ref: string
   const j = (await res.json()) as { manifests?: { platform?: { os: string; architecture: string } }[] };
   return (j.manifests ?? []).map((m) => (m.platform ? `${m.platform.os}/${m.platform.architecture}` : 'unknown/unknown')).sort();
 }
+
+/**
+ * Remove what a test pushed: every tagged manifest of the repository, by
+ * digest (the only delete distribution knows; it drops all tags on it).
+ * Untagged blobs are left for the registry's garbage collection.
+ */
+export async function deleteRepository(registry: string, repo: string, auth?: { username: string; password: string }): Promise<number> {
+  const headers: Record<string, string> = { accept: ACCEPT };
+  if (auth) headers.authorization = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
+  const res = await fetch(`http://${registry}/v2/${repo}/tags/list`, { headers });
+  if (!res.ok) return 0;
+  const tags = ((await res.json()) as { tags?: string[] | null }).tags ?? [];
+  const digests = new Set<string>();
+  for (const t of tags) {
+    const h = await fetch(`http://${registry}/v2/${repo}/manifests/${t}`, { method: 'HEAD', headers });
+    const d = h.headers.get('docker-content-digest');
+    if (h.ok && d) digests.add(d);
+  }
+  for (const d of digests) await fetch(`http://${registry}/v2/${repo}/manifests/${d}`, { method: 'DELETE', headers });
+  return digests.size;
+}
