@@ -21,6 +21,7 @@ interface VerifyFlags {
   pidsLimit?: string;
   cpus?: string;
   network?: string;
+  signPub?: string;
 }
 
 async function isFile(p: string): Promise<boolean> {
@@ -96,11 +97,16 @@ export function register(program: Command): void {
     .option('--pids-limit <n>', 'pids limit of each container', '512')
     .option('--cpus <n>', 'CPU limit of each container')
     .option('--network <name>', 'network for check/discover/read/write (spec always runs with none)', 'bridge')
+    .option('--sign-pub <file>', 'also check the cosign signature of the (registry) image with this public key')
     .action(
       action(async (out, g, target: string, flags: VerifyFlags) => {
         const { image, opts } = await verifyRequest(target, flags);
         if (!g.json) opts.onProgress = (l) => out.info(l);
-        const report = await verifyImage(image, opts);
+        let report = await verifyImage(image, opts);
+        if (flags.signPub) {
+          const { addSignatureCheck } = await import('../verify/signature.js');
+          report = await addSignatureCheck(report, image, flags.signPub);
+        }
         out.result(report, () => renderReport(report));
         return report.ok ? ExitCode.ok : ExitCode.failed;
       }),

@@ -19,6 +19,7 @@ export const CHECK_IDS = [
   'writes',
   'no-secrets',
   'labels',
+  'signature',
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 

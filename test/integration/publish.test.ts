@@ -297,6 +297,8 @@ describeEngine('publish (loopback registry)', () => {
     } catch {
       cosign = false;
     }
+    // scripts/setup-engine.sh installs cosign: under CI its absence is a failure, not a skip.
+    if (!cosign && process.env.CI === 'true') throw new Error('CI=true but cosign is not installed');
     const keyDir = join(work, 'keys');
     const extra: string[] = [];
     if (cosign) {
@@ -334,6 +336,19 @@ describeEngine('publish (loopback registry)', () => {
       await execa('cosign', ['generate-key-pair'], { cwd: other, env: { COSIGN_PASSWORD: 'x' } });
       const no = await verifySignature(ref, join(other, 'cosign.pub'), { dockerConfigDir: cfgDir });
       expect(no.ok).toBe(false);
+      // the CLI: verify REF --sign-pub adds a signature check to the report
+      const signed = await runCli(['--json', 'verify', ref, '--platform', 'linux/amd64', '--sign-pub', join(keyDir, 'cosign.pub')], {
+        env: { DOCKER_CONFIG: cfgDir },
+      });
+      const report = JSON.parse(signed.stdout) as { ok: boolean; checks: { id: string; status: string; platform: string }[] };
+      expect(report.checks.filter((c) => c.id === 'signature').map((c) => c.status), signed.stderr).toEqual(['pass']);
+      expect(signed.exitCode).toBe(0);
+      const unsigned = await runCli(['--json', 'verify', ref, '--platform', 'linux/amd64', '--sign-pub', join(other, 'cosign.pub')], {
+        env: { DOCKER_CONFIG: cfgDir },
+      });
+      expect(unsigned.exitCode).toBe(1);
+      const bad = JSON.parse(unsigned.stdout) as { checks: { id: string; status: string }[] };
+      expect(bad.checks.filter((c) => c.id === 'signature').map((c) => c.status)).toEqual(['fail']);
     }
   });
 });
