@@ -1,10 +1,15 @@
 #!/usr/bin/env node
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
-  define_BC_HELP_default
-} from "./chunks/chunk-VSKSHDA5.js";
+  define_BC_HELP_default,
+  init_define_BC_HELP
+} from "./chunks/chunk-BBPJ244V.js";
+
+// src/bin.ts
+init_define_BC_HELP();
 
 // src/bin-keys.ts
+init_define_BC_HELP();
 function helpKey(argv) {
   const isHelp = (a) => a === "--help" || a === "-h";
   if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) return "--version";
@@ -21,6 +26,6 @@ var text = key === void 0 ? void 0 : HELP[key];
 if (text !== void 0) {
   process.stdout.write(text);
 } else {
-  const { main } = await import("./chunks/cli-RDJDQRIY.js");
+  const { main } = await import("./chunks/cli-RSNZ7WGB.js");
   await main(process.argv);
 }

@@ -4,11 +4,11 @@
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { ExitCode } from './errors.js';
-import { registerCommands } from './commands/index.js';
+import { registerCommands, requestedCommand } from './commands/index.js';
 import { setExecDebug } from './exec.js';
 import { VERSION } from './version.js';
 
-export function buildProgram(): Command {
+export async function buildProgram(only?: string): Promise<Command> {
   const program = new Command();
   program
     .name('build-connector')
@@ -32,13 +32,13 @@ Exit codes:
   3  environment missing (no engine, no buildx, no arm64 emulation, registry unreachable, login refused)
   4  refused by policy (version already published with another digest)`,
   );
-  registerCommands(program);
+  await registerCommands(program, only);
   for (const c of program.commands) c.exitOverride();
   return program;
 }
 
 export async function main(argv: string[]): Promise<void> {
-  const program = buildProgram();
+  const program = await buildProgram(requestedCommand(argv.slice(2)));
   try {
     await program.parseAsync(argv);
   } catch (err) {

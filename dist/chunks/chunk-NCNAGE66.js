@@ -1,6 +1,10 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
+import {
+  init_define_BC_HELP
+} from "./chunk-BBPJ244V.js";
 
 // src/errors.ts
+init_define_BC_HELP();
 var ExitCode = {
   ok: 0,
   /** a check, lint rule or build failed */

@@ -8,8 +8,8 @@ import {
   notImplemented,
   refused,
   toBcError
-} from "./chunk-2SHS2K5R.js";
-import "./chunk-VSKSHDA5.js";
+} from "./chunk-NCNAGE66.js";
+import "./chunk-BBPJ244V.js";
 export {
   BcError,
   ExitCode,
