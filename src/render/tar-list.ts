@@ -4,19 +4,8 @@
  * Handles ustar prefixes, GNU long names and pax path records.
  */
 import { open } from 'node:fs/promises';
-
-const BLOCK = 512;
-
-function cstr(buf: Buffer, start: number, len: number): string {
-  const slice = buf.subarray(start, start + len);
-  const nul = slice.indexOf(0);
-  return slice.subarray(0, nul < 0 ? slice.length : nul).toString('utf8');
-}
-
-function octal(buf: Buffer, start: number, len: number): number {
-  const s = cstr(buf, start, len).trim();
-  return s === '' ? 0 : parseInt(s, 8);
-}
+// One tar header reader for the project (verify reads image tars with it).
+import { BLOCK, parsePax, readNumber, readString } from '../verify/tar.js';
 
 export async function listTar(path: string, limit = 100_000): Promise<string[]> {
   const fh = await open(path, 'r');
@@ -28,22 +17,19 @@ export async function listTar(path: string, limit = 100_000): Promise<string[]> 
     while (names.length < limit) {
       const { bytesRead } = await fh.read(header, 0, BLOCK, offset);
       if (bytesRead < BLOCK || header.every((b) => b === 0)) break;
-      const size = octal(header, 124, 12);
+      const size = readNumber(header, 124, 12);
       if (!Number.isFinite(size) || size < 0) throw new Error(`${path}: not a tar archive`);
       const type = String.fromCharCode(header[156] ?? 48);
       const dataStart = offset + BLOCK;
       if (type === 'L' || type === 'x') {
         const data = Buffer.alloc(size);
         await fh.read(data, 0, size, dataStart);
-        if (type === 'L') longName = cstr(data, 0, size);
-        else {
-          const m = /\d+ path=([^\n]*)\n/.exec(data.toString('utf8'));
-          if (m?.[1]) longName = m[1];
-        }
+        if (type === 'L') longName = readString(data, 0, size);
+        else longName = parsePax(data).path ?? longName;
       } else if (type !== 'g') {
-        let name = cstr(header, 0, 100);
-        if (cstr(header, 257, 5) === 'ustar') {
-          const prefix = cstr(header, 345, 155);
+        let name = readString(header, 0, 100);
+        if (readString(header, 257, 5) === 'ustar') {
+          const prefix = readString(header, 345, 155);
           if (prefix) name = `${prefix}/${name}`;
         }
         names.push(longName ?? name);

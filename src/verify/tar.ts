@@ -25,16 +25,16 @@ export interface TarEntry {
   complete: boolean;
 }
 
-const BLOCK = 512;
+export const BLOCK = 512;
 
-function readString(buf: Buffer, off: number, len: number): string {
+export function readString(buf: Buffer, off: number, len: number): string {
   const slice = buf.subarray(off, off + len);
   const nul = slice.indexOf(0);
   return slice.subarray(0, nul < 0 ? slice.length : nul).toString('utf8');
 }
 
 /** Octal ASCII, or GNU base-256 when the high bit of the first byte is set. */
-function readNumber(buf: Buffer, off: number, len: number): number {
+export function readNumber(buf: Buffer, off: number, len: number): number {
   const first = buf[off] ?? 0;
   if (first & 0x80) {
     let n = 0;
@@ -45,7 +45,7 @@ function readNumber(buf: Buffer, off: number, len: number): number {
   return s === '' ? 0 : parseInt(s, 8);
 }
 
-function parsePax(data: Buffer): Record<string, string> {
+export function parsePax(data: Buffer): Record<string, string> {
   const out: Record<string, string> = {};
   let i = 0;
   while (i < data.length) {
