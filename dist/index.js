@@ -69712,16 +69712,105 @@ import { join as join5, relative as relative3 } from "node:path";
 
 // src/render/tar-list.ts
 import { open as open3 } from "node:fs/promises";
+
+// src/verify/tar.ts
 var BLOCK = 512;
-function cstr(buf, start2, len) {
-  const slice = buf.subarray(start2, start2 + len);
+function readString(buf, off, len) {
+  const slice = buf.subarray(off, off + len);
   const nul = slice.indexOf(0);
   return slice.subarray(0, nul < 0 ? slice.length : nul).toString("utf8");
 }
-function octal(buf, start2, len) {
-  const s = cstr(buf, start2, len).trim();
+function readNumber(buf, off, len) {
+  const first = buf[off] ?? 0;
+  if (first & 128) {
+    let n2 = 0;
+    for (let i2 = 1; i2 < len; i2++) n2 = n2 * 256 + (buf[off + i2] ?? 0);
+    return n2;
+  }
+  const s = readString(buf, off, len).trim();
   return s === "" ? 0 : parseInt(s, 8);
 }
+function parsePax(data) {
+  const out = {};
+  let i2 = 0;
+  while (i2 < data.length) {
+    const sp = data.indexOf(32, i2);
+    if (sp < 0) break;
+    const len = parseInt(data.toString("utf8", i2, sp), 10);
+    if (!Number.isFinite(len) || len <= 0) break;
+    const record2 = data.toString("utf8", sp + 1, i2 + len - 1);
+    const eq = record2.indexOf("=");
+    if (eq > 0) out[record2.slice(0, eq)] = record2.slice(eq + 1);
+    i2 += len;
+  }
+  return out;
+}
+function typeOf(flag) {
+  switch (flag) {
+    case "0":
+    case "\0":
+    case "":
+    case "7":
+      return "file";
+    case "5":
+      return "dir";
+    case "2":
+      return "symlink";
+    case "1":
+      return "hardlink";
+    default:
+      return "other";
+  }
+}
+function normalizeTarPath(p) {
+  return p.replace(/^\.\//, "").replace(/\/+$/, "");
+}
+function parseTar(buf) {
+  const entries = [];
+  let off = 0;
+  let pax = {};
+  let longName;
+  let longLink;
+  while (off + BLOCK <= buf.length) {
+    const header = buf.subarray(off, off + BLOCK);
+    if (header.every((b) => b === 0)) break;
+    const size = readNumber(header, 124, 12);
+    const flag = String.fromCharCode(header[156] ?? 0);
+    const dataStart = off + BLOCK;
+    const dataEnd = dataStart + size;
+    const complete = dataEnd <= buf.length;
+    off = dataStart + Math.ceil(size / BLOCK) * BLOCK;
+    if (flag === "x" || flag === "g" || flag === "L" || flag === "K") {
+      if (!complete) break;
+      const data = buf.subarray(dataStart, dataEnd);
+      if (flag === "x") pax = parsePax(data);
+      else if (flag === "L") longName = readString(data, 0, data.length);
+      else if (flag === "K") longLink = readString(data, 0, data.length);
+      continue;
+    }
+    const name = readString(header, 0, 100);
+    const prefix = header.toString("latin1", 257, 263).startsWith("ustar") ? readString(header, 345, 155) : "";
+    const path10 = pax.path ?? longName ?? (prefix ? `${prefix}/${name}` : name);
+    const entry = {
+      path: normalizeTarPath(path10),
+      type: typeOf(flag),
+      mode: readNumber(header, 100, 8) & 4095,
+      uid: pax.uid !== void 0 ? Number(pax.uid) : readNumber(header, 108, 8),
+      gid: pax.gid !== void 0 ? Number(pax.gid) : readNumber(header, 116, 8),
+      size: pax.size !== void 0 ? Number(pax.size) : size,
+      linkname: pax.linkpath ?? longLink ?? readString(header, 157, 100),
+      complete
+    };
+    if (entry.type === "file") entry.content = buf.subarray(dataStart, Math.min(dataEnd, buf.length));
+    entries.push(entry);
+    pax = {};
+    longName = void 0;
+    longLink = void 0;
+  }
+  return entries;
+}
+
+// src/render/tar-list.ts
 async function listTar(path10, limit = 1e5) {
   const fh = await open3(path10, "r");
   const names = [];
@@ -69732,22 +69821,19 @@ async function listTar(path10, limit = 1e5) {
     while (names.length < limit) {
       const { bytesRead } = await fh.read(header, 0, BLOCK, offset);
       if (bytesRead < BLOCK || header.every((b) => b === 0)) break;
-      const size = octal(header, 124, 12);
+      const size = readNumber(header, 124, 12);
       if (!Number.isFinite(size) || size < 0) throw new Error(`${path10}: not a tar archive`);
       const type = String.fromCharCode(header[156] ?? 48);
       const dataStart = offset + BLOCK;
       if (type === "L" || type === "x") {
         const data = Buffer.alloc(size);
         await fh.read(data, 0, size, dataStart);
-        if (type === "L") longName = cstr(data, 0, size);
-        else {
-          const m = /\d+ path=([^\n]*)\n/.exec(data.toString("utf8"));
-          if (m?.[1]) longName = m[1];
-        }
+        if (type === "L") longName = readString(data, 0, size);
+        else longName = parsePax(data).path ?? longName;
       } else if (type !== "g") {
-        let name = cstr(header, 0, 100);
-        if (cstr(header, 257, 5) === "ustar") {
-          const prefix = cstr(header, 345, 155);
+        let name = readString(header, 0, 100);
+        if (readString(header, 257, 5) === "ustar") {
+          const prefix = readString(header, 345, 155);
           if (prefix) name = `${prefix}/${name}`;
         }
         names.push(longName ?? name);
@@ -71895,7 +71981,7 @@ var IndexSchema = external_exports.object({ manifests: external_exports.array(De
 var ManifestSchema = external_exports.object({ config: DescriptorSchema }).loose();
 var ConfigSchema = external_exports.object({ os: external_exports.string(), architecture: external_exports.string(), variant: external_exports.string().optional() }).loose();
 var INDEX_TYPES = /* @__PURE__ */ new Set(["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json"]);
-function octal2(buf, start2, len) {
+function octal(buf, start2, len) {
   if ((buf[start2] ?? 0) & 128) {
     let n2 = 0;
     for (let i2 = start2 + 1; i2 < start2 + len; i2++) n2 = n2 * 256 + (buf[i2] ?? 0);
@@ -71904,7 +71990,7 @@ function octal2(buf, start2, len) {
   const s = buf.toString("latin1", start2, start2 + len).replace(/\0.*$/s, "").trim();
   return s === "" ? 0 : Number.parseInt(s, 8);
 }
-var cstr2 = (buf, start2, len) => buf.toString("utf8", start2, start2 + len).replace(/\0.*$/s, "");
+var cstr = (buf, start2, len) => buf.toString("utf8", start2, start2 + len).replace(/\0.*$/s, "");
 async function listTar2(fh) {
   const entries = /* @__PURE__ */ new Map();
   const header = Buffer.alloc(BLOCK2);
@@ -71913,16 +71999,16 @@ async function listTar2(fh) {
   for (; ; ) {
     const { bytesRead } = await fh.read(header, 0, BLOCK2, pos);
     if (bytesRead < BLOCK2 || header.every((b) => b === 0)) break;
-    const size = octal2(header, 124, 12);
+    const size = octal(header, 124, 12);
     const type = String.fromCharCode(header[156] ?? 0);
     const dataAt = pos + BLOCK2;
-    let name = cstr2(header, 0, 100);
-    const prefix = header.toString("latin1", 257, 262) === "ustar" ? cstr2(header, 345, 155) : "";
+    let name = cstr(header, 0, 100);
+    const prefix = header.toString("latin1", 257, 262) === "ustar" ? cstr(header, 345, 155) : "";
     if (prefix) name = `${prefix}/${name}`;
     if (type === "L" || type === "x") {
       const data = Buffer.alloc(size);
       await fh.read(data, 0, size, dataAt);
-      if (type === "L") longName = cstr2(data, 0, size);
+      if (type === "L") longName = cstr(data, 0, size);
       else {
         const m = /(?:^|\n)\d+ path=([^\n]*)\n/.exec(data.toString("utf8"));
         if (m?.[1]) longName = m[1];
@@ -72478,103 +72564,6 @@ async function imagetoolsInspect(ref2) {
   }
   const manifest = parseJson(ImagetoolsRawSchema.shape.manifest, res.stdout, `imagetools inspect ${ref2}`);
   return { name: ref2, manifest };
-}
-
-// src/verify/tar.ts
-var BLOCK3 = 512;
-function readString(buf, off, len) {
-  const slice = buf.subarray(off, off + len);
-  const nul = slice.indexOf(0);
-  return slice.subarray(0, nul < 0 ? slice.length : nul).toString("utf8");
-}
-function readNumber(buf, off, len) {
-  const first = buf[off] ?? 0;
-  if (first & 128) {
-    let n2 = 0;
-    for (let i2 = 1; i2 < len; i2++) n2 = n2 * 256 + (buf[off + i2] ?? 0);
-    return n2;
-  }
-  const s = readString(buf, off, len).trim();
-  return s === "" ? 0 : parseInt(s, 8);
-}
-function parsePax(data) {
-  const out = {};
-  let i2 = 0;
-  while (i2 < data.length) {
-    const sp = data.indexOf(32, i2);
-    if (sp < 0) break;
-    const len = parseInt(data.toString("utf8", i2, sp), 10);
-    if (!Number.isFinite(len) || len <= 0) break;
-    const record2 = data.toString("utf8", sp + 1, i2 + len - 1);
-    const eq = record2.indexOf("=");
-    if (eq > 0) out[record2.slice(0, eq)] = record2.slice(eq + 1);
-    i2 += len;
-  }
-  return out;
-}
-function typeOf(flag) {
-  switch (flag) {
-    case "0":
-    case "\0":
-    case "":
-    case "7":
-      return "file";
-    case "5":
-      return "dir";
-    case "2":
-      return "symlink";
-    case "1":
-      return "hardlink";
-    default:
-      return "other";
-  }
-}
-function normalizeTarPath(p) {
-  return p.replace(/^\.\//, "").replace(/\/+$/, "");
-}
-function parseTar(buf) {
-  const entries = [];
-  let off = 0;
-  let pax = {};
-  let longName;
-  let longLink;
-  while (off + BLOCK3 <= buf.length) {
-    const header = buf.subarray(off, off + BLOCK3);
-    if (header.every((b) => b === 0)) break;
-    const size = readNumber(header, 124, 12);
-    const flag = String.fromCharCode(header[156] ?? 0);
-    const dataStart = off + BLOCK3;
-    const dataEnd = dataStart + size;
-    const complete = dataEnd <= buf.length;
-    off = dataStart + Math.ceil(size / BLOCK3) * BLOCK3;
-    if (flag === "x" || flag === "g" || flag === "L" || flag === "K") {
-      if (!complete) break;
-      const data = buf.subarray(dataStart, dataEnd);
-      if (flag === "x") pax = parsePax(data);
-      else if (flag === "L") longName = readString(data, 0, data.length);
-      else if (flag === "K") longLink = readString(data, 0, data.length);
-      continue;
-    }
-    const name = readString(header, 0, 100);
-    const prefix = header.toString("latin1", 257, 263).startsWith("ustar") ? readString(header, 345, 155) : "";
-    const path10 = pax.path ?? longName ?? (prefix ? `${prefix}/${name}` : name);
-    const entry = {
-      path: normalizeTarPath(path10),
-      type: typeOf(flag),
-      mode: readNumber(header, 100, 8) & 4095,
-      uid: pax.uid !== void 0 ? Number(pax.uid) : readNumber(header, 108, 8),
-      gid: pax.gid !== void 0 ? Number(pax.gid) : readNumber(header, 116, 8),
-      size: pax.size !== void 0 ? Number(pax.size) : size,
-      linkname: pax.linkpath ?? longLink ?? readString(header, 157, 100),
-      complete
-    };
-    if (entry.type === "file") entry.content = buf.subarray(dataStart, Math.min(dataEnd, buf.length));
-    entries.push(entry);
-    pax = {};
-    longName = void 0;
-    longLink = void 0;
-  }
-  return entries;
 }
 
 // src/docker/image.ts

@@ -6,7 +6,7 @@ import { exitCodeOf, formatResult } from '../publish/result.js';
 import { readStdinPassword } from '../publish/credentials.js';
 import { DEFAULT_GIT_TAG_FORMAT } from '../publish/release-plan.js';
 import type { Provenance } from '../docker/buildx.js';
-import { latestFlag, retriesFlag, targetFlag } from './tags.js';
+import { latestFlag, retriesFlag, tagPlanOptions, targetFlag } from './tags.js';
 
 interface PublishFlags {
   registry?: string;
@@ -38,30 +38,19 @@ function provenanceFlag(v: string): Provenance {
 }
 
 export function register(program: Command): void {
-  program
-    .command('publish [dir]')
+  tagPlanOptions(program.command('publish [dir]'))
     .description('build both platforms, verify every platform, push by digest, read back, then tag (version first, latest last); versions are immutable')
-    .option('--registry <host[:port]>', 'registry to publish to, or "local" (starts/reuses a loopback registry on localhost:5000)')
-    .option('--repository <path>', 'repository path (default data.dockerRepository)')
-    .option('--target <cloud|oss>', 'publish to data.registryOverrides.<target>.dockerRepository / dockerImageTag')
-    // not --version: that is the program's own flag (commander reads it anywhere on the line)
-    .option('--release-version <semver>', 'version to publish (default data.dockerImageTag; the image labels keep metadata.yaml\'s)')
     .option('--platform <list>', 'platforms (default: the connector\'s, else linux/amd64,linux/arm64)')
     .option('--base-image <ref>', 'replace the base image')
     .option('--config <file>', 'config for check/discover/read during verify (default DIR/secrets/config.json)')
     .option('--dry-run', 'build and verify, print the plan; push and tag nothing')
     .option('--force', 'overwrite an existing version that has another digest (logged loudly)')
-    .option('--aliases', 'also move X.Y and X when this is the highest release of that line')
-    .option('--latest <mode>', 'auto (only when >= every stable version), true, false', 'auto')
-    .option('--dev', 'publish X.Y.Z-dev.<10-char commit sha> only')
     .option('--provenance <mode>', 'provenance attestation: min, max or false', 'min')
     .option('--sign-key <file>', 'cosign-sign the index digest with this key (password in COSIGN_PASSWORD)')
     .option('--git-tag', 'create the annotated git tag <connector-dir>/v<version> at the built commit after success')
     .option('--git-tag-format <format>', 'git tag format ({dir}, {version})', DEFAULT_GIT_TAG_FORMAT)
     .option('--push-git-tag', 'push the git tag to origin (implies --git-tag)')
-    .option('--username <user>', 'registry user (or BUILD_CONNECTOR_USERNAME)')
     .option('--password-stdin', 'read the registry password from stdin (else BUILD_CONNECTOR_PASSWORD; never a flag)')
-    .option('--retries <n>', 'attempts per registry request on transient faults', '5')
     .action(
       action(async (out, _g, dir: string | undefined, f: PublishFlags) => {
         const req: PublishRequest = {

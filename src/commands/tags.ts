@@ -22,6 +22,26 @@ export interface TagsFlags {
   retries?: string;
 }
 
+/**
+ * The options that decide the tag plan, shared by `tags` and `publish` so the
+ * plan printed by one is the plan applied by the other.
+ */
+export function tagPlanOptions(cmd: Command): Command {
+  return (
+    cmd
+      .option('--registry <host[:port]>', 'registry host, or "local" (a loopback registry on localhost:5000; publish starts one when none runs)')
+      .option('--repository <path>', 'repository path (default data.dockerRepository)')
+      .option('--target <cloud|oss>', 'use data.registryOverrides.<target>.dockerRepository / dockerImageTag')
+      // not --version: that is the program's own flag (commander reads it anywhere on the line)
+      .option('--release-version <semver>', "version to tag (default data.dockerImageTag; the image labels keep metadata.yaml's)")
+      .option('--dev', 'a dev build: X.Y.Z-dev.<10-char commit sha> only')
+      .option('--aliases', 'also move X.Y and X when this is the highest release of that line')
+      .option('--latest <mode>', 'auto (only when >= every stable version), true, false', 'auto')
+      .option('--username <user>', 'registry user (or BUILD_CONNECTOR_USERNAME; password from BUILD_CONNECTOR_PASSWORD; default: docker login credentials)')
+      .option('--retries <n>', 'attempts per registry request on transient faults', '5')
+  );
+}
+
 export function latestFlag(v: string): LatestMode {
   if (v === 'auto' || v === 'true' || v === 'false') return v;
   throw badInput(`--latest must be auto, true or false, got "${v}"`);
@@ -40,20 +60,11 @@ export function retriesFlag(v: string | undefined): number | undefined {
 }
 
 export function register(program: Command): void {
-  program
-    .command('tags [dir]')
-    .description('print the tag plan publish would apply: tags written and why, tags deliberately not written (reads the registry, writes nothing)')
-    // not --version: that is the program's own flag (commander reads it anywhere on the line)
-    .option('--release-version <semver>', 'version to plan for (default data.dockerImageTag)')
-    .option('--dev', 'plan a dev build: X.Y.Z-dev.<10-char commit sha> only')
-    .option('--aliases', 'also move X.Y and X when this is the highest release of that line')
-    .option('--latest <mode>', 'auto (only when >= every stable version), true, false', 'auto')
-    .option('--repository <path>', 'repository path (default data.dockerRepository)')
-    .option('--registry <host[:port]>', 'registry host, or "local" for localhost:5000')
-    .option('--target <cloud|oss>', 'use data.registryOverrides.<target>')
-    .option('--username <user>', 'registry user (password from BUILD_CONNECTOR_PASSWORD; default: docker login credentials)')
-    .option('--retries <n>', 'attempts per registry request on transient faults', '5')
-    .action(
+  tagPlanOptions(
+    program
+      .command('tags [dir]')
+      .description('print the tag plan publish would apply: tags written and why, tags deliberately not written (reads the registry, writes nothing)'),
+  ).action(
       action(async (out, _g, dir: string | undefined, f: TagsFlags) => {
         const c = await loadConnector(dir ?? '.');
         const registry = f.registry === 'local' ? LOCAL_REGISTRY : f.registry;
