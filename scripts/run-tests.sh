@@ -4,4 +4,6 @@
 set -Eeuo pipefail
 cd "$(dirname "$0")/.."
 . scripts/prepare.sh
+# The Action tests run dist/index.js as the runner does: test what src/ builds.
+npm run build >/dev/null
 exec npm test -- "$@"

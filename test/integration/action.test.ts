@@ -6,7 +6,7 @@
  * GITHUB_WORKSPACE; against the real engine, qemu and loopback registries.
  * A second, independent harness runs it through @github/local-action.
  */
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -78,8 +78,11 @@ describeEngine('GitHub Action: dist/index.js run as the runner runs it', () => {
   const scratch: string[] = [];
 
   beforeAll(async () => {
-    // The bundle under test is what the repository's build script produces.
-    await execa(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot });
+    // The bundle under test is the committed dist/index.js; scripts/run-tests.sh
+    // rebuilds dist/ before the suites (CI first checks it equals the commit).
+    await stat(DIST).catch(() => {
+      throw new Error(`${DIST} is missing: run npm run build`);
+    });
     // Only the python base is needed: the same content-addressed build as
     // ensureExampleBases (test/support/examples.ts), so the image is shared.
     const root = inject('roots').python;

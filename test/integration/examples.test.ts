@@ -1,7 +1,8 @@
 /**
  * Every bundled example renders, builds for linux/amd64 + linux/arm64 on the
- * bases built from the local roots, and answers `spec` on both platforms.
- * (Thorough verification is the verify suite's job.) Also: secrets/ and .git
+ * bases built from the local roots, answers `spec` on both platforms, and
+ * passes every `verify` check on both (with real check/discover/read or
+ * check/write runs from its integration_tests inputs). Also: secrets/ and .git
  * never reach an image, and metadata values with quotes, backslashes and `$`
  * arrive in labels unchanged.
  */
@@ -21,7 +22,7 @@ async function dockerRun(args: string[], timeout = 5 * 60_000) {
   return execa('docker', args, { reject: false, timeout });
 }
 
-describeEngine('bundled examples build and answer spec on both platforms', () => {
+describeEngine('bundled examples build for both platforms and pass verify', () => {
   let bases: ExampleBases;
   let work: string;
   const images: string[] = [];
@@ -67,7 +68,7 @@ describeEngine('bundled examples build and answer spec on both platforms', () =>
   }
 
   for (const ex of EXAMPLES) {
-    it(`${ex.name} (${ex.language}) builds for ${PLATFORMS.join(' + ')} and answers spec`, async () => {
+    it(`${ex.name} (${ex.language}) builds for ${PLATFORMS.join(' + ')}, answers spec and passes every verify check`, async () => {
       const base = baseFor(ex.language);
       if (!base) throw new Error(`no base for ${ex.language}: the ${ex.language} root image is missing (run scripts/setup-engine.sh)`);
       const dir = await copyWithSecrets(ex.name);
@@ -101,6 +102,21 @@ describeEngine('bundled examples build and answer spec on both platforms', () =>
       expect(cpOut.stdout).not.toMatch(/secrets\/config\.json|\.git\/HEAD|__pycache__\/x\.pyc/);
       const airbyteDir = cpOut.stdout.split('\n').find((l) => / airbyte\/$/.test(l));
       expect(airbyteDir, cpOut.stdout.slice(0, 400)).toMatch(/ 1000\/1000 /);
+
+      // the whole verification on both platforms: every check passes, including
+      // real check/discover/read (sources) or check/write (destinations) runs
+      const inputs = join(dir, 'integration_tests');
+      const io = ['--config', join(inputs, 'sample_config.json'), '--catalog', join(inputs, 'configured_catalog.json')];
+      if (ex.name.startsWith('destination-')) io.push('--input', join(inputs, 'messages.jsonl'));
+      const v = await runCli(['--json', 'verify', dir, '--image', tag, '--platform', PLATFORMS.join(','), ...io]);
+      const report = JSON.parse(v.stdout) as { ok: boolean; platforms: string[]; checks: { id: string; platform: string; status: string; message: string }[] };
+      const failedChecks = report.checks.filter((c) => c.status === 'fail').map((c) => `${c.id}@${c.platform}: ${c.message}`);
+      expect(failedChecks, v.stderr.slice(-2000)).toEqual([]);
+      expect(v.exitCode).toBe(0);
+      expect(report.platforms).toEqual(PLATFORMS);
+      const ran = (id: string) => PLATFORMS.every((p) => report.checks.some((c) => c.id === id && c.platform === p && c.status === 'pass'));
+      for (const id of ['platform', 'entrypoint-env', 'user', 'airbyte-dir', 'spec', 'check', 'writes', 'no-secrets', 'labels']) expect(ran(id), id).toBe(true);
+      for (const id of ex.name.startsWith('destination-') ? ['write'] : ['discover', 'read']) expect(ran(id), id).toBe(true);
     });
   }
 
