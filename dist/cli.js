@@ -3,7 +3,7 @@ import { createRequire as __bcCreateRequire } from 'node:module'; const require 
 import {
   define_BC_HELP_default,
   init_define_BC_HELP
-} from "./chunks/chunk-F7JS4Q65.js";
+} from "./chunks/chunk-IOSLR57L.js";
 
 // src/bin.ts
 init_define_BC_HELP();
@@ -26,6 +26,6 @@ var text = key === void 0 ? void 0 : HELP[key];
 if (text !== void 0) {
   process.stdout.write(text);
 } else {
-  const { main } = await import("./chunks/cli-6XXD2NRI.js");
+  const { main } = await import("./chunks/cli-EKI6ILF7.js");
   await main(process.argv);
 }

@@ -68888,11 +68888,13 @@ var PublishConfigSchema = VerifyConfigSchema.extend({
 function kebab(field) {
   return field.replace(/[A-Z]/g, (c3) => `-${c3.toLowerCase()}`);
 }
+var FLAG_NAMES = { platforms: "platform", buildArgs: "build-arg", configFile: "config" };
 function parseWith(schema, raw, source) {
   const res = schema.safeParse(raw);
   if (res.success) return res.data;
   const lines = res.error.issues.map((i2) => {
-    const field = typeof i2.path[0] === "string" ? kebab(i2.path[0]) : "(config)";
+    const key = typeof i2.path[0] === "string" ? i2.path[0] : void 0;
+    const field = key === void 0 ? "(config)" : source === "flag" ? FLAG_NAMES[key] ?? kebab(key) : kebab(key);
     const name = source === "input" ? `input "${field}"` : `--${field}`;
     return `${name}: ${i2.message}`;
   });

@@ -145,11 +145,15 @@ export function kebab(field: string): string {
   return field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
 
+/** Fields whose CLI flag is not the kebab-cased field name. */
+const FLAG_NAMES: Record<string, string> = { platforms: 'platform', buildArgs: 'build-arg', configFile: 'config' };
+
 function parseWith<S extends z.ZodType>(schema: S, raw: unknown, source: 'input' | 'flag'): z.infer<S> {
   const res = schema.safeParse(raw);
   if (res.success) return res.data;
   const lines = res.error.issues.map((i) => {
-    const field = typeof i.path[0] === 'string' ? kebab(i.path[0]) : '(config)';
+    const key = typeof i.path[0] === 'string' ? i.path[0] : undefined;
+    const field = key === undefined ? '(config)' : source === 'flag' ? (FLAG_NAMES[key] ?? kebab(key)) : kebab(key);
     const name = source === 'input' ? `input "${field}"` : `--${field}`;
     return `${name}: ${i.message}`;
   });

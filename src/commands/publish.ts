@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
-import { action, listFlag } from './common.js';
+import { action, collect } from './common.js';
+import { parsePublishConfig, publishRequestOf } from '../config.js';
 import { badInput } from '../errors.js';
 import { runPublish, type PublishRequest } from '../pipeline.js';
 import { exitCodeOf, formatResult } from '../publish/result.js';
 import { readStdinPassword } from '../publish/credentials.js';
 import { DEFAULT_GIT_TAG_FORMAT } from '../publish/release-plan.js';
 import type { Provenance } from '../docker/buildx.js';
-import { latestFlag, retriesFlag, tagPlanOptions, targetFlag } from './tags.js';
+import { retriesFlag, tagPlanOptions, targetFlag } from './tags.js';
 
 interface PublishFlags {
   registry?: string;
@@ -14,6 +15,9 @@ interface PublishFlags {
   platform?: string;
   baseImage?: string;
   config?: string;
+  buildArg?: string[];
+  cacheFrom?: string[];
+  cacheTo?: string[];
   dryRun?: boolean;
   force?: boolean;
   signKey?: string;
@@ -43,6 +47,9 @@ export function register(program: Command): void {
     .option('--platform <list>', 'platforms (default: the connector\'s, else linux/amd64,linux/arm64)')
     .option('--base-image <ref>', 'replace the base image')
     .option('--config <file>', 'config for check/discover/read during verify (default DIR/secrets/config.json)')
+    .option('--build-arg <KEY=VALUE>', 'build argument (repeatable)', collect)
+    .option('--cache-from <spec>', 'buildx cache source (repeatable)', collect)
+    .option('--cache-to <spec>', 'buildx cache destination (repeatable)', collect)
     .option('--dry-run', 'build and verify, print the plan; push and tag nothing')
     .option('--force', 'overwrite an existing version that has another digest (logged loudly)')
     .option('--provenance <mode>', 'provenance attestation: min, max or false', 'min')
@@ -53,26 +60,34 @@ export function register(program: Command): void {
     .option('--password-stdin', 'read the registry password from stdin (else BUILD_CONNECTOR_PASSWORD; never a flag)')
     .action(
       action(async (out, _g, dir: string | undefined, f: PublishFlags) => {
-        const req: PublishRequest = {
-          dir: dir ?? '.',
+        // The same schema as the Action's inputs (src/config.ts), so both shells
+        // validate alike and ask the core for the same request.
+        const config = parsePublishConfig({
+          connectors: [dir ?? '.'],
+          platforms: f.platform,
+          baseImage: f.baseImage,
+          cacheFrom: f.cacheFrom,
+          cacheTo: f.cacheTo,
+          buildArgs: f.buildArg,
+          configFile: f.config,
           registry: f.registry,
           repository: f.repository,
-          target: targetFlag(f.target),
-          version: f.releaseVersion,
-          platforms: listFlag(f.platform),
-          baseImage: f.baseImage,
-          configFile: f.config,
+          username: f.username,
           dryRun: f.dryRun === true,
           force: f.force === true,
+          latest: f.latest,
           aliases: f.aliases === true,
-          latest: latestFlag(f.latest),
           dev: f.dev === true,
-          provenance: provenanceFlag(f.provenance),
           signKey: f.signKey,
+        });
+        const req: PublishRequest = {
+          ...publishRequestOf(dir ?? '.', config, { version: f.releaseVersion }),
+          // CLI-only knobs (the Action fixes these)
+          target: targetFlag(f.target),
+          provenance: provenanceFlag(f.provenance),
           gitTag: f.gitTag === true || f.pushGitTag === true,
           gitTagFormat: f.gitTagFormat,
           pushGitTag: f.pushGitTag === true,
-          username: f.username,
           retries: retriesFlag(f.retries),
         };
         if (f.passwordStdin) req.password = await readStdinPassword();
