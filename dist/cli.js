@@ -26,6 +26,6 @@ var text = key === void 0 ? void 0 : HELP[key];
 if (text !== void 0) {
   process.stdout.write(text);
 } else {
-  const { main } = await import("./chunks/cli-EKI6ILF7.js");
+  const { main } = await import("./chunks/cli-KD77NRIU.js");
   await main(process.argv);
 }

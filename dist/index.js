@@ -12047,12 +12047,12 @@ var require_headers = __commonJS({
       append(name, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
-        const exists5 = this[kHeadersMap].get(lowercaseName);
-        if (exists5) {
+        const exists3 = this[kHeadersMap].get(lowercaseName);
+        if (exists3) {
           const delimiter = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
-            name: exists5.name,
-            value: `${exists5.value}${delimiter}${value}`
+            name: exists3.name,
+            value: `${exists3.value}${delimiter}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -37681,7 +37681,7 @@ var require_util10 = __commonJS({
       return path10;
     }
     exports.normalize = normalize;
-    function join17(aRoot, aPath) {
+    function join18(aRoot, aPath) {
       if (aRoot === "") {
         aRoot = ".";
       }
@@ -37713,7 +37713,7 @@ var require_util10 = __commonJS({
       }
       return joined;
     }
-    exports.join = join17;
+    exports.join = join18;
     exports.isAbsolute = function(aPath) {
       return aPath.charAt(0) === "/" || urlRegexp.test(aPath);
     };
@@ -37886,7 +37886,7 @@ var require_util10 = __commonJS({
             parsed.path = parsed.path.substring(0, index + 1);
           }
         }
-        sourceURL = join17(urlGenerate(parsed), sourceURL);
+        sourceURL = join18(urlGenerate(parsed), sourceURL);
       }
       return normalize(sourceURL);
     }
@@ -69329,8 +69329,7 @@ ${scrub(e.message)}
 }
 
 // src/action/pipeline.ts
-import { stat as stat9 } from "node:fs/promises";
-import { join as join16 } from "node:path";
+import { join as join17 } from "node:path";
 
 // src/render/plan.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
@@ -74441,9 +74440,27 @@ init_errors();
 var ATTESTATION_NOTE = "the index also lists provenance attestation manifests whose platform shows as unknown/unknown: they are build records (SLSA provenance), not images, and `docker pull` ignores them";
 
 // src/publish/steps.ts
-import { mkdtemp as mkdtemp5, rm as rm7, stat as stat8 } from "node:fs/promises";
+import { mkdtemp as mkdtemp5, rm as rm7, stat as stat9 } from "node:fs/promises";
 import { tmpdir as tmpdir5 } from "node:os";
-import { join as join15, relative as relative6 } from "node:path";
+import { join as join16, relative as relative6 } from "node:path";
+
+// src/verify/defaults.ts
+import { stat as stat8 } from "node:fs/promises";
+import { join as join13 } from "node:path";
+var isFile2 = (p) => stat8(p).then((s) => s.isFile(), () => false);
+async function connectorVerifyDefaults(c3, given = {}) {
+  const config2 = join13(c3.dir, "secrets", "config.json");
+  const catalog = join13(c3.dir, "integration_tests", "configured_catalog.json");
+  return {
+    connectorType: c3.type,
+    inputs: {
+      config: given.config ?? (await isFile2(config2) ? config2 : void 0),
+      catalog: given.catalog ?? (await isFile2(catalog) ? catalog : void 0)
+    },
+    secretsDir: join13(c3.dir, "secrets"),
+    expectedLabels: { name: c3.repository, version: c3.version }
+  };
+}
 
 // src/docker/cosign.ts
 init_errors();
@@ -74515,7 +74532,7 @@ init_errors();
 
 // src/publish/local-registry.ts
 import { mkdir as mkdir5, writeFile as writeFile5 } from "node:fs/promises";
-import { join as join13 } from "node:path";
+import { join as join14 } from "node:path";
 init_errors();
 var LOCAL_REGISTRY = "localhost:5000";
 var CACHE = () => process.env.BUILD_CONNECTOR_CACHE ?? "/var/cache/build-connector";
@@ -74535,27 +74552,27 @@ async function ensureLocalRegistry(log = () => {
       "fix: run scripts/setup-engine.sh (installs and starts it), or apt-get install docker-registry, or start any registry on 127.0.0.1:5000"
     ]);
   }
-  const dir = join13(CACHE(), "registry");
-  const state = join13(CACHE(), "state");
-  await mkdir5(join13(dir, "plain"), { recursive: true });
+  const dir = join14(CACHE(), "registry");
+  const state = join14(CACHE(), "state");
+  await mkdir5(join14(dir, "plain"), { recursive: true });
   await mkdir5(state, { recursive: true });
-  const cfg = join13(dir, "plain.yml");
-  await writeFile5(cfg, localRegistryConfig(join13(dir, "plain")));
-  await run("sh", ["-c", 'nohup setsid docker-registry serve "$1" >"$2" 2>&1 </dev/null &', "sh", cfg, join13(state, "registry-plain.log")], { timeoutMs: 1e4 });
+  const cfg = join14(dir, "plain.yml");
+  await writeFile5(cfg, localRegistryConfig(join14(dir, "plain")));
+  await run("sh", ["-c", 'nohup setsid docker-registry serve "$1" >"$2" 2>&1 </dev/null &', "sh", cfg, join14(state, "registry-plain.log")], { timeoutMs: 1e4 });
   for (let i2 = 0; i2 < 40; i2++) {
     if ((await probeRegistry(LOCAL_REGISTRY, 1e3)).ok) {
-      log(`registry local: started docker-registry on ${LOCAL_REGISTRY} (storage ${join13(dir, "plain")})`);
+      log(`registry local: started docker-registry on ${LOCAL_REGISTRY} (storage ${join14(dir, "plain")})`);
       return LOCAL_REGISTRY;
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw envMissing(`--registry local: docker-registry did not answer on ${LOCAL_REGISTRY} within 10 s`, [`see ${join13(state, "registry-plain.log")}`, "fix: is another program using port 5000?"]);
+  throw envMissing(`--registry local: docker-registry did not answer on ${LOCAL_REGISTRY} within 10 s`, [`see ${join14(state, "registry-plain.log")}`, "fix: is another program using port 5000?"]);
 }
 
 // src/publish/credentials.ts
 import { chmod as chmod4, mkdtemp as mkdtemp4, readFile as readFile12, rm as rm6, writeFile as writeFile6 } from "node:fs/promises";
 import { homedir as homedir2, tmpdir as tmpdir4 } from "node:os";
-import { join as join14 } from "node:path";
+import { join as join15 } from "node:path";
 init_errors();
 var DockerConfigSchema = external_exports.object({
   auths: external_exports.record(external_exports.string(), external_exports.object({ auth: external_exports.string().optional(), username: external_exports.string().optional(), password: external_exports.string().optional() }).loose()).optional(),
@@ -74563,7 +74580,7 @@ var DockerConfigSchema = external_exports.object({
   credsStore: external_exports.string().optional()
 }).loose();
 function dockerConfigPath(env2 = process.env) {
-  return join14(env2.DOCKER_CONFIG ?? join14(homedir2(), ".docker"), "config.json");
+  return join15(env2.DOCKER_CONFIG ?? join15(homedir2(), ".docker"), "config.json");
 }
 function configKeys(registry3) {
   if (registry3 === "docker.io" || registry3 === "index.docker.io" || registry3 === "registry-1.docker.io") {
@@ -74635,9 +74652,9 @@ async function resolveCredentials(registry3, input2 = {}) {
   return found;
 }
 async function privateAuthFile(registry3, creds) {
-  const dir = await mkdtemp4(join14(tmpdir4(), "bc-auth-"));
+  const dir = await mkdtemp4(join15(tmpdir4(), "bc-auth-"));
   await chmod4(dir, 448);
-  const file2 = join14(dir, "config.json");
+  const file2 = join15(dir, "config.json");
   const auth = Buffer.from(`${creds.username}:${creds.password}`).toString("base64");
   await writeFile6(file2, JSON.stringify({ auths: { [registry3]: { auth } } }), { mode: 384 });
   onCleanup(() => rm6(dir, { recursive: true, force: true }));
@@ -75129,7 +75146,7 @@ async function resolveStep(s, policy, stats) {
     }
   }
   if (req.signKey) {
-    await stat8(req.signKey).catch(() => {
+    await stat9(req.signKey).catch(() => {
       throw badInput(`--sign-key ${req.signKey}: file not found`);
     });
   }
@@ -75171,7 +75188,7 @@ async function renderStep(s) {
 }
 async function lintStep(s) {
   const plan = s.plan;
-  const file2 = plan.dockerfilePath ?? join15(plan.context, "Dockerfile (rendered)");
+  const file2 = plan.dockerfilePath ?? join16(plan.context, "Dockerfile (rendered)");
   const findings = lintDockerfile(plan.dockerfile, file2, { permittedWriteDirs: plan.permittedWriteDirs, dockerignore: plan.dockerignore, buildArgs: s.req.buildArgs });
   if (findings.length > 0) s.hooks.onLintFindings?.(findings);
   const errors = findings.filter((f) => f.severity === "error" || f.fatal === true);
@@ -75181,10 +75198,10 @@ async function lintStep(s) {
 }
 async function buildStep(s) {
   const { req } = s;
-  s.work = await mkdtemp5(join15(tmpdir5(), "bc-publish-"));
+  s.work = await mkdtemp5(join16(tmpdir5(), "bc-publish-"));
   const work = s.work;
   onCleanup(() => rm7(work, { recursive: true, force: true }));
-  const archive = join15(s.work, "image.oci.tar");
+  const archive = join16(s.work, "image.oci.tar");
   s.build = await buildOciArchive(s.plan, archive, {
     platforms: s.plan.platforms,
     buildArgs: { ...s.plan.buildArgs, ...req.buildArgs },
@@ -75251,18 +75268,12 @@ async function verifyStep(s) {
   const name = /Loaded image:\s*(\S+)/.exec(loaded.stdout)?.[1] ?? s.build.tags[0];
   if (!name) throw new BcError("failed", "docker load did not name the loaded image", { step: "verify", details: [loaded.stdout.trim()] });
   try {
-    const dir = s.connector.dir;
-    const cfg = s.req.configFile ?? join15(dir, "secrets", "config.json");
-    const catalog = join15(dir, "integration_tests", "configured_catalog.json");
+    const defaults = await connectorVerifyDefaults(s.connector, { config: s.req.configFile });
     const report = await verifyImage(name, {
+      ...defaults,
       platforms: s.plan.platforms,
-      connectorType: s.connector.type,
-      inputs: {
-        ...await exists3(cfg) ? { config: cfg } : {},
-        ...await exists3(catalog) ? { catalog } : {}
-      },
-      secretsDir: join15(dir, "secrets"),
-      expectedLabels: s.plan.mode === "rendered" ? { name: s.connector.repository, version: s.connector.version } : void 0,
+      // a custom Dockerfile need not carry our labels
+      expectedLabels: s.plan.mode === "rendered" ? defaults.expectedLabels : void 0,
       onProgress: (l) => s.log(l)
     });
     s.hooks.onVerifyReport?.(report);
@@ -75341,12 +75352,6 @@ function applyContext(s) {
     log: s.log
   };
 }
-async function exists3(p) {
-  return stat8(p).then(
-    () => true,
-    () => false
-  );
-}
 
 // src/pipeline.ts
 async function runPublish(req, hooks = {}) {
@@ -75421,14 +75426,6 @@ async function runPublish(req, hooks = {}) {
 }
 
 // src/action/pipeline.ts
-async function exists4(p) {
-  try {
-    await stat9(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
 function buildOptions(ctx, findings, plan, extra = {}) {
   const c3 = ctx.config;
   return {
@@ -75451,14 +75448,6 @@ function buildOptions(ctx, findings, plan, extra = {}) {
 }
 function placeFindings(findings, plan) {
   return findings.map((f) => plan.dockerfilePath ? { ...f, file: plan.dockerfilePath } : f.file.endsWith("(rendered)") ? f : { ...f, file: `${f.file} (rendered)` });
-}
-async function verifyInputs(dir, ctx) {
-  const out = {};
-  const cfg = ctx.config.configFile ?? join16(dir, "secrets", "config.json");
-  if (await exists4(cfg)) out.config = cfg;
-  const catalog = join16(dir, "integration_tests", "configured_catalog.json");
-  if (await exists4(catalog)) out.catalog = catalog;
-  return out;
 }
 function runTag(ctx, key) {
   const run3 = (ctx.github.sha || "").slice(0, 12) || "local";
@@ -75506,12 +75495,9 @@ async function buildOnly(dir, ctx, verify) {
   }
   try {
     const report = await verifyImage(tag, {
+      // as `verify DIR` does (inputs, secrets/, type; labels must match metadata.yaml in either mode)
+      ...await connectorVerifyDefaults(plan.connector, { config: ctx.config.configFile }),
       platforms: build.platforms,
-      connectorType: plan.connector.type,
-      inputs: await verifyInputs(dir, ctx),
-      secretsDir: join16(dir, "secrets"),
-      // as `verify DIR` does: the labels must match metadata.yaml in either mode
-      expectedLabels: { name: plan.connector.repository, version: plan.connector.version },
       onProgress: (l) => ctx.log(l)
     });
     fromVerify(o2, report);
@@ -75547,7 +75533,7 @@ function findingsFromDetails(details) {
 }
 function outcomeOfPublish(key, dir, r, extra) {
   const o2 = emptyOutcome(key, dir, "publish");
-  o2.metadataPath = join16(dir, "metadata.yaml");
+  o2.metadataPath = join17(dir, "metadata.yaml");
   o2.repository = r.repository || void 0;
   o2.version = r.version || void 0;
   o2.durations = Object.fromEntries(r.steps.filter((st) => st.status !== "skipped").map((st) => [st.step, Math.round(st.durationMs)]));

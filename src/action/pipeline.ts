@@ -7,7 +7,6 @@
  * (build-connector-action/<connector>:<run>) so parallel jobs on one engine
  * never see each other's images, and are untagged afterwards.
  */
-import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { resolvePlan } from '../render/plan.js';
 import { buildImage } from '../build/build.js';
@@ -21,6 +20,7 @@ import { docker } from '../docker/cli.js';
 import { BcError, ExitCode } from '../errors.js';
 import { runPublish, type PublishHooks, type PublishRequest } from '../pipeline.js';
 import { publishRequestOf } from '../config.js';
+import { connectorVerifyDefaults } from '../verify/defaults.js';
 import type { PublishResult } from '../publish/result.js';
 import { positionIn } from './annotations.js';
 import type { BuildPlan } from '../render/types.js';
@@ -28,15 +28,6 @@ import type { ConnectorRunner, RunContext } from './run.js';
 import type { CheckRow } from './types.js';
 import { connectorKey } from './run.js';
 import { emptyOutcome, type ConnectorOutcome } from './types.js';
-
-async function exists(p: string): Promise<boolean> {
-  try {
-    await stat(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The build options every command shares, from the validated config. */
 function buildOptions(ctx: RunContext, findings: Finding[], plan: BuildPlan, extra: Partial<BuildOptions> = {}): BuildOptions {
@@ -63,16 +54,6 @@ function buildOptions(ctx: RunContext, findings: Finding[], plan: BuildPlan, ext
 /** Lint findings: a custom Dockerfile is a real file (annotate at it); a rendered one is not. */
 function placeFindings(findings: Finding[], plan: BuildPlan): Finding[] {
   return findings.map((f) => (plan.dockerfilePath ? { ...f, file: plan.dockerfilePath } : f.file.endsWith('(rendered)') ? f : { ...f, file: `${f.file} (rendered)` }));
-}
-
-/** Inputs for check/discover/read: the config input, else the connector's own files, as `verify DIR` does. */
-async function verifyInputs(dir: string, ctx: RunContext): Promise<{ config?: string; catalog?: string }> {
-  const out: { config?: string; catalog?: string } = {};
-  const cfg = ctx.config.configFile ?? join(dir, 'secrets', 'config.json');
-  if (await exists(cfg)) out.config = cfg;
-  const catalog = join(dir, 'integration_tests', 'configured_catalog.json');
-  if (await exists(catalog)) out.catalog = catalog;
-  return out;
 }
 
 function runTag(ctx: RunContext, key: string): string {
@@ -126,12 +107,9 @@ async function buildOnly(dir: string, ctx: RunContext, verify: boolean): Promise
   }
   try {
     const report = await verifyImage(tag, {
+      // as `verify DIR` does (inputs, secrets/, type; labels must match metadata.yaml in either mode)
+      ...(await connectorVerifyDefaults(plan.connector, { config: ctx.config.configFile })),
       platforms: build.platforms,
-      connectorType: plan.connector.type,
-      inputs: await verifyInputs(dir, ctx),
-      secretsDir: join(dir, 'secrets'),
-      // as `verify DIR` does: the labels must match metadata.yaml in either mode
-      expectedLabels: { name: plan.connector.repository, version: plan.connector.version },
       onProgress: (l) => ctx.log(l),
     });
     fromVerify(o, report);

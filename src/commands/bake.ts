@@ -55,7 +55,7 @@ export function register(program: Command): void {
         const timeout = Number(opts.timeout);
         if (!Number.isFinite(timeout) || timeout <= 0) throw badInput(`--timeout must be a positive number, got "${opts.timeout}"`);
         const { bakeConnectors, printBake } = await import('../monorepo/bake.js');
-        const { connectorVerifyOptions } = await import('../monorepo/verify-defaults.js');
+        const { connectorVerifyDefaults } = await import('../verify/defaults.js');
         const common = { platforms: listFlag(opts.platform), baseImages: parseBaseImages(opts.baseImage), provenance, log: (l: string) => out.info(l) };
         if (opts.print) {
           const workdir = resolve(opts.workdir ?? (await mkdtemp(join(tmpdir(), 'bc-bake-print-'))));
@@ -71,7 +71,7 @@ export function register(program: Command): void {
           noCache: opts.cache === false,
           builder: opts.builder,
           // the same defaults as `verify DIR`: inputs, secrets/, labels, type
-          verifyOptions: (plan) => connectorVerifyOptions(plan.connector, timeout),
+          verifyOptions: async (plan) => ({ timeoutSeconds: timeout, ...(await connectorVerifyDefaults(plan.connector)) }),
         });
         out.result(res, () => {
           const rows = res.results.map((r) => [

@@ -50,9 +50,9 @@ export function register(program: Command): void {
         const file = resolve(opts.out ?? digestRecordName(c.dirName, platform));
         const timeout = Number(opts.timeout);
         if (!Number.isFinite(timeout) || timeout <= 0) throw badInput(`--timeout must be a positive number, got "${opts.timeout}"`);
-        const { connectorVerifyOptions } = await import('../monorepo/verify-defaults.js');
+        const { connectorVerifyDefaults } = await import('../verify/defaults.js');
         // The same verify defaults as `verify DIR` (inputs, secrets, labels, type).
-        const verify = await connectorVerifyOptions(c, timeout);
+        const verify = { timeoutSeconds: timeout, ...(await connectorVerifyDefaults(c)) };
         const res = await buildPlatformRecord(dir, {
           platform,
           out: file,

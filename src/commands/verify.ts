@@ -7,6 +7,7 @@ import { loadConnector } from '../connector/metadata.js';
 import { inspectLocalImage } from '../docker/image.js';
 import { checkPlatforms } from '../build/prepare.js';
 import { renderReport, verifyImage, type VerifyOptions } from '../verify/index.js';
+import { connectorVerifyDefaults } from '../verify/defaults.js';
 
 interface VerifyFlags {
   platform?: string;
@@ -62,16 +63,11 @@ export async function verifyRequest(target: string, f: VerifyFlags): Promise<{ i
     return { image: target, opts };
   }
   const c = await loadConnector(target);
-  const defaultConfig = join(c.dir, 'secrets', 'config.json');
-  const defaultCatalog = join(c.dir, 'integration_tests', 'configured_catalog.json');
-  opts.inputs = {
-    ...opts.inputs,
-    config: f.config ?? ((await isFile(defaultConfig)) ? defaultConfig : undefined),
-    catalog: f.catalog ?? ((await isFile(defaultCatalog)) ? defaultCatalog : undefined),
-  };
-  opts.connectorType ??= c.type;
-  opts.secretsDir = join(c.dir, 'secrets');
-  opts.expectedLabels = { name: c.repository, version: c.version };
+  const defaults = await connectorVerifyDefaults(c, { config: f.config, catalog: f.catalog });
+  opts.inputs = { ...opts.inputs, ...defaults.inputs };
+  opts.connectorType ??= defaults.connectorType;
+  opts.secretsDir = defaults.secretsDir;
+  opts.expectedLabels = defaults.expectedLabels;
   opts.platforms = platforms ?? c.options.platforms;
   // `build` loads local builds as <dockerRepository>:<version>.
   const image = f.image ?? `${c.repository}:${c.version}`;

@@ -15,6 +15,7 @@ import { lintDockerfile } from '../lint/lint.js';
 import { buildOciArchive, formatFindings } from '../build/build.js';
 import type { BuildResult } from '../build/result.js';
 import { verifyImage } from '../verify/index.js';
+import { connectorVerifyDefaults } from '../verify/defaults.js';
 import { docker } from '../docker/cli.js';
 import { signImage } from '../docker/cosign.js';
 import { createAnnotatedTag, headSha, listChangedFiles, pushTag, repoRoot } from '../git.js';
@@ -225,18 +226,12 @@ export async function verifyStep(s: State): Promise<string | { skip: string }> {
   const name = /Loaded image:\s*(\S+)/.exec(loaded.stdout)?.[1] ?? s.build!.tags[0];
   if (!name) throw new BcError('failed', 'docker load did not name the loaded image', { step: 'verify', details: [loaded.stdout.trim()] });
   try {
-    const dir = s.connector!.dir;
-    const cfg = s.req.configFile ?? join(dir, 'secrets', 'config.json');
-    const catalog = join(dir, 'integration_tests', 'configured_catalog.json');
+    const defaults = await connectorVerifyDefaults(s.connector!, { config: s.req.configFile });
     const report = await verifyImage(name, {
+      ...defaults,
       platforms: s.plan!.platforms,
-      connectorType: s.connector!.type,
-      inputs: {
-        ...((await exists(cfg)) ? { config: cfg } : {}),
-        ...((await exists(catalog)) ? { catalog } : {}),
-      },
-      secretsDir: join(dir, 'secrets'),
-      expectedLabels: s.plan!.mode === 'rendered' ? { name: s.connector!.repository, version: s.connector!.version } : undefined,
+      // a custom Dockerfile need not carry our labels
+      expectedLabels: s.plan!.mode === 'rendered' ? defaults.expectedLabels : undefined,
       onProgress: (l) => s.log(l),
     });
     s.hooks.onVerifyReport?.(report);
@@ -316,11 +311,4 @@ function applyContext(s: State): ApplyContext {
     stats: s.stats ?? newRetryStats(),
     log: s.log,
   };
-}
-
-async function exists(p: string): Promise<boolean> {
-  return stat(p).then(
-    () => true,
-    () => false,
-  );
 }

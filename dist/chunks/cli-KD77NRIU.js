@@ -3400,19 +3400,19 @@ var program = new Command();
 // src/commands/index.ts
 init_define_BC_HELP();
 var COMMANDS = {
-  render: () => import("./render-BKLRIRN7.js"),
-  lint: () => import("./lint-BEOI3PNO.js"),
-  build: () => import("./build-OJTY4MKI.js"),
-  verify: () => import("./verify-5GIX27XU.js"),
-  publish: () => import("./publish-SKAGABES.js"),
-  tags: () => import("./tags-WCXOWLOD.js"),
+  render: () => import("./render-2DW7HGGC.js"),
+  lint: () => import("./lint-IO45Y44J.js"),
+  build: () => import("./build-L42MPVML.js"),
+  verify: () => import("./verify-DT2VIXTQ.js"),
+  publish: () => import("./publish-4DCDLOOF.js"),
+  tags: () => import("./tags-MQC5MZPV.js"),
   "release-plan": () => import("./release-plan-QWMRP25Y.js"),
-  doctor: () => import("./doctor-EY5MFJKB.js"),
+  doctor: () => import("./doctor-XFLEZBNU.js"),
   changed: () => import("./changed-7M7JEV3E.js"),
-  "digest-record": () => import("./digest-record-A4BGZ4LG.js"),
-  merge: () => import("./merge-5257VOFR.js"),
-  bake: () => import("./bake-RVQRSPVA.js"),
-  base: () => import("./base-SEKFKPAR.js")
+  "digest-record": () => import("./digest-record-NDV7YSBA.js"),
+  merge: () => import("./merge-XKRRH6SW.js"),
+  bake: () => import("./bake-RVSYT5RF.js"),
+  base: () => import("./base-XC664ZN7.js")
 };
 var COMMAND_NAMES = Object.keys(COMMANDS);
 async function registerCommands(program2, only) {

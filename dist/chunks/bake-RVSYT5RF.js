@@ -39,8 +39,8 @@ function register(program) {
       if (opts.provenance !== void 0 && provenance === void 0) throw badInput(`--provenance ${opts.provenance}: expected min, max or false`);
       const timeout = Number(opts.timeout);
       if (!Number.isFinite(timeout) || timeout <= 0) throw badInput(`--timeout must be a positive number, got "${opts.timeout}"`);
-      const { bakeConnectors, printBake } = await import("./bake-CTTEJ3P2.js");
-      const { connectorVerifyOptions } = await import("./verify-defaults-QCYE4UXV.js");
+      const { bakeConnectors, printBake } = await import("./bake-3YA77DJ5.js");
+      const { connectorVerifyDefaults } = await import("./defaults-5ECMPECR.js");
       const common = { platforms: listFlag(opts.platform), baseImages: parseBaseImages(opts.baseImage), provenance, log: (l) => out.info(l) };
       if (opts.print) {
         const workdir = resolve(opts.workdir ?? await mkdtemp(join(tmpdir(), "bc-bake-print-")));
@@ -57,7 +57,7 @@ function register(program) {
         noCache: opts.cache === false,
         builder: opts.builder,
         // the same defaults as `verify DIR`: inputs, secrets/, labels, type
-        verifyOptions: (plan) => connectorVerifyOptions(plan.connector, timeout)
+        verifyOptions: async (plan) => ({ timeoutSeconds: timeout, ...await connectorVerifyDefaults(plan.connector) })
       });
       out.result(res, () => {
         const rows = res.results.map((r) => [

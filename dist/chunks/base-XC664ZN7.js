@@ -1,5 +1,12 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
+  imagetoolsDigest
+} from "./chunk-6VG63ND4.js";
+import {
+  action,
+  listFlag
+} from "./chunk-3KN4E2XG.js";
+import {
   DEFAULT_PLATFORMS,
   WRITE_DIRS_LABEL,
   baseDockerfileTemplate,
@@ -10,13 +17,6 @@ import {
   loadBaseDefinition,
   renderTemplate
 } from "./chunk-TQ3RURRM.js";
-import {
-  imagetoolsDigest
-} from "./chunk-6VG63ND4.js";
-import {
-  action,
-  listFlag
-} from "./chunk-3KN4E2XG.js";
 import "./chunk-WKLNYA3F.js";
 import {
   parseImageRef

@@ -10,26 +10,26 @@ import {
 } from "./chunk-TMSUE243.js";
 import "./chunk-7ZW5343I.js";
 import {
+  imagetoolsInspect,
+  indexFacts
+} from "./chunk-6VG63ND4.js";
+import {
   RegistryClient,
   newRetryStats,
   resolveCredentials,
   resolveTarget,
   retryPolicy,
   withRetry
-} from "./chunk-EIYJ3F4I.js";
+} from "./chunk-B2M22MTM.js";
 import {
   readDigestRecord
 } from "./chunk-4DXIH5MH.js";
 import "./chunk-3RK7HY4D.js";
-import "./chunk-Q2PSSAFY.js";
-import {
-  imagetoolsInspect,
-  indexFacts
-} from "./chunk-6VG63ND4.js";
 import {
   loadConnector
 } from "./chunk-E6GLJL6K.js";
 import "./chunk-J7A4ZPCX.js";
+import "./chunk-Q2PSSAFY.js";
 import {
   docker
 } from "./chunk-EGY572ZP.js";

@@ -5,14 +5,14 @@ import {
   retriesFlag,
   tagPlanOptions,
   targetFlag
-} from "./chunk-YISWIIES.js";
+} from "./chunk-SQBYYMFV.js";
 import "./chunk-TMSUE243.js";
-import "./chunk-EIYJ3F4I.js";
+import "./chunk-B2M22MTM.js";
 import "./chunk-HZPGUWEI.js";
-import "./chunk-Q2PSSAFY.js";
 import "./chunk-3KN4E2XG.js";
 import "./chunk-E6GLJL6K.js";
 import "./chunk-J7A4ZPCX.js";
+import "./chunk-Q2PSSAFY.js";
 import "./chunk-EGY572ZP.js";
 import "./chunk-M4HBVFHI.js";
 import "./chunk-OQA2VRPS.js";

@@ -4,21 +4,21 @@ import {
 } from "./chunk-7JSNI2LE.js";
 import {
   buildImage
-} from "./chunk-G5SJ65RW.js";
+} from "./chunk-ZE7BUB36.js";
 import "./chunk-3RK7HY4D.js";
-import "./chunk-HZPGUWEI.js";
-import "./chunk-PKIPAASJ.js";
-import {
-  resolvePlan
-} from "./chunk-TQ3RURRM.js";
 import {
   detectCapabilities
 } from "./chunk-AC6L6OJ6.js";
 import "./chunk-S4GBLB2Y.js";
+import "./chunk-HZPGUWEI.js";
+import "./chunk-PKIPAASJ.js";
 import {
   action,
   collect
 } from "./chunk-3KN4E2XG.js";
+import {
+  resolvePlan
+} from "./chunk-TQ3RURRM.js";
 import "./chunk-WKLNYA3F.js";
 import "./chunk-E6GLJL6K.js";
 import "./chunk-J7A4ZPCX.js";

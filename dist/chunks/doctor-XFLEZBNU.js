@@ -1,10 +1,5 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
-  credentialsFromEnv,
-  login,
-  probeRegistry
-} from "./chunk-Q2PSSAFY.js";
-import {
   ARM64_PROBE_OUTPUT,
   arm64ProbeElf
 } from "./chunk-ZWG57TMJ.js";
@@ -20,6 +15,11 @@ import {
   action,
   listFlag
 } from "./chunk-3KN4E2XG.js";
+import {
+  credentialsFromEnv,
+  login,
+  probeRegistry
+} from "./chunk-Q2PSSAFY.js";
 import {
   renderTable
 } from "./chunk-IKOLV254.js";

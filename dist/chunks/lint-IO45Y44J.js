@@ -5,13 +5,13 @@ import {
   summarize
 } from "./chunk-PKIPAASJ.js";
 import {
-  resolvePlan
-} from "./chunk-TQ3RURRM.js";
-import {
   action,
   collect,
   listFlag
 } from "./chunk-3KN4E2XG.js";
+import {
+  resolvePlan
+} from "./chunk-TQ3RURRM.js";
 import "./chunk-WKLNYA3F.js";
 import "./chunk-E6GLJL6K.js";
 import "./chunk-J7A4ZPCX.js";

@@ -19,6 +19,9 @@ import {
 } from "./chunk-E6GLJL6K.js";
 import "./chunk-J7A4ZPCX.js";
 import {
+  connectorVerifyDefaults
+} from "./chunk-ZRWATBWY.js";
+import {
   renderReport
 } from "./chunk-OHVEKVYH.js";
 import "./chunk-IKOLV254.js";
@@ -72,16 +75,11 @@ async function verifyRequest(target, f) {
     return { image: target, opts };
   }
   const c = await loadConnector(target);
-  const defaultConfig = join(c.dir, "secrets", "config.json");
-  const defaultCatalog = join(c.dir, "integration_tests", "configured_catalog.json");
-  opts.inputs = {
-    ...opts.inputs,
-    config: f.config ?? (await isFile(defaultConfig) ? defaultConfig : void 0),
-    catalog: f.catalog ?? (await isFile(defaultCatalog) ? defaultCatalog : void 0)
-  };
-  opts.connectorType ??= c.type;
-  opts.secretsDir = join(c.dir, "secrets");
-  opts.expectedLabels = { name: c.repository, version: c.version };
+  const defaults = await connectorVerifyDefaults(c, { config: f.config, catalog: f.catalog });
+  opts.inputs = { ...opts.inputs, ...defaults.inputs };
+  opts.connectorType ??= defaults.connectorType;
+  opts.secretsDir = defaults.secretsDir;
+  opts.expectedLabels = defaults.expectedLabels;
   opts.platforms = platforms ?? c.options.platforms;
   const image = f.image ?? `${c.repository}:${c.version}`;
   if (!f.image && !await inspectLocalImage(image)) {
@@ -96,7 +94,7 @@ function register(program) {
       if (!g.json) opts.onProgress = (l) => out.info(l);
       let report = await verifyImage(image, opts);
       if (flags.signPub) {
-        const { addSignatureCheck } = await import("./signature-2OC5GTAB.js");
+        const { addSignatureCheck } = await import("./signature-PRNUCUKF.js");
         report = await addSignatureCheck(report, image, flags.signPub);
       }
       out.result(report, () => renderReport(report));

@@ -1,8 +1,15 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
+  verifyImage
+} from "./chunk-GMAD64OL.js";
+import "./chunk-6VG63ND4.js";
+import "./chunk-ZWG57TMJ.js";
+import {
   resolveSourceDateEpoch
-} from "./chunk-G5SJ65RW.js";
+} from "./chunk-ZE7BUB36.js";
 import "./chunk-3RK7HY4D.js";
+import "./chunk-AC6L6OJ6.js";
+import "./chunk-S4GBLB2Y.js";
 import "./chunk-HZPGUWEI.js";
 import {
   lintDockerfile
@@ -10,13 +17,6 @@ import {
 import {
   resolvePlan
 } from "./chunk-TQ3RURRM.js";
-import {
-  verifyImage
-} from "./chunk-GMAD64OL.js";
-import "./chunk-6VG63ND4.js";
-import "./chunk-ZWG57TMJ.js";
-import "./chunk-AC6L6OJ6.js";
-import "./chunk-S4GBLB2Y.js";
 import "./chunk-WKLNYA3F.js";
 import "./chunk-E6GLJL6K.js";
 import "./chunk-J7A4ZPCX.js";

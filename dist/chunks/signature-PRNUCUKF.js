@@ -2,11 +2,11 @@ import { createRequire as __bcCreateRequire } from 'node:module'; const require 
 import {
   verifySignature
 } from "./chunk-KLUUEN7N.js";
-import "./chunk-Q2PSSAFY.js";
 import {
   fail,
   pass
 } from "./chunk-OHVEKVYH.js";
+import "./chunk-Q2PSSAFY.js";
 import "./chunk-IKOLV254.js";
 import "./chunk-EGY572ZP.js";
 import "./chunk-M4HBVFHI.js";

@@ -34,15 +34,15 @@ function register(program) {
       }
       const provenance = opts.provenance === void 0 ? void 0 : opts.provenance === "false" ? false : opts.provenance === "max" ? "max" : opts.provenance === "min" ? "min" : void 0;
       if (opts.provenance !== void 0 && provenance === void 0) throw badInput(`--provenance ${opts.provenance}: expected min, max or false`);
-      const { buildPlatformRecord } = await import("./platform-build-4IYHRTB3.js");
+      const { buildPlatformRecord } = await import("./platform-build-UMHLW2NR.js");
       const { digestRecordName } = await import("./digest-record-VWNRPJBT.js");
       const { loadConnector } = await import("./metadata-ZZBSLOGN.js");
       const c = await loadConnector(dir);
       const file = resolve(opts.out ?? digestRecordName(c.dirName, platform));
       const timeout = Number(opts.timeout);
       if (!Number.isFinite(timeout) || timeout <= 0) throw badInput(`--timeout must be a positive number, got "${opts.timeout}"`);
-      const { connectorVerifyOptions } = await import("./verify-defaults-QCYE4UXV.js");
-      const verify = await connectorVerifyOptions(c, timeout);
+      const { connectorVerifyDefaults } = await import("./defaults-5ECMPECR.js");
+      const verify = { timeoutSeconds: timeout, ...await connectorVerifyDefaults(c) };
       const res = await buildPlatformRecord(dir, {
         platform,
         out: file,

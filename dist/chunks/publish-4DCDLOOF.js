@@ -11,7 +11,7 @@ import {
   retriesFlag,
   tagPlanOptions,
   targetFlag
-} from "./chunk-YISWIIES.js";
+} from "./chunk-SQBYYMFV.js";
 import {
   DEFAULT_GIT_TAG_FORMAT,
   formatGitTag
@@ -22,6 +22,10 @@ import {
 import "./chunk-7ZC2INUM.js";
 import "./chunk-7ZW5343I.js";
 import {
+  verifyImage
+} from "./chunk-GMAD64OL.js";
+import "./chunk-6VG63ND4.js";
+import {
   RegistryClient,
   newRetryStats,
   privateAuthFile,
@@ -31,7 +35,8 @@ import {
   retryPolicy,
   splitRepository,
   withRetry
-} from "./chunk-EIYJ3F4I.js";
+} from "./chunk-B2M22MTM.js";
+import "./chunk-ZWG57TMJ.js";
 import {
   parsePublishConfig,
   publishRequestOf
@@ -39,8 +44,10 @@ import {
 import {
   buildOciArchive,
   formatFindings
-} from "./chunk-G5SJ65RW.js";
+} from "./chunk-ZE7BUB36.js";
 import "./chunk-3RK7HY4D.js";
+import "./chunk-AC6L6OJ6.js";
+import "./chunk-S4GBLB2Y.js";
 import {
   createAnnotatedTag,
   headSha,
@@ -52,29 +59,25 @@ import {
   lintDockerfile
 } from "./chunk-PKIPAASJ.js";
 import {
-  resolvePlan
-} from "./chunk-TQ3RURRM.js";
-import {
-  signImage
-} from "./chunk-KLUUEN7N.js";
-import "./chunk-Q2PSSAFY.js";
-import {
-  verifyImage
-} from "./chunk-GMAD64OL.js";
-import "./chunk-6VG63ND4.js";
-import "./chunk-ZWG57TMJ.js";
-import "./chunk-AC6L6OJ6.js";
-import "./chunk-S4GBLB2Y.js";
-import {
   action,
   collect
 } from "./chunk-3KN4E2XG.js";
+import {
+  resolvePlan
+} from "./chunk-TQ3RURRM.js";
 import "./chunk-WKLNYA3F.js";
 import {
   loadConnector
 } from "./chunk-E6GLJL6K.js";
 import "./chunk-J7A4ZPCX.js";
+import {
+  connectorVerifyDefaults
+} from "./chunk-ZRWATBWY.js";
+import {
+  signImage
+} from "./chunk-KLUUEN7N.js";
 import "./chunk-OHVEKVYH.js";
+import "./chunk-Q2PSSAFY.js";
 import "./chunk-IKOLV254.js";
 import {
   docker
@@ -308,18 +311,12 @@ async function verifyStep(s) {
   const name = /Loaded image:\s*(\S+)/.exec(loaded.stdout)?.[1] ?? s.build.tags[0];
   if (!name) throw new BcError("failed", "docker load did not name the loaded image", { step: "verify", details: [loaded.stdout.trim()] });
   try {
-    const dir = s.connector.dir;
-    const cfg = s.req.configFile ?? join(dir, "secrets", "config.json");
-    const catalog = join(dir, "integration_tests", "configured_catalog.json");
+    const defaults = await connectorVerifyDefaults(s.connector, { config: s.req.configFile });
     const report = await verifyImage(name, {
+      ...defaults,
       platforms: s.plan.platforms,
-      connectorType: s.connector.type,
-      inputs: {
-        ...await exists(cfg) ? { config: cfg } : {},
-        ...await exists(catalog) ? { catalog } : {}
-      },
-      secretsDir: join(dir, "secrets"),
-      expectedLabels: s.plan.mode === "rendered" ? { name: s.connector.repository, version: s.connector.version } : void 0,
+      // a custom Dockerfile need not carry our labels
+      expectedLabels: s.plan.mode === "rendered" ? defaults.expectedLabels : void 0,
       onProgress: (l) => s.log(l)
     });
     s.hooks.onVerifyReport?.(report);
@@ -397,12 +394,6 @@ function applyContext(s) {
     stats: s.stats ?? newRetryStats(),
     log: s.log
   };
-}
-async function exists(p) {
-  return stat(p).then(
-    () => true,
-    () => false
-  );
 }
 
 // src/pipeline.ts

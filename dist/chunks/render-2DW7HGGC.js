@@ -1,11 +1,11 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
+  action
+} from "./chunk-3KN4E2XG.js";
+import {
   planSummary,
   resolvePlan
 } from "./chunk-TQ3RURRM.js";
-import {
-  action
-} from "./chunk-3KN4E2XG.js";
 import "./chunk-WKLNYA3F.js";
 import {
   isDigestPinned

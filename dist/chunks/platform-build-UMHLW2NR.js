@@ -3,19 +3,26 @@ import {
   pushArchiveByDigest
 } from "./chunk-7ZW5343I.js";
 import {
+  verifyImage
+} from "./chunk-GMAD64OL.js";
+import "./chunk-6VG63ND4.js";
+import {
   RegistryClient,
   newRetryStats,
   resolveCredentials,
   resolveTarget,
   retryPolicy
-} from "./chunk-EIYJ3F4I.js";
+} from "./chunk-B2M22MTM.js";
+import "./chunk-ZWG57TMJ.js";
 import {
   writeDigestRecord
 } from "./chunk-4DXIH5MH.js";
 import {
   buildOciArchive
-} from "./chunk-G5SJ65RW.js";
+} from "./chunk-ZE7BUB36.js";
 import "./chunk-3RK7HY4D.js";
+import "./chunk-AC6L6OJ6.js";
+import "./chunk-S4GBLB2Y.js";
 import {
   headSha,
   isRepo
@@ -24,18 +31,11 @@ import "./chunk-PKIPAASJ.js";
 import {
   resolvePlan
 } from "./chunk-TQ3RURRM.js";
-import "./chunk-Q2PSSAFY.js";
-import {
-  verifyImage
-} from "./chunk-GMAD64OL.js";
-import "./chunk-6VG63ND4.js";
-import "./chunk-ZWG57TMJ.js";
-import "./chunk-AC6L6OJ6.js";
-import "./chunk-S4GBLB2Y.js";
 import "./chunk-WKLNYA3F.js";
 import "./chunk-E6GLJL6K.js";
 import "./chunk-J7A4ZPCX.js";
 import "./chunk-OHVEKVYH.js";
+import "./chunk-Q2PSSAFY.js";
 import "./chunk-IKOLV254.js";
 import "./chunk-EGY572ZP.js";
 import "./chunk-M4HBVFHI.js";

@@ -3,22 +3,25 @@ import {
   init_define_BC_HELP
 } from "./chunk-IOSLR57L.js";
 
-// src/monorepo/verify-defaults.ts
+// src/verify/defaults.ts
 init_define_BC_HELP();
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
 var isFile = (p) => stat(p).then((s) => s.isFile(), () => false);
-async function connectorVerifyOptions(c, timeoutSeconds) {
+async function connectorVerifyDefaults(c, given = {}) {
   const config = join(c.dir, "secrets", "config.json");
   const catalog = join(c.dir, "integration_tests", "configured_catalog.json");
   return {
-    timeoutSeconds,
     connectorType: c.type,
-    inputs: { config: await isFile(config) ? config : void 0, catalog: await isFile(catalog) ? catalog : void 0 },
+    inputs: {
+      config: given.config ?? (await isFile(config) ? config : void 0),
+      catalog: given.catalog ?? (await isFile(catalog) ? catalog : void 0)
+    },
     secretsDir: join(c.dir, "secrets"),
     expectedLabels: { name: c.repository, version: c.version }
   };
 }
+
 export {
-  connectorVerifyOptions
+  connectorVerifyDefaults
 };

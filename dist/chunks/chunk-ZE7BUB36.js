@@ -3,17 +3,17 @@ import {
   readOciArchive
 } from "./chunk-3RK7HY4D.js";
 import {
-  lastCommitTime
-} from "./chunk-HZPGUWEI.js";
-import {
-  lintDockerfile
-} from "./chunk-PKIPAASJ.js";
-import {
   detectCapabilities,
   forgetCapabilities,
   mergedBuildArgs,
   prepareBuild
 } from "./chunk-AC6L6OJ6.js";
+import {
+  lastCommitTime
+} from "./chunk-HZPGUWEI.js";
+import {
+  lintDockerfile
+} from "./chunk-PKIPAASJ.js";
 import {
   docker
 } from "./chunk-EGY572ZP.js";

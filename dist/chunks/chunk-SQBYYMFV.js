@@ -8,19 +8,19 @@ import {
   resolveCredentials,
   resolveTarget,
   retryPolicy
-} from "./chunk-EIYJ3F4I.js";
+} from "./chunk-B2M22MTM.js";
 import {
   headSha
 } from "./chunk-HZPGUWEI.js";
-import {
-  probeRegistry
-} from "./chunk-Q2PSSAFY.js";
 import {
   action
 } from "./chunk-3KN4E2XG.js";
 import {
   loadConnector
 } from "./chunk-E6GLJL6K.js";
+import {
+  probeRegistry
+} from "./chunk-Q2PSSAFY.js";
 import {
   run,
   which

@@ -1,10 +1,10 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
-  registryBaseUrl
-} from "./chunk-Q2PSSAFY.js";
-import {
   where
 } from "./chunk-E6GLJL6K.js";
+import {
+  registryBaseUrl
+} from "./chunk-Q2PSSAFY.js";
 import {
   run
 } from "./chunk-M4HBVFHI.js";
