@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
+import { median } from './lib.mjs';
 
 register();
 const arg = (name, def) => {
@@ -30,7 +31,6 @@ const { bakeConnectors, printBake } = await import('../src/monorepo/bake.ts');
 const { resolvePlan } = await import('../src/render/plan.ts');
 const { buildImage } = await import('../src/build/build.ts');
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const sec = (ms) => `${(ms / 1000).toFixed(1).padStart(6)} s`;
 const docker = (args) => {
   const r = spawnSync('docker', args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });

@@ -2,14 +2,11 @@
 // baseline `node -e 0` measured in the same run. Goal: --help under 150 ms.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { median } from './lib.mjs';
 
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const runs = Number(process.env.BENCH_RUNS ?? 21);
 
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 function time(args) {
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, args, { stdio: 'ignore' });

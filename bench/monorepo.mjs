@@ -9,6 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
+import { median } from './lib.mjs';
 
 register();
 const arg = (name, def) => {
@@ -24,7 +25,6 @@ const { discoverConnectors } = await import('../src/monorepo/discovery.ts');
 const { lintTarget } = await import('../src/lint/target.ts');
 const YAML = await import('yaml');
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x) => `${x.toFixed(0).padStart(5)} ms`;
 async function time(fn) {
   const t0 = performance.now();

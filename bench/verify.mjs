@@ -15,13 +15,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './lib.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const platforms = ['linux/amd64', 'linux/arm64'];
 const tmp = mkdtempSync(join(tmpdir(), 'bc-bench-verify-'));
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 function time(file, args, okCodes = [0]) {
   const t0 = process.hrtime.bigint();
   const r = spawnSync(file, args, { stdio: ['ignore', 'pipe', 'pipe'], cwd: root });

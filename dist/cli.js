@@ -26,6 +26,6 @@ var text = key === void 0 ? void 0 : HELP[key];
 if (text !== void 0) {
   process.stdout.write(text);
 } else {
-  const { main } = await import("./chunks/cli-KD77NRIU.js");
+  const { main } = await import("./chunks/cli-LW3OVHOV.js");
   await main(process.argv);
 }

@@ -12047,12 +12047,12 @@ var require_headers = __commonJS({
       append(name, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
-        const exists3 = this[kHeadersMap].get(lowercaseName);
-        if (exists3) {
+        const exists2 = this[kHeadersMap].get(lowercaseName);
+        if (exists2) {
           const delimiter = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
-            name: exists3.name,
-            value: `${exists3.value}${delimiter}${value}`
+            name: exists2.name,
+            value: `${exists2.value}${delimiter}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -69338,7 +69338,7 @@ import { readFile as readFile6 } from "node:fs/promises";
 
 // src/connector/metadata.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { readFile, stat as stat2 } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { basename as basename2, join as join2, relative as relative2, resolve as resolve3, isAbsolute as isAbsolute3 } from "node:path";
 init_errors();
 
@@ -69464,6 +69464,15 @@ function collectIssues(err, root) {
   });
 }
 
+// src/fs-util.ts
+import { stat as stat2 } from "node:fs/promises";
+async function isFile(p) {
+  return stat2(p).then(
+    (s) => s.isFile(),
+    () => false
+  );
+}
+
 // src/connector/metadata.ts
 function displayPath(file2) {
   const rel = relative2(process.cwd(), file2);
@@ -69556,13 +69565,6 @@ function validateMetadata(parsed) {
   if (!res.success) throw issueError(parsed, collectIssues(res.error, parsed.value));
   return res.data;
 }
-async function exists2(p) {
-  try {
-    return (await stat2(p)).isFile();
-  } catch {
-    return false;
-  }
-}
 function languageOf(tags, parsed) {
   const langs = (tags ?? []).map((t2, i2) => ({ t: t2, i: i2 })).filter(({ t: t2 }) => t2.startsWith("language:"));
   if (langs.length > 1) {
@@ -69624,7 +69626,7 @@ async function loadConnector(dir) {
     baseImage: bc?.baseImage ?? d.connectorBuildOptions?.baseImage,
     options,
     registryOverrides,
-    customDockerfile: await exists2(dockerfile) ? dockerfile : void 0,
+    customDockerfile: await isFile(dockerfile) ? dockerfile : void 0,
     positionOf: parsed.positionOf,
     documentationUrl: d.documentationUrl
   };
@@ -69708,7 +69710,7 @@ function mergeDirs(...lists) {
 
 // src/render/code.ts
 init_errors();
-import { readdir as readdir2, readFile as readFile3, stat as stat3 } from "node:fs/promises";
+import { readdir as readdir2, readFile as readFile3 } from "node:fs/promises";
 import { join as join5, relative as relative3 } from "node:path";
 
 // src/render/tar-list.ts
@@ -69851,13 +69853,6 @@ async function listTar(path10, limit = 1e5) {
 // src/render/code.ts
 var CODE_DIR = "/airbyte/integration_code";
 var MANIFEST_DIR = `${CODE_DIR}/source_declarative_manifest`;
-async function isFile(p) {
-  try {
-    return (await stat3(p)).isFile();
-  } catch {
-    return false;
-  }
-}
 function pyprojectScripts(text2) {
   const out = [];
   let inScripts = false;
@@ -69964,7 +69959,7 @@ function chooseEntrypoint(c3, facts) {
 // src/render/template.ts
 var import_handlebars = __toESM(require_lib(), 1);
 init_errors();
-import { readdir as readdir3, readFile as readFile4, stat as stat4 } from "node:fs/promises";
+import { readdir as readdir3, readFile as readFile4, stat as stat3 } from "node:fs/promises";
 import { join as join6, resolve as resolve4 } from "node:path";
 
 // src/render/escape.ts
@@ -70049,7 +70044,7 @@ function renderTemplate(env2, text2, context, file2) {
 }
 async function isDir(p) {
   try {
-    return (await stat4(p)).isDirectory();
+    return (await stat3(p)).isDirectory();
   } catch {
     return false;
   }
@@ -70290,7 +70285,7 @@ async function resolvePlan(dir, opts = {}) {
 
 // src/build/build.ts
 init_errors();
-import { mkdir as mkdir4, mkdtemp as mkdtemp2, rm as rm4, stat as stat7, writeFile as writeFile4 } from "node:fs/promises";
+import { mkdir as mkdir4, mkdtemp as mkdtemp2, rm as rm4, stat as stat6, writeFile as writeFile4 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
 import { dirname as dirname3, join as join9, resolve as resolve6 } from "node:path";
 
@@ -70538,7 +70533,7 @@ init_errors();
 
 // src/docker/buildx-cache.ts
 import { createHash } from "node:crypto";
-import { mkdir as mkdir3, readdir as readdir4, readFile as readFile8, rm as rm3, stat as stat5, writeFile as writeFile3, rename as rename2 } from "node:fs/promises";
+import { mkdir as mkdir3, readdir as readdir4, readFile as readFile8, rm as rm3, stat as stat4, writeFile as writeFile3, rename as rename2 } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join as join8 } from "node:path";
 var BINFMT = "/proc/sys/fs/binfmt_misc";
@@ -70552,7 +70547,7 @@ function cacheDir(env2 = process.env) {
 var content = async (p) => readFile8(p, "utf8").catch(() => null);
 var mtime = async (p) => {
   try {
-    return (await stat5(p)).mtimeMs;
+    return (await stat4(p)).mtimeMs;
   } catch {
     return null;
   }
@@ -70727,7 +70722,7 @@ function unsupportedPlatforms(caps, wanted) {
 
 // src/git.ts
 import { resolve as resolve5, dirname as dirname2 } from "node:path";
-import { stat as stat6 } from "node:fs/promises";
+import { stat as stat5 } from "node:fs/promises";
 init_errors();
 var GIT = process.env.BUILD_CONNECTOR_GIT ?? "git";
 var GIT_ENV = { GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" };
@@ -70737,7 +70732,7 @@ function git(cwd, args, opts = {}) {
 async function dirOf(path10) {
   const abs = resolve5(path10);
   try {
-    const s = await stat6(abs);
+    const s = await stat5(abs);
     if (s.isDirectory()) return { cwd: abs, rel: "." };
   } catch {
   }
@@ -72285,7 +72280,7 @@ async function runLint(plan, opts, write) {
 async function checkOciDest(dest) {
   const abs = resolve6(dest);
   try {
-    if (!(await stat7(dirname3(abs))).isDirectory()) throw new Error("not a directory");
+    if (!(await stat6(dirname3(abs))).isDirectory()) throw new Error("not a directory");
   } catch {
     throw new BcError("badInput", `--output oci=${dest}: directory ${dirname3(abs)} does not exist`);
   }
@@ -74440,22 +74435,20 @@ init_errors();
 var ATTESTATION_NOTE = "the index also lists provenance attestation manifests whose platform shows as unknown/unknown: they are build records (SLSA provenance), not images, and `docker pull` ignores them";
 
 // src/publish/steps.ts
-import { mkdtemp as mkdtemp5, rm as rm7, stat as stat9 } from "node:fs/promises";
+import { mkdtemp as mkdtemp5, rm as rm7, stat as stat7 } from "node:fs/promises";
 import { tmpdir as tmpdir5 } from "node:os";
 import { join as join16, relative as relative6 } from "node:path";
 
 // src/verify/defaults.ts
-import { stat as stat8 } from "node:fs/promises";
 import { join as join13 } from "node:path";
-var isFile2 = (p) => stat8(p).then((s) => s.isFile(), () => false);
 async function connectorVerifyDefaults(c3, given = {}) {
   const config2 = join13(c3.dir, "secrets", "config.json");
   const catalog = join13(c3.dir, "integration_tests", "configured_catalog.json");
   return {
     connectorType: c3.type,
     inputs: {
-      config: given.config ?? (await isFile2(config2) ? config2 : void 0),
-      catalog: given.catalog ?? (await isFile2(catalog) ? catalog : void 0)
+      config: given.config ?? (await isFile(config2) ? config2 : void 0),
+      catalog: given.catalog ?? (await isFile(catalog) ? catalog : void 0)
     },
     secretsDir: join13(c3.dir, "secrets"),
     expectedLabels: { name: c3.repository, version: c3.version }
@@ -75146,7 +75139,7 @@ async function resolveStep(s, policy, stats) {
     }
   }
   if (req.signKey) {
-    await stat9(req.signKey).catch(() => {
+    await stat7(req.signKey).catch(() => {
       throw badInput(`--sign-key ${req.signKey}: file not found`);
     });
   }

@@ -8,6 +8,7 @@ import { inspectLocalImage } from '../docker/image.js';
 import { checkPlatforms } from '../build/prepare.js';
 import { renderReport, verifyImage, type VerifyOptions } from '../verify/index.js';
 import { connectorVerifyDefaults } from '../verify/defaults.js';
+import { isFile } from '../fs-util.js';
 
 interface VerifyFlags {
   platform?: string;
@@ -25,9 +26,6 @@ interface VerifyFlags {
   signPub?: string;
 }
 
-async function isFile(p: string): Promise<boolean> {
-  return stat(p).then((s) => s.isFile(), () => false);
-}
 
 async function isConnectorDir(p: string): Promise<boolean> {
   const s = await stat(p).catch(() => undefined);

@@ -4,13 +4,14 @@
  * Only the keys we use are validated; everything else (registryOverrides,
  * releases, ab_internal, …) is kept untouched in the parsed document.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, join, relative, resolve, isAbsolute } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { BcError } from '../errors.js';
 import type { BuildConnectorOptions, Connector, SourcePosition } from './types.js';
 import { MetadataSchema, type MetadataIssue, collectIssues } from './schema.js';
+import { isFile } from '../fs-util.js';
 
 export interface ParsedMetadata {
   file: string;
@@ -143,13 +144,6 @@ export function validateMetadata(parsed: ParsedMetadata): z.infer<typeof Metadat
   return res.data;
 }
 
-async function exists(p: string): Promise<boolean> {
-  try {
-    return (await stat(p)).isFile();
-  } catch {
-    return false;
-  }
-}
 
 /** Language from `data.tags` (`language:python`); undefined when there is none. */
 export function languageOf(tags: string[] | undefined, parsed: ParsedMetadata): { language: string; path: string } | undefined {
@@ -215,7 +209,7 @@ export async function loadConnector(dir: string): Promise<Connector> {
     baseImage: bc?.baseImage ?? d.connectorBuildOptions?.baseImage,
     options,
     registryOverrides,
-    customDockerfile: (await exists(dockerfile)) ? dockerfile : undefined,
+    customDockerfile: (await isFile(dockerfile)) ? dockerfile : undefined,
     positionOf: parsed.positionOf,
     documentationUrl: d.documentationUrl,
   };

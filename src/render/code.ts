@@ -5,13 +5,14 @@
  * A language from a user's --templates folder gets the generic facts only and
  * takes its entrypoint from data.buildConnector.entrypoint.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { BcError } from '../errors.js';
 import type { Connector } from '../connector/types.js';
 import { metadataError, displayPath } from '../connector/metadata.js';
 import { SAFE_ARG_RE } from '../connector/schema.js';
 import { listTar } from './tar-list.js';
+import { isFile } from '../fs-util.js';
 
 export const CODE_DIR = '/airbyte/integration_code';
 export const MANIFEST_DIR = `${CODE_DIR}/source_declarative_manifest`;
@@ -31,13 +32,6 @@ export interface CodeFacts {
   entrypoint: string[] | null;
 }
 
-async function isFile(p: string): Promise<boolean> {
-  try {
-    return (await stat(p)).isFile();
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Console scripts from pyproject.toml: `[project.scripts]` (PEP 621) or

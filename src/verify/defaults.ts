@@ -6,12 +6,10 @@
  * type, its secrets/ directory (nothing of it may be in the image) and the
  * labels metadata.yaml implies.
  */
-import { stat } from 'node:fs/promises';
+import { isFile } from '../fs-util.js';
 import { join } from 'node:path';
 import type { Connector } from '../connector/types.js';
 import type { VerifyOptions } from './verify.js';
-
-const isFile = (p: string) => stat(p).then((s) => s.isFile(), () => false);
 
 export type ConnectorVerifyDefaults = Required<Pick<VerifyOptions, 'connectorType' | 'inputs' | 'secretsDir' | 'expectedLabels'>>;
 

@@ -7,7 +7,7 @@ import "./chunk-6VG63ND4.js";
 import "./chunk-ZWG57TMJ.js";
 import {
   checkPlatforms
-} from "./chunk-AC6L6OJ6.js";
+} from "./chunk-6PTTUDS4.js";
 import "./chunk-S4GBLB2Y.js";
 import {
   action,
@@ -16,11 +16,14 @@ import {
 import "./chunk-WKLNYA3F.js";
 import {
   loadConnector
-} from "./chunk-E6GLJL6K.js";
+} from "./chunk-JD52POWG.js";
 import "./chunk-J7A4ZPCX.js";
 import {
   connectorVerifyDefaults
-} from "./chunk-ZRWATBWY.js";
+} from "./chunk-XKN3CKZ7.js";
+import {
+  isFile
+} from "./chunk-2OG2YJHP.js";
 import {
   renderReport
 } from "./chunk-OHVEKVYH.js";
@@ -41,9 +44,6 @@ import {
 init_define_BC_HELP();
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
-async function isFile(p) {
-  return stat(p).then((s) => s.isFile(), () => false);
-}
 async function isConnectorDir(p) {
   const s = await stat(p).catch(() => void 0);
   return s?.isDirectory() === true && await isFile(join(p, "metadata.yaml"));

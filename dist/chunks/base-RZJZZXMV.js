@@ -16,12 +16,13 @@ import {
   listBases,
   loadBaseDefinition,
   renderTemplate
-} from "./chunk-TQ3RURRM.js";
+} from "./chunk-676F5RPI.js";
 import "./chunk-WKLNYA3F.js";
 import {
   parseImageRef
-} from "./chunk-E6GLJL6K.js";
+} from "./chunk-JD52POWG.js";
 import "./chunk-J7A4ZPCX.js";
+import "./chunk-2OG2YJHP.js";
 import {
   docker,
   parseJson

@@ -1,14 +1,14 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
   parseVersion
-} from "./chunk-TMSUE243.js";
+} from "./chunk-CEAASC7E.js";
 import {
   discoverConnectors
 } from "./chunk-7ZC2INUM.js";
 import {
   loadConnector,
   where
-} from "./chunk-E6GLJL6K.js";
+} from "./chunk-JD52POWG.js";
 import {
   BcError,
   badInput

@@ -15,10 +15,13 @@ import {
   loadConnector,
   metadataError,
   parseImageRef
-} from "./chunk-E6GLJL6K.js";
+} from "./chunk-JD52POWG.js";
 import {
   require_dist
 } from "./chunk-J7A4ZPCX.js";
+import {
+  isFile
+} from "./chunk-2OG2YJHP.js";
 import {
   external_exports
 } from "./chunk-EOVLSTFT.js";
@@ -11986,7 +11989,7 @@ import { readFile as readFile5 } from "node:fs/promises";
 
 // src/render/code.ts
 init_define_BC_HELP();
-import { readdir, readFile as readFile2, stat } from "node:fs/promises";
+import { readdir, readFile as readFile2 } from "node:fs/promises";
 import { join as join3, relative } from "node:path";
 
 // src/render/tar-list.ts
@@ -12031,13 +12034,6 @@ async function listTar(path, limit = 1e5) {
 // src/render/code.ts
 var CODE_DIR = "/airbyte/integration_code";
 var MANIFEST_DIR = `${CODE_DIR}/source_declarative_manifest`;
-async function isFile(p) {
-  try {
-    return (await stat(p)).isFile();
-  } catch {
-    return false;
-  }
-}
 function pyprojectScripts(text) {
   const out = [];
   let inScripts = false;
@@ -12144,7 +12140,7 @@ function chooseEntrypoint(c, facts) {
 // src/render/template.ts
 init_define_BC_HELP();
 var import_handlebars = __toESM(require_lib(), 1);
-import { readdir as readdir2, readFile as readFile3, stat as stat2 } from "node:fs/promises";
+import { readdir as readdir2, readFile as readFile3, stat } from "node:fs/promises";
 import { join as join4, resolve } from "node:path";
 
 // src/render/escape.ts
@@ -12229,7 +12225,7 @@ function renderTemplate(env, text, context, file) {
 }
 async function isDir(p) {
   try {
-    return (await stat2(p)).isDirectory();
+    return (await stat(p)).isDirectory();
   } catch {
     return false;
   }

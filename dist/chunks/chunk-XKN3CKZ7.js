@@ -1,13 +1,14 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
+  isFile
+} from "./chunk-2OG2YJHP.js";
+import {
   init_define_BC_HELP
 } from "./chunk-IOSLR57L.js";
 
 // src/verify/defaults.ts
 init_define_BC_HELP();
-import { stat } from "node:fs/promises";
 import { join } from "node:path";
-var isFile = (p) => stat(p).then((s) => s.isFile(), () => false);
 async function connectorVerifyDefaults(c, given = {}) {
   const config = join(c.dir, "secrets", "config.json");
   const catalog = join(c.dir, "integration_tests", "configured_catalog.json");

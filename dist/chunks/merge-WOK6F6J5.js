@@ -7,7 +7,7 @@ import {
 } from "./chunk-BQ23TPNX.js";
 import {
   planTags
-} from "./chunk-TMSUE243.js";
+} from "./chunk-CEAASC7E.js";
 import "./chunk-7ZW5343I.js";
 import {
   imagetoolsInspect,
@@ -20,15 +20,16 @@ import {
   resolveTarget,
   retryPolicy,
   withRetry
-} from "./chunk-B2M22MTM.js";
+} from "./chunk-SQA2LRLZ.js";
 import {
   readDigestRecord
 } from "./chunk-4DXIH5MH.js";
 import "./chunk-3RK7HY4D.js";
 import {
   loadConnector
-} from "./chunk-E6GLJL6K.js";
+} from "./chunk-JD52POWG.js";
 import "./chunk-J7A4ZPCX.js";
+import "./chunk-2OG2YJHP.js";
 import "./chunk-Q2PSSAFY.js";
 import {
   docker

@@ -3,6 +3,9 @@ import {
   require_dist
 } from "./chunk-J7A4ZPCX.js";
 import {
+  isFile
+} from "./chunk-2OG2YJHP.js";
+import {
   external_exports
 } from "./chunk-EOVLSTFT.js";
 import {
@@ -2277,7 +2280,7 @@ var require_semver2 = __commonJS({
 // src/connector/metadata.ts
 init_define_BC_HELP();
 var import_yaml = __toESM(require_dist(), 1);
-import { readFile, stat } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { basename, join, relative, resolve, isAbsolute } from "node:path";
 
 // src/connector/schema.ts
@@ -2502,13 +2505,6 @@ function validateMetadata(parsed) {
   if (!res.success) throw issueError(parsed, collectIssues(res.error, parsed.value));
   return res.data;
 }
-async function exists(p) {
-  try {
-    return (await stat(p)).isFile();
-  } catch {
-    return false;
-  }
-}
 function languageOf(tags, parsed) {
   const langs = (tags ?? []).map((t, i) => ({ t, i })).filter(({ t }) => t.startsWith("language:"));
   if (langs.length > 1) {
@@ -2570,7 +2566,7 @@ async function loadConnector(dir) {
     baseImage: bc?.baseImage ?? d.connectorBuildOptions?.baseImage,
     options,
     registryOverrides,
-    customDockerfile: await exists(dockerfile) ? dockerfile : void 0,
+    customDockerfile: await isFile(dockerfile) ? dockerfile : void 0,
     positionOf: parsed.positionOf,
     documentationUrl: d.documentationUrl
   };

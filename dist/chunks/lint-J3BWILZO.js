@@ -3,7 +3,7 @@ import {
   lintDockerfile,
   sortFindings,
   summarize
-} from "./chunk-PKIPAASJ.js";
+} from "./chunk-4EBOS2AF.js";
 import {
   action,
   collect,
@@ -11,10 +11,11 @@ import {
 } from "./chunk-3KN4E2XG.js";
 import {
   resolvePlan
-} from "./chunk-TQ3RURRM.js";
+} from "./chunk-676F5RPI.js";
 import "./chunk-WKLNYA3F.js";
-import "./chunk-E6GLJL6K.js";
+import "./chunk-JD52POWG.js";
 import "./chunk-J7A4ZPCX.js";
+import "./chunk-2OG2YJHP.js";
 import "./chunk-OQA2VRPS.js";
 import "./chunk-EOVLSTFT.js";
 import {

@@ -2,13 +2,13 @@ import { createRequire as __bcCreateRequire } from 'node:module'; const require 
 import {
   formatTagPlan,
   planTags
-} from "./chunk-TMSUE243.js";
+} from "./chunk-CEAASC7E.js";
 import {
   RegistryClient,
   resolveCredentials,
   resolveTarget,
   retryPolicy
-} from "./chunk-B2M22MTM.js";
+} from "./chunk-SQA2LRLZ.js";
 import {
   headSha
 } from "./chunk-HZPGUWEI.js";
@@ -17,7 +17,7 @@ import {
 } from "./chunk-3KN4E2XG.js";
 import {
   loadConnector
-} from "./chunk-E6GLJL6K.js";
+} from "./chunk-JD52POWG.js";
 import {
   probeRegistry
 } from "./chunk-Q2PSSAFY.js";

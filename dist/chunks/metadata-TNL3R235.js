@@ -9,8 +9,9 @@ import {
   serializeMetadata,
   validateMetadata,
   where
-} from "./chunk-E6GLJL6K.js";
+} from "./chunk-JD52POWG.js";
 import "./chunk-J7A4ZPCX.js";
+import "./chunk-2OG2YJHP.js";
 import "./chunk-EOVLSTFT.js";
 import "./chunk-G6GUSTSF.js";
 import "./chunk-IOSLR57L.js";

@@ -6,20 +6,21 @@ import "./chunk-6VG63ND4.js";
 import "./chunk-ZWG57TMJ.js";
 import {
   resolveSourceDateEpoch
-} from "./chunk-ZE7BUB36.js";
+} from "./chunk-TYTHKKH4.js";
 import "./chunk-3RK7HY4D.js";
-import "./chunk-AC6L6OJ6.js";
+import "./chunk-6PTTUDS4.js";
 import "./chunk-S4GBLB2Y.js";
 import "./chunk-HZPGUWEI.js";
 import {
   lintDockerfile
-} from "./chunk-PKIPAASJ.js";
+} from "./chunk-4EBOS2AF.js";
 import {
   resolvePlan
-} from "./chunk-TQ3RURRM.js";
+} from "./chunk-676F5RPI.js";
 import "./chunk-WKLNYA3F.js";
-import "./chunk-E6GLJL6K.js";
+import "./chunk-JD52POWG.js";
 import "./chunk-J7A4ZPCX.js";
+import "./chunk-2OG2YJHP.js";
 import "./chunk-OHVEKVYH.js";
 import "./chunk-IKOLV254.js";
 import {
@@ -149,7 +150,7 @@ async function printBake(dirs, workdir, opts = {}) {
 function resolvePlanFor(dir, opts) {
   const base = async () => {
     if (!opts.baseImages) return void 0;
-    const { loadConnector } = await import("./metadata-ZZBSLOGN.js");
+    const { loadConnector } = await import("./metadata-TNL3R235.js");
     const c = await loadConnector(dir);
     return (c.language ? opts.baseImages.byLanguage[c.language] : void 0) ?? opts.baseImages.all;
   };

@@ -5,12 +5,13 @@ import {
 import {
   planSummary,
   resolvePlan
-} from "./chunk-TQ3RURRM.js";
+} from "./chunk-676F5RPI.js";
 import "./chunk-WKLNYA3F.js";
 import {
   isDigestPinned
-} from "./chunk-E6GLJL6K.js";
+} from "./chunk-JD52POWG.js";
 import "./chunk-J7A4ZPCX.js";
+import "./chunk-2OG2YJHP.js";
 import "./chunk-OQA2VRPS.js";
 import "./chunk-EOVLSTFT.js";
 import "./chunk-G6GUSTSF.js";

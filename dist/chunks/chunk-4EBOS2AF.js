@@ -1,7 +1,7 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
   require_main
-} from "./chunk-TQ3RURRM.js";
+} from "./chunk-676F5RPI.js";
 import {
   __toESM,
   init_define_BC_HELP

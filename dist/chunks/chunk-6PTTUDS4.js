@@ -9,7 +9,7 @@ import {
 } from "./chunk-S4GBLB2Y.js";
 import {
   require_semver
-} from "./chunk-E6GLJL6K.js";
+} from "./chunk-JD52POWG.js";
 import {
   DOCKER,
   docker,

@@ -2,14 +2,15 @@ import { createRequire as __bcCreateRequire } from 'node:module'; const require 
 import {
   DEFAULT_GIT_TAG_FORMAT,
   resolveRelease
-} from "./chunk-ZTN4YFD3.js";
-import "./chunk-TMSUE243.js";
+} from "./chunk-AYCI7XAZ.js";
+import "./chunk-CEAASC7E.js";
 import "./chunk-7ZC2INUM.js";
 import {
   action
 } from "./chunk-3KN4E2XG.js";
-import "./chunk-E6GLJL6K.js";
+import "./chunk-JD52POWG.js";
 import "./chunk-J7A4ZPCX.js";
+import "./chunk-2OG2YJHP.js";
 import "./chunk-OQA2VRPS.js";
 import "./chunk-EOVLSTFT.js";
 import "./chunk-G6GUSTSF.js";

@@ -7,13 +7,13 @@ import {
   forgetCapabilities,
   mergedBuildArgs,
   prepareBuild
-} from "./chunk-AC6L6OJ6.js";
+} from "./chunk-6PTTUDS4.js";
 import {
   lastCommitTime
 } from "./chunk-HZPGUWEI.js";
 import {
   lintDockerfile
-} from "./chunk-PKIPAASJ.js";
+} from "./chunk-4EBOS2AF.js";
 import {
   docker
 } from "./chunk-EGY572ZP.js";

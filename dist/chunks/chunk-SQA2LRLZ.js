@@ -1,7 +1,7 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
   where
-} from "./chunk-E6GLJL6K.js";
+} from "./chunk-JD52POWG.js";
 import {
   registryBaseUrl
 } from "./chunk-Q2PSSAFY.js";

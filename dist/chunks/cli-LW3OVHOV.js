@@ -3400,19 +3400,19 @@ var program = new Command();
 // src/commands/index.ts
 init_define_BC_HELP();
 var COMMANDS = {
-  render: () => import("./render-2DW7HGGC.js"),
-  lint: () => import("./lint-IO45Y44J.js"),
-  build: () => import("./build-L42MPVML.js"),
-  verify: () => import("./verify-DT2VIXTQ.js"),
-  publish: () => import("./publish-4DCDLOOF.js"),
-  tags: () => import("./tags-MQC5MZPV.js"),
-  "release-plan": () => import("./release-plan-QWMRP25Y.js"),
+  render: () => import("./render-F3KBKBGJ.js"),
+  lint: () => import("./lint-J3BWILZO.js"),
+  build: () => import("./build-PMVTH5RM.js"),
+  verify: () => import("./verify-RWJCZWHW.js"),
+  publish: () => import("./publish-OALN4JXT.js"),
+  tags: () => import("./tags-COFBRSD3.js"),
+  "release-plan": () => import("./release-plan-74P2GPFX.js"),
   doctor: () => import("./doctor-XFLEZBNU.js"),
   changed: () => import("./changed-7M7JEV3E.js"),
-  "digest-record": () => import("./digest-record-NDV7YSBA.js"),
-  merge: () => import("./merge-XKRRH6SW.js"),
-  bake: () => import("./bake-RVSYT5RF.js"),
-  base: () => import("./base-XC664ZN7.js")
+  "digest-record": () => import("./digest-record-Z7GJFKRV.js"),
+  merge: () => import("./merge-IAJ4KGFM.js"),
+  bake: () => import("./bake-IILKQME2.js"),
+  base: () => import("./base-RZJZZXMV.js")
 };
 var COMMAND_NAMES = Object.keys(COMMANDS);
 async function registerCommands(program2, only) {

@@ -12,28 +12,29 @@ import {
   resolveCredentials,
   resolveTarget,
   retryPolicy
-} from "./chunk-B2M22MTM.js";
+} from "./chunk-SQA2LRLZ.js";
 import "./chunk-ZWG57TMJ.js";
 import {
   writeDigestRecord
 } from "./chunk-4DXIH5MH.js";
 import {
   buildOciArchive
-} from "./chunk-ZE7BUB36.js";
+} from "./chunk-TYTHKKH4.js";
 import "./chunk-3RK7HY4D.js";
-import "./chunk-AC6L6OJ6.js";
+import "./chunk-6PTTUDS4.js";
 import "./chunk-S4GBLB2Y.js";
 import {
   headSha,
   isRepo
 } from "./chunk-HZPGUWEI.js";
-import "./chunk-PKIPAASJ.js";
+import "./chunk-4EBOS2AF.js";
 import {
   resolvePlan
-} from "./chunk-TQ3RURRM.js";
+} from "./chunk-676F5RPI.js";
 import "./chunk-WKLNYA3F.js";
-import "./chunk-E6GLJL6K.js";
+import "./chunk-JD52POWG.js";
 import "./chunk-J7A4ZPCX.js";
+import "./chunk-2OG2YJHP.js";
 import "./chunk-OHVEKVYH.js";
 import "./chunk-Q2PSSAFY.js";
 import "./chunk-IKOLV254.js";

@@ -4,24 +4,25 @@ import {
 } from "./chunk-7JSNI2LE.js";
 import {
   buildImage
-} from "./chunk-ZE7BUB36.js";
+} from "./chunk-TYTHKKH4.js";
 import "./chunk-3RK7HY4D.js";
 import {
   detectCapabilities
-} from "./chunk-AC6L6OJ6.js";
+} from "./chunk-6PTTUDS4.js";
 import "./chunk-S4GBLB2Y.js";
 import "./chunk-HZPGUWEI.js";
-import "./chunk-PKIPAASJ.js";
+import "./chunk-4EBOS2AF.js";
 import {
   action,
   collect
 } from "./chunk-3KN4E2XG.js";
 import {
   resolvePlan
-} from "./chunk-TQ3RURRM.js";
+} from "./chunk-676F5RPI.js";
 import "./chunk-WKLNYA3F.js";
-import "./chunk-E6GLJL6K.js";
+import "./chunk-JD52POWG.js";
 import "./chunk-J7A4ZPCX.js";
+import "./chunk-2OG2YJHP.js";
 import "./chunk-EGY572ZP.js";
 import "./chunk-M4HBVFHI.js";
 import "./chunk-OQA2VRPS.js";

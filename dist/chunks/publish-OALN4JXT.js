@@ -11,14 +11,14 @@ import {
   retriesFlag,
   tagPlanOptions,
   targetFlag
-} from "./chunk-SQBYYMFV.js";
+} from "./chunk-3HD2AYMW.js";
 import {
   DEFAULT_GIT_TAG_FORMAT,
   formatGitTag
-} from "./chunk-ZTN4YFD3.js";
+} from "./chunk-AYCI7XAZ.js";
 import {
   planTags
-} from "./chunk-TMSUE243.js";
+} from "./chunk-CEAASC7E.js";
 import "./chunk-7ZC2INUM.js";
 import "./chunk-7ZW5343I.js";
 import {
@@ -35,7 +35,7 @@ import {
   retryPolicy,
   splitRepository,
   withRetry
-} from "./chunk-B2M22MTM.js";
+} from "./chunk-SQA2LRLZ.js";
 import "./chunk-ZWG57TMJ.js";
 import {
   parsePublishConfig,
@@ -44,9 +44,9 @@ import {
 import {
   buildOciArchive,
   formatFindings
-} from "./chunk-ZE7BUB36.js";
+} from "./chunk-TYTHKKH4.js";
 import "./chunk-3RK7HY4D.js";
-import "./chunk-AC6L6OJ6.js";
+import "./chunk-6PTTUDS4.js";
 import "./chunk-S4GBLB2Y.js";
 import {
   createAnnotatedTag,
@@ -57,22 +57,23 @@ import {
 } from "./chunk-HZPGUWEI.js";
 import {
   lintDockerfile
-} from "./chunk-PKIPAASJ.js";
+} from "./chunk-4EBOS2AF.js";
 import {
   action,
   collect
 } from "./chunk-3KN4E2XG.js";
 import {
   resolvePlan
-} from "./chunk-TQ3RURRM.js";
+} from "./chunk-676F5RPI.js";
 import "./chunk-WKLNYA3F.js";
 import {
   loadConnector
-} from "./chunk-E6GLJL6K.js";
+} from "./chunk-JD52POWG.js";
 import "./chunk-J7A4ZPCX.js";
 import {
   connectorVerifyDefaults
-} from "./chunk-ZRWATBWY.js";
+} from "./chunk-XKN3CKZ7.js";
+import "./chunk-2OG2YJHP.js";
 import {
   signImage
 } from "./chunk-KLUUEN7N.js";

@@ -34,14 +34,14 @@ function register(program) {
       }
       const provenance = opts.provenance === void 0 ? void 0 : opts.provenance === "false" ? false : opts.provenance === "max" ? "max" : opts.provenance === "min" ? "min" : void 0;
       if (opts.provenance !== void 0 && provenance === void 0) throw badInput(`--provenance ${opts.provenance}: expected min, max or false`);
-      const { buildPlatformRecord } = await import("./platform-build-UMHLW2NR.js");
+      const { buildPlatformRecord } = await import("./platform-build-A43FF3AC.js");
       const { digestRecordName } = await import("./digest-record-VWNRPJBT.js");
-      const { loadConnector } = await import("./metadata-ZZBSLOGN.js");
+      const { loadConnector } = await import("./metadata-TNL3R235.js");
       const c = await loadConnector(dir);
       const file = resolve(opts.out ?? digestRecordName(c.dirName, platform));
       const timeout = Number(opts.timeout);
       if (!Number.isFinite(timeout) || timeout <= 0) throw badInput(`--timeout must be a positive number, got "${opts.timeout}"`);
-      const { connectorVerifyDefaults } = await import("./defaults-5ECMPECR.js");
+      const { connectorVerifyDefaults } = await import("./defaults-D6JLUEE6.js");
       const verify = { timeoutSeconds: timeout, ...await connectorVerifyDefaults(c) };
       const res = await buildPlatformRecord(dir, {
         platform,

@@ -5,13 +5,14 @@ import {
   retriesFlag,
   tagPlanOptions,
   targetFlag
-} from "./chunk-SQBYYMFV.js";
-import "./chunk-TMSUE243.js";
-import "./chunk-B2M22MTM.js";
+} from "./chunk-3HD2AYMW.js";
+import "./chunk-CEAASC7E.js";
+import "./chunk-SQA2LRLZ.js";
 import "./chunk-HZPGUWEI.js";
 import "./chunk-3KN4E2XG.js";
-import "./chunk-E6GLJL6K.js";
+import "./chunk-JD52POWG.js";
 import "./chunk-J7A4ZPCX.js";
+import "./chunk-2OG2YJHP.js";
 import "./chunk-Q2PSSAFY.js";
 import "./chunk-EGY572ZP.js";
 import "./chunk-M4HBVFHI.js";
