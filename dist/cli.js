@@ -7,6 +7,7 @@ import {
 
 // src/bin.ts
 init_define_BC_HELP();
+import * as nodeModule from "node:module";
 
 // src/bin-keys.ts
 init_define_BC_HELP();
@@ -26,6 +27,7 @@ var text = key === void 0 ? void 0 : HELP[key];
 if (text !== void 0) {
   process.stdout.write(text);
 } else {
-  const { main } = await import("./chunks/cli-LW3OVHOV.js");
+  if (!process.env.BUILD_CONNECTOR_NO_COMPILE_CACHE) nodeModule.enableCompileCache?.();
+  const { main } = await import("./chunks/cli-XC7K2YHT.js");
   await main(process.argv);
 }

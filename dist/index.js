@@ -48941,7 +48941,7 @@ function lastLines(text2, n2 = 15) {
   const lines = text2.split(/\r?\n/).filter((l) => l.trim() !== "");
   return lines.slice(-n2);
 }
-var debugSink = process.env.BUILD_CONNECTOR_DEBUG ? (l) => process.stderr.write(`[exec] ${l}
+var debugSink = process.env.BUILD_CONNECTOR_DEBUG ? (l) => process.stderr.write(`[exec +${Math.round(performance.now())} ms] ${l}
 `) : void 0;
 function start(file2, args, opts, binary) {
   const env2 = opts.env ? { ...process.env, ...opts.env } : process.env;
@@ -48987,6 +48987,7 @@ async function runRaw(file2, args, opts, binary) {
     unregister();
   }
   const durationMs = performance.now() - t0;
+  debugSink?.(`done in ${Math.round(durationMs)} ms, exit ${String(result.exitCode)}: ${command.length > 80 ? `${command.slice(0, 77)}...` : command}`);
   const stdoutRaw = result.stdout;
   const stdout = Buffer.isBuffer(stdoutRaw) ? stdoutRaw : stdoutRaw instanceof Uint8Array ? Buffer.from(stdoutRaw) : String(stdoutRaw ?? "");
   const stderrRaw = result.stderr;
@@ -72391,8 +72392,8 @@ function containerName(prefix = "bc-verify") {
   counter += 1;
   return `${prefix}-${process.pid}-${counter}-${randomBytes(3).toString("hex")}`;
 }
-function buildRunArgv(spec, name) {
-  const argv = ["run", "--name", name, "--label", CONTAINER_LABEL, "--pull", "never", "--platform", spec.platform];
+function buildCreateArgv(spec, name) {
+  const argv = ["create", "--name", name, "--label", CONTAINER_LABEL, "--pull", "never", "--platform", spec.platform];
   argv.push("--network", spec.network ?? "none");
   argv.push("--memory", spec.memory ?? DEFAULT_LIMITS.memory);
   argv.push("--pids-limit", String(spec.pidsLimit ?? DEFAULT_LIMITS.pidsLimit));
@@ -72438,13 +72439,34 @@ function guardContainer(name) {
     }
   };
 }
-async function runContainer(spec) {
+var daemonReason = (stderr, fallback) => (stderr.trim().split("\n").pop() ?? fallback).replace(/^Error response from daemon: /, "") || fallback;
+function startContainer(spec) {
   const name = containerName(spec.namePrefix);
-  const argv = buildRunArgv(spec, name);
+  const holds = [];
+  let settleCreated = () => void 0;
+  const created = new Promise((resolve9) => {
+    settleCreated = resolve9;
+  });
+  const result = execute(spec, name, settleCreated, holds);
+  result.catch(() => settleCreated({ ok: false, reason: "the container run failed" }));
+  return {
+    name,
+    created,
+    hold: (until) => {
+      holds.push(until.catch(() => void 0));
+    },
+    result
+  };
+}
+async function execute(spec, name, settleCreated, holds) {
   const cap = spec.maxOutputBytes ?? DEFAULT_LIMITS.maxOutputBytes;
   const guard = guardContainer(name);
   const stdoutLines = [];
   const stderrTail = [];
+  const tailStderr = (l) => {
+    stderrTail.push(l);
+    if (stderrTail.length > STDERR_TAIL) stderrTail.shift();
+  };
   let bytes = 0;
   let truncated = false;
   let timedOut = false;
@@ -72468,8 +72490,19 @@ async function runContainer(spec) {
     stop();
   }, spec.timeoutMs);
   const t0 = performance.now();
+  const createArgv = buildCreateArgv(spec, name);
   try {
-    const client = docker(argv, {
+    const creating = docker(createArgv, { allowFailure: true, timeoutMs: spec.timeoutMs + 6e4 });
+    guard.clientDone(creating);
+    const made = await creating;
+    if (made.exitCode !== 0 || timedOut) {
+      const reason = timedOut ? "timed out before the container was created" : daemonReason(made.stderr, `docker create exited ${made.exitCode}`);
+      settleCreated({ ok: false, reason });
+      for (const l of made.stderr.split("\n").filter((x) => x.trim() !== "")) tailStderr(l);
+      return { name, command: made.command, exitCode: timedOut ? 137 : 125, stdoutLines, stderrTail, timedOut, truncated, oomKilled: false, diff: [], durationMs: performance.now() - t0 };
+    }
+    settleCreated({ ok: true });
+    const client = docker(["start", "-a", ...spec.input !== void 0 ? ["-i"] : [], name], {
       allowFailure: true,
       input: spec.input,
       // Safety net only: the timer above stops the container by name first.
@@ -72479,10 +72512,7 @@ async function runContainer(spec) {
         if (count2(l)) stdoutLines.push(l);
       },
       onStderrLine: (l) => {
-        if (count2(l)) {
-          stderrTail.push(l);
-          if (stderrTail.length > STDERR_TAIL) stderrTail.shift();
-        }
+        if (count2(l)) tailStderr(l);
       }
     });
     guard.clientDone(client);
@@ -72490,17 +72520,16 @@ async function runContainer(spec) {
     clearTimeout(timer);
     await stopping;
     const durationMs = performance.now() - t0;
-    const needState = res.exitCode < 0 || res.exitCode === 137 && !timedOut && !truncated;
+    await Promise.all(holds);
     const [diffRes, stateRes] = await Promise.all([
       docker(["diff", name], { allowFailure: true, timeoutMs: 6e4 }),
-      needState ? docker(["inspect", "--format", "{{.State.ExitCode}} {{.State.OOMKilled}}", name], { allowFailure: true, timeoutMs: 6e4 }) : void 0
+      docker(["inspect", "--format", "{{.State.ExitCode}} {{.State.OOMKilled}}", name], { allowFailure: true, timeoutMs: 6e4 })
     ]);
-    const state = stateRes?.exitCode === 0 ? /^(-?\d+) (true|false)/.exec(stateRes.stdout.trim()) : null;
-    const exitCode = state ? Number(state[1]) : res.exitCode;
+    const state = stateRes.exitCode === 0 ? /^(-?\d+) (true|false)/.exec(stateRes.stdout.trim()) : null;
     return {
       name,
-      command: res.command,
-      exitCode,
+      command: formatCommand(createArgv),
+      exitCode: state ? Number(state[1]) : res.exitCode,
       stdoutLines,
       stderrTail,
       timedOut,
@@ -72511,9 +72540,14 @@ async function runContainer(spec) {
     };
   } finally {
     clearTimeout(timer);
+    settleCreated({ ok: false, reason: "interrupted" });
+    await Promise.all(holds);
     await removeContainer(name);
     guard.unregister();
   }
+}
+function formatCommand(createArgv) {
+  return formatArgv("docker", ["run", ...createArgv.slice(1)]);
 }
 
 // src/docker/image.ts
@@ -72621,6 +72655,12 @@ async function resolveImage(ref2) {
   return { kind: "registry", ref: ref2, digest: facts.digest, platforms, isIndex: (raw.manifest.manifests ?? []).length > 0 };
 }
 var ContainerInspectSchema = external_exports.object({ Config: ImageConfigSchema }).loose();
+async function runContainerConfig(name, imageWorkdir) {
+  const res = await docker(["inspect", "--format", "{{json .}}", name], { timeoutMs: 3e4, step: "inspect the connector container" });
+  const config2 = normalizeConfig(parseJson(ContainerInspectSchema, res.stdout, "docker inspect").Config);
+  const { [CONTAINER_LABEL]: _ours, ...labels } = config2.labels;
+  return { ...config2, workdir: imageWorkdir, labels };
+}
 async function createProbe(ref2, platform6, pull) {
   const name = containerName("bc-probe");
   let removed;
@@ -72813,9 +72853,11 @@ function containerFs(container) {
 var MAX_HOPS = 12;
 async function lookPath(fs4, name, pathEnv) {
   if (name.includes("/")) return name;
-  const dirs = pathEnv.split(":").filter((d) => d.startsWith("/"));
-  const found = await Promise.all(dirs.map(async (d) => await fs4.stat(posix7.join(d, name), 0) ? posix7.join(d, name) : void 0));
-  return found.find((f) => f !== void 0);
+  for (const d of pathEnv.split(":").filter((x) => x.startsWith("/"))) {
+    const candidate = posix7.join(d, name);
+    if (await fs4.stat(candidate, 0)) return candidate;
+  }
+  return void 0;
 }
 async function resolveExecutable(fs4, command, pathEnv, workdir) {
   const chain = [];
@@ -73391,9 +73433,9 @@ async function stageInputs(inputs) {
   if (inputs.input) staged.input = await readFile9(inputs.input, "utf8");
   return staged;
 }
-function launch(ref2, platform6, opts, step, type, spec) {
+function launch(ref2, platform6, opts, step, type, spec, forReads = false) {
   const workdir = type === "destination" ? "/dest" : "/source";
-  return runContainer({
+  const container = startContainer({
     image: ref2,
     platform: platform6,
     workdir,
@@ -73403,7 +73445,25 @@ function launch(ref2, platform6, opts, step, type, spec) {
     cpus: opts.cpus,
     maxOutputBytes: opts.maxOutputBytes,
     ...spec
-  }).then((result) => ({ label: step, workdir, result }));
+  });
+  let release = () => {
+  };
+  if (forReads) container.hold(new Promise((resolve9) => release = resolve9));
+  return { container, run: container.result.then((result) => ({ label: step, workdir, result })), release };
+}
+async function probeThrough(l, imageWorkdir) {
+  try {
+    const made = await l.container.created;
+    if (!made.ok) {
+      l.release();
+      return { ok: false, reason: made.reason };
+    }
+    const config2 = await runContainerConfig(l.container.name, imageWorkdir);
+    return { ok: true, probe: { name: l.container.name, config: config2, remove: async () => l.release() } };
+  } catch (err) {
+    l.release();
+    throw err;
+  }
 }
 var RUN_CHECKS = ["spec", "check", "discover", "read", "write", "writes"];
 var ALL_AFTER_PLATFORM = ["entrypoint-env", "entrypoint-absolute", "user", "airbyte-dir", ...RUN_CHECKS, "no-secrets", "labels"];
@@ -73436,7 +73496,11 @@ async function verifyPlatform(ctx) {
     runs.push(p);
     byStep.set(step, p);
   };
-  const start2 = (step, type2, spec) => adopt(step, launch(ref2, platform6, opts, step, type2, spec));
+  const start2 = (step, type2, spec) => {
+    const l = launch(ref2, platform6, opts, step, type2, spec);
+    adopt(step, l.run);
+    return l;
+  };
   const startIo = (type2) => {
     const m = staged.mounts;
     if (!m.config) return;
@@ -73455,16 +73519,18 @@ async function verifyPlatform(ctx) {
     }
   };
   let type = ctx.type;
-  if (local && type) {
-    if (ctx.early) adopt("spec (ENTRYPOINT)", ctx.early);
-    else start2("spec (ENTRYPOINT)", type, { args: ["spec"] });
+  let probeRes;
+  if (ctx.source.kind === "local" && type) {
+    const spec = ctx.early ?? launch(ref2, platform6, opts, "spec (ENTRYPOINT)", type, { args: ["spec"] }, true);
+    adopt("spec (ENTRYPOINT)", spec.run);
     startIo(type);
+    probeRes = await probeThrough(spec, ctx.source.config.workdir);
   }
   const pulled = !local && !await inspectLocalImage(ref2);
   const dropPulled = async () => {
     if (pulled) await docker(["image", "rm", ref2], { allowFailure: true, timeoutMs: 12e4 });
   };
-  const probeRes = await createProbe(ref2, platform6, local ? "never" : "missing");
+  probeRes ??= await createProbe(ref2, platform6, "missing");
   if (!probeRes.ok) {
     await Promise.allSettled(runs);
     await dropPulled();
@@ -73537,7 +73603,11 @@ async function verifyImage(image2, opts = {}) {
   const host = process.arch === "x64" ? "amd64" : process.arch;
   const emulatedFirst = [...platforms].sort((a2, b) => Number(a2.split("/")[1] === host) - Number(b.split("/")[1] === host));
   const guess = opts.connectorType ?? connectorTypeOf({}, image2);
-  const early = new Map(emulatedFirst.map((p) => [p, launch(image2, p, opts, "spec (ENTRYPOINT)", guess, { args: ["spec"] })]));
+  const early = new Map(emulatedFirst.map((p) => [p, launch(image2, p, opts, "spec (ENTRYPOINT)", guess, { args: ["spec"] }, true)]));
+  const dropEarly = async () => {
+    for (const l of early.values()) l.release();
+    await Promise.allSettled([...early.values()].map((l) => l.run));
+  };
   let source;
   let staged;
   let secrets;
@@ -73545,12 +73615,12 @@ async function verifyImage(image2, opts = {}) {
     source = await resolveImage(image2);
     [staged, secrets] = await Promise.all([stageInputs(opts.inputs ?? {}), opts.secretsDir ? hashSecrets(opts.secretsDir) : Promise.resolve(void 0)]);
   } catch (err) {
-    await Promise.allSettled(early.values());
+    await dropEarly();
     throw err;
   }
   const type = opts.connectorType ?? (source.kind === "local" ? connectorTypeOf(source.config.labels, image2) : void 0);
   const keepEarly = source.kind === "local" && type === guess;
-  if (!keepEarly) await Promise.allSettled(early.values());
+  if (!keepEarly) await dropEarly();
   const records = [];
   try {
     const contexts = platforms.map((platform6) => ({

@@ -72,7 +72,7 @@ export function lastLines(text: string, n = 15): string[] {
 
 /** Global debug hook: `--debug` / BUILD_CONNECTOR_DEBUG prints each argv. */
 let debugSink: ((line: string) => void) | undefined =
-  process.env.BUILD_CONNECTOR_DEBUG ? (l) => process.stderr.write(`[exec] ${l}\n`) : undefined;
+  process.env.BUILD_CONNECTOR_DEBUG ? (l) => process.stderr.write(`[exec +${Math.round(performance.now())} ms] ${l}\n`) : undefined;
 export function setExecDebug(sink: ((line: string) => void) | undefined): void {
   debugSink = sink;
 }
@@ -129,6 +129,7 @@ async function runRaw(
     unregister();
   }
   const durationMs = performance.now() - t0;
+  debugSink?.(`done in ${Math.round(durationMs)} ms, exit ${String(result.exitCode)}: ${command.length > 80 ? `${command.slice(0, 77)}...` : command}`);
   const stdoutRaw = result.stdout as unknown;
   const stdout: string | Buffer = Buffer.isBuffer(stdoutRaw)
     ? stdoutRaw

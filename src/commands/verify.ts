@@ -3,11 +3,9 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { action, listFlag } from './common.js';
 import { ExitCode, badInput } from '../errors.js';
-import { loadConnector } from '../connector/metadata.js';
 import { inspectLocalImage } from '../docker/image.js';
 import { checkPlatforms } from '../build/prepare.js';
 import { renderReport, verifyImage, type VerifyOptions } from '../verify/index.js';
-import { connectorVerifyDefaults } from '../verify/defaults.js';
 import { isFile } from '../fs-util.js';
 
 interface VerifyFlags {
@@ -60,6 +58,9 @@ export async function verifyRequest(target: string, f: VerifyFlags): Promise<{ i
     if (platforms) opts.platforms = platforms;
     return { image: target, opts };
   }
+  // Only a DIR needs metadata.yaml (yaml, semver): loaded here, so verifying
+  // an IMAGE starts its first container sooner.
+  const [{ loadConnector }, { connectorVerifyDefaults }] = await Promise.all([import('../connector/metadata.js'), import('../verify/defaults.js')]);
   const c = await loadConnector(target);
   const defaults = await connectorVerifyDefaults(c, { config: f.config, catalog: f.catalog });
   opts.inputs = { ...opts.inputs, ...defaults.inputs };

@@ -1,6 +1,9 @@
 /**
  * Run a connector container the locked-down way, and always clean it up.
  *
+ * - `docker create`, then `docker start -a`: the caller gets the container's
+ *   name as soon as it exists (`created`) and may read it (docker cp,
+ *   inspect) while the connector runs; `hold` keeps it until those reads end.
  * - `--network none` unless the step needs the network; memory, pids and CPU
  *   limits; an explicit `--platform`.
  * - No read-only root: a read-only root with tmpfs mounts hides what the
@@ -16,6 +19,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { docker } from './cli.js';
+import { formatArgv } from '../exec.js';
 import { onCleanup } from '../cleanup.js';
 
 /** Label on every container we start, so leftovers are findable (tests assert there are none). */
@@ -81,9 +85,14 @@ export function containerName(prefix = 'bc-verify'): string {
   return `${prefix}-${process.pid}-${counter}-${randomBytes(3).toString('hex')}`;
 }
 
-/** The `docker run` argv (pure, unit-tested as a table). */
-export function buildRunArgv(spec: ContainerRunSpec, name: string): string[] {
-  const argv = ['run', '--name', name, '--label', CONTAINER_LABEL, '--pull', 'never', '--platform', spec.platform];
+/**
+ * The `docker create` argv (pure, unit-tested as a table). The container is
+ * created, then started attached (`docker start -a`): between the two its
+ * name is known, so the verifier reads the image through it while the
+ * connector runs instead of creating a second container.
+ */
+export function buildCreateArgv(spec: ContainerRunSpec, name: string): string[] {
+  const argv = ['create', '--name', name, '--label', CONTAINER_LABEL, '--pull', 'never', '--platform', spec.platform];
   argv.push('--network', spec.network ?? 'none');
   argv.push('--memory', spec.memory ?? DEFAULT_LIMITS.memory);
   argv.push('--pids-limit', String(spec.pidsLimit ?? DEFAULT_LIMITS.pidsLimit));
@@ -143,14 +152,54 @@ export function guardContainer(name: string): { unregister: () => void; clientDo
   };
 }
 
-export async function runContainer(spec: ContainerRunSpec): Promise<ContainerRunResult> {
+export type Created = { ok: true } | { ok: false; reason: string };
+
+export interface StartedContainer {
+  name: string;
+  /** settles once `docker create` is done: ok, or docker's reason (bad image, platform, mount) */
+  created: Promise<Created>;
+  /** keep the container (no diff, no removal) after it exits until `until` settles: reads through docker cp */
+  hold(until: Promise<unknown>): void;
+  /** the run, its docker diff and state; the container is removed before it settles */
+  result: Promise<ContainerRunResult>;
+}
+
+const daemonReason = (stderr: string, fallback: string) => (stderr.trim().split('\n').pop() ?? fallback).replace(/^Error response from daemon: /, '') || fallback;
+
+export function startContainer(spec: ContainerRunSpec): StartedContainer {
   const name = containerName(spec.namePrefix);
-  const argv = buildRunArgv(spec, name);
+  const holds: Promise<unknown>[] = [];
+  let settleCreated: (c: Created) => void = () => undefined;
+  const created = new Promise<Created>((resolve) => {
+    settleCreated = resolve;
+  });
+  const result = execute(spec, name, settleCreated, holds);
+  // A result that throws still settles `created` (never left pending).
+  result.catch(() => settleCreated({ ok: false, reason: 'the container run failed' }));
+  return {
+    name,
+    created,
+    hold: (until) => {
+      holds.push(until.catch(() => undefined));
+    },
+    result,
+  };
+}
+
+export async function runContainer(spec: ContainerRunSpec): Promise<ContainerRunResult> {
+  return startContainer(spec).result;
+}
+
+async function execute(spec: ContainerRunSpec, name: string, settleCreated: (c: Created) => void, holds: Promise<unknown>[]): Promise<ContainerRunResult> {
   const cap = spec.maxOutputBytes ?? DEFAULT_LIMITS.maxOutputBytes;
   // Registered before the container exists: Ctrl-C at any point removes it.
   const guard = guardContainer(name);
   const stdoutLines: string[] = [];
   const stderrTail: string[] = [];
+  const tailStderr = (l: string) => {
+    stderrTail.push(l);
+    if (stderrTail.length > STDERR_TAIL) stderrTail.shift();
+  };
   let bytes = 0;
   let truncated = false;
   let timedOut = false;
@@ -169,13 +218,26 @@ export async function runContainer(spec: ContainerRunSpec): Promise<ContainerRun
     }
     return true;
   };
+  // The timeout covers create and run alike.
   const timer = setTimeout(() => {
     timedOut = true;
     stop();
   }, spec.timeoutMs);
   const t0 = performance.now();
+  const createArgv = buildCreateArgv(spec, name);
   try {
-    const client = docker(argv, {
+    const creating = docker(createArgv, { allowFailure: true, timeoutMs: spec.timeoutMs + 60_000 });
+    guard.clientDone(creating);
+    const made = await creating;
+    if (made.exitCode !== 0 || timedOut) {
+      // docker refused (bad image, platform or mount; 125 as `docker run` says) or the time ran out first.
+      const reason = timedOut ? 'timed out before the container was created' : daemonReason(made.stderr, `docker create exited ${made.exitCode}`);
+      settleCreated({ ok: false, reason });
+      for (const l of made.stderr.split('\n').filter((x) => x.trim() !== '')) tailStderr(l);
+      return { name, command: made.command, exitCode: timedOut ? 137 : 125, stdoutLines, stderrTail, timedOut, truncated, oomKilled: false, diff: [], durationMs: performance.now() - t0 };
+    }
+    settleCreated({ ok: true });
+    const client = docker(['start', '-a', ...(spec.input !== undefined ? ['-i'] : []), name], {
       allowFailure: true,
       input: spec.input,
       // Safety net only: the timer above stops the container by name first.
@@ -185,10 +247,7 @@ export async function runContainer(spec: ContainerRunSpec): Promise<ContainerRun
         if (count(l)) stdoutLines.push(l);
       },
       onStderrLine: (l) => {
-        if (count(l)) {
-          stderrTail.push(l);
-          if (stderrTail.length > STDERR_TAIL) stderrTail.shift();
-        }
+        if (count(l)) tailStderr(l);
       },
     });
     guard.clientDone(client);
@@ -196,21 +255,23 @@ export async function runContainer(spec: ContainerRunSpec): Promise<ContainerRun
     clearTimeout(timer);
     await stopping;
     const durationMs = performance.now() - t0;
-    // `docker run` exits with the container's own code; only a kill (137)
-    // we did not cause needs the state to tell an OOM kill from a crash.
-    const needState = res.exitCode < 0 || (res.exitCode === 137 && !timedOut && !truncated);
+    // Reads through the container (docker cp) must be over before docker
+    // diff: a copy in flight shows in the diff (the daemon pivots into the
+    // container's root, leaving a transient /.pivot_root* behind).
+    await Promise.all(holds);
+    // The container's own state has its exit code (`docker start -a` says 1
+    // when the entrypoint cannot even be started, the state says 126/127) and
+    // tells an OOM kill from a crash; it costs nothing on the critical path,
+    // running next to docker diff.
     const [diffRes, stateRes] = await Promise.all([
       docker(['diff', name], { allowFailure: true, timeoutMs: 60_000 }),
-      needState ? docker(['inspect', '--format', '{{.State.ExitCode}} {{.State.OOMKilled}}', name], { allowFailure: true, timeoutMs: 60_000 }) : undefined,
+      docker(['inspect', '--format', '{{.State.ExitCode}} {{.State.OOMKilled}}', name], { allowFailure: true, timeoutMs: 60_000 }),
     ]);
-    const state = stateRes?.exitCode === 0 ? /^(-?\d+) (true|false)/.exec(stateRes.stdout.trim()) : null;
-    // When docker itself refused (125: bad image, platform or mount) there is
-    // no container; its message is already in stderrTail.
-    const exitCode = state ? Number(state[1]) : res.exitCode;
+    const state = stateRes.exitCode === 0 ? /^(-?\d+) (true|false)/.exec(stateRes.stdout.trim()) : null;
     return {
       name,
-      command: res.command,
-      exitCode,
+      command: formatCommand(createArgv),
+      exitCode: state ? Number(state[1]) : res.exitCode,
       stdoutLines,
       stderrTail,
       timedOut,
@@ -221,7 +282,14 @@ export async function runContainer(spec: ContainerRunSpec): Promise<ContainerRun
     };
   } finally {
     clearTimeout(timer);
+    settleCreated({ ok: false, reason: 'interrupted' });
+    await Promise.all(holds);
     await removeContainer(name);
     guard.unregister();
   }
+}
+
+/** What the report shows as the command: `docker run` with the same flags (create + start -a is how it runs). */
+function formatCommand(createArgv: readonly string[]): string {
+  return formatArgv('docker', ['run', ...createArgv.slice(1)]);
 }

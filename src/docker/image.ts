@@ -114,6 +114,19 @@ export interface Probe {
 
 const ContainerInspectSchema = z.object({ Config: ImageConfigSchema }).loose();
 
+/**
+ * The config of one platform of a local image, read from a connector run's
+ * own container (created, maybe already running): the run set the working
+ * directory (-w) and added our label, so those two are taken back; the rest
+ * (ENTRYPOINT, ENV, USER, labels) is that platform's config as the image has it.
+ */
+export async function runContainerConfig(name: string, imageWorkdir: string): Promise<ImageConfig> {
+  const res = await docker(['inspect', '--format', '{{json .}}', name], { timeoutMs: 30_000, step: 'inspect the connector container' });
+  const config = normalizeConfig(parseJson(ContainerInspectSchema, res.stdout, 'docker inspect').Config);
+  const { [CONTAINER_LABEL]: _ours, ...labels } = config.labels;
+  return { ...config, workdir: imageWorkdir, labels };
+}
+
 export type ProbeResult = { ok: true; probe: Probe } | { ok: false; reason: string };
 
 /**

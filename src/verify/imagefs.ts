@@ -105,10 +105,14 @@ const MAX_HOPS = 12;
 
 export async function lookPath(fs: ImageFs, name: string, pathEnv: string): Promise<string | undefined> {
   if (name.includes('/')) return name;
-  const dirs = pathEnv.split(':').filter((d) => d.startsWith('/'));
-  // Probe every PATH directory at once; the first in PATH order wins.
-  const found = await Promise.all(dirs.map(async (d) => ((await fs.stat(posix.join(d, name), 0)) ? posix.join(d, name) : undefined)));
-  return found.find((f) => f !== undefined);
+  // In PATH order, stopping at the first hit, the way execvp looks: each
+  // probe is a docker cp, and probing every directory at once costs the
+  // daemon CPU that the emulated connector run (the critical path) needs.
+  for (const d of pathEnv.split(':').filter((x) => x.startsWith('/'))) {
+    const candidate = posix.join(d, name);
+    if (await fs.stat(candidate, 0)) return candidate;
+  }
+  return undefined;
 }
 
 /**

@@ -12,8 +12,8 @@ import { chmod, copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { ConnectorType } from '../connector/types.js';
-import { runContainer, type ContainerRunSpec, type Mount } from '../docker/container.js';
-import { copyFromContainer, createProbe, inspectLocalImage, resolveImage, type ImageConfig, type ImageSource } from '../docker/image.js';
+import { startContainer, type ContainerRunSpec, type Mount, type StartedContainer } from '../docker/container.js';
+import { copyFromContainer, createProbe, inspectLocalImage, resolveImage, runContainerConfig, type ImageConfig, type ImageSource, type ProbeResult } from '../docker/image.js';
 import { docker } from '../docker/cli.js';
 import { badInput } from '../errors.js';
 import { ConfiguredCatalogSchema, type ConfiguredCatalog } from '../protocol/messages.js';
@@ -159,16 +159,28 @@ interface PlatformContext {
   secrets: SecretFile[] | undefined;
   records: RunRecord[];
   /** the spec run started before the image was even inspected (local images) */
-  early?: Promise<NamedRun>;
+  early?: Launched;
   /** the type this platform's labels gave (registry images) */
   detectedType?: ConnectorType;
 }
 
 type RunSpec = Omit<ContainerRunSpec, 'image' | 'platform' | 'timeoutMs' | 'workdir'>;
 
-function launch(ref: string, platform: string, opts: VerifyOptions, step: string, type: ConnectorType, spec: RunSpec): Promise<NamedRun> {
+interface Launched {
+  container: StartedContainer;
+  run: Promise<NamedRun>;
+  /** let the container go once the image reads through it are done (idempotent) */
+  release: () => void;
+}
+
+/**
+ * Start one connector command. With `forReads`, the container is kept after
+ * it exits until `release()`: the image is read through it (see probeThrough).
+ * Every path that launches with `forReads` must release.
+ */
+function launch(ref: string, platform: string, opts: VerifyOptions, step: string, type: ConnectorType, spec: RunSpec, forReads = false): Launched {
   const workdir = type === 'destination' ? '/dest' : '/source';
-  return runContainer({
+  const container = startContainer({
     image: ref,
     platform,
     workdir,
@@ -178,7 +190,26 @@ function launch(ref: string, platform: string, opts: VerifyOptions, step: string
     cpus: opts.cpus,
     maxOutputBytes: opts.maxOutputBytes,
     ...spec,
-  }).then((result) => ({ label: step, workdir, result }));
+  });
+  let release = () => {};
+  if (forReads) container.hold(new Promise<void>((resolve) => (release = resolve)));
+  return { container, run: container.result.then((result) => ({ label: step, workdir, result })), release };
+}
+
+/** The image read through a run's own container (it must have been launched `forReads`). */
+async function probeThrough(l: Launched, imageWorkdir: string): Promise<ProbeResult> {
+  try {
+    const made = await l.container.created;
+    if (!made.ok) {
+      l.release();
+      return { ok: false, reason: made.reason };
+    }
+    const config = await runContainerConfig(l.container.name, imageWorkdir);
+    return { ok: true, probe: { name: l.container.name, config, remove: async () => l.release() } };
+  } catch (err) {
+    l.release();
+    throw err;
+  }
 }
 
 const RUN_CHECKS: CheckId[] = ['spec', 'check', 'discover', 'read', 'write', 'writes'];
@@ -213,7 +244,11 @@ async function verifyPlatform(ctx: PlatformContext): Promise<CheckResult[]> {
     runs.push(p);
     byStep.set(step, p);
   };
-  const start = (step: string, type: ConnectorType, spec: RunSpec) => adopt(step, launch(ref, platform, opts, step, type, spec));
+  const start = (step: string, type: ConnectorType, spec: RunSpec): Launched => {
+    const l = launch(ref, platform, opts, step, type, spec);
+    adopt(step, l.run);
+    return l;
+  };
   const startIo = (type: ConnectorType) => {
     const m = staged.mounts;
     if (!m.config) return;
@@ -232,13 +267,17 @@ async function verifyPlatform(ctx: PlatformContext): Promise<CheckResult[]> {
     }
   };
 
-  // Local image with a known type: start the connector at once, while the
-  // probe reads the config. (A registry image is pulled by the probe first.)
+  // Local image (its type is known): start the connector at once, and read
+  // the image through that very container while it runs, so no second
+  // container competes with the emulated run for the daemon and the CPU.
+  // (A registry image is pulled by a created-only probe first.)
   let type = ctx.type;
-  if (local && type) {
-    if (ctx.early) adopt('spec (ENTRYPOINT)', ctx.early);
-    else start('spec (ENTRYPOINT)', type, { args: ['spec'] });
+  let probeRes: ProbeResult | undefined;
+  if (ctx.source.kind === 'local' && type) {
+    const spec = ctx.early ?? launch(ref, platform, opts, 'spec (ENTRYPOINT)', type, { args: ['spec'] }, true);
+    adopt('spec (ENTRYPOINT)', spec.run);
     startIo(type);
+    probeRes = await probeThrough(spec, ctx.source.config.workdir);
   }
   // A registry image is pulled (this platform only) by the probe; what we
   // pulled we remove afterwards, so verify leaves the image store as it was.
@@ -246,7 +285,7 @@ async function verifyPlatform(ctx: PlatformContext): Promise<CheckResult[]> {
   const dropPulled = async () => {
     if (pulled) await docker(['image', 'rm', ref], { allowFailure: true, timeoutMs: 120_000 });
   };
-  const probeRes = await createProbe(ref, platform, local ? 'never' : 'missing');
+  probeRes ??= await createProbe(ref, platform, 'missing');
   if (!probeRes.ok) {
     await Promise.allSettled(runs);
     await dropPulled();
@@ -330,7 +369,11 @@ export async function verifyImage(image: string, opts: VerifyOptions = {}): Prom
   const host = process.arch === 'x64' ? 'amd64' : process.arch;
   const emulatedFirst = [...platforms].sort((a, b) => Number(a.split('/')[1] === host) - Number(b.split('/')[1] === host));
   const guess = opts.connectorType ?? connectorTypeOf({}, image);
-  const early = new Map(emulatedFirst.map((p) => [p, launch(image, p, opts, 'spec (ENTRYPOINT)', guess, { args: ['spec'] })]));
+  const early = new Map(emulatedFirst.map((p) => [p, launch(image, p, opts, 'spec (ENTRYPOINT)', guess, { args: ['spec'] }, true)]));
+  const dropEarly = async () => {
+    for (const l of early.values()) l.release();
+    await Promise.allSettled([...early.values()].map((l) => l.run));
+  };
   let source: ImageSource;
   let staged: Staged;
   let secrets: SecretFile[] | undefined;
@@ -338,12 +381,12 @@ export async function verifyImage(image: string, opts: VerifyOptions = {}): Prom
     source = await resolveImage(image);
     [staged, secrets] = await Promise.all([stageInputs(opts.inputs ?? {}), opts.secretsDir ? hashSecrets(opts.secretsDir) : Promise.resolve(undefined)]);
   } catch (err) {
-    await Promise.allSettled(early.values());
+    await dropEarly();
     throw err;
   }
   const type = opts.connectorType ?? (source.kind === 'local' ? connectorTypeOf(source.config.labels, image) : undefined);
   const keepEarly = source.kind === 'local' && type === guess;
-  if (!keepEarly) await Promise.allSettled(early.values());
+  if (!keepEarly) await dropEarly();
   const records: RunRecord[] = [];
   try {
     const contexts: PlatformContext[] = platforms.map((platform) => ({

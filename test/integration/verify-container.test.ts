@@ -6,7 +6,8 @@
 import { execa } from 'execa';
 import { beforeAll, expect, inject, it } from 'vitest';
 import { describeEngine } from '../support/engine.js';
-import { CONTAINER_LABEL, runContainer } from '../../src/docker/container.js';
+import { CONTAINER_LABEL, runContainer, startContainer } from '../../src/docker/container.js';
+import { copyFromContainer } from '../../src/docker/image.js';
 
 describeEngine('container runner (real engine)', () => {
   let image = '';
@@ -36,6 +37,37 @@ describeEngine('container runner (real engine)', () => {
     expect(r.timedOut).toBe(false);
     const kept = r.stdoutLines.reduce((n, l) => n + l.length + 1, 0);
     expect(kept).toBeLessThanOrEqual(1024 * 1024);
+    expect(await leftovers()).toBe('');
+  });
+
+  it('keeps a held container for reads: no diff or removal before the reads end, and the reads leave no trace in the diff', async () => {
+    const c = startContainer({ image, platform: P, workdir: '/source', entrypoint: ['sh'], args: ['-c', 'touch /tmp/mine'], timeoutMs: 60_000 });
+    expect(await c.created).toEqual({ ok: true });
+    let release = () => {};
+    c.hold(new Promise<void>((r) => (release = r)));
+    let settled = false;
+    void c.result.then(() => (settled = true));
+    // The connector exits at once; reads through docker cp go on after it,
+    // each one a pivot into the container's root on the daemon side.
+    const reads = [];
+    for (let i = 0; i < 6; i++) reads.push((await copyFromContainer(c.name, i % 2 === 0 ? '/etc/passwd' : '/airbyte')).exists);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(settled).toBe(false);
+    expect((await execa('docker', ['ps', '-a', '--filter', `name=${c.name}`, '--format', '{{.Names}}'])).stdout.trim()).toBe(c.name);
+    release();
+    const r = await c.result;
+    expect(reads[0]).toBe(true);
+    expect(r.exitCode).toBe(0);
+    expect(r.diff.map((d) => `${d.kind} ${d.path}`).sort()).toEqual(['A /source', 'A /tmp/mine', 'C /tmp']);
+    expect(await leftovers()).toBe('');
+  });
+
+  it('reports a container docker refuses to create (no such platform) through `created`, and leaves nothing', async () => {
+    const c = startContainer({ image, platform: 'linux/s390x', args: ['spec'], timeoutMs: 60_000 });
+    const made = await c.created;
+    expect(made.ok).toBe(false);
+    expect(made.ok ? '' : made.reason).toMatch(/No such image|s390x|platform|manifest/i);
+    expect((await c.result).exitCode).toBe(125);
     expect(await leftovers()).toBe('');
   });
 

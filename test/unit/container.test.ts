@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildRunArgv, containerName, parseDiff, CONTAINER_LABEL, type ContainerRunSpec } from '../../src/docker/container.js';
+import { buildCreateArgv, containerName, parseDiff, CONTAINER_LABEL, type ContainerRunSpec } from '../../src/docker/container.js';
 
 const base: ContainerRunSpec = { image: 'img:1', platform: 'linux/arm64', args: ['spec'], timeoutMs: 1000 };
-const fixed = ['run', '--name', 'N', '--label', CONTAINER_LABEL, '--pull', 'never', '--platform', 'linux/arm64'];
+const fixed = ['create', '--name', 'N', '--label', CONTAINER_LABEL, '--pull', 'never', '--platform', 'linux/arm64'];
 
-describe('buildRunArgv', () => {
+describe('buildCreateArgv', () => {
   const table: [string, Partial<ContainerRunSpec>, string[]][] = [
     ['1 defaults: no network, limits, no log copy', {}, [...fixed, '--network', 'none', '--memory', '2g', '--pids-limit', '512', '--log-driver', 'none', 'img:1', 'spec']],
     [
@@ -29,10 +29,10 @@ describe('buildRunArgv', () => {
     ],
   ];
   it.each(table)('%s', (_n, spec, argv) => {
-    expect(buildRunArgv({ ...base, ...spec }, 'N')).toEqual(argv);
+    expect(buildCreateArgv({ ...base, ...spec }, 'N')).toEqual(argv);
   });
   it('never uses --rm (docker diff needs the stopped container) nor --read-only', () => {
-    const argv = buildRunArgv(base, 'N');
+    const argv = buildCreateArgv(base, 'N');
     expect(argv).not.toContain('--rm');
     expect(argv).not.toContain('--read-only');
   });
