@@ -48954,6 +48954,7 @@ function start(file2, args, opts, binary) {
     timeout: opts.timeoutMs,
     killSignal: "SIGKILL",
     maxBuffer: opts.maxBuffer ?? 256 * 1024 * 1024,
+    buffer: opts.onStdoutData ? { stdout: false } : true,
     encoding: binary ? "buffer" : "utf8",
     stripFinalNewline: false,
     stdin: opts.input === void 0 ? "ignore" : "pipe",
@@ -48963,11 +48964,6 @@ function start(file2, args, opts, binary) {
 async function run(file2, args, opts = {}) {
   const res = await runRaw(file2, args, opts, false);
   return { ...res, stdout: String(res.stdout) };
-}
-async function runBinary(file2, args, opts = {}) {
-  const res = await runRaw(file2, args, opts, true);
-  const out = res.stdout;
-  return { ...res, stdout: Buffer.isBuffer(out) ? out : Buffer.from(out) };
 }
 async function runRaw(file2, args, opts, binary) {
   const secrets = opts.secrets ?? [];
@@ -48979,6 +48975,13 @@ async function runRaw(file2, args, opts, binary) {
     child.kill("SIGKILL");
   });
   if (opts.onStdoutLine) pipeLines(child.stdout, opts.onStdoutLine, secrets);
+  const onData = opts.onStdoutData;
+  if (onData) {
+    const stop = () => {
+      child.kill("SIGKILL");
+    };
+    child.stdout?.on("data", (chunk) => onData(chunk, stop));
+  }
   if (opts.onStderrLine) pipeLines(child.stderr, opts.onStderrLine, secrets);
   let result;
   try {
@@ -69718,6 +69721,7 @@ import { join as join5, relative as relative3 } from "node:path";
 import { open as open3 } from "node:fs/promises";
 
 // src/verify/tar.ts
+import { createHash } from "node:crypto";
 var BLOCK = 512;
 function readString(buf, off, len) {
   const slice = buf.subarray(off, off + len);
@@ -69769,50 +69773,108 @@ function typeOf(flag) {
 function normalizeTarPath(p) {
   return p.replace(/^\.\//, "").replace(/\/+$/, "");
 }
-function parseTar(buf) {
-  const entries = [];
-  let off = 0;
-  let pax = {};
-  let longName;
-  let longLink;
-  while (off + BLOCK <= buf.length) {
-    const header = buf.subarray(off, off + BLOCK);
-    if (header.every((b) => b === 0)) break;
-    const size = readNumber(header, 124, 12);
-    const flag = String.fromCharCode(header[156] ?? 0);
-    const dataStart = off + BLOCK;
-    const dataEnd = dataStart + size;
-    const complete = dataEnd <= buf.length;
-    off = dataStart + Math.ceil(size / BLOCK) * BLOCK;
-    if (flag === "x" || flag === "g" || flag === "L" || flag === "K") {
-      if (!complete) break;
-      const data = buf.subarray(dataStart, dataEnd);
-      if (flag === "x") pax = parsePax(data);
-      else if (flag === "L") longName = readString(data, 0, data.length);
-      else if (flag === "K") longLink = readString(data, 0, data.length);
-      continue;
-    }
-    const name = readString(header, 0, 100);
-    const prefix = header.toString("latin1", 257, 263).startsWith("ustar") ? readString(header, 345, 155) : "";
-    const path10 = pax.path ?? longName ?? (prefix ? `${prefix}/${name}` : name);
-    const entry = {
-      path: normalizeTarPath(path10),
-      type: typeOf(flag),
-      mode: readNumber(header, 100, 8) & 4095,
-      uid: pax.uid !== void 0 ? Number(pax.uid) : readNumber(header, 108, 8),
-      gid: pax.gid !== void 0 ? Number(pax.gid) : readNumber(header, 116, 8),
-      size: pax.size !== void 0 ? Number(pax.size) : size,
-      linkname: pax.linkpath ?? longLink ?? readString(header, 157, 100),
-      complete
-    };
-    if (entry.type === "file") entry.content = buf.subarray(dataStart, Math.min(dataEnd, buf.length));
-    entries.push(entry);
-    pax = {};
-    longName = void 0;
-    longLink = void 0;
+var TarReader = class {
+  constructor(opts = {}) {
+    this.opts = opts;
   }
-  return entries;
-}
+  opts;
+  entries = [];
+  /** the end-of-archive blocks were read */
+  ended = false;
+  pending = Buffer.alloc(0);
+  state = { kind: "header" };
+  pax = {};
+  longName;
+  longLink;
+  push(chunk) {
+    let buf = this.pending.length > 0 ? Buffer.concat([this.pending, chunk]) : chunk;
+    this.pending = Buffer.alloc(0);
+    while (!this.ended && buf.length > 0) {
+      if (this.state.kind === "header") {
+        if (buf.length < BLOCK) {
+          this.pending = Buffer.from(buf);
+          return;
+        }
+        this.header(buf.subarray(0, BLOCK));
+        buf = buf.subarray(BLOCK);
+        continue;
+      }
+      const st = this.state;
+      if (st.remaining > 0) {
+        const take = buf.subarray(0, Math.min(st.remaining, buf.length));
+        st.hash?.update(take);
+        const room = st.keep - st.kept;
+        if (room > 0) {
+          const part = Buffer.from(take.subarray(0, Math.min(room, take.length)));
+          st.parts.push(part);
+          st.kept += part.length;
+        }
+        st.remaining -= take.length;
+        buf = buf.subarray(take.length);
+        if (st.remaining > 0) return;
+        this.dataDone(st);
+      }
+      const skip2 = Math.min(st.padding, buf.length);
+      st.padding -= skip2;
+      buf = buf.subarray(skip2);
+      if (st.padding === 0) this.state = { kind: "header" };
+    }
+  }
+  header(h2) {
+    if (h2.every((b) => b === 0)) {
+      this.ended = true;
+      return;
+    }
+    const size = readNumber(h2, 124, 12);
+    const flag = String.fromCharCode(h2[156] ?? 0);
+    const padding = (BLOCK - size % BLOCK) % BLOCK;
+    if (flag === "x" || flag === "g" || flag === "L" || flag === "K") {
+      this.state = { kind: "data", meta: flag, remaining: size, padding, keep: size, kept: 0, parts: [] };
+      if (size === 0) this.dataDone(this.state);
+      return;
+    }
+    const name = readString(h2, 0, 100);
+    const prefix = h2.toString("latin1", 257, 263).startsWith("ustar") ? readString(h2, 345, 155) : "";
+    const pax = this.pax;
+    const entry = {
+      path: normalizeTarPath(pax.path ?? this.longName ?? (prefix ? `${prefix}/${name}` : name)),
+      type: typeOf(flag),
+      mode: readNumber(h2, 100, 8) & 4095,
+      uid: pax.uid !== void 0 ? Number(pax.uid) : readNumber(h2, 108, 8),
+      gid: pax.gid !== void 0 ? Number(pax.gid) : readNumber(h2, 116, 8),
+      size: pax.size !== void 0 ? Number(pax.size) : size,
+      linkname: pax.linkpath ?? this.longLink ?? readString(h2, 157, 100),
+      complete: size === 0
+    };
+    if (entry.type === "file") entry.content = Buffer.alloc(0);
+    this.entries.push(entry);
+    this.pax = {};
+    this.longName = void 0;
+    this.longLink = void 0;
+    const hash3 = entry.type === "file" && this.opts.hashSizes?.has(size) ? createHash("sha256") : void 0;
+    const keep = entry.type === "file" ? this.opts.keep?.(entry) ?? Number.POSITIVE_INFINITY : 0;
+    this.state = { kind: "data", entry, remaining: size, padding, keep, kept: 0, parts: [], hash: hash3 };
+    if (size === 0) this.dataDone(this.state);
+  }
+  /** The stream ended (or was cut): an entry whose data was cut short keeps what arrived of it. */
+  finish() {
+    const st = this.state;
+    if (st.kind === "data" && st.entry?.type === "file" && !st.entry.complete) st.entry.content = Buffer.concat(st.parts);
+    return this.entries;
+  }
+  dataDone(st) {
+    if (st.entry) {
+      st.entry.complete = true;
+      if (st.entry.type === "file") st.entry.content = Buffer.concat(st.parts);
+      if (st.hash) st.entry.sha256 = st.hash.digest("hex");
+      return;
+    }
+    const data = Buffer.concat(st.parts);
+    if (st.meta === "x") this.pax = parsePax(data);
+    else if (st.meta === "L") this.longName = readString(data, 0, data.length);
+    else if (st.meta === "K") this.longLink = readString(data, 0, data.length);
+  }
+};
 
 // src/render/tar-list.ts
 async function listTar(path10, limit = 1e5) {
@@ -70533,7 +70595,7 @@ function parseBuildxVersion(text2) {
 init_errors();
 
 // src/docker/buildx-cache.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 import { mkdir as mkdir3, readdir as readdir4, readFile as readFile8, rm as rm3, stat as stat4, writeFile as writeFile3, rename as rename2 } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join as join8 } from "node:path";
@@ -70561,7 +70623,7 @@ async function binfmtState() {
     return [];
   }
 }
-var hash2 = (v) => createHash("sha256").update(JSON.stringify(v)).digest("hex").slice(0, 24);
+var hash2 = (v) => createHash2("sha256").update(JSON.stringify(v)).digest("hex").slice(0, 24);
 async function capabilitiesCacheKey(builderName, env2 = process.env) {
   const cfg = env2.DOCKER_CONFIG ?? join8(homedir(), ".docker");
   const parts = {
@@ -72377,7 +72439,7 @@ function buildOciArchive(plan, dest, opts = {}) {
 }
 
 // src/verify/verify.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import { chmod as chmod3, copyFile as copyFile2, mkdtemp as mkdtemp3, readdir as readdir5, readFile as readFile9, rm as rm5 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
 import { join as join10, relative as relative4 } from "node:path";
@@ -72695,13 +72757,31 @@ async function createProbe(ref2, platform6, pull) {
     }
   };
 }
-async function copyFromContainer(container, path10, maxBytes = 64 * 1024 * 1024) {
-  const res = await runBinary(DOCKER, ["cp", `${container}:${path10}`, "-"], { allowFailure: true, maxBuffer: maxBytes, timeoutMs: 12e4 });
-  if (res.exitCode !== 0 && res.stdout.length < maxBytes) {
+async function copyFromContainer(container, path10, opts = {}) {
+  const o2 = typeof opts === "number" ? { maxBytes: opts } : opts;
+  const maxBytes = o2.maxBytes ?? 64 * 1024 * 1024;
+  const reader = new TarReader(o2);
+  let bytes = 0;
+  let truncated = false;
+  const res = await run(DOCKER, ["cp", `${container}:${path10}`, "-"], {
+    allowFailure: true,
+    timeoutMs: 3e5,
+    onStdoutData: (chunk, stop) => {
+      if (truncated) return;
+      const room = maxBytes - bytes;
+      bytes += chunk.length;
+      reader.push(room < chunk.length ? chunk.subarray(0, room) : chunk);
+      if (bytes >= maxBytes || reader.ended) {
+        truncated = bytes >= maxBytes && !reader.ended;
+        if (truncated) stop();
+      }
+    }
+  });
+  if (res.exitCode !== 0 && !truncated) {
     if (/Could not find the file|No such container:path|not found|no such file/i.test(res.stderr)) return { exists: false, entries: [], truncated: false };
     throw new BcError("failed", `could not read ${path10} from the image`, { details: res.stderr.trim().split("\n").slice(-3) });
   }
-  return { exists: true, entries: parseTar(res.stdout), truncated: res.stdout.length >= maxBytes };
+  return { exists: true, entries: reader.finish(), truncated };
 }
 
 // src/verify/verify.ts
@@ -73141,8 +73221,9 @@ function checkNoSecrets(platform6, trees, secrets, hash3) {
     for (const e of t2.entries) {
       const abs = posix8.join(parent, e.path);
       if (abs.split("/").includes("secrets")) found.push(`${abs} (a secrets path)`);
-      else if (e.type === "file" && e.complete && e.content && byHash.size > 0) {
-        const name = byHash.get(hash3(e.content));
+      else if (e.type === "file" && e.complete && byHash.size > 0) {
+        const digest = e.sha256 ?? (e.content && e.content.length === e.size ? hash3(e.content) : void 0);
+        const name = digest === void 0 ? void 0 : byHash.get(digest);
         if (name) found.push(`${abs} (same content as secrets/${name})`);
       }
     }
@@ -73390,7 +73471,7 @@ async function listFiles(dir) {
   await walk(dir);
   return out;
 }
-var sha256 = (b) => createHash2("sha256").update(b).digest("hex");
+var sha256 = (b) => createHash3("sha256").update(b).digest("hex");
 async function hashSecrets(dir) {
   let files;
   try {
@@ -73399,7 +73480,7 @@ async function hashSecrets(dir) {
     return [];
   }
   const hashed = await Promise.all(files.map(async (f) => ({ name: relative4(dir, f), content: await readFile9(f) })));
-  return hashed.filter((h2) => h2.content.length > 0).map((h2) => ({ name: h2.name, sha256: sha256(h2.content) }));
+  return hashed.filter((h2) => h2.content.length > 0).map((h2) => ({ name: h2.name, sha256: sha256(h2.content), size: h2.content.length }));
 }
 async function stageInputs(inputs) {
   const dir = await mkdtemp3(join10(tmpdir3(), "bc-verify-"));
@@ -73465,6 +73546,7 @@ async function probeThrough(l, imageWorkdir) {
     throw err;
   }
 }
+var TREE_SCAN_BYTES = 16 * 1024 * 1024 * 1024;
 var RUN_CHECKS = ["spec", "check", "discover", "read", "write", "writes"];
 var ALL_AFTER_PLATFORM = ["entrypoint-env", "entrypoint-absolute", "user", "airbyte-dir", ...RUN_CHECKS, "no-secrets", "labels"];
 async function verifyPlatform(ctx) {
@@ -73556,9 +73638,10 @@ async function verifyPlatform(ctx) {
     const fs4 = containerFs(probe.name);
     const usersP = readUsers(fs4);
     const scanRoots = ["/airbyte", ...config2.workdir && config2.workdir !== "/" && !config2.workdir.startsWith("/airbyte") ? [config2.workdir] : []];
+    const hashSizes = new Set((ctx.secrets ?? []).map((x) => x.size));
     const treesP = Promise.all(
       scanRoots.map(async (root) => {
-        const c3 = await copyFromContainer(probe.name, root, 512 * 1024 * 1024);
+        const c3 = await copyFromContainer(probe.name, root, { maxBytes: TREE_SCAN_BYTES, keep: () => 0, hashSizes });
         return { root, entries: c3.entries, truncated: c3.truncated, exists: c3.exists };
       })
     );
@@ -74726,7 +74809,7 @@ async function privateAuthFile(registry3, creds) {
 
 // src/publish/registry-client.ts
 init_errors();
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 var MANIFEST_TYPES = [
   "application/vnd.oci.image.index.v1+json",
   "application/vnd.docker.distribution.manifest.list.v2+json",
@@ -74750,7 +74833,7 @@ function errorCodes(body) {
     return [];
   }
 }
-var sha2562 = (b) => `sha256:${createHash3("sha256").update(b).digest("hex")}`;
+var sha2562 = (b) => `sha256:${createHash4("sha256").update(b).digest("hex")}`;
 var RegistryClient = class {
   constructor(registry3, opts = {}) {
     this.registry = registry3;

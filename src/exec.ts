@@ -35,6 +35,11 @@ export interface RunOptions {
   maxBuffer?: number;
   /** keep stdout as a Buffer (binary, e.g. tar streams) */
   binary?: boolean;
+  /**
+   * Take stdout as raw chunks as they arrive instead of buffering it (large
+   * tar streams); `stop()` kills the process (it then exits non-zero).
+   */
+  onStdoutData?: (chunk: Buffer, stop: () => void) => void;
 }
 
 export interface RunResult {
@@ -88,6 +93,7 @@ function start(file: string, args: readonly string[], opts: RunOptions, binary: 
     timeout: opts.timeoutMs,
     killSignal: 'SIGKILL',
     maxBuffer: opts.maxBuffer ?? 256 * 1024 * 1024,
+    buffer: opts.onStdoutData ? { stdout: false } : true,
     encoding: binary ? 'buffer' : 'utf8',
     stripFinalNewline: false,
     stdin: opts.input === undefined ? 'ignore' : 'pipe',
@@ -121,6 +127,13 @@ async function runRaw(
     child.kill('SIGKILL');
   });
   if (opts.onStdoutLine) pipeLines(child.stdout, opts.onStdoutLine, secrets);
+  const onData = opts.onStdoutData;
+  if (onData) {
+    const stop = () => {
+      child.kill('SIGKILL');
+    };
+    child.stdout?.on('data', (chunk: Buffer) => onData(chunk, stop));
+  }
   if (opts.onStderrLine) pipeLines(child.stderr, opts.onStderrLine, secrets);
   let result;
   try {

@@ -13,11 +13,11 @@
  */
 import { z } from 'zod';
 import { DOCKER, docker, parseJson } from './cli.js';
-import { runBinary } from '../exec.js';
+import { run } from '../exec.js';
 import { BcError } from '../errors.js';
 import { containerName, guardContainer, CONTAINER_LABEL } from './container.js';
 import { imagetoolsInspect, indexFacts } from './imagetools.js';
-import { parseTar, type TarEntry } from '../verify/tar.js';
+import { TarReader, type TarEntry, type TarReadOptions } from '../verify/tar.js';
 
 export const ImageConfigSchema = z
   .object({
@@ -175,12 +175,40 @@ export interface CopiedPath {
   truncated: boolean;
 }
 
-/** `docker cp CONTAINER:PATH -` as parsed tar entries (no shell needed in the image). */
-export async function copyFromContainer(container: string, path: string, maxBytes = 64 * 1024 * 1024): Promise<CopiedPath> {
-  const res = await runBinary(DOCKER, ['cp', `${container}:${path}`, '-'], { allowFailure: true, maxBuffer: maxBytes, timeoutMs: 120_000 });
-  if (res.exitCode !== 0 && res.stdout.length < maxBytes) {
+export interface CopyOptions extends TarReadOptions {
+  /** stop reading (and say `truncated`) beyond this many bytes of tar */
+  maxBytes?: number;
+}
+
+/**
+ * `docker cp CONTAINER:PATH -` as tar entries (no shell needed in the image),
+ * read as the stream arrives: with `keep` and `hashSizes` a large tree is
+ * listed and hashed without holding its content.
+ */
+export async function copyFromContainer(container: string, path: string, opts: CopyOptions | number = {}): Promise<CopiedPath> {
+  const o: CopyOptions = typeof opts === 'number' ? { maxBytes: opts } : opts;
+  const maxBytes = o.maxBytes ?? 64 * 1024 * 1024;
+  const reader = new TarReader(o);
+  let bytes = 0;
+  let truncated = false;
+  const res = await run(DOCKER, ['cp', `${container}:${path}`, '-'], {
+    allowFailure: true,
+    timeoutMs: 300_000,
+    onStdoutData: (chunk, stop) => {
+      if (truncated) return;
+      const room = maxBytes - bytes;
+      bytes += chunk.length;
+      reader.push(room < chunk.length ? chunk.subarray(0, room) : chunk);
+      if (bytes >= maxBytes || reader.ended) {
+        // Enough read (or the archive is over): stop the copy.
+        truncated = bytes >= maxBytes && !reader.ended;
+        if (truncated) stop();
+      }
+    },
+  });
+  if (res.exitCode !== 0 && !truncated) {
     if (/Could not find the file|No such container:path|not found|no such file/i.test(res.stderr)) return { exists: false, entries: [], truncated: false };
     throw new BcError('failed', `could not read ${path} from the image`, { details: res.stderr.trim().split('\n').slice(-3) });
   }
-  return { exists: true, entries: parseTar(res.stdout), truncated: res.stdout.length >= maxBytes };
+  return { exists: true, entries: reader.finish(), truncated };
 }

@@ -205,6 +205,8 @@ export interface SecretFile {
   /** path relative to the connector's secrets/ */
   name: string;
   sha256: string;
+  /** bytes: only image files of a secret's size are hashed */
+  size: number;
 }
 
 /**
@@ -218,6 +220,7 @@ export function checkNoSecrets(
   secrets: SecretFile[] | undefined,
   hash: (b: Buffer) => string,
 ): CheckResult {
+  // Entries read with TarReadOptions.hashSizes carry their hash; else it is taken from the kept content.
   const found: string[] = [];
   const byHash = new Map((secrets ?? []).map((s) => [s.sha256, s.name]));
   for (const t of trees) {
@@ -225,8 +228,9 @@ export function checkNoSecrets(
     for (const e of t.entries) {
       const abs = posix.join(parent, e.path);
       if (abs.split('/').includes('secrets')) found.push(`${abs} (a secrets path)`);
-      else if (e.type === 'file' && e.complete && e.content && byHash.size > 0) {
-        const name = byHash.get(hash(e.content));
+      else if (e.type === 'file' && e.complete && byHash.size > 0) {
+        const digest = e.sha256 ?? (e.content && e.content.length === e.size ? hash(e.content) : undefined);
+        const name = digest === undefined ? undefined : byHash.get(digest);
         if (name) found.push(`${abs} (same content as secrets/${name})`);
       }
     }

@@ -8,6 +8,8 @@
  * writes them for long names) and GNU long names. A truncated buffer (output
  * cap reached) yields the entries read so far.
  */
+import { createHash, type Hash } from 'node:crypto';
+
 export type TarEntryType = 'file' | 'dir' | 'symlink' | 'hardlink' | 'other';
 
 export interface TarEntry {
@@ -23,6 +25,8 @@ export interface TarEntry {
   content?: Buffer;
   /** false when the buffer ended inside this entry (output cap) */
   complete: boolean;
+  /** sha256 of the whole content, when asked for (TarReadOptions.hashSizes) */
+  sha256?: string;
 }
 
 export const BLOCK = 512;
@@ -83,49 +87,144 @@ export function normalizeTarPath(p: string): string {
   return p.replace(/^\.\//, '').replace(/\/+$/, '');
 }
 
-export function parseTar(buf: Buffer): TarEntry[] {
-  const entries: TarEntry[] = [];
-  let off = 0;
-  let pax: Record<string, string> = {};
-  let longName: string | undefined;
-  let longLink: string | undefined;
-  while (off + BLOCK <= buf.length) {
-    const header = buf.subarray(off, off + BLOCK);
-    if (header.every((b) => b === 0)) break;
-    const size = readNumber(header, 124, 12);
-    const flag = String.fromCharCode(header[156] ?? 0);
-    const dataStart = off + BLOCK;
-    const dataEnd = dataStart + size;
-    const complete = dataEnd <= buf.length;
-    off = dataStart + Math.ceil(size / BLOCK) * BLOCK;
-    if (flag === 'x' || flag === 'g' || flag === 'L' || flag === 'K') {
-      if (!complete) break;
-      const data = buf.subarray(dataStart, dataEnd);
-      if (flag === 'x') pax = parsePax(data);
-      else if (flag === 'L') longName = readString(data, 0, data.length);
-      else if (flag === 'K') longLink = readString(data, 0, data.length);
-      continue;
-    }
-    const name = readString(header, 0, 100);
-    const prefix = header.toString('latin1', 257, 263).startsWith('ustar') ? readString(header, 345, 155) : '';
-    const path = pax.path ?? longName ?? (prefix ? `${prefix}/${name}` : name);
-    const entry: TarEntry = {
-      path: normalizeTarPath(path),
-      type: typeOf(flag),
-      mode: readNumber(header, 100, 8) & 0o7777,
-      uid: pax.uid !== undefined ? Number(pax.uid) : readNumber(header, 108, 8),
-      gid: pax.gid !== undefined ? Number(pax.gid) : readNumber(header, 116, 8),
-      size: pax.size !== undefined ? Number(pax.size) : size,
-      linkname: pax.linkpath ?? longLink ?? readString(header, 157, 100),
-      complete,
+export interface TarReadOptions {
+  /** content bytes to keep of a file entry (default: all of it) */
+  keep?: (entry: TarEntry) => number;
+  /** compute `sha256` of the files whose size is in this set (whatever is kept) */
+  hashSizes?: ReadonlySet<number>;
+}
+
+type ReaderState =
+  | { kind: 'header' }
+  | {
+      kind: 'data';
+      /** the file entry the bytes belong to; meta records (PAX, GNU long names) have none */
+      entry?: TarEntry;
+      meta?: string;
+      remaining: number;
+      padding: number;
+      keep: number;
+      kept: number;
+      parts: Buffer[];
+      hash?: Hash;
     };
-    if (entry.type === 'file') entry.content = buf.subarray(dataStart, Math.min(dataEnd, buf.length));
-    entries.push(entry);
-    pax = {};
-    longName = undefined;
-    longLink = undefined;
+
+/**
+ * Incremental tar reader: feed it chunks as they arrive (`push`), so a
+ * multi-gigabyte tree is listed, and its files hashed, without holding it in
+ * memory. Entries appear as soon as their header is read; `complete` turns
+ * true once all their data went by.
+ */
+export class TarReader {
+  readonly entries: TarEntry[] = [];
+  /** the end-of-archive blocks were read */
+  ended = false;
+  private pending: Buffer = Buffer.alloc(0);
+  private state: ReaderState = { kind: 'header' };
+  private pax: Record<string, string> = {};
+  private longName: string | undefined;
+  private longLink: string | undefined;
+
+  constructor(private readonly opts: TarReadOptions = {}) {}
+
+  push(chunk: Buffer): void {
+    let buf = this.pending.length > 0 ? Buffer.concat([this.pending, chunk]) : chunk;
+    this.pending = Buffer.alloc(0);
+    while (!this.ended && buf.length > 0) {
+      if (this.state.kind === 'header') {
+        if (buf.length < BLOCK) {
+          this.pending = Buffer.from(buf);
+          return;
+        }
+        this.header(buf.subarray(0, BLOCK));
+        buf = buf.subarray(BLOCK);
+        continue;
+      }
+      const st = this.state;
+      if (st.remaining > 0) {
+        const take = buf.subarray(0, Math.min(st.remaining, buf.length));
+        st.hash?.update(take);
+        const room = st.keep - st.kept;
+        if (room > 0) {
+          const part = Buffer.from(take.subarray(0, Math.min(room, take.length)));
+          st.parts.push(part);
+          st.kept += part.length;
+        }
+        st.remaining -= take.length;
+        buf = buf.subarray(take.length);
+        if (st.remaining > 0) return;
+        this.dataDone(st);
+      }
+      const skip = Math.min(st.padding, buf.length);
+      st.padding -= skip;
+      buf = buf.subarray(skip);
+      if (st.padding === 0) this.state = { kind: 'header' };
+    }
   }
-  return entries;
+
+  private header(h: Buffer): void {
+    if (h.every((b) => b === 0)) {
+      this.ended = true;
+      return;
+    }
+    const size = readNumber(h, 124, 12);
+    const flag = String.fromCharCode(h[156] ?? 0);
+    const padding = (BLOCK - (size % BLOCK)) % BLOCK;
+    if (flag === 'x' || flag === 'g' || flag === 'L' || flag === 'K') {
+      this.state = { kind: 'data', meta: flag, remaining: size, padding, keep: size, kept: 0, parts: [] };
+      if (size === 0) this.dataDone(this.state);
+      return;
+    }
+    const name = readString(h, 0, 100);
+    const prefix = h.toString('latin1', 257, 263).startsWith('ustar') ? readString(h, 345, 155) : '';
+    const pax = this.pax;
+    const entry: TarEntry = {
+      path: normalizeTarPath(pax.path ?? this.longName ?? (prefix ? `${prefix}/${name}` : name)),
+      type: typeOf(flag),
+      mode: readNumber(h, 100, 8) & 0o7777,
+      uid: pax.uid !== undefined ? Number(pax.uid) : readNumber(h, 108, 8),
+      gid: pax.gid !== undefined ? Number(pax.gid) : readNumber(h, 116, 8),
+      size: pax.size !== undefined ? Number(pax.size) : size,
+      linkname: pax.linkpath ?? this.longLink ?? readString(h, 157, 100),
+      complete: size === 0,
+    };
+    if (entry.type === 'file') entry.content = Buffer.alloc(0);
+    this.entries.push(entry);
+    this.pax = {};
+    this.longName = undefined;
+    this.longLink = undefined;
+    const hash = entry.type === 'file' && this.opts.hashSizes?.has(size) ? createHash('sha256') : undefined;
+    const keep = entry.type === 'file' ? (this.opts.keep?.(entry) ?? Number.POSITIVE_INFINITY) : 0;
+    this.state = { kind: 'data', entry, remaining: size, padding, keep, kept: 0, parts: [], hash };
+    if (size === 0) this.dataDone(this.state);
+  }
+
+  /** The stream ended (or was cut): an entry whose data was cut short keeps what arrived of it. */
+  finish(): TarEntry[] {
+    const st = this.state;
+    if (st.kind === 'data' && st.entry?.type === 'file' && !st.entry.complete) st.entry.content = Buffer.concat(st.parts);
+    return this.entries;
+  }
+
+  private dataDone(st: Extract<ReaderState, { kind: 'data' }>): void {
+    if (st.entry) {
+      st.entry.complete = true;
+      if (st.entry.type === 'file') st.entry.content = Buffer.concat(st.parts);
+      if (st.hash) st.entry.sha256 = st.hash.digest('hex');
+      return;
+    }
+    const data = Buffer.concat(st.parts);
+    if (st.meta === 'x') this.pax = parsePax(data);
+    else if (st.meta === 'L') this.longName = readString(data, 0, data.length);
+    else if (st.meta === 'K') this.longLink = readString(data, 0, data.length);
+  }
+}
+
+/** A whole archive (or the first bytes of one) in memory. */
+export function parseTar(buf: Buffer, opts: TarReadOptions = {}): TarEntry[] {
+  const r = new TarReader(opts);
+  r.push(buf);
+  return r.finish();
 }
 
 /** Build a tar archive (tests, and fixtures made in memory). */

@@ -102,7 +102,7 @@ export async function hashSecrets(dir: string): Promise<SecretFile[]> {
   }
   // Empty files hash alike and would match any empty file in the image.
   const hashed = await Promise.all(files.map(async (f) => ({ name: relative(dir, f), content: await readFile(f) })));
-  return hashed.filter((h) => h.content.length > 0).map((h) => ({ name: h.name, sha256: sha256(h.content) }));
+  return hashed.filter((h) => h.content.length > 0).map((h) => ({ name: h.name, sha256: sha256(h.content), size: h.content.length }));
 }
 
 interface Staged {
@@ -212,6 +212,9 @@ async function probeThrough(l: Launched, imageWorkdir: string): Promise<ProbeRes
   }
 }
 
+/** how much of /airbyte (and WORKDIR) the no-secrets scan reads: listing only, so it can be large */
+const TREE_SCAN_BYTES = 16 * 1024 * 1024 * 1024;
+
 const RUN_CHECKS: CheckId[] = ['spec', 'check', 'discover', 'read', 'write', 'writes'];
 const ALL_AFTER_PLATFORM: CheckId[] = ['entrypoint-env', 'entrypoint-absolute', 'user', 'airbyte-dir', ...RUN_CHECKS, 'no-secrets', 'labels'];
 
@@ -316,9 +319,13 @@ async function verifyPlatform(ctx: PlatformContext): Promise<CheckResult[]> {
     const fs = containerFs(probe.name);
     const usersP = readUsers(fs);
     const scanRoots = ['/airbyte', ...(config.workdir && config.workdir !== '/' && !config.workdir.startsWith('/airbyte') ? [config.workdir] : [])];
+    // The trees are listed as they stream (a java connector's jars are
+    // hundreds of MB): no content is kept, only files of a secret's size
+    // are hashed on the way.
+    const hashSizes = new Set((ctx.secrets ?? []).map((x) => x.size));
     const treesP = Promise.all(
       scanRoots.map(async (root) => {
-        const c = await copyFromContainer(probe.name, root, 512 * 1024 * 1024);
+        const c = await copyFromContainer(probe.name, root, { maxBytes: TREE_SCAN_BYTES, keep: () => 0, hashSizes });
         return { root, entries: c.entries, truncated: c.truncated, exists: c.exists };
       }),
     );

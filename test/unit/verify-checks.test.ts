@@ -15,7 +15,7 @@ import {
   shellWords,
 } from '../../src/verify/config-checks.js';
 import { canWrite, parsePasswd, parseShebang, resolveExecutable, type ImageFs } from '../../src/verify/imagefs.js';
-import { makeTar, parseTar, type TarEntry } from '../../src/verify/tar.js';
+import { makeTar, parseTar, TarReader, type TarEntry } from '../../src/verify/tar.js';
 import { arm64ProbeElf } from '../../src/docker/probe-elf.js';
 
 const P = 'linux/arm64';
@@ -213,10 +213,62 @@ describe('config checks', () => {
     );
     const clean = checkNoSecrets(P, [{ root: '/airbyte', entries, truncated: false }], undefined, hash);
     expect(clean.status).toBe('pass');
-    const byHash = checkNoSecrets(P, [{ root: '/airbyte', entries, truncated: false }], [{ name: 'config.json', sha256: hash(secret) }], hash);
+    const secrets = [{ name: 'config.json', sha256: hash(secret), size: secret.length }];
+    const byHash = checkNoSecrets(P, [{ root: '/airbyte', entries, truncated: false }], secrets, hash);
     expect(byHash.details).toEqual(['/airbyte/integration_code/copied.json (same content as secrets/config.json)']);
+    // The way verify reads trees: no content kept, files of a secret's size hashed while streaming.
+    const streamed = parseTar(
+      makeTar([
+        { path: 'airbyte/integration_code/app.py', content: 'x'.repeat(secret.length) },
+        { path: 'airbyte/integration_code/copied.json', content: secret },
+      ]),
+      { keep: () => 0, hashSizes: new Set([secret.length]) },
+    );
+    expect(streamed.every((e) => e.content?.length === 0)).toBe(true);
+    expect(checkNoSecrets(P, [{ root: '/airbyte', entries: streamed, truncated: false }], secrets, hash).details).toEqual([
+      '/airbyte/integration_code/copied.json (same content as secrets/config.json)',
+    ]);
     const byPath = checkNoSecrets(P, [{ root: '/airbyte', entries: parseTar(makeTar([{ path: 'airbyte/integration_code/secrets/x', content: 'y' }])), truncated: false }], undefined, hash);
     expect(byPath.details).toEqual(['/airbyte/integration_code/secrets/x (a secrets path)']);
+  });
+  it('tar reader: fed in chunks of any size, it reads what the whole buffer gives (PAX names, cut entries, kept heads)', () => {
+    const long = `airbyte/${'d'.repeat(120)}/file.bin`;
+    const archive = makeTar([
+      { path: 'airbyte/', type: 'dir', uid: 1000, gid: 1000 },
+      { path: 'airbyte/a.txt', content: 'hello\n' },
+      { path: 'airbyte/link', type: 'symlink', linkname: 'a.txt' },
+      { path: 'airbyte/big.bin', content: Buffer.alloc(5000, 7) },
+      { path: 'airbyte/empty', content: '' },
+    ]);
+    // a PAX record for a long name, the way Go's archive/tar writes one
+    const body = ` path=${long}\n`;
+    let n = body.length;
+    while (`${n}${body}`.length !== n) n = `${n}${body}`.length;
+    const pax = makeTar([{ path: 'PaxHeader', content: `${n}${body}` }]).subarray(0, -1024);
+    pax[156] = 'x'.charCodeAt(0);
+    pax.fill(0x20, 148, 156);
+    let sum = 0;
+    for (const b of pax.subarray(0, 512)) sum += b;
+    pax.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'latin1');
+    const withPax = Buffer.concat([pax, makeTar([{ path: 'short-name', content: 'z' }])]);
+    for (const buf of [archive, withPax]) {
+      const whole = parseTar(buf);
+      for (const size of [1, 7, 511, 512, 513, 4096]) {
+        const r = new TarReader();
+        for (let i = 0; i < buf.length; i += size) r.push(buf.subarray(i, i + size));
+        expect(r.finish(), `chunks of ${size}`).toEqual(whole);
+      }
+    }
+    expect(parseTar(withPax).map((e) => e.path)).toEqual([long]);
+    // cut inside big.bin: it is listed, incomplete, with what arrived
+    const cut = parseTar(archive.subarray(0, 512 * 5 + 1000)); // 5 blocks: 4 headers and a.txt's data
+    const big = cut.find((e) => e.path === 'airbyte/big.bin');
+    expect(big?.complete).toBe(false);
+    expect(big?.content?.length).toBe(1000);
+    // keep: only the first bytes of each file
+    const heads = parseTar(archive, { keep: () => 4 });
+    expect(heads.find((e) => e.path === 'airbyte/a.txt')?.content?.toString()).toBe('hell');
+    expect(heads.find((e) => e.path === 'airbyte/big.bin')?.complete).toBe(true);
   });
   it('labels: compared with metadata.yaml when known, else required', () => {
     const labels = { 'io.airbyte.name': 'airbyte/source-x', 'io.airbyte.version': '1.2.3' };
