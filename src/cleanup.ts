@@ -1,7 +1,8 @@
 /**
  * Cleanup registry: containers to remove, children to kill, temp dirs to
- * delete. Runs on normal exit paths (explicitly) and on SIGINT/SIGTERM, so a
- * Ctrl-C never leaves a connector container running.
+ * delete. Runs on normal exit paths (explicitly) and on SIGINT/SIGTERM/SIGHUP
+ * and a closed output pipe (EPIPE), so neither Ctrl-C nor `| head` leaves a
+ * connector container running.
  */
 type Cleanup = () => void | Promise<void>;
 
@@ -22,9 +23,13 @@ export function wasInterrupted(): boolean {
 }
 
 export async function runCleanups(): Promise<void> {
-  const all = [...handlers].reverse();
-  handlers.clear();
-  await Promise.allSettled(all.map(async (fn) => fn()));
+  // Work that was in flight when the cleanup began may register more (a
+  // container whose create had just been sent): run until none is left.
+  while (handlers.size > 0) {
+    const all = [...handlers].reverse();
+    handlers.clear();
+    await Promise.allSettled(all.map(async (fn) => fn()));
+  }
 }
 
 function installSignalHandlers(): void {
@@ -36,8 +41,20 @@ function installSignalHandlers(): void {
     }
     interrupted = true;
     process.stderr.write(`\nbuild-connector: ${signal} received, cleaning up (containers, builds)...\n`);
-    void runCleanups().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    void runCleanups().finally(() => process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143));
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
+  // The reader of our output went away (`build-connector ... | head -1`):
+  // the next write fails with EPIPE, which would kill the process on the
+  // spot, containers and all. Clean up, then leave as a SIGPIPE would (141).
+  const onStreamError = (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    if (interrupted) return;
+    interrupted = true;
+    void runCleanups().finally(() => process.exit(141));
+  };
+  process.stdout.on('error', onStreamError);
+  process.stderr.on('error', onStreamError);
 }

@@ -11,7 +11,7 @@
  */
 import { execa, type ResultPromise } from 'execa';
 import { BcError, type ErrorKind } from './errors.js';
-import { onCleanup } from './cleanup.js';
+import { onCleanup, wasInterrupted } from './cleanup.js';
 
 export interface RunOptions {
   cwd?: string;
@@ -40,6 +40,8 @@ export interface RunOptions {
    * tar streams); `stop()` kills the process (it then exits non-zero).
    */
   onStdoutData?: (chunk: Buffer, stop: () => void) => void;
+  /** cleanup work (removing a container): still runs after an interrupt, when nothing new may start */
+  cleanup?: boolean;
 }
 
 export interface RunResult {
@@ -81,6 +83,10 @@ let debugSink: ((line: string) => void) | undefined =
 export function setExecDebug(sink: ((line: string) => void) | undefined): void {
   debugSink = sink;
 }
+/** A line for the --debug log (requests that are not processes, e.g. the engine API). */
+export function debugLog(line: string): void {
+  debugSink?.(line);
+}
 
 function start(file: string, args: readonly string[], opts: RunOptions, binary: boolean): ResultPromise {
   const env = opts.env ? { ...process.env, ...opts.env } : process.env;
@@ -120,6 +126,8 @@ async function runRaw(
 ): Promise<Omit<RunResult, 'stdout'> & { stdout: string | Buffer }> {
   const secrets = opts.secrets ?? [];
   const command = formatArgv(file, args, secrets);
+  // Once interrupted, start nothing new: the cleanup is removing what runs.
+  if (wasInterrupted() && !opts.cleanup) throw new BcError('interrupted', `interrupted before ${file} could start`, { step: opts.step, details: [`command: ${command}`] });
   debugSink?.(command);
   const t0 = performance.now();
   const child = start(file, args, opts, binary);

@@ -18,7 +18,9 @@
  * - The container is registered with cleanup.ts, so Ctrl-C removes it.
  */
 import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
 import { docker } from './cli.js';
+import { engineJson } from './engine-api.js';
 import { formatArgv } from '../exec.js';
 import { onCleanup } from '../cleanup.js';
 
@@ -125,8 +127,36 @@ export function parseDiff(text: string): DiffEntry[] {
   return out;
 }
 
+const containerPath = (name: string, rest = '') => `/containers/${encodeURIComponent(name)}${rest}`;
+
 export async function removeContainer(name: string): Promise<void> {
-  await docker(['rm', '-f', '-v', name], { allowFailure: true, timeoutMs: 60_000 });
+  const api = await engineJson('DELETE', containerPath(name, '?force=true&v=true'));
+  if (api && (api.status === 204 || api.status === 404)) return;
+  await docker(['rm', '-f', '-v', name], { allowFailure: true, timeoutMs: 60_000, cleanup: true });
+}
+
+const KINDS: Record<number, DiffKind> = { 0: 'C', 1: 'A', 2: 'D' };
+const ChangesSchema = z.array(z.object({ Path: z.string(), Kind: z.number() }).loose()).nullable();
+
+/** `docker diff`: what the container changed in its writable layer. */
+export async function containerChanges(name: string): Promise<DiffEntry[]> {
+  const api = await engineJson('GET', containerPath(name, '/changes'));
+  const parsed = api?.status === 200 ? ChangesSchema.safeParse(api.body ?? null) : undefined;
+  if (parsed?.success) return (parsed.data ?? []).flatMap((c) => (KINDS[c.Kind] ? [{ kind: KINDS[c.Kind] as DiffKind, path: c.Path }] : []));
+  const res = await docker(['diff', name], { allowFailure: true, timeoutMs: 60_000 });
+  return res.exitCode === 0 ? parseDiff(res.stdout) : [];
+}
+
+const StateSchema = z.object({ State: z.object({ ExitCode: z.number(), OOMKilled: z.boolean() }).loose() }).loose();
+
+/** The container's exit code and whether the kernel killed it for memory. */
+export async function containerState(name: string): Promise<{ exitCode: number; oomKilled: boolean } | undefined> {
+  const api = await engineJson('GET', containerPath(name, '/json'));
+  const parsed = api?.status === 200 ? StateSchema.safeParse(api.body) : undefined;
+  if (parsed?.success) return { exitCode: parsed.data.State.ExitCode, oomKilled: parsed.data.State.OOMKilled };
+  const res = await docker(['inspect', '--format', '{{.State.ExitCode}} {{.State.OOMKilled}}', name], { allowFailure: true, timeoutMs: 60_000 });
+  const m = res.exitCode === 0 ? /^(-?\d+) (true|false)/.exec(res.stdout.trim()) : null;
+  return m ? { exitCode: Number(m[1]), oomKilled: m[2] === 'true' } : undefined;
 }
 
 /**
@@ -205,7 +235,7 @@ async function execute(spec: ContainerRunSpec, name: string, settleCreated: (c: 
   let timedOut = false;
   let stopping: Promise<unknown> | undefined;
   const stop = () => {
-    stopping ??= docker(['kill', name], { allowFailure: true, timeoutMs: 60_000 });
+    stopping ??= docker(['kill', name], { allowFailure: true, timeoutMs: 60_000, cleanup: true });
   };
   const count = (line: string): boolean => {
     bytes += Buffer.byteLength(line) + 1;
@@ -263,21 +293,17 @@ async function execute(spec: ContainerRunSpec, name: string, settleCreated: (c: 
     // when the entrypoint cannot even be started, the state says 126/127) and
     // tells an OOM kill from a crash; it costs nothing on the critical path,
     // running next to docker diff.
-    const [diffRes, stateRes] = await Promise.all([
-      docker(['diff', name], { allowFailure: true, timeoutMs: 60_000 }),
-      docker(['inspect', '--format', '{{.State.ExitCode}} {{.State.OOMKilled}}', name], { allowFailure: true, timeoutMs: 60_000 }),
-    ]);
-    const state = stateRes.exitCode === 0 ? /^(-?\d+) (true|false)/.exec(stateRes.stdout.trim()) : null;
+    const [diff, state] = await Promise.all([containerChanges(name), containerState(name)]);
     return {
       name,
       command: formatCommand(createArgv),
-      exitCode: state ? Number(state[1]) : res.exitCode,
+      exitCode: state ? state.exitCode : res.exitCode,
       stdoutLines,
       stderrTail,
       timedOut,
       truncated,
-      oomKilled: state?.[2] === 'true',
-      diff: diffRes.exitCode === 0 ? parseDiff(diffRes.stdout) : [],
+      oomKilled: state?.oomKilled === true,
+      diff,
       durationMs,
     };
   } finally {

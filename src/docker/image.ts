@@ -14,8 +14,9 @@
 import { z } from 'zod';
 import { DOCKER, docker, parseJson } from './cli.js';
 import { run } from '../exec.js';
+import { containerArchive, engineJson } from './engine-api.js';
 import { BcError } from '../errors.js';
-import { containerName, guardContainer, CONTAINER_LABEL } from './container.js';
+import { containerName, guardContainer, removeContainer, CONTAINER_LABEL } from './container.js';
 import { imagetoolsInspect, indexFacts } from './imagetools.js';
 import { TarReader, type TarEntry, type TarReadOptions } from '../verify/tar.js';
 
@@ -121,8 +122,12 @@ const ContainerInspectSchema = z.object({ Config: ImageConfigSchema }).loose();
  * (ENTRYPOINT, ENV, USER, labels) is that platform's config as the image has it.
  */
 export async function runContainerConfig(name: string, imageWorkdir: string): Promise<ImageConfig> {
-  const res = await docker(['inspect', '--format', '{{json .}}', name], { timeoutMs: 30_000, step: 'inspect the connector container' });
-  const config = normalizeConfig(parseJson(ContainerInspectSchema, res.stdout, 'docker inspect').Config);
+  const api = await engineJson('GET', `/containers/${encodeURIComponent(name)}/json`);
+  const viaApi = api?.status === 200 ? ContainerInspectSchema.safeParse(api.body) : undefined;
+  const inspected = viaApi?.success
+    ? viaApi.data
+    : parseJson(ContainerInspectSchema, (await docker(['inspect', '--format', '{{json .}}', name], { timeoutMs: 30_000, step: 'inspect the connector container' })).stdout, 'docker inspect');
+  const config = normalizeConfig(inspected.Config);
   const { [CONTAINER_LABEL]: _ours, ...labels } = config.labels;
   return { ...config, workdir: imageWorkdir, labels };
 }
@@ -137,7 +142,7 @@ export async function createProbe(ref: string, platform: string, pull: 'never' |
   const name = containerName('bc-probe');
   let removed: Promise<unknown> | undefined;
   const remove = async () => {
-    removed ??= docker(['rm', '-f', '-v', name], { allowFailure: true, timeoutMs: 60_000 });
+    removed ??= removeContainer(name);
     await removed;
   };
   const guard = guardContainer(name);
@@ -191,21 +196,30 @@ export async function copyFromContainer(container: string, path: string, opts: C
   const reader = new TarReader(o);
   let bytes = 0;
   let truncated = false;
-  const res = await run(DOCKER, ['cp', `${container}:${path}`, '-'], {
-    allowFailure: true,
-    timeoutMs: 300_000,
-    onStdoutData: (chunk, stop) => {
-      if (truncated) return;
-      const room = maxBytes - bytes;
-      bytes += chunk.length;
-      reader.push(room < chunk.length ? chunk.subarray(0, room) : chunk);
-      if (bytes >= maxBytes || reader.ended) {
-        // Enough read (or the archive is over): stop the copy.
-        truncated = bytes >= maxBytes && !reader.ended;
-        if (truncated) stop();
-      }
-    },
-  });
+  const take = (chunk: Buffer, stop: () => void) => {
+    if (truncated) return;
+    const room = maxBytes - bytes;
+    bytes += chunk.length;
+    reader.push(room < chunk.length ? chunk.subarray(0, room) : chunk);
+    if (bytes >= maxBytes && !reader.ended) {
+      // Enough read: stop the copy.
+      truncated = true;
+      stop();
+    }
+  };
+  const api = await containerArchive(container, path);
+  if (api?.status === 'missing') return { exists: false, entries: [], truncated: false };
+  if (api) {
+    const stream = api.stream;
+    await new Promise<void>((resolve, reject) => {
+      stream.on('data', (chunk: Buffer) => take(chunk, () => stream.destroy()));
+      stream.on('end', resolve);
+      stream.on('close', resolve);
+      stream.on('error', (err) => (truncated ? resolve() : reject(new BcError('failed', `could not read ${path} from the image: ${err.message}`))));
+    });
+    return { exists: true, entries: reader.finish(), truncated };
+  }
+  const res = await run(DOCKER, ['cp', `${container}:${path}`, '-'], { allowFailure: true, timeoutMs: 300_000, onStdoutData: take });
   if (res.exitCode !== 0 && !truncated) {
     if (/Could not find the file|No such container:path|not found|no such file/i.test(res.stderr)) return { exists: false, entries: [], truncated: false };
     throw new BcError('failed', `could not read ${path} from the image`, { details: res.stderr.trim().split('\n').slice(-3) });

@@ -88,8 +88,8 @@ describeEngine('verify: broken and good images on both platforms', () => {
     if (ctx) await rm(ctx, { recursive: true, force: true });
   });
 
-  const verify = async (args: string[]): Promise<{ exitCode: number; report: VerifyReport; stderr: string }> => {
-    const r = await runCli(['--json', 'verify', ...args]);
+  const verify = async (args: string[], env?: Record<string, string>): Promise<{ exitCode: number; report: VerifyReport; stderr: string }> => {
+    const r = await runCli(['--json', 'verify', ...args], { env });
     if (hasStackTrace(r.stdout + r.stderr)) throw new Error(`stack trace in output:\n${r.stderr}`);
     return { exitCode: r.exitCode, report: VerifyReportSchema.parse(JSON.parse(r.stdout)), stderr: r.stderr };
   };
@@ -197,6 +197,19 @@ describeEngine('verify: broken and good images on both platforms', () => {
     }
   });
 
+  it('reads through the docker CLI when the engine API is not used: the same report, to the message', async () => {
+    const dir = join(FIXTURE, 'connector-dir');
+    const strip = (r: VerifyReport) => r.checks.map((c) => `${c.id}/${c.platform}/${c.status}: ${c.message} ${JSON.stringify(c.details ?? [])}`);
+    for (const args of [[dir, '--image', TAG('secrets-renamed')], [TAG('writes-usr-local')]]) {
+      const api = await verify(args);
+      const cli = await verify([...args, '--debug'], { BUILD_CONNECTOR_NO_ENGINE_API: '1' });
+      expect(cli.stderr).toMatch(/docker cp \S+:\/etc\/passwd -/);
+      expect(cli.stderr).not.toMatch(/engine API/);
+      expect(cli.exitCode).toBe(api.exitCode);
+      expect(strip(cli.report)).toEqual(strip(api.report));
+    }
+  });
+
   it('the text output is a check × platform table; exit 1 with the fix under each failure', async () => {
     const r = await runCli(['verify', TAG('airbyte-dir-root')]);
     expect(r.exitCode).toBe(1);
@@ -287,6 +300,26 @@ describeEngine('verify: broken and good images on both platforms', () => {
     child.kill('SIGINT');
     const res = await child;
     expect(res.exitCode).toBe(130);
+    expect(await mine()).toBe('');
+  });
+
+  it('a reader that goes away (`verify ... | head -1`) gets every container removed, exit 141, not a crash', async () => {
+    // --debug writes a line per docker call, so the closed pipe is met while containers run.
+    const child = execa(process.execPath, ['--import', 'tsx', join(repoRoot, 'src/cli.ts'), '--debug', 'verify', TAG('spec-hang'), '--timeout', '300'], {
+      cwd: repoRoot,
+      reject: false,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    });
+    const mine = async () =>
+      (await execa('docker', ['ps', '-a', '--filter', `label=${CONTAINER_LABEL}`, '--filter', `name=-${child.pid}-`, '--format', '{{.Names}} {{.Status}}'])).stdout.trim();
+    // like `| head -1`: the first line is read, then the pipe is closed
+    await new Promise<void>((resolve) => child.stderr?.once('data', () => resolve()));
+    child.stdout?.destroy();
+    child.stderr?.destroy();
+    const res = await Promise.race([child, new Promise<'hung'>((r) => setTimeout(() => r('hung'), 60_000))]);
+    if (res === 'hung') child.kill('SIGKILL');
+    expect(res === 'hung' ? 'hung' : res.exitCode).toBe(141);
     expect(await mine()).toBe('');
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { socketFromHost } from '../../src/docker/engine-api.js';
 import { buildCreateArgv, containerName, parseDiff, CONTAINER_LABEL, type ContainerRunSpec } from '../../src/docker/container.js';
 
 const base: ContainerRunSpec = { image: 'img:1', platform: 'linux/arm64', args: ['spec'], timeoutMs: 1000 };
@@ -56,5 +57,16 @@ describe('parseDiff', () => {
       { kind: 'D', path: '/etc/motd' },
       { kind: 'A', path: '/path with space' },
     ]);
+  });
+});
+
+describe('engine API endpoint', () => {
+  it('is used only for a unix socket endpoint of the docker CLI', () => {
+    expect(socketFromHost('unix:///var/run/docker.sock')).toBe('/var/run/docker.sock');
+    expect(socketFromHost('unix:///run/user/1000/docker.sock ')).toBe('/run/user/1000/docker.sock');
+    expect(socketFromHost('tcp://10.0.0.2:2376')).toBeUndefined();
+    expect(socketFromHost('ssh://me@builder')).toBeUndefined();
+    expect(socketFromHost('npipe:////./pipe/docker_engine')).toBeUndefined();
+    expect(socketFromHost('unix://relative.sock')).toBeUndefined();
   });
 });
