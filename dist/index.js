@@ -72488,33 +72488,12 @@ function engineSocket() {
   })().catch(() => void 0);
   return socketP;
 }
-async function containerArchive(container, path10) {
+async function send(method, path10) {
   const socketPath = await engineSocket();
   if (!socketPath) return void 0;
-  const url2 = `/containers/${encodeURIComponent(container)}/archive?path=${encodeURIComponent(path10)}`;
-  debugLog(`engine API GET ${url2}`);
+  debugLog(`engine API ${method} ${path10}`);
   return new Promise((resolve9) => {
-    const req = request({ socketPath, path: url2, method: "GET", headers: { Host: "docker" } }, (res) => {
-      const status = res.statusCode ?? 0;
-      if (status === 200) {
-        resolve9({ status: "ok", stream: res });
-        return;
-      }
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (c3) => body += c3);
-      res.on("end", () => {
-        const message = (() => {
-          try {
-            return external_exports.object({ message: external_exports.string() }).parse(JSON.parse(body)).message;
-          } catch {
-            return body.trim();
-          }
-        })();
-        if (status === 404 && !/No such container/i.test(message)) resolve9({ status: "missing", message });
-        else resolve9(void 0);
-      });
-    });
+    const req = request({ socketPath, path: path10, method, headers: { Host: "docker" } }, resolve9);
     req.setTimeout(12e4, () => req.destroy(new Error("engine API timed out")));
     req.on("error", () => {
       broken = true;
@@ -72523,32 +72502,33 @@ async function containerArchive(container, path10) {
     req.end();
   });
 }
+async function readBody(res) {
+  let text2 = "";
+  res.setEncoding("utf8");
+  for await (const chunk of res) text2 += String(chunk);
+  try {
+    return text2 === "" ? void 0 : JSON.parse(text2);
+  } catch {
+    return text2;
+  }
+}
+async function containerArchive(container, path10) {
+  const res = await send("GET", `/containers/${encodeURIComponent(container)}/archive?path=${encodeURIComponent(path10)}`);
+  if (!res) return void 0;
+  if (res.statusCode === 200) return { status: "ok", stream: res };
+  const body = await readBody(res).catch(() => void 0);
+  const parsed = external_exports.object({ message: external_exports.string() }).loose().safeParse(body);
+  const message = parsed.success ? parsed.data.message : String(body ?? "");
+  return res.statusCode === 404 && !/No such container/i.test(message) ? { status: "missing", message } : void 0;
+}
 async function engineJson(method, path10) {
-  const socketPath = await engineSocket();
-  if (!socketPath) return void 0;
-  debugLog(`engine API ${method} ${path10}`);
-  return new Promise((resolve9) => {
-    const req = request({ socketPath, path: path10, method, headers: { Host: "docker" } }, (res) => {
-      let text2 = "";
-      res.setEncoding("utf8");
-      res.on("data", (c3) => text2 += c3);
-      res.on("end", () => {
-        let body = text2;
-        try {
-          body = text2 === "" ? void 0 : JSON.parse(text2);
-        } catch {
-        }
-        resolve9({ status: res.statusCode ?? 0, body });
-      });
-      res.on("error", () => resolve9(void 0));
-    });
-    req.setTimeout(12e4, () => req.destroy(new Error("engine API timed out")));
-    req.on("error", () => {
-      broken = true;
-      resolve9(void 0);
-    });
-    req.end();
-  });
+  const res = await send(method, path10);
+  if (!res) return void 0;
+  try {
+    return { status: res.statusCode ?? 0, body: await readBody(res) };
+  } catch {
+    return void 0;
+  }
 }
 
 // src/docker/container.ts

@@ -43,44 +43,16 @@ export function engineSocket(): Promise<string | undefined> {
   return socketP;
 }
 
-export type ArchiveResponse = { status: 'ok'; stream: IncomingMessage } | { status: 'missing'; message: string };
-
-/**
- * GET /containers/NAME/archive?path=PATH: the tar stream `docker cp` would
- * print. Returns undefined when the API cannot be used (the caller falls back
- * to the CLI); a 404 (no such path) is `missing`.
- */
-export async function containerArchive(container: string, path: string): Promise<ArchiveResponse | undefined> {
+/** One request on the socket: the response, or undefined when the API cannot be used (no socket, no permission, no answer). */
+async function send(method: 'GET' | 'DELETE', path: string): Promise<IncomingMessage | undefined> {
   const socketPath = await engineSocket();
   if (!socketPath) return undefined;
-  const url = `/containers/${encodeURIComponent(container)}/archive?path=${encodeURIComponent(path)}`;
-  debugLog(`engine API GET ${url}`);
+  debugLog(`engine API ${method} ${path}`);
   return new Promise((resolve) => {
-    const req = request({ socketPath, path: url, method: 'GET', headers: { Host: 'docker' } }, (res) => {
-      const status = res.statusCode ?? 0;
-      if (status === 200) {
-        resolve({ status: 'ok', stream: res });
-        return;
-      }
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => {
-        const message = (() => {
-          try {
-            return z.object({ message: z.string() }).parse(JSON.parse(body)).message;
-          } catch {
-            return body.trim();
-          }
-        })();
-        if (status === 404 && !/No such container/i.test(message)) resolve({ status: 'missing', message });
-        else resolve(undefined);
-      });
-    });
+    const req = request({ socketPath, path, method, headers: { Host: 'docker' } }, resolve);
     // A daemon that stops answering: give up on the API (the CLI has its own timeout).
     req.setTimeout(120_000, () => req.destroy(new Error('engine API timed out')));
     req.on('error', () => {
-      // No permission on the socket, or no engine behind it: the CLI says why.
       broken = true;
       resolve(undefined);
     });
@@ -88,35 +60,44 @@ export async function containerArchive(container: string, path: string): Promise
   });
 }
 
+async function readBody(res: IncomingMessage): Promise<unknown> {
+  let text = '';
+  res.setEncoding('utf8');
+  for await (const chunk of res) text += String(chunk);
+  try {
+    return text === '' ? undefined : JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+export type ArchiveResponse = { status: 'ok'; stream: IncomingMessage } | { status: 'missing'; message: string };
+
+/**
+ * GET /containers/NAME/archive?path=PATH: the tar stream `docker cp` would
+ * print. Returns undefined when the API cannot be used (the caller falls back
+ * to the CLI); a 404 for the path (not the container) is `missing`.
+ */
+export async function containerArchive(container: string, path: string): Promise<ArchiveResponse | undefined> {
+  const res = await send('GET', `/containers/${encodeURIComponent(container)}/archive?path=${encodeURIComponent(path)}`);
+  if (!res) return undefined;
+  if (res.statusCode === 200) return { status: 'ok', stream: res };
+  const body = await readBody(res).catch(() => undefined);
+  const parsed = z.object({ message: z.string() }).loose().safeParse(body);
+  const message = parsed.success ? parsed.data.message : String(body ?? '');
+  return res.statusCode === 404 && !/No such container/i.test(message) ? { status: 'missing', message } : undefined;
+}
+
 /**
  * A small JSON request (inspect, changes, remove). Returns undefined when the
  * API cannot be used: the caller runs the docker CLI instead.
  */
 export async function engineJson(method: 'GET' | 'DELETE', path: string): Promise<{ status: number; body: unknown } | undefined> {
-  const socketPath = await engineSocket();
-  if (!socketPath) return undefined;
-  debugLog(`engine API ${method} ${path}`);
-  return new Promise((resolve) => {
-    const req = request({ socketPath, path, method, headers: { Host: 'docker' } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (text += c));
-      res.on('end', () => {
-        let body: unknown = text;
-        try {
-          body = text === '' ? undefined : JSON.parse(text);
-        } catch {
-          // not JSON: kept as text
-        }
-        resolve({ status: res.statusCode ?? 0, body });
-      });
-      res.on('error', () => resolve(undefined));
-    });
-    req.setTimeout(120_000, () => req.destroy(new Error('engine API timed out')));
-    req.on('error', () => {
-      broken = true;
-      resolve(undefined);
-    });
-    req.end();
-  });
+  const res = await send(method, path);
+  if (!res) return undefined;
+  try {
+    return { status: res.statusCode ?? 0, body: await readBody(res) };
+  } catch {
+    return undefined;
+  }
 }

@@ -66,33 +66,12 @@ function engineSocket() {
   })().catch(() => void 0);
   return socketP;
 }
-async function containerArchive(container, path) {
+async function send(method, path) {
   const socketPath = await engineSocket();
   if (!socketPath) return void 0;
-  const url = `/containers/${encodeURIComponent(container)}/archive?path=${encodeURIComponent(path)}`;
-  debugLog(`engine API GET ${url}`);
+  debugLog(`engine API ${method} ${path}`);
   return new Promise((resolve) => {
-    const req = request({ socketPath, path: url, method: "GET", headers: { Host: "docker" } }, (res) => {
-      const status = res.statusCode ?? 0;
-      if (status === 200) {
-        resolve({ status: "ok", stream: res });
-        return;
-      }
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (c) => body += c);
-      res.on("end", () => {
-        const message = (() => {
-          try {
-            return external_exports.object({ message: external_exports.string() }).parse(JSON.parse(body)).message;
-          } catch {
-            return body.trim();
-          }
-        })();
-        if (status === 404 && !/No such container/i.test(message)) resolve({ status: "missing", message });
-        else resolve(void 0);
-      });
-    });
+    const req = request({ socketPath, path, method, headers: { Host: "docker" } }, resolve);
     req.setTimeout(12e4, () => req.destroy(new Error("engine API timed out")));
     req.on("error", () => {
       broken = true;
@@ -101,32 +80,33 @@ async function containerArchive(container, path) {
     req.end();
   });
 }
+async function readBody(res) {
+  let text = "";
+  res.setEncoding("utf8");
+  for await (const chunk of res) text += String(chunk);
+  try {
+    return text === "" ? void 0 : JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+async function containerArchive(container, path) {
+  const res = await send("GET", `/containers/${encodeURIComponent(container)}/archive?path=${encodeURIComponent(path)}`);
+  if (!res) return void 0;
+  if (res.statusCode === 200) return { status: "ok", stream: res };
+  const body = await readBody(res).catch(() => void 0);
+  const parsed = external_exports.object({ message: external_exports.string() }).loose().safeParse(body);
+  const message = parsed.success ? parsed.data.message : String(body ?? "");
+  return res.statusCode === 404 && !/No such container/i.test(message) ? { status: "missing", message } : void 0;
+}
 async function engineJson(method, path) {
-  const socketPath = await engineSocket();
-  if (!socketPath) return void 0;
-  debugLog(`engine API ${method} ${path}`);
-  return new Promise((resolve) => {
-    const req = request({ socketPath, path, method, headers: { Host: "docker" } }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (c) => text += c);
-      res.on("end", () => {
-        let body = text;
-        try {
-          body = text === "" ? void 0 : JSON.parse(text);
-        } catch {
-        }
-        resolve({ status: res.statusCode ?? 0, body });
-      });
-      res.on("error", () => resolve(void 0));
-    });
-    req.setTimeout(12e4, () => req.destroy(new Error("engine API timed out")));
-    req.on("error", () => {
-      broken = true;
-      resolve(void 0);
-    });
-    req.end();
-  });
+  const res = await send(method, path);
+  if (!res) return void 0;
+  try {
+    return { status: res.statusCode ?? 0, body: await readBody(res) };
+  } catch {
+    return void 0;
+  }
 }
 
 // src/docker/container.ts
