@@ -3,13 +3,14 @@
 // Goal (issue 5): ratio <= 1.5 — the checks run concurrently, so the slowest
 // emulated run should dominate.
 //
-//   node bench/verify.mjs [IMAGE ...]      (BENCH_RUNS=N, default 5)
+//   node bench/verify.mjs [IMAGE ...]      (BENCH_RUNS=N, default 5; BENCH_BIG=0 skips the 300 MB case)
 //
 // Without IMAGE it measures two connectors built here for linux/amd64 +
 // linux/arm64 from the local roots: the good fixture connector
 // (test/fixtures/broken, target "good": a few lines of Python, so verify's
 // fixed costs show) and examples/source-java-hello (a JVM start, closer to a
-// real connector's spec).
+// real connector's spec), then the fixture with 300 MB more under /airbyte
+// (a java connector's jars), which shows what reading /airbyte costs.
 //
 // Besides the goal's ratio it prints a third figure, the floor: what the
 // checks need of the engine at the least, done with bare docker commands and
@@ -21,7 +22,7 @@
 // The CLI is bundled from src/ with esbuild (the way dist/ is), so the figure
 // includes Node startup, as a user sees it.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleCli, fmtMs, median, repoRoot, timeRun } from './lib.mjs';
 
@@ -49,6 +50,28 @@ function javaExampleImage(cli) {
   const base = execFileSync(process.execPath, [cli, 'base', 'build', 'java', '--root-image', localRoot('java'), '--registry', registry, '--push'], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   execFileSync(process.execPath, [cli, 'build', 'examples/source-java-hello', '--base-image', base, '--tag', tag, '--progress', 'quiet'], { cwd: repoRoot, stdio: 'ignore' });
   return tag;
+}
+
+/** The fixture with 300 MB more under /airbyte, the size of a java connector's jars. */
+function bigImage(fixture) {
+  const tag = `bc-bench/verify-big:${process.pid}`;
+  const ctx = mkdtempSync(join(repoRoot, 'node_modules', '.bc-bench-big-'));
+  try {
+    execFileSync('head', ['-c', String(300 * 1024 * 1024), '/dev/urandom'], { stdio: ['ignore', openSync(join(ctx, 'app.jar'), 'w'), 'ignore'] });
+    writeFileSync(join(ctx, 'Dockerfile'), `FROM ${fixture}\nUSER root\nCOPY --chown=1000:1000 app.jar /airbyte/integration_code/lib/app.jar\nUSER airbyte\n`);
+    execFileSync('docker', ['buildx', 'build', '--platform', platforms.join(','), '--provenance=false', '--load', '-t', tag, ctx], { stdio: 'ignore' });
+  } finally {
+    rmSync(ctx, { recursive: true, force: true });
+  }
+  return tag;
+}
+
+/** Peak RSS (KB) of one verify, when GNU time is there to say it. */
+function peakRss(cli, image) {
+  if (!existsSync('/usr/bin/time')) return undefined;
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli, '--json', 'verify', image], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  const kb = Number(r.stderr.trim().split('\n').pop());
+  return Number.isFinite(kb) ? kb : undefined;
 }
 
 function docker(args) {
@@ -99,6 +122,8 @@ async function measure(cli, image, label, okCodes) {
   console.log(`  floor: both runs at once + docker diff + rm   median ${fmtMs(f)}  (ratio ${(f / rawMed[slowest]).toFixed(2)})`);
   console.log(`  build-connector verify (both platforms)       median ${fmtMs(v)}  (runs: ${verify.map((x) => x.toFixed(0)).join(', ')} ms)`);
   console.log(`  ratio vs slowest raw (${slowest}): ${ratio.toFixed(2)}  goal <= 1.5: ${ratio <= 1.5 ? 'met' : 'NOT met'}; ours / floor: ${(v / f).toFixed(2)}`);
+  const rss = peakRss(cli, image);
+  if (rss !== undefined) console.log(`  peak RSS of one verify: ${(rss / 1024).toFixed(0)} MB`);
   return { label, image, raw: rawMed, floor: f, verify: v, ratio };
 }
 
@@ -114,6 +139,11 @@ try {
     const java = javaExampleImage(cli);
     built.push(java);
     targets.push({ image: java, label: 'examples/source-java-hello' });
+    if (process.env.BENCH_BIG !== '0') {
+      const big = bigImage(fixture);
+      built.push(big);
+      targets.push({ image: big, label: 'tiny fixture + 300 MB under /airbyte' });
+    }
   }
   for (const t of targets) await measure(cli, t.image, t.label, given.length > 0 ? [0, 1] : [0]);
 } finally {
