@@ -88,7 +88,7 @@ export async function buildImage(plan: BuildPlan, opts: BuildOptions = {}): Prom
   const write = opts.write ?? ((s: string) => void process.stderr.write(s));
   // the probes (three docker processes, one git) run while lint works
   const capsP = opts.capabilities ?? detectCapabilities(opts.builder, { cache: true });
-  const epochP = resolveSourceDateEpoch(plan.connector.dir, opts.sourceDateEpoch, opts.env ?? process.env);
+  const epochP = opts.sourceDateEpochResolved ?? resolveSourceDateEpoch(plan.connector.dir, opts.sourceDateEpoch, opts.env ?? process.env);
   capsP.catch(() => undefined);
   epochP.catch(() => undefined);
   const lint = await runLint(plan, opts, write);

@@ -40,6 +40,8 @@ export interface BuildOptions {
    * latency); default: detectCapabilities(builder).
    */
   capabilities?: Promise<BuilderCapabilities>;
+  /** SOURCE_DATE_EPOCH when the caller already started resolving it (a git call), like `capabilities` */
+  sourceDateEpochResolved?: Promise<{ value: number; from: 'flag' | 'env' | 'git' | 'default' }>;
 }
 
 const Digest = z.string().regex(/^sha256:[0-9a-f]{64}$/);

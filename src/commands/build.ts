@@ -8,7 +8,7 @@ import { parseBuildConfig } from '../config.js';
 import { badInput, ExitCode } from '../errors.js';
 import type { Provenance } from '../docker/buildx.js';
 import { resolvePlan } from '../render/plan.js';
-import { buildImage } from '../build/build.js';
+import { buildImage, resolveSourceDateEpoch } from '../build/build.js';
 import { detectCapabilities } from '../docker/buildx-capabilities.js';
 import type { BuildOptions, BuildOutputChoice, BuildResult } from '../build/result.js';
 
@@ -121,10 +121,14 @@ export function register(program: Command): void {
           progress: parseProgressFlag(flags.progress),
         };
         // probe the builder while the plan is resolved (saves their latency on warm builds)
+        // (and ask git for SOURCE_DATE_EPOCH meanwhile)
         const capabilities = detectCapabilities(flags.builder, { cache: true });
         capabilities.catch(() => undefined);
-        const plan = await resolvePlan(cfg.connectors[0] ?? '.', { baseImage: cfg.baseImage, platforms: opts.platforms });
-        const result = await buildImage(plan, { ...opts, capabilities });
+        const connectorDir = cfg.connectors[0] ?? '.';
+        const sourceDateEpochResolved = resolveSourceDateEpoch(connectorDir, opts.sourceDateEpoch);
+        sourceDateEpochResolved.catch(() => undefined);
+        const plan = await resolvePlan(connectorDir, { baseImage: cfg.baseImage, platforms: opts.platforms });
+        const result = await buildImage(plan, { ...opts, capabilities, sourceDateEpochResolved });
         out.result(result, () => humanResult(result));
         return ExitCode.ok;
       }),

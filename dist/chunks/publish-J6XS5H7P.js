@@ -44,7 +44,7 @@ import {
 import {
   buildOciArchive,
   formatFindings
-} from "./chunk-24BW32FE.js";
+} from "./chunk-WEAYC4OQ.js";
 import "./chunk-3RK7HY4D.js";
 import "./chunk-E4S6M7WN.js";
 import "./chunk-JQ25NIQR.js";

@@ -332,7 +332,7 @@ async function buildImage(plan, opts = {}) {
   const t0 = performance.now();
   const write = opts.write ?? ((s) => void process.stderr.write(s));
   const capsP = opts.capabilities ?? detectCapabilities(opts.builder, { cache: true });
-  const epochP = resolveSourceDateEpoch(plan.connector.dir, opts.sourceDateEpoch, opts.env ?? process.env);
+  const epochP = opts.sourceDateEpochResolved ?? resolveSourceDateEpoch(plan.connector.dir, opts.sourceDateEpoch, opts.env ?? process.env);
   capsP.catch(() => void 0);
   epochP.catch(() => void 0);
   const lint = await runLint(plan, opts, write);

@@ -3402,16 +3402,16 @@ init_define_BC_HELP();
 var COMMANDS = {
   render: () => import("./render-TRQLG2OL.js"),
   lint: () => import("./lint-ODGCKZ77.js"),
-  build: () => import("./build-UICFXYE5.js"),
+  build: () => import("./build-AJEDKZD3.js"),
   verify: () => import("./verify-O2IB5PCQ.js"),
-  publish: () => import("./publish-HP4BIRKI.js"),
+  publish: () => import("./publish-J6XS5H7P.js"),
   tags: () => import("./tags-LK57ZH5E.js"),
   "release-plan": () => import("./release-plan-4DHB5CG6.js"),
   doctor: () => import("./doctor-T63ZUQJ6.js"),
   changed: () => import("./changed-JB7GZWSY.js"),
-  "digest-record": () => import("./digest-record-NVPD4BWL.js"),
+  "digest-record": () => import("./digest-record-IC7377UR.js"),
   merge: () => import("./merge-DV6WBIHE.js"),
-  bake: () => import("./bake-RD3NIV24.js"),
+  bake: () => import("./bake-YFIEDLZY.js"),
   base: () => import("./base-ID5U237V.js")
 };
 var COMMAND_NAMES = Object.keys(COMMANDS);

@@ -6,7 +6,7 @@ import "./chunk-4GF6GIWF.js";
 import "./chunk-ZWG57TMJ.js";
 import {
   resolveSourceDateEpoch
-} from "./chunk-24BW32FE.js";
+} from "./chunk-WEAYC4OQ.js";
 import "./chunk-3RK7HY4D.js";
 import "./chunk-E4S6M7WN.js";
 import "./chunk-JQ25NIQR.js";

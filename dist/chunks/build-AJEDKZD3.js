@@ -3,8 +3,9 @@ import {
   parseBuildConfig
 } from "./chunk-7JSNI2LE.js";
 import {
-  buildImage
-} from "./chunk-24BW32FE.js";
+  buildImage,
+  resolveSourceDateEpoch
+} from "./chunk-WEAYC4OQ.js";
 import "./chunk-3RK7HY4D.js";
 import {
   detectCapabilities
@@ -111,8 +112,11 @@ function register(program) {
       };
       const capabilities = detectCapabilities(flags.builder, { cache: true });
       capabilities.catch(() => void 0);
-      const plan = await resolvePlan(cfg.connectors[0] ?? ".", { baseImage: cfg.baseImage, platforms: opts.platforms });
-      const result = await buildImage(plan, { ...opts, capabilities });
+      const connectorDir = cfg.connectors[0] ?? ".";
+      const sourceDateEpochResolved = resolveSourceDateEpoch(connectorDir, opts.sourceDateEpoch);
+      sourceDateEpochResolved.catch(() => void 0);
+      const plan = await resolvePlan(connectorDir, { baseImage: cfg.baseImage, platforms: opts.platforms });
+      const result = await buildImage(plan, { ...opts, capabilities, sourceDateEpochResolved });
       out.result(result, () => humanResult(result));
       return ExitCode.ok;
     })

@@ -19,7 +19,7 @@ import {
 } from "./chunk-4DXIH5MH.js";
 import {
   buildOciArchive
-} from "./chunk-24BW32FE.js";
+} from "./chunk-WEAYC4OQ.js";
 import "./chunk-3RK7HY4D.js";
 import "./chunk-E4S6M7WN.js";
 import "./chunk-JQ25NIQR.js";
