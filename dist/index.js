@@ -73327,6 +73327,11 @@ async function checkAirbyteDir(platform6, root, users) {
   }
   return pass("airbyte-dir", platform6, `/airbyte owned by airbyte (uid ${airbyte.uid}), mode ${root.mode.toString(8)}`);
 }
+function withoutRuntimeAdditions(trees, diff) {
+  const added = new Set(diff.filter((d) => d.kind === "A").map((d) => d.path));
+  if (added.size === 0) return trees;
+  return trees.map((t2) => ({ ...t2, entries: t2.entries.filter((e) => !added.has(posix8.join(posix8.dirname(t2.root), e.path))) }));
+}
 function checkNoSecrets(platform6, trees, secrets, hash3) {
   const found = [];
   const byHash = new Map((secrets ?? []).map((s) => [s.sha256, s.name]));
@@ -73768,11 +73773,12 @@ async function verifyPlatform(ctx) {
       checkEntrypointAbsolute(platform6, config2, workdir),
       await checkUser(platform6, config2, fs4, users),
       await checkAirbyteDir(platform6, rootEntry, users),
-      checkNoSecrets(platform6, trees.filter((t2) => t2.exists), ctx.secrets, sha256),
       checkLabels(platform6, config2, opts.expectedLabels)
     ];
     await probe.remove();
     const done = (await Promise.all(runs)).filter((r) => r !== void 0);
+    const imageTrees = withoutRuntimeAdditions(trees.filter((t2) => t2.exists), done.find((r) => r.result.name === probe.name)?.result.diff ?? []);
+    results.push(checkNoSecrets(platform6, imageTrees, ctx.secrets, sha256));
     const specRuns = done.filter((r) => r.label.startsWith("spec"));
     results.push(checkSpec(platform6, specRuns, timeoutMs, sameArgv && envTokens.length > 0));
     const noConfig = "no --config given (and no secrets/config.json in the connector directory)";

@@ -4,6 +4,7 @@
  * labels. Each returns one CheckResult for one platform, with a fix.
  */
 import { posix } from 'node:path';
+import type { DiffEntry } from '../docker/container.js';
 import type { ImageConfig } from '../docker/image.js';
 import { canWrite, describeChain, parseGroup, parsePasswd, resolveExecutable, type ImageFs, type PasswdEntry } from './imagefs.js';
 import { fail, pass, skip, type CheckResult } from './report.js';
@@ -207,6 +208,16 @@ export interface SecretFile {
   sha256: string;
   /** bytes: only image files of a secret's size are hashed */
   size: number;
+}
+
+/**
+ * A tree read through a running connector may hold what it created meanwhile
+ * (the `A` lines of that container's diff): not part of the image, left out.
+ */
+export function withoutRuntimeAdditions<T extends { root: string; entries: TarEntry[] }>(trees: T[], diff: readonly DiffEntry[]): T[] {
+  const added = new Set(diff.filter((d) => d.kind === 'A').map((d) => d.path));
+  if (added.size === 0) return trees;
+  return trees.map((t) => ({ ...t, entries: t.entries.filter((e) => !added.has(posix.join(posix.dirname(t.root), e.path))) }));
 }
 
 /**

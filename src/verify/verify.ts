@@ -28,6 +28,7 @@ import {
   readUsers,
   shellWords,
   type SecretFile,
+  withoutRuntimeAdditions,
 } from './config-checks.js';
 import { containerFs } from './imagefs.js';
 import { fail, skip, sortResults, type CheckId, type CheckResult, type RunRecord, type VerifyReport } from './report.js';
@@ -338,12 +339,15 @@ async function verifyPlatform(ctx: PlatformContext): Promise<CheckResult[]> {
       checkEntrypointAbsolute(platform, config, workdir),
       await checkUser(platform, config, fs, users),
       await checkAirbyteDir(platform, rootEntry, users),
-      checkNoSecrets(platform, trees.filter((t) => t.exists), ctx.secrets, sha256),
       checkLabels(platform, config, opts.expectedLabels),
     ];
     await probe.remove();
 
     const done = (await Promise.all(runs)).filter((r): r is NamedRun => r !== undefined);
+    // The trees were read through a running connector (local images): what
+    // it created meanwhile is in its diff, and is not part of the image.
+    const imageTrees = withoutRuntimeAdditions(trees.filter((t) => t.exists), done.find((r) => r.result.name === probe.name)?.result.diff ?? []);
+    results.push(checkNoSecrets(platform, imageTrees, ctx.secrets, sha256));
     const specRuns = done.filter((r) => r.label.startsWith('spec'));
     results.push(checkSpec(platform, specRuns, timeoutMs, sameArgv && envTokens.length > 0));
     const noConfig = 'no --config given (and no secrets/config.json in the connector directory)';

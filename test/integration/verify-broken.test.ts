@@ -52,7 +52,7 @@ describeEngine('verify: broken and good images on both platforms', () => {
     await cp(FIXTURE, ctx, { recursive: true });
     await mkdir(join(ctx, 'scratch/airbyte/integration_code'), { recursive: true });
     await writeFile(join(ctx, 'scratch/airbyte/integration_code/spec'), amd64SpecElf(), { mode: 0o755 });
-    const targets = ['good', 'destination', 'spec-hang', 'secrets-renamed', ...CASES.map((c) => c.target), 'elf-mismatch'];
+    const targets = ['good', 'destination', 'spec-hang', 'secrets-renamed', 'runtime-secrets', ...CASES.map((c) => c.target), 'elf-mismatch'];
     const bake = {
       group: { default: { targets } },
       target: Object.fromEntries(
@@ -195,6 +195,15 @@ describeEngine('verify: broken and good images on both platforms', () => {
       expect(l?.message).toBe('io.airbyte.version is "0.1.0", metadata.yaml dockerImageTag is "0.2.0"');
       expect(l?.fix).toMatch(/rebuild with the current metadata\.yaml/);
     }
+  });
+
+  it('a secrets/ path the connector creates under /airbyte while it runs is a permitted write, not a secret in the image', async () => {
+    const { exitCode, report } = await verify([TAG('runtime-secrets')]);
+    for (const p of BOTH) {
+      expect(failed(report, p)).toEqual([]);
+      expect(report.checks.find((c) => c.id === 'no-secrets' && c.platform === p)?.status).toBe('pass');
+    }
+    expect(exitCode).toBe(0);
   });
 
   it('reads through the docker CLI when the engine API is not used: the same report, to the message', async () => {

@@ -8,6 +8,7 @@ import {
   checkEntrypointEnv,
   checkLabels,
   checkNoSecrets,
+  withoutRuntimeAdditions,
   checkPlatform,
   checkUser,
   execTargets,
@@ -228,6 +229,13 @@ describe('config checks', () => {
     expect(checkNoSecrets(P, [{ root: '/airbyte', entries: streamed, truncated: false }], secrets, hash).details).toEqual([
       '/airbyte/integration_code/copied.json (same content as secrets/config.json)',
     ]);
+    // a tree read while the connector ran: what it created (its diff's A lines) is not the image's
+    const during = parseTar(makeTar([{ path: 'airbyte/', type: 'dir' }, { path: 'airbyte/secrets/session.json', content: 'runtime' }, { path: 'airbyte/secrets.txt', content: 'z' }]));
+    const trees = [{ root: '/airbyte', entries: during, truncated: false }];
+    expect(checkNoSecrets(P, trees, undefined, hash).status).toBe('fail');
+    const kept = withoutRuntimeAdditions(trees, [{ kind: 'A', path: '/airbyte/secrets' }, { kind: 'A', path: '/airbyte/secrets/session.json' }, { kind: 'C', path: '/airbyte' }]);
+    expect(kept[0]?.entries.map((e) => e.path)).toEqual(['airbyte', 'airbyte/secrets.txt']);
+    expect(checkNoSecrets(P, kept, undefined, hash).status).toBe('pass');
     const byPath = checkNoSecrets(P, [{ root: '/airbyte', entries: parseTar(makeTar([{ path: 'airbyte/integration_code/secrets/x', content: 'y' }])), truncated: false }], undefined, hash);
     expect(byPath.details).toEqual(['/airbyte/integration_code/secrets/x (a secrets path)']);
   });

@@ -782,6 +782,11 @@ async function checkAirbyteDir(platform, root, users) {
   }
   return pass("airbyte-dir", platform, `/airbyte owned by airbyte (uid ${airbyte.uid}), mode ${root.mode.toString(8)}`);
 }
+function withoutRuntimeAdditions(trees, diff) {
+  const added = new Set(diff.filter((d) => d.kind === "A").map((d) => d.path));
+  if (added.size === 0) return trees;
+  return trees.map((t) => ({ ...t, entries: t.entries.filter((e) => !added.has(posix2.join(posix2.dirname(t.root), e.path))) }));
+}
 function checkNoSecrets(platform, trees, secrets, hash) {
   const found = [];
   const byHash = new Map((secrets ?? []).map((s) => [s.sha256, s.name]));
@@ -1225,11 +1230,12 @@ async function verifyPlatform(ctx) {
       checkEntrypointAbsolute(platform, config, workdir),
       await checkUser(platform, config, fs, users),
       await checkAirbyteDir(platform, rootEntry, users),
-      checkNoSecrets(platform, trees.filter((t) => t.exists), ctx.secrets, sha256),
       checkLabels(platform, config, opts.expectedLabels)
     ];
     await probe.remove();
     const done = (await Promise.all(runs)).filter((r) => r !== void 0);
+    const imageTrees = withoutRuntimeAdditions(trees.filter((t) => t.exists), done.find((r) => r.result.name === probe.name)?.result.diff ?? []);
+    results.push(checkNoSecrets(platform, imageTrees, ctx.secrets, sha256));
     const specRuns = done.filter((r) => r.label.startsWith("spec"));
     results.push(checkSpec(platform, specRuns, timeoutMs, sameArgv && envTokens.length > 0));
     const noConfig = "no --config given (and no secrets/config.json in the connector directory)";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-7ZW5343I.js";
 import {
   verifyImage
-} from "./chunk-UMKKXVKO.js";
+} from "./chunk-DGFCIROJ.js";
 import "./chunk-4GF6GIWF.js";
 import {
   RegistryClient,
