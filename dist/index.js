@@ -73807,6 +73807,7 @@ async function verifyImage(image2, opts = {}) {
   const emulatedFirst = [...platforms].sort((a2, b) => Number(a2.split("/")[1] === host) - Number(b.split("/")[1] === host));
   const guess = opts.connectorType ?? connectorTypeOf({}, image2);
   const early = new Map(emulatedFirst.map((p) => [p, launch(image2, p, opts, "spec (ENTRYPOINT)", guess, { args: ["spec"] }, true)]));
+  void engineSocket();
   const dropEarly = async () => {
     for (const l of early.values()) l.release();
     await Promise.allSettled([...early.values()].map((l) => l.run));

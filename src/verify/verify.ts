@@ -15,6 +15,7 @@ import type { ConnectorType } from '../connector/types.js';
 import { startContainer, type ContainerRunSpec, type Mount, type StartedContainer } from '../docker/container.js';
 import { copyFromContainer, createProbe, inspectLocalImage, resolveImage, runContainerConfig, type ImageConfig, type ImageSource, type ProbeResult } from '../docker/image.js';
 import { docker } from '../docker/cli.js';
+import { engineSocket } from '../docker/engine-api.js';
 import { badInput } from '../errors.js';
 import { ConfiguredCatalogSchema, type ConfiguredCatalog } from '../protocol/messages.js';
 import {
@@ -381,6 +382,8 @@ export async function verifyImage(image: string, opts: VerifyOptions = {}): Prom
   const emulatedFirst = [...platforms].sort((a, b) => Number(a.split('/')[1] === host) - Number(b.split('/')[1] === host));
   const guess = opts.connectorType ?? connectorTypeOf({}, image);
   const early = new Map(emulatedFirst.map((p) => [p, launch(image, p, opts, 'spec (ENTRYPOINT)', guess, { args: ['spec'] }, true)]));
+  // where the engine API is (one `docker context inspect`), found while the containers are created
+  void engineSocket();
   const dropEarly = async () => {
     for (const l of early.values()) l.release();
     await Promise.allSettled([...early.values()].map((l) => l.run));

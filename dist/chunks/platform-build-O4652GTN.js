@@ -4,7 +4,7 @@ import {
 } from "./chunk-7ZW5343I.js";
 import {
   verifyImage
-} from "./chunk-DGFCIROJ.js";
+} from "./chunk-KFHAQR4S.js";
 import "./chunk-4GF6GIWF.js";
 import {
   RegistryClient,

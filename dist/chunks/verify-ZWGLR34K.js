@@ -2,7 +2,7 @@ import { createRequire as __bcCreateRequire } from 'node:module'; const require 
 import {
   inspectLocalImage,
   verifyImage
-} from "./chunk-DGFCIROJ.js";
+} from "./chunk-KFHAQR4S.js";
 import "./chunk-4GF6GIWF.js";
 import "./chunk-ZWG57TMJ.js";
 import {

@@ -1264,6 +1264,7 @@ async function verifyImage(image, opts = {}) {
   const emulatedFirst = [...platforms].sort((a, b) => Number(a.split("/")[1] === host) - Number(b.split("/")[1] === host));
   const guess = opts.connectorType ?? connectorTypeOf({}, image);
   const early = new Map(emulatedFirst.map((p) => [p, launch(image, p, opts, "spec (ENTRYPOINT)", guess, { args: ["spec"] }, true)]));
+  void engineSocket();
   const dropEarly = async () => {
     for (const l of early.values()) l.release();
     await Promise.allSettled([...early.values()].map((l) => l.run));
