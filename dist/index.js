@@ -37681,7 +37681,7 @@ var require_util10 = __commonJS({
       return path10;
     }
     exports.normalize = normalize;
-    function join18(aRoot, aPath) {
+    function join19(aRoot, aPath) {
       if (aRoot === "") {
         aRoot = ".";
       }
@@ -37713,7 +37713,7 @@ var require_util10 = __commonJS({
       }
       return joined;
     }
-    exports.join = join18;
+    exports.join = join19;
     exports.isAbsolute = function(aPath) {
       return aPath.charAt(0) === "/" || urlRegexp.test(aPath);
     };
@@ -37886,7 +37886,7 @@ var require_util10 = __commonJS({
             parsed.path = parsed.path.substring(0, index + 1);
           }
         }
-        sourceURL = join18(urlGenerate(parsed), sourceURL);
+        sourceURL = join19(urlGenerate(parsed), sourceURL);
       }
       return normalize(sourceURL);
     }
@@ -69351,7 +69351,7 @@ ${scrub(e.message)}
 }
 
 // src/action/pipeline.ts
-import { join as join17 } from "node:path";
+import { join as join18 } from "node:path";
 
 // src/render/plan.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
@@ -72458,15 +72458,18 @@ function buildOciArchive(plan, dest, opts = {}) {
 
 // src/verify/verify.ts
 import { createHash as createHash3 } from "node:crypto";
-import { chmod as chmod3, copyFile as copyFile2, mkdtemp as mkdtemp3, readdir as readdir5, readFile as readFile9, rm as rm5 } from "node:fs/promises";
+import { chmod as chmod3, copyFile as copyFile2, mkdtemp as mkdtemp3, readdir as readdir5, readFile as readFile10, rm as rm5 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
-import { join as join10, relative as relative4 } from "node:path";
+import { join as join11, relative as relative4 } from "node:path";
 
 // src/docker/container.ts
 import { randomBytes } from "node:crypto";
 
 // src/docker/engine-api.ts
+import { readFile as readFile9 } from "node:fs/promises";
 import { request } from "node:http";
+import { homedir as homedir2 } from "node:os";
+import { join as join10 } from "node:path";
 var ContextEndpointSchema = external_exports.object({ Host: external_exports.string() }).loose();
 var socketP;
 var broken = false;
@@ -72474,11 +72477,31 @@ function socketFromHost(host) {
   const m = /^unix:\/\/(\/.+)$/.exec(host.trim());
   return m?.[1];
 }
+var CliConfigSchema = external_exports.object({ currentContext: external_exports.string().optional() }).loose();
+var DEFAULT_HOST = "unix:///var/run/docker.sock";
+async function defaultContextHost() {
+  if (process.platform !== "linux") return void 0;
+  const context = process.env.DOCKER_CONTEXT;
+  if (context) return context === "default" ? DEFAULT_HOST : void 0;
+  const dir = process.env.DOCKER_CONFIG || join10(homedir2(), ".docker");
+  let text2;
+  try {
+    text2 = await readFile9(join10(dir, "config.json"), "utf8");
+  } catch {
+    return DEFAULT_HOST;
+  }
+  try {
+    const parsed = CliConfigSchema.safeParse(JSON.parse(text2));
+    const current = parsed.success ? parsed.data.currentContext : void 0;
+    return parsed.success && (current === void 0 || current === "" || current === "default") ? DEFAULT_HOST : void 0;
+  } catch {
+    return void 0;
+  }
+}
 function engineSocket() {
   if (broken || process.env.BUILD_CONNECTOR_NO_ENGINE_API || DOCKER !== "docker") return Promise.resolve(void 0);
   socketP ??= (async () => {
-    const fromEnv = process.env.DOCKER_HOST;
-    let host = fromEnv;
+    let host = process.env.DOCKER_HOST || await defaultContextHost();
     if (!host) {
       const res = await docker(["context", "inspect", "--format", "{{json .Endpoints.docker}}"], { allowFailure: true, timeoutMs: 1e4 });
       if (res.exitCode !== 0) return void 0;
@@ -73582,7 +73605,7 @@ async function listFiles(dir) {
   const out = [];
   const walk = async (d) => {
     for (const e of await readdir5(d, { withFileTypes: true })) {
-      const p = join10(d, e.name);
+      const p = join11(d, e.name);
       if (e.isDirectory()) await walk(p);
       else if (e.isFile()) out.push(p);
     }
@@ -73598,15 +73621,15 @@ async function hashSecrets(dir) {
   } catch {
     return [];
   }
-  const hashed = await Promise.all(files.map(async (f) => ({ name: relative4(dir, f), content: await readFile9(f) })));
+  const hashed = await Promise.all(files.map(async (f) => ({ name: relative4(dir, f), content: await readFile10(f) })));
   return hashed.filter((h2) => h2.content.length > 0).map((h2) => ({ name: h2.name, sha256: sha256(h2.content), size: h2.content.length }));
 }
 async function stageInputs(inputs) {
-  const dir = await mkdtemp3(join10(tmpdir3(), "bc-verify-"));
+  const dir = await mkdtemp3(join11(tmpdir3(), "bc-verify-"));
   const staged = { dir, mounts: {} };
   const stage = async (file2, name, target) => {
     if (!file2) return void 0;
-    const dest = join10(dir, name);
+    const dest = join11(dir, name);
     try {
       await copyFile2(file2, dest);
     } catch {
@@ -73619,7 +73642,7 @@ async function stageInputs(inputs) {
   staged.mounts.catalog = await stage(inputs.catalog, "catalog.json", CATALOG_MOUNT);
   staged.mounts.state = await stage(inputs.state, "state.json", STATE_MOUNT);
   if (inputs.catalog) {
-    const text2 = await readFile9(inputs.catalog, "utf8");
+    const text2 = await readFile10(inputs.catalog, "utf8");
     let raw;
     try {
       raw = JSON.parse(text2);
@@ -73630,7 +73653,7 @@ async function stageInputs(inputs) {
     if (!parsed.success) throw badInput(`${inputs.catalog} is not a configured catalog`, parsed.error.issues.slice(0, 3).map((i2) => `${i2.path.join(".")}: ${i2.message}`));
     staged.catalog = parsed.data;
   }
-  if (inputs.input) staged.input = await readFile9(inputs.input, "utf8");
+  if (inputs.input) staged.input = await readFile10(inputs.input, "utf8");
   return staged;
 }
 function launch(ref2, platform6, opts, step, type, spec, forReads = false) {
@@ -73861,7 +73884,7 @@ async function verifyImage(image2, opts = {}) {
 // src/monorepo/discovery.ts
 init_errors();
 import { readdir as readdir6 } from "node:fs/promises";
-import { basename as basename3, isAbsolute as isAbsolute4, join as join11, relative as relative5, resolve as resolve7, sep as sep2 } from "node:path";
+import { basename as basename3, isAbsolute as isAbsolute4, join as join12, relative as relative5, resolve as resolve7, sep as sep2 } from "node:path";
 var METADATA_FILE = "metadata.yaml";
 var SKIPPED_DIRS = /* @__PURE__ */ new Set(["node_modules", "build", "dist", "target", "out", "__pycache__", "venv", "site-packages"]);
 async function discoverConnectors(opts = {}) {
@@ -73897,13 +73920,13 @@ async function visit2(dir, entries, base, found) {
   }
   if (hasMetadata) {
     const relDir = toPosix(relative5(base, dir)) || ".";
-    found.set(dir, { dir, relDir, name: basename3(dir), metadataPath: join11(dir, METADATA_FILE), hasDockerfile });
+    found.set(dir, { dir, relDir, name: basename3(dir), metadataPath: join12(dir, METADATA_FILE), hasDockerfile });
     return;
   }
   const subdirs = entries.filter((e) => e.isDirectory() && !e.name.startsWith(".") && !SKIPPED_DIRS.has(e.name));
   await Promise.all(
     subdirs.map(async (e) => {
-      const child = join11(dir, e.name);
+      const child = join12(dir, e.name);
       let childEntries;
       try {
         childEntries = await readDir(child);
@@ -74230,12 +74253,12 @@ function describeReason(r) {
 // src/monorepo/facts.ts
 var import_yaml4 = __toESM(require_dist(), 1);
 init_errors();
-import { readFile as readFile11 } from "node:fs/promises";
+import { readFile as readFile12 } from "node:fs/promises";
 
 // src/monorepo/repo-config.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-import { readFile as readFile10 } from "node:fs/promises";
-import { join as join12 } from "node:path";
+import { readFile as readFile11 } from "node:fs/promises";
+import { join as join13 } from "node:path";
 init_errors();
 var REPO_CONFIG_FILE = "build-connector.yaml";
 var DEFAULT_RUNNERS = {
@@ -74267,10 +74290,10 @@ function defaultRepoConfig() {
   };
 }
 async function loadRepoConfig(repoRoot2) {
-  const file2 = join12(repoRoot2, REPO_CONFIG_FILE);
+  const file2 = join13(repoRoot2, REPO_CONFIG_FILE);
   let text2;
   try {
-    text2 = await readFile10(file2, "utf8");
+    text2 = await readFile11(file2, "utf8");
   } catch (err) {
     if (err.code === "ENOENT") return defaultRepoConfig();
     throw err;
@@ -74330,7 +74353,7 @@ var FactsError = class extends Error {
   problem;
 };
 async function readConnectorFacts(c3) {
-  const text2 = await readFile11(c3.metadataPath, "utf8");
+  const text2 = await readFile12(c3.metadataPath, "utf8");
   return parseConnectorFacts(text2, c3.metadataPath, c3.hasDockerfile);
 }
 function parseConnectorFacts(text2, file2, custom2) {
@@ -74711,20 +74734,20 @@ var ATTESTATION_NOTE = "the index also lists provenance attestation manifests wh
 // src/publish/steps.ts
 import { mkdtemp as mkdtemp5, rm as rm7, stat as stat7 } from "node:fs/promises";
 import { tmpdir as tmpdir5 } from "node:os";
-import { join as join16, relative as relative6 } from "node:path";
+import { join as join17, relative as relative6 } from "node:path";
 
 // src/verify/defaults.ts
-import { join as join13 } from "node:path";
+import { join as join14 } from "node:path";
 async function connectorVerifyDefaults(c3, given = {}) {
-  const config2 = join13(c3.dir, "secrets", "config.json");
-  const catalog = join13(c3.dir, "integration_tests", "configured_catalog.json");
+  const config2 = join14(c3.dir, "secrets", "config.json");
+  const catalog = join14(c3.dir, "integration_tests", "configured_catalog.json");
   return {
     connectorType: c3.type,
     inputs: {
       config: given.config ?? (await isFile(config2) ? config2 : void 0),
       catalog: given.catalog ?? (await isFile(catalog) ? catalog : void 0)
     },
-    secretsDir: join13(c3.dir, "secrets"),
+    secretsDir: join14(c3.dir, "secrets"),
     expectedLabels: { name: c3.repository, version: c3.version }
   };
 }
@@ -74799,7 +74822,7 @@ init_errors();
 
 // src/publish/local-registry.ts
 import { mkdir as mkdir5, writeFile as writeFile5 } from "node:fs/promises";
-import { join as join14 } from "node:path";
+import { join as join15 } from "node:path";
 init_errors();
 var LOCAL_REGISTRY = "localhost:5000";
 var CACHE = () => process.env.BUILD_CONNECTOR_CACHE ?? "/var/cache/build-connector";
@@ -74819,27 +74842,27 @@ async function ensureLocalRegistry(log = () => {
       "fix: run scripts/setup-engine.sh (installs and starts it), or apt-get install docker-registry, or start any registry on 127.0.0.1:5000"
     ]);
   }
-  const dir = join14(CACHE(), "registry");
-  const state = join14(CACHE(), "state");
-  await mkdir5(join14(dir, "plain"), { recursive: true });
+  const dir = join15(CACHE(), "registry");
+  const state = join15(CACHE(), "state");
+  await mkdir5(join15(dir, "plain"), { recursive: true });
   await mkdir5(state, { recursive: true });
-  const cfg = join14(dir, "plain.yml");
-  await writeFile5(cfg, localRegistryConfig(join14(dir, "plain")));
-  await run("sh", ["-c", 'nohup setsid docker-registry serve "$1" >"$2" 2>&1 </dev/null &', "sh", cfg, join14(state, "registry-plain.log")], { timeoutMs: 1e4 });
+  const cfg = join15(dir, "plain.yml");
+  await writeFile5(cfg, localRegistryConfig(join15(dir, "plain")));
+  await run("sh", ["-c", 'nohup setsid docker-registry serve "$1" >"$2" 2>&1 </dev/null &', "sh", cfg, join15(state, "registry-plain.log")], { timeoutMs: 1e4 });
   for (let i2 = 0; i2 < 40; i2++) {
     if ((await probeRegistry(LOCAL_REGISTRY, 1e3)).ok) {
-      log(`registry local: started docker-registry on ${LOCAL_REGISTRY} (storage ${join14(dir, "plain")})`);
+      log(`registry local: started docker-registry on ${LOCAL_REGISTRY} (storage ${join15(dir, "plain")})`);
       return LOCAL_REGISTRY;
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw envMissing(`--registry local: docker-registry did not answer on ${LOCAL_REGISTRY} within 10 s`, [`see ${join14(state, "registry-plain.log")}`, "fix: is another program using port 5000?"]);
+  throw envMissing(`--registry local: docker-registry did not answer on ${LOCAL_REGISTRY} within 10 s`, [`see ${join15(state, "registry-plain.log")}`, "fix: is another program using port 5000?"]);
 }
 
 // src/publish/credentials.ts
-import { chmod as chmod4, mkdtemp as mkdtemp4, readFile as readFile12, rm as rm6, writeFile as writeFile6 } from "node:fs/promises";
-import { homedir as homedir2, tmpdir as tmpdir4 } from "node:os";
-import { join as join15 } from "node:path";
+import { chmod as chmod4, mkdtemp as mkdtemp4, readFile as readFile13, rm as rm6, writeFile as writeFile6 } from "node:fs/promises";
+import { homedir as homedir3, tmpdir as tmpdir4 } from "node:os";
+import { join as join16 } from "node:path";
 init_errors();
 var DockerConfigSchema = external_exports.object({
   auths: external_exports.record(external_exports.string(), external_exports.object({ auth: external_exports.string().optional(), username: external_exports.string().optional(), password: external_exports.string().optional() }).loose()).optional(),
@@ -74847,7 +74870,7 @@ var DockerConfigSchema = external_exports.object({
   credsStore: external_exports.string().optional()
 }).loose();
 function dockerConfigPath(env2 = process.env) {
-  return join15(env2.DOCKER_CONFIG ?? join15(homedir2(), ".docker"), "config.json");
+  return join16(env2.DOCKER_CONFIG ?? join16(homedir3(), ".docker"), "config.json");
 }
 function configKeys(registry3) {
   if (registry3 === "docker.io" || registry3 === "index.docker.io" || registry3 === "registry-1.docker.io") {
@@ -74909,7 +74932,7 @@ async function resolveCredentials(registry3, input2 = {}) {
   }
   let text2;
   try {
-    text2 = await readFile12(dockerConfigPath(env2), "utf8");
+    text2 = await readFile13(dockerConfigPath(env2), "utf8");
   } catch {
     return void 0;
   }
@@ -74919,9 +74942,9 @@ async function resolveCredentials(registry3, input2 = {}) {
   return found;
 }
 async function privateAuthFile(registry3, creds) {
-  const dir = await mkdtemp4(join15(tmpdir4(), "bc-auth-"));
+  const dir = await mkdtemp4(join16(tmpdir4(), "bc-auth-"));
   await chmod4(dir, 448);
-  const file2 = join15(dir, "config.json");
+  const file2 = join16(dir, "config.json");
   const auth = Buffer.from(`${creds.username}:${creds.password}`).toString("base64");
   await writeFile6(file2, JSON.stringify({ auths: { [registry3]: { auth } } }), { mode: 384 });
   onCleanup(() => rm6(dir, { recursive: true, force: true }));
@@ -75455,7 +75478,7 @@ async function renderStep(s) {
 }
 async function lintStep(s) {
   const plan = s.plan;
-  const file2 = plan.dockerfilePath ?? join16(plan.context, "Dockerfile (rendered)");
+  const file2 = plan.dockerfilePath ?? join17(plan.context, "Dockerfile (rendered)");
   const findings = lintDockerfile(plan.dockerfile, file2, { permittedWriteDirs: plan.permittedWriteDirs, dockerignore: plan.dockerignore, buildArgs: s.req.buildArgs });
   if (findings.length > 0) s.hooks.onLintFindings?.(findings);
   const errors = findings.filter((f) => f.severity === "error" || f.fatal === true);
@@ -75465,10 +75488,10 @@ async function lintStep(s) {
 }
 async function buildStep(s) {
   const { req } = s;
-  s.work = await mkdtemp5(join16(tmpdir5(), "bc-publish-"));
+  s.work = await mkdtemp5(join17(tmpdir5(), "bc-publish-"));
   const work = s.work;
   onCleanup(() => rm7(work, { recursive: true, force: true }));
-  const archive = join16(s.work, "image.oci.tar");
+  const archive = join17(s.work, "image.oci.tar");
   s.build = await buildOciArchive(s.plan, archive, {
     platforms: s.plan.platforms,
     buildArgs: { ...s.plan.buildArgs, ...req.buildArgs },
@@ -75800,7 +75823,7 @@ function findingsFromDetails(details) {
 }
 function outcomeOfPublish(key, dir, r, extra) {
   const o2 = emptyOutcome(key, dir, "publish");
-  o2.metadataPath = join17(dir, "metadata.yaml");
+  o2.metadataPath = join18(dir, "metadata.yaml");
   o2.repository = r.repository || void 0;
   o2.version = r.version || void 0;
   o2.durations = Object.fromEntries(r.steps.filter((st) => st.status !== "skipped").map((st) => [st.step, Math.round(st.durationMs)]));

@@ -6,12 +6,17 @@
  * connector running at the same time, those processes are what slows it. The
  * same request over the socket costs the daemon's work only.
  *
- * The endpoint is the docker CLI's own, never guessed: DOCKER_HOST when set,
- * else `docker context inspect` of the current context. Only a `unix://`
+ * The endpoint is the docker CLI's own: DOCKER_HOST when set; the default
+ * context's /var/run/docker.sock when the CLI is on that context (no
+ * DOCKER_CONTEXT, no currentContext in its config.json); else what
+ * `docker context inspect` says of the current context. Only a `unix://`
  * endpoint is used; TCP, TLS and SSH endpoints (and a test's fake docker)
  * keep going through the CLI, as does every call after the socket fails once.
  */
+import { readFile } from 'node:fs/promises';
 import { request, type IncomingMessage } from 'node:http';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { DOCKER, docker, parseJson } from './cli.js';
 import { debugLog } from '../exec.js';
@@ -27,12 +32,40 @@ export function socketFromHost(host: string): string | undefined {
   return m?.[1];
 }
 
+const CliConfigSchema = z.object({ currentContext: z.string().optional() }).loose();
+/** The docker CLI's documented default endpoint on Linux (the "default" context without DOCKER_HOST). */
+const DEFAULT_HOST = 'unix:///var/run/docker.sock';
+
+/**
+ * The default context's endpoint when the CLI is on it (no DOCKER_CONTEXT, no
+ * currentContext in its config.json): no process needed. Anything else is
+ * asked of `docker context inspect`.
+ */
+export async function defaultContextHost(): Promise<string | undefined> {
+  if (process.platform !== 'linux') return undefined;
+  const context = process.env.DOCKER_CONTEXT;
+  if (context) return context === 'default' ? DEFAULT_HOST : undefined;
+  const dir = process.env.DOCKER_CONFIG || join(homedir(), '.docker');
+  let text: string;
+  try {
+    text = await readFile(join(dir, 'config.json'), 'utf8');
+  } catch {
+    return DEFAULT_HOST; // no config: the default context
+  }
+  try {
+    const parsed = CliConfigSchema.safeParse(JSON.parse(text));
+    const current = parsed.success ? parsed.data.currentContext : undefined;
+    return parsed.success && (current === undefined || current === '' || current === 'default') ? DEFAULT_HOST : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The engine's unix socket path, when the CLI talks to the engine through one. */
 export function engineSocket(): Promise<string | undefined> {
   if (broken || process.env.BUILD_CONNECTOR_NO_ENGINE_API || DOCKER !== 'docker') return Promise.resolve(undefined);
   socketP ??= (async () => {
-    const fromEnv = process.env.DOCKER_HOST;
-    let host = fromEnv;
+    let host = process.env.DOCKER_HOST || (await defaultContextHost());
     if (!host) {
       const res = await docker(['context', 'inspect', '--format', '{{json .Endpoints.docker}}'], { allowFailure: true, timeoutMs: 10_000 });
       if (res.exitCode !== 0) return undefined;

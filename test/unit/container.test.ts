@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { socketFromHost } from '../../src/docker/engine-api.js';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defaultContextHost, socketFromHost } from '../../src/docker/engine-api.js';
 import { buildCreateArgv, containerName, parseDiff, CONTAINER_LABEL, type ContainerRunSpec } from '../../src/docker/container.js';
 
 const base: ContainerRunSpec = { image: 'img:1', platform: 'linux/arm64', args: ['spec'], timeoutMs: 1000 };
@@ -68,5 +71,32 @@ describe('engine API endpoint', () => {
     expect(socketFromHost('ssh://me@builder')).toBeUndefined();
     expect(socketFromHost('npipe:////./pipe/docker_engine')).toBeUndefined();
     expect(socketFromHost('unix://relative.sock')).toBeUndefined();
+  });
+});
+
+describe('the docker CLI default context', () => {
+  it('is read from config.json without a process: default socket unless another context is current', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bc-dockercfg-'));
+    const saved = { config: process.env.DOCKER_CONFIG, context: process.env.DOCKER_CONTEXT };
+    try {
+      process.env.DOCKER_CONFIG = dir;
+      delete process.env.DOCKER_CONTEXT;
+      expect(await defaultContextHost()).toBe('unix:///var/run/docker.sock'); // no config.json
+      await writeFile(join(dir, 'config.json'), JSON.stringify({ auths: {}, currentContext: 'default' }));
+      expect(await defaultContextHost()).toBe('unix:///var/run/docker.sock');
+      await writeFile(join(dir, 'config.json'), JSON.stringify({ currentContext: 'desktop-linux' }));
+      expect(await defaultContextHost()).toBeUndefined(); // asked of `docker context inspect`
+      await writeFile(join(dir, 'config.json'), '{ not json');
+      expect(await defaultContextHost()).toBeUndefined();
+      await writeFile(join(dir, 'config.json'), '{}');
+      process.env.DOCKER_CONTEXT = 'remote';
+      expect(await defaultContextHost()).toBeUndefined();
+    } finally {
+      if (saved.config === undefined) delete process.env.DOCKER_CONFIG;
+      else process.env.DOCKER_CONFIG = saved.config;
+      if (saved.context === undefined) delete process.env.DOCKER_CONTEXT;
+      else process.env.DOCKER_CONTEXT = saved.context;
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

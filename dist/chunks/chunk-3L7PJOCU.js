@@ -44,7 +44,10 @@ init_define_BC_HELP();
 
 // src/docker/engine-api.ts
 init_define_BC_HELP();
+import { readFile } from "node:fs/promises";
 import { request } from "node:http";
+import { homedir } from "node:os";
+import { join } from "node:path";
 var ContextEndpointSchema = external_exports.object({ Host: external_exports.string() }).loose();
 var socketP;
 var broken = false;
@@ -52,11 +55,31 @@ function socketFromHost(host) {
   const m = /^unix:\/\/(\/.+)$/.exec(host.trim());
   return m?.[1];
 }
+var CliConfigSchema = external_exports.object({ currentContext: external_exports.string().optional() }).loose();
+var DEFAULT_HOST = "unix:///var/run/docker.sock";
+async function defaultContextHost() {
+  if (process.platform !== "linux") return void 0;
+  const context = process.env.DOCKER_CONTEXT;
+  if (context) return context === "default" ? DEFAULT_HOST : void 0;
+  const dir = process.env.DOCKER_CONFIG || join(homedir(), ".docker");
+  let text;
+  try {
+    text = await readFile(join(dir, "config.json"), "utf8");
+  } catch {
+    return DEFAULT_HOST;
+  }
+  try {
+    const parsed = CliConfigSchema.safeParse(JSON.parse(text));
+    const current = parsed.success ? parsed.data.currentContext : void 0;
+    return parsed.success && (current === void 0 || current === "" || current === "default") ? DEFAULT_HOST : void 0;
+  } catch {
+    return void 0;
+  }
+}
 function engineSocket() {
   if (broken || process.env.BUILD_CONNECTOR_NO_ENGINE_API || DOCKER !== "docker") return Promise.resolve(void 0);
   socketP ??= (async () => {
-    const fromEnv = process.env.DOCKER_HOST;
-    let host = fromEnv;
+    let host = process.env.DOCKER_HOST || await defaultContextHost();
     if (!host) {
       const res = await docker(["context", "inspect", "--format", "{{json .Endpoints.docker}}"], { allowFailure: true, timeoutMs: 1e4 });
       if (res.exitCode !== 0) return void 0;
@@ -435,9 +458,9 @@ async function copyFromContainer(container, path, opts = {}) {
 // src/verify/verify.ts
 init_define_BC_HELP();
 import { createHash } from "node:crypto";
-import { chmod, copyFile, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { chmod, copyFile, mkdtemp, readdir, readFile as readFile2, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join as join2, relative } from "node:path";
 
 // src/protocol/messages.ts
 init_define_BC_HELP();
@@ -1039,7 +1062,7 @@ async function listFiles(dir) {
   const out = [];
   const walk = async (d) => {
     for (const e of await readdir(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
+      const p = join2(d, e.name);
       if (e.isDirectory()) await walk(p);
       else if (e.isFile()) out.push(p);
     }
@@ -1055,15 +1078,15 @@ async function hashSecrets(dir) {
   } catch {
     return [];
   }
-  const hashed = await Promise.all(files.map(async (f) => ({ name: relative(dir, f), content: await readFile(f) })));
+  const hashed = await Promise.all(files.map(async (f) => ({ name: relative(dir, f), content: await readFile2(f) })));
   return hashed.filter((h) => h.content.length > 0).map((h) => ({ name: h.name, sha256: sha256(h.content), size: h.content.length }));
 }
 async function stageInputs(inputs) {
-  const dir = await mkdtemp(join(tmpdir(), "bc-verify-"));
+  const dir = await mkdtemp(join2(tmpdir(), "bc-verify-"));
   const staged = { dir, mounts: {} };
   const stage = async (file, name, target) => {
     if (!file) return void 0;
-    const dest = join(dir, name);
+    const dest = join2(dir, name);
     try {
       await copyFile(file, dest);
     } catch {
@@ -1076,7 +1099,7 @@ async function stageInputs(inputs) {
   staged.mounts.catalog = await stage(inputs.catalog, "catalog.json", CATALOG_MOUNT);
   staged.mounts.state = await stage(inputs.state, "state.json", STATE_MOUNT);
   if (inputs.catalog) {
-    const text = await readFile(inputs.catalog, "utf8");
+    const text = await readFile2(inputs.catalog, "utf8");
     let raw;
     try {
       raw = JSON.parse(text);
@@ -1087,7 +1110,7 @@ async function stageInputs(inputs) {
     if (!parsed.success) throw badInput(`${inputs.catalog} is not a configured catalog`, parsed.error.issues.slice(0, 3).map((i) => `${i.path.join(".")}: ${i.message}`));
     staged.catalog = parsed.data;
   }
-  if (inputs.input) staged.input = await readFile(inputs.input, "utf8");
+  if (inputs.input) staged.input = await readFile2(inputs.input, "utf8");
   return staged;
 }
 function launch(ref, platform, opts, step, type, spec, forReads = false) {

@@ -23,7 +23,7 @@ import "./chunk-7ZC2INUM.js";
 import "./chunk-7ZW5343I.js";
 import {
   verifyImage
-} from "./chunk-KFHAQR4S.js";
+} from "./chunk-3L7PJOCU.js";
 import "./chunk-4GF6GIWF.js";
 import {
   RegistryClient,

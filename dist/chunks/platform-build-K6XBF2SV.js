@@ -4,7 +4,7 @@ import {
 } from "./chunk-7ZW5343I.js";
 import {
   verifyImage
-} from "./chunk-KFHAQR4S.js";
+} from "./chunk-3L7PJOCU.js";
 import "./chunk-4GF6GIWF.js";
 import {
   RegistryClient,

@@ -2,7 +2,7 @@ import { createRequire as __bcCreateRequire } from 'node:module'; const require 
 import {
   inspectLocalImage,
   verifyImage
-} from "./chunk-KFHAQR4S.js";
+} from "./chunk-3L7PJOCU.js";
 import "./chunk-4GF6GIWF.js";
 import "./chunk-ZWG57TMJ.js";
 import {

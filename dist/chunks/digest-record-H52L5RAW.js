@@ -1,5 +1,5 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
-import "./chunk-KFHAQR4S.js";
+import "./chunk-3L7PJOCU.js";
 import "./chunk-4GF6GIWF.js";
 import "./chunk-ZWG57TMJ.js";
 import {
@@ -34,7 +34,7 @@ function register(program) {
       }
       const provenance = opts.provenance === void 0 ? void 0 : opts.provenance === "false" ? false : opts.provenance === "max" ? "max" : opts.provenance === "min" ? "min" : void 0;
       if (opts.provenance !== void 0 && provenance === void 0) throw badInput(`--provenance ${opts.provenance}: expected min, max or false`);
-      const { buildPlatformRecord } = await import("./platform-build-O4652GTN.js");
+      const { buildPlatformRecord } = await import("./platform-build-K6XBF2SV.js");
       const { digestRecordName } = await import("./digest-record-VWNRPJBT.js");
       const { loadConnector } = await import("./metadata-N62STCGK.js");
       const c = await loadConnector(dir);
