@@ -9458,7 +9458,7 @@ var require_readable = __commonJS({
   "node_modules/undici/lib/api/readable.js"(exports, module) {
     "use strict";
     var assert2 = __require("node:assert");
-    var { Readable: Readable6 } = __require("node:stream");
+    var { Readable: Readable7 } = __require("node:stream");
     var { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = require_errors();
     var util = require_util();
     var { ReadableStreamFrom } = require_util();
@@ -9470,7 +9470,7 @@ var require_readable = __commonJS({
     var kContentLength = /* @__PURE__ */ Symbol("kContentLength");
     var noop3 = () => {
     };
-    var BodyReadable = class extends Readable6 {
+    var BodyReadable = class extends Readable7 {
       constructor({
         resume,
         abort,
@@ -9812,7 +9812,7 @@ var require_api_request = __commonJS({
   "node_modules/undici/lib/api/api-request.js"(exports, module) {
     "use strict";
     var assert2 = __require("node:assert");
-    var { Readable: Readable6 } = require_readable();
+    var { Readable: Readable7 } = require_readable();
     var { InvalidArgumentError, RequestAbortedError } = require_errors();
     var util = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
@@ -9907,7 +9907,7 @@ var require_api_request = __commonJS({
         const parsedHeaders = responseHeaders === "raw" ? util.parseHeaders(rawHeaders) : headers;
         const contentType = parsedHeaders["content-type"];
         const contentLength = parsedHeaders["content-length"];
-        const res = new Readable6({
+        const res = new Readable7({
           resume,
           abort,
           contentType,
@@ -10222,7 +10222,7 @@ var require_api_pipeline = __commonJS({
   "node_modules/undici/lib/api/api-pipeline.js"(exports, module) {
     "use strict";
     var {
-      Readable: Readable6,
+      Readable: Readable7,
       Duplex: Duplex5,
       PassThrough: PassThrough2
     } = __require("node:stream");
@@ -10236,7 +10236,7 @@ var require_api_pipeline = __commonJS({
     var { addSignal, removeSignal } = require_abort_signal();
     var assert2 = __require("node:assert");
     var kResume = /* @__PURE__ */ Symbol("resume");
-    var PipelineRequest = class extends Readable6 {
+    var PipelineRequest = class extends Readable7 {
       constructor() {
         super({ autoDestroy: true });
         this[kResume] = null;
@@ -10253,7 +10253,7 @@ var require_api_pipeline = __commonJS({
         callback(err);
       }
     };
-    var PipelineResponse = class extends Readable6 {
+    var PipelineResponse = class extends Readable7 {
       constructor(resume) {
         super({ autoDestroy: true });
         this[kResume] = resume;
@@ -13578,7 +13578,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = __require("node:events");
-    var { Readable: Readable6, pipeline, finished: finished7 } = __require("node:stream");
+    var { Readable: Readable7, pipeline, finished: finished7 } = __require("node:stream");
     var { addAbortListener: addAbortListener3, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -14517,7 +14517,7 @@ var require_fetch = __commonJS({
                   }
                 }
               }
-              this.body = new Readable6({ read: resume });
+              this.body = new Readable7({ read: resume });
               const onError = this.onError.bind(this);
               resolve9({
                 status,
@@ -36788,11 +36788,11 @@ var require_helpers2 = __commonJS({
     }
     var _exception = require_exception();
     var _exception2 = _interopRequireDefault(_exception);
-    function validateClose(open6, close) {
+    function validateClose(open5, close) {
       close = close.path ? close.path.original : close;
-      if (open6.path.original !== close) {
-        var errorNode = { loc: open6.path.loc };
-        throw new _exception2["default"](open6.path.original + " doesn't match " + close, errorNode);
+      if (open5.path.original !== close) {
+        var errorNode = { loc: open5.path.loc };
+        throw new _exception2["default"](open5.path.original + " doesn't match " + close, errorNode);
       }
     }
     function SourceLocation(source, locInfo) {
@@ -36813,9 +36813,9 @@ var require_helpers2 = __commonJS({
         return token;
       }
     }
-    function stripFlags2(open6, close) {
+    function stripFlags2(open5, close) {
       return {
-        open: open6.charAt(2) === "~",
+        open: open5.charAt(2) === "~",
         close: close.charAt(close.length - 3) === "~"
       };
     }
@@ -36847,9 +36847,9 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path10, params, hash3, open6, strip, locInfo) {
-      var escapeFlag = open6.charAt(3) || open6.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
-      var decorator = /\*/.test(open6);
+    function prepareMustache(path10, params, hash3, open5, strip, locInfo) {
+      var escapeFlag = open5.charAt(3) || open5.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
+      var decorator = /\*/.test(open5);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
         path: path10,
@@ -36940,15 +36940,15 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function preparePartialBlock(open6, program, close, locInfo) {
-      validateClose(open6, close);
+    function preparePartialBlock(open5, program, close, locInfo) {
+      validateClose(open5, close);
       return {
         type: "PartialBlockStatement",
-        name: open6.path,
-        params: open6.params,
-        hash: open6.hash,
+        name: open5.path,
+        params: open5.params,
+        hash: open5.hash,
         program,
-        openStrip: open6.strip,
+        openStrip: open5.strip,
         closeStrip: close && close.strip,
         loc: this.locInfo(locInfo)
       };
@@ -37681,7 +37681,7 @@ var require_util10 = __commonJS({
       return path10;
     }
     exports.normalize = normalize;
-    function join19(aRoot, aPath) {
+    function join20(aRoot, aPath) {
       if (aRoot === "") {
         aRoot = ".";
       }
@@ -37713,7 +37713,7 @@ var require_util10 = __commonJS({
       }
       return joined;
     }
-    exports.join = join19;
+    exports.join = join20;
     exports.isAbsolute = function(aPath) {
       return aPath.charAt(0) === "/" || urlRegexp.test(aPath);
     };
@@ -37886,7 +37886,7 @@ var require_util10 = __commonJS({
             parsed.path = parsed.path.substring(0, index + 1);
           }
         }
-        sourceURL = join19(urlGenerate(parsed), sourceURL);
+        sourceURL = join20(urlGenerate(parsed), sourceURL);
       }
       return normalize(sourceURL);
     }
@@ -41805,11 +41805,11 @@ var replacements = Object.entries(specialMainSymbols);
 // node_modules/yoctocolors/base.js
 import tty from "node:tty";
 var hasColors = tty?.WriteStream?.prototype?.hasColors?.() ?? false;
-var format = (open6, close) => {
+var format = (open5, close) => {
   if (!hasColors) {
     return (input2) => input2;
   }
-  const openCode = `\x1B[${open6}m`;
+  const openCode = `\x1B[${open5}m`;
   const closeCode = `\x1B[${close}m`;
   return (input2) => {
     const string4 = input2 + "";
@@ -69351,7 +69351,7 @@ ${scrub(e.message)}
 }
 
 // src/action/pipeline.ts
-import { join as join18 } from "node:path";
+import { join as join19 } from "node:path";
 
 // src/render/plan.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
@@ -70366,9 +70366,9 @@ async function resolvePlan(dir, opts = {}) {
 
 // src/build/build.ts
 init_errors();
-import { mkdir as mkdir4, mkdtemp as mkdtemp2, rm as rm4, stat as stat6, writeFile as writeFile4 } from "node:fs/promises";
+import { mkdir as mkdir4, mkdtemp as mkdtemp2, rm as rm4, stat as stat7, writeFile as writeFile4 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { dirname as dirname3, join as join9, resolve as resolve6 } from "node:path";
+import { dirname as dirname3, join as join10, resolve as resolve6 } from "node:path";
 
 // src/docker/buildx.ts
 import { readFile as readFile7 } from "node:fs/promises";
@@ -70418,6 +70418,7 @@ function outputArgs(o2) {
         ["type", "oci"],
         ["dest", o2.dest]
       ];
+      if (o2.tar === false) f.push(["tar", "false"]);
       if (o2.rewriteTimestamp) f.push(["rewrite-timestamp", "true"]);
       return ["--output", outputSpec(f)];
     }
@@ -71160,7 +71161,7 @@ function splitShell(input2, opts = {}) {
       }
     } else if (c3 === '"') {
       begin(i2);
-      const open6 = i2;
+      const open5 = i2;
       i2++;
       let closed = false;
       while (i2 < input2.length) {
@@ -71186,7 +71187,7 @@ function splitShell(input2, opts = {}) {
           i2++;
         }
       }
-      if (!closed) hazards.push({ kind: "unterminated-quote", text: input2.slice(open6), offset: open6 });
+      if (!closed) hazards.push({ kind: "unterminated-quote", text: input2.slice(open5), offset: open5 });
     } else if (c3 === "$") {
       begin(i2);
       word2 += dollar();
@@ -72044,7 +72045,10 @@ function lintDockerfile(text2, file2, opts = {}) {
 }
 
 // src/build/oci-archive.ts
-import { open as open4 } from "node:fs/promises";
+import { createReadStream as createReadStream2, createWriteStream as createWriteStream2 } from "node:fs";
+import { open as open4, readdir as readdir5, readFile as readFile9, stat as stat6 } from "node:fs/promises";
+import { join as join9 } from "node:path";
+import { Readable as Readable5 } from "node:stream";
 init_errors();
 var BLOCK2 = 512;
 var DescriptorSchema = external_exports.object({
@@ -72099,28 +72103,110 @@ async function listTar2(fh) {
   }
   return entries;
 }
-async function readEntry(fh, e, max = 4 * 1024 * 1024) {
-  if (e.size > max) throw new Error(`entry too large (${e.size} bytes)`);
-  const buf = Buffer.alloc(e.size);
-  await fh.read(buf, 0, e.size, e.offset);
-  return buf.toString("utf8");
+async function openOciLayout(path10) {
+  const st = await stat6(path10);
+  if (st.isDirectory()) {
+    return {
+      path: path10,
+      kind: "dir",
+      async file(name) {
+        const f = join9(path10, ...name.split("/"));
+        const s = await stat6(f).catch(() => void 0);
+        if (!s?.isFile()) return void 0;
+        return { size: s.size, read: () => readFile9(f), stream: () => createReadStream2(f) };
+      }
+    };
+  }
+  const fh = await open4(path10, "r");
+  let entries;
+  try {
+    entries = await listTar2(fh);
+  } finally {
+    await fh.close();
+  }
+  return {
+    path: path10,
+    kind: "tar",
+    async file(name) {
+      const e = entries.get(name);
+      if (!e) return void 0;
+      return {
+        size: e.size,
+        read: async () => {
+          const h2 = await open4(path10, "r");
+          try {
+            const buf = Buffer.alloc(e.size);
+            await h2.read(buf, 0, e.size, e.offset);
+            return buf;
+          } finally {
+            await h2.close();
+          }
+        },
+        stream: () => e.size === 0 ? Readable5.from([]) : createReadStream2(path10, { start: e.offset, end: e.offset + e.size - 1 })
+      };
+    }
+  };
+}
+async function writeLayoutTar(dir, dest) {
+  const files = [];
+  const walk = async (rel) => {
+    for (const e of await readdir5(join9(dir, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) await walk(r);
+      else if (e.isFile()) files.push(r);
+    }
+  };
+  await walk("");
+  files.sort();
+  const out = createWriteStream2(dest);
+  const write = (b) => new Promise((resolve9, reject) => out.write(b, (err) => err ? reject(err) : resolve9()));
+  try {
+    for (const name of files) {
+      const abs = join9(dir, ...name.split("/"));
+      const { size } = await stat6(abs);
+      await write(tarHeader(name, size));
+      for await (const chunk of createReadStream2(abs)) await write(chunk);
+      const pad = (BLOCK2 - size % BLOCK2) % BLOCK2;
+      if (pad) await write(Buffer.alloc(pad));
+    }
+    await write(Buffer.alloc(BLOCK2 * 2));
+  } finally {
+    await new Promise((resolve9) => out.end(resolve9));
+  }
+}
+function tarHeader(name, size) {
+  if (Buffer.byteLength(name) > 100) throw new Error(`path too long for a ustar header: ${name}`);
+  const h2 = Buffer.alloc(BLOCK2);
+  h2.write(name, 0, 100, "utf8");
+  h2.write("0000644\0", 100, "latin1");
+  h2.write("0000000\0", 108, "latin1");
+  h2.write("0000000\0", 116, "latin1");
+  h2.write(`${size.toString(8).padStart(11, "0")}\0`, 124, "latin1");
+  h2.write("00000000000\0", 136, "latin1");
+  h2.write("0", 156, "latin1");
+  h2.write("ustar\x0000", 257, "latin1");
+  h2.fill(32, 148, 156);
+  let sum = 0;
+  for (const b of h2) sum += b;
+  h2.write(`${sum.toString(8).padStart(6, "0")}\0 `, 148, "latin1");
+  return h2;
 }
 function platformOf(p) {
   return [p.os, p.architecture, p.variant].filter((x) => x !== void 0 && x !== "").join("/");
 }
 async function readOciArchive(path10) {
-  let fh;
+  let layout;
   try {
-    fh = await open4(path10, "r");
+    layout = await openOciLayout(path10);
   } catch {
     throw new BcError("failed", `OCI archive ${path10} was not written`, { step: "build" });
   }
   try {
-    const entries = await listTar2(fh);
     const json2 = async (schema, name) => {
-      const e = entries.get(name);
-      if (!e) throw new BcError("failed", `OCI archive ${path10}: ${name} is missing`, { step: "build" });
-      const parsed = schema.safeParse(JSON.parse(await readEntry(fh, e)));
+      const f = await layout.file(name);
+      if (!f) throw new BcError("failed", `OCI archive ${path10}: ${name} is missing`, { step: "build" });
+      if (f.size > 4 * 1024 * 1024) throw new Error(`${name} too large (${f.size} bytes)`);
+      const parsed = schema.safeParse(JSON.parse((await f.read()).toString("utf8")));
       if (!parsed.success) throw new BcError("failed", `OCI archive ${path10}: ${name} has an unexpected shape`, { step: "build" });
       return parsed.data;
     };
@@ -72141,8 +72227,6 @@ async function readOciArchive(path10) {
   } catch (err) {
     if (err instanceof BcError) throw err;
     throw new BcError("failed", `OCI archive ${path10} is not readable: ${err instanceof Error ? err.message : String(err)}`, { step: "build" });
-  } finally {
-    await fh.close();
   }
 }
 
@@ -72216,7 +72300,7 @@ function prepareBuild(plan, opts, caps, files) {
     cacheFrom: opts.cacheFrom,
     cacheTo: opts.cacheTo,
     progress: "plain",
-    output: output2.type === "oci" ? { type: "oci", dest: output2.dest, rewriteTimestamp: rewrite } : { type: "load" },
+    output: output2.type === "oci" ? { type: "oci", dest: output2.dest, rewriteTimestamp: rewrite, ...output2.layout === "dir" ? { tar: false } : {} } : { type: "load" },
     builder: opts.builder,
     noCache: opts.noCache
   };
@@ -72340,7 +72424,7 @@ function formatFindings(findings) {
 }
 async function runLint(plan, opts, write) {
   if (opts.lint === false) return { errors: 0, warnings: 0, ran: false };
-  const file2 = plan.dockerfilePath ?? join9(plan.context, "Dockerfile (rendered)");
+  const file2 = plan.dockerfilePath ?? join10(plan.context, "Dockerfile (rendered)");
   const lint = opts.lint ?? ((text2, f) => lintDockerfile(text2, f, { permittedWriteDirs: plan.permittedWriteDirs, dockerignore: plan.dockerignore, buildArgs: mergedBuildArgs(plan, opts) }));
   const findings = await lint(plan.dockerfile, file2);
   const errors = findings.filter((f) => f.severity === "error");
@@ -72361,7 +72445,7 @@ async function runLint(plan, opts, write) {
 async function checkOciDest(dest) {
   const abs = resolve6(dest);
   try {
-    if (!(await stat6(dirname3(abs))).isDirectory()) throw new Error("not a directory");
+    if (!(await stat7(dirname3(abs))).isDirectory()) throw new Error("not a directory");
   } catch {
     throw new BcError("badInput", `--output oci=${dest}: directory ${dirname3(abs)} does not exist`);
   }
@@ -72377,15 +72461,15 @@ async function buildImage(plan, opts = {}) {
   const lint = await runLint(plan, opts, write);
   const ociDest = opts.output?.type === "oci" ? await checkOciDest(opts.output.dest) : void 0;
   let [caps, epoch] = await Promise.all([capsP, epochP]);
-  const work = await mkdtemp2(join9(tmpdir2(), "bc-build-"));
+  const work = await mkdtemp2(join10(tmpdir2(), "bc-build-"));
   const removeWork = () => rm4(work, { recursive: true, force: true });
   const unregister = onCleanup(removeWork);
   try {
-    const dockerfile = join9(work, "Dockerfile");
+    const dockerfile = join10(work, "Dockerfile");
     await writeFile4(dockerfile, plan.dockerfile);
-    await writeFile4(join9(work, "Dockerfile.dockerignore"), plan.dockerignore);
-    const metadataFile = join9(work, "metadata.json");
-    const want = { ...opts, output: ociDest ? { type: "oci", dest: ociDest } : { type: "load" } };
+    await writeFile4(join10(work, "Dockerfile.dockerignore"), plan.dockerignore);
+    const metadataFile = join10(work, "metadata.json");
+    const want = { ...opts, output: ociDest && opts.output?.type === "oci" ? { ...opts.output, dest: ociDest } : { type: "load" } };
     let prepared;
     try {
       prepared = prepareBuild(plan, want, caps, { dockerfile, metadataFile });
@@ -72452,24 +72536,24 @@ function resultOf(plan, caps, r) {
     ...r
   };
 }
-function buildOciArchive(plan, dest, opts = {}) {
-  return buildImage(plan, { ...opts, output: { type: "oci", dest } });
+function buildOciArchive(plan, dest, opts = {}, layout = "tar") {
+  return buildImage(plan, { ...opts, output: { type: "oci", dest, layout } });
 }
 
 // src/verify/verify.ts
 import { createHash as createHash3 } from "node:crypto";
-import { chmod as chmod3, copyFile as copyFile2, mkdtemp as mkdtemp3, readdir as readdir5, readFile as readFile10, rm as rm5 } from "node:fs/promises";
+import { chmod as chmod3, copyFile as copyFile2, mkdtemp as mkdtemp3, readdir as readdir6, readFile as readFile11, rm as rm5 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
-import { join as join11, relative as relative4 } from "node:path";
+import { join as join12, relative as relative4 } from "node:path";
 
 // src/docker/container.ts
 import { randomBytes } from "node:crypto";
 
 // src/docker/engine-api.ts
-import { readFile as readFile9 } from "node:fs/promises";
+import { readFile as readFile10 } from "node:fs/promises";
 import { request } from "node:http";
 import { homedir as homedir2 } from "node:os";
-import { join as join10 } from "node:path";
+import { join as join11 } from "node:path";
 var ContextEndpointSchema = external_exports.object({ Host: external_exports.string() }).loose();
 var socketP;
 var broken = false;
@@ -72483,10 +72567,10 @@ async function defaultContextHost() {
   if (process.platform !== "linux") return void 0;
   const context = process.env.DOCKER_CONTEXT;
   if (context) return context === "default" ? DEFAULT_HOST : void 0;
-  const dir = process.env.DOCKER_CONFIG || join10(homedir2(), ".docker");
+  const dir = process.env.DOCKER_CONFIG || join11(homedir2(), ".docker");
   let text2;
   try {
-    text2 = await readFile9(join10(dir, "config.json"), "utf8");
+    text2 = await readFile10(join11(dir, "config.json"), "utf8");
   } catch {
     return DEFAULT_HOST;
   }
@@ -73604,8 +73688,8 @@ function platformList(requested) {
 async function listFiles(dir) {
   const out = [];
   const walk = async (d) => {
-    for (const e of await readdir5(d, { withFileTypes: true })) {
-      const p = join11(d, e.name);
+    for (const e of await readdir6(d, { withFileTypes: true })) {
+      const p = join12(d, e.name);
       if (e.isDirectory()) await walk(p);
       else if (e.isFile()) out.push(p);
     }
@@ -73621,15 +73705,15 @@ async function hashSecrets(dir) {
   } catch {
     return [];
   }
-  const hashed = await Promise.all(files.map(async (f) => ({ name: relative4(dir, f), content: await readFile10(f) })));
+  const hashed = await Promise.all(files.map(async (f) => ({ name: relative4(dir, f), content: await readFile11(f) })));
   return hashed.filter((h2) => h2.content.length > 0).map((h2) => ({ name: h2.name, sha256: sha256(h2.content), size: h2.content.length }));
 }
 async function stageInputs(inputs) {
-  const dir = await mkdtemp3(join11(tmpdir3(), "bc-verify-"));
+  const dir = await mkdtemp3(join12(tmpdir3(), "bc-verify-"));
   const staged = { dir, mounts: {} };
   const stage = async (file2, name, target) => {
     if (!file2) return void 0;
-    const dest = join11(dir, name);
+    const dest = join12(dir, name);
     try {
       await copyFile2(file2, dest);
     } catch {
@@ -73642,7 +73726,7 @@ async function stageInputs(inputs) {
   staged.mounts.catalog = await stage(inputs.catalog, "catalog.json", CATALOG_MOUNT);
   staged.mounts.state = await stage(inputs.state, "state.json", STATE_MOUNT);
   if (inputs.catalog) {
-    const text2 = await readFile10(inputs.catalog, "utf8");
+    const text2 = await readFile11(inputs.catalog, "utf8");
     let raw;
     try {
       raw = JSON.parse(text2);
@@ -73653,7 +73737,7 @@ async function stageInputs(inputs) {
     if (!parsed.success) throw badInput(`${inputs.catalog} is not a configured catalog`, parsed.error.issues.slice(0, 3).map((i2) => `${i2.path.join(".")}: ${i2.message}`));
     staged.catalog = parsed.data;
   }
-  if (inputs.input) staged.input = await readFile10(inputs.input, "utf8");
+  if (inputs.input) staged.input = await readFile11(inputs.input, "utf8");
   return staged;
 }
 function launch(ref2, platform6, opts, step, type, spec, forReads = false) {
@@ -73883,8 +73967,8 @@ async function verifyImage(image2, opts = {}) {
 
 // src/monorepo/discovery.ts
 init_errors();
-import { readdir as readdir6 } from "node:fs/promises";
-import { basename as basename3, isAbsolute as isAbsolute4, join as join12, relative as relative5, resolve as resolve7, sep as sep2 } from "node:path";
+import { readdir as readdir7 } from "node:fs/promises";
+import { basename as basename3, isAbsolute as isAbsolute4, join as join13, relative as relative5, resolve as resolve7, sep as sep2 } from "node:path";
 var METADATA_FILE = "metadata.yaml";
 var SKIPPED_DIRS = /* @__PURE__ */ new Set(["node_modules", "build", "dist", "target", "out", "__pycache__", "venv", "site-packages"]);
 async function discoverConnectors(opts = {}) {
@@ -73895,7 +73979,7 @@ async function discoverConnectors(opts = {}) {
     roots.map(async (root) => {
       let entries;
       try {
-        entries = await readdir6(root, { withFileTypes: true });
+        entries = await readdir7(root, { withFileTypes: true });
       } catch (err) {
         const code = err.code;
         if (code === "ENOENT" || code === "ENOTDIR") {
@@ -73910,7 +73994,7 @@ async function discoverConnectors(opts = {}) {
   );
   return [...found.values()].sort((a2, b) => a2.relDir < b.relDir ? -1 : a2.relDir > b.relDir ? 1 : 0);
 }
-var readDir = (dir) => readdir6(dir, { withFileTypes: true });
+var readDir = (dir) => readdir7(dir, { withFileTypes: true });
 async function visit2(dir, entries, base, found) {
   let hasMetadata = false;
   let hasDockerfile = false;
@@ -73920,13 +74004,13 @@ async function visit2(dir, entries, base, found) {
   }
   if (hasMetadata) {
     const relDir = toPosix(relative5(base, dir)) || ".";
-    found.set(dir, { dir, relDir, name: basename3(dir), metadataPath: join12(dir, METADATA_FILE), hasDockerfile });
+    found.set(dir, { dir, relDir, name: basename3(dir), metadataPath: join13(dir, METADATA_FILE), hasDockerfile });
     return;
   }
   const subdirs = entries.filter((e) => e.isDirectory() && !e.name.startsWith(".") && !SKIPPED_DIRS.has(e.name));
   await Promise.all(
     subdirs.map(async (e) => {
-      const child = join12(dir, e.name);
+      const child = join13(dir, e.name);
       let childEntries;
       try {
         childEntries = await readDir(child);
@@ -74253,12 +74337,12 @@ function describeReason(r) {
 // src/monorepo/facts.ts
 var import_yaml4 = __toESM(require_dist(), 1);
 init_errors();
-import { readFile as readFile12 } from "node:fs/promises";
+import { readFile as readFile13 } from "node:fs/promises";
 
 // src/monorepo/repo-config.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-import { readFile as readFile11 } from "node:fs/promises";
-import { join as join13 } from "node:path";
+import { readFile as readFile12 } from "node:fs/promises";
+import { join as join14 } from "node:path";
 init_errors();
 var REPO_CONFIG_FILE = "build-connector.yaml";
 var DEFAULT_RUNNERS = {
@@ -74290,10 +74374,10 @@ function defaultRepoConfig() {
   };
 }
 async function loadRepoConfig(repoRoot2) {
-  const file2 = join13(repoRoot2, REPO_CONFIG_FILE);
+  const file2 = join14(repoRoot2, REPO_CONFIG_FILE);
   let text2;
   try {
-    text2 = await readFile11(file2, "utf8");
+    text2 = await readFile12(file2, "utf8");
   } catch (err) {
     if (err.code === "ENOENT") return defaultRepoConfig();
     throw err;
@@ -74353,7 +74437,7 @@ var FactsError = class extends Error {
   problem;
 };
 async function readConnectorFacts(c3) {
-  const text2 = await readFile12(c3.metadataPath, "utf8");
+  const text2 = await readFile13(c3.metadataPath, "utf8");
   return parseConnectorFacts(text2, c3.metadataPath, c3.hasDockerfile);
 }
 function parseConnectorFacts(text2, file2, custom2) {
@@ -74732,22 +74816,22 @@ init_errors();
 var ATTESTATION_NOTE = "the index also lists provenance attestation manifests whose platform shows as unknown/unknown: they are build records (SLSA provenance), not images, and `docker pull` ignores them";
 
 // src/publish/steps.ts
-import { mkdtemp as mkdtemp5, rm as rm7, stat as stat7 } from "node:fs/promises";
+import { mkdtemp as mkdtemp5, rm as rm7, stat as stat8 } from "node:fs/promises";
 import { tmpdir as tmpdir5 } from "node:os";
-import { join as join17, relative as relative6 } from "node:path";
+import { join as join18, relative as relative6 } from "node:path";
 
 // src/verify/defaults.ts
-import { join as join14 } from "node:path";
+import { join as join15 } from "node:path";
 async function connectorVerifyDefaults(c3, given = {}) {
-  const config2 = join14(c3.dir, "secrets", "config.json");
-  const catalog = join14(c3.dir, "integration_tests", "configured_catalog.json");
+  const config2 = join15(c3.dir, "secrets", "config.json");
+  const catalog = join15(c3.dir, "integration_tests", "configured_catalog.json");
   return {
     connectorType: c3.type,
     inputs: {
       config: given.config ?? (await isFile(config2) ? config2 : void 0),
       catalog: given.catalog ?? (await isFile(catalog) ? catalog : void 0)
     },
-    secretsDir: join14(c3.dir, "secrets"),
+    secretsDir: join15(c3.dir, "secrets"),
     expectedLabels: { name: c3.repository, version: c3.version }
   };
 }
@@ -74822,7 +74906,7 @@ init_errors();
 
 // src/publish/local-registry.ts
 import { mkdir as mkdir5, writeFile as writeFile5 } from "node:fs/promises";
-import { join as join15 } from "node:path";
+import { join as join16 } from "node:path";
 init_errors();
 var LOCAL_REGISTRY = "localhost:5000";
 var CACHE = () => process.env.BUILD_CONNECTOR_CACHE ?? "/var/cache/build-connector";
@@ -74842,27 +74926,27 @@ async function ensureLocalRegistry(log = () => {
       "fix: run scripts/setup-engine.sh (installs and starts it), or apt-get install docker-registry, or start any registry on 127.0.0.1:5000"
     ]);
   }
-  const dir = join15(CACHE(), "registry");
-  const state = join15(CACHE(), "state");
-  await mkdir5(join15(dir, "plain"), { recursive: true });
+  const dir = join16(CACHE(), "registry");
+  const state = join16(CACHE(), "state");
+  await mkdir5(join16(dir, "plain"), { recursive: true });
   await mkdir5(state, { recursive: true });
-  const cfg = join15(dir, "plain.yml");
-  await writeFile5(cfg, localRegistryConfig(join15(dir, "plain")));
-  await run("sh", ["-c", 'nohup setsid docker-registry serve "$1" >"$2" 2>&1 </dev/null &', "sh", cfg, join15(state, "registry-plain.log")], { timeoutMs: 1e4 });
+  const cfg = join16(dir, "plain.yml");
+  await writeFile5(cfg, localRegistryConfig(join16(dir, "plain")));
+  await run("sh", ["-c", 'nohup setsid docker-registry serve "$1" >"$2" 2>&1 </dev/null &', "sh", cfg, join16(state, "registry-plain.log")], { timeoutMs: 1e4 });
   for (let i2 = 0; i2 < 40; i2++) {
     if ((await probeRegistry(LOCAL_REGISTRY, 1e3)).ok) {
-      log(`registry local: started docker-registry on ${LOCAL_REGISTRY} (storage ${join15(dir, "plain")})`);
+      log(`registry local: started docker-registry on ${LOCAL_REGISTRY} (storage ${join16(dir, "plain")})`);
       return LOCAL_REGISTRY;
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw envMissing(`--registry local: docker-registry did not answer on ${LOCAL_REGISTRY} within 10 s`, [`see ${join15(state, "registry-plain.log")}`, "fix: is another program using port 5000?"]);
+  throw envMissing(`--registry local: docker-registry did not answer on ${LOCAL_REGISTRY} within 10 s`, [`see ${join16(state, "registry-plain.log")}`, "fix: is another program using port 5000?"]);
 }
 
 // src/publish/credentials.ts
-import { chmod as chmod4, mkdtemp as mkdtemp4, readFile as readFile13, rm as rm6, writeFile as writeFile6 } from "node:fs/promises";
+import { chmod as chmod4, mkdtemp as mkdtemp4, readFile as readFile14, rm as rm6, writeFile as writeFile6 } from "node:fs/promises";
 import { homedir as homedir3, tmpdir as tmpdir4 } from "node:os";
-import { join as join16 } from "node:path";
+import { join as join17 } from "node:path";
 init_errors();
 var DockerConfigSchema = external_exports.object({
   auths: external_exports.record(external_exports.string(), external_exports.object({ auth: external_exports.string().optional(), username: external_exports.string().optional(), password: external_exports.string().optional() }).loose()).optional(),
@@ -74870,7 +74954,7 @@ var DockerConfigSchema = external_exports.object({
   credsStore: external_exports.string().optional()
 }).loose();
 function dockerConfigPath(env2 = process.env) {
-  return join16(env2.DOCKER_CONFIG ?? join16(homedir3(), ".docker"), "config.json");
+  return join17(env2.DOCKER_CONFIG ?? join17(homedir3(), ".docker"), "config.json");
 }
 function configKeys(registry3) {
   if (registry3 === "docker.io" || registry3 === "index.docker.io" || registry3 === "registry-1.docker.io") {
@@ -74932,7 +75016,7 @@ async function resolveCredentials(registry3, input2 = {}) {
   }
   let text2;
   try {
-    text2 = await readFile13(dockerConfigPath(env2), "utf8");
+    text2 = await readFile14(dockerConfigPath(env2), "utf8");
   } catch {
     return void 0;
   }
@@ -74942,9 +75026,9 @@ async function resolveCredentials(registry3, input2 = {}) {
   return found;
 }
 async function privateAuthFile(registry3, creds) {
-  const dir = await mkdtemp4(join16(tmpdir4(), "bc-auth-"));
+  const dir = await mkdtemp4(join17(tmpdir4(), "bc-auth-"));
   await chmod4(dir, 448);
-  const file2 = join16(dir, "config.json");
+  const file2 = join17(dir, "config.json");
   const auth = Buffer.from(`${creds.username}:${creds.password}`).toString("base64");
   await writeFile6(file2, JSON.stringify({ auths: { [registry3]: { auth } } }), { mode: 384 });
   onCleanup(() => rm6(dir, { recursive: true, force: true }));
@@ -75080,7 +75164,7 @@ var RegistryClient = class {
     return false;
   }
   /** Monolithic upload: POST to start, PUT the whole blob with its digest. The stream factory is called once per attempt. */
-  async uploadBlob(repo, digest, size, open6) {
+  async uploadBlob(repo, digest, size, open5) {
     const scope = `repository:${repo}:pull,push`;
     await withRetry(
       async () => {
@@ -75090,7 +75174,7 @@ var RegistryClient = class {
         if (!loc) throw new BcError("failed", `start upload of ${digest.slice(0, 19)}: the registry gave no Location`);
         const url2 = new URL(loc, this.base);
         url2.searchParams.set("digest", digest);
-        const res = await this.send("PUT", url2.toString(), { scope, what: `upload ${digest.slice(0, 19)}`, body: open6, contentLength: size, contentType: "application/octet-stream", timeoutMs: 30 * 6e4 });
+        const res = await this.send("PUT", url2.toString(), { scope, what: `upload ${digest.slice(0, 19)}`, body: open5, contentLength: size, contentType: "application/octet-stream", timeoutMs: 30 * 6e4 });
         if (res.status === 401) {
           await res.body?.cancel();
           throw new BcError("environment", `upload ${digest.slice(0, 19)}: ${this.registry} refused the credentials (HTTP 401)`);
@@ -75249,9 +75333,7 @@ function resolveTarget(c3, f) {
 init_errors();
 
 // src/publish/push.ts
-import { createReadStream as createReadStream2 } from "node:fs";
-import { open as open5 } from "node:fs/promises";
-import { Readable as Readable5 } from "node:stream";
+import { Readable as Readable6 } from "node:stream";
 init_errors();
 var Descriptor = external_exports.object({ mediaType: external_exports.string(), digest: external_exports.string().regex(/^sha256:[0-9a-f]{64}$/), size: external_exports.number() }).loose();
 var ManifestOrIndex = external_exports.object({
@@ -75263,29 +75345,13 @@ var ManifestOrIndex = external_exports.object({
 var INDEX_TYPES2 = /* @__PURE__ */ new Set(["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json"]);
 async function pushArchiveByDigest(client, repo, archive, digest, opts = {}) {
   const stats = { blobsUploaded: 0, blobsMounted: 0, blobsPresent: 0, bytesUploaded: 0, manifestsWritten: 0, manifestsPresent: 0 };
-  const fh = await open5(archive, "r");
-  let entries;
-  try {
-    entries = await listTar2(fh);
-  } finally {
-    await fh.close();
-  }
-  const entryOf = (d) => {
-    const e = entries.get(`blobs/sha256/${d.slice("sha256:".length)}`);
-    if (!e) throw new BcError("failed", `OCI archive ${archive} lacks blob ${d}`, { step: "publish" });
-    return e;
+  const layout = await openOciLayout(archive);
+  const fileOf2 = async (d) => {
+    const f = await layout.file(`blobs/sha256/${d.slice("sha256:".length)}`);
+    if (!f) throw new BcError("failed", `OCI archive ${archive} lacks blob ${d}`, { step: "publish" });
+    return f;
   };
-  const readSmall = async (d) => {
-    const e = entryOf(d);
-    const h2 = await open5(archive, "r");
-    try {
-      const buf = Buffer.alloc(e.size);
-      await h2.read(buf, 0, e.size, e.offset);
-      return buf;
-    } finally {
-      await h2.close();
-    }
-  };
+  const readSmall = async (d) => (await fileOf2(d)).read();
   const manifests = [];
   const blobs = /* @__PURE__ */ new Map();
   const visit3 = async (d, mediaType) => {
@@ -75313,14 +75379,14 @@ async function pushArchiveByDigest(client, repo, archive, digest, opts = {}) {
       stats.blobsMounted++;
       continue;
     }
-    const e = entryOf(d);
-    if (e.size !== size) throw new BcError("failed", `OCI archive ${archive}: blob ${d} is ${e.size} bytes, its descriptor says ${size}`, { step: "publish" });
+    const f = await fileOf2(d);
+    if (f.size !== size) throw new BcError("failed", `OCI archive ${archive}: blob ${d} is ${f.size} bytes, its descriptor says ${size}`, { step: "publish" });
     opts.log?.(`push: upload ${d.slice(0, 19)} (${(size / 1e6).toFixed(1)} MB)`);
     await client.uploadBlob(
       repo,
       d,
       size,
-      () => size === 0 ? new ReadableStream({ start: (c3) => c3.close() }) : Readable5.toWeb(createReadStream2(archive, { start: e.offset, end: e.offset + size - 1 }))
+      () => size === 0 ? new ReadableStream({ start: (c3) => c3.close() }) : Readable6.toWeb(f.stream())
     );
     stats.blobsUploaded++;
     stats.bytesUploaded += size;
@@ -75436,7 +75502,7 @@ async function resolveStep(s, policy, stats) {
     }
   }
   if (req.signKey) {
-    await stat7(req.signKey).catch(() => {
+    await stat8(req.signKey).catch(() => {
       throw badInput(`--sign-key ${req.signKey}: file not found`);
     });
   }
@@ -75478,7 +75544,7 @@ async function renderStep(s) {
 }
 async function lintStep(s) {
   const plan = s.plan;
-  const file2 = plan.dockerfilePath ?? join17(plan.context, "Dockerfile (rendered)");
+  const file2 = plan.dockerfilePath ?? join18(plan.context, "Dockerfile (rendered)");
   const findings = lintDockerfile(plan.dockerfile, file2, { permittedWriteDirs: plan.permittedWriteDirs, dockerignore: plan.dockerignore, buildArgs: s.req.buildArgs });
   if (findings.length > 0) s.hooks.onLintFindings?.(findings);
   const errors = findings.filter((f) => f.severity === "error" || f.fatal === true);
@@ -75488,10 +75554,10 @@ async function lintStep(s) {
 }
 async function buildStep(s) {
   const { req } = s;
-  s.work = await mkdtemp5(join17(tmpdir5(), "bc-publish-"));
+  s.work = await mkdtemp5(join18(tmpdir5(), "bc-publish-"));
   const work = s.work;
   onCleanup(() => rm7(work, { recursive: true, force: true }));
-  const archive = join17(s.work, "image.oci.tar");
+  const archive = join18(s.work, "image.oci");
   s.build = await buildOciArchive(s.plan, archive, {
     platforms: s.plan.platforms,
     buildArgs: { ...s.plan.buildArgs, ...req.buildArgs },
@@ -75506,7 +75572,7 @@ async function buildStep(s) {
       for (const line of text2.split("\n")) if (line.trim() !== "") s.log(line);
     },
     ...req.sourceDateEpoch !== void 0 ? { sourceDateEpoch: req.sourceDateEpoch } : {}
-  });
+  }, "dir");
   const b = s.build;
   s.built = {
     digest: b.digest,
@@ -75553,8 +75619,11 @@ async function verifyStep(s) {
     if (s.req.dryRun) throw new Stop({ result: "dry-run", digest: s.built.digest, platforms: Object.keys(s.built.platforms), plan: s.tagPlan, wouldBe: "published" });
     return { skip: `same images as the published ${s.tagPlan.version}, verified when it was published` };
   }
-  const archive = s.build.ociArchive;
+  const layout = s.build.ociArchive;
+  const archive = `${layout}.tar`;
+  await writeLayoutTar(layout, archive);
   const loaded = await docker(["load", "-i", archive], { step: "verify", timeoutMs: 20 * 6e4 });
+  await rm7(archive, { force: true });
   const name = /Loaded image:\s*(\S+)/.exec(loaded.stdout)?.[1] ?? s.build.tags[0];
   if (!name) throw new BcError("failed", "docker load did not name the loaded image", { step: "verify", details: [loaded.stdout.trim()] });
   try {
@@ -75823,7 +75892,7 @@ function findingsFromDetails(details) {
 }
 function outcomeOfPublish(key, dir, r, extra) {
   const o2 = emptyOutcome(key, dir, "publish");
-  o2.metadataPath = join18(dir, "metadata.yaml");
+  o2.metadataPath = join19(dir, "metadata.yaml");
   o2.repository = r.repository || void 0;
   o2.version = r.version || void 0;
   o2.durations = Object.fromEntries(r.steps.filter((st) => st.status !== "skipped").map((st) => [st.step, Math.round(st.durationMs)]));

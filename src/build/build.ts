@@ -103,7 +103,7 @@ export async function buildImage(plan: BuildPlan, opts: BuildOptions = {}): Prom
     await writeFile(dockerfile, plan.dockerfile);
     await writeFile(join(work, 'Dockerfile.dockerignore'), plan.dockerignore);
     const metadataFile = join(work, 'metadata.json');
-    const want: BuildOptions = { ...opts, output: ociDest ? { type: 'oci', dest: ociDest } : { type: 'load' } };
+    const want: BuildOptions = { ...opts, output: ociDest && opts.output?.type === 'oci' ? { ...opts.output, dest: ociDest } : { type: 'load' } };
     let prepared: PreparedBuild;
     try {
       prepared = prepareBuild(plan, want, caps, { dockerfile, metadataFile });
@@ -184,6 +184,6 @@ function resultOf(
  * where the builder can rewrite timestamps) and return the result with the
  * buildx metadata and the per-platform manifests read from the archive.
  */
-export function buildOciArchive(plan: BuildPlan, dest: string, opts: Omit<BuildOptions, 'output'> = {}): Promise<BuildResult> {
-  return buildImage(plan, { ...opts, output: { type: 'oci', dest } });
+export function buildOciArchive(plan: BuildPlan, dest: string, opts: Omit<BuildOptions, 'output'> = {}, layout: 'tar' | 'dir' = 'tar'): Promise<BuildResult> {
+  return buildImage(plan, { ...opts, output: { type: 'oci', dest, layout } });
 }

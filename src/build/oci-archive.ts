@@ -4,7 +4,10 @@
  * seeking over file data), then read index.json and the few small blobs that
  * describe the image. A 500 MB archive is read in milliseconds.
  */
-import { open, type FileHandle } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { open, readdir, readFile, stat, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { BcError } from '../errors.js';
 
@@ -87,30 +90,134 @@ export async function listTar(fh: FileHandle): Promise<Map<string, Entry>> {
   return entries;
 }
 
-async function readEntry(fh: FileHandle, e: Entry, max = 4 * 1024 * 1024): Promise<string> {
-  if (e.size > max) throw new Error(`entry too large (${e.size} bytes)`);
-  const buf = Buffer.alloc(e.size);
-  await fh.read(buf, 0, e.size, e.offset);
-  return buf.toString('utf8');
+/** A file of an OCI image layout (index.json, blobs/sha256/HEX), in a tar or a directory. */
+export interface LayoutFile {
+  size: number;
+  read(): Promise<Buffer>;
+  stream(): Readable;
 }
+
+/**
+ * An OCI image layout as written by `--output type=oci`: a tarball
+ * (`dest=FILE`) or a directory (`dest=DIR,tar=false`: no tarball to send
+ * through the builder session, which is most of a cached build's time).
+ */
+export interface OciLayout {
+  path: string;
+  kind: 'tar' | 'dir';
+  file(name: string): Promise<LayoutFile | undefined>;
+}
+
+export async function openOciLayout(path: string): Promise<OciLayout> {
+  const st = await stat(path);
+  if (st.isDirectory()) {
+    return {
+      path,
+      kind: 'dir',
+      async file(name) {
+        const f = join(path, ...name.split('/'));
+        const s = await stat(f).catch(() => undefined);
+        if (!s?.isFile()) return undefined;
+        return { size: s.size, read: () => readFile(f), stream: () => createReadStream(f) };
+      },
+    };
+  }
+  const fh = await open(path, 'r');
+  let entries: Map<string, Entry>;
+  try {
+    entries = await listTar(fh);
+  } finally {
+    await fh.close();
+  }
+  return {
+    path,
+    kind: 'tar',
+    async file(name) {
+      const e = entries.get(name);
+      if (!e) return undefined;
+      return {
+        size: e.size,
+        read: async () => {
+          const h = await open(path, 'r');
+          try {
+            const buf = Buffer.alloc(e.size);
+            await h.read(buf, 0, e.size, e.offset);
+            return buf;
+          } finally {
+            await h.close();
+          }
+        },
+        stream: () => (e.size === 0 ? Readable.from([]) : createReadStream(path, { start: e.offset, end: e.offset + e.size - 1 })),
+      };
+    },
+  };
+}
+
+/** Write an OCI layout directory as the tarball `docker load` reads. */
+export async function writeLayoutTar(dir: string, dest: string): Promise<void> {
+  const files: string[] = [];
+  const walk = async (rel: string) => {
+    for (const e of await readdir(join(dir, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) await walk(r);
+      else if (e.isFile()) files.push(r);
+    }
+  };
+  await walk('');
+  files.sort();
+  const out = createWriteStream(dest);
+  const write = (b: Buffer) => new Promise<void>((resolve, reject) => out.write(b, (err) => (err ? reject(err) : resolve())));
+  try {
+    for (const name of files) {
+      const abs = join(dir, ...name.split('/'));
+      const { size } = await stat(abs);
+      await write(tarHeader(name, size));
+      for await (const chunk of createReadStream(abs)) await write(chunk as Buffer);
+      const pad = (BLOCK - (size % BLOCK)) % BLOCK;
+      if (pad) await write(Buffer.alloc(pad));
+    }
+    await write(Buffer.alloc(BLOCK * 2));
+  } finally {
+    await new Promise<void>((resolve) => out.end(resolve));
+  }
+}
+
+function tarHeader(name: string, size: number): Buffer {
+  if (Buffer.byteLength(name) > 100) throw new Error(`path too long for a ustar header: ${name}`);
+  const h = Buffer.alloc(BLOCK);
+  h.write(name, 0, 100, 'utf8');
+  h.write('0000644\0', 100, 'latin1');
+  h.write('0000000\0', 108, 'latin1');
+  h.write('0000000\0', 116, 'latin1');
+  h.write(`${size.toString(8).padStart(11, '0')}\0`, 124, 'latin1');
+  h.write('00000000000\0', 136, 'latin1');
+  h.write('0', 156, 'latin1');
+  h.write('ustar\x0000', 257, 'latin1');
+  h.fill(0x20, 148, 156);
+  let sum = 0;
+  for (const b of h) sum += b;
+  h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'latin1');
+  return h;
+}
+
 
 function platformOf(p: { os: string; architecture: string; variant?: string | undefined }): string {
   return [p.os, p.architecture, p.variant].filter((x) => x !== undefined && x !== '').join('/');
 }
 
 export async function readOciArchive(path: string): Promise<OciArchiveFacts> {
-  let fh: FileHandle;
+  let layout: OciLayout;
   try {
-    fh = await open(path, 'r');
+    layout = await openOciLayout(path);
   } catch {
     throw new BcError('failed', `OCI archive ${path} was not written`, { step: 'build' });
   }
   try {
-    const entries = await listTar(fh);
     const json = async <T>(schema: z.ZodType<T>, name: string): Promise<T> => {
-      const e = entries.get(name);
-      if (!e) throw new BcError('failed', `OCI archive ${path}: ${name} is missing`, { step: 'build' });
-      const parsed = schema.safeParse(JSON.parse(await readEntry(fh, e)));
+      const f = await layout.file(name);
+      if (!f) throw new BcError('failed', `OCI archive ${path}: ${name} is missing`, { step: 'build' });
+      if (f.size > 4 * 1024 * 1024) throw new Error(`${name} too large (${f.size} bytes)`);
+      const parsed = schema.safeParse(JSON.parse((await f.read()).toString('utf8')));
       if (!parsed.success) throw new BcError('failed', `OCI archive ${path}: ${name} has an unexpected shape`, { step: 'build' });
       return parsed.data;
     };
@@ -134,7 +241,5 @@ export async function readOciArchive(path: string): Promise<OciArchiveFacts> {
   } catch (err) {
     if (err instanceof BcError) throw err;
     throw new BcError('failed', `OCI archive ${path} is not readable: ${err instanceof Error ? err.message : String(err)}`, { step: 'build' });
-  } finally {
-    await fh.close();
   }
 }

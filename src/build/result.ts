@@ -9,7 +9,8 @@ import type { Provenance } from '../docker/buildx.js';
 import type { ProgressMode } from './progress.js';
 import type { BuilderCapabilities } from '../docker/buildx-capabilities.js';
 
-export type BuildOutputChoice = { type: 'load' } | { type: 'oci'; dest: string };
+/** oci: a tarball at `dest`, or with `layout: 'dir'` a layout directory (no tarball through the builder session) */
+export type BuildOutputChoice = { type: 'load' } | { type: 'oci'; dest: string; layout?: 'tar' | 'dir' };
 
 export interface BuildOptions {
   /** default: the plan's platforms */

@@ -19,7 +19,7 @@ export type BuildOutput =
   /** into the engine's image store (`--load`) */
   | { type: 'load' }
   /** an OCI image layout tarball */
-  | { type: 'oci'; dest: string; rewriteTimestamp?: boolean }
+  | { type: 'oci'; dest: string; rewriteTimestamp?: boolean; /** false: a layout directory at dest */ tar?: boolean }
   /** straight to a registry; `names` are repositories (push-by-digest) or full tags */
   | { type: 'push'; names: string[]; pushByDigest?: boolean; rewriteTimestamp?: boolean; insecure?: boolean }
   /** build only, result stays in the build cache */
@@ -71,6 +71,7 @@ function outputArgs(o: BuildOutput): string[] {
         ['type', 'oci'],
         ['dest', o.dest],
       ];
+      if (o.tar === false) f.push(['tar', 'false']);
       if (o.rewriteTimestamp) f.push(['rewrite-timestamp', 'true']);
       return ['--output', outputSpec(f)];
     }

@@ -57,14 +57,20 @@ export async function buildPlatformRecord(dir: string, opts: PlatformBuildOption
   const work = await mkdtemp(join(tmpdir(), 'bc-platform-'));
   const unregister = onCleanup(() => rm(work, { recursive: true, force: true }));
   try {
-    const archive = join(work, 'image.tar');
-    const built = await buildOciArchive(plan, archive, {
-      platforms: [opts.platform],
-      provenance: opts.provenance,
-      tags: [`${target.reference}:${c.version}`],
-      buildArgs: plan.buildArgs,
-      builder: opts.builder,
-    });
+    // a layout directory: only pushed, never loaded, so no tarball is needed
+    const archive = join(work, 'image.oci');
+    const built = await buildOciArchive(
+      plan,
+      archive,
+      {
+        platforms: [opts.platform],
+        provenance: opts.provenance,
+        tags: [`${target.reference}:${c.version}`],
+        buildArgs: plan.buildArgs,
+        builder: opts.builder,
+      },
+      'dir',
+    );
     const manifest = built.manifests.find((m) => m.platform === opts.platform)?.digest;
     if (!manifest) {
       throw new BcError('failed', `the build produced no ${opts.platform} image (it has: ${built.manifests.map((m) => m.platform).join(', ') || 'none'})`, {

@@ -15,11 +15,9 @@
  * Bytes are sent exactly as they sit in the archive, so every digest — and
  * the index digest users pull by — is the one that was built and verified.
  */
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
-import { listTar } from '../build/oci-archive.js';
+import { openOciLayout, type LayoutFile } from '../build/oci-archive.js';
 import { BcError } from '../errors.js';
 import type { RegistryClient } from './registry-client.js';
 
@@ -50,36 +48,15 @@ export interface PushOptions {
   log?: (line: string) => void;
 }
 
-interface Entry {
-  offset: number;
-  size: number;
-}
-
 export async function pushArchiveByDigest(client: RegistryClient, repo: string, archive: string, digest: string, opts: PushOptions = {}): Promise<PushStats> {
   const stats: PushStats = { blobsUploaded: 0, blobsMounted: 0, blobsPresent: 0, bytesUploaded: 0, manifestsWritten: 0, manifestsPresent: 0 };
-  const fh = await open(archive, 'r');
-  let entries: Map<string, Entry>;
-  try {
-    entries = await listTar(fh);
-  } finally {
-    await fh.close();
-  }
-  const entryOf = (d: string): Entry => {
-    const e = entries.get(`blobs/sha256/${d.slice('sha256:'.length)}`);
-    if (!e) throw new BcError('failed', `OCI archive ${archive} lacks blob ${d}`, { step: 'publish' });
-    return e;
+  const layout = await openOciLayout(archive);
+  const fileOf = async (d: string): Promise<LayoutFile> => {
+    const f = await layout.file(`blobs/sha256/${d.slice('sha256:'.length)}`);
+    if (!f) throw new BcError('failed', `OCI archive ${archive} lacks blob ${d}`, { step: 'publish' });
+    return f;
   };
-  const readSmall = async (d: string): Promise<Buffer> => {
-    const e = entryOf(d);
-    const h = await open(archive, 'r');
-    try {
-      const buf = Buffer.alloc(e.size);
-      await h.read(buf, 0, e.size, e.offset);
-      return buf;
-    } finally {
-      await h.close();
-    }
-  };
+  const readSmall = async (d: string): Promise<Buffer> => (await fileOf(d)).read();
 
   // Walk the tree: index → manifests → config + layers.
   const manifests: { digest: string; mediaType: string; bytes: Buffer }[] = [];
@@ -110,11 +87,11 @@ export async function pushArchiveByDigest(client: RegistryClient, repo: string, 
       stats.blobsMounted++;
       continue;
     }
-    const e = entryOf(d);
-    if (e.size !== size) throw new BcError('failed', `OCI archive ${archive}: blob ${d} is ${e.size} bytes, its descriptor says ${size}`, { step: 'publish' });
+    const f = await fileOf(d);
+    if (f.size !== size) throw new BcError('failed', `OCI archive ${archive}: blob ${d} is ${f.size} bytes, its descriptor says ${size}`, { step: 'publish' });
     opts.log?.(`push: upload ${d.slice(0, 19)} (${(size / 1e6).toFixed(1)} MB)`);
     await client.uploadBlob(repo, d, size, () =>
-      size === 0 ? new ReadableStream({ start: (c) => c.close() }) : (Readable.toWeb(createReadStream(archive, { start: e.offset, end: e.offset + size - 1 })) as ReadableStream<Uint8Array>),
+      size === 0 ? new ReadableStream({ start: (c) => c.close() }) : (Readable.toWeb(f.stream()) as ReadableStream<Uint8Array>),
     );
     stats.blobsUploaded++;
     stats.bytesUploaded += size;

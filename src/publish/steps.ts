@@ -13,6 +13,7 @@ import { resolvePlan } from '../render/plan.js';
 import type { BuildPlan } from '../render/types.js';
 import { lintDockerfile } from '../lint/lint.js';
 import { buildOciArchive, formatFindings } from '../build/build.js';
+import { writeLayoutTar } from '../build/oci-archive.js';
 import type { BuildResult } from '../build/result.js';
 import { verifyImage } from '../verify/index.js';
 import { connectorVerifyDefaults } from '../verify/defaults.js';
@@ -152,7 +153,10 @@ export async function buildStep(s: State): Promise<string> {
   s.work = await mkdtemp(join(tmpdir(), 'bc-publish-'));
   const work = s.work;
   onCleanup(() => rm(work, { recursive: true, force: true }));
-  const archive = join(s.work, 'image.oci.tar');
+  // A layout directory, not a tarball: a cached build then takes ~2 s instead
+  // of ~4.5 s (the tarball goes through the builder session slowly); the tar
+  // `docker load` needs is written only when verify runs.
+  const archive = join(s.work, 'image.oci');
   s.build = await buildOciArchive(s.plan!, archive, {
     platforms: s.plan!.platforms,
     buildArgs: { ...s.plan!.buildArgs, ...req.buildArgs },
@@ -167,7 +171,7 @@ export async function buildStep(s: State): Promise<string> {
       for (const line of text.split('\n')) if (line.trim() !== '') s.log(line);
     },
     ...(req.sourceDateEpoch !== undefined ? { sourceDateEpoch: req.sourceDateEpoch } : {}),
-  });
+  }, 'dir');
   const b = s.build;
   s.built = {
     digest: b.digest,
@@ -220,9 +224,12 @@ export async function verifyStep(s: State): Promise<string | { skip: string }> {
     if (s.req.dryRun) throw new Stop({ result: 'dry-run', digest: s.built!.digest, platforms: Object.keys(s.built!.platforms), plan: s.tagPlan!, wouldBe: 'published' });
     return { skip: `same images as the published ${s.tagPlan!.version}, verified when it was published` };
   }
-  const archive = s.build!.ociArchive!;
-  // Load the very archive that will be pushed: verify what ships, both platforms.
+  const layout = s.build!.ociArchive!;
+  // Load the very layout that will be pushed: verify what ships, both platforms.
+  const archive = `${layout}.tar`;
+  await writeLayoutTar(layout, archive);
   const loaded = await docker(['load', '-i', archive], { step: 'verify', timeoutMs: 20 * 60_000 });
+  await rm(archive, { force: true });
   const name = /Loaded image:\s*(\S+)/.exec(loaded.stdout)?.[1] ?? s.build!.tags[0];
   if (!name) throw new BcError('failed', 'docker load did not name the loaded image', { step: 'verify', details: [loaded.stdout.trim()] });
   try {

@@ -6,7 +6,7 @@ import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareBuild, reproducibility } from '../../src/build/prepare.js';
 import { ProgressFormatter, progressMode } from '../../src/build/progress.js';
-import { readOciArchive } from '../../src/build/oci-archive.js';
+import { readOciArchive, writeLayoutTar } from '../../src/build/oci-archive.js';
 import { resolveSourceDateEpoch, formatFindings } from '../../src/build/build.js';
 import { BuildResultSchema } from '../../src/build/result.js';
 import { capabilitiesFrom, type CapabilityFacts } from '../../src/docker/buildx-capabilities.js';
@@ -89,6 +89,9 @@ describe('prepareBuild', () => {
     expect(p.reproducible).toMatchObject({ index: false, manifests: true });
     const np = prepareBuild(plan, { output: { type: 'oci', dest: '/o/x.tar' }, provenance: false }, capabilitiesFrom(facts()), files);
     expect(np.reproducible).toMatchObject({ index: true, manifests: true });
+    // publish's layout directory: tar=false, nothing else changes
+    const dir = prepareBuild(plan, { output: { type: 'oci', dest: '/o/x.oci', layout: 'dir' } }, capabilitiesFrom(facts()), files);
+    expect(dir.request.output).toEqual({ type: 'oci', dest: '/o/x.oci', rewriteTimestamp: true, tar: false });
   });
 
   it('3. an unsupported platform is an environment error (exit 3) naming what the builder can do', () => {
@@ -217,6 +220,14 @@ describe('readOciArchive', () => {
     ]);
     expect(facts.attestations).toBe(1);
     expect(facts.names).toEqual(['docker.io/a/b:1']);
+    // the layout directory (publish: tar=false) reads the same
+    expect(await readOciArchive(join(dir, 'multi'))).toEqual(facts);
+    // and written back as a tarball (for docker load), tar and we read it alike
+    const again = join(dir, 'multi-again.tar');
+    await writeLayoutTar(join(dir, 'multi'), again);
+    expect(await readOciArchive(again)).toEqual(facts);
+    const listed = (await execa('tar', ['-tf', again])).stdout.split('\n').sort();
+    expect(listed).toEqual(['blobs/sha256/' + idx.digest.slice(7), 'index.json', 'oci-layout', ...[amd, arm, att].map((m) => `blobs/sha256/${m.digest.slice(7)}`)].sort());
   });
 
   it('single-platform image: platform from the config', async () => {

@@ -1,7 +1,7 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
   pushArchiveByDigest
-} from "./chunk-7ZW5343I.js";
+} from "./chunk-XIHXMMH3.js";
 import {
   verifyImage
 } from "./chunk-3L7PJOCU.js";
@@ -19,9 +19,9 @@ import {
 } from "./chunk-4DXIH5MH.js";
 import {
   buildOciArchive
-} from "./chunk-WEAYC4OQ.js";
-import "./chunk-3RK7HY4D.js";
-import "./chunk-E4S6M7WN.js";
+} from "./chunk-EEXCGR7O.js";
+import "./chunk-UF76OJUG.js";
+import "./chunk-SAOROEZL.js";
 import "./chunk-JQ25NIQR.js";
 import {
   headSha,
@@ -66,14 +66,19 @@ async function buildPlatformRecord(dir, opts) {
   const work = await mkdtemp(join(tmpdir(), "bc-platform-"));
   const unregister = onCleanup(() => rm(work, { recursive: true, force: true }));
   try {
-    const archive = join(work, "image.tar");
-    const built = await buildOciArchive(plan, archive, {
-      platforms: [opts.platform],
-      provenance: opts.provenance,
-      tags: [`${target.reference}:${c.version}`],
-      buildArgs: plan.buildArgs,
-      builder: opts.builder
-    });
+    const archive = join(work, "image.oci");
+    const built = await buildOciArchive(
+      plan,
+      archive,
+      {
+        platforms: [opts.platform],
+        provenance: opts.provenance,
+        tags: [`${target.reference}:${c.version}`],
+        buildArgs: plan.buildArgs,
+        builder: opts.builder
+      },
+      "dir"
+    );
     const manifest = built.manifests.find((m) => m.platform === opts.platform)?.digest;
     if (!manifest) {
       throw new BcError("failed", `the build produced no ${opts.platform} image (it has: ${built.manifests.map((m) => m.platform).join(", ") || "none"})`, {

@@ -1,13 +1,13 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
   readOciArchive
-} from "./chunk-3RK7HY4D.js";
+} from "./chunk-UF76OJUG.js";
 import {
   detectCapabilities,
   forgetCapabilities,
   mergedBuildArgs,
   prepareBuild
-} from "./chunk-E4S6M7WN.js";
+} from "./chunk-SAOROEZL.js";
 import {
   lastCommitTime
 } from "./chunk-4ZKVELA3.js";
@@ -60,6 +60,7 @@ function outputArgs(o) {
         ["type", "oci"],
         ["dest", o.dest]
       ];
+      if (o.tar === false) f.push(["tar", "false"]);
       if (o.rewriteTimestamp) f.push(["rewrite-timestamp", "true"]);
       return ["--output", outputSpec(f)];
     }
@@ -346,7 +347,7 @@ async function buildImage(plan, opts = {}) {
     await writeFile(dockerfile, plan.dockerfile);
     await writeFile(join(work, "Dockerfile.dockerignore"), plan.dockerignore);
     const metadataFile = join(work, "metadata.json");
-    const want = { ...opts, output: ociDest ? { type: "oci", dest: ociDest } : { type: "load" } };
+    const want = { ...opts, output: ociDest && opts.output?.type === "oci" ? { ...opts.output, dest: ociDest } : { type: "load" } };
     let prepared;
     try {
       prepared = prepareBuild(plan, want, caps, { dockerfile, metadataFile });
@@ -413,8 +414,8 @@ function resultOf(plan, caps, r) {
     ...r
   };
 }
-function buildOciArchive(plan, dest, opts = {}) {
-  return buildImage(plan, { ...opts, output: { type: "oci", dest } });
+function buildOciArchive(plan, dest, opts = {}, layout = "tar") {
+  return buildImage(plan, { ...opts, output: { type: "oci", dest, layout } });
 }
 
 export {

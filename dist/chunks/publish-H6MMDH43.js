@@ -5,7 +5,7 @@ import {
   indexFactsFromBytes,
   pushByDigest,
   readBack
-} from "./chunk-BQ23TPNX.js";
+} from "./chunk-BU4FDQHK.js";
 import {
   ensureLocalRegistry,
   retriesFlag,
@@ -20,7 +20,7 @@ import {
   planTags
 } from "./chunk-PMZDP7EX.js";
 import "./chunk-7ZC2INUM.js";
-import "./chunk-7ZW5343I.js";
+import "./chunk-XIHXMMH3.js";
 import {
   verifyImage
 } from "./chunk-3L7PJOCU.js";
@@ -44,9 +44,11 @@ import {
 import {
   buildOciArchive,
   formatFindings
-} from "./chunk-WEAYC4OQ.js";
-import "./chunk-3RK7HY4D.js";
-import "./chunk-E4S6M7WN.js";
+} from "./chunk-EEXCGR7O.js";
+import {
+  writeLayoutTar
+} from "./chunk-UF76OJUG.js";
+import "./chunk-SAOROEZL.js";
 import "./chunk-JQ25NIQR.js";
 import {
   createAnnotatedTag,
@@ -246,7 +248,7 @@ async function buildStep(s) {
   s.work = await mkdtemp(join(tmpdir(), "bc-publish-"));
   const work = s.work;
   onCleanup(() => rm(work, { recursive: true, force: true }));
-  const archive = join(s.work, "image.oci.tar");
+  const archive = join(s.work, "image.oci");
   s.build = await buildOciArchive(s.plan, archive, {
     platforms: s.plan.platforms,
     buildArgs: { ...s.plan.buildArgs, ...req.buildArgs },
@@ -261,7 +263,7 @@ async function buildStep(s) {
       for (const line of text.split("\n")) if (line.trim() !== "") s.log(line);
     },
     ...req.sourceDateEpoch !== void 0 ? { sourceDateEpoch: req.sourceDateEpoch } : {}
-  });
+  }, "dir");
   const b = s.build;
   s.built = {
     digest: b.digest,
@@ -308,8 +310,11 @@ async function verifyStep(s) {
     if (s.req.dryRun) throw new Stop({ result: "dry-run", digest: s.built.digest, platforms: Object.keys(s.built.platforms), plan: s.tagPlan, wouldBe: "published" });
     return { skip: `same images as the published ${s.tagPlan.version}, verified when it was published` };
   }
-  const archive = s.build.ociArchive;
+  const layout = s.build.ociArchive;
+  const archive = `${layout}.tar`;
+  await writeLayoutTar(layout, archive);
   const loaded = await docker(["load", "-i", archive], { step: "verify", timeoutMs: 20 * 6e4 });
+  await rm(archive, { force: true });
   const name = /Loaded image:\s*(\S+)/.exec(loaded.stdout)?.[1] ?? s.build.tags[0];
   if (!name) throw new BcError("failed", "docker load did not name the loaded image", { step: "verify", details: [loaded.stdout.trim()] });
   try {

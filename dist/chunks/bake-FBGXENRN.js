@@ -6,9 +6,9 @@ import "./chunk-4GF6GIWF.js";
 import "./chunk-ZWG57TMJ.js";
 import {
   resolveSourceDateEpoch
-} from "./chunk-WEAYC4OQ.js";
-import "./chunk-3RK7HY4D.js";
-import "./chunk-E4S6M7WN.js";
+} from "./chunk-EEXCGR7O.js";
+import "./chunk-UF76OJUG.js";
+import "./chunk-SAOROEZL.js";
 import "./chunk-JQ25NIQR.js";
 import "./chunk-4ZKVELA3.js";
 import {

@@ -11,7 +11,10 @@ import {
 
 // src/build/oci-archive.ts
 init_define_BC_HELP();
-import { open } from "node:fs/promises";
+import { createReadStream, createWriteStream } from "node:fs";
+import { open, readdir, readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { Readable } from "node:stream";
 var BLOCK = 512;
 var DescriptorSchema = external_exports.object({
   mediaType: external_exports.string(),
@@ -65,28 +68,110 @@ async function listTar(fh) {
   }
   return entries;
 }
-async function readEntry(fh, e, max = 4 * 1024 * 1024) {
-  if (e.size > max) throw new Error(`entry too large (${e.size} bytes)`);
-  const buf = Buffer.alloc(e.size);
-  await fh.read(buf, 0, e.size, e.offset);
-  return buf.toString("utf8");
+async function openOciLayout(path) {
+  const st = await stat(path);
+  if (st.isDirectory()) {
+    return {
+      path,
+      kind: "dir",
+      async file(name) {
+        const f = join(path, ...name.split("/"));
+        const s = await stat(f).catch(() => void 0);
+        if (!s?.isFile()) return void 0;
+        return { size: s.size, read: () => readFile(f), stream: () => createReadStream(f) };
+      }
+    };
+  }
+  const fh = await open(path, "r");
+  let entries;
+  try {
+    entries = await listTar(fh);
+  } finally {
+    await fh.close();
+  }
+  return {
+    path,
+    kind: "tar",
+    async file(name) {
+      const e = entries.get(name);
+      if (!e) return void 0;
+      return {
+        size: e.size,
+        read: async () => {
+          const h = await open(path, "r");
+          try {
+            const buf = Buffer.alloc(e.size);
+            await h.read(buf, 0, e.size, e.offset);
+            return buf;
+          } finally {
+            await h.close();
+          }
+        },
+        stream: () => e.size === 0 ? Readable.from([]) : createReadStream(path, { start: e.offset, end: e.offset + e.size - 1 })
+      };
+    }
+  };
+}
+async function writeLayoutTar(dir, dest) {
+  const files = [];
+  const walk = async (rel) => {
+    for (const e of await readdir(join(dir, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) await walk(r);
+      else if (e.isFile()) files.push(r);
+    }
+  };
+  await walk("");
+  files.sort();
+  const out = createWriteStream(dest);
+  const write = (b) => new Promise((resolve, reject) => out.write(b, (err) => err ? reject(err) : resolve()));
+  try {
+    for (const name of files) {
+      const abs = join(dir, ...name.split("/"));
+      const { size } = await stat(abs);
+      await write(tarHeader(name, size));
+      for await (const chunk of createReadStream(abs)) await write(chunk);
+      const pad = (BLOCK - size % BLOCK) % BLOCK;
+      if (pad) await write(Buffer.alloc(pad));
+    }
+    await write(Buffer.alloc(BLOCK * 2));
+  } finally {
+    await new Promise((resolve) => out.end(resolve));
+  }
+}
+function tarHeader(name, size) {
+  if (Buffer.byteLength(name) > 100) throw new Error(`path too long for a ustar header: ${name}`);
+  const h = Buffer.alloc(BLOCK);
+  h.write(name, 0, 100, "utf8");
+  h.write("0000644\0", 100, "latin1");
+  h.write("0000000\0", 108, "latin1");
+  h.write("0000000\0", 116, "latin1");
+  h.write(`${size.toString(8).padStart(11, "0")}\0`, 124, "latin1");
+  h.write("00000000000\0", 136, "latin1");
+  h.write("0", 156, "latin1");
+  h.write("ustar\x0000", 257, "latin1");
+  h.fill(32, 148, 156);
+  let sum = 0;
+  for (const b of h) sum += b;
+  h.write(`${sum.toString(8).padStart(6, "0")}\0 `, 148, "latin1");
+  return h;
 }
 function platformOf(p) {
   return [p.os, p.architecture, p.variant].filter((x) => x !== void 0 && x !== "").join("/");
 }
 async function readOciArchive(path) {
-  let fh;
+  let layout;
   try {
-    fh = await open(path, "r");
+    layout = await openOciLayout(path);
   } catch {
     throw new BcError("failed", `OCI archive ${path} was not written`, { step: "build" });
   }
   try {
-    const entries = await listTar(fh);
     const json = async (schema, name) => {
-      const e = entries.get(name);
-      if (!e) throw new BcError("failed", `OCI archive ${path}: ${name} is missing`, { step: "build" });
-      const parsed = schema.safeParse(JSON.parse(await readEntry(fh, e)));
+      const f = await layout.file(name);
+      if (!f) throw new BcError("failed", `OCI archive ${path}: ${name} is missing`, { step: "build" });
+      if (f.size > 4 * 1024 * 1024) throw new Error(`${name} too large (${f.size} bytes)`);
+      const parsed = schema.safeParse(JSON.parse((await f.read()).toString("utf8")));
       if (!parsed.success) throw new BcError("failed", `OCI archive ${path}: ${name} has an unexpected shape`, { step: "build" });
       return parsed.data;
     };
@@ -107,12 +192,11 @@ async function readOciArchive(path) {
   } catch (err) {
     if (err instanceof BcError) throw err;
     throw new BcError("failed", `OCI archive ${path} is not readable: ${err instanceof Error ? err.message : String(err)}`, { step: "build" });
-  } finally {
-    await fh.close();
   }
 }
 
 export {
-  listTar,
+  openOciLayout,
+  writeLayoutTar,
   readOciArchive
 };

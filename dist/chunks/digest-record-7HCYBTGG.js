@@ -34,7 +34,7 @@ function register(program) {
       }
       const provenance = opts.provenance === void 0 ? void 0 : opts.provenance === "false" ? false : opts.provenance === "max" ? "max" : opts.provenance === "min" ? "min" : void 0;
       if (opts.provenance !== void 0 && provenance === void 0) throw badInput(`--provenance ${opts.provenance}: expected min, max or false`);
-      const { buildPlatformRecord } = await import("./platform-build-K6XBF2SV.js");
+      const { buildPlatformRecord } = await import("./platform-build-RU7NORR6.js");
       const { digestRecordName } = await import("./digest-record-VWNRPJBT.js");
       const { loadConnector } = await import("./metadata-N62STCGK.js");
       const c = await loadConnector(dir);

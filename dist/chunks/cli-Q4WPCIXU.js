@@ -3402,16 +3402,16 @@ init_define_BC_HELP();
 var COMMANDS = {
   render: () => import("./render-TRQLG2OL.js"),
   lint: () => import("./lint-ODGCKZ77.js"),
-  build: () => import("./build-AJEDKZD3.js"),
-  verify: () => import("./verify-U2D4QPCP.js"),
-  publish: () => import("./publish-UXWPQQPX.js"),
+  build: () => import("./build-TDR5UXU2.js"),
+  verify: () => import("./verify-CVYQUM44.js"),
+  publish: () => import("./publish-H6MMDH43.js"),
   tags: () => import("./tags-LK57ZH5E.js"),
   "release-plan": () => import("./release-plan-4DHB5CG6.js"),
   doctor: () => import("./doctor-T63ZUQJ6.js"),
   changed: () => import("./changed-JB7GZWSY.js"),
-  "digest-record": () => import("./digest-record-H52L5RAW.js"),
-  merge: () => import("./merge-DV6WBIHE.js"),
-  bake: () => import("./bake-3FXY3NT6.js"),
+  "digest-record": () => import("./digest-record-7HCYBTGG.js"),
+  merge: () => import("./merge-MQFWZ2WB.js"),
+  bake: () => import("./bake-MQL6PEUS.js"),
   base: () => import("./base-ID5U237V.js")
 };
 var COMMAND_NAMES = Object.keys(COMMANDS);

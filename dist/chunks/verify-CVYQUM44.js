@@ -7,7 +7,7 @@ import "./chunk-4GF6GIWF.js";
 import "./chunk-ZWG57TMJ.js";
 import {
   checkPlatforms
-} from "./chunk-E4S6M7WN.js";
+} from "./chunk-SAOROEZL.js";
 import "./chunk-JQ25NIQR.js";
 import {
   action,

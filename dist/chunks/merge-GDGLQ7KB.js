@@ -4,11 +4,11 @@ import {
   compareImages,
   indexFactsFromBytes,
   readBack
-} from "./chunk-BQ23TPNX.js";
+} from "./chunk-BU4FDQHK.js";
 import {
   planTags
 } from "./chunk-PMZDP7EX.js";
-import "./chunk-7ZW5343I.js";
+import "./chunk-XIHXMMH3.js";
 import {
   imagetoolsInspect,
   indexFacts
@@ -24,7 +24,7 @@ import {
 import {
   readDigestRecord
 } from "./chunk-4DXIH5MH.js";
-import "./chunk-3RK7HY4D.js";
+import "./chunk-UF76OJUG.js";
 import {
   loadConnector
 } from "./chunk-VDZCJ54U.js";

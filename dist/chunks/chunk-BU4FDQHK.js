@@ -1,7 +1,7 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
   pushArchiveByDigest
-} from "./chunk-7ZW5343I.js";
+} from "./chunk-XIHXMMH3.js";
 import {
   external_exports
 } from "./chunk-EOVLSTFT.js";

@@ -5,11 +5,11 @@ import {
 import {
   buildImage,
   resolveSourceDateEpoch
-} from "./chunk-WEAYC4OQ.js";
-import "./chunk-3RK7HY4D.js";
+} from "./chunk-EEXCGR7O.js";
+import "./chunk-UF76OJUG.js";
 import {
   detectCapabilities
-} from "./chunk-E4S6M7WN.js";
+} from "./chunk-SAOROEZL.js";
 import "./chunk-JQ25NIQR.js";
 import "./chunk-4ZKVELA3.js";
 import "./chunk-BBWGNM43.js";

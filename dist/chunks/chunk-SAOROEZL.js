@@ -291,7 +291,7 @@ function prepareBuild(plan, opts, caps, files) {
     cacheFrom: opts.cacheFrom,
     cacheTo: opts.cacheTo,
     progress: "plain",
-    output: output.type === "oci" ? { type: "oci", dest: output.dest, rewriteTimestamp: rewrite } : { type: "load" },
+    output: output.type === "oci" ? { type: "oci", dest: output.dest, rewriteTimestamp: rewrite, ...output.layout === "dir" ? { tar: false } : {} } : { type: "load" },
     builder: opts.builder,
     noCache: opts.noCache
   };

@@ -1,7 +1,7 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
-  listTar
-} from "./chunk-3RK7HY4D.js";
+  openOciLayout
+} from "./chunk-UF76OJUG.js";
 import {
   external_exports
 } from "./chunk-EOVLSTFT.js";
@@ -14,8 +14,6 @@ import {
 
 // src/publish/push.ts
 init_define_BC_HELP();
-import { createReadStream } from "node:fs";
-import { open } from "node:fs/promises";
 import { Readable } from "node:stream";
 var Descriptor = external_exports.object({ mediaType: external_exports.string(), digest: external_exports.string().regex(/^sha256:[0-9a-f]{64}$/), size: external_exports.number() }).loose();
 var ManifestOrIndex = external_exports.object({
@@ -27,29 +25,13 @@ var ManifestOrIndex = external_exports.object({
 var INDEX_TYPES = /* @__PURE__ */ new Set(["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json"]);
 async function pushArchiveByDigest(client, repo, archive, digest, opts = {}) {
   const stats = { blobsUploaded: 0, blobsMounted: 0, blobsPresent: 0, bytesUploaded: 0, manifestsWritten: 0, manifestsPresent: 0 };
-  const fh = await open(archive, "r");
-  let entries;
-  try {
-    entries = await listTar(fh);
-  } finally {
-    await fh.close();
-  }
-  const entryOf = (d) => {
-    const e = entries.get(`blobs/sha256/${d.slice("sha256:".length)}`);
-    if (!e) throw new BcError("failed", `OCI archive ${archive} lacks blob ${d}`, { step: "publish" });
-    return e;
+  const layout = await openOciLayout(archive);
+  const fileOf = async (d) => {
+    const f = await layout.file(`blobs/sha256/${d.slice("sha256:".length)}`);
+    if (!f) throw new BcError("failed", `OCI archive ${archive} lacks blob ${d}`, { step: "publish" });
+    return f;
   };
-  const readSmall = async (d) => {
-    const e = entryOf(d);
-    const h = await open(archive, "r");
-    try {
-      const buf = Buffer.alloc(e.size);
-      await h.read(buf, 0, e.size, e.offset);
-      return buf;
-    } finally {
-      await h.close();
-    }
-  };
+  const readSmall = async (d) => (await fileOf(d)).read();
   const manifests = [];
   const blobs = /* @__PURE__ */ new Map();
   const visit = async (d, mediaType) => {
@@ -77,14 +59,14 @@ async function pushArchiveByDigest(client, repo, archive, digest, opts = {}) {
       stats.blobsMounted++;
       continue;
     }
-    const e = entryOf(d);
-    if (e.size !== size) throw new BcError("failed", `OCI archive ${archive}: blob ${d} is ${e.size} bytes, its descriptor says ${size}`, { step: "publish" });
+    const f = await fileOf(d);
+    if (f.size !== size) throw new BcError("failed", `OCI archive ${archive}: blob ${d} is ${f.size} bytes, its descriptor says ${size}`, { step: "publish" });
     opts.log?.(`push: upload ${d.slice(0, 19)} (${(size / 1e6).toFixed(1)} MB)`);
     await client.uploadBlob(
       repo,
       d,
       size,
-      () => size === 0 ? new ReadableStream({ start: (c) => c.close() }) : Readable.toWeb(createReadStream(archive, { start: e.offset, end: e.offset + size - 1 }))
+      () => size === 0 ? new ReadableStream({ start: (c) => c.close() }) : Readable.toWeb(f.stream())
     );
     stats.blobsUploaded++;
     stats.bytesUploaded += size;

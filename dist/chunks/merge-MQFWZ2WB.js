@@ -24,7 +24,7 @@ function register(program) {
     action(async (out, _g, dir, opts) => {
       const retries = opts.retries === void 0 ? void 0 : Number(opts.retries);
       if (retries !== void 0 && (!Number.isInteger(retries) || retries < 1)) throw badInput(`--retries ${opts.retries}: expected a positive integer`);
-      const { mergeConnector } = await import("./merge-O7JIWGA4.js");
+      const { mergeConnector } = await import("./merge-GDGLQ7KB.js");
       const res = await mergeConnector(dir, {
         digests: opts.digests ?? [],
         platforms: listFlag(opts.platform),
