@@ -5,9 +5,8 @@
  * sibling repository when possible — then each image and attestation
  * manifest by digest, then the index by digest. Nothing is tagged here.
  *
- * Why not `skopeo copy --all --preserve-digests oci-archive:X docker://R@D`
- * (src/docker/skopeo.ts builds that argv)? skopeo aborts the whole copy on
- * the first failed request, so retrying it as a unit cannot get through a
+ * Why not `skopeo copy --all --preserve-digests oci:DIR docker://R@D`? skopeo
+ * aborts the whole copy on the first failed request, so retrying it as a unit cannot get through a
  * registry that fails 30 % of requests (measured: 10 attempts, 0 successes,
  * 14 injected faults). Retrying each request makes every attempt count and
  * also honours Retry-After, which skopeo does not expose.
