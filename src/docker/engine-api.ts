@@ -1,7 +1,8 @@
 /**
- * The Docker Engine API on a local unix socket, for the one call verify makes
- * by the dozen: reading a path of a container as tar (`docker cp C:PATH -`).
- * Each `docker cp` is a new docker client process (about 12 ms of CPU before
+ * The Docker Engine API on a local unix socket, for the calls verify makes
+ * by the dozen: reading a path of a container as tar (`docker cp C:PATH -`),
+ * and inspect, diff and rm of its containers (src/docker/container.ts).
+ * Each docker call is a new docker client process (about 12 ms of CPU before
  * the daemon sees the request); on a 2-core machine, with the emulated
  * connector running at the same time, those processes are what slows it. The
  * same request over the socket costs the daemon's work only.
