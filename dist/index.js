@@ -48912,6 +48912,10 @@ async function runCleanups() {
     await Promise.allSettled(all.map(async (fn) => fn()));
   }
 }
+function cleanUpAndExit(code) {
+  interrupted = true;
+  void runCleanups().finally(() => process.exit(code));
+}
 function installSignalHandlers() {
   if (installed) return;
   installed = true;
@@ -48919,20 +48923,17 @@ function installSignalHandlers() {
     if (interrupted) {
       process.exit(130);
     }
-    interrupted = true;
     process.stderr.write(`
 build-connector: ${signal} received, cleaning up (containers, builds)...
 `);
-    void runCleanups().finally(() => process.exit(signal === "SIGINT" ? 130 : signal === "SIGHUP" ? 129 : 143));
+    cleanUpAndExit(signal === "SIGINT" ? 130 : signal === "SIGHUP" ? 129 : 143);
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
   process.on("SIGHUP", onSignal);
   const onStreamError = (err) => {
     if (err.code !== "EPIPE") throw err;
-    if (interrupted) return;
-    interrupted = true;
-    void runCleanups().finally(() => process.exit(141));
+    if (!interrupted) cleanUpAndExit(141);
   };
   process.stdout.on("error", onStreamError);
   process.stderr.on("error", onStreamError);
@@ -48960,7 +48961,7 @@ var debugSink = process.env.BUILD_CONNECTOR_DEBUG ? (l) => process.stderr.write(
 function debugLog(line) {
   debugSink?.(line);
 }
-function start(file2, args, opts, binary) {
+function start(file2, args, opts) {
   const env2 = opts.env ? { ...process.env, ...opts.env } : process.env;
   return execa(file2, [...args], {
     cwd: opts.cwd,
@@ -48972,23 +48973,19 @@ function start(file2, args, opts, binary) {
     killSignal: "SIGKILL",
     maxBuffer: opts.maxBuffer ?? 256 * 1024 * 1024,
     buffer: opts.onStdoutData ? { stdout: false } : true,
-    encoding: binary ? "buffer" : "utf8",
+    encoding: "utf8",
     stripFinalNewline: false,
     stdin: opts.input === void 0 ? "ignore" : "pipe",
     lines: false
   });
 }
 async function run(file2, args, opts = {}) {
-  const res = await runRaw(file2, args, opts, false);
-  return { ...res, stdout: String(res.stdout) };
-}
-async function runRaw(file2, args, opts, binary) {
   const secrets = opts.secrets ?? [];
   const command = formatArgv(file2, args, secrets);
   if (wasInterrupted() && !opts.cleanup) throw new BcError("interrupted", `interrupted before ${file2} could start`, { step: opts.step, details: [`command: ${command}`] });
   debugSink?.(command);
   const t0 = performance.now();
-  const child = start(file2, args, opts, binary);
+  const child = start(file2, args, opts);
   const unregister = onCleanup(() => {
     child.kill("SIGKILL");
   });
@@ -49009,10 +49006,8 @@ async function runRaw(file2, args, opts, binary) {
   }
   const durationMs = performance.now() - t0;
   debugSink?.(`done in ${Math.round(durationMs)} ms, exit ${String(result.exitCode)}: ${command.length > 80 ? `${command.slice(0, 77)}...` : command}`);
-  const stdoutRaw = result.stdout;
-  const stdout = Buffer.isBuffer(stdoutRaw) ? stdoutRaw : stdoutRaw instanceof Uint8Array ? Buffer.from(stdoutRaw) : String(stdoutRaw ?? "");
-  const stderrRaw = result.stderr;
-  const stderr = stderrRaw instanceof Uint8Array ? Buffer.from(stderrRaw).toString("utf8") : String(stderrRaw ?? "");
+  const stdout = String(result.stdout ?? "");
+  const stderr = String(result.stderr ?? "");
   const exitCode = typeof result.exitCode === "number" ? result.exitCode : -1;
   const timedOut = result.timedOut === true;
   const spawnFailed = result.failed && result.exitCode === void 0 && !timedOut && !result.isTerminated;
@@ -49025,9 +49020,8 @@ async function runRaw(file2, args, opts, binary) {
     );
   }
   if ((exitCode !== 0 || timedOut) && !opts.allowFailure) {
-    const out = typeof stdout === "string" ? stdout : "";
     const tail2 = lastLines(redact(`${stderr}
-${out.length < 4e3 ? out : ""}`, secrets));
+${stdout.length < 4e3 ? stdout : ""}`, secrets));
     const what = timedOut ? `timed out after ${Math.round((opts.timeoutMs ?? 0) / 1e3)} s` : `exited with code ${exitCode}`;
     throw new BcError(opts.failKind ?? "failed", `${opts.step ? `${opts.step}: ` : ""}${file2} ${what}`, {
       step: opts.step,
@@ -69893,6 +69887,24 @@ var TarReader = class {
     else if (st.meta === "K") this.longLink = readString(data, 0, data.length);
   }
 };
+function tarHeader(f) {
+  const type = f.type ?? "file";
+  const h2 = Buffer.alloc(BLOCK);
+  h2.write(f.path, 0, 100, "utf8");
+  h2.write(`${(f.mode ?? (type === "dir" ? 493 : type === "symlink" ? 511 : 420)).toString(8).padStart(7, "0")}\0`, 100, "latin1");
+  h2.write(`${(f.uid ?? 0).toString(8).padStart(7, "0")}\0`, 108, "latin1");
+  h2.write(`${(f.gid ?? 0).toString(8).padStart(7, "0")}\0`, 116, "latin1");
+  h2.write(`${f.size.toString(8).padStart(11, "0")}\0`, 124, "latin1");
+  h2.write("00000000000\0", 136, "latin1");
+  h2.write({ file: "0", dir: "5", symlink: "2", hardlink: "1", other: "3" }[type], 156, "latin1");
+  if (f.linkname) h2.write(f.linkname, 157, 100, "utf8");
+  h2.write("ustar\x0000", 257, "latin1");
+  h2.fill(32, 148, 156);
+  let sum = 0;
+  for (const b of h2) sum += b;
+  h2.write(`${sum.toString(8).padStart(6, "0")}\0 `, 148, "latin1");
+  return h2;
+}
 
 // src/render/tar-list.ts
 async function listTar(path10, limit = 1e5) {
@@ -72050,7 +72062,6 @@ import { open as open4, readdir as readdir5, readFile as readFile9, stat as stat
 import { join as join9 } from "node:path";
 import { Readable as Readable5 } from "node:stream";
 init_errors();
-var BLOCK2 = 512;
 var DescriptorSchema = external_exports.object({
   mediaType: external_exports.string(),
   digest: external_exports.string().regex(/^sha256:[0-9a-f]{64}$/),
@@ -72062,44 +72073,31 @@ var IndexSchema = external_exports.object({ manifests: external_exports.array(De
 var ManifestSchema = external_exports.object({ config: DescriptorSchema }).loose();
 var ConfigSchema = external_exports.object({ os: external_exports.string(), architecture: external_exports.string(), variant: external_exports.string().optional() }).loose();
 var INDEX_TYPES = /* @__PURE__ */ new Set(["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json"]);
-function octal(buf, start2, len) {
-  if ((buf[start2] ?? 0) & 128) {
-    let n2 = 0;
-    for (let i2 = start2 + 1; i2 < start2 + len; i2++) n2 = n2 * 256 + (buf[i2] ?? 0);
-    return n2;
-  }
-  const s = buf.toString("latin1", start2, start2 + len).replace(/\0.*$/s, "").trim();
-  return s === "" ? 0 : Number.parseInt(s, 8);
-}
-var cstr = (buf, start2, len) => buf.toString("utf8", start2, start2 + len).replace(/\0.*$/s, "");
 async function listTar2(fh) {
   const entries = /* @__PURE__ */ new Map();
-  const header = Buffer.alloc(BLOCK2);
+  const header = Buffer.alloc(BLOCK);
   let pos = 0;
   let longName;
   for (; ; ) {
-    const { bytesRead } = await fh.read(header, 0, BLOCK2, pos);
-    if (bytesRead < BLOCK2 || header.every((b) => b === 0)) break;
-    const size = octal(header, 124, 12);
+    const { bytesRead } = await fh.read(header, 0, BLOCK, pos);
+    if (bytesRead < BLOCK || header.every((b) => b === 0)) break;
+    const size = readNumber(header, 124, 12);
     const type = String.fromCharCode(header[156] ?? 0);
-    const dataAt = pos + BLOCK2;
-    let name = cstr(header, 0, 100);
-    const prefix = header.toString("latin1", 257, 262) === "ustar" ? cstr(header, 345, 155) : "";
+    const dataAt = pos + BLOCK;
+    let name = readString(header, 0, 100);
+    const prefix = header.toString("latin1", 257, 262) === "ustar" ? readString(header, 345, 155) : "";
     if (prefix) name = `${prefix}/${name}`;
     if (type === "L" || type === "x") {
       const data = Buffer.alloc(size);
       await fh.read(data, 0, size, dataAt);
-      if (type === "L") longName = cstr(data, 0, size);
-      else {
-        const m = /(?:^|\n)\d+ path=([^\n]*)\n/.exec(data.toString("utf8"));
-        if (m?.[1]) longName = m[1];
-      }
+      if (type === "L") longName = readString(data, 0, size);
+      else longName = parsePax(data).path ?? longName;
     } else {
       if (longName !== void 0) name = longName;
       longName = void 0;
       if (type === "0" || type === "\0") entries.set(name.replace(/^\.\//, ""), { offset: dataAt, size });
     }
-    pos = dataAt + Math.ceil(size / BLOCK2) * BLOCK2;
+    pos = dataAt + Math.ceil(size / BLOCK) * BLOCK;
   }
   return entries;
 }
@@ -72107,8 +72105,6 @@ async function openOciLayout(path10) {
   const st = await stat6(path10);
   if (st.isDirectory()) {
     return {
-      path: path10,
-      kind: "dir",
       async file(name) {
         const f = join9(path10, ...name.split("/"));
         const s = await stat6(f).catch(() => void 0);
@@ -72125,8 +72121,6 @@ async function openOciLayout(path10) {
     await fh.close();
   }
   return {
-    path: path10,
-    kind: "tar",
     async file(name) {
       const e = entries.get(name);
       if (!e) return void 0;
@@ -72164,32 +72158,16 @@ async function writeLayoutTar(dir, dest) {
     for (const name of files) {
       const abs = join9(dir, ...name.split("/"));
       const { size } = await stat6(abs);
-      await write(tarHeader(name, size));
+      if (Buffer.byteLength(name) > 100) throw new Error(`path too long for a ustar header: ${name}`);
+      await write(tarHeader({ path: name, size }));
       for await (const chunk of createReadStream2(abs)) await write(chunk);
-      const pad = (BLOCK2 - size % BLOCK2) % BLOCK2;
+      const pad = (BLOCK - size % BLOCK) % BLOCK;
       if (pad) await write(Buffer.alloc(pad));
     }
-    await write(Buffer.alloc(BLOCK2 * 2));
+    await write(Buffer.alloc(BLOCK * 2));
   } finally {
     await new Promise((resolve9) => out.end(resolve9));
   }
-}
-function tarHeader(name, size) {
-  if (Buffer.byteLength(name) > 100) throw new Error(`path too long for a ustar header: ${name}`);
-  const h2 = Buffer.alloc(BLOCK2);
-  h2.write(name, 0, 100, "utf8");
-  h2.write("0000644\0", 100, "latin1");
-  h2.write("0000000\0", 108, "latin1");
-  h2.write("0000000\0", 116, "latin1");
-  h2.write(`${size.toString(8).padStart(11, "0")}\0`, 124, "latin1");
-  h2.write("00000000000\0", 136, "latin1");
-  h2.write("0", 156, "latin1");
-  h2.write("ustar\x0000", 257, "latin1");
-  h2.fill(32, 148, 156);
-  let sum = 0;
-  for (const b of h2) sum += b;
-  h2.write(`${sum.toString(8).padStart(6, "0")}\0 `, 148, "latin1");
-  return h2;
 }
 function platformOf(p) {
   return [p.os, p.architecture, p.variant].filter((x) => x !== void 0 && x !== "").join("/");
@@ -72724,7 +72702,6 @@ function startContainer(spec) {
     settleCreated = resolve9;
   });
   const result = execute(spec, name, settleCreated, holds);
-  result.catch(() => settleCreated({ ok: false, reason: "the container run failed" }));
   return {
     name,
     created,
@@ -72812,7 +72789,7 @@ async function execute(spec, name, settleCreated, holds) {
     };
   } finally {
     clearTimeout(timer);
-    settleCreated({ ok: false, reason: "interrupted" });
+    settleCreated({ ok: false, reason: "the run stopped before the container was created" });
     await Promise.all(holds);
     await removeContainer(name);
     guard.unregister();
@@ -72970,9 +72947,8 @@ async function createProbe(ref2, platform6, pull) {
   };
 }
 async function copyFromContainer(container, path10, opts = {}) {
-  const o2 = typeof opts === "number" ? { maxBytes: opts } : opts;
-  const maxBytes = o2.maxBytes ?? 64 * 1024 * 1024;
-  const reader = new TarReader(o2);
+  const maxBytes = opts.maxBytes ?? 64 * 1024 * 1024;
+  const reader = new TarReader(opts);
   let bytes = 0;
   let truncated = false;
   const take = (chunk, stop) => {
@@ -73143,12 +73119,12 @@ function containerFs(container) {
       const key = `${path10}\0${cap}`;
       let p = stats.get(key);
       if (!p) {
-        p = copyFromContainer(container, path10, cap).then((c3) => c3.entries[0]);
+        p = copyFromContainer(container, path10, { maxBytes: cap }).then((c3) => c3.entries[0]);
         stats.set(key, p);
       }
       return p;
     },
-    read: (path10, maxBytes) => copyFromContainer(container, path10, maxBytes)
+    read: (path10, maxBytes) => copyFromContainer(container, path10, { maxBytes })
   };
 }
 var MAX_HOPS = 12;
@@ -73804,11 +73780,7 @@ async function verifyPlatform(ctx) {
     runs.push(p);
     byStep.set(step, p);
   };
-  const start2 = (step, type2, spec) => {
-    const l = launch(ref2, platform6, opts, step, type2, spec);
-    adopt(step, l.run);
-    return l;
-  };
+  const start2 = (step, type2, spec) => adopt(step, launch(ref2, platform6, opts, step, type2, spec).run);
   const startIo = (type2) => {
     const m = staged.mounts;
     if (!m.config) return;
@@ -75342,7 +75314,6 @@ var ManifestOrIndex = external_exports.object({
   config: Descriptor.optional(),
   layers: external_exports.array(Descriptor).optional()
 }).loose();
-var INDEX_TYPES2 = /* @__PURE__ */ new Set(["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json"]);
 async function pushArchiveByDigest(client, repo, archive, digest, opts = {}) {
   const stats = { blobsUploaded: 0, blobsMounted: 0, blobsPresent: 0, bytesUploaded: 0, manifestsWritten: 0, manifestsPresent: 0 };
   const layout = await openOciLayout(archive);
@@ -75358,7 +75329,7 @@ async function pushArchiveByDigest(client, repo, archive, digest, opts = {}) {
     const bytes = await readSmall(d);
     const parsed = ManifestOrIndex.safeParse(JSON.parse(bytes.toString("utf8")));
     if (!parsed.success) throw new BcError("failed", `OCI archive ${archive}: ${d} is not a manifest`, { step: "publish" });
-    if (INDEX_TYPES2.has(mediaType)) for (const m of parsed.data.manifests ?? []) await visit3(m.digest, m.mediaType);
+    if (INDEX_TYPES.has(mediaType)) for (const m of parsed.data.manifests ?? []) await visit3(m.digest, m.mediaType);
     else for (const b of [parsed.data.config, ...parsed.data.layers ?? []]) if (b) blobs.set(b.digest, b.size);
     manifests.push({ digest: d, mediaType: parsed.data.mediaType ?? mediaType, bytes });
   };

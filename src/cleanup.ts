@@ -32,6 +32,12 @@ export async function runCleanups(): Promise<void> {
   }
 }
 
+/** Interrupted: nothing new starts (exec.ts), what runs is cleaned up, then exit. */
+function cleanUpAndExit(code: number): void {
+  interrupted = true;
+  void runCleanups().finally(() => process.exit(code));
+}
+
 function installSignalHandlers(): void {
   if (installed) return;
   installed = true;
@@ -39,9 +45,8 @@ function installSignalHandlers(): void {
     if (interrupted) {
       process.exit(130);
     }
-    interrupted = true;
     process.stderr.write(`\nbuild-connector: ${signal} received, cleaning up (containers, builds)...\n`);
-    void runCleanups().finally(() => process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143));
+    cleanUpAndExit(signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143);
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -51,9 +56,7 @@ function installSignalHandlers(): void {
   // spot, containers and all. Clean up, then leave as a SIGPIPE would (141).
   const onStreamError = (err: NodeJS.ErrnoException) => {
     if (err.code !== 'EPIPE') throw err;
-    if (interrupted) return;
-    interrupted = true;
-    void runCleanups().finally(() => process.exit(141));
+    if (!interrupted) cleanUpAndExit(141);
   };
   process.stdout.on('error', onStreamError);
   process.stderr.on('error', onStreamError);

@@ -33,8 +33,6 @@ export interface RunOptions {
   step?: string;
   /** cap on captured stdout bytes (flooding connectors) */
   maxBuffer?: number;
-  /** keep stdout as a Buffer (binary, e.g. tar streams) */
-  binary?: boolean;
   /**
    * Take stdout as raw chunks as they arrive instead of buffering it (large
    * tar streams); `stop()` kills the process (it then exits non-zero).
@@ -51,10 +49,6 @@ export interface RunResult {
   stderr: string;
   timedOut: boolean;
   durationMs: number;
-}
-
-export interface BinaryRunResult extends Omit<RunResult, 'stdout'> {
-  stdout: Buffer;
 }
 
 const REDACTED = '***';
@@ -88,7 +82,7 @@ export function debugLog(line: string): void {
   debugSink?.(line);
 }
 
-function start(file: string, args: readonly string[], opts: RunOptions, binary: boolean): ResultPromise {
+function start(file: string, args: readonly string[], opts: RunOptions): ResultPromise {
   const env = opts.env ? { ...process.env, ...opts.env } : process.env;
   return execa(file, [...args], {
     cwd: opts.cwd,
@@ -100,7 +94,7 @@ function start(file: string, args: readonly string[], opts: RunOptions, binary: 
     killSignal: 'SIGKILL',
     maxBuffer: opts.maxBuffer ?? 256 * 1024 * 1024,
     buffer: opts.onStdoutData ? { stdout: false } : true,
-    encoding: binary ? 'buffer' : 'utf8',
+    encoding: 'utf8',
     stripFinalNewline: false,
     stdin: opts.input === undefined ? 'ignore' : 'pipe',
     lines: false,
@@ -108,29 +102,13 @@ function start(file: string, args: readonly string[], opts: RunOptions, binary: 
 }
 
 export async function run(file: string, args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
-  const res = await runRaw(file, args, opts, false);
-  return { ...res, stdout: String(res.stdout) };
-}
-
-export async function runBinary(file: string, args: readonly string[], opts: RunOptions = {}): Promise<BinaryRunResult> {
-  const res = await runRaw(file, args, opts, true);
-  const out = res.stdout;
-  return { ...res, stdout: Buffer.isBuffer(out) ? out : Buffer.from(out) };
-}
-
-async function runRaw(
-  file: string,
-  args: readonly string[],
-  opts: RunOptions,
-  binary: boolean,
-): Promise<Omit<RunResult, 'stdout'> & { stdout: string | Buffer }> {
   const secrets = opts.secrets ?? [];
   const command = formatArgv(file, args, secrets);
   // Once interrupted, start nothing new: the cleanup is removing what runs.
   if (wasInterrupted() && !opts.cleanup) throw new BcError('interrupted', `interrupted before ${file} could start`, { step: opts.step, details: [`command: ${command}`] });
   debugSink?.(command);
   const t0 = performance.now();
-  const child = start(file, args, opts, binary);
+  const child = start(file, args, opts);
   const unregister = onCleanup(() => {
     child.kill('SIGKILL');
   });
@@ -151,14 +129,9 @@ async function runRaw(
   }
   const durationMs = performance.now() - t0;
   debugSink?.(`done in ${Math.round(durationMs)} ms, exit ${String(result.exitCode)}: ${command.length > 80 ? `${command.slice(0, 77)}...` : command}`);
-  const stdoutRaw = result.stdout as unknown;
-  const stdout: string | Buffer = Buffer.isBuffer(stdoutRaw)
-    ? stdoutRaw
-    : stdoutRaw instanceof Uint8Array
-      ? Buffer.from(stdoutRaw)
-      : String(stdoutRaw ?? '');
-  const stderrRaw = result.stderr as unknown;
-  const stderr = stderrRaw instanceof Uint8Array ? Buffer.from(stderrRaw).toString('utf8') : String(stderrRaw ?? '');
+  // utf8 text (undefined when stdout went to onStdoutData instead)
+  const stdout = String(result.stdout ?? '');
+  const stderr = String(result.stderr ?? '');
   const exitCode = typeof result.exitCode === 'number' ? result.exitCode : -1;
   const timedOut = result.timedOut === true;
   const spawnFailed = result.failed && result.exitCode === undefined && !timedOut && !result.isTerminated;
@@ -172,8 +145,7 @@ async function runRaw(
     );
   }
   if ((exitCode !== 0 || timedOut) && !opts.allowFailure) {
-    const out = typeof stdout === 'string' ? stdout : '';
-    const tail = lastLines(redact(`${stderr}\n${out.length < 4000 ? out : ''}`, secrets));
+    const tail = lastLines(redact(`${stderr}\n${stdout.length < 4000 ? stdout : ''}`, secrets));
     const what = timedOut ? `timed out after ${Math.round((opts.timeoutMs ?? 0) / 1000)} s` : `exited with code ${exitCode}`;
     throw new BcError(opts.failKind ?? 'failed', `${opts.step ? `${opts.step}: ` : ''}${file} ${what}`, {
       step: opts.step,

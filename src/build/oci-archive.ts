@@ -1,8 +1,10 @@
 /**
- * Read an OCI image layout tarball (what `--output type=oci,dest=FILE`
- * writes) without unpacking it: walk the tar headers (512-byte blocks,
- * seeking over file data), then read index.json and the few small blobs that
- * describe the image. A 500 MB archive is read in milliseconds.
+ * Read an OCI image layout, as a tarball (`--output type=oci,dest=FILE`) or a
+ * directory (`dest=DIR,tar=false`), without unpacking it: a tarball's headers
+ * are walked (512-byte blocks, seeking over file data), then index.json and
+ * the few small blobs that describe the image are read. A 500 MB archive is
+ * read in milliseconds. A directory is written back as a tarball for
+ * `docker load` (writeLayoutTar). Tar headers come from verify/tar.ts.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
 import { open, readdir, readFile, stat, type FileHandle } from 'node:fs/promises';
@@ -10,8 +12,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { BcError } from '../errors.js';
-
-const BLOCK = 512;
+import { BLOCK, parsePax, readNumber, readString, tarHeader } from '../verify/tar.js';
 
 interface Entry {
   offset: number;
@@ -42,20 +43,7 @@ export interface OciArchiveFacts {
   names: string[];
 }
 
-const INDEX_TYPES = new Set(['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json']);
-
-function octal(buf: Buffer, start: number, len: number): number {
-  // GNU base-256 for sizes ≥ 8 GiB: high bit of the first byte set
-  if ((buf[start] ?? 0) & 0x80) {
-    let n = 0;
-    for (let i = start + 1; i < start + len; i++) n = n * 256 + (buf[i] ?? 0);
-    return n;
-  }
-  const s = buf.toString('latin1', start, start + len).replace(/\0.*$/s, '').trim();
-  return s === '' ? 0 : Number.parseInt(s, 8);
-}
-
-const cstr = (buf: Buffer, start: number, len: number) => buf.toString('utf8', start, start + len).replace(/\0.*$/s, '');
+export const INDEX_TYPES = new Set(['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json']);
 
 /** Index of the entries of a tar file: path → where its data is. */
 export async function listTar(fh: FileHandle): Promise<Map<string, Entry>> {
@@ -66,20 +54,17 @@ export async function listTar(fh: FileHandle): Promise<Map<string, Entry>> {
   for (;;) {
     const { bytesRead } = await fh.read(header, 0, BLOCK, pos);
     if (bytesRead < BLOCK || header.every((b) => b === 0)) break;
-    const size = octal(header, 124, 12);
+    const size = readNumber(header, 124, 12);
     const type = String.fromCharCode(header[156] ?? 0);
     const dataAt = pos + BLOCK;
-    let name = cstr(header, 0, 100);
-    const prefix = header.toString('latin1', 257, 262) === 'ustar' ? cstr(header, 345, 155) : '';
+    let name = readString(header, 0, 100);
+    const prefix = header.toString('latin1', 257, 262) === 'ustar' ? readString(header, 345, 155) : '';
     if (prefix) name = `${prefix}/${name}`;
     if (type === 'L' || type === 'x') {
       const data = Buffer.alloc(size);
       await fh.read(data, 0, size, dataAt);
-      if (type === 'L') longName = cstr(data, 0, size);
-      else {
-        const m = /(?:^|\n)\d+ path=([^\n]*)\n/.exec(data.toString('utf8'));
-        if (m?.[1]) longName = m[1];
-      }
+      if (type === 'L') longName = readString(data, 0, size);
+      else longName = parsePax(data).path ?? longName;
     } else {
       if (longName !== undefined) name = longName;
       longName = undefined;
@@ -103,8 +88,6 @@ export interface LayoutFile {
  * through the builder session, which is most of a cached build's time).
  */
 export interface OciLayout {
-  path: string;
-  kind: 'tar' | 'dir';
   file(name: string): Promise<LayoutFile | undefined>;
 }
 
@@ -112,8 +95,6 @@ export async function openOciLayout(path: string): Promise<OciLayout> {
   const st = await stat(path);
   if (st.isDirectory()) {
     return {
-      path,
-      kind: 'dir',
       async file(name) {
         const f = join(path, ...name.split('/'));
         const s = await stat(f).catch(() => undefined);
@@ -130,8 +111,6 @@ export async function openOciLayout(path: string): Promise<OciLayout> {
     await fh.close();
   }
   return {
-    path,
-    kind: 'tar',
     async file(name) {
       const e = entries.get(name);
       if (!e) return undefined;
@@ -171,7 +150,8 @@ export async function writeLayoutTar(dir: string, dest: string): Promise<void> {
     for (const name of files) {
       const abs = join(dir, ...name.split('/'));
       const { size } = await stat(abs);
-      await write(tarHeader(name, size));
+      if (Buffer.byteLength(name) > 100) throw new Error(`path too long for a ustar header: ${name}`);
+      await write(tarHeader({ path: name, size }));
       for await (const chunk of createReadStream(abs)) await write(chunk as Buffer);
       const pad = (BLOCK - (size % BLOCK)) % BLOCK;
       if (pad) await write(Buffer.alloc(pad));
@@ -181,25 +161,6 @@ export async function writeLayoutTar(dir: string, dest: string): Promise<void> {
     await new Promise<void>((resolve) => out.end(resolve));
   }
 }
-
-function tarHeader(name: string, size: number): Buffer {
-  if (Buffer.byteLength(name) > 100) throw new Error(`path too long for a ustar header: ${name}`);
-  const h = Buffer.alloc(BLOCK);
-  h.write(name, 0, 100, 'utf8');
-  h.write('0000644\0', 100, 'latin1');
-  h.write('0000000\0', 108, 'latin1');
-  h.write('0000000\0', 116, 'latin1');
-  h.write(`${size.toString(8).padStart(11, '0')}\0`, 124, 'latin1');
-  h.write('00000000000\0', 136, 'latin1');
-  h.write('0', 156, 'latin1');
-  h.write('ustar\x0000', 257, 'latin1');
-  h.fill(0x20, 148, 156);
-  let sum = 0;
-  for (const b of h) sum += b;
-  h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'latin1');
-  return h;
-}
-
 
 function platformOf(p: { os: string; architecture: string; variant?: string | undefined }): string {
   return [p.os, p.architecture, p.variant].filter((x) => x !== undefined && x !== '').join('/');

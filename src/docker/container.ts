@@ -204,8 +204,6 @@ export function startContainer(spec: ContainerRunSpec): StartedContainer {
     settleCreated = resolve;
   });
   const result = execute(spec, name, settleCreated, holds);
-  // A result that throws still settles `created` (never left pending).
-  result.catch(() => settleCreated({ ok: false, reason: 'the container run failed' }));
   return {
     name,
     created,
@@ -308,7 +306,10 @@ async function execute(spec: ContainerRunSpec, name: string, settleCreated: (c: 
     };
   } finally {
     clearTimeout(timer);
-    settleCreated({ ok: false, reason: 'interrupted' });
+    // Settled on every path (a no-op when it already was): a throw before
+    // `docker create` finished must not leave a reader waiting on `created`,
+    // while we wait on that reader's hold.
+    settleCreated({ ok: false, reason: 'the run stopped before the container was created' });
     await Promise.all(holds);
     await removeContainer(name);
     guard.unregister();

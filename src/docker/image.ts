@@ -190,10 +190,9 @@ export interface CopyOptions extends TarReadOptions {
  * read as the stream arrives: with `keep` and `hashSizes` a large tree is
  * listed and hashed without holding its content.
  */
-export async function copyFromContainer(container: string, path: string, opts: CopyOptions | number = {}): Promise<CopiedPath> {
-  const o: CopyOptions = typeof opts === 'number' ? { maxBytes: opts } : opts;
-  const maxBytes = o.maxBytes ?? 64 * 1024 * 1024;
-  const reader = new TarReader(o);
+export async function copyFromContainer(container: string, path: string, opts: CopyOptions = {}): Promise<CopiedPath> {
+  const maxBytes = opts.maxBytes ?? 64 * 1024 * 1024;
+  const reader = new TarReader(opts);
   let bytes = 0;
   let truncated = false;
   const take = (chunk: Buffer, stop: () => void) => {

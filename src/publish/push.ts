@@ -16,7 +16,7 @@
  */
 import { Readable } from 'node:stream';
 import { z } from 'zod';
-import { openOciLayout, type LayoutFile } from '../build/oci-archive.js';
+import { INDEX_TYPES, openOciLayout, type LayoutFile } from '../build/oci-archive.js';
 import { BcError } from '../errors.js';
 import type { RegistryClient } from './registry-client.js';
 
@@ -30,7 +30,6 @@ const ManifestOrIndex = z
   })
   .loose();
 
-const INDEX_TYPES = new Set(['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json']);
 
 export interface PushStats {
   blobsUploaded: number;

@@ -92,12 +92,12 @@ export function containerFs(container: string): ImageFs {
       const key = `${path}\0${cap}`;
       let p = stats.get(key);
       if (!p) {
-        p = copyFromContainer(container, path, cap).then((c) => c.entries[0]);
+        p = copyFromContainer(container, path, { maxBytes: cap }).then((c) => c.entries[0]);
         stats.set(key, p);
       }
       return p;
     },
-    read: (path, maxBytes) => copyFromContainer(container, path, maxBytes),
+    read: (path, maxBytes) => copyFromContainer(container, path, { maxBytes }),
   };
 }
 

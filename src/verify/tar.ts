@@ -227,28 +227,43 @@ export function parseTar(buf: Buffer, opts: TarReadOptions = {}): TarEntry[] {
   return r.finish();
 }
 
+export interface TarHeaderFields {
+  path: string;
+  type?: TarEntryType;
+  mode?: number;
+  uid?: number;
+  gid?: number;
+  size: number;
+  linkname?: string;
+}
+
+/** One ustar header block (names up to 100 bytes), checksum included. */
+export function tarHeader(f: TarHeaderFields): Buffer {
+  const type = f.type ?? 'file';
+  const h = Buffer.alloc(BLOCK);
+  h.write(f.path, 0, 100, 'utf8');
+  h.write(`${(f.mode ?? (type === 'dir' ? 0o755 : type === 'symlink' ? 0o777 : 0o644)).toString(8).padStart(7, '0')}\0`, 100, 'latin1');
+  h.write(`${(f.uid ?? 0).toString(8).padStart(7, '0')}\0`, 108, 'latin1');
+  h.write(`${(f.gid ?? 0).toString(8).padStart(7, '0')}\0`, 116, 'latin1');
+  h.write(`${f.size.toString(8).padStart(11, '0')}\0`, 124, 'latin1');
+  h.write('00000000000\0', 136, 'latin1');
+  h.write({ file: '0', dir: '5', symlink: '2', hardlink: '1', other: '3' }[type], 156, 'latin1');
+  if (f.linkname) h.write(f.linkname, 157, 100, 'utf8');
+  h.write('ustar\x0000', 257, 'latin1');
+  h.fill(0x20, 148, 156);
+  let sum = 0;
+  for (const b of h) sum += b;
+  h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'latin1');
+  return h;
+}
+
 /** Build a tar archive (tests, and fixtures made in memory). */
-export function makeTar(files: { path: string; type?: TarEntryType; mode?: number; uid?: number; gid?: number; content?: Buffer | string; linkname?: string }[]): Buffer {
+export function makeTar(files: (Omit<TarHeaderFields, 'size'> & { content?: Buffer | string })[]): Buffer {
   const blocks: Buffer[] = [];
   for (const f of files) {
     const content = f.content === undefined ? Buffer.alloc(0) : Buffer.from(f.content);
-    const type = f.type ?? 'file';
-    const h = Buffer.alloc(BLOCK);
-    h.write(f.path, 0, 100, 'utf8');
-    h.write(`${(f.mode ?? (type === 'dir' ? 0o755 : type === 'symlink' ? 0o777 : 0o644)).toString(8).padStart(7, '0')}\0`, 100, 'latin1');
-    h.write(`${(f.uid ?? 0).toString(8).padStart(7, '0')}\0`, 108, 'latin1');
-    h.write(`${(f.gid ?? 0).toString(8).padStart(7, '0')}\0`, 116, 'latin1');
-    const size = type === 'file' ? content.length : 0;
-    h.write(`${size.toString(8).padStart(11, '0')}\0`, 124, 'latin1');
-    h.write('00000000000\0', 136, 'latin1');
-    h.write({ file: '0', dir: '5', symlink: '2', hardlink: '1', other: '3' }[type], 156, 'latin1');
-    if (f.linkname) h.write(f.linkname, 157, 100, 'utf8');
-    h.write('ustar\x0000', 257, 'latin1');
-    h.fill(0x20, 148, 156);
-    let sum = 0;
-    for (const b of h) sum += b;
-    h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'latin1');
-    blocks.push(h);
+    const size = (f.type ?? 'file') === 'file' ? content.length : 0;
+    blocks.push(tarHeader({ ...f, size }));
     if (size > 0) {
       blocks.push(content);
       const pad = (BLOCK - (size % BLOCK)) % BLOCK;

@@ -249,11 +249,7 @@ async function verifyPlatform(ctx: PlatformContext): Promise<CheckResult[]> {
     runs.push(p);
     byStep.set(step, p);
   };
-  const start = (step: string, type: ConnectorType, spec: RunSpec): Launched => {
-    const l = launch(ref, platform, opts, step, type, spec);
-    adopt(step, l.run);
-    return l;
-  };
+  const start = (step: string, type: ConnectorType, spec: RunSpec) => adopt(step, launch(ref, platform, opts, step, type, spec).run);
   const startIo = (type: ConnectorType) => {
     const m = staged.mounts;
     if (!m.config) return;
@@ -382,7 +378,7 @@ export async function verifyImage(image: string, opts: VerifyOptions = {}): Prom
   const emulatedFirst = [...platforms].sort((a, b) => Number(a.split('/')[1] === host) - Number(b.split('/')[1] === host));
   const guess = opts.connectorType ?? connectorTypeOf({}, image);
   const early = new Map(emulatedFirst.map((p) => [p, launch(image, p, opts, 'spec (ENTRYPOINT)', guess, { args: ['spec'] }, true)]));
-  // where the engine API is (one `docker context inspect`), found while the containers are created
+  // where the engine API is, found while the containers are created
   void engineSocket();
   const dropEarly = async () => {
     for (const l of early.values()) l.release();

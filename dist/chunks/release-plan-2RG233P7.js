@@ -1,0 +1,34 @@
+import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
+import {
+  DEFAULT_GIT_TAG_FORMAT,
+  resolveRelease
+} from "./chunk-T4NYGJPW.js";
+import "./chunk-PMZDP7EX.js";
+import "./chunk-7ZC2INUM.js";
+import {
+  action
+} from "./chunk-36SEYKHO.js";
+import "./chunk-VDZCJ54U.js";
+import "./chunk-F4ZLNMK7.js";
+import "./chunk-J7A4ZPCX.js";
+import "./chunk-2OG2YJHP.js";
+import "./chunk-GQG4KOFT.js";
+import "./chunk-EOVLSTFT.js";
+import "./chunk-G6GUSTSF.js";
+import {
+  init_define_BC_HELP
+} from "./chunk-IOSLR57L.js";
+
+// src/commands/release-plan.ts
+init_define_BC_HELP();
+function register(program) {
+  program.command("release-plan").description("resolve the connector directory and version a release tag (e.g. refs/tags/source-foo/v1.2.3) names; exit 2 when metadata.yaml says another version").requiredOption("--git-ref <ref>", "the release tag (refs/tags/<connector-dir>/v<version>, or without refs/tags/)").option("--root <dir>", "repository root to find the connector in (default: current directory)").option("--git-tag-format <format>", "tag format: {dir} and {version} placeholders", DEFAULT_GIT_TAG_FORMAT).action(
+    action(async (out, _g, f) => {
+      const plan = await resolveRelease(f.gitRef, { root: f.root, format: f.gitTagFormat });
+      out.result(plan, () => [`release ${plan.tag}`, `  connector: ${plan.dir}`, `  version:   ${plan.version} (${plan.versionAt})`, `  repository: ${plan.repository}`].join("\n"));
+    })
+  );
+}
+export {
+  register
+};
