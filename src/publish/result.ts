@@ -41,6 +41,8 @@ interface Common {
   faults: { total: number; byReason: Record<string, number> };
   /** how the images were built, once the build step ran */
   build?: BuildFacts;
+  /** every verify check, once verify ran (also behind a verify failure) */
+  checks?: CheckResult[];
 }
 
 export interface Published extends Common {
@@ -81,8 +83,6 @@ export interface Failed extends Common {
   exitCode: number;
   /** lint findings behind a lint failure */
   findings?: Finding[];
-  /** every check behind a verify failure */
-  checks?: CheckResult[];
 }
 
 export interface DryRun extends Common {

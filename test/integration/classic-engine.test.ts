@@ -18,6 +18,10 @@ import { REGISTRY } from '../support/engine.js';
 import { hasStackTrace, repoRoot, runCli } from '../support/cli.js';
 import { indexPlatforms, tagDigest, tagMap } from '../support/registry.js';
 import { ensureExampleBases } from '../support/examples.js';
+import { loadImages, type BuiltImages } from '../../src/core/images.js';
+import { chooseStrategy } from '../../src/core/strategy.js';
+import { capabilitiesFrom } from '../../src/docker/buildx-capabilities.js';
+import { readOciArchive } from '../../src/build/oci-archive.js';
 
 export const CLASSIC_HOST = process.env.BUILD_CONNECTOR_CLASSIC_HOST ?? `unix://${process.env.BUILD_CONNECTOR_CLASSIC_DIR ?? '/run/build-connector-classic'}/docker.sock`;
 
@@ -187,5 +191,35 @@ suite(`the classic image store with the docker driver${problem ? ` [${problem}]`
     expect(p.exitCode, p.stdout.slice(-3000)).toBe(0);
     expect(p.outputs).toContain('published');
     expect(await indexPlatforms(REGISTRY, repo, (await tagDigest(REGISTRY, repo, '3.0.0')) ?? '')).toEqual(['linux/amd64', 'linux/arm64']);
+  });
+
+  it('a docker-container builder on a classic store: each platform carved from the OCI layout loads alone (the layout written by the main engine)', async () => {
+    const ctx = join(work, 'carve');
+    await mkdir(ctx, { recursive: true });
+    await writeFile(join(ctx, 'f'), 'carved\n');
+    await writeFile(join(ctx, 'Dockerfile'), 'FROM scratch\nCOPY f /f\n');
+    const layout = join(work, 'carve.oci');
+    // the main engine (containerd store) writes the two-platform layout a docker-container builder would
+    await execa('docker', ['buildx', 'build', '--platform', 'linux/amd64,linux/arm64', '--provenance=false', '--output', `type=oci,dest=${layout},tar=false`, ctx]);
+    const facts = await readOciArchive(layout);
+    const strategy = chooseStrategy(
+      capabilitiesFrom({ builder: 'b', driver: 'docker-container', nodes: 1, platforms: ['linux/amd64', 'linux/arm64'], buildxVersion: 'v0.13.1', buildkitVersion: 'v0.18.0', engineVersion: '26.1.5', containerdStore: false }),
+      { platforms: ['linux/amd64', 'linux/arm64'], goal: 'push' },
+    );
+    expect(strategy.loadAs).toBe('per-platform');
+    const built = { strategy, layout, digest: facts.digest, platforms: Object.fromEntries(facts.manifests.map((m) => [m.platform, m.digest])), attestations: 0, local: {} } as unknown as BuiltImages;
+    const saved = process.env.DOCKER_HOST;
+    process.env.DOCKER_HOST = CLASSIC_HOST;
+    try {
+      const loaded = await loadImages(built, `classic-${stamp}/carved:1`, work);
+      expect(loaded.sort()).toEqual([`classic-${stamp}/carved:1-amd64`, `classic-${stamp}/carved:1-arm64`]);
+    } finally {
+      if (saved === undefined) delete process.env.DOCKER_HOST;
+      else process.env.DOCKER_HOST = saved;
+    }
+    for (const arch of ['amd64', 'arm64']) {
+      expect((await classicDocker(['image', 'inspect', '--format', '{{.Architecture}}', `classic-${stamp}/carved:1-${arch}`])).stdout.trim()).toBe(arch);
+    }
+    await classicDocker(['image', 'rm', `classic-${stamp}/carved:1-amd64`, `classic-${stamp}/carved:1-arm64`]);
   });
 });
