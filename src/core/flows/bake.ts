@@ -11,18 +11,18 @@ import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { docker, parseJson } from '../docker/cli.js';
-import { BcError, toBcError } from '../errors.js';
-import { onCleanup } from '../cleanup.js';
-import { lastLines } from '../exec.js';
-import { resolvePlan } from '../render/plan.js';
-import type { BuildPlan } from '../render/types.js';
-import { lintStep, StepError, findingLine } from '../core/steps.js';
-import { capabilitiesFor } from '../core/images.js';
-import { chooseStrategy, platformTag } from '../core/strategy.js';
-import { DEFAULT_PLATFORMS } from '../shared/platforms.js';
-import { resolveSourceDateEpoch } from '../build/build.js';
-import { verifyImage, type VerifyOptions } from '../verify/index.js';
+import { docker, parseJson } from '../../docker/cli.js';
+import { BcError, toBcError } from '../../errors.js';
+import { onCleanup } from '../../cleanup.js';
+import { lastLines } from '../../exec.js';
+import { resolvePlan } from '../../render/plan.js';
+import type { BuildPlan } from '../../render/types.js';
+import { lintStep, StepError, findingLine } from '../steps.js';
+import { capabilitiesFor } from '../images.js';
+import { chooseStrategy, platformTag } from '../strategy.js';
+import { DEFAULT_PLATFORMS } from '../../shared/platforms.js';
+import { resolveSourceDateEpoch } from '../../build/build.js';
+import { verifyImage, type VerifyOptions } from '../../verify/index.js';
 
 export interface BakeTarget {
   context: string;
@@ -222,7 +222,7 @@ export async function printBake(dirs: readonly string[], workdir: string, opts: 
 function resolvePlanFor(dir: string, opts: BakeOptions): Promise<BuildPlan> {
   const base = async () => {
     if (!opts.baseImages) return undefined;
-    const { loadConnector } = await import('../connector/metadata.js');
+    const { loadConnector } = await import('../../connector/metadata.js');
     const c = await loadConnector(dir);
     return (c.language ? opts.baseImages.byLanguage[c.language] : undefined) ?? opts.baseImages.all;
   };
