@@ -30,7 +30,7 @@ import { planTags, type TagPlan } from '../../publish/tag-plan.js';
 import { resolveTarget, splitRepository, type ResolvedTarget } from '../../publish/target.js';
 import { applyTags, compareImages, indexFactsFromBytes, pushByDigest, readBack, type ApplyContext, type ImageFacts } from '../../publish/apply.js';
 import { DEFAULT_GIT_TAG_FORMAT, formatGitTag } from '../../publish/release-plan.js';
-import { ATTESTATION_NOTE, type BuildFacts, type PublishResult } from '../../publish/result.js';
+import { ATTESTATION_NOTE, type BuildFacts, type PublishResult } from '../result.js';
 import type { PushStats } from '../../publish/push.js';
 import type { BuiltImages } from '../images.js';
 import type { CheckResult } from '../../verify/index.js';
