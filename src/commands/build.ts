@@ -8,6 +8,7 @@ import { parseBuildConfig } from '../config.js';
 import { badInput, ExitCode } from '../errors.js';
 import type { Provenance } from '../docker/buildx.js';
 import { resolvePlan } from '../render/plan.js';
+import { imageMetadata } from '../render/oci-labels.js';
 import { buildImage, resolveSourceDateEpoch } from '../build/build.js';
 import { detectCapabilities } from '../docker/buildx-capabilities.js';
 import type { BuildOptions, BuildOutputChoice, BuildResult } from '../build/result.js';
@@ -127,7 +128,10 @@ export function register(program: Command): void {
         const connectorDir = cfg.connectors[0] ?? '.';
         const sourceDateEpochResolved = resolveSourceDateEpoch(connectorDir, opts.sourceDateEpoch);
         sourceDateEpochResolved.catch(() => undefined);
-        const plan = await resolvePlan(connectorDir, { baseImage: cfg.baseImage, platforms: opts.platforms });
+        // the OCI labels: source and revision from git, created = SOURCE_DATE_EPOCH
+        const [epoch, git] = await Promise.all([sourceDateEpochResolved, imageMetadata(connectorDir, undefined)]);
+        const metadata = { ...git, created: epoch.value };
+        const plan = await resolvePlan(connectorDir, { baseImage: cfg.baseImage, platforms: opts.platforms, metadata });
         const result = await buildImage(plan, { ...opts, capabilities, sourceDateEpochResolved });
         out.result(result, () => humanResult(result));
         return ExitCode.ok;

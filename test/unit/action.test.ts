@@ -149,7 +149,33 @@ describe('outputs', () => {
       platforms: 'linux/amd64,linux/arm64',
       report: '/r/a.json',
       result: 'published',
+      labels: '',
+      annotations: '',
+      json: expect.any(String),
     });
+  });
+  it('9b. labels, annotations and json as docker/metadata-action shapes them', () => {
+    const labelled = outcome({
+      ...a,
+      labels: { 'io.airbyte.name': 'x/source-foo', 'org.opencontainers.image.revision': 'abc' },
+      annotations: ['index:org.opencontainers.image.revision=abc', 'manifest:org.opencontainers.image.revision=abc'],
+    });
+    const o = outputsFor([labelled]);
+    expect(o.labels).toBe('io.airbyte.name=x/source-foo\norg.opencontainers.image.revision=abc');
+    expect(o.annotations).toBe('index:org.opencontainers.image.revision=abc\nmanifest:org.opencontainers.image.revision=abc');
+    const json = JSON.parse(o.json) as Record<string, unknown>;
+    expect(json).toMatchObject({ result: 'published', image: 'localhost:5000/x/source-foo@sha256:aa', tags: a.tags, labels: labelled.labels, annotations: labelled.annotations, platforms: a.platforms });
+    const two = outputsFor([labelled, outcome({ key: 'source-bar', result: 'failed', error: { message: 'boom', details: [], exitCode: 3 } })]);
+    expect(JSON.parse(two.labels)).toEqual({ 'source-foo': labelled.labels, 'source-bar': {} });
+    expect(JSON.parse(two.json)['source-bar']).toMatchObject({ result: 'failed', error: { message: 'boom', exitCode: 3 } });
+  });
+  it('9c. after command build, image and tags are the references the image was loaded under', () => {
+    const built = outcome({ command: 'build', result: 'built', repository: 'airbyte/source-foo', version: '1.0.0', digest: 'sha256:bb' });
+    expect(outputsFor([built])).toMatchObject({ image: 'airbyte/source-foo:1.0.0', tags: 'airbyte/source-foo:1.0.0\nairbyte/source-foo:dev' });
+    const tagged = outcome({ ...built, loadedTags: ['my/img:test'] });
+    expect(outputsFor([tagged])).toMatchObject({ image: 'my/img:test', tags: 'my/img:test' });
+    // verify: the run tag is removed after the checks, nothing stays to reference
+    expect(outputsFor([outcome({ ...built, command: 'verify', result: 'verified' })])).toMatchObject({ image: '', tags: '' });
   });
   it('10. several connectors: every output a JSON object keyed by connector', () => {
     const b = outcome({ key: 'source-bar', result: 'failed' });
