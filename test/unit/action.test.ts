@@ -95,7 +95,9 @@ describe('inputs', () => {
   it('6. command defaults to publish on a release tag push, verify otherwise', () => {
     expect(defaultCommand(ctx({ eventName: 'push', ref: 'refs/tags/source-foo/v1.2.3' })).command).toBe('publish');
     expect(defaultCommand(ctx({ eventName: 'push', ref: 'refs/heads/main' })).command).toBe('verify');
-    expect(defaultCommand(ctx({ eventName: 'push', ref: 'refs/tags/v1.2.3' })).command).toBe('verify');
+    // a single-connector repository's release tag (issue 15): publish too
+    expect(defaultCommand(ctx({ eventName: 'push', ref: 'refs/tags/v1.2.3' })).command).toBe('publish');
+    expect(defaultCommand(ctx({ eventName: 'push', ref: 'refs/tags/nightly' })).command).toBe('verify');
     expect(defaultCommand(ctx({ eventName: 'pull_request', ref: 'refs/tags/source-foo/v1.2.3' })).command).toBe('verify');
     expect(releaseTagOf(ctx({ eventName: 'push', ref: 'refs/tags/destination-bar/v0.1.0-rc.1' }))).toBe('destination-bar/v0.1.0-rc.1');
     expect(readActionInputs(inputs({ command: 'build' }), ctx()).command).toBe('build');
