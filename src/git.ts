@@ -21,6 +21,9 @@
  *                                                  untracked files
  *   lastCommitSha(path)                          → full sha of the last commit touching path, undefined
  *                                                  outside git or when none touches it
+ *   isNullRef(ref)                               → the all-zero sha git and GitHub use for "no commit"
+ *   defaultBranch(cwd)                           → origin/HEAD's branch, else the first of origin/main,
+ *                                                  origin/master, main, master that exists; undefined if none
  *   remoteUrl(cwd, remote = 'origin')            → the remote's URL as a browsable https URL
  *                                                  (normaliseRemoteUrl), undefined without one
  *
@@ -220,8 +223,12 @@ export async function listChangedFiles(cwd: string, since: string, opts: Changed
   const root = await repoRoot(cwd);
   const base = await git(root, ['merge-base', since, 'HEAD'], { allowFailure: true });
   if (base.exitCode !== 0) {
-    throw badInput(`git: cannot compare with "${since}" (unknown revision or no common history)`, [
-      'fix: fetch the base ref first (e.g. git fetch origin main --depth=0) or pass another --since',
+    // a shallow clone lacks the history to the merge base; a complete one lacks the ref
+    const shallow = (await git(root, ['rev-parse', '--is-shallow-repository'], { allowFailure: true })).stdout.trim() === 'true';
+    throw badInput(`git: cannot compare with "${since}" (unknown revision or no common history${shallow ? '; this clone is shallow' : ''})`, [
+      shallow
+        ? 'fix: fetch the history: git fetch --unshallow origin (in Actions: actions/checkout with fetch-depth: 0), or pass another --since'
+        : 'fix: fetch the base ref: git fetch origin (or pass another --since)',
     ]);
   }
   const files = new Set<string>();
@@ -234,4 +241,19 @@ export async function listChangedFiles(cwd: string, since: string, opts: Changed
     add((await git(root, ['ls-files', '--others', '--exclude-standard', '-z'])).stdout);
   }
   return [...files].sort();
+}
+
+/** The all-zero object name: GitHub's `github.event.before` on the push that creates a branch. */
+export function isNullRef(ref: string): boolean {
+  return /^0{40}$|^0{64}$/.test(ref.trim());
+}
+
+export async function defaultBranch(cwd: string): Promise<string | undefined> {
+  const head = await git(cwd, ['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD'], { allowFailure: true });
+  if (head.exitCode === 0 && head.stdout.trim().startsWith('refs/remotes/')) return head.stdout.trim().slice('refs/remotes/'.length);
+  for (const ref of ['origin/main', 'origin/master', 'main', 'master']) {
+    const res = await git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { allowFailure: true });
+    if (res.exitCode === 0) return ref;
+  }
+  return undefined;
 }
