@@ -108,14 +108,10 @@ export async function runBuild(req: BuildFlowRequest, hooks: FlowHooks = {}): Pr
     const e = err.error;
     if (e instanceof StepError && e.findings.length > 0) findings = e.findings;
     if (report) hooks.onVerifyReport?.(report);
-    run.finish(`not reached: ${err.step} failed`);
+    const failure = run.failed(err);
     return {
       ...common(),
-      result: 'failed',
-      step: err.step,
-      reason: e.message,
-      details: e.details,
-      exitCode: e.exitCode,
+      ...failure,
       checks: report?.checks ?? [],
       ...(build ? { build } : {}),
       ...(strategy ? { strategy } : {}),

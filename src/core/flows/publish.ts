@@ -305,14 +305,10 @@ export async function runPublish(req: PublishRequest, hooks: FlowHooks = {}): Pr
   } catch (err) {
     if (!(err instanceof StepFailure)) throw err;
     const e = err.error;
-    run.finish(`not reached: ${err.step} failed`);
+    const failure = run.failed(err);
     return {
       ...common(),
-      result: 'failed',
-      step: err.step,
-      reason: e.message,
-      details: e.details,
-      exitCode: e.exitCode,
+      ...failure,
       ...(e instanceof StepError ? { findings: e.findings, ...(e.checks.length > 0 ? { checks: e.checks } : {}) } : {}),
     };
   } finally {
