@@ -126,14 +126,25 @@ export class LineTail {
 
   push(chunk: Buffer): void {
     this.total += chunk.length;
+    // Only the last lines of a chunk can end up in the tail: find where they
+    // start (native scans from the end) and skip the rest, so a log flood of
+    // millions of short lines costs a few lines of work per chunk.
     let start = 0;
-    while (start <= chunk.length) {
-      const nl = chunk.indexOf(NL, start);
-      const end = nl < 0 ? chunk.length : nl;
-      this.keep(chunk.subarray(start, end));
-      if (nl < 0) return;
-      this.close();
+    let nl = chunk.lastIndexOf(NL);
+    for (let n = 0; nl >= 0 && n < this.maxLines; n++) nl = nl === 0 ? -1 : chunk.lastIndexOf(NL, nl - 1);
+    if (nl >= 0) {
+      this.current = [];
+      this.currentBytes = 0;
+      this.cut = 0;
       start = nl + 1;
+    }
+    while (start <= chunk.length) {
+      const next = chunk.indexOf(NL, start);
+      const end = next < 0 ? chunk.length : next;
+      this.keep(chunk.subarray(start, end));
+      if (next < 0) return;
+      this.close();
+      start = next + 1;
     }
   }
 

@@ -45,9 +45,9 @@ describeEngine('verify: hostile connectors end in time with the right result and
   });
 
   /** verify one hostile image through the CLI; the report, the wall time, and what it left behind */
-  const verify = async (target: string, extra: string[] = []) => {
+  const verify = async (target: string, extra: string[] = [], timeout = TIMEOUT) => {
     const t0 = Date.now();
-    const child = execa(process.execPath, ['--import', 'tsx', join(repoRoot, 'src/cli.ts'), '--json', 'verify', TAG(target), '--platform', P, '--timeout', String(TIMEOUT), ...extra], {
+    const child = execa(process.execPath, ['--import', 'tsx', join(repoRoot, 'src/cli.ts'), '--json', 'verify', TAG(target), '--platform', P, '--timeout', String(timeout), ...extra], {
       cwd: repoRoot,
       reject: false,
       env: { FORCE_COLOR: '0' },
@@ -74,7 +74,8 @@ describeEngine('verify: hostile connectors end in time with the right result and
   });
 
   it('stderr-flood: 300 MiB of logs on stderr then a valid SPEC passes', async () => {
-    const r = await verify('stderr-flood');
+    // moving 300 MiB through the engine takes its time on a loaded machine: the default timeout
+    const r = await verify('stderr-flood', [], 120);
     expect(r.failed).toEqual([]);
     expect(r.exitCode).toBe(0);
     expect(r.spec.status).toBe('pass');
