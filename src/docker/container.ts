@@ -59,9 +59,10 @@ export interface ContainerRunSpec {
   maxLineBytes?: number;
   /**
    * Each complete stdout line as it arrives (1-based number). Without it the
-   * lines are kept in `stdoutLines` (bounded by the limits above).
+   * lines are kept in `stdoutLines` (bounded by the limits above). It
+   * returns false once it needs no more lines (they are then only counted).
    */
-  onStdoutLine?: (text: string, line: number) => void;
+  onStdoutLine?: (text: string, line: number) => boolean | void;
   /** prefix of the container name */
   namePrefix?: string;
 }

@@ -42,10 +42,13 @@ export class LineSplitter {
   private total = 0;
   private lineNo = 0;
   private stopped: OutputStop | undefined;
+  /** the consumer needs no more lines: they are only counted, not decoded */
+  private muted = false;
 
+  /** `onLine` returns false once it needs no more lines (the limits still apply). */
   constructor(
     private readonly limits: LineLimits,
-    private readonly onLine: (text: string, line: number) => void,
+    private readonly onLine: (text: string, line: number) => boolean | void,
   ) {}
 
   get stop(): OutputStop | undefined {
@@ -93,10 +96,15 @@ export class LineSplitter {
 
   private emit(): void {
     this.lineNo += 1;
+    if (this.muted) {
+      this.parts = [];
+      this.pending = 0;
+      return;
+    }
     const bytes = this.parts.length === 1 ? (this.parts[0] as Buffer) : Buffer.concat(this.parts);
     this.parts = [];
     this.pending = 0;
-    this.onLine(bytes.toString('utf8').replace(/\r$/, ''), this.lineNo);
+    if (this.onLine(bytes.toString('utf8').replace(/\r$/, ''), this.lineNo) === false) this.muted = true;
   }
 
   private halt(limit: OutputStop['limit'], line: number): OutputStop {

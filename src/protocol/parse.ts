@@ -86,10 +86,14 @@ export interface MessageDigest {
   invalid: InvalidLine[];
   invalidCount: number;
   invalidByType: Partial<Record<AirbyteMessageType, number>>;
+  /** so many lines were invalid that the rest were not judged (the run fails anyway) */
+  judgingStopped: boolean;
+  /** the number of the last line judged */
+  lastJudged: number;
 }
 
 /** Bounds of a digest: a hostile connector cannot grow it without end. */
-export const DIGEST_LIMITS = { invalid: 5, statuses: 10, streams: 1000, name: 1024 } as const;
+export const DIGEST_LIMITS = { invalid: 5, statuses: 10, streams: 1000, name: 1024, judgeInvalid: 1000 } as const;
 
 const keepName = (n: string) => (n.length <= DIGEST_LIMITS.name ? n : quoteLine(n, DIGEST_LIMITS.name));
 
@@ -104,12 +108,22 @@ export class MessageCollector {
     invalid: [],
     invalidCount: 0,
     invalidByType: {},
+    judgingStopped: false,
+    lastJudged: 0,
   };
 
-  readonly push = (raw: string, line: number): void => {
+  /**
+   * Judge one line. Returns false once enough lines were invalid that the
+   * run fails whatever follows: judging millions of junk lines (a `yes`)
+   * costs minutes of CPU for nothing, so the rest go unjudged.
+   */
+  readonly push = (raw: string, line: number): boolean => {
+    if (this.d.judgingStopped) return false;
     const text = raw.replace(/\r$/, '');
-    if (!/\S/.test(text)) return;
-    this.add(parseMessageLine(text, line));
+    this.d.lastJudged = line;
+    if (/\S/.test(text)) this.add(parseMessageLine(text, line));
+    if (this.d.invalidCount >= DIGEST_LIMITS.judgeInvalid) this.d.judgingStopped = true;
+    return !this.d.judgingStopped;
   };
 
   add(r: LineResult): void {

@@ -93,7 +93,10 @@ export function judgeRun(run: Pick<NamedRun, 'result' | 'messages'>, timeoutMs: 
   else if (r.oomKilled) problems.push('was killed by the memory limit (OOM)');
   else if (r.exitCode !== 0) problems.push(`exited with code ${r.exitCode}`);
   for (const inv of messages.invalid) problems.push(inv.problem);
-  if (messages.invalidCount > messages.invalid.length) problems.push(`... and ${messages.invalidCount - messages.invalid.length} more invalid lines`);
+  if (messages.invalidCount > messages.invalid.length) {
+    const more = messages.invalidCount - messages.invalid.length;
+    problems.push(messages.judgingStopped ? `... and ${more} more invalid lines; the lines after line ${messages.lastJudged} were not judged` : `... and ${more} more invalid lines`);
+  }
   return { ok: problems.length === 0, problems, messages };
 }
 
@@ -122,7 +125,7 @@ export function checkSpec(platform: string, runs: readonly NamedRun[], timeoutMs
     const j = judgeRun(run, timeoutMs);
     const n = j.messages.count.SPEC ?? 0;
     const problems = [...j.problems];
-    if (n === 0 && !run.result.timedOut && !run.result.outputStop && !j.messages.invalidByType.SPEC) problems.push('printed no SPEC message');
+    if (n === 0 && !run.result.timedOut && !run.result.outputStop && !j.messages.judgingStopped && !j.messages.invalidByType.SPEC) problems.push('printed no SPEC message');
     specs += n;
     if (problems.length > 0) {
       failures.push(`${run.label}: ${problems[0]}`);

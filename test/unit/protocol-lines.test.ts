@@ -3,7 +3,7 @@ import { LineSplitter, LineTail, formatBytes } from '../../src/protocol/lines.js
 
 const collect = (maxLineBytes: number, maxBytes: number) => {
   const lines: [string, number][] = [];
-  const s = new LineSplitter({ maxLineBytes, maxBytes }, (t, n) => lines.push([t, n]));
+  const s = new LineSplitter({ maxLineBytes, maxBytes }, (t, n) => void lines.push([t, n]));
   return { s, lines };
 };
 
@@ -85,4 +85,16 @@ describe('LineTail', () => {
 
 it('formats byte counts', () => {
   expect([formatBytes(12), formatBytes(2048), formatBytes(20 * 1024 * 1024), formatBytes(1.5 * 1024 * 1024)]).toEqual(['12 bytes', '2 KiB', '20 MiB', '1.5 MiB']);
+});
+
+it('a consumer that needs no more lines gets none; the limits still count every byte', () => {
+  let got = 0;
+  const s = new LineSplitter({ maxLineBytes: 10, maxBytes: 100 }, () => {
+    got += 1;
+    return got < 3;
+  });
+  expect(s.push(Buffer.from('a\nb\nc\nd\ne\n'))).toBeUndefined();
+  expect(got).toBe(3);
+  expect(s.push(Buffer.from('x'.repeat(11)))?.limit).toBe('line');
+  expect(s.bytes).toBe(10);
 });

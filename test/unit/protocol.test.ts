@@ -89,13 +89,31 @@ describe('parseMessages', () => {
   });
 
   it('stays bounded whatever the connector prints', () => {
-    const lines = Array.from({ length: 5000 }, (_, i) => (i % 2 === 0 ? `junk ${i}` : line({ type: 'RECORD', record: { stream: `s${i}`, data: {}, emitted_at: 1 } })));
+    const lines = Array.from({ length: 3000 }, (_, i) => (i % 4 === 0 ? `junk ${i}` : line({ type: 'RECORD', record: { stream: `s${i}`, data: {}, emitted_at: 1 } })));
     const d = digestLines(lines);
-    expect(d.invalidCount).toBe(2500);
+    expect(d.invalidCount).toBe(750);
+    expect(d.judgingStopped).toBe(false);
     expect(d.invalid).toHaveLength(DIGEST_LIMITS.invalid);
     expect(Object.keys(d.recordStreams)).toHaveLength(DIGEST_LIMITS.streams);
     const long = digestLines([line({ type: 'RECORD', record: { stream: 'n'.repeat(100_000), data: {}, emitted_at: 1 } }), `{"type":"${'T'.repeat(100_000)}"}`]);
     expect(Object.keys(long.recordStreams)[0]?.length).toBeLessThan(DIGEST_LIMITS.name + 40);
     expect(long.invalid[0]?.problem.length).toBeLessThan(300);
+  });
+});
+
+describe('MessageCollector', () => {
+  it('stops judging after so many invalid lines (the run fails anyway), and says where', async () => {
+    const { MessageCollector } = await import('../../src/protocol/parse.js');
+    const c = new MessageCollector();
+    let n = 0;
+    let wanted = true;
+    while (wanted && n < 10_000) wanted = c.push(n % 3 === 0 ? line({ type: 'LOG', log: { level: 'INFO', message: 'ok' } }) : '{', ++n);
+    const d = c.digest();
+    expect(d.invalidCount).toBe(DIGEST_LIMITS.judgeInvalid);
+    expect(d.judgingStopped).toBe(true);
+    expect(d.lastJudged).toBe(n);
+    expect(n).toBe(1500);
+    expect(c.push('junk', n + 1)).toBe(false);
+    expect(c.digest().invalidCount).toBe(DIGEST_LIMITS.judgeInvalid);
   });
 });

@@ -83,6 +83,15 @@ describe('spec', () => {
   });
 });
 
+describe('junk on stdout', () => {
+  it('judges the first 1000 invalid lines, then says the rest were not judged', () => {
+    const r = checkSpec(P, [run('spec (ENTRYPOINT)', { stdoutLines: [...Array(1500).fill('y'), SPEC] })], 120_000);
+    expect(r.status).toBe('fail');
+    expect(r.message).toBe('spec (ENTRYPOINT): stdout line 1 is not JSON: "y"');
+    expect(r.details).toContain('spec (ENTRYPOINT): ... and 995 more invalid lines; the lines after line 1000 were not judged');
+  });
+});
+
 describe('stderr is logs', () => {
   it('a run with 300 MiB of stderr and a SPEC passes; the tail is not shown', () => {
     const r = checkSpec(P, [run('spec (ENTRYPOINT)', { stderrBytes: 300 * 1024 * 1024, stderrTail: ['INFO lots'] })], 120_000);
