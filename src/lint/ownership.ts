@@ -114,3 +114,29 @@ export function ownershipEvidence(input: RunInput, workdir: string): Evidence | 
   }
   return last;
 }
+
+/**
+ * Does a RUN create the account `name` (useradd / adduser / busybox adduser)?
+ * Returns what did it, for messages.
+ */
+export function createsUser(input: RunInput, name: string): string | undefined {
+  const commands = 'argv' in input ? [input.argv] : shellCommands(input.shell, { lookup: input.lookup });
+  let found: string | undefined;
+  for (const raw of commands) {
+    const [cmd, ...args] = unwrap(raw);
+    if (cmd === undefined) continue;
+    const base = posix.basename(cmd);
+    if (base !== 'useradd' && base !== 'adduser') continue;
+    // The account name is the last positional word (adduser USER [GROUP] adds to a group).
+    const valueFlags = new Set(['-u', '--uid', '-g', '--gid', '-G', '--groups', '-s', '--shell', '-c', '--comment', '--gecos', '--ingroup', '-k', '--skel', '-d', '--home-dir', '--home', '-h', '-e', '-f', '-K', '-p', '--password']);
+    const positional: string[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i] as string;
+      if (valueFlags.has(a)) i++;
+      else if (!a.startsWith('-')) positional.push(a);
+    }
+    // `adduser airbyte somegroup` adds an existing user to a group: only a lone name creates.
+    if (positional[0] === name && (base === 'useradd' || positional.length === 1)) found = `${base} ${args.join(' ')}`;
+  }
+  return found;
+}
