@@ -223,9 +223,15 @@ async function readRegistry(ref: string, platform: string, timeoutMs: number): P
     const cfg = ConfigBlobSchema.parse(JSON.parse(blob.toString('utf8')));
     return { digest: top.digest, config: normalizeConfig(cfg.config), platform: chosen };
   } catch (err) {
-    const msg = err instanceof Error ? err.message : String(err);
-    return { unresolved: `${loc.registry} did not answer (${msg.split('\n')[0]?.slice(0, 200)})` };
+    return { unresolved: `registry ${loc.registry} did not answer (${shortReason(err)})` };
   }
+}
+
+/** "read X failed: unknown host — GET https://…" → "unknown host" */
+export function shortReason(err: unknown): string {
+  const msg = (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
+  const m = /failed: (.*?)(?: — |$)/.exec(msg);
+  return (m?.[1] ?? msg).slice(0, 160);
 }
 
 // ---------------------------------------------------------------- resolve

@@ -47,6 +47,11 @@ export function finding(ctx: RuleContext, ruleId: string, severity: Severity, po
   return f;
 }
 
+/** A warning that exists because the base image (`ref`) could not be read: verify decides. */
+export function unseenBaseFinding(ctx: RuleContext, ruleId: string, pos: Pos, message: string, ref: string): Finding {
+  return { ...finding(ctx, ruleId, 'warning', pos, message), source: 'unresolved-base', base: ref };
+}
+
 /** " (base image X could not be read: REASON; verify checks the built image)" for a rule that needs the base. */
 export function unknownBaseNote(ctx: RuleContext): string {
   const b = ctx.base;

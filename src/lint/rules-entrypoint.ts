@@ -18,7 +18,7 @@ import { posix } from 'node:path';
 import type { Finding } from './types.js';
 import type { Pos } from './model.js';
 import { splitShell, shellWords, shellQuote, type HazardKind } from './shell-words.js';
-import { baseNote, finding, inheritedNote, type RuleContext } from './rule-context.js';
+import { baseNote, finding, inheritedNote, unseenBaseFinding, type RuleContext } from './rule-context.js';
 
 const FILE_EXT = /\.(py|pyc|pyz|sh|bash|jar|js|mjs|cjs|rb|pl|php|yaml|yml|json|toml|cfg|ini|conf|xml|properties|whl|zip|tar)$/i;
 const URL = /^[a-z][a-z0-9+.-]*:\/\//i;
@@ -73,10 +73,11 @@ export function entrypointRules(ctx: RuleContext): Finding[] {
   if (!ep && !env) {
     // Only an unseen base could still set both: a warning then; an error when the base is known.
     const b = ctx.base;
+    const message = `the final image sets neither ENTRYPOINT nor ENV AIRBYTE_ENTRYPOINT${baseNote(ctx)}; fix: ENV AIRBYTE_ENTRYPOINT="python /airbyte/integration_code/main.py" and ENTRYPOINT ["python", "/airbyte/integration_code/main.py"]`;
     out.push(
-      finding(ctx, 'entrypoint-missing', b.kind === 'unknown' ? 'warning' : 'error', ctx.final.pos,
-        `the final image sets neither ENTRYPOINT nor ENV AIRBYTE_ENTRYPOINT${baseNote(ctx)}; fix: ENV AIRBYTE_ENTRYPOINT="python /airbyte/integration_code/main.py" and ENTRYPOINT ["python", "/airbyte/integration_code/main.py"]`,
-        b.kind === 'known' ? b.ref : undefined),
+      b.kind === 'unknown'
+        ? unseenBaseFinding(ctx, 'entrypoint-missing', ctx.final.pos, message, b.ref)
+        : finding(ctx, 'entrypoint-missing', 'error', ctx.final.pos, message, b.kind === 'known' ? b.ref : undefined),
     );
     return out;
   }

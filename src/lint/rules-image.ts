@@ -6,7 +6,7 @@
 import { posix } from 'node:path';
 import type { Finding } from './types.js';
 import { AIRBYTE_UID, AIRBYTE_USER, ownerUser } from './ownership.js';
-import { finding, inheritedNote, isScratch, stageLabel, unknownBaseNote, type RuleContext } from './rule-context.js';
+import { finding, inheritedNote, isScratch, stageLabel, unknownBaseNote, unseenBaseFinding, type RuleContext } from './rule-context.js';
 import type { Pos } from './model.js';
 
 /**
@@ -103,7 +103,7 @@ export function airbyteDirRules(ctx: RuleContext): Finding[] {
     ];
   }
   const why = b.kind === 'known' ? `; only the config of base image ${b.ref} was read (from its registry), not its file system: verify checks the built image` : unknownBaseNote(ctx);
-  return [finding(ctx, 'airbyte-dir-not-owned', 'warning', ctx.final.pos, `this Dockerfile does not create /airbyte owned by ${AIRBYTE_USER}, so it relies on the base image${why}; ${fix}`)];
+  return [unseenBaseFinding(ctx, 'airbyte-dir-not-owned', ctx.final.pos, `this Dockerfile does not create /airbyte owned by ${AIRBYTE_USER}, so it relies on the base image${why}; ${fix}`, b.ref)];
 }
 
 export interface ImageRef {

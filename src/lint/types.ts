@@ -16,10 +16,11 @@ export interface Finding {
   fatal?: boolean;
   /**
    * 'base': the value judged came from the base image's config or file
-   * system (read by src/lint/base-facts.ts), not from this Dockerfile;
-   * `base` names that image.
+   * system (read by src/lint/base-facts.ts), not from this Dockerfile.
+   * 'unresolved-base': a warning that would be decided by a base image lint
+   * could not read. `base` names that image.
    */
-  source?: 'base';
+  source?: 'base' | 'unresolved-base';
   base?: string;
 }
 
