@@ -15,6 +15,7 @@
  * package into site-packages, not the context's other files).
  */
 import { posix } from 'node:path';
+import type { Run } from 'dockerfile-ast';
 import type { Model, Stage } from './model.js';
 
 /** '/' contains every path; otherwise a prefix relation in either direction. */
@@ -41,7 +42,8 @@ function stageByRef(model: Model, ref: string): Stage | undefined {
   return model.stages.find((s) => s.name === r);
 }
 
-const MOUNT_FROM = /--mount=\S*\bfrom=([^,\s]+)/g;
+/** `from=` inside a --mount value (`type=bind,from=builder,target=/b`) */
+const MOUNT_FROM = /,from=([^,\s]+)/;
 
 export interface Reach {
   /** the path prefixes of each stage that end up in the final image */
@@ -81,8 +83,10 @@ export function computeReach(model: Model, final: Stage): Reach {
     }
     for (const ins of s.instructions) {
       if (ins.getKeyword() !== 'RUN') continue;
-      for (const m of (ins.getArgumentsContent() ?? '').matchAll(MOUNT_FROM)) {
-        const src = stageByRef(model, m[1] as string);
+      for (const flag of (ins as Run).getFlags()) {
+        if (flag.getName().toLowerCase() !== 'mount') continue;
+        const from = MOUNT_FROM.exec(`,${flag.getValue() ?? ''}`)?.[1];
+        const src = from === undefined ? undefined : stageByRef(model, from);
         if (src && src !== s) add(src, '/');
       }
     }
