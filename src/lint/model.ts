@@ -128,7 +128,8 @@ export function stateFromBase(b: BaseFacts, pos: Pos, stage: Stage): ImageState 
   const loc = (value: string): Located<string> => ({ value, pos, stage, unknown: [], base: b.ref });
   for (const [k, v] of Object.entries(b.env)) st.env.set(k, loc(v));
   if (b.user !== '') st.user = loc(b.user);
-  if (b.workdir !== '') st.workdir = loc(b.workdir);
+  // "/" is Docker's default working directory: the same as none set.
+  if (b.workdir !== '' && b.workdir !== '/') st.workdir = loc(b.workdir);
   if (b.entrypoint.length > 0) {
     st.entrypoint = { form: 'exec', argv: b.entrypoint, argPos: b.entrypoint.map(() => pos), raw: JSON.stringify(b.entrypoint), brokenJson: false, pos, stage, base: b.ref };
   }
