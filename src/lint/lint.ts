@@ -4,7 +4,7 @@
  * hundreds of connectors. lintWithBase reads the base image first.
  */
 import type { BaseFacts, BaseUnresolved, Finding, LintOptions, Severity } from './types.js';
-import { buildModel } from './model.js';
+import { buildModel, type Model } from './model.js';
 import { baseStatus, chainRoot, DEFAULT_PERMITTED_WRITE_DIRS, isScratch, type Rule, type RuleContext } from './rule-context.js';
 import { isResolved, resolveBaseFacts, type ResolveBaseOptions } from './base-facts.js';
 import { entrypointRules } from './rules-entrypoint.js';
@@ -64,7 +64,7 @@ export function sortFindings(findings: Finding[]): Finding[] {
  */
 export function lintDockerfile(text: string, file: string, opts: LintOptions = {}): Finding[] {
   const facts = isResolved(opts.baseFacts) ? opts.baseFacts : undefined;
-  const model = buildModel(text, file, { buildArgs: opts.buildArgs, target: opts.target, base: facts });
+  const model = facts ? buildModel(text, file, { buildArgs: opts.buildArgs, target: opts.target, base: facts }) : plainModel(text, file, opts);
   if (model.fatal.length > 0 || !model.final) return sortFindings(model.fatal);
   const base = baseStatus(model.final, opts.baseFacts);
   const label = base.kind === 'known' ? listLabel(base.facts.labels[WRITE_DIRS_LABEL]) : undefined;
@@ -86,6 +86,26 @@ function listLabel(v: string | undefined): string[] | undefined {
   return dirs && dirs.length > 0 ? dirs : undefined;
 }
 
+/**
+ * Models built without base facts, kept for a moment: lintWithBase parses a
+ * file to find its base, and when the base stays unseen (the usual offline
+ * case) lint uses the same model instead of parsing it again. Rules only
+ * read models. Bounded: a whole-repository lint holds at most the files in
+ * flight.
+ */
+const plainModels = new Map<string, Model>();
+const PLAIN_MODELS_MAX = 64;
+
+function plainModel(text: string, file: string, opts: Pick<LintOptions, 'buildArgs' | 'target'>): Model {
+  const key = `${file}\u0000${opts.target ?? ''}\u0000${JSON.stringify(opts.buildArgs ?? {})}\u0000${text}`;
+  const hit = plainModels.get(key);
+  if (hit) return hit;
+  const model = buildModel(text, file, { buildArgs: opts.buildArgs, target: opts.target });
+  plainModels.set(key, model);
+  if (plainModels.size > PLAIN_MODELS_MAX) plainModels.delete(plainModels.keys().next().value as string);
+  return model;
+}
+
 export type FinalBase = { kind: 'none' } | { kind: 'ref'; ref: string } | { kind: 'unresolvable'; unresolved: string; ref: string };
 
 /**
@@ -93,7 +113,7 @@ export type FinalBase = { kind: 'none' } | { kind: 'ref'; ref: string } | { kind
  * what lintWithBase resolves. `none`: scratch, or a file that cannot be analysed.
  */
 export function finalBase(text: string, file: string, opts: Pick<LintOptions, 'buildArgs' | 'target'> = {}): FinalBase {
-  const model = buildModel(text, file, { buildArgs: opts.buildArgs, target: opts.target });
+  const model = plainModel(text, file, opts);
   if (model.fatal.length > 0 || !model.final) return { kind: 'none' };
   const root = chainRoot(model.final);
   if (isScratch(root)) return { kind: 'none' };
