@@ -33,12 +33,18 @@ export const isAirbyteOwner = (spec: string) => {
   return u === AIRBYTE_USER || u === AIRBYTE_UID;
 };
 
-/** Drop `sudo`, `env A=B`, `exec`, `command` prefixes. */
+/**
+ * Shell words that start a compound command: `then useradd ...` (the body
+ * of an `if`, split at `;` as the simple commands are) runs useradd.
+ */
+const RESERVED = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', '(']);
+
+/** Drop `sudo`, `env A=B`, `exec`, `command` prefixes and reserved words (`then`, `do`...). */
 function unwrap(argv: string[]): string[] {
   let a = argv;
   for (;;) {
     const h = a[0];
-    if (h === 'sudo' || h === 'exec' || h === 'command' || h === 'nohup') a = a.slice(1);
+    if (h === 'sudo' || h === 'exec' || h === 'command' || h === 'nohup' || (h !== undefined && RESERVED.has(h))) a = a.slice(1);
     else if (h === 'env') {
       a = a.slice(1);
       while (a[0] !== undefined && (a[0].includes('=') || a[0].startsWith('-'))) a = a.slice(1);

@@ -76,6 +76,13 @@ describe('rules with base facts', () => {
     expect(brief(lint(group, { baseFacts: NO_AIRBYTE_USER }))).toEqual(['7:6 error user-account-missing [base]']);
   });
 
+  it('a user created inside if/then (the templates\' "only when the base lacks it") counts as created', () => {
+    const ensure = 'RUN set -eu; if ! getent passwd airbyte >/dev/null; then useradd --uid 1000 --home-dir /home/airbyte airbyte; fi; mkdir -p /airbyte; chown -R 1000:1000 /airbyte';
+    expect(brief(lint(CONNECTOR.replace('WORKDIR', `${ensure}\nWORKDIR`), { baseFacts: NO_AIRBYTE_USER }))).toEqual([]);
+    const busybox = 'RUN if ! getent passwd airbyte; then :; else true; fi && { adduser -D -u 1000 airbyte; } && chown airbyte /airbyte';
+    expect(brief(lint(CONNECTOR.replace('WORKDIR', `${busybox}\nWORKDIR`), { baseFacts: NO_AIRBYTE_USER }))).toEqual([]);
+  });
+
   it('/airbyte owned by root in the base: an error from the base; a chown here fixes it', () => {
     const rootOwned = facts({}, { airbyteDir: { type: 'dir', uid: 0, gid: 0, mode: 0o755 } });
     const fs = lint(CONNECTOR, { baseFacts: rootOwned });
