@@ -49,6 +49,7 @@ export const RULES: RuleInfo[] = [
   { id: 'volume-outside-write-dirs', severity: 'warning', fromBase: NO, summary: 'a VOLUME outside the permitted write dirs' },
   { id: 'home-outside-write-dirs', severity: 'warning', fromBase: 'yes', summary: 'ENV HOME outside the permitted write dirs' },
   { id: 'secrets-copied', severity: 'error', fromBase: NO, summary: 'COPY/ADD of secrets/ from the build context' },
+  { id: 'target-unlintable', severity: 'error', fromBase: NO, summary: 'several targets: a connector that could not be linted at all (exit 2)' },
   { id: 'secrets-context-copy', severity: 'error/warning', fromBase: NO, summary: 'COPY . (whole context) while .dockerignore does not exclude secrets/ (warning when the .dockerignore is unknown, or when the files stay in a builder stage)' },
 ];
 

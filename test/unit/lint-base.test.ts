@@ -4,11 +4,12 @@
  * plumbing that needs no engine: passwd parsing, registry locations, the
  * per-digest cache.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { finalBase, lintDockerfile, lintWithBase } from '../../src/lint/lint.js';
+import { finalBase, lintDockerfile, lintWithBase, RULES } from '../../src/lint/lint.js';
+import { repoRoot } from '../support/cli.js';
 import { clearBaseFactsMemo, parsePasswd, registryLocation, resolveBaseFacts } from '../../src/lint/base-facts.js';
 import type { BaseFacts, BaseFsFacts, Finding, LintOptions } from '../../src/lint/types.js';
 
@@ -156,6 +157,20 @@ describe('rules with base facts', () => {
     expect(unset[0]!.message).toContain('ARG BASE_IMAGE has no value at lint time');
     const other = lint(CONNECTOR.replace(REF, 'python:3.11@sha256:4444444444444444444444444444444444444444444444444444444444444444'), { baseFacts: AIRBYTE_LIKE });
     expect(other[0]!.message).toContain(`facts given for ${REF}, not this base`);
+  });
+});
+
+describe('docs/lint.md', () => {
+  it('its rule table has every rule id with a "from base" cell', async () => {
+    const doc = await readFile(join(repoRoot, 'docs/lint.md'), 'utf8');
+    const rows = doc.split('\n').filter((l) => l.startsWith('| `'));
+    for (const r of RULES) {
+      const row = rows.find((l) => l.split('|')[1]!.includes(r.id.startsWith('syntax-') ? '`syntax-*`' : `\`${r.id}\``));
+      expect(row, r.id).toBeDefined();
+      const fromBase = row!.split('|')[3]!.trim();
+      expect(fromBase, r.id).toMatch(/^(no|yes|only from the base)/);
+      expect(fromBase.startsWith('no'), `${r.id}: docs say "${fromBase}", RULES say "${r.fromBase}"`).toBe(r.fromBase === 'no');
+    }
   });
 });
 
