@@ -28,7 +28,15 @@ export interface TargetReport extends LintSummary {
   mode: LintTargetResult['mode'] | 'unlintable';
   files: string[];
   findings: Finding[];
-  base?: BaseFacts | BaseUnresolved;
+  /** the final stage's base as lint saw it (the facts themselves are in the cache, not repeated per target) */
+  base?: BaseRef;
+}
+
+export type BaseRef = { ref: string; from: 'engine' | 'registry'; digest: string } | { ref: string; unresolved: string };
+
+function baseRef(b: BaseFacts | BaseUnresolved | undefined): BaseRef | undefined {
+  if (!b?.ref) return undefined;
+  return 'unresolved' in b ? { ref: b.ref, unresolved: b.unresolved } : { ref: b.ref, from: b.from, digest: b.digest };
 }
 
 export interface BaseReport {
@@ -123,7 +131,7 @@ export async function lintTargets(targets: readonly string[], opts: LintTargetOp
   const reports = await pool(items, opts.concurrency ?? 16, async (item): Promise<TargetReport> => {
     try {
       const r = await lintTarget(item.abs, opts);
-      return { target: displayPath(item.abs), mode: r.mode, files: r.files, findings: r.findings, ...(r.base ? { base: r.base } : {}), ...summarize(r.findings) };
+      return { target: displayPath(item.abs), mode: r.mode, files: r.files, findings: r.findings, ...(baseRef(r.base) ? { base: baseRef(r.base) } : {}), ...summarize(r.findings) };
     } catch (err) {
       const e = toBcError(err);
       if (!multi || e.kind === 'interrupted') throw e;
@@ -132,7 +140,7 @@ export async function lintTargets(targets: readonly string[], opts: LintTargetOp
   });
   const bases = new Map<string, BaseReport>();
   for (const r of reports) {
-    if (!r.base?.ref) continue;
+    if (!r.base) continue;
     const warned = r.findings.some((f) => f.source === 'unresolved-base') ? 1 : 0;
     const b = bases.get(r.base.ref);
     if (b) {
