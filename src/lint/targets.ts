@@ -131,7 +131,8 @@ export async function lintTargets(targets: readonly string[], opts: LintTargetOp
   const reports = await pool(items, opts.concurrency ?? 16, async (item): Promise<TargetReport> => {
     try {
       const r = await lintTarget(item.abs, opts);
-      return { target: displayPath(item.abs), mode: r.mode, files: r.files, findings: r.findings, ...(baseRef(r.base) ? { base: baseRef(r.base) } : {}), ...summarize(r.findings) };
+      const base = baseRef(r.base);
+      return { target: displayPath(item.abs), mode: r.mode, files: r.files, findings: r.findings, ...(base ? { base } : {}), ...summarize(r.findings) };
     } catch (err) {
       const e = toBcError(err);
       if (!multi || e.kind === 'interrupted') throw e;
