@@ -9,6 +9,9 @@
 # access, drop --base-image and the upstream base pinned in metadata.yaml is used.
 set -Eeuo pipefail
 cd "$(dirname "$0")/.."
+# the example is python: only its root filesystem (java's is made by the tests,
+# or by ROOTFS_NAMES=java bash scripts/setup-engine.sh before a java build)
+export ROOTFS_NAMES="${ROOTFS_NAMES:-python}"
 . scripts/prepare.sh
 EXAMPLE="${1:-examples/source-hello}"
 bc() { node dist/cli.js "$@"; }
