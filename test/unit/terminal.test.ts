@@ -72,7 +72,7 @@ describe('--json: every failure is one JSON object on stdout with the exit code'
   it.each([
     ['unknown option', ['--json', '--no-such-flag'], /unknown option '--no-such-flag'/],
     ['unknown command', ['--json', 'frobnicate'], /unknown command 'frobnicate'/],
-    ['missing argument', ['--json', 'lint'], /missing required argument 'target'/],
+    ['missing argument', ['--json', 'verify'], /missing required argument 'target'/],
     ['missing required option', ['--json', 'release-plan'], /required option '--git-ref <ref>' not specified/],
     ['--json after the command', ['lint', '--json', '--frob', 'x'], /unknown option '--frob'/],
     ['a bad flag value', ['--json', 'publish', 'examples/source-hello', '--latest', 'sometimes'], /--latest/],
