@@ -12,7 +12,7 @@
  *
  * Errors name `build-connector.yaml:LINE:COL` and the key path.
  */
-import { readFile } from 'node:fs/promises';
+import { optionalInputFile, readBoundedFile } from '../fs-util.js';
 import { join } from 'node:path';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { z } from 'zod';
@@ -72,14 +72,8 @@ export function defaultRepoConfig(): RepoConfig {
 /** Read `build-connector.yaml` from the repository root; defaults when absent. */
 export async function loadRepoConfig(repoRoot: string): Promise<RepoConfig> {
   const file = join(repoRoot, REPO_CONFIG_FILE);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return defaultRepoConfig();
-    throw err;
-  }
-  return parseRepoConfig(text, file);
+  if ((await optionalInputFile(file, { kind: 'repository config' })) === 'missing') return defaultRepoConfig();
+  return parseRepoConfig(await readBoundedFile(file, { kind: 'repository config' }), file);
 }
 
 export function parseRepoConfig(text: string, file: string): RepoConfig {
