@@ -13,6 +13,7 @@
  * digest, so a tag can only ever point at the verified digest.
  */
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import { BcError, envMissing } from '../errors.js';
 import { registryBaseUrl } from '../docker/registry.js';
 import type { Credentials } from './credentials.js';
@@ -79,6 +80,19 @@ interface RequestSpec {
   accepted?: number[];
 }
 
+const TagListSchema = z.object({ tags: z.array(z.string()).nullable().optional() }).loose();
+const TokenSchema = z.object({ token: z.string().min(1).optional(), access_token: z.string().min(1).optional() }).loose();
+/** 100 pages of 1000 tags: far more than any connector repository has. */
+const MAX_TAG_PAGES = 100;
+
+function parseJsonOr(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The registry answered a read by digest with bytes of another digest. Never retried. */
 export class ManifestMismatch extends BcError {
   constructor(
@@ -127,6 +141,7 @@ export class RegistryClient {
   async listTags(repo: string): Promise<string[]> {
     const tags: string[] = [];
     let path: string | undefined = `/v2/${repo}/tags/list?n=1000`;
+    const seen = new Set<string>([path]);
     while (path) {
       const res = await this.request('GET', path, { scope: `repository:${repo}:pull`, what: `list tags of ${repo}`, allow404: true });
       const text = await res.text();
@@ -135,11 +150,23 @@ export class RegistryClient {
         if (errorCodes(text).some((c) => c === 'NAME_UNKNOWN')) return [];
         throw new BcError('failed', `list tags of ${repo}: HTTP 404`, { details: [text.slice(0, 200)] });
       }
-      const j = JSON.parse(text) as { tags?: unknown };
-      if (Array.isArray(j.tags)) for (const t of j.tags) if (typeof t === 'string') tags.push(t);
+      // The plan decides from these tags whether latest moves: an answer that
+      // is not a tag list is an error, never "no tags".
+      const page = TagListSchema.safeParse(parseJsonOr(text));
+      if (!page.success) {
+        throw new BcError('environment', `list tags of ${repo}: ${this.registry} answered something that is not a tag list (HTTP ${res.status}: ${JSON.stringify(text.slice(0, 80))})`, {
+          step: 'registry',
+          details: ['fix: check --registry: it must be a registry speaking the distribution API (GET /v2/<repo>/tags/list)'],
+        });
+      }
+      tags.push(...(page.data.tags ?? []));
       const link = res.headers.get('link');
       const next = link ? /<([^>]+)>\s*;\s*rel="?next"?/.exec(link)?.[1] : undefined;
       path = next ? (next.startsWith('http') ? new URL(next).pathname + new URL(next).search : next) : undefined;
+      if (path && (seen.has(path) || seen.size >= MAX_TAG_PAGES)) {
+        throw new BcError('environment', `list tags of ${repo}: ${this.registry} keeps paginating (${seen.has(path) ? 'a page links to one already read' : `more than ${MAX_TAG_PAGES} pages`})`, { step: 'registry' });
+      }
+      if (path) seen.add(path);
     }
     return tags;
   }
@@ -386,8 +413,8 @@ export class RegistryClient {
       });
     }
     if (!res.ok) throw new RegistryHttpError(`token from ${url.host}: HTTP ${res.status}`, res.status, errorCodes(text), parseRetryAfter(res.headers.get('retry-after')));
-    const j = JSON.parse(text) as { token?: unknown; access_token?: unknown };
-    const token = typeof j.token === 'string' ? j.token : typeof j.access_token === 'string' ? j.access_token : undefined;
+    const j = TokenSchema.safeParse(parseJsonOr(text));
+    const token = j.success ? (j.data.token ?? j.data.access_token) : undefined;
     if (!token) throw new BcError('environment', `token endpoint of ${this.registry} returned no token`);
     this.tokens.set(scope, token);
   }
