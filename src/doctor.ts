@@ -10,9 +10,11 @@ import { buildxVersion, builderSupports, currentBuilder, dockerInfo, dockerVersi
 import { ARM64_PROBE_OUTPUT, arm64ProbeElf } from './docker/probe-elf.js';
 import { credentialsFromEnv, login, probeRegistry } from './docker/registry.js';
 import { BcError } from './errors.js';
+import { detectCapabilities } from './docker/buildx-capabilities.js';
+import { chooseStrategy } from './core/strategy.js';
 
 export const DoctorItemSchema = z.object({
-  id: z.enum(['docker-client', 'engine', 'image-store', 'buildx', 'builder', 'platforms', 'arm64-emulation', 'registry', 'registry-login']),
+  id: z.enum(['docker-client', 'engine', 'image-store', 'buildx', 'builder', 'platforms', 'arm64-emulation', 'strategy', 'unavailable', 'registry', 'registry-login']),
   status: z.enum(['ok', 'missing', 'warn', 'skip']),
   detail: z.string(),
   fix: z.string().optional(),
@@ -29,6 +31,19 @@ export const DoctorReportSchema = z.object({
     builder: z.object({ name: z.string(), driver: z.string(), platforms: z.array(z.string()) }).nullable(),
     arm64Emulation: z.boolean().nullable(),
     registry: z.string().nullable(),
+    /** what publish will do on this engine (core/strategy.ts, the same function publish calls) */
+    strategy: z
+      .object({
+        kind: z.enum(['multi-platform', 'per-platform', 'oci-layout']),
+        builder: z.string(),
+        driver: z.string(),
+        store: z.enum(['containerd', 'classic', 'unknown']),
+        why: z.string(),
+        reproducible: z.boolean(),
+        provenance: z.boolean(),
+        unavailable: z.array(z.object({ what: z.string(), why: z.string(), fix: z.string().optional() })),
+      })
+      .nullable(),
   }),
   items: z.array(DoctorItemSchema),
 });
@@ -51,6 +66,7 @@ export async function runDoctor(opts: DoctorOptions = {}): Promise<DoctorReport>
     builder: null,
     arm64Emulation: null,
     registry: opts.registry ?? null,
+    strategy: null,
   };
   const platforms = opts.platforms ?? ['linux/amd64', 'linux/arm64'];
 
@@ -76,7 +92,7 @@ export async function runDoctor(opts: DoctorOptions = {}): Promise<DoctorReport>
           : {
               id: 'image-store',
               status: 'warn',
-              detail: `classic store (${info.Driver ?? 'unknown'}): multi-platform --load is not possible`,
+              detail: `classic store (${info.Driver ?? 'unknown'}): one platform per local image; publish builds each platform alone (see strategy)`,
               fix: 'set {"features":{"containerd-snapshotter":true}} in /etc/docker/daemon.json and restart dockerd',
             },
       );
@@ -107,6 +123,26 @@ export async function runDoctor(opts: DoctorOptions = {}): Promise<DoctorReport>
     }
   } catch (err) {
     items.push({ id: 'buildx', status: 'missing', detail: errText(err), fix: 'install docker-buildx (the buildx CLI plugin)' });
+  }
+
+  if (facts.engineVersion && facts.buildxVersion) {
+    try {
+      const st = chooseStrategy(await detectCapabilities(undefined), { platforms, goal: 'push', provenance: 'min' });
+      facts.strategy = {
+        kind: st.kind,
+        builder: st.builder,
+        driver: st.driver,
+        store: st.store,
+        why: st.why,
+        reproducible: st.reproducible,
+        provenance: st.provenance !== false,
+        unavailable: st.unavailable.map((u) => ({ what: u.what, why: u.why, ...(u.fix ? { fix: u.fix } : {}) })),
+      };
+      items.push({ id: 'strategy', status: 'ok', detail: `publish will use the ${st.kind} strategy: ${st.why}` });
+      for (const u of st.unavailable) items.push({ id: 'unavailable', status: 'warn', detail: `${u.what}: ${u.why}`, ...(u.fix ? { fix: u.fix } : {}) });
+    } catch (err) {
+      items.push({ id: 'strategy', status: 'missing', detail: errText(err), fix: SETUP_FIX });
+    }
   }
 
   if (facts.engineVersion && facts.buildxVersion && platforms.includes('linux/arm64')) {

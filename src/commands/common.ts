@@ -54,6 +54,13 @@ export function reportError(e: BcError, g: GlobalOptions): void {
   if (g.debug && e.cause instanceof Error && e.cause.stack) process.stderr.write(`${e.cause.stack}\n`);
 }
 
+const KIND_OF: Record<number, BcError['kind']> = { 1: 'failed', 2: 'badInput', 3: 'environment', 4: 'refused', 130: 'interrupted' };
+
+/** A flow's failed result as the error the CLI reports (message, details, exit code, step). */
+export function errorOf(r: { reason: string; details: string[]; exitCode: number; step: string }): BcError {
+  return new BcError(KIND_OF[r.exitCode] ?? 'failed', r.reason, { details: r.details, step: r.step });
+}
+
 /** Parse a comma/newline separated list flag. */
 export function listFlag(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;

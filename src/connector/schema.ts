@@ -6,6 +6,7 @@
  */
 import semver from 'semver';
 import { z } from 'zod';
+import { PlatformSchema } from '../shared/platforms.js';
 import { describeBadRef, isRepository, parseImageRef, tagProblem } from './reference.js';
 
 /** A control character (newline, CR, tab, NUL, …) can never be written safely on one Dockerfile line. */
@@ -79,9 +80,7 @@ const entrypoint = z
     if (p) ctx.addIssue({ code: 'custom', message: p.message, path: [p.index] });
   });
 
-const platform = z
-  .string()
-  .regex(/^linux\/(amd64|arm64|arm\/v[67]|386|ppc64le|s390x|riscv64)$/, { message: 'expected a platform like linux/amd64 or linux/arm64' });
+const platform = PlatformSchema;
 
 export const BuildConnectorSchema = z
   .object({

@@ -17,7 +17,10 @@ import { onCleanup } from '../cleanup.js';
 import { lastLines } from '../exec.js';
 import { resolvePlan } from '../render/plan.js';
 import type { BuildPlan } from '../render/types.js';
-import { lintDockerfile } from '../lint/lint.js';
+import { lintStep, StepError, findingLine } from '../core/steps.js';
+import { capabilitiesFor } from '../core/images.js';
+import { chooseStrategy, platformTag } from '../core/strategy.js';
+import { DEFAULT_PLATFORMS } from '../shared/platforms.js';
 import { resolveSourceDateEpoch } from '../build/build.js';
 import { verifyImage, type VerifyOptions } from '../verify/index.js';
 
@@ -32,7 +35,8 @@ export interface BakeTarget {
 }
 
 export interface BakeFile {
-  group: { default: { targets: string[] } };
+  /** `default`, and one group per connector whose platforms are separate targets */
+  group: Record<string, { targets: string[] }>;
   target: Record<string, BakeTarget>;
 }
 
@@ -49,6 +53,8 @@ export interface BakeConnectorResult {
   /** what failed: lint findings, the build's last lines, or failed checks */
   problems: string[];
   failedChecks: { id: string; platform: string; message: string; fix?: string }[];
+  /** platform → local image, where the image store keeps one platform per tag */
+  platformImages?: Record<string, string>;
 }
 
 export interface BakeResult {
@@ -105,7 +111,10 @@ const MetadataSchema = z.record(z.string(), z.object({ 'containerimage.digest': 
 interface Prepared {
   dir: string;
   plan?: BuildPlan;
+  /** what bake is asked to build for this connector (a target, or a group of per-platform targets) */
   target?: string;
+  /** the bake targets whose digests say it was built: platform → target */
+  targets?: Record<string, string>;
   result: BakeConnectorResult;
 }
 
@@ -137,6 +146,10 @@ export async function bakeConnectors(dirs: readonly string[], opts: BakeOptions 
 export async function prepareBake(dirs: readonly string[], work: string, opts: BakeOptions): Promise<{ bakeFile: BakeFile; prepared: Prepared[] }> {
   const taken = new Set<string>();
   const bakeFile: BakeFile = { group: { default: { targets: [] } }, target: {} };
+  const defaultGroup = bakeFile.group.default ?? { targets: [] };
+  // one platform per local tag where the engine's store cannot hold an index (core/strategy.ts)
+  const strategy = chooseStrategy(await capabilitiesFor(opts.builder), { platforms: opts.platforms ?? [...DEFAULT_PLATFORMS], goal: 'load', provenance: opts.provenance });
+  const split = strategy.loadAs === 'per-platform';
   const prepared: Prepared[] = [];
   for (const dir of dirs) {
     const result: BakeConnectorResult = { dir, connector: dir, target: null, image: null, status: 'plan-failed', digest: null, platforms: [], problems: [], failedChecks: [] };
@@ -153,15 +166,12 @@ export async function prepareBake(dirs: readonly string[], work: string, opts: B
     p.plan = plan;
     result.connector = plan.connector.dirName;
     result.platforms = opts.platforms ?? plan.platforms;
-    const findings = lintDockerfile(plan.dockerfile, plan.dockerfilePath ?? `${plan.context}/Dockerfile (rendered)`, {
-      permittedWriteDirs: plan.permittedWriteDirs,
-      dockerignore: plan.dockerignore,
-      buildArgs: plan.buildArgs,
-    });
-    const errors = findings.filter((f) => f.severity === 'error');
-    if (errors.length > 0) {
+    try {
+      lintStep(plan, plan.buildArgs);
+    } catch (err) {
+      if (!(err instanceof StepError)) throw err;
       result.status = 'lint-failed';
-      result.problems = errors.map((f) => `${f.file}:${f.line}:${f.column} [${f.ruleId}] ${f.message}`);
+      result.problems = err.findings.filter((f) => f.severity === 'error' || f.fatal === true).map(findingLine);
       continue;
     }
     const name = targetName(plan.connector.dirName, taken);
@@ -173,8 +183,25 @@ export async function prepareBake(dirs: readonly string[], work: string, opts: B
     await writeFile(join(tdir, 'Dockerfile'), plan.dockerfile);
     await writeFile(join(tdir, 'Dockerfile.dockerignore'), plan.dockerignore);
     const epoch = await resolveSourceDateEpoch(plan.connector.dir, undefined);
-    bakeFile.target[name] = bakeTarget(plan, join(tdir, 'Dockerfile'), { platforms: opts.platforms, epoch: epoch.value, provenance: opts.provenance });
-    bakeFile.group.default.targets.push(name);
+    const target = bakeTarget(plan, join(tdir, 'Dockerfile'), { platforms: opts.platforms, epoch: epoch.value, provenance: strategy.provenance });
+    if (split) {
+      // the classic store: each platform its own target, loaded under its own tag; the group builds them all
+      const images: Record<string, string> = {};
+      p.targets = {};
+      for (const platform of target.platforms) {
+        const t = `${name}_${platform.split('/').slice(1).join('_')}`;
+        const tags = target.tags.map((x) => platformTag(x, platform));
+        bakeFile.target[t] = { ...target, platforms: [platform], tags: platform === 'linux/amd64' ? [...target.tags, ...tags] : tags };
+        p.targets[platform] = t;
+        images[platform] = tags[0] ?? '';
+      }
+      bakeFile.group[name] = { targets: Object.values(p.targets) };
+      result.platformImages = images;
+    } else {
+      bakeFile.target[name] = target;
+      p.targets = Object.fromEntries(target.platforms.map((pl) => [pl, name]));
+    }
+    defaultGroup.targets.push(name);
     p.target = name;
     result.target = name;
     result.image = `${plan.connector.repository}:${plan.connector.version}`;
@@ -242,8 +269,13 @@ async function runBake(work: string, bakeFile: BakeFile, buildable: Prepared[], 
   });
   environmentCheck(res.exitCode, res.stderr);
   const digests = await readMetadata(metaFile);
-  const missing = buildable.filter((p) => !digests[p.target as string]);
-  for (const p of buildable) p.result.digest = digests[p.target as string] ?? null;
+  const digestOf = (p: Prepared, d: Record<string, string | undefined>) => {
+    const ts = Object.values(p.targets ?? {});
+    if (ts.length === 0 || ts.some((t) => !d[t])) return null;
+    return d[p.targets?.['linux/amd64'] ?? ts[0] ?? ''] ?? null;
+  };
+  const missing = buildable.filter((p) => !digestOf(p, digests));
+  for (const p of buildable) p.result.digest = digestOf(p, digests);
   if (res.exitCode === 0 && missing.length === 0) return;
 
   // One failure cancels the whole bake. Build each unfinished target alone:
@@ -253,7 +285,7 @@ async function runBake(work: string, bakeFile: BakeFile, buildable: Prepared[], 
     const one = join(work, `metadata-${p.target}.json`);
     const r = await docker(bakeArgs(file, one, [p.target as string], opts), { allowFailure: true, step: `bake ${p.target}`, timeoutMs: 30 * 60_000 });
     environmentCheck(r.exitCode, r.stderr);
-    const d = (await readMetadata(one))[p.target as string];
+    const d = digestOf(p, await readMetadata(one));
     if (r.exitCode === 0 && d) {
       p.result.digest = d;
     } else {
@@ -284,7 +316,7 @@ async function verifyAll(built: Prepared[], opts: BakeOptions, log: (l: string) 
       log(`verify ${p.result.connector}: ${image} (${p.result.platforms.join(', ')})`);
       try {
         const vopts = opts.verifyOptions ? await opts.verifyOptions(plan) : {};
-        const report = await verifyImage(image, { ...vopts, platforms: p.result.platforms });
+        const report = await verifyImage(image, { ...vopts, platforms: p.result.platforms, ...(p.result.platformImages ? { platformImages: p.result.platformImages } : {}) });
         const failedChecks = report.checks
           .filter((c) => c.status === 'fail')
           .map((c) => ({ id: c.id, platform: c.platform, message: c.message, ...(c.fix ? { fix: c.fix } : {}) }));

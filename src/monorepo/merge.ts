@@ -17,6 +17,7 @@
  */
 import { createHash } from 'node:crypto';
 import { docker } from '../docker/cli.js';
+import { DEFAULT_PLATFORMS } from '../shared/platforms.js';
 import { imagetoolsInspect, indexFacts } from '../docker/imagetools.js';
 import { BcError, badInput, failed, refused } from '../errors.js';
 import { loadConnector } from '../connector/metadata.js';
@@ -47,7 +48,6 @@ export type MergeResult =
   | { status: 'already-published'; repository: string; digest: string; version: string; how: string }
   | { status: 'dry-run'; repository: string; digest: string; platforms: Record<string, string>; plan: TagPlan };
 
-const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
 
 /** Pick the records of this connector and check them (pure). Throws BcError; exit 1 for missing/unverified. */
 export function selectRecords(
@@ -112,7 +112,7 @@ export async function mergeConnector(dir: string, opts: MergeOptions): Promise<M
   if (opts.digests.length === 0) throw badInput('--digests: give at least one digest record file');
   const c = await loadConnector(dir);
   const target = resolveTarget(c, { registry: opts.registry, repository: opts.repository });
-  const platforms = opts.platforms ?? c.options.platforms ?? DEFAULT_PLATFORMS;
+  const platforms = opts.platforms ?? c.options.platforms ?? [...DEFAULT_PLATFORMS];
   const records = await Promise.all(opts.digests.map(async (file) => ({ file, record: await readDigestRecord(file) })));
   const { byPlatform, ignored } = selectRecords(records, { dirName: c.dirName, repository: c.repository, version: target.version, platforms });
   for (const i of ignored) log(`ignored ${i}`);

@@ -13,6 +13,7 @@
  * Errors name `build-connector.yaml:LINE:COL` and the key path.
  */
 import { optionalInputFile, readBoundedFile } from '../fs-util.js';
+import { DEFAULT_PLATFORMS, PlatformSchema } from '../shared/platforms.js';
 import { join } from 'node:path';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { z } from 'zod';
@@ -24,13 +25,12 @@ export const DEFAULT_RUNNERS: Record<string, string> = {
   'linux/amd64': 'ubuntu-24.04',
   'linux/arm64': 'ubuntu-24.04-arm',
 };
-export const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
 
 const relPath = z
   .string()
   .min(1)
   .refine((s) => !s.startsWith('/') && !s.split('/').includes('..'), 'a path relative to the repository root (no leading /, no ..)');
-const platform = z.string().regex(/^[a-z0-9]+\/[a-z0-9]+(\/[a-z0-9]+)?$/, 'a platform like linux/amd64');
+const platform = PlatformSchema;
 
 export const RepoConfigSchema = z
   .object({

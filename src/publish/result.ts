@@ -7,16 +7,24 @@ import type { TagOutcome } from './apply.js';
 import type { SkippedTag, TagPlan } from './tag-plan.js';
 import type { PushStats } from './push.js';
 import { ExitCode } from '../errors.js';
+import type { StepName, StepRecord } from '../core/pipeline.js';
+import type { Finding } from '../lint/types.js';
+import type { CheckResult } from '../verify/index.js';
 
-export const STEPS = ['resolve', 'render', 'lint', 'build', 'verify', 'publish', 'tag'] as const;
-export type StepName = (typeof STEPS)[number];
+export type { StepName, StepRecord } from '../core/pipeline.js';
 
-export interface StepRecord {
-  step: StepName;
-  status: 'done' | 'skipped' | 'failed';
-  /** why it was skipped, or what it did */
-  reason?: string;
-  durationMs: number;
+/** How the images were built (core/strategy.ts), in every result that built something. */
+export interface BuildFacts {
+  strategy: 'multi-platform' | 'per-platform' | 'oci-layout';
+  why: string;
+  builder: string;
+  driver: string;
+  store: 'containerd' | 'classic' | 'unknown';
+  /** the same sources give the same digests on another machine */
+  reproducible: boolean;
+  provenance: { attached: true; mode: 'min' | 'max' } | { attached: false; reason: string };
+  /** what this engine setup cannot give, with the fix */
+  unavailable: { what: string; why: string; fix?: string }[];
 }
 
 interface Common {
@@ -31,6 +39,8 @@ interface Common {
   notes: string[];
   /** transient registry faults retried, by reason */
   faults: { total: number; byReason: Record<string, number> };
+  /** how the images were built, once the build step ran */
+  build?: BuildFacts;
 }
 
 export interface Published extends Common {
@@ -69,6 +79,10 @@ export interface Failed extends Common {
   reason: string;
   details: string[];
   exitCode: number;
+  /** lint findings behind a lint failure */
+  findings?: Finding[];
+  /** every check behind a verify failure */
+  checks?: CheckResult[];
 }
 
 export interface DryRun extends Common {

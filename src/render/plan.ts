@@ -5,6 +5,7 @@
  *   custom mode:   the connector's own Dockerfile, as is
  */
 import { readBoundedFile } from '../fs-util.js';
+import { DEFAULT_PLATFORMS } from '../shared/platforms.js';
 import { DockerfileParser } from 'dockerfile-ast';
 import { BcError } from '../errors.js';
 import { loadConnector, metadataError, displayPath } from '../connector/metadata.js';
@@ -17,7 +18,6 @@ import { CODE_DIR, MANIFEST_DIR, chooseEntrypoint, codeFacts } from './code.js';
 import { availableLanguages, createEnv, findTemplate, renderTemplate } from './template.js';
 import { composeDockerignore, defaultDockerignore } from './dockerignore.js';
 
-export const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
 
 export function checkImageFlag(ref: string, flag: string): string {
   if (parseImageRef(ref) === undefined) throw new BcError('badInput', `${flag} ${JSON.stringify(ref)}: ${describeBadRef(ref)}`);
@@ -86,7 +86,7 @@ function readCustomDockerfile(text: string, override: string | undefined): { bas
 
 export async function resolvePlan(dir: string, opts: PlanOptions = {}): Promise<BuildPlan> {
   const c = await loadConnector(dir);
-  const platforms = opts.platforms ?? c.options.platforms ?? DEFAULT_PLATFORMS;
+  const platforms = opts.platforms ?? c.options.platforms ?? [...DEFAULT_PLATFORMS];
   if (opts.baseImage !== undefined) checkImageFlag(opts.baseImage, '--base-image');
 
   if (c.customDockerfile) {

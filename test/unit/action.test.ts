@@ -48,7 +48,7 @@ describe('shared config: CLI flags and Action inputs parse to the same thing', (
   it('3. errors name the input (Action) or the flag (CLI) the user wrote', () => {
     expect(() => parsePublishConfig({ dryRun: 'yes' }, 'input')).toThrow(/^input "dry-run": expected true or false$/);
     expect(() => parsePublishConfig({ dryRun: 'yes' }, 'flag')).toThrow(/^--dry-run: expected true or false$/);
-    expect(() => parseBuildConfig({ platforms: 'linux/amd64,arm64' }, 'input')).toThrow(/input "platforms": "arm64" is not a platform/);
+    expect(() => parseBuildConfig({ platforms: 'linux/amd64,arm64' }, 'input')).toThrow(/input "platforms": "arm64" is not a linux platform/);
     expect(() => parsePublishConfig({ latest: 'always' }, 'input')).toThrow(/input "latest"/);
     expect(() => parsePublishConfig({ registry: 'http://x' }, 'input')).toThrow(/input "registry": "http:\/\/x" is not a registry/);
     expect(() => parsePublishConfig({ repository: 'Airbyte/Foo' }, 'input')).toThrow(/input "repository"/);

@@ -301,7 +301,19 @@ describe('SOURCE_DATE_EPOCH and flags', () => {
       durationMs: 1000,
       buildxMetadata: {},
     });
-    const text = humanResult(r);
+    const strategy = {
+      strategy: 'multi-platform' as const,
+      why: 'containerd image store with the docker driver',
+      builder: 'default',
+      driver: 'docker',
+      store: 'containerd' as const,
+      reproducible: true,
+      provenance: { attached: true as const, mode: 'min' as const },
+      unavailable: [{ what: 'push-by-digest', why: 'the docker driver cannot push by digest' }],
+    };
+    const text = humanResult({ dir: '/c', steps: [], durations: {}, findings: [], result: 'built', build: r, strategy, notes: [] });
+    expect(text).toMatch(/strategy\s+multi-platform: containerd image store/);
+    expect(text).toMatch(/unavailable\s+push-by-digest/);
     expect(text).toMatch(/OCI archive\s+\/o\/x.tar/);
     expect(text).toMatch(/linux\/amd64\s+sha256:b{64}/);
     expect(text).toMatch(/per-platform manifests: yes/);
