@@ -36,6 +36,8 @@ interface Case {
   names: RegExp;
   /** a fake registry (behind the fault proxy) the case talks to; its host is passed to setup */
   registry?: Handler;
+  /** refused before any request reaches the registry */
+  beforeRegistry?: true;
   /** run the Action entry (setup gives INPUT_* variables) instead of the CLI */
   action?: boolean;
   setup: (dir: string, registry: string) => Promise<Setup>;
@@ -189,12 +191,12 @@ const cases: Case[] = [
     await replaceWith(join(c, 'metadata.yaml'), 'fifo');
     return { args: ['verify', c] };
   } },
-  { n: 15, area: 'metadata', name: 'alias bomb (tags; no registry contacted)', exit: 2, names: /metadata\.yaml:\d+:\d+: YAML aliases/, registry: emptyRegistry, setup: async (d, reg) => {
+  { n: 15, area: 'metadata', name: 'alias bomb (tags; no registry contacted)', exit: 2, names: /metadata\.yaml:\d+:\d+: YAML aliases/, registry: emptyRegistry, beforeRegistry: true, setup: async (d, reg) => {
     const c = await conn(d);
     await patchMeta(c, (t) => `${t}\n${aliasBomb()}`);
     return { args: ['tags', c, '--registry', reg] };
   } },
-  { n: 16, area: 'metadata', name: 'dockerImageTag of 129 characters (publish: refused in resolve, before any build)', exit: 2, names: /resolve|metadata\.yaml:9:\d+: data\.dockerImageTag: .*129 characters/, registry: emptyRegistry, setup: async (d, reg) => {
+  { n: 16, area: 'metadata', name: 'dockerImageTag of 129 characters (publish: refused in resolve, before any build)', exit: 2, names: /metadata\.yaml:9:\d+: data\.dockerImageTag: .*129 characters/, registry: emptyRegistry, beforeRegistry: true, setup: async (d, reg) => {
     const c = await conn(d);
     await patchMeta(c, (t) => t.replace(/dockerImageTag: .*/, `dockerImageTag: "${long(129)}"`));
     return { args: ['publish', c, '--registry', reg] };
@@ -301,7 +303,7 @@ const cases: Case[] = [
   { n: 38, area: 'flags', name: 'tags --latest always', exit: 2, names: /--latest must be auto, true or false/, registry: emptyRegistry, setup: async (d, reg) => ({ args: ['tags', await conn(d), '--registry', reg, '--latest', 'always'] }) },
   { n: 39, area: 'flags', name: 'tags --target mars', exit: 2, names: /--target must be cloud or oss/, registry: emptyRegistry, setup: async (d, reg) => ({ args: ['tags', await conn(d), '--registry', reg, '--target', 'mars'] }) },
   { n: 40, area: 'flags', name: 'tags --retries 0', exit: 2, names: /--retries must be an integer 1\.\.20/, registry: emptyRegistry, setup: async (d, reg) => ({ args: ['tags', await conn(d), '--registry', reg, '--retries', '0'] }) },
-  { n: 41, area: 'flags', name: 'tags --release-version of 200 characters (refused before the registry)', exit: 2, names: /--release-version: the version is the image tag: .*200 characters/, registry: emptyRegistry, setup: async (d, reg) => ({ args: ['tags', await conn(d), '--registry', reg, '--release-version', long(200)] }) },
+  { n: 41, area: 'flags', name: 'tags --release-version of 200 characters (refused before the registry)', exit: 2, names: /--release-version: the version is the image tag: .*200 characters/, registry: emptyRegistry, beforeRegistry: true, setup: async (d, reg) => ({ args: ['tags', await conn(d), '--registry', reg, '--release-version', long(200)] }) },
   { n: 42, area: 'flags', name: 'publish --retries 99', exit: 2, names: /--retries must be an integer 1\.\.20/, registry: emptyRegistry, setup: async (d, reg) => ({ args: ['publish', await conn(d), '--registry', reg, '--retries', '99'] }) },
   { n: 43, area: 'flags', name: 'publish --sign-key that does not exist', exit: 2, names: /(--sign-key|signing key) .*nokey: file not found/, registry: emptyRegistry, setup: async (d, reg) => ({ args: ['publish', await conn(d), '--registry', reg, '--sign-key', join(d, 'nokey')] }) },
   { n: 44, area: 'flags', name: 'publish --release-version v1.2.3', exit: 2, names: /--release-version: "v1\.2\.3" is not a valid semantic version/, registry: emptyRegistry, setup: async (d, reg) => ({ args: ['publish', await conn(d), '--registry', reg, '--release-version', 'v1.2.3'] }) },
@@ -437,6 +439,7 @@ describe('bad-input corpus', () => {
         if (proxy) {
           expect(proxy.counts.blobUploads, 'no blob upload').toBe(0);
           expect(proxy.counts.manifestPuts, 'no manifest written or tagged').toBe(0);
+          if (c.beforeRegistry) expect(proxy.counts.requests, 'refused before the registry was asked').toBe(0);
         }
       } finally {
         await proxy?.close();
