@@ -11,7 +11,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEngine, REGISTRY } from '../support/engine.js';
+import { AUTH_PASSWORD, AUTH_REGISTRY, AUTH_USER, describeEngine, REGISTRY } from '../support/engine.js';
 import { startFaultProxy, type FaultProxy, type FaultProxyOptions } from '../support/fault-proxy.js';
 import { makeLayout, type TestLayout } from '../support/oci-layout.js';
 import { deleteRepository, tagMap } from '../support/registry.js';
@@ -181,6 +181,26 @@ describeEngine('registry faults (fault proxy in front of the loopback registry)'
     expect(r.ok, r.error?.message).toBe(true);
     expect(r.stats.retried['HTTP 401 mid-push, new token']).toBe(1);
     expect(await tagMap(REGISTRY, repo)).toEqual({ '2.0.0': a.digest, latest: a.digest });
+  });
+
+  it('(c) 401 mid-push on the htpasswd registry (127.0.0.1:5001): Basic credentials sent again, published', async () => {
+    const repo = `d-registry-faults/basic-${stamp}`;
+    const auth = { username: AUTH_USER, password: AUTH_PASSWORD, source: 'test' };
+    const a = layouts[4]!;
+    try {
+      const r = await withProxy({ target: `http://${AUTH_REGISTRY.replace(/^localhost/, '127.0.0.1')}`, expireTokensOnUpload: 3 }, async (p) => {
+        const run = await apply(p.host, repo, a, '2.1.0', auth);
+        note('401 mid-push on the htpasswd registry', p.counts.expired401, run.ok ? 'published' : `failed: ${run.error?.message}`);
+        expect(p.counts.expired401).toBe(1);
+        return run;
+      });
+      expect(r.ok, r.error?.message).toBe(true);
+      const check = new RegistryClient(AUTH_REGISTRY, { credentials: auth, retry: policy });
+      expect((await check.listTags(repo)).sort()).toEqual(['2.1.0', 'latest']);
+      expect((await check.headManifest(repo, '2.1.0'))?.digest).toBe(a.digest);
+    } finally {
+      await deleteRepository(AUTH_REGISTRY, repo, auth).catch(() => 0);
+    }
   });
 
   it('(c) wrong credentials at the token service: exit 3 at the preflight, nothing uploaded', async () => {

@@ -46,7 +46,7 @@ export interface FaultProxyOptions {
   substituteIndex?: Buffer;
   corruptUploads?: number;
   tokenAuth?: { username: string; password: string };
-  /** with tokenAuth: revoke all tokens at the Nth (1-based) blob upload body */
+  /** revoke all tokens (tokenAuth) or ask for Basic credentials again at the Nth (1-based) blob upload body: a 401 mid-push */
   expireTokensOnUpload?: number;
   redirectUploads?: boolean;
   hideManifestsMs?: number;
@@ -179,6 +179,19 @@ export async function startFaultProxy(opts: FaultProxyOptions = {}): Promise<Fau
     counts.requests++;
     proxy.onRequest?.(req.method ?? '', req.url ?? '');
     const url = req.url ?? '';
+    const isUploadBody = (req.method === 'PUT' || req.method === 'PATCH') && /\/blobs\/uploads\//.test(url);
+    if (opts.expireTokensOnUpload && isUploadBody && ++uploadBodies === opts.expireTokensOnUpload) {
+      // the session ends mid-push: every token revoked (token mode), or the
+      // registry asks for the Basic credentials again (htpasswd registries)
+      validTokens.clear();
+      counts.expired401++;
+      if (opts.tokenAuth) challenge(req, res);
+      else {
+        req.resume();
+        res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Basic realm="fault-proxy"' }).end('{"errors":[{"code":"UNAUTHORIZED"}]}');
+      }
+      return;
+    }
     if (opts.tokenAuth) {
       if (url.startsWith('/token')) {
         req.resume();
@@ -191,13 +204,6 @@ export async function startFaultProxy(opts: FaultProxyOptions = {}): Promise<Fau
         const token = `tok-${counts.tokensIssued}-${Math.floor(rnd() * 1e9)}`;
         validTokens.add(token);
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ token, expires_in: 300 }));
-        return;
-      }
-      const isUploadBody = (req.method === 'PUT' || req.method === 'PATCH') && /\/blobs\/uploads\//.test(url);
-      if (isUploadBody && ++uploadBodies === opts.expireTokensOnUpload) {
-        validTokens.clear();
-        counts.expired401++;
-        challenge(req, res);
         return;
       }
       const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
