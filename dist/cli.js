@@ -28,6 +28,6 @@ if (text !== void 0) {
   process.stdout.write(text);
 } else {
   if (!process.env.BUILD_CONNECTOR_NO_COMPILE_CACHE) nodeModule.enableCompileCache?.();
-  const { main } = await import("./chunks/cli-VCXZ76LC.js");
+  const { main } = await import("./chunks/cli-5VHO7KQV.js");
   await main(process.argv);
 }

@@ -74623,29 +74623,6 @@ function checkEpoch(text2, what) {
   if (!/^\d{1,12}$/.test(text2.trim())) throw new BcError("badInput", `${what} must be a non-negative integer (unix seconds), got "${text2}"`);
   return Number.parseInt(text2.trim(), 10);
 }
-function formatFindings(findings) {
-  return findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} [${f.ruleId}] ${f.message}`);
-}
-async function runLint(plan, opts, write) {
-  if (opts.lint === false) return { errors: 0, warnings: 0, ran: false };
-  const file2 = plan.dockerfilePath ?? join15(plan.context, "Dockerfile (rendered)");
-  const lint = opts.lint ?? ((text2, f) => lintDockerfile(text2, f, { permittedWriteDirs: plan.permittedWriteDirs, dockerignore: plan.dockerignore, buildArgs: mergedBuildArgs(plan, opts) }));
-  const findings = await lint(plan.dockerfile, file2);
-  const errors = findings.filter((f) => f.severity === "error");
-  const warnings = findings.filter((f) => f.severity === "warning");
-  if (findings.some((f) => f.fatal === true)) {
-    throw new BcError("badInput", `lint: ${file2} cannot be analysed; nothing was built`, { step: "lint", details: formatFindings(findings) });
-  }
-  if (errors.length > 0) {
-    throw new BcError("failed", `lint: ${errors.length} error(s) in ${file2}; nothing was built`, {
-      step: "lint",
-      details: formatFindings(findings)
-    });
-  }
-  for (const l of formatFindings(warnings)) write(`warning: ${l}
-`);
-  return { errors: 0, warnings: warnings.length, ran: true };
-}
 async function checkOciDest(dest) {
   const abs = resolve8(dest);
   try {
@@ -74662,7 +74639,7 @@ async function buildImage(plan, opts = {}) {
   const epochP = opts.sourceDateEpochResolved ?? resolveSourceDateEpoch(plan.connector.dir, opts.sourceDateEpoch, opts.env ?? process.env);
   capsP.catch(() => void 0);
   epochP.catch(() => void 0);
-  const lint = await runLint(plan, opts, write);
+  const lint = { errors: 0, warnings: 0, ran: false };
   const ociDest = opts.output?.type === "oci" ? await checkOciDest(opts.output.dest) : void 0;
   let [caps, epoch] = await Promise.all([capsP, epochP]);
   const work = await mkdtemp3(join15(tmpdir3(), "bc-build-"));
@@ -74920,7 +74897,7 @@ async function buildImages(plan, req) {
   const caps = await capsP;
   const strategy = chooseStrategy(caps, { platforms: req.platforms, goal: req.goal, provenance: req.provenance });
   checkGoal(strategy, req.goal);
-  const common2 = { ...req, lint: false, capabilities: capsP, sourceDateEpochResolved: epoch, provenance: strategy.provenance };
+  const common2 = { ...req, capabilities: capsP, sourceDateEpochResolved: epoch, provenance: strategy.provenance };
   const tags = req.tags && req.tags.length > 0 ? req.tags : [`${plan.connector.repository}:${plan.connector.version}`, `${plan.connector.repository}:dev`];
   if (strategy.invocations === "one") {
     if (req.goal === "load" && strategy.loadAs === "index") {
@@ -76164,7 +76141,7 @@ async function runBuild(req, hooks = {}) {
         ...req.sourceDateEpoch !== void 0 ? { sourceDateEpoch: req.sourceDateEpoch } : {}
       })
     );
-    build = built.result;
+    build = { ...built.result, lint: { errors: 0, warnings: findings.length, ran: true } };
     strategy = buildFacts(built);
     loaded = req.verify?.untagAfter ? built.result.tags : [];
     const notes = [

@@ -18,7 +18,7 @@ import { runBuild, type BuildFlowResult } from '../core/flows/build.js';
 import { runPublish } from '../core/flows/publish.js';
 import type { FlowHooks, PublishRequest } from '../core/request.js';
 import { publishRequestOf } from '../config.js';
-import type { PublishResult, BuildFacts } from '../publish/result.js';
+import type { PublishResult, BuildFacts } from '../core/result.js';
 import type { CheckResult, VerifyReport } from '../verify/index.js';
 import type { Finding } from '../lint/types.js';
 import { positionIn } from './annotations.js';

@@ -4,7 +4,7 @@
  * `command: build` / `command: verify` run the same flow.
  */
 import type { Command } from 'commander';
-import { action, collect, errorOf } from './common.js';
+import { action, collect, failedFlow } from './common.js';
 import { parseBuildConfig } from '../config.js';
 import { badInput, ExitCode } from '../errors.js';
 import type { Provenance } from '../docker/buildx.js';
@@ -141,7 +141,7 @@ export function register(program: Command): void {
         );
         if (result.result === 'failed') {
           if (result.report && !out.json) out.info(renderReport(result.report));
-          throw errorOf(result);
+          return failedFlow(out, result);
         }
         for (const f of result.findings) out.info(`warning: ${findingLine(f)}`);
         // --json: the build result at the top (as before), with how it was built and the verify report

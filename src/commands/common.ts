@@ -61,6 +61,19 @@ export function errorOf(r: { reason: string; details: string[]; exitCode: number
   return new BcError(KIND_OF[r.exitCode] ?? 'failed', r.reason, { details: r.details, step: r.step });
 }
 
+/**
+ * A flow that ended in failure: under --json its whole result (findings,
+ * checks, steps) with the error, one object on stdout, and the exit code;
+ * in text, the error as every command prints it.
+ */
+export function failedFlow(out: Output, r: { reason: string; details: string[]; exitCode: number; step: string }): number {
+  const e = errorOf(r);
+  if (!out.json) throw e;
+  out.result({ ...r, error: { kind: e.kind, exitCode: e.exitCode, message: e.message, step: e.step ?? null, details: e.details } }, () => '');
+  process.stderr.write(`error: ${e.message}\n${e.details.map((d) => `  ${d}\n`).join('')}`);
+  return e.exitCode;
+}
+
 /** Parse a comma/newline separated list flag. */
 export function listFlag(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;

@@ -20,7 +20,7 @@ import { REQUIRED_PLATFORM } from '../shared/platforms.js';
 import { importSaved, writeIndex, writeLoadableTar, type PlatformManifest } from '../oci/compose.js';
 import { chooseStrategy, platformTag, type BuildGoal, type BuildStrategy } from './strategy.js';
 
-export interface ImagesRequest extends Omit<BuildOptions, 'output' | 'platforms' | 'lint' | 'capabilities'> {
+export interface ImagesRequest extends Omit<BuildOptions, 'output' | 'platforms' | 'capabilities'> {
   platforms: string[];
   goal: BuildGoal;
   /** goal oci: the archive file */
@@ -65,7 +65,7 @@ export async function buildImages(plan: BuildPlan, req: ImagesRequest): Promise<
   const caps = await capsP;
   const strategy = chooseStrategy(caps, { platforms: req.platforms, goal: req.goal, provenance: req.provenance });
   checkGoal(strategy, req.goal);
-  const common: BuildOptions = { ...req, lint: false, capabilities: capsP, sourceDateEpochResolved: epoch, provenance: strategy.provenance };
+  const common: BuildOptions = { ...req, capabilities: capsP, sourceDateEpochResolved: epoch, provenance: strategy.provenance };
   const tags = req.tags && req.tags.length > 0 ? req.tags : [`${plan.connector.repository}:${plan.connector.version}`, `${plan.connector.repository}:dev`];
 
   if (strategy.invocations === 'one') {

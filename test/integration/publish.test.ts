@@ -13,7 +13,7 @@ import { AUTH_PASSWORD, AUTH_REGISTRY, AUTH_USER, describeEngine, REGISTRY } fro
 import { repoRoot, runCli, hasStackTrace, type CliResult } from '../support/cli.js';
 import { startFaultProxy } from '../support/fault-proxy.js';
 import { tagMap, indexPlatforms, deleteRepository } from '../support/registry.js';
-import type { PublishResult } from '../../src/publish/result.js';
+import type { PublishResult } from '../../src/core/result.js';
 import { verifySignature } from '../../src/docker/cosign.js';
 
 const FIXTURE = join(repoRoot, 'test/fixtures/publish-source');

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { outcomeOfPublish, publishRequest } from '../../src/action/pipeline.js';
 import { parsePublishConfig } from '../../src/config.js';
 import type { RunContext } from '../../src/action/run.js';
-import type { PublishResult } from '../../src/publish/result.js';
+import type { PublishResult } from '../../src/core/result.js';
 import { outputsFor } from '../../src/action/outputs.js';
 import { annotationsFor } from '../../src/action/annotations.js';
 

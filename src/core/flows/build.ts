@@ -7,7 +7,7 @@
  */
 import type { BuildResult } from '../../build/result.js';
 import type { Finding } from '../../lint/types.js';
-import type { BuildFacts } from '../../publish/result.js';
+import type { BuildFacts } from '../result.js';
 import type { VerifyReport } from '../../verify/index.js';
 import { Pipeline, StepFailure, skip, type StepName, type StepRecord } from '../pipeline.js';
 import { defaultLog, type BuildRequestCommon, type FlowHooks } from '../request.js';
@@ -72,7 +72,7 @@ export async function runBuild(req: BuildFlowRequest, hooks: FlowHooks = {}): Pr
         ...(req.sourceDateEpoch !== undefined ? { sourceDateEpoch: req.sourceDateEpoch } : {}),
       }),
     );
-    build = built.result;
+    build = { ...built.result, lint: { errors: 0, warnings: findings.length, ran: true } };
     strategy = buildFacts(built);
     loaded = req.verify?.untagAfter ? built.result.tags : [];
     const notes = [

@@ -30,9 +30,10 @@ import { planTags, type TagPlan } from '../../publish/tag-plan.js';
 import { resolveTarget, splitRepository, type ResolvedTarget } from '../../publish/target.js';
 import { applyTags, compareImages, indexFactsFromBytes, pushByDigest, readBack, type ApplyContext, type ImageFacts } from '../../publish/apply.js';
 import { DEFAULT_GIT_TAG_FORMAT, formatGitTag } from '../../publish/release-plan.js';
-import { ATTESTATION_NOTE, type BuildFacts, type PublishResult } from '../../publish/result.js';
+import { ATTESTATION_NOTE, type BuildFacts, type PublishResult } from '../result.js';
 import type { PushStats } from '../../publish/push.js';
 import type { BuiltImages } from '../images.js';
+import type { CheckResult } from '../../verify/index.js';
 import { Pipeline, StepFailure, done, skip, type StepName } from '../pipeline.js';
 import { defaultLog, type FlowHooks, type PublishRequest } from '../request.js';
 import { buildStep, lintStep, renderStep, untag, verifyStep, workDir, StepError } from '../steps.js';
@@ -138,6 +139,7 @@ export async function runPublish(req: PublishRequest, hooks: FlowHooks = {}): Pr
   const notes: string[] = [];
   let resolved: Resolved | undefined;
   let facts: BuildFacts | undefined;
+  let checks: CheckResult[] | undefined;
   const common = () => ({
     dir: resolved?.connector.dir ?? req.dir,
     repository: resolved?.target.reference ?? '',
@@ -147,6 +149,7 @@ export async function runPublish(req: PublishRequest, hooks: FlowHooks = {}): Pr
     notes,
     faults: { total: stats.total, byReason: stats.retried },
     ...(facts ? { build: facts } : {}),
+    ...(checks ? { checks } : {}),
   });
   const work = await workDir('bc-publish-');
   try {
@@ -230,6 +233,7 @@ export async function runPublish(req: PublishRequest, hooks: FlowHooks = {}): Pr
           if (err instanceof StepError && err.report) hooks.onVerifyReport?.(err.report);
           throw err;
         });
+        checks = out.value.checks;
         hooks.onVerifyReport?.(out.value);
         return out;
       });
@@ -306,7 +310,7 @@ export async function runPublish(req: PublishRequest, hooks: FlowHooks = {}): Pr
       reason: e.message,
       details: e.details,
       exitCode: e.exitCode,
-      ...(e instanceof StepError ? { findings: e.findings, checks: e.checks } : {}),
+      ...(e instanceof StepError ? { findings: e.findings, ...(e.checks.length > 0 ? { checks: e.checks } : {}) } : {}),
     };
   } finally {
     await work.remove();

@@ -19,7 +19,7 @@ import { verifyImage, type VerifyOptions, type VerifyReport } from '../../verify
 import { headSha, isRepo } from '../../git.js';
 import { writeDigestRecord, type DigestRecord } from '../../monorepo/digest-record.js';
 import { BcError } from '../../errors.js';
-import type { BuildFacts } from '../../publish/result.js';
+import type { BuildFacts } from '../result.js';
 import { Pipeline, done, type StepName } from '../pipeline.js';
 import { defaultLog, type FlowHooks } from '../request.js';
 import { buildStep, lintStep, renderStep, untag, workDir } from '../steps.js';
