@@ -7,10 +7,11 @@
  *
  * Prints one "[registry faults]" line per case (fault, injections, outcome).
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { hasStackTrace, repoRoot, runCli } from '../support/cli.js';
 import { AUTH_PASSWORD, AUTH_REGISTRY, AUTH_USER, describeEngine, REGISTRY } from '../support/engine.js';
 import { startFaultProxy, type FaultProxy, type FaultProxyOptions } from '../support/fault-proxy.js';
 import { makeLayout, type TestLayout } from '../support/oci-layout.js';
@@ -244,5 +245,45 @@ describeEngine('registry faults (fault proxy in front of the loopback registry)'
     expect(r.ok, r.error?.message).toBe(true);
     expect(r.log.join('\n')).toMatch(/not visible yet/);
     expect(await tagMap(REGISTRY, repo)).toEqual({ '4.0.0': a.digest, latest: a.digest });
+  });
+
+  it('end to end: `publish` through a registry that swaps the read-back, then one that hides manifests for 3 s', async () => {
+    const root = inject('roots').python;
+    if (!root) throw new Error('the python root image is not available (global setup)');
+    const dir = join(work, 'e2e', 'publish-source');
+    await cp(join(repoRoot, 'test/fixtures/publish-source'), dir, { recursive: true });
+    const repo = repoName('e2e');
+    const publish = async (host: string, version: string) => {
+      const meta = join(dir, 'metadata.yaml');
+      await writeFile(meta, (await readFile(meta, 'utf8')).replace(/dockerImageTag: \S+/, `dockerImageTag: ${version}`));
+      const r = await runCli(['--json', 'publish', dir, '--base-image', root, '--platform', 'linux/amd64', '--registry', host, '--repository', repo], {
+        env: { BUILD_CONNECTOR_RETRY_BASE_MS: '20' },
+      });
+      expect(hasStackTrace(r.stdout + r.stderr)).toBe(false);
+      return { ...r, json: JSON.parse(r.stdout) as { result: string; digest?: string; step?: string; reason?: string } };
+    };
+    const first = await publish(REGISTRY, '1.0.0');
+    expect(first.json.result, first.stderr.slice(-1500)).toBe('published');
+    const before = await tagMap(REGISTRY, repo);
+    const old = await fetch(`${UPSTREAM}/v2/${repo}/manifests/${first.json.digest}`, { headers: { accept: 'application/vnd.oci.image.index.v1+json' } });
+    const oldIndex = Buffer.from(await old.arrayBuffer());
+
+    await withProxy({ substituteIndex: oldIndex }, async (p) => {
+      const r = await publish(p.host, '1.1.0');
+      note('publish CLI: read-back answers another manifest', p.counts.substituted, `exit ${r.exitCode}, ${r.json.result} at ${r.json.step}`);
+      expect(r.exitCode).toBe(1);
+      expect(r.json).toMatchObject({ result: 'failed', step: 'push' }); // the core's name of the push-by-digest + read-back step
+      expect(r.json.reason).toMatch(/another manifest/);
+      expect(p.counts.substituted).toBe(1);
+    });
+    expect(await tagMap(REGISTRY, repo)).toEqual(before);
+
+    await withProxy({ hideManifestsMs: 3000 }, async (p) => {
+      const r = await publish(p.host, '1.1.0');
+      note('publish CLI: manifests 404 for 3 s after PUT (re-run of the failed 1.1.0)', p.counts.hidden404, `exit ${r.exitCode}, ${r.json.result}`);
+      expect(r.json.result, r.stderr.slice(-1500)).toBe('published');
+      expect(p.counts.hidden404).toBeGreaterThan(0);
+      expect(await tagMap(REGISTRY, repo)).toEqual({ ...before, '1.1.0': r.json.digest, latest: r.json.digest });
+    });
   });
 });
