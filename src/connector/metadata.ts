@@ -71,7 +71,7 @@ export function parseMetadataText(text: string, file: string): ParsedMetadata {
  * nested anchors is refused as bad input at its first alias instead of
  * escaping as an internal error.
  */
-function toPlain(doc: Document.Parsed, lc: LineCounter, file: string): unknown {
+export function toPlain(doc: Document.Parsed, lc: LineCounter, file: string): unknown {
   try {
     return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
   } catch (err) {

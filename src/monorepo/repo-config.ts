@@ -13,6 +13,7 @@
  * Errors name `build-connector.yaml:LINE:COL` and the key path.
  */
 import { optionalInputFile, readBoundedFile } from '../fs-util.js';
+import { toPlain } from '../connector/metadata.js';
 import { DEFAULT_PLATFORMS, PlatformSchema } from '../shared/platforms.js';
 import { join } from 'node:path';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
@@ -84,7 +85,8 @@ export function parseRepoConfig(text: string, file: string): RepoConfig {
     const pos = e ? lc.linePos(e.pos[0]) : undefined;
     throw badInput(`${file}:${pos?.line ?? 1}:${pos?.col ?? 1}: invalid YAML: ${e?.message.split('\n')[0] ?? 'parse error'}`);
   }
-  const raw: unknown = doc.toJS() ?? {};
+  // aliases expanded under yaml's resource-exhaustion guard: an alias bomb is bad input at its line
+  const raw: unknown = toPlain(doc, lc, file) ?? {};
   const parsed = RepoConfigSchema.safeParse(raw);
   if (!parsed.success) {
     const details = parsed.error.issues.slice(0, 10).map((i) => {

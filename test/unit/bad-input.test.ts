@@ -29,7 +29,7 @@ interface Setup {
 
 interface Case {
   n: number;
-  area: 'metadata' | 'code files' | 'Dockerfile' | 'flags' | 'action inputs' | 'check/read inputs' | 'records' | 'registry';
+  area: 'metadata' | 'code files' | 'Dockerfile' | 'flags' | 'action inputs' | 'check/read inputs' | 'records & repo config' | 'registry';
   name: string;
   exit: number;
   /** the first error line must match: it names the file, flag, input or step */
@@ -68,6 +68,10 @@ async function replaceWith(p: string, how: 'fifo' | 'devzero' | 'dir' | 'danglin
   else if (how === 'dir') await mkdir(p);
   else if (how === 'dangling') await symlink(`${p}.nowhere`, p);
   else await sparse(p, how.sparse);
+}
+async function gitRepo(d: string): Promise<void> {
+  await execa('git', ['init', '-q'], { cwd: d });
+  await execa('git', ['-c', 'user.email=t@example.invalid', '-c', 'user.name=t', 'commit', '-q', '--allow-empty', '-m', 'init'], { cwd: d });
 }
 const sockets: net.Server[] = [];
 async function socketAt(p: string): Promise<void> {
@@ -372,9 +376,19 @@ const cases: Case[] = [
   { n: 76, area: 'registry', name: 'publish: tags/list is not a tag list (resolve, nothing pushed)', exit: 3, names: /not a tag list/, registry: tagsAnswer(200, '[1,2,3]'), setup: async (d, reg) => ({ args: ['publish', await conn(d), '--registry', reg] }) },
 
   // records
-  { n: 77, area: 'records', name: 'merge --digests a FIFO', exit: 2, names: /rec\.json: is a FIFO/, setup: async (d) => {
+  { n: 77, area: 'records & repo config', name: 'merge --digests a FIFO', exit: 2, names: /rec\.json: is a FIFO/, setup: async (d) => {
     fifo(join(d, 'rec.json'));
     return { args: ['merge', await conn(d), '--digests', join(d, 'rec.json'), '--registry', '127.0.0.1:1', '--dry-run'] };
+  } },
+  { n: 78, area: 'records & repo config', name: 'build-connector.yaml alias bomb (changed)', exit: 2, names: /build-connector\.yaml:\d+:\d+: YAML aliases expand too far/, setup: async (d) => {
+    await gitRepo(d);
+    await writeFile(join(d, 'build-connector.yaml'), `roots: [x]\n${aliasBomb()}`);
+    return { args: ['changed', '-C', d, '--since', 'HEAD'] };
+  } },
+  { n: 79, area: 'records & repo config', name: 'build-connector.yaml is a FIFO (changed)', exit: 2, names: /build-connector\.yaml: is a FIFO/, setup: async (d) => {
+    await gitRepo(d);
+    fifo(join(d, 'build-connector.yaml'));
+    return { args: ['changed', '-C', d, '--since', 'HEAD'] };
   } },
 ];
 
