@@ -49,6 +49,8 @@ export function outcomeOfBuild(key: string, dir: string, command: 'build' | 'ver
   o.metadataPath = join(dir, 'metadata.yaml');
   o.findings = r.findings;
   o.durations = r.durations;
+  if (r.labels) o.labels = r.labels;
+  if (r.annotations) o.annotations = r.annotations;
   const b = r.build;
   if (b) {
     o.repository = b.connector.repository;
@@ -117,6 +119,8 @@ export function outcomeOfPublish(key: string, dir: string, r: PublishResult, rep
   // steps that ran, in pipeline order (a skipped step's 0 ms says nothing)
   o.durations = Object.fromEntries(r.steps.filter((st) => st.status !== 'skipped').map((st) => [st.step, Math.round(st.durationMs)]));
   o.notes = [...strategyNotes(r.build), ...r.notes];
+  if (r.labels) o.labels = r.labels;
+  if (r.annotations) o.annotations = r.annotations;
   if (report) o.checks = checkRows(report.checks);
   const verified = r.steps.find((st) => st.step === 'verify' && st.status === 'done');
   if (verified?.reason && !report) o.notes.push(`verify: ${verified.reason}`);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { action, listFlag } from './common.js';
-import { runDoctor } from '../doctor.js';
+import { runDoctor } from '../core/doctor.js';
 import { renderTable } from '../ui/table.js';
 import { ExitCode } from '../errors.js';
 

@@ -4,6 +4,8 @@ import type { Command } from 'commander';
 import { action } from './common.js';
 import { resolvePlan, planSummary } from '../render/plan.js';
 import { isDigestPinned } from '../connector/reference.js';
+import { imageMetadata } from '../render/oci-labels.js';
+import { resolveSourceDateEpoch } from '../build/build.js';
 
 interface RenderOpts {
   out?: string;
@@ -20,7 +22,10 @@ export function register(program: Command): void {
     .option('--templates <dir>', 'extra template folders (<dir>/<language>/Dockerfile.hbs), searched before the bundled ones')
     .action(
       action(async (out, _g, dir: string | undefined, opts: RenderOpts) => {
-        const plan = await resolvePlan(dir ?? '.', { baseImage: opts.baseImage, templatesDir: opts.templates });
+        // --json shows every label build applies, the git and SOURCE_DATE_EPOCH ones included
+        const [epoch, git] = await Promise.all([resolveSourceDateEpoch(dir ?? '.', undefined), imageMetadata(dir ?? '.', undefined)]);
+        const metadata = { ...git, created: epoch.value };
+        const plan = await resolvePlan(dir ?? '.', { baseImage: opts.baseImage, templatesDir: opts.templates, metadata });
         if (plan.baseImage && !isDigestPinned(plan.baseImage)) {
           out.warn(`base image ${plan.baseImage} is not pinned by digest: builds are not reproducible (pin it as NAME:TAG@sha256:…)`);
         }

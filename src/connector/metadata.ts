@@ -238,6 +238,7 @@ export async function loadConnector(dir: string): Promise<Connector> {
     customDockerfile: (await optionalInputFile(dockerfile, { kind: 'Dockerfile' })) === 'file' ? dockerfile : undefined,
     positionOf: parsed.positionOf,
     documentationUrl: d.documentationUrl,
+    license: d.license,
   };
 }
 

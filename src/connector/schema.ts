@@ -107,6 +107,7 @@ export const MetadataSchema = z
           .regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, { message: 'expected a UUID' })
           .optional(),
         documentationUrl: text('documentationUrl').optional(),
+        license: text('license').optional(),
         tags: z.array(z.string({ error: (i) => `expected a string tag, got ${show(i.input)}` }), {
           error: (i) => `expected a list of tags like [language:python], got ${show(i.input)}`,
         }).optional(),

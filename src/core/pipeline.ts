@@ -68,6 +68,12 @@ export class Pipeline {
     for (const s of this.order) if (!ran.has(s)) this.records.push({ step: s, status: 'skipped', reason: why, durationMs: 0 });
   }
 
+  /** A flow's failed result from the step that failed: the rest marked not reached. */
+  failed(f: StepFailure): { result: 'failed'; step: StepName; reason: string; details: string[]; exitCode: number } {
+    this.finish(`not reached: ${f.step} failed`);
+    return { result: 'failed', step: f.step, reason: f.error.message, details: f.error.details, exitCode: f.error.exitCode };
+  }
+
   durations(): Record<string, number> {
     return Object.fromEntries(this.records.filter((r) => r.status !== 'skipped').map((r) => [r.step, Math.round(r.durationMs)]));
   }

@@ -43,6 +43,9 @@ interface Common {
   build?: BuildFacts;
   /** every verify check, once verify ran (also behind a verify failure) */
   checks?: CheckResult[];
+  /** the image's labels (the Dockerfile's and the OCI ones) and its index/manifest annotations, once rendered */
+  labels?: Record<string, string>;
+  annotations?: string[];
 }
 
 export interface Published extends Common {

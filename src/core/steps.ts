@@ -12,6 +12,8 @@ import { BcError } from '../errors.js';
 import { onCleanup } from '../cleanup.js';
 import { docker } from '../docker/cli.js';
 import { resolvePlan } from '../render/plan.js';
+import { imageMetadata } from '../render/oci-labels.js';
+import { resolveSourceDateEpoch } from '../build/build.js';
 import type { BuildPlan } from '../render/types.js';
 import { lintDockerfile } from '../lint/lint.js';
 import type { Finding } from '../lint/types.js';
@@ -54,9 +56,22 @@ export async function workDir(prefix: string): Promise<{ path: string; remove: (
 
 // ---------------------------------------------------------------- render
 
-export async function renderStep(dir: string, opts: { baseImage?: string; platforms?: string[] }): Promise<StepOutcome<BuildPlan>> {
-  const plan = await resolvePlan(dir, { baseImage: opts.baseImage, platforms: opts.platforms });
-  return done(plan, `${plan.mode} Dockerfile, base ${plan.baseImage}, platforms ${plan.platforms.join(', ')}`);
+export interface Rendered {
+  plan: BuildPlan;
+  /** SOURCE_DATE_EPOCH: the image timestamps and the `created` label, one value for both */
+  epoch: { value: number; from: 'flag' | 'env' | 'git' | 'default' };
+}
+
+/**
+ * The plan, with the OCI labels docker/metadata-action would set (source and
+ * revision from git, created = SOURCE_DATE_EPOCH, so reproducibility holds).
+ */
+export async function renderStep(dir: string, opts: { baseImage?: string; platforms?: string[]; sourceDateEpoch?: number }): Promise<StepOutcome<Rendered>> {
+  const epochP = resolveSourceDateEpoch(dir, opts.sourceDateEpoch);
+  epochP.catch(() => undefined);
+  const [epoch, git] = await Promise.all([epochP, imageMetadata(dir, undefined)]);
+  const plan = await resolvePlan(dir, { baseImage: opts.baseImage, platforms: opts.platforms, metadata: { ...git, created: epoch.value } });
+  return done({ plan, epoch }, `${plan.mode} Dockerfile, base ${plan.baseImage}, platforms ${plan.platforms.join(', ')}`);
 }
 
 // ---------------------------------------------------------------- lint

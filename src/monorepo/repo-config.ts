@@ -9,6 +9,7 @@
  *   baseImagesDir: base-images                 # base-images/<base>/ feeds connectors on that base
  *   platforms: [linux/amd64, linux/arm64]      # default matrix platforms
  *   runners: { linux/amd64: ubuntu-24.04, linux/arm64: ubuntu-24.04-arm }
+ *   releaseTagPattern: v{version}              # the release tag of a single-connector repository
  *
  * Errors name `build-connector.yaml:LINE:COL` and the key path.
  */
@@ -42,6 +43,10 @@ export const RepoConfigSchema = z
     baseImagesDir: relPath.optional(),
     platforms: z.array(platform).min(1).optional(),
     runners: z.record(platform, z.string().min(1)).optional(),
+    releaseTagPattern: z
+      .string()
+      .refine((s) => s.includes('{version}') && !s.includes('{dir}'), 'a tag pattern with {version} and without {dir}, e.g. v{version}')
+      .optional(),
   })
   .loose();
 
@@ -55,6 +60,8 @@ export interface RepoConfig {
   baseImagesDir: string;
   platforms: string[];
   runners: Record<string, string>;
+  /** release tag of a single-connector repository ({version} only), src/publish/release-plan.ts */
+  releaseTagPattern: string;
 }
 
 export function defaultRepoConfig(): RepoConfig {
@@ -67,6 +74,7 @@ export function defaultRepoConfig(): RepoConfig {
     baseImagesDir: 'base-images',
     platforms: [...DEFAULT_PLATFORMS],
     runners: { ...DEFAULT_RUNNERS },
+    releaseTagPattern: 'v{version}',
   };
 }
 
@@ -106,6 +114,7 @@ export function parseRepoConfig(text: string, file: string): RepoConfig {
     baseImagesDir: trimSlash(c.baseImagesDir ?? d.baseImagesDir),
     platforms: c.platforms ?? d.platforms,
     runners: { ...d.runners, ...(c.runners ?? {}) },
+    releaseTagPattern: c.releaseTagPattern ?? d.releaseTagPattern,
   };
 }
 

@@ -17,6 +17,7 @@ import { AIRBYTE_WRITE_DIRS, WRITE_DIRS_LABEL, findBaseDefinition, mergeDirs, ty
 import { CODE_DIR, MANIFEST_DIR, chooseEntrypoint, codeFacts } from './code.js';
 import { availableLanguages, createEnv, findTemplate, renderTemplate } from './template.js';
 import { composeDockerignore, defaultDockerignore } from './dockerignore.js';
+import { annotationsOf, metadataLabels } from './oci-labels.js';
 
 
 export function checkImageFlag(ref: string, flag: string): string {
@@ -38,6 +39,12 @@ export function connectorLabels(c: Connector, baseImage: string, writeDirs: stri
   if (digest) labels['org.opencontainers.image.base.digest'] = digest;
   if (c.documentationUrl) labels['org.opencontainers.image.documentation'] = c.documentationUrl;
   return labels;
+}
+
+/** The Dockerfile's labels plus the metadata-action ones (passed to buildx, not rendered), and their annotations. */
+function withMetadata(own: Record<string, string>, c: Connector, opts: PlanOptions): { labels: Record<string, string>; annotations: string[] } {
+  const labels = opts.metadata ? { ...own, ...metadataLabels(c, opts.metadata) } : own;
+  return { labels, annotations: annotationsOf(labels) };
 }
 
 function languageError(c: Connector, message: string, langs: string[]): BcError {
@@ -107,7 +114,8 @@ export async function resolvePlan(dir: string, opts: PlanOptions = {}): Promise<
       context: c.dir,
       baseImage: facts.baseImage,
       entrypoint: facts.entrypoint,
-      labels: {},
+      // a custom Dockerfile keeps its own labels; buildx adds the metadata ones
+      ...withMetadata({}, c, opts),
       platforms,
       permittedWriteDirs,
       buildArgs: opts.baseImage !== undefined ? { [BASE_IMAGE_ARG]: opts.baseImage } : {},
@@ -170,7 +178,7 @@ export async function resolvePlan(dir: string, opts: PlanOptions = {}): Promise<
     context: c.dir,
     baseImage,
     entrypoint,
-    labels,
+    ...withMetadata(labels, c, opts),
     platforms,
     permittedWriteDirs,
     buildArgs: {},
@@ -186,6 +194,7 @@ export function planSummary(p: BuildPlan): Record<string, unknown> {
     entrypoint: p.entrypoint,
     airbyteEntrypoint: p.entrypoint.join(' '),
     labels: p.labels,
+    annotations: p.annotations,
     context: p.context,
     dockerfilePath: p.dockerfilePath ?? null,
     platforms: p.platforms,

@@ -123,7 +123,7 @@ describeEngine('publish (loopback registry)', () => {
     expect(dry.exitCode).toBe(0);
     expect(dry.json.result).toBe('dry-run');
     if (dry.json.result === 'dry-run') expect(dry.json.plan.tags.map((t) => t.tag)).toEqual(['1.1.0', 'latest']);
-    expect(dry.json.steps.filter((s) => s.status === 'skipped').map((s) => s.step)).toEqual(['publish', 'tag']);
+    expect(dry.json.steps.filter((s) => s.status === 'skipped').map((s) => s.step)).toEqual(['push', 'tag']);
     expect(await tagMap(REGISTRY, seq)).toEqual(before);
 
     const r4 = await publish(dir, seq);
@@ -162,7 +162,7 @@ describeEngine('publish (loopback registry)', () => {
       const r = await publish(dir, seq, [], { registry: counter.host });
       expectPublished(r);
       expect(r.json.tags.map((t) => `${t.tag}:${t.action}`)).toEqual(['1.1.0:unchanged', 'latest:moved']);
-      expect(r.json.steps.filter((x) => x.status === 'skipped').map((x) => x.step)).toEqual(['verify', 'publish']);
+      expect(r.json.steps.filter((x) => x.status === 'skipped').map((x) => x.step)).toEqual(['verify', 'push']);
       expect(counter.counts.blobUploads).toBe(0);
       expect(counter.counts.manifestPuts).toBe(1);
     } finally {
@@ -191,14 +191,14 @@ describeEngine('publish (loopback registry)', () => {
     expect(changed.exitCode).toBe(4);
     expect(changed.json.result).toBe('refused');
     if (changed.json.result === 'refused') {
-      expect(changed.json.reason).toBe(`version 1.0.0 already published as ${digests['1.0.0']}; bump dockerImageTag or pass --force`);
+      expect(changed.json.reason).toBe(`version 1.0.0 already published as ${digests['1.0.0']}; bump dockerImageTag or force the overwrite`);
     }
     expect((await tagMap(REGISTRY, seq))['1.0.0']).toBe(digests['1.0.0']);
 
     const forced = await publish(dir, seq, ['--force']);
     expectPublished(forced);
     expect(forced.json.forced).toBe(true);
-    expect(forced.stderr).toMatch(/--force: .*:1\.0\.0 .* WILL BE OVERWRITTEN/);
+    expect(forced.stderr).toMatch(/force: .*:1\.0\.0 .* WILL BE OVERWRITTEN/);
     const after = await tagMap(REGISTRY, seq);
     expect(after['1.0.0']).toBe(forced.json.digest);
     expect(after['1.0.0']).not.toBe(digests['1.0.0']);

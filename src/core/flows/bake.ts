@@ -15,13 +15,12 @@ import { docker, parseJson } from '../../docker/cli.js';
 import { BcError, toBcError } from '../../errors.js';
 import { onCleanup } from '../../cleanup.js';
 import { lastLines } from '../../exec.js';
-import { resolvePlan } from '../../render/plan.js';
+import { loadConnector } from '../../connector/metadata.js';
 import type { BuildPlan } from '../../render/types.js';
-import { lintStep, StepError, findingLine } from '../steps.js';
+import { lintStep, renderStep, StepError, findingLine, type Rendered } from '../steps.js';
 import { capabilitiesFor } from '../images.js';
 import { chooseStrategy, platformTag } from '../strategy.js';
 import { DEFAULT_PLATFORMS } from '../../shared/platforms.js';
-import { resolveSourceDateEpoch } from '../../build/build.js';
 import { verifyImage, type VerifyOptions } from '../../verify/index.js';
 
 export interface BakeTarget {
@@ -156,8 +155,9 @@ export async function prepareBake(dirs: readonly string[], work: string, opts: B
     const p: Prepared = { dir, result };
     prepared.push(p);
     let plan: BuildPlan;
+    let epoch: Rendered['epoch'];
     try {
-      plan = await resolvePlanFor(dir, opts);
+      ({ plan, epoch } = await renderFor(dir, opts));
     } catch (err) {
       const e = toBcError(err);
       result.problems = [e.message, ...e.details];
@@ -182,7 +182,6 @@ export async function prepareBake(dirs: readonly string[], work: string, opts: B
     await mkdir(tdir, { recursive: true });
     await writeFile(join(tdir, 'Dockerfile'), plan.dockerfile);
     await writeFile(join(tdir, 'Dockerfile.dockerignore'), plan.dockerignore);
-    const epoch = await resolveSourceDateEpoch(plan.connector.dir, undefined);
     const target = bakeTarget(plan, join(tdir, 'Dockerfile'), { platforms: opts.platforms, epoch: epoch.value, provenance: strategy.provenance });
     if (split) {
       // the classic store: each platform its own target, loaded under its own tag; the group builds them all
@@ -219,14 +218,14 @@ export async function printBake(dirs: readonly string[], workdir: string, opts: 
   return { bakeFile, file, results: prepared.filter((p) => !p.target).map((p) => p.result) };
 }
 
-function resolvePlanFor(dir: string, opts: BakeOptions): Promise<BuildPlan> {
-  const base = async () => {
-    if (!opts.baseImages) return undefined;
-    const { loadConnector } = await import('../../connector/metadata.js');
+/** The render step of every flow, with the base image chosen by the connector's language. */
+async function renderFor(dir: string, opts: BakeOptions): Promise<Rendered> {
+  let baseImage: string | undefined;
+  if (opts.baseImages) {
     const c = await loadConnector(dir);
-    return (c.language ? opts.baseImages.byLanguage[c.language] : undefined) ?? opts.baseImages.all;
-  };
-  return base().then((baseImage) => resolvePlan(dir, { platforms: opts.platforms, baseImage }));
+    baseImage = (c.language ? opts.baseImages.byLanguage[c.language] : undefined) ?? opts.baseImages.all;
+  }
+  return (await renderStep(dir, { platforms: opts.platforms, baseImage })).value;
 }
 
 export function bakeArgs(file: string, metadata: string, targets: readonly string[], o: Pick<BakeOptions, 'noCache' | 'builder'> = {}): string[] {

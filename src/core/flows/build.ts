@@ -30,6 +30,9 @@ export interface BuildFlowRequest extends BuildRequestCommon {
 
 interface Common {
   dir: string;
+  /** the image's labels (the Dockerfile's and the OCI ones) and its index/manifest annotations, once rendered */
+  labels?: Record<string, string>;
+  annotations?: string[];
   steps: StepRecord[];
   durations: Record<string, number>;
   /** lint warnings, or the errors that stopped the run */
@@ -47,11 +50,13 @@ export async function runBuild(req: BuildFlowRequest, hooks: FlowHooks = {}): Pr
   let build: BuildResult | undefined;
   let strategy: BuildFacts | undefined;
   let report: VerifyReport | undefined;
-  const common = () => ({ dir: req.dir, steps: run.records, durations: run.durations(), findings });
+  let image: { labels: Record<string, string>; annotations: string[] } | undefined;
+  const common = () => ({ dir: req.dir, steps: run.records, durations: run.durations(), findings, ...(image ?? {}) });
   const work = await workDir('bc-build-');
   let loaded: string[] = [];
   try {
-    const plan = await run.step('render', () => renderStep(req.dir, { baseImage: req.baseImage, platforms: req.platforms }));
+    const { plan, epoch } = await run.step('render', () => renderStep(req.dir, { baseImage: req.baseImage, platforms: req.platforms, sourceDateEpoch: req.sourceDateEpoch }));
+    image = { labels: plan.labels, annotations: plan.annotations ?? [] };
     findings = await run.step('lint', async () => lintStep(plan, req.buildArgs));
     const output = req.output ?? { type: 'load' as const };
     const built = await run.step('build', () =>
@@ -69,7 +74,7 @@ export async function runBuild(req: BuildFlowRequest, hooks: FlowHooks = {}): Pr
         noCache: req.noCache,
         progress: req.progress ?? 'auto',
         ...(req.write ? { write: req.write } : {}),
-        ...(req.sourceDateEpoch !== undefined ? { sourceDateEpoch: req.sourceDateEpoch } : {}),
+        sourceDateEpochResolved: Promise.resolve(epoch),
       }),
     );
     build = { ...built.result, lint: { errors: 0, warnings: findings.length, ran: true } };
@@ -103,14 +108,10 @@ export async function runBuild(req: BuildFlowRequest, hooks: FlowHooks = {}): Pr
     const e = err.error;
     if (e instanceof StepError && e.findings.length > 0) findings = e.findings;
     if (report) hooks.onVerifyReport?.(report);
-    run.finish(`not reached: ${err.step} failed`);
+    const failure = run.failed(err);
     return {
       ...common(),
-      result: 'failed',
-      step: err.step,
-      reason: e.message,
-      details: e.details,
-      exitCode: e.exitCode,
+      ...failure,
       checks: report?.checks ?? [],
       ...(build ? { build } : {}),
       ...(strategy ? { strategy } : {}),

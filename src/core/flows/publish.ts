@@ -140,6 +140,7 @@ export async function runPublish(req: PublishRequest, hooks: FlowHooks = {}): Pr
   let resolved: Resolved | undefined;
   let facts: BuildFacts | undefined;
   let checks: CheckResult[] | undefined;
+  let image: { labels: Record<string, string>; annotations: string[] } | undefined;
   const common = () => ({
     dir: resolved?.connector.dir ?? req.dir,
     repository: resolved?.target.reference ?? '',
@@ -150,6 +151,7 @@ export async function runPublish(req: PublishRequest, hooks: FlowHooks = {}): Pr
     faults: { total: stats.total, byReason: stats.retried },
     ...(facts ? { build: facts } : {}),
     ...(checks ? { checks } : {}),
+    ...(image ?? {}),
   });
   const work = await workDir('bc-publish-');
   try {
@@ -157,7 +159,8 @@ export async function runPublish(req: PublishRequest, hooks: FlowHooks = {}): Pr
     resolved = r;
     notes.push(...r.notes);
     const versionTag = r.tagPlan.tags[0]?.tag ?? r.target.version;
-    const plan = await run.step('render', () => renderStep(r.connector.dir, { baseImage: req.baseImage, platforms: req.platforms }));
+    const { plan, epoch } = await run.step('render', () => renderStep(r.connector.dir, { baseImage: req.baseImage, platforms: req.platforms, sourceDateEpoch: req.sourceDateEpoch }));
+    image = { labels: plan.labels, annotations: plan.annotations ?? [] };
     const warnings = await run.step('lint', async () => lintStep(plan, req.buildArgs));
     if (warnings.length > 0) hooks.onLintFindings?.(warnings);
     const localName = `build-connector-publish/${r.connector.dirName}:${process.pid}-${Date.now().toString(36)}`.toLowerCase();
@@ -180,7 +183,7 @@ export async function runPublish(req: PublishRequest, hooks: FlowHooks = {}): Pr
         write: (text) => {
           for (const line of text.split('\n')) if (line.trim() !== '') log(line);
         },
-        ...(req.sourceDateEpoch !== undefined ? { sourceDateEpoch: req.sourceDateEpoch } : {}),
+        sourceDateEpochResolved: Promise.resolve(epoch),
       });
       const b = out.value;
       facts = buildFacts(b);
@@ -302,14 +305,10 @@ export async function runPublish(req: PublishRequest, hooks: FlowHooks = {}): Pr
   } catch (err) {
     if (!(err instanceof StepFailure)) throw err;
     const e = err.error;
-    run.finish(`not reached: ${err.step} failed`);
+    const failure = run.failed(err);
     return {
       ...common(),
-      result: 'failed',
-      step: err.step,
-      reason: e.message,
-      details: e.details,
-      exitCode: e.exitCode,
+      ...failure,
       ...(e instanceof StepError ? { findings: e.findings, ...(e.checks.length > 0 ? { checks: e.checks } : {}) } : {}),
     };
   } finally {

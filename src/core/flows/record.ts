@@ -56,7 +56,7 @@ export async function buildPlatformRecord(dir: string, opts: PlatformBuildOption
   const run = new Pipeline(RECORD_STEPS, { onStep: opts.onStep });
   const work = await workDir('bc-platform-');
   try {
-    const plan = await run.step('render', () => renderStep(dir, { platforms: [opts.platform], baseImage: opts.baseImage }));
+    const { plan, epoch } = await run.step('render', () => renderStep(dir, { platforms: [opts.platform], baseImage: opts.baseImage }));
     const c = plan.connector;
     const target = resolveTarget(c, { registry: opts.registry, repository: opts.repository });
     await run.step('lint', async () => lintStep(plan, plan.buildArgs));
@@ -69,6 +69,7 @@ export async function buildPlatformRecord(dir: string, opts: PlatformBuildOption
         provenance: opts.provenance ?? 'min',
         buildArgs: plan.buildArgs,
         builder: opts.builder,
+        sourceDateEpochResolved: Promise.resolve(epoch),
         progress: 'plain',
         write: (text) => {
           for (const line of text.split('\n')) if (line.trim() !== '') log(line);

@@ -5,13 +5,13 @@ import { mkdtemp, rm, writeFile, chmod } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { docker } from './docker/cli.js';
-import { buildxVersion, builderSupports, currentBuilder, dockerInfo, dockerVersions, isContainerdStore, type BuilderFacts } from './docker/engine.js';
-import { ARM64_PROBE_OUTPUT, arm64ProbeElf } from './docker/probe-elf.js';
-import { credentialsFromEnv, login, probeRegistry } from './docker/registry.js';
-import { BcError } from './errors.js';
-import { detectCapabilities } from './docker/buildx-capabilities.js';
-import { chooseStrategy } from './core/strategy.js';
+import { docker } from '../docker/cli.js';
+import { buildxVersion, builderSupports, currentBuilder, dockerInfo, dockerVersions, isContainerdStore, type BuilderFacts } from '../docker/engine.js';
+import { ARM64_PROBE_OUTPUT, arm64ProbeElf } from '../docker/probe-elf.js';
+import { credentialsFromEnv, login, probeRegistry } from '../docker/registry.js';
+import { BcError } from '../errors.js';
+import { detectCapabilities } from '../docker/buildx-capabilities.js';
+import { chooseStrategy } from './strategy.js';
 
 export const DoctorItemSchema = z.object({
   id: z.enum(['docker-client', 'engine', 'image-store', 'buildx', 'builder', 'platforms', 'arm64-emulation', 'strategy', 'unavailable', 'registry', 'registry-login']),
