@@ -4,7 +4,7 @@
  * validation: that is the connector loader's job when the connector is
  * actually built). Problems name `metadata.yaml:LINE:COL`.
  */
-import { readFile } from 'node:fs/promises';
+import { readBoundedFile } from '../fs-util.js';
 import { LineCounter, parse, parseDocument } from 'yaml';
 import { BcError } from '../errors.js';
 import type { DiscoveredConnector } from './discovery.js';
@@ -36,7 +36,7 @@ export class FactsError extends Error {
 }
 
 export async function readConnectorFacts(c: DiscoveredConnector): Promise<ConnectorFacts> {
-  const text = await readFile(c.metadataPath, 'utf8');
+  const text = await readBoundedFile(c.metadataPath, { kind: 'metadata.yaml' });
   return parseConnectorFacts(text, c.metadataPath, c.hasDockerfile);
 }
 

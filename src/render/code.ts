@@ -5,14 +5,14 @@
  * A language from a user's --templates folder gets the generic facts only and
  * takes its entrypoint from data.buildConnector.entrypoint.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { BcError } from '../errors.js';
 import type { Connector } from '../connector/types.js';
 import { metadataError, displayPath } from '../connector/metadata.js';
 import { SAFE_ARG_RE } from '../connector/schema.js';
 import { listTar } from './tar-list.js';
-import { isFile } from '../fs-util.js';
+import { isFile, optionalInputFile, readBoundedFile } from '../fs-util.js';
 
 export const CODE_DIR = '/airbyte/integration_code';
 export const MANIFEST_DIR = `${CODE_DIR}/source_declarative_manifest`;
@@ -59,8 +59,8 @@ async function pythonFacts(c: Connector): Promise<CodeFacts> {
   const pyproject = join(c.dir, 'pyproject.toml');
   const hasMain = await isFile(join(c.dir, 'main.py'));
   const base = { offline, tarball: null, hasComponents: false };
-  if (await isFile(pyproject)) {
-    const scripts = pyprojectScripts(await readFile(pyproject, 'utf8'));
+  if ((await optionalInputFile(pyproject, { kind: 'pyproject.toml' })) === 'file') {
+    const scripts = pyprojectScripts(await readBoundedFile(pyproject, { kind: 'pyproject.toml' }));
     const chosen = scripts.find((s) => s.name === c.dirName) ?? scripts[0];
     if (chosen) {
       if (!SAFE_ARG_RE.test(chosen.name)) {
@@ -114,7 +114,8 @@ async function javaFacts(c: Connector): Promise<CodeFacts> {
 }
 
 async function manifestFacts(c: Connector, baseEntrypoint: string[] | undefined): Promise<CodeFacts> {
-  if (!(await isFile(join(c.dir, 'manifest.yaml')))) {
+  const manifest = join(c.dir, 'manifest.yaml');
+  if ((await optionalInputFile(manifest, { kind: 'manifest.yaml' })) === 'missing') {
     throw new BcError('badInput', `${displayPath(c.dir)}: a manifest-only connector needs manifest.yaml`);
   }
   return {
@@ -122,7 +123,7 @@ async function manifestFacts(c: Connector, baseEntrypoint: string[] | undefined)
     script: null,
     offline: true,
     tarball: null,
-    hasComponents: await isFile(join(c.dir, 'components.py')),
+    hasComponents: (await optionalInputFile(join(c.dir, 'components.py'), { kind: 'components.py' })) === 'file',
     entrypoint: baseEntrypoint ?? null,
   };
 }

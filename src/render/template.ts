@@ -4,7 +4,8 @@
  * helpers of escape.ts. Templates come from `--templates DIR/<language>/`
  * first, then the bundled `templates/<language>/`.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
+import { optionalInputFile, readBoundedFile } from '../fs-util.js';
 import { join, resolve } from 'node:path';
 import Handlebars from 'handlebars';
 import { BcError } from '../errors.js';
@@ -112,18 +113,15 @@ async function isDir(p: string): Promise<boolean> {
 }
 
 async function readOptional(p: string): Promise<string | undefined> {
-  try {
-    return await readFile(p, 'utf8');
-  } catch {
-    return undefined;
-  }
+  // a template that is a FIFO or a device is refused, not waited on
+  return (await optionalInputFile(p, { kind: 'template' })) === 'file' ? readBoundedFile(p, { kind: 'template' }) : undefined;
 }
 
 async function loadPartials(dir: string, into: Record<string, string>): Promise<void> {
   const pdir = join(dir, '_partials');
   if (!(await isDir(pdir))) return;
   for (const f of (await readdir(pdir)).sort()) {
-    if (f.endsWith('.hbs')) into[f.slice(0, -4)] = await readFile(join(pdir, f), 'utf8');
+    if (f.endsWith('.hbs')) into[f.slice(0, -4)] = await readBoundedFile(join(pdir, f), { kind: 'template' });
   }
 }
 
