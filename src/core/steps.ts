@@ -13,13 +13,13 @@ import { onCleanup } from '../cleanup.js';
 import { docker } from '../docker/cli.js';
 import { resolvePlan } from '../render/plan.js';
 import { imageMetadata } from '../render/oci-labels.js';
-import { resolveSourceDateEpoch } from '../build/build.js';
+import { resolveSourceDateEpoch } from './build/build.js';
 import type { BuildPlan } from '../render/types.js';
 import { lintWithBase } from '../lint/lint.js';
 import type { Finding } from '../lint/types.js';
 import { verifyImage, type CheckResult, type VerifyOptions, type VerifyReport } from '../verify/index.js';
 import { connectorVerifyDefaults } from '../verify/defaults.js';
-import { buildImages, loadImages, type BuiltImages, type ImagesRequest } from './images.js';
+import { buildImages, loadImages, type BuiltImages, type ImagesRequest } from './build/images.js';
 import { done, type StepOutcome } from './pipeline.js';
 
 /** A step failure with the structured facts behind it. */

@@ -19,7 +19,7 @@ import { z } from 'zod';
 import { run } from '../exec.js';
 import { BcError } from '../errors.js';
 import { platformObject, platformString } from '../shared/platforms.js';
-import { writeLayoutTar } from '../build/oci-archive.js';
+import { writeLayoutTar } from './layout.js';
 
 const Digest = z.string().regex(/^sha256:[0-9a-f]{64}$/);
 const Descriptor = z.object({ mediaType: z.string(), digest: Digest, size: z.number().int().nonnegative() }).loose();

@@ -16,7 +16,7 @@
  */
 import { Readable } from 'node:stream';
 import { z } from 'zod';
-import { INDEX_TYPES, openOciLayout, type LayoutFile } from '../build/oci-archive.js';
+import { INDEX_TYPES, openOciLayout, type LayoutFile } from '../oci/layout.js';
 import { BcError } from '../errors.js';
 import type { RegistryClient } from './registry-client.js';
 

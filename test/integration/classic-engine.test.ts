@@ -18,10 +18,10 @@ import { REGISTRY } from '../support/engine.js';
 import { hasStackTrace, repoRoot, runCli } from '../support/cli.js';
 import { indexPlatforms, tagDigest, tagMap } from '../support/registry.js';
 import { ensureExampleBases } from '../support/examples.js';
-import { loadImages, type BuiltImages } from '../../src/core/images.js';
+import { loadImages, type BuiltImages } from '../../src/core/build/images.js';
 import { chooseStrategy } from '../../src/core/strategy.js';
 import { capabilitiesFrom } from '../../src/docker/buildx-capabilities.js';
-import { readOciArchive } from '../../src/build/oci-archive.js';
+import { readOciArchive } from '../../src/oci/layout.js';
 
 export const CLASSIC_HOST = process.env.BUILD_CONNECTOR_CLASSIC_HOST ?? `unix://${process.env.BUILD_CONNECTOR_CLASSIC_DIR ?? '/run/build-connector-classic'}/docker.sock`;
 

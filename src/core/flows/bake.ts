@@ -18,7 +18,7 @@ import { lastLines } from '../../exec.js';
 import { loadConnector } from '../../connector/metadata.js';
 import type { BuildPlan } from '../../render/types.js';
 import { lintStep, renderStep, StepError, findingLine, type Rendered } from '../steps.js';
-import { capabilitiesFor } from '../images.js';
+import { capabilitiesFor } from '../build/images.js';
 import { chooseStrategy, platformTag, type BuildStrategy } from '../strategy.js';
 import { DEFAULT_PLATFORMS } from '../../shared/platforms.js';
 import { verifyImage, type VerifyOptions } from '../../verify/index.js';

@@ -5,7 +5,7 @@
  * with `verify`, the CLI's `build --verify` and the Action's `command: verify`:
  * the same images, every check on every platform, nothing pushed.
  */
-import type { BuildResult } from '../../build/result.js';
+import type { BuildResult } from '../build/result.js';
 import type { Finding } from '../../lint/types.js';
 import type { BuildFacts } from '../result.js';
 import type { VerifyReport } from '../../verify/index.js';

@@ -32,7 +32,7 @@ import { applyTags, compareImages, indexFactsFromBytes, pushByDigest, readBack, 
 import { DEFAULT_GIT_TAG_FORMAT, formatGitTag } from '../../publish/release-plan.js';
 import { ATTESTATION_NOTE, type BuildFacts, type PublishResult } from '../result.js';
 import type { PushStats } from '../../publish/push.js';
-import type { BuiltImages } from '../images.js';
+import type { BuiltImages } from '../build/images.js';
 import type { CheckResult } from '../../verify/index.js';
 import { Pipeline, StepFailure, done, skip, type StepName } from '../pipeline.js';
 import { defaultLog, type FlowHooks, type PublishRequest } from '../request.js';

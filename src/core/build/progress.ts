@@ -11,7 +11,7 @@
  * in CI / non-TTY output, every non-blank line is kept, uncolored. NO_COLOR and
  * FORCE_COLOR decide the colour of either (src/ui/color.ts).
  */
-import { colorEnabled, painter } from '../ui/color.js';
+import { colorEnabled, painter } from '../../ui/color.js';
 export type ProgressMode = 'tty' | 'plain' | 'quiet';
 
 const STEP = /^#(\d+) /;

@@ -4,9 +4,9 @@
  * shape.
  */
 import { z } from 'zod';
-import type { Provenance } from '../docker/buildx.js';
+import type { Provenance } from '../../docker/buildx.js';
 import type { ProgressMode } from './progress.js';
-import type { BuilderCapabilities } from '../docker/buildx-capabilities.js';
+import type { BuilderCapabilities } from '../../docker/buildx-capabilities.js';
 
 /** oci: a tarball at `dest`, or with `layout: 'dir'` a layout directory (no tarball through the builder session) */
 export type BuildOutputChoice = { type: 'load' } | { type: 'oci'; dest: string; layout?: 'tar' | 'dir' };

@@ -4,11 +4,11 @@
  * reproducible — and refuse, before the slow build, what the builder cannot
  * do (exit 3 with the fix).
  */
-import { BcError } from '../errors.js';
-import { DEFAULT_PLATFORMS, invalidPlatforms } from '../shared/platforms.js';
-import type { BuildRequest, Provenance } from '../docker/buildx.js';
-import { unsupportedPlatforms, type BuilderCapabilities } from '../docker/buildx-capabilities.js';
-import type { BuildPlan } from '../render/types.js';
+import { BcError } from '../../errors.js';
+import { DEFAULT_PLATFORMS, invalidPlatforms } from '../../shared/platforms.js';
+import type { BuildRequest, Provenance } from '../../docker/buildx.js';
+import { unsupportedPlatforms, type BuilderCapabilities } from '../../docker/buildx-capabilities.js';
+import type { BuildPlan } from '../../render/types.js';
 import type { BuildOptions } from './result.js';
 
 /** the second local tag of a loaded build (Airbyte's convention for local builds) */

@@ -9,16 +9,16 @@
  */
 import { join } from 'node:path';
 import { mkdir, rm } from 'node:fs/promises';
-import { BcError } from '../errors.js';
-import { docker } from '../docker/cli.js';
-import { detectCapabilities, type BuilderCapabilities } from '../docker/buildx-capabilities.js';
-import { buildImage, resolveSourceDateEpoch } from '../build/build.js';
-import { writeLayoutTar } from '../build/oci-archive.js';
-import type { BuildOptions, BuildResult } from '../build/result.js';
-import type { BuildPlan } from '../render/types.js';
-import { REQUIRED_PLATFORM } from '../shared/platforms.js';
-import { importSaved, writeIndex, writeLoadableTar, type PlatformManifest } from '../oci/compose.js';
-import { chooseStrategy, platformTag, type BuildGoal, type BuildStrategy } from './strategy.js';
+import { BcError } from '../../errors.js';
+import { docker } from '../../docker/cli.js';
+import { detectCapabilities, type BuilderCapabilities } from '../../docker/buildx-capabilities.js';
+import { buildImage, resolveSourceDateEpoch } from './build.js';
+import { writeLayoutTar } from '../../oci/layout.js';
+import type { BuildOptions, BuildResult } from './result.js';
+import type { BuildPlan } from '../../render/types.js';
+import { REQUIRED_PLATFORM } from '../../shared/platforms.js';
+import { importSaved, writeIndex, writeLoadableTar, type PlatformManifest } from '../../oci/compose.js';
+import { chooseStrategy, platformTag, type BuildGoal, type BuildStrategy } from '../strategy.js';
 
 export interface ImagesRequest extends Omit<BuildOptions, 'output' | 'platforms' | 'capabilities'> {
   platforms: string[];
