@@ -3,6 +3,8 @@
  * been parsed (with positions), validated and normalised.
  * Implemented by src/connector/metadata.ts (loadConnector).
  */
+import type { LanguageChoice } from './language.js';
+
 export type ConnectorType = 'source' | 'destination';
 export type Language = string; // 'python' | 'java' | 'manifest-only' | a user template folder name
 
@@ -54,4 +56,6 @@ export interface Connector {
   documentationUrl?: string | undefined;
   /** key path of the language:* tag in data.tags (e.g. "data.tags.0"), for diagnostics */
   languagePath?: string | undefined;
+  /** how the language was chosen (several language:* tags: base image family, then files) */
+  languageChoice?: LanguageChoice | undefined;
 }
