@@ -75,7 +75,7 @@ async function pythonFacts(c: Connector): Promise<CodeFacts> {
   const offline = c.options.offline ?? true;
   const install: PythonInstall = { offline, why: 'main.py only: nothing is installed', dependencies: [], buildBackend: null };
   if (hasMain) return { ...base, offline, install, kind: 'main', script: null, entrypoint: ['python', `${CODE_DIR}/main.py`] };
-  throw new BcError('badInput', `${displayPath(c.dir)}: a python connector needs pyproject.toml or main.py`);
+  throw missingCode(c, `a python connector needs pyproject.toml or main.py in ${displayPath(c.dir)}`, 'fix: add the code, or correct the language:* tag');
 }
 
 async function javaFacts(c: Connector): Promise<CodeFacts> {
@@ -87,7 +87,7 @@ async function javaFacts(c: Connector): Promise<CodeFacts> {
     /* reported below */
   }
   const fix = 'fix: build the distribution first (gradle distTar, or the connector\'s build script)';
-  if (tars.length === 0) throw new BcError('badInput', `${displayPath(distDir)}: no distribution tarball (*.tar) for a java connector`, { details: [fix] });
+  if (tars.length === 0) throw missingCode(c, `no distribution tarball (*.tar) in ${displayPath(distDir)} for a java connector`, fix);
   if (tars.length > 1) throw new BcError('badInput', `${displayPath(distDir)}: more than one tarball (${tars.join(', ')}); keep one`);
   const tarPath = join(distDir, tars[0] ?? '');
   const tarball = relative(c.dir, tarPath).split('\\').join('/');
@@ -115,7 +115,7 @@ async function javaFacts(c: Connector): Promise<CodeFacts> {
 
 async function manifestFacts(c: Connector, baseEntrypoint: string[] | undefined): Promise<CodeFacts> {
   if (!(await isFile(join(c.dir, 'manifest.yaml')))) {
-    throw new BcError('badInput', `${displayPath(c.dir)}: a manifest-only connector needs manifest.yaml`);
+    throw missingCode(c, `a manifest-only connector needs manifest.yaml in ${displayPath(c.dir)}`, 'fix: add manifest.yaml, or correct the language:* tag');
   }
   return {
     kind: 'manifest',
@@ -126,6 +126,12 @@ async function manifestFacts(c: Connector, baseEntrypoint: string[] | undefined)
     hasComponents: await isFile(join(c.dir, 'components.py')),
     entrypoint: baseEntrypoint ?? null,
   };
+}
+
+/** The code a language needs is missing: reported at the metadata.yaml line that chose the language. */
+function missingCode(c: Connector, message: string, fix: string): BcError {
+  const how = c.languageChoice && c.languageChoice.from !== 'tag' ? [`language ${c.languageChoice.language} chosen because ${c.languageChoice.reason}`] : [];
+  return metadataError(c, c.languagePath ?? 'data.tags', message, [...how, fix]);
 }
 
 export async function codeFacts(c: Connector, baseEntrypoint: string[] | undefined): Promise<CodeFacts> {

@@ -102,7 +102,7 @@ export function needsIndex(p: Pyproject): { needed: boolean; why: string } {
     return { needed: true, why: `declares dependencies (${shown}${p.dependencies.length > 3 ? ', …' : ''})` };
   }
   const backend = p.buildBackend ?? 'setuptools.build_meta:__legacy__';
-  const onlySetuptools = p.buildRequires.every((r) => /^(setuptools|wheel)\b/i.test(r.trim()));
+  const onlySetuptools = p.buildRequires.every((r) => /^(setuptools|wheel)\s*([<>=!~;[(]|$)/i.test(r.trim()));
   if (!backend.startsWith('setuptools.') || !onlySetuptools) {
     return { needed: true, why: `its build backend (${backend}; requires ${p.buildRequires.join(', ') || 'nothing'}) is installed from the index` };
   }
