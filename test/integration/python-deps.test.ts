@@ -89,7 +89,8 @@ describeEngine('python connectors with dependencies from a package index on 127.
       const tag = `${TAG_PREFIX}/${name}:test`;
       images.push(tag);
       const t0 = Date.now();
-      const b = await runCli(['--json', 'build', dir, '--base-image', base, '--platform', PLATFORMS.join(','), '--tag', tag, '--progress', 'plain'], {
+      const b = await runCli(['--json', 'build', dir, '--base-image', base, '--platform', PLATFORMS.join(','), '--tag', tag, '--progress', 'plain', '--no-cache'], {
+        // --no-cache: pip runs on every test run, so the index requests below prove the fetch
         env: indexEnv(),
         timeoutMs: 20 * 60_000,
       });
@@ -107,7 +108,7 @@ describeEngine('python connectors with dependencies from a package index on 127.
       for (const text of [history.stdout, config.stdout]) {
         expect(text).not.toContain(PASSWORD);
         expect(text).not.toContain(`127.0.0.1:${index.port}`);
-        expect(text).not.toMatch(/PIP_INDEX_URL=(?!")/); // only the script's own `PIP_INDEX_URL="$(cat …)"`
+        expect(text).not.toMatch(/PIP_INDEX_URL=(?!\\?")/); // only the script's own `PIP_INDEX_URL="$(cat …)"` (JSON-escaped)
       }
       // the pip step records one build argument (SOURCE_DATE_EPOCH), not the index
       const pipStep = history.stdout.split('\n').find((l) => l.includes('pip install'));
@@ -140,7 +141,7 @@ describeEngine('python connectors with dependencies from a package index on 127.
     const before = index.requests.length;
     const tag = `${TAG_PREFIX}/offline:test`;
     images.push(tag);
-    const b = await runCli(['build', dir, '--base-image', base, '--platform', 'linux/amd64', '--tag', tag, '--progress', 'plain'], { env: indexEnv() });
+    const b = await runCli(['build', dir, '--base-image', base, '--platform', 'linux/amd64', '--tag', tag, '--progress', 'plain', '--no-cache'], { env: indexEnv() });
     expect(b.exitCode).toBe(1);
     expect(b.stderr).toMatch(/bc-deps-greeting/);
     expect(index.requests.length).toBe(before);
