@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const benches = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['help', 'monorepo', 'verify', 'build', 'bake'];
+const benches = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['help', 'monorepo', 'verify', 'build', 'bake', 'engines'];
 let failed = 0;
 for (const name of benches) {
   console.log(`\n=== bench/${name}.mjs`);

@@ -147,6 +147,49 @@ install_cosign() {
 }
 # <<< install_cosign
 
+# ---------------------------------------------------------------- classic engine
+# A second dockerd with the CLASSIC image store (overlay2, no containerd
+# snapshotter): what stock CI runners and default Docker installs have. The
+# tests run their key flows on it too (BUILD_CONNECTOR_CLASSIC_HOST). It has
+# its own socket, data-root, exec-root, pidfile, containerd namespace and
+# bridge, so the main engine is untouched. Never --bridge=none: that dockerd
+# would delete the host's docker0 (../shared/ENGINE.md).
+# CLASSIC_ENGINE=0 skips it (a laptop or runner where only the main engine matters).
+step "classic-engine"
+CLASSIC_DIR="${BUILD_CONNECTOR_CLASSIC_DIR:-/run/build-connector-classic}"
+CLASSIC_SOCK="$CLASSIC_DIR/docker.sock"
+classic_works() { DOCKER_HOST="unix://$CLASSIC_SOCK" timeout 20 docker info >/dev/null 2>&1; }
+if [ "${CLASSIC_ENGINE:-1}" = 0 ]; then
+  say "skipped (CLASSIC_ENGINE=0)"
+elif classic_works; then
+  say "classic engine already answers on unix://$CLASSIC_SOCK"
+elif ! is_root || ! have dockerd; then
+  say "no classic engine (needs root and dockerd); its tests will say so"
+else
+  mkdir -p "$CLASSIC_DIR" "$CACHE/classic-data"
+  if ! ip link show bcclassic0 >/dev/null 2>&1; then
+    ip link add bcclassic0 type bridge
+    ip addr add 10.213.7.1/24 dev bcclassic0
+  fi
+  ip link set bcclassic0 up
+  echo '{"features":{"containerd-snapshotter":false},"storage-driver":"overlay2"}' >"$CLASSIC_DIR/daemon.json"
+  rm -f "$CLASSIC_DIR/docker.pid"
+  say "starting the classic dockerd (log: $STATE/dockerd-classic.log)"
+  nohup setsid dockerd --config-file "$CLASSIC_DIR/daemon.json" --data-root "$CACHE/classic-data" \
+    --exec-root "$CLASSIC_DIR/exec" --pidfile "$CLASSIC_DIR/docker.pid" -H "unix://$CLASSIC_SOCK" \
+    --bridge=bcclassic0 --iptables=false --ip6tables=false \
+    --containerd-namespace classic --containerd-plugins-namespace classic-p \
+    >"$STATE/dockerd-classic.log" 2>&1 </dev/null &
+  for i in $(seq 1 60); do classic_works && break; sleep 1; done
+  classic_works || { echo "setup-engine: the classic dockerd did not answer within 60 s" >&2; tail -n 20 "$STATE/dockerd-classic.log" >&2; exit 3; }
+  say "classic engine on unix://$CLASSIC_SOCK: $(DOCKER_HOST="unix://$CLASSIC_SOCK" docker info --format '{{.Driver}}')"
+fi
+# the main engine must still have its bridge (a misconfigured second daemon deletes it)
+if [ "$OWN_ENGINE" = 1 ] && ! ip link show docker0 >/dev/null 2>&1; then
+  echo "setup-engine: docker0 is gone (was a second dockerd started with --bridge=none?): restart the main dockerd" >&2
+  exit 3
+fi
+
 # ---------------------------------------------------------------- tools
 step "tools"
 if is_root; then

@@ -10,9 +10,10 @@
  */
 import { z } from 'zod';
 import { badInput } from './errors.js';
-import type { PublishRequest } from './pipeline.js';
+import { PlatformSchema } from './shared/platforms.js';
+import type { PublishRequest } from './core/request.js';
 
-export const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'] as const;
+export { DEFAULT_PLATFORMS } from './shared/platforms.js';
 export const COMMANDS = ['build', 'verify', 'publish'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -48,8 +49,7 @@ const bool = z.preprocess((v) => {
 /** A single optional string; empty = not given. */
 const optString = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), z.string().optional());
 
-export const PLATFORM_RE = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
-const platform = z.string().regex(PLATFORM_RE, { error: (i) => `"${String(i.input)}" is not a platform like linux/amd64` });
+const platform = PlatformSchema;
 
 /** host[:port] of a registry, or the word "local" (a loopback registry started for you). */
 const registry = z

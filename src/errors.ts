@@ -46,10 +46,6 @@ export const failed = (message: string, details?: string[], step?: string) =>
   new BcError('failed', message, { details, step });
 export const refused = (message: string, details?: string[]) => new BcError('refused', message, { details });
 
-export function notImplemented(what: string): BcError {
-  return badInput(`${what}: not implemented yet`);
-}
-
 /** Turn anything thrown into a BcError without losing its message. */
 export function toBcError(err: unknown): BcError {
   if (err instanceof BcError) return err;

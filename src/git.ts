@@ -19,6 +19,13 @@
  *                                                  of SINCE and HEAD (renames count as both paths);
  *                                                  opts.includeUncommitted adds staged, unstaged and
  *                                                  untracked files
+ *   lastCommitSha(path)                          → full sha of the last commit touching path, undefined
+ *                                                  outside git or when none touches it
+ *   isNullRef(ref)                               → the all-zero sha git and GitHub use for "no commit"
+ *   defaultBranch(cwd)                           → origin/HEAD's branch, else the first of origin/main,
+ *                                                  origin/master, main, master that exists; undefined if none
+ *   remoteUrl(cwd, remote = 'origin')            → the remote's URL as a browsable https URL
+ *                                                  (normaliseRemoteUrl), undefined without one
  *
  * git never prompts (GIT_TERMINAL_PROMPT=0): a tool that waits for a password
  * in CI hangs instead of failing.
@@ -79,6 +86,58 @@ export async function lastCommitTime(path: string): Promise<number | undefined> 
   if (!res || res.exitCode !== 0) return undefined;
   const n = Number.parseInt(res.stdout.trim(), 10);
   return Number.isFinite(n) ? n : undefined;
+}
+
+export async function lastCommitSha(path: string): Promise<string | undefined> {
+  const { cwd, rel } = await dirOf(path);
+  const res = await git(cwd, ['log', '-1', '--format=%H', '--', rel], { allowFailure: true }).catch((err: unknown) => {
+    if (err instanceof BcError) return undefined;
+    throw err;
+  });
+  const sha = res?.exitCode === 0 ? res.stdout.trim() : '';
+  return /^[0-9a-f]{40,64}$/.test(sha) ? sha : undefined;
+}
+
+/**
+ * A git remote URL as the https address of the repository, as
+ * docker/metadata-action writes org.opencontainers.image.source:
+ *   git@github.com:o/r.git, ssh://git@host:22/o/r.git, git://host/o/r → https://host/o/r
+ *   https://user:token@host/o/r.git → https://host/o/r (credentials never reach a label)
+ * Local paths and file:// URLs have no public address: undefined.
+ */
+export function normaliseRemoteUrl(url: string): string | undefined {
+  const u = url.trim();
+  // scp-like syntax: [user@]host:path (no scheme, a colon before the first slash)
+  const scp = /^(?:[^@/\s]+@)?([A-Za-z0-9.-]+):(?!\/\/)([^\s]+)$/.exec(u);
+  let host: string;
+  let path: string;
+  if (scp && !/^[A-Za-z]:[\\/]/.test(u)) {
+    host = (scp[1] as string).toLowerCase();
+    path = scp[2] as string;
+  } else {
+    let parsed: URL;
+    try {
+      parsed = new URL(u);
+    } catch {
+      return undefined;
+    }
+    if (!['https:', 'http:', 'ssh:', 'git:', 'git+ssh:', 'ssh+git:'].includes(parsed.protocol) || parsed.hostname === '') return undefined;
+    // an https port is part of the address; an ssh or git port is not the web server's
+    const keepPort = (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.port !== '';
+    host = parsed.hostname.toLowerCase() + (keepPort ? `:${parsed.port}` : '');
+    path = decodeURIComponent(parsed.pathname);
+  }
+  path = path.replace(/^\/+/, '').replace(/\/+$/, '').replace(/\.git$/, '');
+  if (path === '' || path.split('/').some((seg) => seg === '' || seg === '.' || seg === '..')) return undefined;
+  return `https://${host}/${path}`;
+}
+
+export async function remoteUrl(cwd: string, remote = 'origin'): Promise<string | undefined> {
+  const res = await git(cwd, ['remote', 'get-url', remote], { allowFailure: true }).catch((err: unknown) => {
+    if (err instanceof BcError) return undefined;
+    throw err;
+  });
+  return res?.exitCode === 0 ? normaliseRemoteUrl(res.stdout) : undefined;
 }
 
 export async function headSha(cwd: string): Promise<string> {
@@ -164,8 +223,12 @@ export async function listChangedFiles(cwd: string, since: string, opts: Changed
   const root = await repoRoot(cwd);
   const base = await git(root, ['merge-base', since, 'HEAD'], { allowFailure: true });
   if (base.exitCode !== 0) {
-    throw badInput(`git: cannot compare with "${since}" (unknown revision or no common history)`, [
-      'fix: fetch the base ref first (e.g. git fetch origin main --depth=0) or pass another --since',
+    // a shallow clone lacks the history to the merge base; a complete one lacks the ref
+    const shallow = (await git(root, ['rev-parse', '--is-shallow-repository'], { allowFailure: true })).stdout.trim() === 'true';
+    throw badInput(`git: cannot compare with "${since}" (unknown revision or no common history${shallow ? '; this clone is shallow' : ''})`, [
+      shallow
+        ? 'fix: fetch the history: git fetch --unshallow origin (in Actions: actions/checkout with fetch-depth: 0), or pass another --since'
+        : 'fix: fetch the base ref: git fetch origin (or pass another --since)',
     ]);
   }
   const files = new Set<string>();
@@ -178,4 +241,19 @@ export async function listChangedFiles(cwd: string, since: string, opts: Changed
     add((await git(root, ['ls-files', '--others', '--exclude-standard', '-z'])).stdout);
   }
   return [...files].sort();
+}
+
+/** The all-zero object name: GitHub's `github.event.before` on the push that creates a branch. */
+export function isNullRef(ref: string): boolean {
+  return /^0{40}$|^0{64}$/.test(ref.trim());
+}
+
+export async function defaultBranch(cwd: string): Promise<string | undefined> {
+  const head = await git(cwd, ['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD'], { allowFailure: true });
+  if (head.exitCode === 0 && head.stdout.trim().startsWith('refs/remotes/')) return head.stdout.trim().slice('refs/remotes/'.length);
+  for (const ref of ['origin/main', 'origin/master', 'main', 'master']) {
+    const res = await git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { allowFailure: true });
+    if (res.exitCode === 0) return ref;
+  }
+  return undefined;
 }

@@ -58,11 +58,14 @@ export function githubContext(env: NodeJS.ProcessEnv): GithubContext {
   };
 }
 
-/** `refs/tags/source-foo/v1.2.3` on a push: the release-tag flow. */
+/**
+ * `refs/tags/source-foo/v1.2.3` on a push, or `refs/tags/v1.2.3` (a repository
+ * with one connector, src/publish/release-plan.ts): the release-tag flow.
+ */
 export function releaseTagOf(ctx: GithubContext): string | undefined {
   if (ctx.eventName !== 'push' || !ctx.ref.startsWith('refs/tags/')) return undefined;
   const tag = ctx.ref.slice('refs/tags/'.length);
-  return /^[^/]+\/v?\d+\.\d+\.\d+/.test(tag) ? tag : undefined;
+  return /^([^/]+\/v?|v)\d+\.\d+\.\d+/.test(tag) ? tag : undefined;
 }
 
 /** The Action's commands: the CLI's three, plus `changed` (only compute the affected connectors and their matrices). */

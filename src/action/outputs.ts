@@ -2,22 +2,63 @@
  * The Action's outputs. One connector: plain values. Several connectors:
  * every output is a JSON object keyed by connector (directory name), so a
  * workflow reads `fromJSON(steps.x.outputs.digest)['source-foo']`. Pure.
+ *
+ * `labels`, `annotations` and `json` are named and shaped as
+ * docker/metadata-action's: `KEY=VALUE` lines, `index:KEY=VALUE` /
+ * `manifest:KEY=VALUE` lines, and one JSON object with tags, labels and
+ * annotations (plus the rest of the result).
  */
+import { LOCAL_TAG } from '../build/prepare.js';
 import type { ConnectorOutcome, OutcomeResult } from './types.js';
 
-export const OUTPUT_NAMES = ['digest', 'image', 'tags', 'platforms', 'report', 'result'] as const;
+export const OUTPUT_NAMES = ['digest', 'image', 'tags', 'platforms', 'report', 'result', 'labels', 'annotations', 'json'] as const;
 /** Set only with `changed-since` (see src/monorepo/matrix.ts for their shape). */
 export const MATRIX_OUTPUTS = ['matrix', 'platform-matrix', 'changed'] as const;
 export type OutputName = (typeof OUTPUT_NAMES)[number];
 
-/** repository@digest exists only once pushed; a verified or built image lives in the runner's engine only. */
+/**
+ * The references of the image this run produced. Pushed: repository@digest
+ * (and the tags written). Built (command build): the engine's references it
+ * was loaded under, REPO:VERSION first. A verified image lives in the
+ * runner's engine only under a run tag that is removed: none.
+ */
+function loadedRefs(o: ConnectorOutcome): string[] {
+  if (o.result !== 'built') return [];
+  if (o.loadedTags && o.loadedTags.length > 0) return o.loadedTags;
+  // the CLI's default tags of a load (src/build/prepare.ts)
+  return o.repository && o.version ? [`${o.repository}:${o.version}`, `${o.repository}:${LOCAL_TAG}`] : [];
+}
+
 function imageOf(o: ConnectorOutcome): string {
   const pushed = o.result === 'published' || o.result === 'already-published';
-  return pushed && o.repository && o.digest ? `${o.repository}@${o.digest}` : '';
+  if (pushed) return o.repository && o.digest ? `${o.repository}@${o.digest}` : '';
+  return loadedRefs(o)[0] ?? '';
 }
 
 function tagsOf(o: ConnectorOutcome): string[] {
-  return o.tags;
+  return o.result === 'built' ? loadedRefs(o) : o.tags;
+}
+
+const labelsOf = (o: ConnectorOutcome): Record<string, string> => o.labels ?? {};
+const annotationsOf = (o: ConnectorOutcome): string[] => o.annotations ?? [];
+
+/** The whole result of one connector, as the `json` output holds it. */
+function jsonOf(o: ConnectorOutcome): Record<string, unknown> {
+  return {
+    result: o.result,
+    image: imageOf(o),
+    digest: o.digest ?? '',
+    repository: o.repository ?? '',
+    version: o.version ?? '',
+    platforms: o.platforms,
+    platformDigests: o.platformDigests,
+    tags: tagsOf(o),
+    skippedTags: o.skippedTags,
+    labels: labelsOf(o),
+    annotations: annotationsOf(o),
+    report: o.reportPath ?? '',
+    ...(o.error ? { error: { message: o.error.message, exitCode: o.error.exitCode, ...(o.error.step ? { step: o.error.step } : {}) } } : {}),
+  };
 }
 
 /** failed > built > verified > already-published > published: the summary of many. */
@@ -38,6 +79,11 @@ export function outputsFor(outcomes: ConnectorOutcome[]): Record<OutputName, str
       platforms: o.platforms.join(','),
       report: o.reportPath ?? '',
       result: o.result,
+      labels: Object.entries(labelsOf(o))
+        .map(([k, v]) => `${k}=${v}`)
+        .join('\n'),
+      annotations: annotationsOf(o).join('\n'),
+      json: JSON.stringify(jsonOf(o)),
     };
   }
   const keyed = <T>(f: (o: ConnectorOutcome) => T) => JSON.stringify(Object.fromEntries(outcomes.map((o) => [o.key, f(o)])));
@@ -48,5 +94,8 @@ export function outputsFor(outcomes: ConnectorOutcome[]): Record<OutputName, str
     platforms: keyed((o) => o.platforms),
     report: keyed((o) => o.reportPath ?? ''),
     result: keyed((o) => o.result),
+    labels: keyed(labelsOf),
+    annotations: keyed(annotationsOf),
+    json: keyed(jsonOf),
   };
 }

@@ -65,6 +65,14 @@ export interface ConnectorOutcome {
   error?: ErrorInfo;
   /** the core's own result (VerifyReport, PublishResult), kept whole in the JSON report */
   raw?: unknown;
+  /**
+   * the image's labels (BuildPlan.labels: the Dockerfile's and the
+   * metadata-action ones) and index/manifest annotations (BuildPlan.annotations)
+   */
+  labels?: Record<string, string>;
+  annotations?: string[];
+  /** command build: the references the image was loaded under (BuildResult.tags) */
+  loadedTags?: string[];
   /** where the failure sits when it is a metadata.yaml problem */
   errorAt?: { file: string; line: number; column: number };
 }

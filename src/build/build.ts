@@ -1,6 +1,7 @@
 /**
- * The build step: lint → capabilities + SOURCE_DATE_EPOCH → write the
+ * One buildx invocation: capabilities + SOURCE_DATE_EPOCH → write the
  * Dockerfile and its ignore file → docker buildx build → read the result.
+ * The flows (core/) lint first and choose the strategy that calls this.
  *
  * The Dockerfile is always written to a temp dir as `Dockerfile` next to
  * `Dockerfile.dockerignore`: BuildKit reads a Dockerfile-specific ignore file
@@ -17,8 +18,6 @@ import { onCleanup } from '../cleanup.js';
 import { runBuildx } from '../docker/buildx.js';
 import { detectCapabilities, forgetCapabilities, type BuilderCapabilities } from '../docker/buildx-capabilities.js';
 import { lastCommitTime } from '../git.js';
-import type { Finding } from '../lint/types.js';
-import { lintDockerfile } from '../lint/lint.js';
 import type { BuildPlan } from '../render/types.js';
 import { readOciArchive } from './oci-archive.js';
 import { mergedBuildArgs, prepareBuild, type PreparedBuild } from './prepare.js';
@@ -45,33 +44,6 @@ function checkEpoch(text: string, what: string): number {
   return Number.parseInt(text.trim(), 10);
 }
 
-export function formatFindings(findings: readonly Finding[]): string[] {
-  return findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} [${f.ruleId}] ${f.message}`);
-}
-
-async function runLint(plan: BuildPlan, opts: BuildOptions, write: (s: string) => void): Promise<BuildResult['lint']> {
-  if (opts.lint === false) return { errors: 0, warnings: 0, ran: false };
-  const file = plan.dockerfilePath ?? join(plan.context, 'Dockerfile (rendered)');
-  const lint =
-    opts.lint ??
-    ((text: string, f: string) =>
-      lintDockerfile(text, f, { permittedWriteDirs: plan.permittedWriteDirs, dockerignore: plan.dockerignore, buildArgs: mergedBuildArgs(plan, opts) }));
-  const findings = await lint(plan.dockerfile, file);
-  const errors = findings.filter((f) => f.severity === 'error');
-  const warnings = findings.filter((f) => f.severity === 'warning');
-  if (findings.some((f) => f.fatal === true)) {
-    throw new BcError('badInput', `lint: ${file} cannot be analysed; nothing was built`, { step: 'lint', details: formatFindings(findings) });
-  }
-  if (errors.length > 0) {
-    throw new BcError('failed', `lint: ${errors.length} error(s) in ${file}; nothing was built`, {
-      step: 'lint',
-      details: formatFindings(findings),
-    });
-  }
-  for (const l of formatFindings(warnings)) write(`warning: ${l}\n`);
-  return { errors: 0, warnings: warnings.length, ran: true };
-}
-
 async function checkOciDest(dest: string): Promise<string> {
   const abs = resolve(dest);
   try {
@@ -82,7 +54,7 @@ async function checkOciDest(dest: string): Promise<string> {
   return abs;
 }
 
-/** Build the plan's image. Lint errors stop it (exit 1); missing platforms/store stop it before buildx (exit 3). */
+/** Build the plan's image (one buildx invocation). Missing platforms/store stop it before buildx (exit 3). */
 export async function buildImage(plan: BuildPlan, opts: BuildOptions = {}): Promise<BuildResult> {
   const t0 = performance.now();
   const write = opts.write ?? ((s: string) => void process.stderr.write(s));
@@ -91,7 +63,8 @@ export async function buildImage(plan: BuildPlan, opts: BuildOptions = {}): Prom
   const epochP = opts.sourceDateEpochResolved ?? resolveSourceDateEpoch(plan.connector.dir, opts.sourceDateEpoch, opts.env ?? process.env);
   capsP.catch(() => undefined);
   epochP.catch(() => undefined);
-  const lint = await runLint(plan, opts, write);
+  // lint is its own step of every flow (core/steps.ts), before this is called
+  const lint = { errors: 0, warnings: 0, ran: false };
   const ociDest = opts.output?.type === 'oci' ? await checkOciDest(opts.output.dest) : undefined;
   let [caps, epoch] = await Promise.all([capsP, epochP]);
 

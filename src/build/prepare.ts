@@ -5,12 +5,12 @@
  * do (exit 3 with the fix).
  */
 import { BcError } from '../errors.js';
+import { DEFAULT_PLATFORMS, invalidPlatforms } from '../shared/platforms.js';
 import type { BuildRequest, Provenance } from '../docker/buildx.js';
 import { unsupportedPlatforms, type BuilderCapabilities } from '../docker/buildx-capabilities.js';
 import type { BuildPlan } from '../render/types.js';
 import type { BuildOptions } from './result.js';
 
-export const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
 /** the second local tag of a loaded build (Airbyte's convention for local builds) */
 export const LOCAL_TAG = 'dev';
 
@@ -27,10 +27,8 @@ export function defaultTags(plan: BuildPlan, output: 'load' | 'oci'): string[] {
   return output === 'load' ? [`${repo}:${plan.connector.version}`, `${repo}:${LOCAL_TAG}`] : [`${repo}:${plan.connector.version}`];
 }
 
-const PLATFORM_RE = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
-
 export function checkPlatforms(platforms: readonly string[]): void {
-  const bad = platforms.filter((p) => !PLATFORM_RE.test(p));
+  const bad = invalidPlatforms(platforms);
   if (bad.length > 0) throw new BcError('badInput', `invalid platform ${bad.map((b) => `"${b}"`).join(', ')}`, { details: ['expected os/arch[/variant], e.g. linux/amd64,linux/arm64'] });
   if (platforms.length === 0) throw new BcError('badInput', 'no platform to build');
 }
@@ -41,7 +39,7 @@ export function prepareBuild(
   caps: BuilderCapabilities,
   files: { dockerfile: string; metadataFile: string },
 ): PreparedBuild {
-  const platforms = opts.platforms ?? (plan.platforms.length > 0 ? plan.platforms : DEFAULT_PLATFORMS);
+  const platforms = opts.platforms ?? (plan.platforms.length > 0 ? plan.platforms : [...DEFAULT_PLATFORMS]);
   checkPlatforms(platforms);
   const output = opts.output ?? { type: 'load' as const };
   const provenance = opts.provenance ?? 'min';

@@ -4,7 +4,6 @@
  * shape.
  */
 import { z } from 'zod';
-import type { Finding } from '../lint/types.js';
 import type { Provenance } from '../docker/buildx.js';
 import type { ProgressMode } from './progress.js';
 import type { BuilderCapabilities } from '../docker/buildx-capabilities.js';
@@ -32,8 +31,6 @@ export interface BuildOptions {
   progress?: 'auto' | ProgressMode;
   /** where progress lines go (default stderr) */
   write?: (s: string) => void;
-  /** the lint step: default src/lint's lintDockerfile with the plan's write dirs and ignore file; false = skip */
-  lint?: false | ((dockerfile: string, file: string) => Finding[] | Promise<Finding[]>);
   env?: NodeJS.ProcessEnv;
   /**
    * The builder's capabilities when the caller already started probing them

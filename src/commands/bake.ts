@@ -1,6 +1,6 @@
 /**
  * `build-connector bake DIR…`: build many connectors in one `docker buildx
- * bake`, then verify each (src/monorepo/bake.ts). Thin: flags → core.
+ * bake`, then verify each (src/core/flows/bake.ts). Thin: flags → core.
  */
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -54,7 +54,7 @@ export function register(program: Command): void {
         if (opts.provenance !== undefined && provenance === undefined) throw badInput(`--provenance ${opts.provenance}: expected min, max or false`);
         const timeout = Number(opts.timeout);
         if (!Number.isFinite(timeout) || timeout <= 0) throw badInput(`--timeout must be a positive number, got "${opts.timeout}"`);
-        const { bakeConnectors, printBake } = await import('../monorepo/bake.js');
+        const { bakeConnectors, printBake } = await import('../core/flows/bake.js');
         const { connectorVerifyDefaults } = await import('../verify/defaults.js');
         const common = { platforms: listFlag(opts.platform), baseImages: parseBaseImages(opts.baseImage), provenance, log: (l: string) => out.info(l) };
         if (opts.print) {

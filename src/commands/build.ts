@@ -1,16 +1,17 @@
 /**
- * `build-connector build DIR`: flags → validated config → resolvePlan →
- * buildImage (lint, preflight, buildx). Thin: the Action calls the same core.
+ * `build-connector build DIR [--verify]`: flags → validated config → the
+ * core's build flow (render → lint → build [→ verify]); the Action's
+ * `command: build` / `command: verify` run the same flow.
  */
 import type { Command } from 'commander';
-import { action, collect } from './common.js';
+import { action, collect, failedFlow } from './common.js';
 import { parseBuildConfig } from '../config.js';
 import { badInput, ExitCode } from '../errors.js';
 import type { Provenance } from '../docker/buildx.js';
-import { resolvePlan } from '../render/plan.js';
-import { buildImage, resolveSourceDateEpoch } from '../build/build.js';
-import { detectCapabilities } from '../docker/buildx-capabilities.js';
-import type { BuildOptions, BuildOutputChoice, BuildResult } from '../build/result.js';
+import type { BuildOptions, BuildOutputChoice } from '../build/result.js';
+import { runBuild, type BuildFlowResult } from '../core/flows/build.js';
+import { renderReport } from '../verify/index.js';
+import { findingLine } from '../core/steps.js';
 
 interface BuildFlags {
   platform?: string;
@@ -26,6 +27,8 @@ interface BuildFlags {
   builder?: string;
   cache?: boolean;
   progress?: string;
+  verify?: boolean;
+  config?: string;
 }
 
 export function parseOutputFlag(value: string | undefined, load: boolean | undefined): BuildOutputChoice {
@@ -60,9 +63,12 @@ export function parseEpochFlag(value: string | undefined): number | undefined {
   return Number.parseInt(value.trim(), 10);
 }
 
-export function humanResult(r: BuildResult): string {
+export function humanResult(flow: Extract<BuildFlowResult, { result: 'built' | 'verified' }>): string {
+  const r = flow.build;
+  const s = flow.strategy;
   const yes = (b: boolean) => (b ? 'yes' : 'no');
   const lines = [
+    ...(flow.report ? [renderReport(flow.report), ''] : []),
     `built ${r.connector.repository}:${r.connector.version} for ${r.platforms.join(', ')} in ${(r.durationMs / 1000).toFixed(1)} s`,
     `  digest             ${r.digest}`,
   ];
@@ -73,8 +79,12 @@ export function humanResult(r: BuildResult): string {
   lines.push(
     `  reproducible       index: ${yes(r.reproducible.index)}, per-platform manifests: ${yes(r.reproducible.manifests)} — ${r.reproducible.reason}`,
     `  SOURCE_DATE_EPOCH  ${r.sourceDateEpoch} (${r.sourceDateEpochFrom})`,
-    `  builder            ${r.builder.name} (${r.builder.driver} driver)`,
+    `  builder            ${r.builder.name} (${r.builder.driver} driver, ${s.store} image store)`,
+    `  strategy           ${s.strategy}: ${s.why}`,
+    `  provenance         ${s.provenance.attached ? `attached (${s.provenance.mode})` : `none (${s.provenance.reason})`}`,
   );
+  for (const u of s.unavailable) lines.push(`  unavailable        ${u.what}: ${u.why}${u.fix ? ` (fix: ${u.fix})` : ''}`);
+  for (const n of flow.notes) lines.push(`  note               ${n}`);
   if (r.lint.warnings > 0) lines.push(`  lint               ${r.lint.warnings} warning(s)`);
   return lines.join('\n');
 }
@@ -96,6 +106,8 @@ export function register(program: Command): void {
     .option('--builder <name>', 'buildx builder to use (default: BUILDX_BUILDER or the current one)')
     .option('--no-cache', 'do not use the build cache')
     .option('--progress <mode>', 'auto (default), tty, plain or quiet')
+    .option('--verify', 'then run every verify check on every platform (what the Action\'s `command: verify` does); nothing is pushed')
+    .option('--config <file>', 'with --verify: config for check/discover/read (default DIR/secrets/config.json)')
     .action(
       action(async (out, _g, dir: string | undefined, flags: BuildFlags) => {
         const cfg = parseBuildConfig({
@@ -107,29 +119,34 @@ export function register(program: Command): void {
           buildArgs: flags.buildArg,
         });
         const output = parseOutputFlag(flags.output, flags.load);
-        const opts: BuildOptions = {
-          platforms: flags.platform !== undefined ? cfg.platforms : undefined,
-          output,
-          tags: flags.tag,
-          buildArgs: cfg.buildArgs,
-          cacheFrom: cfg.cacheFrom,
-          cacheTo: cfg.cacheTo,
-          provenance: parseProvenanceFlag(flags.provenance),
-          sourceDateEpoch: parseEpochFlag(flags.sourceDateEpoch),
-          builder: flags.builder,
-          noCache: flags.cache === false,
-          progress: parseProgressFlag(flags.progress),
-        };
-        // probe the builder while the plan is resolved (saves their latency on warm builds)
-        // (and ask git for SOURCE_DATE_EPOCH meanwhile)
-        const capabilities = detectCapabilities(flags.builder, { cache: true });
-        capabilities.catch(() => undefined);
-        const connectorDir = cfg.connectors[0] ?? '.';
-        const sourceDateEpochResolved = resolveSourceDateEpoch(connectorDir, opts.sourceDateEpoch);
-        sourceDateEpochResolved.catch(() => undefined);
-        const plan = await resolvePlan(connectorDir, { baseImage: cfg.baseImage, platforms: opts.platforms });
-        const result = await buildImage(plan, { ...opts, capabilities, sourceDateEpochResolved });
-        out.result(result, () => humanResult(result));
+        if (flags.config !== undefined && !flags.verify) throw badInput('--config is used by --verify only');
+        const result = await runBuild(
+          {
+            dir: cfg.connectors[0] ?? '.',
+            platforms: flags.platform !== undefined ? cfg.platforms : undefined,
+            baseImage: cfg.baseImage,
+            output: output.type === 'oci' ? { type: 'oci', dest: output.dest } : { type: 'load' },
+            ...(flags.tag ? { tags: flags.tag } : {}),
+            buildArgs: cfg.buildArgs,
+            cacheFrom: cfg.cacheFrom,
+            cacheTo: cfg.cacheTo,
+            provenance: parseProvenanceFlag(flags.provenance),
+            sourceDateEpoch: parseEpochFlag(flags.sourceDateEpoch),
+            builder: flags.builder,
+            noCache: flags.cache === false,
+            progress: parseProgressFlag(flags.progress),
+            ...(flags.verify ? { verify: { configFile: flags.config } } : {}),
+          },
+          { log: (l) => out.info(l) },
+        );
+        if (result.result === 'failed') {
+          if (result.report && !out.json) out.info(renderReport(result.report));
+          return failedFlow(out, result);
+        }
+        for (const f of result.findings) out.info(`warning: ${findingLine(f)}`);
+        // --json: the build result at the top (as before), with how it was built and the verify report
+        const json = { ...result.build, result: result.result, strategy: result.strategy, steps: result.steps, ...(result.report ? { report: result.report } : {}) };
+        out.result(json, () => humanResult(result));
         return ExitCode.ok;
       }),
     );

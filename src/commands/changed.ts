@@ -19,7 +19,7 @@ export function register(program: Command): void {
   program
     .command('changed')
     .description('list the connectors affected since a git ref (own files, template, base image, shared paths); --matrix prints a GitHub Actions matrix')
-    .requiredOption('--since <ref>', 'git ref to compare with (its merge base with HEAD), e.g. origin/main')
+    .option('--since <ref>', 'git ref to compare with (its merge base with HEAD), e.g. origin/main; missing or all zeros (a new branch): the default branch')
     .option('-C, --repo <dir>', 'the repository to look at (default: the current directory)')
     .option('--roots <dirs>', 'comma-separated directories to discover connectors in (default: roots: in build-connector.yaml, else the repository)')
     .option('--matrix [kind]', 'print a GitHub Actions matrix on one line: "build" (connector × platform, default) or "merge" (one entry per connector)')
@@ -35,7 +35,7 @@ export function register(program: Command): void {
         if (opts.runnerArm64) runners['linux/arm64'] = opts.runnerArm64;
         const res = await findChanged({
           cwd: resolve(opts.repo ?? '.'),
-          since: opts.since as string,
+          since: opts.since,
           roots: listFlag(opts.roots),
           platforms: listFlag(opts.platform),
           runners,

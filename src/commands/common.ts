@@ -54,6 +54,26 @@ export function reportError(e: BcError, g: GlobalOptions): void {
   if (g.debug && e.cause instanceof Error && e.cause.stack) process.stderr.write(`${e.cause.stack}\n`);
 }
 
+const KIND_OF: Record<number, BcError['kind']> = { 1: 'failed', 2: 'badInput', 3: 'environment', 4: 'refused', 130: 'interrupted' };
+
+/** A flow's failed result as the error the CLI reports (message, details, exit code, step). */
+export function errorOf(r: { reason: string; details: string[]; exitCode: number; step: string }): BcError {
+  return new BcError(KIND_OF[r.exitCode] ?? 'failed', r.reason, { details: r.details, step: r.step });
+}
+
+/**
+ * A flow that ended in failure: under --json its whole result (findings,
+ * checks, steps) with the error, one object on stdout, and the exit code;
+ * in text, the error as every command prints it.
+ */
+export function failedFlow(out: Output, r: { reason: string; details: string[]; exitCode: number; step: string }): number {
+  const e = errorOf(r);
+  if (!out.json) throw e;
+  out.result({ ...r, error: { kind: e.kind, exitCode: e.exitCode, message: e.message, step: e.step ?? null, details: e.details } }, () => '');
+  process.stderr.write(`error: ${e.message}\n${e.details.map((d) => `  ${d}\n`).join('')}`);
+  return e.exitCode;
+}
+
 /** Parse a comma/newline separated list flag. */
 export function listFlag(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;

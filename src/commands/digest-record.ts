@@ -9,6 +9,7 @@ import type { Command } from 'commander';
 import { action } from './common.js';
 import { badInput, ExitCode } from '../errors.js';
 import { renderReport } from '../verify/index.js';
+import { isPlatform } from '../shared/platforms.js';
 
 interface DigestRecordFlags {
   platform?: string;
@@ -38,12 +39,12 @@ export function register(program: Command): void {
     .action(
       action(async (out, _g, dir: string, opts: DigestRecordFlags) => {
         const platform = opts.platform ?? '';
-        if (!/^[a-z0-9]+\/[a-z0-9]+(\/[a-z0-9]+)?$/.test(platform) || platform.includes(',')) {
+        if (!isPlatform(platform)) {
           throw badInput(`--platform ${platform}: expected exactly one platform, e.g. linux/arm64`);
         }
         const provenance = opts.provenance === undefined ? undefined : opts.provenance === 'false' ? false : opts.provenance === 'max' ? 'max' : opts.provenance === 'min' ? 'min' : undefined;
         if (opts.provenance !== undefined && provenance === undefined) throw badInput(`--provenance ${opts.provenance}: expected min, max or false`);
-        const { buildPlatformRecord } = await import('../monorepo/platform-build.js');
+        const { buildPlatformRecord } = await import('../core/flows/record.js');
         const { digestRecordName } = await import('../monorepo/digest-record.js');
         const { loadConnector } = await import('../connector/metadata.js');
         const c = await loadConnector(dir);
@@ -65,12 +66,13 @@ export function register(program: Command): void {
           retries: opts.retries === undefined ? undefined : Number(opts.retries),
           log: (l) => out.info(l),
         });
-        out.result({ file: res.file, record: res.record, report: res.report }, () =>
+        out.result({ file: res.file, record: res.record, report: res.report, strategy: res.strategy }, () =>
           [
             renderReport(res.report),
             '',
             `${res.record.verify.ok ? 'verified' : 'FAILED verification'}: ${res.record.ref} (${platform}, no tag)`,
             `digest record: ${res.file}`,
+            `built with the ${res.strategy.strategy} strategy on ${res.strategy.builder} (${res.strategy.driver} driver, ${res.strategy.store} store)`,
           ].join('\n'),
         );
         return res.record.verify.ok ? ExitCode.ok : ExitCode.failed;

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { action, listFlag } from './common.js';
-import { runDoctor } from '../doctor.js';
+import { runDoctor } from '../core/doctor.js';
 import { renderTable } from '../ui/table.js';
 import { ExitCode } from '../errors.js';
 
@@ -19,7 +19,9 @@ export function register(program: Command): void {
             ['', 'item', 'detail', 'fix'],
             report.items.map((i) => [mark[i.status], i.id, i.detail, i.fix ?? '']),
           );
-          return `${table}\n\n${report.ok ? 'doctor: everything needed is present' : 'doctor: something is missing (see fix column)'}`;
+          const st = report.facts.strategy;
+          const plan = st ? `\npublish here: ${st.kind} (${st.driver} driver, ${st.store} store); reproducible digests: ${st.reproducible ? 'yes' : 'no'}; provenance: ${st.provenance ? 'yes' : 'no'}` : '';
+          return `${table}\n${plan}\n\n${report.ok ? (st && st.unavailable.length > 0 ? 'doctor: publish works here, without what is marked !' : 'doctor: everything needed is present') : 'doctor: something is missing (see fix column)'}`;
         });
         return report.ok ? ExitCode.ok : ExitCode.environment;
       }),

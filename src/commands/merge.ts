@@ -1,6 +1,6 @@
 /**
  * `build-connector merge DIR --digests FILE…`: the merge job of a
- * distributed build (see src/monorepo/merge.ts). Thin: flags → mergeConnector.
+ * distributed build (see src/core/flows/merge.ts). Thin: flags → mergeConnector.
  */
 import type { Command } from 'commander';
 import { action, listFlag } from './common.js';
@@ -42,7 +42,7 @@ export function register(program: Command): void {
       action(async (out, _g, dir: string, opts: MergeFlags) => {
         const retries = opts.retries === undefined ? undefined : Number(opts.retries);
         if (retries !== undefined && (!Number.isInteger(retries) || retries < 1)) throw badInput(`--retries ${opts.retries}: expected a positive integer`);
-        const { mergeConnector } = await import('../monorepo/merge.js');
+        const { mergeConnector } = await import('../core/flows/merge.js');
         const res = await mergeConnector(dir, {
           digests: opts.digests ?? [],
           platforms: listFlag(opts.platform),

@@ -4,6 +4,8 @@ import type { Command } from 'commander';
 import { action } from './common.js';
 import { resolvePlan, planSummary } from '../render/plan.js';
 import { isDigestPinned } from '../connector/reference.js';
+import { imageMetadata } from '../render/oci-labels.js';
+import { resolveSourceDateEpoch } from '../build/build.js';
 
 interface RenderOpts {
   out?: string;
@@ -22,7 +24,10 @@ export function register(program: Command): void {
     .option('--no-resolve', "do not read the base image's config (engine, registry): use base-images/<language>/base.yaml")
     .action(
       action(async (out, _g, dir: string | undefined, opts: RenderOpts) => {
-        const plan = await resolvePlan(dir ?? '.', { baseImage: opts.baseImage, templatesDir: opts.templates, resolveBase: opts.resolve !== false });
+        // --json shows every label build applies, the git and SOURCE_DATE_EPOCH ones included
+        const [epoch, git] = await Promise.all([resolveSourceDateEpoch(dir ?? '.', undefined), imageMetadata(dir ?? '.', undefined)]);
+        const metadata = { ...git, created: epoch.value };
+        const plan = await resolvePlan(dir ?? '.', { baseImage: opts.baseImage, templatesDir: opts.templates, metadata, resolveBase: opts.resolve !== false });
         // how the template and its inputs were chosen (stderr; --json has them as fields)
         const choice = plan.languageChoice;
         if (choice && choice.from !== 'tag') out.info(`language ${choice.language}: ${choice.reason}`);

@@ -73,6 +73,17 @@ export async function verifyRequest(target: string, f: VerifyFlags): Promise<{ i
   if (!f.image && !(await inspectLocalImage(image))) {
     throw badInput(`no local image ${image} for ${c.dirName}`, [`fix: build it first (build-connector build ${target}), or pass --image REF`]);
   }
+  // A store that keeps one platform per tag (the classic store): `build` loaded REPO:VERSION-<arch> too.
+  if (!f.image) {
+    const { platformTag } = await import('../core/strategy.js');
+    const { withRequired } = await import('../shared/platforms.js');
+    const perPlatform: Record<string, string> = {};
+    for (const p of withRequired(opts.platforms)) {
+      const ref = platformTag(image, p);
+      if (await inspectLocalImage(ref)) perPlatform[p] = ref;
+    }
+    if (Object.keys(perPlatform).length > 0) opts.platformImages = perPlatform;
+  }
   return { image, opts };
 }
 

@@ -242,6 +242,7 @@ export async function loadConnector(dir: string): Promise<Connector> {
     customDockerfile: (await isFile(dockerfile)) ? dockerfile : undefined,
     positionOf: parsed.positionOf,
     documentationUrl: d.documentationUrl,
+    license: d.license,
   };
 }
 

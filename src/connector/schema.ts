@@ -6,6 +6,7 @@
  */
 import semver from 'semver';
 import { z } from 'zod';
+import { PlatformSchema } from '../shared/platforms.js';
 import { describeBadRef, isRepository, parseImageRef } from './reference.js';
 
 /** A control character (newline, CR, tab, NUL, …) can never be written safely on one Dockerfile line. */
@@ -83,9 +84,7 @@ const entrypoint = z
     if (p) ctx.addIssue({ code: 'custom', message: p.message, path: [p.index] });
   });
 
-const platform = z
-  .string()
-  .regex(/^linux\/(amd64|arm64|arm\/v[67]|386|ppc64le|s390x|riscv64)$/, { message: 'expected a platform like linux/amd64 or linux/arm64' });
+const platform = PlatformSchema;
 
 export const BuildConnectorSchema = z
   .object({
@@ -115,6 +114,7 @@ export const MetadataSchema = z
           })
           .optional(),
         documentationUrl: text('documentationUrl').optional(),
+        license: text('license').optional(),
         tags: z.array(z.string({ error: (i) => `expected a string tag, got ${show(i.input)}` }), {
           error: (i) => `expected a list of tags like [language:python], got ${show(i.input)}`,
         }).optional(),

@@ -54,6 +54,8 @@ export interface Connector {
   positionOf(path: string): SourcePosition | undefined;
   /** data.documentationUrl, when set (an OCI label) */
   documentationUrl?: string | undefined;
+  /** data.license (SPDX expression, e.g. MIT, ELv2), when set (org.opencontainers.image.licenses) */
+  license?: string | undefined;
   /** key path of the language:* tag in data.tags (e.g. "data.tags.0"), for diagnostics */
   languagePath?: string | undefined;
   /** how the language was chosen (several language:* tags: base image family, then files) */

@@ -5,12 +5,12 @@
  * What the current builder can do is decided in buildx-capabilities.ts.
  */
 import { readFile } from 'node:fs/promises';
+import { DEFAULT_PLATFORMS } from '../shared/platforms.js';
 import { z } from 'zod';
 import { docker } from './cli.js';
 import { BcError } from '../errors.js';
 import { lastLines } from '../exec.js';
 
-export const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'] as const;
 
 export type Provenance = 'min' | 'max' | false;
 export type Progress = 'plain' | 'tty' | 'quiet' | 'auto';

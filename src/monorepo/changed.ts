@@ -13,7 +13,8 @@ import { loadRepoConfig } from './repo-config.js';
 export interface ChangedOptions {
   /** where the command runs (inside the repository) */
   cwd: string;
-  since: string;
+  /** a git ref; missing or all zeros: the default branch (src/monorepo/git-changes.ts) */
+  since?: string | undefined;
   /** discovery roots, relative to cwd (default: build-connector.yaml roots, else the repo root) */
   roots?: string[];
   /** requested platforms (default: build-connector.yaml platforms, else amd64+arm64) */
@@ -68,7 +69,7 @@ export async function findChanged(opts: ChangedOptions): Promise<ChangedResult> 
     platforms: facts.get(a.connector.relDir)?.platforms,
   }));
   return {
-    since: opts.since,
+    since: changes.since,
     head: changes.head,
     repoRoot,
     config: config.file ?? null,

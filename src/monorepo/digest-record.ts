@@ -23,6 +23,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { badInput } from '../errors.js';
+import { PlatformSchema } from '../shared/platforms.js';
 
 export const DIGEST_RECORD_SCHEMA = 'build-connector/digest-record@1';
 
@@ -39,7 +40,7 @@ export const DigestRecordSchema = z.object({
     repository: z.string().min(1),
     version: z.string().min(1),
   }),
-  platform: z.string().regex(/^[a-z0-9]+\/[a-z0-9]+(\/[a-z0-9]+)?$/),
+  platform: PlatformSchema,
   /** registry/path the platform image was pushed to, no tag */
   repository: z.string().min(1),
   digest: Digest,

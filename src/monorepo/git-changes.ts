@@ -4,11 +4,16 @@
  * a pull request changes, not what the base branch gained meanwhile), and
  * includes uncommitted and untracked files so a local run sees work in
  * progress (in CI the tree is clean, so this is exactly the commits).
+ *
+ * No SINCE, or the all-zero sha (github.event.before on the push that creates
+ * a branch), means "since the merge base with the default branch": origin/HEAD,
+ * else origin/main, origin/master, main, master.
  */
-import { headSha, listChangedFiles, repoRoot } from '../git.js';
+import { defaultBranch, headSha, isNullRef, listChangedFiles, repoRoot } from '../git.js';
 import { badInput } from '../errors.js';
 
 export interface ChangeSet {
+  /** the ref compared with: SINCE, or the default branch it stood for */
   since: string;
   head: string;
   /** repository-relative POSIX paths (old and new path of a rename both appear) */
@@ -19,8 +24,18 @@ export async function gitRepoRoot(cwd: string): Promise<string> {
   return repoRoot(cwd);
 }
 
-export async function changedFilesSince(root: string, since: string): Promise<ChangeSet> {
-  if (since.startsWith('-') || since.trim() === '') throw badInput(`--since: "${since}" is not a git ref`);
+export async function changedFilesSince(root: string, requested: string | undefined): Promise<ChangeSet> {
+  const since = requested === undefined || requested.trim() === '' || isNullRef(requested) ? await defaultBase(root, requested) : requested;
+  if (since.startsWith('-')) throw badInput(`--since: "${since}" is not a git ref`);
   const [head, files] = await Promise.all([headSha(root), listChangedFiles(root, since, { includeUncommitted: true })]);
   return { since, head, files };
+}
+
+async function defaultBase(root: string, requested: string | undefined): Promise<string> {
+  const ref = await defaultBranch(root);
+  if (ref) return ref;
+  const what = requested === undefined || requested.trim() === '' ? 'no --since given' : `--since ${requested} is no commit (a new branch)`;
+  throw badInput(`${what}, and there is no default branch to compare with (origin/HEAD, origin/main, origin/master, main, master)`, [
+    'fix: fetch the default branch: git fetch origin (or pass --since REF)',
+  ]);
 }

@@ -9,10 +9,12 @@
  *   baseImagesDir: base-images                 # base-images/<base>/ feeds connectors on that base
  *   platforms: [linux/amd64, linux/arm64]      # default matrix platforms
  *   runners: { linux/amd64: ubuntu-24.04, linux/arm64: ubuntu-24.04-arm }
+ *   releaseTagPattern: v{version}              # the release tag of a single-connector repository
  *
  * Errors name `build-connector.yaml:LINE:COL` and the key path.
  */
 import { readFile } from 'node:fs/promises';
+import { DEFAULT_PLATFORMS, PlatformSchema } from '../shared/platforms.js';
 import { join } from 'node:path';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { z } from 'zod';
@@ -24,13 +26,12 @@ export const DEFAULT_RUNNERS: Record<string, string> = {
   'linux/amd64': 'ubuntu-24.04',
   'linux/arm64': 'ubuntu-24.04-arm',
 };
-export const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
 
 const relPath = z
   .string()
   .min(1)
   .refine((s) => !s.startsWith('/') && !s.split('/').includes('..'), 'a path relative to the repository root (no leading /, no ..)');
-const platform = z.string().regex(/^[a-z0-9]+\/[a-z0-9]+(\/[a-z0-9]+)?$/, 'a platform like linux/amd64');
+const platform = PlatformSchema;
 
 export const RepoConfigSchema = z
   .object({
@@ -41,6 +42,10 @@ export const RepoConfigSchema = z
     baseImagesDir: relPath.optional(),
     platforms: z.array(platform).min(1).optional(),
     runners: z.record(platform, z.string().min(1)).optional(),
+    releaseTagPattern: z
+      .string()
+      .refine((s) => s.includes('{version}') && !s.includes('{dir}'), 'a tag pattern with {version} and without {dir}, e.g. v{version}')
+      .optional(),
   })
   .loose();
 
@@ -54,6 +59,8 @@ export interface RepoConfig {
   baseImagesDir: string;
   platforms: string[];
   runners: Record<string, string>;
+  /** release tag of a single-connector repository ({version} only), src/publish/release-plan.ts */
+  releaseTagPattern: string;
 }
 
 export function defaultRepoConfig(): RepoConfig {
@@ -66,6 +73,7 @@ export function defaultRepoConfig(): RepoConfig {
     baseImagesDir: 'base-images',
     platforms: [...DEFAULT_PLATFORMS],
     runners: { ...DEFAULT_RUNNERS },
+    releaseTagPattern: 'v{version}',
   };
 }
 
@@ -110,6 +118,7 @@ export function parseRepoConfig(text: string, file: string): RepoConfig {
     baseImagesDir: trimSlash(c.baseImagesDir ?? d.baseImagesDir),
     platforms: c.platforms ?? d.platforms,
     runners: { ...d.runners, ...(c.runners ?? {}) },
+    releaseTagPattern: c.releaseTagPattern ?? d.releaseTagPattern,
   };
 }
 

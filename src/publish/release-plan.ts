@@ -5,13 +5,23 @@
  * fails (exit 2) when metadata.yaml says another version, naming the line,
  * so a mistyped tag never publishes the wrong thing. `publish --git-tag`
  * creates the same tag after a successful publish.
+ *
+ * A repository holding one connector (at its root, or the only one under it,
+ * e.g. under connectors/) is released with a plain `v1.2.3`: the pattern
+ * `releaseTagPattern` of build-connector.yaml (default `v{version}`, or
+ * --release-tag-pattern) names only the version, and the tag maps to that
+ * one connector; with several connectors such a tag names none (exit 2).
  */
 import { loadConnector, where } from '../connector/metadata.js';
 import { discoverConnectors } from '../monorepo/discovery.js';
 import { BcError, badInput } from '../errors.js';
 import { parseVersion } from './tag-plan.js';
+import { loadRepoConfig } from '../monorepo/repo-config.js';
+import { repoRoot } from '../git.js';
 
 export const DEFAULT_GIT_TAG_FORMAT = '{dir}/v{version}';
+/** The release tag of a single-connector repository: the version only. */
+export const DEFAULT_RELEASE_TAG_PATTERN = 'v{version}';
 
 /** Render a git tag name from the format: {dir} = connector directory name, {version}. */
 export function formatGitTag(format: string, dir: string, version: string): string {
@@ -41,24 +51,60 @@ export interface ReleasePlan {
   versionAt: string;
 }
 
-export async function resolveRelease(gitRef: string, opts: { root?: string; format?: string } = {}): Promise<ReleasePlan> {
+export interface ReleaseOptions {
+  /** where the connector is looked for (default: the current directory) */
+  root?: string;
+  /** the connector tag format, with {dir} (default {dir}/v{version}) */
+  format?: string;
+  /** the single-connector tag pattern (default: build-connector.yaml releaseTagPattern, else v{version}) */
+  releaseTagPattern?: string;
+}
+
+/** build-connector.yaml's releaseTagPattern, read at the git root of `dir` (else at `dir`). */
+export async function releaseTagPatternAt(dir: string): Promise<string> {
+  const top = await repoRoot(dir).catch(() => dir);
+  return (await loadRepoConfig(top)).releaseTagPattern;
+}
+
+function checkPattern(pattern: string): string {
+  if (pattern.includes('{dir}') || !pattern.includes('{version}')) {
+    throw badInput(`release tag pattern "${pattern}" must contain {version} and no {dir} (it names the version of the only connector)`);
+  }
+  return pattern;
+}
+
+const shape = (f: string) => f.replace('{dir}', 'CONNECTOR-DIR').replace('{version}', 'X.Y.Z');
+
+export async function resolveRelease(gitRef: string, opts: ReleaseOptions = {}): Promise<ReleasePlan> {
   const format = opts.format ?? DEFAULT_GIT_TAG_FORMAT;
-  const parsed = parseGitTag(gitRef, format);
+  const root = opts.root ?? process.cwd();
+  let parsed = parseGitTag(gitRef, format);
+  let pattern: string | undefined;
   if (!parsed) {
-    throw badInput(`--git-ref ${gitRef} is not a release tag of the form ${format.replace('{dir}', 'CONNECTOR-DIR').replace('{version}', 'X.Y.Z')}`, [
-      'fix: release tags look like refs/tags/source-foo/v1.2.3 (or pass --git-tag-format)',
+    pattern = checkPattern(opts.releaseTagPattern ?? (await releaseTagPatternAt(root)));
+    parsed = parseGitTag(gitRef, pattern);
+  }
+  if (!parsed) {
+    throw badInput(`--git-ref ${gitRef} is not a release tag of the form ${shape(format)} (or ${shape(pattern ?? DEFAULT_RELEASE_TAG_PATTERN)} for a single-connector repository)`, [
+      'fix: release tags look like refs/tags/source-foo/v1.2.3, or refs/tags/v1.2.3 in a repository with one connector (or pass --git-tag-format / --release-tag-pattern)',
     ]);
   }
   parseVersion(parsed.version, `release tag ${parsed.tag}`);
-  const root = opts.root ?? process.cwd();
   const all = await discoverConnectors({ base: root });
   const candidates = parsed.dir === undefined ? all : all.filter((c) => c.name === parsed.dir);
   if (candidates.length === 0) {
-    throw badInput(`release tag ${parsed.tag}: no connector directory named "${parsed.dir ?? '?'}" (with a metadata.yaml) under ${root}`, ['fix: pass --root (the repository root)']);
+    throw badInput(
+      parsed.dir === undefined
+        ? `release tag ${parsed.tag}: no connector directory named by it: no metadata.yaml at ${root} or below`
+        : `release tag ${parsed.tag}: no connector directory named "${parsed.dir}" (with a metadata.yaml) under ${root}`,
+      ['fix: pass --root (the repository root)'],
+    );
   }
   if (candidates.length > 1) {
     throw badInput(`release tag ${parsed.tag}: several connector directories match: ${candidates.map((c) => c.relDir).join(', ')}`, [
-      'fix: use a --git-tag-format with {dir} naming one directory',
+      parsed.dir === undefined
+        ? `fix: a tag without the connector's name is for a repository with one connector; tag ${formatGitTag(DEFAULT_GIT_TAG_FORMAT, candidates[0]?.name ?? 'CONNECTOR', parsed.version)} (format {dir}/v{version}) instead`
+        : 'fix: use a --git-tag-format with {dir} naming one directory',
     ]);
   }
   const c = await loadConnector(candidates[0]!.dir);
@@ -70,4 +116,32 @@ export async function resolveRelease(gitRef: string, opts: { root?: string; form
     });
   }
   return { tag: parsed.tag, dir: c.dir, dirName: c.dirName, version: c.version, repository: c.repository, versionAt: at };
+}
+
+/**
+ * The Action's release-tag flow: a pushed ref → the release it names, or
+ * undefined when it is no release tag of either form (a branch, another tag).
+ * Both forms: `{dir}/v{version}` (format) and build-connector.yaml's
+ * releaseTagPattern (`v{version}`) for a single-connector repository. The
+ * connector is looked for in each root in order (first match wins); a tag that
+ * names a connector but disagrees with its metadata.yaml throws (exit 2).
+ */
+export async function releaseFromRef(ref: string, roots: readonly string[], opts: { workspace: string; format?: string }): Promise<ReleasePlan | undefined> {
+  if (!ref.startsWith('refs/tags/')) return undefined;
+  const format = opts.format ?? DEFAULT_GIT_TAG_FORMAT;
+  const releaseTagPattern = checkPattern(await releaseTagPatternAt(opts.workspace));
+  if (!parseGitTag(ref, format) && !parseGitTag(ref, releaseTagPattern)) return undefined;
+  let notFound: unknown;
+  for (const root of roots.length > 0 ? roots : [opts.workspace]) {
+    try {
+      return await resolveRelease(ref, { root, format, releaseTagPattern });
+    } catch (err) {
+      if (err instanceof BcError && /no connector directory named/.test(err.message)) {
+        notFound = err;
+        continue;
+      }
+      throw err;
+    }
+  }
+  throw notFound instanceof Error ? notFound : badInput(`release tag ${ref}: no connector found`);
 }

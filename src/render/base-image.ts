@@ -19,7 +19,8 @@ import { BcError } from '../errors.js';
 import { parseImageRef } from '../connector/reference.js';
 import { WRITE_DIRS_LABEL, baseDockerfileTemplate, loadBaseDefinition, type BaseDefinition } from './base-def.js';
 import { createEnv, findTemplate, renderTemplate } from './template.js';
-import { checkImageFlag, DEFAULT_PLATFORMS } from './plan.js';
+import { checkImageFlag } from './plan.js';
+import { DEFAULT_PLATFORMS } from '../shared/platforms.js';
 
 export interface RenderedBase {
   definition: BaseDefinition;
@@ -89,7 +90,7 @@ export function baseTag(name: string, dockerfile: string, platforms: string[], r
 
 export async function buildBase(opts: BaseBuildOptions): Promise<BaseBuildResult> {
   const rendered = await renderBase(opts.name, opts.rootImage);
-  const platforms = opts.platforms ?? DEFAULT_PLATFORMS;
+  const platforms = opts.platforms ?? [...DEFAULT_PLATFORMS];
   const tag = baseTag(rendered.definition.name, rendered.dockerfile, platforms, opts.registry);
   if (parseImageRef(tag) === undefined) throw new BcError('badInput', `--registry ${JSON.stringify(opts.registry)}: not a valid registry (host[:port][/path])`);
   const repo = tag.slice(0, tag.lastIndexOf(':'));

@@ -5,6 +5,7 @@
  *   custom mode:   the connector's own Dockerfile, as is
  */
 import { readFile } from 'node:fs/promises';
+import { DEFAULT_PLATFORMS } from '../shared/platforms.js';
 import { DockerfileParser } from 'dockerfile-ast';
 import { BcError } from '../errors.js';
 import { loadConnector, metadataError, displayPath } from '../connector/metadata.js';
@@ -18,8 +19,8 @@ import { AIRBYTE_WRITE_DIRS, WRITE_DIRS_LABEL, findBaseDefinition, mergeDirs, ty
 import { CODE_DIR, MANIFEST_DIR, chooseEntrypoint, codeFacts } from './code.js';
 import { availableLanguages, createEnv, findTemplate, renderTemplate } from './template.js';
 import { composeDockerignore, defaultDockerignore } from './dockerignore.js';
+import { annotationsOf, metadataLabels } from './oci-labels.js';
 
-export const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
 
 export function checkImageFlag(ref: string, flag: string): string {
   if (parseImageRef(ref) === undefined) throw new BcError('badInput', `${flag} ${JSON.stringify(ref)}: ${describeBadRef(ref)}`);
@@ -40,6 +41,12 @@ export function connectorLabels(c: Connector, baseImage: string, writeDirs: stri
   if (digest) labels['org.opencontainers.image.base.digest'] = digest;
   if (c.documentationUrl) labels['org.opencontainers.image.documentation'] = c.documentationUrl;
   return labels;
+}
+
+/** The Dockerfile's labels plus the metadata-action ones (passed to buildx, not rendered), and their annotations. */
+function withMetadata(own: Record<string, string>, c: Connector, opts: PlanOptions): { labels: Record<string, string>; annotations: string[] } {
+  const labels = opts.metadata ? { ...own, ...metadataLabels(c, opts.metadata) } : own;
+  return { labels, annotations: annotationsOf(labels) };
 }
 
 function languageError(c: Connector, message: string, langs: string[]): BcError {
@@ -88,7 +95,7 @@ function readCustomDockerfile(text: string, override: string | undefined): { bas
 
 export async function resolvePlan(dir: string, opts: PlanOptions = {}): Promise<BuildPlan> {
   const c = await loadConnector(dir);
-  const platforms = opts.platforms ?? c.options.platforms ?? DEFAULT_PLATFORMS;
+  const platforms = opts.platforms ?? c.options.platforms ?? [...DEFAULT_PLATFORMS];
   if (opts.baseImage !== undefined) checkImageFlag(opts.baseImage, '--base-image');
 
   if (c.customDockerfile) {
@@ -109,7 +116,8 @@ export async function resolvePlan(dir: string, opts: PlanOptions = {}): Promise<
       context: c.dir,
       baseImage: facts.baseImage,
       entrypoint: facts.entrypoint,
-      labels: {},
+      // a custom Dockerfile keeps its own labels; buildx adds the metadata ones
+      ...withMetadata({}, c, opts),
       platforms,
       permittedWriteDirs,
       buildArgs: opts.baseImage !== undefined ? { [BASE_IMAGE_ARG]: opts.baseImage } : {},
@@ -183,7 +191,7 @@ export async function resolvePlan(dir: string, opts: PlanOptions = {}): Promise<
     context: c.dir,
     baseImage,
     entrypoint,
-    labels,
+    ...withMetadata(labels, c, opts),
     platforms,
     permittedWriteDirs,
     buildArgs: {},
@@ -234,6 +242,7 @@ export function planSummary(p: BuildPlan): Record<string, unknown> {
     entrypoint: p.entrypoint,
     airbyteEntrypoint: p.entrypoint.join(' '),
     labels: p.labels,
+    annotations: p.annotations,
     context: p.context,
     dockerfilePath: p.dockerfilePath ?? null,
     platforms: p.platforms,

@@ -3,6 +3,7 @@
  * what `render --json` prints. Implemented by src/render/plan.ts (resolvePlan).
  */
 import type { Connector } from '../connector/types.js';
+import type { ImageMetadata } from './oci-labels.js';
 import type { LanguageChoice } from '../connector/language.js';
 
 /** A BuildKit secret the build passes from build-connector's environment (`--secret id=ID,env=ENV`). */
@@ -46,7 +47,14 @@ export interface BuildPlan {
   baseImage: string;
   /** exec-form entrypoint; AIRBYTE_ENTRYPOINT is its space-joined form */
   entrypoint: string[];
+  /**
+   * every label buildx applies (--label): the rendered Dockerfile's own ones,
+   * plus the metadata-action ones (src/render/oci-labels.ts) when
+   * PlanOptions.metadata was given
+   */
   labels: Record<string, string>;
+  /** `index:KEY=VALUE` / `manifest:KEY=VALUE` for buildx --annotation: the OCI keys of labels */
+  annotations?: string[];
   platforms: string[];
   /** permitted write directories (from the base definition + options) */
   permittedWriteDirs: string[];
@@ -71,6 +79,8 @@ export interface PlanOptions {
   baseImage?: string;
   templatesDir?: string;
   platforms?: string[];
+  /** source, revision and created (SOURCE_DATE_EPOCH) for the OCI labels; none when absent */
+  metadata?: ImageMetadata;
   /** read the base image's config (engine, then registry); default true */
   resolveBase?: boolean;
   /** environment for PIP_INDEX_URL & co. (default process.env) */

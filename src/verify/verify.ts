@@ -17,6 +17,7 @@ import { copyFromContainer, createProbe, inspectLocalImage, resolveImage, runCon
 import { docker } from '../docker/cli.js';
 import { engineSocket } from '../docker/engine-api.js';
 import { badInput } from '../errors.js';
+import { withRequired } from '../shared/platforms.js';
 import { ConfiguredCatalogSchema, type ConfiguredCatalog } from '../protocol/messages.js';
 import {
   checkAirbyteDir,
@@ -35,7 +36,7 @@ import { containerFs } from './imagefs.js';
 import { fail, skip, sortResults, type CheckId, type CheckResult, type RunRecord, type VerifyReport } from './report.js';
 import { checkOperation, checkSpec, checkWrites, permittedWriteDirs, type NamedRun } from './run-checks.js';
 
-export const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
+export { DEFAULT_PLATFORMS } from '../shared/platforms.js';
 export const DEFAULT_TIMEOUT_SECONDS = 120;
 
 export interface VerifyInputs {
@@ -64,6 +65,13 @@ export interface VerifyOptions {
   /** labels metadata.yaml implies */
   expectedLabels?: { name: string; version: string };
   onProgress?: (line: string) => void;
+  /**
+   * platform → the local image holding that platform, where the store keeps
+   * one platform per tag (the classic image store); default: `image` for all
+   */
+  platformImages?: Record<string, string>;
+  /** check exactly `platforms` (one job of a distributed build); default: linux/amd64 is always added */
+  exactPlatforms?: boolean;
 }
 
 const CONFIG_MOUNT = '/airbyte/config.json';
@@ -77,7 +85,7 @@ export function connectorTypeOf(labels: Record<string, string>, ref: string): Co
 
 export function platformList(requested: readonly string[] | undefined): string[] {
   // linux/amd64 is required of every connector image, whatever is requested.
-  return [...new Set(['linux/amd64', ...(requested ?? DEFAULT_PLATFORMS)])];
+  return withRequired(requested);
 }
 
 async function listFiles(dir: string): Promise<string[]> {
@@ -369,7 +377,8 @@ async function verifyPlatform(ctx: PlatformContext): Promise<CheckResult[]> {
 
 export async function verifyImage(image: string, opts: VerifyOptions = {}): Promise<VerifyReport> {
   const t0 = performance.now();
-  const platforms = platformList(opts.platforms);
+  const platforms = opts.exactPlatforms && opts.platforms && opts.platforms.length > 0 ? [...opts.platforms] : platformList(opts.platforms);
+  const refOf = (p: string) => opts.platformImages?.[p] ?? image;
   // The emulated spec run dominates the wall time: start it before even
   // inspecting the image, with the type the name suggests. It is kept when
   // the image turns out to be local and of that type, else discarded.
@@ -377,7 +386,7 @@ export async function verifyImage(image: string, opts: VerifyOptions = {}): Prom
   const host = process.arch === 'x64' ? 'amd64' : process.arch;
   const emulatedFirst = [...platforms].sort((a, b) => Number(a.split('/')[1] === host) - Number(b.split('/')[1] === host));
   const guess = opts.connectorType ?? connectorTypeOf({}, image);
-  const early = new Map(emulatedFirst.map((p) => [p, launch(image, p, opts, 'spec (ENTRYPOINT)', guess, { args: ['spec'] }, true)]));
+  const early = new Map(emulatedFirst.map((p) => [p, launch(refOf(p), p, opts, 'spec (ENTRYPOINT)', guess, { args: ['spec'] }, true)]));
   // where the engine API is, found while the containers are created
   void engineSocket();
   const dropEarly = async () => {
@@ -400,7 +409,7 @@ export async function verifyImage(image: string, opts: VerifyOptions = {}): Prom
   const records: RunRecord[] = [];
   try {
     const contexts: PlatformContext[] = platforms.map((platform) => ({
-      image,
+      image: refOf(platform),
       source,
       platform,
       type,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, expect, inject, it } from 'vitest';
-import { DoctorReportSchema } from '../../src/doctor.js';
+import { DoctorReportSchema } from '../../src/core/doctor.js';
 import { describeEngine } from '../support/engine.js';
 import { hasStackTrace, runCli } from '../support/cli.js';
 

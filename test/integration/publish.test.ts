@@ -13,7 +13,7 @@ import { AUTH_PASSWORD, AUTH_REGISTRY, AUTH_USER, describeEngine, REGISTRY } fro
 import { repoRoot, runCli, hasStackTrace, type CliResult } from '../support/cli.js';
 import { startFaultProxy } from '../support/fault-proxy.js';
 import { tagMap, indexPlatforms, deleteRepository } from '../support/registry.js';
-import type { PublishResult } from '../../src/publish/result.js';
+import type { PublishResult } from '../../src/core/result.js';
 import { verifySignature } from '../../src/docker/cosign.js';
 
 const FIXTURE = join(repoRoot, 'test/fixtures/publish-source');
@@ -123,7 +123,7 @@ describeEngine('publish (loopback registry)', () => {
     expect(dry.exitCode).toBe(0);
     expect(dry.json.result).toBe('dry-run');
     if (dry.json.result === 'dry-run') expect(dry.json.plan.tags.map((t) => t.tag)).toEqual(['1.1.0', 'latest']);
-    expect(dry.json.steps.filter((s) => s.status === 'skipped').map((s) => s.step)).toEqual(['publish', 'tag']);
+    expect(dry.json.steps.filter((s) => s.status === 'skipped').map((s) => s.step)).toEqual(['push', 'tag']);
     expect(await tagMap(REGISTRY, seq)).toEqual(before);
 
     const r4 = await publish(dir, seq);
@@ -162,7 +162,7 @@ describeEngine('publish (loopback registry)', () => {
       const r = await publish(dir, seq, [], { registry: counter.host });
       expectPublished(r);
       expect(r.json.tags.map((t) => `${t.tag}:${t.action}`)).toEqual(['1.1.0:unchanged', 'latest:moved']);
-      expect(r.json.steps.filter((x) => x.status === 'skipped').map((x) => x.step)).toEqual(['verify', 'publish']);
+      expect(r.json.steps.filter((x) => x.status === 'skipped').map((x) => x.step)).toEqual(['verify', 'push']);
       expect(counter.counts.blobUploads).toBe(0);
       expect(counter.counts.manifestPuts).toBe(1);
     } finally {

@@ -3,10 +3,10 @@
  * PublishRequest, PublishResult → what the summary/outputs/annotations show.
  */
 import { describe, expect, it } from 'vitest';
-import { checksFromDetails, findingsFromDetails, outcomeOfPublish, publishRequest } from '../../src/action/pipeline.js';
+import { outcomeOfPublish, publishRequest } from '../../src/action/pipeline.js';
 import { parsePublishConfig } from '../../src/config.js';
 import type { RunContext } from '../../src/action/run.js';
-import type { PublishResult } from '../../src/publish/result.js';
+import type { PublishResult } from '../../src/core/result.js';
 import { outputsFor } from '../../src/action/outputs.js';
 import { annotationsFor } from '../../src/action/annotations.js';
 
@@ -54,7 +54,7 @@ describe('publish result → outcome', () => {
       signed: false,
       forced: false,
     };
-    const o = outcomeOfPublish('source-foo', common.dir, r, {});
+    const o = outcomeOfPublish('source-foo', common.dir, r, undefined);
     expect(o.result).toBe('published');
     expect(outputsFor([o])).toMatchObject({ image: 'localhost:5000/x/source-foo@sha256:aa', tags: 'localhost:5000/x/source-foo:1.2.0', result: 'published', platforms: 'linux/amd64,linux/arm64' });
     expect(o.skippedTags).toEqual([{ tag: 'latest', reason: 'latest not moved: 1.3.0 > 1.2.0' }]);
@@ -63,7 +63,7 @@ describe('publish result → outcome', () => {
   });
 
   it('3. already-published is a success with no tag written; dry-run is "verified"; refused is exit 4', () => {
-    const ap = outcomeOfPublish('source-foo', common.dir, { ...common, result: 'already-published', digest: 'sha256:aa', sameBy: 'index digest', builtDigest: 'sha256:aa' }, {});
+    const ap = outcomeOfPublish('source-foo', common.dir, { ...common, result: 'already-published', digest: 'sha256:aa', sameBy: 'index digest', builtDigest: 'sha256:aa' }, undefined);
     expect(ap.result).toBe('already-published');
     expect(outputsFor([ap]).tags).toBe('');
     expect(outputsFor([ap]).image).toBe('localhost:5000/x/source-foo@sha256:aa');
@@ -71,29 +71,31 @@ describe('publish result → outcome', () => {
       'source-foo',
       common.dir,
       { ...common, result: 'dry-run', digest: 'sha256:bb', platforms: ['linux/amd64'], plan: { repository: 'r', version: '1.2.0', tags: [{ tag: '1.2.0', reason: 'the version', exists: false }], skipped: [] } as never, wouldBe: 'published' },
-      {},
+      undefined,
     );
     expect(dry.result).toBe('verified');
     expect(outputsFor([dry]).image).toBe('');
     expect(dry.notes).toContain('would tag localhost:5000/x/source-foo:1.2.0 — the version');
-    const refused = outcomeOfPublish('source-foo', common.dir, { ...common, result: 'refused', reason: 'version 1.2.0 already published as sha256:cc; bump dockerImageTag or pass --force', existingDigest: 'sha256:cc', builtDigest: 'sha256:dd' }, {});
+    const refused = outcomeOfPublish('source-foo', common.dir, { ...common, result: 'refused', reason: 'version 1.2.0 already published as sha256:cc; bump dockerImageTag or pass --force', existingDigest: 'sha256:cc', builtDigest: 'sha256:dd' }, undefined);
     expect(refused.result).toBe('failed');
     expect(refused.error?.exitCode).toBe(4);
   });
 
-  it('4. a verify failure becomes ✗ rows and annotations naming the fix; a lint failure becomes findings at file:line', () => {
-    const details = ['linux/arm64 airbyte-dir: /airbyte is owned by uid 0 (fix: chown -R airbyte:airbyte /airbyte)', 'linux/amd64 spec: stdout line 1 is not JSON: "hi"'];
-    expect(checksFromDetails(details)).toEqual([
-      { id: 'airbyte-dir', platform: 'linux/arm64', status: 'fail', message: '/airbyte is owned by uid 0', fix: 'chown -R airbyte:airbyte /airbyte' },
-      { id: 'spec', platform: 'linux/amd64', status: 'fail', message: 'stdout line 1 is not JSON: "hi"' },
-    ]);
-    const o = outcomeOfPublish('source-foo', '/ws/connectors/source-foo', { ...common, result: 'failed', step: 'verify', reason: 'verify: 2 check(s) failed; nothing was pushed', details, exitCode: 1 }, {});
+  it('4. a verify failure becomes ✗ rows and annotations naming the fix; a lint failure becomes findings at file:line (as data, never parsed back from text)', () => {
+    const checks = [
+      { id: 'airbyte-dir' as const, platform: 'linux/arm64', status: 'fail' as const, message: '/airbyte is owned by uid 0', fix: 'chown -R airbyte:airbyte /airbyte' },
+      { id: 'spec' as const, platform: 'linux/amd64', status: 'fail' as const, message: 'stdout line 1 is not JSON: "hi"' },
+      { id: 'user' as const, platform: 'linux/amd64', status: 'pass' as const, message: 'runs as airbyte' },
+    ];
+    const o = outcomeOfPublish('source-foo', '/ws/connectors/source-foo', { ...common, result: 'failed', step: 'verify', reason: 'verify: 2 check(s) failed', details: ['(text for people)'], exitCode: 1, checks }, undefined);
+    expect(o.checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual(['airbyte-dir', 'spec']);
     const a = annotationsFor(o, '/ws');
     expect(a.map((x) => x.title)).toEqual(['source-foo: check airbyte-dir failed on linux/arm64', 'source-foo: check spec failed on linux/amd64']);
     expect(a[0]?.message).toBe('/airbyte is owned by uid 0\nfix: chown -R airbyte:airbyte /airbyte');
     expect(a[0]?.file).toBe('connectors/source-foo/metadata.yaml');
 
-    const lint = findingsFromDetails(['connectors/source-foo/Dockerfile:7:1 error [user-airbyte] the final USER is root; add USER airbyte']);
-    expect(lint).toEqual([{ file: 'connectors/source-foo/Dockerfile', line: 7, column: 1, severity: 'error', ruleId: 'user-airbyte', message: 'the final USER is root; add USER airbyte' }]);
+    const finding = { file: 'connectors/source-foo/Dockerfile', line: 7, column: 1, severity: 'error' as const, ruleId: 'user-airbyte', message: 'the final USER is root; add USER airbyte' };
+    const lint = outcomeOfPublish('source-foo', '/ws/connectors/source-foo', { ...common, result: 'failed', step: 'lint', reason: 'lint: 1 error(s)', details: [], exitCode: 1, findings: [finding] }, undefined);
+    expect(lint.findings).toEqual([finding]);
   });
 });

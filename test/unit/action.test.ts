@@ -48,7 +48,7 @@ describe('shared config: CLI flags and Action inputs parse to the same thing', (
   it('3. errors name the input (Action) or the flag (CLI) the user wrote', () => {
     expect(() => parsePublishConfig({ dryRun: 'yes' }, 'input')).toThrow(/^input "dry-run": expected true or false$/);
     expect(() => parsePublishConfig({ dryRun: 'yes' }, 'flag')).toThrow(/^--dry-run: expected true or false$/);
-    expect(() => parseBuildConfig({ platforms: 'linux/amd64,arm64' }, 'input')).toThrow(/input "platforms": "arm64" is not a platform/);
+    expect(() => parseBuildConfig({ platforms: 'linux/amd64,arm64' }, 'input')).toThrow(/input "platforms": "arm64" is not a linux platform/);
     expect(() => parsePublishConfig({ latest: 'always' }, 'input')).toThrow(/input "latest"/);
     expect(() => parsePublishConfig({ registry: 'http://x' }, 'input')).toThrow(/input "registry": "http:\/\/x" is not a registry/);
     expect(() => parsePublishConfig({ repository: 'Airbyte/Foo' }, 'input')).toThrow(/input "repository"/);
@@ -95,7 +95,9 @@ describe('inputs', () => {
   it('6. command defaults to publish on a release tag push, verify otherwise', () => {
     expect(defaultCommand(ctx({ eventName: 'push', ref: 'refs/tags/source-foo/v1.2.3' })).command).toBe('publish');
     expect(defaultCommand(ctx({ eventName: 'push', ref: 'refs/heads/main' })).command).toBe('verify');
-    expect(defaultCommand(ctx({ eventName: 'push', ref: 'refs/tags/v1.2.3' })).command).toBe('verify');
+    // a single-connector repository's release tag (issue 15): publish too
+    expect(defaultCommand(ctx({ eventName: 'push', ref: 'refs/tags/v1.2.3' })).command).toBe('publish');
+    expect(defaultCommand(ctx({ eventName: 'push', ref: 'refs/tags/nightly' })).command).toBe('verify');
     expect(defaultCommand(ctx({ eventName: 'pull_request', ref: 'refs/tags/source-foo/v1.2.3' })).command).toBe('verify');
     expect(releaseTagOf(ctx({ eventName: 'push', ref: 'refs/tags/destination-bar/v0.1.0-rc.1' }))).toBe('destination-bar/v0.1.0-rc.1');
     expect(readActionInputs(inputs({ command: 'build' }), ctx()).command).toBe('build');
@@ -149,7 +151,33 @@ describe('outputs', () => {
       platforms: 'linux/amd64,linux/arm64',
       report: '/r/a.json',
       result: 'published',
+      labels: '',
+      annotations: '',
+      json: expect.any(String),
     });
+  });
+  it('9b. labels, annotations and json as docker/metadata-action shapes them', () => {
+    const labelled = outcome({
+      ...a,
+      labels: { 'io.airbyte.name': 'x/source-foo', 'org.opencontainers.image.revision': 'abc' },
+      annotations: ['index:org.opencontainers.image.revision=abc', 'manifest:org.opencontainers.image.revision=abc'],
+    });
+    const o = outputsFor([labelled]);
+    expect(o.labels).toBe('io.airbyte.name=x/source-foo\norg.opencontainers.image.revision=abc');
+    expect(o.annotations).toBe('index:org.opencontainers.image.revision=abc\nmanifest:org.opencontainers.image.revision=abc');
+    const json = JSON.parse(o.json) as Record<string, unknown>;
+    expect(json).toMatchObject({ result: 'published', image: 'localhost:5000/x/source-foo@sha256:aa', tags: a.tags, labels: labelled.labels, annotations: labelled.annotations, platforms: a.platforms });
+    const two = outputsFor([labelled, outcome({ key: 'source-bar', result: 'failed', error: { message: 'boom', details: [], exitCode: 3 } })]);
+    expect(JSON.parse(two.labels)).toEqual({ 'source-foo': labelled.labels, 'source-bar': {} });
+    expect(JSON.parse(two.json)['source-bar']).toMatchObject({ result: 'failed', error: { message: 'boom', exitCode: 3 } });
+  });
+  it('9c. after command build, image and tags are the references the image was loaded under', () => {
+    const built = outcome({ command: 'build', result: 'built', repository: 'airbyte/source-foo', version: '1.0.0', digest: 'sha256:bb' });
+    expect(outputsFor([built])).toMatchObject({ image: 'airbyte/source-foo:1.0.0', tags: 'airbyte/source-foo:1.0.0\nairbyte/source-foo:dev' });
+    const tagged = outcome({ ...built, loadedTags: ['my/img:test'] });
+    expect(outputsFor([tagged])).toMatchObject({ image: 'my/img:test', tags: 'my/img:test' });
+    // verify: the run tag is removed after the checks, nothing stays to reference
+    expect(outputsFor([outcome({ ...built, command: 'verify', result: 'verified' })])).toMatchObject({ image: '', tags: '' });
   });
   it('10. several connectors: every output a JSON object keyed by connector', () => {
     const b = outcome({ key: 'source-bar', result: 'failed' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bakeArgs, bakeTarget, targetName } from '../../src/monorepo/bake.js';
+import { bakeArgs, bakeTarget, targetName } from '../../src/core/flows/bake.js';
 import { parseBaseImages } from '../../src/commands/bake.js';
 import type { BuildPlan } from '../../src/render/types.js';
 import type { Connector } from '../../src/connector/types.js';

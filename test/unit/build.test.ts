@@ -1,3 +1,4 @@
+import { findingLine } from '../../src/core/steps.js';
 import { createHash } from 'node:crypto';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareBuild, reproducibility } from '../../src/build/prepare.js';
 import { ProgressFormatter, progressMode } from '../../src/build/progress.js';
 import { readOciArchive, writeLayoutTar } from '../../src/build/oci-archive.js';
-import { resolveSourceDateEpoch, formatFindings } from '../../src/build/build.js';
+import { resolveSourceDateEpoch } from '../../src/build/build.js';
 import { BuildResultSchema } from '../../src/build/result.js';
 import { capabilitiesFrom, type CapabilityFacts } from '../../src/docker/buildx-capabilities.js';
 import { parseEpochFlag, parseOutputFlag, parseProvenanceFlag, humanResult } from '../../src/commands/build.js';
@@ -273,7 +274,7 @@ describe('SOURCE_DATE_EPOCH and flags', () => {
   });
 
   it('lint findings print as FILE:LINE:COL', () => {
-    expect(formatFindings([{ ruleId: 'user-root', severity: 'error', file: 'Dockerfile', line: 3, column: 1, message: 'runs as root' }])).toEqual([
+    expect([{ ruleId: 'user-root', severity: 'error' as const, file: 'Dockerfile', line: 3, column: 1, message: 'runs as root' }].map(findingLine)).toEqual([
       'Dockerfile:3:1 error [user-root] runs as root',
     ]);
   });
@@ -301,7 +302,19 @@ describe('SOURCE_DATE_EPOCH and flags', () => {
       durationMs: 1000,
       buildxMetadata: {},
     });
-    const text = humanResult(r);
+    const strategy = {
+      strategy: 'multi-platform' as const,
+      why: 'containerd image store with the docker driver',
+      builder: 'default',
+      driver: 'docker',
+      store: 'containerd' as const,
+      reproducible: true,
+      provenance: { attached: true as const, mode: 'min' as const },
+      unavailable: [{ what: 'push-by-digest', why: 'the docker driver cannot push by digest' }],
+    };
+    const text = humanResult({ dir: '/c', steps: [], durations: {}, findings: [], result: 'built', build: r, strategy, notes: [] });
+    expect(text).toMatch(/strategy\s+multi-platform: containerd image store/);
+    expect(text).toMatch(/unavailable\s+push-by-digest/);
     expect(text).toMatch(/OCI archive\s+\/o\/x.tar/);
     expect(text).toMatch(/linux\/amd64\s+sha256:b{64}/);
     expect(text).toMatch(/per-platform manifests: yes/);

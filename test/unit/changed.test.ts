@@ -158,9 +158,9 @@ describe('changed: CLI', () => {
     expect(hasStackTrace(bad.stderr)).toBe(false);
   });
 
-  it('--since is required (exit 2)', async () => {
-    const r = await runCli(['changed', '-C', repo.root]);
-    expect(r.exitCode).toBe(2);
-    expect(r.stderr).toMatch(/--since/);
+  it('no --since: compares with the default branch (here main; test/unit/changed-new-branch.test.ts has the rest)', async () => {
+    const r = await runCli(['--json', 'changed', '-C', repo.root]);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as { since: string }).since).toBe('main');
   });
 });

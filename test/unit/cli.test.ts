@@ -35,7 +35,7 @@ describe('cli shell', () => {
     [['--registry', 'bad host!'], /^error: --registry: "bad host!" is not a registry host\[:port\]/m],
     [['--build-arg', '1X=y'], /^error: --build-arg: "1X=y" is not KEY=VALUE/m],
     [['--latest', 'sometimes'], /^error: --latest: .*"auto"\|"true"\|"false"/m],
-    [['--platform', 'amd64'], /^error: --platform: "amd64" is not a platform like linux\/amd64/m],
+    [['--platform', 'amd64'], /^error: --platform: "amd64" is not a linux platform like linux\/amd64/m],
   ])('publish %j: exit 2 before any build, naming the flag', async (flags, message) => {
     const r = await runCli(['publish', 'examples/source-hello', ...flags]);
     expect(r.exitCode).toBe(2);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dryRunIndex, imagetoolsCreateArgs, selectRecords } from '../../src/monorepo/merge.js';
+import { dryRunIndex, imagetoolsCreateArgs, selectRecords } from '../../src/core/flows/merge.js';
 import { DIGEST_RECORD_SCHEMA, digestRecordName, readDigestRecord, writeDigestRecord, type DigestRecord } from '../../src/monorepo/digest-record.js';
 import { BcError } from '../../src/errors.js';
 

@@ -3,7 +3,8 @@ import { compareImages, indexFactsFromBytes } from '../../src/publish/apply.js';
 import { resolveTarget, splitRepository } from '../../src/publish/target.js';
 import { formatGitTag, parseGitTag } from '../../src/publish/release-plan.js';
 import { credentialsFromConfig, resolveCredentials } from '../../src/publish/credentials.js';
-import { exitCodeOf, formatResult, type PublishResult } from '../../src/publish/result.js';
+import { exitCodeOf, type PublishResult } from '../../src/core/result.js';
+import { formatResult } from '../../src/commands/publish-format.js';
 import type { Connector } from '../../src/connector/types.js';
 
 const d = (c: string) => `sha256:${c.repeat(64)}`;

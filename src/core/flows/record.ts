@@ -1,0 +1,125 @@
+/**
+ * The per-platform record = render → lint → build → push → verify → record:
+ * one job of a distributed build (one connector, one platform, on a runner
+ * of that architecture). The push carries no tag, so nothing a user pulls
+ * can point at it; `merge` joins the records into one index and tags it.
+ *
+ * The build goes through the same strategies as publish (core/strategy.ts):
+ * an OCI layout where the builder writes one, `docker save` of the loaded
+ * image on the classic store; either way the layout is pushed BY DIGEST over
+ * the registry API — the same bytes that were built — and that platform is
+ * verified from the registry.
+ */
+import { resolveTarget } from '../../publish/target.js';
+import { RegistryClient } from '../../publish/registry-client.js';
+import { pushArchiveByDigest } from '../../publish/push.js';
+import { resolveCredentials } from '../../publish/credentials.js';
+import { newRetryStats, retryPolicy } from '../../publish/retry.js';
+import { verifyImage, type VerifyOptions, type VerifyReport } from '../../verify/index.js';
+import { headSha, isRepo } from '../../git.js';
+import { writeDigestRecord, type DigestRecord } from '../../monorepo/digest-record.js';
+import { BcError } from '../../errors.js';
+import type { BuildFacts } from '../result.js';
+import { Pipeline, done, type StepName } from '../pipeline.js';
+import { defaultLog, type FlowHooks } from '../request.js';
+import { buildStep, lintStep, renderStep, untag, workDir } from '../steps.js';
+import { buildFacts } from './publish.js';
+
+export const RECORD_STEPS: readonly StepName[] = ['render', 'lint', 'build', 'push', 'verify', 'record'];
+
+export interface PlatformBuildOptions {
+  platform: string;
+  /** where the record goes */
+  out: string;
+  registry?: string;
+  repository?: string;
+  baseImage?: string;
+  provenance?: 'min' | 'max' | false;
+  /** buildx builder (default: BUILDX_BUILDER or the current one) */
+  builder?: string;
+  /** verify options (inputs, timeouts); platforms are forced to `platform` */
+  verify?: Omit<VerifyOptions, 'platforms'>;
+  retries?: number;
+  log?: (line: string) => void;
+  onStep?: FlowHooks['onStep'];
+}
+
+export interface PlatformBuildResult {
+  record: DigestRecord;
+  report: VerifyReport;
+  file: string;
+  strategy: BuildFacts;
+}
+
+export async function buildPlatformRecord(dir: string, opts: PlatformBuildOptions): Promise<PlatformBuildResult> {
+  const log = opts.log ?? defaultLog;
+  const run = new Pipeline(RECORD_STEPS, { onStep: opts.onStep });
+  const work = await workDir('bc-platform-');
+  try {
+    const { plan, epoch } = await run.step('render', () => renderStep(dir, { platforms: [opts.platform], baseImage: opts.baseImage }));
+    const c = plan.connector;
+    const target = resolveTarget(c, { registry: opts.registry, repository: opts.repository });
+    await run.step('lint', async () => lintStep(plan, plan.buildArgs));
+    const built = await run.step('build', () =>
+      buildStep(plan, {
+        platforms: [opts.platform],
+        goal: 'push',
+        work: work.path,
+        tags: [`build-connector-record/${c.dirName}:${process.pid}-${Date.now().toString(36)}`.toLowerCase()],
+        provenance: opts.provenance ?? 'min',
+        buildArgs: plan.buildArgs,
+        builder: opts.builder,
+        sourceDateEpochResolved: Promise.resolve(epoch),
+        progress: 'plain',
+        write: (text) => {
+          for (const line of text.split('\n')) if (line.trim() !== '') log(line);
+        },
+      }),
+    );
+    // the local images of a per-platform build are only needed for the save
+    await untag(built.strategy.pushFrom === 'saved-images' ? built.result.tags : []);
+    const manifest = built.platforms[opts.platform];
+    if (!manifest || !built.layout) {
+      throw new BcError('failed', `the build produced no ${opts.platform} image (it has: ${Object.keys(built.platforms).join(', ') || 'none'})`, { step: 'build' });
+    }
+    const layout = built.layout;
+    const ref = `${target.reference}@${built.digest}`;
+    await run.step('push', async () => {
+      const credentials = await resolveCredentials(target.registry);
+      const client = new RegistryClient(target.registry, { credentials, retry: retryPolicy(opts.retries), stats: newRetryStats(), onRetry: log });
+      log(`push by digest (no tag): ${ref}`);
+      const p = await pushArchiveByDigest(client, target.repo, layout, built.digest, { log });
+      return done(undefined, `${p.blobsUploaded} blobs uploaded, ${p.manifestsWritten} manifests written, no tag`);
+    });
+    // Verify what is in the registry, for this platform only: merge makes
+    // sure every platform is present and verified.
+    const report = await run.step('verify', async () => {
+      log(`verify ${opts.platform}: ${ref}`);
+      const r = await verifyImage(ref, { ...opts.verify, platforms: [opts.platform], exactPlatforms: true });
+      return done(r, `${r.checks.filter((x) => x.status === 'pass').length} checks passed, ${r.checks.filter((x) => x.status === 'fail').length} failed`);
+    });
+    const commit = (await isRepo(c.dir)) ? await headSha(c.dir).catch(() => undefined) : undefined;
+    const record = await run.step('record', async () => {
+      const rec = await writeDigestRecord(opts.out, {
+        connector: { dirName: c.dirName, name: c.name, repository: c.repository, version: c.version },
+        platform: opts.platform,
+        repository: target.reference,
+        digest: built.digest,
+        manifest,
+        ref,
+        verify: {
+          ok: report.ok,
+          checks: report.checks.length,
+          failed: report.checks.filter((r) => r.status === 'fail').map((r) => ({ id: r.id, message: r.message, ...(r.fix ? { fix: r.fix } : {}) })),
+        },
+        sourceDateEpoch: built.result.sourceDateEpoch,
+        builder: built.strategy.driver,
+        commit,
+      });
+      return done(rec, opts.out);
+    });
+    return { record, report, file: opts.out, strategy: buildFacts(built) };
+  } finally {
+    await work.remove();
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * What a shell asks the core for, in neutral names (no CLI flag, no Action
+ * input name). The CLI's flags and the Action's inputs both become these
+ * through src/config.ts, so one request gives one result in either shell.
+ */
+import type { Provenance } from '../docker/buildx.js';
+import type { LatestMode } from '../publish/tag-plan.js';
+import type { PublishTarget } from '../publish/target.js';
+import type { VerifyReport } from '../verify/index.js';
+import type { Finding } from '../lint/types.js';
+import type { StepHooks } from './pipeline.js';
+
+/** What every flow that builds needs. */
+export interface BuildRequestCommon {
+  /** connector directory */
+  dir: string;
+  platforms?: string[];
+  baseImage?: string;
+  buildArgs?: Record<string, string>;
+  cacheFrom?: string[];
+  cacheTo?: string[];
+  /** provenance attestation mode (default min; off where the builder cannot attach it) */
+  provenance?: Provenance;
+  /** buildx builder (default: BUILDX_BUILDER or the current one) */
+  builder?: string;
+  noCache?: boolean;
+  sourceDateEpoch?: number;
+}
+
+export interface PublishRequest extends BuildRequestCommon {
+  /** host[:port], or "local" (a loopback registry on 127.0.0.1:5000, started when needed) */
+  registry?: string;
+  /** repository path (default data.dockerRepository, or the target override) */
+  repository?: string;
+  target?: PublishTarget;
+  /** overrides data.dockerImageTag (e.g. from a release tag) */
+  version?: string;
+  /** config for check/discover/read (default DIR/secrets/config.json when present) */
+  configFile?: string;
+  dryRun?: boolean;
+  force?: boolean;
+  aliases?: boolean;
+  latest?: LatestMode;
+  dev?: boolean;
+  username?: string;
+  /** the registry password (read from stdin or the environment by the shell). Never argv. */
+  password?: string;
+  /** attempts per registry operation (default 5) */
+  retries?: number;
+  signKey?: string;
+  gitTag?: boolean;
+  gitTagFormat?: string;
+  pushGitTag?: boolean;
+  gitRemote?: string;
+}
+
+export interface FlowHooks extends StepHooks {
+  /** progress lines (stderr for the CLI, the log for the Action) */
+  log?: (line: string) => void;
+  /** the full verify report (every check, every platform), also when checks failed */
+  onVerifyReport?: (report: VerifyReport) => void;
+  /** lint findings (warnings, or the errors that stopped the run) */
+  onLintFindings?: (findings: Finding[]) => void;
+}
+
+export const defaultLog = (l: string): void => void process.stderr.write(`${l}\n`);
