@@ -31,7 +31,8 @@ export function register(program: Command): void {
         // how the template and its inputs were chosen (stderr; --json has them as fields)
         const choice = plan.languageChoice;
         if (choice && choice.from !== 'tag') out.info(`language ${choice.language}: ${choice.reason}`);
-        if (plan.pythonInstall) out.info(`python install: ${plan.pythonInstall.offline ? 'offline (--no-index)' : `from ${plan.pythonInstall.index}`}: ${plan.pythonInstall.why}`);
+        // an install that needs a package index is worth a line (the build needs network); offline is the quiet default
+        if (plan.pythonInstall && !plan.pythonInstall.offline) out.info(`python install from ${plan.pythonInstall.index}: ${plan.pythonInstall.why}`);
         if (plan.baseFacts?.resolved) out.info(`base facts from the ${plan.baseFacts.resolved === 'engine' ? 'local engine' : 'registry'}: entrypoint ${JSON.stringify(plan.baseFacts.entrypoint)}, user ${JSON.stringify(plan.baseFacts.user)}`);
         if (plan.baseImage && !isDigestPinned(plan.baseImage)) {
           out.warn(`base image ${plan.baseImage} is not pinned by digest: builds are not reproducible (pin it as NAME:TAG@sha256:…)`);

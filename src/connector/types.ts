@@ -18,7 +18,7 @@ export interface BuildConnectorOptions {
   extraWriteDirs?: string[];
   /** platforms to build (default linux/amd64,linux/arm64) */
   platforms?: string[];
-  /** python: pip install offline (--no-index --no-build-isolation); default true */
+  /** python: pip install offline (--no-index --no-build-isolation); default: offline only when the project needs no index */
   offline?: boolean;
 }
 

@@ -18,6 +18,7 @@ import { configEntrypoint } from '../../src/render/base-image.js';
 import { buildxArgs } from '../../src/docker/buildx.js';
 import { prepareBuild } from '../../src/build/prepare.js';
 import { lintDockerfile } from '../../src/lint/lint.js';
+import { parseConnectorFacts } from '../../src/monorepo/facts.js';
 import { hasStackTrace, repoRoot, runCli } from '../support/cli.js';
 
 const REAL = join(repoRoot, 'test', 'fixtures', 'metadata', 'real');
@@ -94,6 +95,15 @@ describe('the language rule', () => {
     } else {
       expect(d.ok && d.choice.language).toBe(want);
     }
+  });
+
+  it('monorepo discovery (facts.ts) applies the same rule to the real corpus', () => {
+    for (const c of cases) {
+      const file = join(c.dir, 'metadata.yaml');
+      expect(parseConnectorFacts(readFileSync(file, 'utf8'), file, false).language, c.name).toBe(c.want.language);
+    }
+    const bad = join(repoRoot, 'test', 'fixtures', 'bad', 'metadata-two-languages-conflict', 'metadata.yaml');
+    expect(() => parseConnectorFacts(readFileSync(bad, 'utf8'), bad, false)).toThrow(/more than one language tag/);
   });
 
   it('baseFamily reads the last path component of the repository', () => {
