@@ -140,12 +140,12 @@ export interface BaseFacts {
 
 /** The config of `ref` for `platform`: the local engine's image, else the registry's; undefined when neither answers. */
 export async function readBaseConfig(ref: string, platform = 'linux/amd64'): Promise<{ source: 'engine' | 'registry'; config: ImageConfig } | undefined> {
-  const local = await docker(['image', 'inspect', '--format', '{{json .Config}}', ref], { allowFailure: true, timeoutMs: 15_000 }).catch(() => undefined);
+  const local = await docker(['image', 'inspect', '--format', '{{json .Config}}', ref], { allowFailure: true, timeoutMs: 5_000 }).catch(() => undefined);
   if (local?.exitCode === 0) {
     const parsed = ImageConfigSchema.safeParse(JSON.parse(local.stdout.trim() || 'null'));
     if (parsed.success) return { source: 'engine', config: parsed.data };
   }
-  const remote = await docker(['buildx', 'imagetools', 'inspect', '--format', '{{json .Image}}', ref], { allowFailure: true, timeoutMs: 15_000 }).catch(() => undefined);
+  const remote = await docker(['buildx', 'imagetools', 'inspect', '--format', '{{json .Image}}', ref], { allowFailure: true, timeoutMs: 5_000 }).catch(() => undefined);
   if (remote?.exitCode !== 0 || !remote.stdout.trim()) return undefined;
   let json: unknown;
   try {

@@ -137,7 +137,11 @@ export async function resolvePlan(dir: string, opts: PlanOptions = {}): Promise<
     throw metadataError(c, 'data.connectorBuildOptions.baseImage', 'no base image for this language; set it (pinned by digest) or pass --base-image');
   }
   // what the base's own config says (engine, then registry); base.yaml when it cannot be read
-  const resolved = opts.resolveBase === false ? undefined : await baseFacts(baseImage, platforms[0]);
+  // Only templates that take the entrypoint from the base need it (manifest-only, --templates
+  // languages): python and java detect theirs from the code, and the airbyte user is ensured at
+  // build time either way — so a repository of python connectors costs no lookup.
+  const needsBase = c.language !== 'python' && c.language !== 'java';
+  const resolved = opts.resolveBase === false || !needsBase ? undefined : await baseFacts(baseImage, platforms[0]);
   const fromBase = resolved?.entrypoint && !entrypointProblem(resolved.entrypoint) ? resolved.entrypoint : undefined;
   const facts = await codeFacts(c, fromBase ?? baseDef?.entrypoint);
   const usedBase: PlanBaseFacts = {
