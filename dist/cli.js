@@ -3,7 +3,7 @@ import { createRequire as __bcCreateRequire } from 'node:module'; const require 
 import {
   define_BC_HELP_default,
   init_define_BC_HELP
-} from "./chunks/chunk-CDVMQLRB.js";
+} from "./chunks/chunk-CBKKNZPR.js";
 
 // src/bin.ts
 init_define_BC_HELP();
@@ -28,6 +28,6 @@ if (text !== void 0) {
   process.stdout.write(text);
 } else {
   if (!process.env.BUILD_CONNECTOR_NO_COMPILE_CACHE) nodeModule.enableCompileCache?.();
-  const { main } = await import("./chunks/cli-5VHO7KQV.js");
+  const { main } = await import("./chunks/cli-5LCACJDV.js");
   await main(process.argv);
 }

@@ -19213,6 +19213,2219 @@ var init_errors = __esm({
   }
 });
 
+// node_modules/semver/internal/constants.js
+var require_constants6 = __commonJS({
+  "node_modules/semver/internal/constants.js"(exports, module) {
+    "use strict";
+    var SEMVER_SPEC_VERSION = "2.0.0";
+    var MAX_LENGTH = 256;
+    var MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER || /* istanbul ignore next */
+    9007199254740991;
+    var MAX_SAFE_COMPONENT_LENGTH = 16;
+    var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
+    var WHITESPACE_CHARACTERS = [
+      "	",
+      "\n",
+      "\v",
+      "\f",
+      "\r",
+      " ",
+      "\xA0",
+      "\u1680",
+      "\u2000",
+      "\u2001",
+      "\u2002",
+      "\u2003",
+      "\u2004",
+      "\u2005",
+      "\u2006",
+      "\u2007",
+      "\u2008",
+      "\u2009",
+      "\u200A",
+      "\u2028",
+      "\u2029",
+      "\u202F",
+      "\u205F",
+      "\u3000",
+      "\uFEFF"
+    ];
+    var RELEASE_TYPES = [
+      "major",
+      "premajor",
+      "minor",
+      "preminor",
+      "patch",
+      "prepatch",
+      "prerelease"
+    ];
+    module.exports = {
+      MAX_LENGTH,
+      MAX_SAFE_COMPONENT_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      MAX_SAFE_INTEGER,
+      WHITESPACE_CHARACTERS,
+      RELEASE_TYPES,
+      SEMVER_SPEC_VERSION,
+      FLAG_INCLUDE_PRERELEASE: 1,
+      FLAG_LOOSE: 2
+    };
+  }
+});
+
+// node_modules/semver/internal/debug.js
+var require_debug = __commonJS({
+  "node_modules/semver/internal/debug.js"(exports, module) {
+    "use strict";
+    var debug2 = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
+    };
+    module.exports = debug2;
+  }
+});
+
+// node_modules/semver/internal/re.js
+var require_re = __commonJS({
+  "node_modules/semver/internal/re.js"(exports, module) {
+    "use strict";
+    var {
+      MAX_SAFE_COMPONENT_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      MAX_LENGTH
+    } = require_constants6();
+    var debug2 = require_debug();
+    exports = module.exports = {};
+    var re = exports.re = [];
+    var safeRe = exports.safeRe = [];
+    var src = exports.src = [];
+    var safeSrc = exports.safeSrc = [];
+    var t = exports.t = {};
+    var R = 0;
+    var LETTERDASHNUMBER = "[a-zA-Z0-9-]";
+    var safeRegexReplacements = [
+      ["\\s", 1],
+      ["\\d", MAX_LENGTH],
+      [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
+    ];
+    var makeSafeRegex = (value) => {
+      for (const [token, max] of safeRegexReplacements) {
+        value = value.split(`${token}*`).join(`${token}{0,${max}}`).split(`${token}+`).join(`${token}{1,${max}}`);
+      }
+      return value;
+    };
+    var createToken = (name, value, isGlobal) => {
+      const safe = makeSafeRegex(value);
+      const index = R++;
+      debug2(name, index, value);
+      t[name] = index;
+      src[index] = value;
+      safeSrc[index] = safe;
+      re[index] = new RegExp(value, isGlobal ? "g" : void 0);
+      safeRe[index] = new RegExp(safe, isGlobal ? "g" : void 0);
+    };
+    createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
+    createToken("NUMERICIDENTIFIERLOOSE", "\\d+");
+    createToken("NONNUMERICIDENTIFIER", `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`);
+    createToken("MAINVERSION", `(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})`);
+    createToken("MAINVERSIONLOOSE", `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASEIDENTIFIER", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIER]})`);
+    createToken("PRERELEASEIDENTIFIERLOOSE", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASE", `(?:-(${src[t.PRERELEASEIDENTIFIER]}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`);
+    createToken("PRERELEASELOOSE", `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`);
+    createToken("BUILDIDENTIFIER", `${LETTERDASHNUMBER}+`);
+    createToken("BUILD", `(?:\\+(${src[t.BUILDIDENTIFIER]}(?:\\.${src[t.BUILDIDENTIFIER]})*))`);
+    createToken("FULLPLAIN", `v?${src[t.MAINVERSION]}${src[t.PRERELEASE]}?${src[t.BUILD]}?`);
+    createToken("FULL", `^${src[t.FULLPLAIN]}$`);
+    createToken("LOOSEPLAIN", `[v=\\s]*${src[t.MAINVERSIONLOOSE]}${src[t.PRERELEASELOOSE]}?${src[t.BUILD]}?`);
+    createToken("LOOSE", `^${src[t.LOOSEPLAIN]}$`);
+    createToken("GTLT", "((?:<|>)?=?)");
+    createToken("XRANGEIDENTIFIERLOOSE", `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
+    createToken("XRANGEIDENTIFIER", `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`);
+    createToken("XRANGEPLAIN", `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:${src[t.PRERELEASE]})?${src[t.BUILD]}?)?)?`);
+    createToken("XRANGEPLAINLOOSE", `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:${src[t.PRERELEASELOOSE]})?${src[t.BUILD]}?)?)?`);
+    createToken("XRANGE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`);
+    createToken("XRANGELOOSE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("COERCEPLAIN", `${"(^|[^\\d])(\\d{1,"}${MAX_SAFE_COMPONENT_LENGTH}})(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`);
+    createToken("COERCE", `${src[t.COERCEPLAIN]}(?:$|[^\\d])`);
+    createToken("COERCEFULL", src[t.COERCEPLAIN] + `(?:${src[t.PRERELEASE]})?(?:${src[t.BUILD]})?(?:$|[^\\d])`);
+    createToken("COERCERTL", src[t.COERCE], true);
+    createToken("COERCERTLFULL", src[t.COERCEFULL], true);
+    createToken("LONETILDE", "(?:~>?)");
+    createToken("TILDETRIM", `(\\s*)${src[t.LONETILDE]}\\s+`, true);
+    exports.tildeTrimReplace = "$1~";
+    createToken("TILDE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`);
+    createToken("TILDELOOSE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("LONECARET", "(?:\\^)");
+    createToken("CARETTRIM", `(\\s*)${src[t.LONECARET]}\\s+`, true);
+    exports.caretTrimReplace = "$1^";
+    createToken("CARET", `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`);
+    createToken("CARETLOOSE", `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("COMPARATORLOOSE", `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`);
+    createToken("COMPARATOR", `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`);
+    createToken("COMPARATORTRIM", `(\\s*)${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true);
+    exports.comparatorTrimReplace = "$1$2$3";
+    createToken("HYPHENRANGE", `^\\s*(${src[t.XRANGEPLAIN]})\\s+-\\s+(${src[t.XRANGEPLAIN]})\\s*$`);
+    createToken("HYPHENRANGELOOSE", `^\\s*(${src[t.XRANGEPLAINLOOSE]})\\s+-\\s+(${src[t.XRANGEPLAINLOOSE]})\\s*$`);
+    createToken("STAR", "(<|>)?=?\\s*\\*");
+    createToken("GTE0", "^\\s*>=\\s*0\\.0\\.0\\s*$");
+    createToken("GTE0PRE", "^\\s*>=\\s*0\\.0\\.0-0\\s*$");
+  }
+});
+
+// node_modules/semver/internal/parse-options.js
+var require_parse_options = __commonJS({
+  "node_modules/semver/internal/parse-options.js"(exports, module) {
+    "use strict";
+    var looseOption = Object.freeze({ loose: true });
+    var emptyOpts = Object.freeze({});
+    var parseOptions = (options) => {
+      if (!options) {
+        return emptyOpts;
+      }
+      if (typeof options !== "object") {
+        return looseOption;
+      }
+      return options;
+    };
+    module.exports = parseOptions;
+  }
+});
+
+// node_modules/semver/internal/identifiers.js
+var require_identifiers = __commonJS({
+  "node_modules/semver/internal/identifiers.js"(exports, module) {
+    "use strict";
+    var numeric = /^[0-9]+$/;
+    var compareIdentifiers = (a2, b) => {
+      if (typeof a2 === "number" && typeof b === "number") {
+        return a2 === b ? 0 : a2 < b ? -1 : 1;
+      }
+      const anum = numeric.test(a2);
+      const bnum = numeric.test(b);
+      if (anum && bnum) {
+        a2 = +a2;
+        b = +b;
+      }
+      return a2 === b ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a2 < b ? -1 : 1;
+    };
+    var rcompareIdentifiers = (a2, b) => compareIdentifiers(b, a2);
+    module.exports = {
+      compareIdentifiers,
+      rcompareIdentifiers
+    };
+  }
+});
+
+// node_modules/semver/classes/semver.js
+var require_semver = __commonJS({
+  "node_modules/semver/classes/semver.js"(exports, module) {
+    "use strict";
+    var debug2 = require_debug();
+    var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants6();
+    var { safeRe: re, t } = require_re();
+    var parseOptions = require_parse_options();
+    var { compareIdentifiers } = require_identifiers();
+    var isPrereleaseIdentifier = (prerelease, identifier) => {
+      const identifiers = identifier.split(".");
+      if (identifiers.length > prerelease.length) {
+        return false;
+      }
+      for (let i2 = 0; i2 < identifiers.length; i2++) {
+        if (compareIdentifiers(prerelease[i2], identifiers[i2]) !== 0) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var SemVer = class _SemVer {
+      constructor(version2, options) {
+        options = parseOptions(options);
+        if (version2 instanceof _SemVer) {
+          if (version2.loose === !!options.loose && version2.includePrerelease === !!options.includePrerelease) {
+            return version2;
+          } else {
+            version2 = version2.version;
+          }
+        } else if (typeof version2 !== "string") {
+          throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version2}".`);
+        }
+        if (version2.length > MAX_LENGTH) {
+          throw new TypeError(
+            `version is longer than ${MAX_LENGTH} characters`
+          );
+        }
+        debug2("SemVer", version2, options);
+        this.options = options;
+        this.loose = !!options.loose;
+        this.includePrerelease = !!options.includePrerelease;
+        const m = version2.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
+        if (!m) {
+          throw new TypeError(`Invalid Version: ${version2}`);
+        }
+        this.raw = version2;
+        this.major = +m[1];
+        this.minor = +m[2];
+        this.patch = +m[3];
+        if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
+          throw new TypeError("Invalid major version");
+        }
+        if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
+          throw new TypeError("Invalid minor version");
+        }
+        if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
+          throw new TypeError("Invalid patch version");
+        }
+        if (!m[4]) {
+          this.prerelease = [];
+        } else {
+          this.prerelease = m[4].split(".").map((id) => {
+            if (/^[0-9]+$/.test(id)) {
+              const num = +id;
+              if (num >= 0 && num < MAX_SAFE_INTEGER) {
+                return num;
+              }
+            }
+            return id;
+          });
+        }
+        this.build = m[5] ? m[5].split(".") : [];
+        this.format();
+      }
+      format() {
+        this.version = `${this.major}.${this.minor}.${this.patch}`;
+        if (this.prerelease.length) {
+          this.version += `-${this.prerelease.join(".")}`;
+        }
+        return this.version;
+      }
+      toString() {
+        return this.version;
+      }
+      compare(other) {
+        debug2("SemVer.compare", this.version, this.options, other);
+        if (!(other instanceof _SemVer)) {
+          if (typeof other === "string" && other === this.version) {
+            return 0;
+          }
+          other = new _SemVer(other, this.options);
+        }
+        if (other.version === this.version) {
+          return 0;
+        }
+        return this.compareMain(other) || this.comparePre(other);
+      }
+      compareMain(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        if (this.major < other.major) {
+          return -1;
+        }
+        if (this.major > other.major) {
+          return 1;
+        }
+        if (this.minor < other.minor) {
+          return -1;
+        }
+        if (this.minor > other.minor) {
+          return 1;
+        }
+        if (this.patch < other.patch) {
+          return -1;
+        }
+        if (this.patch > other.patch) {
+          return 1;
+        }
+        return 0;
+      }
+      comparePre(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        if (this.prerelease.length && !other.prerelease.length) {
+          return -1;
+        } else if (!this.prerelease.length && other.prerelease.length) {
+          return 1;
+        } else if (!this.prerelease.length && !other.prerelease.length) {
+          return 0;
+        }
+        let i2 = 0;
+        do {
+          const a2 = this.prerelease[i2];
+          const b = other.prerelease[i2];
+          debug2("prerelease compare", i2, a2, b);
+          if (a2 === void 0 && b === void 0) {
+            return 0;
+          } else if (b === void 0) {
+            return 1;
+          } else if (a2 === void 0) {
+            return -1;
+          } else if (a2 === b) {
+            continue;
+          } else {
+            return compareIdentifiers(a2, b);
+          }
+        } while (++i2);
+      }
+      compareBuild(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        let i2 = 0;
+        do {
+          const a2 = this.build[i2];
+          const b = other.build[i2];
+          debug2("build compare", i2, a2, b);
+          if (a2 === void 0 && b === void 0) {
+            return 0;
+          } else if (b === void 0) {
+            return 1;
+          } else if (a2 === void 0) {
+            return -1;
+          } else if (a2 === b) {
+            continue;
+          } else {
+            return compareIdentifiers(a2, b);
+          }
+        } while (++i2);
+      }
+      // preminor will bump the version up to the next minor release, and immediately
+      // down to pre-release. premajor and prepatch work the same way.
+      inc(release, identifier, identifierBase) {
+        if (release.startsWith("pre")) {
+          if (!identifier && identifierBase === false) {
+            throw new Error("invalid increment argument: identifier is empty");
+          }
+          if (identifier) {
+            const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE]);
+            if (!match || match[1] !== identifier) {
+              throw new Error(`invalid identifier: ${identifier}`);
+            }
+          }
+        }
+        switch (release) {
+          case "premajor":
+            this.prerelease.length = 0;
+            this.patch = 0;
+            this.minor = 0;
+            this.major++;
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "preminor":
+            this.prerelease.length = 0;
+            this.patch = 0;
+            this.minor++;
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "prepatch":
+            this.prerelease.length = 0;
+            this.inc("patch", identifier, identifierBase);
+            this.inc("pre", identifier, identifierBase);
+            break;
+          // If the input is a non-prerelease version, this acts the same as
+          // prepatch.
+          case "prerelease":
+            if (this.prerelease.length === 0) {
+              this.inc("patch", identifier, identifierBase);
+            }
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "release":
+            if (this.prerelease.length === 0) {
+              throw new Error(`version ${this.raw} is not a prerelease`);
+            }
+            this.prerelease.length = 0;
+            break;
+          case "major":
+            if (this.minor !== 0 || this.patch !== 0 || this.prerelease.length === 0) {
+              this.major++;
+            }
+            this.minor = 0;
+            this.patch = 0;
+            this.prerelease = [];
+            break;
+          case "minor":
+            if (this.patch !== 0 || this.prerelease.length === 0) {
+              this.minor++;
+            }
+            this.patch = 0;
+            this.prerelease = [];
+            break;
+          case "patch":
+            if (this.prerelease.length === 0) {
+              this.patch++;
+            }
+            this.prerelease = [];
+            break;
+          // This probably shouldn't be used publicly.
+          // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
+          case "pre": {
+            const base = Number(identifierBase) ? 1 : 0;
+            if (this.prerelease.length === 0) {
+              this.prerelease = [base];
+            } else {
+              let i2 = this.prerelease.length;
+              while (--i2 >= 0) {
+                if (typeof this.prerelease[i2] === "number") {
+                  this.prerelease[i2]++;
+                  i2 = -2;
+                }
+              }
+              if (i2 === -1) {
+                if (identifier === this.prerelease.join(".") && identifierBase === false) {
+                  throw new Error("invalid increment argument: identifier already exists");
+                }
+                this.prerelease.push(base);
+              }
+            }
+            if (identifier) {
+              let prerelease = [identifier, base];
+              if (identifierBase === false) {
+                prerelease = [identifier];
+              }
+              if (isPrereleaseIdentifier(this.prerelease, identifier)) {
+                const prereleaseBase = this.prerelease[identifier.split(".").length];
+                if (isNaN(prereleaseBase)) {
+                  this.prerelease = prerelease;
+                }
+              } else {
+                this.prerelease = prerelease;
+              }
+            }
+            break;
+          }
+          default:
+            throw new Error(`invalid increment argument: ${release}`);
+        }
+        this.raw = this.format();
+        if (this.build.length) {
+          this.raw += `+${this.build.join(".")}`;
+        }
+        return this;
+      }
+    };
+    module.exports = SemVer;
+  }
+});
+
+// node_modules/semver/functions/parse.js
+var require_parse2 = __commonJS({
+  "node_modules/semver/functions/parse.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var parse5 = (version2, options, throwErrors = false) => {
+      if (version2 instanceof SemVer) {
+        return version2;
+      }
+      try {
+        return new SemVer(version2, options);
+      } catch (er) {
+        if (!throwErrors) {
+          return null;
+        }
+        throw er;
+      }
+    };
+    module.exports = parse5;
+  }
+});
+
+// node_modules/semver/functions/valid.js
+var require_valid = __commonJS({
+  "node_modules/semver/functions/valid.js"(exports, module) {
+    "use strict";
+    var parse5 = require_parse2();
+    var valid = (version2, options) => {
+      const v = parse5(version2, options);
+      return v ? v.version : null;
+    };
+    module.exports = valid;
+  }
+});
+
+// node_modules/semver/functions/clean.js
+var require_clean = __commonJS({
+  "node_modules/semver/functions/clean.js"(exports, module) {
+    "use strict";
+    var parse5 = require_parse2();
+    var clean2 = (version2, options) => {
+      const s = parse5(version2.trim().replace(/^[=v]+/, ""), options);
+      return s ? s.version : null;
+    };
+    module.exports = clean2;
+  }
+});
+
+// node_modules/semver/functions/inc.js
+var require_inc = __commonJS({
+  "node_modules/semver/functions/inc.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var inc = (version2, release, options, identifier, identifierBase) => {
+      if (typeof options === "string") {
+        identifierBase = identifier;
+        identifier = options;
+        options = void 0;
+      }
+      try {
+        return new SemVer(
+          version2 instanceof SemVer ? version2.version : version2,
+          options
+        ).inc(release, identifier, identifierBase).version;
+      } catch (er) {
+        return null;
+      }
+    };
+    module.exports = inc;
+  }
+});
+
+// node_modules/semver/functions/diff.js
+var require_diff = __commonJS({
+  "node_modules/semver/functions/diff.js"(exports, module) {
+    "use strict";
+    var parse5 = require_parse2();
+    var diff = (version1, version2) => {
+      const v1 = parse5(version1, null, true);
+      const v2 = parse5(version2, null, true);
+      const comparison = v1.compare(v2);
+      if (comparison === 0) {
+        return null;
+      }
+      const v1Higher = comparison > 0;
+      const highVersion = v1Higher ? v1 : v2;
+      const lowVersion = v1Higher ? v2 : v1;
+      const highHasPre = !!highVersion.prerelease.length;
+      const lowHasPre = !!lowVersion.prerelease.length;
+      if (lowHasPre && !highHasPre) {
+        if (!lowVersion.patch && !lowVersion.minor) {
+          return "major";
+        }
+        if (lowVersion.compareMain(highVersion) === 0) {
+          if (lowVersion.minor && !lowVersion.patch) {
+            return "minor";
+          }
+          return "patch";
+        }
+      }
+      const prefix = highHasPre ? "pre" : "";
+      if (v1.major !== v2.major) {
+        return prefix + "major";
+      }
+      if (v1.minor !== v2.minor) {
+        return prefix + "minor";
+      }
+      if (v1.patch !== v2.patch) {
+        return prefix + "patch";
+      }
+      return "prerelease";
+    };
+    module.exports = diff;
+  }
+});
+
+// node_modules/semver/functions/major.js
+var require_major = __commonJS({
+  "node_modules/semver/functions/major.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var major = (a2, loose) => new SemVer(a2, loose).major;
+    module.exports = major;
+  }
+});
+
+// node_modules/semver/functions/minor.js
+var require_minor = __commonJS({
+  "node_modules/semver/functions/minor.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var minor = (a2, loose) => new SemVer(a2, loose).minor;
+    module.exports = minor;
+  }
+});
+
+// node_modules/semver/functions/patch.js
+var require_patch = __commonJS({
+  "node_modules/semver/functions/patch.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var patch = (a2, loose) => new SemVer(a2, loose).patch;
+    module.exports = patch;
+  }
+});
+
+// node_modules/semver/functions/prerelease.js
+var require_prerelease = __commonJS({
+  "node_modules/semver/functions/prerelease.js"(exports, module) {
+    "use strict";
+    var parse5 = require_parse2();
+    var prerelease = (version2, options) => {
+      const parsed = parse5(version2, options);
+      return parsed && parsed.prerelease.length ? parsed.prerelease : null;
+    };
+    module.exports = prerelease;
+  }
+});
+
+// node_modules/semver/functions/compare.js
+var require_compare = __commonJS({
+  "node_modules/semver/functions/compare.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var compare = (a2, b, loose) => new SemVer(a2, loose).compare(new SemVer(b, loose));
+    module.exports = compare;
+  }
+});
+
+// node_modules/semver/functions/rcompare.js
+var require_rcompare = __commonJS({
+  "node_modules/semver/functions/rcompare.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var rcompare = (a2, b, loose) => compare(b, a2, loose);
+    module.exports = rcompare;
+  }
+});
+
+// node_modules/semver/functions/compare-loose.js
+var require_compare_loose = __commonJS({
+  "node_modules/semver/functions/compare-loose.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var compareLoose = (a2, b) => compare(a2, b, true);
+    module.exports = compareLoose;
+  }
+});
+
+// node_modules/semver/functions/compare-build.js
+var require_compare_build = __commonJS({
+  "node_modules/semver/functions/compare-build.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var compareBuild = (a2, b, loose) => {
+      const versionA = new SemVer(a2, loose);
+      const versionB = new SemVer(b, loose);
+      return versionA.compare(versionB) || versionA.compareBuild(versionB);
+    };
+    module.exports = compareBuild;
+  }
+});
+
+// node_modules/semver/functions/sort.js
+var require_sort = __commonJS({
+  "node_modules/semver/functions/sort.js"(exports, module) {
+    "use strict";
+    var compareBuild = require_compare_build();
+    var sort = (list2, loose) => list2.sort((a2, b) => compareBuild(a2, b, loose));
+    module.exports = sort;
+  }
+});
+
+// node_modules/semver/functions/rsort.js
+var require_rsort = __commonJS({
+  "node_modules/semver/functions/rsort.js"(exports, module) {
+    "use strict";
+    var compareBuild = require_compare_build();
+    var rsort = (list2, loose) => list2.sort((a2, b) => compareBuild(b, a2, loose));
+    module.exports = rsort;
+  }
+});
+
+// node_modules/semver/functions/gt.js
+var require_gt = __commonJS({
+  "node_modules/semver/functions/gt.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var gt = (a2, b, loose) => compare(a2, b, loose) > 0;
+    module.exports = gt;
+  }
+});
+
+// node_modules/semver/functions/lt.js
+var require_lt = __commonJS({
+  "node_modules/semver/functions/lt.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var lt = (a2, b, loose) => compare(a2, b, loose) < 0;
+    module.exports = lt;
+  }
+});
+
+// node_modules/semver/functions/eq.js
+var require_eq = __commonJS({
+  "node_modules/semver/functions/eq.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var eq = (a2, b, loose) => compare(a2, b, loose) === 0;
+    module.exports = eq;
+  }
+});
+
+// node_modules/semver/functions/neq.js
+var require_neq = __commonJS({
+  "node_modules/semver/functions/neq.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var neq = (a2, b, loose) => compare(a2, b, loose) !== 0;
+    module.exports = neq;
+  }
+});
+
+// node_modules/semver/functions/gte.js
+var require_gte = __commonJS({
+  "node_modules/semver/functions/gte.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var gte = (a2, b, loose) => compare(a2, b, loose) >= 0;
+    module.exports = gte;
+  }
+});
+
+// node_modules/semver/functions/lte.js
+var require_lte = __commonJS({
+  "node_modules/semver/functions/lte.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var lte = (a2, b, loose) => compare(a2, b, loose) <= 0;
+    module.exports = lte;
+  }
+});
+
+// node_modules/semver/functions/cmp.js
+var require_cmp = __commonJS({
+  "node_modules/semver/functions/cmp.js"(exports, module) {
+    "use strict";
+    var eq = require_eq();
+    var neq = require_neq();
+    var gt = require_gt();
+    var gte = require_gte();
+    var lt = require_lt();
+    var lte = require_lte();
+    var cmp = (a2, op, b, loose) => {
+      switch (op) {
+        case "===":
+          if (typeof a2 === "object") {
+            a2 = a2.version;
+          }
+          if (typeof b === "object") {
+            b = b.version;
+          }
+          return a2 === b;
+        case "!==":
+          if (typeof a2 === "object") {
+            a2 = a2.version;
+          }
+          if (typeof b === "object") {
+            b = b.version;
+          }
+          return a2 !== b;
+        case "":
+        case "=":
+        case "==":
+          return eq(a2, b, loose);
+        case "!=":
+          return neq(a2, b, loose);
+        case ">":
+          return gt(a2, b, loose);
+        case ">=":
+          return gte(a2, b, loose);
+        case "<":
+          return lt(a2, b, loose);
+        case "<=":
+          return lte(a2, b, loose);
+        default:
+          throw new TypeError(`Invalid operator: ${op}`);
+      }
+    };
+    module.exports = cmp;
+  }
+});
+
+// node_modules/semver/functions/coerce.js
+var require_coerce = __commonJS({
+  "node_modules/semver/functions/coerce.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var parse5 = require_parse2();
+    var { safeRe: re, t } = require_re();
+    var coerce2 = (version2, options) => {
+      if (version2 instanceof SemVer) {
+        return version2;
+      }
+      if (typeof version2 === "number") {
+        version2 = String(version2);
+      }
+      if (typeof version2 !== "string") {
+        return null;
+      }
+      options = options || {};
+      let match = null;
+      if (!options.rtl) {
+        match = version2.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
+      } else {
+        const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
+        let next;
+        while ((next = coerceRtlRegex.exec(version2)) && (!match || match.index + match[0].length !== version2.length)) {
+          if (!match || next.index + next[0].length !== match.index + match[0].length) {
+            match = next;
+          }
+          coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length;
+        }
+        coerceRtlRegex.lastIndex = -1;
+      }
+      if (match === null) {
+        return null;
+      }
+      const major = match[2];
+      const minor = match[3] || "0";
+      const patch = match[4] || "0";
+      const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
+      const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
+      return parse5(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+    };
+    module.exports = coerce2;
+  }
+});
+
+// node_modules/semver/functions/truncate.js
+var require_truncate = __commonJS({
+  "node_modules/semver/functions/truncate.js"(exports, module) {
+    "use strict";
+    var parse5 = require_parse2();
+    var constants6 = require_constants6();
+    var SemVer = require_semver();
+    var truncate = (version2, truncation, options) => {
+      if (!constants6.RELEASE_TYPES.includes(truncation)) {
+        return null;
+      }
+      const clonedVersion = cloneInputVersion(version2, options);
+      return clonedVersion && doTruncation(clonedVersion, truncation);
+    };
+    var cloneInputVersion = (version2, options) => {
+      const versionStringToParse = version2 instanceof SemVer ? version2.version : version2;
+      return parse5(versionStringToParse, options);
+    };
+    var doTruncation = (version2, truncation) => {
+      if (isPrerelease(truncation)) {
+        return version2.version;
+      }
+      version2.prerelease = [];
+      switch (truncation) {
+        case "major":
+          version2.minor = 0;
+          version2.patch = 0;
+          break;
+        case "minor":
+          version2.patch = 0;
+          break;
+      }
+      return version2.format();
+    };
+    var isPrerelease = (type) => {
+      return type.startsWith("pre");
+    };
+    module.exports = truncate;
+  }
+});
+
+// node_modules/semver/internal/lrucache.js
+var require_lrucache = __commonJS({
+  "node_modules/semver/internal/lrucache.js"(exports, module) {
+    "use strict";
+    var LRUCache = class {
+      constructor() {
+        this.max = 1e3;
+        this.map = /* @__PURE__ */ new Map();
+      }
+      get(key) {
+        const value = this.map.get(key);
+        if (value === void 0) {
+          return void 0;
+        } else {
+          this.map.delete(key);
+          this.map.set(key, value);
+          return value;
+        }
+      }
+      delete(key) {
+        return this.map.delete(key);
+      }
+      set(key, value) {
+        const deleted = this.delete(key);
+        if (!deleted && value !== void 0) {
+          if (this.map.size >= this.max) {
+            const firstKey = this.map.keys().next().value;
+            this.delete(firstKey);
+          }
+          this.map.set(key, value);
+        }
+        return this;
+      }
+    };
+    module.exports = LRUCache;
+  }
+});
+
+// node_modules/semver/internal/trim-comparator-whitespace.js
+var require_trim_comparator_whitespace = __commonJS({
+  "node_modules/semver/internal/trim-comparator-whitespace.js"(exports, module) {
+    "use strict";
+    var {
+      MAX_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      WHITESPACE_CHARACTERS
+    } = require_constants6();
+    var whitespace = new Uint8Array(65536);
+    for (const char of WHITESPACE_CHARACTERS) {
+      whitespace[char.charCodeAt(0)] = 1;
+    }
+    var isWhitespace = (char) => char !== void 0 && whitespace[char.charCodeAt(0)] === 1;
+    var isVersionPrefix = (char) => char === "v" || char === "=" || isWhitespace(char);
+    var isDigit = (char) => char !== void 0 && char >= "0" && char <= "9";
+    var isLetter = (char) => char !== void 0 && (char >= "a" && char <= "z" || char >= "A" && char <= "Z");
+    var isIdentifierCharacter = (char) => isDigit(char) || isLetter(char) || char === "-";
+    var isVersionStart = (char) => isDigit(char) || char === "x" || char === "X" || char === "*";
+    var findDigitsEndIndex = (range, start2, limit, digitRuns) => {
+      if (!isDigit(range[start2])) {
+        return start2;
+      }
+      if (start2 >= digitRuns.start && start2 < digitRuns.end) {
+        return Math.min(start2 + limit, digitRuns.end);
+      }
+      if (start2 >= digitRuns.previousStart && start2 < digitRuns.previousEnd) {
+        return Math.min(start2 + limit, digitRuns.previousEnd);
+      }
+      let end = start2 + 1;
+      while (isDigit(range[end])) {
+        end++;
+      }
+      digitRuns.previousStart = digitRuns.start;
+      digitRuns.previousEnd = digitRuns.end;
+      digitRuns.start = start2;
+      digitRuns.end = end;
+      return Math.min(start2 + limit, end);
+    };
+    var findVersionNumberEndIndex = (range, start2, loose, digitRuns) => {
+      if (!loose && range[start2] === "0") {
+        return start2 + 1;
+      }
+      return findDigitsEndIndex(range, start2, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns);
+    };
+    var findPrereleaseIdentifierEndIndex = (range, start2, loose, digitRuns) => {
+      const digitsEnd = findDigitsEndIndex(range, start2, MAX_LENGTH, digitRuns);
+      if (isLetter(range[digitsEnd]) || range[digitsEnd] === "-") {
+        let end = digitsEnd + 1;
+        const limit = end + MAX_SAFE_BUILD_LENGTH;
+        while (end < limit && isIdentifierCharacter(range[end])) {
+          end++;
+        }
+        return end;
+      }
+      return findVersionNumberEndIndex(range, start2, loose, digitRuns);
+    };
+    var findPrereleaseEndIndex = (range, start2, loose, digitRuns) => {
+      const hyphen = range[start2] === "-";
+      if (!loose && !hyphen) {
+        return start2;
+      }
+      const identifierStart = start2 + (hyphen ? 1 : 0);
+      let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns);
+      if (end === identifierStart) {
+        if (!loose || !hyphen) {
+          return start2;
+        }
+        end = findPrereleaseIdentifierEndIndex(range, start2, loose, digitRuns);
+      }
+      while (range[end] === ".") {
+        const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns);
+        if (next === end + 1) {
+          break;
+        }
+        end = next;
+      }
+      return end;
+    };
+    var findBuildIdentifierEndIndex = (range, start2) => {
+      let end = start2;
+      while (end - start2 < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
+        end++;
+      }
+      return end;
+    };
+    var findBuildEndIndex = (range, start2) => {
+      if (range[start2] !== "+") {
+        return start2;
+      }
+      let end = findBuildIdentifierEndIndex(range, start2 + 1);
+      if (end === start2 + 1) {
+        return start2;
+      }
+      while (range[end] === ".") {
+        const next = findBuildIdentifierEndIndex(range, end + 1);
+        if (next === end + 1) {
+          break;
+        }
+        end = next;
+      }
+      return end;
+    };
+    var findLooseFullVersionEndIndex = (range, start2, digitRuns) => {
+      let end = start2;
+      for (let component = 0; component < 3; component++) {
+        const next = findVersionNumberEndIndex(range, end, true, digitRuns);
+        if (next === end) {
+          return start2;
+        }
+        end = next;
+        if (component < 2) {
+          if (range[end] !== ".") {
+            return start2;
+          }
+          end++;
+        }
+      }
+      const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns);
+      return findBuildEndIndex(range, prereleaseEnd);
+    };
+    var findPartialVersionComponentEndIndex = (range, start2, digitRuns) => {
+      if (isDigit(range[start2])) {
+        return findVersionNumberEndIndex(range, start2, false, digitRuns);
+      }
+      return isVersionStart(range[start2]) ? start2 + 1 : start2;
+    };
+    var findPartialVersionEndIndex = (range, start2, digitRuns) => {
+      let end = findPartialVersionComponentEndIndex(range, start2, digitRuns);
+      for (let component = 0; component < 2; component++) {
+        if (range[end] !== ".") {
+          return end;
+        }
+        const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns);
+        if (next === end + 1) {
+          return end;
+        }
+        end = next;
+      }
+      const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns);
+      return findBuildEndIndex(range, prereleaseEnd);
+    };
+    var findVersionEndIndex = (range, start2, digitRuns) => {
+      const fullVersionEnd = findLooseFullVersionEndIndex(range, start2, digitRuns);
+      return fullVersionEnd !== start2 ? fullVersionEnd : findPartialVersionEndIndex(range, start2, digitRuns);
+    };
+    var findRemovableWhitespaceIndex = (range, matchStart) => {
+      let position = matchStart;
+      if (isWhitespace(range[position])) {
+        position++;
+      }
+      if (range[position] === "<" || range[position] === ">") {
+        position++;
+      }
+      if (range[position] === "=") {
+        position++;
+      }
+      return isWhitespace(range[position]) ? position : -1;
+    };
+    var trimComparatorWhitespace = (range) => {
+      let result = "";
+      let copyFrom = 0;
+      let cursor = 0;
+      const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 };
+      while (cursor < range.length) {
+        const matchStart = cursor;
+        if (range[cursor] === "<" || range[cursor] === ">") {
+          cursor++;
+        } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
+          cursor++;
+          continue;
+        }
+        while (cursor < range.length && isVersionPrefix(range[cursor])) {
+          cursor++;
+        }
+        if (!isVersionStart(range[cursor])) {
+          continue;
+        }
+        const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart);
+        if (whitespacePosition !== -1) {
+          result += range.slice(copyFrom, whitespacePosition);
+          copyFrom = whitespacePosition + 1;
+        }
+        cursor = findVersionEndIndex(range, cursor, digitRuns);
+      }
+      return result + range.slice(copyFrom);
+    };
+    module.exports = trimComparatorWhitespace;
+  }
+});
+
+// node_modules/semver/classes/range.js
+var require_range = __commonJS({
+  "node_modules/semver/classes/range.js"(exports, module) {
+    "use strict";
+    var SPACE_CHARACTERS = /\s+/g;
+    var Range2 = class _Range {
+      constructor(range, options) {
+        options = parseOptions(options);
+        if (range instanceof _Range) {
+          if (range.loose === !!options.loose && range.includePrerelease === !!options.includePrerelease) {
+            return range;
+          } else {
+            return new _Range(range.raw, options);
+          }
+        }
+        if (range instanceof Comparator) {
+          this.raw = range.value;
+          this.set = [[range]];
+          this.formatted = void 0;
+          return this;
+        }
+        this.options = options;
+        this.loose = !!options.loose;
+        this.includePrerelease = !!options.includePrerelease;
+        this.raw = range.trim().replace(SPACE_CHARACTERS, " ");
+        this.set = this.raw.split("||").map((r) => this.parseRange(r.trim())).filter((c3) => c3.length);
+        if (!this.set.length) {
+          throw new TypeError(`Invalid SemVer Range: ${this.raw}`);
+        }
+        if (this.set.length > 1) {
+          const first = this.set[0];
+          this.set = this.set.filter((c3) => !isNullSet(c3[0]));
+          if (this.set.length === 0) {
+            this.set = [first];
+          } else if (this.set.length > 1) {
+            for (const c3 of this.set) {
+              if (c3.length === 1 && isAny(c3[0])) {
+                this.set = [c3];
+                break;
+              }
+            }
+          }
+        }
+        this.formatted = void 0;
+      }
+      get range() {
+        if (this.formatted === void 0) {
+          this.formatted = "";
+          for (let i2 = 0; i2 < this.set.length; i2++) {
+            if (i2 > 0) {
+              this.formatted += "||";
+            }
+            const comps = this.set[i2];
+            for (let k = 0; k < comps.length; k++) {
+              if (k > 0) {
+                this.formatted += " ";
+              }
+              this.formatted += comps[k].toString().trim();
+            }
+          }
+        }
+        return this.formatted;
+      }
+      format() {
+        return this.range;
+      }
+      toString() {
+        return this.range;
+      }
+      parseRange(range) {
+        range = range.replace(BUILDSTRIPRE, "");
+        const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
+        const memoKey = memoOpts + ":" + range;
+        const cached2 = cache.get(memoKey);
+        if (cached2) {
+          return cached2;
+        }
+        const loose = this.options.loose;
+        const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE];
+        range = range.replace(hr, hyphenReplace(this.options.includePrerelease));
+        debug2("hyphen replace", range);
+        range = trimComparatorWhitespace(range);
+        debug2("comparator trim", range);
+        range = range.replace(re[t.TILDETRIM], tildeTrimReplace);
+        debug2("tilde trim", range);
+        range = range.replace(re[t.CARETTRIM], caretTrimReplace);
+        debug2("caret trim", range);
+        let rangeList = range.split(" ").map((comp) => parseComparator(comp, this.options)).join(" ").split(/\s+/).map((comp) => replaceGTE0(comp, this.options));
+        if (loose) {
+          rangeList = rangeList.filter((comp) => {
+            debug2("loose invalid filter", comp, this.options);
+            return !!comp.match(re[t.COMPARATORLOOSE]);
+          });
+        }
+        debug2("range list", rangeList);
+        const rangeMap = /* @__PURE__ */ new Map();
+        const comparators = rangeList.map((comp) => new Comparator(comp, this.options));
+        for (const comp of comparators) {
+          if (isNullSet(comp)) {
+            return [comp];
+          }
+          rangeMap.set(comp.value, comp);
+        }
+        if (rangeMap.size > 1 && rangeMap.has("")) {
+          rangeMap.delete("");
+        }
+        const result = [...rangeMap.values()];
+        cache.set(memoKey, result);
+        return result;
+      }
+      intersects(range, options) {
+        if (!(range instanceof _Range)) {
+          throw new TypeError("a Range is required");
+        }
+        return this.set.some((thisComparators) => {
+          return isSatisfiable(thisComparators, options) && range.set.some((rangeComparators) => {
+            return isSatisfiable(rangeComparators, options) && thisComparators.every((thisComparator) => {
+              return rangeComparators.every((rangeComparator) => {
+                return thisComparator.intersects(rangeComparator, options);
+              });
+            });
+          });
+        });
+      }
+      // if ANY of the sets match ALL of its comparators, then pass
+      test(version2) {
+        if (!version2) {
+          return false;
+        }
+        if (typeof version2 === "string") {
+          try {
+            version2 = new SemVer(version2, this.options);
+          } catch (er) {
+            return false;
+          }
+        }
+        for (let i2 = 0; i2 < this.set.length; i2++) {
+          if (testSet(this.set[i2], version2, this.options)) {
+            return true;
+          }
+        }
+        return false;
+      }
+    };
+    module.exports = Range2;
+    var LRU = require_lrucache();
+    var cache = new LRU();
+    var parseOptions = require_parse_options();
+    var Comparator = require_comparator();
+    var debug2 = require_debug();
+    var SemVer = require_semver();
+    var trimComparatorWhitespace = require_trim_comparator_whitespace();
+    var {
+      safeRe: re,
+      src,
+      t,
+      tildeTrimReplace,
+      caretTrimReplace
+    } = require_re();
+    var { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = require_constants6();
+    var BUILDSTRIPRE = new RegExp(src[t.BUILD], "g");
+    var isNullSet = (c3) => c3.value === "<0.0.0-0";
+    var isAny = (c3) => c3.value === "";
+    var isSatisfiable = (comparators, options) => {
+      let result = true;
+      const remainingComparators = comparators.slice();
+      let testComparator = remainingComparators.pop();
+      while (result && remainingComparators.length) {
+        result = remainingComparators.every((otherComparator) => {
+          return testComparator.intersects(otherComparator, options);
+        });
+        testComparator = remainingComparators.pop();
+      }
+      return result;
+    };
+    var parseComparator = (comp, options) => {
+      comp = comp.replace(re[t.BUILD], "");
+      debug2("comp", comp, options);
+      comp = replaceCarets(comp, options);
+      debug2("caret", comp);
+      comp = replaceTildes(comp, options);
+      debug2("tildes", comp);
+      comp = replaceXRanges(comp, options);
+      debug2("xrange", comp);
+      comp = replaceStars(comp, options);
+      debug2("stars", comp);
+      return comp;
+    };
+    var isX = (id) => !id || id.toLowerCase() === "x" || id === "*";
+    var invalidXRangeOrder = (M, m, p) => isX(M) && !isX(m) || isX(m) && p && !isX(p);
+    var replaceTildes = (comp, options) => {
+      return comp.trim().split(/\s+/).map((c3) => replaceTilde(c3, options)).join(" ");
+    };
+    var replaceTilde = (comp, options) => {
+      const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE];
+      const z2 = options.includePrerelease ? "-0" : "";
+      return comp.replace(r, (_, M, m, p, pr) => {
+        debug2("tilde", comp, _, M, m, p, pr);
+        let ret;
+        if (isX(M)) {
+          ret = "";
+        } else if (isX(m)) {
+          ret = `>=${M}.0.0${z2} <${+M + 1}.0.0-0`;
+        } else if (isX(p)) {
+          ret = `>=${M}.${m}.0${z2} <${M}.${+m + 1}.0-0`;
+        } else if (pr) {
+          debug2("replaceTilde pr", pr);
+          ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
+        } else {
+          ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
+        }
+        debug2("tilde return", ret);
+        return ret;
+      });
+    };
+    var replaceCarets = (comp, options) => {
+      return comp.trim().split(/\s+/).map((c3) => replaceCaret(c3, options)).join(" ");
+    };
+    var replaceCaret = (comp, options) => {
+      debug2("caret", comp, options);
+      const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET];
+      const z2 = options.includePrerelease ? "-0" : "";
+      return comp.replace(r, (_, M, m, p, pr) => {
+        debug2("caret", comp, _, M, m, p, pr);
+        let ret;
+        if (isX(M)) {
+          ret = "";
+        } else if (isX(m)) {
+          ret = `>=${M}.0.0${z2} <${+M + 1}.0.0-0`;
+        } else if (isX(p)) {
+          if (M === "0") {
+            ret = `>=${M}.${m}.0${z2} <${M}.${+m + 1}.0-0`;
+          } else {
+            ret = `>=${M}.${m}.0${z2} <${+M + 1}.0.0-0`;
+          }
+        } else if (pr) {
+          debug2("replaceCaret pr", pr);
+          if (M === "0") {
+            if (m === "0") {
+              ret = `>=${M}.${m}.${p}-${pr} <${M}.${m}.${+p + 1}-0`;
+            } else {
+              ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
+            }
+          } else {
+            ret = `>=${M}.${m}.${p}-${pr} <${+M + 1}.0.0-0`;
+          }
+        } else {
+          debug2("no pr");
+          if (M === "0") {
+            if (m === "0") {
+              ret = `>=${M}.${m}.${p} <${M}.${m}.${+p + 1}-0`;
+            } else {
+              ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
+            }
+          } else {
+            ret = `>=${M}.${m}.${p} <${+M + 1}.0.0-0`;
+          }
+        }
+        debug2("caret return", ret);
+        return ret;
+      });
+    };
+    var replaceXRanges = (comp, options) => {
+      debug2("replaceXRanges", comp, options);
+      return comp.split(/\s+/).map((c3) => replaceXRange(c3, options)).join(" ");
+    };
+    var replaceXRange = (comp, options) => {
+      comp = comp.trim();
+      const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
+      return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
+        debug2("xRange", comp, ret, gtlt, M, m, p, pr);
+        if (invalidXRangeOrder(M, m, p)) {
+          return comp;
+        }
+        const xM = isX(M);
+        const xm = xM || isX(m);
+        const xp = xm || isX(p);
+        const anyX = xp;
+        if (gtlt === "=" && anyX) {
+          gtlt = "";
+        }
+        pr = options.includePrerelease ? "-0" : "";
+        if (xM) {
+          if (gtlt === ">" || gtlt === "<") {
+            ret = "<0.0.0-0";
+          } else {
+            ret = "*";
+          }
+        } else if (gtlt && anyX) {
+          if (xm) {
+            m = 0;
+          }
+          p = 0;
+          if (gtlt === ">") {
+            gtlt = ">=";
+            if (xm) {
+              M = +M + 1;
+              m = 0;
+              p = 0;
+            } else {
+              m = +m + 1;
+              p = 0;
+            }
+          } else if (gtlt === "<=") {
+            gtlt = "<";
+            if (xm) {
+              M = +M + 1;
+            } else {
+              m = +m + 1;
+            }
+          }
+          if (gtlt === "<") {
+            pr = "-0";
+          }
+          ret = `${gtlt + M}.${m}.${p}${pr}`;
+        } else if (xm) {
+          ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`;
+        } else if (xp) {
+          ret = `>=${M}.${m}.0${pr} <${M}.${+m + 1}.0-0`;
+        }
+        debug2("xRange return", ret);
+        return ret;
+      });
+    };
+    var replaceStars = (comp, options) => {
+      debug2("replaceStars", comp, options);
+      return comp.trim().replace(re[t.STAR], "");
+    };
+    var replaceGTE0 = (comp, options) => {
+      debug2("replaceGTE0", comp, options);
+      return comp.trim().replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], "");
+    };
+    var hyphenReplace = (incPr) => ($0, from, fM, fm, fp, fpr, fb, to, tM, tm, tp, tpr) => {
+      if (isX(fM)) {
+        from = "";
+      } else if (isX(fm)) {
+        from = `>=${fM}.0.0${incPr ? "-0" : ""}`;
+      } else if (isX(fp)) {
+        from = `>=${fM}.${fm}.0${incPr ? "-0" : ""}`;
+      } else if (fpr) {
+        from = `>=${from}`;
+      } else {
+        from = `>=${from}${incPr ? "-0" : ""}`;
+      }
+      if (isX(tM)) {
+        to = "";
+      } else if (isX(tm)) {
+        to = `<${+tM + 1}.0.0-0`;
+      } else if (isX(tp)) {
+        to = `<${tM}.${+tm + 1}.0-0`;
+      } else if (tpr) {
+        to = `<=${tM}.${tm}.${tp}-${tpr}`;
+      } else if (incPr) {
+        to = `<${tM}.${tm}.${+tp + 1}-0`;
+      } else {
+        to = `<=${to}`;
+      }
+      return `${from} ${to}`.trim();
+    };
+    var testSet = (set2, version2, options) => {
+      for (let i2 = 0; i2 < set2.length; i2++) {
+        if (!set2[i2].test(version2)) {
+          return false;
+        }
+      }
+      if (version2.prerelease.length && !options.includePrerelease) {
+        for (let i2 = 0; i2 < set2.length; i2++) {
+          debug2(set2[i2].semver);
+          if (set2[i2].semver === Comparator.ANY) {
+            continue;
+          }
+          if (set2[i2].semver.prerelease.length > 0) {
+            const allowed = set2[i2].semver;
+            if (allowed.major === version2.major && allowed.minor === version2.minor && allowed.patch === version2.patch) {
+              return true;
+            }
+          }
+        }
+        return false;
+      }
+      return true;
+    };
+  }
+});
+
+// node_modules/semver/classes/comparator.js
+var require_comparator = __commonJS({
+  "node_modules/semver/classes/comparator.js"(exports, module) {
+    "use strict";
+    var ANY = /* @__PURE__ */ Symbol("SemVer ANY");
+    var Comparator = class _Comparator {
+      static get ANY() {
+        return ANY;
+      }
+      constructor(comp, options) {
+        options = parseOptions(options);
+        if (comp instanceof _Comparator) {
+          if (comp.loose === !!options.loose) {
+            return comp;
+          } else {
+            comp = comp.value;
+          }
+        }
+        comp = comp.trim().split(/\s+/).join(" ");
+        debug2("comparator", comp, options);
+        this.options = options;
+        this.loose = !!options.loose;
+        this.parse(comp);
+        if (this.semver === ANY) {
+          this.value = "";
+        } else {
+          this.value = this.operator + this.semver.version;
+        }
+        debug2("comp", this);
+      }
+      parse(comp) {
+        const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR];
+        const m = comp.match(r);
+        if (!m) {
+          throw new TypeError(`Invalid comparator: ${comp}`);
+        }
+        this.operator = m[1] !== void 0 ? m[1] : "";
+        if (this.operator === "=") {
+          this.operator = "";
+        }
+        if (!m[2]) {
+          this.semver = ANY;
+        } else {
+          this.semver = new SemVer(m[2], this.options.loose);
+        }
+      }
+      toString() {
+        return this.value;
+      }
+      test(version2) {
+        debug2("Comparator.test", version2, this.options.loose);
+        if (this.semver === ANY || version2 === ANY) {
+          return true;
+        }
+        if (typeof version2 === "string") {
+          try {
+            version2 = new SemVer(version2, this.options);
+          } catch (er) {
+            return false;
+          }
+        }
+        return cmp(version2, this.operator, this.semver, this.options);
+      }
+      intersects(comp, options) {
+        if (!(comp instanceof _Comparator)) {
+          throw new TypeError("a Comparator is required");
+        }
+        if (this.operator === "") {
+          if (this.value === "") {
+            return true;
+          }
+          return new Range2(comp.value, options).test(this.value);
+        } else if (comp.operator === "") {
+          if (comp.value === "") {
+            return true;
+          }
+          return new Range2(this.value, options).test(comp.semver);
+        }
+        options = parseOptions(options);
+        if (options.includePrerelease && (this.value === "<0.0.0-0" || comp.value === "<0.0.0-0")) {
+          return false;
+        }
+        if (!options.includePrerelease && (this.value.startsWith("<0.0.0") || comp.value.startsWith("<0.0.0"))) {
+          return false;
+        }
+        if (this.operator.startsWith(">") && comp.operator.startsWith(">")) {
+          return true;
+        }
+        if (this.operator.startsWith("<") && comp.operator.startsWith("<")) {
+          return true;
+        }
+        if (this.semver.version === comp.semver.version && this.operator.includes("=") && comp.operator.includes("=")) {
+          return true;
+        }
+        if (cmp(this.semver, "<", comp.semver, options) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
+          return true;
+        }
+        if (cmp(this.semver, ">", comp.semver, options) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
+          return true;
+        }
+        return false;
+      }
+    };
+    module.exports = Comparator;
+    var parseOptions = require_parse_options();
+    var { safeRe: re, t } = require_re();
+    var cmp = require_cmp();
+    var debug2 = require_debug();
+    var SemVer = require_semver();
+    var Range2 = require_range();
+  }
+});
+
+// node_modules/semver/functions/satisfies.js
+var require_satisfies = __commonJS({
+  "node_modules/semver/functions/satisfies.js"(exports, module) {
+    "use strict";
+    var Range2 = require_range();
+    var satisfies = (version2, range, options) => {
+      try {
+        range = new Range2(range, options);
+      } catch (er) {
+        return false;
+      }
+      return range.test(version2);
+    };
+    module.exports = satisfies;
+  }
+});
+
+// node_modules/semver/ranges/to-comparators.js
+var require_to_comparators = __commonJS({
+  "node_modules/semver/ranges/to-comparators.js"(exports, module) {
+    "use strict";
+    var Range2 = require_range();
+    var toComparators = (range, options) => new Range2(range, options).set.map((comp) => comp.map((c3) => c3.value).join(" ").trim().split(" "));
+    module.exports = toComparators;
+  }
+});
+
+// node_modules/semver/ranges/max-satisfying.js
+var require_max_satisfying = __commonJS({
+  "node_modules/semver/ranges/max-satisfying.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range2 = require_range();
+    var maxSatisfying = (versions, range, options) => {
+      let max = null;
+      let maxSV = null;
+      let rangeObj = null;
+      try {
+        rangeObj = new Range2(range, options);
+      } catch (er) {
+        return null;
+      }
+      versions.forEach((v) => {
+        if (rangeObj.test(v)) {
+          if (!max || maxSV.compare(v) === -1) {
+            max = v;
+            maxSV = new SemVer(max, options);
+          }
+        }
+      });
+      return max;
+    };
+    module.exports = maxSatisfying;
+  }
+});
+
+// node_modules/semver/ranges/min-satisfying.js
+var require_min_satisfying = __commonJS({
+  "node_modules/semver/ranges/min-satisfying.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range2 = require_range();
+    var minSatisfying = (versions, range, options) => {
+      let min = null;
+      let minSV = null;
+      let rangeObj = null;
+      try {
+        rangeObj = new Range2(range, options);
+      } catch (er) {
+        return null;
+      }
+      versions.forEach((v) => {
+        if (rangeObj.test(v)) {
+          if (!min || minSV.compare(v) === 1) {
+            min = v;
+            minSV = new SemVer(min, options);
+          }
+        }
+      });
+      return min;
+    };
+    module.exports = minSatisfying;
+  }
+});
+
+// node_modules/semver/ranges/min-version.js
+var require_min_version = __commonJS({
+  "node_modules/semver/ranges/min-version.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range2 = require_range();
+    var gt = require_gt();
+    var minVersion = (range, loose) => {
+      range = new Range2(range, loose);
+      let minver = new SemVer("0.0.0");
+      if (range.test(minver)) {
+        return minver;
+      }
+      minver = new SemVer("0.0.0-0");
+      if (range.test(minver)) {
+        return minver;
+      }
+      minver = null;
+      for (let i2 = 0; i2 < range.set.length; ++i2) {
+        const comparators = range.set[i2];
+        let setMin = null;
+        comparators.forEach((comparator) => {
+          const compver = new SemVer(comparator.semver.version);
+          switch (comparator.operator) {
+            case ">":
+              if (compver.prerelease.length === 0) {
+                compver.patch++;
+              } else {
+                compver.prerelease.push(0);
+              }
+              compver.raw = compver.format();
+            /* fallthrough */
+            case "":
+            case ">=":
+              if (!setMin || gt(compver, setMin)) {
+                setMin = compver;
+              }
+              break;
+            case "<":
+            case "<=":
+              break;
+            /* istanbul ignore next */
+            default:
+              throw new Error(`Unexpected operation: ${comparator.operator}`);
+          }
+        });
+        if (setMin && (!minver || gt(minver, setMin))) {
+          minver = setMin;
+        }
+      }
+      if (minver && range.test(minver)) {
+        return minver;
+      }
+      return null;
+    };
+    module.exports = minVersion;
+  }
+});
+
+// node_modules/semver/ranges/valid.js
+var require_valid2 = __commonJS({
+  "node_modules/semver/ranges/valid.js"(exports, module) {
+    "use strict";
+    var Range2 = require_range();
+    var validRange = (range, options) => {
+      try {
+        return new Range2(range, options).range || "*";
+      } catch (er) {
+        return null;
+      }
+    };
+    module.exports = validRange;
+  }
+});
+
+// node_modules/semver/ranges/outside.js
+var require_outside = __commonJS({
+  "node_modules/semver/ranges/outside.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Comparator = require_comparator();
+    var { ANY } = Comparator;
+    var Range2 = require_range();
+    var satisfies = require_satisfies();
+    var gt = require_gt();
+    var lt = require_lt();
+    var lte = require_lte();
+    var gte = require_gte();
+    var outside = (version2, range, hilo, options) => {
+      version2 = new SemVer(version2, options);
+      range = new Range2(range, options);
+      let gtfn, ltefn, ltfn, comp, ecomp;
+      switch (hilo) {
+        case ">":
+          gtfn = gt;
+          ltefn = lte;
+          ltfn = lt;
+          comp = ">";
+          ecomp = ">=";
+          break;
+        case "<":
+          gtfn = lt;
+          ltefn = gte;
+          ltfn = gt;
+          comp = "<";
+          ecomp = "<=";
+          break;
+        default:
+          throw new TypeError('Must provide a hilo val of "<" or ">"');
+      }
+      if (satisfies(version2, range, options)) {
+        return false;
+      }
+      for (let i2 = 0; i2 < range.set.length; ++i2) {
+        const comparators = range.set[i2];
+        let high = null;
+        let low = null;
+        comparators.forEach((comparator) => {
+          if (comparator.semver === ANY) {
+            comparator = new Comparator(">=0.0.0");
+          }
+          high = high || comparator;
+          low = low || comparator;
+          if (gtfn(comparator.semver, high.semver, options)) {
+            high = comparator;
+          } else if (ltfn(comparator.semver, low.semver, options)) {
+            low = comparator;
+          }
+        });
+        if (high.operator === comp || high.operator === ecomp) {
+          return false;
+        }
+        if ((!low.operator || low.operator === comp) && ltefn(version2, low.semver)) {
+          return false;
+        } else if (low.operator === ecomp && ltfn(version2, low.semver)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    module.exports = outside;
+  }
+});
+
+// node_modules/semver/ranges/gtr.js
+var require_gtr = __commonJS({
+  "node_modules/semver/ranges/gtr.js"(exports, module) {
+    "use strict";
+    var outside = require_outside();
+    var gtr = (version2, range, options) => outside(version2, range, ">", options);
+    module.exports = gtr;
+  }
+});
+
+// node_modules/semver/ranges/ltr.js
+var require_ltr = __commonJS({
+  "node_modules/semver/ranges/ltr.js"(exports, module) {
+    "use strict";
+    var outside = require_outside();
+    var ltr = (version2, range, options) => outside(version2, range, "<", options);
+    module.exports = ltr;
+  }
+});
+
+// node_modules/semver/ranges/intersects.js
+var require_intersects = __commonJS({
+  "node_modules/semver/ranges/intersects.js"(exports, module) {
+    "use strict";
+    var Range2 = require_range();
+    var intersects = (r1, r2, options) => {
+      r1 = new Range2(r1, options);
+      r2 = new Range2(r2, options);
+      return r1.intersects(r2, options);
+    };
+    module.exports = intersects;
+  }
+});
+
+// node_modules/semver/ranges/simplify.js
+var require_simplify = __commonJS({
+  "node_modules/semver/ranges/simplify.js"(exports, module) {
+    "use strict";
+    var satisfies = require_satisfies();
+    var compare = require_compare();
+    module.exports = (versions, range, options) => {
+      const set2 = [];
+      let first = null;
+      let prev = null;
+      const v = versions.sort((a2, b) => compare(a2, b, options));
+      for (const version2 of v) {
+        const included = satisfies(version2, range, options);
+        if (included) {
+          prev = version2;
+          if (!first) {
+            first = version2;
+          }
+        } else {
+          if (prev) {
+            set2.push([first, prev]);
+          }
+          prev = null;
+          first = null;
+        }
+      }
+      if (first) {
+        set2.push([first, null]);
+      }
+      const ranges = [];
+      for (const [min, max] of set2) {
+        if (min === max) {
+          ranges.push(min);
+        } else if (!max && min === v[0]) {
+          ranges.push("*");
+        } else if (!max) {
+          ranges.push(`>=${min}`);
+        } else if (min === v[0]) {
+          ranges.push(`<=${max}`);
+        } else {
+          ranges.push(`${min} - ${max}`);
+        }
+      }
+      const simplified = ranges.join(" || ");
+      const original = typeof range.raw === "string" ? range.raw : String(range);
+      return simplified.length < original.length ? simplified : range;
+    };
+  }
+});
+
+// node_modules/semver/ranges/subset.js
+var require_subset = __commonJS({
+  "node_modules/semver/ranges/subset.js"(exports, module) {
+    "use strict";
+    var Range2 = require_range();
+    var Comparator = require_comparator();
+    var { ANY } = Comparator;
+    var satisfies = require_satisfies();
+    var compare = require_compare();
+    var subset = (sub, dom, options = {}) => {
+      if (sub === dom) {
+        return true;
+      }
+      sub = new Range2(sub, options);
+      dom = new Range2(dom, options);
+      let sawNonNull = false;
+      OUTER: for (const simpleSub of sub.set) {
+        for (const simpleDom of dom.set) {
+          const isSub = simpleSubset(simpleSub, simpleDom, options);
+          sawNonNull = sawNonNull || isSub !== null;
+          if (isSub) {
+            continue OUTER;
+          }
+        }
+        if (sawNonNull) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var minimumVersionWithPreRelease = [new Comparator(">=0.0.0-0")];
+    var minimumVersion = [new Comparator(">=0.0.0")];
+    var simpleSubset = (sub, dom, options) => {
+      if (sub === dom) {
+        return true;
+      }
+      if (sub.length === 1 && sub[0].semver === ANY) {
+        if (dom.length === 1 && dom[0].semver === ANY) {
+          return true;
+        } else if (options.includePrerelease) {
+          sub = minimumVersionWithPreRelease;
+        } else {
+          sub = minimumVersion;
+        }
+      }
+      if (dom.length === 1 && dom[0].semver === ANY) {
+        if (options.includePrerelease) {
+          return true;
+        } else {
+          dom = minimumVersion;
+        }
+      }
+      const eqSet = /* @__PURE__ */ new Set();
+      let gt, lt;
+      for (const c3 of sub) {
+        if (c3.operator === ">" || c3.operator === ">=") {
+          gt = higherGT(gt, c3, options);
+        } else if (c3.operator === "<" || c3.operator === "<=") {
+          lt = lowerLT(lt, c3, options);
+        } else {
+          eqSet.add(c3.semver);
+        }
+      }
+      if (eqSet.size > 1) {
+        return null;
+      }
+      let gtltComp;
+      if (gt && lt) {
+        gtltComp = compare(gt.semver, lt.semver, options);
+        if (gtltComp > 0) {
+          return null;
+        } else if (gtltComp === 0 && (gt.operator !== ">=" || lt.operator !== "<=")) {
+          return null;
+        }
+      }
+      for (const eq of eqSet) {
+        if (gt && !satisfies(eq, String(gt), options)) {
+          return null;
+        }
+        if (lt && !satisfies(eq, String(lt), options)) {
+          return null;
+        }
+        for (const c3 of dom) {
+          if (!satisfies(eq, String(c3), options)) {
+            return false;
+          }
+        }
+        return true;
+      }
+      let higher, lower;
+      let hasDomLT, hasDomGT;
+      let needDomLTPre = lt && !options.includePrerelease && lt.semver.prerelease.length ? lt.semver : false;
+      let needDomGTPre = gt && !options.includePrerelease && gt.semver.prerelease.length ? gt.semver : false;
+      if (needDomLTPre && needDomLTPre.prerelease.length === 1 && lt.operator === "<" && needDomLTPre.prerelease[0] === 0) {
+        needDomLTPre = false;
+      }
+      for (const c3 of dom) {
+        hasDomGT = hasDomGT || c3.operator === ">" || c3.operator === ">=";
+        hasDomLT = hasDomLT || c3.operator === "<" || c3.operator === "<=";
+        if (gt) {
+          if (needDomGTPre) {
+            if (c3.semver.prerelease && c3.semver.prerelease.length && c3.semver.major === needDomGTPre.major && c3.semver.minor === needDomGTPre.minor && c3.semver.patch === needDomGTPre.patch) {
+              needDomGTPre = false;
+            }
+          }
+          if (c3.operator === ">" || c3.operator === ">=") {
+            higher = higherGT(gt, c3, options);
+            if (higher === c3 && higher !== gt) {
+              return false;
+            }
+          } else if (gt.operator === ">=" && !c3.test(gt.semver)) {
+            return false;
+          }
+        }
+        if (lt) {
+          if (needDomLTPre) {
+            if (c3.semver.prerelease && c3.semver.prerelease.length && c3.semver.major === needDomLTPre.major && c3.semver.minor === needDomLTPre.minor && c3.semver.patch === needDomLTPre.patch) {
+              needDomLTPre = false;
+            }
+          }
+          if (c3.operator === "<" || c3.operator === "<=") {
+            lower = lowerLT(lt, c3, options);
+            if (lower === c3 && lower !== lt) {
+              return false;
+            }
+          } else if (lt.operator === "<=" && !c3.test(lt.semver)) {
+            return false;
+          }
+        }
+        if (!c3.operator && (lt || gt) && gtltComp !== 0) {
+          return false;
+        }
+      }
+      if (gt && hasDomLT && !lt && gtltComp !== 0) {
+        return false;
+      }
+      if (lt && hasDomGT && !gt && gtltComp !== 0) {
+        return false;
+      }
+      if (needDomGTPre || needDomLTPre) {
+        return false;
+      }
+      return true;
+    };
+    var higherGT = (a2, b, options) => {
+      if (!a2) {
+        return b;
+      }
+      const comp = compare(a2.semver, b.semver, options);
+      return comp > 0 ? a2 : comp < 0 ? b : b.operator === ">" && a2.operator === ">=" ? b : a2;
+    };
+    var lowerLT = (a2, b, options) => {
+      if (!a2) {
+        return b;
+      }
+      const comp = compare(a2.semver, b.semver, options);
+      return comp < 0 ? a2 : comp > 0 ? b : b.operator === "<" && a2.operator === "<=" ? b : a2;
+    };
+    module.exports = subset;
+  }
+});
+
+// node_modules/semver/index.js
+var require_semver2 = __commonJS({
+  "node_modules/semver/index.js"(exports, module) {
+    "use strict";
+    var internalRe = require_re();
+    var constants6 = require_constants6();
+    var SemVer = require_semver();
+    var identifiers = require_identifiers();
+    var parse5 = require_parse2();
+    var valid = require_valid();
+    var clean2 = require_clean();
+    var inc = require_inc();
+    var diff = require_diff();
+    var major = require_major();
+    var minor = require_minor();
+    var patch = require_patch();
+    var prerelease = require_prerelease();
+    var compare = require_compare();
+    var rcompare = require_rcompare();
+    var compareLoose = require_compare_loose();
+    var compareBuild = require_compare_build();
+    var sort = require_sort();
+    var rsort = require_rsort();
+    var gt = require_gt();
+    var lt = require_lt();
+    var eq = require_eq();
+    var neq = require_neq();
+    var gte = require_gte();
+    var lte = require_lte();
+    var cmp = require_cmp();
+    var coerce2 = require_coerce();
+    var truncate = require_truncate();
+    var Comparator = require_comparator();
+    var Range2 = require_range();
+    var satisfies = require_satisfies();
+    var toComparators = require_to_comparators();
+    var maxSatisfying = require_max_satisfying();
+    var minSatisfying = require_min_satisfying();
+    var minVersion = require_min_version();
+    var validRange = require_valid2();
+    var outside = require_outside();
+    var gtr = require_gtr();
+    var ltr = require_ltr();
+    var intersects = require_intersects();
+    var simplifyRange = require_simplify();
+    var subset = require_subset();
+    module.exports = {
+      parse: parse5,
+      valid,
+      clean: clean2,
+      inc,
+      diff,
+      major,
+      minor,
+      patch,
+      prerelease,
+      compare,
+      rcompare,
+      compareLoose,
+      compareBuild,
+      sort,
+      rsort,
+      gt,
+      lt,
+      eq,
+      neq,
+      gte,
+      lte,
+      cmp,
+      coerce: coerce2,
+      truncate,
+      Comparator,
+      Range: Range2,
+      satisfies,
+      toComparators,
+      maxSatisfying,
+      minSatisfying,
+      minVersion,
+      validRange,
+      outside,
+      gtr,
+      ltr,
+      intersects,
+      simplifyRange,
+      subset,
+      SemVer,
+      re: internalRe.re,
+      src: internalRe.src,
+      tokens: internalRe.t,
+      SEMVER_SPEC_VERSION: constants6.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants6.RELEASE_TYPES,
+      compareIdentifiers: identifiers.compareIdentifiers,
+      rcompareIdentifiers: identifiers.rcompareIdentifiers
+    };
+  }
+});
+
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -26540,2219 +28753,6 @@ var require_dist = __commonJS({
     exports.stringify = publicApi.stringify;
     exports.visit = visit3.visit;
     exports.visitAsync = visit3.visitAsync;
-  }
-});
-
-// node_modules/semver/internal/constants.js
-var require_constants6 = __commonJS({
-  "node_modules/semver/internal/constants.js"(exports, module) {
-    "use strict";
-    var SEMVER_SPEC_VERSION = "2.0.0";
-    var MAX_LENGTH = 256;
-    var MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER || /* istanbul ignore next */
-    9007199254740991;
-    var MAX_SAFE_COMPONENT_LENGTH = 16;
-    var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
-    var WHITESPACE_CHARACTERS = [
-      "	",
-      "\n",
-      "\v",
-      "\f",
-      "\r",
-      " ",
-      "\xA0",
-      "\u1680",
-      "\u2000",
-      "\u2001",
-      "\u2002",
-      "\u2003",
-      "\u2004",
-      "\u2005",
-      "\u2006",
-      "\u2007",
-      "\u2008",
-      "\u2009",
-      "\u200A",
-      "\u2028",
-      "\u2029",
-      "\u202F",
-      "\u205F",
-      "\u3000",
-      "\uFEFF"
-    ];
-    var RELEASE_TYPES = [
-      "major",
-      "premajor",
-      "minor",
-      "preminor",
-      "patch",
-      "prepatch",
-      "prerelease"
-    ];
-    module.exports = {
-      MAX_LENGTH,
-      MAX_SAFE_COMPONENT_LENGTH,
-      MAX_SAFE_BUILD_LENGTH,
-      MAX_SAFE_INTEGER,
-      WHITESPACE_CHARACTERS,
-      RELEASE_TYPES,
-      SEMVER_SPEC_VERSION,
-      FLAG_INCLUDE_PRERELEASE: 1,
-      FLAG_LOOSE: 2
-    };
-  }
-});
-
-// node_modules/semver/internal/debug.js
-var require_debug = __commonJS({
-  "node_modules/semver/internal/debug.js"(exports, module) {
-    "use strict";
-    var debug2 = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
-    };
-    module.exports = debug2;
-  }
-});
-
-// node_modules/semver/internal/re.js
-var require_re = __commonJS({
-  "node_modules/semver/internal/re.js"(exports, module) {
-    "use strict";
-    var {
-      MAX_SAFE_COMPONENT_LENGTH,
-      MAX_SAFE_BUILD_LENGTH,
-      MAX_LENGTH
-    } = require_constants6();
-    var debug2 = require_debug();
-    exports = module.exports = {};
-    var re = exports.re = [];
-    var safeRe = exports.safeRe = [];
-    var src = exports.src = [];
-    var safeSrc = exports.safeSrc = [];
-    var t = exports.t = {};
-    var R = 0;
-    var LETTERDASHNUMBER = "[a-zA-Z0-9-]";
-    var safeRegexReplacements = [
-      ["\\s", 1],
-      ["\\d", MAX_LENGTH],
-      [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
-    ];
-    var makeSafeRegex = (value) => {
-      for (const [token, max] of safeRegexReplacements) {
-        value = value.split(`${token}*`).join(`${token}{0,${max}}`).split(`${token}+`).join(`${token}{1,${max}}`);
-      }
-      return value;
-    };
-    var createToken = (name, value, isGlobal) => {
-      const safe = makeSafeRegex(value);
-      const index = R++;
-      debug2(name, index, value);
-      t[name] = index;
-      src[index] = value;
-      safeSrc[index] = safe;
-      re[index] = new RegExp(value, isGlobal ? "g" : void 0);
-      safeRe[index] = new RegExp(safe, isGlobal ? "g" : void 0);
-    };
-    createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
-    createToken("NUMERICIDENTIFIERLOOSE", "\\d+");
-    createToken("NONNUMERICIDENTIFIER", `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`);
-    createToken("MAINVERSION", `(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})`);
-    createToken("MAINVERSIONLOOSE", `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})`);
-    createToken("PRERELEASEIDENTIFIER", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIER]})`);
-    createToken("PRERELEASEIDENTIFIERLOOSE", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIERLOOSE]})`);
-    createToken("PRERELEASE", `(?:-(${src[t.PRERELEASEIDENTIFIER]}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`);
-    createToken("PRERELEASELOOSE", `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`);
-    createToken("BUILDIDENTIFIER", `${LETTERDASHNUMBER}+`);
-    createToken("BUILD", `(?:\\+(${src[t.BUILDIDENTIFIER]}(?:\\.${src[t.BUILDIDENTIFIER]})*))`);
-    createToken("FULLPLAIN", `v?${src[t.MAINVERSION]}${src[t.PRERELEASE]}?${src[t.BUILD]}?`);
-    createToken("FULL", `^${src[t.FULLPLAIN]}$`);
-    createToken("LOOSEPLAIN", `[v=\\s]*${src[t.MAINVERSIONLOOSE]}${src[t.PRERELEASELOOSE]}?${src[t.BUILD]}?`);
-    createToken("LOOSE", `^${src[t.LOOSEPLAIN]}$`);
-    createToken("GTLT", "((?:<|>)?=?)");
-    createToken("XRANGEIDENTIFIERLOOSE", `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
-    createToken("XRANGEIDENTIFIER", `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`);
-    createToken("XRANGEPLAIN", `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:${src[t.PRERELEASE]})?${src[t.BUILD]}?)?)?`);
-    createToken("XRANGEPLAINLOOSE", `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:${src[t.PRERELEASELOOSE]})?${src[t.BUILD]}?)?)?`);
-    createToken("XRANGE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`);
-    createToken("XRANGELOOSE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`);
-    createToken("COERCEPLAIN", `${"(^|[^\\d])(\\d{1,"}${MAX_SAFE_COMPONENT_LENGTH}})(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`);
-    createToken("COERCE", `${src[t.COERCEPLAIN]}(?:$|[^\\d])`);
-    createToken("COERCEFULL", src[t.COERCEPLAIN] + `(?:${src[t.PRERELEASE]})?(?:${src[t.BUILD]})?(?:$|[^\\d])`);
-    createToken("COERCERTL", src[t.COERCE], true);
-    createToken("COERCERTLFULL", src[t.COERCEFULL], true);
-    createToken("LONETILDE", "(?:~>?)");
-    createToken("TILDETRIM", `(\\s*)${src[t.LONETILDE]}\\s+`, true);
-    exports.tildeTrimReplace = "$1~";
-    createToken("TILDE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`);
-    createToken("TILDELOOSE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`);
-    createToken("LONECARET", "(?:\\^)");
-    createToken("CARETTRIM", `(\\s*)${src[t.LONECARET]}\\s+`, true);
-    exports.caretTrimReplace = "$1^";
-    createToken("CARET", `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`);
-    createToken("CARETLOOSE", `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`);
-    createToken("COMPARATORLOOSE", `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`);
-    createToken("COMPARATOR", `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`);
-    createToken("COMPARATORTRIM", `(\\s*)${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true);
-    exports.comparatorTrimReplace = "$1$2$3";
-    createToken("HYPHENRANGE", `^\\s*(${src[t.XRANGEPLAIN]})\\s+-\\s+(${src[t.XRANGEPLAIN]})\\s*$`);
-    createToken("HYPHENRANGELOOSE", `^\\s*(${src[t.XRANGEPLAINLOOSE]})\\s+-\\s+(${src[t.XRANGEPLAINLOOSE]})\\s*$`);
-    createToken("STAR", "(<|>)?=?\\s*\\*");
-    createToken("GTE0", "^\\s*>=\\s*0\\.0\\.0\\s*$");
-    createToken("GTE0PRE", "^\\s*>=\\s*0\\.0\\.0-0\\s*$");
-  }
-});
-
-// node_modules/semver/internal/parse-options.js
-var require_parse_options = __commonJS({
-  "node_modules/semver/internal/parse-options.js"(exports, module) {
-    "use strict";
-    var looseOption = Object.freeze({ loose: true });
-    var emptyOpts = Object.freeze({});
-    var parseOptions = (options) => {
-      if (!options) {
-        return emptyOpts;
-      }
-      if (typeof options !== "object") {
-        return looseOption;
-      }
-      return options;
-    };
-    module.exports = parseOptions;
-  }
-});
-
-// node_modules/semver/internal/identifiers.js
-var require_identifiers = __commonJS({
-  "node_modules/semver/internal/identifiers.js"(exports, module) {
-    "use strict";
-    var numeric = /^[0-9]+$/;
-    var compareIdentifiers = (a2, b) => {
-      if (typeof a2 === "number" && typeof b === "number") {
-        return a2 === b ? 0 : a2 < b ? -1 : 1;
-      }
-      const anum = numeric.test(a2);
-      const bnum = numeric.test(b);
-      if (anum && bnum) {
-        a2 = +a2;
-        b = +b;
-      }
-      return a2 === b ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a2 < b ? -1 : 1;
-    };
-    var rcompareIdentifiers = (a2, b) => compareIdentifiers(b, a2);
-    module.exports = {
-      compareIdentifiers,
-      rcompareIdentifiers
-    };
-  }
-});
-
-// node_modules/semver/classes/semver.js
-var require_semver = __commonJS({
-  "node_modules/semver/classes/semver.js"(exports, module) {
-    "use strict";
-    var debug2 = require_debug();
-    var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants6();
-    var { safeRe: re, t } = require_re();
-    var parseOptions = require_parse_options();
-    var { compareIdentifiers } = require_identifiers();
-    var isPrereleaseIdentifier = (prerelease, identifier) => {
-      const identifiers = identifier.split(".");
-      if (identifiers.length > prerelease.length) {
-        return false;
-      }
-      for (let i2 = 0; i2 < identifiers.length; i2++) {
-        if (compareIdentifiers(prerelease[i2], identifiers[i2]) !== 0) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var SemVer = class _SemVer {
-      constructor(version2, options) {
-        options = parseOptions(options);
-        if (version2 instanceof _SemVer) {
-          if (version2.loose === !!options.loose && version2.includePrerelease === !!options.includePrerelease) {
-            return version2;
-          } else {
-            version2 = version2.version;
-          }
-        } else if (typeof version2 !== "string") {
-          throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version2}".`);
-        }
-        if (version2.length > MAX_LENGTH) {
-          throw new TypeError(
-            `version is longer than ${MAX_LENGTH} characters`
-          );
-        }
-        debug2("SemVer", version2, options);
-        this.options = options;
-        this.loose = !!options.loose;
-        this.includePrerelease = !!options.includePrerelease;
-        const m = version2.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
-        if (!m) {
-          throw new TypeError(`Invalid Version: ${version2}`);
-        }
-        this.raw = version2;
-        this.major = +m[1];
-        this.minor = +m[2];
-        this.patch = +m[3];
-        if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
-          throw new TypeError("Invalid major version");
-        }
-        if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
-          throw new TypeError("Invalid minor version");
-        }
-        if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
-          throw new TypeError("Invalid patch version");
-        }
-        if (!m[4]) {
-          this.prerelease = [];
-        } else {
-          this.prerelease = m[4].split(".").map((id) => {
-            if (/^[0-9]+$/.test(id)) {
-              const num = +id;
-              if (num >= 0 && num < MAX_SAFE_INTEGER) {
-                return num;
-              }
-            }
-            return id;
-          });
-        }
-        this.build = m[5] ? m[5].split(".") : [];
-        this.format();
-      }
-      format() {
-        this.version = `${this.major}.${this.minor}.${this.patch}`;
-        if (this.prerelease.length) {
-          this.version += `-${this.prerelease.join(".")}`;
-        }
-        return this.version;
-      }
-      toString() {
-        return this.version;
-      }
-      compare(other) {
-        debug2("SemVer.compare", this.version, this.options, other);
-        if (!(other instanceof _SemVer)) {
-          if (typeof other === "string" && other === this.version) {
-            return 0;
-          }
-          other = new _SemVer(other, this.options);
-        }
-        if (other.version === this.version) {
-          return 0;
-        }
-        return this.compareMain(other) || this.comparePre(other);
-      }
-      compareMain(other) {
-        if (!(other instanceof _SemVer)) {
-          other = new _SemVer(other, this.options);
-        }
-        if (this.major < other.major) {
-          return -1;
-        }
-        if (this.major > other.major) {
-          return 1;
-        }
-        if (this.minor < other.minor) {
-          return -1;
-        }
-        if (this.minor > other.minor) {
-          return 1;
-        }
-        if (this.patch < other.patch) {
-          return -1;
-        }
-        if (this.patch > other.patch) {
-          return 1;
-        }
-        return 0;
-      }
-      comparePre(other) {
-        if (!(other instanceof _SemVer)) {
-          other = new _SemVer(other, this.options);
-        }
-        if (this.prerelease.length && !other.prerelease.length) {
-          return -1;
-        } else if (!this.prerelease.length && other.prerelease.length) {
-          return 1;
-        } else if (!this.prerelease.length && !other.prerelease.length) {
-          return 0;
-        }
-        let i2 = 0;
-        do {
-          const a2 = this.prerelease[i2];
-          const b = other.prerelease[i2];
-          debug2("prerelease compare", i2, a2, b);
-          if (a2 === void 0 && b === void 0) {
-            return 0;
-          } else if (b === void 0) {
-            return 1;
-          } else if (a2 === void 0) {
-            return -1;
-          } else if (a2 === b) {
-            continue;
-          } else {
-            return compareIdentifiers(a2, b);
-          }
-        } while (++i2);
-      }
-      compareBuild(other) {
-        if (!(other instanceof _SemVer)) {
-          other = new _SemVer(other, this.options);
-        }
-        let i2 = 0;
-        do {
-          const a2 = this.build[i2];
-          const b = other.build[i2];
-          debug2("build compare", i2, a2, b);
-          if (a2 === void 0 && b === void 0) {
-            return 0;
-          } else if (b === void 0) {
-            return 1;
-          } else if (a2 === void 0) {
-            return -1;
-          } else if (a2 === b) {
-            continue;
-          } else {
-            return compareIdentifiers(a2, b);
-          }
-        } while (++i2);
-      }
-      // preminor will bump the version up to the next minor release, and immediately
-      // down to pre-release. premajor and prepatch work the same way.
-      inc(release, identifier, identifierBase) {
-        if (release.startsWith("pre")) {
-          if (!identifier && identifierBase === false) {
-            throw new Error("invalid increment argument: identifier is empty");
-          }
-          if (identifier) {
-            const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE]);
-            if (!match || match[1] !== identifier) {
-              throw new Error(`invalid identifier: ${identifier}`);
-            }
-          }
-        }
-        switch (release) {
-          case "premajor":
-            this.prerelease.length = 0;
-            this.patch = 0;
-            this.minor = 0;
-            this.major++;
-            this.inc("pre", identifier, identifierBase);
-            break;
-          case "preminor":
-            this.prerelease.length = 0;
-            this.patch = 0;
-            this.minor++;
-            this.inc("pre", identifier, identifierBase);
-            break;
-          case "prepatch":
-            this.prerelease.length = 0;
-            this.inc("patch", identifier, identifierBase);
-            this.inc("pre", identifier, identifierBase);
-            break;
-          // If the input is a non-prerelease version, this acts the same as
-          // prepatch.
-          case "prerelease":
-            if (this.prerelease.length === 0) {
-              this.inc("patch", identifier, identifierBase);
-            }
-            this.inc("pre", identifier, identifierBase);
-            break;
-          case "release":
-            if (this.prerelease.length === 0) {
-              throw new Error(`version ${this.raw} is not a prerelease`);
-            }
-            this.prerelease.length = 0;
-            break;
-          case "major":
-            if (this.minor !== 0 || this.patch !== 0 || this.prerelease.length === 0) {
-              this.major++;
-            }
-            this.minor = 0;
-            this.patch = 0;
-            this.prerelease = [];
-            break;
-          case "minor":
-            if (this.patch !== 0 || this.prerelease.length === 0) {
-              this.minor++;
-            }
-            this.patch = 0;
-            this.prerelease = [];
-            break;
-          case "patch":
-            if (this.prerelease.length === 0) {
-              this.patch++;
-            }
-            this.prerelease = [];
-            break;
-          // This probably shouldn't be used publicly.
-          // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
-          case "pre": {
-            const base = Number(identifierBase) ? 1 : 0;
-            if (this.prerelease.length === 0) {
-              this.prerelease = [base];
-            } else {
-              let i2 = this.prerelease.length;
-              while (--i2 >= 0) {
-                if (typeof this.prerelease[i2] === "number") {
-                  this.prerelease[i2]++;
-                  i2 = -2;
-                }
-              }
-              if (i2 === -1) {
-                if (identifier === this.prerelease.join(".") && identifierBase === false) {
-                  throw new Error("invalid increment argument: identifier already exists");
-                }
-                this.prerelease.push(base);
-              }
-            }
-            if (identifier) {
-              let prerelease = [identifier, base];
-              if (identifierBase === false) {
-                prerelease = [identifier];
-              }
-              if (isPrereleaseIdentifier(this.prerelease, identifier)) {
-                const prereleaseBase = this.prerelease[identifier.split(".").length];
-                if (isNaN(prereleaseBase)) {
-                  this.prerelease = prerelease;
-                }
-              } else {
-                this.prerelease = prerelease;
-              }
-            }
-            break;
-          }
-          default:
-            throw new Error(`invalid increment argument: ${release}`);
-        }
-        this.raw = this.format();
-        if (this.build.length) {
-          this.raw += `+${this.build.join(".")}`;
-        }
-        return this;
-      }
-    };
-    module.exports = SemVer;
-  }
-});
-
-// node_modules/semver/functions/parse.js
-var require_parse2 = __commonJS({
-  "node_modules/semver/functions/parse.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var parse5 = (version2, options, throwErrors = false) => {
-      if (version2 instanceof SemVer) {
-        return version2;
-      }
-      try {
-        return new SemVer(version2, options);
-      } catch (er) {
-        if (!throwErrors) {
-          return null;
-        }
-        throw er;
-      }
-    };
-    module.exports = parse5;
-  }
-});
-
-// node_modules/semver/functions/valid.js
-var require_valid = __commonJS({
-  "node_modules/semver/functions/valid.js"(exports, module) {
-    "use strict";
-    var parse5 = require_parse2();
-    var valid = (version2, options) => {
-      const v = parse5(version2, options);
-      return v ? v.version : null;
-    };
-    module.exports = valid;
-  }
-});
-
-// node_modules/semver/functions/clean.js
-var require_clean = __commonJS({
-  "node_modules/semver/functions/clean.js"(exports, module) {
-    "use strict";
-    var parse5 = require_parse2();
-    var clean2 = (version2, options) => {
-      const s = parse5(version2.trim().replace(/^[=v]+/, ""), options);
-      return s ? s.version : null;
-    };
-    module.exports = clean2;
-  }
-});
-
-// node_modules/semver/functions/inc.js
-var require_inc = __commonJS({
-  "node_modules/semver/functions/inc.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var inc = (version2, release, options, identifier, identifierBase) => {
-      if (typeof options === "string") {
-        identifierBase = identifier;
-        identifier = options;
-        options = void 0;
-      }
-      try {
-        return new SemVer(
-          version2 instanceof SemVer ? version2.version : version2,
-          options
-        ).inc(release, identifier, identifierBase).version;
-      } catch (er) {
-        return null;
-      }
-    };
-    module.exports = inc;
-  }
-});
-
-// node_modules/semver/functions/diff.js
-var require_diff = __commonJS({
-  "node_modules/semver/functions/diff.js"(exports, module) {
-    "use strict";
-    var parse5 = require_parse2();
-    var diff = (version1, version2) => {
-      const v1 = parse5(version1, null, true);
-      const v2 = parse5(version2, null, true);
-      const comparison = v1.compare(v2);
-      if (comparison === 0) {
-        return null;
-      }
-      const v1Higher = comparison > 0;
-      const highVersion = v1Higher ? v1 : v2;
-      const lowVersion = v1Higher ? v2 : v1;
-      const highHasPre = !!highVersion.prerelease.length;
-      const lowHasPre = !!lowVersion.prerelease.length;
-      if (lowHasPre && !highHasPre) {
-        if (!lowVersion.patch && !lowVersion.minor) {
-          return "major";
-        }
-        if (lowVersion.compareMain(highVersion) === 0) {
-          if (lowVersion.minor && !lowVersion.patch) {
-            return "minor";
-          }
-          return "patch";
-        }
-      }
-      const prefix = highHasPre ? "pre" : "";
-      if (v1.major !== v2.major) {
-        return prefix + "major";
-      }
-      if (v1.minor !== v2.minor) {
-        return prefix + "minor";
-      }
-      if (v1.patch !== v2.patch) {
-        return prefix + "patch";
-      }
-      return "prerelease";
-    };
-    module.exports = diff;
-  }
-});
-
-// node_modules/semver/functions/major.js
-var require_major = __commonJS({
-  "node_modules/semver/functions/major.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var major = (a2, loose) => new SemVer(a2, loose).major;
-    module.exports = major;
-  }
-});
-
-// node_modules/semver/functions/minor.js
-var require_minor = __commonJS({
-  "node_modules/semver/functions/minor.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var minor = (a2, loose) => new SemVer(a2, loose).minor;
-    module.exports = minor;
-  }
-});
-
-// node_modules/semver/functions/patch.js
-var require_patch = __commonJS({
-  "node_modules/semver/functions/patch.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var patch = (a2, loose) => new SemVer(a2, loose).patch;
-    module.exports = patch;
-  }
-});
-
-// node_modules/semver/functions/prerelease.js
-var require_prerelease = __commonJS({
-  "node_modules/semver/functions/prerelease.js"(exports, module) {
-    "use strict";
-    var parse5 = require_parse2();
-    var prerelease = (version2, options) => {
-      const parsed = parse5(version2, options);
-      return parsed && parsed.prerelease.length ? parsed.prerelease : null;
-    };
-    module.exports = prerelease;
-  }
-});
-
-// node_modules/semver/functions/compare.js
-var require_compare = __commonJS({
-  "node_modules/semver/functions/compare.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var compare = (a2, b, loose) => new SemVer(a2, loose).compare(new SemVer(b, loose));
-    module.exports = compare;
-  }
-});
-
-// node_modules/semver/functions/rcompare.js
-var require_rcompare = __commonJS({
-  "node_modules/semver/functions/rcompare.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var rcompare = (a2, b, loose) => compare(b, a2, loose);
-    module.exports = rcompare;
-  }
-});
-
-// node_modules/semver/functions/compare-loose.js
-var require_compare_loose = __commonJS({
-  "node_modules/semver/functions/compare-loose.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var compareLoose = (a2, b) => compare(a2, b, true);
-    module.exports = compareLoose;
-  }
-});
-
-// node_modules/semver/functions/compare-build.js
-var require_compare_build = __commonJS({
-  "node_modules/semver/functions/compare-build.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var compareBuild = (a2, b, loose) => {
-      const versionA = new SemVer(a2, loose);
-      const versionB = new SemVer(b, loose);
-      return versionA.compare(versionB) || versionA.compareBuild(versionB);
-    };
-    module.exports = compareBuild;
-  }
-});
-
-// node_modules/semver/functions/sort.js
-var require_sort = __commonJS({
-  "node_modules/semver/functions/sort.js"(exports, module) {
-    "use strict";
-    var compareBuild = require_compare_build();
-    var sort = (list2, loose) => list2.sort((a2, b) => compareBuild(a2, b, loose));
-    module.exports = sort;
-  }
-});
-
-// node_modules/semver/functions/rsort.js
-var require_rsort = __commonJS({
-  "node_modules/semver/functions/rsort.js"(exports, module) {
-    "use strict";
-    var compareBuild = require_compare_build();
-    var rsort = (list2, loose) => list2.sort((a2, b) => compareBuild(b, a2, loose));
-    module.exports = rsort;
-  }
-});
-
-// node_modules/semver/functions/gt.js
-var require_gt = __commonJS({
-  "node_modules/semver/functions/gt.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var gt = (a2, b, loose) => compare(a2, b, loose) > 0;
-    module.exports = gt;
-  }
-});
-
-// node_modules/semver/functions/lt.js
-var require_lt = __commonJS({
-  "node_modules/semver/functions/lt.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var lt = (a2, b, loose) => compare(a2, b, loose) < 0;
-    module.exports = lt;
-  }
-});
-
-// node_modules/semver/functions/eq.js
-var require_eq = __commonJS({
-  "node_modules/semver/functions/eq.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var eq = (a2, b, loose) => compare(a2, b, loose) === 0;
-    module.exports = eq;
-  }
-});
-
-// node_modules/semver/functions/neq.js
-var require_neq = __commonJS({
-  "node_modules/semver/functions/neq.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var neq = (a2, b, loose) => compare(a2, b, loose) !== 0;
-    module.exports = neq;
-  }
-});
-
-// node_modules/semver/functions/gte.js
-var require_gte = __commonJS({
-  "node_modules/semver/functions/gte.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var gte = (a2, b, loose) => compare(a2, b, loose) >= 0;
-    module.exports = gte;
-  }
-});
-
-// node_modules/semver/functions/lte.js
-var require_lte = __commonJS({
-  "node_modules/semver/functions/lte.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var lte = (a2, b, loose) => compare(a2, b, loose) <= 0;
-    module.exports = lte;
-  }
-});
-
-// node_modules/semver/functions/cmp.js
-var require_cmp = __commonJS({
-  "node_modules/semver/functions/cmp.js"(exports, module) {
-    "use strict";
-    var eq = require_eq();
-    var neq = require_neq();
-    var gt = require_gt();
-    var gte = require_gte();
-    var lt = require_lt();
-    var lte = require_lte();
-    var cmp = (a2, op, b, loose) => {
-      switch (op) {
-        case "===":
-          if (typeof a2 === "object") {
-            a2 = a2.version;
-          }
-          if (typeof b === "object") {
-            b = b.version;
-          }
-          return a2 === b;
-        case "!==":
-          if (typeof a2 === "object") {
-            a2 = a2.version;
-          }
-          if (typeof b === "object") {
-            b = b.version;
-          }
-          return a2 !== b;
-        case "":
-        case "=":
-        case "==":
-          return eq(a2, b, loose);
-        case "!=":
-          return neq(a2, b, loose);
-        case ">":
-          return gt(a2, b, loose);
-        case ">=":
-          return gte(a2, b, loose);
-        case "<":
-          return lt(a2, b, loose);
-        case "<=":
-          return lte(a2, b, loose);
-        default:
-          throw new TypeError(`Invalid operator: ${op}`);
-      }
-    };
-    module.exports = cmp;
-  }
-});
-
-// node_modules/semver/functions/coerce.js
-var require_coerce = __commonJS({
-  "node_modules/semver/functions/coerce.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var parse5 = require_parse2();
-    var { safeRe: re, t } = require_re();
-    var coerce2 = (version2, options) => {
-      if (version2 instanceof SemVer) {
-        return version2;
-      }
-      if (typeof version2 === "number") {
-        version2 = String(version2);
-      }
-      if (typeof version2 !== "string") {
-        return null;
-      }
-      options = options || {};
-      let match = null;
-      if (!options.rtl) {
-        match = version2.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
-      } else {
-        const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
-        let next;
-        while ((next = coerceRtlRegex.exec(version2)) && (!match || match.index + match[0].length !== version2.length)) {
-          if (!match || next.index + next[0].length !== match.index + match[0].length) {
-            match = next;
-          }
-          coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length;
-        }
-        coerceRtlRegex.lastIndex = -1;
-      }
-      if (match === null) {
-        return null;
-      }
-      const major = match[2];
-      const minor = match[3] || "0";
-      const patch = match[4] || "0";
-      const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
-      const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse5(`${major}.${minor}.${patch}${prerelease}${build}`, options);
-    };
-    module.exports = coerce2;
-  }
-});
-
-// node_modules/semver/functions/truncate.js
-var require_truncate = __commonJS({
-  "node_modules/semver/functions/truncate.js"(exports, module) {
-    "use strict";
-    var parse5 = require_parse2();
-    var constants6 = require_constants6();
-    var SemVer = require_semver();
-    var truncate = (version2, truncation, options) => {
-      if (!constants6.RELEASE_TYPES.includes(truncation)) {
-        return null;
-      }
-      const clonedVersion = cloneInputVersion(version2, options);
-      return clonedVersion && doTruncation(clonedVersion, truncation);
-    };
-    var cloneInputVersion = (version2, options) => {
-      const versionStringToParse = version2 instanceof SemVer ? version2.version : version2;
-      return parse5(versionStringToParse, options);
-    };
-    var doTruncation = (version2, truncation) => {
-      if (isPrerelease(truncation)) {
-        return version2.version;
-      }
-      version2.prerelease = [];
-      switch (truncation) {
-        case "major":
-          version2.minor = 0;
-          version2.patch = 0;
-          break;
-        case "minor":
-          version2.patch = 0;
-          break;
-      }
-      return version2.format();
-    };
-    var isPrerelease = (type) => {
-      return type.startsWith("pre");
-    };
-    module.exports = truncate;
-  }
-});
-
-// node_modules/semver/internal/lrucache.js
-var require_lrucache = __commonJS({
-  "node_modules/semver/internal/lrucache.js"(exports, module) {
-    "use strict";
-    var LRUCache = class {
-      constructor() {
-        this.max = 1e3;
-        this.map = /* @__PURE__ */ new Map();
-      }
-      get(key) {
-        const value = this.map.get(key);
-        if (value === void 0) {
-          return void 0;
-        } else {
-          this.map.delete(key);
-          this.map.set(key, value);
-          return value;
-        }
-      }
-      delete(key) {
-        return this.map.delete(key);
-      }
-      set(key, value) {
-        const deleted = this.delete(key);
-        if (!deleted && value !== void 0) {
-          if (this.map.size >= this.max) {
-            const firstKey = this.map.keys().next().value;
-            this.delete(firstKey);
-          }
-          this.map.set(key, value);
-        }
-        return this;
-      }
-    };
-    module.exports = LRUCache;
-  }
-});
-
-// node_modules/semver/internal/trim-comparator-whitespace.js
-var require_trim_comparator_whitespace = __commonJS({
-  "node_modules/semver/internal/trim-comparator-whitespace.js"(exports, module) {
-    "use strict";
-    var {
-      MAX_LENGTH,
-      MAX_SAFE_BUILD_LENGTH,
-      WHITESPACE_CHARACTERS
-    } = require_constants6();
-    var whitespace = new Uint8Array(65536);
-    for (const char of WHITESPACE_CHARACTERS) {
-      whitespace[char.charCodeAt(0)] = 1;
-    }
-    var isWhitespace = (char) => char !== void 0 && whitespace[char.charCodeAt(0)] === 1;
-    var isVersionPrefix = (char) => char === "v" || char === "=" || isWhitespace(char);
-    var isDigit = (char) => char !== void 0 && char >= "0" && char <= "9";
-    var isLetter = (char) => char !== void 0 && (char >= "a" && char <= "z" || char >= "A" && char <= "Z");
-    var isIdentifierCharacter = (char) => isDigit(char) || isLetter(char) || char === "-";
-    var isVersionStart = (char) => isDigit(char) || char === "x" || char === "X" || char === "*";
-    var findDigitsEndIndex = (range, start2, limit, digitRuns) => {
-      if (!isDigit(range[start2])) {
-        return start2;
-      }
-      if (start2 >= digitRuns.start && start2 < digitRuns.end) {
-        return Math.min(start2 + limit, digitRuns.end);
-      }
-      if (start2 >= digitRuns.previousStart && start2 < digitRuns.previousEnd) {
-        return Math.min(start2 + limit, digitRuns.previousEnd);
-      }
-      let end = start2 + 1;
-      while (isDigit(range[end])) {
-        end++;
-      }
-      digitRuns.previousStart = digitRuns.start;
-      digitRuns.previousEnd = digitRuns.end;
-      digitRuns.start = start2;
-      digitRuns.end = end;
-      return Math.min(start2 + limit, end);
-    };
-    var findVersionNumberEndIndex = (range, start2, loose, digitRuns) => {
-      if (!loose && range[start2] === "0") {
-        return start2 + 1;
-      }
-      return findDigitsEndIndex(range, start2, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns);
-    };
-    var findPrereleaseIdentifierEndIndex = (range, start2, loose, digitRuns) => {
-      const digitsEnd = findDigitsEndIndex(range, start2, MAX_LENGTH, digitRuns);
-      if (isLetter(range[digitsEnd]) || range[digitsEnd] === "-") {
-        let end = digitsEnd + 1;
-        const limit = end + MAX_SAFE_BUILD_LENGTH;
-        while (end < limit && isIdentifierCharacter(range[end])) {
-          end++;
-        }
-        return end;
-      }
-      return findVersionNumberEndIndex(range, start2, loose, digitRuns);
-    };
-    var findPrereleaseEndIndex = (range, start2, loose, digitRuns) => {
-      const hyphen = range[start2] === "-";
-      if (!loose && !hyphen) {
-        return start2;
-      }
-      const identifierStart = start2 + (hyphen ? 1 : 0);
-      let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns);
-      if (end === identifierStart) {
-        if (!loose || !hyphen) {
-          return start2;
-        }
-        end = findPrereleaseIdentifierEndIndex(range, start2, loose, digitRuns);
-      }
-      while (range[end] === ".") {
-        const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns);
-        if (next === end + 1) {
-          break;
-        }
-        end = next;
-      }
-      return end;
-    };
-    var findBuildIdentifierEndIndex = (range, start2) => {
-      let end = start2;
-      while (end - start2 < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
-        end++;
-      }
-      return end;
-    };
-    var findBuildEndIndex = (range, start2) => {
-      if (range[start2] !== "+") {
-        return start2;
-      }
-      let end = findBuildIdentifierEndIndex(range, start2 + 1);
-      if (end === start2 + 1) {
-        return start2;
-      }
-      while (range[end] === ".") {
-        const next = findBuildIdentifierEndIndex(range, end + 1);
-        if (next === end + 1) {
-          break;
-        }
-        end = next;
-      }
-      return end;
-    };
-    var findLooseFullVersionEndIndex = (range, start2, digitRuns) => {
-      let end = start2;
-      for (let component = 0; component < 3; component++) {
-        const next = findVersionNumberEndIndex(range, end, true, digitRuns);
-        if (next === end) {
-          return start2;
-        }
-        end = next;
-        if (component < 2) {
-          if (range[end] !== ".") {
-            return start2;
-          }
-          end++;
-        }
-      }
-      const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns);
-      return findBuildEndIndex(range, prereleaseEnd);
-    };
-    var findPartialVersionComponentEndIndex = (range, start2, digitRuns) => {
-      if (isDigit(range[start2])) {
-        return findVersionNumberEndIndex(range, start2, false, digitRuns);
-      }
-      return isVersionStart(range[start2]) ? start2 + 1 : start2;
-    };
-    var findPartialVersionEndIndex = (range, start2, digitRuns) => {
-      let end = findPartialVersionComponentEndIndex(range, start2, digitRuns);
-      for (let component = 0; component < 2; component++) {
-        if (range[end] !== ".") {
-          return end;
-        }
-        const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns);
-        if (next === end + 1) {
-          return end;
-        }
-        end = next;
-      }
-      const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns);
-      return findBuildEndIndex(range, prereleaseEnd);
-    };
-    var findVersionEndIndex = (range, start2, digitRuns) => {
-      const fullVersionEnd = findLooseFullVersionEndIndex(range, start2, digitRuns);
-      return fullVersionEnd !== start2 ? fullVersionEnd : findPartialVersionEndIndex(range, start2, digitRuns);
-    };
-    var findRemovableWhitespaceIndex = (range, matchStart) => {
-      let position = matchStart;
-      if (isWhitespace(range[position])) {
-        position++;
-      }
-      if (range[position] === "<" || range[position] === ">") {
-        position++;
-      }
-      if (range[position] === "=") {
-        position++;
-      }
-      return isWhitespace(range[position]) ? position : -1;
-    };
-    var trimComparatorWhitespace = (range) => {
-      let result = "";
-      let copyFrom = 0;
-      let cursor = 0;
-      const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 };
-      while (cursor < range.length) {
-        const matchStart = cursor;
-        if (range[cursor] === "<" || range[cursor] === ">") {
-          cursor++;
-        } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
-          cursor++;
-          continue;
-        }
-        while (cursor < range.length && isVersionPrefix(range[cursor])) {
-          cursor++;
-        }
-        if (!isVersionStart(range[cursor])) {
-          continue;
-        }
-        const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart);
-        if (whitespacePosition !== -1) {
-          result += range.slice(copyFrom, whitespacePosition);
-          copyFrom = whitespacePosition + 1;
-        }
-        cursor = findVersionEndIndex(range, cursor, digitRuns);
-      }
-      return result + range.slice(copyFrom);
-    };
-    module.exports = trimComparatorWhitespace;
-  }
-});
-
-// node_modules/semver/classes/range.js
-var require_range = __commonJS({
-  "node_modules/semver/classes/range.js"(exports, module) {
-    "use strict";
-    var SPACE_CHARACTERS = /\s+/g;
-    var Range2 = class _Range {
-      constructor(range, options) {
-        options = parseOptions(options);
-        if (range instanceof _Range) {
-          if (range.loose === !!options.loose && range.includePrerelease === !!options.includePrerelease) {
-            return range;
-          } else {
-            return new _Range(range.raw, options);
-          }
-        }
-        if (range instanceof Comparator) {
-          this.raw = range.value;
-          this.set = [[range]];
-          this.formatted = void 0;
-          return this;
-        }
-        this.options = options;
-        this.loose = !!options.loose;
-        this.includePrerelease = !!options.includePrerelease;
-        this.raw = range.trim().replace(SPACE_CHARACTERS, " ");
-        this.set = this.raw.split("||").map((r) => this.parseRange(r.trim())).filter((c3) => c3.length);
-        if (!this.set.length) {
-          throw new TypeError(`Invalid SemVer Range: ${this.raw}`);
-        }
-        if (this.set.length > 1) {
-          const first = this.set[0];
-          this.set = this.set.filter((c3) => !isNullSet(c3[0]));
-          if (this.set.length === 0) {
-            this.set = [first];
-          } else if (this.set.length > 1) {
-            for (const c3 of this.set) {
-              if (c3.length === 1 && isAny(c3[0])) {
-                this.set = [c3];
-                break;
-              }
-            }
-          }
-        }
-        this.formatted = void 0;
-      }
-      get range() {
-        if (this.formatted === void 0) {
-          this.formatted = "";
-          for (let i2 = 0; i2 < this.set.length; i2++) {
-            if (i2 > 0) {
-              this.formatted += "||";
-            }
-            const comps = this.set[i2];
-            for (let k = 0; k < comps.length; k++) {
-              if (k > 0) {
-                this.formatted += " ";
-              }
-              this.formatted += comps[k].toString().trim();
-            }
-          }
-        }
-        return this.formatted;
-      }
-      format() {
-        return this.range;
-      }
-      toString() {
-        return this.range;
-      }
-      parseRange(range) {
-        range = range.replace(BUILDSTRIPRE, "");
-        const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
-        const memoKey = memoOpts + ":" + range;
-        const cached2 = cache.get(memoKey);
-        if (cached2) {
-          return cached2;
-        }
-        const loose = this.options.loose;
-        const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE];
-        range = range.replace(hr, hyphenReplace(this.options.includePrerelease));
-        debug2("hyphen replace", range);
-        range = trimComparatorWhitespace(range);
-        debug2("comparator trim", range);
-        range = range.replace(re[t.TILDETRIM], tildeTrimReplace);
-        debug2("tilde trim", range);
-        range = range.replace(re[t.CARETTRIM], caretTrimReplace);
-        debug2("caret trim", range);
-        let rangeList = range.split(" ").map((comp) => parseComparator(comp, this.options)).join(" ").split(/\s+/).map((comp) => replaceGTE0(comp, this.options));
-        if (loose) {
-          rangeList = rangeList.filter((comp) => {
-            debug2("loose invalid filter", comp, this.options);
-            return !!comp.match(re[t.COMPARATORLOOSE]);
-          });
-        }
-        debug2("range list", rangeList);
-        const rangeMap = /* @__PURE__ */ new Map();
-        const comparators = rangeList.map((comp) => new Comparator(comp, this.options));
-        for (const comp of comparators) {
-          if (isNullSet(comp)) {
-            return [comp];
-          }
-          rangeMap.set(comp.value, comp);
-        }
-        if (rangeMap.size > 1 && rangeMap.has("")) {
-          rangeMap.delete("");
-        }
-        const result = [...rangeMap.values()];
-        cache.set(memoKey, result);
-        return result;
-      }
-      intersects(range, options) {
-        if (!(range instanceof _Range)) {
-          throw new TypeError("a Range is required");
-        }
-        return this.set.some((thisComparators) => {
-          return isSatisfiable(thisComparators, options) && range.set.some((rangeComparators) => {
-            return isSatisfiable(rangeComparators, options) && thisComparators.every((thisComparator) => {
-              return rangeComparators.every((rangeComparator) => {
-                return thisComparator.intersects(rangeComparator, options);
-              });
-            });
-          });
-        });
-      }
-      // if ANY of the sets match ALL of its comparators, then pass
-      test(version2) {
-        if (!version2) {
-          return false;
-        }
-        if (typeof version2 === "string") {
-          try {
-            version2 = new SemVer(version2, this.options);
-          } catch (er) {
-            return false;
-          }
-        }
-        for (let i2 = 0; i2 < this.set.length; i2++) {
-          if (testSet(this.set[i2], version2, this.options)) {
-            return true;
-          }
-        }
-        return false;
-      }
-    };
-    module.exports = Range2;
-    var LRU = require_lrucache();
-    var cache = new LRU();
-    var parseOptions = require_parse_options();
-    var Comparator = require_comparator();
-    var debug2 = require_debug();
-    var SemVer = require_semver();
-    var trimComparatorWhitespace = require_trim_comparator_whitespace();
-    var {
-      safeRe: re,
-      src,
-      t,
-      tildeTrimReplace,
-      caretTrimReplace
-    } = require_re();
-    var { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = require_constants6();
-    var BUILDSTRIPRE = new RegExp(src[t.BUILD], "g");
-    var isNullSet = (c3) => c3.value === "<0.0.0-0";
-    var isAny = (c3) => c3.value === "";
-    var isSatisfiable = (comparators, options) => {
-      let result = true;
-      const remainingComparators = comparators.slice();
-      let testComparator = remainingComparators.pop();
-      while (result && remainingComparators.length) {
-        result = remainingComparators.every((otherComparator) => {
-          return testComparator.intersects(otherComparator, options);
-        });
-        testComparator = remainingComparators.pop();
-      }
-      return result;
-    };
-    var parseComparator = (comp, options) => {
-      comp = comp.replace(re[t.BUILD], "");
-      debug2("comp", comp, options);
-      comp = replaceCarets(comp, options);
-      debug2("caret", comp);
-      comp = replaceTildes(comp, options);
-      debug2("tildes", comp);
-      comp = replaceXRanges(comp, options);
-      debug2("xrange", comp);
-      comp = replaceStars(comp, options);
-      debug2("stars", comp);
-      return comp;
-    };
-    var isX = (id) => !id || id.toLowerCase() === "x" || id === "*";
-    var invalidXRangeOrder = (M, m, p) => isX(M) && !isX(m) || isX(m) && p && !isX(p);
-    var replaceTildes = (comp, options) => {
-      return comp.trim().split(/\s+/).map((c3) => replaceTilde(c3, options)).join(" ");
-    };
-    var replaceTilde = (comp, options) => {
-      const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE];
-      const z2 = options.includePrerelease ? "-0" : "";
-      return comp.replace(r, (_, M, m, p, pr) => {
-        debug2("tilde", comp, _, M, m, p, pr);
-        let ret;
-        if (isX(M)) {
-          ret = "";
-        } else if (isX(m)) {
-          ret = `>=${M}.0.0${z2} <${+M + 1}.0.0-0`;
-        } else if (isX(p)) {
-          ret = `>=${M}.${m}.0${z2} <${M}.${+m + 1}.0-0`;
-        } else if (pr) {
-          debug2("replaceTilde pr", pr);
-          ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
-        } else {
-          ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
-        }
-        debug2("tilde return", ret);
-        return ret;
-      });
-    };
-    var replaceCarets = (comp, options) => {
-      return comp.trim().split(/\s+/).map((c3) => replaceCaret(c3, options)).join(" ");
-    };
-    var replaceCaret = (comp, options) => {
-      debug2("caret", comp, options);
-      const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET];
-      const z2 = options.includePrerelease ? "-0" : "";
-      return comp.replace(r, (_, M, m, p, pr) => {
-        debug2("caret", comp, _, M, m, p, pr);
-        let ret;
-        if (isX(M)) {
-          ret = "";
-        } else if (isX(m)) {
-          ret = `>=${M}.0.0${z2} <${+M + 1}.0.0-0`;
-        } else if (isX(p)) {
-          if (M === "0") {
-            ret = `>=${M}.${m}.0${z2} <${M}.${+m + 1}.0-0`;
-          } else {
-            ret = `>=${M}.${m}.0${z2} <${+M + 1}.0.0-0`;
-          }
-        } else if (pr) {
-          debug2("replaceCaret pr", pr);
-          if (M === "0") {
-            if (m === "0") {
-              ret = `>=${M}.${m}.${p}-${pr} <${M}.${m}.${+p + 1}-0`;
-            } else {
-              ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
-            }
-          } else {
-            ret = `>=${M}.${m}.${p}-${pr} <${+M + 1}.0.0-0`;
-          }
-        } else {
-          debug2("no pr");
-          if (M === "0") {
-            if (m === "0") {
-              ret = `>=${M}.${m}.${p} <${M}.${m}.${+p + 1}-0`;
-            } else {
-              ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
-            }
-          } else {
-            ret = `>=${M}.${m}.${p} <${+M + 1}.0.0-0`;
-          }
-        }
-        debug2("caret return", ret);
-        return ret;
-      });
-    };
-    var replaceXRanges = (comp, options) => {
-      debug2("replaceXRanges", comp, options);
-      return comp.split(/\s+/).map((c3) => replaceXRange(c3, options)).join(" ");
-    };
-    var replaceXRange = (comp, options) => {
-      comp = comp.trim();
-      const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
-      return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
-        debug2("xRange", comp, ret, gtlt, M, m, p, pr);
-        if (invalidXRangeOrder(M, m, p)) {
-          return comp;
-        }
-        const xM = isX(M);
-        const xm = xM || isX(m);
-        const xp = xm || isX(p);
-        const anyX = xp;
-        if (gtlt === "=" && anyX) {
-          gtlt = "";
-        }
-        pr = options.includePrerelease ? "-0" : "";
-        if (xM) {
-          if (gtlt === ">" || gtlt === "<") {
-            ret = "<0.0.0-0";
-          } else {
-            ret = "*";
-          }
-        } else if (gtlt && anyX) {
-          if (xm) {
-            m = 0;
-          }
-          p = 0;
-          if (gtlt === ">") {
-            gtlt = ">=";
-            if (xm) {
-              M = +M + 1;
-              m = 0;
-              p = 0;
-            } else {
-              m = +m + 1;
-              p = 0;
-            }
-          } else if (gtlt === "<=") {
-            gtlt = "<";
-            if (xm) {
-              M = +M + 1;
-            } else {
-              m = +m + 1;
-            }
-          }
-          if (gtlt === "<") {
-            pr = "-0";
-          }
-          ret = `${gtlt + M}.${m}.${p}${pr}`;
-        } else if (xm) {
-          ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`;
-        } else if (xp) {
-          ret = `>=${M}.${m}.0${pr} <${M}.${+m + 1}.0-0`;
-        }
-        debug2("xRange return", ret);
-        return ret;
-      });
-    };
-    var replaceStars = (comp, options) => {
-      debug2("replaceStars", comp, options);
-      return comp.trim().replace(re[t.STAR], "");
-    };
-    var replaceGTE0 = (comp, options) => {
-      debug2("replaceGTE0", comp, options);
-      return comp.trim().replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], "");
-    };
-    var hyphenReplace = (incPr) => ($0, from, fM, fm, fp, fpr, fb, to, tM, tm, tp, tpr) => {
-      if (isX(fM)) {
-        from = "";
-      } else if (isX(fm)) {
-        from = `>=${fM}.0.0${incPr ? "-0" : ""}`;
-      } else if (isX(fp)) {
-        from = `>=${fM}.${fm}.0${incPr ? "-0" : ""}`;
-      } else if (fpr) {
-        from = `>=${from}`;
-      } else {
-        from = `>=${from}${incPr ? "-0" : ""}`;
-      }
-      if (isX(tM)) {
-        to = "";
-      } else if (isX(tm)) {
-        to = `<${+tM + 1}.0.0-0`;
-      } else if (isX(tp)) {
-        to = `<${tM}.${+tm + 1}.0-0`;
-      } else if (tpr) {
-        to = `<=${tM}.${tm}.${tp}-${tpr}`;
-      } else if (incPr) {
-        to = `<${tM}.${tm}.${+tp + 1}-0`;
-      } else {
-        to = `<=${to}`;
-      }
-      return `${from} ${to}`.trim();
-    };
-    var testSet = (set2, version2, options) => {
-      for (let i2 = 0; i2 < set2.length; i2++) {
-        if (!set2[i2].test(version2)) {
-          return false;
-        }
-      }
-      if (version2.prerelease.length && !options.includePrerelease) {
-        for (let i2 = 0; i2 < set2.length; i2++) {
-          debug2(set2[i2].semver);
-          if (set2[i2].semver === Comparator.ANY) {
-            continue;
-          }
-          if (set2[i2].semver.prerelease.length > 0) {
-            const allowed = set2[i2].semver;
-            if (allowed.major === version2.major && allowed.minor === version2.minor && allowed.patch === version2.patch) {
-              return true;
-            }
-          }
-        }
-        return false;
-      }
-      return true;
-    };
-  }
-});
-
-// node_modules/semver/classes/comparator.js
-var require_comparator = __commonJS({
-  "node_modules/semver/classes/comparator.js"(exports, module) {
-    "use strict";
-    var ANY = /* @__PURE__ */ Symbol("SemVer ANY");
-    var Comparator = class _Comparator {
-      static get ANY() {
-        return ANY;
-      }
-      constructor(comp, options) {
-        options = parseOptions(options);
-        if (comp instanceof _Comparator) {
-          if (comp.loose === !!options.loose) {
-            return comp;
-          } else {
-            comp = comp.value;
-          }
-        }
-        comp = comp.trim().split(/\s+/).join(" ");
-        debug2("comparator", comp, options);
-        this.options = options;
-        this.loose = !!options.loose;
-        this.parse(comp);
-        if (this.semver === ANY) {
-          this.value = "";
-        } else {
-          this.value = this.operator + this.semver.version;
-        }
-        debug2("comp", this);
-      }
-      parse(comp) {
-        const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR];
-        const m = comp.match(r);
-        if (!m) {
-          throw new TypeError(`Invalid comparator: ${comp}`);
-        }
-        this.operator = m[1] !== void 0 ? m[1] : "";
-        if (this.operator === "=") {
-          this.operator = "";
-        }
-        if (!m[2]) {
-          this.semver = ANY;
-        } else {
-          this.semver = new SemVer(m[2], this.options.loose);
-        }
-      }
-      toString() {
-        return this.value;
-      }
-      test(version2) {
-        debug2("Comparator.test", version2, this.options.loose);
-        if (this.semver === ANY || version2 === ANY) {
-          return true;
-        }
-        if (typeof version2 === "string") {
-          try {
-            version2 = new SemVer(version2, this.options);
-          } catch (er) {
-            return false;
-          }
-        }
-        return cmp(version2, this.operator, this.semver, this.options);
-      }
-      intersects(comp, options) {
-        if (!(comp instanceof _Comparator)) {
-          throw new TypeError("a Comparator is required");
-        }
-        if (this.operator === "") {
-          if (this.value === "") {
-            return true;
-          }
-          return new Range2(comp.value, options).test(this.value);
-        } else if (comp.operator === "") {
-          if (comp.value === "") {
-            return true;
-          }
-          return new Range2(this.value, options).test(comp.semver);
-        }
-        options = parseOptions(options);
-        if (options.includePrerelease && (this.value === "<0.0.0-0" || comp.value === "<0.0.0-0")) {
-          return false;
-        }
-        if (!options.includePrerelease && (this.value.startsWith("<0.0.0") || comp.value.startsWith("<0.0.0"))) {
-          return false;
-        }
-        if (this.operator.startsWith(">") && comp.operator.startsWith(">")) {
-          return true;
-        }
-        if (this.operator.startsWith("<") && comp.operator.startsWith("<")) {
-          return true;
-        }
-        if (this.semver.version === comp.semver.version && this.operator.includes("=") && comp.operator.includes("=")) {
-          return true;
-        }
-        if (cmp(this.semver, "<", comp.semver, options) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
-          return true;
-        }
-        if (cmp(this.semver, ">", comp.semver, options) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
-          return true;
-        }
-        return false;
-      }
-    };
-    module.exports = Comparator;
-    var parseOptions = require_parse_options();
-    var { safeRe: re, t } = require_re();
-    var cmp = require_cmp();
-    var debug2 = require_debug();
-    var SemVer = require_semver();
-    var Range2 = require_range();
-  }
-});
-
-// node_modules/semver/functions/satisfies.js
-var require_satisfies = __commonJS({
-  "node_modules/semver/functions/satisfies.js"(exports, module) {
-    "use strict";
-    var Range2 = require_range();
-    var satisfies = (version2, range, options) => {
-      try {
-        range = new Range2(range, options);
-      } catch (er) {
-        return false;
-      }
-      return range.test(version2);
-    };
-    module.exports = satisfies;
-  }
-});
-
-// node_modules/semver/ranges/to-comparators.js
-var require_to_comparators = __commonJS({
-  "node_modules/semver/ranges/to-comparators.js"(exports, module) {
-    "use strict";
-    var Range2 = require_range();
-    var toComparators = (range, options) => new Range2(range, options).set.map((comp) => comp.map((c3) => c3.value).join(" ").trim().split(" "));
-    module.exports = toComparators;
-  }
-});
-
-// node_modules/semver/ranges/max-satisfying.js
-var require_max_satisfying = __commonJS({
-  "node_modules/semver/ranges/max-satisfying.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var Range2 = require_range();
-    var maxSatisfying = (versions, range, options) => {
-      let max = null;
-      let maxSV = null;
-      let rangeObj = null;
-      try {
-        rangeObj = new Range2(range, options);
-      } catch (er) {
-        return null;
-      }
-      versions.forEach((v) => {
-        if (rangeObj.test(v)) {
-          if (!max || maxSV.compare(v) === -1) {
-            max = v;
-            maxSV = new SemVer(max, options);
-          }
-        }
-      });
-      return max;
-    };
-    module.exports = maxSatisfying;
-  }
-});
-
-// node_modules/semver/ranges/min-satisfying.js
-var require_min_satisfying = __commonJS({
-  "node_modules/semver/ranges/min-satisfying.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var Range2 = require_range();
-    var minSatisfying = (versions, range, options) => {
-      let min = null;
-      let minSV = null;
-      let rangeObj = null;
-      try {
-        rangeObj = new Range2(range, options);
-      } catch (er) {
-        return null;
-      }
-      versions.forEach((v) => {
-        if (rangeObj.test(v)) {
-          if (!min || minSV.compare(v) === 1) {
-            min = v;
-            minSV = new SemVer(min, options);
-          }
-        }
-      });
-      return min;
-    };
-    module.exports = minSatisfying;
-  }
-});
-
-// node_modules/semver/ranges/min-version.js
-var require_min_version = __commonJS({
-  "node_modules/semver/ranges/min-version.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var Range2 = require_range();
-    var gt = require_gt();
-    var minVersion = (range, loose) => {
-      range = new Range2(range, loose);
-      let minver = new SemVer("0.0.0");
-      if (range.test(minver)) {
-        return minver;
-      }
-      minver = new SemVer("0.0.0-0");
-      if (range.test(minver)) {
-        return minver;
-      }
-      minver = null;
-      for (let i2 = 0; i2 < range.set.length; ++i2) {
-        const comparators = range.set[i2];
-        let setMin = null;
-        comparators.forEach((comparator) => {
-          const compver = new SemVer(comparator.semver.version);
-          switch (comparator.operator) {
-            case ">":
-              if (compver.prerelease.length === 0) {
-                compver.patch++;
-              } else {
-                compver.prerelease.push(0);
-              }
-              compver.raw = compver.format();
-            /* fallthrough */
-            case "":
-            case ">=":
-              if (!setMin || gt(compver, setMin)) {
-                setMin = compver;
-              }
-              break;
-            case "<":
-            case "<=":
-              break;
-            /* istanbul ignore next */
-            default:
-              throw new Error(`Unexpected operation: ${comparator.operator}`);
-          }
-        });
-        if (setMin && (!minver || gt(minver, setMin))) {
-          minver = setMin;
-        }
-      }
-      if (minver && range.test(minver)) {
-        return minver;
-      }
-      return null;
-    };
-    module.exports = minVersion;
-  }
-});
-
-// node_modules/semver/ranges/valid.js
-var require_valid2 = __commonJS({
-  "node_modules/semver/ranges/valid.js"(exports, module) {
-    "use strict";
-    var Range2 = require_range();
-    var validRange = (range, options) => {
-      try {
-        return new Range2(range, options).range || "*";
-      } catch (er) {
-        return null;
-      }
-    };
-    module.exports = validRange;
-  }
-});
-
-// node_modules/semver/ranges/outside.js
-var require_outside = __commonJS({
-  "node_modules/semver/ranges/outside.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var Comparator = require_comparator();
-    var { ANY } = Comparator;
-    var Range2 = require_range();
-    var satisfies = require_satisfies();
-    var gt = require_gt();
-    var lt = require_lt();
-    var lte = require_lte();
-    var gte = require_gte();
-    var outside = (version2, range, hilo, options) => {
-      version2 = new SemVer(version2, options);
-      range = new Range2(range, options);
-      let gtfn, ltefn, ltfn, comp, ecomp;
-      switch (hilo) {
-        case ">":
-          gtfn = gt;
-          ltefn = lte;
-          ltfn = lt;
-          comp = ">";
-          ecomp = ">=";
-          break;
-        case "<":
-          gtfn = lt;
-          ltefn = gte;
-          ltfn = gt;
-          comp = "<";
-          ecomp = "<=";
-          break;
-        default:
-          throw new TypeError('Must provide a hilo val of "<" or ">"');
-      }
-      if (satisfies(version2, range, options)) {
-        return false;
-      }
-      for (let i2 = 0; i2 < range.set.length; ++i2) {
-        const comparators = range.set[i2];
-        let high = null;
-        let low = null;
-        comparators.forEach((comparator) => {
-          if (comparator.semver === ANY) {
-            comparator = new Comparator(">=0.0.0");
-          }
-          high = high || comparator;
-          low = low || comparator;
-          if (gtfn(comparator.semver, high.semver, options)) {
-            high = comparator;
-          } else if (ltfn(comparator.semver, low.semver, options)) {
-            low = comparator;
-          }
-        });
-        if (high.operator === comp || high.operator === ecomp) {
-          return false;
-        }
-        if ((!low.operator || low.operator === comp) && ltefn(version2, low.semver)) {
-          return false;
-        } else if (low.operator === ecomp && ltfn(version2, low.semver)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    module.exports = outside;
-  }
-});
-
-// node_modules/semver/ranges/gtr.js
-var require_gtr = __commonJS({
-  "node_modules/semver/ranges/gtr.js"(exports, module) {
-    "use strict";
-    var outside = require_outside();
-    var gtr = (version2, range, options) => outside(version2, range, ">", options);
-    module.exports = gtr;
-  }
-});
-
-// node_modules/semver/ranges/ltr.js
-var require_ltr = __commonJS({
-  "node_modules/semver/ranges/ltr.js"(exports, module) {
-    "use strict";
-    var outside = require_outside();
-    var ltr = (version2, range, options) => outside(version2, range, "<", options);
-    module.exports = ltr;
-  }
-});
-
-// node_modules/semver/ranges/intersects.js
-var require_intersects = __commonJS({
-  "node_modules/semver/ranges/intersects.js"(exports, module) {
-    "use strict";
-    var Range2 = require_range();
-    var intersects = (r1, r2, options) => {
-      r1 = new Range2(r1, options);
-      r2 = new Range2(r2, options);
-      return r1.intersects(r2, options);
-    };
-    module.exports = intersects;
-  }
-});
-
-// node_modules/semver/ranges/simplify.js
-var require_simplify = __commonJS({
-  "node_modules/semver/ranges/simplify.js"(exports, module) {
-    "use strict";
-    var satisfies = require_satisfies();
-    var compare = require_compare();
-    module.exports = (versions, range, options) => {
-      const set2 = [];
-      let first = null;
-      let prev = null;
-      const v = versions.sort((a2, b) => compare(a2, b, options));
-      for (const version2 of v) {
-        const included = satisfies(version2, range, options);
-        if (included) {
-          prev = version2;
-          if (!first) {
-            first = version2;
-          }
-        } else {
-          if (prev) {
-            set2.push([first, prev]);
-          }
-          prev = null;
-          first = null;
-        }
-      }
-      if (first) {
-        set2.push([first, null]);
-      }
-      const ranges = [];
-      for (const [min, max] of set2) {
-        if (min === max) {
-          ranges.push(min);
-        } else if (!max && min === v[0]) {
-          ranges.push("*");
-        } else if (!max) {
-          ranges.push(`>=${min}`);
-        } else if (min === v[0]) {
-          ranges.push(`<=${max}`);
-        } else {
-          ranges.push(`${min} - ${max}`);
-        }
-      }
-      const simplified = ranges.join(" || ");
-      const original = typeof range.raw === "string" ? range.raw : String(range);
-      return simplified.length < original.length ? simplified : range;
-    };
-  }
-});
-
-// node_modules/semver/ranges/subset.js
-var require_subset = __commonJS({
-  "node_modules/semver/ranges/subset.js"(exports, module) {
-    "use strict";
-    var Range2 = require_range();
-    var Comparator = require_comparator();
-    var { ANY } = Comparator;
-    var satisfies = require_satisfies();
-    var compare = require_compare();
-    var subset = (sub, dom, options = {}) => {
-      if (sub === dom) {
-        return true;
-      }
-      sub = new Range2(sub, options);
-      dom = new Range2(dom, options);
-      let sawNonNull = false;
-      OUTER: for (const simpleSub of sub.set) {
-        for (const simpleDom of dom.set) {
-          const isSub = simpleSubset(simpleSub, simpleDom, options);
-          sawNonNull = sawNonNull || isSub !== null;
-          if (isSub) {
-            continue OUTER;
-          }
-        }
-        if (sawNonNull) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var minimumVersionWithPreRelease = [new Comparator(">=0.0.0-0")];
-    var minimumVersion = [new Comparator(">=0.0.0")];
-    var simpleSubset = (sub, dom, options) => {
-      if (sub === dom) {
-        return true;
-      }
-      if (sub.length === 1 && sub[0].semver === ANY) {
-        if (dom.length === 1 && dom[0].semver === ANY) {
-          return true;
-        } else if (options.includePrerelease) {
-          sub = minimumVersionWithPreRelease;
-        } else {
-          sub = minimumVersion;
-        }
-      }
-      if (dom.length === 1 && dom[0].semver === ANY) {
-        if (options.includePrerelease) {
-          return true;
-        } else {
-          dom = minimumVersion;
-        }
-      }
-      const eqSet = /* @__PURE__ */ new Set();
-      let gt, lt;
-      for (const c3 of sub) {
-        if (c3.operator === ">" || c3.operator === ">=") {
-          gt = higherGT(gt, c3, options);
-        } else if (c3.operator === "<" || c3.operator === "<=") {
-          lt = lowerLT(lt, c3, options);
-        } else {
-          eqSet.add(c3.semver);
-        }
-      }
-      if (eqSet.size > 1) {
-        return null;
-      }
-      let gtltComp;
-      if (gt && lt) {
-        gtltComp = compare(gt.semver, lt.semver, options);
-        if (gtltComp > 0) {
-          return null;
-        } else if (gtltComp === 0 && (gt.operator !== ">=" || lt.operator !== "<=")) {
-          return null;
-        }
-      }
-      for (const eq of eqSet) {
-        if (gt && !satisfies(eq, String(gt), options)) {
-          return null;
-        }
-        if (lt && !satisfies(eq, String(lt), options)) {
-          return null;
-        }
-        for (const c3 of dom) {
-          if (!satisfies(eq, String(c3), options)) {
-            return false;
-          }
-        }
-        return true;
-      }
-      let higher, lower;
-      let hasDomLT, hasDomGT;
-      let needDomLTPre = lt && !options.includePrerelease && lt.semver.prerelease.length ? lt.semver : false;
-      let needDomGTPre = gt && !options.includePrerelease && gt.semver.prerelease.length ? gt.semver : false;
-      if (needDomLTPre && needDomLTPre.prerelease.length === 1 && lt.operator === "<" && needDomLTPre.prerelease[0] === 0) {
-        needDomLTPre = false;
-      }
-      for (const c3 of dom) {
-        hasDomGT = hasDomGT || c3.operator === ">" || c3.operator === ">=";
-        hasDomLT = hasDomLT || c3.operator === "<" || c3.operator === "<=";
-        if (gt) {
-          if (needDomGTPre) {
-            if (c3.semver.prerelease && c3.semver.prerelease.length && c3.semver.major === needDomGTPre.major && c3.semver.minor === needDomGTPre.minor && c3.semver.patch === needDomGTPre.patch) {
-              needDomGTPre = false;
-            }
-          }
-          if (c3.operator === ">" || c3.operator === ">=") {
-            higher = higherGT(gt, c3, options);
-            if (higher === c3 && higher !== gt) {
-              return false;
-            }
-          } else if (gt.operator === ">=" && !c3.test(gt.semver)) {
-            return false;
-          }
-        }
-        if (lt) {
-          if (needDomLTPre) {
-            if (c3.semver.prerelease && c3.semver.prerelease.length && c3.semver.major === needDomLTPre.major && c3.semver.minor === needDomLTPre.minor && c3.semver.patch === needDomLTPre.patch) {
-              needDomLTPre = false;
-            }
-          }
-          if (c3.operator === "<" || c3.operator === "<=") {
-            lower = lowerLT(lt, c3, options);
-            if (lower === c3 && lower !== lt) {
-              return false;
-            }
-          } else if (lt.operator === "<=" && !c3.test(lt.semver)) {
-            return false;
-          }
-        }
-        if (!c3.operator && (lt || gt) && gtltComp !== 0) {
-          return false;
-        }
-      }
-      if (gt && hasDomLT && !lt && gtltComp !== 0) {
-        return false;
-      }
-      if (lt && hasDomGT && !gt && gtltComp !== 0) {
-        return false;
-      }
-      if (needDomGTPre || needDomLTPre) {
-        return false;
-      }
-      return true;
-    };
-    var higherGT = (a2, b, options) => {
-      if (!a2) {
-        return b;
-      }
-      const comp = compare(a2.semver, b.semver, options);
-      return comp > 0 ? a2 : comp < 0 ? b : b.operator === ">" && a2.operator === ">=" ? b : a2;
-    };
-    var lowerLT = (a2, b, options) => {
-      if (!a2) {
-        return b;
-      }
-      const comp = compare(a2.semver, b.semver, options);
-      return comp < 0 ? a2 : comp > 0 ? b : b.operator === "<" && a2.operator === "<=" ? b : a2;
-    };
-    module.exports = subset;
-  }
-});
-
-// node_modules/semver/index.js
-var require_semver2 = __commonJS({
-  "node_modules/semver/index.js"(exports, module) {
-    "use strict";
-    var internalRe = require_re();
-    var constants6 = require_constants6();
-    var SemVer = require_semver();
-    var identifiers = require_identifiers();
-    var parse5 = require_parse2();
-    var valid = require_valid();
-    var clean2 = require_clean();
-    var inc = require_inc();
-    var diff = require_diff();
-    var major = require_major();
-    var minor = require_minor();
-    var patch = require_patch();
-    var prerelease = require_prerelease();
-    var compare = require_compare();
-    var rcompare = require_rcompare();
-    var compareLoose = require_compare_loose();
-    var compareBuild = require_compare_build();
-    var sort = require_sort();
-    var rsort = require_rsort();
-    var gt = require_gt();
-    var lt = require_lt();
-    var eq = require_eq();
-    var neq = require_neq();
-    var gte = require_gte();
-    var lte = require_lte();
-    var cmp = require_cmp();
-    var coerce2 = require_coerce();
-    var truncate = require_truncate();
-    var Comparator = require_comparator();
-    var Range2 = require_range();
-    var satisfies = require_satisfies();
-    var toComparators = require_to_comparators();
-    var maxSatisfying = require_max_satisfying();
-    var minSatisfying = require_min_satisfying();
-    var minVersion = require_min_version();
-    var validRange = require_valid2();
-    var outside = require_outside();
-    var gtr = require_gtr();
-    var ltr = require_ltr();
-    var intersects = require_intersects();
-    var simplifyRange = require_simplify();
-    var subset = require_subset();
-    module.exports = {
-      parse: parse5,
-      valid,
-      clean: clean2,
-      inc,
-      diff,
-      major,
-      minor,
-      patch,
-      prerelease,
-      compare,
-      rcompare,
-      compareLoose,
-      compareBuild,
-      sort,
-      rsort,
-      gt,
-      lt,
-      eq,
-      neq,
-      gte,
-      lte,
-      cmp,
-      coerce: coerce2,
-      truncate,
-      Comparator,
-      Range: Range2,
-      satisfies,
-      toComparators,
-      maxSatisfying,
-      minSatisfying,
-      minVersion,
-      validRange,
-      outside,
-      gtr,
-      ltr,
-      intersects,
-      simplifyRange,
-      subset,
-      SemVer,
-      re: internalRe.re,
-      src: internalRe.src,
-      tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants6.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants6.RELEASE_TYPES,
-      compareIdentifiers: identifiers.compareIdentifiers,
-      rcompareIdentifiers: identifiers.rcompareIdentifiers
-    };
   }
 });
 
@@ -41087,9 +41087,9 @@ import { fileURLToPath as fileURLToPath5 } from "node:url";
 
 // src/action/run.ts
 init_errors();
-import { mkdir as mkdir2, mkdtemp, rm as rm2, writeFile as writeFile2, chmod as chmod2 } from "node:fs/promises";
+import { mkdir as mkdir3, mkdtemp, rm as rm3, writeFile as writeFile3, chmod as chmod2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { basename, isAbsolute as isAbsolute2, join, resolve as resolve2 } from "node:path";
+import { basename, isAbsolute as isAbsolute2, join as join2, resolve as resolve2 } from "node:path";
 
 // node_modules/is-plain-obj/index.js
 function isPlainObject(value) {
@@ -50123,9 +50123,9 @@ function stringifyPrimitive(value) {
     return `"${value}"`;
   return `${value}`;
 }
-function optionalKeys(shape) {
-  return Object.keys(shape).filter((k) => {
-    return shape[k]._zod.optin !== void 0 && shape[k]._zod.optout === "optional";
+function optionalKeys(shape2) {
+  return Object.keys(shape2).filter((k) => {
+    return shape2[k]._zod.optin !== void 0 && shape2[k]._zod.optout === "optional";
   });
 }
 var NUMBER_FORMAT_RANGES = /* @__PURE__ */ (() => ({
@@ -50174,33 +50174,33 @@ function omit(schema, mask) {
   mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)).filter((key) => !omitted.has(key)));
   return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
-function extend(schema, shape) {
-  if (!isPlainObject2(shape)) {
+function extend(schema, shape2) {
+  if (!isPlainObject2(shape2)) {
     throw new Error("Invalid input to extend: expected a plain object");
   }
   const checks = schema._zod.def.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
     const existingShape = sourceShape(schema);
-    for (const key of Reflect.ownKeys(shape)) {
+    for (const key of Reflect.ownKeys(shape2)) {
       if (Object.getOwnPropertyDescriptor(existingShape, key) !== void 0) {
         throw new Error("Cannot overwrite keys on object schemas containing refinements. Use `.safeExtend()` instead.");
       }
     }
   }
-  return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
+  return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape2) }));
 }
-function extended(schema, shape) {
+function extended(schema, shape2) {
   const newShape = {};
   mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)));
-  mirrorProps(newShape, shape);
+  mirrorProps(newShape, shape2);
   return newShape;
 }
-function safeExtend(schema, shape) {
-  if (!isPlainObject2(shape)) {
+function safeExtend(schema, shape2) {
+  if (!isPlainObject2(shape2)) {
     throw new Error("Invalid input to safeExtend: expected a plain object");
   }
-  return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
+  return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape2) }));
 }
 function merge(a2, b) {
   if (!b?._zod?.def) {
@@ -52648,10 +52648,10 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   }
   const _normalized = cached(() => normalizeDef(def));
   defineLazyInternal(inst, "propValues", (zod) => {
-    const shape = zod.def.shape;
+    const shape2 = zod.def.shape;
     const propValues = {};
-    for (const key in shape) {
-      const field = shape[key]._zod;
+    for (const key in shape2) {
+      const field = shape2[key]._zod;
       if (field.values) {
         if (!Object.prototype.hasOwnProperty.call(propValues, key)) {
           assignProp(propValues, key, /* @__PURE__ */ new Set());
@@ -52683,7 +52683,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     }
     payload.value = memo2 ? memo2.alloc(inst, payload, {}, ctx) : {};
     const proms = [];
-    const shape = value.shape;
+    const shape2 = value.shape;
     const abortEarly = ctx?.abortEarly;
     let seen = payload.issues.length;
     for (const key of value.allKeys) {
@@ -52694,7 +52694,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
       }
       if (key === "__proto__")
         continue;
-      const el = shape[key];
+      const el = shape2[key];
       const optin = el._zod.optin;
       const optout = el._zod.optout;
       const r = el._zod.run({ value: input2[key], issues: [] }, ctx);
@@ -52715,10 +52715,10 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   const superParse = inst._zod.parse;
   const _normalized = cached(() => normalizeDef(def));
   const memo2 = globalConfig.memoizer;
-  const generateFastpass = (shape) => {
+  const generateFastpass = (shape2) => {
     const normalized = _normalized.value;
     const syms = normalized.symbolKeys;
-    const doc = new Doc(["payload", "ctx"], { shape, inst, memo: memo2, syms });
+    const doc = new Doc(["payload", "ctx"], { shape: shape2, inst, memo: memo2, syms });
     const parseStr = (k) => `shape[${k}]._zod.run({ value: input[${k}], issues: [] }, ctx)`;
     const prefixStr = (id, k) => `
           let ${id}_ab = false;
@@ -52745,7 +52745,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
       const id = ids[key];
       const k = typeof key === "symbol" ? `syms[${syms.indexOf(key)}]` : esc(key);
       const isPresent = `${k} in input`;
-      const schema = shape[key];
+      const schema = shape2[key];
       const optin = schema?._zod?.optin;
       const isOptionalIn = optin !== void 0;
       const isOptionalOut = schema?._zod?.optout === "optional";
@@ -54184,7 +54184,7 @@ function isRecursive(inst, stack, resolve10) {
         result = answer;
     }
   };
-  const shape = (sh, spread) => {
+  const shape2 = (sh, spread) => {
     let answer = NONE;
     for (const key of Reflect.ownKeys(sh)) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
@@ -54205,7 +54205,7 @@ function isRecursive(inst, stack, resolve10) {
   switch (kind) {
     case "object": {
       const raw = rawShape(def);
-      merge2(raw ? shape(raw, true) : ASSUMED);
+      merge2(raw ? shape2(raw, true) : ASSUMED);
       check2(def.catchall);
       break;
     }
@@ -62416,12 +62416,12 @@ function generatePropertiesChecks(doc, ctx, def, accessor) {
     throw new ZodCompileUnsupportedError(`check with a custom "when" condition`);
   }
   doc.write(`if (${accessor} == null) return INVALID;`);
-  const shape = def.shape;
-  for (const key of Reflect.ownKeys(shape)) {
+  const shape2 = def.shape;
+  for (const key of Reflect.ownKeys(shape2)) {
     const keyExpr = typeof key === "symbol" ? addConstant(ctx, key) : esc(key);
     const inputVar = newVar(ctx);
     doc.write(`const ${inputVar} = ${accessor}[${keyExpr}];`);
-    compileChild(doc, ctx, shape[key], inputVar, false);
+    compileChild(doc, ctx, shape2[key], inputVar, false);
   }
 }
 function generatePropertyCheck(doc, ctx, def, accessor) {
@@ -62803,13 +62803,13 @@ function generateDateCheck(doc, accessor) {
 function generateObjectCheck(doc, ctx, schema, accessor, buildsValue = true) {
   const def = schema._zod.def;
   doc.write(`if (typeof ${accessor} !== "object" || ${accessor} === null || Array.isArray(${accessor})) return INVALID;`);
-  const shape = def.shape;
-  const keys = Object.keys(shape);
-  const symbolKeys = Object.getOwnPropertySymbols(shape);
+  const shape2 = def.shape;
+  const keys = Object.keys(shape2);
+  const symbolKeys = Object.getOwnPropertySymbols(shape2);
   const allKeys = symbolKeys.length ? [...keys, ...symbolKeys] : keys;
   const keyExpr = (k) => typeof k === "symbol" ? addConstant(ctx, k) : esc(k);
   const propKey = (k) => typeof k === "symbol" ? `[${keyExpr(k)}]` : esc(k);
-  const propShape = shape;
+  const propShape = shape2;
   if (keys.includes("__proto__")) {
     throw new ZodCompileUnsupportedError('object shape key "__proto__"');
   }
@@ -64316,10 +64316,10 @@ function _property(property, schema, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _properties(shape, params) {
+function _properties(shape2, params) {
   return new $ZodCheckProperties({
     check: "properties",
-    shape,
+    shape: shape2,
     ...normalizeParams(params)
   });
 }
@@ -65581,21 +65581,21 @@ function inputOptin(schema) {
 var objectProcessor = (schema, ctx, _json, params) => {
   const json2 = _json;
   const def = schema._zod.def;
-  const shape = def.shape;
-  const symbolKeys = Object.getOwnPropertySymbols(shape);
+  const shape2 = def.shape;
+  const symbolKeys = Object.getOwnPropertySymbols(shape2);
   if (symbolKeys.length && handleUnrepresentable(schema, ctx, json2, params, "Symbol keys cannot be represented in JSON Schema")) {
     return;
   }
   json2.type = "object";
   json2.properties = {};
-  for (const key in shape) {
-    assignProp(json2.properties, key, processSchema(shape[key], ctx, {
+  for (const key in shape2) {
+    assignProp(json2.properties, key, processSchema(shape2[key], ctx, {
       ...params,
       path: [...params.path, "properties", key]
     }));
   }
   const requiredKeys = [];
-  for (const key of Object.keys(shape)) {
+  for (const key of Object.keys(shape2)) {
     const field = def.shape[key];
     if (ctx.io === "input" ? inputOptin(field) === void 0 : field._zod.optout === void 0) {
       requiredKeys.push(key);
@@ -67157,8 +67157,8 @@ function array(element, params) {
   return _array(ZodArray, element, params);
 }
 function keyof(schema) {
-  const shape = schema._zod.def.shape;
-  return _enum2(Object.keys(shape));
+  const shape2 = schema._zod.def.shape;
+  return _enum2(Object.keys(shape2));
 }
 var ZodObject = /* @__PURE__ */ $constructor("ZodObject", (inst, def) => {
   _ensureDefaultMemoizer();
@@ -67210,26 +67210,26 @@ var ZodObject = /* @__PURE__ */ $constructor("ZodObject", (inst, def) => {
     return util_exports.required(ZodNonOptional, this, args[0]);
   }
 });
-function object(shape, params) {
+function object(shape2, params) {
   const def = {
     type: "object",
-    shape: shape ?? {},
+    shape: shape2 ?? {},
     ...util_exports.normalizeParams(params)
   };
   return new ZodObject(def);
 }
-function strictObject(shape, params) {
+function strictObject(shape2, params) {
   return new ZodObject({
     type: "object",
-    shape,
+    shape: shape2,
     catchall: never(),
     ...util_exports.normalizeParams(params)
   });
 }
-function looseObject(shape, params) {
+function looseObject(shape2, params) {
   return new ZodObject({
     type: "object",
-    shape,
+    shape: shape2,
     catchall: unknown(),
     ...util_exports.normalizeParams(params)
   });
@@ -67768,8 +67768,8 @@ var meta2 = meta;
 var ZodInstanceOf = /* @__PURE__ */ $constructor("ZodInstanceOf", (inst, def) => {
   ZodCustom.init(inst, def);
 }, {
-  properties(shape, params) {
-    return this.check(_properties(shape, params));
+  properties(shape2, params) {
+    return this.check(_properties(shape2, params));
   }
 });
 function _instanceof(cls, params = {}) {
@@ -68355,13 +68355,13 @@ function convertBaseSchema(schema, ctx) {
       break;
     }
     case "object": {
-      const shape = {};
+      const shape2 = {};
       const properties = schema.properties || {};
       const requiredSet = new Set(schema.required || []);
       const additionalSchema = typeof schema.additionalProperties === "object" ? convertSchema(schema.additionalProperties, ctx) : void 0;
       for (const [key, propSchema] of Object.entries(properties)) {
         const propZodSchema = convertSchema(propSchema, ctx);
-        assignProp(shape, key, requiredSet.has(key) ? propZodSchema : propZodSchema.optional());
+        assignProp(shape2, key, requiredSet.has(key) ? propZodSchema : propZodSchema.optional());
       }
       if (schema.patternProperties) {
         const patternProps = schema.patternProperties;
@@ -68373,8 +68373,8 @@ function convertBaseSchema(schema, ctx) {
           looseRecords.push(z.looseRecord(keySchema, patternValue));
         }
         const schemasToIntersect = [];
-        if (Object.keys(shape).length > 0) {
-          schemasToIntersect.push(z.object(shape).passthrough());
+        if (Object.keys(shape2).length > 0) {
+          schemasToIntersect.push(z.object(shape2).passthrough());
         }
         schemasToIntersect.push(...looseRecords);
         if (schemasToIntersect.length === 0) {
@@ -68389,7 +68389,7 @@ function convertBaseSchema(schema, ctx) {
           zodSchema = result;
         }
         if (schema.additionalProperties === false) {
-          const propertyKeys = Object.keys(shape);
+          const propertyKeys = Object.keys(shape2);
           const patterns = patternKeys.map((p) => new RegExp(p));
           const basePatternSchema = zodSchema;
           zodSchema = zodSchema.check((payload) => {
@@ -68414,7 +68414,7 @@ function convertBaseSchema(schema, ctx) {
           });
         }
       } else {
-        const objectSchema = z.object(shape);
+        const objectSchema = z.object(shape2);
         if (schema.additionalProperties === false) {
           zodSchema = objectSchema.strict();
         } else if (additionalSchema) {
@@ -69003,7 +69003,7 @@ function githubContext(env2) {
 function releaseTagOf(ctx) {
   if (ctx.eventName !== "push" || !ctx.ref.startsWith("refs/tags/")) return void 0;
   const tag = ctx.ref.slice("refs/tags/".length);
-  return /^[^/]+\/v?\d+\.\d+\.\d+/.test(tag) ? tag : void 0;
+  return /^([^/]+\/v?|v)\d+\.\d+\.\d+/.test(tag) ? tag : void 0;
 }
 var ACTION_COMMANDS = [...COMMANDS, "changed"];
 var ACTION_ONLY_INPUTS = ["command", "config", "changed-since"];
@@ -69085,14 +69085,402 @@ function collectLeaves(v, secretKey, out) {
   }
 }
 
+// src/build/prepare.ts
+init_errors();
+
+// src/docker/buildx-capabilities.ts
+var import_semver = __toESM(require_semver2(), 1);
+
+// src/docker/cli.ts
+init_errors();
+var DOCKER = process.env.BUILD_CONNECTOR_DOCKER ?? "docker";
+function docker(args, opts = {}) {
+  return run(DOCKER, args, opts);
+}
+function parseJson(schema, text2, what) {
+  let raw;
+  try {
+    raw = JSON.parse(text2);
+  } catch {
+    throw new BcError("failed", `${what}: output is not JSON`, { details: [text2.slice(0, 300)] });
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new BcError("failed", `${what}: unexpected output shape`, {
+      details: parsed.error.issues.slice(0, 5).map((i2) => `${i2.path.join(".") || "(root)"}: ${i2.message}`)
+    });
+  }
+  return parsed.data;
+}
+function parseJsonLines(schema, text2, what) {
+  return text2.split("\n").map((l) => l.trim()).filter((l) => l !== "").map((l) => parseJson(schema, l, what));
+}
+
+// src/docker/engine.ts
+var DockerVersionSchema = external_exports.object({
+  Client: external_exports.object({ Version: external_exports.string() }).loose(),
+  Server: external_exports.object({ Version: external_exports.string() }).loose().nullish()
+}).loose();
+var DockerInfoSchema = external_exports.object({
+  ServerVersion: external_exports.string().optional(),
+  Driver: external_exports.string().optional(),
+  DriverStatus: external_exports.array(external_exports.array(external_exports.string())).nullish(),
+  Architecture: external_exports.string().optional()
+}).loose();
+var BuilderSchema = external_exports.object({
+  Name: external_exports.string(),
+  Driver: external_exports.string(),
+  Nodes: external_exports.array(
+    external_exports.object({
+      Name: external_exports.string().optional(),
+      Status: external_exports.string().optional(),
+      Platforms: external_exports.array(external_exports.string()).nullish()
+    }).loose()
+  ).nullish()
+}).loose();
+function isContainerdStore(info2) {
+  return (info2.DriverStatus ?? []).some(([k, v]) => k === "driver-type" && v === "io.containerd.snapshotter.v1");
+}
+function builderFacts(b) {
+  const platforms = /* @__PURE__ */ new Set();
+  for (const n2 of b.Nodes ?? []) for (const p of n2.Platforms ?? []) platforms.add(p);
+  return { name: b.Name, driver: b.Driver, platforms: [...platforms] };
+}
+function builderSupports(facts, platform6) {
+  return facts.platforms.some((p) => p === platform6 || p.startsWith(`${platform6}/`));
+}
+async function dockerInfo() {
+  const res = await docker(["info", "--format", "{{json .}}"], { timeoutMs: 2e4, failKind: "environment", step: "docker info" });
+  return parseJson(DockerInfoSchema, res.stdout, "docker info");
+}
+function parseBuildxVersion(text2) {
+  const m = /buildx\s+v?(\d+\.\d+\.\d+)/.exec(text2);
+  return m?.[1] ?? text2.trim();
+}
+
+// src/docker/buildx-capabilities.ts
+init_errors();
+
+// src/docker/buildx-cache.ts
+import { createHash } from "node:crypto";
+import { mkdir as mkdir2, readdir as readdir2, readFile, rm as rm2, stat as stat2, writeFile as writeFile2, rename as rename2 } from "node:fs/promises";
+import { homedir } from "node:os";
+import { join } from "node:path";
+var BINFMT = "/proc/sys/fs/binfmt_misc";
+function probeTtlSeconds(env2 = process.env) {
+  const v = Number.parseInt(env2.BUILD_CONNECTOR_PROBE_TTL ?? "", 10);
+  return Number.isFinite(v) && v >= 0 ? v : 600;
+}
+function cacheDir(env2 = process.env) {
+  return join(env2.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "build-connector");
+}
+var content = async (p) => readFile(p, "utf8").catch(() => null);
+var mtime = async (p) => {
+  try {
+    return (await stat2(p)).mtimeMs;
+  } catch {
+    return null;
+  }
+};
+async function binfmtState() {
+  try {
+    const names = (await readdir2(BINFMT)).filter((n2) => n2 !== "register").sort();
+    return await Promise.all(names.map(async (n2) => `${n2}=${(await readFile(join(BINFMT, n2), "utf8").catch(() => "")).split("\n")[0] ?? ""}`));
+  } catch {
+    return [];
+  }
+}
+var hash2 = (v) => createHash("sha256").update(JSON.stringify(v)).digest("hex").slice(0, 24);
+async function capabilitiesCacheKey(builderName, env2 = process.env) {
+  const cfg = env2.DOCKER_CONFIG ?? join(homedir(), ".docker");
+  const parts = {
+    v: 1,
+    docker: DOCKER,
+    builder: builderName ?? env2.BUILDX_BUILDER ?? "",
+    host: env2.DOCKER_HOST ?? "",
+    context: env2.DOCKER_CONTEXT ?? "",
+    cfg,
+    // buildx rewrites `current` on every command: its content, not its mtime
+    current: await content(join(cfg, "buildx", "current")),
+    instances: await mtime(join(cfg, "buildx", "instances")),
+    config: await mtime(join(cfg, "config.json")),
+    dockerd: await mtime("/var/run/docker.pid"),
+    binfmt: await binfmtState()
+  };
+  return { slot: hash2([parts.docker, parts.builder, parts.host, parts.context, parts.cfg]), key: hash2(parts) };
+}
+var fileOf = (k, env2) => join(cacheDir(env2), `buildx-capabilities-${k.slot}.json`);
+async function readCachedCapabilities(key, now = Date.now(), env2 = process.env) {
+  const ttl = probeTtlSeconds(env2);
+  if (ttl === 0) return void 0;
+  try {
+    const raw = JSON.parse(await readFile(fileOf(key, env2), "utf8"));
+    if (typeof raw !== "object" || raw === null) return void 0;
+    const { savedAt, value, key: stored } = raw;
+    if (stored !== key.key || typeof savedAt !== "number" || now - savedAt > ttl * 1e3 || now < savedAt) return void 0;
+    return value;
+  } catch {
+    return void 0;
+  }
+}
+async function writeCachedCapabilities(key, value, now = Date.now(), env2 = process.env) {
+  if (probeTtlSeconds(env2) === 0) return;
+  try {
+    await mkdir2(cacheDir(env2), { recursive: true });
+    const tmp = `${fileOf(key, env2)}.${process.pid}.tmp`;
+    await writeFile2(tmp, JSON.stringify({ key: key.key, savedAt: now, value }));
+    await rename2(tmp, fileOf(key, env2));
+  } catch {
+  }
+}
+async function dropCachedCapabilities(key, env2 = process.env) {
+  await rm2(fileOf(key, env2), { force: true });
+}
+
+// src/docker/buildx-capabilities.ts
+var coerce = (v) => v ? import_semver.default.coerce(v)?.version : void 0;
+var atLeast = (v, min) => v ? import_semver.default.gte(v, min) : false;
+function buildkitOfEngine(engine) {
+  const v = coerce(engine);
+  if (!v) return void 0;
+  if (import_semver.default.gte(v, "26.0.0")) return "0.13.0";
+  if (import_semver.default.gte(v, "25.0.0")) return "0.12.0";
+  return "0.11.0";
+}
+function capabilitiesFrom(f) {
+  const notes = [];
+  const nodeBk = coerce(f.buildkitVersion);
+  const realNodeBk = nodeBk && nodeBk !== "0.0.0" ? nodeBk : void 0;
+  const isDocker = f.driver === "docker";
+  const effectiveBuildkit = realNodeBk ?? (isDocker ? buildkitOfEngine(f.engineVersion) : void 0);
+  const bk13 = atLeast(effectiveBuildkit, "0.13.0");
+  if (!bk13) notes.push(`BuildKit ${effectiveBuildkit ?? "version unknown"} < 0.13: no rewrite-timestamp, so digests are not reproducible`);
+  if (isDocker) {
+    const c8d = f.containerdStore === true;
+    if (!c8d) notes.push("docker driver on the classic image store: one platform per build, --load only (enable the containerd image store)");
+    notes.push("docker driver: no push-by-digest and no rewrite-timestamp on pushed/loaded images (use the OCI archive)");
+    return {
+      ...f,
+      effectiveBuildkit,
+      multiPlatformBuild: c8d,
+      multiPlatformLoad: c8d,
+      ociOutput: c8d,
+      pushByDigest: false,
+      rewriteTimestamp: { oci: c8d && bk13, image: false },
+      notes
+    };
+  }
+  let multiPlatformLoad = f.containerdStore === true && atLeast(coerce(f.buildxVersion), "0.11.0") && f.nodes <= 1;
+  if (!multiPlatformLoad) {
+    notes.push(
+      f.nodes > 1 ? `${f.driver} builder with ${f.nodes} nodes cannot --load a multi-platform image (docker/buildx#2007)` : `${f.driver} driver: multi-platform --load needs the local engine's containerd image store and buildx >= 0.11`
+    );
+  }
+  if (f.containerdStore === void 0) multiPlatformLoad = false;
+  return {
+    ...f,
+    effectiveBuildkit,
+    multiPlatformBuild: true,
+    multiPlatformLoad,
+    ociOutput: true,
+    pushByDigest: true,
+    rewriteTimestamp: { oci: bk13, image: bk13 },
+    notes
+  };
+}
+var NodeVersionSchema = external_exports.object({ Version: external_exports.string().optional() }).loose();
+var CapabilityFactsSchema = external_exports.object({
+  builder: external_exports.string(),
+  driver: external_exports.string(),
+  nodes: external_exports.number().int().nonnegative(),
+  platforms: external_exports.array(external_exports.string()),
+  buildxVersion: external_exports.string(),
+  buildkitVersion: external_exports.string().optional(),
+  engineVersion: external_exports.string().optional(),
+  containerdStore: external_exports.boolean().optional()
+});
+async function detectCapabilities(builderName, opts = {}) {
+  const key = opts.cache ? await capabilitiesCacheKey(builderName) : void 0;
+  if (key && !opts.refresh) {
+    const cached2 = CapabilityFactsSchema.safeParse(await readCachedCapabilities(key));
+    if (cached2.success) {
+      const f = cached2.data;
+      const facts2 = { ...f, buildkitVersion: f.buildkitVersion, engineVersion: f.engineVersion, containerdStore: f.containerdStore };
+      return { ...capabilitiesFrom(facts2), fromCache: true };
+    }
+  }
+  const facts = await probeFacts(builderName);
+  if (key) await writeCachedCapabilities(key, facts);
+  return capabilitiesFrom(facts);
+}
+async function forgetCapabilities(builderName) {
+  await dropCachedCapabilities(await capabilitiesCacheKey(builderName));
+}
+async function probeFacts(builderName) {
+  const [ls, ver, info2] = await Promise.all([
+    docker(["buildx", "ls", "--format", "{{json .}}"], { timeoutMs: 3e4, failKind: "environment", step: "docker buildx ls" }),
+    docker(["buildx", "version"], { timeoutMs: 2e4, failKind: "environment", step: "docker buildx version" }),
+    dockerInfo().catch(() => void 0)
+  ]);
+  const builders = parseJsonLines(BuilderSchema, ls.stdout, "docker buildx ls");
+  const wanted = builderName ?? process.env.BUILDX_BUILDER;
+  const current = builders.find((b) => b.Current === true);
+  const chosen = wanted ? builders.find((b) => b.Name === wanted) : current ?? builders[0];
+  if (!chosen) {
+    throw envMissing(wanted ? `buildx builder "${wanted}" not found` : "no buildx builder found", [
+      `builders: ${[...new Set(builders.map((b) => b.Name))].join(", ") || "none"}`,
+      "fix: docker buildx create --use (or pass an existing --builder / unset BUILDX_BUILDER)"
+    ]);
+  }
+  const facts = builderFacts(chosen);
+  const nodes = chosen.Nodes ?? [];
+  const nodeVersion = nodes.map((n2) => NodeVersionSchema.safeParse(n2)).find((p) => p.success && p.data.Version)?.data?.Version;
+  return {
+    builder: facts.name,
+    driver: facts.driver,
+    nodes: nodes.length,
+    platforms: facts.platforms,
+    buildxVersion: parseBuildxVersion(ver.stdout),
+    buildkitVersion: nodeVersion,
+    engineVersion: info2?.ServerVersion,
+    containerdStore: info2 ? isContainerdStore(info2) : void 0
+  };
+}
+function unsupportedPlatforms(caps, wanted) {
+  return wanted.filter((p) => !builderSupports({ name: caps.builder, driver: caps.driver, platforms: caps.platforms }, p));
+}
+
+// src/build/prepare.ts
+var LOCAL_TAG = "dev";
+function defaultTags(plan, output2) {
+  const repo = plan.connector.repository;
+  return output2 === "load" ? [`${repo}:${plan.connector.version}`, `${repo}:${LOCAL_TAG}`] : [`${repo}:${plan.connector.version}`];
+}
+function checkPlatforms(platforms) {
+  const bad = invalidPlatforms(platforms);
+  if (bad.length > 0) throw new BcError("badInput", `invalid platform ${bad.map((b) => `"${b}"`).join(", ")}`, { details: ["expected os/arch[/variant], e.g. linux/amd64,linux/arm64"] });
+  if (platforms.length === 0) throw new BcError("badInput", "no platform to build");
+}
+function prepareBuild(plan, opts, caps, files) {
+  const platforms = opts.platforms ?? (plan.platforms.length > 0 ? plan.platforms : [...DEFAULT_PLATFORMS]);
+  checkPlatforms(platforms);
+  const output2 = opts.output ?? { type: "load" };
+  const provenance = opts.provenance ?? "min";
+  const missing = unsupportedPlatforms(caps, platforms);
+  if (missing.length > 0) {
+    throw new BcError("environment", `builder "${caps.builder}" (${caps.driver} driver) cannot build ${missing.join(", ")}`, {
+      step: "preflight",
+      details: [
+        `it can build: ${caps.platforms.join(", ") || "nothing reported"}`,
+        missing.some((p) => p.includes("arm")) ? "fix: enable emulation (update-binfmts --enable qemu-aarch64, or install qemu-user-static), then build-connector doctor" : `fix: drop ${missing.join(", ")} from --platform, or use a builder with that platform (emulation or a native node)`
+      ]
+    });
+  }
+  if (platforms.length > 1 && !caps.multiPlatformBuild) {
+    throw new BcError("environment", `the ${caps.driver} driver on this engine cannot build several platforms at once`, {
+      step: "preflight",
+      details: [
+        'fix: enable the containerd image store ({"features":{"containerd-snapshotter":true}} in /etc/docker/daemon.json, restart dockerd)',
+        "     or use a docker-container builder: docker buildx create --use"
+      ]
+    });
+  }
+  if (output2.type === "load" && platforms.length > 1 && !caps.multiPlatformLoad) {
+    throw new BcError("environment", `cannot --load a ${platforms.length}-platform image into this engine`, {
+      step: "preflight",
+      details: [
+        ...caps.notes.filter((n2) => /load/.test(n2)).map((n2) => `why: ${n2}`),
+        'fix: enable the containerd image store ({"features":{"containerd-snapshotter":true}} in /etc/docker/daemon.json, restart dockerd)',
+        "     or write an OCI archive instead: --output oci=FILE"
+      ]
+    });
+  }
+  if (output2.type === "oci" && !caps.ociOutput) {
+    throw new BcError("environment", `the ${caps.driver} driver on this engine cannot write an OCI archive`, {
+      step: "preflight",
+      details: ["fix: enable the containerd image store, or use a docker-container builder (docker buildx create --use)"]
+    });
+  }
+  const tags = opts.tags && opts.tags.length > 0 ? opts.tags : defaultTags(plan, output2.type);
+  const rewrite = output2.type === "oci" && caps.rewriteTimestamp.oci;
+  const reproducible = reproducibility(output2.type, rewrite, provenance, caps);
+  const request2 = {
+    context: plan.context,
+    dockerfile: files.dockerfile,
+    platforms,
+    tags,
+    labels: plan.labels,
+    // The plan's build args (custom mode's BASE_IMAGE override) under the user's.
+    buildArgs: mergedBuildArgs(plan, opts),
+    metadataFile: files.metadataFile,
+    provenance,
+    cacheFrom: opts.cacheFrom,
+    cacheTo: opts.cacheTo,
+    progress: "plain",
+    output: output2.type === "oci" ? { type: "oci", dest: output2.dest, rewriteTimestamp: rewrite, ...output2.layout === "dir" ? { tar: false } : {} } : { type: "load" },
+    builder: opts.builder,
+    noCache: opts.noCache
+  };
+  return { request: request2, platforms, tags, reproducible, provenance };
+}
+function reproducibility(output2, rewrite, provenance, caps) {
+  if (output2 === "load") {
+    return {
+      index: false,
+      manifests: false,
+      reason: caps.driver === "docker" ? "loaded images keep file timestamps (the docker driver cannot rewrite-timestamp on the image exporter); use --output oci=FILE" : "loaded images are built without rewrite-timestamp; use --output oci=FILE"
+    };
+  }
+  if (!rewrite) {
+    return { index: false, manifests: false, reason: `BuildKit ${caps.effectiveBuildkit ?? "(unknown version)"} cannot rewrite-timestamp (needs >= 0.13)` };
+  }
+  if (provenance !== false) {
+    return {
+      index: false,
+      manifests: true,
+      reason: "per-platform manifests are reproducible; the index is not, because provenance attestations record the build id and times (use --provenance false for a reproducible index)"
+    };
+  }
+  return { index: true, manifests: true, reason: "OCI archive with rewrite-timestamp and SOURCE_DATE_EPOCH, no provenance" };
+}
+function mergedBuildArgs(plan, opts) {
+  const merged = { ...plan.buildArgs ?? {}, ...opts.buildArgs ?? {} };
+  return Object.keys(merged).length > 0 ? merged : void 0;
+}
+
 // src/action/outputs.ts
-var OUTPUT_NAMES = ["digest", "image", "tags", "platforms", "report", "result"];
+var OUTPUT_NAMES = ["digest", "image", "tags", "platforms", "report", "result", "labels", "annotations", "json"];
+function loadedRefs(o2) {
+  if (o2.result !== "built") return [];
+  if (o2.loadedTags && o2.loadedTags.length > 0) return o2.loadedTags;
+  return o2.repository && o2.version ? [`${o2.repository}:${o2.version}`, `${o2.repository}:${LOCAL_TAG}`] : [];
+}
 function imageOf(o2) {
   const pushed = o2.result === "published" || o2.result === "already-published";
-  return pushed && o2.repository && o2.digest ? `${o2.repository}@${o2.digest}` : "";
+  if (pushed) return o2.repository && o2.digest ? `${o2.repository}@${o2.digest}` : "";
+  return loadedRefs(o2)[0] ?? "";
 }
 function tagsOf(o2) {
-  return o2.tags;
+  return o2.result === "built" ? loadedRefs(o2) : o2.tags;
+}
+var labelsOf = (o2) => o2.labels ?? {};
+var annotationsOf = (o2) => o2.annotations ?? [];
+function jsonOf(o2) {
+  return {
+    result: o2.result,
+    image: imageOf(o2),
+    digest: o2.digest ?? "",
+    repository: o2.repository ?? "",
+    version: o2.version ?? "",
+    platforms: o2.platforms,
+    platformDigests: o2.platformDigests,
+    tags: tagsOf(o2),
+    skippedTags: o2.skippedTags,
+    labels: labelsOf(o2),
+    annotations: annotationsOf(o2),
+    report: o2.reportPath ?? "",
+    ...o2.error ? { error: { message: o2.error.message, exitCode: o2.error.exitCode, ...o2.error.step ? { step: o2.error.step } : {} } } : {}
+  };
 }
 function outputsFor(outcomes) {
   if (outcomes.length === 1) {
@@ -69103,7 +69491,10 @@ function outputsFor(outcomes) {
       tags: tagsOf(o2).join("\n"),
       platforms: o2.platforms.join(","),
       report: o2.reportPath ?? "",
-      result: o2.result
+      result: o2.result,
+      labels: Object.entries(labelsOf(o2)).map(([k, v]) => `${k}=${v}`).join("\n"),
+      annotations: annotationsOf(o2).join("\n"),
+      json: JSON.stringify(jsonOf(o2))
     };
   }
   const keyed = (f) => JSON.stringify(Object.fromEntries(outcomes.map((o2) => [o2.key, f(o2)])));
@@ -69113,7 +69504,10 @@ function outputsFor(outcomes) {
     tags: keyed(tagsOf),
     platforms: keyed((o2) => o2.platforms),
     report: keyed((o2) => o2.reportPath ?? ""),
-    result: keyed((o2) => o2.result)
+    result: keyed((o2) => o2.result),
+    labels: keyed(labelsOf),
+    annotations: keyed(annotationsOf),
+    json: keyed(jsonOf)
   };
 }
 
@@ -69260,9 +69654,9 @@ async function runAction(io2, runner) {
   const scrub = (t) => redact(t, secrets);
   const github = githubContext(io2.env);
   const tempRoot = io2.env.RUNNER_TEMP && isAbsolute2(io2.env.RUNNER_TEMP) ? io2.env.RUNNER_TEMP : tmpdir();
-  const scratch = await mkdtemp(join(tempRoot, "build-connector-"));
-  const reportDir = join(scratch, "reports");
-  await mkdir2(reportDir, { recursive: true });
+  const scratch = await mkdtemp(join2(tempRoot, "build-connector-"));
+  const reportDir = join2(scratch, "reports");
+  await mkdir3(reportDir, { recursive: true });
   const outcomes = [];
   let secretDir;
   try {
@@ -69283,10 +69677,10 @@ ${scrub(e.message)}
     const command = parsed.command;
     io2.info(`build-connector: command ${command} (${parsed.commandReason})`);
     if (parsed.testConfig !== void 0) {
-      secretDir = await mkdtemp(join(tempRoot, "build-connector-config-"));
+      secretDir = await mkdtemp(join2(tempRoot, "build-connector-config-"));
       await chmod2(secretDir, 448);
-      const file2 = join(secretDir, "config.json");
-      await writeFile2(file2, parsed.testConfig, { mode: 384 });
+      const file2 = join2(secretDir, "config.json");
+      await writeFile3(file2, parsed.testConfig, { mode: 384 });
       await chmod2(file2, 384);
       config2.configFile = file2;
     }
@@ -69350,8 +69744,8 @@ ${scrub(e.message)}
     }
     for (const o2 of outcomes) {
       if (!o2.reportPath) {
-        o2.reportPath = join(reportDir, `${o2.key}.json`);
-        await writeFile2(o2.reportPath, `${scrub(JSON.stringify(o2, null, 2))}
+        o2.reportPath = join2(reportDir, `${o2.key}.json`);
+        await writeFile3(o2.reportPath, `${scrub(JSON.stringify(o2, null, 2))}
 `);
       }
     }
@@ -69363,7 +69757,7 @@ ${scrub(e.message)}
     if (failures.length === 0) return ExitCode2.ok;
     return failures.map((o2) => o2.error?.exitCode ?? ExitCode2.failed).reduce((a2, b) => b > a2 && b !== ExitCode2.interrupted ? b : a2, ExitCode2.failed);
   } finally {
-    if (secretDir) await rm2(secretDir, { recursive: true, force: true });
+    if (secretDir) await rm3(secretDir, { recursive: true, force: true });
   }
 }
 
@@ -69372,12 +69766,12 @@ import { join as join21 } from "node:path";
 
 // src/connector/metadata.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { readFile } from "node:fs/promises";
-import { basename as basename2, join as join2, relative as relative2, resolve as resolve3, isAbsolute as isAbsolute3 } from "node:path";
+import { readFile as readFile2 } from "node:fs/promises";
+import { basename as basename2, join as join3, relative as relative2, resolve as resolve3, isAbsolute as isAbsolute3 } from "node:path";
 init_errors();
 
 // src/connector/schema.ts
-var import_semver = __toESM(require_semver2(), 1);
+var import_semver2 = __toESM(require_semver2(), 1);
 
 // src/connector/reference.ts
 var HOST_PART = "[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?";
@@ -69423,7 +69817,7 @@ var repository2 = external_exports.string({ error: (i2) => `expected a docker re
 var imageRef2 = external_exports.string({ error: (i2) => `expected an image reference (a string), got ${show(i2.input)}` }).refine((s) => parseImageRef(s) !== void 0, {
   error: (i2) => `expected an image reference like docker.io/airbyte/python-connector-base:4.0.2@sha256:<64 hex>: ${describeBadRef(String(i2.input))}, got ${show(i2.input)}`
 });
-var semverTag = external_exports.string({ error: (i2) => `expected a semver version string like 1.2.3 (quote it in YAML), got ${show(i2.input)}` }).refine((s) => import_semver.default.valid(s) === s, { error: (i2) => `expected a semver version like 1.2.3 or 1.2.3-rc.1, got ${show(i2.input)}` });
+var semverTag = external_exports.string({ error: (i2) => `expected a semver version string like 1.2.3 (quote it in YAML), got ${show(i2.input)}` }).refine((s) => import_semver2.default.valid(s) === s, { error: (i2) => `expected a semver version like 1.2.3 or 1.2.3-rc.1, got ${show(i2.input)}` });
 function entrypointProblem(args) {
   return entrypointIssue(args)?.message;
 }
@@ -69462,6 +69856,7 @@ var MetadataSchema = external_exports.object({
     dockerImageTag: semverTag,
     definitionId: external_exports.string({ error: (i2) => `expected a UUID string, got ${show(i2.input)}` }).regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, { message: "expected a UUID" }).optional(),
     documentationUrl: text("documentationUrl").optional(),
+    license: text("license").optional(),
     tags: external_exports.array(external_exports.string({ error: (i2) => `expected a string tag, got ${show(i2.input)}` }), {
       error: (i2) => `expected a list of tags like [language:python], got ${show(i2.input)}`
     }).optional(),
@@ -69499,9 +69894,9 @@ function collectIssues(err, root) {
 }
 
 // src/fs-util.ts
-import { stat as stat2 } from "node:fs/promises";
+import { stat as stat3 } from "node:fs/promises";
 async function isFile(p) {
-  return stat2(p).then(
+  return stat3(p).then(
     (s) => s.isFile(),
     () => false
   );
@@ -69613,10 +70008,10 @@ function languageOf(tags, parsed) {
   return { language: lang, path: `data.tags.${only.i}` };
 }
 async function loadMetadata(dir) {
-  const file2 = join2(resolve3(dir), "metadata.yaml");
+  const file2 = join3(resolve3(dir), "metadata.yaml");
   let text2;
   try {
-    text2 = await readFile(file2, "utf8");
+    text2 = await readFile2(file2, "utf8");
   } catch (err) {
     const code = err.code;
     throw new BcError("badInput", `${displayPath(file2)}: ${code === "ENOENT" ? "not found: a connector directory needs a metadata.yaml" : `cannot read (${code ?? "error"})`}`, {
@@ -69638,7 +70033,7 @@ async function loadConnector(dir) {
   if (bc?.platforms) options.platforms = bc.platforms;
   if (bc?.offline !== void 0) options.offline = bc.offline;
   const lang = languageOf(d.tags, parsed);
-  const dockerfile = join2(abs, "Dockerfile");
+  const dockerfile = join3(abs, "Dockerfile");
   const registryOverrides = {};
   for (const [k, v] of Object.entries(d.registryOverrides ?? {})) {
     registryOverrides[k] = {
@@ -69662,7 +70057,8 @@ async function loadConnector(dir) {
     registryOverrides,
     customDockerfile: await isFile(dockerfile) ? dockerfile : void 0,
     positionOf: parsed.positionOf,
-    documentationUrl: d.documentationUrl
+    documentationUrl: d.documentationUrl,
+    license: d.license
   };
 }
 function metadataError(c3, path10, message, details = []) {
@@ -69672,8 +70068,8 @@ function metadataError(c3, path10, message, details = []) {
 
 // src/monorepo/discovery.ts
 init_errors();
-import { readdir as readdir2 } from "node:fs/promises";
-import { basename as basename3, isAbsolute as isAbsolute4, join as join3, relative as relative3, resolve as resolve4, sep as sep2 } from "node:path";
+import { readdir as readdir3 } from "node:fs/promises";
+import { basename as basename3, isAbsolute as isAbsolute4, join as join4, relative as relative3, resolve as resolve4, sep as sep2 } from "node:path";
 var METADATA_FILE = "metadata.yaml";
 var SKIPPED_DIRS = /* @__PURE__ */ new Set(["node_modules", "build", "dist", "target", "out", "__pycache__", "venv", "site-packages"]);
 async function discoverConnectors(opts = {}) {
@@ -69684,7 +70080,7 @@ async function discoverConnectors(opts = {}) {
     roots.map(async (root) => {
       let entries;
       try {
-        entries = await readdir2(root, { withFileTypes: true });
+        entries = await readdir3(root, { withFileTypes: true });
       } catch (err) {
         const code = err.code;
         if (code === "ENOENT" || code === "ENOTDIR") {
@@ -69699,7 +70095,7 @@ async function discoverConnectors(opts = {}) {
   );
   return [...found.values()].sort((a2, b) => a2.relDir < b.relDir ? -1 : a2.relDir > b.relDir ? 1 : 0);
 }
-var readDir = (dir) => readdir2(dir, { withFileTypes: true });
+var readDir = (dir) => readdir3(dir, { withFileTypes: true });
 async function visit2(dir, entries, base, found) {
   let hasMetadata = false;
   let hasDockerfile = false;
@@ -69709,13 +70105,13 @@ async function visit2(dir, entries, base, found) {
   }
   if (hasMetadata) {
     const relDir = toPosix(relative3(base, dir)) || ".";
-    found.set(dir, { dir, relDir, name: basename3(dir), metadataPath: join3(dir, METADATA_FILE), hasDockerfile });
+    found.set(dir, { dir, relDir, name: basename3(dir), metadataPath: join4(dir, METADATA_FILE), hasDockerfile });
     return;
   }
   const subdirs = entries.filter((e) => e.isDirectory() && !e.name.startsWith(".") && !SKIPPED_DIRS.has(e.name));
   await Promise.all(
     subdirs.map(async (e) => {
-      const child = join3(dir, e.name);
+      const child = join4(dir, e.name);
       let childEntries;
       try {
         childEntries = await readDir(child);
@@ -69736,10 +70132,10 @@ function toPosix(p) {
 init_errors();
 
 // src/publish/tag-plan.ts
-var import_semver2 = __toESM(require_semver2(), 1);
+var import_semver3 = __toESM(require_semver2(), 1);
 init_errors();
 function parseVersion(version2, source = "version") {
-  const v = /^\d/.test(version2) ? import_semver2.default.parse(version2) : null;
+  const v = /^\d/.test(version2) ? import_semver3.default.parse(version2) : null;
   if (!v || v.raw !== version2) {
     throw badInput(`${source}: "${version2}" is not a valid semantic version (expected X.Y.Z or X.Y.Z-pre.N)`, [
       "fix: set data.dockerImageTag in metadata.yaml (or --release-version) to a version such as 1.2.3"
@@ -69757,7 +70153,7 @@ function devTag(version2, sha) {
   return `${version2.major}.${version2.minor}.${version2.patch}-dev.${sha.slice(0, 10).toLowerCase()}`;
 }
 function stableVersions(tags) {
-  return tags.filter((t) => import_semver2.default.valid(t) === t && import_semver2.default.prerelease(t) === null).sort(import_semver2.default.rcompare);
+  return tags.filter((t) => import_semver3.default.valid(t) === t && import_semver3.default.prerelease(t) === null).sort(import_semver3.default.rcompare);
 }
 function planTags(input2) {
   const v = parseVersion(input2.version, input2.versionSource);
@@ -69798,7 +70194,7 @@ function planTags(input2) {
       [`${v.major}.${v.minor}`, (s) => s.major === v.major && s.minor === v.minor],
       [`${v.major}`, (s) => s.major === v.major]
     ]) {
-      const higher = stable.find((s) => line(import_semver2.default.parse(s)) && import_semver2.default.gt(s, v));
+      const higher = stable.find((s) => line(import_semver3.default.parse(s)) && import_semver3.default.gt(s, v));
       if (higher) skip3(p, alias, `${alias} not moved: ${higher} > ${v.version}`);
       else add(p, alias, `highest release of the ${alias} line`);
     }
@@ -69806,14 +70202,274 @@ function planTags(input2) {
   const latest = input2.latest ?? "auto";
   const highest = stable[0];
   if (latest === "false") skip3(p, "latest", "latest not moved: --latest false");
-  else if (latest === "true") add(p, "latest", highest && import_semver2.default.gt(highest, v) ? `forced by --latest true (moves back from ${highest})` : "forced by --latest true");
-  else if (highest && import_semver2.default.gt(highest, v)) skip3(p, "latest", `latest not moved: ${highest} > ${v.version}`);
+  else if (latest === "true") add(p, "latest", highest && import_semver3.default.gt(highest, v) ? `forced by --latest true (moves back from ${highest})` : "forced by --latest true");
+  else if (highest && import_semver3.default.gt(highest, v)) skip3(p, "latest", `latest not moved: ${highest} > ${v.version}`);
   else add(p, "latest", highest ? `${v.version} >= every stable version (highest was ${highest})` : "first stable version");
   return p;
 }
 
+// src/monorepo/repo-config.ts
+import { readFile as readFile3 } from "node:fs/promises";
+var import_yaml2 = __toESM(require_dist(), 1);
+import { join as join5 } from "node:path";
+init_errors();
+var REPO_CONFIG_FILE = "build-connector.yaml";
+var DEFAULT_RUNNERS = {
+  "linux/amd64": "ubuntu-24.04",
+  "linux/arm64": "ubuntu-24.04-arm"
+};
+var relPath = external_exports.string().min(1).refine((s) => !s.startsWith("/") && !s.split("/").includes(".."), "a path relative to the repository root (no leading /, no ..)");
+var platform5 = PlatformSchema;
+var RepoConfigSchema = external_exports.object({
+  roots: external_exports.array(relPath).optional(),
+  sharedPaths: external_exports.array(external_exports.string().min(1)).optional(),
+  ignorePaths: external_exports.array(external_exports.string().min(1)).optional(),
+  templatesDir: relPath.optional(),
+  baseImagesDir: relPath.optional(),
+  platforms: external_exports.array(platform5).min(1).optional(),
+  runners: external_exports.record(platform5, external_exports.string().min(1)).optional(),
+  releaseTagPattern: external_exports.string().refine((s) => s.includes("{version}") && !s.includes("{dir}"), "a tag pattern with {version} and without {dir}, e.g. v{version}").optional()
+}).loose();
+function defaultRepoConfig() {
+  return {
+    file: void 0,
+    roots: ["."],
+    sharedPaths: [],
+    ignorePaths: [],
+    templatesDir: "templates",
+    baseImagesDir: "base-images",
+    platforms: [...DEFAULT_PLATFORMS],
+    runners: { ...DEFAULT_RUNNERS },
+    releaseTagPattern: "v{version}"
+  };
+}
+async function loadRepoConfig(repoRoot2) {
+  const file2 = join5(repoRoot2, REPO_CONFIG_FILE);
+  let text2;
+  try {
+    text2 = await readFile3(file2, "utf8");
+  } catch (err) {
+    if (err.code === "ENOENT") return defaultRepoConfig();
+    throw err;
+  }
+  return parseRepoConfig(text2, file2);
+}
+function parseRepoConfig(text2, file2) {
+  const lc = new import_yaml2.LineCounter();
+  const doc = (0, import_yaml2.parseDocument)(text2, { lineCounter: lc, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    const pos = e ? lc.linePos(e.pos[0]) : void 0;
+    throw badInput(`${file2}:${pos?.line ?? 1}:${pos?.col ?? 1}: invalid YAML: ${e?.message.split("\n")[0] ?? "parse error"}`);
+  }
+  const raw = doc.toJS() ?? {};
+  const parsed = RepoConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const details = parsed.error.issues.slice(0, 10).map((i2) => {
+      const at = positionOf(doc, lc, i2.path);
+      return `${file2}:${at.line}:${at.col}: ${i2.path.join(".") || "(root)"}: ${i2.message}`;
+    });
+    throw badInput(`${file2}: invalid configuration`, [...details, 'fix: see README "Monorepos" for the keys of build-connector.yaml']);
+  }
+  const d = defaultRepoConfig();
+  const c3 = parsed.data;
+  return {
+    file: file2,
+    roots: c3.roots ?? d.roots,
+    sharedPaths: c3.sharedPaths ?? d.sharedPaths,
+    ignorePaths: c3.ignorePaths ?? d.ignorePaths,
+    templatesDir: trimSlash(c3.templatesDir ?? d.templatesDir),
+    baseImagesDir: trimSlash(c3.baseImagesDir ?? d.baseImagesDir),
+    platforms: c3.platforms ?? d.platforms,
+    runners: { ...d.runners, ...c3.runners ?? {} },
+    releaseTagPattern: c3.releaseTagPattern ?? d.releaseTagPattern
+  };
+}
+function trimSlash(p) {
+  return p.replace(/^\.\//, "").replace(/\/+$/, "");
+}
+function positionOf(doc, lc, path10) {
+  for (let n2 = path10.length; n2 >= 0; n2--) {
+    const node2 = doc.getIn(path10.slice(0, n2), true);
+    if ((0, import_yaml2.isNode)(node2) && node2.range) {
+      const p = lc.linePos(node2.range[0]);
+      return { line: p.line, col: p.col };
+    }
+  }
+  return { line: 1, col: 1 };
+}
+
+// src/git.ts
+import { resolve as resolve5, dirname } from "node:path";
+import { stat as stat4 } from "node:fs/promises";
+init_errors();
+var GIT = process.env.BUILD_CONNECTOR_GIT ?? "git";
+var GIT_ENV = { GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" };
+function git(cwd, args, opts = {}) {
+  return run(GIT, args, { timeoutMs: 6e4, ...opts, cwd, env: { ...GIT_ENV, ...opts.env } });
+}
+async function dirOf(path10) {
+  const abs = resolve5(path10);
+  try {
+    const s = await stat4(abs);
+    if (s.isDirectory()) return { cwd: abs, rel: "." };
+  } catch {
+  }
+  return { cwd: dirname(abs), rel: abs };
+}
+async function isRepo(cwd) {
+  try {
+    const res = await git(cwd, ["rev-parse", "--is-inside-work-tree"], { allowFailure: true });
+    return res.exitCode === 0 && res.stdout.trim() === "true";
+  } catch (err) {
+    if (err instanceof BcError) return false;
+    throw err;
+  }
+}
+async function repoRoot(cwd) {
+  const res = await git(cwd, ["rev-parse", "--show-toplevel"], { allowFailure: true });
+  if (res.exitCode !== 0) throw notARepo(cwd);
+  return res.stdout.trim();
+}
+function notARepo(cwd) {
+  return badInput(`${cwd} is not inside a git work tree`, ["fix: run from a git checkout (git init / git clone)"]);
+}
+async function lastCommitTime(path10) {
+  const { cwd, rel } = await dirOf(path10);
+  const res = await git(cwd, ["log", "-1", "--format=%ct", "--", rel], { allowFailure: true }).catch((err) => {
+    if (err instanceof BcError) return void 0;
+    throw err;
+  });
+  if (!res || res.exitCode !== 0) return void 0;
+  const n2 = Number.parseInt(res.stdout.trim(), 10);
+  return Number.isFinite(n2) ? n2 : void 0;
+}
+async function lastCommitSha(path10) {
+  const { cwd, rel } = await dirOf(path10);
+  const res = await git(cwd, ["log", "-1", "--format=%H", "--", rel], { allowFailure: true }).catch((err) => {
+    if (err instanceof BcError) return void 0;
+    throw err;
+  });
+  const sha = res?.exitCode === 0 ? res.stdout.trim() : "";
+  return /^[0-9a-f]{40,64}$/.test(sha) ? sha : void 0;
+}
+function normaliseRemoteUrl(url2) {
+  const u2 = url2.trim();
+  const scp = /^(?:[^@/\s]+@)?([A-Za-z0-9.-]+):(?!\/\/)([^\s]+)$/.exec(u2);
+  let host;
+  let path10;
+  if (scp && !/^[A-Za-z]:[\\/]/.test(u2)) {
+    host = scp[1].toLowerCase();
+    path10 = scp[2];
+  } else {
+    let parsed;
+    try {
+      parsed = new URL(u2);
+    } catch {
+      return void 0;
+    }
+    if (!["https:", "http:", "ssh:", "git:", "git+ssh:", "ssh+git:"].includes(parsed.protocol) || parsed.hostname === "") return void 0;
+    const keepPort = (parsed.protocol === "https:" || parsed.protocol === "http:") && parsed.port !== "";
+    host = parsed.hostname.toLowerCase() + (keepPort ? `:${parsed.port}` : "");
+    path10 = decodeURIComponent(parsed.pathname);
+  }
+  path10 = path10.replace(/^\/+/, "").replace(/\/+$/, "").replace(/\.git$/, "");
+  if (path10 === "" || path10.split("/").some((seg) => seg === "" || seg === "." || seg === "..")) return void 0;
+  return `https://${host}/${path10}`;
+}
+async function remoteUrl(cwd, remote = "origin") {
+  const res = await git(cwd, ["remote", "get-url", remote], { allowFailure: true }).catch((err) => {
+    if (err instanceof BcError) return void 0;
+    throw err;
+  });
+  return res?.exitCode === 0 ? normaliseRemoteUrl(res.stdout) : void 0;
+}
+async function headSha(cwd) {
+  const res = await git(cwd, ["rev-parse", "--verify", "HEAD^{commit}"], { allowFailure: true });
+  if (res.exitCode !== 0) {
+    if (!await isRepo(cwd)) throw notARepo(cwd);
+    throw badInput(`${cwd}: the repository has no commit yet`, ["fix: commit the connector first"]);
+  }
+  return res.stdout.trim();
+}
+async function tagTarget(cwd, name) {
+  checkTagName(name);
+  const res = await git(cwd, ["rev-parse", "--verify", "--quiet", `refs/tags/${name}^{commit}`], { allowFailure: true });
+  return res.exitCode === 0 ? res.stdout.trim() : void 0;
+}
+function checkTagName(name) {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._/@+-]*$/.test(name) || name.includes("..") || name.endsWith(".lock") || name.endsWith("/")) {
+    throw badInput(`invalid git tag name "${name}"`);
+  }
+}
+async function createAnnotatedTag(cwd, name, message, opts = {}) {
+  checkTagName(name);
+  const target = opts.sha ?? await headSha(cwd);
+  const existing = await tagTarget(cwd, name);
+  if (existing !== void 0) {
+    if (existing === target || existing.startsWith(target)) return "exists";
+    throw new BcError("refused", `git tag ${name} already exists on ${existing.slice(0, 12)}, not on ${target.slice(0, 12)}`, {
+      details: ["fix: tags are immutable; bump the version instead of moving the tag"]
+    });
+  }
+  const ident = await git(cwd, ["config", "user.email"], { allowFailure: true });
+  const env2 = ident.stdout.trim() === "" ? { GIT_COMMITTER_NAME: "build-connector", GIT_COMMITTER_EMAIL: "build-connector@localhost" } : {};
+  await git(cwd, ["tag", "-a", name, "-m", message, target], { step: "git tag", env: env2 });
+  return "created";
+}
+async function pushTag(cwd, name, remote = "origin") {
+  checkTagName(name);
+  const res = await git(cwd, ["push", "--porcelain", remote, `refs/tags/${name}:refs/tags/${name}`], { allowFailure: true, timeoutMs: 12e4 });
+  if (res.exitCode === 0) return;
+  const text2 = `${res.stdout}
+${res.stderr}`;
+  if (/\[rejected\]|already exists|non-fast-forward/i.test(text2)) {
+    throw new BcError("refused", `the remote ${remote} already has tag ${name} on another commit`, {
+      step: "git push tag",
+      details: ["fix: tags are immutable; bump the version instead of moving the tag"]
+    });
+  }
+  throw new BcError("environment", `git push of tag ${name} to ${remote} failed (exit ${res.exitCode})`, {
+    step: "git push tag",
+    details: text2.split("\n").filter((l) => l.trim() !== "").slice(-5)
+  });
+}
+async function listChangedFiles(cwd, since, opts = {}) {
+  const root = await repoRoot(cwd);
+  const base = await git(root, ["merge-base", since, "HEAD"], { allowFailure: true });
+  if (base.exitCode !== 0) {
+    const shallow = (await git(root, ["rev-parse", "--is-shallow-repository"], { allowFailure: true })).stdout.trim() === "true";
+    throw badInput(`git: cannot compare with "${since}" (unknown revision or no common history${shallow ? "; this clone is shallow" : ""})`, [
+      shallow ? "fix: fetch the history: git fetch --unshallow origin (in Actions: actions/checkout with fetch-depth: 0), or pass another --since" : "fix: fetch the base ref: git fetch origin (or pass another --since)"
+    ]);
+  }
+  const files = /* @__PURE__ */ new Set();
+  const add = (out) => {
+    for (const f of out.split("\0")) if (f !== "") files.add(f);
+  };
+  add((await git(root, ["diff", "--name-only", "--no-renames", "-z", base.stdout.trim(), "HEAD"])).stdout);
+  if (opts.includeUncommitted) {
+    add((await git(root, ["diff", "--name-only", "--no-renames", "-z", "HEAD"])).stdout);
+    add((await git(root, ["ls-files", "--others", "--exclude-standard", "-z"])).stdout);
+  }
+  return [...files].sort();
+}
+function isNullRef(ref2) {
+  return /^0{40}$|^0{64}$/.test(ref2.trim());
+}
+async function defaultBranch(cwd) {
+  const head = await git(cwd, ["symbolic-ref", "--quiet", "refs/remotes/origin/HEAD"], { allowFailure: true });
+  if (head.exitCode === 0 && head.stdout.trim().startsWith("refs/remotes/")) return head.stdout.trim().slice("refs/remotes/".length);
+  for (const ref2 of ["origin/main", "origin/master", "main", "master"]) {
+    const res = await git(cwd, ["rev-parse", "--verify", "--quiet", `${ref2}^{commit}`], { allowFailure: true });
+    if (res.exitCode === 0) return ref2;
+  }
+  return void 0;
+}
+
 // src/publish/release-plan.ts
 var DEFAULT_GIT_TAG_FORMAT = "{dir}/v{version}";
+var DEFAULT_RELEASE_TAG_PATTERN = "v{version}";
 function formatGitTag(format2, dir, version2) {
   if (!format2.includes("{version}")) throw badInput(`--git-tag-format "${format2}" must contain {version}`);
   return format2.replaceAll("{dir}", dir).replaceAll("{version}", version2);
@@ -69827,24 +70483,43 @@ function parseGitTag(ref2, format2 = DEFAULT_GIT_TAG_FORMAT) {
   if (!m?.groups?.version) return void 0;
   return { dir: m.groups.dir, version: m.groups.version, tag };
 }
+async function releaseTagPatternAt(dir) {
+  const top = await repoRoot(dir).catch(() => dir);
+  return (await loadRepoConfig(top)).releaseTagPattern;
+}
+function checkPattern(pattern) {
+  if (pattern.includes("{dir}") || !pattern.includes("{version}")) {
+    throw badInput(`release tag pattern "${pattern}" must contain {version} and no {dir} (it names the version of the only connector)`);
+  }
+  return pattern;
+}
+var shape = (f) => f.replace("{dir}", "CONNECTOR-DIR").replace("{version}", "X.Y.Z");
 async function resolveRelease(gitRef, opts = {}) {
   const format2 = opts.format ?? DEFAULT_GIT_TAG_FORMAT;
-  const parsed = parseGitTag(gitRef, format2);
+  const root = opts.root ?? process.cwd();
+  let parsed = parseGitTag(gitRef, format2);
+  let pattern;
   if (!parsed) {
-    throw badInput(`--git-ref ${gitRef} is not a release tag of the form ${format2.replace("{dir}", "CONNECTOR-DIR").replace("{version}", "X.Y.Z")}`, [
-      "fix: release tags look like refs/tags/source-foo/v1.2.3 (or pass --git-tag-format)"
+    pattern = checkPattern(opts.releaseTagPattern ?? await releaseTagPatternAt(root));
+    parsed = parseGitTag(gitRef, pattern);
+  }
+  if (!parsed) {
+    throw badInput(`--git-ref ${gitRef} is not a release tag of the form ${shape(format2)} (or ${shape(pattern ?? DEFAULT_RELEASE_TAG_PATTERN)} for a single-connector repository)`, [
+      "fix: release tags look like refs/tags/source-foo/v1.2.3, or refs/tags/v1.2.3 in a repository with one connector (or pass --git-tag-format / --release-tag-pattern)"
     ]);
   }
   parseVersion(parsed.version, `release tag ${parsed.tag}`);
-  const root = opts.root ?? process.cwd();
   const all = await discoverConnectors({ base: root });
   const candidates = parsed.dir === void 0 ? all : all.filter((c4) => c4.name === parsed.dir);
   if (candidates.length === 0) {
-    throw badInput(`release tag ${parsed.tag}: no connector directory named "${parsed.dir ?? "?"}" (with a metadata.yaml) under ${root}`, ["fix: pass --root (the repository root)"]);
+    throw badInput(
+      parsed.dir === void 0 ? `release tag ${parsed.tag}: no connector directory named by it: no metadata.yaml at ${root} or below` : `release tag ${parsed.tag}: no connector directory named "${parsed.dir}" (with a metadata.yaml) under ${root}`,
+      ["fix: pass --root (the repository root)"]
+    );
   }
   if (candidates.length > 1) {
     throw badInput(`release tag ${parsed.tag}: several connector directories match: ${candidates.map((c4) => c4.relDir).join(", ")}`, [
-      "fix: use a --git-tag-format with {dir} naming one directory"
+      parsed.dir === void 0 ? `fix: a tag without the connector's name is for a repository with one connector; tag ${formatGitTag(DEFAULT_GIT_TAG_FORMAT, candidates[0]?.name ?? "CONNECTOR", parsed.version)} (format {dir}/v{version}) instead` : "fix: use a --git-tag-format with {dir} naming one directory"
     ]);
   }
   const c3 = await loadConnector(candidates[0].dir);
@@ -70042,97 +70717,7 @@ function describeReason(r) {
 // src/monorepo/facts.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 init_errors();
-import { readFile as readFile3 } from "node:fs/promises";
-
-// src/monorepo/repo-config.ts
-import { readFile as readFile2 } from "node:fs/promises";
-var import_yaml2 = __toESM(require_dist(), 1);
-import { join as join4 } from "node:path";
-init_errors();
-var REPO_CONFIG_FILE = "build-connector.yaml";
-var DEFAULT_RUNNERS = {
-  "linux/amd64": "ubuntu-24.04",
-  "linux/arm64": "ubuntu-24.04-arm"
-};
-var relPath = external_exports.string().min(1).refine((s) => !s.startsWith("/") && !s.split("/").includes(".."), "a path relative to the repository root (no leading /, no ..)");
-var platform5 = PlatformSchema;
-var RepoConfigSchema = external_exports.object({
-  roots: external_exports.array(relPath).optional(),
-  sharedPaths: external_exports.array(external_exports.string().min(1)).optional(),
-  ignorePaths: external_exports.array(external_exports.string().min(1)).optional(),
-  templatesDir: relPath.optional(),
-  baseImagesDir: relPath.optional(),
-  platforms: external_exports.array(platform5).min(1).optional(),
-  runners: external_exports.record(platform5, external_exports.string().min(1)).optional()
-}).loose();
-function defaultRepoConfig() {
-  return {
-    file: void 0,
-    roots: ["."],
-    sharedPaths: [],
-    ignorePaths: [],
-    templatesDir: "templates",
-    baseImagesDir: "base-images",
-    platforms: [...DEFAULT_PLATFORMS],
-    runners: { ...DEFAULT_RUNNERS }
-  };
-}
-async function loadRepoConfig(repoRoot2) {
-  const file2 = join4(repoRoot2, REPO_CONFIG_FILE);
-  let text2;
-  try {
-    text2 = await readFile2(file2, "utf8");
-  } catch (err) {
-    if (err.code === "ENOENT") return defaultRepoConfig();
-    throw err;
-  }
-  return parseRepoConfig(text2, file2);
-}
-function parseRepoConfig(text2, file2) {
-  const lc = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text2, { lineCounter: lc, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0];
-    const pos = e ? lc.linePos(e.pos[0]) : void 0;
-    throw badInput(`${file2}:${pos?.line ?? 1}:${pos?.col ?? 1}: invalid YAML: ${e?.message.split("\n")[0] ?? "parse error"}`);
-  }
-  const raw = doc.toJS() ?? {};
-  const parsed = RepoConfigSchema.safeParse(raw);
-  if (!parsed.success) {
-    const details = parsed.error.issues.slice(0, 10).map((i2) => {
-      const at = positionOf(doc, lc, i2.path);
-      return `${file2}:${at.line}:${at.col}: ${i2.path.join(".") || "(root)"}: ${i2.message}`;
-    });
-    throw badInput(`${file2}: invalid configuration`, [...details, 'fix: see README "Monorepos" for the keys of build-connector.yaml']);
-  }
-  const d = defaultRepoConfig();
-  const c3 = parsed.data;
-  return {
-    file: file2,
-    roots: c3.roots ?? d.roots,
-    sharedPaths: c3.sharedPaths ?? d.sharedPaths,
-    ignorePaths: c3.ignorePaths ?? d.ignorePaths,
-    templatesDir: trimSlash(c3.templatesDir ?? d.templatesDir),
-    baseImagesDir: trimSlash(c3.baseImagesDir ?? d.baseImagesDir),
-    platforms: c3.platforms ?? d.platforms,
-    runners: { ...d.runners, ...c3.runners ?? {} }
-  };
-}
-function trimSlash(p) {
-  return p.replace(/^\.\//, "").replace(/\/+$/, "");
-}
-function positionOf(doc, lc, path10) {
-  for (let n2 = path10.length; n2 >= 0; n2--) {
-    const node2 = doc.getIn(path10.slice(0, n2), true);
-    if ((0, import_yaml2.isNode)(node2) && node2.range) {
-      const p = lc.linePos(node2.range[0]);
-      return { line: p.line, col: p.col };
-    }
-  }
-  return { line: 1, col: 1 };
-}
-
-// src/monorepo/facts.ts
+import { readFile as readFile4 } from "node:fs/promises";
 var FactsError = class extends Error {
   constructor(problem) {
     super(`${problem.file}:${problem.line}:${problem.col}: ${problem.message}`);
@@ -70141,7 +70726,7 @@ var FactsError = class extends Error {
   problem;
 };
 async function readConnectorFacts(c3) {
-  const text2 = await readFile3(c3.metadataPath, "utf8");
+  const text2 = await readFile4(c3.metadataPath, "utf8");
   return parseConnectorFacts(text2, c3.metadataPath, c3.hasDockerfile);
 }
 function parseConnectorFacts(text2, file2, custom2) {
@@ -70293,130 +70878,24 @@ async function readAllFacts(connectors) {
   return out;
 }
 
-// src/git.ts
-import { resolve as resolve5, dirname } from "node:path";
-import { stat as stat3 } from "node:fs/promises";
-init_errors();
-var GIT = process.env.BUILD_CONNECTOR_GIT ?? "git";
-var GIT_ENV = { GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" };
-function git(cwd, args, opts = {}) {
-  return run(GIT, args, { timeoutMs: 6e4, ...opts, cwd, env: { ...GIT_ENV, ...opts.env } });
-}
-async function dirOf(path10) {
-  const abs = resolve5(path10);
-  try {
-    const s = await stat3(abs);
-    if (s.isDirectory()) return { cwd: abs, rel: "." };
-  } catch {
-  }
-  return { cwd: dirname(abs), rel: abs };
-}
-async function isRepo(cwd) {
-  try {
-    const res = await git(cwd, ["rev-parse", "--is-inside-work-tree"], { allowFailure: true });
-    return res.exitCode === 0 && res.stdout.trim() === "true";
-  } catch (err) {
-    if (err instanceof BcError) return false;
-    throw err;
-  }
-}
-async function repoRoot(cwd) {
-  const res = await git(cwd, ["rev-parse", "--show-toplevel"], { allowFailure: true });
-  if (res.exitCode !== 0) throw notARepo(cwd);
-  return res.stdout.trim();
-}
-function notARepo(cwd) {
-  return badInput(`${cwd} is not inside a git work tree`, ["fix: run from a git checkout (git init / git clone)"]);
-}
-async function lastCommitTime(path10) {
-  const { cwd, rel } = await dirOf(path10);
-  const res = await git(cwd, ["log", "-1", "--format=%ct", "--", rel], { allowFailure: true }).catch((err) => {
-    if (err instanceof BcError) return void 0;
-    throw err;
-  });
-  if (!res || res.exitCode !== 0) return void 0;
-  const n2 = Number.parseInt(res.stdout.trim(), 10);
-  return Number.isFinite(n2) ? n2 : void 0;
-}
-async function headSha(cwd) {
-  const res = await git(cwd, ["rev-parse", "--verify", "HEAD^{commit}"], { allowFailure: true });
-  if (res.exitCode !== 0) {
-    if (!await isRepo(cwd)) throw notARepo(cwd);
-    throw badInput(`${cwd}: the repository has no commit yet`, ["fix: commit the connector first"]);
-  }
-  return res.stdout.trim();
-}
-async function tagTarget(cwd, name) {
-  checkTagName(name);
-  const res = await git(cwd, ["rev-parse", "--verify", "--quiet", `refs/tags/${name}^{commit}`], { allowFailure: true });
-  return res.exitCode === 0 ? res.stdout.trim() : void 0;
-}
-function checkTagName(name) {
-  if (!/^[A-Za-z0-9][A-Za-z0-9._/@+-]*$/.test(name) || name.includes("..") || name.endsWith(".lock") || name.endsWith("/")) {
-    throw badInput(`invalid git tag name "${name}"`);
-  }
-}
-async function createAnnotatedTag(cwd, name, message, opts = {}) {
-  checkTagName(name);
-  const target = opts.sha ?? await headSha(cwd);
-  const existing = await tagTarget(cwd, name);
-  if (existing !== void 0) {
-    if (existing === target || existing.startsWith(target)) return "exists";
-    throw new BcError("refused", `git tag ${name} already exists on ${existing.slice(0, 12)}, not on ${target.slice(0, 12)}`, {
-      details: ["fix: tags are immutable; bump the version instead of moving the tag"]
-    });
-  }
-  const ident = await git(cwd, ["config", "user.email"], { allowFailure: true });
-  const env2 = ident.stdout.trim() === "" ? { GIT_COMMITTER_NAME: "build-connector", GIT_COMMITTER_EMAIL: "build-connector@localhost" } : {};
-  await git(cwd, ["tag", "-a", name, "-m", message, target], { step: "git tag", env: env2 });
-  return "created";
-}
-async function pushTag(cwd, name, remote = "origin") {
-  checkTagName(name);
-  const res = await git(cwd, ["push", "--porcelain", remote, `refs/tags/${name}:refs/tags/${name}`], { allowFailure: true, timeoutMs: 12e4 });
-  if (res.exitCode === 0) return;
-  const text2 = `${res.stdout}
-${res.stderr}`;
-  if (/\[rejected\]|already exists|non-fast-forward/i.test(text2)) {
-    throw new BcError("refused", `the remote ${remote} already has tag ${name} on another commit`, {
-      step: "git push tag",
-      details: ["fix: tags are immutable; bump the version instead of moving the tag"]
-    });
-  }
-  throw new BcError("environment", `git push of tag ${name} to ${remote} failed (exit ${res.exitCode})`, {
-    step: "git push tag",
-    details: text2.split("\n").filter((l) => l.trim() !== "").slice(-5)
-  });
-}
-async function listChangedFiles(cwd, since, opts = {}) {
-  const root = await repoRoot(cwd);
-  const base = await git(root, ["merge-base", since, "HEAD"], { allowFailure: true });
-  if (base.exitCode !== 0) {
-    throw badInput(`git: cannot compare with "${since}" (unknown revision or no common history)`, [
-      "fix: fetch the base ref first (e.g. git fetch origin main --depth=0) or pass another --since"
-    ]);
-  }
-  const files = /* @__PURE__ */ new Set();
-  const add = (out) => {
-    for (const f of out.split("\0")) if (f !== "") files.add(f);
-  };
-  add((await git(root, ["diff", "--name-only", "--no-renames", "-z", base.stdout.trim(), "HEAD"])).stdout);
-  if (opts.includeUncommitted) {
-    add((await git(root, ["diff", "--name-only", "--no-renames", "-z", "HEAD"])).stdout);
-    add((await git(root, ["ls-files", "--others", "--exclude-standard", "-z"])).stdout);
-  }
-  return [...files].sort();
-}
-
 // src/monorepo/git-changes.ts
 init_errors();
 async function gitRepoRoot(cwd) {
   return repoRoot(cwd);
 }
-async function changedFilesSince(root, since) {
-  if (since.startsWith("-") || since.trim() === "") throw badInput(`--since: "${since}" is not a git ref`);
+async function changedFilesSince(root, requested) {
+  const since = requested === void 0 || requested.trim() === "" || isNullRef(requested) ? await defaultBase(root, requested) : requested;
+  if (since.startsWith("-")) throw badInput(`--since: "${since}" is not a git ref`);
   const [head, files] = await Promise.all([headSha(root), listChangedFiles(root, since, { includeUncommitted: true })]);
   return { since, head, files };
+}
+async function defaultBase(root, requested) {
+  const ref2 = await defaultBranch(root);
+  if (ref2) return ref2;
+  const what = requested === void 0 || requested.trim() === "" ? "no --since given" : `--since ${requested} is no commit (a new branch)`;
+  throw badInput(`${what}, and there is no default branch to compare with (origin/HEAD, origin/main, origin/master, main, master)`, [
+    "fix: fetch the default branch: git fetch origin (or pass --since REF)"
+  ]);
 }
 
 // src/monorepo/matrix.ts
@@ -70471,7 +70950,7 @@ async function findChanged(opts) {
     platforms: facts.get(a2.connector.relDir)?.platforms
   }));
   return {
-    since: opts.since,
+    since: changes.since,
     head: changes.head,
     repoRoot: repoRoot2,
     config: config2.file ?? null,
@@ -70539,6 +71018,11 @@ var Pipeline = class {
     const ran = new Set(this.records.map((r) => r.step));
     for (const s of this.order) if (!ran.has(s)) this.records.push({ step: s, status: "skipped", reason: why, durationMs: 0 });
   }
+  /** A flow's failed result from the step that failed: the rest marked not reached. */
+  failed(f) {
+    this.finish(`not reached: ${f.step} failed`);
+    return { result: "failed", step: f.step, reason: f.error.message, details: f.error.details, exitCode: f.error.exitCode };
+  }
   durations() {
     return Object.fromEntries(this.records.filter((r) => r.status !== "skipped").map((r) => [r.step, Math.round(r.durationMs)]));
   }
@@ -70554,52 +71038,27 @@ import { join as join18 } from "node:path";
 import { mkdtemp as mkdtemp5, rm as rm8 } from "node:fs/promises";
 import { tmpdir as tmpdir4 } from "node:os";
 
-// src/docker/cli.ts
-init_errors();
-var DOCKER = process.env.BUILD_CONNECTOR_DOCKER ?? "docker";
-function docker(args, opts = {}) {
-  return run(DOCKER, args, opts);
-}
-function parseJson(schema, text2, what) {
-  let raw;
-  try {
-    raw = JSON.parse(text2);
-  } catch {
-    throw new BcError("failed", `${what}: output is not JSON`, { details: [text2.slice(0, 300)] });
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    throw new BcError("failed", `${what}: unexpected output shape`, {
-      details: parsed.error.issues.slice(0, 5).map((i2) => `${i2.path.join(".") || "(root)"}: ${i2.message}`)
-    });
-  }
-  return parsed.data;
-}
-function parseJsonLines(schema, text2, what) {
-  return text2.split("\n").map((l) => l.trim()).filter((l) => l !== "").map((l) => parseJson(schema, l, what));
-}
-
 // src/render/plan.ts
-import { readFile as readFile8 } from "node:fs/promises";
+import { readFile as readFile9 } from "node:fs/promises";
 var import_dockerfile_ast = __toESM(require_main(), 1);
 init_errors();
 
 // src/render/base-def.ts
 var import_yaml4 = __toESM(require_dist(), 1);
-import { readFile as readFile4 } from "node:fs/promises";
-import { join as join6 } from "node:path";
+import { readFile as readFile5 } from "node:fs/promises";
+import { join as join7 } from "node:path";
 init_errors();
 
 // src/render/assets.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { dirname as dirname2, join as join5 } from "node:path";
+import { dirname as dirname2, join as join6 } from "node:path";
 import { fileURLToPath as fileURLToPath4 } from "node:url";
 var cachedRoot;
 function packageRoot() {
   if (cachedRoot) return cachedRoot;
   let dir = dirname2(fileURLToPath4(import.meta.url));
   for (let i2 = 0; i2 < 6; i2++) {
-    if (existsSync2(join5(dir, "templates")) && existsSync2(join5(dir, "base-images")) && existsSync2(join5(dir, "package.json"))) {
+    if (existsSync2(join6(dir, "templates")) && existsSync2(join6(dir, "base-images")) && existsSync2(join6(dir, "package.json"))) {
       cachedRoot = dir;
       return dir;
     }
@@ -70607,8 +71066,8 @@ function packageRoot() {
   }
   throw new Error("cannot find the build-connector package folder (templates/ and base-images/)");
 }
-var builtinTemplatesDir = () => join5(packageRoot(), "templates");
-var builtinBasesDir = () => join5(packageRoot(), "base-images");
+var builtinTemplatesDir = () => join6(packageRoot(), "templates");
+var builtinBasesDir = () => join6(packageRoot(), "base-images");
 
 // src/render/base-def.ts
 var AIRBYTE_WRITE_DIRS = ["/airbyte", "/tmp", "/secrets", "/config", "/custom_cache"];
@@ -70630,10 +71089,10 @@ var BaseDefinitionSchema = external_exports.object({
 }).strict();
 async function findBaseDefinition(name) {
   if (!/^[a-z0-9][a-z0-9_-]*$/.test(name)) return void 0;
-  const file2 = join6(builtinBasesDir(), name, "base.yaml");
+  const file2 = join7(builtinBasesDir(), name, "base.yaml");
   let text2;
   try {
-    text2 = await readFile4(file2, "utf8");
+    text2 = await readFile5(file2, "utf8");
   } catch {
     return void 0;
   }
@@ -70658,14 +71117,14 @@ function mergeDirs(...lists) {
 
 // src/render/code.ts
 init_errors();
-import { readdir as readdir3, readFile as readFile5 } from "node:fs/promises";
-import { join as join7, relative as relative4 } from "node:path";
+import { readdir as readdir4, readFile as readFile6 } from "node:fs/promises";
+import { join as join8, relative as relative4 } from "node:path";
 
 // src/render/tar-list.ts
 import { open as open3 } from "node:fs/promises";
 
 // src/verify/tar.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 var BLOCK = 512;
 function readString(buf, off, len) {
   const slice = buf.subarray(off, off + len);
@@ -70795,7 +71254,7 @@ var TarReader = class {
     this.pax = {};
     this.longName = void 0;
     this.longLink = void 0;
-    const hash3 = entry.type === "file" && this.opts.hashSizes?.has(size) ? createHash("sha256") : void 0;
+    const hash3 = entry.type === "file" && this.opts.hashSizes?.has(size) ? createHash2("sha256") : void 0;
     const keep = entry.type === "file" ? this.opts.keep?.(entry) ?? Number.POSITIVE_INFINITY : 0;
     this.state = { kind: "data", entry, remaining: size, padding, keep, kept: 0, parts: [], hash: hash3 };
     if (size === 0) this.dataDone(this.state);
@@ -70896,11 +71355,11 @@ function pyprojectScripts(text2) {
 }
 async function pythonFacts(c3) {
   const offline = c3.options.offline ?? true;
-  const pyproject = join7(c3.dir, "pyproject.toml");
-  const hasMain = await isFile(join7(c3.dir, "main.py"));
+  const pyproject = join8(c3.dir, "pyproject.toml");
+  const hasMain = await isFile(join8(c3.dir, "main.py"));
   const base = { offline, tarball: null, hasComponents: false };
   if (await isFile(pyproject)) {
-    const scripts = pyprojectScripts(await readFile5(pyproject, "utf8"));
+    const scripts = pyprojectScripts(await readFile6(pyproject, "utf8"));
     const chosen = scripts.find((s) => s.name === c3.dirName) ?? scripts[0];
     if (chosen) {
       if (!SAFE_ARG_RE.test(chosen.name)) {
@@ -70918,16 +71377,16 @@ async function pythonFacts(c3) {
   throw new BcError("badInput", `${displayPath(c3.dir)}: a python connector needs pyproject.toml or main.py`);
 }
 async function javaFacts(c3) {
-  const distDir = join7(c3.dir, "build", "distributions");
+  const distDir = join8(c3.dir, "build", "distributions");
   let tars = [];
   try {
-    tars = (await readdir3(distDir)).filter((f) => f.endsWith(".tar")).sort();
+    tars = (await readdir4(distDir)).filter((f) => f.endsWith(".tar")).sort();
   } catch {
   }
   const fix = "fix: build the distribution first (gradle distTar, or the connector's build script)";
   if (tars.length === 0) throw new BcError("badInput", `${displayPath(distDir)}: no distribution tarball (*.tar) for a java connector`, { details: [fix] });
   if (tars.length > 1) throw new BcError("badInput", `${displayPath(distDir)}: more than one tarball (${tars.join(", ")}); keep one`);
-  const tarPath = join7(distDir, tars[0] ?? "");
+  const tarPath = join8(distDir, tars[0] ?? "");
   const tarball = relative4(c3.dir, tarPath).split("\\").join("/");
   if (!SAFE_ARG_RE.test(tarball)) throw new BcError("badInput", `${displayPath(tarPath)}: the file name has characters that are not allowed`);
   let entrypoint2 = null;
@@ -70947,7 +71406,7 @@ async function javaFacts(c3) {
   return { kind: "distribution", script: null, offline: true, tarball, hasComponents: false, entrypoint: entrypoint2 };
 }
 async function manifestFacts(c3, baseEntrypoint) {
-  if (!await isFile(join7(c3.dir, "manifest.yaml"))) {
+  if (!await isFile(join8(c3.dir, "manifest.yaml"))) {
     throw new BcError("badInput", `${displayPath(c3.dir)}: a manifest-only connector needs manifest.yaml`);
   }
   return {
@@ -70955,7 +71414,7 @@ async function manifestFacts(c3, baseEntrypoint) {
     script: null,
     offline: true,
     tarball: null,
-    hasComponents: await isFile(join7(c3.dir, "components.py")),
+    hasComponents: await isFile(join8(c3.dir, "components.py")),
     entrypoint: baseEntrypoint ?? null
   };
 }
@@ -70984,8 +71443,8 @@ function chooseEntrypoint(c3, facts) {
 // src/render/template.ts
 var import_handlebars = __toESM(require_lib(), 1);
 init_errors();
-import { readdir as readdir4, readFile as readFile6, stat as stat4 } from "node:fs/promises";
-import { join as join8, resolve as resolve7 } from "node:path";
+import { readdir as readdir5, readFile as readFile7, stat as stat5 } from "node:fs/promises";
+import { join as join9, resolve as resolve7 } from "node:path";
 
 // src/render/escape.ts
 init_errors();
@@ -71069,31 +71528,31 @@ function renderTemplate(env2, text2, context, file2) {
 }
 async function isDir(p) {
   try {
-    return (await stat4(p)).isDirectory();
+    return (await stat5(p)).isDirectory();
   } catch {
     return false;
   }
 }
 async function readOptional(p) {
   try {
-    return await readFile6(p, "utf8");
+    return await readFile7(p, "utf8");
   } catch {
     return void 0;
   }
 }
 async function loadPartials(dir, into) {
-  const pdir = join8(dir, "_partials");
+  const pdir = join9(dir, "_partials");
   if (!await isDir(pdir)) return;
-  for (const f of (await readdir4(pdir)).sort()) {
-    if (f.endsWith(".hbs")) into[f.slice(0, -4)] = await readFile6(join8(pdir, f), "utf8");
+  for (const f of (await readdir5(pdir)).sort()) {
+    if (f.endsWith(".hbs")) into[f.slice(0, -4)] = await readFile7(join9(pdir, f), "utf8");
   }
 }
 async function availableLanguages(userDir) {
   const names = /* @__PURE__ */ new Set();
   for (const d of [userDir, builtinTemplatesDir()]) {
     if (!d || !await isDir(d)) continue;
-    for (const e of await readdir4(d, { withFileTypes: true })) {
-      if (e.isDirectory() && !e.name.startsWith("_") && await readOptional(join8(d, e.name, "Dockerfile.hbs")) !== void 0) names.add(e.name);
+    for (const e of await readdir5(d, { withFileTypes: true })) {
+      if (e.isDirectory() && !e.name.startsWith("_") && await readOptional(join9(d, e.name, "Dockerfile.hbs")) !== void 0) names.add(e.name);
     }
   }
   return [...names].sort();
@@ -71108,15 +71567,15 @@ async function findTemplate(language, userDir) {
   }
   for (const base of [userDir ? resolve7(userDir) : void 0, builtinTemplatesDir()]) {
     if (!base) continue;
-    const dir = join8(base, language);
-    const text2 = await readOptional(join8(dir, "Dockerfile.hbs"));
+    const dir = join9(base, language);
+    const text2 = await readOptional(join9(dir, "Dockerfile.hbs"));
     if (text2 === void 0) continue;
-    const ignorePath = join8(dir, "dockerignore.hbs");
+    const ignorePath = join9(dir, "dockerignore.hbs");
     const ignore = await readOptional(ignorePath);
     return {
       language,
       dir,
-      dockerfile: { path: join8(dir, "Dockerfile.hbs"), text: text2 },
+      dockerfile: { path: join9(dir, "Dockerfile.hbs"), text: text2 },
       dockerignore: ignore === void 0 ? void 0 : { path: ignorePath, text: ignore },
       partials
     };
@@ -71125,8 +71584,8 @@ async function findTemplate(language, userDir) {
 }
 
 // src/render/dockerignore.ts
-import { readFile as readFile7 } from "node:fs/promises";
-import { join as join9 } from "node:path";
+import { readFile as readFile8 } from "node:fs/promises";
+import { join as join10 } from "node:path";
 var ALWAYS = [
   "# never in a build context: local credentials, VCS data, caches",
   "secrets",
@@ -71152,7 +71611,7 @@ function defaultDockerignore(language) {
 async function composeDockerignore(dir, ours) {
   let theirs = "";
   try {
-    theirs = await readFile7(join9(dir, ".dockerignore"), "utf8");
+    theirs = await readFile8(join10(dir, ".dockerignore"), "utf8");
   } catch {
   }
   const head = "# rendered by build-connector";
@@ -71162,6 +71621,29 @@ ${ours.trim()}`;
   return `${head}
 ${body}
 `;
+}
+
+// src/render/oci-labels.ts
+var OCI = "org.opencontainers.image";
+function metadataLabels(c3, m) {
+  const labels = {};
+  if (m.source) labels[`${OCI}.source`] = m.source;
+  if (m.revision) labels[`${OCI}.revision`] = m.revision;
+  if (m.created !== void 0) labels[`${OCI}.created`] = new Date(m.created * 1e3).toISOString();
+  if (c3.license) labels[`${OCI}.licenses`] = c3.license;
+  if (c3.documentationUrl) {
+    labels[`${OCI}.url`] = c3.documentationUrl;
+    labels[`${OCI}.documentation`] = c3.documentationUrl;
+  }
+  return labels;
+}
+function annotationsOf2(labels) {
+  const oci = Object.entries(labels).filter(([k]) => k.startsWith(`${OCI}.`));
+  return ["index", "manifest"].flatMap((level) => oci.map(([k, v]) => `${level}:${k}=${v}`));
+}
+async function imageMetadata(dir, sourceDateEpoch) {
+  const [source, revision] = await Promise.all([remoteUrl(dir), lastCommitSha(dir)]);
+  return { source, revision, created: sourceDateEpoch };
 }
 
 // src/render/plan.ts
@@ -71182,6 +71664,10 @@ function connectorLabels(c3, baseImage, writeDirs) {
   if (digest) labels["org.opencontainers.image.base.digest"] = digest;
   if (c3.documentationUrl) labels["org.opencontainers.image.documentation"] = c3.documentationUrl;
   return labels;
+}
+function withMetadata(own2, c3, opts) {
+  const labels = opts.metadata ? { ...own2, ...metadataLabels(c3, opts.metadata) } : own2;
+  return { labels, annotations: annotationsOf2(labels) };
 }
 function languageError(c3, message, langs) {
   return metadataError(c3, c3.languagePath ?? "data.tags", message, [
@@ -71224,7 +71710,7 @@ async function resolvePlan(dir, opts = {}) {
   const platforms = opts.platforms ?? c3.options.platforms ?? [...DEFAULT_PLATFORMS];
   if (opts.baseImage !== void 0) checkImageFlag(opts.baseImage, "--base-image");
   if (c3.customDockerfile) {
-    const dockerfile2 = await readFile8(c3.customDockerfile, "utf8");
+    const dockerfile2 = await readFile9(c3.customDockerfile, "utf8");
     const facts2 = readCustomDockerfile(dockerfile2, opts.baseImage);
     if (opts.baseImage !== void 0 && !facts2.usesBaseArg) {
       throw new BcError("badInput", `--base-image: ${displayPath(c3.customDockerfile)} is a custom Dockerfile without ARG ${BASE_IMAGE_ARG} in its final FROM`, {
@@ -71241,7 +71727,8 @@ async function resolvePlan(dir, opts = {}) {
       context: c3.dir,
       baseImage: facts2.baseImage,
       entrypoint: facts2.entrypoint,
-      labels: {},
+      // a custom Dockerfile keeps its own labels; buildx adds the metadata ones
+      ...withMetadata({}, c3, opts),
       platforms,
       permittedWriteDirs: permittedWriteDirs3,
       buildArgs: opts.baseImage !== void 0 ? { [BASE_IMAGE_ARG]: opts.baseImage } : {}
@@ -71300,10 +71787,518 @@ async function resolvePlan(dir, opts = {}) {
     context: c3.dir,
     baseImage,
     entrypoint: entrypoint2,
-    labels,
+    ...withMetadata(labels, c3, opts),
     platforms,
     permittedWriteDirs: permittedWriteDirs2,
     buildArgs: {}
+  };
+}
+
+// src/build/build.ts
+init_errors();
+import { mkdir as mkdir4, mkdtemp as mkdtemp2, rm as rm4, stat as stat7, writeFile as writeFile4 } from "node:fs/promises";
+import { tmpdir as tmpdir2 } from "node:os";
+import { dirname as dirname3, join as join12, resolve as resolve8 } from "node:path";
+
+// src/docker/buildx.ts
+import { readFile as readFile10 } from "node:fs/promises";
+init_errors();
+function outputSpec(fields) {
+  return fields.map(([k, v]) => {
+    const f = `${k}=${v}`;
+    return /[",\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f;
+  }).join(",");
+}
+function outputArgs(o2) {
+  switch (o2.type) {
+    case "load":
+      return ["--load"];
+    case "cacheonly":
+      return ["--output", "type=cacheonly"];
+    case "oci": {
+      const f = [
+        ["type", "oci"],
+        ["dest", o2.dest]
+      ];
+      if (o2.tar === false) f.push(["tar", "false"]);
+      if (o2.rewriteTimestamp) f.push(["rewrite-timestamp", "true"]);
+      return ["--output", outputSpec(f)];
+    }
+    case "push": {
+      if (o2.names.length === 0) throw new BcError("badInput", "push output needs at least one image name");
+      const f = [
+        ["type", "image"],
+        ["name", o2.names.join(",")],
+        ["push", "true"]
+      ];
+      if (o2.pushByDigest) f.push(["push-by-digest", "true"]);
+      if (o2.rewriteTimestamp) f.push(["rewrite-timestamp", "true"]);
+      if (o2.insecure) f.push(["registry.insecure", "true"]);
+      return ["--output", outputSpec(f)];
+    }
+  }
+}
+var sortedEntries = (r) => Object.entries(r ?? {}).sort(([a2], [b]) => a2 < b ? -1 : a2 > b ? 1 : 0);
+function buildxArgs(req) {
+  const args = ["buildx", "build"];
+  if (req.builder) args.push("--builder", req.builder);
+  args.push("--progress", req.progress ?? "plain");
+  const platforms = req.platforms && req.platforms.length > 0 ? req.platforms : DEFAULT_PLATFORMS;
+  args.push("--platform", platforms.join(","));
+  if (req.dockerfile) args.push("-f", req.dockerfile);
+  args.push("--metadata-file", req.metadataFile);
+  const prov = req.provenance ?? "min";
+  args.push(`--provenance=${prov === false ? "false" : `mode=${prov}`}`);
+  for (const [k, v] of sortedEntries(req.labels)) args.push("--label", `${k}=${v}`);
+  for (const t of req.tags ?? []) args.push("-t", t);
+  for (const [k, v] of sortedEntries(req.buildArgs)) args.push("--build-arg", `${k}=${v}`);
+  for (const c3 of req.cacheFrom ?? []) args.push("--cache-from", c3);
+  for (const c3 of req.cacheTo ?? []) args.push("--cache-to", c3);
+  if (req.noCache) args.push("--no-cache");
+  args.push(...outputArgs(req.output));
+  args.push(req.context);
+  return args;
+}
+var DigestSchema = external_exports.string().regex(/^sha256:[0-9a-f]{64}$/, "not a sha256 digest");
+var BuildMetadataSchema = external_exports.object({
+  "containerimage.digest": DigestSchema.optional(),
+  "containerimage.config.digest": DigestSchema.optional(),
+  "containerimage.descriptor": external_exports.object({
+    mediaType: external_exports.string(),
+    digest: DigestSchema,
+    size: external_exports.number(),
+    annotations: external_exports.record(external_exports.string(), external_exports.string()).optional()
+  }).loose().optional(),
+  "image.name": external_exports.string().optional(),
+  "buildx.build.ref": external_exports.string().optional()
+}).loose();
+function parseBuildMetadata(text2, opts) {
+  const where2 = opts.file ?? "buildx metadata file";
+  let json2;
+  try {
+    json2 = JSON.parse(text2);
+  } catch {
+    throw new BcError("failed", `${where2}: not JSON`, { step: "build", details: [text2.slice(0, 200)] });
+  }
+  const parsed = BuildMetadataSchema.safeParse(json2);
+  if (!parsed.success) {
+    throw new BcError("failed", `${where2}: unexpected shape`, {
+      step: "build",
+      details: parsed.error.issues.slice(0, 5).map((i2) => `${i2.path.join(".") || "(root)"}: ${i2.message}`)
+    });
+  }
+  const m = parsed.data;
+  const digest = m["containerimage.digest"] ?? m["containerimage.descriptor"]?.digest;
+  if (m["containerimage.digest"] && m["containerimage.descriptor"] && m["containerimage.digest"] !== m["containerimage.descriptor"].digest) {
+    throw new BcError("failed", `${where2}: containerimage.digest and containerimage.descriptor disagree`, { step: "build" });
+  }
+  if (opts.expectDigest && !digest) {
+    throw new BcError("failed", "the build finished but buildx reported no image digest", {
+      step: "build",
+      details: [`${where2} has no containerimage.digest`, "fix: check that the output mode produces an image (load, oci or push)"]
+    });
+  }
+  return {
+    digest,
+    mediaType: m["containerimage.descriptor"]?.mediaType,
+    imageNames: (m["image.name"] ?? "").split(",").map((s) => s.trim()).filter((s) => s !== ""),
+    buildRef: m["buildx.build.ref"],
+    raw: m
+  };
+}
+async function readBuildMetadata(file2, opts) {
+  let text2;
+  try {
+    text2 = await readFile10(file2, "utf8");
+  } catch {
+    if (!opts.expectDigest) return { digest: void 0, mediaType: void 0, imageNames: [], buildRef: void 0, raw: {} };
+    throw new BcError("failed", "the build finished but buildx wrote no metadata file", { step: "build", details: [file2] });
+  }
+  return parseBuildMetadata(text2, { ...opts, file: file2 });
+}
+async function runBuildx(req, opts = {}) {
+  const lines = [];
+  const keep = (l) => {
+    lines.push(l);
+    if (lines.length > 4e3) lines.splice(0, 2e3);
+    opts.onLine?.(l);
+  };
+  const res = await docker(buildxArgs(req), {
+    env: opts.env,
+    allowFailure: true,
+    step: "build",
+    onStderrLine: keep,
+    onStdoutLine: keep
+  });
+  if (res.exitCode !== 0) throw buildFailure(lines, res.exitCode, res.command);
+  const metadata = await readBuildMetadata(req.metadataFile, { expectDigest: req.output.type !== "cacheonly" });
+  return { metadata, durationMs: res.durationMs, command: res.command };
+}
+function buildFailure(lines, exitCode, command) {
+  const errorLine = [...lines].reverse().find((l) => /^(ERROR|error):/.test(l.trim()))?.trim();
+  const stepLine = [...lines].reverse().find((l) => /^\s*> \[.*\]/.test(l));
+  const step = stepLine?.trim().replace(/^> /, "").replace(/:$/, "");
+  let excerpt = [];
+  const end = lines.lastIndexOf("------");
+  const start2 = end > 0 ? lines.lastIndexOf("------", end - 1) : -1;
+  if (start2 >= 0) excerpt = lines.slice(start2 + 1, end).filter((l) => !/^\s*> \[/.test(l));
+  if (excerpt.length === 0) excerpt = lastLines(lines.join("\n"), 12);
+  const text2 = lines.join("\n");
+  const env2 = environmentProblem(text2);
+  const message = step ? `build failed at step ${step}` : `docker buildx build exited with code ${exitCode}`;
+  return new BcError(env2 ? "environment" : "failed", env2 ? `${message}: ${env2.what}` : message, {
+    step: "build",
+    details: [...excerpt.slice(-15).map((l) => `  ${l}`), ...errorLine ? [errorLine] : [], ...env2 ? [`fix: ${env2.fix}`] : [], `command: ${command}`]
+  });
+}
+function environmentProblem(text2) {
+  if (/exec format error/i.test(text2)) {
+    return { what: "the engine cannot run binaries of the target platform", fix: "enable emulation: update-binfmts --enable qemu-aarch64 (or install qemu-user-static), then build-connector doctor" };
+  }
+  if (/Multi-platform build is not supported for the docker driver|docker exporter does not currently support exporting manifest lists/i.test(text2)) {
+    return {
+      what: "this engine cannot hold a multi-platform image",
+      fix: 'enable the containerd image store ({"features":{"containerd-snapshotter":true}} in /etc/docker/daemon.json), or use --output oci=FILE'
+    };
+  }
+  if (/Cannot connect to the Docker daemon|error during connect/i.test(text2)) {
+    return { what: "no docker engine answers", fix: "start dockerd (scripts/setup-engine.sh), then build-connector doctor" };
+  }
+  return void 0;
+}
+
+// src/build/oci-archive.ts
+import { createReadStream as createReadStream2, createWriteStream as createWriteStream2 } from "node:fs";
+import { open as open4, readdir as readdir6, readFile as readFile11, stat as stat6 } from "node:fs/promises";
+import { join as join11 } from "node:path";
+import { Readable as Readable5 } from "node:stream";
+init_errors();
+var DescriptorSchema = external_exports.object({
+  mediaType: external_exports.string(),
+  digest: external_exports.string().regex(/^sha256:[0-9a-f]{64}$/),
+  size: external_exports.number(),
+  platform: external_exports.object({ os: external_exports.string(), architecture: external_exports.string(), variant: external_exports.string().optional() }).loose().optional(),
+  annotations: external_exports.record(external_exports.string(), external_exports.string()).optional()
+}).loose();
+var IndexSchema = external_exports.object({ manifests: external_exports.array(DescriptorSchema) }).loose();
+var ManifestSchema = external_exports.object({ config: DescriptorSchema }).loose();
+var ConfigSchema = external_exports.object({ os: external_exports.string(), architecture: external_exports.string(), variant: external_exports.string().optional() }).loose();
+var INDEX_TYPES = /* @__PURE__ */ new Set(["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json"]);
+async function listTar2(fh) {
+  const entries = /* @__PURE__ */ new Map();
+  const header = Buffer.alloc(BLOCK);
+  let pos = 0;
+  let longName;
+  for (; ; ) {
+    const { bytesRead } = await fh.read(header, 0, BLOCK, pos);
+    if (bytesRead < BLOCK || header.every((b) => b === 0)) break;
+    const size = readNumber(header, 124, 12);
+    const type = String.fromCharCode(header[156] ?? 0);
+    const dataAt = pos + BLOCK;
+    let name = readString(header, 0, 100);
+    const prefix = header.toString("latin1", 257, 262) === "ustar" ? readString(header, 345, 155) : "";
+    if (prefix) name = `${prefix}/${name}`;
+    if (type === "L" || type === "x") {
+      const data = Buffer.alloc(size);
+      await fh.read(data, 0, size, dataAt);
+      if (type === "L") longName = readString(data, 0, size);
+      else longName = parsePax(data).path ?? longName;
+    } else {
+      if (longName !== void 0) name = longName;
+      longName = void 0;
+      if (type === "0" || type === "\0") entries.set(name.replace(/^\.\//, ""), { offset: dataAt, size });
+    }
+    pos = dataAt + Math.ceil(size / BLOCK) * BLOCK;
+  }
+  return entries;
+}
+async function openOciLayout(path10) {
+  const st = await stat6(path10);
+  if (st.isDirectory()) {
+    return {
+      async file(name) {
+        const f = join11(path10, ...name.split("/"));
+        const s = await stat6(f).catch(() => void 0);
+        if (!s?.isFile()) return void 0;
+        return { size: s.size, read: () => readFile11(f), stream: () => createReadStream2(f) };
+      }
+    };
+  }
+  const fh = await open4(path10, "r");
+  let entries;
+  try {
+    entries = await listTar2(fh);
+  } finally {
+    await fh.close();
+  }
+  return {
+    async file(name) {
+      const e = entries.get(name);
+      if (!e) return void 0;
+      return {
+        size: e.size,
+        read: async () => {
+          const h2 = await open4(path10, "r");
+          try {
+            const buf = Buffer.alloc(e.size);
+            await h2.read(buf, 0, e.size, e.offset);
+            return buf;
+          } finally {
+            await h2.close();
+          }
+        },
+        stream: () => e.size === 0 ? Readable5.from([]) : createReadStream2(path10, { start: e.offset, end: e.offset + e.size - 1 })
+      };
+    }
+  };
+}
+async function writeLayoutTar(dir, dest) {
+  const files = [];
+  const walk = async (rel) => {
+    for (const e of await readdir6(join11(dir, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) await walk(r);
+      else if (e.isFile()) files.push(r);
+    }
+  };
+  await walk("");
+  files.sort();
+  const out = createWriteStream2(dest);
+  const write = (b) => new Promise((resolve10, reject) => out.write(b, (err) => err ? reject(err) : resolve10()));
+  try {
+    for (const name of files) {
+      const abs = join11(dir, ...name.split("/"));
+      const { size } = await stat6(abs);
+      if (Buffer.byteLength(name) > 100) throw new Error(`path too long for a ustar header: ${name}`);
+      await write(tarHeader({ path: name, size }));
+      for await (const chunk of createReadStream2(abs)) await write(chunk);
+      const pad = (BLOCK - size % BLOCK) % BLOCK;
+      if (pad) await write(Buffer.alloc(pad));
+    }
+    await write(Buffer.alloc(BLOCK * 2));
+  } finally {
+    await new Promise((resolve10) => out.end(resolve10));
+  }
+}
+function platformOf(p) {
+  return [p.os, p.architecture, p.variant].filter((x) => x !== void 0 && x !== "").join("/");
+}
+async function readOciArchive(path10) {
+  let layout;
+  try {
+    layout = await openOciLayout(path10);
+  } catch {
+    throw new BcError("failed", `OCI archive ${path10} was not written`, { step: "build" });
+  }
+  try {
+    const json2 = async (schema, name) => {
+      const f = await layout.file(name);
+      if (!f) throw new BcError("failed", `OCI archive ${path10}: ${name} is missing`, { step: "build" });
+      if (f.size > 4 * 1024 * 1024) throw new Error(`${name} too large (${f.size} bytes)`);
+      const parsed = schema.safeParse(JSON.parse((await f.read()).toString("utf8")));
+      if (!parsed.success) throw new BcError("failed", `OCI archive ${path10}: ${name} has an unexpected shape`, { step: "build" });
+      return parsed.data;
+    };
+    const blob = (digest) => `blobs/sha256/${digest.slice("sha256:".length)}`;
+    const top = await json2(IndexSchema, "index.json");
+    const root = top.manifests[0];
+    if (!root) throw new BcError("failed", `OCI archive ${path10}: index.json lists no image`, { step: "build" });
+    const names = top.manifests.map((m) => m.annotations?.["io.containerd.image.name"] ?? m.annotations?.["org.opencontainers.image.ref.name"]).filter((n2) => typeof n2 === "string");
+    if (INDEX_TYPES.has(root.mediaType)) {
+      const idx = await json2(IndexSchema, blob(root.digest));
+      const all = idx.manifests.map((m) => ({ platform: m.platform ? platformOf(m.platform) : "unknown/unknown", digest: m.digest }));
+      const real = all.filter((m) => m.platform !== "unknown/unknown");
+      return { digest: root.digest, mediaType: root.mediaType, manifests: real, attestations: all.length - real.length, names };
+    }
+    const manifest = await json2(ManifestSchema, blob(root.digest));
+    const config2 = await json2(ConfigSchema, blob(manifest.config.digest));
+    return { digest: root.digest, mediaType: root.mediaType, manifests: [{ platform: platformOf(config2), digest: root.digest }], attestations: 0, names };
+  } catch (err) {
+    if (err instanceof BcError) throw err;
+    throw new BcError("failed", `OCI archive ${path10} is not readable: ${err instanceof Error ? err.message : String(err)}`, { step: "build" });
+  }
+}
+
+// src/build/progress.ts
+var STEP = /^#(\d+) /;
+var STEP_PLATFORM = /^#(\d+) \[([a-z][a-z0-9]*\/[a-z][a-z0-9_]*(?:\/[a-z0-9]+)?)[ \]]/;
+var PLATFORM_WIDTH = 11;
+var ProgressFormatter = class {
+  /** `single`: the one platform of a single-platform build (buildx does not print it then) */
+  constructor(mode, single) {
+    this.mode = mode;
+    this.single = single;
+  }
+  mode;
+  single;
+  platformOfStep = /* @__PURE__ */ new Map();
+  internalSteps = /* @__PURE__ */ new Set();
+  /** The line to print for one buildx output line, or undefined to print nothing. */
+  format(raw, elapsedMs) {
+    if (this.mode === "quiet") return void 0;
+    const line = raw.replace(/\s+$/, "");
+    if (line.trim() === "") return void 0;
+    const step = STEP.exec(line)?.[1];
+    const withPlatform = STEP_PLATFORM.exec(line);
+    if (withPlatform?.[1] && withPlatform[2]) this.platformOfStep.set(withPlatform[1], withPlatform[2]);
+    if (step && /^#\d+ \[internal\]/.test(line)) this.internalSteps.add(step);
+    const platform6 = step ? this.platformOfStep.get(step) ?? (this.internalSteps.has(step) ? void 0 : this.single) : void 0;
+    const time3 = `${(elapsedMs / 1e3).toFixed(1).padStart(6)}s`;
+    if (this.mode === "plain") return `${time3} ${(platform6 ?? "").padEnd(PLATFORM_WIDTH)} ${line}`;
+    if (step && this.internalSteps.has(step) && !/ERROR|CANCELED/.test(line)) return void 0;
+    const dim2 = (s) => `\x1B[2m${s}\x1B[0m`;
+    const color = platform6?.endsWith("arm64") ? "\x1B[35m" : "\x1B[36m";
+    const plat = platform6 ? `${color}${platform6.padEnd(PLATFORM_WIDTH)}\x1B[0m` : " ".repeat(PLATFORM_WIDTH);
+    const body = /ERROR/.test(line) ? `\x1B[31m${line}\x1B[0m` : /^#\d+ DONE/.test(line) ? dim2(line) : line;
+    return `${dim2(time3)} ${plat} ${body}`;
+  }
+};
+function progressMode(choice, isTty, env2 = process.env) {
+  if (choice && choice !== "auto") return choice;
+  return isTty && env2.CI !== "true" && env2.TERM !== "dumb" ? "tty" : "plain";
+}
+function progressSink(mode, write, start2 = performance.now(), platforms = []) {
+  const f = new ProgressFormatter(mode, platforms.length === 1 ? platforms[0] : void 0);
+  return (line) => {
+    const out = f.format(line, performance.now() - start2);
+    if (out !== void 0) write(`${out}
+`);
+  };
+}
+
+// src/build/result.ts
+var Digest = external_exports.string().regex(/^sha256:[0-9a-f]{64}$/);
+var BuildResultSchema = external_exports.object({
+  connector: external_exports.object({ name: external_exports.string(), repository: external_exports.string(), version: external_exports.string(), dir: external_exports.string() }),
+  mode: external_exports.enum(["rendered", "custom"]),
+  /** index digest (multi-platform) or manifest digest, from buildx's metadata file */
+  digest: Digest,
+  mediaType: external_exports.string().nullable(),
+  platforms: external_exports.array(external_exports.string()),
+  /** per-platform manifest digests; empty when the output cannot tell (load) */
+  manifests: external_exports.array(external_exports.object({ platform: external_exports.string(), digest: Digest })),
+  /** provenance attestation manifests in the index (platform unknown/unknown); null when unknown */
+  attestations: external_exports.number().nullable(),
+  output: external_exports.enum(["load", "oci"]),
+  /** first local tag (load) or null */
+  imageRef: external_exports.string().nullable(),
+  tags: external_exports.array(external_exports.string()),
+  ociArchive: external_exports.string().nullable(),
+  reproducible: external_exports.object({ index: external_exports.boolean(), manifests: external_exports.boolean(), reason: external_exports.string() }),
+  sourceDateEpoch: external_exports.number().int().nonnegative(),
+  sourceDateEpochFrom: external_exports.enum(["flag", "env", "git", "default"]),
+  provenance: external_exports.union([external_exports.literal(false), external_exports.enum(["min", "max"])]),
+  builder: external_exports.object({ name: external_exports.string(), driver: external_exports.string() }),
+  dockerfile: external_exports.string(),
+  lint: external_exports.object({ errors: external_exports.number(), warnings: external_exports.number(), ran: external_exports.boolean() }),
+  durationMs: external_exports.number(),
+  buildxMetadata: external_exports.record(external_exports.string(), external_exports.unknown())
+});
+
+// src/build/build.ts
+async function resolveSourceDateEpoch(dir, flag, env2 = process.env) {
+  if (flag !== void 0) return { value: checkEpoch(String(flag), "--source-date-epoch"), from: "flag" };
+  const fromEnv = env2.SOURCE_DATE_EPOCH;
+  if (fromEnv !== void 0 && fromEnv !== "") return { value: checkEpoch(fromEnv, "SOURCE_DATE_EPOCH"), from: "env" };
+  const t = await lastCommitTime(dir);
+  return t === void 0 ? { value: 0, from: "default" } : { value: t, from: "git" };
+}
+function checkEpoch(text2, what) {
+  if (!/^\d{1,12}$/.test(text2.trim())) throw new BcError("badInput", `${what} must be a non-negative integer (unix seconds), got "${text2}"`);
+  return Number.parseInt(text2.trim(), 10);
+}
+async function checkOciDest(dest) {
+  const abs = resolve8(dest);
+  try {
+    if (!(await stat7(dirname3(abs))).isDirectory()) throw new Error("not a directory");
+  } catch {
+    throw new BcError("badInput", `--output oci=${dest}: directory ${dirname3(abs)} does not exist`);
+  }
+  return abs;
+}
+async function buildImage(plan, opts = {}) {
+  const t0 = performance.now();
+  const write = opts.write ?? ((s) => void process.stderr.write(s));
+  const capsP = opts.capabilities ?? detectCapabilities(opts.builder, { cache: true });
+  const epochP = opts.sourceDateEpochResolved ?? resolveSourceDateEpoch(plan.connector.dir, opts.sourceDateEpoch, opts.env ?? process.env);
+  capsP.catch(() => void 0);
+  epochP.catch(() => void 0);
+  const lint = { errors: 0, warnings: 0, ran: false };
+  const ociDest = opts.output?.type === "oci" ? await checkOciDest(opts.output.dest) : void 0;
+  let [caps, epoch] = await Promise.all([capsP, epochP]);
+  const work = await mkdtemp2(join12(tmpdir2(), "bc-build-"));
+  const removeWork = () => rm4(work, { recursive: true, force: true });
+  const unregister = onCleanup(removeWork);
+  try {
+    const dockerfile = join12(work, "Dockerfile");
+    await writeFile4(dockerfile, plan.dockerfile);
+    await writeFile4(join12(work, "Dockerfile.dockerignore"), plan.dockerignore);
+    const metadataFile = join12(work, "metadata.json");
+    const want = { ...opts, output: ociDest && opts.output?.type === "oci" ? { ...opts.output, dest: ociDest } : { type: "load" } };
+    let prepared;
+    try {
+      prepared = prepareBuild(plan, want, caps, { dockerfile, metadataFile });
+    } catch (err) {
+      if (!(err instanceof BcError && err.kind === "environment" && caps.fromCache)) throw err;
+      caps = await detectCapabilities(opts.builder, { cache: true, refresh: true });
+      prepared = prepareBuild(plan, want, caps, { dockerfile, metadataFile });
+    }
+    if (ociDest) await mkdir4(dirname3(ociDest), { recursive: true });
+    const mode = progressMode(opts.progress, process.stderr.isTTY === true, opts.env ?? process.env);
+    write(
+      `build: ${plan.connector.repository}:${plan.connector.version} for ${prepared.platforms.join(", ")} (builder ${caps.builder}/${caps.driver}, SOURCE_DATE_EPOCH=${epoch.value} from ${epoch.from})
+`
+    );
+    const run3 = await runBuildx(prepared.request, {
+      env: { SOURCE_DATE_EPOCH: String(epoch.value) },
+      onLine: progressSink(mode, write, t0, prepared.platforms)
+    }).catch(async (err) => {
+      if (err instanceof BcError && err.kind === "environment") await forgetCapabilities(opts.builder).catch(() => void 0);
+      throw err;
+    });
+    const digest = run3.metadata.digest;
+    if (!digest) throw new BcError("failed", "buildx reported no image digest", { step: "build" });
+    let manifests = [];
+    let attestations = null;
+    if (ociDest) {
+      const archive = await readOciArchive(ociDest);
+      if (archive.digest !== digest) {
+        throw new BcError("failed", `the OCI archive holds ${archive.digest} but buildx reported ${digest}`, { step: "build", details: [ociDest] });
+      }
+      manifests = archive.manifests;
+      attestations = archive.attestations;
+    }
+    return resultOf(plan, caps, {
+      digest,
+      mediaType: run3.metadata.mediaType ?? null,
+      platforms: prepared.platforms,
+      manifests,
+      attestations,
+      output: ociDest ? "oci" : "load",
+      imageRef: ociDest ? null : prepared.tags[0] ?? null,
+      tags: prepared.tags,
+      ociArchive: ociDest ?? null,
+      reproducible: prepared.reproducible,
+      sourceDateEpoch: epoch.value,
+      sourceDateEpochFrom: epoch.from,
+      provenance: prepared.provenance,
+      lint,
+      durationMs: Math.round(performance.now() - t0),
+      buildxMetadata: run3.metadata.raw
+    });
+  } finally {
+    unregister();
+    await removeWork();
+  }
+}
+function resultOf(plan, caps, r) {
+  const c3 = plan.connector;
+  return {
+    connector: { name: c3.name, repository: c3.repository, version: c3.version, dir: c3.dir },
+    mode: plan.mode,
+    builder: { name: caps.builder, driver: caps.driver },
+    dockerfile: plan.dockerfilePath ?? "(rendered)",
+    ...r
   };
 }
 
@@ -72435,19 +73430,19 @@ function lintDockerfile(text2, file2, opts = {}) {
 }
 
 // src/verify/verify.ts
-import { createHash as createHash2 } from "node:crypto";
-import { chmod as chmod3, copyFile as copyFile2, mkdtemp as mkdtemp2, readdir as readdir5, readFile as readFile10, rm as rm3 } from "node:fs/promises";
-import { tmpdir as tmpdir2 } from "node:os";
-import { join as join11, relative as relative5 } from "node:path";
+import { createHash as createHash3 } from "node:crypto";
+import { chmod as chmod3, copyFile as copyFile2, mkdtemp as mkdtemp3, readdir as readdir7, readFile as readFile13, rm as rm5 } from "node:fs/promises";
+import { tmpdir as tmpdir3 } from "node:os";
+import { join as join14, relative as relative5 } from "node:path";
 
 // src/docker/container.ts
 import { randomBytes } from "node:crypto";
 
 // src/docker/engine-api.ts
-import { readFile as readFile9 } from "node:fs/promises";
+import { readFile as readFile12 } from "node:fs/promises";
 import { request } from "node:http";
-import { homedir } from "node:os";
-import { join as join10 } from "node:path";
+import { homedir as homedir2 } from "node:os";
+import { join as join13 } from "node:path";
 var ContextEndpointSchema = external_exports.object({ Host: external_exports.string() }).loose();
 var socketP;
 var broken = false;
@@ -72461,10 +73456,10 @@ async function defaultContextHost() {
   if (process.platform !== "linux") return void 0;
   const context = process.env.DOCKER_CONTEXT;
   if (context) return context === "default" ? DEFAULT_HOST : void 0;
-  const dir = process.env.DOCKER_CONFIG || join10(homedir(), ".docker");
+  const dir = process.env.DOCKER_CONFIG || join13(homedir2(), ".docker");
   let text2;
   try {
-    text2 = await readFile9(join10(dir, "config.json"), "utf8");
+    text2 = await readFile12(join13(dir, "config.json"), "utf8");
   } catch {
     return DEFAULT_HOST;
   }
@@ -72720,7 +73715,7 @@ init_errors();
 
 // src/docker/imagetools.ts
 init_errors();
-var DescriptorSchema = external_exports.object({
+var DescriptorSchema2 = external_exports.object({
   mediaType: external_exports.string(),
   digest: external_exports.string(),
   size: external_exports.number().optional(),
@@ -72732,7 +73727,7 @@ var ImagetoolsRawSchema = external_exports.object({
   manifest: external_exports.object({
     mediaType: external_exports.string().optional(),
     digest: external_exports.string(),
-    manifests: external_exports.array(DescriptorSchema).optional()
+    manifests: external_exports.array(DescriptorSchema2).optional()
   }).loose()
 }).loose();
 function indexFacts(raw) {
@@ -73579,8 +74574,8 @@ function platformList(requested) {
 async function listFiles(dir) {
   const out = [];
   const walk = async (d) => {
-    for (const e of await readdir5(d, { withFileTypes: true })) {
-      const p = join11(d, e.name);
+    for (const e of await readdir7(d, { withFileTypes: true })) {
+      const p = join14(d, e.name);
       if (e.isDirectory()) await walk(p);
       else if (e.isFile()) out.push(p);
     }
@@ -73588,7 +74583,7 @@ async function listFiles(dir) {
   await walk(dir);
   return out;
 }
-var sha256 = (b) => createHash2("sha256").update(b).digest("hex");
+var sha256 = (b) => createHash3("sha256").update(b).digest("hex");
 async function hashSecrets(dir) {
   let files;
   try {
@@ -73596,15 +74591,15 @@ async function hashSecrets(dir) {
   } catch {
     return [];
   }
-  const hashed = await Promise.all(files.map(async (f) => ({ name: relative5(dir, f), content: await readFile10(f) })));
+  const hashed = await Promise.all(files.map(async (f) => ({ name: relative5(dir, f), content: await readFile13(f) })));
   return hashed.filter((h2) => h2.content.length > 0).map((h2) => ({ name: h2.name, sha256: sha256(h2.content), size: h2.content.length }));
 }
 async function stageInputs(inputs) {
-  const dir = await mkdtemp2(join11(tmpdir2(), "bc-verify-"));
+  const dir = await mkdtemp3(join14(tmpdir3(), "bc-verify-"));
   const staged = { dir, mounts: {} };
   const stage = async (file2, name, target) => {
     if (!file2) return void 0;
-    const dest = join11(dir, name);
+    const dest = join14(dir, name);
     try {
       await copyFile2(file2, dest);
     } catch {
@@ -73617,7 +74612,7 @@ async function stageInputs(inputs) {
   staged.mounts.catalog = await stage(inputs.catalog, "catalog.json", CATALOG_MOUNT);
   staged.mounts.state = await stage(inputs.state, "state.json", STATE_MOUNT);
   if (inputs.catalog) {
-    const text2 = await readFile10(inputs.catalog, "utf8");
+    const text2 = await readFile13(inputs.catalog, "utf8");
     let raw;
     try {
       raw = JSON.parse(text2);
@@ -73628,7 +74623,7 @@ async function stageInputs(inputs) {
     if (!parsed.success) throw badInput(`${inputs.catalog} is not a configured catalog`, parsed.error.issues.slice(0, 3).map((i2) => `${i2.path.join(".")}: ${i2.message}`));
     staged.catalog = parsed.data;
   }
-  if (inputs.input) staged.input = await readFile10(inputs.input, "utf8");
+  if (inputs.input) staged.input = await readFile13(inputs.input, "utf8");
   return staged;
 }
 function launch(ref2, platform6, opts, step, type, spec, forReads = false) {
@@ -73849,22 +74844,22 @@ async function verifyImage(image2, opts = {}) {
       durationMs: Math.round(performance.now() - t0)
     };
   } finally {
-    await rm3(staged.dir, { recursive: true, force: true });
+    await rm5(staged.dir, { recursive: true, force: true });
   }
 }
 
 // src/verify/defaults.ts
-import { join as join12 } from "node:path";
+import { join as join15 } from "node:path";
 async function connectorVerifyDefaults(c3, given = {}) {
-  const config2 = join12(c3.dir, "secrets", "config.json");
-  const catalog = join12(c3.dir, "integration_tests", "configured_catalog.json");
+  const config2 = join15(c3.dir, "secrets", "config.json");
+  const catalog = join15(c3.dir, "integration_tests", "configured_catalog.json");
   return {
     connectorType: c3.type,
     inputs: {
       config: given.config ?? (await isFile(config2) ? config2 : void 0),
       catalog: given.catalog ?? (await isFile(catalog) ? catalog : void 0)
     },
-    secretsDir: join12(c3.dir, "secrets"),
+    secretsDir: join15(c3.dir, "secrets"),
     expectedLabels: { name: c3.repository, version: c3.version }
   };
 }
@@ -73873,850 +74868,6 @@ async function connectorVerifyDefaults(c3, given = {}) {
 init_errors();
 import { join as join17 } from "node:path";
 import { mkdir as mkdir6, rm as rm7 } from "node:fs/promises";
-
-// src/docker/buildx-capabilities.ts
-var import_semver3 = __toESM(require_semver2(), 1);
-
-// src/docker/engine.ts
-var DockerVersionSchema = external_exports.object({
-  Client: external_exports.object({ Version: external_exports.string() }).loose(),
-  Server: external_exports.object({ Version: external_exports.string() }).loose().nullish()
-}).loose();
-var DockerInfoSchema = external_exports.object({
-  ServerVersion: external_exports.string().optional(),
-  Driver: external_exports.string().optional(),
-  DriverStatus: external_exports.array(external_exports.array(external_exports.string())).nullish(),
-  Architecture: external_exports.string().optional()
-}).loose();
-var BuilderSchema = external_exports.object({
-  Name: external_exports.string(),
-  Driver: external_exports.string(),
-  Nodes: external_exports.array(
-    external_exports.object({
-      Name: external_exports.string().optional(),
-      Status: external_exports.string().optional(),
-      Platforms: external_exports.array(external_exports.string()).nullish()
-    }).loose()
-  ).nullish()
-}).loose();
-function isContainerdStore(info2) {
-  return (info2.DriverStatus ?? []).some(([k, v]) => k === "driver-type" && v === "io.containerd.snapshotter.v1");
-}
-function builderFacts(b) {
-  const platforms = /* @__PURE__ */ new Set();
-  for (const n2 of b.Nodes ?? []) for (const p of n2.Platforms ?? []) platforms.add(p);
-  return { name: b.Name, driver: b.Driver, platforms: [...platforms] };
-}
-function builderSupports(facts, platform6) {
-  return facts.platforms.some((p) => p === platform6 || p.startsWith(`${platform6}/`));
-}
-async function dockerInfo() {
-  const res = await docker(["info", "--format", "{{json .}}"], { timeoutMs: 2e4, failKind: "environment", step: "docker info" });
-  return parseJson(DockerInfoSchema, res.stdout, "docker info");
-}
-function parseBuildxVersion(text2) {
-  const m = /buildx\s+v?(\d+\.\d+\.\d+)/.exec(text2);
-  return m?.[1] ?? text2.trim();
-}
-
-// src/docker/buildx-capabilities.ts
-init_errors();
-
-// src/docker/buildx-cache.ts
-import { createHash as createHash3 } from "node:crypto";
-import { mkdir as mkdir3, readdir as readdir6, readFile as readFile11, rm as rm4, stat as stat5, writeFile as writeFile3, rename as rename2 } from "node:fs/promises";
-import { homedir as homedir2 } from "node:os";
-import { join as join13 } from "node:path";
-var BINFMT = "/proc/sys/fs/binfmt_misc";
-function probeTtlSeconds(env2 = process.env) {
-  const v = Number.parseInt(env2.BUILD_CONNECTOR_PROBE_TTL ?? "", 10);
-  return Number.isFinite(v) && v >= 0 ? v : 600;
-}
-function cacheDir(env2 = process.env) {
-  return join13(env2.XDG_CACHE_HOME ?? join13(homedir2(), ".cache"), "build-connector");
-}
-var content = async (p) => readFile11(p, "utf8").catch(() => null);
-var mtime = async (p) => {
-  try {
-    return (await stat5(p)).mtimeMs;
-  } catch {
-    return null;
-  }
-};
-async function binfmtState() {
-  try {
-    const names = (await readdir6(BINFMT)).filter((n2) => n2 !== "register").sort();
-    return await Promise.all(names.map(async (n2) => `${n2}=${(await readFile11(join13(BINFMT, n2), "utf8").catch(() => "")).split("\n")[0] ?? ""}`));
-  } catch {
-    return [];
-  }
-}
-var hash2 = (v) => createHash3("sha256").update(JSON.stringify(v)).digest("hex").slice(0, 24);
-async function capabilitiesCacheKey(builderName, env2 = process.env) {
-  const cfg = env2.DOCKER_CONFIG ?? join13(homedir2(), ".docker");
-  const parts = {
-    v: 1,
-    docker: DOCKER,
-    builder: builderName ?? env2.BUILDX_BUILDER ?? "",
-    host: env2.DOCKER_HOST ?? "",
-    context: env2.DOCKER_CONTEXT ?? "",
-    cfg,
-    // buildx rewrites `current` on every command: its content, not its mtime
-    current: await content(join13(cfg, "buildx", "current")),
-    instances: await mtime(join13(cfg, "buildx", "instances")),
-    config: await mtime(join13(cfg, "config.json")),
-    dockerd: await mtime("/var/run/docker.pid"),
-    binfmt: await binfmtState()
-  };
-  return { slot: hash2([parts.docker, parts.builder, parts.host, parts.context, parts.cfg]), key: hash2(parts) };
-}
-var fileOf = (k, env2) => join13(cacheDir(env2), `buildx-capabilities-${k.slot}.json`);
-async function readCachedCapabilities(key, now = Date.now(), env2 = process.env) {
-  const ttl = probeTtlSeconds(env2);
-  if (ttl === 0) return void 0;
-  try {
-    const raw = JSON.parse(await readFile11(fileOf(key, env2), "utf8"));
-    if (typeof raw !== "object" || raw === null) return void 0;
-    const { savedAt, value, key: stored } = raw;
-    if (stored !== key.key || typeof savedAt !== "number" || now - savedAt > ttl * 1e3 || now < savedAt) return void 0;
-    return value;
-  } catch {
-    return void 0;
-  }
-}
-async function writeCachedCapabilities(key, value, now = Date.now(), env2 = process.env) {
-  if (probeTtlSeconds(env2) === 0) return;
-  try {
-    await mkdir3(cacheDir(env2), { recursive: true });
-    const tmp = `${fileOf(key, env2)}.${process.pid}.tmp`;
-    await writeFile3(tmp, JSON.stringify({ key: key.key, savedAt: now, value }));
-    await rename2(tmp, fileOf(key, env2));
-  } catch {
-  }
-}
-async function dropCachedCapabilities(key, env2 = process.env) {
-  await rm4(fileOf(key, env2), { force: true });
-}
-
-// src/docker/buildx-capabilities.ts
-var coerce = (v) => v ? import_semver3.default.coerce(v)?.version : void 0;
-var atLeast = (v, min) => v ? import_semver3.default.gte(v, min) : false;
-function buildkitOfEngine(engine) {
-  const v = coerce(engine);
-  if (!v) return void 0;
-  if (import_semver3.default.gte(v, "26.0.0")) return "0.13.0";
-  if (import_semver3.default.gte(v, "25.0.0")) return "0.12.0";
-  return "0.11.0";
-}
-function capabilitiesFrom(f) {
-  const notes = [];
-  const nodeBk = coerce(f.buildkitVersion);
-  const realNodeBk = nodeBk && nodeBk !== "0.0.0" ? nodeBk : void 0;
-  const isDocker = f.driver === "docker";
-  const effectiveBuildkit = realNodeBk ?? (isDocker ? buildkitOfEngine(f.engineVersion) : void 0);
-  const bk13 = atLeast(effectiveBuildkit, "0.13.0");
-  if (!bk13) notes.push(`BuildKit ${effectiveBuildkit ?? "version unknown"} < 0.13: no rewrite-timestamp, so digests are not reproducible`);
-  if (isDocker) {
-    const c8d = f.containerdStore === true;
-    if (!c8d) notes.push("docker driver on the classic image store: one platform per build, --load only (enable the containerd image store)");
-    notes.push("docker driver: no push-by-digest and no rewrite-timestamp on pushed/loaded images (use the OCI archive)");
-    return {
-      ...f,
-      effectiveBuildkit,
-      multiPlatformBuild: c8d,
-      multiPlatformLoad: c8d,
-      ociOutput: c8d,
-      pushByDigest: false,
-      rewriteTimestamp: { oci: c8d && bk13, image: false },
-      notes
-    };
-  }
-  let multiPlatformLoad = f.containerdStore === true && atLeast(coerce(f.buildxVersion), "0.11.0") && f.nodes <= 1;
-  if (!multiPlatformLoad) {
-    notes.push(
-      f.nodes > 1 ? `${f.driver} builder with ${f.nodes} nodes cannot --load a multi-platform image (docker/buildx#2007)` : `${f.driver} driver: multi-platform --load needs the local engine's containerd image store and buildx >= 0.11`
-    );
-  }
-  if (f.containerdStore === void 0) multiPlatformLoad = false;
-  return {
-    ...f,
-    effectiveBuildkit,
-    multiPlatformBuild: true,
-    multiPlatformLoad,
-    ociOutput: true,
-    pushByDigest: true,
-    rewriteTimestamp: { oci: bk13, image: bk13 },
-    notes
-  };
-}
-var NodeVersionSchema = external_exports.object({ Version: external_exports.string().optional() }).loose();
-var CapabilityFactsSchema = external_exports.object({
-  builder: external_exports.string(),
-  driver: external_exports.string(),
-  nodes: external_exports.number().int().nonnegative(),
-  platforms: external_exports.array(external_exports.string()),
-  buildxVersion: external_exports.string(),
-  buildkitVersion: external_exports.string().optional(),
-  engineVersion: external_exports.string().optional(),
-  containerdStore: external_exports.boolean().optional()
-});
-async function detectCapabilities(builderName, opts = {}) {
-  const key = opts.cache ? await capabilitiesCacheKey(builderName) : void 0;
-  if (key && !opts.refresh) {
-    const cached2 = CapabilityFactsSchema.safeParse(await readCachedCapabilities(key));
-    if (cached2.success) {
-      const f = cached2.data;
-      const facts2 = { ...f, buildkitVersion: f.buildkitVersion, engineVersion: f.engineVersion, containerdStore: f.containerdStore };
-      return { ...capabilitiesFrom(facts2), fromCache: true };
-    }
-  }
-  const facts = await probeFacts(builderName);
-  if (key) await writeCachedCapabilities(key, facts);
-  return capabilitiesFrom(facts);
-}
-async function forgetCapabilities(builderName) {
-  await dropCachedCapabilities(await capabilitiesCacheKey(builderName));
-}
-async function probeFacts(builderName) {
-  const [ls, ver, info2] = await Promise.all([
-    docker(["buildx", "ls", "--format", "{{json .}}"], { timeoutMs: 3e4, failKind: "environment", step: "docker buildx ls" }),
-    docker(["buildx", "version"], { timeoutMs: 2e4, failKind: "environment", step: "docker buildx version" }),
-    dockerInfo().catch(() => void 0)
-  ]);
-  const builders = parseJsonLines(BuilderSchema, ls.stdout, "docker buildx ls");
-  const wanted = builderName ?? process.env.BUILDX_BUILDER;
-  const current = builders.find((b) => b.Current === true);
-  const chosen = wanted ? builders.find((b) => b.Name === wanted) : current ?? builders[0];
-  if (!chosen) {
-    throw envMissing(wanted ? `buildx builder "${wanted}" not found` : "no buildx builder found", [
-      `builders: ${[...new Set(builders.map((b) => b.Name))].join(", ") || "none"}`,
-      "fix: docker buildx create --use (or pass an existing --builder / unset BUILDX_BUILDER)"
-    ]);
-  }
-  const facts = builderFacts(chosen);
-  const nodes = chosen.Nodes ?? [];
-  const nodeVersion = nodes.map((n2) => NodeVersionSchema.safeParse(n2)).find((p) => p.success && p.data.Version)?.data?.Version;
-  return {
-    builder: facts.name,
-    driver: facts.driver,
-    nodes: nodes.length,
-    platforms: facts.platforms,
-    buildxVersion: parseBuildxVersion(ver.stdout),
-    buildkitVersion: nodeVersion,
-    engineVersion: info2?.ServerVersion,
-    containerdStore: info2 ? isContainerdStore(info2) : void 0
-  };
-}
-function unsupportedPlatforms(caps, wanted) {
-  return wanted.filter((p) => !builderSupports({ name: caps.builder, driver: caps.driver, platforms: caps.platforms }, p));
-}
-
-// src/build/build.ts
-init_errors();
-import { mkdir as mkdir4, mkdtemp as mkdtemp3, rm as rm5, stat as stat7, writeFile as writeFile4 } from "node:fs/promises";
-import { tmpdir as tmpdir3 } from "node:os";
-import { dirname as dirname3, join as join15, resolve as resolve8 } from "node:path";
-
-// src/docker/buildx.ts
-import { readFile as readFile12 } from "node:fs/promises";
-init_errors();
-function outputSpec(fields) {
-  return fields.map(([k, v]) => {
-    const f = `${k}=${v}`;
-    return /[",\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f;
-  }).join(",");
-}
-function outputArgs(o2) {
-  switch (o2.type) {
-    case "load":
-      return ["--load"];
-    case "cacheonly":
-      return ["--output", "type=cacheonly"];
-    case "oci": {
-      const f = [
-        ["type", "oci"],
-        ["dest", o2.dest]
-      ];
-      if (o2.tar === false) f.push(["tar", "false"]);
-      if (o2.rewriteTimestamp) f.push(["rewrite-timestamp", "true"]);
-      return ["--output", outputSpec(f)];
-    }
-    case "push": {
-      if (o2.names.length === 0) throw new BcError("badInput", "push output needs at least one image name");
-      const f = [
-        ["type", "image"],
-        ["name", o2.names.join(",")],
-        ["push", "true"]
-      ];
-      if (o2.pushByDigest) f.push(["push-by-digest", "true"]);
-      if (o2.rewriteTimestamp) f.push(["rewrite-timestamp", "true"]);
-      if (o2.insecure) f.push(["registry.insecure", "true"]);
-      return ["--output", outputSpec(f)];
-    }
-  }
-}
-var sortedEntries = (r) => Object.entries(r ?? {}).sort(([a2], [b]) => a2 < b ? -1 : a2 > b ? 1 : 0);
-function buildxArgs(req) {
-  const args = ["buildx", "build"];
-  if (req.builder) args.push("--builder", req.builder);
-  args.push("--progress", req.progress ?? "plain");
-  const platforms = req.platforms && req.platforms.length > 0 ? req.platforms : DEFAULT_PLATFORMS;
-  args.push("--platform", platforms.join(","));
-  if (req.dockerfile) args.push("-f", req.dockerfile);
-  args.push("--metadata-file", req.metadataFile);
-  const prov = req.provenance ?? "min";
-  args.push(`--provenance=${prov === false ? "false" : `mode=${prov}`}`);
-  for (const [k, v] of sortedEntries(req.labels)) args.push("--label", `${k}=${v}`);
-  for (const t of req.tags ?? []) args.push("-t", t);
-  for (const [k, v] of sortedEntries(req.buildArgs)) args.push("--build-arg", `${k}=${v}`);
-  for (const c3 of req.cacheFrom ?? []) args.push("--cache-from", c3);
-  for (const c3 of req.cacheTo ?? []) args.push("--cache-to", c3);
-  if (req.noCache) args.push("--no-cache");
-  args.push(...outputArgs(req.output));
-  args.push(req.context);
-  return args;
-}
-var DigestSchema = external_exports.string().regex(/^sha256:[0-9a-f]{64}$/, "not a sha256 digest");
-var BuildMetadataSchema = external_exports.object({
-  "containerimage.digest": DigestSchema.optional(),
-  "containerimage.config.digest": DigestSchema.optional(),
-  "containerimage.descriptor": external_exports.object({
-    mediaType: external_exports.string(),
-    digest: DigestSchema,
-    size: external_exports.number(),
-    annotations: external_exports.record(external_exports.string(), external_exports.string()).optional()
-  }).loose().optional(),
-  "image.name": external_exports.string().optional(),
-  "buildx.build.ref": external_exports.string().optional()
-}).loose();
-function parseBuildMetadata(text2, opts) {
-  const where2 = opts.file ?? "buildx metadata file";
-  let json2;
-  try {
-    json2 = JSON.parse(text2);
-  } catch {
-    throw new BcError("failed", `${where2}: not JSON`, { step: "build", details: [text2.slice(0, 200)] });
-  }
-  const parsed = BuildMetadataSchema.safeParse(json2);
-  if (!parsed.success) {
-    throw new BcError("failed", `${where2}: unexpected shape`, {
-      step: "build",
-      details: parsed.error.issues.slice(0, 5).map((i2) => `${i2.path.join(".") || "(root)"}: ${i2.message}`)
-    });
-  }
-  const m = parsed.data;
-  const digest = m["containerimage.digest"] ?? m["containerimage.descriptor"]?.digest;
-  if (m["containerimage.digest"] && m["containerimage.descriptor"] && m["containerimage.digest"] !== m["containerimage.descriptor"].digest) {
-    throw new BcError("failed", `${where2}: containerimage.digest and containerimage.descriptor disagree`, { step: "build" });
-  }
-  if (opts.expectDigest && !digest) {
-    throw new BcError("failed", "the build finished but buildx reported no image digest", {
-      step: "build",
-      details: [`${where2} has no containerimage.digest`, "fix: check that the output mode produces an image (load, oci or push)"]
-    });
-  }
-  return {
-    digest,
-    mediaType: m["containerimage.descriptor"]?.mediaType,
-    imageNames: (m["image.name"] ?? "").split(",").map((s) => s.trim()).filter((s) => s !== ""),
-    buildRef: m["buildx.build.ref"],
-    raw: m
-  };
-}
-async function readBuildMetadata(file2, opts) {
-  let text2;
-  try {
-    text2 = await readFile12(file2, "utf8");
-  } catch {
-    if (!opts.expectDigest) return { digest: void 0, mediaType: void 0, imageNames: [], buildRef: void 0, raw: {} };
-    throw new BcError("failed", "the build finished but buildx wrote no metadata file", { step: "build", details: [file2] });
-  }
-  return parseBuildMetadata(text2, { ...opts, file: file2 });
-}
-async function runBuildx(req, opts = {}) {
-  const lines = [];
-  const keep = (l) => {
-    lines.push(l);
-    if (lines.length > 4e3) lines.splice(0, 2e3);
-    opts.onLine?.(l);
-  };
-  const res = await docker(buildxArgs(req), {
-    env: opts.env,
-    allowFailure: true,
-    step: "build",
-    onStderrLine: keep,
-    onStdoutLine: keep
-  });
-  if (res.exitCode !== 0) throw buildFailure(lines, res.exitCode, res.command);
-  const metadata = await readBuildMetadata(req.metadataFile, { expectDigest: req.output.type !== "cacheonly" });
-  return { metadata, durationMs: res.durationMs, command: res.command };
-}
-function buildFailure(lines, exitCode, command) {
-  const errorLine = [...lines].reverse().find((l) => /^(ERROR|error):/.test(l.trim()))?.trim();
-  const stepLine = [...lines].reverse().find((l) => /^\s*> \[.*\]/.test(l));
-  const step = stepLine?.trim().replace(/^> /, "").replace(/:$/, "");
-  let excerpt = [];
-  const end = lines.lastIndexOf("------");
-  const start2 = end > 0 ? lines.lastIndexOf("------", end - 1) : -1;
-  if (start2 >= 0) excerpt = lines.slice(start2 + 1, end).filter((l) => !/^\s*> \[/.test(l));
-  if (excerpt.length === 0) excerpt = lastLines(lines.join("\n"), 12);
-  const text2 = lines.join("\n");
-  const env2 = environmentProblem(text2);
-  const message = step ? `build failed at step ${step}` : `docker buildx build exited with code ${exitCode}`;
-  return new BcError(env2 ? "environment" : "failed", env2 ? `${message}: ${env2.what}` : message, {
-    step: "build",
-    details: [...excerpt.slice(-15).map((l) => `  ${l}`), ...errorLine ? [errorLine] : [], ...env2 ? [`fix: ${env2.fix}`] : [], `command: ${command}`]
-  });
-}
-function environmentProblem(text2) {
-  if (/exec format error/i.test(text2)) {
-    return { what: "the engine cannot run binaries of the target platform", fix: "enable emulation: update-binfmts --enable qemu-aarch64 (or install qemu-user-static), then build-connector doctor" };
-  }
-  if (/Multi-platform build is not supported for the docker driver|docker exporter does not currently support exporting manifest lists/i.test(text2)) {
-    return {
-      what: "this engine cannot hold a multi-platform image",
-      fix: 'enable the containerd image store ({"features":{"containerd-snapshotter":true}} in /etc/docker/daemon.json), or use --output oci=FILE'
-    };
-  }
-  if (/Cannot connect to the Docker daemon|error during connect/i.test(text2)) {
-    return { what: "no docker engine answers", fix: "start dockerd (scripts/setup-engine.sh), then build-connector doctor" };
-  }
-  return void 0;
-}
-
-// src/build/oci-archive.ts
-import { createReadStream as createReadStream2, createWriteStream as createWriteStream2 } from "node:fs";
-import { open as open4, readdir as readdir7, readFile as readFile13, stat as stat6 } from "node:fs/promises";
-import { join as join14 } from "node:path";
-import { Readable as Readable5 } from "node:stream";
-init_errors();
-var DescriptorSchema2 = external_exports.object({
-  mediaType: external_exports.string(),
-  digest: external_exports.string().regex(/^sha256:[0-9a-f]{64}$/),
-  size: external_exports.number(),
-  platform: external_exports.object({ os: external_exports.string(), architecture: external_exports.string(), variant: external_exports.string().optional() }).loose().optional(),
-  annotations: external_exports.record(external_exports.string(), external_exports.string()).optional()
-}).loose();
-var IndexSchema = external_exports.object({ manifests: external_exports.array(DescriptorSchema2) }).loose();
-var ManifestSchema = external_exports.object({ config: DescriptorSchema2 }).loose();
-var ConfigSchema = external_exports.object({ os: external_exports.string(), architecture: external_exports.string(), variant: external_exports.string().optional() }).loose();
-var INDEX_TYPES = /* @__PURE__ */ new Set(["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json"]);
-async function listTar2(fh) {
-  const entries = /* @__PURE__ */ new Map();
-  const header = Buffer.alloc(BLOCK);
-  let pos = 0;
-  let longName;
-  for (; ; ) {
-    const { bytesRead } = await fh.read(header, 0, BLOCK, pos);
-    if (bytesRead < BLOCK || header.every((b) => b === 0)) break;
-    const size = readNumber(header, 124, 12);
-    const type = String.fromCharCode(header[156] ?? 0);
-    const dataAt = pos + BLOCK;
-    let name = readString(header, 0, 100);
-    const prefix = header.toString("latin1", 257, 262) === "ustar" ? readString(header, 345, 155) : "";
-    if (prefix) name = `${prefix}/${name}`;
-    if (type === "L" || type === "x") {
-      const data = Buffer.alloc(size);
-      await fh.read(data, 0, size, dataAt);
-      if (type === "L") longName = readString(data, 0, size);
-      else longName = parsePax(data).path ?? longName;
-    } else {
-      if (longName !== void 0) name = longName;
-      longName = void 0;
-      if (type === "0" || type === "\0") entries.set(name.replace(/^\.\//, ""), { offset: dataAt, size });
-    }
-    pos = dataAt + Math.ceil(size / BLOCK) * BLOCK;
-  }
-  return entries;
-}
-async function openOciLayout(path10) {
-  const st = await stat6(path10);
-  if (st.isDirectory()) {
-    return {
-      async file(name) {
-        const f = join14(path10, ...name.split("/"));
-        const s = await stat6(f).catch(() => void 0);
-        if (!s?.isFile()) return void 0;
-        return { size: s.size, read: () => readFile13(f), stream: () => createReadStream2(f) };
-      }
-    };
-  }
-  const fh = await open4(path10, "r");
-  let entries;
-  try {
-    entries = await listTar2(fh);
-  } finally {
-    await fh.close();
-  }
-  return {
-    async file(name) {
-      const e = entries.get(name);
-      if (!e) return void 0;
-      return {
-        size: e.size,
-        read: async () => {
-          const h2 = await open4(path10, "r");
-          try {
-            const buf = Buffer.alloc(e.size);
-            await h2.read(buf, 0, e.size, e.offset);
-            return buf;
-          } finally {
-            await h2.close();
-          }
-        },
-        stream: () => e.size === 0 ? Readable5.from([]) : createReadStream2(path10, { start: e.offset, end: e.offset + e.size - 1 })
-      };
-    }
-  };
-}
-async function writeLayoutTar(dir, dest) {
-  const files = [];
-  const walk = async (rel) => {
-    for (const e of await readdir7(join14(dir, rel), { withFileTypes: true })) {
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) await walk(r);
-      else if (e.isFile()) files.push(r);
-    }
-  };
-  await walk("");
-  files.sort();
-  const out = createWriteStream2(dest);
-  const write = (b) => new Promise((resolve10, reject) => out.write(b, (err) => err ? reject(err) : resolve10()));
-  try {
-    for (const name of files) {
-      const abs = join14(dir, ...name.split("/"));
-      const { size } = await stat6(abs);
-      if (Buffer.byteLength(name) > 100) throw new Error(`path too long for a ustar header: ${name}`);
-      await write(tarHeader({ path: name, size }));
-      for await (const chunk of createReadStream2(abs)) await write(chunk);
-      const pad = (BLOCK - size % BLOCK) % BLOCK;
-      if (pad) await write(Buffer.alloc(pad));
-    }
-    await write(Buffer.alloc(BLOCK * 2));
-  } finally {
-    await new Promise((resolve10) => out.end(resolve10));
-  }
-}
-function platformOf(p) {
-  return [p.os, p.architecture, p.variant].filter((x) => x !== void 0 && x !== "").join("/");
-}
-async function readOciArchive(path10) {
-  let layout;
-  try {
-    layout = await openOciLayout(path10);
-  } catch {
-    throw new BcError("failed", `OCI archive ${path10} was not written`, { step: "build" });
-  }
-  try {
-    const json2 = async (schema, name) => {
-      const f = await layout.file(name);
-      if (!f) throw new BcError("failed", `OCI archive ${path10}: ${name} is missing`, { step: "build" });
-      if (f.size > 4 * 1024 * 1024) throw new Error(`${name} too large (${f.size} bytes)`);
-      const parsed = schema.safeParse(JSON.parse((await f.read()).toString("utf8")));
-      if (!parsed.success) throw new BcError("failed", `OCI archive ${path10}: ${name} has an unexpected shape`, { step: "build" });
-      return parsed.data;
-    };
-    const blob = (digest) => `blobs/sha256/${digest.slice("sha256:".length)}`;
-    const top = await json2(IndexSchema, "index.json");
-    const root = top.manifests[0];
-    if (!root) throw new BcError("failed", `OCI archive ${path10}: index.json lists no image`, { step: "build" });
-    const names = top.manifests.map((m) => m.annotations?.["io.containerd.image.name"] ?? m.annotations?.["org.opencontainers.image.ref.name"]).filter((n2) => typeof n2 === "string");
-    if (INDEX_TYPES.has(root.mediaType)) {
-      const idx = await json2(IndexSchema, blob(root.digest));
-      const all = idx.manifests.map((m) => ({ platform: m.platform ? platformOf(m.platform) : "unknown/unknown", digest: m.digest }));
-      const real = all.filter((m) => m.platform !== "unknown/unknown");
-      return { digest: root.digest, mediaType: root.mediaType, manifests: real, attestations: all.length - real.length, names };
-    }
-    const manifest = await json2(ManifestSchema, blob(root.digest));
-    const config2 = await json2(ConfigSchema, blob(manifest.config.digest));
-    return { digest: root.digest, mediaType: root.mediaType, manifests: [{ platform: platformOf(config2), digest: root.digest }], attestations: 0, names };
-  } catch (err) {
-    if (err instanceof BcError) throw err;
-    throw new BcError("failed", `OCI archive ${path10} is not readable: ${err instanceof Error ? err.message : String(err)}`, { step: "build" });
-  }
-}
-
-// src/build/prepare.ts
-init_errors();
-var LOCAL_TAG = "dev";
-function defaultTags(plan, output2) {
-  const repo = plan.connector.repository;
-  return output2 === "load" ? [`${repo}:${plan.connector.version}`, `${repo}:${LOCAL_TAG}`] : [`${repo}:${plan.connector.version}`];
-}
-function checkPlatforms(platforms) {
-  const bad = invalidPlatforms(platforms);
-  if (bad.length > 0) throw new BcError("badInput", `invalid platform ${bad.map((b) => `"${b}"`).join(", ")}`, { details: ["expected os/arch[/variant], e.g. linux/amd64,linux/arm64"] });
-  if (platforms.length === 0) throw new BcError("badInput", "no platform to build");
-}
-function prepareBuild(plan, opts, caps, files) {
-  const platforms = opts.platforms ?? (plan.platforms.length > 0 ? plan.platforms : [...DEFAULT_PLATFORMS]);
-  checkPlatforms(platforms);
-  const output2 = opts.output ?? { type: "load" };
-  const provenance = opts.provenance ?? "min";
-  const missing = unsupportedPlatforms(caps, platforms);
-  if (missing.length > 0) {
-    throw new BcError("environment", `builder "${caps.builder}" (${caps.driver} driver) cannot build ${missing.join(", ")}`, {
-      step: "preflight",
-      details: [
-        `it can build: ${caps.platforms.join(", ") || "nothing reported"}`,
-        missing.some((p) => p.includes("arm")) ? "fix: enable emulation (update-binfmts --enable qemu-aarch64, or install qemu-user-static), then build-connector doctor" : `fix: drop ${missing.join(", ")} from --platform, or use a builder with that platform (emulation or a native node)`
-      ]
-    });
-  }
-  if (platforms.length > 1 && !caps.multiPlatformBuild) {
-    throw new BcError("environment", `the ${caps.driver} driver on this engine cannot build several platforms at once`, {
-      step: "preflight",
-      details: [
-        'fix: enable the containerd image store ({"features":{"containerd-snapshotter":true}} in /etc/docker/daemon.json, restart dockerd)',
-        "     or use a docker-container builder: docker buildx create --use"
-      ]
-    });
-  }
-  if (output2.type === "load" && platforms.length > 1 && !caps.multiPlatformLoad) {
-    throw new BcError("environment", `cannot --load a ${platforms.length}-platform image into this engine`, {
-      step: "preflight",
-      details: [
-        ...caps.notes.filter((n2) => /load/.test(n2)).map((n2) => `why: ${n2}`),
-        'fix: enable the containerd image store ({"features":{"containerd-snapshotter":true}} in /etc/docker/daemon.json, restart dockerd)',
-        "     or write an OCI archive instead: --output oci=FILE"
-      ]
-    });
-  }
-  if (output2.type === "oci" && !caps.ociOutput) {
-    throw new BcError("environment", `the ${caps.driver} driver on this engine cannot write an OCI archive`, {
-      step: "preflight",
-      details: ["fix: enable the containerd image store, or use a docker-container builder (docker buildx create --use)"]
-    });
-  }
-  const tags = opts.tags && opts.tags.length > 0 ? opts.tags : defaultTags(plan, output2.type);
-  const rewrite = output2.type === "oci" && caps.rewriteTimestamp.oci;
-  const reproducible = reproducibility(output2.type, rewrite, provenance, caps);
-  const request2 = {
-    context: plan.context,
-    dockerfile: files.dockerfile,
-    platforms,
-    tags,
-    labels: plan.labels,
-    // The plan's build args (custom mode's BASE_IMAGE override) under the user's.
-    buildArgs: mergedBuildArgs(plan, opts),
-    metadataFile: files.metadataFile,
-    provenance,
-    cacheFrom: opts.cacheFrom,
-    cacheTo: opts.cacheTo,
-    progress: "plain",
-    output: output2.type === "oci" ? { type: "oci", dest: output2.dest, rewriteTimestamp: rewrite, ...output2.layout === "dir" ? { tar: false } : {} } : { type: "load" },
-    builder: opts.builder,
-    noCache: opts.noCache
-  };
-  return { request: request2, platforms, tags, reproducible, provenance };
-}
-function reproducibility(output2, rewrite, provenance, caps) {
-  if (output2 === "load") {
-    return {
-      index: false,
-      manifests: false,
-      reason: caps.driver === "docker" ? "loaded images keep file timestamps (the docker driver cannot rewrite-timestamp on the image exporter); use --output oci=FILE" : "loaded images are built without rewrite-timestamp; use --output oci=FILE"
-    };
-  }
-  if (!rewrite) {
-    return { index: false, manifests: false, reason: `BuildKit ${caps.effectiveBuildkit ?? "(unknown version)"} cannot rewrite-timestamp (needs >= 0.13)` };
-  }
-  if (provenance !== false) {
-    return {
-      index: false,
-      manifests: true,
-      reason: "per-platform manifests are reproducible; the index is not, because provenance attestations record the build id and times (use --provenance false for a reproducible index)"
-    };
-  }
-  return { index: true, manifests: true, reason: "OCI archive with rewrite-timestamp and SOURCE_DATE_EPOCH, no provenance" };
-}
-function mergedBuildArgs(plan, opts) {
-  const merged = { ...plan.buildArgs ?? {}, ...opts.buildArgs ?? {} };
-  return Object.keys(merged).length > 0 ? merged : void 0;
-}
-
-// src/build/progress.ts
-var STEP = /^#(\d+) /;
-var STEP_PLATFORM = /^#(\d+) \[([a-z][a-z0-9]*\/[a-z][a-z0-9_]*(?:\/[a-z0-9]+)?)[ \]]/;
-var PLATFORM_WIDTH = 11;
-var ProgressFormatter = class {
-  /** `single`: the one platform of a single-platform build (buildx does not print it then) */
-  constructor(mode, single) {
-    this.mode = mode;
-    this.single = single;
-  }
-  mode;
-  single;
-  platformOfStep = /* @__PURE__ */ new Map();
-  internalSteps = /* @__PURE__ */ new Set();
-  /** The line to print for one buildx output line, or undefined to print nothing. */
-  format(raw, elapsedMs) {
-    if (this.mode === "quiet") return void 0;
-    const line = raw.replace(/\s+$/, "");
-    if (line.trim() === "") return void 0;
-    const step = STEP.exec(line)?.[1];
-    const withPlatform = STEP_PLATFORM.exec(line);
-    if (withPlatform?.[1] && withPlatform[2]) this.platformOfStep.set(withPlatform[1], withPlatform[2]);
-    if (step && /^#\d+ \[internal\]/.test(line)) this.internalSteps.add(step);
-    const platform6 = step ? this.platformOfStep.get(step) ?? (this.internalSteps.has(step) ? void 0 : this.single) : void 0;
-    const time3 = `${(elapsedMs / 1e3).toFixed(1).padStart(6)}s`;
-    if (this.mode === "plain") return `${time3} ${(platform6 ?? "").padEnd(PLATFORM_WIDTH)} ${line}`;
-    if (step && this.internalSteps.has(step) && !/ERROR|CANCELED/.test(line)) return void 0;
-    const dim2 = (s) => `\x1B[2m${s}\x1B[0m`;
-    const color = platform6?.endsWith("arm64") ? "\x1B[35m" : "\x1B[36m";
-    const plat = platform6 ? `${color}${platform6.padEnd(PLATFORM_WIDTH)}\x1B[0m` : " ".repeat(PLATFORM_WIDTH);
-    const body = /ERROR/.test(line) ? `\x1B[31m${line}\x1B[0m` : /^#\d+ DONE/.test(line) ? dim2(line) : line;
-    return `${dim2(time3)} ${plat} ${body}`;
-  }
-};
-function progressMode(choice, isTty, env2 = process.env) {
-  if (choice && choice !== "auto") return choice;
-  return isTty && env2.CI !== "true" && env2.TERM !== "dumb" ? "tty" : "plain";
-}
-function progressSink(mode, write, start2 = performance.now(), platforms = []) {
-  const f = new ProgressFormatter(mode, platforms.length === 1 ? platforms[0] : void 0);
-  return (line) => {
-    const out = f.format(line, performance.now() - start2);
-    if (out !== void 0) write(`${out}
-`);
-  };
-}
-
-// src/build/result.ts
-var Digest = external_exports.string().regex(/^sha256:[0-9a-f]{64}$/);
-var BuildResultSchema = external_exports.object({
-  connector: external_exports.object({ name: external_exports.string(), repository: external_exports.string(), version: external_exports.string(), dir: external_exports.string() }),
-  mode: external_exports.enum(["rendered", "custom"]),
-  /** index digest (multi-platform) or manifest digest, from buildx's metadata file */
-  digest: Digest,
-  mediaType: external_exports.string().nullable(),
-  platforms: external_exports.array(external_exports.string()),
-  /** per-platform manifest digests; empty when the output cannot tell (load) */
-  manifests: external_exports.array(external_exports.object({ platform: external_exports.string(), digest: Digest })),
-  /** provenance attestation manifests in the index (platform unknown/unknown); null when unknown */
-  attestations: external_exports.number().nullable(),
-  output: external_exports.enum(["load", "oci"]),
-  /** first local tag (load) or null */
-  imageRef: external_exports.string().nullable(),
-  tags: external_exports.array(external_exports.string()),
-  ociArchive: external_exports.string().nullable(),
-  reproducible: external_exports.object({ index: external_exports.boolean(), manifests: external_exports.boolean(), reason: external_exports.string() }),
-  sourceDateEpoch: external_exports.number().int().nonnegative(),
-  sourceDateEpochFrom: external_exports.enum(["flag", "env", "git", "default"]),
-  provenance: external_exports.union([external_exports.literal(false), external_exports.enum(["min", "max"])]),
-  builder: external_exports.object({ name: external_exports.string(), driver: external_exports.string() }),
-  dockerfile: external_exports.string(),
-  lint: external_exports.object({ errors: external_exports.number(), warnings: external_exports.number(), ran: external_exports.boolean() }),
-  durationMs: external_exports.number(),
-  buildxMetadata: external_exports.record(external_exports.string(), external_exports.unknown())
-});
-
-// src/build/build.ts
-async function resolveSourceDateEpoch(dir, flag, env2 = process.env) {
-  if (flag !== void 0) return { value: checkEpoch(String(flag), "--source-date-epoch"), from: "flag" };
-  const fromEnv = env2.SOURCE_DATE_EPOCH;
-  if (fromEnv !== void 0 && fromEnv !== "") return { value: checkEpoch(fromEnv, "SOURCE_DATE_EPOCH"), from: "env" };
-  const t = await lastCommitTime(dir);
-  return t === void 0 ? { value: 0, from: "default" } : { value: t, from: "git" };
-}
-function checkEpoch(text2, what) {
-  if (!/^\d{1,12}$/.test(text2.trim())) throw new BcError("badInput", `${what} must be a non-negative integer (unix seconds), got "${text2}"`);
-  return Number.parseInt(text2.trim(), 10);
-}
-async function checkOciDest(dest) {
-  const abs = resolve8(dest);
-  try {
-    if (!(await stat7(dirname3(abs))).isDirectory()) throw new Error("not a directory");
-  } catch {
-    throw new BcError("badInput", `--output oci=${dest}: directory ${dirname3(abs)} does not exist`);
-  }
-  return abs;
-}
-async function buildImage(plan, opts = {}) {
-  const t0 = performance.now();
-  const write = opts.write ?? ((s) => void process.stderr.write(s));
-  const capsP = opts.capabilities ?? detectCapabilities(opts.builder, { cache: true });
-  const epochP = opts.sourceDateEpochResolved ?? resolveSourceDateEpoch(plan.connector.dir, opts.sourceDateEpoch, opts.env ?? process.env);
-  capsP.catch(() => void 0);
-  epochP.catch(() => void 0);
-  const lint = { errors: 0, warnings: 0, ran: false };
-  const ociDest = opts.output?.type === "oci" ? await checkOciDest(opts.output.dest) : void 0;
-  let [caps, epoch] = await Promise.all([capsP, epochP]);
-  const work = await mkdtemp3(join15(tmpdir3(), "bc-build-"));
-  const removeWork = () => rm5(work, { recursive: true, force: true });
-  const unregister = onCleanup(removeWork);
-  try {
-    const dockerfile = join15(work, "Dockerfile");
-    await writeFile4(dockerfile, plan.dockerfile);
-    await writeFile4(join15(work, "Dockerfile.dockerignore"), plan.dockerignore);
-    const metadataFile = join15(work, "metadata.json");
-    const want = { ...opts, output: ociDest && opts.output?.type === "oci" ? { ...opts.output, dest: ociDest } : { type: "load" } };
-    let prepared;
-    try {
-      prepared = prepareBuild(plan, want, caps, { dockerfile, metadataFile });
-    } catch (err) {
-      if (!(err instanceof BcError && err.kind === "environment" && caps.fromCache)) throw err;
-      caps = await detectCapabilities(opts.builder, { cache: true, refresh: true });
-      prepared = prepareBuild(plan, want, caps, { dockerfile, metadataFile });
-    }
-    if (ociDest) await mkdir4(dirname3(ociDest), { recursive: true });
-    const mode = progressMode(opts.progress, process.stderr.isTTY === true, opts.env ?? process.env);
-    write(
-      `build: ${plan.connector.repository}:${plan.connector.version} for ${prepared.platforms.join(", ")} (builder ${caps.builder}/${caps.driver}, SOURCE_DATE_EPOCH=${epoch.value} from ${epoch.from})
-`
-    );
-    const run3 = await runBuildx(prepared.request, {
-      env: { SOURCE_DATE_EPOCH: String(epoch.value) },
-      onLine: progressSink(mode, write, t0, prepared.platforms)
-    }).catch(async (err) => {
-      if (err instanceof BcError && err.kind === "environment") await forgetCapabilities(opts.builder).catch(() => void 0);
-      throw err;
-    });
-    const digest = run3.metadata.digest;
-    if (!digest) throw new BcError("failed", "buildx reported no image digest", { step: "build" });
-    let manifests = [];
-    let attestations = null;
-    if (ociDest) {
-      const archive = await readOciArchive(ociDest);
-      if (archive.digest !== digest) {
-        throw new BcError("failed", `the OCI archive holds ${archive.digest} but buildx reported ${digest}`, { step: "build", details: [ociDest] });
-      }
-      manifests = archive.manifests;
-      attestations = archive.attestations;
-    }
-    return resultOf(plan, caps, {
-      digest,
-      mediaType: run3.metadata.mediaType ?? null,
-      platforms: prepared.platforms,
-      manifests,
-      attestations,
-      output: ociDest ? "oci" : "load",
-      imageRef: ociDest ? null : prepared.tags[0] ?? null,
-      tags: prepared.tags,
-      ociArchive: ociDest ?? null,
-      reproducible: prepared.reproducible,
-      sourceDateEpoch: epoch.value,
-      sourceDateEpochFrom: epoch.from,
-      provenance: prepared.provenance,
-      lint,
-      durationMs: Math.round(performance.now() - t0),
-      buildxMetadata: run3.metadata.raw
-    });
-  } finally {
-    unregister();
-    await removeWork();
-  }
-}
-function resultOf(plan, caps, r) {
-  const c3 = plan.connector;
-  return {
-    connector: { name: c3.name, repository: c3.repository, version: c3.version, dir: c3.dir },
-    mode: plan.mode,
-    builder: { name: caps.builder, driver: caps.driver },
-    dockerfile: plan.dockerfilePath ?? "(rendered)",
-    ...r
-  };
-}
 
 // src/oci/compose.ts
 import { createHash as createHash4 } from "node:crypto";
@@ -74912,8 +75063,9 @@ async function buildImages(plan, req) {
     const built2 = { strategy, result, digest: result.digest, platforms: platforms2, attestations: result.attestations ?? 0, local: {}, ...req.goal === "push" ? { layout: dest } : {} };
     if (req.goal === "load") {
       if (!req.work) throw new BcError("failed", "internal error: loading a layout needs a work directory", { step: "build" });
-      await loadImages(built2, tags[0] ?? plan.connector.repository, req.work);
+      const loaded = await loadImages(built2, tags[0] ?? plan.connector.repository, req.work);
       built2.layout = void 0;
+      built2.result = { ...built2.result, output: "load", ociArchive: null, tags: loaded, imageRef: built2.local[REQUIRED_PLATFORM] ?? loaded[0] ?? null };
     }
     return built2;
   }
@@ -75022,8 +75174,11 @@ async function workDir(prefix) {
   };
 }
 async function renderStep(dir, opts) {
-  const plan = await resolvePlan(dir, { baseImage: opts.baseImage, platforms: opts.platforms });
-  return done(plan, `${plan.mode} Dockerfile, base ${plan.baseImage}, platforms ${plan.platforms.join(", ")}`);
+  const epochP = resolveSourceDateEpoch(dir, opts.sourceDateEpoch);
+  epochP.catch(() => void 0);
+  const [epoch, git2] = await Promise.all([epochP, imageMetadata(dir, void 0)]);
+  const plan = await resolvePlan(dir, { baseImage: opts.baseImage, platforms: opts.platforms, metadata: { ...git2, created: epoch.value } });
+  return done({ plan, epoch }, `${plan.mode} Dockerfile, base ${plan.baseImage}, platforms ${plan.platforms.join(", ")}`);
 }
 function lintStep(plan, buildArgs) {
   const file2 = plan.dockerfilePath ?? join18(plan.context, "Dockerfile (rendered)");
@@ -75256,10 +75411,10 @@ async function resolveCredentials(registry3, input2 = {}) {
   const env2 = input2.env ?? process.env;
   const username = input2.username ?? env2.BUILD_CONNECTOR_USERNAME;
   const password = input2.passwordStdin ?? env2.BUILD_CONNECTOR_PASSWORD;
-  if (input2.passwordStdin !== void 0 && !username) throw badInput("--password-stdin needs --username (or BUILD_CONNECTOR_USERNAME)");
-  if (username && password) return { username, password, source: input2.passwordStdin !== void 0 ? "--password-stdin" : "BUILD_CONNECTOR_PASSWORD" };
+  if (input2.passwordStdin !== void 0 && !username) throw badInput("a password was given without a username", ["fix: give the username too (CLI: --username or BUILD_CONNECTOR_USERNAME; Action: the username input)"]);
+  if (username && password) return { username, password, source: input2.passwordStdin !== void 0 ? "the given password" : "BUILD_CONNECTOR_PASSWORD" };
   if (input2.username && !password) {
-    throw badInput(`--username ${input2.username} given without a password`, ['fix: pipe it: printf %s "$PASSWORD" | build-connector publish --username U --password-stdin, or set BUILD_CONNECTOR_PASSWORD']);
+    throw badInput(`username ${input2.username} given without a password`, ['fix: give the password too (CLI: printf %s "$PASSWORD" | build-connector publish --username U --password-stdin, or BUILD_CONNECTOR_PASSWORD; Action: the password input)']);
   }
   let text2;
   try {
@@ -75851,7 +76006,7 @@ async function applyTags(ctx, plan, manifest) {
   return out;
 }
 
-// src/publish/result.ts
+// src/core/result.ts
 init_errors();
 var ATTESTATION_NOTE = "the index also lists provenance attestation manifests whose platform shows as unknown/unknown: they are build records (SLSA provenance), not images, and `docker pull` ignores them";
 
@@ -75935,6 +76090,8 @@ async function runPublish(req, hooks = {}) {
   const notes = [];
   let resolved;
   let facts;
+  let checks;
+  let image2;
   const common2 = () => ({
     dir: resolved?.connector.dir ?? req.dir,
     repository: resolved?.target.reference ?? "",
@@ -75943,7 +76100,9 @@ async function runPublish(req, hooks = {}) {
     durations: run3.durations(),
     notes,
     faults: { total: stats.total, byReason: stats.retried },
-    ...facts ? { build: facts } : {}
+    ...facts ? { build: facts } : {},
+    ...checks ? { checks } : {},
+    ...image2 ?? {}
   });
   const work = await workDir("bc-publish-");
   try {
@@ -75951,7 +76110,8 @@ async function runPublish(req, hooks = {}) {
     resolved = r;
     notes.push(...r.notes);
     const versionTag = r.tagPlan.tags[0]?.tag ?? r.target.version;
-    const plan = await run3.step("render", () => renderStep(r.connector.dir, { baseImage: req.baseImage, platforms: req.platforms }));
+    const { plan, epoch } = await run3.step("render", () => renderStep(r.connector.dir, { baseImage: req.baseImage, platforms: req.platforms, sourceDateEpoch: req.sourceDateEpoch }));
+    image2 = { labels: plan.labels, annotations: plan.annotations ?? [] };
     const warnings = await run3.step("lint", async () => lintStep(plan, req.buildArgs));
     if (warnings.length > 0) hooks.onLintFindings?.(warnings);
     const localName = `build-connector-publish/${r.connector.dirName}:${process.pid}-${Date.now().toString(36)}`.toLowerCase();
@@ -75972,7 +76132,7 @@ async function runPublish(req, hooks = {}) {
         write: (text2) => {
           for (const line of text2.split("\n")) if (line.trim() !== "") log(line);
         },
-        ...req.sourceDateEpoch !== void 0 ? { sourceDateEpoch: req.sourceDateEpoch } : {}
+        sourceDateEpochResolved: Promise.resolve(epoch)
       });
       const b = out.value;
       facts = buildFacts(b);
@@ -76022,6 +76182,7 @@ async function runPublish(req, hooks = {}) {
           if (err instanceof StepError && err.report) hooks.onVerifyReport?.(err.report);
           throw err;
         });
+        checks = out.value.checks;
         hooks.onVerifyReport?.(out.value);
         return out;
       });
@@ -76090,15 +76251,11 @@ ${published.digest}`, { sha: r.commit });
   } catch (err) {
     if (!(err instanceof StepFailure)) throw err;
     const e = err.error;
-    run3.finish(`not reached: ${err.step} failed`);
+    const failure2 = run3.failed(err);
     return {
       ...common2(),
-      result: "failed",
-      step: err.step,
-      reason: e.message,
-      details: e.details,
-      exitCode: e.exitCode,
-      ...e instanceof StepError ? { findings: e.findings, checks: e.checks } : {}
+      ...failure2,
+      ...e instanceof StepError ? { findings: e.findings, ...e.checks.length > 0 ? { checks: e.checks } : {} } : {}
     };
   } finally {
     await work.remove();
@@ -76115,11 +76272,13 @@ async function runBuild(req, hooks = {}) {
   let build;
   let strategy;
   let report;
-  const common2 = () => ({ dir: req.dir, steps: run3.records, durations: run3.durations(), findings });
+  let image2;
+  const common2 = () => ({ dir: req.dir, steps: run3.records, durations: run3.durations(), findings, ...image2 ?? {} });
   const work = await workDir("bc-build-");
   let loaded = [];
   try {
-    const plan = await run3.step("render", () => renderStep(req.dir, { baseImage: req.baseImage, platforms: req.platforms }));
+    const { plan, epoch } = await run3.step("render", () => renderStep(req.dir, { baseImage: req.baseImage, platforms: req.platforms, sourceDateEpoch: req.sourceDateEpoch }));
+    image2 = { labels: plan.labels, annotations: plan.annotations ?? [] };
     findings = await run3.step("lint", async () => lintStep(plan, req.buildArgs));
     const output2 = req.output ?? { type: "load" };
     const built = await run3.step(
@@ -76138,7 +76297,7 @@ async function runBuild(req, hooks = {}) {
         noCache: req.noCache,
         progress: req.progress ?? "auto",
         ...req.write ? { write: req.write } : {},
-        ...req.sourceDateEpoch !== void 0 ? { sourceDateEpoch: req.sourceDateEpoch } : {}
+        sourceDateEpochResolved: Promise.resolve(epoch)
       })
     );
     build = { ...built.result, lint: { errors: 0, warnings: findings.length, ran: true } };
@@ -76171,14 +76330,10 @@ async function runBuild(req, hooks = {}) {
     const e = err.error;
     if (e instanceof StepError && e.findings.length > 0) findings = e.findings;
     if (report) hooks.onVerifyReport?.(report);
-    run3.finish(`not reached: ${err.step} failed`);
+    const failure2 = run3.failed(err);
     return {
       ...common2(),
-      result: "failed",
-      step: err.step,
-      reason: e.message,
-      details: e.details,
-      exitCode: e.exitCode,
+      ...failure2,
       checks: report?.checks ?? [],
       ...build ? { build } : {},
       ...strategy ? { strategy } : {},
@@ -76211,6 +76366,8 @@ function outcomeOfBuild(key, dir, command, r) {
   o2.metadataPath = join21(dir, "metadata.yaml");
   o2.findings = r.findings;
   o2.durations = r.durations;
+  if (r.labels) o2.labels = r.labels;
+  if (r.annotations) o2.annotations = r.annotations;
   const b = r.build;
   if (b) {
     o2.repository = b.connector.repository;
@@ -76222,7 +76379,7 @@ function outcomeOfBuild(key, dir, command, r) {
   }
   o2.notes.push(...strategyNotes(r.strategy));
   if (r.report) o2.checks = checkRows(r.report.checks);
-  o2.raw = r;
+  o2.raw = { ...r.build ? { build: r.build } : {}, ...r.report ? { verify: r.report } : {}, steps: r.steps };
   if (r.result === "failed") {
     o2.error = { message: r.reason, details: r.details, step: r.step, exitCode: r.exitCode };
     o2.errorAt = positionIn([r.reason, ...r.details], process.cwd());
@@ -76269,6 +76426,8 @@ function outcomeOfPublish(key, dir, r, report) {
   o2.version = r.version || void 0;
   o2.durations = Object.fromEntries(r.steps.filter((st) => st.status !== "skipped").map((st) => [st.step, Math.round(st.durationMs)]));
   o2.notes = [...strategyNotes(r.build), ...r.notes];
+  if (r.labels) o2.labels = r.labels;
+  if (r.annotations) o2.annotations = r.annotations;
   if (report) o2.checks = checkRows(report.checks);
   const verified = r.steps.find((st) => st.step === "verify" && st.status === "done");
   if (verified?.reason && !report) o2.notes.push(`verify: ${verified.reason}`);

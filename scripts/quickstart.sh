@@ -9,6 +9,7 @@
 # access, drop --base-image and the upstream base pinned in metadata.yaml is used.
 set -Eeuo pipefail
 cd "$(dirname "$0")/.."
+export CLASSIC_ENGINE="${CLASSIC_ENGINE:-0}"   # the second (classic-store) engine is for the tests only
 . scripts/prepare.sh
 EXAMPLE="${1:-examples/source-hello}"
 bc() { node dist/cli.js "$@"; }

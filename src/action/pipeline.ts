@@ -62,7 +62,8 @@ export function outcomeOfBuild(key: string, dir: string, command: 'build' | 'ver
   }
   o.notes.push(...strategyNotes(r.strategy));
   if (r.report) o.checks = checkRows(r.report.checks);
-  o.raw = r;
+  // the core's own results, whole, in the JSON report: the build, the verify report, the steps
+  o.raw = { ...(r.build ? { build: r.build } : {}), ...(r.report ? { verify: r.report } : {}), steps: r.steps };
   if (r.result === 'failed') {
     o.error = { message: r.reason, details: r.details, step: r.step, exitCode: r.exitCode };
     o.errorAt = positionIn([r.reason, ...r.details], process.cwd());

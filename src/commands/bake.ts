@@ -90,7 +90,7 @@ export function register(program: Command): void {
             renderTable(['connector', 'result', 'platforms', 'detail'], rows),
             ...detail,
             '',
-            `bake: ${res.results.length - failedN} of ${res.results.length} ok (build ${(res.buildMs / 1000).toFixed(1)} s, verify ${(res.verifyMs / 1000).toFixed(1)} s)`,
+            `bake: ${res.results.length - failedN} of ${res.results.length} ok (build ${(res.buildMs / 1000).toFixed(1)} s, verify ${(res.verifyMs / 1000).toFixed(1)} s; ${res.strategy.kind} strategy on ${res.strategy.builder}/${res.strategy.driver}, ${res.strategy.store} store)`,
           ].join('\n');
         });
         return res.ok ? ExitCode.ok : ExitCode.failed;

@@ -82,8 +82,10 @@ export async function buildImages(plan: BuildPlan, req: ImagesRequest): Promise<
     if (req.goal === 'load') {
       // a builder that cannot load several platforms at once: each one, carved from the layout
       if (!req.work) throw new BcError('failed', 'internal error: loading a layout needs a work directory', { step: 'build' });
-      await loadImages(built, tags[0] ?? plan.connector.repository, req.work);
+      const loaded = await loadImages(built, tags[0] ?? plan.connector.repository, req.work);
       built.layout = undefined;
+      // the layout was scratch: what the user has now is the loaded images
+      built.result = { ...built.result, output: 'load', ociArchive: null, tags: loaded, imageRef: built.local[REQUIRED_PLATFORM] ?? loaded[0] ?? null };
     }
     return built;
   }

@@ -100,10 +100,10 @@ export async function resolveCredentials(registry: string, input: CredentialInpu
   const env = input.env ?? process.env;
   const username = input.username ?? env.BUILD_CONNECTOR_USERNAME;
   const password = input.passwordStdin ?? env.BUILD_CONNECTOR_PASSWORD;
-  if (input.passwordStdin !== undefined && !username) throw badInput('--password-stdin needs --username (or BUILD_CONNECTOR_USERNAME)');
-  if (username && password) return { username, password, source: input.passwordStdin !== undefined ? '--password-stdin' : 'BUILD_CONNECTOR_PASSWORD' };
+  if (input.passwordStdin !== undefined && !username) throw badInput('a password was given without a username', ['fix: give the username too (CLI: --username or BUILD_CONNECTOR_USERNAME; Action: the username input)']);
+  if (username && password) return { username, password, source: input.passwordStdin !== undefined ? 'the given password' : 'BUILD_CONNECTOR_PASSWORD' };
   if (input.username && !password) {
-    throw badInput(`--username ${input.username} given without a password`, ['fix: pipe it: printf %s "$PASSWORD" | build-connector publish --username U --password-stdin, or set BUILD_CONNECTOR_PASSWORD']);
+    throw badInput(`username ${input.username} given without a password`, ['fix: give the password too (CLI: printf %s "$PASSWORD" | build-connector publish --username U --password-stdin, or BUILD_CONNECTOR_PASSWORD; Action: the password input)']);
   }
   let text: string;
   try {

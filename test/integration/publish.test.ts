@@ -98,7 +98,7 @@ describeEngine('publish (loopback registry)', () => {
     expectPublished(r1);
     digests['1.0.0'] = r1.json.digest;
     expect(r1.json.platforms.sort()).toEqual(['linux/amd64', 'linux/arm64']);
-    expect(r1.json.steps.map((s) => `${s.step}:${s.status}`)).toEqual(['resolve:done', 'render:done', 'lint:done', 'build:done', 'verify:done', 'publish:done', 'tag:done']);
+    expect(r1.json.steps.map((s) => `${s.step}:${s.status}`)).toEqual(['resolve:done', 'render:done', 'lint:done', 'build:done', 'verify:done', 'push:done', 'tag:done']);
     expect(r1.json.notes.join('\n')).toMatch(/unknown\/unknown/);
     expect(await tagMap(REGISTRY, seq)).toEqual({ '1.0.0': digests['1.0.0'], latest: digests['1.0.0'] });
     expect(await indexPlatforms(REGISTRY, seq, '1.0.0')).toEqual(expect.arrayContaining(['linux/amd64', 'linux/arm64']));
@@ -191,14 +191,14 @@ describeEngine('publish (loopback registry)', () => {
     expect(changed.exitCode).toBe(4);
     expect(changed.json.result).toBe('refused');
     if (changed.json.result === 'refused') {
-      expect(changed.json.reason).toBe(`version 1.0.0 already published as ${digests['1.0.0']}; bump dockerImageTag or pass --force`);
+      expect(changed.json.reason).toBe(`version 1.0.0 already published as ${digests['1.0.0']}; bump dockerImageTag or force the overwrite`);
     }
     expect((await tagMap(REGISTRY, seq))['1.0.0']).toBe(digests['1.0.0']);
 
     const forced = await publish(dir, seq, ['--force']);
     expectPublished(forced);
     expect(forced.json.forced).toBe(true);
-    expect(forced.stderr).toMatch(/--force: .*:1\.0\.0 .* WILL BE OVERWRITTEN/);
+    expect(forced.stderr).toMatch(/force: .*:1\.0\.0 .* WILL BE OVERWRITTEN/);
     const after = await tagMap(REGISTRY, seq);
     expect(after['1.0.0']).toBe(forced.json.digest);
     expect(after['1.0.0']).not.toBe(digests['1.0.0']);

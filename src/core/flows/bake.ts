@@ -19,7 +19,7 @@ import { loadConnector } from '../../connector/metadata.js';
 import type { BuildPlan } from '../../render/types.js';
 import { lintStep, renderStep, StepError, findingLine, type Rendered } from '../steps.js';
 import { capabilitiesFor } from '../images.js';
-import { chooseStrategy, platformTag } from '../strategy.js';
+import { chooseStrategy, platformTag, type BuildStrategy } from '../strategy.js';
 import { DEFAULT_PLATFORMS } from '../../shared/platforms.js';
 import { verifyImage, type VerifyOptions } from '../../verify/index.js';
 
@@ -62,6 +62,8 @@ export interface BakeResult {
   results: BakeConnectorResult[];
   buildMs: number;
   verifyMs: number;
+  /** how the images were built (core/strategy.ts) */
+  strategy: { kind: BuildStrategy['kind']; why: string; builder: string; driver: string; store: BuildStrategy['store']; unavailable: BuildStrategy['unavailable'] };
 }
 
 export interface BakeOptions {
@@ -122,7 +124,7 @@ export async function bakeConnectors(dirs: readonly string[], opts: BakeOptions 
   const work = await mkdtemp(join(tmpdir(), 'bc-bake-'));
   const unregister = onCleanup(() => rm(work, { recursive: true, force: true }));
   try {
-    const { bakeFile, prepared } = await prepareBake(dirs, work, opts);
+    const { bakeFile, prepared, strategy } = await prepareBake(dirs, work, opts);
     const result = (p: Prepared) => p.result;
     const buildable = prepared.filter((p) => p.target);
     const t0 = performance.now();
@@ -134,7 +136,8 @@ export async function bakeConnectors(dirs: readonly string[], opts: BakeOptions 
     const verifyMs = Math.round(performance.now() - t1);
     const results = prepared.map(result);
     const good: BakeStatus = opts.verify === false ? 'built' : 'verified';
-    return { ok: results.every((r) => r.status === good), bakeFile, results, buildMs, verifyMs };
+    const { kind, why, builder, driver, store, unavailable } = strategy;
+    return { ok: results.every((r) => r.status === good), bakeFile, results, buildMs, verifyMs, strategy: { kind, why, builder, driver, store, unavailable } };
   } finally {
     unregister();
     await rm(work, { recursive: true, force: true });
@@ -142,7 +145,7 @@ export async function bakeConnectors(dirs: readonly string[], opts: BakeOptions 
 }
 
 /** Plans, lint and the bake file (also what `bake --print` prints). */
-export async function prepareBake(dirs: readonly string[], work: string, opts: BakeOptions): Promise<{ bakeFile: BakeFile; prepared: Prepared[] }> {
+export async function prepareBake(dirs: readonly string[], work: string, opts: BakeOptions): Promise<{ bakeFile: BakeFile; prepared: Prepared[]; strategy: BuildStrategy }> {
   const taken = new Set<string>();
   const bakeFile: BakeFile = { group: { default: { targets: [] } }, target: {} };
   const defaultGroup = bakeFile.group.default ?? { targets: [] };
@@ -206,7 +209,7 @@ export async function prepareBake(dirs: readonly string[], work: string, opts: B
     result.image = `${plan.connector.repository}:${plan.connector.version}`;
     result.status = 'built'; // provisional: set to build-failed if bake does not produce it
   }
-  return { bakeFile, prepared };
+  return { bakeFile, prepared, strategy };
 }
 
 /** `bake --print`: write the Dockerfiles and bake.json into `workdir` (kept) and return the bake file. */

@@ -181,11 +181,11 @@ async function mergeSteps(dir: string, opts: MergeOptions, log: (l: string) => v
       }
       if (!opts.force) {
         throw refused(`version ${target.version} already published as ${current.digest} (${same.why})`, [
-          `fix: bump data.dockerImageTag in metadata.yaml, or pass --force to overwrite ${target.reference}:${target.version}`,
+          `fix: bump data.dockerImageTag in metadata.yaml, or force the overwrite of ${target.reference}:${target.version}`,
           'nothing was tagged',
         ]);
       }
-      log(`WARNING: --force: ${target.reference}:${target.version} (${current.digest}) will be overwritten`);
+      log(`WARNING: force: ${target.reference}:${target.version} (${current.digest}) will be overwritten`);
     }
     if (opts.dryRun) return done({ kind: 'dry-run' as const, index, expected, plan, ctx }, 'dry run: nothing written');
 
