@@ -3,7 +3,8 @@
 // Goal (issue 5): ratio <= 1.5 — the checks run concurrently, so the slowest
 // emulated run should dominate.
 //
-//   node bench/verify.mjs [IMAGE ...]      (BENCH_RUNS=N, default 5; BENCH_BIG=0 skips the 300 MB case)
+//   node bench/verify.mjs [IMAGE ...]      (BENCH_RUNS=N, default 5; BENCH_BIG=0 skips the 300 MB case;
+//                                           BENCH_HOSTILE=0 skips the hostile connectors, BENCH_ONLY=hostile runs only them)
 //
 // Without IMAGE it measures two connectors built here for linux/amd64 +
 // linux/arm64 from the local roots: the good fixture connector
@@ -18,6 +19,13 @@
 // followed by the `docker diff` the writes check needs and `docker rm`. When
 // the floor itself is above the goal, no tool doing those checks can meet it
 // on this machine; ours / floor is then our own overhead.
+//
+// Then the hostile connectors of test/fixtures/hostile (issue 14), each
+// verified once on linux/amd64: a 300 MiB stdout line, 300 MiB of stderr
+// before a valid SPEC, a fork bomb, a memory hog, a PID 1 that never exits.
+// For each: the result, the wall time, and the tool's peak RSS against the
+// goal of 256 MB whatever the connector prints (GNU time's %M, the largest
+// resident set of the process).
 //
 // The CLI is bundled from src/ with esbuild (the way dist/ is), so the figure
 // includes Node startup, as a user sees it.
@@ -127,12 +135,69 @@ async function measure(cli, image, label, okCodes) {
   return { label, image, raw: rawMed, floor: f, verify: v, ratio };
 }
 
+const HOSTILE = [
+  { target: 'flood', expect: 'fail: per-line limit', args: [] },
+  // 300 MiB must pass through the engine: the default timeout, not the short one
+  { target: 'stderr-flood', expect: 'pass', args: [], timeout: 120 },
+  { target: 'fork-bomb', expect: 'fail: pids limit', args: ['--pids-limit', '64'] },
+  { target: 'memory-hog', expect: 'fail: OOM', args: ['--memory', '128m'] },
+  { target: 'never-exits', expect: 'fail: timeout', args: [] },
+];
+const HOSTILE_TIMEOUT = 20;
+const RSS_GOAL_MB = 256;
+
+function hostileImages() {
+  const root = localRoot('python');
+  return HOSTILE.map((h) => {
+    const tag = `bc-bench/verify-hostile-${h.target}:${process.pid}`;
+    execFileSync('docker', ['buildx', 'build', '--platform', 'linux/amd64', '--target', h.target, '--build-arg', `ROOT=${root}`, '--provenance=false', '--load', '-t', tag, join(repoRoot, 'test/fixtures/hostile')], { stdio: 'ignore' });
+    return { ...h, image: tag };
+  });
+}
+
+/** One verify of a hostile image: result, wall time, peak RSS (GNU time). */
+function hostileRun(cli, h) {
+  const args = [cli, '--json', 'verify', h.image, '--platform', 'linux/amd64', '--timeout', String(h.timeout ?? HOSTILE_TIMEOUT), ...h.args];
+  const t0 = process.hrtime.bigint();
+  const timed = existsSync('/usr/bin/time');
+  const r = timed
+    ? spawnSync('/usr/bin/time', ['-f', 'BC_PEAK_RSS_KB=%M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+    : spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const kb = Number(/BC_PEAK_RSS_KB=(\d+)/.exec(r.stderr ?? '')?.[1]);
+  let spec = '(no report)';
+  try {
+    const report = JSON.parse(r.stdout);
+    const c = report.checks.find((x) => x.id === 'spec' && x.platform === 'linux/amd64');
+    spec = `${c.status}: ${c.message.replace(/^spec \(ENTRYPOINT\): /, '')}`;
+  } catch {
+    // no JSON: the status line says it
+  }
+  return { exit: r.status, ms, rssMb: Number.isFinite(kb) ? kb / 1024 : undefined, spec };
+}
+
+function measureHostile(cli, images) {
+  console.log(`hostile connectors (linux/amd64, --timeout ${HOSTILE_TIMEOUT} but stderr-flood 120), one verify each; peak RSS goal <= ${RSS_GOAL_MB} MB:`);
+  const rows = [];
+  for (const h of images) {
+    const r = hostileRun(cli, h);
+    const rss = r.rssMb === undefined ? 'n/a' : `${r.rssMb.toFixed(0)} MB (ratio ${(r.rssMb / RSS_GOAL_MB).toFixed(2)} of the goal: ${r.rssMb <= RSS_GOAL_MB ? 'met' : 'NOT met'})`;
+    console.log(`  ${h.target.padEnd(13)} expected ${h.expect.padEnd(21)} exit ${r.exit}, ${fmtMs(r.ms).padStart(7)}, peak RSS ${rss}`);
+    console.log(`  ${''.padEnd(13)} spec ${r.spec.slice(0, 150)}`);
+    const left = execFileSync('docker', ['ps', '-a', '--filter', 'label=io.build-connector.verify', '--filter', `ancestor=${h.image}`, '--format', '{{.Names}}'], { encoding: 'utf8' }).trim();
+    if (left) console.log(`  ${''.padEnd(13)} LEFT BEHIND: ${left}`);
+    rows.push({ ...h, ...r });
+  }
+  return rows;
+}
+
 const given = process.argv.slice(2);
 const built = [];
 try {
   const cli = await bundleCli(cliDir);
   const targets = given.length > 0 ? given.map((image) => ({ image, label: 'given image' })) : [];
-  if (given.length === 0) {
+  const onlyHostile = process.env.BENCH_ONLY === 'hostile';
+  if (given.length === 0 && !onlyHostile) {
     const fixture = fixtureImage();
     built.push(fixture);
     targets.push({ image: fixture, label: 'tiny python fixture' });
@@ -146,6 +211,11 @@ try {
     }
   }
   for (const t of targets) await measure(cli, t.image, t.label, given.length > 0 ? [0, 1] : [0]);
+  if (given.length === 0 && process.env.BENCH_HOSTILE !== '0') {
+    const images = hostileImages();
+    built.push(...images.map((h) => h.image));
+    measureHostile(cli, images);
+  }
 } finally {
   if (built.length > 0) spawnSync('docker', ['image', 'rm', '-f', ...built], { stdio: 'ignore' });
   rmSync(cliDir, { recursive: true, force: true });

@@ -16,7 +16,7 @@ const common = {
   format: 'esm',
   legalComments: 'none',
   logLevel: 'warning',
-  define: { __BC_VERSION__: JSON.stringify(pkg.version) },
+  define: { __BC_VERSION__: JSON.stringify(pkg.version), __BC_NODE_ENGINES__: JSON.stringify(pkg.engines.node) },
   // Bundled CommonJS dependencies call require(); give ESM output one.
   banner: { js: "import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);" },
 };

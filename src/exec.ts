@@ -38,6 +38,8 @@ export interface RunOptions {
    * tar streams); `stop()` kills the process (it then exits non-zero).
    */
   onStdoutData?: (chunk: Buffer, stop: () => void) => void;
+  /** the same for stderr: raw chunks, not buffered (a connector's logs, which may be endless) */
+  onStderrData?: (chunk: Buffer) => void;
   /** cleanup work (removing a container): still runs after an interrupt, when nothing new may start */
   cleanup?: boolean;
 }
@@ -93,7 +95,7 @@ function start(file: string, args: readonly string[], opts: RunOptions): ResultP
     timeout: opts.timeoutMs,
     killSignal: 'SIGKILL',
     maxBuffer: opts.maxBuffer ?? 256 * 1024 * 1024,
-    buffer: opts.onStdoutData ? { stdout: false } : true,
+    buffer: { stdout: !opts.onStdoutData, stderr: !opts.onStderrData },
     encoding: 'utf8',
     stripFinalNewline: false,
     stdin: opts.input === undefined ? 'ignore' : 'pipe',
@@ -121,6 +123,8 @@ export async function run(file: string, args: readonly string[], opts: RunOption
     child.stdout?.on('data', (chunk: Buffer) => onData(chunk, stop));
   }
   if (opts.onStderrLine) pipeLines(child.stderr, opts.onStderrLine, secrets);
+  const onErr = opts.onStderrData;
+  if (onErr) child.stderr?.on('data', (chunk: Buffer) => onErr(chunk));
   let result;
   try {
     result = await child;
@@ -129,7 +133,7 @@ export async function run(file: string, args: readonly string[], opts: RunOption
   }
   const durationMs = performance.now() - t0;
   debugSink?.(`done in ${Math.round(durationMs)} ms, exit ${String(result.exitCode)}: ${command.length > 80 ? `${command.slice(0, 77)}...` : command}`);
-  // utf8 text (undefined when stdout went to onStdoutData instead)
+  // utf8 text (undefined when the stream went to onStdoutData / onStderrData instead)
   const stdout = String(result.stdout ?? '');
   const stderr = String(result.stderr ?? '');
   const exitCode = typeof result.exitCode === 'number' ? result.exitCode : -1;

@@ -13,8 +13,10 @@
  * - A timeout stops the container BY NAME: connectors usually run as PID 1
  *   and ignore SIGTERM, so killing the docker client alone would leave the
  *   container running.
- * - Output is streamed and capped: a connector flooding stdout is stopped
- *   and reported as truncated, it cannot exhaust our memory.
+ * - Output is read as a stream with bounded memory (protocol/lines.ts):
+ *   stdout line by line with a per-line and a total limit, the container
+ *   killed the moment one is passed; stderr (logs) only as a short tail,
+ *   never a reason to stop. A flooding connector cannot exhaust our memory.
  * - The container is registered with cleanup.ts, so Ctrl-C removes it.
  */
 import { randomBytes } from 'node:crypto';
@@ -23,6 +25,7 @@ import { docker } from './cli.js';
 import { engineJson } from './engine-api.js';
 import { formatArgv } from '../exec.js';
 import { onCleanup } from '../cleanup.js';
+import { LineSplitter, LineTail, MAX_LINE_BYTES, MAX_STDOUT_BYTES, type OutputStop } from '../protocol/lines.js';
 
 /** Label on every container we start, so leftovers are findable (tests assert there are none). */
 export const CONTAINER_LABEL = 'io.build-connector.verify';
@@ -50,8 +53,16 @@ export interface ContainerRunSpec {
   /** written to the container's stdin (e.g. messages for `write`) */
   input?: string;
   timeoutMs: number;
-  /** stop capturing (and stop the container) beyond this many bytes of stdout+stderr */
+  /** stop the container beyond this many bytes of stdout (stderr is not counted: it is logs) */
   maxOutputBytes?: number;
+  /** stop the container when one stdout line grows beyond this many bytes */
+  maxLineBytes?: number;
+  /**
+   * Each complete stdout line as it arrives (1-based number). Without it the
+   * lines are kept in `stdoutLines` (bounded by the limits above). It
+   * returns false once it needs no more lines (they are then only counted).
+   */
+  onStdoutLine?: (text: string, line: number) => boolean | void;
   /** prefix of the container name */
   namePrefix?: string;
 }
@@ -68,18 +79,21 @@ export interface ContainerRunResult {
   command: string;
   /** the container's exit code; -1 when unknown (killed before it started) */
   exitCode: number;
+  /** stdout lines, unless they went to `onStdoutLine` */
   stdoutLines: string[];
+  /** the last lines of stderr, each cut to a width */
   stderrTail: string[];
+  stdoutBytes: number;
+  stderrBytes: number;
   timedOut: boolean;
-  /** output went over maxOutputBytes: the container was stopped */
-  truncated: boolean;
+  /** stdout passed a limit: the container was killed there */
+  outputStop?: OutputStop;
   oomKilled: boolean;
   diff: DiffEntry[];
   durationMs: number;
 }
 
-export const DEFAULT_LIMITS = { memory: '2g', pidsLimit: 512, maxOutputBytes: 64 * 1024 * 1024 } as const;
-const STDERR_TAIL = 20;
+export const DEFAULT_LIMITS = { memory: '2g', pidsLimit: 512, maxOutputBytes: MAX_STDOUT_BYTES, maxLineBytes: MAX_LINE_BYTES } as const;
 
 let counter = 0;
 export function containerName(prefix = 'bc-verify'): string {
@@ -219,32 +233,16 @@ export async function runContainer(spec: ContainerRunSpec): Promise<ContainerRun
 }
 
 async function execute(spec: ContainerRunSpec, name: string, settleCreated: (c: Created) => void, holds: Promise<unknown>[]): Promise<ContainerRunResult> {
-  const cap = spec.maxOutputBytes ?? DEFAULT_LIMITS.maxOutputBytes;
   // Registered before the container exists: Ctrl-C at any point removes it.
   const guard = guardContainer(name);
   const stdoutLines: string[] = [];
-  const stderrTail: string[] = [];
-  const tailStderr = (l: string) => {
-    stderrTail.push(l);
-    if (stderrTail.length > STDERR_TAIL) stderrTail.shift();
-  };
-  let bytes = 0;
-  let truncated = false;
+  const onLine = spec.onStdoutLine ?? ((l: string) => void stdoutLines.push(l));
+  const stdout = new LineSplitter({ maxLineBytes: spec.maxLineBytes ?? DEFAULT_LIMITS.maxLineBytes, maxBytes: spec.maxOutputBytes ?? DEFAULT_LIMITS.maxOutputBytes }, onLine);
+  const stderr = new LineTail();
   let timedOut = false;
   let stopping: Promise<unknown> | undefined;
   const stop = () => {
     stopping ??= docker(['kill', name], { allowFailure: true, timeoutMs: 60_000, cleanup: true });
-  };
-  const count = (line: string): boolean => {
-    bytes += Buffer.byteLength(line) + 1;
-    if (bytes > cap) {
-      if (!truncated) {
-        truncated = true;
-        stop();
-      }
-      return false;
-    }
-    return true;
   };
   // The timeout covers create and run alike.
   const timer = setTimeout(() => {
@@ -253,6 +251,21 @@ async function execute(spec: ContainerRunSpec, name: string, settleCreated: (c: 
   }, spec.timeoutMs);
   const t0 = performance.now();
   const createArgv = buildCreateArgv(spec, name);
+  const outcome = (exitCode: number, command: string, rest: Partial<ContainerRunResult> = {}): ContainerRunResult => ({
+    name,
+    command,
+    exitCode,
+    stdoutLines,
+    stderrTail: stderr.tail(),
+    stdoutBytes: stdout.bytes,
+    stderrBytes: stderr.bytes,
+    timedOut,
+    ...(stdout.stop ? { outputStop: stdout.stop } : {}),
+    oomKilled: false,
+    diff: [],
+    durationMs: performance.now() - t0,
+    ...rest,
+  });
   try {
     const creating = docker(createArgv, { allowFailure: true, timeoutMs: spec.timeoutMs + 60_000 });
     guard.clientDone(creating);
@@ -261,8 +274,8 @@ async function execute(spec: ContainerRunSpec, name: string, settleCreated: (c: 
       // docker refused (bad image, platform or mount; 125 as `docker run` says) or the time ran out first.
       const reason = timedOut ? 'timed out before the container was created' : daemonReason(made.stderr, `docker create exited ${made.exitCode}`);
       settleCreated({ ok: false, reason });
-      for (const l of made.stderr.split('\n').filter((x) => x.trim() !== '')) tailStderr(l);
-      return { name, command: made.command, exitCode: timedOut ? 137 : 125, stdoutLines, stderrTail, timedOut, truncated, oomKilled: false, diff: [], durationMs: performance.now() - t0 };
+      stderr.push(Buffer.from(made.stderr));
+      return outcome(timedOut ? 137 : 125, made.command);
     }
     settleCreated({ ok: true });
     const client = docker(['start', '-a', ...(spec.input !== undefined ? ['-i'] : []), name], {
@@ -270,17 +283,17 @@ async function execute(spec: ContainerRunSpec, name: string, settleCreated: (c: 
       input: spec.input,
       // Safety net only: the timer above stops the container by name first.
       timeoutMs: spec.timeoutMs + 60_000,
-      maxBuffer: cap + 1024 * 1024,
-      onStdoutLine: (l) => {
-        if (count(l)) stdoutLines.push(l);
+      // Neither stream is buffered: stdout is split into lines as it comes
+      // (a limit passed kills the container at once), stderr keeps its tail.
+      onStdoutData: (chunk) => {
+        if (stdout.push(chunk)) stop();
       },
-      onStderrLine: (l) => {
-        if (count(l)) tailStderr(l);
-      },
+      onStderrData: (chunk) => stderr.push(chunk),
     });
     guard.clientDone(client);
     const res = await client;
     clearTimeout(timer);
+    stdout.end();
     await stopping;
     const durationMs = performance.now() - t0;
     // Reads through the container (docker cp) must be over before docker
@@ -292,18 +305,7 @@ async function execute(spec: ContainerRunSpec, name: string, settleCreated: (c: 
     // tells an OOM kill from a crash; it costs nothing on the critical path,
     // running next to docker diff.
     const [diff, state] = await Promise.all([containerChanges(name), containerState(name)]);
-    return {
-      name,
-      command: formatCommand(createArgv),
-      exitCode: state ? state.exitCode : res.exitCode,
-      stdoutLines,
-      stderrTail,
-      timedOut,
-      truncated,
-      oomKilled: state?.oomKilled === true,
-      diff,
-      durationMs,
-    };
+    return outcome(state ? state.exitCode : res.exitCode, formatCommand(createArgv), { oomKilled: state?.oomKilled === true, diff, durationMs });
   } finally {
     clearTimeout(timer);
     // Settled on every path (a no-op when it already was): a throw before

@@ -200,7 +200,11 @@ export async function copyFromContainer(container: string, path: string, opts: C
     const room = maxBytes - bytes;
     bytes += chunk.length;
     reader.push(room < chunk.length ? chunk.subarray(0, room) : chunk);
-    if (bytes >= maxBytes && !reader.ended) {
+    // A malformed archive: nothing more is read (finish() below says why).
+    if (reader.error) {
+      truncated = true;
+      stop();
+    } else if (bytes >= maxBytes && !reader.ended) {
       // Enough read: stop the copy.
       truncated = true;
       stop();
@@ -216,12 +220,17 @@ export async function copyFromContainer(container: string, path: string, opts: C
       stream.on('close', resolve);
       stream.on('error', (err) => (truncated ? resolve() : reject(new BcError('failed', `could not read ${path} from the image: ${err.message}`))));
     });
-    return { exists: true, entries: reader.finish(), truncated };
+    return { exists: true, entries: finish(reader, path), truncated };
   }
   const res = await run(DOCKER, ['cp', `${container}:${path}`, '-'], { allowFailure: true, timeoutMs: 300_000, onStdoutData: take });
   if (res.exitCode !== 0 && !truncated) {
     if (/Could not find the file|No such container:path|not found|no such file/i.test(res.stderr)) return { exists: false, entries: [], truncated: false };
     throw new BcError('failed', `could not read ${path} from the image`, { details: res.stderr.trim().split('\n').slice(-3) });
   }
-  return { exists: true, entries: reader.finish(), truncated };
+  return { exists: true, entries: finish(reader, path), truncated };
+}
+
+function finish(reader: TarReader, path: string): TarEntry[] {
+  if (reader.error) throw new BcError('failed', `could not read ${path} from the image: ${reader.error.message}`);
+  return reader.finish();
 }

@@ -6,7 +6,8 @@
  */
 import { posix } from 'node:path';
 import type { ContainerRunResult, DiffEntry } from '../docker/container.js';
-import { ofType, parseMessages, quoteLine, summarize, type MessageSummary } from '../protocol/parse.js';
+import { quoteLine, type MessageDigest } from '../protocol/parse.js';
+import { formatBytes } from '../protocol/lines.js';
 import type { ConfiguredCatalog } from '../protocol/messages.js';
 import { fail, pass, type CheckId, type CheckResult } from './report.js';
 
@@ -30,6 +31,8 @@ export interface NamedRun {
   label: string;
   workdir: string;
   result: ContainerRunResult;
+  /** its stdout, judged line by line as it arrived */
+  messages: MessageDigest;
 }
 
 /**
@@ -75,30 +78,40 @@ export function checkWrites(platform: string, runs: readonly NamedRun[], permitt
 export interface RunJudgement {
   ok: boolean;
   problems: string[];
-  summary: MessageSummary;
+  messages: MessageDigest;
 }
 
 /** Common to every run: it finished, exit 0, every stdout line an AirbyteMessage. */
-export function judgeRun(r: ContainerRunResult, timeoutMs: number): RunJudgement {
-  const summary = summarize(parseMessages(r.stdoutLines));
+export function judgeRun(run: Pick<NamedRun, 'result' | 'messages'>, timeoutMs: number): RunJudgement {
+  const { result: r, messages } = run;
   const problems: string[] = [];
-  if (r.timedOut) problems.push(`did not finish within ${Math.round(timeoutMs / 1000)} s: the container was killed (a hung connector)`);
-  else if (r.truncated) problems.push('printed more output than the capture limit: the container was stopped');
+  const stop = r.outputStop;
+  // A limit passed is what killed the container: say that, not the 137 or a timeout it caused.
+  if (stop?.limit === 'line') problems.push(`stdout line ${stop.line} grew past the per-line limit of ${formatBytes(stop.bytes)} (no newline): the container was stopped`);
+  else if (stop?.limit === 'total') problems.push(`printed more than the stdout limit of ${formatBytes(stop.bytes)} (stopped at line ${stop.line}): the container was stopped`);
+  else if (r.timedOut) problems.push(`did not finish within ${Math.round(timeoutMs / 1000)} s: the container was killed (a hung connector)`);
   else if (r.oomKilled) problems.push('was killed by the memory limit (OOM)');
   else if (r.exitCode !== 0) problems.push(`exited with code ${r.exitCode}`);
-  for (const inv of summary.invalid.slice(0, 5)) problems.push(inv.problem);
-  if (summary.invalid.length > 5) problems.push(`... and ${summary.invalid.length - 5} more invalid lines`);
-  return { ok: problems.length === 0, problems, summary };
+  for (const inv of messages.invalid) problems.push(inv.problem);
+  if (messages.invalidCount > messages.invalid.length) {
+    const more = messages.invalidCount - messages.invalid.length;
+    problems.push(messages.judgingStopped ? `... and ${more} more invalid lines; the lines after line ${messages.lastJudged} were not judged` : `... and ${more} more invalid lines`);
+  }
+  return { ok: problems.length === 0, problems, messages };
 }
 
 function tail(r: ContainerRunResult): string[] {
-  return r.stderrTail.slice(-5).map((l) => `stderr: ${quoteLine(l, 160)}`);
+  if (r.stderrBytes === 0) return [];
+  const lines = r.stderrTail.slice(-5);
+  return [`stderr: ${formatBytes(r.stderrBytes)}${lines.length > 0 ? `, the last ${lines.length} line${lines.length === 1 ? '' : 's'}:` : ''}`, ...lines.map((l) => `stderr: ${quoteLine(l, 160)}`)];
 }
 
 const FIX_PROTOCOL = 'print only AirbyteMessage JSON lines on stdout (logs go to stderr or as LOG messages)';
 const FIX_HANG = 'make the command return: look for blocking reads of stdin, network calls without timeouts, or a server started in the foreground';
+const FIX_FLOOD = 'print one AirbyteMessage per line, each line well under the per-line limit (Airbyte Cloud refuses records over 20 MB); send logs to stderr';
 
 function fixFor(problems: readonly string[], otherwise: string): string {
+  if (problems.some((p) => p.includes('the container was stopped'))) return FIX_FLOOD;
   if (problems.some((p) => p.includes('did not finish'))) return FIX_HANG;
   if (problems.some((p) => p.includes('is not JSON') || p.includes('not a valid') || p.includes('no valid AirbyteMessage'))) return FIX_PROTOCOL;
   return otherwise;
@@ -109,14 +122,11 @@ export function checkSpec(platform: string, runs: readonly NamedRun[], timeoutMs
   const details: string[] = [];
   let specs = 0;
   for (const run of runs) {
-    const j = judgeRun(run.result, timeoutMs);
-    const s = ofType(j.summary.messages, 'SPEC');
+    const j = judgeRun(run, timeoutMs);
+    const n = j.messages.count.SPEC ?? 0;
     const problems = [...j.problems];
-    if (s.length === 0 && !run.result.timedOut) {
-      const badSpec = j.summary.invalid.find((i) => i.problem.includes('SPEC message'));
-      if (!badSpec) problems.push('printed no SPEC message');
-    }
-    specs += s.length;
+    if (n === 0 && !run.result.timedOut && !run.result.outputStop && !j.messages.judgingStopped && !j.messages.invalidByType.SPEC) problems.push('printed no SPEC message');
+    specs += n;
     if (problems.length > 0) {
       failures.push(`${run.label}: ${problems[0]}`);
       details.push(...problems.slice(1).map((p) => `${run.label}: ${p}`), `command: docker ${run.result.command.replace(/^\S+ /, '')}`, ...tail(run.result));
@@ -141,29 +151,28 @@ export function checkSpec(platform: string, runs: readonly NamedRun[], timeoutMs
 
 /** check / discover / read / write: the run itself plus what its messages must show. */
 export function checkOperation(id: Exclude<CheckId, 'spec'>, platform: string, run: NamedRun, timeoutMs: number, catalog?: ConfiguredCatalog): CheckResult {
-  const j = judgeRun(run.result, timeoutMs);
+  const j = judgeRun(run, timeoutMs);
   const problems = [...j.problems];
-  const m = j.summary.messages;
+  const m = j.messages;
   let good = '';
   if (id === 'check') {
-    const st = ofType(m, 'CONNECTION_STATUS');
+    const st = m.connectionStatuses;
     if (st.length === 0) problems.push('printed no CONNECTION_STATUS message');
-    else if (st.some((s) => s.connectionStatus.status !== 'SUCCEEDED')) {
-      problems.push(`CONNECTION_STATUS is FAILED: ${st.map((s) => s.connectionStatus.message ?? '').join(' ')}`.trim());
+    else if (st.some((s) => s.status !== 'SUCCEEDED')) {
+      problems.push(`CONNECTION_STATUS is FAILED: ${st.map((s) => s.message ?? '').join(' ')}`.trim());
     } else good = 'CONNECTION_STATUS SUCCEEDED';
   } else if (id === 'discover') {
-    const cats = ofType(m, 'CATALOG');
-    const streams = cats.flatMap((c) => c.catalog.streams.map((s) => s.name));
-    if (streams.length === 0) problems.push(cats.length === 0 ? 'printed no CATALOG message' : 'the CATALOG has no streams');
+    const streams = m.catalogStreams;
+    if (streams.length === 0) problems.push(!m.count.CATALOG ? 'printed no CATALOG message' : 'the CATALOG has no streams');
     else good = `CATALOG with ${streams.length} stream${streams.length === 1 ? '' : 's'} (${streams.slice(0, 5).join(', ')})`;
   } else if (id === 'read') {
     const wanted = new Set((catalog?.streams ?? []).map((s) => s.stream.name));
-    const records = ofType(m, 'RECORD');
-    const stray = [...new Set(records.map((r) => r.record.stream).filter((s) => !wanted.has(s)))];
-    if (stray.length > 0) problems.push(`RECORDs for streams not in the configured catalog: ${stray.join(', ')}`);
-    good = `${records.length} RECORD${records.length === 1 ? '' : 's'}, ${ofType(m, 'STATE').length} STATE`;
+    const records = m.count.RECORD ?? 0;
+    const stray = Object.keys(m.recordStreams).filter((s) => !wanted.has(s));
+    if (stray.length > 0) problems.push(`RECORDs for streams not in the configured catalog: ${stray.slice(0, 10).join(', ')}${stray.length > 10 ? ` and ${stray.length - 10} more` : ''}`);
+    good = `${records} RECORD${records === 1 ? '' : 's'}, ${m.count.STATE ?? 0} STATE`;
   } else {
-    good = `${ofType(m, 'STATE').length} STATE message(s) echoed`;
+    good = `${m.count.STATE ?? 0} STATE message(s) echoed`;
   }
   if (problems.length > 0) {
     return fail(

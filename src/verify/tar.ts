@@ -5,10 +5,12 @@
  * checks work on distroless and FROM-scratch images too.
  *
  * Handles ustar, PAX extended headers (Go's archive/tar, which docker uses,
- * writes them for long names) and GNU long names. A truncated buffer (output
- * cap reached) yields the entries read so far.
+ * writes them for long names and big sizes) and GNU long names. A truncated
+ * buffer (output cap reached) yields the entries read so far; a malformed
+ * one is a TarError naming the byte.
  */
 import { createHash, type Hash } from 'node:crypto';
+import { BcError } from '../errors.js';
 
 export type TarEntryType = 'file' | 'dir' | 'symlink' | 'hardlink' | 'other';
 
@@ -30,6 +32,22 @@ export interface TarEntry {
 }
 
 export const BLOCK = 512;
+/** A PAX or GNU long-name record is a few hundred bytes; more is not a name, it is an attack on memory. */
+export const MAX_META_BYTES = 1024 * 1024;
+
+/**
+ * A malformed archive: what is wrong and at which byte. Thrown by
+ * `finish()` / `parseTar` (never from inside a stream's data handler).
+ */
+export class TarError extends BcError {
+  constructor(
+    readonly offset: number,
+    problem: string,
+  ) {
+    super('failed', `tar archive is malformed at byte ${offset}: ${problem}`);
+    this.name = 'TarError';
+  }
+}
 
 export function readString(buf: Buffer, off: number, len: number): string {
   const slice = buf.subarray(off, off + len);
@@ -49,17 +67,86 @@ export function readNumber(buf: Buffer, off: number, len: number): number {
   return s === '' ? 0 : parseInt(s, 8);
 }
 
+/**
+ * A numeric header field, strictly: octal digits (space or NUL padded), or
+ * positive GNU base-256 that fits a safe integer. `undefined` when it is
+ * neither (a corrupt header).
+ */
+function strictNumber(buf: Buffer, off: number, len: number): number | undefined {
+  const first = buf[off] ?? 0;
+  if (first & 0x80) {
+    // 0xff starts a negative base-256 number: no size or id is negative
+    if (first === 0xff) return undefined;
+    let n = first & 0x7f;
+    for (let i = 1; i < len; i++) {
+      n = n * 256 + (buf[off + i] ?? 0);
+      if (n > Number.MAX_SAFE_INTEGER) return undefined;
+    }
+    return n;
+  }
+  const s = buf.toString('latin1', off, off + len).replace(/[\0 ]+$/, '').replace(/^ +/, '');
+  if (s === '') return 0;
+  if (!/^[0-7]+$/.test(s)) return undefined;
+  const n = parseInt(s, 8);
+  return Number.isSafeInteger(n) ? n : undefined;
+}
+
+/** The header checksum: the sum of its bytes with the checksum field read as spaces (unsigned, or signed as old tars wrote). */
+function checksumOk(h: Buffer): boolean {
+  const stored = strictNumber(h, 148, 8);
+  if (stored === undefined) return false;
+  let unsigned = 0;
+  let signed = 0;
+  for (let i = 0; i < BLOCK; i++) {
+    const b = i >= 148 && i < 156 ? 0x20 : (h[i] as number);
+    unsigned += b;
+    signed += b > 127 ? b - 256 : b;
+  }
+  return stored === unsigned || stored === signed;
+}
+
+/** PAX records ("LEN key=value\n"), leniently: what is readable is returned (src/build and src/render use it on trusted archives). */
 export function parsePax(data: Buffer): Record<string, string> {
+  try {
+    return parsePaxStrict(data, 0);
+  } catch {
+    const out: Record<string, string> = {};
+    let i = 0;
+    while (i < data.length) {
+      const sp = data.indexOf(0x20, i);
+      if (sp < 0) break;
+      const len = parseInt(data.toString('utf8', i, sp), 10);
+      if (!Number.isFinite(len) || len <= 0) break;
+      const record = data.toString('utf8', sp + 1, i + len - 1);
+      const eq = record.indexOf('=');
+      if (eq > 0) out[record.slice(0, eq)] = record.slice(eq + 1);
+      i += len;
+    }
+    return out;
+  }
+}
+
+/** PAX records, strictly: every record "LEN key=value\n" with LEN its exact byte length. */
+function parsePaxStrict(data: Buffer, offset: number): Record<string, string> {
   const out: Record<string, string> = {};
   let i = 0;
-  while (i < data.length) {
+  // trailing NULs pad some writers' records
+  let end = data.length;
+  while (end > 0 && data[end - 1] === 0) end--;
+  while (i < end) {
     const sp = data.indexOf(0x20, i);
-    if (sp < 0) break;
-    const len = parseInt(data.toString('utf8', i, sp), 10);
-    if (!Number.isFinite(len) || len <= 0) break;
-    const record = data.toString('utf8', sp + 1, i + len - 1); // minus trailing \n
+    const digits = sp < 0 ? '' : data.toString('latin1', i, sp);
+    if (!/^[1-9]\d{0,8}$/.test(digits)) throw new TarError(offset, `PAX record at +${i} has no length`);
+    const len = Number(digits);
+    if (i + len > end || data[i + len - 1] !== 0x0a) throw new TarError(offset, `PAX record at +${i} says ${len} bytes, which do not end in a newline inside the header`);
+    const record = data.toString('utf8', sp + 1, i + len - 1);
     const eq = record.indexOf('=');
-    if (eq > 0) out[record.slice(0, eq)] = record.slice(eq + 1);
+    if (eq <= 0) throw new TarError(offset, `PAX record at +${i} has no key=value`);
+    const key = record.slice(0, eq);
+    const value = record.slice(eq + 1);
+    // an empty value deletes the key (POSIX)
+    if (value === '') delete out[key];
+    else out[key] = value;
     i += len;
   }
   return out;
@@ -83,6 +170,13 @@ function typeOf(flag: string): TarEntryType {
   }
 }
 
+/**
+ * Types whose header is the whole member: whatever their size field says,
+ * no data follows (Go's archive/tar, which docker uses on both ends, reads
+ * them so; we read an archive the way docker does).
+ */
+const HEADER_ONLY = new Set(['1', '2', '3', '4', '5', '6']);
+
 export function normalizeTarPath(p: string): string {
   return p.replace(/^\.\//, '').replace(/\/+$/, '');
 }
@@ -101,6 +195,8 @@ type ReaderState =
       /** the file entry the bytes belong to; meta records (PAX, GNU long names) have none */
       entry?: TarEntry;
       meta?: string;
+      /** where the member's header began, for errors */
+      at: number;
       remaining: number;
       padding: number;
       keep: number;
@@ -109,28 +205,62 @@ type ReaderState =
       hash?: Hash;
     };
 
+const PAX_NUMBER = /^\d{1,15}$/;
+
 /**
  * Incremental tar reader: feed it chunks as they arrive (`push`), so a
  * multi-gigabyte tree is listed, and its files hashed, without holding it in
  * memory. Entries appear as soon as their header is read; `complete` turns
  * true once all their data went by.
+ *
+ * A member's data is exactly its size — the PAX `size` when there is one,
+ * else the header's — so no byte of a member is ever read as a header.
+ * PAX `path`, `linkpath`, `uid`, `gid` and GNU long names (L) and links
+ * (K) apply to the next member; PAX global records (g) to every later one.
+ * A malformed archive (bad checksum, bad number, bad PAX record, a meta
+ * record over MAX_META_BYTES) stops the reader: `error` is set, later
+ * chunks are ignored, and `finish()` throws it.
  */
 export class TarReader {
   readonly entries: TarEntry[] = [];
   /** the end-of-archive blocks were read */
   ended = false;
+  /** the archive is malformed: reading stopped here */
+  error: TarError | undefined;
+  /** turns of the read loop so far: at most two per byte taken (the fuzz test holds it to that) */
+  turns = 0;
   private pending: Buffer = Buffer.alloc(0);
   private state: ReaderState = { kind: 'header' };
+  private offset = 0;
   private pax: Record<string, string> = {};
+  private globalPax: Record<string, string> = {};
   private longName: string | undefined;
   private longLink: string | undefined;
 
   constructor(private readonly opts: TarReadOptions = {}) {}
 
+  /** stop taking input: the archive ended, or is malformed */
+  get done(): boolean {
+    return this.ended || this.error !== undefined;
+  }
+
   push(chunk: Buffer): void {
+    if (this.done) return;
+    try {
+      this.consume(chunk);
+    } catch (err) {
+      if (!(err instanceof TarError)) throw err;
+      this.error = err;
+      this.pending = Buffer.alloc(0);
+    }
+  }
+
+  private consume(chunk: Buffer): void {
     let buf = this.pending.length > 0 ? Buffer.concat([this.pending, chunk]) : chunk;
     this.pending = Buffer.alloc(0);
+    // every turn takes a header block or at least one byte of data or padding
     while (!this.ended && buf.length > 0) {
+      this.turns += 1;
       if (this.state.kind === 'header') {
         if (buf.length < BLOCK) {
           this.pending = Buffer.from(buf);
@@ -138,6 +268,7 @@ export class TarReader {
         }
         this.header(buf.subarray(0, BLOCK));
         buf = buf.subarray(BLOCK);
+        this.offset += BLOCK;
         continue;
       }
       const st = this.state;
@@ -152,55 +283,73 @@ export class TarReader {
         }
         st.remaining -= take.length;
         buf = buf.subarray(take.length);
+        this.offset += take.length;
         if (st.remaining > 0) return;
         this.dataDone(st);
       }
       const skip = Math.min(st.padding, buf.length);
       st.padding -= skip;
       buf = buf.subarray(skip);
+      this.offset += skip;
       if (st.padding === 0) this.state = { kind: 'header' };
     }
   }
 
   private header(h: Buffer): void {
+    const at = this.offset;
     if (h.every((b) => b === 0)) {
       this.ended = true;
       return;
     }
-    const size = readNumber(h, 124, 12);
+    if (!checksumOk(h)) throw new TarError(at, 'header checksum does not match (not a tar archive, or corrupt)');
+    const headerSize = strictNumber(h, 124, 12);
+    if (headerSize === undefined) throw new TarError(at, 'size field is not a number');
     const flag = String.fromCharCode(h[156] ?? 0);
-    const padding = (BLOCK - (size % BLOCK)) % BLOCK;
     if (flag === 'x' || flag === 'g' || flag === 'L' || flag === 'K') {
-      this.state = { kind: 'data', meta: flag, remaining: size, padding, keep: size, kept: 0, parts: [] };
-      if (size === 0) this.dataDone(this.state);
+      if (headerSize > MAX_META_BYTES) throw new TarError(at, `${flag === 'x' || flag === 'g' ? 'PAX' : 'GNU long name'} record of ${headerSize} bytes (more than ${MAX_META_BYTES})`);
+      this.state = { kind: 'data', meta: flag, at, remaining: headerSize, padding: pad(headerSize), keep: headerSize, kept: 0, parts: [] };
+      if (headerSize === 0) this.dataDone(this.state);
       return;
     }
+    // old GNU sparse members continue their map in extra header blocks the size does not count
+    if (flag === 'S' && h[482] !== 0) throw new TarError(at, 'old GNU sparse members with extended sparse maps are not supported');
+    const pax = { ...this.globalPax, ...this.pax };
+    const size = pax.size !== undefined ? paxNumber(pax.size, 'size', at) : headerSize;
+    const dataSize = HEADER_ONLY.has(flag) ? 0 : size;
     const name = readString(h, 0, 100);
-    const prefix = h.toString('latin1', 257, 263).startsWith('ustar') ? readString(h, 345, 155) : '';
-    const pax = this.pax;
+    // POSIX ustar ("ustar\0") has a name prefix; GNU ("ustar  \0") keeps times there
+    const prefix = h.toString('latin1', 257, 263) === 'ustar\0' ? readString(h, 345, 155) : '';
+    const mode = strictNumber(h, 100, 8);
+    const uid = pax.uid !== undefined ? paxNumber(pax.uid, 'uid', at) : strictNumber(h, 108, 8);
+    const gid = pax.gid !== undefined ? paxNumber(pax.gid, 'gid', at) : strictNumber(h, 116, 8);
+    if (mode === undefined || uid === undefined || gid === undefined) throw new TarError(at, 'mode, uid or gid field is not a number');
     const entry: TarEntry = {
       path: normalizeTarPath(pax.path ?? this.longName ?? (prefix ? `${prefix}/${name}` : name)),
       type: typeOf(flag),
-      mode: readNumber(h, 100, 8) & 0o7777,
-      uid: pax.uid !== undefined ? Number(pax.uid) : readNumber(h, 108, 8),
-      gid: pax.gid !== undefined ? Number(pax.gid) : readNumber(h, 116, 8),
-      size: pax.size !== undefined ? Number(pax.size) : size,
+      mode: mode & 0o7777,
+      uid,
+      gid,
+      size: dataSize,
       linkname: pax.linkpath ?? this.longLink ?? readString(h, 157, 100),
-      complete: size === 0,
+      complete: dataSize === 0,
     };
     if (entry.type === 'file') entry.content = Buffer.alloc(0);
     this.entries.push(entry);
     this.pax = {};
     this.longName = undefined;
     this.longLink = undefined;
-    const hash = entry.type === 'file' && this.opts.hashSizes?.has(size) ? createHash('sha256') : undefined;
+    const hash = entry.type === 'file' && this.opts.hashSizes?.has(dataSize) ? createHash('sha256') : undefined;
     const keep = entry.type === 'file' ? (this.opts.keep?.(entry) ?? Number.POSITIVE_INFINITY) : 0;
-    this.state = { kind: 'data', entry, remaining: size, padding, keep, kept: 0, parts: [], hash };
-    if (size === 0) this.dataDone(this.state);
+    this.state = { kind: 'data', entry, at, remaining: dataSize, padding: pad(dataSize), keep, kept: 0, parts: [], hash };
+    if (dataSize === 0) this.dataDone(this.state);
   }
 
-  /** The stream ended (or was cut): an entry whose data was cut short keeps what arrived of it. */
+  /**
+   * The stream ended (or was cut): an entry whose data was cut short keeps
+   * what arrived of it. Throws the TarError of a malformed archive.
+   */
   finish(): TarEntry[] {
+    if (this.error) throw this.error;
     const st = this.state;
     if (st.kind === 'data' && st.entry?.type === 'file' && !st.entry.complete) st.entry.content = Buffer.concat(st.parts);
     return this.entries;
@@ -214,13 +363,22 @@ export class TarReader {
       return;
     }
     const data = Buffer.concat(st.parts);
-    if (st.meta === 'x') this.pax = parsePax(data);
+    // consecutive records add up; a later key wins
+    if (st.meta === 'x') this.pax = { ...this.pax, ...parsePaxStrict(data, st.at) };
+    else if (st.meta === 'g') this.globalPax = { ...this.globalPax, ...parsePaxStrict(data, st.at) };
     else if (st.meta === 'L') this.longName = readString(data, 0, data.length);
     else if (st.meta === 'K') this.longLink = readString(data, 0, data.length);
   }
 }
 
-/** A whole archive (or the first bytes of one) in memory. */
+const pad = (size: number) => (BLOCK - (size % BLOCK)) % BLOCK;
+
+function paxNumber(value: string, key: string, at: number): number {
+  if (!PAX_NUMBER.test(value)) throw new TarError(at, `PAX ${key} "${value.slice(0, 40)}" is not a number`);
+  return Number(value);
+}
+
+/** A whole archive (or the first bytes of one) in memory; throws TarError when it is malformed. */
 export function parseTar(buf: Buffer, opts: TarReadOptions = {}): TarEntry[] {
   const r = new TarReader(opts);
   r.push(buf);
@@ -235,6 +393,8 @@ export interface TarHeaderFields {
   gid?: number;
   size: number;
   linkname?: string;
+  /** a raw typeflag instead of `type`'s ('x' PAX, 'g' PAX global, 'L'/'K' GNU long name/link) */
+  flag?: string;
 }
 
 /** One ustar header block (names up to 100 bytes), checksum included. */
@@ -247,7 +407,7 @@ export function tarHeader(f: TarHeaderFields): Buffer {
   h.write(`${(f.gid ?? 0).toString(8).padStart(7, '0')}\0`, 116, 'latin1');
   h.write(`${f.size.toString(8).padStart(11, '0')}\0`, 124, 'latin1');
   h.write('00000000000\0', 136, 'latin1');
-  h.write({ file: '0', dir: '5', symlink: '2', hardlink: '1', other: '3' }[type], 156, 'latin1');
+  h.write(f.flag ?? { file: '0', dir: '5', symlink: '2', hardlink: '1', other: '3' }[type], 156, 'latin1');
   if (f.linkname) h.write(f.linkname, 157, 100, 'utf8');
   h.write('ustar\x0000', 257, 'latin1');
   h.fill(0x20, 148, 156);
@@ -262,7 +422,7 @@ export function makeTar(files: (Omit<TarHeaderFields, 'size'> & { content?: Buff
   const blocks: Buffer[] = [];
   for (const f of files) {
     const content = f.content === undefined ? Buffer.alloc(0) : Buffer.from(f.content);
-    const size = (f.type ?? 'file') === 'file' ? content.length : 0;
+    const size = (f.type ?? 'file') === 'file' || f.flag !== undefined ? content.length : 0;
     blocks.push(tarHeader({ ...f, size }));
     if (size > 0) {
       blocks.push(content);

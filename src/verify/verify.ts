@@ -19,6 +19,7 @@ import { engineSocket } from '../docker/engine-api.js';
 import { badInput } from '../errors.js';
 import { withRequired } from '../shared/platforms.js';
 import { ConfiguredCatalogSchema, type ConfiguredCatalog } from '../protocol/messages.js';
+import { MessageCollector } from '../protocol/parse.js';
 import {
   checkAirbyteDir,
   checkEntrypointAbsolute,
@@ -57,7 +58,9 @@ export interface VerifyOptions {
   memory?: string;
   pidsLimit?: number;
   cpus?: number;
+  /** stdout limits of each connector run (protocol/lines.ts has the defaults) */
   maxOutputBytes?: number;
+  maxLineBytes?: number;
   /** network for check/discover/read/write (spec always runs with none); default bridge */
   ioNetwork?: string;
   /** the connector's secrets/ directory: no file of it may be in the image */
@@ -190,6 +193,8 @@ interface Launched {
  */
 function launch(ref: string, platform: string, opts: VerifyOptions, step: string, type: ConnectorType, spec: RunSpec, forReads = false): Launched {
   const workdir = type === 'destination' ? '/dest' : '/source';
+  // stdout is judged line by line as it arrives: no run keeps its output.
+  const collector = new MessageCollector();
   const container = startContainer({
     image: ref,
     platform,
@@ -199,11 +204,13 @@ function launch(ref: string, platform: string, opts: VerifyOptions, step: string
     pidsLimit: opts.pidsLimit,
     cpus: opts.cpus,
     maxOutputBytes: opts.maxOutputBytes,
+    maxLineBytes: opts.maxLineBytes,
     ...spec,
+    onStdoutLine: collector.push,
   });
   let release = () => {};
   if (forReads) container.hold(new Promise<void>((resolve) => (release = resolve)));
-  return { container, run: container.result.then((result) => ({ label: step, workdir, result })), release };
+  return { container, run: container.result.then((result) => ({ label: step, workdir, result, messages: collector.digest() })), release };
 }
 
 /** The image read through a run's own container (it must have been launched `forReads`). */

@@ -232,7 +232,7 @@ describeEngine('GitHub Action: dist/index.js run as the runner runs it', () => {
     expect(r.summary).toContain('| check | linux/amd64 | linux/arm64 |');
     expect(r.summary).toContain('| `spec` | ✓ | ✓ |');
     expect(r.summary).toContain('| `read` | ✓ | ✓ |');
-    expect(r.summary).toMatch(/\| durations \| build [\d.]+ (ms|s) · verify [\d.]+ (ms|s) \|/);
+    expect(r.summary).toMatch(/\| durations \| render [\d.]+ (ms|s) · lint [\d.]+ (ms|s) · build [\d.]+ (ms|s) · verify [\d.]+ (ms|s) \|/);
     expect(r.annotations.filter((a) => a.level === 'error')).toEqual([]);
     for (const secret of ['pr-canary-pw-5e1f', 'cfg-token-8d41c2', config]) expect(r.visible).not.toContain(secret);
     expect(hasStackTrace(r.visible)).toBe(false);

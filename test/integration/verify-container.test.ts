@@ -31,12 +31,25 @@ describeEngine('container runner (real engine)', () => {
     expect(await leftovers()).toBe('');
   });
 
-  it('stops a connector flooding stdout at the cap and records it as truncated', async () => {
+  it('stops a connector flooding stdout at the cap and records where', async () => {
     const r = await runContainer({ image, platform: P, entrypoint: ['yes'], args: ['{"type":"LOG"}'], timeoutMs: 60_000, maxOutputBytes: 1024 * 1024 });
-    expect(r.truncated).toBe(true);
+    expect(r.outputStop).toMatchObject({ limit: 'total', bytes: 1024 * 1024 });
     expect(r.timedOut).toBe(false);
     const kept = r.stdoutLines.reduce((n, l) => n + l.length + 1, 0);
     expect(kept).toBeLessThanOrEqual(1024 * 1024);
+    expect(await leftovers()).toBe('');
+  });
+
+  it('stops a line that never ends at the per-line limit, and keeps only a tail of an endless stderr', async () => {
+    const line = await runContainer({ image, platform: P, entrypoint: ['sh'], args: ['-c', 'echo first; exec tr "\\0" x < /dev/zero'], timeoutMs: 60_000, maxLineBytes: 256 * 1024 });
+    expect(line.outputStop).toEqual({ limit: 'line', bytes: 256 * 1024, line: 2 });
+    expect(line.stdoutLines).toEqual(['first']);
+    const err = await runContainer({ image, platform: P, entrypoint: ['sh'], args: ['-c', 'head -c 50000000 /dev/zero | tr "\\0" e >&2; printf "\\ndone\\n" >&2; echo out'], timeoutMs: 60_000 });
+    expect(err.outputStop).toBeUndefined();
+    expect(err.exitCode).toBe(0);
+    expect(err.stdoutLines).toEqual(['out']);
+    expect(err.stderrBytes).toBe(50_000_006);
+    expect(err.stderrTail).toEqual([`${'e'.repeat(2048)}… (${50_000_000 - 2048} more bytes on this line)`, 'done']);
     expect(await leftovers()).toBe('');
   });
 

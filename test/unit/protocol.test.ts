@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AirbyteMessageSchema } from '../../src/protocol/messages.js';
-import { ofType, parseMessages, quoteLine, summarize } from '../../src/protocol/parse.js';
+import { DIGEST_LIMITS, digestLines, parseMessages, quoteLine } from '../../src/protocol/parse.js';
 
 const line = (m: unknown) => JSON.stringify(m);
 
@@ -61,17 +61,59 @@ describe('parseMessages', () => {
     expect(d?.ok === false && d.problem).toBe('stdout line 4 is not a valid SPEC message: spec.connectionSpecification: Invalid input: expected record, received undefined');
   });
 
-  it('summarizes by type', () => {
-    const s = summarize(
-      parseMessages([
-        line({ type: 'RECORD', record: { stream: 'a', data: {}, emitted_at: 1 } }),
-        line({ type: 'RECORD', record: { stream: 'b', data: {}, emitted_at: 1 } }),
-        line({ type: 'STATE', state: { data: {} } }),
-        'oops',
-      ]),
-    );
-    expect(s.count).toEqual({ RECORD: 2, STATE: 1 });
-    expect(s.invalid).toHaveLength(1);
-    expect(ofType(s.messages, 'RECORD').map((r) => r.record.stream)).toEqual(['a', 'b']);
+  it('digests by type, keeping only what the checks need', () => {
+    const rec = (stream: string) => line({ type: 'RECORD', record: { stream, data: { big: 'x'.repeat(1000) }, emitted_at: 1 } });
+    const d = digestLines([
+      rec('a'),
+      rec('b'),
+      rec('a'),
+      line({ type: 'STATE', state: { data: {} } }),
+      line({ type: 'CONNECTION_STATUS', connectionStatus: { status: 'FAILED', message: 'bad key' } }),
+      line({ type: 'CATALOG', catalog: { streams: [{ name: 's1', json_schema: {} }, { name: 's2', json_schema: {} }] } }),
+      '{"type":"SPEC","spec":{}}',
+      'oops',
+      '',
+    ]);
+    expect(d.count).toEqual({ RECORD: 3, STATE: 1, CONNECTION_STATUS: 1, CATALOG: 1 });
+    expect(d.recordStreams).toEqual({ a: 2, b: 1 });
+    expect(d.catalogStreams).toEqual(['s1', 's2']);
+    expect(d.connectionStatuses).toEqual([{ status: 'FAILED', message: 'bad key' }]);
+    expect(d.invalid.map((i) => [i.line, i.type])).toEqual([
+      [7, 'SPEC'],
+      [8, undefined],
+    ]);
+    expect(d.invalidByType).toEqual({ SPEC: 1 });
+    expect(d.lines).toBe(8);
+    // no message body is kept
+    expect(JSON.stringify(d)).not.toContain('xxxx');
+  });
+
+  it('stays bounded whatever the connector prints', () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => (i % 4 === 0 ? `junk ${i}` : line({ type: 'RECORD', record: { stream: `s${i}`, data: {}, emitted_at: 1 } })));
+    const d = digestLines(lines);
+    expect(d.invalidCount).toBe(750);
+    expect(d.judgingStopped).toBe(false);
+    expect(d.invalid).toHaveLength(DIGEST_LIMITS.invalid);
+    expect(Object.keys(d.recordStreams)).toHaveLength(DIGEST_LIMITS.streams);
+    const long = digestLines([line({ type: 'RECORD', record: { stream: 'n'.repeat(100_000), data: {}, emitted_at: 1 } }), `{"type":"${'T'.repeat(100_000)}"}`]);
+    expect(Object.keys(long.recordStreams)[0]?.length).toBeLessThan(DIGEST_LIMITS.name + 40);
+    expect(long.invalid[0]?.problem.length).toBeLessThan(300);
+  });
+});
+
+describe('MessageCollector', () => {
+  it('stops judging after so many invalid lines (the run fails anyway), and says where', async () => {
+    const { MessageCollector } = await import('../../src/protocol/parse.js');
+    const c = new MessageCollector();
+    let n = 0;
+    let wanted = true;
+    while (wanted && n < 10_000) wanted = c.push(n % 3 === 0 ? line({ type: 'LOG', log: { level: 'INFO', message: 'ok' } }) : '{', ++n);
+    const d = c.digest();
+    expect(d.invalidCount).toBe(DIGEST_LIMITS.judgeInvalid);
+    expect(d.judgingStopped).toBe(true);
+    expect(d.lastJudged).toBe(n);
+    expect(n).toBe(1500);
+    expect(c.push('junk', n + 1)).toBe(false);
+    expect(c.digest().invalidCount).toBe(DIGEST_LIMITS.judgeInvalid);
   });
 });

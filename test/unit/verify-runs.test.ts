@@ -3,6 +3,7 @@ import type { ContainerRunResult } from '../../src/docker/container.js';
 import { checkOperation, checkSpec, checkWrites, offendingWrites, permittedWriteDirs, type NamedRun } from '../../src/verify/run-checks.js';
 import { renderReport, VerifyReportSchema, type VerifyReport } from '../../src/verify/report.js';
 import { connectorTypeOf, platformList } from '../../src/verify/verify.js';
+import { digestLines } from '../../src/protocol/parse.js';
 
 const P = 'linux/amd64';
 const SPEC = JSON.stringify({ type: 'SPEC', spec: { connectionSpecification: { type: 'object' } } });
@@ -12,14 +13,18 @@ const result = (over: Partial<ContainerRunResult> = {}): ContainerRunResult => (
   exitCode: 0,
   stdoutLines: [SPEC],
   stderrTail: [],
+  stdoutBytes: 0,
+  stderrBytes: 0,
   timedOut: false,
-  truncated: false,
   oomKilled: false,
   diff: [],
   durationMs: 10,
   ...over,
 });
-const run = (label: string, over: Partial<ContainerRunResult> = {}): NamedRun => ({ label, workdir: '/source', result: result(over) });
+const run = (label: string, over: Partial<ContainerRunResult> = {}): NamedRun => {
+  const r = result(over);
+  return { label, workdir: '/source', result: r, messages: digestLines(r.stdoutLines) };
+};
 
 describe('writes', () => {
   it('reads permitted dirs from the label, else Airbyte defaults', () => {
@@ -57,13 +62,50 @@ describe('spec', () => {
     ['no SPEC', { stdoutLines: [] }, /printed no SPEC message/, /must exit 0 with a SPEC/],
     ['a non-zero exit', { exitCode: 3, stderrTail: ['Traceback'] }, /exited with code 3/, /must exit 0/],
     ['a timeout', { timedOut: true, exitCode: 137, stdoutLines: [] }, /did not finish within 120 s: the container was killed/, /make the command return/],
-    ['a flood', { truncated: true, exitCode: 137 }, /more output than the capture limit/, /must exit 0/],
+    [
+      'a line past the per-line limit',
+      { outputStop: { limit: 'line' as const, bytes: 20 * 1024 * 1024, line: 1 }, exitCode: 137, stdoutLines: [] },
+      /^spec \(ENTRYPOINT\): stdout line 1 grew past the per-line limit of 20 MiB \(no newline\): the container was stopped$/,
+      /one AirbyteMessage per line/,
+    ],
+    [
+      'stdout past the total limit',
+      { outputStop: { limit: 'total' as const, bytes: 64 * 1024 * 1024, line: 9001 }, exitCode: 137, timedOut: true },
+      /^spec \(ENTRYPOINT\): printed more than the stdout limit of 64 MiB \(stopped at line 9001\): the container was stopped$/,
+      /one AirbyteMessage per line/,
+    ],
     ['no connectionSpecification', { stdoutLines: ['{"type":"SPEC","spec":{}}'] }, /not a valid SPEC message: spec\.connectionSpecification/, /needs spec\.connectionSpecification/],
   ])('fails on %s', (_n, over, message, fix) => {
     const r = checkSpec(P, [run('spec (ENTRYPOINT)', over)], 120_000);
     expect(r.status).toBe('fail');
     expect(r.message).toMatch(message);
     expect(r.fix).toMatch(fix);
+  });
+});
+
+describe('junk on stdout', () => {
+  it('judges the first 1000 invalid lines, then says the rest were not judged', () => {
+    const r = checkSpec(P, [run('spec (ENTRYPOINT)', { stdoutLines: [...Array(1500).fill('y'), SPEC] })], 120_000);
+    expect(r.status).toBe('fail');
+    expect(r.message).toBe('spec (ENTRYPOINT): stdout line 1 is not JSON: "y"');
+    expect(r.details).toContain('spec (ENTRYPOINT): ... and 995 more invalid lines; the lines after line 1000 were not judged');
+  });
+});
+
+describe('stderr is logs', () => {
+  it('a run with 300 MiB of stderr and a SPEC passes; the tail is not shown', () => {
+    const r = checkSpec(P, [run('spec (ENTRYPOINT)', { stderrBytes: 300 * 1024 * 1024, stderrTail: ['INFO lots'] })], 120_000);
+    expect(r.status).toBe('pass');
+    expect(r.details).toBeUndefined();
+  });
+  it('a failing run shows the size of stderr and its last lines, quoted and cut', () => {
+    const r = checkSpec(P, [run('spec (ENTRYPOINT)', { exitCode: 1, stderrBytes: 5 * 1024 * 1024, stderrTail: ['a', 'b', 'c', 'd', 'e', 'f', `Trace\tback ${'z'.repeat(400)}`] })], 120_000);
+    expect(r.status).toBe('fail');
+    const details = r.details ?? [];
+    const at = details.indexOf('stderr: 5 MiB, the last 5 lines:');
+    expect(at).toBeGreaterThan(0);
+    expect(details.slice(at + 1, at + 5)).toEqual(['stderr: c', 'stderr: d', 'stderr: e', 'stderr: f']);
+    expect(details[at + 5]).toMatch(/^stderr: Trace\\tback z+… \(411 chars\)$/);
   });
 });
 
