@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import { action, collect, listFlag } from './common.js';
 import { ExitCode, badInput } from '../errors.js';
-import { lintTarget } from '../lint/target.js';
-import { summarize } from '../lint/lint.js';
-import { formatGithub, formatText, summaryLine } from '../lint/format.js';
+import { lintTargets } from '../lint/targets.js';
+import { formatGithub, formatReport, formatText, reportSummary, summaryLine, unresolvedBaseLines } from '../lint/format.js';
 
 const FORMATS = ['text', 'json', 'github'] as const;
 type Format = (typeof FORMATS)[number];
@@ -15,6 +14,8 @@ interface LintFlags {
   buildArg?: string[];
   baseImage?: string;
   templates?: string;
+  /** commander: --no-resolve sets resolve to false */
+  resolve?: boolean;
 }
 
 function parseBuildArgs(list: string[] | undefined): Record<string, string> | undefined {
@@ -30,16 +31,17 @@ function parseBuildArgs(list: string[] | undefined): Record<string, string> | un
 
 export function register(program: Command): void {
   program
-    .command('lint <target>')
-    .description('check a connector directory or Dockerfile against the Airbyte image rules (exit 1 on an error-level finding)')
+    .command('lint [targets...]')
+    .description('check connector directories, Dockerfiles, or every connector below a root against the Airbyte image rules (exit 1 on an error-level finding)')
     .option('--format <format>', 'text | json | github (workflow-command annotations)', 'text')
-    .option('--permitted-write-dirs <list>', 'comma-separated permitted write dirs (default: the base image\'s, else /airbyte,/tmp,/secrets,/config,/custom_cache)')
+    .option('--permitted-write-dirs <list>', 'comma-separated permitted write dirs (default: the metadata\'s or base image\'s, else /airbyte,/tmp,/secrets,/config,/custom_cache)')
     .option('--target <stage>', 'lint this build stage as the final image')
     .option('--build-arg <NAME=VALUE>', 'value for an ARG (repeatable)', collect)
     .option('--base-image <ref>', 'connector directory in rendered mode: base image to render with')
     .option('--templates <dir>', 'connector directory in rendered mode: extra templates directory')
+    .option('--no-resolve', 'do not read the base image (engine or registry): rules that depend on it warn')
     .action(
-      action(async (out, g, target: string, opts: LintFlags) => {
+      action(async (out, g, targets: string[], opts: LintFlags) => {
         const format = (g.json ? 'json' : (opts.format ?? 'text')) as Format;
         if (!FORMATS.includes(format)) throw badInput(`--format ${JSON.stringify(opts.format)}: expected one of ${FORMATS.join(', ')}`);
         const dirs = listFlag(opts.permittedWriteDirs);
@@ -47,25 +49,32 @@ export function register(program: Command): void {
           const bad = dirs.find((d) => !d.startsWith('/'));
           if (bad !== undefined) throw badInput(`--permitted-write-dirs: ${JSON.stringify(bad)} is not an absolute path`);
         }
-        const res = await lintTarget(target, {
+        const report = await lintTargets(targets, {
           permittedWriteDirs: dirs,
           target: opts.target,
           buildArgs: parseBuildArgs(opts.buildArg),
           baseImage: opts.baseImage,
           templatesDir: opts.templates,
+          resolveBase: opts.resolve !== false,
         });
+        const findings = report.targets.flatMap((t) => t.findings);
         if (format === 'json') {
-          process.stdout.write(`${JSON.stringify(res.findings, null, 2)}\n`);
+          // One target: the findings array (unchanged); several: one report.
+          process.stdout.write(`${JSON.stringify(report.multi ? report : findings, null, 2)}\n`);
         } else if (format === 'github') {
-          const text = formatGithub(res.findings);
+          const text = formatGithub(findings);
           if (text) process.stdout.write(`${text}\n`);
-          out.info(summaryLine(res.findings, res.files));
+          out.info(report.multi ? reportSummary(report) : summaryLine(findings, report.targets[0]?.files ?? []));
         } else {
-          out.result(res.findings, () => formatText(res.findings, res.files) + (res.mode === 'rendered' ? `\n(rendered from metadata.yaml: see build-connector render ${target})` : ''));
+          if (opts.resolve !== false) for (const line of unresolvedBaseLines(report)) out.info(line);
+          const single = report.targets[0];
+          const text = report.multi || !single
+            ? formatReport(report)
+            : formatText(single.findings, single.files) + (single.mode === 'rendered' ? `\n(rendered from metadata.yaml: see build-connector render ${targets[0] ?? '.'})` : '');
+          out.result(report, () => text);
         }
-        const s = summarize(res.findings);
-        if (s.fatal) return ExitCode.badInput;
-        return s.errors > 0 ? ExitCode.failed : ExitCode.ok;
+        if (report.fatal) return ExitCode.badInput;
+        return report.errors > 0 ? ExitCode.failed : ExitCode.ok;
       }),
     );
 }

@@ -7,9 +7,12 @@
  */
 import type { Finding } from './types.js';
 import { summarize } from './lint.js';
+import type { LintReport } from './targets.js';
+
+const findingLine = (f: Finding) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${oneLine(f.message)}`;
 
 export function formatText(findings: Finding[], files: string[]): string {
-  const lines = findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${oneLine(f.message)}`);
+  const lines = findings.map(findingLine);
   lines.push(summaryLine(findings, files));
   return lines.join('\n');
 }
@@ -20,6 +23,40 @@ export function summaryLine(findings: Finding[], files: string[]): string {
   if (s.fatal) return `lint: ${what} could not be analysed (${s.errors} error${s.errors === 1 ? '' : 's'})`;
   if (s.errors + s.warnings === 0) return `lint: ${what}: no findings`;
   return `lint: ${what}: ${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}`;
+}
+
+const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+
+/**
+ * Several targets: one line per connector (`TARGET: ok` or
+ * `TARGET: N errors, M warnings`), the findings indented under those with
+ * an error, then one summary line.
+ */
+export function formatReport(report: LintReport): string {
+  const lines: string[] = [];
+  for (const t of report.targets) {
+    if (t.errors + t.warnings === 0) {
+      lines.push(`${t.target}: ok`);
+      continue;
+    }
+    lines.push(`${t.target}: ${t.fatal ? 'could not be analysed, ' : ''}${count(t.errors, 'error')}, ${count(t.warnings, 'warning')}`);
+    if (t.errors > 0) for (const f of t.findings) lines.push(`  ${findingLine(f)}`);
+  }
+  lines.push(reportSummary(report));
+  return lines.join('\n');
+}
+
+export function reportSummary(report: LintReport): string {
+  const n = report.targets.length;
+  const parts = [`${report.ok} ok`, `${report.failing} with errors`, `${report.warned} with warnings only`];
+  return `lint: ${count(n, 'target')}: ${parts.join(', ')} (${count(report.errors, 'error')}, ${count(report.warnings, 'warning')})`;
+}
+
+/** Base images lint could not read: one line each (stderr), so a warning's cause is visible once. */
+export function unresolvedBaseLines(report: LintReport): string[] {
+  return report.bases
+    .filter((b) => b.unresolved !== undefined && b.warned > 0)
+    .map((b) => `lint: base image ${b.ref} not read (${b.unresolved}): ${count(b.warned, 'target')} ${b.warned === 1 ? 'has' : 'have'} warnings it would decide; verify checks the built image`);
 }
 
 /** Messages are single-line in text output (a value with a newline must not forge a finding line). */

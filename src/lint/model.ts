@@ -12,9 +12,9 @@
  */
 import { posix } from 'node:path';
 import { DockerfileParser, type Dockerfile, type Instruction, type From, type Copy, type Env, type Arg, type JSONInstruction } from 'dockerfile-ast';
-import type { Finding } from './types.js';
+import type { BaseFacts, Finding } from './types.js';
 import { expandWord, expandWords, type Lookup } from './docker-words.js';
-import { ownershipEvidence, type Evidence } from './ownership.js';
+import { createsUser, ownershipEvidence, AIRBYTE_USER, AIRBYTE_UID, type Evidence } from './ownership.js';
 
 export interface Pos {
   line: number;
@@ -27,6 +27,8 @@ export interface Located<T> {
   stage: Stage;
   /** variables whose value is unknown at lint time (the value keeps them as written) */
   unknown: string[];
+  /** set when the value came from the base image's config (this reference), not from the file */
+  base?: string;
 }
 
 export interface EntrypointInfo {
@@ -40,6 +42,7 @@ export interface EntrypointInfo {
   brokenJson: boolean;
   pos: Pos;
   stage: Stage;
+  base?: string;
 }
 
 export interface CopySource {
@@ -51,6 +54,8 @@ export interface CopyEvent {
   keyword: 'COPY' | 'ADD';
   sources: CopySource[];
   dest: string;
+  /** the destination as an absolute path (WORKDIR applied) */
+  destAbs: string;
   /** --from value when set (a stage name/index or an image) */
   from: string | undefined;
   pos: Pos;
@@ -64,7 +69,9 @@ export interface ImageState {
   workdir: Located<string> | undefined;
   volumes: Located<string>[];
   /** the last instruction that made /airbyte owned by airbyte (or took it away) */
-  airbyteDir: (Evidence & { pos: Pos; stage: Stage }) | undefined;
+  airbyteDir: (Evidence & { pos: Pos; stage: Stage; base?: string }) | undefined;
+  /** whether user airbyte exists: created by a RUN here, or known from the base image's /etc/passwd */
+  airbyteUser: { exists: boolean; how: string; pos: Pos; stage: Stage; base?: string } | undefined;
 }
 
 export interface Stage {
@@ -85,6 +92,8 @@ export interface Stage {
   /** ARG values in scope at the end of the stage (a child stage starts with them) */
   args: Map<string, string | null>;
   copies: CopyEvent[];
+  /** the base image facts this stage started from (external FROM that was resolved) */
+  base?: BaseFacts;
 }
 
 export interface Model {
@@ -105,7 +114,37 @@ const PLATFORM_ARGS = new Set(['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARG
 export const posOf = (r: { start: { line: number; character: number } }): Pos => ({ line: r.start.line + 1, column: r.start.character + 1 });
 
 function emptyState(): ImageState {
-  return { env: new Map(), user: undefined, entrypoint: undefined, workdir: undefined, volumes: [], airbyteDir: undefined };
+  return { env: new Map(), user: undefined, entrypoint: undefined, workdir: undefined, volumes: [], airbyteDir: undefined, airbyteUser: undefined };
+}
+
+/**
+ * The state an external base image starts a stage with: its config as the
+ * image has it (Docker inherits ENV, USER, ENTRYPOINT, WORKDIR) and, when
+ * its file system was read, who owns /airbyte and whether user airbyte
+ * exists. Every value is placed at the FROM line and marked `base`.
+ */
+export function stateFromBase(b: BaseFacts, pos: Pos, stage: Stage): ImageState {
+  const st = emptyState();
+  const loc = (value: string): Located<string> => ({ value, pos, stage, unknown: [], base: b.ref });
+  for (const [k, v] of Object.entries(b.env)) st.env.set(k, loc(v));
+  if (b.user !== '') st.user = loc(b.user);
+  // "/" is Docker's default working directory: the same as none set.
+  if (b.workdir !== '' && b.workdir !== '/') st.workdir = loc(b.workdir);
+  if (b.entrypoint.length > 0) {
+    st.entrypoint = { form: 'exec', argv: b.entrypoint, argPos: b.entrypoint.map(() => pos), raw: JSON.stringify(b.entrypoint), brokenJson: false, pos, stage, base: b.ref };
+  }
+  if (b.fs) {
+    const d = b.fs.airbyteDir;
+    const airbyte = b.fs.passwd?.find((u) => u.name === AIRBYTE_USER);
+    if (d) {
+      const owner = d.uid === (airbyte?.uid ?? Number(AIRBYTE_UID));
+      st.airbyteDir = { owned: owner && d.type === 'dir', how: `base image ${b.ref} has /airbyte ${d.type === 'dir' ? '' : `as a ${d.type} `}owned by uid ${d.uid}`, pos, stage, base: b.ref };
+    }
+    st.airbyteUser = airbyte
+      ? { exists: true, how: `base image ${b.ref} has user ${AIRBYTE_USER} (uid ${airbyte.uid})`, pos, stage, base: b.ref }
+      : { exists: false, how: `base image ${b.ref} has no user ${AIRBYTE_USER} in /etc/passwd`, pos, stage, base: b.ref };
+  }
+  return st;
 }
 
 function cloneState(s: ImageState): ImageState {
@@ -134,7 +173,14 @@ function fatal(ruleId: string, file: string, pos: Pos, message: string): Finding
   return { ruleId, severity: 'error', file, line: pos.line, column: pos.column, message, fatal: true };
 }
 
-export function buildModel(text: string, file: string, opts: { buildArgs?: Record<string, string>; target?: string } = {}): Model {
+export interface ModelOptions {
+  buildArgs?: Record<string, string>;
+  target?: string;
+  /** facts of an external base image: stages FROM exactly this reference start from its state */
+  base?: BaseFacts;
+}
+
+export function buildModel(text: string, file: string, opts: ModelOptions = {}): Model {
   const df = DockerfileParser.parse(text);
   const esc = df.getEscapeCharacter();
   const buildArgs = opts.buildArgs ?? {};
@@ -216,6 +262,10 @@ export function buildModel(text: string, file: string, opts: { buildArgs?: Recor
         args: new Map(parent?.args),
         copies: [],
       };
+      if (!parent && opts.base && img.unknown.length === 0 && img.value === opts.base.ref) {
+        stage.base = opts.base;
+        stage.state = stateFromBase(opts.base, stage.imagePos, stage);
+      }
       out.stages.push(stage);
       current = stage;
       args = stage.args;
@@ -316,8 +366,11 @@ function applyInstruction(ins: Instruction, stage: Stage, ctx: Ctx): void {
       const body = stripFlags(content);
       const json = parseJsonArray(body);
       const shellLookup = (n: string) => ctx.lookup(n) ?? undefined;
-      const ev = ownershipEvidence(json ? { argv: json } : { shell: body, lookup: shellLookup }, st.workdir?.value ?? '/');
+      const input = json ? { argv: json } : { shell: body, lookup: shellLookup };
+      const ev = ownershipEvidence(input, st.workdir?.value ?? '/');
       if (ev) st.airbyteDir = { ...ev, pos, stage };
+      const made = createsUser(input, AIRBYTE_USER);
+      if (made) st.airbyteUser = { exists: true, how: made, pos, stage };
       return;
     }
     case 'COPY':
@@ -339,7 +392,8 @@ function applyInstruction(ins: Instruction, stage: Stage, ctx: Ctx): void {
       const dest = items[items.length - 1]!.value;
       const fromFlag = flags.get('from');
       const from = fromFlag === undefined ? undefined : expandWord(fromFlag, ctx.lookup, ctx.esc).value;
-      stage.copies.push({ keyword: kw, sources: items.slice(0, -1), dest, from, pos, stage });
+      const destAbs = posix.resolve(st.workdir?.value ?? '/', dest);
+      stage.copies.push({ keyword: kw, sources: items.slice(0, -1), dest, destAbs, from, pos, stage });
       const chown = flags.get('chown');
       if (chown !== undefined) {
         const owner = expandWord(chown, ctx.lookup, ctx.esc).value;

@@ -33,12 +33,18 @@ export const isAirbyteOwner = (spec: string) => {
   return u === AIRBYTE_USER || u === AIRBYTE_UID;
 };
 
-/** Drop `sudo`, `env A=B`, `exec`, `command` prefixes. */
+/**
+ * Shell words that start a compound command: `then useradd ...` (the body
+ * of an `if`, split at `;` as the simple commands are) runs useradd.
+ */
+const RESERVED = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', '(']);
+
+/** Drop `sudo`, `env A=B`, `exec`, `command` prefixes and reserved words (`then`, `do`...). */
 function unwrap(argv: string[]): string[] {
   let a = argv;
   for (;;) {
     const h = a[0];
-    if (h === 'sudo' || h === 'exec' || h === 'command' || h === 'nohup') a = a.slice(1);
+    if (h === 'sudo' || h === 'exec' || h === 'command' || h === 'nohup' || (h !== undefined && RESERVED.has(h))) a = a.slice(1);
     else if (h === 'env') {
       a = a.slice(1);
       while (a[0] !== undefined && (a[0].includes('=') || a[0].startsWith('-'))) a = a.slice(1);
@@ -113,4 +119,30 @@ export function ownershipEvidence(input: RunInput, workdir: string): Evidence | 
     if (ev) last = ev;
   }
   return last;
+}
+
+/**
+ * Does a RUN create the account `name` (useradd / adduser / busybox adduser)?
+ * Returns what did it, for messages.
+ */
+export function createsUser(input: RunInput, name: string): string | undefined {
+  const commands = 'argv' in input ? [input.argv] : shellCommands(input.shell, { lookup: input.lookup });
+  let found: string | undefined;
+  for (const raw of commands) {
+    const [cmd, ...args] = unwrap(raw);
+    if (cmd === undefined) continue;
+    const base = posix.basename(cmd);
+    if (base !== 'useradd' && base !== 'adduser') continue;
+    // The account name is the last positional word (adduser USER [GROUP] adds to a group).
+    const valueFlags = new Set(['-u', '--uid', '-g', '--gid', '-G', '--groups', '-s', '--shell', '-c', '--comment', '--gecos', '--ingroup', '-k', '--skel', '-d', '--home-dir', '--home', '-h', '-e', '-f', '-K', '-p', '--password']);
+    const positional: string[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i] as string;
+      if (valueFlags.has(a)) i++;
+      else if (!a.startsWith('-')) positional.push(a);
+    }
+    // `adduser airbyte somegroup` adds an existing user to a group: only a lone name creates.
+    if (positional[0] === name && (base === 'useradd' || positional.length === 1)) found = `${base} ${args.join(' ')}`;
+  }
+  return found;
 }

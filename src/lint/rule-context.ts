@@ -1,5 +1,5 @@
 /** What every rule gets, and small helpers for positions and "inherited" notes. */
-import type { Finding, Severity } from './types.js';
+import type { BaseFacts, BaseUnresolved, Finding, Severity } from './types.js';
 import type { Model, Pos, Stage } from './model.js';
 
 export const DEFAULT_PERMITTED_WRITE_DIRS = ['/airbyte', '/tmp', '/secrets', '/config', '/custom_cache'];
@@ -10,12 +10,52 @@ export interface RuleContext {
   final: Stage;
   permittedWriteDirs: string[];
   dockerignore: string | null | undefined;
+  /** what lint knows of the final stage's external base image */
+  base: BaseStatus;
+}
+
+/**
+ * The final stage's chain ends at: scratch (known empty); a base whose facts
+ * were read (`known`); or an external image lint could not see (`unknown`,
+ * with the reason: offline, an ARG without a value, resolution off).
+ */
+export type BaseStatus =
+  | { kind: 'scratch' }
+  | { kind: 'known'; ref: string; facts: BaseFacts }
+  | { kind: 'unknown'; ref: string; reason: string };
+
+export function baseStatus(final: Stage, given: BaseFacts | BaseUnresolved | undefined): BaseStatus {
+  const root = chainRoot(final);
+  if (isScratch(root)) return { kind: 'scratch' };
+  if (root.base) return { kind: 'known', ref: root.base.ref, facts: root.base };
+  if (root.imageUnknown.length > 0) {
+    return { kind: 'unknown', ref: root.image, reason: `${root.imageUnknown.map((n) => `ARG ${n}`).join(', ')} has no value at lint time` };
+  }
+  const reason = given && 'unresolved' in given ? given.unresolved : given ? `facts given for ${given.ref}, not this base` : 'base image not resolved';
+  return { kind: 'unknown', ref: root.image, reason };
 }
 
 export type Rule = (ctx: RuleContext) => Finding[];
 
-export function finding(ctx: RuleContext, ruleId: string, severity: Severity, pos: Pos, message: string): Finding {
-  return { ruleId, severity, file: ctx.file, line: pos.line, column: pos.column, message };
+/** `base`: the judged value came from that base image (the finding says so in its `source`). */
+export function finding(ctx: RuleContext, ruleId: string, severity: Severity, pos: Pos, message: string, base?: string): Finding {
+  const f: Finding = { ruleId, severity, file: ctx.file, line: pos.line, column: pos.column, message };
+  if (base !== undefined) {
+    f.source = 'base';
+    f.base = base;
+  }
+  return f;
+}
+
+/** A warning that exists because the base image (`ref`) could not be read: verify decides. */
+export function unseenBaseFinding(ctx: RuleContext, ruleId: string, pos: Pos, message: string, ref: string): Finding {
+  return { ...finding(ctx, ruleId, 'warning', pos, message), source: 'unresolved-base', base: ref };
+}
+
+/** " (base image X could not be read: REASON; verify checks the built image)" for a rule that needs the base. */
+export function unknownBaseNote(ctx: RuleContext): string {
+  const b = ctx.base;
+  return b.kind === 'unknown' ? `; base image ${b.ref} could not be read (${b.reason}), so lint cannot tell: verify checks the built image` : '';
 }
 
 export const stageLabel = (s: Stage) => (s.name !== undefined ? `stage "${s.name}"` : `stage #${s.index}`);
@@ -29,14 +69,19 @@ export function chainRoot(s: Stage): Stage {
 
 export const isScratch = (s: Stage) => s.image.toLowerCase() === 'scratch';
 
-/** " (inherited from stage "build", line 7)" when a value was set in an earlier stage. */
-export function inheritedNote(ctx: RuleContext, from: Stage, pos: Pos): string {
+/**
+ * " (inherited from stage "build", line 7)" when a value was set in an
+ * earlier stage; " (from base image X)" when the base image set it.
+ */
+export function inheritedNote(ctx: RuleContext, from: Stage, pos: Pos, base?: string): string {
+  if (base !== undefined) return ` (from base image ${base})`;
   return from === ctx.final ? '' : ` (inherited from ${stageLabel(from)}, line ${pos.line})`;
 }
 
 /** A note for values this file does not set: they may come from the external base image. */
 export function baseNote(ctx: RuleContext): string {
-  const root = chainRoot(ctx.final);
-  if (isScratch(root)) return '';
-  return `; a value set by base image ${root.image} cannot be seen here (inherited from base image, verify checks the built image)`;
+  const b = ctx.base;
+  if (b.kind === 'scratch') return '';
+  if (b.kind === 'known') return ` (base image ${b.ref} does not set it either)`;
+  return `; a value set by base image ${b.ref} cannot be seen here (${b.reason}; verify checks the built image)`;
 }

@@ -18,7 +18,7 @@ import { posix } from 'node:path';
 import type { Finding } from './types.js';
 import type { Pos } from './model.js';
 import { splitShell, shellWords, shellQuote, type HazardKind } from './shell-words.js';
-import { baseNote, chainRoot, finding, inheritedNote, isScratch, type RuleContext } from './rule-context.js';
+import { baseNote, finding, inheritedNote, unseenBaseFinding, type RuleContext } from './rule-context.js';
 
 const FILE_EXT = /\.(py|pyc|pyz|sh|bash|jar|js|mjs|cjs|rb|pl|php|yaml|yml|json|toml|cfg|ini|conf|xml|properties|whl|zip|tar)$/i;
 const URL = /^[a-z][a-z0-9+.-]*:\/\//i;
@@ -55,6 +55,15 @@ const HAZARD_TEXT: Record<HazardKind, string> = {
   'unterminated-quote': 'an unterminated quote',
 };
 
+/**
+ * One of the pair is set here and the other is not: an error even when the
+ * base is unseen. A base image cannot know this connector's entrypoint, so
+ * the other half could only agree by accident.
+ */
+function pairNote(ctx: RuleContext): string {
+  return ctx.base.kind === 'unknown' ? ' (a base image cannot know this connector\'s entrypoint: set both here)' : baseNote(ctx);
+}
+
 export function entrypointRules(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   const st = ctx.final.state;
@@ -62,10 +71,13 @@ export function entrypointRules(ctx: RuleContext): Finding[] {
   const env = st.env.get('AIRBYTE_ENTRYPOINT');
 
   if (!ep && !env) {
-    const external = !isScratch(chainRoot(ctx.final));
+    // Only an unseen base could still set both: a warning then; an error when the base is known.
+    const b = ctx.base;
+    const message = `the final image sets neither ENTRYPOINT nor ENV AIRBYTE_ENTRYPOINT${baseNote(ctx)}; fix: ENV AIRBYTE_ENTRYPOINT="python /airbyte/integration_code/main.py" and ENTRYPOINT ["python", "/airbyte/integration_code/main.py"]`;
     out.push(
-      finding(ctx, 'entrypoint-missing', external ? 'warning' : 'error', ctx.final.pos,
-        `the final image sets neither ENTRYPOINT nor ENV AIRBYTE_ENTRYPOINT${baseNote(ctx)}; fix: ENV AIRBYTE_ENTRYPOINT="python /airbyte/integration_code/main.py" and ENTRYPOINT ["python", "/airbyte/integration_code/main.py"]`),
+      b.kind === 'unknown'
+        ? unseenBaseFinding(ctx, 'entrypoint-missing', ctx.final.pos, message, b.ref)
+        : finding(ctx, 'entrypoint-missing', 'error', ctx.final.pos, message, b.kind === 'known' ? b.ref : undefined),
     );
     return out;
   }
@@ -73,14 +85,14 @@ export function entrypointRules(ctx: RuleContext): Finding[] {
     const words = shellWords(env.value);
     out.push(
       finding(ctx, 'entrypoint-missing', 'error', env.pos,
-        `AIRBYTE_ENTRYPOINT is set${inheritedNote(ctx, env.stage, env.pos)} but the final image has no ENTRYPOINT${baseNote(ctx)}; fix: ENTRYPOINT ${execForm(words)}`),
+        `AIRBYTE_ENTRYPOINT is set${inheritedNote(ctx, env.stage, env.pos, env.base)} but the final image has no ENTRYPOINT${pairNote(ctx)}; fix: ENTRYPOINT ${execForm(words)}`, env.base),
     );
   }
   if (ep && !env) {
     const argv = ep.form === 'exec' ? ep.argv : shellWords(ep.raw);
     out.push(
       finding(ctx, 'airbyte-entrypoint-missing', 'error', ep.pos,
-        `ENTRYPOINT is set${inheritedNote(ctx, ep.stage, ep.pos)} but ENV AIRBYTE_ENTRYPOINT is not${baseNote(ctx)}; fix: ENV AIRBYTE_ENTRYPOINT=${dq(argv.map(shellQuote).join(' '))}`),
+        `ENTRYPOINT is set${inheritedNote(ctx, ep.stage, ep.pos, ep.base)} but ENV AIRBYTE_ENTRYPOINT is not${pairNote(ctx)}; fix: ENV AIRBYTE_ENTRYPOINT=${dq(argv.map(shellQuote).join(' '))}`, ep.base),
     );
   }
   if (ep?.form === 'shell') {
@@ -89,12 +101,12 @@ export function entrypointRules(ctx: RuleContext): Finding[] {
     const why = ep.brokenJson
       ? 'looks like exec form but is not valid JSON (strings need double quotes and commas), so Docker runs it through /bin/sh -c'
       : 'is shell form: it runs through /bin/sh -c, so the connector is not PID 1, gets no signals and never sees the spec/check/read arguments';
-    out.push(finding(ctx, 'entrypoint-shell-form', 'error', ep.pos, `ENTRYPOINT ${why}${inheritedNote(ctx, ep.stage, ep.pos)}; fix: ENTRYPOINT ${execForm(fixArgv)}`));
+    out.push(finding(ctx, 'entrypoint-shell-form', 'error', ep.pos, `ENTRYPOINT ${why}${inheritedNote(ctx, ep.stage, ep.pos, ep.base)}; fix: ENTRYPOINT ${execForm(fixArgv)}`, ep.base));
   }
   if (ep?.form === 'exec') {
     ep.argv.forEach((w, i) => {
       if (/[\u0000-\u001f\u007f]/.test(w)) {
-        out.push(finding(ctx, 'entrypoint-control-chars', 'error', ep.argPos[i] ?? ep.pos, `ENTRYPOINT element ${i + 1} contains a control character (newline, tab...)${inheritedNote(ctx, ep.stage, ep.pos)}; fix: remove it`));
+        out.push(finding(ctx, 'entrypoint-control-chars', 'error', ep.argPos[i] ?? ep.pos, `ENTRYPOINT element ${i + 1} contains a control character (newline, tab...)${inheritedNote(ctx, ep.stage, ep.pos, ep.base)}; fix: remove it`, ep.base));
       }
     });
   }
@@ -115,14 +127,14 @@ export function entrypointRules(ctx: RuleContext): Finding[] {
         const severity = h.kind === 'glob' || h.kind === 'tilde' ? 'warning' : 'error';
         out.push(
           finding(ctx, 'airbyte-entrypoint-shell-syntax', severity, env.pos,
-            `AIRBYTE_ENTRYPOINT contains ${JSON.stringify(h.text)}: ${HAZARD_TEXT[h.kind]} when the platform runs it through a shell${inheritedNote(ctx, env.stage, env.pos)}; fix: keep only the program and its arguments, quoting any literal special character`),
+            `AIRBYTE_ENTRYPOINT contains ${JSON.stringify(h.text)}: ${HAZARD_TEXT[h.kind]} when the platform runs it through a shell${inheritedNote(ctx, env.stage, env.pos, env.base)}; fix: keep only the program and its arguments, quoting any literal special character`, env.base),
         );
       }
       envWords = split.tokens.filter((t) => t.kind === 'word').map((t) => t.value);
       if (ep?.form === 'exec' && (envWords.length !== ep.argv.length || envWords.some((w, i) => w !== ep.argv[i]))) {
         out.push(
           finding(ctx, 'entrypoint-mismatch', 'error', env.pos,
-            `AIRBYTE_ENTRYPOINT splits to ${JSON.stringify(envWords)} but ENTRYPOINT (line ${ep.pos.line}) is ${JSON.stringify(ep.argv)}${inheritedNote(ctx, env.stage, env.pos)}; fix: ENV AIRBYTE_ENTRYPOINT=${dq(ep.argv.map(shellQuote).join(' '))}`),
+            `AIRBYTE_ENTRYPOINT splits to ${JSON.stringify(envWords)}${inheritedNote(ctx, env.stage, env.pos, env.base)} but ENTRYPOINT (${ep.base !== undefined ? `from base image ${ep.base}` : `line ${ep.pos.line}`}) is ${JSON.stringify(ep.argv)}; fix: ENV AIRBYTE_ENTRYPOINT=${dq(ep.argv.map(shellQuote).join(' '))}${ep.base !== undefined ? ` or set ENTRYPOINT here` : ''}`, env.base ?? ep.base),
         );
       }
     }
@@ -130,21 +142,21 @@ export function entrypointRules(ctx: RuleContext): Finding[] {
 
   // Relative paths: report ENTRYPOINT's; AIRBYTE_ENTRYPOINT's only when it says something else.
   const workdir = st.workdir?.value ?? '/';
-  const reportPaths = (argv: string[], where: string, posAt: (i: number) => Pos, note: string) => {
+  const reportPaths = (argv: string[], where: string, posAt: (i: number) => Pos, note: string, base: string | undefined) => {
     argv.forEach((w, i) => {
       const rel = relativePathIn(w, i);
       if (rel === undefined) return;
       const abs = rel.startsWith('~') ? undefined : posix.resolve(workdir === '/' ? '/airbyte/integration_code' : workdir, rel);
       out.push(
         finding(ctx, 'entrypoint-relative-path', 'error', posAt(i),
-          `${JSON.stringify(rel)} in ${where} is not an absolute path: it depends on the working directory${note}; fix: use the absolute path${abs ? ` (${abs})` : ''}`),
+          `${JSON.stringify(rel)} in ${where} is not an absolute path: it depends on the working directory${note}; fix: use the absolute path${abs ? ` (${abs})` : ''}`, base),
       );
     });
   };
   const epArgv = ep ? (ep.form === 'exec' ? ep.argv : shellWords(ep.raw)) : undefined;
-  if (ep && epArgv) reportPaths(epArgv, 'ENTRYPOINT', (i) => ep.argPos[i] ?? ep.pos, inheritedNote(ctx, ep.stage, ep.pos));
+  if (ep && epArgv) reportPaths(epArgv, 'ENTRYPOINT', (i) => ep.argPos[i] ?? ep.pos, inheritedNote(ctx, ep.stage, ep.pos, ep.base), ep.base);
   if (env && envWords && !(epArgv && envWords.join('\u0000') === epArgv.join('\u0000'))) {
-    reportPaths(envWords, 'AIRBYTE_ENTRYPOINT', () => env.pos, inheritedNote(ctx, env.stage, env.pos));
+    reportPaths(envWords, 'AIRBYTE_ENTRYPOINT', () => env.pos, inheritedNote(ctx, env.stage, env.pos, env.base), env.base);
   }
   return out;
 }

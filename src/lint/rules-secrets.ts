@@ -6,14 +6,19 @@
  *    along unless .dockerignore excludes them: `secrets-context-copy`, an
  *    error when the .dockerignore is known (missing, or not excluding
  *    secrets/), a warning when the caller could not say (pure lint of text).
- * Every stage is checked: a builder stage that sees secrets can leak them
- * into the final image through COPY --from. Copies --from another stage or
- * image do not read the context and are skipped.
+ * Every stage is checked, judged by where its files go (src/lint/stages.ts):
+ * a context copy whose files reach the final image (final stage, a stage it
+ * is built FROM, or a path a later COPY --from takes) is judged as above; a
+ * copy whose files stay in a builder stage is a warning: the secrets are not
+ * in the image, but they are in that stage's layers, which a build exports
+ * with `--cache-to ...,mode=max` (and `--target` would make an image of).
+ * Copies --from another stage or image do not read the context and are skipped.
  */
 import { posix } from 'node:path';
 import type { Finding } from './types.js';
 import { excludesSecrets, globToRegExp } from './dockerignore.js';
-import { finding, type RuleContext } from './rule-context.js';
+import { finding, stageLabel, type RuleContext } from './rule-context.js';
+import { computeReach } from './stages.js';
 
 const REMOTE = /^(https?:\/\/|git@|git:\/\/)/i;
 
@@ -37,6 +42,7 @@ export function isWholeContext(source: string): boolean {
 
 export function secretsRules(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
+  const reach = computeReach(ctx.model, ctx.final);
   for (const stage of ctx.model.stages) {
     for (const c of stage.copies) {
       if (c.from !== undefined) continue; // another stage or an image, not the context
@@ -55,6 +61,15 @@ export function secretsRules(ctx: RuleContext): Finding[] {
             );
           } else if (ctx.dockerignore === null || !excludesSecrets(ctx.dockerignore)) {
             const why = ctx.dockerignore === null ? 'there is no .dockerignore' : 'the .dockerignore does not exclude secrets/';
+            if (!reach.reaches(stage, c.destAbs)) {
+              const taken = reach.reachedPaths(stage);
+              const path = taken.length === 0 ? 'nothing from it' : `only ${taken.join(', ')} from it`;
+              out.push(
+                finding(ctx, 'secrets-context-copy', 'warning', src.pos,
+                  `${c.keyword} ${src.value} in ${stageLabel(stage)} copies the whole build context to ${c.destAbs} and ${why}: these files do not reach the final image (it takes ${path}), but local credentials in secrets/ stay in this stage's layers, which leave the machine when the build cache is exported with --cache-to ...,mode=max; fix: add a line "secrets/" to .dockerignore, or copy only what the build needs`),
+              );
+              continue;
+            }
             out.push(
               finding(ctx, 'secrets-context-copy', 'error', src.pos,
                 `${c.keyword} ${src.value} copies the whole build context and ${why}, so local credentials in secrets/ end up in the image; fix: add a line "secrets/" to .dockerignore, or copy only what the connector needs`),

@@ -15,13 +15,17 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { BcError, badInput } from '../errors.js';
 import { resolvePlan } from '../render/plan.js';
-import type { Finding, LintOptions } from './types.js';
-import { lintDockerfile, sortFindings } from './lint.js';
+import type { BaseFacts, BaseUnresolved, Finding, LintOptions } from './types.js';
+import { baseFactsFor, lintDockerfile, sortFindings } from './lint.js';
+import type { ResolveBaseOptions } from './base-facts.js';
 
 export interface LintTargetOptions extends LintOptions {
   /** rendered mode: same flags as `render` */
   baseImage?: string;
   templatesDir?: string;
+  /** read the final stage's base image (default true; `lint --no-resolve` sets false) */
+  resolveBase?: boolean;
+  resolve?: ResolveBaseOptions;
 }
 
 export interface LintTargetResult {
@@ -29,6 +33,8 @@ export interface LintTargetResult {
   /** the files the findings refer to (for the summary line) */
   files: string[];
   mode: 'dockerfile' | 'custom' | 'rendered' | 'metadata';
+  /** the final stage's base image as lint saw it (absent: scratch, or nothing to resolve) */
+  base?: BaseFacts | BaseUnresolved;
 }
 
 /** Relative to the working directory when below it (annotations want repo-relative paths). */
@@ -72,7 +78,8 @@ async function lintFile(path: string, opts: LintTargetOptions): Promise<LintTarg
   const text = await readDockerfile(path);
   const file = displayPath(path);
   const dockerignore = opts.dockerignore !== undefined ? opts.dockerignore : await dockerignoreFor(path, dirname(path));
-  return { findings: lintDockerfile(text, file, { ...opts, dockerignore }), files: [file], mode: 'dockerfile' };
+  const baseFacts = await baseFactsFor(text, file, opts);
+  return { findings: lintDockerfile(text, file, { ...opts, dockerignore, baseFacts }), files: [file], mode: 'dockerfile', base: baseFacts };
 }
 
 /**
@@ -84,10 +91,11 @@ async function lintFile(path: string, opts: LintTargetOptions): Promise<LintTarg
 async function lintCustom(path: string, text: string, buildIgnore: string, opts: LintTargetOptions): Promise<LintTargetResult> {
   const file = displayPath(path);
   const dockerignore = opts.dockerignore !== undefined ? opts.dockerignore : buildIgnore;
-  const findings = lintDockerfile(text, file, { ...opts, dockerignore });
+  const baseFacts = await baseFactsFor(text, file, opts);
+  const findings = lintDockerfile(text, file, { ...opts, dockerignore, baseFacts });
   if (opts.dockerignore === undefined) {
     const own = await dockerignoreFor(path, dirname(path));
-    for (const f of lintDockerfile(text, file, { ...opts, dockerignore: own })) {
+    for (const f of lintDockerfile(text, file, { ...opts, dockerignore: own, baseFacts })) {
       if (f.ruleId !== 'secrets-context-copy' || findings.some((g) => g.ruleId === f.ruleId && g.line === f.line && g.column === f.column)) continue;
       findings.push({
         ...f,
@@ -96,7 +104,7 @@ async function lintCustom(path: string, text: string, buildIgnore: string, opts:
       });
     }
   }
-  return { findings: sortFindings(findings), files: [file], mode: 'custom' };
+  return { findings: sortFindings(findings), files: [file], mode: 'custom', base: baseFacts };
 }
 
 /** `metadata.yaml:3:5: data.dockerImageTag: expected ...` → a fatal finding at that position. */
@@ -147,5 +155,6 @@ export async function lintTarget(target: string, opts: LintTargetOptions = {}): 
   }
   const file = `${displayPath(abs)}/Dockerfile.rendered`;
   const dockerignore = opts.dockerignore !== undefined ? opts.dockerignore : plan.dockerignore;
-  return { findings: lintDockerfile(plan.dockerfile, file, { ...opts, permittedWriteDirs, dockerignore }), files: [file], mode: 'rendered' };
+  const baseFacts = await baseFactsFor(plan.dockerfile, file, opts);
+  return { findings: lintDockerfile(plan.dockerfile, file, { ...opts, permittedWriteDirs, dockerignore, baseFacts }), files: [file], mode: 'rendered', base: baseFacts };
 }

@@ -14,6 +14,14 @@ export interface Finding {
    * unreadable metadata.yaml): `lint` exits 2 (bad input), not 1.
    */
   fatal?: boolean;
+  /**
+   * 'base': the value judged came from the base image's config or file
+   * system (read by src/lint/base-facts.ts), not from this Dockerfile.
+   * 'unresolved-base': a warning that would be decided by a base image lint
+   * could not read. `base` names that image.
+   */
+  source?: 'base' | 'unresolved-base';
+  base?: string;
 }
 
 export interface LintOptions {
@@ -29,4 +37,58 @@ export interface LintOptions {
   buildArgs?: Record<string, string>;
   /** lint this stage as the final image instead of the last one (`--target`) */
   target?: string;
+  /**
+   * What the final stage's external base image gives (src/lint/base-facts.ts
+   * resolveBaseFacts), or why it could not be read. Absent = not resolved:
+   * rules that depend on the base say so with a warning.
+   */
+  baseFacts?: BaseFacts | BaseUnresolved;
+}
+
+export interface BaseUnresolved {
+  unresolved: string;
+  /** the base reference as far as it is known */
+  ref?: string;
+}
+
+export interface PasswdUser {
+  name: string;
+  uid: number;
+  gid: number;
+  home: string;
+  shell: string;
+}
+
+export interface PathFacts {
+  type: 'file' | 'dir' | 'symlink' | 'hardlink' | 'other';
+  uid: number;
+  gid: number;
+  mode: number;
+}
+
+/** What the file system of the base image says (read from a created, never started, container). */
+export interface BaseFsFacts {
+  /** the users in /etc/passwd; null = the image has no /etc/passwd */
+  passwd: PasswdUser[] | null;
+  /** the /airbyte entry; null = absent */
+  airbyteDir: PathFacts | null;
+  /** the airbyte user's home directory entry (null = absent); undefined when there is no airbyte user */
+  airbyteHome?: PathFacts | null;
+}
+
+export interface BaseFacts {
+  /** the reference as written in FROM (after ARG expansion) */
+  ref: string;
+  /** image id (engine) or manifest digest (registry): the cache key */
+  digest: string;
+  /** where the facts were read */
+  from: 'engine' | 'registry';
+  platform: string;
+  user: string;
+  env: Record<string, string>;
+  entrypoint: string[];
+  workdir: string;
+  labels: Record<string, string>;
+  /** undefined: the file system was not read (registry source, or the probe failed) */
+  fs?: BaseFsFacts;
 }

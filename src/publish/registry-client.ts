@@ -170,6 +170,18 @@ export class RegistryClient {
     return res.headers.get('docker-content-digest') ?? sha256(manifest.bytes);
   }
 
+  /** GET a small blob (an image config); undefined when absent. The digest is checked. */
+  async getBlob(repo: string, digest: string): Promise<Buffer | undefined> {
+    const res = await this.request('GET', `/v2/${repo}/blobs/${digest}`, { scope: `repository:${repo}:pull`, what: `read blob ${digest.slice(0, 19)}`, allow404: true });
+    if (res.status === 404) {
+      await res.body?.cancel();
+      return undefined;
+    }
+    const bytes = Buffer.from(await res.arrayBuffer());
+    if (sha256(bytes) !== digest) throw new BcError('failed', `registry returned a blob for ${repo}@${digest} whose digest is ${sha256(bytes)}`);
+    return bytes;
+  }
+
   /** Does the repository hold this blob? */
   async blobExists(repo: string, digest: string): Promise<boolean> {
     const res = await this.request('HEAD', `/v2/${repo}/blobs/${digest}`, { scope: `repository:${repo}:pull,push`, what: `check blob ${digest.slice(0, 19)}`, allow404: true });

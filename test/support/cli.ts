@@ -16,7 +16,8 @@ export interface CliResult {
 export async function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string; timeoutMs?: number } = {}): Promise<CliResult> {
   const useDist = process.env.BC_TEST_DIST === '1';
   const file = process.execPath;
-  const argv = useDist ? [`${root}dist/cli.js`, ...args] : ['--import', 'tsx', `${root}src/cli.ts`, ...args];
+  // tsx by URL: a cwd outside the repository (a generated monorepo) must still find it.
+  const argv = useDist ? [`${root}dist/cli.js`, ...args] : ['--import', import.meta.resolve('tsx'), `${root}src/cli.ts`, ...args];
   const res = await execa(file, argv, {
     cwd: opts.cwd ?? root,
     env: { ...opts.env, FORCE_COLOR: '0' },
