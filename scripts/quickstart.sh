@@ -8,6 +8,9 @@
 # local root filesystem first (`base root` + `base build`); with internet
 # access, drop --base-image and the upstream base pinned in metadata.yaml is used.
 set -Eeuo pipefail
+# the example is python: only its root filesystem (java's is made by the tests,
+# or by ROOTFS_NAMES=java bash scripts/setup-engine.sh before a java build)
+export ROOTFS_NAMES="${ROOTFS_NAMES:-python}"
 cd "$(dirname "$0")/.."
 export CLASSIC_ENGINE="${CLASSIC_ENGINE:-0}"   # the second (classic-store) engine is for the tests only
 . scripts/prepare.sh

@@ -241,10 +241,18 @@ if [ "${SKIP_ROOTFS:-0}" != 1 ]; then
   mkdir -p "$ROOTFS_DIR"
   # name:packages — the python root stands in for python:*-slim (pip usable,
   # no PEP 668 marker); the java root carries a headless JRE.
-  ROOTS=(
+  ALL_ROOTS=(
     "python:python3,python3-pip,python3-setuptools,python3-wheel,python3-yaml,ca-certificates"
     "java:openjdk-17-jre-headless,ca-certificates"
   )
+  # ROOTFS_NAMES="python" builds only those (the quick start needs python only;
+  # the arm64 ones run through qemu, minutes each); default: all, as the tests need.
+  ROOTFS_NAMES="${ROOTFS_NAMES:-python java}"
+  ROOTS=()
+  for spec in "${ALL_ROOTS[@]}"; do
+    case " ${ROOTFS_NAMES//,/ } " in *" ${spec%%:*} "*) ROOTS+=("$spec") ;; esac
+  done
+  [ "${#ROOTS[@]}" -gt 0 ] || { echo "setup-engine: ROOTFS_NAMES=\"$ROOTFS_NAMES\" names no root filesystem (python, java)" >&2; exit 2; }
   for spec in "${ROOTS[@]}"; do
     name=${spec%%:*}; pkgs=${spec#*:}
     for arch in amd64 arm64; do

@@ -3,7 +3,8 @@
  */
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
-import { ExitCode } from './errors.js';
+import { BcError, ExitCode, toBcError } from './errors.js';
+import { jsonError, reportError } from './commands/common.js';
 import { registerCommands, requestedCommand } from './commands/index.js';
 import { setExecDebug } from './exec.js';
 import { VERSION } from './version.js';
@@ -37,17 +38,36 @@ Exit codes:
   return program;
 }
 
+/** `--json` among the arguments (before a `--`): a usage error is JSON too, though commander stopped before parsing it. */
+function wantsJson(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).includes('--json');
+}
+
 export async function main(argv: string[]): Promise<void> {
+  const g = { json: wantsJson(argv.slice(2)), debug: argv.slice(2).includes('--debug') };
   const program = await buildProgram(requestedCommand(argv.slice(2)));
   try {
     await program.parseAsync(argv);
   } catch (err) {
     if (err instanceof CommanderError) {
       // help and version are "errors" to commander; their code is 0.
-      process.exitCode = err.exitCode === 0 ? ExitCode.ok : ExitCode.badInput;
+      if (err.exitCode === 0) {
+        process.exitCode = ExitCode.ok;
+        return;
+      }
+      process.exitCode = ExitCode.badInput;
+      // commander printed its message on stderr; --json stdout gets the same as one object
+      if (g.json) {
+        const message = err.message.replace(/^error: /, '');
+        process.stdout.write(jsonError(new BcError('badInput', message, { details: ['run with --help for usage'] })));
+      }
       return;
     }
-    throw err;
+    // anything else: a message and an exit code, never a stack trace (--debug shows it)
+    const e = toBcError(err);
+    reportError(e, g);
+    process.exitCode = e.exitCode;
   }
 }
 

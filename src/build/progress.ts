@@ -8,8 +8,10 @@
  * the same platform.
  *
  * In a terminal, lines are colored and the noise of internal steps is dropped;
- * in CI / non-TTY output, every non-blank line is kept, uncolored.
+ * in CI / non-TTY output, every non-blank line is kept, uncolored. NO_COLOR and
+ * FORCE_COLOR decide the colour of either (src/ui/color.ts).
  */
+import { colorEnabled, painter } from '../ui/color.js';
 export type ProgressMode = 'tty' | 'plain' | 'quiet';
 
 const STEP = /^#(\d+) /;
@@ -24,6 +26,7 @@ export class ProgressFormatter {
   constructor(
     private readonly mode: ProgressMode,
     private readonly single?: string,
+    private readonly color: boolean = mode === 'tty',
   ) {}
 
   /** The line to print for one buildx output line, or undefined to print nothing. */
@@ -37,14 +40,13 @@ export class ProgressFormatter {
     if (step && /^#\d+ \[internal\]/.test(line)) this.internalSteps.add(step);
     const platform = step ? (this.platformOfStep.get(step) ?? (this.internalSteps.has(step) ? undefined : this.single)) : undefined;
     const time = `${(elapsedMs / 1000).toFixed(1).padStart(6)}s`;
-    if (this.mode === 'plain') return `${time} ${(platform ?? '').padEnd(PLATFORM_WIDTH)} ${line}`;
+    if (this.mode === 'plain' && !this.color) return `${time} ${(platform ?? '').padEnd(PLATFORM_WIDTH)} ${line}`;
     // tty: skip chatter of internal steps unless they fail
-    if (step && this.internalSteps.has(step) && !/ERROR|CANCELED/.test(line)) return undefined;
-    const dim = (s: string) => `\x1b[2m${s}\x1b[0m`;
-    const color = platform?.endsWith('arm64') ? '\x1b[35m' : '\x1b[36m';
-    const plat = platform ? `${color}${platform.padEnd(PLATFORM_WIDTH)}\x1b[0m` : ' '.repeat(PLATFORM_WIDTH);
-    const body = /ERROR/.test(line) ? `\x1b[31m${line}\x1b[0m` : /^#\d+ DONE/.test(line) ? dim(line) : line;
-    return `${dim(time)} ${plat} ${body}`;
+    if (this.mode === 'tty' && step && this.internalSteps.has(step) && !/ERROR|CANCELED/.test(line)) return undefined;
+    const paint = painter(this.color);
+    const plat = platform ? paint(platform.endsWith('arm64') ? '35' : '36', platform.padEnd(PLATFORM_WIDTH)) : ' '.repeat(PLATFORM_WIDTH);
+    const body = /ERROR/.test(line) ? paint('31', line) : /^#\d+ DONE/.test(line) ? paint('2', line) : line;
+    return `${paint('2', time)} ${plat} ${body}`;
   }
 }
 
@@ -56,7 +58,7 @@ export function progressMode(choice: 'auto' | ProgressMode | undefined, isTty: b
 
 /** A sink that prefixes lines with the time since `start`. */
 export function progressSink(mode: ProgressMode, write: (s: string) => void, start = performance.now(), platforms: readonly string[] = []): (line: string) => void {
-  const f = new ProgressFormatter(mode, platforms.length === 1 ? platforms[0] : undefined);
+  const f = new ProgressFormatter(mode, platforms.length === 1 ? platforms[0] : undefined, mode !== 'quiet' && colorEnabled(mode === 'tty'));
   return (line) => {
     const out = f.format(line, performance.now() - start);
     if (out !== undefined) write(`${out}\n`);

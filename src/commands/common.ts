@@ -43,12 +43,13 @@ export function action<A extends unknown[]>(handler: Handler<A>) {
   };
 }
 
+/** A failure under --json: one object on stdout, `{"error": {…}, "exitCode": N}`. */
+export function jsonError(e: BcError): string {
+  return `${JSON.stringify({ error: { kind: e.kind, exitCode: e.exitCode, message: e.message, step: e.step ?? null, details: e.details }, exitCode: e.exitCode }, null, 2)}\n`;
+}
+
 export function reportError(e: BcError, g: GlobalOptions): void {
-  if (g.json) {
-    process.stdout.write(
-      `${JSON.stringify({ error: { kind: e.kind, exitCode: e.exitCode, message: e.message, step: e.step ?? null, details: e.details } }, null, 2)}\n`,
-    );
-  }
+  if (g.json) process.stdout.write(jsonError(e));
   const lines = [`error: ${e.message}`, ...e.details.map((d) => `  ${d}`)];
   process.stderr.write(`${lines.join('\n')}\n`);
   if (g.debug && e.cause instanceof Error && e.cause.stack) process.stderr.write(`${e.cause.stack}\n`);

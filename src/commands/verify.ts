@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { lstat, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { action, listFlag } from './common.js';
@@ -6,7 +6,7 @@ import { ExitCode, badInput } from '../errors.js';
 import { inspectLocalImage } from '../docker/image.js';
 import { checkPlatforms } from '../build/prepare.js';
 import { renderReport, verifyImage, type VerifyOptions } from '../verify/index.js';
-import { isFile } from '../fs-util.js';
+import { checkInputFile } from '../fs-util.js';
 
 interface VerifyFlags {
   platform?: string;
@@ -27,7 +27,8 @@ interface VerifyFlags {
 
 async function isConnectorDir(p: string): Promise<boolean> {
   const s = await stat(p).catch(() => undefined);
-  return s?.isDirectory() === true && (await isFile(join(p, 'metadata.yaml')));
+  // any metadata.yaml (even a FIFO or a dangling symlink) makes it a DIR: loadConnector then says what is wrong with it
+  return s?.isDirectory() === true && (await lstat(join(p, 'metadata.yaml')).then(() => true, () => false));
 }
 
 function positive(value: string | undefined, flag: string): number | undefined {
@@ -47,6 +48,16 @@ export async function verifyRequest(target: string, f: VerifyFlags): Promise<{ i
     ioNetwork: f.network,
     inputs: { config: f.config, catalog: f.catalog, state: f.state, input: f.input },
   };
+  // Input files are checked before any container starts: a FIFO or a device
+  // passed as --config is refused at once, naming the flag and the file.
+  for (const [flag, file, kind] of [
+    ['--config', f.config, 'config JSON'],
+    ['--catalog', f.catalog, 'catalog JSON'],
+    ['--state', f.state, 'state JSON'],
+    ['--input', f.input, 'input messages'],
+  ] as const) {
+    if (file !== undefined) await checkInputFile(file, { kind, fix: `fix: ${flag} takes an existing regular file` });
+  }
   if (f.type !== undefined) {
     if (f.type !== 'source' && f.type !== 'destination') throw badInput(`--type must be source or destination, got "${f.type}"`);
     opts.connectorType = f.type;

@@ -5,14 +5,16 @@
  * releases, ab_internal, …) is kept untouched in the parsed document.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { basename, join, relative, resolve, isAbsolute } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { z } from 'zod';
 import { BcError } from '../errors.js';
 import type { BuildConnectorOptions, Connector, SourcePosition } from './types.js';
 import { MetadataSchema, type MetadataIssue, collectIssues } from './schema.js';
-import { isFile } from '../fs-util.js';
+import { INPUT_LIMITS, optionalInputFile, readBoundedFile } from '../fs-util.js';
+
+/** yaml's guard against alias expansion attacks; real metadata.yaml files use none or a few. */
+const MAX_ALIAS_COUNT = 100;
 import { chooseLanguage, type LanguageChoice } from './language.js';
 
 export interface ParsedMetadata {
@@ -38,6 +40,10 @@ export function where(pos: SourcePosition): string {
 
 /** Parse YAML text keeping positions; syntax errors become badInput with line:col. */
 export function parseMetadataText(text: string, file: string): ParsedMetadata {
+  const limit = INPUT_LIMITS['metadata.yaml'];
+  if (Buffer.byteLength(text) > limit) {
+    throw new BcError('badInput', `${displayPath(file)}: more than the ${limit / 1024 / 1024} MiB limit for a metadata.yaml`);
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const first = doc.errors[0];
@@ -58,7 +64,31 @@ export function parseMetadataText(text: string, file: string): ParsedMetadata {
     });
   }
   const positionOf = (path: string): SourcePosition | undefined => locate(doc, lineCounter, file, splitPath(path)).pos;
-  return { file, text, doc, lineCounter, value: doc.toJS({ maxAliasCount: 100 }) as unknown, positionOf };
+  return { file, text, doc, lineCounter, value: toPlain(doc, lineCounter, file), positionOf };
+}
+
+/**
+ * The plain value of a parsed document. Aliases are expanded with yaml's
+ * resource-exhaustion guard (maxAliasCount): a "billion laughs" document of
+ * nested anchors is refused as bad input at its first alias instead of
+ * escaping as an internal error.
+ */
+export function toPlain(doc: Document.Parsed, lc: LineCounter, file: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
+  } catch (err) {
+    let at: { line: number; col: number } = { line: 1, col: 1 };
+    let aliases = 0;
+    visit(doc, {
+      Alias(_key, node) {
+        if (aliases++ === 0 && node.range) at = lc.linePos(node.range[0]);
+      },
+    });
+    const why = err instanceof Error ? err.message : String(err);
+    throw new BcError('badInput', `${displayPath(file)}:${at.line}:${at.col}: YAML aliases expand too far (${aliases} aliases; ${why})`, {
+      details: ['fix: write the values out instead of nesting anchors (&name) and aliases (*name)'],
+    });
+  }
 }
 
 /** Line/col of the last quote before `offset` that opens a string never closed on its line. */
@@ -188,15 +218,11 @@ export function languageOf(
 
 export async function loadMetadata(dir: string): Promise<ParsedMetadata> {
   const file = join(resolve(dir), 'metadata.yaml');
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new BcError('badInput', `${displayPath(file)}: ${code === 'ENOENT' ? 'not found: a connector directory needs a metadata.yaml' : `cannot read (${code ?? 'error'})`}`, {
-      details: [`fix: pass the connector directory (the one holding metadata.yaml)`],
-    });
-  }
+  const text = await readBoundedFile(file, {
+    kind: 'metadata.yaml',
+    notFound: 'not found: a connector directory needs a metadata.yaml',
+    fix: 'fix: pass the connector directory (the one holding metadata.yaml, a regular file)',
+  });
   return parseMetadataText(text, file);
 }
 
@@ -239,7 +265,7 @@ export async function loadConnector(dir: string): Promise<Connector> {
     baseImage: bc?.baseImage ?? d.connectorBuildOptions?.baseImage,
     options,
     registryOverrides,
-    customDockerfile: (await isFile(dockerfile)) ? dockerfile : undefined,
+    customDockerfile: (await optionalInputFile(dockerfile, { kind: 'Dockerfile' })) === 'file' ? dockerfile : undefined,
     positionOf: parsed.positionOf,
     documentationUrl: d.documentationUrl,
     license: d.license,

@@ -16,6 +16,18 @@ const DIGEST = 'sha256:[a-f0-9]{64}';
 export const REPOSITORY_RE = new RegExp(`^(?:${HOST}/)?${PATH}$`);
 const REFERENCE_RE = new RegExp(`^((?:${HOST}/)?${PATH})(?::(${TAG}))?(?:@(${DIGEST}))?$`);
 
+/** The OCI tag grammar (distribution spec, "Pulling manifests"): at most 128 characters. */
+export const TAG_RE = new RegExp(`^${TAG}$`);
+export const MAX_TAG_LENGTH = 128;
+
+/** What is wrong with `tag` as an image tag; undefined when it is a valid one. */
+export function tagProblem(tag: string): string | undefined {
+  const shown = JSON.stringify(tag.length > 48 ? `${tag.slice(0, 48)}…` : tag);
+  if (tag.length > MAX_TAG_LENGTH) return `${shown} is ${tag.length} characters; an image tag has at most ${MAX_TAG_LENGTH}`;
+  if (!TAG_RE.test(tag)) return `${shown} is not a valid image tag ([A-Za-z0-9_] then [A-Za-z0-9._-], at most ${MAX_TAG_LENGTH} characters)`;
+  return undefined;
+}
+
 export interface ImageRef {
   repository: string;
   tag: string | undefined;

@@ -7,7 +7,7 @@
 import semver from 'semver';
 import { z } from 'zod';
 import { PlatformSchema } from '../shared/platforms.js';
-import { describeBadRef, isRepository, parseImageRef } from './reference.js';
+import { describeBadRef, isRepository, parseImageRef, tagProblem } from './reference.js';
 
 /** A control character (newline, CR, tab, NUL, …) can never be written safely on one Dockerfile line. */
 export const CONTROL_RE = /[\u0000-\u001f\u007f\u2028\u2029]/;
@@ -46,7 +46,9 @@ const imageRef = z
 
 const semverTag = z
   .string({ error: (i) => `expected a semver version string like 1.2.3 (quote it in YAML), got ${show(i.input)}` })
-  .refine((s) => semver.valid(s) === s, { error: (i) => `expected a semver version like 1.2.3 or 1.2.3-rc.1, got ${show(i.input)}` });
+  .refine((s) => semver.valid(s) === s, { error: (i) => `expected a semver version like 1.2.3 or 1.2.3-rc.1, got ${show(i.input)}` })
+  // the version is also the image tag: refuse now what the push would refuse after the build
+  .refine((s) => tagProblem(s) === undefined, { error: (i) => `the version is the image tag: ${tagProblem(String(i.input)) ?? ''}` });
 
 /** The nil UUID and its look-alikes (every hex digit the same): what templates leave behind. */
 export function isPlaceholderUuid(s: string): boolean {

@@ -15,7 +15,7 @@ import { resolvePlan } from '../render/plan.js';
 import { imageMetadata } from '../render/oci-labels.js';
 import { resolveSourceDateEpoch } from '../build/build.js';
 import type { BuildPlan } from '../render/types.js';
-import { lintDockerfile } from '../lint/lint.js';
+import { lintWithBase } from '../lint/lint.js';
 import type { Finding } from '../lint/types.js';
 import { verifyImage, type CheckResult, type VerifyOptions, type VerifyReport } from '../verify/index.js';
 import { connectorVerifyDefaults } from '../verify/defaults.js';
@@ -77,13 +77,15 @@ export async function renderStep(dir: string, opts: { baseImage?: string; platfo
 // ---------------------------------------------------------------- lint
 
 /**
- * Lint the Dockerfile the build will use, with the build args it will get.
+ * Lint the Dockerfile the build will use, with the build args it will get
+ * and what its base image gives.
  * A Dockerfile that cannot be analysed is bad input (exit 2); a rule error
  * fails the step (exit 1). Warnings are returned.
  */
-export function lintStep(plan: BuildPlan, buildArgs: Record<string, string> | undefined): StepOutcome<Finding[]> {
+export async function lintStep(plan: BuildPlan, buildArgs: Record<string, string> | undefined): Promise<StepOutcome<Finding[]>> {
   const file = plan.dockerfilePath ?? join(plan.context, 'Dockerfile (rendered)');
-  const findings = lintDockerfile(plan.dockerfile, file, {
+  // the final stage's base is read (engine, else registry; cached per digest) so rules judge what it gives
+  const findings = await lintWithBase(plan.dockerfile, file, {
     permittedWriteDirs: plan.permittedWriteDirs,
     dockerignore: plan.dockerignore,
     buildArgs: { ...(plan.buildArgs ?? {}), ...(buildArgs ?? {}) },

@@ -11,7 +11,8 @@
  *    metadata.yaml errors become fatal findings (exit 2) at their position.
  *  - a directory with a Dockerfile but no metadata.yaml: that Dockerfile.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { optionalInputFile, readBoundedFile } from '../fs-util.js';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { BcError, badInput } from '../errors.js';
 import { resolvePlan } from '../render/plan.js';
@@ -53,20 +54,11 @@ async function kindOf(p: string): Promise<'file' | 'dir' | undefined> {
 }
 
 async function readOptional(p: string): Promise<string | null> {
-  try {
-    return await readFile(p, 'utf8');
-  } catch {
-    return null;
-  }
+  return (await optionalInputFile(p, { kind: '.dockerignore' })) === 'file' ? readBoundedFile(p, { kind: '.dockerignore' }) : null;
 }
 
 async function readDockerfile(path: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    throw badInput(`${displayPath(path)}: cannot read (${code})`, ['fix: pass a readable Dockerfile or connector directory']);
-  }
+  return readBoundedFile(path, { kind: 'Dockerfile', fix: 'fix: pass a readable Dockerfile (a regular file) or connector directory' });
 }
 
 /** The .dockerignore BuildKit applies to a build of `dockerfile` with context `contextDir`. */

@@ -19,7 +19,8 @@
  * No tag is ever part of a record: the release tags are written by `merge`
  * only, after every platform is present and verified.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { readBoundedFile } from '../fs-util.js';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { badInput } from '../errors.js';
@@ -71,12 +72,7 @@ export async function writeDigestRecord(file: string, record: Omit<DigestRecord,
 }
 
 export async function readDigestRecord(file: string): Promise<DigestRecord> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw badInput(`--digests ${file}: cannot read the file`, ['fix: pass the digest record files the per-platform jobs wrote (download their artifacts first)']);
-  }
+  const text = await readBoundedFile(file, { kind: 'digest record', notFound: 'cannot read the file (not found)', fix: 'fix: pass the digest record files the per-platform jobs wrote (download their artifacts first)' });
   let raw: unknown;
   try {
     raw = JSON.parse(text);

@@ -5,8 +5,8 @@
  * actually built). Problems name `metadata.yaml:LINE:COL`.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { readBoundedFile } from '../fs-util.js';
 import { LineCounter, parse, parseDocument } from 'yaml';
 import { BcError } from '../errors.js';
 import type { DiscoveredConnector } from './discovery.js';
@@ -39,7 +39,7 @@ export class FactsError extends Error {
 }
 
 export async function readConnectorFacts(c: DiscoveredConnector): Promise<ConnectorFacts> {
-  const text = await readFile(c.metadataPath, 'utf8');
+  const text = await readBoundedFile(c.metadataPath, { kind: 'metadata.yaml' });
   return parseConnectorFacts(text, c.metadataPath, c.hasDockerfile);
 }
 

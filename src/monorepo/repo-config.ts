@@ -13,7 +13,8 @@
  *
  * Errors name `build-connector.yaml:LINE:COL` and the key path.
  */
-import { readFile } from 'node:fs/promises';
+import { optionalInputFile, readBoundedFile } from '../fs-util.js';
+import { toPlain } from '../connector/metadata.js';
 import { DEFAULT_PLATFORMS, PlatformSchema } from '../shared/platforms.js';
 import { join } from 'node:path';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
@@ -80,14 +81,8 @@ export function defaultRepoConfig(): RepoConfig {
 /** Read `build-connector.yaml` from the repository root; defaults when absent. */
 export async function loadRepoConfig(repoRoot: string): Promise<RepoConfig> {
   const file = join(repoRoot, REPO_CONFIG_FILE);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return defaultRepoConfig();
-    throw err;
-  }
-  return parseRepoConfig(text, file);
+  if ((await optionalInputFile(file, { kind: 'repository config' })) === 'missing') return defaultRepoConfig();
+  return parseRepoConfig(await readBoundedFile(file, { kind: 'repository config' }), file);
 }
 
 export function parseRepoConfig(text: string, file: string): RepoConfig {
@@ -98,7 +93,8 @@ export function parseRepoConfig(text: string, file: string): RepoConfig {
     const pos = e ? lc.linePos(e.pos[0]) : undefined;
     throw badInput(`${file}:${pos?.line ?? 1}:${pos?.col ?? 1}: invalid YAML: ${e?.message.split('\n')[0] ?? 'parse error'}`);
   }
-  const raw: unknown = doc.toJS() ?? {};
+  // aliases expanded under yaml's resource-exhaustion guard: an alias bomb is bad input at its line
+  const raw: unknown = toPlain(doc, lc, file) ?? {};
   const parsed = RepoConfigSchema.safeParse(raw);
   if (!parsed.success) {
     const details = parsed.error.issues.slice(0, 10).map((i) => {

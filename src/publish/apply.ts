@@ -19,7 +19,7 @@
 import { z } from 'zod';
 import { BcError } from '../errors.js';
 import { pushArchiveByDigest, type PushStats } from './push.js';
-import type { RegistryClient, Manifest } from './registry-client.js';
+import { ManifestMismatch, type RegistryClient, type Manifest } from './registry-client.js';
 import type { TagPlan } from './tag-plan.js';
 import type { RetryPolicy, RetryStats } from './retry.js';
 
@@ -98,10 +98,45 @@ export async function pushByDigest(ctx: ApplyContext, archive: string, digest: s
   return pushArchiveByDigest(ctx.client, ctx.repo, archive, digest, { mountFrom, log: ctx.log });
 }
 
-/** Read the pushed index back by digest and check it is exactly what was verified. */
-export async function readBack(ctx: ApplyContext, built: ImageFacts, platforms: readonly string[]): Promise<Manifest> {
-  const m = await ctx.client.getManifest(ctx.repo, built.digest);
-  if (!m) throw new BcError('failed', `read back: ${ctx.registry}/${ctx.repo}@${built.digest} is not in the registry after the push`, { step: 'publish' });
+/**
+ * How long a manifest the registry accepted may stay invisible: registries
+ * on eventually consistent storage (S3-backed distribution, some mirrors)
+ * answer 404 for a few seconds after a successful PUT.
+ */
+export const READ_BACK_WAITS_MS = [250, 500, 1000, 2000, 4000, 8000];
+
+/**
+ * Read the pushed index back by digest and check it is exactly what was
+ * verified. A 404 right after the push is waited out (READ_BACK_WAITS_MS);
+ * an answer with other bytes is never retried: it stops the publish before
+ * any tag is written.
+ */
+export async function readBack(ctx: ApplyContext, built: ImageFacts, platforms: readonly string[], waits: readonly number[] = READ_BACK_WAITS_MS): Promise<Manifest> {
+  let m: Manifest | undefined;
+  for (let i = 0; ; i++) {
+    try {
+      m = await ctx.client.getManifest(ctx.repo, built.digest);
+    } catch (err) {
+      if (err instanceof ManifestMismatch) {
+        throw new BcError('failed', `read back: ${ctx.registry} answered ${ctx.repo}@${built.digest.slice(0, 19)} with another manifest (${err.got.slice(0, 19)}); nothing was tagged`, {
+          step: 'publish',
+          details: ['the registry (or a proxy or cache in front of it) does not serve what was pushed; a publish never tags what it cannot read back', 'fix: check the registry and any caching proxy, then run publish again (it reuses what was pushed)'],
+        });
+      }
+      throw err;
+    }
+    const wait = waits[i];
+    if (m || wait === undefined) break;
+    ctx.log(`read back: ${built.digest.slice(0, 19)} not visible yet (HTTP 404 after a successful push), waiting ${(wait / 1000).toFixed(2)} s`);
+    await new Promise((r) => setTimeout(r, wait));
+  }
+  if (!m) {
+    const total = waits.reduce((a, b) => a + b, 0);
+    throw new BcError('failed', `read back: ${ctx.registry}/${ctx.repo}@${built.digest} is not in the registry ${(total / 1000).toFixed(1)} s after the push; nothing was tagged`, {
+      step: 'publish',
+      details: ['fix: run publish again: it reuses what was pushed'],
+    });
+  }
   const facts = indexFactsFromBytes(m.digest, m.bytes);
   if (!facts) throw new BcError('failed', `read back: ${built.digest} is not a multi-platform index`, { step: 'publish' });
   const missing = platforms.filter((p) => !facts.platforms[p]);

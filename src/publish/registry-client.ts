@@ -13,10 +13,11 @@
  * digest, so a tag can only ever point at the verified digest.
  */
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import { BcError, envMissing } from '../errors.js';
 import { registryBaseUrl } from '../docker/registry.js';
 import type { Credentials } from './credentials.js';
-import { parseRetryAfter, RegistryHttpError, withRetry, type RetryPolicy, type RetryStats, DEFAULT_RETRY } from './retry.js';
+import { parseRetryAfter, RegistryHttpError, TransientFault, withRetry, type RetryPolicy, type RetryStats, DEFAULT_RETRY } from './retry.js';
 
 export const MANIFEST_TYPES = [
   'application/vnd.oci.image.index.v1+json',
@@ -79,6 +80,43 @@ interface RequestSpec {
   accepted?: number[];
 }
 
+const TagListSchema = z.object({ tags: z.array(z.string()).nullable().optional() }).loose();
+const TokenSchema = z.object({ token: z.string().min(1).optional(), access_token: z.string().min(1).optional() }).loose();
+/** 100 pages of 1000 tags: far more than any connector repository has. */
+const MAX_TAG_PAGES = 100;
+
+function parseJsonOr(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The registry answered a read by digest with bytes of another digest. Never retried. */
+export class ManifestMismatch extends BcError {
+  constructor(
+    readonly repo: string,
+    readonly asked: string,
+    readonly got: string,
+  ) {
+    super('failed', `registry returned a manifest for ${repo}@${asked} whose digest is ${got}`);
+  }
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+async function hashStream(stream: ReadableStream<Uint8Array>): Promise<string> {
+  const h = createHash('sha256');
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    h.update(value);
+  }
+  return `sha256:${h.digest('hex')}`;
+}
+
 export const sha256 = (b: Buffer | string) => `sha256:${createHash('sha256').update(b).digest('hex')}`;
 
 export class RegistryClient {
@@ -103,6 +141,7 @@ export class RegistryClient {
   async listTags(repo: string): Promise<string[]> {
     const tags: string[] = [];
     let path: string | undefined = `/v2/${repo}/tags/list?n=1000`;
+    const seen = new Set<string>([path]);
     while (path) {
       const res = await this.request('GET', path, { scope: `repository:${repo}:pull`, what: `list tags of ${repo}`, allow404: true });
       const text = await res.text();
@@ -111,11 +150,23 @@ export class RegistryClient {
         if (errorCodes(text).some((c) => c === 'NAME_UNKNOWN')) return [];
         throw new BcError('failed', `list tags of ${repo}: HTTP 404`, { details: [text.slice(0, 200)] });
       }
-      const j = JSON.parse(text) as { tags?: unknown };
-      if (Array.isArray(j.tags)) for (const t of j.tags) if (typeof t === 'string') tags.push(t);
+      // The plan decides from these tags whether latest moves: an answer that
+      // is not a tag list is an error, never "no tags".
+      const page = TagListSchema.safeParse(parseJsonOr(text));
+      if (!page.success) {
+        throw new BcError('environment', `list tags of ${repo}: ${this.registry} answered something that is not a tag list (HTTP ${res.status}: ${JSON.stringify(text.slice(0, 80))})`, {
+          step: 'registry',
+          details: ['fix: check --registry: it must be a registry speaking the distribution API (GET /v2/<repo>/tags/list)'],
+        });
+      }
+      tags.push(...(page.data.tags ?? []));
       const link = res.headers.get('link');
       const next = link ? /<([^>]+)>\s*;\s*rel="?next"?/.exec(link)?.[1] : undefined;
       path = next ? (next.startsWith('http') ? new URL(next).pathname + new URL(next).search : next) : undefined;
+      if (path && (seen.has(path) || seen.size >= MAX_TAG_PAGES)) {
+        throw new BcError('environment', `list tags of ${repo}: ${this.registry} keeps paginating (${seen.has(path) ? 'a page links to one already read' : `more than ${MAX_TAG_PAGES} pages`})`, { step: 'registry' });
+      }
+      if (path) seen.add(path);
     }
     return tags;
   }
@@ -152,9 +203,7 @@ export class RegistryClient {
     }
     const bytes = Buffer.from(await res.arrayBuffer());
     const digest = sha256(bytes);
-    if (ref.startsWith('sha256:') && digest !== ref) {
-      throw new BcError('failed', `registry returned a manifest for ${repo}@${ref} whose digest is ${digest}`);
-    }
+    if (ref.startsWith('sha256:') && digest !== ref) throw new ManifestMismatch(repo, ref, digest);
     return { digest, mediaType: res.headers.get('content-type') ?? '', size: bytes.length, bytes };
   }
 
@@ -203,9 +252,21 @@ export class RegistryClient {
     return false;
   }
 
-  /** Monolithic upload: POST to start, PUT the whole blob with its digest. The stream factory is called once per attempt. */
+  /**
+   * Monolithic upload: POST to start, PUT the whole blob with its digest. The
+   * stream factory is called once per attempt. The upload URL may be on
+   * another host (object storage): credentials are sent only to the registry.
+   *
+   * Two answers restart the upload although their status is not transient:
+   * a 401 once a new token was obtained (the token expired mid-push; a
+   * second 401 is a refusal), and DIGEST_INVALID when the local bytes,
+   * hashed again, do match the digest (the bytes were damaged in transit;
+   * when they do not match, the layout is corrupt and nothing is retried).
+   */
   async uploadBlob(repo: string, digest: string, size: number, open: () => ReadableStream<Uint8Array>): Promise<void> {
     const scope = `repository:${repo}:pull,push`;
+    const short = digest.slice(0, 19);
+    let reauthenticated = false;
     await withRetry(
       async () => {
         const start = await this.request('POST', `/v2/${repo}/blobs/uploads/`, { scope, what: `start upload of ${digest.slice(0, 19)}`, accepted: [202] });
@@ -218,12 +279,29 @@ export class RegistryClient {
         // outer retry starts a new session.
         const res = await this.send('PUT', url.toString(), { scope, what: `upload ${digest.slice(0, 19)}`, body: open, contentLength: size, contentType: 'application/octet-stream', timeoutMs: 30 * 60_000 });
         if (res.status === 401) {
+          const challenge = res.headers.get('www-authenticate') ?? '';
           await res.body?.cancel();
-          throw new BcError('environment', `upload ${digest.slice(0, 19)}: ${this.registry} refused the credentials (HTTP 401)`);
+          if (reauthenticated || challenge === '') {
+            throw new BcError('environment', `upload ${short}: ${this.registry} refused the credentials (HTTP 401)`, { step: 'registry', details: [loginFix(this.registry)] });
+          }
+          reauthenticated = true;
+          await this.authenticate(challenge, scope);
+          throw new TransientFault(`upload ${short}: HTTP 401 in the middle of the push (token expired); a new token was obtained`, 'HTTP 401 mid-push, new token');
         }
         if (!res.ok) {
           const text = await res.text().catch(() => '');
-          throw new RegistryHttpError(`upload ${digest.slice(0, 19)}: HTTP ${res.status} ${text.slice(0, 200)}`.trim(), res.status, errorCodes(text), parseRetryAfter(res.headers.get('retry-after')));
+          const codes = errorCodes(text);
+          if (codes.includes('DIGEST_INVALID')) {
+            const local = await hashStream(open());
+            if (local !== digest) {
+              throw new BcError('failed', `upload ${short}: the local blob hashes to ${local.slice(0, 19)}, not ${short}: the OCI layout is corrupt`, {
+                step: 'publish',
+                details: ['nothing was tagged', 'fix: build again (the build output was changed or damaged after the build)'],
+              });
+            }
+            throw new TransientFault(`upload ${short}: the registry received bytes that do not hash to ${short}, the local bytes do (damaged in transit)`, 'blob damaged in transit');
+          }
+          throw new RegistryHttpError(`upload ${short}: HTTP ${res.status} ${text.slice(0, 200)}`.trim(), res.status, codes, parseRetryAfter(res.headers.get('retry-after')));
         }
         await res.body?.cancel();
       },
@@ -272,22 +350,42 @@ export class RegistryClient {
     );
   }
 
-  private async send(method: string, path: string, o: RequestSpec): Promise<Response> {
+  /**
+   * One HTTP exchange. Redirects are followed here (at most 5), not by fetch:
+   * a streamed body cannot be replayed by fetch, and credentials must not
+   * follow a redirect to another host (object storage with a signed URL).
+   */
+  private async send(method: string, path: string, o: RequestSpec, hops = 0): Promise<Response> {
+    const url = /^https?:\/\//.test(path) ? path : `${this.base}${path}`;
+    const res = await this.sendOnce(method, url, o);
+    const loc = res.headers.get('location');
+    if (REDIRECTS.has(res.status) && loc && hops < 5) {
+      await res.body?.cancel();
+      const next = new URL(loc, url).toString();
+      // 303 means "GET the answer there"; 307/308 (and 301/302 as registries use them) repeat the request
+      if (res.status === 303) return this.send('GET', next, { ...o, body: undefined, contentLength: undefined, contentType: undefined }, hops + 1);
+      return this.send(method, next, o, hops + 1);
+    }
+    return res;
+  }
+
+  private async sendOnce(method: string, url: string, o: RequestSpec): Promise<Response> {
     const headers: Record<string, string> = {};
     if (o.accept) headers.accept = o.accept.join(', ');
     if (o.contentType) headers['content-type'] = o.contentType;
     const body = o.body === undefined ? undefined : typeof o.body === 'function' ? o.body() : new Uint8Array(o.body);
     if (o.contentLength !== undefined) headers['content-length'] = String(o.contentLength);
-    const url = /^https?:\/\//.test(path) ? path : `${this.base}${path}`;
-    const token = this.tokens.get(o.scope);
-    if (token) headers.authorization = `Bearer ${token}`;
-    else if (this.basic) headers.authorization = `Basic ${this.basic}`;
+    if (new URL(url).origin === new URL(this.base).origin) {
+      const token = this.tokens.get(o.scope);
+      if (token) headers.authorization = `Bearer ${token}`;
+      else if (this.basic) headers.authorization = `Basic ${this.basic}`;
+    }
     try {
       return await fetch(url, {
         method,
         headers,
         body,
-        redirect: 'follow',
+        redirect: 'manual',
         signal: AbortSignal.timeout(o.timeoutMs ?? this.opts.timeoutMs ?? 30_000),
         // a streamed body (blob upload) needs half duplex in Node's fetch
         ...(typeof o.body === 'function' ? { duplex: 'half' } : {}),
@@ -327,8 +425,8 @@ export class RegistryClient {
       });
     }
     if (!res.ok) throw new RegistryHttpError(`token from ${url.host}: HTTP ${res.status}`, res.status, errorCodes(text), parseRetryAfter(res.headers.get('retry-after')));
-    const j = JSON.parse(text) as { token?: unknown; access_token?: unknown };
-    const token = typeof j.token === 'string' ? j.token : typeof j.access_token === 'string' ? j.access_token : undefined;
+    const j = TokenSchema.safeParse(parseJsonOr(text));
+    const token = j.success ? (j.data.token ?? j.data.access_token) : undefined;
     if (!token) throw new BcError('environment', `token endpoint of ${this.registry} returned no token`);
     this.tokens.set(scope, token);
   }

@@ -36,6 +36,22 @@ export class RegistryHttpError extends Error {
   }
 }
 
+/**
+ * A fault the code itself knows to be transient although its HTTP status is
+ * not: a 401 in the middle of a push once a new token was obtained (the old
+ * one expired), or blob bytes the registry received differently from the
+ * local bytes, which were re-hashed and are right (corrupted in transit).
+ */
+export class TransientFault extends Error {
+  constructor(
+    message: string,
+    readonly reason: string,
+  ) {
+    super(message);
+    this.name = 'TransientFault';
+  }
+}
+
 // Order matters: permanent markers win over transient ones in the same text
 // (a "denied" body on a 503 proxy page is still denied).
 const PERMANENT: [RegExp, string][] = [
@@ -97,6 +113,7 @@ export function errorText(err: unknown): string {
 }
 
 export function classifyError(err: unknown): Fault {
+  if (err instanceof TransientFault) return { kind: 'transient', reason: err.reason };
   if (err instanceof RegistryHttpError) {
     const f = classifyStatus(err.status, err.codes);
     return err.retryAfterMs !== undefined ? { ...f, retryAfterMs: err.retryAfterMs } : f;

@@ -14,6 +14,7 @@
  */
 import semver from 'semver';
 import { badInput } from '../errors.js';
+import { MAX_TAG_LENGTH, tagProblem } from '../connector/reference.js';
 
 export type LatestMode = 'auto' | 'true' | 'false';
 
@@ -72,6 +73,24 @@ export function parseVersion(version: string, source = 'version'): semver.SemVer
   return v;
 }
 
+/**
+ * Every tag a plan writes must be a valid image tag (at most 128 characters):
+ * checked while planning, so a tag the registry would refuse stops the run
+ * before anything is built.
+ */
+export function checkPlanTags(p: TagPlan, source = 'version'): void {
+  for (const t of p.tags) {
+    const problem = tagProblem(t.tag);
+    if (problem) {
+      throw badInput(`${source}: tag ${problem} (${t.reason})`, [
+        p.kind === 'dev'
+          ? `fix: dev tags add "-dev.<10-char sha>" (15 characters) to X.Y.Z; keep X.Y.Z at most ${MAX_TAG_LENGTH - 15} characters`
+          : `fix: shorten data.dockerImageTag (or --release-version) to at most ${MAX_TAG_LENGTH} characters`,
+      ]);
+    }
+  }
+}
+
 export function devTag(version: semver.SemVer, sha: string): string {
   if (!/^[0-9a-f]{10,64}$/i.test(sha)) throw badInput(`--dev: "${sha}" is not a git commit sha`);
   return `${version.major}.${version.minor}.${version.patch}-dev.${sha.slice(0, 10).toLowerCase()}`;
@@ -83,6 +102,12 @@ export function stableVersions(tags: readonly string[]): string[] {
 }
 
 export function planTags(input: TagPlanInput): TagPlan {
+  const p = planTagsUnchecked(input);
+  checkPlanTags(p, input.versionSource);
+  return p;
+}
+
+function planTagsUnchecked(input: TagPlanInput): TagPlan {
   const v = parseVersion(input.version, input.versionSource);
   const existing = new Set(input.existingTags);
   const stable = stableVersions(input.existingTags);

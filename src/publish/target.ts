@@ -6,6 +6,7 @@
 import type { Connector } from '../connector/types.js';
 import { where } from '../connector/metadata.js';
 import { badInput } from '../errors.js';
+import { MAX_TAG_LENGTH, tagProblem } from '../connector/reference.js';
 
 export type PublishTarget = 'cloud' | 'oss';
 
@@ -61,6 +62,9 @@ export function resolveTarget(c: Connector, f: TargetFlags): ResolvedTarget {
     version = c.version;
     versionSource = pos('data.dockerImageTag');
   }
+  // The version is the image tag: a flag or override the schema did not see is checked here.
+  const problem = tagProblem(version);
+  if (problem) throw badInput(`${versionSource}: the version is the image tag: ${problem}`, [`fix: use a version of at most ${MAX_TAG_LENGTH} characters`]);
   const split = splitRepository(repository);
   let registry = f.registry ?? split.registry ?? 'docker.io';
   if (registry === 'index.docker.io' || registry === 'registry-1.docker.io') registry = 'docker.io';

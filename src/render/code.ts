@@ -5,14 +5,14 @@
  * A language from a user's --templates folder gets the generic facts only and
  * takes its entrypoint from data.buildConnector.entrypoint.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { BcError } from '../errors.js';
 import type { Connector } from '../connector/types.js';
 import { metadataError, displayPath } from '../connector/metadata.js';
 import { SAFE_ARG_RE } from '../connector/schema.js';
 import { listTar } from './tar-list.js';
-import { isFile } from '../fs-util.js';
+import { isFile, optionalInputFile, readBoundedFile } from '../fs-util.js';
 import { needsIndex, readPyproject } from './pyproject.js';
 
 export const CODE_DIR = '/airbyte/integration_code';
@@ -48,8 +48,8 @@ async function pythonFacts(c: Connector): Promise<CodeFacts> {
   const pyproject = join(c.dir, 'pyproject.toml');
   const hasMain = await isFile(join(c.dir, 'main.py'));
   const base = { tarball: null, hasComponents: false };
-  if (await isFile(pyproject)) {
-    const project = readPyproject(await readFile(pyproject, 'utf8'), pyproject);
+  if ((await optionalInputFile(pyproject, { kind: 'pyproject.toml' })) === 'file') {
+    const project = readPyproject(await readBoundedFile(pyproject, { kind: 'pyproject.toml' }), pyproject);
     const index = needsIndex(project);
     // data.buildConnector.offline wins; else a project that needs an index uses one
     const offline = c.options.offline ?? !index.needed;
@@ -114,7 +114,8 @@ async function javaFacts(c: Connector): Promise<CodeFacts> {
 }
 
 async function manifestFacts(c: Connector, baseEntrypoint: string[] | undefined): Promise<CodeFacts> {
-  if (!(await isFile(join(c.dir, 'manifest.yaml')))) {
+  const manifest = join(c.dir, 'manifest.yaml');
+  if ((await optionalInputFile(manifest, { kind: 'manifest.yaml' })) === 'missing') {
     throw missingCode(c, `a manifest-only connector needs manifest.yaml in ${displayPath(c.dir)}`, 'fix: add manifest.yaml, or correct the language:* tag');
   }
   return {
@@ -123,7 +124,7 @@ async function manifestFacts(c: Connector, baseEntrypoint: string[] | undefined)
     offline: true,
     install: null,
     tarball: null,
-    hasComponents: await isFile(join(c.dir, 'components.py')),
+    hasComponents: (await optionalInputFile(join(c.dir, 'components.py'), { kind: 'components.py' })) === 'file',
     entrypoint: baseEntrypoint ?? null,
   };
 }

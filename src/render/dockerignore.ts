@@ -5,7 +5,7 @@
  * The connector's own .dockerignore lines come first and ours last, so a
  * `!secrets` line of theirs cannot re-include what we exclude.
  */
-import { readFile } from 'node:fs/promises';
+import { optionalInputFile, readBoundedFile } from '../fs-util.js';
 import { join } from 'node:path';
 
 const ALWAYS = [
@@ -34,12 +34,8 @@ export function defaultDockerignore(language: string): string {
 
 /** Final .dockerignore: the connector's own lines, then ours (ours win). */
 export async function composeDockerignore(dir: string, ours: string): Promise<string> {
-  let theirs = '';
-  try {
-    theirs = await readFile(join(dir, '.dockerignore'), 'utf8');
-  } catch {
-    /* none */
-  }
+  const file = join(dir, '.dockerignore');
+  const theirs = (await optionalInputFile(file, { kind: '.dockerignore' })) === 'file' ? await readBoundedFile(file, { kind: '.dockerignore' }) : '';
   const head = '# rendered by build-connector';
   const body = theirs.trim() === '' ? ours.trim() : `# from the connector's .dockerignore\n${theirs.trim()}\n${ours.trim()}`;
   return `${head}\n${body}\n`;

@@ -4,7 +4,7 @@
  *   rendered mode: metadata.yaml + language template + base definition
  *   custom mode:   the connector's own Dockerfile, as is
  */
-import { readFile } from 'node:fs/promises';
+import { readBoundedFile } from '../fs-util.js';
 import { DEFAULT_PLATFORMS } from '../shared/platforms.js';
 import { DockerfileParser } from 'dockerfile-ast';
 import { BcError } from '../errors.js';
@@ -99,7 +99,7 @@ export async function resolvePlan(dir: string, opts: PlanOptions = {}): Promise<
   if (opts.baseImage !== undefined) checkImageFlag(opts.baseImage, '--base-image');
 
   if (c.customDockerfile) {
-    const dockerfile = await readFile(c.customDockerfile, 'utf8');
+    const dockerfile = await readBoundedFile(c.customDockerfile, { kind: 'Dockerfile' });
     const facts = readCustomDockerfile(dockerfile, opts.baseImage);
     if (opts.baseImage !== undefined && !facts.usesBaseArg) {
       throw new BcError('badInput', `--base-image: ${displayPath(c.customDockerfile)} is a custom Dockerfile without ARG ${BASE_IMAGE_ARG} in its final FROM`, {

@@ -4,7 +4,8 @@
  * helpers of escape.ts. Templates come from `--templates DIR/<language>/`
  * first, then the bundled `templates/<language>/`.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
+import { optionalInputFile, readBoundedFile } from '../fs-util.js';
 import { join, resolve } from 'node:path';
 import Handlebars from 'handlebars';
 import { BcError } from '../errors.js';
@@ -13,7 +14,36 @@ import { builtinTemplatesDir } from './assets.js';
 
 export type TemplateEnv = ReturnType<typeof Handlebars.create>;
 
+// Environments and compiled templates are kept per process: linting or
+// rendering 600 connectors of one language compiles its template once.
+const envs = new Map<string, TemplateEnv>();
+type Compiled = ReturnType<TemplateEnv['compile']>;
+const compiledByEnv = new WeakMap<TemplateEnv, Map<string, Compiled>>();
+
 export function createEnv(partials: Record<string, string> = {}): TemplateEnv {
+  const key = JSON.stringify(Object.entries(partials).sort(([a], [b]) => a.localeCompare(b)));
+  const known = envs.get(key);
+  if (known) return known;
+  const hb = newEnv(partials);
+  envs.set(key, hb);
+  return hb;
+}
+
+function compiledFor(env: TemplateEnv, text: string): Compiled {
+  let byText = compiledByEnv.get(env);
+  if (!byText) {
+    byText = new Map();
+    compiledByEnv.set(env, byText);
+  }
+  let c = byText.get(text);
+  if (!c) {
+    c = env.compile(text, { strict: true, noEscape: true });
+    byText.set(text, c);
+  }
+  return c;
+}
+
+function newEnv(partials: Record<string, string>): TemplateEnv {
   const hb = Handlebars.create();
   hb.registerHelper('dq', (v: unknown) => dq(v));
   hb.registerHelper('word', (v: unknown) => word(v));
@@ -52,7 +82,7 @@ export function strictContext<T>(value: T, path = ''): T {
 export function renderTemplate(env: TemplateEnv, text: string, context: object, file: string): string {
   let out: string;
   try {
-    const compiled = env.compile(text, { strict: true, noEscape: true });
+    const compiled = compiledFor(env, text);
     out = compiled(strictContext(context));
   } catch (err) {
     if (err instanceof BcError) throw new BcError(err.kind, `${file}: ${err.message}`, { details: err.details });
@@ -83,18 +113,15 @@ async function isDir(p: string): Promise<boolean> {
 }
 
 async function readOptional(p: string): Promise<string | undefined> {
-  try {
-    return await readFile(p, 'utf8');
-  } catch {
-    return undefined;
-  }
+  // a template that is a FIFO or a device is refused, not waited on
+  return (await optionalInputFile(p, { kind: 'template' })) === 'file' ? readBoundedFile(p, { kind: 'template' }) : undefined;
 }
 
 async function loadPartials(dir: string, into: Record<string, string>): Promise<void> {
   const pdir = join(dir, '_partials');
   if (!(await isDir(pdir))) return;
   for (const f of (await readdir(pdir)).sort()) {
-    if (f.endsWith('.hbs')) into[f.slice(0, -4)] = await readFile(join(pdir, f), 'utf8');
+    if (f.endsWith('.hbs')) into[f.slice(0, -4)] = await readBoundedFile(join(pdir, f), { kind: 'template' });
   }
 }
 

@@ -6,7 +6,7 @@
  * type, its secrets/ directory (nothing of it may be in the image) and the
  * labels metadata.yaml implies.
  */
-import { isFile } from '../fs-util.js';
+import { optionalInputFile } from '../fs-util.js';
 import { join } from 'node:path';
 import type { Connector } from '../connector/types.js';
 import type { VerifyOptions } from './verify.js';
@@ -19,8 +19,9 @@ export async function connectorVerifyDefaults(c: Connector, given: { config?: st
   return {
     connectorType: c.type,
     inputs: {
-      config: given.config ?? ((await isFile(config)) ? config : undefined),
-      catalog: given.catalog ?? ((await isFile(catalog)) ? catalog : undefined),
+      // present but not a regular file (a FIFO, a device): refused, not silently skipped
+      config: given.config ?? ((await optionalInputFile(config, { kind: 'config JSON' })) === 'file' ? config : undefined),
+      catalog: given.catalog ?? ((await optionalInputFile(catalog, { kind: 'catalog JSON' })) === 'file' ? catalog : undefined),
     },
     secretsDir: join(c.dir, 'secrets'),
     expectedLabels: { name: c.repository, version: c.version },

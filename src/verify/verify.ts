@@ -17,6 +17,7 @@ import { copyFromContainer, createProbe, inspectLocalImage, resolveImage, runCon
 import { docker } from '../docker/cli.js';
 import { engineSocket } from '../docker/engine-api.js';
 import { badInput } from '../errors.js';
+import { checkInputFile, readBoundedFile, type InputKind } from '../fs-util.js';
 import { withRequired } from '../shared/platforms.js';
 import { ConfiguredCatalogSchema, type ConfiguredCatalog } from '../protocol/messages.js';
 import { MessageCollector } from '../protocol/parse.js';
@@ -132,9 +133,11 @@ interface Staged {
 async function stageInputs(inputs: VerifyInputs): Promise<Staged> {
   const dir = await mkdtemp(join(tmpdir(), 'bc-verify-'));
   const staged: Staged = { dir, mounts: {} };
-  const stage = async (file: string | undefined, name: string, target: string): Promise<Mount | undefined> => {
+  const stage = async (file: string | undefined, name: string, target: string, kind: InputKind): Promise<Mount | undefined> => {
     if (!file) return undefined;
     const dest = join(dir, name);
+    // a FIFO or /dev/zero passed as --config would block or fill the disk
+    await checkInputFile(file, { kind, fix: 'fix: pass an existing regular file' });
     try {
       await copyFile(file, dest);
     } catch {
@@ -143,11 +146,11 @@ async function stageInputs(inputs: VerifyInputs): Promise<Staged> {
     await chmod(dest, 0o644);
     return { source: dest, target, readOnly: true };
   };
-  staged.mounts.config = await stage(inputs.config, 'config.json', CONFIG_MOUNT);
-  staged.mounts.catalog = await stage(inputs.catalog, 'catalog.json', CATALOG_MOUNT);
-  staged.mounts.state = await stage(inputs.state, 'state.json', STATE_MOUNT);
+  staged.mounts.config = await stage(inputs.config, 'config.json', CONFIG_MOUNT, 'config JSON');
+  staged.mounts.catalog = await stage(inputs.catalog, 'catalog.json', CATALOG_MOUNT, 'catalog JSON');
+  staged.mounts.state = await stage(inputs.state, 'state.json', STATE_MOUNT, 'state JSON');
   if (inputs.catalog) {
-    const text = await readFile(inputs.catalog, 'utf8');
+    const text = await readBoundedFile(inputs.catalog, { kind: 'catalog JSON' });
     let raw: unknown;
     try {
       raw = JSON.parse(text);
@@ -158,7 +161,7 @@ async function stageInputs(inputs: VerifyInputs): Promise<Staged> {
     if (!parsed.success) throw badInput(`${inputs.catalog} is not a configured catalog`, parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`));
     staged.catalog = parsed.data;
   }
-  if (inputs.input) staged.input = await readFile(inputs.input, 'utf8');
+  if (inputs.input) staged.input = await readBoundedFile(inputs.input, { kind: 'input messages' });
   return staged;
 }
 

@@ -315,6 +315,24 @@ describeEngine('GitHub Action: dist/index.js run as the runner runs it', () => {
     expect(r.summary).toMatch(/\*\*Tags written:\*\* .*`[^`]*:0\.1\.0`/);
   });
 
+  it('a single-connector repository: a pushed v0.1.0 publishes the connector at the root (publish is the default)', async () => {
+    const single = await mkdtemp(join(tmpdir(), 'bc-action-single-'));
+    scratch.push(single);
+    await cp(join(repoRoot, 'examples', 'source-hello'), single, { recursive: true });
+    const git = (...a: string[]) => execa('git', a, { cwd: single, env: { GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+    await git('init', '-q', '-b', 'main');
+    await git('add', '.');
+    await git('commit', '-qm', 'one connector');
+    const repo = `${NS}/single-hello`;
+    const r = await runAction({ registry: REGISTRY, repository: repo, 'base-image': base }, { GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/tags/v0.1.0', GITHUB_WORKSPACE: single });
+    expect(r.exitCode, r.visible.slice(-3000)).toBe(0);
+    expect(r.stdout).toContain('build-connector: command publish (release tag v0.1.0 pushed)');
+    expect(r.outputs.result).toBe('published');
+    const digest = r.outputs.digest as string;
+    pushed.push({ registry: REGISTRY, repo, digest });
+    expect(await tagDigest(REGISTRY, repo, '0.1.0')).toBe(digest);
+  });
+
   it('git-tag: after publishing, the release tag <dir>/v<version> is created at the built commit and pushed', async () => {
     const repo = `${NS}/source-hello-gittag`;
     const r = await runAction({ command: 'publish', connectors: 'connectors/source-hello', platforms: 'linux/amd64', registry: REGISTRY, repository: repo, 'git-tag': 'true', 'base-image': base });

@@ -8,8 +8,23 @@
  * connections dropped (socket destroyed without an answer). A seeded PRNG
  * makes a run reproducible. In pass-through mode (all rates 0) it only
  * counts requests — how the tests prove "nothing was uploaded".
+ *
+ * Registry misbehaviours (each bounded by its own count):
+ * - `substituteIndex`: GET of an image index by digest answers these other
+ *   bytes (a cache serving the wrong object);
+ * - `corruptUploads`: the first N blob upload bodies get one byte flipped on
+ *   the way (the registry then answers DIGEST_INVALID);
+ * - `tokenAuth`: the proxy is a Bearer-token registry (token service at
+ *   /token, Basic credentials); `expireTokensOnUpload` revokes every token
+ *   when the Nth blob upload body arrives, answering it 401 (token expired);
+ * - `redirectUploads`: upload Locations point at an "object store" on
+ *   another loopback host (127.0.0.2, else another port) that forwards to
+ *   the registry and records whether credentials reached it;
+ * - `hideManifestsMs`: after a manifest PUT the registry accepted, GET/HEAD
+ *   of it answer 404 for that long (eventual consistency).
  */
 import http from 'node:http';
+import { Transform } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 
 export interface FaultProxyOptions {
@@ -28,6 +43,13 @@ export interface FaultProxyOptions {
   maxFaults?: number;
   maxConsecutive?: number;
   seed?: number;
+  substituteIndex?: Buffer;
+  corruptUploads?: number;
+  tokenAuth?: { username: string; password: string };
+  /** revoke all tokens (tokenAuth) or ask for Basic credentials again at the Nth (1-based) blob upload body: a 401 mid-push */
+  expireTokensOnUpload?: number;
+  redirectUploads?: boolean;
+  hideManifestsMs?: number;
 }
 
 export interface FaultCounts {
@@ -40,6 +62,23 @@ export interface FaultCounts {
   blobUploads: number;
   /** forwarded manifest writes (PUT .../manifests/...) */
   manifestPuts: number;
+  /** index reads answered with substituteIndex */
+  substituted: number;
+  /** upload bodies damaged on the way */
+  corrupted: number;
+  /** tokens issued by the token service */
+  tokensIssued: number;
+  /** 401s answered because a token was revoked mid-push */
+  expired401: number;
+  /** requests answered 401 for want of a valid token (challenges) */
+  challenged: number;
+  /** upload Locations rewritten to the object store */
+  redirected: number;
+  /** requests the object store served, and how many carried an Authorization header */
+  objectStoreRequests: number;
+  objectStoreAuthHeaders: number;
+  /** GET/HEAD of an accepted manifest answered 404 (hidden) */
+  hidden404: number;
 }
 
 export interface FaultProxy {
@@ -51,6 +90,8 @@ export interface FaultProxy {
   setFaults(on: boolean): void;
   /** called for every request before anything else (e.g. to kill a client mid-push) */
   onRequest?: (method: string, url: string) => void;
+  /** origin of the object store uploads are redirected to ('' when off) */
+  objectStore(): string;
   close(): Promise<void>;
 }
 
@@ -70,15 +111,135 @@ export async function startFaultProxy(opts: FaultProxyOptions = {}): Promise<Fau
   const rnd = mulberry32(opts.seed ?? 42);
   const maxFaults = opts.maxFaults ?? 400;
   const maxConsecutive = opts.maxConsecutive ?? 3;
-  const counts: FaultCounts = { requests: 0, forwarded: 0, injected503: 0, injected429: 0, dropped: 0, blobUploads: 0, manifestPuts: 0 };
+  const counts: FaultCounts = {
+    requests: 0,
+    forwarded: 0,
+    injected503: 0,
+    injected429: 0,
+    dropped: 0,
+    blobUploads: 0,
+    manifestPuts: 0,
+    substituted: 0,
+    corrupted: 0,
+    tokensIssued: 0,
+    expired401: 0,
+    challenged: 0,
+    redirected: 0,
+    objectStoreRequests: 0,
+    objectStoreAuthHeaders: 0,
+    hidden404: 0,
+  };
+  const validTokens = new Set<string>();
+  let uploadBodies = 0;
+  /** path (repo/manifests/ref) → hidden until (ms epoch) */
+  const hiddenUntil = new Map<string, number>();
+  let objectStoreOrigin = '';
   let burstLeft = 0;
   let consecutive = 0;
   let faultsOn = true;
   const injected = () => counts.injected503 + counts.injected429 + counts.dropped;
 
+  const forward = (req: http.IncomingMessage, res: http.ServerResponse, o: { corrupt?: boolean; onAnswer?: (status: number, headers: http.IncomingHttpHeaders) => void } = {}) => {
+    const headers = { ...req.headers };
+    if (opts.tokenAuth) delete headers.authorization; // the upstream registry is open; the proxy did the auth
+    const up = http.request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers }, (upRes) => {
+      const h = { ...upRes.headers };
+      o.onAnswer?.(upRes.statusCode ?? 502, h);
+      res.writeHead(upRes.statusCode ?? 502, h);
+      upRes.pipe(res);
+    });
+    up.on('error', () => req.socket.destroy());
+    if (o.corrupt) {
+      let flipped = false;
+      req
+        .pipe(
+          new Transform({
+            transform(chunk: Buffer, _enc, cb) {
+              if (!flipped && chunk.length > 0) {
+                flipped = true;
+                const copy = Buffer.from(chunk);
+                copy[0] = (copy[0] ?? 0) ^ 0xff;
+                cb(null, copy);
+              } else cb(null, chunk);
+            },
+          }),
+        )
+        .pipe(up);
+    } else req.pipe(up);
+  };
+  const manifestKey = (url: string) => /^\/v2\/(.+)\/manifests\/([^/?]+)/.exec(url);
+  const challenge = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    req.resume();
+    res
+      .writeHead(401, { 'content-type': 'application/json', 'www-authenticate': `Bearer realm="http://${req.headers.host ?? ''}/token",service="fault-proxy"` })
+      .end('{"errors":[{"code":"UNAUTHORIZED","message":"token required"}]}');
+  };
+
   const server = http.createServer((req, res) => {
     counts.requests++;
     proxy.onRequest?.(req.method ?? '', req.url ?? '');
+    const url = req.url ?? '';
+    const isUploadBody = (req.method === 'PUT' || req.method === 'PATCH') && /\/blobs\/uploads\//.test(url);
+    if (opts.expireTokensOnUpload && isUploadBody && ++uploadBodies === opts.expireTokensOnUpload) {
+      // the session ends mid-push: every token revoked (token mode), or the
+      // registry asks for the Basic credentials again (htpasswd registries)
+      validTokens.clear();
+      counts.expired401++;
+      if (opts.tokenAuth) challenge(req, res);
+      else {
+        req.resume();
+        res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Basic realm="fault-proxy"' }).end('{"errors":[{"code":"UNAUTHORIZED"}]}');
+      }
+      return;
+    }
+    if (opts.tokenAuth) {
+      if (url.startsWith('/token')) {
+        req.resume();
+        const want = `Basic ${Buffer.from(`${opts.tokenAuth.username}:${opts.tokenAuth.password}`).toString('base64')}`;
+        if (req.headers.authorization !== want) {
+          res.writeHead(401, { 'content-type': 'application/json' }).end('{"errors":[{"code":"UNAUTHORIZED"}]}');
+          return;
+        }
+        counts.tokensIssued++;
+        const token = `tok-${counts.tokensIssued}-${Math.floor(rnd() * 1e9)}`;
+        validTokens.add(token);
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ token, expires_in: 300 }));
+        return;
+      }
+      const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+      if (!token || !validTokens.has(token)) {
+        counts.challenged++;
+        challenge(req, res);
+        return;
+      }
+    }
+    const mk = manifestKey(url);
+    if (mk && (req.method === 'GET' || req.method === 'HEAD') && (hiddenUntil.get(`${mk[1]}@${mk[2]}`) ?? 0) > Date.now()) {
+      counts.hidden404++;
+      req.resume();
+      res.writeHead(404, { 'content-type': 'application/json' }).end('{"errors":[{"code":"MANIFEST_UNKNOWN","message":"not visible yet (fault proxy)"}]}');
+      return;
+    }
+    if (mk && req.method === 'GET' && opts.substituteIndex && mk[2]?.startsWith('sha256:') && /index/.test(String(req.headers.accept ?? ''))) {
+      // answer with other bytes only when the real answer is an index
+      const up = http.request({ host: target.hostname, port: target.port, method: 'GET', path: url, headers: { ...req.headers, authorization: '' } }, (upRes) => {
+        const chunks: Buffer[] = [];
+        upRes.on('data', (c: Buffer) => chunks.push(c));
+        upRes.on('end', () => {
+          const ct = String(upRes.headers['content-type'] ?? '');
+          if (upRes.statusCode === 200 && /index|manifest\.list/.test(ct)) {
+            counts.substituted++;
+            res.writeHead(200, { 'content-type': ct, 'content-length': String(opts.substituteIndex!.length) }).end(opts.substituteIndex);
+          } else {
+            res.writeHead(upRes.statusCode ?? 502, upRes.headers).end(Buffer.concat(chunks));
+          }
+        });
+      });
+      up.on('error', () => req.socket.destroy());
+      req.resume();
+      up.end();
+      return;
+    }
     const canFault = faultsOn && injected() < maxFaults && consecutive < maxConsecutive;
     let fault: '503' | '429' | 'drop' | undefined;
     if (canFault) {
@@ -121,18 +282,42 @@ export async function startFaultProxy(opts: FaultProxyOptions = {}): Promise<Fau
     }
     consecutive = 0;
     counts.forwarded++;
-    if (req.method === 'POST' && /\/blobs\/uploads\/?(\?|$)/.test(req.url ?? '')) counts.blobUploads++;
-    if (req.method === 'PUT' && /\/manifests\//.test(req.url ?? '')) counts.manifestPuts++;
-    const up = http.request(
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
-      (upRes) => {
-        res.writeHead(upRes.statusCode ?? 502, upRes.headers);
-        upRes.pipe(res);
+    const isStart = req.method === 'POST' && /\/blobs\/uploads\/?(\?|$)/.test(url);
+    if (isStart) counts.blobUploads++;
+    if (req.method === 'PUT' && /\/manifests\//.test(url)) counts.manifestPuts++;
+    const isBody = req.method === 'PUT' && /\/blobs\/uploads\//.test(url);
+    const corrupt = isBody && counts.corrupted < (opts.corruptUploads ?? 0);
+    if (corrupt) counts.corrupted++;
+    forward(req, res, {
+      corrupt,
+      onAnswer: (status, h) => {
+        if (isStart && opts.redirectUploads && status === 202 && typeof h.location === 'string') {
+          const loc = new URL(h.location, `http://${req.headers.host ?? ''}`);
+          h.location = `${objectStoreOrigin}${loc.pathname}${loc.search}`;
+          counts.redirected++;
+        }
+        if (mk && req.method === 'PUT' && status === 201 && opts.hideManifestsMs) {
+          const until = Date.now() + opts.hideManifestsMs;
+          hiddenUntil.set(`${mk[1]}@${mk[2]}`, until);
+          const d = h['docker-content-digest'];
+          if (typeof d === 'string') hiddenUntil.set(`${mk[1]}@${d}`, until);
+        }
       },
-    );
-    up.on('error', () => req.socket.destroy());
-    req.pipe(up);
+    });
   });
+  // The object store: plain forwarding to the registry, counting what reaches it.
+  const store = http.createServer((req, res) => {
+    counts.objectStoreRequests++;
+    if (req.headers.authorization) counts.objectStoreAuthHeaders++;
+    forward(req, res);
+  });
+  if (opts.redirectUploads) {
+    const host = await new Promise<string>((resolve) => {
+      store.once('error', () => store.listen(0, '127.0.0.1', () => resolve('127.0.0.1')));
+      store.listen(0, '127.0.0.2', () => resolve('127.0.0.2'));
+    });
+    objectStoreOrigin = `http://${host}:${(store.address() as AddressInfo).port}`;
+  }
   server.keepAliveTimeout = 1000;
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as AddressInfo).port;
@@ -143,11 +328,17 @@ export async function startFaultProxy(opts: FaultProxyOptions = {}): Promise<Fau
     setFaults(on) {
       faultsOn = on;
     },
-    close: () =>
-      new Promise<void>((r) => {
+    objectStore: () => objectStoreOrigin,
+    close: async () => {
+      if (store.listening) {
+        store.closeAllConnections();
+        await new Promise<void>((r) => store.close(() => r()));
+      }
+      await new Promise<void>((r) => {
         server.closeAllConnections();
         server.close(() => r());
-      }),
+      });
+    },
   };
   return proxy;
 }

@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyRequest } from '../../src/commands/verify.js';
@@ -28,8 +29,15 @@ describe('verify request (flags → verifyImage options)', () => {
   });
 
   it('explicit inputs win over the DIR defaults', async () => {
-    const r = await verifyRequest(DIR, { timeout: '120', image: 'x:1', config: '/elsewhere/c.json' });
-    expect(r.opts.inputs?.config).toBe('/elsewhere/c.json');
+    const elsewhere = join(repoRoot, 'test/fixtures/broken/inputs');
+    const given = join(elsewhere, (await readdir(elsewhere)).find((f) => f.endsWith('.json')) ?? '');
+    const r = await verifyRequest(DIR, { timeout: '120', image: 'x:1', config: given });
+    expect(r.opts.inputs?.config).toBe(given);
+  });
+
+  it('an input file that is missing or not a regular file is refused before anything runs', async () => {
+    await expect(verifyRequest(DIR, { timeout: '120', image: 'x:1', config: '/elsewhere/c.json' })).rejects.toMatchObject({ kind: 'badInput', message: '/elsewhere/c.json: not found' });
+    await expect(verifyRequest('img:1', { timeout: '120', catalog: '/dev/null' })).rejects.toMatchObject({ kind: 'badInput', message: '/dev/null: is a character device; only regular files are read' });
   });
 
   it.each([

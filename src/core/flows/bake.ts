@@ -170,7 +170,7 @@ export async function prepareBake(dirs: readonly string[], work: string, opts: B
     result.connector = plan.connector.dirName;
     result.platforms = opts.platforms ?? plan.platforms;
     try {
-      lintStep(plan, plan.buildArgs);
+      await lintStep(plan, plan.buildArgs);
     } catch (err) {
       if (!(err instanceof StepError)) throw err;
       result.status = 'lint-failed';

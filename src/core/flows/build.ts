@@ -57,7 +57,7 @@ export async function runBuild(req: BuildFlowRequest, hooks: FlowHooks = {}): Pr
   try {
     const { plan, epoch } = await run.step('render', () => renderStep(req.dir, { baseImage: req.baseImage, platforms: req.platforms, sourceDateEpoch: req.sourceDateEpoch }));
     image = { labels: plan.labels, annotations: plan.annotations ?? [] };
-    findings = await run.step('lint', async () => lintStep(plan, req.buildArgs));
+    findings = await run.step('lint', () => lintStep(plan, req.buildArgs));
     const output = req.output ?? { type: 'load' as const };
     const built = await run.step('build', () =>
       buildStep(plan, {

@@ -161,7 +161,7 @@ export async function runPublish(req: PublishRequest, hooks: FlowHooks = {}): Pr
     const versionTag = r.tagPlan.tags[0]?.tag ?? r.target.version;
     const { plan, epoch } = await run.step('render', () => renderStep(r.connector.dir, { baseImage: req.baseImage, platforms: req.platforms, sourceDateEpoch: req.sourceDateEpoch }));
     image = { labels: plan.labels, annotations: plan.annotations ?? [] };
-    const warnings = await run.step('lint', async () => lintStep(plan, req.buildArgs));
+    const warnings = await run.step('lint', () => lintStep(plan, req.buildArgs));
     if (warnings.length > 0) hooks.onLintFindings?.(warnings);
     const localName = `build-connector-publish/${r.connector.dirName}:${process.pid}-${Date.now().toString(36)}`.toLowerCase();
 

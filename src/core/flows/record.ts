@@ -59,7 +59,7 @@ export async function buildPlatformRecord(dir: string, opts: PlatformBuildOption
     const { plan, epoch } = await run.step('render', () => renderStep(dir, { platforms: [opts.platform], baseImage: opts.baseImage }));
     const c = plan.connector;
     const target = resolveTarget(c, { registry: opts.registry, repository: opts.repository });
-    await run.step('lint', async () => lintStep(plan, plan.buildArgs));
+    await run.step('lint', () => lintStep(plan, plan.buildArgs));
     const built = await run.step('build', () =>
       buildStep(plan, {
         platforms: [opts.platform],
