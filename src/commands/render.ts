@@ -11,6 +11,7 @@ interface RenderOpts {
   out?: string;
   baseImage?: string;
   templates?: string;
+  resolve?: boolean;
 }
 
 export function register(program: Command): void {
@@ -20,12 +21,19 @@ export function register(program: Command): void {
     .option('--out <file>', 'write the Dockerfile here (and FILE.dockerignore next to it) instead of printing it')
     .option('--base-image <ref>', 'base image to build FROM (default: data.buildConnector.baseImage, data.connectorBuildOptions.baseImage, the base definition)')
     .option('--templates <dir>', 'extra template folders (<dir>/<language>/Dockerfile.hbs), searched before the bundled ones')
+    .option('--no-resolve', "do not read the base image's config (engine, registry): use base-images/<language>/base.yaml")
     .action(
       action(async (out, _g, dir: string | undefined, opts: RenderOpts) => {
         // --json shows every label build applies, the git and SOURCE_DATE_EPOCH ones included
         const [epoch, git] = await Promise.all([resolveSourceDateEpoch(dir ?? '.', undefined), imageMetadata(dir ?? '.', undefined)]);
         const metadata = { ...git, created: epoch.value };
-        const plan = await resolvePlan(dir ?? '.', { baseImage: opts.baseImage, templatesDir: opts.templates, metadata });
+        const plan = await resolvePlan(dir ?? '.', { baseImage: opts.baseImage, templatesDir: opts.templates, metadata, resolveBase: opts.resolve !== false });
+        // how the template and its inputs were chosen (stderr; --json has them as fields)
+        const choice = plan.languageChoice;
+        if (choice && choice.from !== 'tag') out.info(`language ${choice.language}: ${choice.reason}`);
+        // an install that needs a package index is worth a line (the build needs network); offline is the quiet default
+        if (plan.pythonInstall && !plan.pythonInstall.offline) out.info(`python install from ${plan.pythonInstall.index}: ${plan.pythonInstall.why}`);
+        if (plan.baseFacts?.resolved) out.info(`base facts from the ${plan.baseFacts.resolved === 'engine' ? 'local engine' : 'registry'}: entrypoint ${JSON.stringify(plan.baseFacts.entrypoint)}, user ${JSON.stringify(plan.baseFacts.user)}`);
         if (plan.baseImage && !isDigestPinned(plan.baseImage)) {
           out.warn(`base image ${plan.baseImage} is not pinned by digest: builds are not reproducible (pin it as NAME:TAG@sha256:…)`);
         }

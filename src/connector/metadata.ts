@@ -4,6 +4,7 @@
  * Only the keys we use are validated; everything else (registryOverrides,
  * releases, ab_internal, …) is kept untouched in the parsed document.
  */
+import { existsSync } from 'node:fs';
 import { basename, join, relative, resolve, isAbsolute } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { z } from 'zod';
@@ -14,6 +15,7 @@ import { INPUT_LIMITS, optionalInputFile, readBoundedFile } from '../fs-util.js'
 
 /** yaml's guard against alias expansion attacks; real metadata.yaml files use none or a few. */
 const MAX_ALIAS_COUNT = 100;
+import { chooseLanguage, type LanguageChoice } from './language.js';
 
 export interface ParsedMetadata {
   file: string;
@@ -175,19 +177,43 @@ export function validateMetadata(parsed: ParsedMetadata): z.infer<typeof Metadat
 }
 
 
-/** Language from `data.tags` (`language:python`); undefined when there is none. */
-export function languageOf(tags: string[] | undefined, parsed: ParsedMetadata): { language: string; path: string } | undefined {
-  const langs = (tags ?? []).map((t, i) => ({ t, i })).filter(({ t }) => t.startsWith('language:'));
-  if (langs.length > 1) {
-    throw issueError(parsed, [{ path: `data.tags.${langs[1]?.i ?? 0}`, message: 'more than one language:* tag; keep exactly one' }]);
+/** Every `language:*` tag of `data.tags` (validated), with its key path. */
+export function languageTags(tags: string[] | undefined, parsed: ParsedMetadata): { language: string; path: string }[] {
+  const out: { language: string; path: string }[] = [];
+  for (const [i, t] of (tags ?? []).entries()) {
+    if (!t.startsWith('language:')) continue;
+    const lang = t.slice('language:'.length);
+    if (!/^[a-z0-9][a-z0-9_-]{0,62}$/.test(lang)) {
+      throw issueError(parsed, [{ path: `data.tags.${i}`, message: `expected language:<name> with a lowercase [a-z0-9_-] name, got "${t}"` }]);
+    }
+    out.push({ language: lang, path: `data.tags.${i}` });
   }
-  const only = langs[0];
-  if (!only) return undefined;
-  const lang = only.t.slice('language:'.length);
-  if (!/^[a-z0-9][a-z0-9_-]{0,62}$/.test(lang)) {
-    throw issueError(parsed, [{ path: `data.tags.${only.i}`, message: `expected language:<name> with a lowercase [a-z0-9_-] name, got "${only.t}"` }]);
+  return out;
+}
+
+/**
+ * The language to build: the only language tag, or with several the rule of
+ * connector/language.ts (base image family, then the files present in `dir`);
+ * a true conflict is a badInput error at the tag or baseImage line.
+ */
+export function languageOf(
+  tags: string[] | undefined,
+  parsed: ParsedMetadata,
+  dir: string,
+  baseImage: { ref: string | undefined; path: string },
+): { language: string; path: string; choice: LanguageChoice } | undefined {
+  const found = languageTags(tags, parsed);
+  if (found.length === 0) return undefined;
+  const decision = chooseLanguage(
+    found.map((f) => f.language),
+    baseImage.ref,
+    (rel) => existsSync(join(dir, rel)),
+  );
+  if (!decision.ok) {
+    throw issueError(parsed, [{ path: decision.at === 'baseImage' ? baseImage.path : (found[1]?.path ?? 'data.tags'), message: decision.message }]);
   }
-  return { language: lang, path: `data.tags.${only.i}` };
+  const chosen = found.find((f) => f.language === decision.choice.language) ?? found[0];
+  return { language: decision.choice.language, path: chosen?.path ?? 'data.tags', choice: decision.choice };
 }
 
 export async function loadMetadata(dir: string): Promise<ParsedMetadata> {
@@ -212,7 +238,10 @@ export async function loadConnector(dir: string): Promise<Connector> {
   if (bc?.extraWriteDirs) options.extraWriteDirs = bc.extraWriteDirs;
   if (bc?.platforms) options.platforms = bc.platforms;
   if (bc?.offline !== undefined) options.offline = bc.offline;
-  const lang = languageOf(d.tags, parsed);
+  const lang = languageOf(d.tags, parsed, abs, {
+    ref: bc?.baseImage ?? d.connectorBuildOptions?.baseImage,
+    path: bc?.baseImage ? 'data.buildConnector.baseImage' : 'data.connectorBuildOptions.baseImage',
+  });
   const dockerfile = join(abs, 'Dockerfile');
   const registryOverrides: Connector['registryOverrides'] = {};
   for (const [k, v] of Object.entries(d.registryOverrides ?? {})) {
@@ -232,6 +261,7 @@ export async function loadConnector(dir: string): Promise<Connector> {
     definitionId: d.definitionId,
     language: lang?.language ?? '',
     languagePath: lang?.path ?? (d.tags ? 'data.tags' : 'data'),
+    languageChoice: lang?.choice,
     baseImage: bc?.baseImage ?? d.connectorBuildOptions?.baseImage,
     options,
     registryOverrides,

@@ -50,6 +50,12 @@ const semverTag = z
   // the version is also the image tag: refuse now what the push would refuse after the build
   .refine((s) => tagProblem(s) === undefined, { error: (i) => `the version is the image tag: ${tagProblem(String(i.input)) ?? ''}` });
 
+/** The nil UUID and its look-alikes (every hex digit the same): what templates leave behind. */
+export function isPlaceholderUuid(s: string): boolean {
+  const hex = s.replace(/-/g, '').toLowerCase();
+  return /^(.)\1*$/.test(hex) || hex === '123456781234123412341234567890ab' || hex === '0123456789abcdef0123456789abcdef' || hex === '12345678123412341234123456789012';
+}
+
 /** A path argument must be absolute; a bare program name (python, java) is looked up on PATH. */
 export function entrypointProblem(args: string[]): string | undefined {
   return entrypointIssue(args)?.message;
@@ -105,6 +111,9 @@ export const MetadataSchema = z
         definitionId: z
           .string({ error: (i) => `expected a UUID string, got ${show(i.input)}` })
           .regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, { message: 'expected a UUID' })
+          .refine((s) => !isPlaceholderUuid(s), {
+            error: (i) => `${show(i.input)} is a placeholder, not a definition id: generate one (uuidgen) and keep it for the connector's life`,
+          })
           .optional(),
         documentationUrl: text('documentationUrl').optional(),
         license: text('license').optional(),

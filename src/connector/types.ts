@@ -3,6 +3,8 @@
  * been parsed (with positions), validated and normalised.
  * Implemented by src/connector/metadata.ts (loadConnector).
  */
+import type { LanguageChoice } from './language.js';
+
 export type ConnectorType = 'source' | 'destination';
 export type Language = string; // 'python' | 'java' | 'manifest-only' | a user template folder name
 
@@ -16,7 +18,7 @@ export interface BuildConnectorOptions {
   extraWriteDirs?: string[];
   /** platforms to build (default linux/amd64,linux/arm64) */
   platforms?: string[];
-  /** python: pip install offline (--no-index --no-build-isolation); default true */
+  /** python: pip install offline (--no-index --no-build-isolation); default: offline only when the project needs no index */
   offline?: boolean;
 }
 
@@ -56,4 +58,6 @@ export interface Connector {
   license?: string | undefined;
   /** key path of the language:* tag in data.tags (e.g. "data.tags.0"), for diagnostics */
   languagePath?: string | undefined;
+  /** how the language was chosen (several language:* tags: base image family, then files) */
+  languageChoice?: LanguageChoice | undefined;
 }

@@ -45,6 +45,10 @@ export interface BuildRequest {
   output: BuildOutput;
   builder?: string;
   noCache?: boolean;
+  /** --network: 'host' lets RUN steps reach this machine's loopback (a package index on 127.0.0.1) */
+  network?: 'host' | 'default';
+  /** --secret id=ID,env=ENV: BuildKit secrets read by buildx from its environment (never in argv) */
+  secrets?: readonly { id: string; env: string }[];
 }
 
 /**
@@ -110,6 +114,8 @@ export function buildxArgs(req: BuildRequest): string[] {
   for (const c of req.cacheFrom ?? []) args.push('--cache-from', c);
   for (const c of req.cacheTo ?? []) args.push('--cache-to', c);
   if (req.noCache) args.push('--no-cache');
+  if (req.network === 'host') args.push('--network', 'host');
+  for (const x of req.secrets ?? []) args.push('--secret', `id=${x.id},env=${x.env}`);
   args.push(...outputArgs(req.output));
   args.push(req.context);
   return args;

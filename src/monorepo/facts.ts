@@ -4,11 +4,14 @@
  * validation: that is the connector loader's job when the connector is
  * actually built). Problems name `metadata.yaml:LINE:COL`.
  */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { readBoundedFile } from '../fs-util.js';
 import { LineCounter, parse, parseDocument } from 'yaml';
 import { BcError } from '../errors.js';
 import type { DiscoveredConnector } from './discovery.js';
 import { positionOf } from './repo-config.js';
+import { chooseLanguage } from '../connector/language.js';
 
 export interface ConnectorFacts {
   /** `language:X` from data.tags; undefined only for custom (Dockerfile) connectors without the tag */
@@ -54,7 +57,7 @@ export function parseConnectorFacts(text: string, file: string, custom: boolean)
   } catch {
     return parseWithPositions(text, file, custom);
   }
-  const facts = factsOf(js, custom);
+  const facts = factsOf(js, custom, file);
   return typeof facts === 'string' ? parseWithPositions(text, file, custom) : facts;
 }
 
@@ -70,7 +73,7 @@ function parseWithPositions(text: string, file: string, custom: boolean): Connec
     const at = positionOf(doc, lc, path);
     throw new FactsError({ file, line: at.line, col: at.col, message });
   };
-  const facts = factsOf(doc.toJS(), custom);
+  const facts = factsOf(doc.toJS(), custom, file);
   if (typeof facts !== 'string') return facts;
   const problem = PROBLEMS[facts];
   return fail(problem.path, problem.message);
@@ -80,7 +83,7 @@ type ProblemId = 'data' | 'tags' | 'twoLanguages' | 'noLanguage' | 'options' | '
 const PROBLEMS: Record<ProblemId, { path: string[]; message: string }> = {
   data: { path: ['data'], message: 'data: expected a mapping (Airbyte metadata.yaml has a top-level "data:" key)' },
   tags: { path: ['data', 'tags'], message: 'data.tags: expected a list such as ["language:python"]' },
-  twoLanguages: { path: ['data', 'tags'], message: 'data.tags: more than one language tag' },
+  twoLanguages: { path: ['data', 'tags'], message: 'data.tags: more than one language tag, and neither the base image nor the files present tell which (see docs/connector.md "Language")' },
   noLanguage: {
     path: ['data', 'tags'],
     message: 'data.tags: no "language:<python|java|manifest-only>" tag (needed to pick the template); or add a Dockerfile for custom mode',
@@ -90,7 +93,7 @@ const PROBLEMS: Record<ProblemId, { path: string[]; message: string }> = {
 };
 
 /** The facts, or the id of the first problem (positions are looked up by the caller). */
-function factsOf(js: unknown, custom: boolean): ConnectorFacts | ProblemId {
+function factsOf(js: unknown, custom: boolean, file: string): ConnectorFacts | ProblemId {
   const data = isRecord(js) ? js.data : undefined;
   if (!isRecord(data)) return 'data';
 
@@ -99,8 +102,15 @@ function factsOf(js: unknown, custom: boolean): ConnectorFacts | ProblemId {
   const langTags = (Array.isArray(tags) ? tags : [])
     .filter((t): t is string => typeof t === 'string' && t.startsWith('language:'))
     .map((t) => t.slice('language:'.length).trim());
-  if (langTags.length > 1) return 'twoLanguages';
-  const language = langTags[0] || undefined;
+  let language = langTags[0] || undefined;
+  if (langTags.length > 1) {
+    // several tags: the same rule as the connector loader (connector/language.ts)
+    const baseOf = (v: unknown) => (isRecord(v) && typeof v.baseImage === 'string' ? v.baseImage : undefined);
+    const base = baseOf(data.buildConnector) ?? baseOf(data.connectorBuildOptions);
+    const decision = chooseLanguage(langTags, base, (rel) => existsSync(join(dirname(file), rel)));
+    if (!decision.ok) return 'twoLanguages';
+    language = decision.choice.language;
+  }
   if (!language && !custom) return 'noLanguage';
 
   const opts = data.buildConnector;

@@ -3,6 +3,10 @@
  * build it for every platform with `docker buildx`. The image is tagged by a
  * hash of its rendered Dockerfile (which holds the root's digest), so a base
  * already in the registry is reused, never rebuilt.
+ *
+ * Also: the facts a template relies on about a base it is rendered FROM
+ * (entrypoint, user), read from the base's own image config — the local
+ * engine first, then its registry — with base.yaml as the fallback.
  */
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -107,4 +111,73 @@ export async function buildBase(opts: BaseBuildOptions): Promise<BaseBuildResult
   } finally {
     await rm(ctx, { recursive: true, force: true });
   }
+}
+
+// ------------------------------------------------------------ base facts
+
+const ImageConfigSchema = z
+  .object({
+    User: z.string().optional(),
+    Entrypoint: z.array(z.string()).nullable().optional(),
+    Env: z.array(z.string()).nullable().optional(),
+    WorkingDir: z.string().optional(),
+  })
+  .loose();
+export type ImageConfig = z.infer<typeof ImageConfigSchema>;
+const PlatformImagesSchema = z.union([
+  z.object({ config: ImageConfigSchema.optional() }).loose(),
+  z.record(z.string(), z.object({ config: ImageConfigSchema.optional() }).loose()),
+]);
+
+/** What the render used about its base, and where it came from. */
+export interface BaseFacts {
+  source: 'engine' | 'registry';
+  /** the base's ENTRYPOINT (exec form), else its AIRBYTE_ENTRYPOINT split on spaces, else null */
+  entrypoint: string[] | null;
+  /** the base's USER ("" = root), null when unknown */
+  user: string | null;
+}
+
+/** The config of `ref` for `platform`: the local engine's image, else the registry's; undefined when neither answers. */
+export async function readBaseConfig(ref: string, platform = 'linux/amd64'): Promise<{ source: 'engine' | 'registry'; config: ImageConfig } | undefined> {
+  const local = await docker(['image', 'inspect', '--format', '{{json .Config}}', ref], { allowFailure: true, timeoutMs: 5_000 }).catch(() => undefined);
+  if (local?.exitCode === 0) {
+    const parsed = ImageConfigSchema.safeParse(JSON.parse(local.stdout.trim() || 'null'));
+    if (parsed.success) return { source: 'engine', config: parsed.data };
+  }
+  const remote = await docker(['buildx', 'imagetools', 'inspect', '--format', '{{json .Image}}', ref], { allowFailure: true, timeoutMs: 5_000 }).catch(() => undefined);
+  if (remote?.exitCode !== 0 || !remote.stdout.trim()) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(remote.stdout);
+  } catch {
+    return undefined;
+  }
+  const images = PlatformImagesSchema.safeParse(json);
+  if (!images.success) return undefined;
+  const v = images.data;
+  // an index gives one image per platform; a single manifest gives the image itself
+  const one = 'config' in v && !(platform in v) ? v : (v as Record<string, { config?: ImageConfig }>)[platform];
+  const config = (one as { config?: ImageConfig } | undefined)?.config;
+  return config ? { source: 'registry', config } : undefined;
+}
+
+/** The entrypoint a base's config declares (exec ENTRYPOINT, else AIRBYTE_ENTRYPOINT). */
+export function configEntrypoint(config: ImageConfig): string[] | null {
+  if (config.Entrypoint && config.Entrypoint.length > 0) return config.Entrypoint;
+  const env = (config.Env ?? []).find((e) => e.startsWith('AIRBYTE_ENTRYPOINT='))?.slice('AIRBYTE_ENTRYPOINT='.length).trim();
+  return env ? env.split(/\s+/) : null;
+}
+
+const factsCache = new Map<string, Promise<BaseFacts | undefined>>();
+
+/** Facts about `ref` from its image config, cached per reference; undefined when it cannot be resolved. */
+export function baseFacts(ref: string, platform?: string): Promise<BaseFacts | undefined> {
+  const key = `${ref}|${platform ?? ''}`;
+  let p = factsCache.get(key);
+  if (!p) {
+    p = readBaseConfig(ref, platform).then((r) => (r ? { source: r.source, entrypoint: configEntrypoint(r.config), user: r.config.User ?? '' } : undefined));
+    factsCache.set(key, p);
+  }
+  return p;
 }

@@ -13,17 +13,28 @@ import { metadataError, displayPath } from '../connector/metadata.js';
 import { SAFE_ARG_RE } from '../connector/schema.js';
 import { listTar } from './tar-list.js';
 import { isFile, optionalInputFile, readBoundedFile } from '../fs-util.js';
+import { needsIndex, readPyproject } from './pyproject.js';
 
 export const CODE_DIR = '/airbyte/integration_code';
 export const MANIFEST_DIR = `${CODE_DIR}/source_declarative_manifest`;
+
+/** python: the install mode and what decided it. */
+export interface PythonInstall {
+  offline: boolean;
+  why: string;
+  dependencies: string[];
+  buildBackend: string | null;
+}
 
 /** Facts handed to templates as `code` (every key always present: templates are strict). */
 export interface CodeFacts {
   kind: 'package' | 'main' | 'manifest' | 'distribution' | 'generic';
   /** python: console script name (package mode) or null */
   script: string | null;
-  /** python: pip without an index (default) */
+  /** python: pip without an index (--no-index --no-build-isolation) */
   offline: boolean;
+  /** python: how the package is installed, and why (null for other languages) */
+  install: PythonInstall | null;
   /** java: tarball path relative to the connector dir */
   tarball: string | null;
   /** manifest-only: components.py present */
@@ -33,49 +44,38 @@ export interface CodeFacts {
 }
 
 
-/**
- * Console scripts from pyproject.toml: `[project.scripts]` (PEP 621) or
- * `[tool.poetry.scripts]`. A tiny line reader, enough for `name = "module:func"`.
- */
-export function pyprojectScripts(text: string): { name: string; line: number }[] {
-  const out: { name: string; line: number }[] = [];
-  let inScripts = false;
-  for (const [i, raw] of text.split(/\r?\n/).entries()) {
-    const line = raw.replace(/\s+#.*$/, '').trim();
-    const section = /^\[\s*([^\]]+?)\s*\]$/.exec(line);
-    if (section) {
-      inScripts = section[1] === 'project.scripts' || section[1] === 'tool.poetry.scripts';
-      continue;
-    }
-    if (!inScripts || line === '' || line.startsWith('#')) continue;
-    const m = /^("?)([^"=\s]+)\1\s*=/.exec(line);
-    if (m?.[2]) out.push({ name: m[2], line: i + 1 });
-  }
-  return out;
-}
-
 async function pythonFacts(c: Connector): Promise<CodeFacts> {
-  const offline = c.options.offline ?? true;
   const pyproject = join(c.dir, 'pyproject.toml');
   const hasMain = await isFile(join(c.dir, 'main.py'));
-  const base = { offline, tarball: null, hasComponents: false };
+  const base = { tarball: null, hasComponents: false };
   if ((await optionalInputFile(pyproject, { kind: 'pyproject.toml' })) === 'file') {
-    const scripts = pyprojectScripts(await readBoundedFile(pyproject, { kind: 'pyproject.toml' }));
-    const chosen = scripts.find((s) => s.name === c.dirName) ?? scripts[0];
+    const project = readPyproject(await readBoundedFile(pyproject, { kind: 'pyproject.toml' }), pyproject);
+    const index = needsIndex(project);
+    // data.buildConnector.offline wins; else a project that needs an index uses one
+    const offline = c.options.offline ?? !index.needed;
+    const install: PythonInstall = {
+      offline,
+      why: c.options.offline !== undefined ? `data.buildConnector.offline: ${String(c.options.offline)}` : index.needed ? `the project ${index.why}` : `the project has ${index.why}`,
+      dependencies: project.dependencies,
+      buildBackend: project.buildBackend,
+    };
+    const chosen = project.scripts.find((s) => s.name === c.dirName) ?? project.scripts[0];
     if (chosen) {
       if (!SAFE_ARG_RE.test(chosen.name)) {
-        throw new BcError('badInput', `${displayPath(pyproject)}:${chosen.line}: console script name ${JSON.stringify(chosen.name)} has characters that are not allowed`);
+        throw new BcError('badInput', `${displayPath(pyproject)}:${chosen.line}: console script name ${JSON.stringify(chosen.name)} (in [${chosen.table}]) has characters that are not allowed`);
       }
-      return { ...base, kind: 'package', script: chosen.name, entrypoint: [`/usr/local/bin/${chosen.name}`] };
+      return { ...base, offline, install, kind: 'package', script: chosen.name, entrypoint: [`/usr/local/bin/${chosen.name}`] };
     }
-    if (hasMain) return { ...base, kind: 'package', script: null, entrypoint: ['python', `${CODE_DIR}/main.py`] };
-    if (c.options.entrypoint) return { ...base, kind: 'package', script: null, entrypoint: null };
-    throw new BcError('badInput', `${displayPath(pyproject)}: no [project.scripts] entry and no main.py: nothing to run`, {
-      details: ['fix: add [project.scripts] source-x = "source_x.run:run", or a main.py, or set data.buildConnector.entrypoint'],
+    if (hasMain) return { ...base, offline, install, kind: 'package', script: null, entrypoint: ['python', `${CODE_DIR}/main.py`] };
+    if (c.options.entrypoint) return { ...base, offline, install, kind: 'package', script: null, entrypoint: null };
+    throw new BcError('badInput', `${displayPath(pyproject)}: no [project.scripts] or [tool.poetry.scripts] entry and no main.py: nothing to run`, {
+      details: ['fix: add [project.scripts] source-x = "source_x.run:run" (or [tool.poetry.scripts]), or a main.py, or set data.buildConnector.entrypoint'],
     });
   }
-  if (hasMain) return { ...base, kind: 'main', script: null, entrypoint: ['python', `${CODE_DIR}/main.py`] };
-  throw new BcError('badInput', `${displayPath(c.dir)}: a python connector needs pyproject.toml or main.py`);
+  const offline = c.options.offline ?? true;
+  const install: PythonInstall = { offline, why: 'main.py only: nothing is installed', dependencies: [], buildBackend: null };
+  if (hasMain) return { ...base, offline, install, kind: 'main', script: null, entrypoint: ['python', `${CODE_DIR}/main.py`] };
+  throw missingCode(c, `a python connector needs pyproject.toml or main.py in ${displayPath(c.dir)}`, 'fix: add the code, or correct the language:* tag');
 }
 
 async function javaFacts(c: Connector): Promise<CodeFacts> {
@@ -87,7 +87,7 @@ async function javaFacts(c: Connector): Promise<CodeFacts> {
     /* reported below */
   }
   const fix = 'fix: build the distribution first (gradle distTar, or the connector\'s build script)';
-  if (tars.length === 0) throw new BcError('badInput', `${displayPath(distDir)}: no distribution tarball (*.tar) for a java connector`, { details: [fix] });
+  if (tars.length === 0) throw missingCode(c, `no distribution tarball (*.tar) in ${displayPath(distDir)} for a java connector`, fix);
   if (tars.length > 1) throw new BcError('badInput', `${displayPath(distDir)}: more than one tarball (${tars.join(', ')}); keep one`);
   const tarPath = join(distDir, tars[0] ?? '');
   const tarball = relative(c.dir, tarPath).split('\\').join('/');
@@ -110,22 +110,29 @@ async function javaFacts(c: Connector): Promise<CodeFacts> {
     }
     entrypoint = [`${CODE_DIR}/bin/${app}`];
   }
-  return { kind: 'distribution', script: null, offline: true, tarball, hasComponents: false, entrypoint };
+  return { kind: 'distribution', script: null, offline: true, install: null, tarball, hasComponents: false, entrypoint };
 }
 
 async function manifestFacts(c: Connector, baseEntrypoint: string[] | undefined): Promise<CodeFacts> {
   const manifest = join(c.dir, 'manifest.yaml');
   if ((await optionalInputFile(manifest, { kind: 'manifest.yaml' })) === 'missing') {
-    throw new BcError('badInput', `${displayPath(c.dir)}: a manifest-only connector needs manifest.yaml`);
+    throw missingCode(c, `a manifest-only connector needs manifest.yaml in ${displayPath(c.dir)}`, 'fix: add manifest.yaml, or correct the language:* tag');
   }
   return {
     kind: 'manifest',
     script: null,
     offline: true,
+    install: null,
     tarball: null,
     hasComponents: (await optionalInputFile(join(c.dir, 'components.py'), { kind: 'components.py' })) === 'file',
     entrypoint: baseEntrypoint ?? null,
   };
+}
+
+/** The code a language needs is missing: reported at the metadata.yaml line that chose the language. */
+function missingCode(c: Connector, message: string, fix: string): BcError {
+  const how = c.languageChoice && c.languageChoice.from !== 'tag' ? [`language ${c.languageChoice.language} chosen because ${c.languageChoice.reason}`] : [];
+  return metadataError(c, c.languagePath ?? 'data.tags', message, [...how, fix]);
 }
 
 export async function codeFacts(c: Connector, baseEntrypoint: string[] | undefined): Promise<CodeFacts> {
@@ -137,7 +144,7 @@ export async function codeFacts(c: Connector, baseEntrypoint: string[] | undefin
     case 'manifest-only':
       return manifestFacts(c, baseEntrypoint);
     default:
-      return { kind: 'generic', script: null, offline: c.options.offline ?? true, tarball: null, hasComponents: false, entrypoint: baseEntrypoint ?? null };
+      return { kind: 'generic', script: null, offline: c.options.offline ?? true, install: null, tarball: null, hasComponents: false, entrypoint: baseEntrypoint ?? null };
   }
 }
 

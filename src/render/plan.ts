@@ -12,7 +12,9 @@ import { loadConnector, metadataError, displayPath } from '../connector/metadata
 import { describeBadRef, parseImageRef } from '../connector/reference.js';
 import { entrypointProblem } from '../connector/schema.js';
 import type { Connector } from '../connector/types.js';
-import type { BuildPlan, PlanOptions } from './types.js';
+import type { BuildPlan, BuildSecret, PlanBaseFacts, PlanOptions, PythonInstallPlan } from './types.js';
+import type { PythonInstall } from './code.js';
+import { baseFacts } from './base-image.js';
 import { AIRBYTE_WRITE_DIRS, WRITE_DIRS_LABEL, findBaseDefinition, mergeDirs, type BaseDefinition } from './base-def.js';
 import { CODE_DIR, MANIFEST_DIR, chooseEntrypoint, codeFacts } from './code.js';
 import { availableLanguages, createEnv, findTemplate, renderTemplate } from './template.js';
@@ -134,13 +136,27 @@ export async function resolvePlan(dir: string, opts: PlanOptions = {}): Promise<
   if (!baseImage) {
     throw metadataError(c, 'data.connectorBuildOptions.baseImage', 'no base image for this language; set it (pinned by digest) or pass --base-image');
   }
-  const facts = await codeFacts(c, baseDef?.entrypoint);
+  // what the base's own config says (engine, then registry); base.yaml when it cannot be read
+  // Only templates that take the entrypoint from the base need it (manifest-only, --templates
+  // languages): python and java detect theirs from the code, and the airbyte user is ensured at
+  // build time either way — so a repository of python connectors costs no lookup.
+  const needsBase = c.language !== 'python' && c.language !== 'java';
+  const resolved = opts.resolveBase === false || !needsBase ? undefined : await baseFacts(baseImage, platforms[0]);
+  const fromBase = resolved?.entrypoint && !entrypointProblem(resolved.entrypoint) ? resolved.entrypoint : undefined;
+  const facts = await codeFacts(c, fromBase ?? baseDef?.entrypoint);
+  const usedBase: PlanBaseFacts = {
+    source: fromBase ? resolved?.source ?? 'base.yaml' : 'base.yaml',
+    resolved: resolved ? resolved.source : null,
+    entrypoint: fromBase ?? baseDef?.entrypoint ?? null,
+    user: resolved ? resolved.user : null,
+  };
   const entrypoint = chooseEntrypoint(c, facts);
   const problem = entrypointProblem(entrypoint);
   if (problem) throw new BcError('badInput', `entrypoint from ${baseDef ? `base-images/${baseDef.name}` : 'the template'}: ${problem}`);
   const permittedWriteDirs = mergeDirs(baseDef?.permittedWriteDirs ?? AIRBYTE_WRITE_DIRS, c.options.extraWriteDirs);
   const labels = connectorLabels(c, baseImage, permittedWriteDirs);
   const user = baseDef?.user ?? { name: 'airbyte', uid: 1000, gid: 1000, home: '/home/airbyte' };
+  const python = facts.install ? pythonIndexPlan(facts.install, opts.env ?? process.env) : undefined;
 
   const context = {
     base: { image: baseImage, digest: parseImageRef(baseImage)?.digest ?? null },
@@ -163,6 +179,7 @@ export async function resolvePlan(dir: string, opts: PlanOptions = {}): Promise<
     labels: Object.entries(labels).map(([key, value]) => ({ key, value })),
     code: facts,
     paths: { code: CODE_DIR, manifest: MANIFEST_DIR },
+    pipSecrets: PIP_SECRETS.map((x) => ({ id: x.id, env: x.env })),
   };
   const env = createEnv(template.partials);
   const dockerfile = renderTemplate(env, template.dockerfile.text, context, displayPath(template.dockerfile.path));
@@ -182,7 +199,42 @@ export async function resolvePlan(dir: string, opts: PlanOptions = {}): Promise<
     platforms,
     permittedWriteDirs,
     buildArgs: {},
+    languageChoice: c.languageChoice,
+    baseFacts: usedBase,
+    ...(python ? { pythonInstall: python.install, buildSecrets: python.secrets, buildNetwork: python.network } : {}),
   };
+}
+
+/** Build secrets a python install may use, each from build-connector's environment variable of the same meaning. */
+export const PIP_SECRETS = [
+  { id: 'pip-index-url', env: 'PIP_INDEX_URL' },
+  { id: 'pip-extra-index-url', env: 'PIP_EXTRA_INDEX_URL' },
+  { id: 'pip-trusted-host', env: 'PIP_TRUSTED_HOST' },
+] as const;
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+/**
+ * The index side of a python install: which secrets to pass (only those set:
+ * their values never enter the plan), and `--network host` when an index is
+ * on this machine's loopback (a build's own network cannot reach it).
+ */
+export function pythonIndexPlan(install: PythonInstall, env: Record<string, string | undefined>): { install: PythonInstallPlan; secrets: BuildSecret[]; network: 'host' | 'default' } {
+  if (install.offline) return { install: { ...install, index: null }, secrets: [], network: 'default' };
+  const secrets = PIP_SECRETS.filter((x) => (env[x.env] ?? '') !== '').map((x) => ({ id: x.id, env: x.env }));
+  const loopback = ['PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL'].some((k) => {
+    const v = env[k];
+    if (!v) return false;
+    return v.split(/\s+/).some((u) => {
+      try {
+        return LOOPBACK.test(new URL(u).hostname);
+      } catch {
+        return false;
+      }
+    });
+  });
+  const index = secrets.some((x) => x.env === 'PIP_INDEX_URL') ? 'PIP_INDEX_URL (build secret pip-index-url)' : "pip's default index (PyPI), or the base's pip.conf";
+  return { install: { ...install, index }, secrets, network: loopback ? 'host' : 'default' };
 }
 
 /** What `render --json` prints: the plan without the connector object's internals. */
@@ -200,6 +252,11 @@ export function planSummary(p: BuildPlan): Record<string, unknown> {
     platforms: p.platforms,
     permittedWriteDirs: p.permittedWriteDirs,
     buildArgs: p.buildArgs ?? {},
+    languageChoice: p.languageChoice ?? null,
+    baseFacts: p.baseFacts ?? null,
+    pythonInstall: p.pythonInstall ?? null,
+    buildSecrets: p.buildSecrets ?? [],
+    buildNetwork: p.buildNetwork ?? 'default',
     dockerfile: p.dockerfile,
     dockerignore: p.dockerignore,
   };

@@ -4,6 +4,34 @@
  */
 import type { Connector } from '../connector/types.js';
 import type { ImageMetadata } from './oci-labels.js';
+import type { LanguageChoice } from '../connector/language.js';
+
+/** A BuildKit secret the build passes from build-connector's environment (`--secret id=ID,env=ENV`). */
+export interface BuildSecret {
+  id: string;
+  env: string;
+}
+
+/** python: how the package is installed (offline or from an index) and why. */
+export interface PythonInstallPlan {
+  offline: boolean;
+  why: string;
+  dependencies: string[];
+  buildBackend: string | null;
+  /** which index pip uses (never its URL), null offline */
+  index: string | null;
+}
+
+/** What the render took from the base image, and from where. */
+export interface PlanBaseFacts {
+  /** where the entrypoint the template uses came from */
+  source: 'engine' | 'registry' | 'base.yaml';
+  /** where the base's config was read, null when it could not be resolved */
+  resolved: 'engine' | 'registry' | null;
+  entrypoint: string[] | null;
+  /** the base's USER ("" = root), null when not resolved */
+  user: string | null;
+}
 
 export interface BuildPlan {
   connector: Connector;
@@ -35,6 +63,16 @@ export interface BuildPlan {
    * Dockerfile's `ARG BASE_IMAGE`); empty/absent for rendered Dockerfiles
    */
   buildArgs?: Record<string, string>;
+  /** several language:* tags: which was chosen and why */
+  languageChoice?: LanguageChoice | undefined;
+  /** rendered mode: base image facts the template used */
+  baseFacts?: PlanBaseFacts;
+  /** python packages: install mode */
+  pythonInstall?: PythonInstallPlan;
+  /** build secrets to pass (only ones whose variable is set) */
+  buildSecrets?: BuildSecret[];
+  /** 'host' when a package index is on loopback */
+  buildNetwork?: 'host' | 'default';
 }
 
 export interface PlanOptions {
@@ -43,4 +81,8 @@ export interface PlanOptions {
   platforms?: string[];
   /** source, revision and created (SOURCE_DATE_EPOCH) for the OCI labels; none when absent */
   metadata?: ImageMetadata;
+  /** read the base image's config (engine, then registry); default true */
+  resolveBase?: boolean;
+  /** environment for PIP_INDEX_URL & co. (default process.env) */
+  env?: Record<string, string | undefined>;
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DockerfileParser } from 'dockerfile-ast';
 import { resolvePlan, planSummary } from '../../src/render/plan.js';
 import { dq, execForm, word, image } from '../../src/render/escape.js';
-import { pyprojectScripts } from '../../src/render/code.js';
+import { readPyproject } from '../../src/render/pyproject.js';
 import { listTar } from '../../src/render/tar-list.js';
 import { composeDockerignore, defaultDockerignore } from '../../src/render/dockerignore.js';
 import { createEnv, renderTemplate } from '../../src/render/template.js';
@@ -201,9 +201,9 @@ describe('resolvePlan', () => {
 });
 
 describe('helpers', () => {
-  it('pyprojectScripts reads [project.scripts] and [tool.poetry.scripts]', () => {
+  it('readPyproject reads [project.scripts] and [tool.poetry.scripts]', () => {
     const text = '[project]\nname = "x"\n[project.scripts]\nsource-x = "source_x.run:run"  # main\n"other" = "a:b"\n[tool.poetry.scripts]\npoetry-x = "p:q"\n[tool.other]\nnot-a-script = 1\n';
-    expect(pyprojectScripts(text).map((s) => [s.name, s.line])).toEqual([
+    expect(readPyproject(text, 'pyproject.toml').scripts.map((s) => [s.name, s.line])).toEqual([
       ['source-x', 4],
       ['other', 5],
       ['poetry-x', 7],

@@ -101,6 +101,9 @@ export function prepareBuild(
     output: output.type === 'oci' ? { type: 'oci', dest: output.dest, rewriteTimestamp: rewrite, ...(output.layout === 'dir' ? { tar: false } : {}) } : { type: 'load' },
     builder: opts.builder,
     noCache: opts.noCache,
+    // a python install from a package index: its secrets, and host networking for a loopback index
+    ...(plan.buildNetwork === 'host' ? { network: 'host' as const } : {}),
+    ...(plan.buildSecrets && plan.buildSecrets.length > 0 ? { secrets: plan.buildSecrets } : {}),
   };
   return { request, platforms, tags, reproducible, provenance };
 }
