@@ -982,7 +982,7 @@ var require_util = __commonJS({
     var net = __require("node:net");
     var { Blob: Blob2 } = __require("node:buffer");
     var nodeUtil = __require("node:util");
-    var { stringify } = __require("node:querystring");
+    var { stringify: stringify2 } = __require("node:querystring");
     var { EventEmitter: EE } = __require("node:events");
     var { InvalidArgumentError } = require_errors();
     var { headerNameLowerCasedRecord } = require_constants();
@@ -1042,7 +1042,7 @@ var require_util = __commonJS({
       if (url2.includes("?") || url2.includes("#")) {
         throw new Error('Query params cannot be passed when url already contains "?" or "#".');
       }
-      const stringified = stringify(queryParams);
+      const stringified = stringify2(queryParams);
       if (stringified) {
         url2 += "?" + stringified;
       }
@@ -3523,7 +3523,7 @@ var require_data_url = __commonJS({
       const buffer = Buffer.from(data, "base64");
       return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     }
-    function collectAnHTTPQuotedString(input2, position, extractValue) {
+    function collectAnHTTPQuotedString(input2, position, extractValue2) {
       const positionStart = position.position;
       let value = "";
       assert2(input2[position.position] === '"');
@@ -3551,7 +3551,7 @@ var require_data_url = __commonJS({
           break;
         }
       }
-      if (extractValue) {
+      if (extractValue2) {
         return value;
       }
       return input2.slice(positionStart, position.position);
@@ -5798,7 +5798,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants6 = require_constants2();
+    var constants7 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5873,7 +5873,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert2(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants6.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants7.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5968,11 +5968,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants6.ERROR.OK) {
+          if (ret !== constants7.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants6.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants7.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants6.ERROR.PAUSED) {
+            } else if (ret === constants7.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5995,10 +5995,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants6.ERROR.OK) {
+        if (ret === constants7.ERROR.OK) {
           return null;
         }
-        if (ret === constants6.ERROR.PAUSED || ret === constants6.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants7.ERROR.PAUSED || ret === constants7.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6015,7 +6015,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants6.ERROR[ret], data);
+        return new HTTPParserError(message, constants7.ERROR[ret], data);
       }
       destroy() {
         assert2(this.ptr != null);
@@ -6195,7 +6195,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants6.ERROR.PAUSED : 0;
+        return pause ? constants7.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6217,7 +6217,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants6.ERROR.PAUSED;
+          return constants7.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6253,13 +6253,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert2(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants6.ERROR.PAUSED;
+          return constants7.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants6.ERROR.PAUSED;
+          return constants7.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants6.ERROR.PAUSED;
+          return constants7.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -16249,7 +16249,7 @@ var require_util6 = __commonJS({
         throw new Error("Invalid cookie max-age");
       }
     }
-    function stringify(cookie) {
+    function stringify2(cookie) {
       if (cookie.name.length === 0) {
         return null;
       }
@@ -16307,7 +16307,7 @@ var require_util6 = __commonJS({
       validateCookiePath,
       validateCookieValue,
       toIMFDate,
-      stringify
+      stringify: stringify2
     };
   }
 });
@@ -16453,7 +16453,7 @@ var require_cookies = __commonJS({
   "node_modules/undici/lib/web/cookies/index.js"(exports, module) {
     "use strict";
     var { parseSetCookie } = require_parse();
-    var { stringify } = require_util6();
+    var { stringify: stringify2 } = require_util6();
     var { webidl } = require_webidl();
     var { Headers: Headers2 } = require_headers();
     function getCookies(headers) {
@@ -16496,7 +16496,7 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str = stringify(cookie);
+      const str = stringify2(cookie);
       if (str) {
         headers.append("Set-Cookie", str);
       }
@@ -19712,7 +19712,7 @@ var require_parse2 = __commonJS({
   "node_modules/semver/functions/parse.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse5 = (version2, options, throwErrors = false) => {
+    var parse6 = (version2, options, throwErrors = false) => {
       if (version2 instanceof SemVer) {
         return version2;
       }
@@ -19725,7 +19725,7 @@ var require_parse2 = __commonJS({
         throw er;
       }
     };
-    module.exports = parse5;
+    module.exports = parse6;
   }
 });
 
@@ -19733,9 +19733,9 @@ var require_parse2 = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
-    var parse5 = require_parse2();
+    var parse6 = require_parse2();
     var valid = (version2, options) => {
-      const v = parse5(version2, options);
+      const v = parse6(version2, options);
       return v ? v.version : null;
     };
     module.exports = valid;
@@ -19746,9 +19746,9 @@ var require_valid = __commonJS({
 var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports, module) {
     "use strict";
-    var parse5 = require_parse2();
+    var parse6 = require_parse2();
     var clean2 = (version2, options) => {
-      const s = parse5(version2.trim().replace(/^[=v]+/, ""), options);
+      const s = parse6(version2.trim().replace(/^[=v]+/, ""), options);
       return s ? s.version : null;
     };
     module.exports = clean2;
@@ -19783,10 +19783,10 @@ var require_inc = __commonJS({
 var require_diff = __commonJS({
   "node_modules/semver/functions/diff.js"(exports, module) {
     "use strict";
-    var parse5 = require_parse2();
+    var parse6 = require_parse2();
     var diff = (version1, version2) => {
-      const v1 = parse5(version1, null, true);
-      const v2 = parse5(version2, null, true);
+      const v1 = parse6(version1, null, true);
+      const v2 = parse6(version2, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -19857,9 +19857,9 @@ var require_patch = __commonJS({
 var require_prerelease = __commonJS({
   "node_modules/semver/functions/prerelease.js"(exports, module) {
     "use strict";
-    var parse5 = require_parse2();
+    var parse6 = require_parse2();
     var prerelease = (version2, options) => {
-      const parsed = parse5(version2, options);
+      const parsed = parse6(version2, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module.exports = prerelease;
@@ -20045,7 +20045,7 @@ var require_coerce = __commonJS({
   "node_modules/semver/functions/coerce.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse5 = require_parse2();
+    var parse6 = require_parse2();
     var { safeRe: re, t } = require_re();
     var coerce2 = (version2, options) => {
       if (version2 instanceof SemVer) {
@@ -20080,7 +20080,7 @@ var require_coerce = __commonJS({
       const patch = match[4] || "0";
       const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
       const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse5(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+      return parse6(`${major}.${minor}.${patch}${prerelease}${build}`, options);
     };
     module.exports = coerce2;
   }
@@ -20090,11 +20090,11 @@ var require_coerce = __commonJS({
 var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
-    var parse5 = require_parse2();
-    var constants6 = require_constants6();
+    var parse6 = require_parse2();
+    var constants7 = require_constants6();
     var SemVer = require_semver();
     var truncate = (version2, truncation, options) => {
-      if (!constants6.RELEASE_TYPES.includes(truncation)) {
+      if (!constants7.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version2, options);
@@ -20102,7 +20102,7 @@ var require_truncate = __commonJS({
     };
     var cloneInputVersion = (version2, options) => {
       const versionStringToParse = version2 instanceof SemVer ? version2.version : version2;
-      return parse5(versionStringToParse, options);
+      return parse6(versionStringToParse, options);
     };
     var doTruncation = (version2, truncation) => {
       if (isPrerelease(truncation)) {
@@ -20180,12 +20180,12 @@ var require_trim_comparator_whitespace = __commonJS({
     }
     var isWhitespace = (char) => char !== void 0 && whitespace[char.charCodeAt(0)] === 1;
     var isVersionPrefix = (char) => char === "v" || char === "=" || isWhitespace(char);
-    var isDigit = (char) => char !== void 0 && char >= "0" && char <= "9";
+    var isDigit2 = (char) => char !== void 0 && char >= "0" && char <= "9";
     var isLetter = (char) => char !== void 0 && (char >= "a" && char <= "z" || char >= "A" && char <= "Z");
-    var isIdentifierCharacter = (char) => isDigit(char) || isLetter(char) || char === "-";
-    var isVersionStart = (char) => isDigit(char) || char === "x" || char === "X" || char === "*";
+    var isIdentifierCharacter = (char) => isDigit2(char) || isLetter(char) || char === "-";
+    var isVersionStart = (char) => isDigit2(char) || char === "x" || char === "X" || char === "*";
     var findDigitsEndIndex = (range, start2, limit, digitRuns) => {
-      if (!isDigit(range[start2])) {
+      if (!isDigit2(range[start2])) {
         return start2;
       }
       if (start2 >= digitRuns.start && start2 < digitRuns.end) {
@@ -20195,7 +20195,7 @@ var require_trim_comparator_whitespace = __commonJS({
         return Math.min(start2 + limit, digitRuns.previousEnd);
       }
       let end = start2 + 1;
-      while (isDigit(range[end])) {
+      while (isDigit2(range[end])) {
         end++;
       }
       digitRuns.previousStart = digitRuns.start;
@@ -20287,7 +20287,7 @@ var require_trim_comparator_whitespace = __commonJS({
       return findBuildEndIndex(range, prereleaseEnd);
     };
     var findPartialVersionComponentEndIndex = (range, start2, digitRuns) => {
-      if (isDigit(range[start2])) {
+      if (isDigit2(range[start2])) {
         return findVersionNumberEndIndex(range, start2, false, digitRuns);
       }
       return isVersionStart(range[start2]) ? start2 + 1 : start2;
@@ -21334,10 +21334,10 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
-    var constants6 = require_constants6();
+    var constants7 = require_constants6();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
-    var parse5 = require_parse2();
+    var parse6 = require_parse2();
     var valid = require_valid();
     var clean2 = require_clean();
     var inc = require_inc();
@@ -21376,7 +21376,7 @@ var require_semver2 = __commonJS({
     var simplifyRange = require_simplify();
     var subset = require_subset();
     module.exports = {
-      parse: parse5,
+      parse: parse6,
       valid,
       clean: clean2,
       inc,
@@ -21418,8 +21418,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants6.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants6.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants7.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants7.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -21491,7 +21491,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit3(node2, visitor) {
+    function visit4(node2, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity3.isDocument(node2)) {
         const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
@@ -21500,9 +21500,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node2, visitor_, Object.freeze([]));
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP;
-    visit3.REMOVE = REMOVE;
+    visit4.BREAK = BREAK;
+    visit4.SKIP = SKIP;
+    visit4.REMOVE = REMOVE;
     function visit_(key, node2, visitor, path10) {
       const ctrl = callVisitor(key, node2, visitor, path10);
       if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
@@ -21636,7 +21636,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit3;
+    exports.visit = visit4;
     exports.visitAsync = visitAsync;
   }
 });
@@ -21646,7 +21646,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity3 = require_identity();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -21790,7 +21790,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity3.isNode(doc.contents)) {
           const tags = {};
-          visit3.visit(doc.contents, (_key, node2) => {
+          visit4.visit(doc.contents, (_key, node2) => {
             if (identity3.isNode(node2) && node2.tag)
               tags[node2.tag] = true;
           });
@@ -21817,7 +21817,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity3 = require_identity();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     function anchorIsValid(anchor2) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor2)) {
         const sa = JSON.stringify(anchor2);
@@ -21828,7 +21828,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit3.visit(root, {
+      visit4.visit(root, {
         Value(_key, node2) {
           if (node2.anchor)
             anchors.add(node2.anchor);
@@ -22008,7 +22008,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     var identity3 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -22034,7 +22034,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit3.visit(doc, {
+          visit4.visit(doc, {
             Node: (_key, node2) => {
               if (identity3.isAlias(node2) || identity3.hasAnchor(node2))
                 nodes.push(node2);
@@ -22896,7 +22896,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify(item, ctx, onComment, onChompKeep) {
+    function stringify2(item, ctx, onComment, onChompKeep) {
       if (identity3.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity3.isAlias(item)) {
@@ -22925,7 +22925,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -22935,7 +22935,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity3 = require_identity();
     var Scalar = require_Scalar();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -22957,7 +22957,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -23009,7 +23009,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -23150,7 +23150,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var identity3 = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map2, { key, value }) {
@@ -23186,7 +23186,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity3.isNode(key) && ctx?.doc) {
-        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node2 of ctx.anchors.keys())
           strCtx.anchors.add(node2.anchor);
@@ -23253,12 +23253,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity3 = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options);
+      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify3(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -23283,7 +23283,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -23350,7 +23350,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
+        let str = stringify2.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i2 < items.length - 1) {
           str += ",";
@@ -24711,7 +24711,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity3 = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -24726,7 +24726,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options);
+      const ctx = stringify2.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -24748,7 +24748,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -24756,7 +24756,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines.push(stringify2.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -26892,7 +26892,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -26945,7 +26945,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -26956,15 +26956,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit3(cst, visitor) {
+    function visit4(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP;
-    visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path10) => {
+    visit4.BREAK = BREAK;
+    visit4.SKIP = SKIP;
+    visit4.REMOVE = REMOVE;
+    visit4.itemAtPath = (cst, path10) => {
       let item = cst;
       for (const [field, index] of path10) {
         const tok = item?.[field];
@@ -26975,8 +26975,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path10) => {
-      const parent = visit3.itemAtPath(cst, path10.slice(0, -1));
+    visit4.parentCollection = (cst, path10) => {
+      const parent = visit4.itemAtPath(cst, path10.slice(0, -1));
       const field = path10[path10.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -27007,7 +27007,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
     }
-    exports.visit = visit3;
+    exports.visit = visit4;
   }
 });
 
@@ -28656,7 +28656,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse5(src, reviver, options) {
+    function parse6(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -28675,7 +28675,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify(value, replacer, options) {
+    function stringify2(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -28697,10 +28697,10 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse5;
+    exports.parse = parse6;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument4;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -28723,7 +28723,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -28751,8 +28751,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit3.visit;
-    exports.visitAsync = visit3.visitAsync;
+    exports.visit = visit4.visit;
+    exports.visitAsync = visit4.visitAsync;
   }
 });
 
@@ -31547,10 +31547,10 @@ var require_instruction = __commonJS({
           return void 0;
         }
         let image2 = this.dockerfile.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
-        let envs = image2.getENVs();
-        for (let i2 = envs.length - 1; i2 >= 0; i2--) {
-          if (envs[i2].isBefore(line)) {
-            for (let property of envs[i2].getProperties()) {
+        let envs2 = image2.getENVs();
+        for (let i2 = envs2.length - 1; i2 >= 0; i2--) {
+          if (envs2[i2].isBefore(line)) {
+            for (let property of envs2[i2].getProperties()) {
               if (property.getName() === variable) {
                 return false;
               }
@@ -33713,10 +33713,10 @@ var require_imageTemplate = __commonJS({
        *         been defined
        */
       resolveVariable(variable, line) {
-        let envs = this.getENVs();
-        for (let i2 = envs.length - 1; i2 >= 0; i2--) {
-          if (envs[i2].isBefore(line)) {
-            for (let property of envs[i2].getProperties()) {
+        let envs2 = this.getENVs();
+        for (let i2 = envs2.length - 1; i2 >= 0; i2--) {
+          if (envs2[i2].isBefore(line)) {
+            for (let property of envs2[i2].getProperties()) {
               if (property.getName() === variable) {
                 return property.getValue();
               }
@@ -34563,11 +34563,11 @@ var require_main = __commonJS({
     ];
     var DockerfileParser3;
     (function(DockerfileParser4) {
-      function parse5(content2) {
+      function parse6(content2) {
         let parser = new parser_1.Parser();
         return parser.parse(content2);
       }
-      DockerfileParser4.parse = parse5;
+      DockerfileParser4.parse = parse6;
     })(DockerfileParser3 || (exports.DockerfileParser = DockerfileParser3 = {}));
   }
 });
@@ -36034,7 +36034,7 @@ var require_parser3 = __commonJS({
         parseError: function parseError(str, hash3) {
           throw new Error(str);
         },
-        parse: function parse5(input2) {
+        parse: function parse6(input2) {
           var self = this, stack = [0], vstack = [null], lstack = [], table = this.table, yytext = "", yylineno = 0, yyleng = 0, recovering = 0, TERROR = 2, EOF = 1;
           this.lexer.setInput(input2);
           this.lexer.yy = this.yy;
@@ -36788,11 +36788,11 @@ var require_helpers2 = __commonJS({
     }
     var _exception = require_exception();
     var _exception2 = _interopRequireDefault(_exception);
-    function validateClose(open5, close) {
+    function validateClose(open6, close) {
       close = close.path ? close.path.original : close;
-      if (open5.path.original !== close) {
-        var errorNode = { loc: open5.path.loc };
-        throw new _exception2["default"](open5.path.original + " doesn't match " + close, errorNode);
+      if (open6.path.original !== close) {
+        var errorNode = { loc: open6.path.loc };
+        throw new _exception2["default"](open6.path.original + " doesn't match " + close, errorNode);
       }
     }
     function SourceLocation(source, locInfo) {
@@ -36813,9 +36813,9 @@ var require_helpers2 = __commonJS({
         return token;
       }
     }
-    function stripFlags2(open5, close) {
+    function stripFlags2(open6, close) {
       return {
-        open: open5.charAt(2) === "~",
+        open: open6.charAt(2) === "~",
         close: close.charAt(close.length - 3) === "~"
       };
     }
@@ -36847,9 +36847,9 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path10, params, hash3, open5, strip, locInfo) {
-      var escapeFlag = open5.charAt(3) || open5.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
-      var decorator = /\*/.test(open5);
+    function prepareMustache(path10, params, hash3, open6, strip, locInfo) {
+      var escapeFlag = open6.charAt(3) || open6.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
+      var decorator = /\*/.test(open6);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
         path: path10,
@@ -36940,15 +36940,15 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function preparePartialBlock(open5, program, close, locInfo) {
-      validateClose(open5, close);
+    function preparePartialBlock(open6, program, close, locInfo) {
+      validateClose(open6, close);
       return {
         type: "PartialBlockStatement",
-        name: open5.path,
-        params: open5.params,
-        hash: open5.hash,
+        name: open6.path,
+        params: open6.params,
+        hash: open6.hash,
         program,
-        openStrip: open5.strip,
+        openStrip: open6.strip,
         closeStrip: close && close.strip,
         loc: this.locInfo(locInfo)
       };
@@ -36962,7 +36962,7 @@ var require_base2 = __commonJS({
     "use strict";
     exports.__esModule = true;
     exports.parseWithoutProcessing = parseWithoutProcessing;
-    exports.parse = parse5;
+    exports.parse = parse6;
     function _interopRequireWildcard(obj) {
       if (obj && obj.__esModule) {
         return obj;
@@ -37001,7 +37001,7 @@ var require_base2 = __commonJS({
       var ast = _parser2["default"].parse(input2);
       return ast;
     }
-    function parse5(input2, options) {
+    function parse6(input2, options) {
       var ast = parseWithoutProcessing(input2, options);
       var strip = new _whitespaceControl2["default"](options);
       return strip.accept(ast);
@@ -37652,7 +37652,7 @@ var require_util10 = __commonJS({
         }
         path10 = url2.path;
       }
-      var isAbsolute5 = exports.isAbsolute(path10);
+      var isAbsolute6 = exports.isAbsolute(path10);
       var parts = path10.split(/\/+/);
       for (var part, up = 0, i2 = parts.length - 1; i2 >= 0; i2--) {
         part = parts[i2];
@@ -37672,7 +37672,7 @@ var require_util10 = __commonJS({
       }
       path10 = parts.join("/");
       if (path10 === "") {
-        path10 = isAbsolute5 ? "/" : ".";
+        path10 = isAbsolute6 ? "/" : ".";
       }
       if (url2) {
         url2.path = path10;
@@ -37681,7 +37681,7 @@ var require_util10 = __commonJS({
       return path10;
     }
     exports.normalize = normalize;
-    function join22(aRoot, aPath) {
+    function join24(aRoot, aPath) {
       if (aRoot === "") {
         aRoot = ".";
       }
@@ -37713,11 +37713,11 @@ var require_util10 = __commonJS({
       }
       return joined;
     }
-    exports.join = join22;
+    exports.join = join24;
     exports.isAbsolute = function(aPath) {
       return aPath.charAt(0) === "/" || urlRegexp.test(aPath);
     };
-    function relative7(aRoot, aPath) {
+    function relative8(aRoot, aPath) {
       if (aRoot === "") {
         aRoot = ".";
       }
@@ -37736,7 +37736,7 @@ var require_util10 = __commonJS({
       }
       return Array(level + 1).join("../") + aPath.substr(aRoot.length + 1);
     }
-    exports.relative = relative7;
+    exports.relative = relative8;
     var supportsNullProto = (function() {
       var obj = /* @__PURE__ */ Object.create(null);
       return !("__proto__" in obj);
@@ -37886,7 +37886,7 @@ var require_util10 = __commonJS({
             parsed.path = parsed.path.substring(0, index + 1);
           }
         }
-        sourceURL = join22(urlGenerate(parsed), sourceURL);
+        sourceURL = join24(urlGenerate(parsed), sourceURL);
       }
       return normalize(sourceURL);
     }
@@ -41805,11 +41805,11 @@ var replacements = Object.entries(specialMainSymbols);
 // node_modules/yoctocolors/base.js
 import tty from "node:tty";
 var hasColors = tty?.WriteStream?.prototype?.hasColors?.() ?? false;
-var format = (open5, close) => {
+var format = (open6, close) => {
   if (!hasColors) {
     return (input2) => input2;
   }
-  const openCode = `\x1B[${open5}m`;
+  const openCode = `\x1B[${open6}m`;
   const closeCode = `\x1B[${close}m`;
   return (input2) => {
     const string4 = input2 + "";
@@ -48972,7 +48972,7 @@ function start(file2, args, opts) {
     timeout: opts.timeoutMs,
     killSignal: "SIGKILL",
     maxBuffer: opts.maxBuffer ?? 256 * 1024 * 1024,
-    buffer: opts.onStdoutData ? { stdout: false } : true,
+    buffer: { stdout: !opts.onStdoutData, stderr: !opts.onStderrData },
     encoding: "utf8",
     stripFinalNewline: false,
     stdin: opts.input === void 0 ? "ignore" : "pipe",
@@ -48998,6 +48998,8 @@ async function run(file2, args, opts = {}) {
     child.stdout?.on("data", (chunk) => onData(chunk, stop));
   }
   if (opts.onStderrLine) pipeLines(child.stderr, opts.onStderrLine, secrets);
+  const onErr = opts.onStderrData;
+  if (onErr) child.stderr?.on("data", (chunk) => onErr(chunk));
   let result;
   try {
     result = await child;
@@ -50960,18 +50962,18 @@ var validateAsync = async (schema, value, _ctx) => {
   return result.issues.length === 0;
 };
 var _encode = (_Err) => {
-  const parse5 = _parse(_Err);
+  const parse6 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse5(schema, value, ctx, finalizeParams(fn, _params));
+    return parse6(schema, value, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var encode = /* @__PURE__ */ _encode($ZodRealError);
 var _decode = (_Err) => {
-  const parse5 = _parse(_Err);
+  const parse6 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
-    return parse5(schema, value, _ctx, finalizeParams(fn, _params));
+    return parse6(schema, value, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
@@ -52466,7 +52468,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c3) => c3[0]));
-  const parse5 = inst._zod.parse;
+  const parse6 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n2 = size(payload.value);
     if (n2 > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -52480,7 +52482,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse5(payload, ctx);
+    return parse6(payload, ctx);
   };
 }
 var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
@@ -52494,8 +52496,8 @@ function handleArrayResult(result, final, index) {
 }
 var $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def) => {
   $ZodType.init(inst, def);
-  const memo2 = globalConfig.memoizer;
-  memo2?.attach(inst);
+  const memo3 = globalConfig.memoizer;
+  memo3?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
     const input2 = payload.value;
     if (!Array.isArray(input2)) {
@@ -52507,7 +52509,7 @@ var $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def) => {
       });
       return payload;
     }
-    payload.value = memo2 ? memo2.alloc(inst, payload, Array(input2.length), ctx) : Array(input2.length);
+    payload.value = memo3 ? memo3.alloc(inst, payload, Array(input2.length), ctx) : Array(input2.length);
     const proms = [];
     const abortEarly = ctx?.abortEarly;
     for (let i2 = 0; i2 < input2.length; i2++) {
@@ -52667,8 +52669,8 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   const isObject3 = isObject2;
   const catchall = def.catchall;
   let value;
-  const memo2 = globalConfig.memoizer;
-  memo2?.attach(inst);
+  const memo3 = globalConfig.memoizer;
+  memo3?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
@@ -52681,7 +52683,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
       });
       return payload;
     }
-    payload.value = memo2 ? memo2.alloc(inst, payload, {}, ctx) : {};
+    payload.value = memo3 ? memo3.alloc(inst, payload, {}, ctx) : {};
     const proms = [];
     const shape2 = value.shape;
     const abortEarly = ctx?.abortEarly;
@@ -52714,11 +52716,11 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   $ZodObject.init(inst, def);
   const superParse = inst._zod.parse;
   const _normalized = cached(() => normalizeDef(def));
-  const memo2 = globalConfig.memoizer;
+  const memo3 = globalConfig.memoizer;
   const generateFastpass = (shape2) => {
     const normalized = _normalized.value;
     const syms = normalized.symbolKeys;
-    const doc = new Doc(["payload", "ctx"], { shape: shape2, inst, memo: memo2, syms });
+    const doc = new Doc(["payload", "ctx"], { shape: shape2, inst, memo: memo3, syms });
     const parseStr = (k) => `shape[${k}]._zod.run({ value: input[${k}], issues: [] }, ctx)`;
     const prefixStr = (id, k) => `
           let ${id}_ab = false;
@@ -52738,7 +52740,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     for (const key of normalized.allKeys) {
       ids[key] = `key_${counter2++}`;
     }
-    doc.write(memo2 ? `const newResult = memo.alloc(inst, payload, {}, ctx);` : `const newResult = {};`);
+    doc.write(memo3 ? `const newResult = memo.alloc(inst, payload, {}, ctx);` : `const newResult = {};`);
     for (const key of normalized.allKeys) {
       if (key === "__proto__")
         continue;
@@ -53172,8 +53174,8 @@ function handleIntersectionResults(result, left, right) {
 var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
   $ZodType.init(inst, def);
   const items = def.items;
-  const memo2 = globalConfig.memoizer;
-  memo2?.attach(inst);
+  const memo3 = globalConfig.memoizer;
+  memo3?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
     const input2 = payload.value;
     if (!Array.isArray(input2)) {
@@ -53185,7 +53187,7 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
       });
       return payload;
     }
-    payload.value = memo2 ? memo2.alloc(inst, payload, [], ctx) : [];
+    payload.value = memo3 ? memo3.alloc(inst, payload, [], ctx) : [];
     const proms = [];
     const optinStart = getTupleOptStart(items, "optin");
     const optoutStart = getTupleOptStart(items, "optout");
@@ -53294,8 +53296,8 @@ function handleTupleResults(itemResults, final, items, input2, optoutStart) {
 }
 var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
   $ZodType.init(inst, def);
-  const memo2 = globalConfig.memoizer;
-  memo2?.attach(inst);
+  const memo3 = globalConfig.memoizer;
+  memo3?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
     const input2 = payload.value;
     if (!isPlainObject2(input2)) {
@@ -53310,7 +53312,7 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
     const proms = [];
     const values = def.keyType._zod.values;
     if (values && !def.partial) {
-      payload.value = memo2 ? memo2.alloc(inst, payload, {}, ctx) : {};
+      payload.value = memo3 ? memo3.alloc(inst, payload, {}, ctx) : {};
       const recordKeys = /* @__PURE__ */ new Set();
       for (const key of values) {
         if (typeof key === "string" || typeof key === "number" || typeof key === "symbol") {
@@ -53374,7 +53376,7 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
         });
       }
     } else {
-      payload.value = memo2 ? memo2.alloc(inst, payload, {}, ctx) : {};
+      payload.value = memo3 ? memo3.alloc(inst, payload, {}, ctx) : {};
       let unrecognized;
       for (const key of Reflect.ownKeys(input2)) {
         if (key === "__proto__")
@@ -53449,8 +53451,8 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
 });
 var $ZodMap = /* @__PURE__ */ $constructor("$ZodMap", (inst, def) => {
   $ZodType.init(inst, def);
-  const memo2 = globalConfig.memoizer;
-  memo2?.attach(inst);
+  const memo3 = globalConfig.memoizer;
+  memo3?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
     const input2 = payload.value;
     if (!(input2 instanceof Map)) {
@@ -53463,7 +53465,7 @@ var $ZodMap = /* @__PURE__ */ $constructor("$ZodMap", (inst, def) => {
       return payload;
     }
     const proms = [];
-    payload.value = memo2 ? memo2.alloc(inst, payload, /* @__PURE__ */ new Map(), ctx) : /* @__PURE__ */ new Map();
+    payload.value = memo3 ? memo3.alloc(inst, payload, /* @__PURE__ */ new Map(), ctx) : /* @__PURE__ */ new Map();
     const abortEarly = ctx?.abortEarly;
     let seen = payload.issues.length;
     for (const [key, value] of input2) {
@@ -53520,8 +53522,8 @@ function handleMapResult(keyResult, valueResult, final, key, input2, inst, ctx) 
 }
 var $ZodSet = /* @__PURE__ */ $constructor("$ZodSet", (inst, def) => {
   $ZodType.init(inst, def);
-  const memo2 = globalConfig.memoizer;
-  memo2?.attach(inst);
+  const memo3 = globalConfig.memoizer;
+  memo3?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
     const input2 = payload.value;
     if (!(input2 instanceof Set)) {
@@ -53534,7 +53536,7 @@ var $ZodSet = /* @__PURE__ */ $constructor("$ZodSet", (inst, def) => {
       return payload;
     }
     const proms = [];
-    payload.value = memo2 ? memo2.alloc(inst, payload, /* @__PURE__ */ new Set(), ctx) : /* @__PURE__ */ new Set();
+    payload.value = memo3 ? memo3.alloc(inst, payload, /* @__PURE__ */ new Set(), ctx) : /* @__PURE__ */ new Set();
     const abortEarly = ctx?.abortEarly;
     let seen = payload.issues.length;
     for (const item of input2) {
@@ -69085,7 +69087,7 @@ function collectLeaves(v, secretKey, out) {
   }
 }
 
-// src/build/prepare.ts
+// src/core/build/prepare.ts
 init_errors();
 
 // src/docker/buildx-capabilities.ts
@@ -69350,7 +69352,7 @@ function unsupportedPlatforms(caps, wanted) {
   return wanted.filter((p) => !builderSupports({ name: caps.builder, driver: caps.driver, platforms: caps.platforms }, p));
 }
 
-// src/build/prepare.ts
+// src/core/build/prepare.ts
 var LOCAL_TAG = "dev";
 function defaultTags(plan, output2) {
   const repo = plan.connector.repository;
@@ -69419,7 +69421,10 @@ function prepareBuild(plan, opts, caps, files) {
     progress: "plain",
     output: output2.type === "oci" ? { type: "oci", dest: output2.dest, rewriteTimestamp: rewrite, ...output2.layout === "dir" ? { tar: false } : {} } : { type: "load" },
     builder: opts.builder,
-    noCache: opts.noCache
+    noCache: opts.noCache,
+    // a python install from a package index: its secrets, and host networking for a loopback index
+    ...plan.buildNetwork === "host" ? { network: "host" } : {},
+    ...plan.buildSecrets && plan.buildSecrets.length > 0 ? { secrets: plan.buildSecrets } : {}
   };
   return { request: request2, platforms, tags, reproducible, provenance };
 }
@@ -69762,12 +69767,12 @@ ${scrub(e.message)}
 }
 
 // src/action/pipeline.ts
-import { join as join21 } from "node:path";
+import { join as join23 } from "node:path";
 
 // src/connector/metadata.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { readFile as readFile2 } from "node:fs/promises";
-import { basename as basename2, join as join3, relative as relative2, resolve as resolve3, isAbsolute as isAbsolute3 } from "node:path";
+import { existsSync as existsSync2 } from "node:fs";
+import { basename as basename2, join as join3, relative as relative3, resolve as resolve3, isAbsolute as isAbsolute4 } from "node:path";
 init_errors();
 
 // src/connector/schema.ts
@@ -69782,6 +69787,14 @@ var TAG = "[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}";
 var DIGEST = "sha256:[a-f0-9]{64}";
 var REPOSITORY_RE = new RegExp(`^(?:${HOST}/)?${PATH}$`);
 var REFERENCE_RE = new RegExp(`^((?:${HOST}/)?${PATH})(?::(${TAG}))?(?:@(${DIGEST}))?$`);
+var TAG_RE = new RegExp(`^${TAG}$`);
+var MAX_TAG_LENGTH = 128;
+function tagProblem(tag) {
+  const shown2 = JSON.stringify(tag.length > 48 ? `${tag.slice(0, 48)}\u2026` : tag);
+  if (tag.length > MAX_TAG_LENGTH) return `${shown2} is ${tag.length} characters; an image tag has at most ${MAX_TAG_LENGTH}`;
+  if (!TAG_RE.test(tag)) return `${shown2} is not a valid image tag ([A-Za-z0-9_] then [A-Za-z0-9._-], at most ${MAX_TAG_LENGTH} characters)`;
+  return void 0;
+}
 function isRepository(s) {
   return s.length <= 255 && REPOSITORY_RE.test(s);
 }
@@ -69817,7 +69830,11 @@ var repository2 = external_exports.string({ error: (i2) => `expected a docker re
 var imageRef2 = external_exports.string({ error: (i2) => `expected an image reference (a string), got ${show(i2.input)}` }).refine((s) => parseImageRef(s) !== void 0, {
   error: (i2) => `expected an image reference like docker.io/airbyte/python-connector-base:4.0.2@sha256:<64 hex>: ${describeBadRef(String(i2.input))}, got ${show(i2.input)}`
 });
-var semverTag = external_exports.string({ error: (i2) => `expected a semver version string like 1.2.3 (quote it in YAML), got ${show(i2.input)}` }).refine((s) => import_semver2.default.valid(s) === s, { error: (i2) => `expected a semver version like 1.2.3 or 1.2.3-rc.1, got ${show(i2.input)}` });
+var semverTag = external_exports.string({ error: (i2) => `expected a semver version string like 1.2.3 (quote it in YAML), got ${show(i2.input)}` }).refine((s) => import_semver2.default.valid(s) === s, { error: (i2) => `expected a semver version like 1.2.3 or 1.2.3-rc.1, got ${show(i2.input)}` }).refine((s) => tagProblem(s) === void 0, { error: (i2) => `the version is the image tag: ${tagProblem(String(i2.input)) ?? ""}` });
+function isPlaceholderUuid(s) {
+  const hex3 = s.replace(/-/g, "").toLowerCase();
+  return /^(.)\1*$/.test(hex3) || hex3 === "123456781234123412341234567890ab" || hex3 === "0123456789abcdef0123456789abcdef" || hex3 === "12345678123412341234123456789012";
+}
 function entrypointProblem(args) {
   return entrypointIssue(args)?.message;
 }
@@ -69854,7 +69871,9 @@ var MetadataSchema = external_exports.object({
     connectorType: external_exports.enum(["source", "destination"], { error: (i2) => `expected "source" or "destination", got ${show(i2.input)}` }),
     dockerRepository: repository2,
     dockerImageTag: semverTag,
-    definitionId: external_exports.string({ error: (i2) => `expected a UUID string, got ${show(i2.input)}` }).regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, { message: "expected a UUID" }).optional(),
+    definitionId: external_exports.string({ error: (i2) => `expected a UUID string, got ${show(i2.input)}` }).regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, { message: "expected a UUID" }).refine((s) => !isPlaceholderUuid(s), {
+      error: (i2) => `${show(i2.input)} is a placeholder, not a definition id: generate one (uuidgen) and keep it for the connector's life`
+    }).optional(),
     documentationUrl: text("documentationUrl").optional(),
     license: text("license").optional(),
     tags: external_exports.array(external_exports.string({ error: (i2) => `expected a string tag, got ${show(i2.input)}` }), {
@@ -69894,23 +69913,194 @@ function collectIssues(err, root) {
 }
 
 // src/fs-util.ts
-import { stat as stat3 } from "node:fs/promises";
+init_errors();
+import { constants as constants6 } from "node:fs";
+import { lstat as lstat2, open as open3, realpath, stat as stat3 } from "node:fs/promises";
+import { isAbsolute as isAbsolute3, relative as relative2 } from "node:path";
 async function isFile(p) {
   return stat3(p).then(
     (s) => s.isFile(),
     () => false
   );
 }
-
-// src/connector/metadata.ts
-function displayPath(file2) {
+var INPUT_LIMITS = {
+  "metadata.yaml": 1024 * 1024,
+  "manifest.yaml": 16 * 1024 * 1024,
+  "components.py": 4 * 1024 * 1024,
+  "pyproject.toml": 1024 * 1024,
+  Dockerfile: 1024 * 1024,
+  ".dockerignore": 1024 * 1024,
+  "repository config": 1024 * 1024,
+  "config JSON": 4 * 1024 * 1024,
+  "catalog JSON": 64 * 1024 * 1024,
+  "state JSON": 64 * 1024 * 1024,
+  "input messages": 256 * 1024 * 1024,
+  "digest record": 16 * 1024 * 1024,
+  "base image definition": 1024 * 1024,
+  template: 1024 * 1024
+};
+function shown(file2) {
   const rel = relative2(process.cwd(), file2);
   return rel && !rel.startsWith("..") && !isAbsolute3(rel) ? rel : file2;
+}
+function notRegularReason(s) {
+  if (s.isFile()) return void 0;
+  if (s.isDirectory()) return "is a directory";
+  if (s.isCharacterDevice()) return "is a character device";
+  if (s.isBlockDevice()) return "is a block device";
+  if (s.isFIFO()) return "is a FIFO (named pipe)";
+  if (s.isSocket()) return "is a socket";
+  return "is not a regular file";
+}
+var mb = (n2) => n2 >= 1024 * 1024 ? `${(n2 / 1024 / 1024).toFixed(n2 % (1024 * 1024) === 0 ? 0 : 1)} MiB` : n2 >= 1024 ? `${Math.ceil(n2 / 1024)} KiB` : `${n2} bytes`;
+function refusal(file2, what, o2) {
+  return new BcError("badInput", `${shown(file2)}: ${what}`, { details: o2.fix ? [o2.fix] : [] });
+}
+function tooLarge(file2, size, max, o2) {
+  return refusal(file2, `${size === void 0 ? "more than" : `${mb(size)} is more than`} the ${mb(max)} limit for a ${o2.kind} (only regular files up to that size are read)`, o2);
+}
+function errnoMessage(file2, err, o2) {
+  const code = err.code;
+  if (code === "ENOENT") return refusal(file2, o2.notFound ?? "not found", o2);
+  if (code === "EACCES" || code === "EPERM") return refusal(file2, "permission denied", o2);
+  if (code === "ELOOP") return refusal(file2, "is a symlink loop", o2);
+  if (code === "ENOTDIR") return refusal(file2, "a component of the path is not a directory", o2);
+  if (code === "ENXIO") return refusal(file2, "is a socket", o2);
+  return refusal(file2, `cannot be read (${code ?? (err instanceof Error ? err.message : String(err))})`, o2);
+}
+async function checkInputFile(file2, o2) {
+  const max = o2.maxBytes ?? INPUT_LIMITS[o2.kind];
+  let s;
+  try {
+    s = await stat3(file2);
+  } catch (err) {
+    if (err.code === "ENOENT" && await lstat2(file2).then((l) => l.isSymbolicLink(), () => false)) {
+      throw refusal(file2, "is a symlink to a file that does not exist", o2);
+    }
+    throw errnoMessage(file2, err, o2);
+  }
+  const why = notRegularReason(s);
+  if (why) {
+    const link2 = await realpath(file2).catch(() => void 0);
+    const via = link2 && await lstat2(file2).then((l) => l.isSymbolicLink(), () => false) ? `is a symlink to ${link2}, which ` : "";
+    throw refusal(file2, `${via}${why}; only regular files are read`, o2);
+  }
+  if (s.size > max) throw tooLarge(file2, s.size, max, o2);
+  return s.size;
+}
+async function readBoundedFile(file2, o2) {
+  return (await readBoundedBytes(file2, o2)).toString("utf8");
+}
+async function readBoundedBytes(file2, o2) {
+  const max = o2.maxBytes ?? INPUT_LIMITS[o2.kind];
+  await checkInputFile(file2, o2);
+  let fh;
+  try {
+    fh = await open3(file2, constants6.O_RDONLY | constants6.O_NONBLOCK | constants6.O_NOCTTY);
+  } catch (err) {
+    throw errnoMessage(file2, err, o2);
+  }
+  try {
+    const s = await fh.stat();
+    const why = notRegularReason(s);
+    if (why) throw refusal(file2, `${why}; only regular files are read`, o2);
+    if (s.size > max) throw tooLarge(file2, s.size, max, o2);
+    const chunks = [];
+    let total = 0;
+    const buf = Buffer.allocUnsafe(Math.min(max + 1, 1024 * 1024));
+    for (; ; ) {
+      let n2;
+      try {
+        ({ bytesRead: n2 } = await fh.read(buf, 0, buf.length, null));
+      } catch (err) {
+        throw errnoMessage(file2, err, o2);
+      }
+      if (n2 === 0) break;
+      total += n2;
+      if (total > max) throw tooLarge(file2, void 0, max, o2);
+      chunks.push(Buffer.from(buf.subarray(0, n2)));
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    await fh.close();
+  }
+}
+async function optionalInputFile(file2, o2) {
+  try {
+    await stat3(file2);
+  } catch (err) {
+    if (err.code === "ENOENT" && !await lstat2(file2).then((l) => l.isSymbolicLink(), () => false)) return "missing";
+  }
+  await checkInputFile(file2, o2);
+  return "file";
+}
+
+// src/connector/language.ts
+var BASE_FAMILIES = {
+  "source-declarative-manifest": "manifest-only",
+  "python-connector-base": "python",
+  "java-connector-base": "java",
+  // build-connector's own bases (base-images/<lang>, built by `build-connector base`)
+  "base-python": "python",
+  "base-java": "java",
+  "base-manifest-only": "manifest-only"
+};
+var LANGUAGE_FILES = [
+  { language: "manifest-only", files: ["manifest.yaml"] },
+  { language: "python", files: ["pyproject.toml", "setup.py", "main.py"] },
+  { language: "java", files: ["build.gradle", "build.gradle.kts", "build/distributions"] }
+];
+function baseFamily(ref2) {
+  if (!ref2) return void 0;
+  const repo = parseImageRef(ref2)?.repository ?? ref2.split(/[@:]/)[0] ?? "";
+  const last = repo.split("/").at(-1) ?? "";
+  return BASE_FAMILIES[last];
+}
+function chooseLanguage(tags, baseImage, hasFile) {
+  const unique = [...new Set(tags)];
+  const only = unique[0];
+  if (unique.length <= 1 && only !== void 0) {
+    return { ok: true, choice: { language: only, from: "tag", tags, reason: `the only language tag is language:${only}` } };
+  }
+  const family = baseFamily(baseImage);
+  const list2 = unique.map((t) => `language:${t}`).join(", ");
+  if (family !== void 0) {
+    if (unique.includes(family)) {
+      const repo = (parseImageRef(baseImage ?? "")?.repository ?? "").split("/").at(-1);
+      return { ok: true, choice: { language: family, from: "baseImage", tags, reason: `tags ${list2}; the base image ${repo} is a ${family} base` } };
+    }
+    return {
+      ok: false,
+      at: "baseImage",
+      message: `tags ${list2} conflict with the base image, a ${family} base: keep the language tag that matches it, or change the base`
+    };
+  }
+  for (const { language, files } of LANGUAGE_FILES) {
+    if (!unique.includes(language)) continue;
+    const found = files.find((f) => hasFile(f));
+    if (found) return { ok: true, choice: { language, from: "files", tags, reason: `tags ${list2}; ${found} is present` } };
+  }
+  return {
+    ok: false,
+    at: "tags",
+    message: `tags ${list2}: neither the base image nor the files present (${LANGUAGE_FILES.filter((l) => unique.includes(l.language)).flatMap((l) => l.files).join(", ") || "none known"}) tell which to build; keep one language tag`
+  };
+}
+
+// src/connector/metadata.ts
+var MAX_ALIAS_COUNT = 100;
+function displayPath(file2) {
+  const rel = relative3(process.cwd(), file2);
+  return rel && !rel.startsWith("..") && !isAbsolute4(rel) ? rel : file2;
 }
 function where(pos) {
   return `${displayPath(pos.file)}:${pos.line}:${pos.column}`;
 }
 function parseMetadataText(text2, file2) {
+  const limit = INPUT_LIMITS["metadata.yaml"];
+  if (Buffer.byteLength(text2) > limit) {
+    throw new BcError("badInput", `${displayPath(file2)}: more than the ${limit / 1024 / 1024} MiB limit for a metadata.yaml`);
+  }
   const lineCounter = new import_yaml.LineCounter();
   const doc = (0, import_yaml.parseDocument)(text2, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const first = doc.errors[0];
@@ -69930,7 +70120,24 @@ function parseMetadataText(text2, file2) {
     });
   }
   const positionOf2 = (path10) => locate(doc, lineCounter, file2, splitPath(path10)).pos;
-  return { file: file2, text: text2, doc, lineCounter, value: doc.toJS({ maxAliasCount: 100 }), positionOf: positionOf2 };
+  return { file: file2, text: text2, doc, lineCounter, value: toPlain(doc, lineCounter, file2), positionOf: positionOf2 };
+}
+function toPlain(doc, lc, file2) {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    let at = { line: 1, col: 1 };
+    let aliases = 0;
+    (0, import_yaml.visit)(doc, {
+      Alias(_key, node2) {
+        if (aliases++ === 0 && node2.range) at = lc.linePos(node2.range[0]);
+      }
+    });
+    const why = err instanceof Error ? err.message : String(err);
+    throw new BcError("badInput", `${displayPath(file2)}:${at.line}:${at.col}: YAML aliases expand too far (${aliases} aliases; ${why})`, {
+      details: ["fix: write the values out instead of nesting anchors (&name) and aliases (*name)"]
+    });
+  }
 }
 function unclosedQuoteLine(text2, offset) {
   const lines = text2.slice(0, offset).split("\n");
@@ -69994,30 +70201,39 @@ function validateMetadata(parsed) {
   if (!res.success) throw issueError(parsed, collectIssues(res.error, parsed.value));
   return res.data;
 }
-function languageOf(tags, parsed) {
-  const langs = (tags ?? []).map((t, i2) => ({ t, i: i2 })).filter(({ t }) => t.startsWith("language:"));
-  if (langs.length > 1) {
-    throw issueError(parsed, [{ path: `data.tags.${langs[1]?.i ?? 0}`, message: "more than one language:* tag; keep exactly one" }]);
+function languageTags(tags, parsed) {
+  const out = [];
+  for (const [i2, t] of (tags ?? []).entries()) {
+    if (!t.startsWith("language:")) continue;
+    const lang = t.slice("language:".length);
+    if (!/^[a-z0-9][a-z0-9_-]{0,62}$/.test(lang)) {
+      throw issueError(parsed, [{ path: `data.tags.${i2}`, message: `expected language:<name> with a lowercase [a-z0-9_-] name, got "${t}"` }]);
+    }
+    out.push({ language: lang, path: `data.tags.${i2}` });
   }
-  const only = langs[0];
-  if (!only) return void 0;
-  const lang = only.t.slice("language:".length);
-  if (!/^[a-z0-9][a-z0-9_-]{0,62}$/.test(lang)) {
-    throw issueError(parsed, [{ path: `data.tags.${only.i}`, message: `expected language:<name> with a lowercase [a-z0-9_-] name, got "${only.t}"` }]);
+  return out;
+}
+function languageOf(tags, parsed, dir, baseImage) {
+  const found = languageTags(tags, parsed);
+  if (found.length === 0) return void 0;
+  const decision = chooseLanguage(
+    found.map((f) => f.language),
+    baseImage.ref,
+    (rel) => existsSync2(join3(dir, rel))
+  );
+  if (!decision.ok) {
+    throw issueError(parsed, [{ path: decision.at === "baseImage" ? baseImage.path : found[1]?.path ?? "data.tags", message: decision.message }]);
   }
-  return { language: lang, path: `data.tags.${only.i}` };
+  const chosen = found.find((f) => f.language === decision.choice.language) ?? found[0];
+  return { language: decision.choice.language, path: chosen?.path ?? "data.tags", choice: decision.choice };
 }
 async function loadMetadata(dir) {
   const file2 = join3(resolve3(dir), "metadata.yaml");
-  let text2;
-  try {
-    text2 = await readFile2(file2, "utf8");
-  } catch (err) {
-    const code = err.code;
-    throw new BcError("badInput", `${displayPath(file2)}: ${code === "ENOENT" ? "not found: a connector directory needs a metadata.yaml" : `cannot read (${code ?? "error"})`}`, {
-      details: [`fix: pass the connector directory (the one holding metadata.yaml)`]
-    });
-  }
+  const text2 = await readBoundedFile(file2, {
+    kind: "metadata.yaml",
+    notFound: "not found: a connector directory needs a metadata.yaml",
+    fix: "fix: pass the connector directory (the one holding metadata.yaml, a regular file)"
+  });
   return parseMetadataText(text2, file2);
 }
 async function loadConnector(dir) {
@@ -70032,7 +70248,10 @@ async function loadConnector(dir) {
   if (bc?.extraWriteDirs) options.extraWriteDirs = bc.extraWriteDirs;
   if (bc?.platforms) options.platforms = bc.platforms;
   if (bc?.offline !== void 0) options.offline = bc.offline;
-  const lang = languageOf(d.tags, parsed);
+  const lang = languageOf(d.tags, parsed, abs, {
+    ref: bc?.baseImage ?? d.connectorBuildOptions?.baseImage,
+    path: bc?.baseImage ? "data.buildConnector.baseImage" : "data.connectorBuildOptions.baseImage"
+  });
   const dockerfile = join3(abs, "Dockerfile");
   const registryOverrides = {};
   for (const [k, v] of Object.entries(d.registryOverrides ?? {})) {
@@ -70052,10 +70271,11 @@ async function loadConnector(dir) {
     definitionId: d.definitionId,
     language: lang?.language ?? "",
     languagePath: lang?.path ?? (d.tags ? "data.tags" : "data"),
+    languageChoice: lang?.choice,
     baseImage: bc?.baseImage ?? d.connectorBuildOptions?.baseImage,
     options,
     registryOverrides,
-    customDockerfile: await isFile(dockerfile) ? dockerfile : void 0,
+    customDockerfile: await optionalInputFile(dockerfile, { kind: "Dockerfile" }) === "file" ? dockerfile : void 0,
     positionOf: parsed.positionOf,
     documentationUrl: d.documentationUrl,
     license: d.license
@@ -70069,12 +70289,12 @@ function metadataError(c3, path10, message, details = []) {
 // src/monorepo/discovery.ts
 init_errors();
 import { readdir as readdir3 } from "node:fs/promises";
-import { basename as basename3, isAbsolute as isAbsolute4, join as join4, relative as relative3, resolve as resolve4, sep as sep2 } from "node:path";
+import { basename as basename3, isAbsolute as isAbsolute5, join as join4, relative as relative4, resolve as resolve4, sep as sep2 } from "node:path";
 var METADATA_FILE = "metadata.yaml";
 var SKIPPED_DIRS = /* @__PURE__ */ new Set(["node_modules", "build", "dist", "target", "out", "__pycache__", "venv", "site-packages"]);
 async function discoverConnectors(opts = {}) {
   const base = resolve4(opts.base ?? process.cwd());
-  const roots = (opts.roots && opts.roots.length > 0 ? opts.roots : ["."]).map((r) => isAbsolute4(r) ? r : resolve4(base, r));
+  const roots = (opts.roots && opts.roots.length > 0 ? opts.roots : ["."]).map((r) => isAbsolute5(r) ? r : resolve4(base, r));
   const found = /* @__PURE__ */ new Map();
   await Promise.all(
     roots.map(async (root) => {
@@ -70084,19 +70304,19 @@ async function discoverConnectors(opts = {}) {
       } catch (err) {
         const code = err.code;
         if (code === "ENOENT" || code === "ENOTDIR") {
-          throw badInput(`discovery root ${relative3(base, root) || root} does not exist or is not a directory`, [
+          throw badInput(`discovery root ${relative4(base, root) || root} does not exist or is not a directory`, [
             "fix: pass existing directories to --roots (or fix roots: in build-connector.yaml)"
           ]);
         }
         throw err;
       }
-      await visit2(root, entries, base, found);
+      await visit3(root, entries, base, found);
     })
   );
   return [...found.values()].sort((a2, b) => a2.relDir < b.relDir ? -1 : a2.relDir > b.relDir ? 1 : 0);
 }
 var readDir = (dir) => readdir3(dir, { withFileTypes: true });
-async function visit2(dir, entries, base, found) {
+async function visit3(dir, entries, base, found) {
   let hasMetadata = false;
   let hasDockerfile = false;
   for (const e of entries) {
@@ -70104,7 +70324,7 @@ async function visit2(dir, entries, base, found) {
     else if (e.name === "Dockerfile" && (e.isFile() || e.isSymbolicLink())) hasDockerfile = true;
   }
   if (hasMetadata) {
-    const relDir = toPosix(relative3(base, dir)) || ".";
+    const relDir = toPosix(relative4(base, dir)) || ".";
     found.set(dir, { dir, relDir, name: basename3(dir), metadataPath: join4(dir, METADATA_FILE), hasDockerfile });
     return;
   }
@@ -70120,7 +70340,7 @@ async function visit2(dir, entries, base, found) {
         if (code === "ENOENT" || code === "EACCES" || code === "ENOTDIR") return;
         throw err;
       }
-      await visit2(child, childEntries, base, found);
+      await visit3(child, childEntries, base, found);
     })
   );
 }
@@ -70148,6 +70368,16 @@ function parseVersion(version2, source = "version") {
   }
   return v;
 }
+function checkPlanTags(p, source = "version") {
+  for (const t of p.tags) {
+    const problem = tagProblem(t.tag);
+    if (problem) {
+      throw badInput(`${source}: tag ${problem} (${t.reason})`, [
+        p.kind === "dev" ? `fix: dev tags add "-dev.<10-char sha>" (15 characters) to X.Y.Z; keep X.Y.Z at most ${MAX_TAG_LENGTH - 15} characters` : `fix: shorten data.dockerImageTag (or --release-version) to at most ${MAX_TAG_LENGTH} characters`
+      ]);
+    }
+  }
+}
 function devTag(version2, sha) {
   if (!/^[0-9a-f]{10,64}$/i.test(sha)) throw badInput(`--dev: "${sha}" is not a git commit sha`);
   return `${version2.major}.${version2.minor}.${version2.patch}-dev.${sha.slice(0, 10).toLowerCase()}`;
@@ -70156,6 +70386,11 @@ function stableVersions(tags) {
   return tags.filter((t) => import_semver3.default.valid(t) === t && import_semver3.default.prerelease(t) === null).sort(import_semver3.default.rcompare);
 }
 function planTags(input2) {
+  const p = planTagsUnchecked(input2);
+  checkPlanTags(p, input2.versionSource);
+  return p;
+}
+function planTagsUnchecked(input2) {
   const v = parseVersion(input2.version, input2.versionSource);
   const existing = new Set(input2.existingTags);
   const stable = stableVersions(input2.existingTags);
@@ -70209,7 +70444,6 @@ function planTags(input2) {
 }
 
 // src/monorepo/repo-config.ts
-import { readFile as readFile3 } from "node:fs/promises";
 var import_yaml2 = __toESM(require_dist(), 1);
 import { join as join5 } from "node:path";
 init_errors();
@@ -70245,14 +70479,8 @@ function defaultRepoConfig() {
 }
 async function loadRepoConfig(repoRoot2) {
   const file2 = join5(repoRoot2, REPO_CONFIG_FILE);
-  let text2;
-  try {
-    text2 = await readFile3(file2, "utf8");
-  } catch (err) {
-    if (err.code === "ENOENT") return defaultRepoConfig();
-    throw err;
-  }
-  return parseRepoConfig(text2, file2);
+  if (await optionalInputFile(file2, { kind: "repository config" }) === "missing") return defaultRepoConfig();
+  return parseRepoConfig(await readBoundedFile(file2, { kind: "repository config" }), file2);
 }
 function parseRepoConfig(text2, file2) {
   const lc = new import_yaml2.LineCounter();
@@ -70262,7 +70490,7 @@ function parseRepoConfig(text2, file2) {
     const pos = e ? lc.linePos(e.pos[0]) : void 0;
     throw badInput(`${file2}:${pos?.line ?? 1}:${pos?.col ?? 1}: invalid YAML: ${e?.message.split("\n")[0] ?? "parse error"}`);
   }
-  const raw = doc.toJS() ?? {};
+  const raw = toPlain(doc, lc, file2) ?? {};
   const parsed = RepoConfigSchema.safeParse(raw);
   if (!parsed.success) {
     const details = parsed.error.issues.slice(0, 10).map((i2) => {
@@ -70715,9 +70943,10 @@ function describeReason(r) {
 }
 
 // src/monorepo/facts.ts
+import { existsSync as existsSync3 } from "node:fs";
+import { dirname as dirname2, join as join6 } from "node:path";
 var import_yaml3 = __toESM(require_dist(), 1);
 init_errors();
-import { readFile as readFile4 } from "node:fs/promises";
 var FactsError = class extends Error {
   constructor(problem) {
     super(`${problem.file}:${problem.line}:${problem.col}: ${problem.message}`);
@@ -70726,7 +70955,7 @@ var FactsError = class extends Error {
   problem;
 };
 async function readConnectorFacts(c3) {
-  const text2 = await readFile4(c3.metadataPath, "utf8");
+  const text2 = await readBoundedFile(c3.metadataPath, { kind: "metadata.yaml" });
   return parseConnectorFacts(text2, c3.metadataPath, c3.hasDockerfile);
 }
 function parseConnectorFacts(text2, file2, custom2) {
@@ -70738,7 +70967,7 @@ function parseConnectorFacts(text2, file2, custom2) {
   } catch {
     return parseWithPositions(text2, file2, custom2);
   }
-  const facts = factsOf(js, custom2);
+  const facts = factsOf(js, custom2, file2);
   return typeof facts === "string" ? parseWithPositions(text2, file2, custom2) : facts;
 }
 function parseWithPositions(text2, file2, custom2) {
@@ -70753,7 +70982,7 @@ function parseWithPositions(text2, file2, custom2) {
     const at = positionOf(doc, lc, path10);
     throw new FactsError({ file: file2, line: at.line, col: at.col, message });
   };
-  const facts = factsOf(doc.toJS(), custom2);
+  const facts = factsOf(doc.toJS(), custom2, file2);
   if (typeof facts !== "string") return facts;
   const problem = PROBLEMS[facts];
   return fail2(problem.path, problem.message);
@@ -70761,7 +70990,7 @@ function parseWithPositions(text2, file2, custom2) {
 var PROBLEMS = {
   data: { path: ["data"], message: 'data: expected a mapping (Airbyte metadata.yaml has a top-level "data:" key)' },
   tags: { path: ["data", "tags"], message: 'data.tags: expected a list such as ["language:python"]' },
-  twoLanguages: { path: ["data", "tags"], message: "data.tags: more than one language tag" },
+  twoLanguages: { path: ["data", "tags"], message: 'data.tags: more than one language tag, and neither the base image nor the files present tell which (see docs/connector.md "Language")' },
   noLanguage: {
     path: ["data", "tags"],
     message: 'data.tags: no "language:<python|java|manifest-only>" tag (needed to pick the template); or add a Dockerfile for custom mode'
@@ -70769,14 +70998,20 @@ var PROBLEMS = {
   options: { path: ["data", "buildConnector"], message: "data.buildConnector: expected a mapping" },
   platforms: { path: ["data", "buildConnector", "platforms"], message: "data.buildConnector.platforms: expected a list like [linux/amd64, linux/arm64]" }
 };
-function factsOf(js, custom2) {
+function factsOf(js, custom2, file2) {
   const data = isRecord(js) ? js.data : void 0;
   if (!isRecord(data)) return "data";
   const tags = data.tags;
   if (tags !== void 0 && !Array.isArray(tags)) return "tags";
   const langTags = (Array.isArray(tags) ? tags : []).filter((t) => typeof t === "string" && t.startsWith("language:")).map((t) => t.slice("language:".length).trim());
-  if (langTags.length > 1) return "twoLanguages";
-  const language = langTags[0] || void 0;
+  let language = langTags[0] || void 0;
+  if (langTags.length > 1) {
+    const baseOf = (v) => isRecord(v) && typeof v.baseImage === "string" ? v.baseImage : void 0;
+    const base = baseOf(data.buildConnector) ?? baseOf(data.connectorBuildOptions);
+    const decision = chooseLanguage(langTags, base, (rel) => existsSync3(join6(dirname2(file2), rel)));
+    if (!decision.ok) return "twoLanguages";
+    language = decision.choice.language;
+  }
   if (!language && !custom2) return "noLanguage";
   const opts = data.buildConnector;
   if (opts !== void 0 && !isRecord(opts)) return "options";
@@ -71034,40 +71269,85 @@ var defaultLog = (l) => void process.stderr.write(`${l}
 
 // src/core/steps.ts
 init_errors();
-import { join as join18 } from "node:path";
+import { join as join20 } from "node:path";
 import { mkdtemp as mkdtemp5, rm as rm8 } from "node:fs/promises";
-import { tmpdir as tmpdir4 } from "node:os";
+import { tmpdir as tmpdir5 } from "node:os";
 
 // src/render/plan.ts
-import { readFile as readFile9 } from "node:fs/promises";
 var import_dockerfile_ast = __toESM(require_main(), 1);
+init_errors();
+
+// src/docker/imagetools.ts
+init_errors();
+var DescriptorSchema = external_exports.object({
+  mediaType: external_exports.string(),
+  digest: external_exports.string(),
+  size: external_exports.number().optional(),
+  platform: external_exports.object({ architecture: external_exports.string(), os: external_exports.string(), variant: external_exports.string().optional() }).loose().optional(),
+  annotations: external_exports.record(external_exports.string(), external_exports.string()).optional()
+}).loose();
+var ImagetoolsRawSchema = external_exports.object({
+  name: external_exports.string().optional(),
+  manifest: external_exports.object({
+    mediaType: external_exports.string().optional(),
+    digest: external_exports.string(),
+    manifests: external_exports.array(DescriptorSchema).optional()
+  }).loose()
+}).loose();
+function indexFacts(raw) {
+  const manifests = (raw.manifest.manifests ?? []).map((m) => ({
+    digest: m.digest,
+    platform: m.platform ? [m.platform.os, m.platform.architecture, m.platform.variant].filter(Boolean).join("/") : "unknown/unknown"
+  }));
+  const real = manifests.filter((m) => m.platform !== "unknown/unknown");
+  return {
+    digest: raw.manifest.digest,
+    platforms: real.map((m) => m.platform),
+    manifests: real,
+    attestations: manifests.length - real.length
+  };
+}
+async function imagetoolsInspect(ref2) {
+  const res = await docker(["buildx", "imagetools", "inspect", "--format", "{{json .Manifest}}", ref2], {
+    allowFailure: true,
+    timeoutMs: 6e4
+  });
+  if (res.exitCode !== 0) {
+    if (/not found|manifest unknown|name unknown|404/i.test(res.stderr)) return void 0;
+    throw new BcError("environment", `could not read ${ref2} from its registry`, { details: res.stderr.trim().split("\n").slice(-3) });
+  }
+  const manifest = parseJson(ImagetoolsRawSchema.shape.manifest, res.stdout, `imagetools inspect ${ref2}`);
+  return { name: ref2, manifest };
+}
+
+// src/render/base-image.ts
 init_errors();
 
 // src/render/base-def.ts
 var import_yaml4 = __toESM(require_dist(), 1);
-import { readFile as readFile5 } from "node:fs/promises";
-import { join as join7 } from "node:path";
+import { readFile as readFile2 } from "node:fs/promises";
+import { join as join8 } from "node:path";
 init_errors();
 
 // src/render/assets.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { dirname as dirname2, join as join6 } from "node:path";
+import { existsSync as existsSync4 } from "node:fs";
+import { dirname as dirname3, join as join7 } from "node:path";
 import { fileURLToPath as fileURLToPath4 } from "node:url";
 var cachedRoot;
 function packageRoot() {
   if (cachedRoot) return cachedRoot;
-  let dir = dirname2(fileURLToPath4(import.meta.url));
+  let dir = dirname3(fileURLToPath4(import.meta.url));
   for (let i2 = 0; i2 < 6; i2++) {
-    if (existsSync2(join6(dir, "templates")) && existsSync2(join6(dir, "base-images")) && existsSync2(join6(dir, "package.json"))) {
+    if (existsSync4(join7(dir, "templates")) && existsSync4(join7(dir, "base-images")) && existsSync4(join7(dir, "package.json"))) {
       cachedRoot = dir;
       return dir;
     }
-    dir = dirname2(dir);
+    dir = dirname3(dir);
   }
   throw new Error("cannot find the build-connector package folder (templates/ and base-images/)");
 }
-var builtinTemplatesDir = () => join6(packageRoot(), "templates");
-var builtinBasesDir = () => join6(packageRoot(), "base-images");
+var builtinTemplatesDir = () => join7(packageRoot(), "templates");
+var builtinBasesDir = () => join7(packageRoot(), "base-images");
 
 // src/render/base-def.ts
 var AIRBYTE_WRITE_DIRS = ["/airbyte", "/tmp", "/secrets", "/config", "/custom_cache"];
@@ -71089,10 +71369,10 @@ var BaseDefinitionSchema = external_exports.object({
 }).strict();
 async function findBaseDefinition(name) {
   if (!/^[a-z0-9][a-z0-9_-]*$/.test(name)) return void 0;
-  const file2 = join7(builtinBasesDir(), name, "base.yaml");
+  const file2 = join8(builtinBasesDir(), name, "base.yaml");
   let text2;
   try {
-    text2 = await readFile5(file2, "utf8");
+    text2 = await readFile2(file2, "utf8");
   } catch {
     return void 0;
   }
@@ -71115,335 +71395,10 @@ function mergeDirs(...lists) {
   return out;
 }
 
-// src/render/code.ts
-init_errors();
-import { readdir as readdir4, readFile as readFile6 } from "node:fs/promises";
-import { join as join8, relative as relative4 } from "node:path";
-
-// src/render/tar-list.ts
-import { open as open3 } from "node:fs/promises";
-
-// src/verify/tar.ts
-import { createHash as createHash2 } from "node:crypto";
-var BLOCK = 512;
-function readString(buf, off, len) {
-  const slice = buf.subarray(off, off + len);
-  const nul = slice.indexOf(0);
-  return slice.subarray(0, nul < 0 ? slice.length : nul).toString("utf8");
-}
-function readNumber(buf, off, len) {
-  const first = buf[off] ?? 0;
-  if (first & 128) {
-    let n2 = 0;
-    for (let i2 = 1; i2 < len; i2++) n2 = n2 * 256 + (buf[off + i2] ?? 0);
-    return n2;
-  }
-  const s = readString(buf, off, len).trim();
-  return s === "" ? 0 : parseInt(s, 8);
-}
-function parsePax(data) {
-  const out = {};
-  let i2 = 0;
-  while (i2 < data.length) {
-    const sp = data.indexOf(32, i2);
-    if (sp < 0) break;
-    const len = parseInt(data.toString("utf8", i2, sp), 10);
-    if (!Number.isFinite(len) || len <= 0) break;
-    const record2 = data.toString("utf8", sp + 1, i2 + len - 1);
-    const eq = record2.indexOf("=");
-    if (eq > 0) out[record2.slice(0, eq)] = record2.slice(eq + 1);
-    i2 += len;
-  }
-  return out;
-}
-function typeOf(flag) {
-  switch (flag) {
-    case "0":
-    case "\0":
-    case "":
-    case "7":
-      return "file";
-    case "5":
-      return "dir";
-    case "2":
-      return "symlink";
-    case "1":
-      return "hardlink";
-    default:
-      return "other";
-  }
-}
-function normalizeTarPath(p) {
-  return p.replace(/^\.\//, "").replace(/\/+$/, "");
-}
-var TarReader = class {
-  constructor(opts = {}) {
-    this.opts = opts;
-  }
-  opts;
-  entries = [];
-  /** the end-of-archive blocks were read */
-  ended = false;
-  pending = Buffer.alloc(0);
-  state = { kind: "header" };
-  pax = {};
-  longName;
-  longLink;
-  push(chunk) {
-    let buf = this.pending.length > 0 ? Buffer.concat([this.pending, chunk]) : chunk;
-    this.pending = Buffer.alloc(0);
-    while (!this.ended && buf.length > 0) {
-      if (this.state.kind === "header") {
-        if (buf.length < BLOCK) {
-          this.pending = Buffer.from(buf);
-          return;
-        }
-        this.header(buf.subarray(0, BLOCK));
-        buf = buf.subarray(BLOCK);
-        continue;
-      }
-      const st = this.state;
-      if (st.remaining > 0) {
-        const take = buf.subarray(0, Math.min(st.remaining, buf.length));
-        st.hash?.update(take);
-        const room = st.keep - st.kept;
-        if (room > 0) {
-          const part = Buffer.from(take.subarray(0, Math.min(room, take.length)));
-          st.parts.push(part);
-          st.kept += part.length;
-        }
-        st.remaining -= take.length;
-        buf = buf.subarray(take.length);
-        if (st.remaining > 0) return;
-        this.dataDone(st);
-      }
-      const skip3 = Math.min(st.padding, buf.length);
-      st.padding -= skip3;
-      buf = buf.subarray(skip3);
-      if (st.padding === 0) this.state = { kind: "header" };
-    }
-  }
-  header(h2) {
-    if (h2.every((b) => b === 0)) {
-      this.ended = true;
-      return;
-    }
-    const size = readNumber(h2, 124, 12);
-    const flag = String.fromCharCode(h2[156] ?? 0);
-    const padding = (BLOCK - size % BLOCK) % BLOCK;
-    if (flag === "x" || flag === "g" || flag === "L" || flag === "K") {
-      this.state = { kind: "data", meta: flag, remaining: size, padding, keep: size, kept: 0, parts: [] };
-      if (size === 0) this.dataDone(this.state);
-      return;
-    }
-    const name = readString(h2, 0, 100);
-    const prefix = h2.toString("latin1", 257, 263).startsWith("ustar") ? readString(h2, 345, 155) : "";
-    const pax = this.pax;
-    const entry = {
-      path: normalizeTarPath(pax.path ?? this.longName ?? (prefix ? `${prefix}/${name}` : name)),
-      type: typeOf(flag),
-      mode: readNumber(h2, 100, 8) & 4095,
-      uid: pax.uid !== void 0 ? Number(pax.uid) : readNumber(h2, 108, 8),
-      gid: pax.gid !== void 0 ? Number(pax.gid) : readNumber(h2, 116, 8),
-      size: pax.size !== void 0 ? Number(pax.size) : size,
-      linkname: pax.linkpath ?? this.longLink ?? readString(h2, 157, 100),
-      complete: size === 0
-    };
-    if (entry.type === "file") entry.content = Buffer.alloc(0);
-    this.entries.push(entry);
-    this.pax = {};
-    this.longName = void 0;
-    this.longLink = void 0;
-    const hash3 = entry.type === "file" && this.opts.hashSizes?.has(size) ? createHash2("sha256") : void 0;
-    const keep = entry.type === "file" ? this.opts.keep?.(entry) ?? Number.POSITIVE_INFINITY : 0;
-    this.state = { kind: "data", entry, remaining: size, padding, keep, kept: 0, parts: [], hash: hash3 };
-    if (size === 0) this.dataDone(this.state);
-  }
-  /** The stream ended (or was cut): an entry whose data was cut short keeps what arrived of it. */
-  finish() {
-    const st = this.state;
-    if (st.kind === "data" && st.entry?.type === "file" && !st.entry.complete) st.entry.content = Buffer.concat(st.parts);
-    return this.entries;
-  }
-  dataDone(st) {
-    if (st.entry) {
-      st.entry.complete = true;
-      if (st.entry.type === "file") st.entry.content = Buffer.concat(st.parts);
-      if (st.hash) st.entry.sha256 = st.hash.digest("hex");
-      return;
-    }
-    const data = Buffer.concat(st.parts);
-    if (st.meta === "x") this.pax = parsePax(data);
-    else if (st.meta === "L") this.longName = readString(data, 0, data.length);
-    else if (st.meta === "K") this.longLink = readString(data, 0, data.length);
-  }
-};
-function tarHeader(f) {
-  const type = f.type ?? "file";
-  const h2 = Buffer.alloc(BLOCK);
-  h2.write(f.path, 0, 100, "utf8");
-  h2.write(`${(f.mode ?? (type === "dir" ? 493 : type === "symlink" ? 511 : 420)).toString(8).padStart(7, "0")}\0`, 100, "latin1");
-  h2.write(`${(f.uid ?? 0).toString(8).padStart(7, "0")}\0`, 108, "latin1");
-  h2.write(`${(f.gid ?? 0).toString(8).padStart(7, "0")}\0`, 116, "latin1");
-  h2.write(`${f.size.toString(8).padStart(11, "0")}\0`, 124, "latin1");
-  h2.write("00000000000\0", 136, "latin1");
-  h2.write({ file: "0", dir: "5", symlink: "2", hardlink: "1", other: "3" }[type], 156, "latin1");
-  if (f.linkname) h2.write(f.linkname, 157, 100, "utf8");
-  h2.write("ustar\x0000", 257, "latin1");
-  h2.fill(32, 148, 156);
-  let sum = 0;
-  for (const b of h2) sum += b;
-  h2.write(`${sum.toString(8).padStart(6, "0")}\0 `, 148, "latin1");
-  return h2;
-}
-
-// src/render/tar-list.ts
-async function listTar(path10, limit = 1e5) {
-  const fh = await open3(path10, "r");
-  const names = [];
-  try {
-    let offset = 0;
-    let longName;
-    const header = Buffer.alloc(BLOCK);
-    while (names.length < limit) {
-      const { bytesRead } = await fh.read(header, 0, BLOCK, offset);
-      if (bytesRead < BLOCK || header.every((b) => b === 0)) break;
-      const size = readNumber(header, 124, 12);
-      if (!Number.isFinite(size) || size < 0) throw new Error(`${path10}: not a tar archive`);
-      const type = String.fromCharCode(header[156] ?? 48);
-      const dataStart = offset + BLOCK;
-      if (type === "L" || type === "x") {
-        const data = Buffer.alloc(size);
-        await fh.read(data, 0, size, dataStart);
-        if (type === "L") longName = readString(data, 0, size);
-        else longName = parsePax(data).path ?? longName;
-      } else if (type !== "g") {
-        let name = readString(header, 0, 100);
-        if (readString(header, 257, 5) === "ustar") {
-          const prefix = readString(header, 345, 155);
-          if (prefix) name = `${prefix}/${name}`;
-        }
-        names.push(longName ?? name);
-        longName = void 0;
-      }
-      offset = dataStart + Math.ceil(size / BLOCK) * BLOCK;
-    }
-  } finally {
-    await fh.close();
-  }
-  return names;
-}
-
-// src/render/code.ts
-var CODE_DIR = "/airbyte/integration_code";
-var MANIFEST_DIR = `${CODE_DIR}/source_declarative_manifest`;
-function pyprojectScripts(text2) {
-  const out = [];
-  let inScripts = false;
-  for (const [i2, raw] of text2.split(/\r?\n/).entries()) {
-    const line = raw.replace(/\s+#.*$/, "").trim();
-    const section = /^\[\s*([^\]]+?)\s*\]$/.exec(line);
-    if (section) {
-      inScripts = section[1] === "project.scripts" || section[1] === "tool.poetry.scripts";
-      continue;
-    }
-    if (!inScripts || line === "" || line.startsWith("#")) continue;
-    const m = /^("?)([^"=\s]+)\1\s*=/.exec(line);
-    if (m?.[2]) out.push({ name: m[2], line: i2 + 1 });
-  }
-  return out;
-}
-async function pythonFacts(c3) {
-  const offline = c3.options.offline ?? true;
-  const pyproject = join8(c3.dir, "pyproject.toml");
-  const hasMain = await isFile(join8(c3.dir, "main.py"));
-  const base = { offline, tarball: null, hasComponents: false };
-  if (await isFile(pyproject)) {
-    const scripts = pyprojectScripts(await readFile6(pyproject, "utf8"));
-    const chosen = scripts.find((s) => s.name === c3.dirName) ?? scripts[0];
-    if (chosen) {
-      if (!SAFE_ARG_RE.test(chosen.name)) {
-        throw new BcError("badInput", `${displayPath(pyproject)}:${chosen.line}: console script name ${JSON.stringify(chosen.name)} has characters that are not allowed`);
-      }
-      return { ...base, kind: "package", script: chosen.name, entrypoint: [`/usr/local/bin/${chosen.name}`] };
-    }
-    if (hasMain) return { ...base, kind: "package", script: null, entrypoint: ["python", `${CODE_DIR}/main.py`] };
-    if (c3.options.entrypoint) return { ...base, kind: "package", script: null, entrypoint: null };
-    throw new BcError("badInput", `${displayPath(pyproject)}: no [project.scripts] entry and no main.py: nothing to run`, {
-      details: ['fix: add [project.scripts] source-x = "source_x.run:run", or a main.py, or set data.buildConnector.entrypoint']
-    });
-  }
-  if (hasMain) return { ...base, kind: "main", script: null, entrypoint: ["python", `${CODE_DIR}/main.py`] };
-  throw new BcError("badInput", `${displayPath(c3.dir)}: a python connector needs pyproject.toml or main.py`);
-}
-async function javaFacts(c3) {
-  const distDir = join8(c3.dir, "build", "distributions");
-  let tars = [];
-  try {
-    tars = (await readdir4(distDir)).filter((f) => f.endsWith(".tar")).sort();
-  } catch {
-  }
-  const fix = "fix: build the distribution first (gradle distTar, or the connector's build script)";
-  if (tars.length === 0) throw new BcError("badInput", `${displayPath(distDir)}: no distribution tarball (*.tar) for a java connector`, { details: [fix] });
-  if (tars.length > 1) throw new BcError("badInput", `${displayPath(distDir)}: more than one tarball (${tars.join(", ")}); keep one`);
-  const tarPath = join8(distDir, tars[0] ?? "");
-  const tarball = relative4(c3.dir, tarPath).split("\\").join("/");
-  if (!SAFE_ARG_RE.test(tarball)) throw new BcError("badInput", `${displayPath(tarPath)}: the file name has characters that are not allowed`);
-  let entrypoint2 = null;
-  if (!c3.options.entrypoint) {
-    const names = await listTar(tarPath).catch((err) => {
-      throw new BcError("badInput", `${displayPath(tarPath)}: cannot read the tarball (${err instanceof Error ? err.message : String(err)})`);
-    });
-    const launchers = names.map((n2) => n2.replace(/^\.\//, "").split("/")).filter((p) => p.length === 3 && p[1] === "bin" && p[2] && !p[2].endsWith(".bat")).map((p) => p[2] ?? "");
-    const app = launchers.find((l) => tars[0]?.startsWith(l)) ?? launchers[0];
-    if (!app || !SAFE_ARG_RE.test(app)) {
-      throw new BcError("badInput", `${displayPath(tarPath)}: no <dist>/bin/<launcher> script inside the tarball`, {
-        details: ["fix: build it with gradle's application plugin (distTar), or set data.buildConnector.entrypoint"]
-      });
-    }
-    entrypoint2 = [`${CODE_DIR}/bin/${app}`];
-  }
-  return { kind: "distribution", script: null, offline: true, tarball, hasComponents: false, entrypoint: entrypoint2 };
-}
-async function manifestFacts(c3, baseEntrypoint) {
-  if (!await isFile(join8(c3.dir, "manifest.yaml"))) {
-    throw new BcError("badInput", `${displayPath(c3.dir)}: a manifest-only connector needs manifest.yaml`);
-  }
-  return {
-    kind: "manifest",
-    script: null,
-    offline: true,
-    tarball: null,
-    hasComponents: await isFile(join8(c3.dir, "components.py")),
-    entrypoint: baseEntrypoint ?? null
-  };
-}
-async function codeFacts(c3, baseEntrypoint) {
-  switch (c3.language) {
-    case "python":
-      return pythonFacts(c3);
-    case "java":
-      return javaFacts(c3);
-    case "manifest-only":
-      return manifestFacts(c3, baseEntrypoint);
-    default:
-      return { kind: "generic", script: null, offline: c3.options.offline ?? true, tarball: null, hasComponents: false, entrypoint: baseEntrypoint ?? null };
-  }
-}
-function chooseEntrypoint(c3, facts) {
-  const ep = c3.options.entrypoint ?? facts.entrypoint;
-  if (!ep) {
-    throw metadataError(c3, "data.buildConnector.entrypoint", `language "${c3.language}" has no way to detect the entrypoint; set it`, [
-      'fix: data.buildConnector.entrypoint: ["/absolute/path/to/program", "arg"]'
-    ]);
-  }
-  return ep;
-}
-
 // src/render/template.ts
+import { readdir as readdir4, stat as stat5 } from "node:fs/promises";
 var import_handlebars = __toESM(require_lib(), 1);
 init_errors();
-import { readdir as readdir5, readFile as readFile7, stat as stat5 } from "node:fs/promises";
 import { join as join9, resolve as resolve7 } from "node:path";
 
 // src/render/escape.ts
@@ -71483,7 +71438,30 @@ function labelKey(value) {
 }
 
 // src/render/template.ts
+var envs = /* @__PURE__ */ new Map();
+var compiledByEnv = /* @__PURE__ */ new WeakMap();
 function createEnv(partials = {}) {
+  const key = JSON.stringify(Object.entries(partials).sort(([a2], [b]) => a2.localeCompare(b)));
+  const known = envs.get(key);
+  if (known) return known;
+  const hb = newEnv(partials);
+  envs.set(key, hb);
+  return hb;
+}
+function compiledFor(env2, text2) {
+  let byText = compiledByEnv.get(env2);
+  if (!byText) {
+    byText = /* @__PURE__ */ new Map();
+    compiledByEnv.set(env2, byText);
+  }
+  let c3 = byText.get(text2);
+  if (!c3) {
+    c3 = env2.compile(text2, { strict: true, noEscape: true });
+    byText.set(text2, c3);
+  }
+  return c3;
+}
+function newEnv(partials) {
   const hb = import_handlebars.default.create();
   hb.registerHelper("dq", (v) => dq(v));
   hb.registerHelper("word", (v) => word(v));
@@ -71514,7 +71492,7 @@ function strictContext(value, path10 = "") {
 function renderTemplate(env2, text2, context, file2) {
   let out;
   try {
-    const compiled = env2.compile(text2, { strict: true, noEscape: true });
+    const compiled = compiledFor(env2, text2);
     out = compiled(strictContext(context));
   } catch (err) {
     if (err instanceof BcError) throw new BcError(err.kind, `${file2}: ${err.message}`, { details: err.details });
@@ -71534,24 +71512,20 @@ async function isDir(p) {
   }
 }
 async function readOptional(p) {
-  try {
-    return await readFile7(p, "utf8");
-  } catch {
-    return void 0;
-  }
+  return await optionalInputFile(p, { kind: "template" }) === "file" ? readBoundedFile(p, { kind: "template" }) : void 0;
 }
 async function loadPartials(dir, into) {
   const pdir = join9(dir, "_partials");
   if (!await isDir(pdir)) return;
-  for (const f of (await readdir5(pdir)).sort()) {
-    if (f.endsWith(".hbs")) into[f.slice(0, -4)] = await readFile7(join9(pdir, f), "utf8");
+  for (const f of (await readdir4(pdir)).sort()) {
+    if (f.endsWith(".hbs")) into[f.slice(0, -4)] = await readBoundedFile(join9(pdir, f), { kind: "template" });
   }
 }
 async function availableLanguages(userDir) {
   const names = /* @__PURE__ */ new Set();
   for (const d of [userDir, builtinTemplatesDir()]) {
     if (!d || !await isDir(d)) continue;
-    for (const e of await readdir5(d, { withFileTypes: true })) {
+    for (const e of await readdir4(d, { withFileTypes: true })) {
       if (e.isDirectory() && !e.name.startsWith("_") && await readOptional(join9(d, e.name, "Dockerfile.hbs")) !== void 0) names.add(e.name);
     }
   }
@@ -71583,9 +71557,1318 @@ async function findTemplate(language, userDir) {
   return void 0;
 }
 
+// src/render/base-image.ts
+var MetadataSchema2 = external_exports.object({ "containerimage.digest": external_exports.string().regex(/^sha256:[a-f0-9]{64}$/) }).loose();
+var ImageConfigSchema = external_exports.object({
+  User: external_exports.string().optional(),
+  Entrypoint: external_exports.array(external_exports.string()).nullable().optional(),
+  Env: external_exports.array(external_exports.string()).nullable().optional(),
+  WorkingDir: external_exports.string().optional()
+}).loose();
+var PlatformImagesSchema = external_exports.union([
+  external_exports.object({ config: ImageConfigSchema.optional() }).loose(),
+  external_exports.record(external_exports.string(), external_exports.object({ config: ImageConfigSchema.optional() }).loose())
+]);
+async function readBaseConfig(ref2, platform6 = "linux/amd64") {
+  const local = await docker(["image", "inspect", "--format", "{{json .Config}}", ref2], { allowFailure: true, timeoutMs: 5e3 }).catch(() => void 0);
+  if (local?.exitCode === 0) {
+    const parsed = ImageConfigSchema.safeParse(JSON.parse(local.stdout.trim() || "null"));
+    if (parsed.success) return { source: "engine", config: parsed.data };
+  }
+  const remote = await docker(["buildx", "imagetools", "inspect", "--format", "{{json .Image}}", ref2], { allowFailure: true, timeoutMs: 5e3 }).catch(() => void 0);
+  if (remote?.exitCode !== 0 || !remote.stdout.trim()) return void 0;
+  let json2;
+  try {
+    json2 = JSON.parse(remote.stdout);
+  } catch {
+    return void 0;
+  }
+  const images = PlatformImagesSchema.safeParse(json2);
+  if (!images.success) return void 0;
+  const v = images.data;
+  const one = "config" in v && !(platform6 in v) ? v : v[platform6];
+  const config2 = one?.config;
+  return config2 ? { source: "registry", config: config2 } : void 0;
+}
+function configEntrypoint(config2) {
+  if (config2.Entrypoint && config2.Entrypoint.length > 0) return config2.Entrypoint;
+  const env2 = (config2.Env ?? []).find((e) => e.startsWith("AIRBYTE_ENTRYPOINT="))?.slice("AIRBYTE_ENTRYPOINT=".length).trim();
+  return env2 ? env2.split(/\s+/) : null;
+}
+var factsCache = /* @__PURE__ */ new Map();
+function baseFacts(ref2, platform6) {
+  const key = `${ref2}|${platform6 ?? ""}`;
+  let p = factsCache.get(key);
+  if (!p) {
+    p = readBaseConfig(ref2, platform6).then((r) => r ? { source: r.source, entrypoint: configEntrypoint(r.config), user: r.config.User ?? "" } : void 0);
+    factsCache.set(key, p);
+  }
+  return p;
+}
+
+// src/render/code.ts
+init_errors();
+import { readdir as readdir5 } from "node:fs/promises";
+import { join as join10, relative as relative5 } from "node:path";
+
+// src/render/tar-list.ts
+import { open as open4 } from "node:fs/promises";
+
+// src/verify/tar.ts
+init_errors();
+import { createHash as createHash2 } from "node:crypto";
+var BLOCK = 512;
+var MAX_META_BYTES = 1024 * 1024;
+var TarError = class extends BcError {
+  constructor(offset, problem) {
+    super("failed", `tar archive is malformed at byte ${offset}: ${problem}`);
+    this.offset = offset;
+    this.name = "TarError";
+  }
+  offset;
+};
+function readString(buf, off, len) {
+  const slice = buf.subarray(off, off + len);
+  const nul = slice.indexOf(0);
+  return slice.subarray(0, nul < 0 ? slice.length : nul).toString("utf8");
+}
+function readNumber(buf, off, len) {
+  const first = buf[off] ?? 0;
+  if (first & 128) {
+    let n2 = 0;
+    for (let i2 = 1; i2 < len; i2++) n2 = n2 * 256 + (buf[off + i2] ?? 0);
+    return n2;
+  }
+  const s = readString(buf, off, len).trim();
+  return s === "" ? 0 : parseInt(s, 8);
+}
+function strictNumber(buf, off, len) {
+  const first = buf[off] ?? 0;
+  if (first & 128) {
+    if (first === 255) return void 0;
+    let n3 = first & 127;
+    for (let i2 = 1; i2 < len; i2++) {
+      n3 = n3 * 256 + (buf[off + i2] ?? 0);
+      if (n3 > Number.MAX_SAFE_INTEGER) return void 0;
+    }
+    return n3;
+  }
+  const s = buf.toString("latin1", off, off + len).replace(/[\0 ]+$/, "").replace(/^ +/, "");
+  if (s === "") return 0;
+  if (!/^[0-7]+$/.test(s)) return void 0;
+  const n2 = parseInt(s, 8);
+  return Number.isSafeInteger(n2) ? n2 : void 0;
+}
+function checksumOk(h2) {
+  const stored = strictNumber(h2, 148, 8);
+  if (stored === void 0) return false;
+  let unsigned = 0;
+  let signed = 0;
+  for (let i2 = 0; i2 < BLOCK; i2++) {
+    const b = i2 >= 148 && i2 < 156 ? 32 : h2[i2];
+    unsigned += b;
+    signed += b > 127 ? b - 256 : b;
+  }
+  return stored === unsigned || stored === signed;
+}
+function parsePax(data) {
+  try {
+    return parsePaxStrict(data, 0);
+  } catch {
+    const out = {};
+    let i2 = 0;
+    while (i2 < data.length) {
+      const sp = data.indexOf(32, i2);
+      if (sp < 0) break;
+      const len = parseInt(data.toString("utf8", i2, sp), 10);
+      if (!Number.isFinite(len) || len <= 0) break;
+      const record2 = data.toString("utf8", sp + 1, i2 + len - 1);
+      const eq = record2.indexOf("=");
+      if (eq > 0) out[record2.slice(0, eq)] = record2.slice(eq + 1);
+      i2 += len;
+    }
+    return out;
+  }
+}
+function parsePaxStrict(data, offset) {
+  const out = {};
+  let i2 = 0;
+  let end = data.length;
+  while (end > 0 && data[end - 1] === 0) end--;
+  while (i2 < end) {
+    const sp = data.indexOf(32, i2);
+    const digits = sp < 0 ? "" : data.toString("latin1", i2, sp);
+    if (!/^[1-9]\d{0,8}$/.test(digits)) throw new TarError(offset, `PAX record at +${i2} has no length`);
+    const len = Number(digits);
+    if (i2 + len > end || data[i2 + len - 1] !== 10) throw new TarError(offset, `PAX record at +${i2} says ${len} bytes, which do not end in a newline inside the header`);
+    const record2 = data.toString("utf8", sp + 1, i2 + len - 1);
+    const eq = record2.indexOf("=");
+    if (eq <= 0) throw new TarError(offset, `PAX record at +${i2} has no key=value`);
+    const key = record2.slice(0, eq);
+    const value = record2.slice(eq + 1);
+    if (value === "") delete out[key];
+    else out[key] = value;
+    i2 += len;
+  }
+  return out;
+}
+function typeOf(flag) {
+  switch (flag) {
+    case "0":
+    case "\0":
+    case "":
+    case "7":
+      return "file";
+    case "5":
+      return "dir";
+    case "2":
+      return "symlink";
+    case "1":
+      return "hardlink";
+    default:
+      return "other";
+  }
+}
+var HEADER_ONLY = /* @__PURE__ */ new Set(["1", "2", "3", "4", "5", "6"]);
+function normalizeTarPath(p) {
+  return p.replace(/^\.\//, "").replace(/\/+$/, "");
+}
+var PAX_NUMBER = /^\d{1,15}$/;
+var TarReader = class {
+  constructor(opts = {}) {
+    this.opts = opts;
+  }
+  opts;
+  entries = [];
+  /** the end-of-archive blocks were read */
+  ended = false;
+  /** the archive is malformed: reading stopped here */
+  error;
+  /** turns of the read loop so far: at most two per byte taken (the fuzz test holds it to that) */
+  turns = 0;
+  pending = Buffer.alloc(0);
+  state = { kind: "header" };
+  offset = 0;
+  pax = {};
+  globalPax = {};
+  longName;
+  longLink;
+  /** stop taking input: the archive ended, or is malformed */
+  get done() {
+    return this.ended || this.error !== void 0;
+  }
+  push(chunk) {
+    if (this.done) return;
+    try {
+      this.consume(chunk);
+    } catch (err) {
+      if (!(err instanceof TarError)) throw err;
+      this.error = err;
+      this.pending = Buffer.alloc(0);
+    }
+  }
+  consume(chunk) {
+    let buf = this.pending.length > 0 ? Buffer.concat([this.pending, chunk]) : chunk;
+    this.pending = Buffer.alloc(0);
+    while (!this.ended && buf.length > 0) {
+      this.turns += 1;
+      if (this.state.kind === "header") {
+        if (buf.length < BLOCK) {
+          this.pending = Buffer.from(buf);
+          return;
+        }
+        this.header(buf.subarray(0, BLOCK));
+        buf = buf.subarray(BLOCK);
+        this.offset += BLOCK;
+        continue;
+      }
+      const st = this.state;
+      if (st.remaining > 0) {
+        const take = buf.subarray(0, Math.min(st.remaining, buf.length));
+        st.hash?.update(take);
+        const room = st.keep - st.kept;
+        if (room > 0) {
+          const part = Buffer.from(take.subarray(0, Math.min(room, take.length)));
+          st.parts.push(part);
+          st.kept += part.length;
+        }
+        st.remaining -= take.length;
+        buf = buf.subarray(take.length);
+        this.offset += take.length;
+        if (st.remaining > 0) return;
+        this.dataDone(st);
+      }
+      const skip3 = Math.min(st.padding, buf.length);
+      st.padding -= skip3;
+      buf = buf.subarray(skip3);
+      this.offset += skip3;
+      if (st.padding === 0) this.state = { kind: "header" };
+    }
+  }
+  header(h2) {
+    const at = this.offset;
+    if (h2.every((b) => b === 0)) {
+      this.ended = true;
+      return;
+    }
+    if (!checksumOk(h2)) throw new TarError(at, "header checksum does not match (not a tar archive, or corrupt)");
+    const headerSize = strictNumber(h2, 124, 12);
+    if (headerSize === void 0) throw new TarError(at, "size field is not a number");
+    const flag = String.fromCharCode(h2[156] ?? 0);
+    if (flag === "x" || flag === "g" || flag === "L" || flag === "K") {
+      if (headerSize > MAX_META_BYTES) throw new TarError(at, `${flag === "x" || flag === "g" ? "PAX" : "GNU long name"} record of ${headerSize} bytes (more than ${MAX_META_BYTES})`);
+      this.state = { kind: "data", meta: flag, at, remaining: headerSize, padding: pad(headerSize), keep: headerSize, kept: 0, parts: [] };
+      if (headerSize === 0) this.dataDone(this.state);
+      return;
+    }
+    if (flag === "S" && h2[482] !== 0) throw new TarError(at, "old GNU sparse members with extended sparse maps are not supported");
+    const pax = { ...this.globalPax, ...this.pax };
+    const size = pax.size !== void 0 ? paxNumber(pax.size, "size", at) : headerSize;
+    const dataSize = HEADER_ONLY.has(flag) ? 0 : size;
+    const name = readString(h2, 0, 100);
+    const prefix = h2.toString("latin1", 257, 263) === "ustar\0" ? readString(h2, 345, 155) : "";
+    const mode = strictNumber(h2, 100, 8);
+    const uid = pax.uid !== void 0 ? paxNumber(pax.uid, "uid", at) : strictNumber(h2, 108, 8);
+    const gid = pax.gid !== void 0 ? paxNumber(pax.gid, "gid", at) : strictNumber(h2, 116, 8);
+    if (mode === void 0 || uid === void 0 || gid === void 0) throw new TarError(at, "mode, uid or gid field is not a number");
+    const entry = {
+      path: normalizeTarPath(pax.path ?? this.longName ?? (prefix ? `${prefix}/${name}` : name)),
+      type: typeOf(flag),
+      mode: mode & 4095,
+      uid,
+      gid,
+      size: dataSize,
+      linkname: pax.linkpath ?? this.longLink ?? readString(h2, 157, 100),
+      complete: dataSize === 0
+    };
+    if (entry.type === "file") entry.content = Buffer.alloc(0);
+    this.entries.push(entry);
+    this.pax = {};
+    this.longName = void 0;
+    this.longLink = void 0;
+    const hash3 = entry.type === "file" && this.opts.hashSizes?.has(dataSize) ? createHash2("sha256") : void 0;
+    const keep = entry.type === "file" ? this.opts.keep?.(entry) ?? Number.POSITIVE_INFINITY : 0;
+    this.state = { kind: "data", entry, at, remaining: dataSize, padding: pad(dataSize), keep, kept: 0, parts: [], hash: hash3 };
+    if (dataSize === 0) this.dataDone(this.state);
+  }
+  /**
+   * The stream ended (or was cut): an entry whose data was cut short keeps
+   * what arrived of it. Throws the TarError of a malformed archive.
+   */
+  finish() {
+    if (this.error) throw this.error;
+    const st = this.state;
+    if (st.kind === "data" && st.entry?.type === "file" && !st.entry.complete) st.entry.content = Buffer.concat(st.parts);
+    return this.entries;
+  }
+  dataDone(st) {
+    if (st.entry) {
+      st.entry.complete = true;
+      if (st.entry.type === "file") st.entry.content = Buffer.concat(st.parts);
+      if (st.hash) st.entry.sha256 = st.hash.digest("hex");
+      return;
+    }
+    const data = Buffer.concat(st.parts);
+    if (st.meta === "x") this.pax = { ...this.pax, ...parsePaxStrict(data, st.at) };
+    else if (st.meta === "g") this.globalPax = { ...this.globalPax, ...parsePaxStrict(data, st.at) };
+    else if (st.meta === "L") this.longName = readString(data, 0, data.length);
+    else if (st.meta === "K") this.longLink = readString(data, 0, data.length);
+  }
+};
+var pad = (size) => (BLOCK - size % BLOCK) % BLOCK;
+function paxNumber(value, key, at) {
+  if (!PAX_NUMBER.test(value)) throw new TarError(at, `PAX ${key} "${value.slice(0, 40)}" is not a number`);
+  return Number(value);
+}
+function tarHeader(f) {
+  const type = f.type ?? "file";
+  const h2 = Buffer.alloc(BLOCK);
+  h2.write(f.path, 0, 100, "utf8");
+  h2.write(`${(f.mode ?? (type === "dir" ? 493 : type === "symlink" ? 511 : 420)).toString(8).padStart(7, "0")}\0`, 100, "latin1");
+  h2.write(`${(f.uid ?? 0).toString(8).padStart(7, "0")}\0`, 108, "latin1");
+  h2.write(`${(f.gid ?? 0).toString(8).padStart(7, "0")}\0`, 116, "latin1");
+  h2.write(`${f.size.toString(8).padStart(11, "0")}\0`, 124, "latin1");
+  h2.write("00000000000\0", 136, "latin1");
+  h2.write(f.flag ?? { file: "0", dir: "5", symlink: "2", hardlink: "1", other: "3" }[type], 156, "latin1");
+  if (f.linkname) h2.write(f.linkname, 157, 100, "utf8");
+  h2.write("ustar\x0000", 257, "latin1");
+  h2.fill(32, 148, 156);
+  let sum = 0;
+  for (const b of h2) sum += b;
+  h2.write(`${sum.toString(8).padStart(6, "0")}\0 `, 148, "latin1");
+  return h2;
+}
+
+// src/render/tar-list.ts
+async function listTar(path10, limit = 1e5) {
+  const fh = await open4(path10, "r");
+  const names = [];
+  try {
+    let offset = 0;
+    let longName;
+    const header = Buffer.alloc(BLOCK);
+    while (names.length < limit) {
+      const { bytesRead } = await fh.read(header, 0, BLOCK, offset);
+      if (bytesRead < BLOCK || header.every((b) => b === 0)) break;
+      const size = readNumber(header, 124, 12);
+      if (!Number.isFinite(size) || size < 0) throw new Error(`${path10}: not a tar archive`);
+      const type = String.fromCharCode(header[156] ?? 48);
+      const dataStart = offset + BLOCK;
+      if (type === "L" || type === "x") {
+        const data = Buffer.alloc(size);
+        await fh.read(data, 0, size, dataStart);
+        if (type === "L") longName = readString(data, 0, size);
+        else longName = parsePax(data).path ?? longName;
+      } else if (type !== "g") {
+        let name = readString(header, 0, 100);
+        if (readString(header, 257, 5) === "ustar") {
+          const prefix = readString(header, 345, 155);
+          if (prefix) name = `${prefix}/${name}`;
+        }
+        names.push(longName ?? name);
+        longName = void 0;
+      }
+      offset = dataStart + Math.ceil(size / BLOCK) * BLOCK;
+    }
+  } finally {
+    await fh.close();
+  }
+  return names;
+}
+
+// node_modules/smol-toml/dist/error.js
+function getLineColFromPtr(string4, ptr) {
+  let lines = string4.slice(0, ptr).split(/\r?\n/);
+  return [lines.length, lines.pop().length + 1];
+}
+function makeCodeBlock(string4, line, column) {
+  let lines = string4.split(/\r?\n/);
+  let codeblock = "";
+  let numberLen = (Math.log10(line + 1) | 0) + 1;
+  for (let i2 = line - 1; i2 <= line + 1; i2++) {
+    let l = lines[i2 - 1];
+    if (!l)
+      continue;
+    codeblock += i2.toString().padEnd(numberLen, " ");
+    codeblock += ":  ";
+    codeblock += l;
+    codeblock += "\n";
+    if (i2 === line) {
+      codeblock += " ".repeat(numberLen + column + 2);
+      codeblock += "^\n";
+    }
+  }
+  return codeblock;
+}
+var TomlError = class _TomlError extends Error {
+  line;
+  column;
+  codeblock;
+  constructor(message, options) {
+    const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+    const codeblock = makeCodeBlock(options.toml, line, column);
+    super(`Invalid TOML document: ${message}
+
+${codeblock}`, options);
+    this.line = line;
+    this.column = column;
+    this.codeblock = codeblock;
+  }
+  /** @internal */
+  static x(message, ctx, ptr) {
+    throw new _TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
+  }
+};
+
+// node_modules/smol-toml/dist/primitive.js
+function parseString(ctx) {
+  let startPtr = ctx.p;
+  let c3 = ctx.s.charCodeAt(ctx.p++);
+  let first = c3;
+  let isLiteral = c3 === 39;
+  let isMultiline = c3 === ctx.s.charCodeAt(ctx.p) && c3 === ctx.s.charCodeAt(ctx.p + 1);
+  if (isMultiline) {
+    if ((c3 = ctx.s.charCodeAt(ctx.p += 2)) === 10)
+      ctx.p++;
+    else if (c3 === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
+      ctx.p += 2;
+  }
+  let parsed = "";
+  let sliceStart = ctx.p;
+  let state = 0;
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    c3 = ctx.s.charCodeAt(ctx.p);
+    if (isMultiline && (c3 === 10 || c3 === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
+      state = state && 3;
+    } else if (c3 < 32 && c3 !== 9 || c3 === 127) {
+      TomlError.x("control characters are not allowed in strings", ctx);
+    } else if ((!state || state === 3) && c3 === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
+      if (isMultiline) {
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+      }
+      if (!state) {
+        let s = ctx.s.slice(sliceStart, ctx.p);
+        parsed = parsed ? parsed + s : s;
+      }
+      ctx.p += isMultiline ? 3 : 1;
+      return parsed;
+    } else if (!state) {
+      if (!isLiteral && c3 === 92) {
+        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
+        state = 1;
+      }
+    } else if (state === 1) {
+      if (c3 === 120 || c3 === 117 || c3 === 85) {
+        let errPtr = ctx.p++ - 1;
+        let value = 0;
+        let len = c3 === 120 ? 2 : c3 === 117 ? 4 : 8;
+        for (let j = 0; j < len; j++, ctx.p++) {
+          let hex3 = ctx.s.charCodeAt(ctx.p);
+          let digit = (
+            /* 0-9 */
+            hex3 >= 48 && hex3 <= 57 ? hex3 - 48 : (
+              /* A-F */
+              hex3 >= 65 && hex3 <= 70 ? hex3 - 65 + 10 : (
+                /* a-f */
+                hex3 >= 97 && hex3 <= 102 ? hex3 - 97 + 10 : -1
+              )
+            )
+          );
+          if (digit < 0)
+            TomlError.x("invalid non-hex character in unicode escape", ctx);
+          value = value << 4 | digit;
+        }
+        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
+          TomlError.x("invalid unicode escape", ctx, errPtr);
+        }
+        parsed += String.fromCodePoint(value);
+        sliceStart = ctx.p--;
+        state = 0;
+      } else if (isMultiline && (c3 === 32 || c3 === 9)) {
+        state = 2;
+      } else {
+        if (c3 === 98)
+          parsed += "\b";
+        else if (c3 === 116)
+          parsed += "	";
+        else if (c3 === 110)
+          parsed += "\n";
+        else if (c3 === 102)
+          parsed += "\f";
+        else if (c3 === 114)
+          parsed += "\r";
+        else if (c3 === 101)
+          parsed += "\x1B";
+        else if (c3 === 34)
+          parsed += '"';
+        else if (c3 === 92)
+          parsed += "\\";
+        else
+          TomlError.x("unrecognised escape sequence", ctx);
+        sliceStart = ctx.p + 1;
+        state = 0;
+      }
+    } else if (c3 !== 32 && c3 !== 9) {
+      if (state === 2)
+        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
+      state = !isLiteral && c3 === 92 ? 1 : 0;
+      sliceStart = ctx.p;
+    }
+  }
+  TomlError.x("unfinished string", ctx, startPtr);
+}
+
+// node_modules/smol-toml/dist/date.js
+var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+var TomlDate = class _TomlDate extends Date {
+  #hasDate = false;
+  #hasTime = false;
+  #offset = null;
+  constructor(date5, fasttype, unsafeDelim) {
+    let hasDate = true;
+    let hasTime = true;
+    let offset = "Z";
+    let c3;
+    if (typeof date5 === "string") {
+      if (fasttype)
+        prep: {
+          if (fasttype < 3) {
+            if (+date5.slice(11, 13) > 23) {
+              date5 = "";
+              break prep;
+            }
+            if (fasttype === 2) {
+              offset = null;
+              date5 += "Z";
+            } else if ((c3 = date5.charCodeAt(date5.length - 1)) !== 90 && c3 !== 122) {
+              offset = date5.slice(date5.length - 6);
+            }
+            if (unsafeDelim)
+              date5 = date5.slice(0, 10) + "T" + date5.slice(11);
+          } else if (fasttype === 4) {
+            date5 = +date5.slice(0, 2) > 23 ? "" : `0000-01-01T${date5}Z`;
+          }
+          hasDate = fasttype !== 4;
+          hasTime = fasttype !== 3;
+        }
+      else {
+        let match = date5.match(DATE_TIME_RE);
+        if (match) {
+          if (!match[1]) {
+            hasDate = false;
+            date5 = `0000-01-01T${date5}`;
+          }
+          hasTime = !!match[2];
+          hasTime && date5[10] === " " && (date5 = date5.replace(" ", "T"));
+          if (match[2] && +match[2] > 23) {
+            date5 = "";
+          } else {
+            offset = match[3] || null;
+            if (!offset && hasTime)
+              date5 += "Z";
+          }
+        } else {
+          date5 = "";
+        }
+      }
+    }
+    super(date5);
+    if (!isNaN(this.getTime())) {
+      this.#hasDate = hasDate;
+      this.#hasTime = hasTime;
+      this.#offset = offset;
+    }
+  }
+  isDateTime() {
+    return this.#hasDate && this.#hasTime;
+  }
+  isLocal() {
+    return !this.#hasDate || !this.#hasTime || !this.#offset;
+  }
+  isDate() {
+    return this.#hasDate && !this.#hasTime;
+  }
+  isTime() {
+    return this.#hasTime && !this.#hasDate;
+  }
+  isValid() {
+    return this.#hasDate || this.#hasTime;
+  }
+  toISOString() {
+    let iso = super.toISOString();
+    if (this.isDate())
+      return iso.slice(0, 10);
+    if (this.isTime())
+      return iso.slice(11, 23);
+    if (this.#offset === null)
+      return iso.slice(0, -1);
+    if (this.#offset === "Z" || this.#offset === "z")
+      return iso;
+    let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
+    offset = this.#offset[0] === "-" ? offset : -offset;
+    let offsetDate = new Date(this.getTime() - offset * 6e4);
+    return offsetDate.toISOString().slice(0, -1) + this.#offset;
+  }
+  static wrapAsOffsetDateTime(jsDate, offset = "Z") {
+    let date5 = new _TomlDate(jsDate);
+    date5.#offset = offset;
+    return date5;
+  }
+  static wrapAsLocalDateTime(jsDate) {
+    let date5 = new _TomlDate(jsDate);
+    date5.#offset = null;
+    return date5;
+  }
+  static wrapAsLocalDate(jsDate) {
+    let date5 = new _TomlDate(jsDate);
+    date5.#hasTime = false;
+    date5.#offset = null;
+    return date5;
+  }
+  static wrapAsLocalTime(jsDate) {
+    let date5 = new _TomlDate(jsDate);
+    date5.#hasDate = false;
+    date5.#offset = null;
+    return date5;
+  }
+};
+
+// node_modules/smol-toml/dist/extract.js
+function isDigit(char, base = 10) {
+  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
+}
+function isEndOfValue(char, delim) {
+  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
+  delim && (char === delim || char === 44) || // Comment
+  char === 35;
+}
+function extractValue(ctx, end) {
+  let errPtr = ctx.p;
+  let c3 = ctx.s.charCodeAt(ctx.p);
+  if (c3 === 91 || c3 === 123) {
+    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
+    let value = c3 === 91 ? parseArray(ctx) : parseInlineTable(ctx);
+    ctx.d++;
+    return value;
+  }
+  if (c3 === 34 || c3 === 39) {
+    return parseString(ctx);
+  }
+  if (c3 === 116) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, true;
+  }
+  if (c3 === 102) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, false;
+  }
+  if (c3 === 43 || c3 === 45) {
+    return parseNumber2(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c3, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
+    return parseDate(ctx, c3, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
+    return parseTime(ctx, c3, end);
+  }
+  return parseNumber2(ctx, ctx.p, c3, 0, end);
+}
+function parseNumber2(ctx, startPtr, startChr, sign, endChr) {
+  let c3 = startChr;
+  let state = 0;
+  let hasUnderscores = false;
+  if (c3 === 105) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, (sign || 1) / 0;
+  }
+  if (c3 === 110) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, NaN;
+  }
+  if (c3 === 48) {
+    if (++ctx.p >= ctx.s.length || isEndOfValue(c3 = ctx.s.charCodeAt(ctx.p), endChr))
+      return ctx.bi === true ? 0n : 0;
+    if (!sign) {
+      if (c3 === 120)
+        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+      else if (c3 === 98)
+        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+      else if (c3 === 111)
+        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+    }
+    if (c3 === 46)
+      state = 2;
+    else if (c3 === 101 || c3 === 69)
+      state = 4;
+    else
+      TomlError.x("illegal leading zero", ctx, startPtr);
+  } else if (!isDigit(c3))
+    TomlError.x("invalid value", ctx, startPtr);
+  while (++ctx.p < ctx.s.length && (c3 = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c3, endChr))) {
+    if (!state)
+      state = 1;
+    if (c3 === 95) {
+      if (!(state & 1))
+        TomlError.x("illegal underscore", ctx);
+      state += 11;
+      hasUnderscores = true;
+    } else if (state === 1 && c3 === 46)
+      state = 2;
+    else if ((state === 1 || state === 3) && (c3 === 101 || c3 === 69))
+      state = 4;
+    else if (state === 4 && (c3 === 43 || c3 === 45)) {
+      state = 6;
+    } else if (!isDigit(c3))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (state > 9)
+      state -= 11;
+    else if (!(state & 1))
+      state++;
+  }
+  if (!state) {
+    let val = (startChr - 48) * (sign || 1);
+    return ctx.bi === true ? BigInt(val) : val;
+  }
+  if (!(state & 1))
+    TomlError.x("unfinished numeric value", ctx, startPtr);
+  let str = ctx.s.slice(startPtr, ctx.p);
+  if (hasUnderscores)
+    str = str.replaceAll("_", "");
+  return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+  let c3, underscore = 1;
+  while (++ctx.p < ctx.s.length && (c3 = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c3, endChr))) {
+    if (c3 === 95) {
+      if (underscore & 1)
+        TomlError.x("illegal underscore", ctx);
+      underscore = 3;
+    } else if (!isDigit(c3, base))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (underscore & 1)
+      underscore--;
+  }
+  if (underscore & 1)
+    TomlError.x("unfinished numeric value", ctx);
+  let str = ctx.s.slice(startPtr + 2, ctx.p);
+  if (underscore)
+    str = str.replaceAll("_", "");
+  return parseInteger(ctx, str, base, startPtr);
+}
+function parseInteger(ctx, str, base, startPtr) {
+  if (ctx.bi !== true)
+    int: {
+      let val = parseInt(str, base);
+      if (!Number.isSafeInteger(val)) {
+        if (ctx.bi)
+          break int;
+        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
+      }
+      return val;
+    }
+  return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
+}
+function parseDate(ctx, c3, endChr) {
+  let startPtr = ctx.p++, unsafeSeparator;
+  if (!isDigit(c3) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+    return parseNumber2(ctx, ctx.p = startPtr, c3, 0, endChr);
+  }
+  ctx.p += 5;
+  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
+    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
+  if (ctx.p >= ctx.s.length || ((c3 = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c3 !== 84 && c3 !== 116) {
+    let t2 = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t2, 3, false, startPtr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
+    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
+  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  if (c3 = ctx.s.charCodeAt(ctx.p)) {
+    if (c3 === 90 || c3 === 122) {
+      let t2 = ctx.s.slice(startPtr, ++ctx.p);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
+    }
+    if (c3 === 43 || c3 === 45) {
+      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
+    }
+  }
+  let t = ctx.s.slice(startPtr, ctx.p);
+  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c3, endChr) {
+  let start2 = ctx.p;
+  if (!isDigit(c3) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+    return parseNumber2(ctx, --ctx.p, c3, 0, endChr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  let t = ctx.s.slice(start2, ctx.p);
+  return readDate(ctx, t, 4, false, start2);
+}
+function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
+  if (ctx.ld) {
+    let date5 = new TomlDate(str, type, unsafeDelim);
+    if (!date5.isValid())
+      TomlError.x("invalid date", ctx, errPtr);
+    return date5;
+  }
+  try {
+    if (temporalSuffix)
+      str += temporalSuffix;
+    switch (type) {
+      case 1:
+        return Temporal.ZonedDateTime.from(str);
+      case 2:
+        return Temporal.PlainDateTime.from(str);
+      case 3:
+        return Temporal.PlainDate.from(str);
+      case 4:
+        return Temporal.PlainTime.from(str);
+    }
+  } catch (e) {
+    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
+  }
+}
+
+// node_modules/smol-toml/dist/util.js
+function skipComment(ctx) {
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    let c3 = ctx.s.charCodeAt(ctx.p);
+    if (c3 === 10)
+      break;
+    if (c3 === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
+      ctx.p++;
+      break;
+    }
+    if (c3 < 32 && c3 !== 9 || c3 === 127) {
+      TomlError.x("control characters are not allowed in comments", ctx);
+    }
+  }
+}
+function skipVoid(ctx, banNewLines, banComments) {
+  let c3;
+  while (ctx.p < ctx.s.length) {
+    while (ctx.p < ctx.s.length && ((c3 = ctx.s.charCodeAt(ctx.p)) === 32 || c3 === 9 || !banNewLines && (c3 === 10 || c3 === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
+      ctx.p++;
+    if (banComments || c3 !== 35)
+      break;
+    skipComment(ctx);
+  }
+}
+
+// node_modules/smol-toml/dist/struct.js
+function parseKey(ctx, end = 61) {
+  let startPtr;
+  let state = 0;
+  let parsed = [];
+  let sliceStart;
+  let c3 = ctx.s.charCodeAt(startPtr = ctx.p);
+  do {
+    if (c3 === end) {
+      if (!state)
+        TomlError.x("unexpected end of key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      return ctx.p++, parsed;
+    } else if (c3 === 46) {
+      if (!state)
+        TomlError.x("illegal empty bare key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      state = 0;
+    } else if (!state && (c3 === 34 || c3 === 39)) {
+      if (c3 === ctx.s.charCodeAt(ctx.p + 1) && c3 === ctx.s.charCodeAt(ctx.p + 2))
+        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
+      parsed.push(parseString(ctx));
+      state = 2;
+      ctx.p--;
+    } else if (c3 === 32 || c3 === 9) {
+      if (state === 1) {
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+        state = 2;
+      }
+    } else if (state === 2 || c3 < 48 && c3 !== 45 || c3 > 57 && c3 < 65 || c3 > 90 && c3 < 97 && c3 !== 95 || c3 > 122) {
+      TomlError.x("illegal character in key", ctx);
+    } else if (!state) {
+      state = 1;
+      sliceStart = ctx.p;
+    }
+  } while (c3 = ctx.s.charCodeAt(++ctx.p));
+  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
+}
+function parseInlineTable(ctx) {
+  let startPtr = ctx.p++;
+  let res = /* @__PURE__ */ Object.create(null);
+  let seen = /* @__PURE__ */ new Set();
+  let c3;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c3 = ctx.s.charCodeAt(ctx.p)) === 125) {
+      ctx.p++;
+      return res;
+    }
+    let k;
+    let t = res;
+    let hasOwn = false;
+    let errPtr = ctx.p;
+    let key = parseKey(ctx);
+    for (let i2 = 0; i2 < key.length; i2++) {
+      if (i2)
+        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      k = key[i2];
+      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
+        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+      }
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor")) {
+        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
+        break;
+      }
+      if (!hasOwn && unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+      }
+    }
+    if (hasOwn) {
+      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+    }
+    skipVoid(ctx, true, true);
+    let value = extractValue(
+      ctx,
+      125
+      /* } */
+    );
+    if (t && typeof (t[k] = value) === "object")
+      seen.add(value);
+    skipVoid(ctx);
+    if ((c3 = ctx.s.charCodeAt(ctx.p++)) === 125) {
+      return res;
+    }
+    if (c3 !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished table", ctx, startPtr);
+}
+function parseArray(ctx) {
+  let startPtr = ctx.p++;
+  let res = [];
+  let c3;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c3 = ctx.s.charCodeAt(ctx.p)) === 93) {
+      ctx.p++;
+      return res;
+    }
+    res.push(extractValue(
+      ctx,
+      93
+      /* ] */
+    ));
+    skipVoid(ctx);
+    if ((c3 = ctx.s.charCodeAt(ctx.p++)) === 93) {
+      return res;
+    }
+    if (c3 !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished array", ctx, startPtr);
+}
+
+// node_modules/smol-toml/dist/parse.js
+function peekTable(ctx, key, table, meta3, type) {
+  let t = table;
+  let m = meta3;
+  let k;
+  let hasOwn = false;
+  let state;
+  for (let i2 = 0; i2 < key.length; i2++) {
+    if (i2) {
+      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      m = (state = m[k]).c;
+      if (type === 0 && (state.t === 1 || state.t === 2)) {
+        return null;
+      }
+      if (state.t === 2) {
+        let l = t.length - 1;
+        t = t[l];
+        m = m[l].c;
+      }
+    }
+    k = key[i2];
+    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
+      return null;
+    }
+    if (!hasOwn) {
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor"))
+        return false;
+      if (unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
+      }
+      m[k] = {
+        t: i2 < key.length - 1 && type === 2 ? 3 : type,
+        d: false,
+        i: 0,
+        c: /* @__PURE__ */ Object.create(null)
+      };
+    }
+  }
+  state = m[k];
+  if (state.t !== type && !(type === 1 && state.t === 3)) {
+    return null;
+  }
+  if (type === 2) {
+    if (!state.d) {
+      state.d = true;
+      t[k] = [];
+    }
+    t[k].push(t = /* @__PURE__ */ Object.create(null));
+    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
+  }
+  if (state.d) {
+    return null;
+  }
+  state.d = true;
+  if (type === 1) {
+    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+  } else if (type === 0 && hasOwn) {
+    return null;
+  }
+  return [k, t, state.c];
+}
+function validateTablePeek(ctx, peek, ptr) {
+  if (peek === null || ctx.uk === 2)
+    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
+}
+function parse5(toml, options = {}) {
+  let ctx = {
+    s: toml,
+    p: 0,
+    d: options.maxDepth ?? 1e3,
+    bi: options.integersAsBigInt ?? false,
+    ld: options.useLegacyDate ?? true,
+    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
+  };
+  let res = /* @__PURE__ */ Object.create(null);
+  let meta3 = /* @__PURE__ */ Object.create(null);
+  let tmp;
+  let skipping = false;
+  let tbl = res;
+  let m = meta3;
+  if (toml.charCodeAt(0) === 65279)
+    ctx.p++;
+  skipVoid(ctx);
+  while (ctx.p < toml.length) {
+    if (toml.charCodeAt(ctx.p) === 91) {
+      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
+      tmp = ctx.p += +isTableArray;
+      skipping = false;
+      let k = parseKey(
+        ctx,
+        93
+        /* ] */
+      );
+      if (isTableArray) {
+        if (toml.charCodeAt(ctx.p) !== 93) {
+          TomlError.x("expected end of table array declaration", ctx);
+        }
+        ctx.p++;
+      }
+      let p = peekTable(
+        ctx,
+        k,
+        res,
+        meta3,
+        isTableArray ? 2 : 1
+        /* Type.EXPLICIT */
+      );
+      if (!p) {
+        validateTablePeek(ctx, p, tmp);
+        skipping = true;
+      } else {
+        m = p[2];
+        tbl = p[1];
+      }
+    } else {
+      tmp = ctx.p;
+      let k = parseKey(ctx);
+      let p = peekTable(
+        ctx,
+        k,
+        tbl,
+        m,
+        0
+        /* Type.DOTTED */
+      );
+      if (!p && !skipping)
+        validateTablePeek(ctx, p, tmp);
+      skipVoid(ctx, true, true);
+      let v = extractValue(ctx, void 0);
+      if (p && !skipping)
+        p[1][p[0]] = v;
+    }
+    skipVoid(ctx, true);
+    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
+      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
+    }
+    skipVoid(ctx);
+  }
+  return res;
+}
+
+// node_modules/smol-toml/dist/stringify.js
+var HAS_WELLFORMED = !!"".isWellFormed;
+
+// src/render/pyproject.ts
+init_errors();
+var Table = external_exports.record(external_exports.string(), external_exports.unknown());
+var Scripts = external_exports.record(external_exports.string(), external_exports.union([external_exports.string(), Table]));
+var PyprojectSchema = external_exports.object({
+  "build-system": external_exports.object({ requires: external_exports.array(external_exports.string()).optional(), "build-backend": external_exports.string().optional() }).loose().optional(),
+  project: external_exports.object({ scripts: Scripts.optional(), dependencies: external_exports.array(external_exports.string()).optional() }).loose().optional(),
+  tool: external_exports.object({
+    poetry: external_exports.object({ scripts: Scripts.optional(), dependencies: Table.optional() }).loose().optional()
+  }).loose().optional()
+}).loose();
+function lineOfKey(text2, name, table) {
+  const lines = text2.split(/\r?\n/);
+  const esc2 = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const key = new RegExp(`(^|[\\s{,.])(${esc2}|"${esc2}"|'${esc2}')\\s*=`);
+  const header = new RegExp(`^\\s*\\[\\s*${table.replace(/\./g, "\\s*\\.\\s*")}\\s*\\]`);
+  const start2 = lines.findIndex((l) => header.test(l));
+  for (let i2 = Math.max(start2, 0); i2 < lines.length; i2++) if (key.test(lines[i2] ?? "")) return i2 + 1;
+  return start2 >= 0 ? start2 + 1 : 1;
+}
+function readPyproject(text2, file2) {
+  let doc;
+  try {
+    doc = parse5(text2);
+  } catch (err) {
+    if (err instanceof TomlError) {
+      const msg = err.message.split("\n")[0]?.replace(/^Invalid TOML document:\s*/, "") ?? "invalid TOML";
+      throw new BcError("badInput", `${displayPath(file2)}:${err.line}:${err.column}: invalid TOML: ${msg}`, {
+        details: [`fix: correct the syntax (python3 -c "import tomllib,sys; tomllib.load(open(sys.argv[1],'rb'))" pyproject.toml shows the same error)`]
+      });
+    }
+    throw err;
+  }
+  const res = PyprojectSchema.safeParse(doc);
+  if (!res.success) {
+    const i2 = res.error.issues[0];
+    const path10 = i2?.path.map(String).join(".") ?? "";
+    throw new BcError("badInput", `${displayPath(file2)}:${lineOfKey(text2, String(i2?.path.at(-1) ?? ""), i2?.path.slice(0, -1).map(String).join(".") ?? "")}: ${path10}: ${i2?.message ?? "unexpected value"}`);
+  }
+  const p = res.data;
+  const scripts = [];
+  for (const [table, entries] of [
+    ["project.scripts", p.project?.scripts],
+    ["tool.poetry.scripts", p.tool?.poetry?.scripts]
+  ]) {
+    for (const name of Object.keys(entries ?? {})) scripts.push({ name, table, line: lineOfKey(text2, name, table) });
+  }
+  const poetryDeps = Object.keys(p.tool?.poetry?.dependencies ?? {}).filter((d) => d.toLowerCase() !== "python");
+  return {
+    scripts,
+    dependencies: [...p.project?.dependencies ?? [], ...poetryDeps],
+    buildBackend: p["build-system"]?.["build-backend"] ?? null,
+    buildRequires: p["build-system"]?.requires ?? []
+  };
+}
+function needsIndex(p) {
+  if (p.dependencies.length > 0) {
+    const shown2 = p.dependencies.slice(0, 3).join(", ");
+    return { needed: true, why: `declares dependencies (${shown2}${p.dependencies.length > 3 ? ", \u2026" : ""})` };
+  }
+  const backend = p.buildBackend ?? "setuptools.build_meta:__legacy__";
+  const onlySetuptools = p.buildRequires.every((r) => /^(setuptools|wheel)\s*([<>=!~;[(]|$)/i.test(r.trim()));
+  if (!backend.startsWith("setuptools.") || !onlySetuptools) {
+    return { needed: true, why: `its build backend (${backend}; requires ${p.buildRequires.join(", ") || "nothing"}) is installed from the index` };
+  }
+  return { needed: false, why: "no dependencies and the setuptools backend the base carries" };
+}
+
+// src/render/code.ts
+var CODE_DIR = "/airbyte/integration_code";
+var MANIFEST_DIR = `${CODE_DIR}/source_declarative_manifest`;
+async function pythonFacts(c3) {
+  const pyproject = join10(c3.dir, "pyproject.toml");
+  const hasMain = await isFile(join10(c3.dir, "main.py"));
+  const base = { tarball: null, hasComponents: false };
+  if (await optionalInputFile(pyproject, { kind: "pyproject.toml" }) === "file") {
+    const project = readPyproject(await readBoundedFile(pyproject, { kind: "pyproject.toml" }), pyproject);
+    const index = needsIndex(project);
+    const offline2 = c3.options.offline ?? !index.needed;
+    const install2 = {
+      offline: offline2,
+      why: c3.options.offline !== void 0 ? `data.buildConnector.offline: ${String(c3.options.offline)}` : index.needed ? `the project ${index.why}` : `the project has ${index.why}`,
+      dependencies: project.dependencies,
+      buildBackend: project.buildBackend
+    };
+    const chosen = project.scripts.find((s) => s.name === c3.dirName) ?? project.scripts[0];
+    if (chosen) {
+      if (!SAFE_ARG_RE.test(chosen.name)) {
+        throw new BcError("badInput", `${displayPath(pyproject)}:${chosen.line}: console script name ${JSON.stringify(chosen.name)} (in [${chosen.table}]) has characters that are not allowed`);
+      }
+      return { ...base, offline: offline2, install: install2, kind: "package", script: chosen.name, entrypoint: [`/usr/local/bin/${chosen.name}`] };
+    }
+    if (hasMain) return { ...base, offline: offline2, install: install2, kind: "package", script: null, entrypoint: ["python", `${CODE_DIR}/main.py`] };
+    if (c3.options.entrypoint) return { ...base, offline: offline2, install: install2, kind: "package", script: null, entrypoint: null };
+    throw new BcError("badInput", `${displayPath(pyproject)}: no [project.scripts] or [tool.poetry.scripts] entry and no main.py: nothing to run`, {
+      details: ['fix: add [project.scripts] source-x = "source_x.run:run" (or [tool.poetry.scripts]), or a main.py, or set data.buildConnector.entrypoint']
+    });
+  }
+  const offline = c3.options.offline ?? true;
+  const install = { offline, why: "main.py only: nothing is installed", dependencies: [], buildBackend: null };
+  if (hasMain) return { ...base, offline, install, kind: "main", script: null, entrypoint: ["python", `${CODE_DIR}/main.py`] };
+  throw missingCode(c3, `a python connector needs pyproject.toml or main.py in ${displayPath(c3.dir)}`, "fix: add the code, or correct the language:* tag");
+}
+async function javaFacts(c3) {
+  const distDir = join10(c3.dir, "build", "distributions");
+  let tars = [];
+  try {
+    tars = (await readdir5(distDir)).filter((f) => f.endsWith(".tar")).sort();
+  } catch {
+  }
+  const fix = "fix: build the distribution first (gradle distTar, or the connector's build script)";
+  if (tars.length === 0) throw missingCode(c3, `no distribution tarball (*.tar) in ${displayPath(distDir)} for a java connector`, fix);
+  if (tars.length > 1) throw new BcError("badInput", `${displayPath(distDir)}: more than one tarball (${tars.join(", ")}); keep one`);
+  const tarPath = join10(distDir, tars[0] ?? "");
+  const tarball = relative5(c3.dir, tarPath).split("\\").join("/");
+  if (!SAFE_ARG_RE.test(tarball)) throw new BcError("badInput", `${displayPath(tarPath)}: the file name has characters that are not allowed`);
+  let entrypoint2 = null;
+  if (!c3.options.entrypoint) {
+    const names = await listTar(tarPath).catch((err) => {
+      throw new BcError("badInput", `${displayPath(tarPath)}: cannot read the tarball (${err instanceof Error ? err.message : String(err)})`);
+    });
+    const launchers = names.map((n2) => n2.replace(/^\.\//, "").split("/")).filter((p) => p.length === 3 && p[1] === "bin" && p[2] && !p[2].endsWith(".bat")).map((p) => p[2] ?? "");
+    const app = launchers.find((l) => tars[0]?.startsWith(l)) ?? launchers[0];
+    if (!app || !SAFE_ARG_RE.test(app)) {
+      throw new BcError("badInput", `${displayPath(tarPath)}: no <dist>/bin/<launcher> script inside the tarball`, {
+        details: ["fix: build it with gradle's application plugin (distTar), or set data.buildConnector.entrypoint"]
+      });
+    }
+    entrypoint2 = [`${CODE_DIR}/bin/${app}`];
+  }
+  return { kind: "distribution", script: null, offline: true, install: null, tarball, hasComponents: false, entrypoint: entrypoint2 };
+}
+async function manifestFacts(c3, baseEntrypoint) {
+  const manifest = join10(c3.dir, "manifest.yaml");
+  if (await optionalInputFile(manifest, { kind: "manifest.yaml" }) === "missing") {
+    throw missingCode(c3, `a manifest-only connector needs manifest.yaml in ${displayPath(c3.dir)}`, "fix: add manifest.yaml, or correct the language:* tag");
+  }
+  return {
+    kind: "manifest",
+    script: null,
+    offline: true,
+    install: null,
+    tarball: null,
+    hasComponents: await optionalInputFile(join10(c3.dir, "components.py"), { kind: "components.py" }) === "file",
+    entrypoint: baseEntrypoint ?? null
+  };
+}
+function missingCode(c3, message, fix) {
+  const how = c3.languageChoice && c3.languageChoice.from !== "tag" ? [`language ${c3.languageChoice.language} chosen because ${c3.languageChoice.reason}`] : [];
+  return metadataError(c3, c3.languagePath ?? "data.tags", message, [...how, fix]);
+}
+async function codeFacts(c3, baseEntrypoint) {
+  switch (c3.language) {
+    case "python":
+      return pythonFacts(c3);
+    case "java":
+      return javaFacts(c3);
+    case "manifest-only":
+      return manifestFacts(c3, baseEntrypoint);
+    default:
+      return { kind: "generic", script: null, offline: c3.options.offline ?? true, install: null, tarball: null, hasComponents: false, entrypoint: baseEntrypoint ?? null };
+  }
+}
+function chooseEntrypoint(c3, facts) {
+  const ep = c3.options.entrypoint ?? facts.entrypoint;
+  if (!ep) {
+    throw metadataError(c3, "data.buildConnector.entrypoint", `language "${c3.language}" has no way to detect the entrypoint; set it`, [
+      'fix: data.buildConnector.entrypoint: ["/absolute/path/to/program", "arg"]'
+    ]);
+  }
+  return ep;
+}
+
 // src/render/dockerignore.ts
-import { readFile as readFile8 } from "node:fs/promises";
-import { join as join10 } from "node:path";
+import { join as join11 } from "node:path";
 var ALWAYS = [
   "# never in a build context: local credentials, VCS data, caches",
   "secrets",
@@ -71609,11 +72892,8 @@ function defaultDockerignore(language) {
   return [...ALWAYS, ...build].join("\n");
 }
 async function composeDockerignore(dir, ours) {
-  let theirs = "";
-  try {
-    theirs = await readFile8(join10(dir, ".dockerignore"), "utf8");
-  } catch {
-  }
+  const file2 = join11(dir, ".dockerignore");
+  const theirs = await optionalInputFile(file2, { kind: ".dockerignore" }) === "file" ? await readBoundedFile(file2, { kind: ".dockerignore" }) : "";
   const head = "# rendered by build-connector";
   const body = theirs.trim() === "" ? ours.trim() : `# from the connector's .dockerignore
 ${theirs.trim()}
@@ -71710,7 +72990,7 @@ async function resolvePlan(dir, opts = {}) {
   const platforms = opts.platforms ?? c3.options.platforms ?? [...DEFAULT_PLATFORMS];
   if (opts.baseImage !== void 0) checkImageFlag(opts.baseImage, "--base-image");
   if (c3.customDockerfile) {
-    const dockerfile2 = await readFile9(c3.customDockerfile, "utf8");
+    const dockerfile2 = await readBoundedFile(c3.customDockerfile, { kind: "Dockerfile" });
     const facts2 = readCustomDockerfile(dockerfile2, opts.baseImage);
     if (opts.baseImage !== void 0 && !facts2.usesBaseArg) {
       throw new BcError("badInput", `--base-image: ${displayPath(c3.customDockerfile)} is a custom Dockerfile without ARG ${BASE_IMAGE_ARG} in its final FROM`, {
@@ -71746,13 +73026,23 @@ async function resolvePlan(dir, opts = {}) {
   if (!baseImage) {
     throw metadataError(c3, "data.connectorBuildOptions.baseImage", "no base image for this language; set it (pinned by digest) or pass --base-image");
   }
-  const facts = await codeFacts(c3, baseDef?.entrypoint);
+  const needsBase = c3.language !== "python" && c3.language !== "java";
+  const resolved = opts.resolveBase === false || !needsBase ? void 0 : await baseFacts(baseImage, platforms[0]);
+  const fromBase = resolved?.entrypoint && !entrypointProblem(resolved.entrypoint) ? resolved.entrypoint : void 0;
+  const facts = await codeFacts(c3, fromBase ?? baseDef?.entrypoint);
+  const usedBase = {
+    source: fromBase ? resolved?.source ?? "base.yaml" : "base.yaml",
+    resolved: resolved ? resolved.source : null,
+    entrypoint: fromBase ?? baseDef?.entrypoint ?? null,
+    user: resolved ? resolved.user : null
+  };
   const entrypoint2 = chooseEntrypoint(c3, facts);
   const problem = entrypointProblem(entrypoint2);
   if (problem) throw new BcError("badInput", `entrypoint from ${baseDef ? `base-images/${baseDef.name}` : "the template"}: ${problem}`);
   const permittedWriteDirs2 = mergeDirs(baseDef?.permittedWriteDirs ?? AIRBYTE_WRITE_DIRS, c3.options.extraWriteDirs);
   const labels = connectorLabels(c3, baseImage, permittedWriteDirs2);
   const user = baseDef?.user ?? { name: "airbyte", uid: 1e3, gid: 1e3, home: "/home/airbyte" };
+  const python = facts.install ? pythonIndexPlan(facts.install, opts.env ?? process.env) : void 0;
   const context = {
     base: { image: baseImage, digest: parseImageRef(baseImage)?.digest ?? null },
     connector: {
@@ -71773,7 +73063,8 @@ async function resolvePlan(dir, opts = {}) {
     entrypoint: entrypoint2,
     labels: Object.entries(labels).map(([key, value]) => ({ key, value })),
     code: facts,
-    paths: { code: CODE_DIR, manifest: MANIFEST_DIR }
+    paths: { code: CODE_DIR, manifest: MANIFEST_DIR },
+    pipSecrets: PIP_SECRETS.map((x) => ({ id: x.id, env: x.env }))
   };
   const env2 = createEnv(template.partials);
   const dockerfile = renderTemplate(env2, template.dockerfile.text, context, displayPath(template.dockerfile.path));
@@ -71790,18 +73081,44 @@ async function resolvePlan(dir, opts = {}) {
     ...withMetadata(labels, c3, opts),
     platforms,
     permittedWriteDirs: permittedWriteDirs2,
-    buildArgs: {}
+    buildArgs: {},
+    languageChoice: c3.languageChoice,
+    baseFacts: usedBase,
+    ...python ? { pythonInstall: python.install, buildSecrets: python.secrets, buildNetwork: python.network } : {}
   };
 }
+var PIP_SECRETS = [
+  { id: "pip-index-url", env: "PIP_INDEX_URL" },
+  { id: "pip-extra-index-url", env: "PIP_EXTRA_INDEX_URL" },
+  { id: "pip-trusted-host", env: "PIP_TRUSTED_HOST" }
+];
+var LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+function pythonIndexPlan(install, env2) {
+  if (install.offline) return { install: { ...install, index: null }, secrets: [], network: "default" };
+  const secrets = PIP_SECRETS.filter((x) => (env2[x.env] ?? "") !== "").map((x) => ({ id: x.id, env: x.env }));
+  const loopback = ["PIP_INDEX_URL", "PIP_EXTRA_INDEX_URL"].some((k) => {
+    const v = env2[k];
+    if (!v) return false;
+    return v.split(/\s+/).some((u2) => {
+      try {
+        return LOOPBACK.test(new URL(u2).hostname);
+      } catch {
+        return false;
+      }
+    });
+  });
+  const index = secrets.some((x) => x.env === "PIP_INDEX_URL") ? "PIP_INDEX_URL (build secret pip-index-url)" : "pip's default index (PyPI), or the base's pip.conf";
+  return { install: { ...install, index }, secrets, network: loopback ? "host" : "default" };
+}
 
-// src/build/build.ts
+// src/core/build/build.ts
 init_errors();
 import { mkdir as mkdir4, mkdtemp as mkdtemp2, rm as rm4, stat as stat7, writeFile as writeFile4 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { dirname as dirname3, join as join12, resolve as resolve8 } from "node:path";
+import { dirname as dirname4, join as join13, resolve as resolve8 } from "node:path";
 
 // src/docker/buildx.ts
-import { readFile as readFile10 } from "node:fs/promises";
+import { readFile as readFile3 } from "node:fs/promises";
 init_errors();
 function outputSpec(fields) {
   return fields.map(([k, v]) => {
@@ -71855,6 +73172,8 @@ function buildxArgs(req) {
   for (const c3 of req.cacheFrom ?? []) args.push("--cache-from", c3);
   for (const c3 of req.cacheTo ?? []) args.push("--cache-to", c3);
   if (req.noCache) args.push("--no-cache");
+  if (req.network === "host") args.push("--network", "host");
+  for (const x of req.secrets ?? []) args.push("--secret", `id=${x.id},env=${x.env}`);
   args.push(...outputArgs(req.output));
   args.push(req.context);
   return args;
@@ -71909,7 +73228,7 @@ function parseBuildMetadata(text2, opts) {
 async function readBuildMetadata(file2, opts) {
   let text2;
   try {
-    text2 = await readFile10(file2, "utf8");
+    text2 = await readFile3(file2, "utf8");
   } catch {
     if (!opts.expectDigest) return { digest: void 0, mediaType: void 0, imageNames: [], buildRef: void 0, raw: {} };
     throw new BcError("failed", "the build finished but buildx wrote no metadata file", { step: "build", details: [file2] });
@@ -71967,21 +73286,21 @@ function environmentProblem(text2) {
   return void 0;
 }
 
-// src/build/oci-archive.ts
+// src/oci/layout.ts
 import { createReadStream as createReadStream2, createWriteStream as createWriteStream2 } from "node:fs";
-import { open as open4, readdir as readdir6, readFile as readFile11, stat as stat6 } from "node:fs/promises";
-import { join as join11 } from "node:path";
+import { open as open5, readdir as readdir6, readFile as readFile4, stat as stat6 } from "node:fs/promises";
+import { join as join12 } from "node:path";
 import { Readable as Readable5 } from "node:stream";
 init_errors();
-var DescriptorSchema = external_exports.object({
+var DescriptorSchema2 = external_exports.object({
   mediaType: external_exports.string(),
   digest: external_exports.string().regex(/^sha256:[0-9a-f]{64}$/),
   size: external_exports.number(),
   platform: external_exports.object({ os: external_exports.string(), architecture: external_exports.string(), variant: external_exports.string().optional() }).loose().optional(),
   annotations: external_exports.record(external_exports.string(), external_exports.string()).optional()
 }).loose();
-var IndexSchema = external_exports.object({ manifests: external_exports.array(DescriptorSchema) }).loose();
-var ManifestSchema = external_exports.object({ config: DescriptorSchema }).loose();
+var IndexSchema = external_exports.object({ manifests: external_exports.array(DescriptorSchema2) }).loose();
+var ManifestSchema = external_exports.object({ config: DescriptorSchema2 }).loose();
 var ConfigSchema = external_exports.object({ os: external_exports.string(), architecture: external_exports.string(), variant: external_exports.string().optional() }).loose();
 var INDEX_TYPES = /* @__PURE__ */ new Set(["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json"]);
 async function listTar2(fh) {
@@ -72017,14 +73336,14 @@ async function openOciLayout(path10) {
   if (st.isDirectory()) {
     return {
       async file(name) {
-        const f = join11(path10, ...name.split("/"));
+        const f = join12(path10, ...name.split("/"));
         const s = await stat6(f).catch(() => void 0);
         if (!s?.isFile()) return void 0;
-        return { size: s.size, read: () => readFile11(f), stream: () => createReadStream2(f) };
+        return { size: s.size, read: () => readFile4(f), stream: () => createReadStream2(f) };
       }
     };
   }
-  const fh = await open4(path10, "r");
+  const fh = await open5(path10, "r");
   let entries;
   try {
     entries = await listTar2(fh);
@@ -72038,7 +73357,7 @@ async function openOciLayout(path10) {
       return {
         size: e.size,
         read: async () => {
-          const h2 = await open4(path10, "r");
+          const h2 = await open5(path10, "r");
           try {
             const buf = Buffer.alloc(e.size);
             await h2.read(buf, 0, e.size, e.offset);
@@ -72055,7 +73374,7 @@ async function openOciLayout(path10) {
 async function writeLayoutTar(dir, dest) {
   const files = [];
   const walk = async (rel) => {
-    for (const e of await readdir6(join11(dir, rel), { withFileTypes: true })) {
+    for (const e of await readdir6(join12(dir, rel), { withFileTypes: true })) {
       const r = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) await walk(r);
       else if (e.isFile()) files.push(r);
@@ -72067,13 +73386,13 @@ async function writeLayoutTar(dir, dest) {
   const write = (b) => new Promise((resolve10, reject) => out.write(b, (err) => err ? reject(err) : resolve10()));
   try {
     for (const name of files) {
-      const abs = join11(dir, ...name.split("/"));
+      const abs = join12(dir, ...name.split("/"));
       const { size } = await stat6(abs);
       if (Buffer.byteLength(name) > 100) throw new Error(`path too long for a ustar header: ${name}`);
       await write(tarHeader({ path: name, size }));
       for await (const chunk of createReadStream2(abs)) await write(chunk);
-      const pad = (BLOCK - size % BLOCK) % BLOCK;
-      if (pad) await write(Buffer.alloc(pad));
+      const pad2 = (BLOCK - size % BLOCK) % BLOCK;
+      if (pad2) await write(Buffer.alloc(pad2));
     }
     await write(Buffer.alloc(BLOCK * 2));
   } finally {
@@ -72119,18 +73438,31 @@ async function readOciArchive(path10) {
   }
 }
 
-// src/build/progress.ts
+// src/ui/color.ts
+function colorEnabled(isTty, env2 = process.env) {
+  const force = env2.FORCE_COLOR;
+  if (force !== void 0) return force !== "0" && force.toLowerCase() !== "false";
+  if (env2.NO_COLOR !== void 0 && env2.NO_COLOR !== "") return false;
+  return isTty && env2.TERM !== "dumb";
+}
+function painter(on6) {
+  return on6 ? (code, text2) => `\x1B[${code}m${text2}\x1B[0m` : (_code, text2) => text2;
+}
+
+// src/core/build/progress.ts
 var STEP = /^#(\d+) /;
 var STEP_PLATFORM = /^#(\d+) \[([a-z][a-z0-9]*\/[a-z][a-z0-9_]*(?:\/[a-z0-9]+)?)[ \]]/;
 var PLATFORM_WIDTH = 11;
 var ProgressFormatter = class {
   /** `single`: the one platform of a single-platform build (buildx does not print it then) */
-  constructor(mode, single) {
+  constructor(mode, single, color = mode === "tty") {
     this.mode = mode;
     this.single = single;
+    this.color = color;
   }
   mode;
   single;
+  color;
   platformOfStep = /* @__PURE__ */ new Map();
   internalSteps = /* @__PURE__ */ new Set();
   /** The line to print for one buildx output line, or undefined to print nothing. */
@@ -72144,13 +73476,12 @@ var ProgressFormatter = class {
     if (step && /^#\d+ \[internal\]/.test(line)) this.internalSteps.add(step);
     const platform6 = step ? this.platformOfStep.get(step) ?? (this.internalSteps.has(step) ? void 0 : this.single) : void 0;
     const time3 = `${(elapsedMs / 1e3).toFixed(1).padStart(6)}s`;
-    if (this.mode === "plain") return `${time3} ${(platform6 ?? "").padEnd(PLATFORM_WIDTH)} ${line}`;
-    if (step && this.internalSteps.has(step) && !/ERROR|CANCELED/.test(line)) return void 0;
-    const dim2 = (s) => `\x1B[2m${s}\x1B[0m`;
-    const color = platform6?.endsWith("arm64") ? "\x1B[35m" : "\x1B[36m";
-    const plat = platform6 ? `${color}${platform6.padEnd(PLATFORM_WIDTH)}\x1B[0m` : " ".repeat(PLATFORM_WIDTH);
-    const body = /ERROR/.test(line) ? `\x1B[31m${line}\x1B[0m` : /^#\d+ DONE/.test(line) ? dim2(line) : line;
-    return `${dim2(time3)} ${plat} ${body}`;
+    if (this.mode === "plain" && !this.color) return `${time3} ${(platform6 ?? "").padEnd(PLATFORM_WIDTH)} ${line}`;
+    if (this.mode === "tty" && step && this.internalSteps.has(step) && !/ERROR|CANCELED/.test(line)) return void 0;
+    const paint = painter(this.color);
+    const plat = platform6 ? paint(platform6.endsWith("arm64") ? "35" : "36", platform6.padEnd(PLATFORM_WIDTH)) : " ".repeat(PLATFORM_WIDTH);
+    const body = /ERROR/.test(line) ? paint("31", line) : /^#\d+ DONE/.test(line) ? paint("2", line) : line;
+    return `${paint("2", time3)} ${plat} ${body}`;
   }
 };
 function progressMode(choice, isTty, env2 = process.env) {
@@ -72158,7 +73489,7 @@ function progressMode(choice, isTty, env2 = process.env) {
   return isTty && env2.CI !== "true" && env2.TERM !== "dumb" ? "tty" : "plain";
 }
 function progressSink(mode, write, start2 = performance.now(), platforms = []) {
-  const f = new ProgressFormatter(mode, platforms.length === 1 ? platforms[0] : void 0);
+  const f = new ProgressFormatter(mode, platforms.length === 1 ? platforms[0] : void 0, mode !== "quiet" && colorEnabled(mode === "tty"));
   return (line) => {
     const out = f.format(line, performance.now() - start2);
     if (out !== void 0) write(`${out}
@@ -72166,7 +73497,7 @@ function progressSink(mode, write, start2 = performance.now(), platforms = []) {
   };
 }
 
-// src/build/result.ts
+// src/core/build/result.ts
 var Digest = external_exports.string().regex(/^sha256:[0-9a-f]{64}$/);
 var BuildResultSchema = external_exports.object({
   connector: external_exports.object({ name: external_exports.string(), repository: external_exports.string(), version: external_exports.string(), dir: external_exports.string() }),
@@ -72195,7 +73526,7 @@ var BuildResultSchema = external_exports.object({
   buildxMetadata: external_exports.record(external_exports.string(), external_exports.unknown())
 });
 
-// src/build/build.ts
+// src/core/build/build.ts
 async function resolveSourceDateEpoch(dir, flag, env2 = process.env) {
   if (flag !== void 0) return { value: checkEpoch(String(flag), "--source-date-epoch"), from: "flag" };
   const fromEnv = env2.SOURCE_DATE_EPOCH;
@@ -72210,9 +73541,9 @@ function checkEpoch(text2, what) {
 async function checkOciDest(dest) {
   const abs = resolve8(dest);
   try {
-    if (!(await stat7(dirname3(abs))).isDirectory()) throw new Error("not a directory");
+    if (!(await stat7(dirname4(abs))).isDirectory()) throw new Error("not a directory");
   } catch {
-    throw new BcError("badInput", `--output oci=${dest}: directory ${dirname3(abs)} does not exist`);
+    throw new BcError("badInput", `--output oci=${dest}: directory ${dirname4(abs)} does not exist`);
   }
   return abs;
 }
@@ -72226,14 +73557,14 @@ async function buildImage(plan, opts = {}) {
   const lint = { errors: 0, warnings: 0, ran: false };
   const ociDest = opts.output?.type === "oci" ? await checkOciDest(opts.output.dest) : void 0;
   let [caps, epoch] = await Promise.all([capsP, epochP]);
-  const work = await mkdtemp2(join12(tmpdir2(), "bc-build-"));
+  const work = await mkdtemp2(join13(tmpdir2(), "bc-build-"));
   const removeWork = () => rm4(work, { recursive: true, force: true });
   const unregister = onCleanup(removeWork);
   try {
-    const dockerfile = join12(work, "Dockerfile");
+    const dockerfile = join13(work, "Dockerfile");
     await writeFile4(dockerfile, plan.dockerfile);
-    await writeFile4(join12(work, "Dockerfile.dockerignore"), plan.dockerignore);
-    const metadataFile = join12(work, "metadata.json");
+    await writeFile4(join13(work, "Dockerfile.dockerignore"), plan.dockerignore);
+    const metadataFile = join13(work, "metadata.json");
     const want = { ...opts, output: ociDest && opts.output?.type === "oci" ? { ...opts.output, dest: ociDest } : { type: "load" } };
     let prepared;
     try {
@@ -72243,7 +73574,7 @@ async function buildImage(plan, opts = {}) {
       caps = await detectCapabilities(opts.builder, { cache: true, refresh: true });
       prepared = prepareBuild(plan, want, caps, { dockerfile, metadataFile });
     }
-    if (ociDest) await mkdir4(dirname3(ociDest), { recursive: true });
+    if (ociDest) await mkdir4(dirname4(ociDest), { recursive: true });
     const mode = progressMode(opts.progress, process.stderr.isTTY === true, opts.env ?? process.env);
     write(
       `build: ${plan.connector.repository}:${plan.connector.version} for ${prepared.platforms.join(", ")} (builder ${caps.builder}/${caps.driver}, SOURCE_DATE_EPOCH=${epoch.value} from ${epoch.from})
@@ -72546,7 +73877,7 @@ function splitShell(input2, opts = {}) {
       }
     } else if (c3 === '"') {
       begin(i2);
-      const open5 = i2;
+      const open6 = i2;
       i2++;
       let closed = false;
       while (i2 < input2.length) {
@@ -72572,7 +73903,7 @@ function splitShell(input2, opts = {}) {
           i2++;
         }
       }
-      if (!closed) hazards.push({ kind: "unterminated-quote", text: input2.slice(open5), offset: open5 });
+      if (!closed) hazards.push({ kind: "unterminated-quote", text: input2.slice(open6), offset: open6 });
     } else if (c3 === "$") {
       begin(i2);
       word2 += dollar();
@@ -72647,11 +73978,12 @@ var isAirbyteOwner = (spec) => {
   const u2 = ownerUser(spec);
   return u2 === AIRBYTE_USER || u2 === AIRBYTE_UID;
 };
+var RESERVED = /* @__PURE__ */ new Set(["if", "then", "else", "elif", "do", "while", "until", "!", "{", "("]);
 function unwrap(argv) {
   let a2 = argv;
   for (; ; ) {
     const h2 = a2[0];
-    if (h2 === "sudo" || h2 === "exec" || h2 === "command" || h2 === "nohup") a2 = a2.slice(1);
+    if (h2 === "sudo" || h2 === "exec" || h2 === "command" || h2 === "nohup" || h2 !== void 0 && RESERVED.has(h2)) a2 = a2.slice(1);
     else if (h2 === "env") {
       a2 = a2.slice(1);
       while (a2[0] !== void 0 && (a2[0].includes("=") || a2[0].startsWith("-"))) a2 = a2.slice(1);
@@ -72714,6 +74046,25 @@ function ownershipEvidence(input2, workdir) {
   }
   return last;
 }
+function createsUser(input2, name) {
+  const commands = "argv" in input2 ? [input2.argv] : shellCommands(input2.shell, { lookup: input2.lookup });
+  let found;
+  for (const raw of commands) {
+    const [cmd, ...args] = unwrap(raw);
+    if (cmd === void 0) continue;
+    const base = posix.basename(cmd);
+    if (base !== "useradd" && base !== "adduser") continue;
+    const valueFlags = /* @__PURE__ */ new Set(["-u", "--uid", "-g", "--gid", "-G", "--groups", "-s", "--shell", "-c", "--comment", "--gecos", "--ingroup", "-k", "--skel", "-d", "--home-dir", "--home", "-h", "-e", "-f", "-K", "-p", "--password"]);
+    const positional = [];
+    for (let i2 = 0; i2 < args.length; i2++) {
+      const a2 = args[i2];
+      if (valueFlags.has(a2)) i2++;
+      else if (!a2.startsWith("-")) positional.push(a2);
+    }
+    if (positional[0] === name && (base === "useradd" || positional.length === 1)) found = `${base} ${args.join(" ")}`;
+  }
+  return found;
+}
 
 // src/lint/model.ts
 var KEYWORDS = /* @__PURE__ */ new Set([
@@ -72739,7 +74090,27 @@ var KEYWORDS = /* @__PURE__ */ new Set([
 var PLATFORM_ARGS = /* @__PURE__ */ new Set(["TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT", "BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT"]);
 var posOf = (r) => ({ line: r.start.line + 1, column: r.start.character + 1 });
 function emptyState() {
-  return { env: /* @__PURE__ */ new Map(), user: void 0, entrypoint: void 0, workdir: void 0, volumes: [], airbyteDir: void 0 };
+  return { env: /* @__PURE__ */ new Map(), user: void 0, entrypoint: void 0, workdir: void 0, volumes: [], airbyteDir: void 0, airbyteUser: void 0 };
+}
+function stateFromBase(b, pos, stage) {
+  const st = emptyState();
+  const loc = (value) => ({ value, pos, stage, unknown: [], base: b.ref });
+  for (const [k, v] of Object.entries(b.env)) st.env.set(k, loc(v));
+  if (b.user !== "") st.user = loc(b.user);
+  if (b.workdir !== "" && b.workdir !== "/") st.workdir = loc(b.workdir);
+  if (b.entrypoint.length > 0) {
+    st.entrypoint = { form: "exec", argv: b.entrypoint, argPos: b.entrypoint.map(() => pos), raw: JSON.stringify(b.entrypoint), brokenJson: false, pos, stage, base: b.ref };
+  }
+  if (b.fs) {
+    const d = b.fs.airbyteDir;
+    const airbyte = b.fs.passwd?.find((u2) => u2.name === AIRBYTE_USER);
+    if (d) {
+      const owner = d.uid === (airbyte?.uid ?? Number(AIRBYTE_UID));
+      st.airbyteDir = { owned: owner && d.type === "dir", how: `base image ${b.ref} has /airbyte ${d.type === "dir" ? "" : `as a ${d.type} `}owned by uid ${d.uid}`, pos, stage, base: b.ref };
+    }
+    st.airbyteUser = airbyte ? { exists: true, how: `base image ${b.ref} has user ${AIRBYTE_USER} (uid ${airbyte.uid})`, pos, stage, base: b.ref } : { exists: false, how: `base image ${b.ref} has no user ${AIRBYTE_USER} in /etc/passwd`, pos, stage, base: b.ref };
+  }
+  return st;
 }
 function cloneState(s) {
   return { ...s, env: new Map(s.env), volumes: [...s.volumes] };
@@ -72837,6 +74208,10 @@ function buildModel(text2, file2, opts = {}) {
         args: new Map(parent?.args),
         copies: []
       };
+      if (!parent && opts.base && img.unknown.length === 0 && img.value === opts.base.ref) {
+        stage.base = opts.base;
+        stage.state = stateFromBase(opts.base, stage.imagePos, stage);
+      }
       out.stages.push(stage);
       current = stage;
       args = stage.args;
@@ -72925,8 +74300,11 @@ function applyInstruction(ins, stage, ctx) {
       const body = stripFlags(content2);
       const json2 = parseJsonArray(body);
       const shellLookup = (n2) => ctx.lookup(n2) ?? void 0;
-      const ev = ownershipEvidence(json2 ? { argv: json2 } : { shell: body, lookup: shellLookup }, st.workdir?.value ?? "/");
+      const input2 = json2 ? { argv: json2 } : { shell: body, lookup: shellLookup };
+      const ev = ownershipEvidence(input2, st.workdir?.value ?? "/");
       if (ev) st.airbyteDir = { ...ev, pos, stage };
+      const made = createsUser(input2, AIRBYTE_USER);
+      if (made) st.airbyteUser = { exists: true, how: made, pos, stage };
       return;
     }
     case "COPY":
@@ -72948,7 +74326,8 @@ function applyInstruction(ins, stage, ctx) {
       const dest = items[items.length - 1].value;
       const fromFlag = flags.get("from");
       const from = fromFlag === void 0 ? void 0 : expandWord(fromFlag, ctx.lookup, ctx.esc).value;
-      stage.copies.push({ keyword: kw, sources: items.slice(0, -1), dest, from, pos, stage });
+      const destAbs = posix2.resolve(st.workdir?.value ?? "/", dest);
+      stage.copies.push({ keyword: kw, sources: items.slice(0, -1), dest, destAbs, from, pos, stage });
       const chown = flags.get("chown");
       if (chown !== void 0) {
         const owner = expandWord(chown, ctx.lookup, ctx.esc).value;
@@ -72967,8 +74346,30 @@ function applyInstruction(ins, stage, ctx) {
 
 // src/lint/rule-context.ts
 var DEFAULT_PERMITTED_WRITE_DIRS = ["/airbyte", "/tmp", "/secrets", "/config", "/custom_cache"];
-function finding(ctx, ruleId, severity, pos, message) {
-  return { ruleId, severity, file: ctx.file, line: pos.line, column: pos.column, message };
+function baseStatus(final, given) {
+  const root = chainRoot(final);
+  if (isScratch(root)) return { kind: "scratch" };
+  if (root.base) return { kind: "known", ref: root.base.ref, facts: root.base };
+  if (root.imageUnknown.length > 0) {
+    return { kind: "unknown", ref: root.image, reason: `${root.imageUnknown.map((n2) => `ARG ${n2}`).join(", ")} has no value at lint time` };
+  }
+  const reason = given && "unresolved" in given ? given.unresolved : given ? `facts given for ${given.ref}, not this base` : "base image not resolved";
+  return { kind: "unknown", ref: root.image, reason };
+}
+function finding(ctx, ruleId, severity, pos, message, base) {
+  const f = { ruleId, severity, file: ctx.file, line: pos.line, column: pos.column, message };
+  if (base !== void 0) {
+    f.source = "base";
+    f.base = base;
+  }
+  return f;
+}
+function unseenBaseFinding(ctx, ruleId, pos, message, ref2) {
+  return { ...finding(ctx, ruleId, "warning", pos, message), source: "unresolved-base", base: ref2 };
+}
+function unknownBaseNote(ctx) {
+  const b = ctx.base;
+  return b.kind === "unknown" ? `; base image ${b.ref} could not be read (${b.reason}), so lint cannot tell: verify checks the built image` : "";
 }
 var stageLabel = (s) => s.name !== void 0 ? `stage "${s.name}"` : `stage #${s.index}`;
 function chainRoot(s) {
@@ -72977,472 +74378,27 @@ function chainRoot(s) {
   return r;
 }
 var isScratch = (s) => s.image.toLowerCase() === "scratch";
-function inheritedNote(ctx, from, pos) {
+function inheritedNote(ctx, from, pos, base) {
+  if (base !== void 0) return ` (from base image ${base})`;
   return from === ctx.final ? "" : ` (inherited from ${stageLabel(from)}, line ${pos.line})`;
 }
 function baseNote(ctx) {
-  const root = chainRoot(ctx.final);
-  if (isScratch(root)) return "";
-  return `; a value set by base image ${root.image} cannot be seen here (inherited from base image, verify checks the built image)`;
+  const b = ctx.base;
+  if (b.kind === "scratch") return "";
+  if (b.kind === "known") return ` (base image ${b.ref} does not set it either)`;
+  return `; a value set by base image ${b.ref} cannot be seen here (${b.reason}; verify checks the built image)`;
 }
 
-// src/lint/rules-entrypoint.ts
-import { posix as posix3 } from "node:path";
-var FILE_EXT = /\.(py|pyc|pyz|sh|bash|jar|js|mjs|cjs|rb|pl|php|yaml|yml|json|toml|cfg|ini|conf|xml|properties|whl|zip|tar)$/i;
-var URL2 = /^[a-z][a-z0-9+.-]*:\/\//i;
-function relativePathIn(word2, index) {
-  if (word2 === "" || /\s/.test(word2) || URL2.test(word2)) return void 0;
-  let value = word2;
-  if (index > 0 && word2.startsWith("-")) {
-    const eq = word2.indexOf("=");
-    if (eq === -1) return void 0;
-    value = word2.slice(eq + 1);
-  }
-  const parts = index > 0 && value.includes(":") ? value.split(":") : [value];
-  for (const p of parts) {
-    if (p === "" || p.startsWith("/")) continue;
-    if (p.includes("/") || p.startsWith(".") || p.startsWith("~") || FILE_EXT.test(p)) return p;
-  }
-  return void 0;
-}
-var dq2 = (s) => `"${s.replace(/[\\"$]/g, (c3) => `\\${c3}`)}"`;
-var execForm2 = (argv) => JSON.stringify(argv).replace(/","/g, '", "');
-var HAZARD_TEXT = {
-  operator: "a shell operator, which would run or redirect another command",
-  "command-substitution": "a command substitution, which would run a command",
-  "parameter-expansion": "a variable the shell expands at run time",
-  glob: "a glob the shell expands against the file system",
-  tilde: "a ~ the shell expands to $HOME",
-  comment: "a # that makes the shell drop the rest",
-  newline: "a newline, which starts another command",
-  "unterminated-quote": "an unterminated quote"
-};
-function entrypointRules(ctx) {
-  const out = [];
-  const st = ctx.final.state;
-  const ep = st.entrypoint && st.entrypoint.argv.length > 0 ? st.entrypoint : void 0;
-  const env2 = st.env.get("AIRBYTE_ENTRYPOINT");
-  if (!ep && !env2) {
-    const external = !isScratch(chainRoot(ctx.final));
-    out.push(
-      finding(
-        ctx,
-        "entrypoint-missing",
-        external ? "warning" : "error",
-        ctx.final.pos,
-        `the final image sets neither ENTRYPOINT nor ENV AIRBYTE_ENTRYPOINT${baseNote(ctx)}; fix: ENV AIRBYTE_ENTRYPOINT="python /airbyte/integration_code/main.py" and ENTRYPOINT ["python", "/airbyte/integration_code/main.py"]`
-      )
-    );
-    return out;
-  }
-  if (!ep && env2) {
-    const words2 = shellWords(env2.value);
-    out.push(
-      finding(
-        ctx,
-        "entrypoint-missing",
-        "error",
-        env2.pos,
-        `AIRBYTE_ENTRYPOINT is set${inheritedNote(ctx, env2.stage, env2.pos)} but the final image has no ENTRYPOINT${baseNote(ctx)}; fix: ENTRYPOINT ${execForm2(words2)}`
-      )
-    );
-  }
-  if (ep && !env2) {
-    const argv = ep.form === "exec" ? ep.argv : shellWords(ep.raw);
-    out.push(
-      finding(
-        ctx,
-        "airbyte-entrypoint-missing",
-        "error",
-        ep.pos,
-        `ENTRYPOINT is set${inheritedNote(ctx, ep.stage, ep.pos)} but ENV AIRBYTE_ENTRYPOINT is not${baseNote(ctx)}; fix: ENV AIRBYTE_ENTRYPOINT=${dq2(argv.map(shellQuote).join(" "))}`
-      )
-    );
-  }
-  if (ep?.form === "shell") {
-    const words2 = shellWords(ep.raw.trim().replace(/^\[|\]$/g, ""));
-    const fixArgv = ep.brokenJson ? words2.map((w) => w.replace(/^"|",?$|,$/g, "")) : words2;
-    const why = ep.brokenJson ? "looks like exec form but is not valid JSON (strings need double quotes and commas), so Docker runs it through /bin/sh -c" : "is shell form: it runs through /bin/sh -c, so the connector is not PID 1, gets no signals and never sees the spec/check/read arguments";
-    out.push(finding(ctx, "entrypoint-shell-form", "error", ep.pos, `ENTRYPOINT ${why}${inheritedNote(ctx, ep.stage, ep.pos)}; fix: ENTRYPOINT ${execForm2(fixArgv)}`));
-  }
-  if (ep?.form === "exec") {
-    ep.argv.forEach((w, i2) => {
-      if (/[\u0000-\u001f\u007f]/.test(w)) {
-        out.push(finding(ctx, "entrypoint-control-chars", "error", ep.argPos[i2] ?? ep.pos, `ENTRYPOINT element ${i2 + 1} contains a control character (newline, tab...)${inheritedNote(ctx, ep.stage, ep.pos)}; fix: remove it`));
-      }
-    });
-  }
-  let envWords;
-  if (env2) {
-    if (env2.unknown.length > 0) {
-      out.push(
-        finding(
-          ctx,
-          "airbyte-entrypoint-unresolved",
-          "warning",
-          env2.pos,
-          `AIRBYTE_ENTRYPOINT depends on ${env2.unknown.map((n2) => `$${n2}`).join(", ")}, which has no value at lint time, so it cannot be compared with ENTRYPOINT; fix: give the ARG a default or write the value out`
-        )
-      );
-    } else {
-      const split = splitShell(env2.value);
-      const seen = /* @__PURE__ */ new Set();
-      for (const h2 of split.hazards) {
-        if (seen.has(h2.kind)) continue;
-        seen.add(h2.kind);
-        const severity = h2.kind === "glob" || h2.kind === "tilde" ? "warning" : "error";
-        out.push(
-          finding(
-            ctx,
-            "airbyte-entrypoint-shell-syntax",
-            severity,
-            env2.pos,
-            `AIRBYTE_ENTRYPOINT contains ${JSON.stringify(h2.text)}: ${HAZARD_TEXT[h2.kind]} when the platform runs it through a shell${inheritedNote(ctx, env2.stage, env2.pos)}; fix: keep only the program and its arguments, quoting any literal special character`
-          )
-        );
-      }
-      envWords = split.tokens.filter((t) => t.kind === "word").map((t) => t.value);
-      if (ep?.form === "exec" && (envWords.length !== ep.argv.length || envWords.some((w, i2) => w !== ep.argv[i2]))) {
-        out.push(
-          finding(
-            ctx,
-            "entrypoint-mismatch",
-            "error",
-            env2.pos,
-            `AIRBYTE_ENTRYPOINT splits to ${JSON.stringify(envWords)} but ENTRYPOINT (line ${ep.pos.line}) is ${JSON.stringify(ep.argv)}${inheritedNote(ctx, env2.stage, env2.pos)}; fix: ENV AIRBYTE_ENTRYPOINT=${dq2(ep.argv.map(shellQuote).join(" "))}`
-          )
-        );
-      }
-    }
-  }
-  const workdir = st.workdir?.value ?? "/";
-  const reportPaths = (argv, where2, posAt, note) => {
-    argv.forEach((w, i2) => {
-      const rel = relativePathIn(w, i2);
-      if (rel === void 0) return;
-      const abs = rel.startsWith("~") ? void 0 : posix3.resolve(workdir === "/" ? "/airbyte/integration_code" : workdir, rel);
-      out.push(
-        finding(
-          ctx,
-          "entrypoint-relative-path",
-          "error",
-          posAt(i2),
-          `${JSON.stringify(rel)} in ${where2} is not an absolute path: it depends on the working directory${note}; fix: use the absolute path${abs ? ` (${abs})` : ""}`
-        )
-      );
-    });
-  };
-  const epArgv = ep ? ep.form === "exec" ? ep.argv : shellWords(ep.raw) : void 0;
-  if (ep && epArgv) reportPaths(epArgv, "ENTRYPOINT", (i2) => ep.argPos[i2] ?? ep.pos, inheritedNote(ctx, ep.stage, ep.pos));
-  if (env2 && envWords && !(epArgv && envWords.join("\0") === epArgv.join("\0"))) {
-    reportPaths(envWords, "AIRBYTE_ENTRYPOINT", () => env2.pos, inheritedNote(ctx, env2.stage, env2.pos));
-  }
-  return out;
-}
-
-// src/lint/rules-image.ts
-import { posix as posix4 } from "node:path";
-function userRules(ctx) {
-  const u2 = ctx.final.state.user;
-  if (!u2) {
-    const elsewhere = ctx.model.stages.find((s) => s !== ctx.final && s.state.user !== void 0);
-    const hint = elsewhere?.state.user ? ` (${stageLabel(elsewhere)} sets USER ${elsewhere.state.user.value} at line ${elsewhere.state.user.pos.line}, but the final stage does not build on it)` : "";
-    return [
-      finding(
-        ctx,
-        "user-missing",
-        "error",
-        ctx.final.pos,
-        `the final stage has no USER, so the connector runs as root${hint}${baseNote(ctx)}; fix: add USER ${AIRBYTE_USER} as the last instruction (uid ${AIRBYTE_UID})`
-      )
-    ];
-  }
-  const note = inheritedNote(ctx, u2.stage, u2.pos);
-  if (u2.unknown.length > 0) {
-    return [finding(ctx, "user-unresolved", "warning", u2.pos, `USER ${u2.value} depends on ${u2.unknown.map((n2) => `$${n2}`).join(", ")}, unknown at lint time${note}; fix: USER ${AIRBYTE_USER}`)];
-  }
-  const name = ownerUser(u2.value);
-  if (name === "" || name === "root" || name === "0") {
-    return [finding(ctx, "user-root", "error", u2.pos, `the final USER is root ("${u2.value}")${note}; fix: USER ${AIRBYTE_USER}`)];
-  }
-  if (name === AIRBYTE_UID) {
-    return [finding(ctx, "user-numeric", "warning", u2.pos, `USER ${u2.value} is the airbyte uid but not the name${note}; fix: USER ${AIRBYTE_USER} (fails the build if the user does not exist)`)];
-  }
-  if (name !== AIRBYTE_USER) {
-    return [finding(ctx, "user-not-airbyte", "error", u2.pos, `the final USER is "${u2.value}", not ${AIRBYTE_USER}${note}; fix: create ${AIRBYTE_USER} (uid ${AIRBYTE_UID}) and set USER ${AIRBYTE_USER}`)];
-  }
-  return [];
-}
-function airbyteDirRules(ctx) {
-  const ev = ctx.final.state.airbyteDir;
-  const fix = `fix: RUN mkdir -p /airbyte && chown -R ${AIRBYTE_USER}:${AIRBYTE_USER} /airbyte (or COPY --chown=${AIRBYTE_USER}:${AIRBYTE_USER} ... /airbyte)`;
-  if (ev?.owned) return [];
-  if (ev) {
-    return [finding(ctx, "airbyte-dir-not-owned", "error", ev.pos, `\`${ev.how}\` leaves /airbyte owned by someone other than ${AIRBYTE_USER}${inheritedNote(ctx, ev.stage, ev.pos)}; ${fix}`)];
-  }
-  const root = chainRoot(ctx.final);
-  const base = isScratch(root) ? "" : ` (if base image ${root.image} already does it, repeat it here: lint cannot see into the base; verify checks the built image)`;
-  return [finding(ctx, "airbyte-dir-not-owned", "error", ctx.final.pos, `the final image never creates /airbyte owned by ${AIRBYTE_USER}${base}; ${fix}`)];
-}
-function parseImageRef2(ref2) {
-  const at = ref2.indexOf("@");
-  const digest = at === -1 ? void 0 : ref2.slice(at + 1);
-  const nameTag = at === -1 ? ref2 : ref2.slice(0, at);
-  const slash = nameTag.lastIndexOf("/");
-  const colon = nameTag.lastIndexOf(":");
-  if (colon > slash) return { name: nameTag.slice(0, colon), tag: nameTag.slice(colon + 1), digest };
-  return { name: nameTag, tag: void 0, digest };
-}
-function baseImageRules(ctx) {
-  const out = [];
-  for (const s of ctx.model.stages) {
-    if (s.parent || isScratch(s)) continue;
-    if (s.imageUnknown.length > 0) {
-      out.push(
-        finding(
-          ctx,
-          "base-image-unpinned",
-          "warning",
-          s.imagePos,
-          `FROM ${s.image} depends on ${s.imageUnknown.map((n2) => `$${n2}`).join(", ")}, unknown at lint time, so pinning cannot be checked; fix: default the ARG to name:tag@sha256:<digest>`
-        )
-      );
-      continue;
-    }
-    const ref2 = parseImageRef2(s.image);
-    if (ref2.digest !== void 0) continue;
-    const pinned = `${ref2.name}:${ref2.tag && ref2.tag !== "latest" ? ref2.tag : "<version>"}@sha256:<digest>`;
-    if (ref2.tag === void 0 || ref2.tag === "latest") {
-      out.push(
-        finding(
-          ctx,
-          "base-image-latest",
-          "warning",
-          s.imagePos,
-          `FROM ${s.image} ${ref2.tag === void 0 ? "has no tag (means latest)" : "uses the latest tag"}: the base moves under you; fix: FROM ${pinned}`
-        )
-      );
-    }
-    out.push(
-      finding(
-        ctx,
-        "base-image-unpinned",
-        "warning",
-        s.imagePos,
-        `FROM ${s.image} is not pinned by digest, so rebuilds may get a different base; fix: FROM ${pinned} (docker buildx imagetools inspect ${s.image} shows the digest)`
-      )
-    );
-  }
-  return out;
-}
-function isInside(path10, dirs) {
-  const p = posix4.normalize(path10).replace(/(.)\/+$/, "$1");
-  return dirs.some((d) => {
-    const dir = posix4.normalize(d).replace(/(.)\/+$/, "$1");
-    return dir === "/" || p === dir || p.startsWith(`${dir}/`);
-  });
-}
-function writeDirRules(ctx) {
-  const out = [];
-  const st = ctx.final.state;
-  const dirs = ctx.permittedWriteDirs;
-  const list2 = dirs.join(" ");
-  if (st.workdir && st.workdir.unknown.length === 0 && !isInside(st.workdir.value, dirs)) {
-    out.push(
-      finding(
-        ctx,
-        "workdir-outside-write-dirs",
-        "warning",
-        st.workdir.pos,
-        `the final WORKDIR ${st.workdir.value} is outside the permitted write dirs (${list2})${inheritedNote(ctx, st.workdir.stage, st.workdir.pos)}: anything the connector writes there breaks under a read-only root; fix: WORKDIR /airbyte/integration_code`
-      )
-    );
-  }
-  for (const v of st.volumes) {
-    if (v.unknown.length > 0 || isInside(v.value, dirs)) continue;
-    out.push(
-      finding(
-        ctx,
-        "volume-outside-write-dirs",
-        "warning",
-        v.pos,
-        `VOLUME ${v.value} is outside the permitted write dirs (${list2})${inheritedNote(ctx, v.stage, v.pos)}; fix: remove it or use a directory under one of them`
-      )
-    );
-  }
-  const home = st.env.get("HOME");
-  if (home && home.unknown.length === 0 && !isInside(home.value, dirs)) {
-    out.push(
-      finding(
-        ctx,
-        "home-outside-write-dirs",
-        "warning",
-        home.pos,
-        `HOME=${home.value} is outside the permitted write dirs (${list2})${inheritedNote(ctx, home.stage, home.pos)}: tools that write caches to $HOME will fail; fix: ENV HOME=/airbyte (or another permitted dir)`
-      )
-    );
-  }
-  return out;
-}
-
-// src/lint/rules-secrets.ts
-import { posix as posix6 } from "node:path";
-
-// src/lint/dockerignore.ts
-import { posix as posix5 } from "node:path";
-function clean(p) {
-  let s = p.trim();
-  while (s.startsWith("/")) s = s.slice(1);
-  s = posix5.normalize(s);
-  if (s === ".") return "";
-  return s.replace(/\/+$/, "");
-}
-function globToRegExp2(glob) {
-  let re = "";
-  for (let i2 = 0; i2 < glob.length; i2++) {
-    const c3 = glob[i2];
-    if (c3 === "*") {
-      if (glob[i2 + 1] === "*") {
-        if (glob[i2 + 2] === "/") {
-          re += "(?:.*/)?";
-          i2 += 2;
-        } else {
-          re += ".*";
-          i2 += 1;
-        }
-      } else re += "[^/]*";
-    } else if (c3 === "?") re += "[^/]";
-    else if (c3 === "[") {
-      const close = glob.indexOf("]", i2 + 1);
-      if (close === -1) re += "\\[";
-      else {
-        let cls = glob.slice(i2 + 1, close);
-        if (cls.startsWith("!") || cls.startsWith("^")) cls = `^${cls.slice(1)}`;
-        re += `[${cls.replace(/\\/g, "\\\\")}]`;
-        i2 = close;
-      }
-    } else if (c3 === "\\" && i2 + 1 < glob.length) {
-      re += glob[++i2].replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-    } else re += c3.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-  }
-  return new RegExp(`^${re}$`);
-}
-function parseDockerignore(content2) {
-  const out = [];
-  for (const line of content2.split(/\r?\n/)) {
-    const t = line.trim();
-    if (t === "" || t.startsWith("#")) continue;
-    const negate = t.startsWith("!");
-    const p = clean(negate ? t.slice(1) : t);
-    if (p === "") continue;
-    out.push({ negate, re: globToRegExp2(p) });
-  }
-  return out;
-}
-function isExcluded(content2, path10) {
-  const target = clean(path10);
-  const parts = target.split("/");
-  const prefixes = parts.map((_, i2) => parts.slice(0, i2 + 1).join("/"));
-  let excluded = false;
-  for (const p of parseDockerignore(content2)) {
-    if (prefixes.some((x) => p.re.test(x))) excluded = !p.negate;
-  }
-  return excluded;
-}
-var excludesSecrets = (content2) => isExcluded(content2, "secrets/config.json");
-
-// src/lint/rules-secrets.ts
-var REMOTE = /^(https?:\/\/|git@|git:\/\/)/i;
-function segments(source) {
-  return posix6.normalize(source.replace(/^\/+/, "")).split("/").filter((s) => s !== "" && s !== ".");
-}
-var isWildcardOnly = (seg) => /^\*+$/.test(seg);
-function namesSecrets(source) {
-  return segments(source).some((seg) => seg === "secrets" || /[*?[]/.test(seg) && !isWildcardOnly(seg) && globToRegExp2(seg).test("secrets"));
-}
-function isWholeContext(source) {
-  const segs = segments(source);
-  return segs.length === 0 || segs.every(isWildcardOnly);
-}
-function secretsRules(ctx) {
-  const out = [];
-  for (const stage of ctx.model.stages) {
-    for (const c3 of stage.copies) {
-      if (c3.from !== void 0) continue;
-      for (const src of c3.sources) {
-        if (REMOTE.test(src.value)) continue;
-        if (namesSecrets(src.value)) {
-          out.push(
-            finding(
-              ctx,
-              "secrets-copied",
-              "error",
-              src.pos,
-              `${c3.keyword} ${src.value} puts local credentials from secrets/ into the image; fix: remove it (the platform mounts config at run time) and keep secrets/ in .dockerignore`
-            )
-          );
-        } else if (isWholeContext(src.value)) {
-          if (ctx.dockerignore === void 0) {
-            out.push(
-              finding(
-                ctx,
-                "secrets-context-copy",
-                "warning",
-                src.pos,
-                `${c3.keyword} ${src.value} copies the whole build context; make sure .dockerignore excludes secrets/ (fix: add a line "secrets/" to .dockerignore)`
-              )
-            );
-          } else if (ctx.dockerignore === null || !excludesSecrets(ctx.dockerignore)) {
-            const why = ctx.dockerignore === null ? "there is no .dockerignore" : "the .dockerignore does not exclude secrets/";
-            out.push(
-              finding(
-                ctx,
-                "secrets-context-copy",
-                "error",
-                src.pos,
-                `${c3.keyword} ${src.value} copies the whole build context and ${why}, so local credentials in secrets/ end up in the image; fix: add a line "secrets/" to .dockerignore, or copy only what the connector needs`
-              )
-            );
-          }
-        }
-      }
-    }
-  }
-  return out;
-}
-
-// src/lint/lint.ts
-var RULE_FUNCTIONS = [entrypointRules, userRules, airbyteDirRules, baseImageRules, writeDirRules, secretsRules];
-function sortFindings(findings) {
-  return [...findings].sort((a2, b) => a2.file.localeCompare(b.file) || a2.line - b.line || a2.column - b.column || a2.ruleId.localeCompare(b.ruleId));
-}
-function lintDockerfile(text2, file2, opts = {}) {
-  const model = buildModel(text2, file2, { buildArgs: opts.buildArgs, target: opts.target });
-  if (model.fatal.length > 0 || !model.final) return sortFindings(model.fatal);
-  const ctx = {
-    file: file2,
-    model,
-    final: model.final,
-    permittedWriteDirs: opts.permittedWriteDirs ?? DEFAULT_PERMITTED_WRITE_DIRS,
-    dockerignore: opts.dockerignore
-  };
-  return sortFindings(RULE_FUNCTIONS.flatMap((rule) => rule(ctx)));
-}
-
-// src/verify/verify.ts
-import { createHash as createHash3 } from "node:crypto";
-import { chmod as chmod3, copyFile as copyFile2, mkdtemp as mkdtemp3, readdir as readdir7, readFile as readFile13, rm as rm5 } from "node:fs/promises";
+// src/lint/base-facts.ts
+import { mkdir as mkdir5, readFile as readFile6, rename as rename3, writeFile as writeFile5 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
-import { join as join14, relative as relative5 } from "node:path";
-
-// src/docker/container.ts
-import { randomBytes } from "node:crypto";
+import { join as join15 } from "node:path";
 
 // src/docker/engine-api.ts
-import { readFile as readFile12 } from "node:fs/promises";
+import { readFile as readFile5 } from "node:fs/promises";
 import { request } from "node:http";
 import { homedir as homedir2 } from "node:os";
-import { join as join13 } from "node:path";
+import { join as join14 } from "node:path";
 var ContextEndpointSchema = external_exports.object({ Host: external_exports.string() }).loose();
 var socketP;
 var broken = false;
@@ -73456,10 +74412,10 @@ async function defaultContextHost() {
   if (process.platform !== "linux") return void 0;
   const context = process.env.DOCKER_CONTEXT;
   if (context) return context === "default" ? DEFAULT_HOST : void 0;
-  const dir = process.env.DOCKER_CONFIG || join13(homedir2(), ".docker");
+  const dir = process.env.DOCKER_CONFIG || join14(homedir2(), ".docker");
   let text2;
   try {
-    text2 = await readFile12(join13(dir, "config.json"), "utf8");
+    text2 = await readFile5(join14(dir, "config.json"), "utf8");
   } catch {
     return DEFAULT_HOST;
   }
@@ -73527,10 +74483,162 @@ async function engineJson(method, path10) {
   }
 }
 
+// src/docker/image.ts
+init_errors();
+
+// src/docker/container.ts
+import { randomBytes } from "node:crypto";
+
+// src/protocol/lines.ts
+var MAX_LINE_BYTES = 20 * 1024 * 1024;
+var MAX_STDOUT_BYTES = 64 * 1024 * 1024;
+var STDERR_TAIL_LINES = 20;
+var STDERR_LINE_BYTES = 2048;
+var NL = 10;
+var LineSplitter = class {
+  /** `onLine` returns false once it needs no more lines (the limits still apply). */
+  constructor(limits, onLine) {
+    this.limits = limits;
+    this.onLine = onLine;
+  }
+  limits;
+  onLine;
+  parts = [];
+  pending = 0;
+  total = 0;
+  lineNo = 0;
+  stopped;
+  /** the consumer needs no more lines: they are only counted, not decoded */
+  muted = false;
+  get stop() {
+    return this.stopped;
+  }
+  /** bytes taken so far (all of them, up to the point a limit stopped the stream) */
+  get bytes() {
+    return this.total;
+  }
+  /** Feed a chunk; returns the stop once a limit is passed (later chunks are ignored). */
+  push(chunk) {
+    if (this.stopped) return this.stopped;
+    let start2 = 0;
+    while (start2 <= chunk.length) {
+      const nl = chunk.indexOf(NL, start2);
+      const end = nl < 0 ? chunk.length : nl;
+      const piece = end - start2;
+      if (this.pending + piece > this.limits.maxLineBytes) return this.halt("line", this.lineNo + 1);
+      if (this.total + piece + (nl < 0 ? 0 : 1) > this.limits.maxBytes) return this.halt("total", this.lineNo + 1);
+      this.total += piece;
+      if (nl < 0) {
+        if (piece > 0) {
+          this.parts.push(Buffer.from(chunk.subarray(start2)));
+          this.pending += piece;
+        }
+        return void 0;
+      }
+      this.total += 1;
+      this.parts.push(chunk.subarray(start2, nl));
+      this.emit();
+      start2 = nl + 1;
+    }
+    return void 0;
+  }
+  /** End of stream: the last line, if it had no newline. */
+  end() {
+    if (!this.stopped && this.pending > 0) this.emit();
+    return this.stopped;
+  }
+  emit() {
+    this.lineNo += 1;
+    if (this.muted) {
+      this.parts = [];
+      this.pending = 0;
+      return;
+    }
+    const bytes = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts);
+    this.parts = [];
+    this.pending = 0;
+    if (this.onLine(bytes.toString("utf8").replace(/\r$/, ""), this.lineNo) === false) this.muted = true;
+  }
+  halt(limit, line) {
+    this.parts = [];
+    this.pending = 0;
+    this.stopped = { limit, bytes: limit === "line" ? this.limits.maxLineBytes : this.limits.maxBytes, line };
+    return this.stopped;
+  }
+};
+var LineTail = class {
+  constructor(maxLines = STDERR_TAIL_LINES, maxLineBytes = STDERR_LINE_BYTES) {
+    this.maxLines = maxLines;
+    this.maxLineBytes = maxLineBytes;
+  }
+  maxLines;
+  maxLineBytes;
+  lines = [];
+  current = [];
+  currentBytes = 0;
+  cut = 0;
+  total = 0;
+  get bytes() {
+    return this.total;
+  }
+  push(chunk) {
+    this.total += chunk.length;
+    let start2 = 0;
+    let nl = chunk.lastIndexOf(NL);
+    for (let n2 = 0; nl >= 0 && n2 < this.maxLines; n2++) nl = nl === 0 ? -1 : chunk.lastIndexOf(NL, nl - 1);
+    if (nl >= 0) {
+      this.current = [];
+      this.currentBytes = 0;
+      this.cut = 0;
+      start2 = nl + 1;
+    }
+    while (start2 <= chunk.length) {
+      const next = chunk.indexOf(NL, start2);
+      const end = next < 0 ? chunk.length : next;
+      this.keep(chunk.subarray(start2, end));
+      if (next < 0) return;
+      this.close();
+      start2 = next + 1;
+    }
+  }
+  /** the tail: complete lines, then the unfinished one */
+  tail() {
+    const out = [...this.lines];
+    if (this.currentBytes > 0 || this.cut > 0) out.push(this.render());
+    return out.slice(-this.maxLines);
+  }
+  keep(piece) {
+    const room = this.maxLineBytes - this.currentBytes;
+    if (room > 0 && piece.length > 0) {
+      const kept = Buffer.from(piece.subarray(0, room));
+      this.current.push(kept);
+      this.currentBytes += kept.length;
+    }
+    this.cut += Math.max(0, piece.length - Math.max(room, 0));
+  }
+  close() {
+    const text2 = this.render();
+    this.current = [];
+    this.currentBytes = 0;
+    this.cut = 0;
+    if (text2.trim() === "") return;
+    this.lines.push(text2);
+    if (this.lines.length > this.maxLines) this.lines.shift();
+  }
+  render() {
+    const text2 = Buffer.concat(this.current).toString("utf8").replace(/\r$/, "");
+    return this.cut > 0 ? `${text2}\u2026 (${this.cut} more bytes on this line)` : text2;
+  }
+};
+function formatBytes(n2) {
+  if (n2 >= 1024 * 1024) return `${+(n2 / (1024 * 1024)).toFixed(1)} MiB`;
+  if (n2 >= 1024) return `${+(n2 / 1024).toFixed(1)} KiB`;
+  return `${n2} bytes`;
+}
+
 // src/docker/container.ts
 var CONTAINER_LABEL = "io.build-connector.verify";
-var DEFAULT_LIMITS = { memory: "2g", pidsLimit: 512, maxOutputBytes: 64 * 1024 * 1024 };
-var STDERR_TAIL = 20;
+var DEFAULT_LIMITS = { memory: "2g", pidsLimit: 512, maxOutputBytes: MAX_STDOUT_BYTES, maxLineBytes: MAX_LINE_BYTES };
 var counter = 0;
 function containerName(prefix = "bc-verify") {
   counter += 1;
@@ -73623,31 +74731,15 @@ function startContainer(spec) {
   };
 }
 async function execute(spec, name, settleCreated, holds) {
-  const cap = spec.maxOutputBytes ?? DEFAULT_LIMITS.maxOutputBytes;
   const guard = guardContainer(name);
   const stdoutLines = [];
-  const stderrTail = [];
-  const tailStderr = (l) => {
-    stderrTail.push(l);
-    if (stderrTail.length > STDERR_TAIL) stderrTail.shift();
-  };
-  let bytes = 0;
-  let truncated = false;
+  const onLine = spec.onStdoutLine ?? ((l) => void stdoutLines.push(l));
+  const stdout = new LineSplitter({ maxLineBytes: spec.maxLineBytes ?? DEFAULT_LIMITS.maxLineBytes, maxBytes: spec.maxOutputBytes ?? DEFAULT_LIMITS.maxOutputBytes }, onLine);
+  const stderr = new LineTail();
   let timedOut = false;
   let stopping;
   const stop = () => {
     stopping ??= docker(["kill", name], { allowFailure: true, timeoutMs: 6e4, cleanup: true });
-  };
-  const count2 = (line) => {
-    bytes += Buffer.byteLength(line) + 1;
-    if (bytes > cap) {
-      if (!truncated) {
-        truncated = true;
-        stop();
-      }
-      return false;
-    }
-    return true;
   };
   const timer = setTimeout(() => {
     timedOut = true;
@@ -73655,6 +74747,21 @@ async function execute(spec, name, settleCreated, holds) {
   }, spec.timeoutMs);
   const t0 = performance.now();
   const createArgv = buildCreateArgv(spec, name);
+  const outcome = (exitCode, command, rest = {}) => ({
+    name,
+    command,
+    exitCode,
+    stdoutLines,
+    stderrTail: stderr.tail(),
+    stdoutBytes: stdout.bytes,
+    stderrBytes: stderr.bytes,
+    timedOut,
+    ...stdout.stop ? { outputStop: stdout.stop } : {},
+    oomKilled: false,
+    diff: [],
+    durationMs: performance.now() - t0,
+    ...rest
+  });
   try {
     const creating = docker(createArgv, { allowFailure: true, timeoutMs: spec.timeoutMs + 6e4 });
     guard.clientDone(creating);
@@ -73662,8 +74769,8 @@ async function execute(spec, name, settleCreated, holds) {
     if (made.exitCode !== 0 || timedOut) {
       const reason = timedOut ? "timed out before the container was created" : daemonReason(made.stderr, `docker create exited ${made.exitCode}`);
       settleCreated({ ok: false, reason });
-      for (const l of made.stderr.split("\n").filter((x) => x.trim() !== "")) tailStderr(l);
-      return { name, command: made.command, exitCode: timedOut ? 137 : 125, stdoutLines, stderrTail, timedOut, truncated, oomKilled: false, diff: [], durationMs: performance.now() - t0 };
+      stderr.push(Buffer.from(made.stderr));
+      return outcome(timedOut ? 137 : 125, made.command);
     }
     settleCreated({ ok: true });
     const client = docker(["start", "-a", ...spec.input !== void 0 ? ["-i"] : [], name], {
@@ -73671,33 +74778,22 @@ async function execute(spec, name, settleCreated, holds) {
       input: spec.input,
       // Safety net only: the timer above stops the container by name first.
       timeoutMs: spec.timeoutMs + 6e4,
-      maxBuffer: cap + 1024 * 1024,
-      onStdoutLine: (l) => {
-        if (count2(l)) stdoutLines.push(l);
+      // Neither stream is buffered: stdout is split into lines as it comes
+      // (a limit passed kills the container at once), stderr keeps its tail.
+      onStdoutData: (chunk) => {
+        if (stdout.push(chunk)) stop();
       },
-      onStderrLine: (l) => {
-        if (count2(l)) tailStderr(l);
-      }
+      onStderrData: (chunk) => stderr.push(chunk)
     });
     guard.clientDone(client);
     const res = await client;
     clearTimeout(timer);
+    stdout.end();
     await stopping;
     const durationMs = performance.now() - t0;
     await Promise.all(holds);
     const [diff, state] = await Promise.all([containerChanges(name), containerState(name)]);
-    return {
-      name,
-      command: formatCommand(createArgv),
-      exitCode: state ? state.exitCode : res.exitCode,
-      stdoutLines,
-      stderrTail,
-      timedOut,
-      truncated,
-      oomKilled: state?.oomKilled === true,
-      diff,
-      durationMs
-    };
+    return outcome(state ? state.exitCode : res.exitCode, formatCommand(createArgv), { oomKilled: state?.oomKilled === true, diff, durationMs });
   } finally {
     clearTimeout(timer);
     settleCreated({ ok: false, reason: "the run stopped before the container was created" });
@@ -73711,53 +74807,7 @@ function formatCommand(createArgv) {
 }
 
 // src/docker/image.ts
-init_errors();
-
-// src/docker/imagetools.ts
-init_errors();
-var DescriptorSchema2 = external_exports.object({
-  mediaType: external_exports.string(),
-  digest: external_exports.string(),
-  size: external_exports.number().optional(),
-  platform: external_exports.object({ architecture: external_exports.string(), os: external_exports.string(), variant: external_exports.string().optional() }).loose().optional(),
-  annotations: external_exports.record(external_exports.string(), external_exports.string()).optional()
-}).loose();
-var ImagetoolsRawSchema = external_exports.object({
-  name: external_exports.string().optional(),
-  manifest: external_exports.object({
-    mediaType: external_exports.string().optional(),
-    digest: external_exports.string(),
-    manifests: external_exports.array(DescriptorSchema2).optional()
-  }).loose()
-}).loose();
-function indexFacts(raw) {
-  const manifests = (raw.manifest.manifests ?? []).map((m) => ({
-    digest: m.digest,
-    platform: m.platform ? [m.platform.os, m.platform.architecture, m.platform.variant].filter(Boolean).join("/") : "unknown/unknown"
-  }));
-  const real = manifests.filter((m) => m.platform !== "unknown/unknown");
-  return {
-    digest: raw.manifest.digest,
-    platforms: real.map((m) => m.platform),
-    manifests: real,
-    attestations: manifests.length - real.length
-  };
-}
-async function imagetoolsInspect(ref2) {
-  const res = await docker(["buildx", "imagetools", "inspect", "--format", "{{json .Manifest}}", ref2], {
-    allowFailure: true,
-    timeoutMs: 6e4
-  });
-  if (res.exitCode !== 0) {
-    if (/not found|manifest unknown|name unknown|404/i.test(res.stderr)) return void 0;
-    throw new BcError("environment", `could not read ${ref2} from its registry`, { details: res.stderr.trim().split("\n").slice(-3) });
-  }
-  const manifest = parseJson(ImagetoolsRawSchema.shape.manifest, res.stdout, `imagetools inspect ${ref2}`);
-  return { name: ref2, manifest };
-}
-
-// src/docker/image.ts
-var ImageConfigSchema = external_exports.object({
+var ImageConfigSchema2 = external_exports.object({
   User: external_exports.string().nullish(),
   Env: external_exports.array(external_exports.string()).nullish(),
   Entrypoint: external_exports.array(external_exports.string()).nullish(),
@@ -73765,7 +74815,7 @@ var ImageConfigSchema = external_exports.object({
   WorkingDir: external_exports.string().nullish(),
   Labels: external_exports.record(external_exports.string(), external_exports.string()).nullish()
 }).loose();
-var LocalImageSchema = external_exports.object({ Id: external_exports.string(), Config: ImageConfigSchema.nullish() }).loose();
+var LocalImageSchema = external_exports.object({ Id: external_exports.string(), Config: ImageConfigSchema2.nullish() }).loose();
 function normalizeConfig(c3) {
   const env2 = {};
   for (const kv of c3?.Env ?? []) {
@@ -73814,7 +74864,7 @@ async function resolveImage(ref2) {
   for (const m of facts.manifests) platforms[m.platform] ??= `${repo}@${m.digest}`;
   return { kind: "registry", ref: ref2, digest: facts.digest, platforms, isIndex: (raw.manifest.manifests ?? []).length > 0 };
 }
-var ContainerInspectSchema = external_exports.object({ Config: ImageConfigSchema }).loose();
+var ContainerInspectSchema = external_exports.object({ Config: ImageConfigSchema2 }).loose();
 async function runContainerConfig(name, imageWorkdir) {
   const api = await engineJson("GET", `/containers/${encodeURIComponent(name)}/json`);
   const viaApi = api?.status === 200 ? ContainerInspectSchema.safeParse(api.body) : void 0;
@@ -73867,7 +74917,10 @@ async function copyFromContainer(container, path10, opts = {}) {
     const room = maxBytes - bytes;
     bytes += chunk.length;
     reader.push(room < chunk.length ? chunk.subarray(0, room) : chunk);
-    if (bytes >= maxBytes && !reader.ended) {
+    if (reader.error) {
+      truncated = true;
+      stop();
+    } else if (bytes >= maxBytes && !reader.ended) {
       truncated = true;
       stop();
     }
@@ -73882,17 +74935,1351 @@ async function copyFromContainer(container, path10, opts = {}) {
       stream.on("close", resolve10);
       stream.on("error", (err) => truncated ? resolve10() : reject(new BcError("failed", `could not read ${path10} from the image: ${err.message}`)));
     });
-    return { exists: true, entries: reader.finish(), truncated };
+    return { exists: true, entries: finish(reader, path10), truncated };
   }
   const res = await run(DOCKER, ["cp", `${container}:${path10}`, "-"], { allowFailure: true, timeoutMs: 3e5, onStdoutData: take });
   if (res.exitCode !== 0 && !truncated) {
     if (/Could not find the file|No such container:path|not found|no such file/i.test(res.stderr)) return { exists: false, entries: [], truncated: false };
     throw new BcError("failed", `could not read ${path10} from the image`, { details: res.stderr.trim().split("\n").slice(-3) });
   }
-  return { exists: true, entries: reader.finish(), truncated };
+  return { exists: true, entries: finish(reader, path10), truncated };
+}
+function finish(reader, path10) {
+  if (reader.error) throw new BcError("failed", `could not read ${path10} from the image: ${reader.error.message}`);
+  return reader.finish();
+}
+
+// src/publish/registry-client.ts
+import { createHash as createHash3 } from "node:crypto";
+init_errors();
+
+// src/docker/registry.ts
+init_errors();
+function isLoopbackRegistry(registry3) {
+  const host = registry3.replace(/:\d+$/, "");
+  return host === "localhost" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+function registryBaseUrl(registry3) {
+  if (registry3 === "docker.io" || registry3 === "index.docker.io") return "https://registry-1.docker.io";
+  return `${isLoopbackRegistry(registry3) ? "http" : "https"}://${registry3}`;
+}
+async function probeRegistry(registry3, timeoutMs = 1e4) {
+  const url2 = `${registryBaseUrl(registry3)}/v2/`;
+  try {
+    const res = await fetch(url2, { signal: AbortSignal.timeout(timeoutMs) });
+    await res.body?.cancel();
+    if (res.status === 200 || res.status === 401) return { ok: true, status: res.status, auth: res.status === 401 };
+    return { ok: false, reason: `${url2} answered HTTP ${res.status}` };
+  } catch (err) {
+    const cause = err instanceof Error && err.cause instanceof Error ? err.cause.message : err instanceof Error ? err.message : String(err);
+    return { ok: false, reason: `${url2}: ${cause}` };
+  }
+}
+
+// src/publish/retry.ts
+init_errors();
+var RegistryHttpError = class extends Error {
+  constructor(message, status, codes = [], retryAfterMs) {
+    super(message);
+    this.status = status;
+    this.codes = codes;
+    this.retryAfterMs = retryAfterMs;
+    this.name = "RegistryHttpError";
+  }
+  status;
+  codes;
+  retryAfterMs;
+};
+var TransientFault = class extends Error {
+  constructor(message, reason) {
+    super(message);
+    this.reason = reason;
+    this.name = "TransientFault";
+  }
+  reason;
+};
+var PERMANENT = [
+  [/\b(401|unauthorized|authentication required|incorrect username or password)\b/i, "unauthorized (401)"],
+  [/\b(403|forbidden)\b/i, "forbidden (403)"],
+  [/\bdenied\b/i, "denied"],
+  [/MANIFEST_INVALID|manifest invalid/i, "manifest invalid"],
+  [/NAME_UNKNOWN|name unknown|repository name not known/i, "name unknown"],
+  [/NAME_INVALID|invalid reference format/i, "name invalid"],
+  [/MANIFEST_BLOB_UNKNOWN|BLOB_UNKNOWN|blob unknown/i, "blob unknown"],
+  [/DIGEST_INVALID|digest did not match|digest mismatch/i, "digest invalid"],
+  [/\bx509\b|certificate/i, "TLS certificate problem"],
+  [/http: server gave HTTP response to HTTPS client/i, "registry speaks HTTP, not HTTPS"],
+  [/no such host|ENOTFOUND/i, "unknown host"]
+];
+var TRANSIENT = [
+  [/\b429\b|too ?many ?requests|TOOMANYREQUESTS/i, "HTTP 429 too many requests"],
+  [/\b50[0-4]\b|internal server error|bad gateway|service unavailable|gateway time-?out/i, "HTTP 5xx"],
+  [/ECONNRESET|connection reset|reset by peer/i, "connection reset"],
+  [/ECONNREFUSED|connection refused/i, "connection refused"],
+  [/EPIPE|broken pipe/i, "broken pipe"],
+  [/ETIMEDOUT|timed? ?out|deadline exceeded|TimeoutError|UND_ERR_(HEADERS|BODY|CONNECT)_TIMEOUT/i, "timeout"],
+  [/UND_ERR_SOCKET|other side closed|socket hang up|unexpected EOF|:\s*EOF\s*$|\bEOF\b$/im, "connection dropped"],
+  [/ECONNABORTED|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH/i, "network unreachable"]
+];
+function classifyText(text2) {
+  for (const [re, reason] of PERMANENT) if (re.test(text2)) return { kind: "permanent", reason };
+  for (const [re, reason] of TRANSIENT) if (re.test(text2)) return { kind: "transient", reason };
+  return { kind: "permanent", reason: "not a known transient fault" };
+}
+function classifyStatus(status, codes = []) {
+  if (codes.some((c3) => /^(DENIED|UNAUTHORIZED|MANIFEST_INVALID|NAME_UNKNOWN|NAME_INVALID|BLOB_UNKNOWN|MANIFEST_BLOB_UNKNOWN|DIGEST_INVALID|UNSUPPORTED)$/.test(c3))) {
+    return { kind: "permanent", reason: codes.join(", ") };
+  }
+  if (status === 429 || codes.includes("TOOMANYREQUESTS")) return { kind: "transient", reason: "HTTP 429 too many requests" };
+  if (status >= 500 && status <= 599) return { kind: "transient", reason: `HTTP ${status}` };
+  if (status === 408) return { kind: "transient", reason: "HTTP 408 request timeout" };
+  return { kind: "permanent", reason: `HTTP ${status}` };
+}
+function errorText(err) {
+  const parts = [];
+  let e = err;
+  for (let depth = 0; e !== void 0 && e !== null && depth < 5; depth++) {
+    if (e instanceof BcError) parts.push(e.message, ...e.details);
+    else if (e instanceof Error) {
+      parts.push(e.message);
+      const code = e.code;
+      if (code) parts.push(code);
+    } else parts.push(String(e));
+    e = e instanceof Error ? e.cause : void 0;
+  }
+  return parts.join("\n");
+}
+function classifyError(err) {
+  if (err instanceof TransientFault) return { kind: "transient", reason: err.reason };
+  if (err instanceof RegistryHttpError) {
+    const f = classifyStatus(err.status, err.codes);
+    return err.retryAfterMs !== void 0 ? { ...f, retryAfterMs: err.retryAfterMs } : f;
+  }
+  return classifyText(errorText(err));
+}
+function parseRetryAfter(value, now = Date.now()) {
+  if (!value) return void 0;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v) * 1e3;
+  const t = Date.parse(v);
+  return Number.isNaN(t) ? void 0 : Math.max(0, t - now);
+}
+var DEFAULT_RETRY = {
+  attempts: 5,
+  baseMs: Number(process.env.BUILD_CONNECTOR_RETRY_BASE_MS ?? 500),
+  capMs: 2e4,
+  maxRetryAfterMs: 6e4
+};
+function retryPolicy(attempts) {
+  return { ...DEFAULT_RETRY, attempts: attempts ?? DEFAULT_RETRY.attempts };
+}
+function backoffDelay(policy, retry, fault, random = Math.random) {
+  const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** retry);
+  const jitter = Math.floor(random() * ceiling);
+  if (fault.retryAfterMs !== void 0) return Math.min(policy.maxRetryAfterMs, Math.max(fault.retryAfterMs, jitter));
+  return jitter;
+}
+function newRetryStats() {
+  return { retried: {}, total: 0 };
+}
+var realSleep = (ms) => new Promise((r) => setTimeout(r, ms));
+async function withRetry(fn, opts) {
+  const policy = opts.policy ?? DEFAULT_RETRY;
+  const sleep = opts.sleep ?? realSleep;
+  const classify = opts.classify ?? classifyError;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn(attempt);
+    } catch (err) {
+      const fault = classify(err);
+      if (fault.kind === "permanent" || attempt >= policy.attempts) {
+        throw finalError(err, fault, attempt, opts.what);
+      }
+      const delayMs = backoffDelay(policy, attempt - 1, fault, opts.random);
+      if (opts.stats) {
+        opts.stats.total++;
+        opts.stats.retried[fault.reason] = (opts.stats.retried[fault.reason] ?? 0) + 1;
+      }
+      opts.onRetry?.({ attempt, fault, delayMs, error: err });
+      await sleep(delayMs);
+    }
+  }
+}
+function finalError(err, fault, attempts, what) {
+  const base = err instanceof BcError ? err : void 0;
+  const msg = err instanceof Error ? err.message : String(err);
+  const why = fault.kind === "transient" ? `${what} failed after ${attempts} attempts (last fault: ${fault.reason})` : `${what} failed: ${fault.reason === "not a known transient fault" ? msg : `${fault.reason} \u2014 ${msg}`}`;
+  const kind = base?.kind ?? (/unauthorized|forbidden|denied/.test(fault.reason) ? "environment" : "failed");
+  const details = [...base?.details ?? []];
+  if (fault.kind === "transient") details.push("fix: the registry kept failing; retry later or raise --retries");
+  return new BcError(kind, why, { details, step: base?.step, cause: err });
+}
+
+// src/publish/registry-client.ts
+var MANIFEST_TYPES = [
+  "application/vnd.oci.image.index.v1+json",
+  "application/vnd.docker.distribution.manifest.list.v2+json",
+  "application/vnd.oci.image.manifest.v1+json",
+  "application/vnd.docker.distribution.manifest.v2+json"
+];
+function parseChallenge(header) {
+  const m = /^\s*(\w+)\s*(.*)$/s.exec(header);
+  const scheme = (m?.[1] ?? "").toLowerCase();
+  const params = {};
+  const re = /(\w+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]+))/g;
+  let p;
+  while ((p = re.exec(m?.[2] ?? "")) !== null) params[p[1].toLowerCase()] = p[2] !== void 0 ? p[2].replace(/\\(.)/g, "$1") : p[3] ?? "";
+  return { scheme, params };
+}
+function errorCodes(body) {
+  try {
+    const j = JSON.parse(body);
+    return (j.errors ?? []).map((e) => String(e.code ?? "")).filter((c3) => c3 !== "");
+  } catch {
+    return [];
+  }
+}
+var TagListSchema = external_exports.object({ tags: external_exports.array(external_exports.string()).nullable().optional() }).loose();
+var TokenSchema = external_exports.object({ token: external_exports.string().min(1).optional(), access_token: external_exports.string().min(1).optional() }).loose();
+var MAX_TAG_PAGES = 100;
+function parseJsonOr(text2) {
+  try {
+    return JSON.parse(text2);
+  } catch {
+    return void 0;
+  }
+}
+var ManifestMismatch = class extends BcError {
+  constructor(repo, asked, got) {
+    super("failed", `registry returned a manifest for ${repo}@${asked} whose digest is ${got}`);
+    this.repo = repo;
+    this.asked = asked;
+    this.got = got;
+  }
+  repo;
+  asked;
+  got;
+};
+var REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+async function hashStream(stream) {
+  const h2 = createHash3("sha256");
+  const reader = stream.getReader();
+  for (; ; ) {
+    const { done: done2, value } = await reader.read();
+    if (done2) break;
+    h2.update(value);
+  }
+  return `sha256:${h2.digest("hex")}`;
+}
+var sha256 = (b) => `sha256:${createHash3("sha256").update(b).digest("hex")}`;
+var RegistryClient = class {
+  constructor(registry3, opts = {}) {
+    this.registry = registry3;
+    this.opts = opts;
+    this.base = registryBaseUrl(registry3);
+  }
+  registry;
+  opts;
+  base;
+  tokens = /* @__PURE__ */ new Map();
+  basic;
+  /** GET /v2/ with authentication: proves the registry answers and the credentials are accepted. */
+  async ping() {
+    const res = await this.request("GET", "/v2/", { scope: "", what: `reach ${this.registry}` });
+    await res.body?.cancel();
+  }
+  /** Every tag of a repository (following Link pagination); [] when the repository does not exist yet. */
+  async listTags(repo) {
+    const tags = [];
+    let path10 = `/v2/${repo}/tags/list?n=1000`;
+    const seen = /* @__PURE__ */ new Set([path10]);
+    while (path10) {
+      const res = await this.request("GET", path10, { scope: `repository:${repo}:pull`, what: `list tags of ${repo}`, allow404: true });
+      const text2 = await res.text();
+      if (res.status === 404) {
+        if (errorCodes(text2).some((c3) => c3 === "NAME_UNKNOWN")) return [];
+        throw new BcError("failed", `list tags of ${repo}: HTTP 404`, { details: [text2.slice(0, 200)] });
+      }
+      const page = TagListSchema.safeParse(parseJsonOr(text2));
+      if (!page.success) {
+        throw new BcError("environment", `list tags of ${repo}: ${this.registry} answered something that is not a tag list (HTTP ${res.status}: ${JSON.stringify(text2.slice(0, 80))})`, {
+          step: "registry",
+          details: ["fix: check --registry: it must be a registry speaking the distribution API (GET /v2/<repo>/tags/list)"]
+        });
+      }
+      tags.push(...page.data.tags ?? []);
+      const link2 = res.headers.get("link");
+      const next = link2 ? /<([^>]+)>\s*;\s*rel="?next"?/.exec(link2)?.[1] : void 0;
+      path10 = next ? next.startsWith("http") ? new URL(next).pathname + new URL(next).search : next : void 0;
+      if (path10 && (seen.has(path10) || seen.size >= MAX_TAG_PAGES)) {
+        throw new BcError("environment", `list tags of ${repo}: ${this.registry} keeps paginating (${seen.has(path10) ? "a page links to one already read" : `more than ${MAX_TAG_PAGES} pages`})`, { step: "registry" });
+      }
+      if (path10) seen.add(path10);
+    }
+    return tags;
+  }
+  /** HEAD a manifest: its digest, or undefined when the tag/digest does not exist. */
+  async headManifest(repo, ref2) {
+    const res = await this.request("HEAD", `/v2/${repo}/manifests/${ref2}`, {
+      scope: `repository:${repo}:pull`,
+      what: `read ${repo}:${ref2}`,
+      allow404: true,
+      accept: MANIFEST_TYPES
+    });
+    if (res.status === 404) return void 0;
+    const digest = res.headers.get("docker-content-digest");
+    if (!digest) {
+      const m = await this.getManifest(repo, ref2);
+      return m && { digest: m.digest, mediaType: m.mediaType, size: m.size };
+    }
+    return { digest, mediaType: res.headers.get("content-type") ?? "", size: Number(res.headers.get("content-length") ?? 0) };
+  }
+  /** GET a manifest's exact bytes; the digest is computed from them (and checked when ref is a digest). */
+  async getManifest(repo, ref2) {
+    const res = await this.request("GET", `/v2/${repo}/manifests/${ref2}`, {
+      scope: `repository:${repo}:pull`,
+      what: `read ${repo}@${ref2}`,
+      allow404: true,
+      accept: MANIFEST_TYPES
+    });
+    if (res.status === 404) {
+      await res.body?.cancel();
+      return void 0;
+    }
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const digest = sha256(bytes);
+    if (ref2.startsWith("sha256:") && digest !== ref2) throw new ManifestMismatch(repo, ref2, digest);
+    return { digest, mediaType: res.headers.get("content-type") ?? "", size: bytes.length, bytes };
+  }
+  /** PUT a manifest under a tag (or digest). Returns the digest the registry reports. */
+  async putManifest(repo, ref2, manifest) {
+    const res = await this.request("PUT", `/v2/${repo}/manifests/${ref2}`, {
+      scope: `repository:${repo}:pull,push`,
+      what: `write ${repo}:${ref2}`,
+      body: manifest.bytes,
+      contentType: manifest.mediaType
+    });
+    await res.body?.cancel();
+    return res.headers.get("docker-content-digest") ?? sha256(manifest.bytes);
+  }
+  /** GET a small blob (an image config); undefined when absent. The digest is checked. */
+  async getBlob(repo, digest) {
+    const res = await this.request("GET", `/v2/${repo}/blobs/${digest}`, { scope: `repository:${repo}:pull`, what: `read blob ${digest.slice(0, 19)}`, allow404: true });
+    if (res.status === 404) {
+      await res.body?.cancel();
+      return void 0;
+    }
+    const bytes = Buffer.from(await res.arrayBuffer());
+    if (sha256(bytes) !== digest) throw new BcError("failed", `registry returned a blob for ${repo}@${digest} whose digest is ${sha256(bytes)}`);
+    return bytes;
+  }
+  /** Does the repository hold this blob? */
+  async blobExists(repo, digest) {
+    const res = await this.request("HEAD", `/v2/${repo}/blobs/${digest}`, { scope: `repository:${repo}:pull,push`, what: `check blob ${digest.slice(0, 19)}`, allow404: true });
+    return res.status !== 404;
+  }
+  /** Cross-repository mount (no upload) from another repository of the same registry; false when the registry declines. */
+  async mountBlob(repo, digest, from) {
+    const res = await this.request("POST", `/v2/${repo}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`, {
+      scope: `repository:${repo}:pull,push repository:${from}:pull`,
+      what: `mount blob ${digest.slice(0, 19)} from ${from}`,
+      accepted: [202]
+    });
+    await res.body?.cancel();
+    if (res.status === 201) return true;
+    const loc = res.headers.get("location");
+    if (loc) await this.send("DELETE", loc, { scope: `repository:${repo}:pull,push`, what: "cancel upload" }).then((r) => r.body?.cancel()).catch(() => void 0);
+    return false;
+  }
+  /**
+   * Monolithic upload: POST to start, PUT the whole blob with its digest. The
+   * stream factory is called once per attempt. The upload URL may be on
+   * another host (object storage): credentials are sent only to the registry.
+   *
+   * Two answers restart the upload although their status is not transient:
+   * a 401 once a new token was obtained (the token expired mid-push; a
+   * second 401 is a refusal), and DIGEST_INVALID when the local bytes,
+   * hashed again, do match the digest (the bytes were damaged in transit;
+   * when they do not match, the layout is corrupt and nothing is retried).
+   */
+  async uploadBlob(repo, digest, size, open6) {
+    const scope = `repository:${repo}:pull,push`;
+    const short = digest.slice(0, 19);
+    let reauthenticated = false;
+    await withRetry(
+      async () => {
+        const start2 = await this.request("POST", `/v2/${repo}/blobs/uploads/`, { scope, what: `start upload of ${digest.slice(0, 19)}`, accepted: [202] });
+        await start2.body?.cancel();
+        const loc = start2.headers.get("location");
+        if (!loc) throw new BcError("failed", `start upload of ${digest.slice(0, 19)}: the registry gave no Location`);
+        const url2 = new URL(loc, this.base);
+        url2.searchParams.set("digest", digest);
+        const res = await this.send("PUT", url2.toString(), { scope, what: `upload ${digest.slice(0, 19)}`, body: open6, contentLength: size, contentType: "application/octet-stream", timeoutMs: 30 * 6e4 });
+        if (res.status === 401) {
+          const challenge = res.headers.get("www-authenticate") ?? "";
+          await res.body?.cancel();
+          if (reauthenticated || challenge === "") {
+            throw new BcError("environment", `upload ${short}: ${this.registry} refused the credentials (HTTP 401)`, { step: "registry", details: [loginFix(this.registry)] });
+          }
+          reauthenticated = true;
+          await this.authenticate(challenge, scope);
+          throw new TransientFault(`upload ${short}: HTTP 401 in the middle of the push (token expired); a new token was obtained`, "HTTP 401 mid-push, new token");
+        }
+        if (!res.ok) {
+          const text2 = await res.text().catch(() => "");
+          const codes = errorCodes(text2);
+          if (codes.includes("DIGEST_INVALID")) {
+            const local = await hashStream(open6());
+            if (local !== digest) {
+              throw new BcError("failed", `upload ${short}: the local blob hashes to ${local.slice(0, 19)}, not ${short}: the OCI layout is corrupt`, {
+                step: "push",
+                details: ["nothing was tagged", "fix: build again (the build output was changed or damaged after the build)"]
+              });
+            }
+            throw new TransientFault(`upload ${short}: the registry received bytes that do not hash to ${short}, the local bytes do (damaged in transit)`, "blob damaged in transit");
+          }
+          throw new RegistryHttpError(`upload ${short}: HTTP ${res.status} ${text2.slice(0, 200)}`.trim(), res.status, codes, parseRetryAfter(res.headers.get("retry-after")));
+        }
+        await res.body?.cancel();
+      },
+      {
+        what: `upload blob ${digest.slice(0, 19)}`,
+        policy: this.opts.retry ?? DEFAULT_RETRY,
+        stats: this.opts.stats,
+        onRetry: ({ attempt, fault, delayMs }) => this.opts.onRetry?.(`upload ${digest.slice(0, 19)}: ${fault.reason}, retry ${attempt} in ${(delayMs / 1e3).toFixed(1)} s`)
+      }
+    );
+  }
+  // ---------------------------------------------------------------- plumbing
+  async request(method, path10, o2) {
+    return withRetry(
+      async () => {
+        let res = await this.send(method, path10, o2);
+        if (res.status === 401) {
+          const challenge = res.headers.get("www-authenticate") ?? "";
+          await res.body?.cancel();
+          await this.authenticate(challenge, o2.scope);
+          res = await this.send(method, path10, o2);
+        }
+        if (res.ok || o2.allow404 && res.status === 404 || o2.accepted?.includes(res.status)) return res;
+        const text2 = method === "HEAD" ? "" : await res.text().catch(() => "");
+        const codes = errorCodes(text2);
+        if (res.status === 401 || res.status === 403) {
+          throw new BcError("environment", `${o2.what}: ${this.registry} refused the credentials (HTTP ${res.status}${codes.length ? ` ${codes.join(",")}` : ""})`, {
+            step: "registry",
+            details: [this.opts.credentials ? `credentials from ${this.opts.credentials.source} were refused` : "no credentials were given", loginFix(this.registry)]
+          });
+        }
+        throw new RegistryHttpError(`${o2.what}: HTTP ${res.status}${codes.length ? ` ${codes.join(",")}` : ""} ${text2.slice(0, 200)}`.trim(), res.status, codes, parseRetryAfter(res.headers.get("retry-after")));
+      },
+      {
+        what: o2.what,
+        policy: this.opts.retry ?? DEFAULT_RETRY,
+        stats: this.opts.stats,
+        onRetry: ({ attempt, fault, delayMs }) => this.opts.onRetry?.(`${o2.what}: ${fault.reason}, retry ${attempt} in ${(delayMs / 1e3).toFixed(1)} s`)
+      }
+    );
+  }
+  /**
+   * One HTTP exchange. Redirects are followed here (at most 5), not by fetch:
+   * a streamed body cannot be replayed by fetch, and credentials must not
+   * follow a redirect to another host (object storage with a signed URL).
+   */
+  async send(method, path10, o2, hops = 0) {
+    const url2 = /^https?:\/\//.test(path10) ? path10 : `${this.base}${path10}`;
+    const res = await this.sendOnce(method, url2, o2);
+    const loc = res.headers.get("location");
+    if (REDIRECTS.has(res.status) && loc && hops < 5) {
+      await res.body?.cancel();
+      const next = new URL(loc, url2).toString();
+      if (res.status === 303) return this.send("GET", next, { ...o2, body: void 0, contentLength: void 0, contentType: void 0 }, hops + 1);
+      return this.send(method, next, o2, hops + 1);
+    }
+    return res;
+  }
+  async sendOnce(method, url2, o2) {
+    const headers = {};
+    if (o2.accept) headers.accept = o2.accept.join(", ");
+    if (o2.contentType) headers["content-type"] = o2.contentType;
+    const body = o2.body === void 0 ? void 0 : typeof o2.body === "function" ? o2.body() : new Uint8Array(o2.body);
+    if (o2.contentLength !== void 0) headers["content-length"] = String(o2.contentLength);
+    if (new URL(url2).origin === new URL(this.base).origin) {
+      const token = this.tokens.get(o2.scope);
+      if (token) headers.authorization = `Bearer ${token}`;
+      else if (this.basic) headers.authorization = `Basic ${this.basic}`;
+    }
+    try {
+      return await fetch(url2, {
+        method,
+        headers,
+        body,
+        redirect: "manual",
+        signal: AbortSignal.timeout(o2.timeoutMs ?? this.opts.timeoutMs ?? 3e4),
+        // a streamed body (blob upload) needs half duplex in Node's fetch
+        ...typeof o2.body === "function" ? { duplex: "half" } : {}
+      });
+    } catch (err) {
+      const cause = err instanceof Error && err.cause instanceof Error ? err.cause : void 0;
+      const code = cause ? cause.code ?? "" : "";
+      throw new Error(`${method} ${url2}: ${err instanceof Error ? err.message : String(err)}${cause ? ` (${cause.message}${code ? ` ${code}` : ""})` : ""}`, { cause: err });
+    }
+  }
+  async authenticate(challengeHeader, scope) {
+    const { scheme, params } = parseChallenge(challengeHeader);
+    const creds = this.opts.credentials;
+    if (scheme === "basic") {
+      if (!creds) throw needCredentials(this.registry);
+      this.basic = Buffer.from(`${creds.username}:${creds.password}`).toString("base64");
+      return;
+    }
+    if (scheme !== "bearer" || !params.realm) {
+      throw new BcError("environment", `${this.registry} asks for an unsupported authentication scheme "${scheme || challengeHeader}"`);
+    }
+    const url2 = new URL(params.realm);
+    if (params.service) url2.searchParams.set("service", params.service);
+    for (const sc of (scope || params.scope || "").split(" ").filter((x) => x !== "")) url2.searchParams.append("scope", sc);
+    const headers = {};
+    if (creds) headers.authorization = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString("base64")}`;
+    const res = await fetch(url2, { headers, signal: AbortSignal.timeout(this.opts.timeoutMs ?? 3e4) });
+    const text2 = await res.text();
+    if (res.status === 401 || res.status === 403) {
+      throw new BcError("environment", `login to ${this.registry} failed: credentials were refused (HTTP ${res.status})`, {
+        step: "registry",
+        details: [creds ? `credentials from ${creds.source} were refused` : "no credentials were given", loginFix(this.registry)]
+      });
+    }
+    if (!res.ok) throw new RegistryHttpError(`token from ${url2.host}: HTTP ${res.status}`, res.status, errorCodes(text2), parseRetryAfter(res.headers.get("retry-after")));
+    const j = TokenSchema.safeParse(parseJsonOr(text2));
+    const token = j.success ? j.data.token ?? j.data.access_token : void 0;
+    if (!token) throw new BcError("environment", `token endpoint of ${this.registry} returned no token`);
+    this.tokens.set(scope, token);
+  }
+};
+function loginFix(registry3) {
+  return `fix: give a username and password (CLI: --username U with --password-stdin, or BUILD_CONNECTOR_USERNAME/BUILD_CONNECTOR_PASSWORD; Action: the username and password inputs), or run docker login ${registry3}`;
+}
+function needCredentials(registry3) {
+  return envMissing(`${registry3} requires a login and no credentials were found`, [loginFix(registry3)]);
+}
+
+// src/lint/base-facts.ts
+var PathFactsSchema = external_exports.object({ type: external_exports.enum(["file", "dir", "symlink", "hardlink", "other"]), uid: external_exports.number(), gid: external_exports.number(), mode: external_exports.number() });
+var BaseFactsSchema = external_exports.object({
+  ref: external_exports.string(),
+  digest: external_exports.string(),
+  from: external_exports.enum(["engine", "registry"]),
+  platform: external_exports.string(),
+  user: external_exports.string(),
+  env: external_exports.record(external_exports.string(), external_exports.string()),
+  entrypoint: external_exports.array(external_exports.string()),
+  workdir: external_exports.string(),
+  labels: external_exports.record(external_exports.string(), external_exports.string()),
+  fs: external_exports.object({
+    passwd: external_exports.array(external_exports.object({ name: external_exports.string(), uid: external_exports.number(), gid: external_exports.number(), home: external_exports.string(), shell: external_exports.string() })).nullable(),
+    airbyteDir: PathFactsSchema.nullable(),
+    airbyteHome: PathFactsSchema.nullable().optional()
+  }).optional()
+});
+var CACHE_VERSION = 1;
+var isResolved = (f) => f !== void 0 && !("unresolved" in f);
+function hostPlatform() {
+  return `linux/${process.arch === "arm64" ? "arm64" : "amd64"}`;
+}
+function defaultCacheDir() {
+  const root = process.env.BUILD_CONNECTOR_CACHE;
+  return root ? join15(root, "lint-base") : join15(tmpdir3(), "build-connector-lint-base");
+}
+function parsePasswd(text2) {
+  const out = [];
+  for (const line of text2.split("\n")) {
+    if (line.trim() === "" || line.startsWith("#")) continue;
+    const f = line.split(":");
+    if (f.length < 7) continue;
+    const uid = Number(f[2]);
+    const gid = Number(f[3]);
+    if (!Number.isInteger(uid) || !Number.isInteger(gid)) continue;
+    out.push({ name: f[0], uid, gid, home: f[5], shell: f[6] });
+  }
+  return out;
+}
+function registryLocation(ref2) {
+  const parsed = parseImageRef(ref2);
+  if (!parsed) return void 0;
+  const parts = parsed.repository.split("/");
+  const first = parts[0] ?? "";
+  const hasHost = parts.length > 1 && (first.includes(".") || first.includes(":") || first === "localhost");
+  const registry3 = hasHost ? first : "docker.io";
+  let repository3 = hasHost ? parts.slice(1).join("/") : parsed.repository;
+  if ((registry3 === "docker.io" || registry3 === "index.docker.io") && !repository3.includes("/")) repository3 = `library/${repository3}`;
+  return { registry: registry3, repository: repository3, reference: parsed.digest ?? parsed.tag ?? "latest" };
+}
+var cacheFile = (dir, digest) => join15(dir, `v${CACHE_VERSION}-${digest.replace(/^sha256:/, "")}.json`);
+async function readCache(dir, digest, ref2) {
+  if (dir === false || !digest || !/^sha256:[0-9a-f]{64}$/.test(digest)) return void 0;
+  try {
+    const parsed = BaseFactsSchema.safeParse(JSON.parse(await readFile6(cacheFile(dir, digest), "utf8")));
+    return parsed.success ? { ...parsed.data, ref: ref2 } : void 0;
+  } catch {
+    return void 0;
+  }
+}
+async function writeCache(dir, digests, facts) {
+  if (dir === false) return;
+  try {
+    await mkdir5(dir, { recursive: true });
+    for (const d of new Set(digests)) {
+      if (!d || !/^sha256:[0-9a-f]{64}$/.test(d)) continue;
+      const file2 = cacheFile(dir, d);
+      const tmp = `${file2}.${process.pid}.tmp`;
+      await writeFile5(tmp, JSON.stringify(facts));
+      await rename3(tmp, file2);
+    }
+  } catch {
+  }
+}
+var EngineImageSchema = external_exports.object({ Id: external_exports.string(), RepoDigests: external_exports.array(external_exports.string()).nullish(), Config: ImageConfigSchema2.nullish() }).loose();
+async function inspectEngine(ref2) {
+  const api = await engineJson("GET", `/images/${encodeURI(ref2)}/json`);
+  if (api?.status === 404) return { missing: true };
+  if (api?.status === 200) {
+    const img = EngineImageSchema.safeParse(api.body);
+    if (img.success) return { id: img.data.Id, config: normalizeConfig(img.data.Config) };
+  }
+  try {
+    const local = await inspectLocalImage(ref2);
+    return local ?? { missing: true };
+  } catch (err) {
+    return { unreachable: err instanceof Error ? err.message : String(err) };
+  }
+}
+var pathFacts = (e) => e ? { type: e.type, uid: e.uid, gid: e.gid, mode: e.mode } : null;
+async function statPath(container, path10) {
+  const r = await copyFromContainer(container, path10, { keep: () => 0, maxBytes: 64 * 1024 });
+  return r.exists ? pathFacts(r.entries[0]) : null;
+}
+async function readFsFacts(ref2, platform6) {
+  const created = await createProbe(ref2, platform6, "never");
+  if (!created.ok) return void 0;
+  const { probe } = created;
+  try {
+    const passwdTar = await copyFromContainer(probe.name, "/etc/passwd", { maxBytes: 4 * 1024 * 1024 });
+    const entry = passwdTar.entries.find((e) => e.type === "file");
+    const passwd = !passwdTar.exists ? null : entry?.content ? parsePasswd(entry.content.toString("utf8")) : void 0;
+    if (passwd === void 0) return void 0;
+    const airbyteDir = await statPath(probe.name, "/airbyte");
+    const user = passwd?.find((u2) => u2.name === AIRBYTE_USER);
+    const airbyteHome = user ? user.home === "/airbyte" ? airbyteDir : await statPath(probe.name, user.home) : void 0;
+    return { passwd, airbyteDir, ...user ? { airbyteHome } : {} };
+  } catch {
+    return void 0;
+  } finally {
+    await probe.remove();
+  }
+}
+var DescriptorSchema3 = external_exports.object({ digest: external_exports.string(), mediaType: external_exports.string().optional(), platform: external_exports.object({ os: external_exports.string(), architecture: external_exports.string(), variant: external_exports.string().optional() }).loose().optional() }).loose();
+var ManifestSchema2 = external_exports.object({ manifests: external_exports.array(DescriptorSchema3).optional(), config: DescriptorSchema3.optional() }).loose();
+var ConfigBlobSchema = external_exports.object({ config: ImageConfigSchema2.nullish() }).loose();
+async function readRegistry(ref2, platform6, timeoutMs) {
+  const loc = registryLocation(ref2);
+  if (!loc) return { unresolved: `${ref2} is not an image reference` };
+  const client = new RegistryClient(loc.registry, { retry: retryPolicy(1), timeoutMs });
+  try {
+    const top = await client.getManifest(loc.repository, loc.reference);
+    if (!top) return { unresolved: `${loc.registry} has no ${loc.repository}:${loc.reference}` };
+    let manifest = ManifestSchema2.parse(JSON.parse(top.bytes.toString("utf8")));
+    let chosen = platform6;
+    if (manifest.manifests) {
+      const [os5, arch2] = platform6.split("/");
+      const real = manifest.manifests.filter((m) => m.platform && m.platform.os !== "unknown");
+      const pick2 = real.find((m) => m.platform?.os === os5 && m.platform?.architecture === arch2) ?? real[0];
+      if (!pick2?.platform) return { unresolved: `${ref2}: the index lists no platform image` };
+      chosen = [pick2.platform.os, pick2.platform.architecture, pick2.platform.variant].filter(Boolean).join("/");
+      const sub = await client.getManifest(loc.repository, pick2.digest);
+      if (!sub) return { unresolved: `${ref2}: ${pick2.digest} is listed but missing` };
+      manifest = ManifestSchema2.parse(JSON.parse(sub.bytes.toString("utf8")));
+    }
+    if (!manifest.config) return { unresolved: `${ref2}: the manifest has no config` };
+    const blob = await client.getBlob(loc.repository, manifest.config.digest);
+    if (!blob) return { unresolved: `${ref2}: config blob ${manifest.config.digest.slice(0, 19)} missing` };
+    const cfg = ConfigBlobSchema.parse(JSON.parse(blob.toString("utf8")));
+    return { digest: top.digest, config: normalizeConfig(cfg.config), platform: chosen };
+  } catch (err) {
+    return { unresolved: `registry ${loc.registry} did not answer (${shortReason(err)})` };
+  }
+}
+function shortReason(err) {
+  const msg = (err instanceof Error ? err.message : String(err)).split("\n")[0] ?? "";
+  const m = /failed: (.*?)(?: — |$)/.exec(msg);
+  return (m?.[1] ?? msg).slice(0, 160);
+}
+var memo2 = /* @__PURE__ */ new Map();
+function resolveBaseFacts(ref2, opts = {}) {
+  const key = JSON.stringify([ref2, opts.engine ?? true, opts.registry ?? true, opts.fileSystem ?? true, opts.platform ?? "", opts.cacheDir ?? ""]);
+  let p = memo2.get(key);
+  if (!p) {
+    p = resolveUncached(ref2, opts).catch((err) => ({ unresolved: err instanceof Error ? err.message : String(err), ref: ref2 }));
+    memo2.set(key, p);
+  }
+  return p;
+}
+async function resolveUncached(ref2, opts) {
+  const platform6 = opts.platform ?? hostPlatform();
+  const cacheDir2 = opts.cacheDir === void 0 ? defaultCacheDir() : opts.cacheDir;
+  const pinned = parseImageRef(ref2)?.digest;
+  const readFs = opts.fileSystem ?? true;
+  const reasons = [];
+  const cachedPinned = await readCache(cacheDir2, pinned, ref2);
+  if (cachedPinned && (cachedPinned.fs || !readFs)) return cachedPinned;
+  if (opts.engine ?? true) {
+    const img = await inspectEngine(ref2);
+    if ("id" in img) {
+      const cached2 = await readCache(cacheDir2, img.id, ref2);
+      if (cached2 && (cached2.fs || !readFs)) return cached2;
+      const fs4 = readFs ? await readFsFacts(ref2, platform6) : void 0;
+      const c3 = img.config;
+      const facts = { ref: ref2, digest: img.id, from: "engine", platform: platform6, user: c3.user, env: c3.env, entrypoint: c3.entrypoint, workdir: c3.workdir, labels: c3.labels, ...fs4 ? { fs: fs4 } : {} };
+      if (fs4 || !readFs) await writeCache(cacheDir2, [img.id, pinned], facts);
+      return facts;
+    }
+    reasons.push("unreachable" in img ? "the docker engine is not reachable" : "not in the local engine");
+  }
+  if (cachedPinned) return cachedPinned;
+  if (opts.registry ?? true) {
+    const r = await readRegistry(ref2, platform6, opts.registryTimeoutMs ?? 5e3);
+    if (!("unresolved" in r)) {
+      const c3 = r.config;
+      const facts = { ref: ref2, digest: r.digest, from: "registry", platform: r.platform, user: c3.user, env: c3.env, entrypoint: c3.entrypoint, workdir: c3.workdir, labels: c3.labels };
+      await writeCache(cacheDir2, [r.digest, pinned], facts);
+      return facts;
+    }
+    reasons.push(r.unresolved);
+  }
+  return { unresolved: reasons.join("; ") || "resolution turned off", ref: ref2 };
+}
+
+// src/lint/rules-entrypoint.ts
+import { posix as posix3 } from "node:path";
+var FILE_EXT = /\.(py|pyc|pyz|sh|bash|jar|js|mjs|cjs|rb|pl|php|yaml|yml|json|toml|cfg|ini|conf|xml|properties|whl|zip|tar)$/i;
+var URL2 = /^[a-z][a-z0-9+.-]*:\/\//i;
+function relativePathIn(word2, index) {
+  if (word2 === "" || /\s/.test(word2) || URL2.test(word2)) return void 0;
+  let value = word2;
+  if (index > 0 && word2.startsWith("-")) {
+    const eq = word2.indexOf("=");
+    if (eq === -1) return void 0;
+    value = word2.slice(eq + 1);
+  }
+  const parts = index > 0 && value.includes(":") ? value.split(":") : [value];
+  for (const p of parts) {
+    if (p === "" || p.startsWith("/")) continue;
+    if (p.includes("/") || p.startsWith(".") || p.startsWith("~") || FILE_EXT.test(p)) return p;
+  }
+  return void 0;
+}
+var dq2 = (s) => `"${s.replace(/[\\"$]/g, (c3) => `\\${c3}`)}"`;
+var execForm2 = (argv) => JSON.stringify(argv).replace(/","/g, '", "');
+var HAZARD_TEXT = {
+  operator: "a shell operator, which would run or redirect another command",
+  "command-substitution": "a command substitution, which would run a command",
+  "parameter-expansion": "a variable the shell expands at run time",
+  glob: "a glob the shell expands against the file system",
+  tilde: "a ~ the shell expands to $HOME",
+  comment: "a # that makes the shell drop the rest",
+  newline: "a newline, which starts another command",
+  "unterminated-quote": "an unterminated quote"
+};
+function pairNote(ctx) {
+  return ctx.base.kind === "unknown" ? " (a base image cannot know this connector's entrypoint: set both here)" : baseNote(ctx);
+}
+function entrypointRules(ctx) {
+  const out = [];
+  const st = ctx.final.state;
+  const ep = st.entrypoint && st.entrypoint.argv.length > 0 ? st.entrypoint : void 0;
+  const env2 = st.env.get("AIRBYTE_ENTRYPOINT");
+  if (!ep && !env2) {
+    const b = ctx.base;
+    const message = `the final image sets neither ENTRYPOINT nor ENV AIRBYTE_ENTRYPOINT${baseNote(ctx)}; fix: ENV AIRBYTE_ENTRYPOINT="python /airbyte/integration_code/main.py" and ENTRYPOINT ["python", "/airbyte/integration_code/main.py"]`;
+    out.push(
+      b.kind === "unknown" ? unseenBaseFinding(ctx, "entrypoint-missing", ctx.final.pos, message, b.ref) : finding(ctx, "entrypoint-missing", "error", ctx.final.pos, message, b.kind === "known" ? b.ref : void 0)
+    );
+    return out;
+  }
+  if (!ep && env2) {
+    const words2 = shellWords(env2.value);
+    out.push(
+      finding(
+        ctx,
+        "entrypoint-missing",
+        "error",
+        env2.pos,
+        `AIRBYTE_ENTRYPOINT is set${inheritedNote(ctx, env2.stage, env2.pos, env2.base)} but the final image has no ENTRYPOINT${pairNote(ctx)}; fix: ENTRYPOINT ${execForm2(words2)}`,
+        env2.base
+      )
+    );
+  }
+  if (ep && !env2) {
+    const argv = ep.form === "exec" ? ep.argv : shellWords(ep.raw);
+    out.push(
+      finding(
+        ctx,
+        "airbyte-entrypoint-missing",
+        "error",
+        ep.pos,
+        `ENTRYPOINT is set${inheritedNote(ctx, ep.stage, ep.pos, ep.base)} but ENV AIRBYTE_ENTRYPOINT is not${pairNote(ctx)}; fix: ENV AIRBYTE_ENTRYPOINT=${dq2(argv.map(shellQuote).join(" "))}`,
+        ep.base
+      )
+    );
+  }
+  if (ep?.form === "shell") {
+    const words2 = shellWords(ep.raw.trim().replace(/^\[|\]$/g, ""));
+    const fixArgv = ep.brokenJson ? words2.map((w) => w.replace(/^"|",?$|,$/g, "")) : words2;
+    const why = ep.brokenJson ? "looks like exec form but is not valid JSON (strings need double quotes and commas), so Docker runs it through /bin/sh -c" : "is shell form: it runs through /bin/sh -c, so the connector is not PID 1, gets no signals and never sees the spec/check/read arguments";
+    out.push(finding(ctx, "entrypoint-shell-form", "error", ep.pos, `ENTRYPOINT ${why}${inheritedNote(ctx, ep.stage, ep.pos, ep.base)}; fix: ENTRYPOINT ${execForm2(fixArgv)}`, ep.base));
+  }
+  if (ep?.form === "exec") {
+    ep.argv.forEach((w, i2) => {
+      if (/[\u0000-\u001f\u007f]/.test(w)) {
+        out.push(finding(ctx, "entrypoint-control-chars", "error", ep.argPos[i2] ?? ep.pos, `ENTRYPOINT element ${i2 + 1} contains a control character (newline, tab...)${inheritedNote(ctx, ep.stage, ep.pos, ep.base)}; fix: remove it`, ep.base));
+      }
+    });
+  }
+  let envWords;
+  if (env2) {
+    if (env2.unknown.length > 0) {
+      out.push(
+        finding(
+          ctx,
+          "airbyte-entrypoint-unresolved",
+          "warning",
+          env2.pos,
+          `AIRBYTE_ENTRYPOINT depends on ${env2.unknown.map((n2) => `$${n2}`).join(", ")}, which has no value at lint time, so it cannot be compared with ENTRYPOINT; fix: give the ARG a default or write the value out`
+        )
+      );
+    } else {
+      const split = splitShell(env2.value);
+      const seen = /* @__PURE__ */ new Set();
+      for (const h2 of split.hazards) {
+        if (seen.has(h2.kind)) continue;
+        seen.add(h2.kind);
+        const severity = h2.kind === "glob" || h2.kind === "tilde" ? "warning" : "error";
+        out.push(
+          finding(
+            ctx,
+            "airbyte-entrypoint-shell-syntax",
+            severity,
+            env2.pos,
+            `AIRBYTE_ENTRYPOINT contains ${JSON.stringify(h2.text)}: ${HAZARD_TEXT[h2.kind]} when the platform runs it through a shell${inheritedNote(ctx, env2.stage, env2.pos, env2.base)}; fix: keep only the program and its arguments, quoting any literal special character`,
+            env2.base
+          )
+        );
+      }
+      envWords = split.tokens.filter((t) => t.kind === "word").map((t) => t.value);
+      if (ep?.form === "exec" && (envWords.length !== ep.argv.length || envWords.some((w, i2) => w !== ep.argv[i2]))) {
+        out.push(
+          finding(
+            ctx,
+            "entrypoint-mismatch",
+            "error",
+            env2.pos,
+            `AIRBYTE_ENTRYPOINT splits to ${JSON.stringify(envWords)}${inheritedNote(ctx, env2.stage, env2.pos, env2.base)} but ENTRYPOINT (${ep.base !== void 0 ? `from base image ${ep.base}` : `line ${ep.pos.line}`}) is ${JSON.stringify(ep.argv)}; fix: ENV AIRBYTE_ENTRYPOINT=${dq2(ep.argv.map(shellQuote).join(" "))}${ep.base !== void 0 ? ` or set ENTRYPOINT here` : ""}`,
+            env2.base ?? ep.base
+          )
+        );
+      }
+    }
+  }
+  const workdir = st.workdir?.value ?? "/";
+  const reportPaths = (argv, where2, posAt, note, base) => {
+    argv.forEach((w, i2) => {
+      const rel = relativePathIn(w, i2);
+      if (rel === void 0) return;
+      const abs = rel.startsWith("~") ? void 0 : posix3.resolve(workdir === "/" ? "/airbyte/integration_code" : workdir, rel);
+      out.push(
+        finding(
+          ctx,
+          "entrypoint-relative-path",
+          "error",
+          posAt(i2),
+          `${JSON.stringify(rel)} in ${where2} is not an absolute path: it depends on the working directory${note}; fix: use the absolute path${abs ? ` (${abs})` : ""}`,
+          base
+        )
+      );
+    });
+  };
+  const epArgv = ep ? ep.form === "exec" ? ep.argv : shellWords(ep.raw) : void 0;
+  if (ep && epArgv) reportPaths(epArgv, "ENTRYPOINT", (i2) => ep.argPos[i2] ?? ep.pos, inheritedNote(ctx, ep.stage, ep.pos, ep.base), ep.base);
+  if (env2 && envWords && !(epArgv && envWords.join("\0") === epArgv.join("\0"))) {
+    reportPaths(envWords, "AIRBYTE_ENTRYPOINT", () => env2.pos, inheritedNote(ctx, env2.stage, env2.pos, env2.base), env2.base);
+  }
+  return out;
+}
+
+// src/lint/rules-image.ts
+import { posix as posix4 } from "node:path";
+function userRules(ctx) {
+  const st = ctx.final.state;
+  const u2 = st.user;
+  if (!u2) {
+    const elsewhere = ctx.model.stages.find((s) => s !== ctx.final && s.state.user !== void 0 && s.state.user.base === void 0);
+    const hint = elsewhere?.state.user ? ` (${stageLabel(elsewhere)} sets USER ${elsewhere.state.user.value} at line ${elsewhere.state.user.pos.line}, but the final stage does not build on it)` : "";
+    const b = ctx.base;
+    const who = b.kind === "known" ? ` and base image ${b.ref} sets none` : b.kind === "unknown" ? ` (base image ${b.ref} was not read: ${b.reason})` : "";
+    return [
+      finding(ctx, "user-missing", "error", ctx.final.pos, `the final stage has no USER${who}, so the connector runs as root${hint}; fix: add USER ${AIRBYTE_USER} as the last instruction (uid ${AIRBYTE_UID})`, b.kind === "known" ? b.ref : void 0)
+    ];
+  }
+  const note = inheritedNote(ctx, u2.stage, u2.pos, u2.base);
+  if (u2.unknown.length > 0) {
+    return [finding(ctx, "user-unresolved", "warning", u2.pos, `USER ${u2.value} depends on ${u2.unknown.map((n2) => `$${n2}`).join(", ")}, unknown at lint time${note}; fix: USER ${AIRBYTE_USER}`)];
+  }
+  const name = ownerUser(u2.value);
+  if (name === "" || name === "root" || name === "0") {
+    return [finding(ctx, "user-root", "error", u2.pos, `the final USER is root ("${u2.value}")${note}; fix: USER ${AIRBYTE_USER}`, u2.base)];
+  }
+  if (name === AIRBYTE_UID) {
+    return [finding(ctx, "user-numeric", "warning", u2.pos, `USER ${u2.value} is the airbyte uid but not the name${note}; fix: USER ${AIRBYTE_USER} (fails the build if the user does not exist)`, u2.base)];
+  }
+  if (name !== AIRBYTE_USER) {
+    return [finding(ctx, "user-not-airbyte", "error", u2.pos, `the final USER is "${u2.value}", not ${AIRBYTE_USER}${note}; fix: create ${AIRBYTE_USER} (uid ${AIRBYTE_UID}) and set USER ${AIRBYTE_USER}`, u2.base)];
+  }
+  return accountRules(ctx, u2.pos);
+}
+function accountRules(ctx, userPos) {
+  const st = ctx.final.state;
+  const acct = st.airbyteUser;
+  if (!acct) return [];
+  if (!acct.exists) {
+    return [
+      finding(
+        ctx,
+        "user-account-missing",
+        "error",
+        userPos,
+        `USER ${AIRBYTE_USER}, but ${acct.how} and this Dockerfile does not create it: the container cannot start ("unable to find user ${AIRBYTE_USER}"); fix: RUN useradd --uid ${AIRBYTE_UID} --create-home --home-dir /airbyte ${AIRBYTE_USER} before USER, or build on a base image that has the user`,
+        acct.base
+      )
+    ];
+  }
+  const fsFacts = ctx.base.kind === "known" ? ctx.base.facts.fs : void 0;
+  const entry = fsFacts?.passwd?.find((p) => p.name === AIRBYTE_USER);
+  const home = st.env.get("HOME");
+  if (acct.base === void 0 || !fsFacts || !entry || fsFacts.airbyteHome === void 0 || home && home.base === void 0) return [];
+  if (entry.home.replace(/\/+$/, "") === "/airbyte" && st.airbyteDir?.owned) return [];
+  const h2 = fsFacts.airbyteHome;
+  const why = h2 === null ? "does not exist" : h2.type !== "dir" ? `is a ${h2.type}` : h2.uid !== entry.uid && (h2.mode & 2) === 0 ? `is owned by uid ${h2.uid}, not ${AIRBYTE_USER}` : void 0;
+  if (why === void 0) return [];
+  return [
+    finding(
+      ctx,
+      "user-home-unusable",
+      "warning",
+      acct.pos,
+      `user ${AIRBYTE_USER}'s home ${entry.home} in base image ${acct.base} ${why}: tools that write to $HOME (pip, caches) fail; fix: ENV HOME=/airbyte (or another permitted write dir)`,
+      acct.base
+    )
+  ];
+}
+function airbyteDirRules(ctx) {
+  const ev = ctx.final.state.airbyteDir;
+  const fix = `fix: RUN mkdir -p /airbyte && chown -R ${AIRBYTE_USER}:${AIRBYTE_USER} /airbyte (or COPY --chown=${AIRBYTE_USER}:${AIRBYTE_USER} ... /airbyte)`;
+  if (ev?.owned) return [];
+  if (ev) {
+    const what = ev.base !== void 0 ? `${ev.how}, and this Dockerfile does not hand it to ${AIRBYTE_USER}` : `\`${ev.how}\` leaves /airbyte owned by someone other than ${AIRBYTE_USER}${inheritedNote(ctx, ev.stage, ev.pos)}`;
+    return [finding(ctx, "airbyte-dir-not-owned", "error", ev.pos, `${what}; ${fix}`, ev.base)];
+  }
+  const b = ctx.base;
+  if (b.kind === "scratch") {
+    return [finding(ctx, "airbyte-dir-not-owned", "error", ctx.final.pos, `the final image never creates /airbyte owned by ${AIRBYTE_USER}; ${fix}`)];
+  }
+  if (b.kind === "known" && b.facts.fs) {
+    return [
+      finding(
+        ctx,
+        "airbyte-dir-not-owned",
+        "error",
+        ctx.final.pos,
+        `neither this Dockerfile nor base image ${b.ref} creates /airbyte owned by ${AIRBYTE_USER} (the base has no /airbyte); ${fix}`,
+        b.ref
+      )
+    ];
+  }
+  const why = b.kind === "known" ? `; only the config of base image ${b.ref} was read (from its registry), not its file system: verify checks the built image` : unknownBaseNote(ctx);
+  return [unseenBaseFinding(ctx, "airbyte-dir-not-owned", ctx.final.pos, `this Dockerfile does not create /airbyte owned by ${AIRBYTE_USER}, so it relies on the base image${why}; ${fix}`, b.ref)];
+}
+function parseImageRef2(ref2) {
+  const at = ref2.indexOf("@");
+  const digest = at === -1 ? void 0 : ref2.slice(at + 1);
+  const nameTag = at === -1 ? ref2 : ref2.slice(0, at);
+  const slash = nameTag.lastIndexOf("/");
+  const colon = nameTag.lastIndexOf(":");
+  if (colon > slash) return { name: nameTag.slice(0, colon), tag: nameTag.slice(colon + 1), digest };
+  return { name: nameTag, tag: void 0, digest };
+}
+function baseImageRules(ctx) {
+  const out = [];
+  for (const s of ctx.model.stages) {
+    if (s.parent || isScratch(s)) continue;
+    if (s.imageUnknown.length > 0) {
+      out.push(
+        finding(
+          ctx,
+          "base-image-unpinned",
+          "warning",
+          s.imagePos,
+          `FROM ${s.image} depends on ${s.imageUnknown.map((n2) => `$${n2}`).join(", ")}, unknown at lint time, so pinning cannot be checked; fix: default the ARG to name:tag@sha256:<digest>`
+        )
+      );
+      continue;
+    }
+    const ref2 = parseImageRef2(s.image);
+    if (ref2.digest !== void 0) continue;
+    const pinned = `${ref2.name}:${ref2.tag && ref2.tag !== "latest" ? ref2.tag : "<version>"}@sha256:<digest>`;
+    if (ref2.tag === void 0 || ref2.tag === "latest") {
+      out.push(
+        finding(
+          ctx,
+          "base-image-latest",
+          "warning",
+          s.imagePos,
+          `FROM ${s.image} ${ref2.tag === void 0 ? "has no tag (means latest)" : "uses the latest tag"}: the base moves under you; fix: FROM ${pinned}`
+        )
+      );
+    }
+    out.push(
+      finding(
+        ctx,
+        "base-image-unpinned",
+        "warning",
+        s.imagePos,
+        `FROM ${s.image} is not pinned by digest, so rebuilds may get a different base; fix: FROM ${pinned} (docker buildx imagetools inspect ${s.image} shows the digest)`
+      )
+    );
+  }
+  return out;
+}
+function isInside(path10, dirs) {
+  const p = posix4.normalize(path10).replace(/(.)\/+$/, "$1");
+  return dirs.some((d) => {
+    const dir = posix4.normalize(d).replace(/(.)\/+$/, "$1");
+    return dir === "/" || p === dir || p.startsWith(`${dir}/`);
+  });
+}
+function writeDirRules(ctx) {
+  const out = [];
+  const st = ctx.final.state;
+  const dirs = ctx.permittedWriteDirs;
+  const list2 = dirs.join(" ");
+  if (st.workdir && st.workdir.unknown.length === 0 && !isInside(st.workdir.value, dirs)) {
+    out.push(
+      finding(
+        ctx,
+        "workdir-outside-write-dirs",
+        "warning",
+        st.workdir.pos,
+        `the final WORKDIR ${st.workdir.value} is outside the permitted write dirs (${list2})${inheritedNote(ctx, st.workdir.stage, st.workdir.pos, st.workdir.base)}: anything the connector writes there breaks under a read-only root; fix: WORKDIR /airbyte/integration_code`,
+        st.workdir.base
+      )
+    );
+  }
+  for (const v of st.volumes) {
+    if (v.unknown.length > 0 || isInside(v.value, dirs)) continue;
+    out.push(
+      finding(
+        ctx,
+        "volume-outside-write-dirs",
+        "warning",
+        v.pos,
+        `VOLUME ${v.value} is outside the permitted write dirs (${list2})${inheritedNote(ctx, v.stage, v.pos)}; fix: remove it or use a directory under one of them`
+      )
+    );
+  }
+  const home = st.env.get("HOME");
+  if (home && home.unknown.length === 0 && !isInside(home.value, dirs)) {
+    out.push(
+      finding(
+        ctx,
+        "home-outside-write-dirs",
+        "warning",
+        home.pos,
+        `HOME=${home.value} is outside the permitted write dirs (${list2})${inheritedNote(ctx, home.stage, home.pos, home.base)}: tools that write caches to $HOME will fail; fix: ENV HOME=/airbyte (or another permitted dir)`,
+        home.base
+      )
+    );
+  }
+  return out;
+}
+
+// src/lint/rules-secrets.ts
+import { posix as posix7 } from "node:path";
+
+// src/lint/dockerignore.ts
+import { posix as posix5 } from "node:path";
+function clean(p) {
+  let s = p.trim();
+  while (s.startsWith("/")) s = s.slice(1);
+  s = posix5.normalize(s);
+  if (s === ".") return "";
+  return s.replace(/\/+$/, "");
+}
+function globToRegExp2(glob) {
+  let re = "";
+  for (let i2 = 0; i2 < glob.length; i2++) {
+    const c3 = glob[i2];
+    if (c3 === "*") {
+      if (glob[i2 + 1] === "*") {
+        if (glob[i2 + 2] === "/") {
+          re += "(?:.*/)?";
+          i2 += 2;
+        } else {
+          re += ".*";
+          i2 += 1;
+        }
+      } else re += "[^/]*";
+    } else if (c3 === "?") re += "[^/]";
+    else if (c3 === "[") {
+      const close = glob.indexOf("]", i2 + 1);
+      if (close === -1) re += "\\[";
+      else {
+        let cls = glob.slice(i2 + 1, close);
+        if (cls.startsWith("!") || cls.startsWith("^")) cls = `^${cls.slice(1)}`;
+        re += `[${cls.replace(/\\/g, "\\\\")}]`;
+        i2 = close;
+      }
+    } else if (c3 === "\\" && i2 + 1 < glob.length) {
+      re += glob[++i2].replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+    } else re += c3.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  }
+  return new RegExp(`^${re}$`);
+}
+function parseDockerignore(content2) {
+  const out = [];
+  for (const line of content2.split(/\r?\n/)) {
+    const t = line.trim();
+    if (t === "" || t.startsWith("#")) continue;
+    const negate = t.startsWith("!");
+    const p = clean(negate ? t.slice(1) : t);
+    if (p === "") continue;
+    out.push({ negate, re: globToRegExp2(p) });
+  }
+  return out;
+}
+function isExcluded(content2, path10) {
+  const target = clean(path10);
+  const parts = target.split("/");
+  const prefixes = parts.map((_, i2) => parts.slice(0, i2 + 1).join("/"));
+  let excluded = false;
+  for (const p of parseDockerignore(content2)) {
+    if (prefixes.some((x) => p.re.test(x))) excluded = !p.negate;
+  }
+  return excluded;
+}
+var excludesSecrets = (content2) => isExcluded(content2, "secrets/config.json");
+
+// src/lint/stages.ts
+import { posix as posix6 } from "node:path";
+function overlaps(a2, b) {
+  if (a2 === "/" || b === "/" || a2 === b) return true;
+  return a2.startsWith(`${b}/`) || b.startsWith(`${a2}/`);
+}
+function sourcePrefix(src) {
+  const abs = posix6.resolve("/", src);
+  const parts = abs.split("/");
+  const fixed = [];
+  for (const p of parts.slice(1)) {
+    if (/[*?[\\$]/.test(p)) break;
+    fixed.push(p);
+  }
+  return `/${fixed.join("/")}`.replace(/\/+$/, "") || "/";
+}
+function stageByRef(model, ref2) {
+  const r = ref2.toLowerCase();
+  if (/^\d+$/.test(r)) return model.stages[Number(r)];
+  return model.stages.find((s) => s.name === r);
+}
+var MOUNT_FROM = /,from=([^,\s]+)/;
+function computeReach(model, final) {
+  const paths = /* @__PURE__ */ new Map();
+  const queue = [];
+  const add = (stage, path10) => {
+    for (let s = stage; s; s = s.parent) {
+      let set2 = paths.get(s);
+      if (!set2) {
+        set2 = /* @__PURE__ */ new Set();
+        paths.set(s, set2);
+      }
+      if (set2.has(path10) || set2.has("/")) continue;
+      set2.add(path10);
+      queue.push(s);
+    }
+  };
+  add(final, "/");
+  while (queue.length > 0) {
+    const s = queue.shift();
+    const reached = [...paths.get(s) ?? []];
+    for (const c3 of s.copies) {
+      if (c3.from === void 0) continue;
+      const src = stageByRef(model, c3.from);
+      if (!src || src === s) continue;
+      if (!reached.some((p) => overlaps(p, c3.destAbs))) continue;
+      for (const item of c3.sources) add(src, sourcePrefix(item.value));
+    }
+    for (const ins of s.instructions) {
+      if (ins.getKeyword() !== "RUN") continue;
+      for (const flag of ins.getFlags()) {
+        if (flag.getName().toLowerCase() !== "mount") continue;
+        const from = MOUNT_FROM.exec(`,${flag.getValue() ?? ""}`)?.[1];
+        const src = from === void 0 ? void 0 : stageByRef(model, from);
+        if (src && src !== s) add(src, "/");
+      }
+    }
+  }
+  return {
+    paths: new Map([...paths].map(([k, v]) => [k, [...v]])),
+    reaches: (stage, path10) => [...paths.get(stage) ?? []].some((p) => overlaps(p, path10)),
+    reachedPaths: (stage) => [...paths.get(stage) ?? []].sort()
+  };
+}
+
+// src/lint/rules-secrets.ts
+var REMOTE = /^(https?:\/\/|git@|git:\/\/)/i;
+function segments(source) {
+  return posix7.normalize(source.replace(/^\/+/, "")).split("/").filter((s) => s !== "" && s !== ".");
+}
+var isWildcardOnly = (seg) => /^\*+$/.test(seg);
+function namesSecrets(source) {
+  return segments(source).some((seg) => seg === "secrets" || /[*?[]/.test(seg) && !isWildcardOnly(seg) && globToRegExp2(seg).test("secrets"));
+}
+function isWholeContext(source) {
+  const segs = segments(source);
+  return segs.length === 0 || segs.every(isWildcardOnly);
+}
+function secretsRules(ctx) {
+  const out = [];
+  const reach = computeReach(ctx.model, ctx.final);
+  for (const stage of ctx.model.stages) {
+    for (const c3 of stage.copies) {
+      if (c3.from !== void 0) continue;
+      for (const src of c3.sources) {
+        if (REMOTE.test(src.value)) continue;
+        if (namesSecrets(src.value)) {
+          out.push(
+            finding(
+              ctx,
+              "secrets-copied",
+              "error",
+              src.pos,
+              `${c3.keyword} ${src.value} puts local credentials from secrets/ into the image; fix: remove it (the platform mounts config at run time) and keep secrets/ in .dockerignore`
+            )
+          );
+        } else if (isWholeContext(src.value)) {
+          if (ctx.dockerignore === void 0) {
+            out.push(
+              finding(
+                ctx,
+                "secrets-context-copy",
+                "warning",
+                src.pos,
+                `${c3.keyword} ${src.value} copies the whole build context; make sure .dockerignore excludes secrets/ (fix: add a line "secrets/" to .dockerignore)`
+              )
+            );
+          } else if (ctx.dockerignore === null || !excludesSecrets(ctx.dockerignore)) {
+            const why = ctx.dockerignore === null ? "there is no .dockerignore" : "the .dockerignore does not exclude secrets/";
+            if (!reach.reaches(stage, c3.destAbs)) {
+              const taken = reach.reachedPaths(stage);
+              const path10 = taken.length === 0 ? "nothing from it" : `only ${taken.join(", ")} from it`;
+              out.push(
+                finding(
+                  ctx,
+                  "secrets-context-copy",
+                  "warning",
+                  src.pos,
+                  `${c3.keyword} ${src.value} in ${stageLabel(stage)} copies the whole build context to ${c3.destAbs} and ${why}: these files do not reach the final image (it takes ${path10}), but local credentials in secrets/ stay in this stage's layers, which leave the machine when the build cache is exported with --cache-to ...,mode=max; fix: add a line "secrets/" to .dockerignore, or copy only what the build needs`
+                )
+              );
+              continue;
+            }
+            out.push(
+              finding(
+                ctx,
+                "secrets-context-copy",
+                "error",
+                src.pos,
+                `${c3.keyword} ${src.value} copies the whole build context and ${why}, so local credentials in secrets/ end up in the image; fix: add a line "secrets/" to .dockerignore, or copy only what the connector needs`
+              )
+            );
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+// src/lint/lint.ts
+var RULE_FUNCTIONS = [entrypointRules, userRules, airbyteDirRules, baseImageRules, writeDirRules, secretsRules];
+function sortFindings(findings) {
+  return [...findings].sort((a2, b) => a2.file.localeCompare(b.file) || a2.line - b.line || a2.column - b.column || a2.ruleId.localeCompare(b.ruleId));
+}
+function lintDockerfile(text2, file2, opts = {}) {
+  const facts = isResolved(opts.baseFacts) ? opts.baseFacts : void 0;
+  const model = facts ? buildModel(text2, file2, { buildArgs: opts.buildArgs, target: opts.target, base: facts }) : plainModel(text2, file2, opts);
+  if (model.fatal.length > 0 || !model.final) return sortFindings(model.fatal);
+  const base = baseStatus(model.final, opts.baseFacts);
+  const label = base.kind === "known" ? listLabel(base.facts.labels[WRITE_DIRS_LABEL2]) : void 0;
+  const ctx = {
+    file: file2,
+    model,
+    final: model.final,
+    permittedWriteDirs: opts.permittedWriteDirs ?? label ?? DEFAULT_PERMITTED_WRITE_DIRS,
+    dockerignore: opts.dockerignore,
+    base
+  };
+  return sortFindings(RULE_FUNCTIONS.flatMap((rule) => rule(ctx)));
+}
+var WRITE_DIRS_LABEL2 = "io.airbyte.permitted-write-dirs";
+function listLabel(v) {
+  const dirs = v?.split(",").map((d) => d.trim()).filter((d) => d.startsWith("/"));
+  return dirs && dirs.length > 0 ? dirs : void 0;
+}
+var plainModels = /* @__PURE__ */ new Map();
+var PLAIN_MODELS_MAX = 64;
+function plainModel(text2, file2, opts) {
+  const key = `${file2}\0${opts.target ?? ""}\0${JSON.stringify(opts.buildArgs ?? {})}\0${text2}`;
+  const hit = plainModels.get(key);
+  if (hit) return hit;
+  const model = buildModel(text2, file2, { buildArgs: opts.buildArgs, target: opts.target });
+  plainModels.set(key, model);
+  if (plainModels.size > PLAIN_MODELS_MAX) plainModels.delete(plainModels.keys().next().value);
+  return model;
+}
+function finalBase(text2, file2, opts = {}) {
+  const model = plainModel(text2, file2, opts);
+  if (model.fatal.length > 0 || !model.final) return { kind: "none" };
+  const root = chainRoot(model.final);
+  if (isScratch(root)) return { kind: "none" };
+  if (root.imageUnknown.length > 0) {
+    return { kind: "unresolvable", ref: root.image, unresolved: `${root.imageUnknown.map((n2) => `ARG ${n2}`).join(", ")} has no value at lint time` };
+  }
+  return { kind: "ref", ref: root.image };
+}
+async function baseFactsFor(text2, file2, opts = {}) {
+  if (opts.baseFacts !== void 0) return opts.baseFacts;
+  const b = finalBase(text2, file2, opts);
+  if (b.kind === "none") return void 0;
+  if (b.kind === "unresolvable") return { unresolved: b.unresolved, ref: b.ref };
+  if (opts.resolveBase === false) return { unresolved: "resolution turned off (--no-resolve)", ref: b.ref };
+  return resolveBaseFacts(b.ref, opts.resolve);
+}
+async function lintWithBase(text2, file2, opts = {}) {
+  const baseFacts2 = await baseFactsFor(text2, file2, opts);
+  return lintDockerfile(text2, file2, { ...opts, baseFacts: baseFacts2 });
 }
 
 // src/verify/verify.ts
+import { createHash as createHash4 } from "node:crypto";
+import { chmod as chmod3, copyFile as copyFile2, mkdtemp as mkdtemp3, readdir as readdir7, readFile as readFile7, rm as rm5 } from "node:fs/promises";
+import { tmpdir as tmpdir4 } from "node:os";
+import { join as join16, relative as relative6 } from "node:path";
 init_errors();
 
 // src/protocol/messages.ts
@@ -73968,11 +76355,98 @@ var ConfiguredCatalogSchema = external_exports.object({
   )
 }).loose();
 
+// src/protocol/parse.ts
+var QUOTE_MAX = 120;
+function quoteLine(text2, max = QUOTE_MAX) {
+  const escaped = JSON.stringify(text2.slice(0, max + 1)).slice(1, -1);
+  return escaped.length > max ? `${escaped.slice(0, max)}\u2026 (${text2.length} chars)` : escaped;
+}
+function parseMessageLine(text2, line) {
+  let raw;
+  try {
+    raw = JSON.parse(text2);
+  } catch {
+    return { line, ok: false, text: text2, problem: `stdout line ${line} is not JSON: "${quoteLine(text2)}"` };
+  }
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    return { line, ok: false, text: text2, problem: `stdout line ${line} is not a JSON object: "${quoteLine(text2)}"` };
+  }
+  const type = raw.type;
+  if (typeof type !== "string" || !MESSAGE_TYPES.includes(type)) {
+    return {
+      line,
+      ok: false,
+      text: text2,
+      problem: `stdout line ${line} has no valid AirbyteMessage type (got ${typeof type === "string" ? `"${quoteLine(type, 40)}"` : JSON.stringify(type ?? null)?.slice(0, 40)}; expected one of ${MESSAGE_TYPES.join(", ")})`
+    };
+  }
+  const parsed = AirbyteMessageSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 3).map((i2) => `${i2.path.join(".") || "(root)"}: ${i2.message}`).join("; ");
+    return { line, ok: false, text: text2, type, problem: `stdout line ${line} is not a valid ${type} message: ${issues}` };
+  }
+  return { line, ok: true, message: parsed.data };
+}
+var DIGEST_LIMITS = { invalid: 5, statuses: 10, streams: 1e3, name: 1024, judgeInvalid: 1e3 };
+var keepName = (n2) => n2.length <= DIGEST_LIMITS.name ? n2 : quoteLine(n2, DIGEST_LIMITS.name);
+var MessageCollector = class {
+  d = {
+    lines: 0,
+    count: {},
+    connectionStatuses: [],
+    catalogStreams: [],
+    recordStreams: {},
+    invalid: [],
+    invalidCount: 0,
+    invalidByType: {},
+    judgingStopped: false,
+    lastJudged: 0
+  };
+  /**
+   * Judge one line. Returns false once enough lines were invalid that the
+   * run fails whatever follows: judging millions of junk lines (a `yes`)
+   * costs minutes of CPU for nothing, so the rest go unjudged.
+   */
+  push = (raw, line) => {
+    if (this.d.judgingStopped) return false;
+    const text2 = raw.replace(/\r$/, "");
+    this.d.lastJudged = line;
+    if (/\S/.test(text2)) this.add(parseMessageLine(text2, line));
+    if (this.d.invalidCount >= DIGEST_LIMITS.judgeInvalid) this.d.judgingStopped = true;
+    return !this.d.judgingStopped;
+  };
+  add(r) {
+    const d = this.d;
+    d.lines += 1;
+    if (!r.ok) {
+      d.invalidCount += 1;
+      const type = r.type;
+      if (type) d.invalidByType[type] = (d.invalidByType[type] ?? 0) + 1;
+      if (d.invalid.length < DIGEST_LIMITS.invalid) d.invalid.push({ line: r.line, problem: r.problem, ...type ? { type } : {} });
+      return;
+    }
+    const m = r.message;
+    d.count[m.type] = (d.count[m.type] ?? 0) + 1;
+    if (m.type === "CONNECTION_STATUS" && d.connectionStatuses.length < DIGEST_LIMITS.statuses) {
+      const { status, message } = m.connectionStatus;
+      d.connectionStatuses.push({ status, ...message ? { message: quoteLine(message, 500) } : {} });
+    } else if (m.type === "CATALOG") {
+      for (const s of m.catalog.streams) if (d.catalogStreams.length < DIGEST_LIMITS.streams) d.catalogStreams.push(keepName(s.name));
+    } else if (m.type === "RECORD") {
+      const name = keepName(m.record.stream);
+      if (name in d.recordStreams || Object.keys(d.recordStreams).length < DIGEST_LIMITS.streams) d.recordStreams[name] = (d.recordStreams[name] ?? 0) + 1;
+    }
+  }
+  digest() {
+    return this.d;
+  }
+};
+
 // src/verify/config-checks.ts
-import { posix as posix8 } from "node:path";
+import { posix as posix9 } from "node:path";
 
 // src/verify/imagefs.ts
-import { posix as posix7 } from "node:path";
+import { posix as posix8 } from "node:path";
 
 // src/docker/probe-elf.ts
 var ELF_MACHINES = {
@@ -73992,7 +76466,7 @@ function elfArchitecture(header) {
 }
 
 // src/verify/imagefs.ts
-function parsePasswd(text2) {
+function parsePasswd2(text2) {
   const out = [];
   for (const line of text2.split("\n")) {
     if (line.trim() === "" || line.startsWith("#")) continue;
@@ -74042,7 +76516,7 @@ var MAX_HOPS = 12;
 async function lookPath(fs4, name, pathEnv) {
   if (name.includes("/")) return name;
   for (const d of pathEnv.split(":").filter((x) => x.startsWith("/"))) {
-    const candidate = posix7.join(d, name);
+    const candidate = posix8.join(d, name);
     if (await fs4.stat(candidate, 0)) return candidate;
   }
   return void 0;
@@ -74051,13 +76525,13 @@ async function resolveExecutable(fs4, command, pathEnv, workdir) {
   const chain = [];
   let current = await lookPath(fs4, command, pathEnv);
   if (current === void 0) return { ok: false, chain, reason: `"${command}" is not found in PATH (${pathEnv})` };
-  if (!current.startsWith("/")) current = posix7.join(workdir || "/", current);
+  if (!current.startsWith("/")) current = posix8.join(workdir || "/", current);
   chain.push({ path: current, via: command.includes("/") ? "entrypoint" : "PATH lookup" });
   for (let hop = 0; hop < MAX_HOPS; hop++) {
     const e = await fs4.stat(current, 256);
     if (!e) return { ok: false, chain, reason: `${current} does not exist in the image` };
     if (e.type === "symlink") {
-      current = e.linkname.startsWith("/") ? posix7.normalize(e.linkname) : posix7.join(posix7.dirname(current), e.linkname);
+      current = e.linkname.startsWith("/") ? posix8.normalize(e.linkname) : posix8.join(posix8.dirname(current), e.linkname);
       chain.push({ path: current, via: "symlink" });
       continue;
     }
@@ -74072,7 +76546,7 @@ async function resolveExecutable(fs4, command, pathEnv, workdir) {
     if (arch2) return { ok: true, chain, binary: current, arch: arch2 };
     const sb = parseShebang2(head);
     if (!sb) return { ok: false, chain, reason: `${current} is neither an ELF executable nor a script with a #! line` };
-    if (posix7.basename(sb.interpreter) === "env" && sb.arg) {
+    if (posix8.basename(sb.interpreter) === "env" && sb.arg) {
       const target = sb.arg.split(/\s+/).filter((t) => !t.startsWith("-"))[0] ?? sb.arg;
       const found = await lookPath(fs4, target, pathEnv);
       if (!found) return { ok: false, chain, reason: `${current} runs "${target}" through env, which is not found in PATH` };
@@ -74223,7 +76697,7 @@ function checkEntrypointAbsolute(platform6, c3, workdir) {
   bad.push(...[.../* @__PURE__ */ new Set([...scriptLike(c3.entrypoint), ...scriptLike(envTokens)])].filter((t) => !bad.includes(t)));
   if (c3.entrypoint.length === 0 && envTokens.length === 0) return skip2("entrypoint-absolute", platform6, "no ENTRYPOINT or AIRBYTE_ENTRYPOINT to check");
   if (bad.length > 0) {
-    const abs = (t) => posix8.join(c3.workdir || "/", t);
+    const abs = (t) => posix9.join(c3.workdir || "/", t);
     return fail(
       "entrypoint-absolute",
       platform6,
@@ -74270,7 +76744,7 @@ function execTargets(script) {
   return [...found].slice(0, 3);
 }
 async function launchedCommands(fs4, entry, binary) {
-  if (!entry || !SHELLS.has(posix8.basename(binary))) return [];
+  if (!entry || !SHELLS.has(posix9.basename(binary))) return [];
   const e = await fs4.stat(entry, 4096);
   const text2 = e?.type === "file" && e.content ? e.content.toString("utf8") : "";
   return text2.startsWith("#!") ? execTargets(text2) : [];
@@ -74282,7 +76756,7 @@ async function readUsers(fs4) {
   let groups;
   const loadGroups = () => groups ??= fs4.read("/etc/group", 4 * 1024 * 1024).then((g) => parseGroup(g.entries[0]?.content?.toString("utf8") ?? ""));
   return {
-    passwd: parsePasswd(text2),
+    passwd: parsePasswd2(text2),
     gids: async (name, gid) => [gid, ...(await loadGroups()).filter((x) => x.members.includes(name)).map((x) => x.gid)]
   };
 }
@@ -74324,15 +76798,15 @@ async function checkAirbyteDir(platform6, root, users) {
 function withoutRuntimeAdditions(trees, diff) {
   const added = new Set(diff.filter((d) => d.kind === "A").map((d) => d.path));
   if (added.size === 0) return trees;
-  return trees.map((t) => ({ ...t, entries: t.entries.filter((e) => !added.has(posix8.join(posix8.dirname(t.root), e.path))) }));
+  return trees.map((t) => ({ ...t, entries: t.entries.filter((e) => !added.has(posix9.join(posix9.dirname(t.root), e.path))) }));
 }
 function checkNoSecrets(platform6, trees, secrets, hash3) {
   const found = [];
   const byHash = new Map((secrets ?? []).map((s) => [s.sha256, s.name]));
   for (const t of trees) {
-    const parent = posix8.dirname(t.root);
+    const parent = posix9.dirname(t.root);
     for (const e of t.entries) {
-      const abs = posix8.join(parent, e.path);
+      const abs = posix9.join(parent, e.path);
       if (abs.split("/").includes("secrets")) found.push(`${abs} (a secrets path)`);
       else if (e.type === "file" && e.complete && byHash.size > 0) {
         const digest = e.sha256 ?? (e.content && e.content.length === e.size ? hash3(e.content) : void 0);
@@ -74368,72 +76842,13 @@ function checkLabels(platform6, c3, expected) {
 }
 
 // src/verify/run-checks.ts
-import { posix as posix9 } from "node:path";
-
-// src/protocol/parse.ts
-var QUOTE_MAX = 120;
-function quoteLine(text2, max = QUOTE_MAX) {
-  const escaped = JSON.stringify(text2).slice(1, -1);
-  return escaped.length > max ? `${escaped.slice(0, max)}\u2026 (${text2.length} chars)` : escaped;
-}
-function parseMessageLine(text2, line) {
-  let raw;
-  try {
-    raw = JSON.parse(text2);
-  } catch {
-    return { line, ok: false, text: text2, problem: `stdout line ${line} is not JSON: "${quoteLine(text2)}"` };
-  }
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    return { line, ok: false, text: text2, problem: `stdout line ${line} is not a JSON object: "${quoteLine(text2)}"` };
-  }
-  const type = raw.type;
-  if (typeof type !== "string" || !MESSAGE_TYPES.includes(type)) {
-    return {
-      line,
-      ok: false,
-      text: text2,
-      problem: `stdout line ${line} has no valid AirbyteMessage type (got ${JSON.stringify(type ?? null)}; expected one of ${MESSAGE_TYPES.join(", ")})`
-    };
-  }
-  const parsed = AirbyteMessageSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 3).map((i2) => `${i2.path.join(".") || "(root)"}: ${i2.message}`).join("; ");
-    return { line, ok: false, text: text2, problem: `stdout line ${line} is not a valid ${type} message: ${issues}` };
-  }
-  return { line, ok: true, message: parsed.data };
-}
-function parseMessages(lines) {
-  const out = [];
-  lines.forEach((l, i2) => {
-    const text2 = l.replace(/\r$/, "");
-    if (text2.trim() === "") return;
-    out.push(parseMessageLine(text2, i2 + 1));
-  });
-  return out;
-}
-function summarize(results) {
-  const messages = [];
-  const invalid = [];
-  const count2 = {};
-  for (const r of results) {
-    if (r.ok) {
-      messages.push(r.message);
-      count2[r.message.type] = (count2[r.message.type] ?? 0) + 1;
-    } else invalid.push(r);
-  }
-  return { messages, invalid, count: count2 };
-}
-function ofType(msgs, type) {
-  return msgs.filter((m) => m.type === type);
-}
-
-// src/verify/run-checks.ts
+import { posix as posix10 } from "node:path";
 var DEFAULT_PERMITTED_WRITE_DIRS2 = ["/airbyte", "/tmp", "/secrets", "/config", "/custom_cache"];
 var PERMITTED_WRITE_DIRS_LABEL = "io.airbyte.permitted-write-dirs";
 function permittedWriteDirs(labels) {
   const raw = labels[PERMITTED_WRITE_DIRS_LABEL];
   if (raw === void 0 || raw.trim() === "") return { dirs: DEFAULT_PERMITTED_WRITE_DIRS2, from: "defaults" };
-  const dirs = raw.split(/[\s,:]+/).map((d) => d.trim()).filter((d) => d.startsWith("/")).map((d) => posix9.normalize(d).replace(/(.)\/$/, "$1"));
+  const dirs = raw.split(/[\s,:]+/).map((d) => d.trim()).filter((d) => d.startsWith("/")).map((d) => posix10.normalize(d).replace(/(.)\/$/, "$1"));
   return { dirs, from: "label" };
 }
 function offendingWrites(diff, permitted, workdir) {
@@ -74469,23 +76884,32 @@ function checkWrites(platform6, runs, permitted) {
   }
   return pass("writes", platform6, `${runs.length} run${runs.length === 1 ? "" : "s"} wrote only under ${where2}`);
 }
-function judgeRun(r, timeoutMs) {
-  const summary2 = summarize(parseMessages(r.stdoutLines));
+function judgeRun(run3, timeoutMs) {
+  const { result: r, messages } = run3;
   const problems = [];
-  if (r.timedOut) problems.push(`did not finish within ${Math.round(timeoutMs / 1e3)} s: the container was killed (a hung connector)`);
-  else if (r.truncated) problems.push("printed more output than the capture limit: the container was stopped");
+  const stop = r.outputStop;
+  if (stop?.limit === "line") problems.push(`stdout line ${stop.line} grew past the per-line limit of ${formatBytes(stop.bytes)} (no newline): the container was stopped`);
+  else if (stop?.limit === "total") problems.push(`printed more than the stdout limit of ${formatBytes(stop.bytes)} (stopped at line ${stop.line}): the container was stopped`);
+  else if (r.timedOut) problems.push(`did not finish within ${Math.round(timeoutMs / 1e3)} s: the container was killed (a hung connector)`);
   else if (r.oomKilled) problems.push("was killed by the memory limit (OOM)");
   else if (r.exitCode !== 0) problems.push(`exited with code ${r.exitCode}`);
-  for (const inv of summary2.invalid.slice(0, 5)) problems.push(inv.problem);
-  if (summary2.invalid.length > 5) problems.push(`... and ${summary2.invalid.length - 5} more invalid lines`);
-  return { ok: problems.length === 0, problems, summary: summary2 };
+  for (const inv of messages.invalid) problems.push(inv.problem);
+  if (messages.invalidCount > messages.invalid.length) {
+    const more = messages.invalidCount - messages.invalid.length;
+    problems.push(messages.judgingStopped ? `... and ${more} more invalid lines; the lines after line ${messages.lastJudged} were not judged` : `... and ${more} more invalid lines`);
+  }
+  return { ok: problems.length === 0, problems, messages };
 }
 function tail(r) {
-  return r.stderrTail.slice(-5).map((l) => `stderr: ${quoteLine(l, 160)}`);
+  if (r.stderrBytes === 0) return [];
+  const lines = r.stderrTail.slice(-5);
+  return [`stderr: ${formatBytes(r.stderrBytes)}${lines.length > 0 ? `, the last ${lines.length} line${lines.length === 1 ? "" : "s"}:` : ""}`, ...lines.map((l) => `stderr: ${quoteLine(l, 160)}`)];
 }
 var FIX_PROTOCOL = "print only AirbyteMessage JSON lines on stdout (logs go to stderr or as LOG messages)";
 var FIX_HANG = "make the command return: look for blocking reads of stdin, network calls without timeouts, or a server started in the foreground";
+var FIX_FLOOD = "print one AirbyteMessage per line, each line well under the per-line limit (Airbyte Cloud refuses records over 20 MB); send logs to stderr";
 function fixFor(problems, otherwise) {
+  if (problems.some((p) => p.includes("the container was stopped"))) return FIX_FLOOD;
   if (problems.some((p) => p.includes("did not finish"))) return FIX_HANG;
   if (problems.some((p) => p.includes("is not JSON") || p.includes("not a valid") || p.includes("no valid AirbyteMessage"))) return FIX_PROTOCOL;
   return otherwise;
@@ -74495,14 +76919,11 @@ function checkSpec(platform6, runs, timeoutMs, airbyteEntrypointSame = false) {
   const details = [];
   let specs = 0;
   for (const run3 of runs) {
-    const j = judgeRun(run3.result, timeoutMs);
-    const s = ofType(j.summary.messages, "SPEC");
+    const j = judgeRun(run3, timeoutMs);
+    const n2 = j.messages.count.SPEC ?? 0;
     const problems = [...j.problems];
-    if (s.length === 0 && !run3.result.timedOut) {
-      const badSpec = j.summary.invalid.find((i2) => i2.problem.includes("SPEC message"));
-      if (!badSpec) problems.push("printed no SPEC message");
-    }
-    specs += s.length;
+    if (n2 === 0 && !run3.result.timedOut && !run3.result.outputStop && !j.messages.judgingStopped && !j.messages.invalidByType.SPEC) problems.push("printed no SPEC message");
+    specs += n2;
     if (problems.length > 0) {
       failures.push(`${run3.label}: ${problems[0]}`);
       details.push(...problems.slice(1).map((p) => `${run3.label}: ${p}`), `command: docker ${run3.result.command.replace(/^\S+ /, "")}`, ...tail(run3.result));
@@ -74523,29 +76944,28 @@ function checkSpec(platform6, runs, timeoutMs, airbyteEntrypointSame = false) {
   return pass("spec", platform6, `${runs.map((r) => r.label).join(" and ")}: exit 0, ${specs} SPEC message${specs === 1 ? "" : "s"}, every line valid${same}`);
 }
 function checkOperation(id, platform6, run3, timeoutMs, catalog) {
-  const j = judgeRun(run3.result, timeoutMs);
+  const j = judgeRun(run3, timeoutMs);
   const problems = [...j.problems];
-  const m = j.summary.messages;
+  const m = j.messages;
   let good = "";
   if (id === "check") {
-    const st = ofType(m, "CONNECTION_STATUS");
+    const st = m.connectionStatuses;
     if (st.length === 0) problems.push("printed no CONNECTION_STATUS message");
-    else if (st.some((s) => s.connectionStatus.status !== "SUCCEEDED")) {
-      problems.push(`CONNECTION_STATUS is FAILED: ${st.map((s) => s.connectionStatus.message ?? "").join(" ")}`.trim());
+    else if (st.some((s) => s.status !== "SUCCEEDED")) {
+      problems.push(`CONNECTION_STATUS is FAILED: ${st.map((s) => s.message ?? "").join(" ")}`.trim());
     } else good = "CONNECTION_STATUS SUCCEEDED";
   } else if (id === "discover") {
-    const cats = ofType(m, "CATALOG");
-    const streams = cats.flatMap((c3) => c3.catalog.streams.map((s) => s.name));
-    if (streams.length === 0) problems.push(cats.length === 0 ? "printed no CATALOG message" : "the CATALOG has no streams");
+    const streams = m.catalogStreams;
+    if (streams.length === 0) problems.push(!m.count.CATALOG ? "printed no CATALOG message" : "the CATALOG has no streams");
     else good = `CATALOG with ${streams.length} stream${streams.length === 1 ? "" : "s"} (${streams.slice(0, 5).join(", ")})`;
   } else if (id === "read") {
     const wanted = new Set((catalog?.streams ?? []).map((s) => s.stream.name));
-    const records = ofType(m, "RECORD");
-    const stray = [...new Set(records.map((r) => r.record.stream).filter((s) => !wanted.has(s)))];
-    if (stray.length > 0) problems.push(`RECORDs for streams not in the configured catalog: ${stray.join(", ")}`);
-    good = `${records.length} RECORD${records.length === 1 ? "" : "s"}, ${ofType(m, "STATE").length} STATE`;
+    const records = m.count.RECORD ?? 0;
+    const stray = Object.keys(m.recordStreams).filter((s) => !wanted.has(s));
+    if (stray.length > 0) problems.push(`RECORDs for streams not in the configured catalog: ${stray.slice(0, 10).join(", ")}${stray.length > 10 ? ` and ${stray.length - 10} more` : ""}`);
+    good = `${records} RECORD${records === 1 ? "" : "s"}, ${m.count.STATE ?? 0} STATE`;
   } else {
-    good = `${ofType(m, "STATE").length} STATE message(s) echoed`;
+    good = `${m.count.STATE ?? 0} STATE message(s) echoed`;
   }
   if (problems.length > 0) {
     return fail(
@@ -74575,7 +76995,7 @@ async function listFiles(dir) {
   const out = [];
   const walk = async (d) => {
     for (const e of await readdir7(d, { withFileTypes: true })) {
-      const p = join14(d, e.name);
+      const p = join16(d, e.name);
       if (e.isDirectory()) await walk(p);
       else if (e.isFile()) out.push(p);
     }
@@ -74583,7 +77003,7 @@ async function listFiles(dir) {
   await walk(dir);
   return out;
 }
-var sha256 = (b) => createHash3("sha256").update(b).digest("hex");
+var sha2562 = (b) => createHash4("sha256").update(b).digest("hex");
 async function hashSecrets(dir) {
   let files;
   try {
@@ -74591,15 +77011,16 @@ async function hashSecrets(dir) {
   } catch {
     return [];
   }
-  const hashed = await Promise.all(files.map(async (f) => ({ name: relative5(dir, f), content: await readFile13(f) })));
-  return hashed.filter((h2) => h2.content.length > 0).map((h2) => ({ name: h2.name, sha256: sha256(h2.content), size: h2.content.length }));
+  const hashed = await Promise.all(files.map(async (f) => ({ name: relative6(dir, f), content: await readFile7(f) })));
+  return hashed.filter((h2) => h2.content.length > 0).map((h2) => ({ name: h2.name, sha256: sha2562(h2.content), size: h2.content.length }));
 }
 async function stageInputs(inputs) {
-  const dir = await mkdtemp3(join14(tmpdir3(), "bc-verify-"));
+  const dir = await mkdtemp3(join16(tmpdir4(), "bc-verify-"));
   const staged = { dir, mounts: {} };
-  const stage = async (file2, name, target) => {
+  const stage = async (file2, name, target, kind) => {
     if (!file2) return void 0;
-    const dest = join14(dir, name);
+    const dest = join16(dir, name);
+    await checkInputFile(file2, { kind, fix: "fix: pass an existing regular file" });
     try {
       await copyFile2(file2, dest);
     } catch {
@@ -74608,11 +77029,11 @@ async function stageInputs(inputs) {
     await chmod3(dest, 420);
     return { source: dest, target, readOnly: true };
   };
-  staged.mounts.config = await stage(inputs.config, "config.json", CONFIG_MOUNT);
-  staged.mounts.catalog = await stage(inputs.catalog, "catalog.json", CATALOG_MOUNT);
-  staged.mounts.state = await stage(inputs.state, "state.json", STATE_MOUNT);
+  staged.mounts.config = await stage(inputs.config, "config.json", CONFIG_MOUNT, "config JSON");
+  staged.mounts.catalog = await stage(inputs.catalog, "catalog.json", CATALOG_MOUNT, "catalog JSON");
+  staged.mounts.state = await stage(inputs.state, "state.json", STATE_MOUNT, "state JSON");
   if (inputs.catalog) {
-    const text2 = await readFile13(inputs.catalog, "utf8");
+    const text2 = await readBoundedFile(inputs.catalog, { kind: "catalog JSON" });
     let raw;
     try {
       raw = JSON.parse(text2);
@@ -74623,11 +77044,12 @@ async function stageInputs(inputs) {
     if (!parsed.success) throw badInput(`${inputs.catalog} is not a configured catalog`, parsed.error.issues.slice(0, 3).map((i2) => `${i2.path.join(".")}: ${i2.message}`));
     staged.catalog = parsed.data;
   }
-  if (inputs.input) staged.input = await readFile13(inputs.input, "utf8");
+  if (inputs.input) staged.input = await readBoundedFile(inputs.input, { kind: "input messages" });
   return staged;
 }
 function launch(ref2, platform6, opts, step, type, spec, forReads = false) {
   const workdir = type === "destination" ? "/dest" : "/source";
+  const collector = new MessageCollector();
   const container = startContainer({
     image: ref2,
     platform: platform6,
@@ -74637,12 +77059,14 @@ function launch(ref2, platform6, opts, step, type, spec, forReads = false) {
     pidsLimit: opts.pidsLimit,
     cpus: opts.cpus,
     maxOutputBytes: opts.maxOutputBytes,
-    ...spec
+    maxLineBytes: opts.maxLineBytes,
+    ...spec,
+    onStdoutLine: collector.push
   });
   let release = () => {
   };
   if (forReads) container.hold(new Promise((resolve10) => release = resolve10));
-  return { container, run: container.result.then((result) => ({ label: step, workdir, result })), release };
+  return { container, run: container.result.then((result) => ({ label: step, workdir, result, messages: collector.digest() })), release };
 }
 async function probeThrough(l, imageWorkdir) {
   try {
@@ -74767,7 +77191,7 @@ async function verifyPlatform(ctx) {
     await probe.remove();
     const done2 = (await Promise.all(runs)).filter((r) => r !== void 0);
     const imageTrees = withoutRuntimeAdditions(trees.filter((t) => t.exists), done2.find((r) => r.result.name === probe.name)?.result.diff ?? []);
-    results.push(checkNoSecrets(platform6, imageTrees, ctx.secrets, sha256));
+    results.push(checkNoSecrets(platform6, imageTrees, ctx.secrets, sha2562));
     const specRuns = done2.filter((r) => r.label.startsWith("spec"));
     results.push(checkSpec(platform6, specRuns, timeoutMs, sameArgv && envTokens.length > 0));
     const noConfig = "no --config given (and no secrets/config.json in the connector directory)";
@@ -74849,30 +77273,31 @@ async function verifyImage(image2, opts = {}) {
 }
 
 // src/verify/defaults.ts
-import { join as join15 } from "node:path";
+import { join as join17 } from "node:path";
 async function connectorVerifyDefaults(c3, given = {}) {
-  const config2 = join15(c3.dir, "secrets", "config.json");
-  const catalog = join15(c3.dir, "integration_tests", "configured_catalog.json");
+  const config2 = join17(c3.dir, "secrets", "config.json");
+  const catalog = join17(c3.dir, "integration_tests", "configured_catalog.json");
   return {
     connectorType: c3.type,
     inputs: {
-      config: given.config ?? (await isFile(config2) ? config2 : void 0),
-      catalog: given.catalog ?? (await isFile(catalog) ? catalog : void 0)
+      // present but not a regular file (a FIFO, a device): refused, not silently skipped
+      config: given.config ?? (await optionalInputFile(config2, { kind: "config JSON" }) === "file" ? config2 : void 0),
+      catalog: given.catalog ?? (await optionalInputFile(catalog, { kind: "catalog JSON" }) === "file" ? catalog : void 0)
     },
-    secretsDir: join15(c3.dir, "secrets"),
+    secretsDir: join17(c3.dir, "secrets"),
     expectedLabels: { name: c3.repository, version: c3.version }
   };
 }
 
-// src/core/images.ts
+// src/core/build/images.ts
 init_errors();
-import { join as join17 } from "node:path";
-import { mkdir as mkdir6, rm as rm7 } from "node:fs/promises";
+import { join as join19 } from "node:path";
+import { mkdir as mkdir7, rm as rm7 } from "node:fs/promises";
 
 // src/oci/compose.ts
-import { createHash as createHash4 } from "node:crypto";
-import { link, mkdir as mkdir5, mkdtemp as mkdtemp4, readFile as readFile14, rename as rename3, rm as rm6, stat as stat8, writeFile as writeFile5 } from "node:fs/promises";
-import { join as join16 } from "node:path";
+import { createHash as createHash5 } from "node:crypto";
+import { link, mkdir as mkdir6, mkdtemp as mkdtemp4, readFile as readFile8, rename as rename4, rm as rm6, stat as stat8, writeFile as writeFile6 } from "node:fs/promises";
+import { join as join18 } from "node:path";
 init_errors();
 var Digest2 = external_exports.string().regex(/^sha256:[0-9a-f]{64}$/);
 var Descriptor = external_exports.object({ mediaType: external_exports.string(), digest: Digest2, size: external_exports.number().int().nonnegative() }).loose();
@@ -74881,17 +77306,17 @@ var ManifestJson = external_exports.object({ mediaType: external_exports.string(
 var ConfigJson = external_exports.object({ os: external_exports.string(), architecture: external_exports.string(), variant: external_exports.string().optional() }).loose();
 var OCI_INDEX = "application/vnd.oci.image.index.v1+json";
 var OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
-var blobPath = (layout, digest) => join16(layout, "blobs", "sha256", digest.slice("sha256:".length));
+var blobPath = (layout, digest) => join18(layout, "blobs", "sha256", digest.slice("sha256:".length));
 async function readJson(schema, file2, what) {
   const info2 = await stat8(file2).catch(() => void 0);
   if (!info2?.isFile()) throw new BcError("failed", `${what}: ${file2} is missing`, { step: "build" });
   if (info2.size > 4 * 1024 * 1024) throw new BcError("failed", `${what}: ${file2} is too large for a manifest`, { step: "build" });
-  const parsed = schema.safeParse(JSON.parse(await readFile14(file2, "utf8")));
+  const parsed = schema.safeParse(JSON.parse(await readFile8(file2, "utf8")));
   if (!parsed.success) throw new BcError("failed", `${what}: ${file2} has an unexpected shape`, { step: "build", details: parsed.error.issues.slice(0, 3).map((i2) => `${i2.path.join(".")}: ${i2.message}`) });
   return parsed.data;
 }
 async function manifestOf(layout, what) {
-  const index = await readJson(IndexJson, join16(layout, "index.json"), what);
+  const index = await readJson(IndexJson, join18(layout, "index.json"), what);
   const root = index.manifests[0];
   if (!root || index.manifests.length !== 1) throw new BcError("failed", `${what}: expected one image in index.json, found ${index.manifests.length}`, { step: "build" });
   const manifest = await readJson(ManifestJson, blobPath(layout, root.digest), what);
@@ -74899,16 +77324,16 @@ async function manifestOf(layout, what) {
   return { platform: platformString(config2), digest: root.digest, size: root.size, mediaType: manifest.mediaType ?? root.mediaType };
 }
 async function importSaved(savedTar, layout, scratch) {
-  const dir = await mkdtemp4(join16(scratch, "saved-"));
+  const dir = await mkdtemp4(join18(scratch, "saved-"));
   try {
     await run("tar", ["-xf", savedTar, "-C", dir], { step: "push: read docker save", timeoutMs: 10 * 6e4 });
     const m = await manifestOf(dir, `docker save ${savedTar}`);
-    await mkdir5(join16(layout, "blobs", "sha256"), { recursive: true });
+    await mkdir6(join18(layout, "blobs", "sha256"), { recursive: true });
     const manifest = await readJson(ManifestJson, blobPath(dir, m.digest), "docker save");
     for (const d of [m.digest, manifest.config.digest, ...manifest.layers.map((l) => l.digest)]) {
       const to = blobPath(layout, d);
       if (await stat8(to).catch(() => void 0)) continue;
-      await rename3(blobPath(dir, d), to);
+      await rename4(blobPath(dir, d), to);
     }
     return m;
   } finally {
@@ -74925,18 +77350,18 @@ function indexBytes(manifests) {
 }
 async function writeIndex(layout, manifests) {
   const bytes = indexBytes(manifests);
-  const digest = `sha256:${createHash4("sha256").update(bytes).digest("hex")}`;
-  await mkdir5(join16(layout, "blobs", "sha256"), { recursive: true });
-  await writeFile5(blobPath(layout, digest), bytes);
-  await writeFile5(join16(layout, "oci-layout"), '{"imageLayoutVersion":"1.0.0"}');
-  await writeFile5(join16(layout, "index.json"), JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX, manifests: [{ mediaType: OCI_INDEX, digest, size: bytes.length }] }));
+  const digest = `sha256:${createHash5("sha256").update(bytes).digest("hex")}`;
+  await mkdir6(join18(layout, "blobs", "sha256"), { recursive: true });
+  await writeFile6(blobPath(layout, digest), bytes);
+  await writeFile6(join18(layout, "oci-layout"), '{"imageLayoutVersion":"1.0.0"}');
+  await writeFile6(join18(layout, "index.json"), JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX, manifests: [{ mediaType: OCI_INDEX, digest, size: bytes.length }] }));
   return { digest, size: bytes.length };
 }
 async function writeLoadableTar(layout, manifestDigest, repoTag, dest, scratch) {
   const manifest = await readJson(ManifestJson, blobPath(layout, manifestDigest), `OCI layout ${layout}`);
-  const dir = await mkdtemp4(join16(scratch, "load-"));
+  const dir = await mkdtemp4(join18(scratch, "load-"));
   try {
-    await mkdir5(join16(dir, "blobs", "sha256"), { recursive: true });
+    await mkdir6(join18(dir, "blobs", "sha256"), { recursive: true });
     const size = (await stat8(blobPath(layout, manifestDigest))).size;
     for (const d of [manifestDigest, manifest.config.digest, ...manifest.layers.map((l) => l.digest)]) {
       const to = blobPath(dir, d);
@@ -74944,12 +77369,12 @@ async function writeLoadableTar(layout, manifestDigest, repoTag, dest, scratch) 
       await link(blobPath(layout, d), to);
     }
     const rel = (d) => `blobs/sha256/${d.slice("sha256:".length)}`;
-    await writeFile5(join16(dir, "oci-layout"), '{"imageLayoutVersion":"1.0.0"}');
-    await writeFile5(
-      join16(dir, "index.json"),
+    await writeFile6(join18(dir, "oci-layout"), '{"imageLayoutVersion":"1.0.0"}');
+    await writeFile6(
+      join18(dir, "index.json"),
       JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX, manifests: [{ mediaType: manifest.mediaType ?? OCI_MANIFEST, digest: manifestDigest, size, annotations: { "io.containerd.image.name": repoTag } }] })
     );
-    await writeFile5(join16(dir, "manifest.json"), JSON.stringify([{ Config: rel(manifest.config.digest), RepoTags: [repoTag], Layers: manifest.layers.map((l) => rel(l.digest)) }]));
+    await writeFile6(join18(dir, "manifest.json"), JSON.stringify([{ Config: rel(manifest.config.digest), RepoTags: [repoTag], Layers: manifest.layers.map((l) => rel(l.digest)) }]));
     await writeLayoutTar(dir, dest);
   } finally {
     await rm6(dir, { recursive: true, force: true });
@@ -75030,7 +77455,7 @@ function platformTag(tag, platform6) {
   return colon > slash ? `${name}-${arch2}` : `${name}:${arch2}`;
 }
 
-// src/core/images.ts
+// src/core/build/images.ts
 function capabilitiesFor(builder) {
   const p = detectCapabilities(builder, { cache: true });
   p.catch(() => void 0);
@@ -75056,7 +77481,7 @@ async function buildImages(plan, req) {
       const local2 = Object.fromEntries(req.platforms.map((p) => [p, result2.tags[0] ?? tags[0] ?? ""]));
       return { strategy, result: result2, digest: result2.digest, platforms: {}, attestations: result2.attestations ?? 0, local: local2 };
     }
-    const dest = req.goal === "oci" ? req.ociDest : req.work ? join17(req.work, "image.oci") : void 0;
+    const dest = req.goal === "oci" ? req.ociDest : req.work ? join19(req.work, "image.oci") : void 0;
     if (!dest) throw new BcError("failed", "internal error: an OCI build needs a destination", { step: "build" });
     const result = await buildImage(plan, { ...common2, platforms: req.platforms, output: { type: "oci", dest, layout: req.goal === "oci" ? "tar" : "dir" }, tags });
     const platforms2 = Object.fromEntries(result.manifests.map((m) => [m.platform, m.digest]));
@@ -75098,13 +77523,13 @@ async function buildImages(plan, req) {
   return built;
 }
 async function saveToLayout(built, platforms, work) {
-  const layout = join17(work, "image.oci");
-  await mkdir6(layout, { recursive: true });
+  const layout = join19(work, "image.oci");
+  await mkdir7(layout, { recursive: true });
   const manifests = [];
   for (const p of platforms) {
     const ref2 = built.local[p];
     if (!ref2) throw new BcError("failed", `no local ${p} image to push`, { step: "build" });
-    const tar = join17(work, `save-${p.replace(/\//g, "-")}.tar`);
+    const tar = join19(work, `save-${p.replace(/\//g, "-")}.tar`);
     await docker(["save", "-o", tar, ref2], { step: `build: docker save ${p}`, timeoutMs: 20 * 6e4 });
     const m = await importSaved(tar, layout, work);
     await rm7(tar, { force: true });
@@ -75125,7 +77550,7 @@ async function loadImages(built, name, work) {
   if (!layout) throw new BcError("failed", "internal error: nothing to load", { step: "verify" });
   const loaded = [];
   if (built.strategy.loadAs === "index") {
-    const tar = join17(work, "load.tar");
+    const tar = join19(work, "load.tar");
     await writeLayoutTar(layout, tar);
     const out = await docker(["load", "-i", tar], { step: "verify: docker load", timeoutMs: 20 * 6e4 });
     await rm7(tar, { force: true });
@@ -75136,7 +77561,7 @@ async function loadImages(built, name, work) {
   }
   for (const [p, digest] of Object.entries(built.platforms)) {
     const ref2 = platformTag(name, p);
-    const tar = join17(work, `load-${p.replace(/\//g, "-")}.tar`);
+    const tar = join19(work, `load-${p.replace(/\//g, "-")}.tar`);
     await writeLoadableTar(layout, digest, ref2, tar, work);
     await docker(["load", "-i", tar], { step: `verify: docker load ${p}`, timeoutMs: 20 * 6e4 });
     await rm7(tar, { force: true });
@@ -75162,7 +77587,7 @@ function findingLine(f) {
   return `${f.file}:${f.line}:${f.column} ${f.severity} [${f.ruleId}] ${f.message}`;
 }
 async function workDir(prefix) {
-  const path10 = await mkdtemp5(join18(tmpdir4(), prefix));
+  const path10 = await mkdtemp5(join20(tmpdir5(), prefix));
   const removeIt = () => rm8(path10, { recursive: true, force: true });
   const unregister = onCleanup(removeIt);
   return {
@@ -75180,9 +77605,9 @@ async function renderStep(dir, opts) {
   const plan = await resolvePlan(dir, { baseImage: opts.baseImage, platforms: opts.platforms, metadata: { ...git2, created: epoch.value } });
   return done({ plan, epoch }, `${plan.mode} Dockerfile, base ${plan.baseImage}, platforms ${plan.platforms.join(", ")}`);
 }
-function lintStep(plan, buildArgs) {
-  const file2 = plan.dockerfilePath ?? join18(plan.context, "Dockerfile (rendered)");
-  const findings = lintDockerfile(plan.dockerfile, file2, {
+async function lintStep(plan, buildArgs) {
+  const file2 = plan.dockerfilePath ?? join20(plan.context, "Dockerfile (rendered)");
+  const findings = await lintWithBase(plan.dockerfile, file2, {
     permittedWriteDirs: plan.permittedWriteDirs,
     dockerignore: plan.dockerignore,
     buildArgs: { ...plan.buildArgs ?? {}, ...buildArgs ?? {} }
@@ -75239,35 +77664,10 @@ async function untag(refs) {
 // src/core/flows/publish.ts
 init_errors();
 import { rm as rm10, stat as stat9 } from "node:fs/promises";
-import { relative as relative6 } from "node:path";
+import { relative as relative7 } from "node:path";
 
 // src/docker/cosign.ts
 init_errors();
-
-// src/docker/registry.ts
-init_errors();
-function isLoopbackRegistry(registry3) {
-  const host = registry3.replace(/:\d+$/, "");
-  return host === "localhost" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
-function registryBaseUrl(registry3) {
-  if (registry3 === "docker.io" || registry3 === "index.docker.io") return "https://registry-1.docker.io";
-  return `${isLoopbackRegistry(registry3) ? "http" : "https"}://${registry3}`;
-}
-async function probeRegistry(registry3, timeoutMs = 1e4) {
-  const url2 = `${registryBaseUrl(registry3)}/v2/`;
-  try {
-    const res = await fetch(url2, { signal: AbortSignal.timeout(timeoutMs) });
-    await res.body?.cancel();
-    if (res.status === 200 || res.status === 401) return { ok: true, status: res.status, auth: res.status === 401 };
-    return { ok: false, reason: `${url2} answered HTTP ${res.status}` };
-  } catch (err) {
-    const cause = err instanceof Error && err.cause instanceof Error ? err.cause.message : err instanceof Error ? err.message : String(err);
-    return { ok: false, reason: `${url2}: ${cause}` };
-  }
-}
-
-// src/docker/cosign.ts
 var COSIGN = process.env.BUILD_CONNECTOR_COSIGN ?? "cosign";
 var registryOf = (ref2) => ref2.split("/")[0] ?? "";
 function registryFlags(ref2) {
@@ -75307,8 +77707,8 @@ var VerifiedSchema = external_exports.array(
 );
 
 // src/publish/local-registry.ts
-import { mkdir as mkdir7, writeFile as writeFile6 } from "node:fs/promises";
-import { join as join19 } from "node:path";
+import { mkdir as mkdir8, writeFile as writeFile7 } from "node:fs/promises";
+import { join as join21 } from "node:path";
 init_errors();
 var LOCAL_REGISTRY = "localhost:5000";
 var CACHE = () => process.env.BUILD_CONNECTOR_CACHE ?? "/var/cache/build-connector";
@@ -75328,27 +77728,27 @@ async function ensureLocalRegistry(log = () => {
       "fix: run scripts/setup-engine.sh (installs and starts it), or apt-get install docker-registry, or start any registry on 127.0.0.1:5000"
     ]);
   }
-  const dir = join19(CACHE(), "registry");
-  const state = join19(CACHE(), "state");
-  await mkdir7(join19(dir, "plain"), { recursive: true });
-  await mkdir7(state, { recursive: true });
-  const cfg = join19(dir, "plain.yml");
-  await writeFile6(cfg, localRegistryConfig(join19(dir, "plain")));
-  await run("sh", ["-c", 'nohup setsid docker-registry serve "$1" >"$2" 2>&1 </dev/null &', "sh", cfg, join19(state, "registry-plain.log")], { timeoutMs: 1e4 });
+  const dir = join21(CACHE(), "registry");
+  const state = join21(CACHE(), "state");
+  await mkdir8(join21(dir, "plain"), { recursive: true });
+  await mkdir8(state, { recursive: true });
+  const cfg = join21(dir, "plain.yml");
+  await writeFile7(cfg, localRegistryConfig(join21(dir, "plain")));
+  await run("sh", ["-c", 'nohup setsid docker-registry serve "$1" >"$2" 2>&1 </dev/null &', "sh", cfg, join21(state, "registry-plain.log")], { timeoutMs: 1e4 });
   for (let i2 = 0; i2 < 40; i2++) {
     if ((await probeRegistry(LOCAL_REGISTRY, 1e3)).ok) {
-      log(`registry local: started docker-registry on ${LOCAL_REGISTRY} (storage ${join19(dir, "plain")})`);
+      log(`registry local: started docker-registry on ${LOCAL_REGISTRY} (storage ${join21(dir, "plain")})`);
       return LOCAL_REGISTRY;
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw envMissing(`--registry local: docker-registry did not answer on ${LOCAL_REGISTRY} within 10 s`, [`see ${join19(state, "registry-plain.log")}`, "fix: is another program using port 5000?"]);
+  throw envMissing(`--registry local: docker-registry did not answer on ${LOCAL_REGISTRY} within 10 s`, [`see ${join21(state, "registry-plain.log")}`, "fix: is another program using port 5000?"]);
 }
 
 // src/publish/credentials.ts
-import { chmod as chmod4, mkdtemp as mkdtemp6, readFile as readFile15, rm as rm9, writeFile as writeFile7 } from "node:fs/promises";
-import { homedir as homedir3, tmpdir as tmpdir5 } from "node:os";
-import { join as join20 } from "node:path";
+import { chmod as chmod4, mkdtemp as mkdtemp6, readFile as readFile9, rm as rm9, writeFile as writeFile8 } from "node:fs/promises";
+import { homedir as homedir3, tmpdir as tmpdir6 } from "node:os";
+import { join as join22 } from "node:path";
 init_errors();
 var DockerConfigSchema = external_exports.object({
   auths: external_exports.record(external_exports.string(), external_exports.object({ auth: external_exports.string().optional(), username: external_exports.string().optional(), password: external_exports.string().optional() }).loose()).optional(),
@@ -75356,7 +77756,7 @@ var DockerConfigSchema = external_exports.object({
   credsStore: external_exports.string().optional()
 }).loose();
 function dockerConfigPath(env2 = process.env) {
-  return join20(env2.DOCKER_CONFIG ?? join20(homedir3(), ".docker"), "config.json");
+  return join22(env2.DOCKER_CONFIG ?? join22(homedir3(), ".docker"), "config.json");
 }
 function configKeys(registry3) {
   if (registry3 === "docker.io" || registry3 === "index.docker.io" || registry3 === "registry-1.docker.io") {
@@ -75418,7 +77818,7 @@ async function resolveCredentials(registry3, input2 = {}) {
   }
   let text2;
   try {
-    text2 = await readFile15(dockerConfigPath(env2), "utf8");
+    text2 = await readFile9(dockerConfigPath(env2), "utf8");
   } catch {
     return void 0;
   }
@@ -75428,397 +77828,13 @@ async function resolveCredentials(registry3, input2 = {}) {
   return found;
 }
 async function privateAuthFile(registry3, creds) {
-  const dir = await mkdtemp6(join20(tmpdir5(), "bc-auth-"));
+  const dir = await mkdtemp6(join22(tmpdir6(), "bc-auth-"));
   await chmod4(dir, 448);
-  const file2 = join20(dir, "config.json");
+  const file2 = join22(dir, "config.json");
   const auth = Buffer.from(`${creds.username}:${creds.password}`).toString("base64");
-  await writeFile7(file2, JSON.stringify({ auths: { [registry3]: { auth } } }), { mode: 384 });
+  await writeFile8(file2, JSON.stringify({ auths: { [registry3]: { auth } } }), { mode: 384 });
   onCleanup(() => rm9(dir, { recursive: true, force: true }));
   return { dir, file: file2 };
-}
-
-// src/publish/registry-client.ts
-init_errors();
-import { createHash as createHash5 } from "node:crypto";
-
-// src/publish/retry.ts
-init_errors();
-var RegistryHttpError = class extends Error {
-  constructor(message, status, codes = [], retryAfterMs) {
-    super(message);
-    this.status = status;
-    this.codes = codes;
-    this.retryAfterMs = retryAfterMs;
-    this.name = "RegistryHttpError";
-  }
-  status;
-  codes;
-  retryAfterMs;
-};
-var PERMANENT = [
-  [/\b(401|unauthorized|authentication required|incorrect username or password)\b/i, "unauthorized (401)"],
-  [/\b(403|forbidden)\b/i, "forbidden (403)"],
-  [/\bdenied\b/i, "denied"],
-  [/MANIFEST_INVALID|manifest invalid/i, "manifest invalid"],
-  [/NAME_UNKNOWN|name unknown|repository name not known/i, "name unknown"],
-  [/NAME_INVALID|invalid reference format/i, "name invalid"],
-  [/MANIFEST_BLOB_UNKNOWN|BLOB_UNKNOWN|blob unknown/i, "blob unknown"],
-  [/DIGEST_INVALID|digest did not match|digest mismatch/i, "digest invalid"],
-  [/\bx509\b|certificate/i, "TLS certificate problem"],
-  [/http: server gave HTTP response to HTTPS client/i, "registry speaks HTTP, not HTTPS"],
-  [/no such host|ENOTFOUND/i, "unknown host"]
-];
-var TRANSIENT = [
-  [/\b429\b|too ?many ?requests|TOOMANYREQUESTS/i, "HTTP 429 too many requests"],
-  [/\b50[0-4]\b|internal server error|bad gateway|service unavailable|gateway time-?out/i, "HTTP 5xx"],
-  [/ECONNRESET|connection reset|reset by peer/i, "connection reset"],
-  [/ECONNREFUSED|connection refused/i, "connection refused"],
-  [/EPIPE|broken pipe/i, "broken pipe"],
-  [/ETIMEDOUT|timed? ?out|deadline exceeded|TimeoutError|UND_ERR_(HEADERS|BODY|CONNECT)_TIMEOUT/i, "timeout"],
-  [/UND_ERR_SOCKET|other side closed|socket hang up|unexpected EOF|:\s*EOF\s*$|\bEOF\b$/im, "connection dropped"],
-  [/ECONNABORTED|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH/i, "network unreachable"]
-];
-function classifyText(text2) {
-  for (const [re, reason] of PERMANENT) if (re.test(text2)) return { kind: "permanent", reason };
-  for (const [re, reason] of TRANSIENT) if (re.test(text2)) return { kind: "transient", reason };
-  return { kind: "permanent", reason: "not a known transient fault" };
-}
-function classifyStatus(status, codes = []) {
-  if (codes.some((c3) => /^(DENIED|UNAUTHORIZED|MANIFEST_INVALID|NAME_UNKNOWN|NAME_INVALID|BLOB_UNKNOWN|MANIFEST_BLOB_UNKNOWN|DIGEST_INVALID|UNSUPPORTED)$/.test(c3))) {
-    return { kind: "permanent", reason: codes.join(", ") };
-  }
-  if (status === 429 || codes.includes("TOOMANYREQUESTS")) return { kind: "transient", reason: "HTTP 429 too many requests" };
-  if (status >= 500 && status <= 599) return { kind: "transient", reason: `HTTP ${status}` };
-  if (status === 408) return { kind: "transient", reason: "HTTP 408 request timeout" };
-  return { kind: "permanent", reason: `HTTP ${status}` };
-}
-function errorText(err) {
-  const parts = [];
-  let e = err;
-  for (let depth = 0; e !== void 0 && e !== null && depth < 5; depth++) {
-    if (e instanceof BcError) parts.push(e.message, ...e.details);
-    else if (e instanceof Error) {
-      parts.push(e.message);
-      const code = e.code;
-      if (code) parts.push(code);
-    } else parts.push(String(e));
-    e = e instanceof Error ? e.cause : void 0;
-  }
-  return parts.join("\n");
-}
-function classifyError(err) {
-  if (err instanceof RegistryHttpError) {
-    const f = classifyStatus(err.status, err.codes);
-    return err.retryAfterMs !== void 0 ? { ...f, retryAfterMs: err.retryAfterMs } : f;
-  }
-  return classifyText(errorText(err));
-}
-function parseRetryAfter(value, now = Date.now()) {
-  if (!value) return void 0;
-  const v = value.trim();
-  if (/^\d+$/.test(v)) return Number(v) * 1e3;
-  const t = Date.parse(v);
-  return Number.isNaN(t) ? void 0 : Math.max(0, t - now);
-}
-var DEFAULT_RETRY = {
-  attempts: 5,
-  baseMs: Number(process.env.BUILD_CONNECTOR_RETRY_BASE_MS ?? 500),
-  capMs: 2e4,
-  maxRetryAfterMs: 6e4
-};
-function retryPolicy(attempts) {
-  return { ...DEFAULT_RETRY, attempts: attempts ?? DEFAULT_RETRY.attempts };
-}
-function backoffDelay(policy, retry, fault, random = Math.random) {
-  const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** retry);
-  const jitter = Math.floor(random() * ceiling);
-  if (fault.retryAfterMs !== void 0) return Math.min(policy.maxRetryAfterMs, Math.max(fault.retryAfterMs, jitter));
-  return jitter;
-}
-function newRetryStats() {
-  return { retried: {}, total: 0 };
-}
-var realSleep = (ms) => new Promise((r) => setTimeout(r, ms));
-async function withRetry(fn, opts) {
-  const policy = opts.policy ?? DEFAULT_RETRY;
-  const sleep = opts.sleep ?? realSleep;
-  const classify = opts.classify ?? classifyError;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fn(attempt);
-    } catch (err) {
-      const fault = classify(err);
-      if (fault.kind === "permanent" || attempt >= policy.attempts) {
-        throw finalError(err, fault, attempt, opts.what);
-      }
-      const delayMs = backoffDelay(policy, attempt - 1, fault, opts.random);
-      if (opts.stats) {
-        opts.stats.total++;
-        opts.stats.retried[fault.reason] = (opts.stats.retried[fault.reason] ?? 0) + 1;
-      }
-      opts.onRetry?.({ attempt, fault, delayMs, error: err });
-      await sleep(delayMs);
-    }
-  }
-}
-function finalError(err, fault, attempts, what) {
-  const base = err instanceof BcError ? err : void 0;
-  const msg = err instanceof Error ? err.message : String(err);
-  const why = fault.kind === "transient" ? `${what} failed after ${attempts} attempts (last fault: ${fault.reason})` : `${what} failed: ${fault.reason === "not a known transient fault" ? msg : `${fault.reason} \u2014 ${msg}`}`;
-  const kind = base?.kind ?? (/unauthorized|forbidden|denied/.test(fault.reason) ? "environment" : "failed");
-  const details = [...base?.details ?? []];
-  if (fault.kind === "transient") details.push("fix: the registry kept failing; retry later or raise --retries");
-  return new BcError(kind, why, { details, step: base?.step, cause: err });
-}
-
-// src/publish/registry-client.ts
-var MANIFEST_TYPES = [
-  "application/vnd.oci.image.index.v1+json",
-  "application/vnd.docker.distribution.manifest.list.v2+json",
-  "application/vnd.oci.image.manifest.v1+json",
-  "application/vnd.docker.distribution.manifest.v2+json"
-];
-function parseChallenge(header) {
-  const m = /^\s*(\w+)\s*(.*)$/s.exec(header);
-  const scheme = (m?.[1] ?? "").toLowerCase();
-  const params = {};
-  const re = /(\w+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]+))/g;
-  let p;
-  while ((p = re.exec(m?.[2] ?? "")) !== null) params[p[1].toLowerCase()] = p[2] !== void 0 ? p[2].replace(/\\(.)/g, "$1") : p[3] ?? "";
-  return { scheme, params };
-}
-function errorCodes(body) {
-  try {
-    const j = JSON.parse(body);
-    return (j.errors ?? []).map((e) => String(e.code ?? "")).filter((c3) => c3 !== "");
-  } catch {
-    return [];
-  }
-}
-var sha2562 = (b) => `sha256:${createHash5("sha256").update(b).digest("hex")}`;
-var RegistryClient = class {
-  constructor(registry3, opts = {}) {
-    this.registry = registry3;
-    this.opts = opts;
-    this.base = registryBaseUrl(registry3);
-  }
-  registry;
-  opts;
-  base;
-  tokens = /* @__PURE__ */ new Map();
-  basic;
-  /** GET /v2/ with authentication: proves the registry answers and the credentials are accepted. */
-  async ping() {
-    const res = await this.request("GET", "/v2/", { scope: "", what: `reach ${this.registry}` });
-    await res.body?.cancel();
-  }
-  /** Every tag of a repository (following Link pagination); [] when the repository does not exist yet. */
-  async listTags(repo) {
-    const tags = [];
-    let path10 = `/v2/${repo}/tags/list?n=1000`;
-    while (path10) {
-      const res = await this.request("GET", path10, { scope: `repository:${repo}:pull`, what: `list tags of ${repo}`, allow404: true });
-      const text2 = await res.text();
-      if (res.status === 404) {
-        if (errorCodes(text2).some((c3) => c3 === "NAME_UNKNOWN")) return [];
-        throw new BcError("failed", `list tags of ${repo}: HTTP 404`, { details: [text2.slice(0, 200)] });
-      }
-      const j = JSON.parse(text2);
-      if (Array.isArray(j.tags)) {
-        for (const t of j.tags) if (typeof t === "string") tags.push(t);
-      }
-      const link2 = res.headers.get("link");
-      const next = link2 ? /<([^>]+)>\s*;\s*rel="?next"?/.exec(link2)?.[1] : void 0;
-      path10 = next ? next.startsWith("http") ? new URL(next).pathname + new URL(next).search : next : void 0;
-    }
-    return tags;
-  }
-  /** HEAD a manifest: its digest, or undefined when the tag/digest does not exist. */
-  async headManifest(repo, ref2) {
-    const res = await this.request("HEAD", `/v2/${repo}/manifests/${ref2}`, {
-      scope: `repository:${repo}:pull`,
-      what: `read ${repo}:${ref2}`,
-      allow404: true,
-      accept: MANIFEST_TYPES
-    });
-    if (res.status === 404) return void 0;
-    const digest = res.headers.get("docker-content-digest");
-    if (!digest) {
-      const m = await this.getManifest(repo, ref2);
-      return m && { digest: m.digest, mediaType: m.mediaType, size: m.size };
-    }
-    return { digest, mediaType: res.headers.get("content-type") ?? "", size: Number(res.headers.get("content-length") ?? 0) };
-  }
-  /** GET a manifest's exact bytes; the digest is computed from them (and checked when ref is a digest). */
-  async getManifest(repo, ref2) {
-    const res = await this.request("GET", `/v2/${repo}/manifests/${ref2}`, {
-      scope: `repository:${repo}:pull`,
-      what: `read ${repo}@${ref2}`,
-      allow404: true,
-      accept: MANIFEST_TYPES
-    });
-    if (res.status === 404) {
-      await res.body?.cancel();
-      return void 0;
-    }
-    const bytes = Buffer.from(await res.arrayBuffer());
-    const digest = sha2562(bytes);
-    if (ref2.startsWith("sha256:") && digest !== ref2) {
-      throw new BcError("failed", `registry returned a manifest for ${repo}@${ref2} whose digest is ${digest}`);
-    }
-    return { digest, mediaType: res.headers.get("content-type") ?? "", size: bytes.length, bytes };
-  }
-  /** PUT a manifest under a tag (or digest). Returns the digest the registry reports. */
-  async putManifest(repo, ref2, manifest) {
-    const res = await this.request("PUT", `/v2/${repo}/manifests/${ref2}`, {
-      scope: `repository:${repo}:pull,push`,
-      what: `write ${repo}:${ref2}`,
-      body: manifest.bytes,
-      contentType: manifest.mediaType
-    });
-    await res.body?.cancel();
-    return res.headers.get("docker-content-digest") ?? sha2562(manifest.bytes);
-  }
-  /** Does the repository hold this blob? */
-  async blobExists(repo, digest) {
-    const res = await this.request("HEAD", `/v2/${repo}/blobs/${digest}`, { scope: `repository:${repo}:pull,push`, what: `check blob ${digest.slice(0, 19)}`, allow404: true });
-    return res.status !== 404;
-  }
-  /** Cross-repository mount (no upload) from another repository of the same registry; false when the registry declines. */
-  async mountBlob(repo, digest, from) {
-    const res = await this.request("POST", `/v2/${repo}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`, {
-      scope: `repository:${repo}:pull,push repository:${from}:pull`,
-      what: `mount blob ${digest.slice(0, 19)} from ${from}`,
-      accepted: [202]
-    });
-    await res.body?.cancel();
-    if (res.status === 201) return true;
-    const loc = res.headers.get("location");
-    if (loc) await this.send("DELETE", loc, { scope: `repository:${repo}:pull,push`, what: "cancel upload" }).then((r) => r.body?.cancel()).catch(() => void 0);
-    return false;
-  }
-  /** Monolithic upload: POST to start, PUT the whole blob with its digest. The stream factory is called once per attempt. */
-  async uploadBlob(repo, digest, size, open5) {
-    const scope = `repository:${repo}:pull,push`;
-    await withRetry(
-      async () => {
-        const start2 = await this.request("POST", `/v2/${repo}/blobs/uploads/`, { scope, what: `start upload of ${digest.slice(0, 19)}`, accepted: [202] });
-        await start2.body?.cancel();
-        const loc = start2.headers.get("location");
-        if (!loc) throw new BcError("failed", `start upload of ${digest.slice(0, 19)}: the registry gave no Location`);
-        const url2 = new URL(loc, this.base);
-        url2.searchParams.set("digest", digest);
-        const res = await this.send("PUT", url2.toString(), { scope, what: `upload ${digest.slice(0, 19)}`, body: open5, contentLength: size, contentType: "application/octet-stream", timeoutMs: 30 * 6e4 });
-        if (res.status === 401) {
-          await res.body?.cancel();
-          throw new BcError("environment", `upload ${digest.slice(0, 19)}: ${this.registry} refused the credentials (HTTP 401)`);
-        }
-        if (!res.ok) {
-          const text2 = await res.text().catch(() => "");
-          throw new RegistryHttpError(`upload ${digest.slice(0, 19)}: HTTP ${res.status} ${text2.slice(0, 200)}`.trim(), res.status, errorCodes(text2), parseRetryAfter(res.headers.get("retry-after")));
-        }
-        await res.body?.cancel();
-      },
-      {
-        what: `upload blob ${digest.slice(0, 19)}`,
-        policy: this.opts.retry ?? DEFAULT_RETRY,
-        stats: this.opts.stats,
-        onRetry: ({ attempt, fault, delayMs }) => this.opts.onRetry?.(`upload ${digest.slice(0, 19)}: ${fault.reason}, retry ${attempt} in ${(delayMs / 1e3).toFixed(1)} s`)
-      }
-    );
-  }
-  // ---------------------------------------------------------------- plumbing
-  async request(method, path10, o2) {
-    return withRetry(
-      async () => {
-        let res = await this.send(method, path10, o2);
-        if (res.status === 401) {
-          const challenge = res.headers.get("www-authenticate") ?? "";
-          await res.body?.cancel();
-          await this.authenticate(challenge, o2.scope);
-          res = await this.send(method, path10, o2);
-        }
-        if (res.ok || o2.allow404 && res.status === 404 || o2.accepted?.includes(res.status)) return res;
-        const text2 = method === "HEAD" ? "" : await res.text().catch(() => "");
-        const codes = errorCodes(text2);
-        if (res.status === 401 || res.status === 403) {
-          throw new BcError("environment", `${o2.what}: ${this.registry} refused the credentials (HTTP ${res.status}${codes.length ? ` ${codes.join(",")}` : ""})`, {
-            step: "registry",
-            details: [this.opts.credentials ? `credentials from ${this.opts.credentials.source} were refused` : "no credentials were given", loginFix(this.registry)]
-          });
-        }
-        throw new RegistryHttpError(`${o2.what}: HTTP ${res.status}${codes.length ? ` ${codes.join(",")}` : ""} ${text2.slice(0, 200)}`.trim(), res.status, codes, parseRetryAfter(res.headers.get("retry-after")));
-      },
-      {
-        what: o2.what,
-        policy: this.opts.retry ?? DEFAULT_RETRY,
-        stats: this.opts.stats,
-        onRetry: ({ attempt, fault, delayMs }) => this.opts.onRetry?.(`${o2.what}: ${fault.reason}, retry ${attempt} in ${(delayMs / 1e3).toFixed(1)} s`)
-      }
-    );
-  }
-  async send(method, path10, o2) {
-    const headers = {};
-    if (o2.accept) headers.accept = o2.accept.join(", ");
-    if (o2.contentType) headers["content-type"] = o2.contentType;
-    const body = o2.body === void 0 ? void 0 : typeof o2.body === "function" ? o2.body() : new Uint8Array(o2.body);
-    if (o2.contentLength !== void 0) headers["content-length"] = String(o2.contentLength);
-    const url2 = /^https?:\/\//.test(path10) ? path10 : `${this.base}${path10}`;
-    const token = this.tokens.get(o2.scope);
-    if (token) headers.authorization = `Bearer ${token}`;
-    else if (this.basic) headers.authorization = `Basic ${this.basic}`;
-    try {
-      return await fetch(url2, {
-        method,
-        headers,
-        body,
-        redirect: "follow",
-        signal: AbortSignal.timeout(o2.timeoutMs ?? this.opts.timeoutMs ?? 3e4),
-        // a streamed body (blob upload) needs half duplex in Node's fetch
-        ...typeof o2.body === "function" ? { duplex: "half" } : {}
-      });
-    } catch (err) {
-      const cause = err instanceof Error && err.cause instanceof Error ? err.cause : void 0;
-      const code = cause ? cause.code ?? "" : "";
-      throw new Error(`${method} ${url2}: ${err instanceof Error ? err.message : String(err)}${cause ? ` (${cause.message}${code ? ` ${code}` : ""})` : ""}`, { cause: err });
-    }
-  }
-  async authenticate(challengeHeader, scope) {
-    const { scheme, params } = parseChallenge(challengeHeader);
-    const creds = this.opts.credentials;
-    if (scheme === "basic") {
-      if (!creds) throw needCredentials(this.registry);
-      this.basic = Buffer.from(`${creds.username}:${creds.password}`).toString("base64");
-      return;
-    }
-    if (scheme !== "bearer" || !params.realm) {
-      throw new BcError("environment", `${this.registry} asks for an unsupported authentication scheme "${scheme || challengeHeader}"`);
-    }
-    const url2 = new URL(params.realm);
-    if (params.service) url2.searchParams.set("service", params.service);
-    for (const sc of (scope || params.scope || "").split(" ").filter((x) => x !== "")) url2.searchParams.append("scope", sc);
-    const headers = {};
-    if (creds) headers.authorization = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString("base64")}`;
-    const res = await fetch(url2, { headers, signal: AbortSignal.timeout(this.opts.timeoutMs ?? 3e4) });
-    const text2 = await res.text();
-    if (res.status === 401 || res.status === 403) {
-      throw new BcError("environment", `login to ${this.registry} failed: credentials were refused (HTTP ${res.status})`, {
-        step: "registry",
-        details: [creds ? `credentials from ${creds.source} were refused` : "no credentials were given", loginFix(this.registry)]
-      });
-    }
-    if (!res.ok) throw new RegistryHttpError(`token from ${url2.host}: HTTP ${res.status}`, res.status, errorCodes(text2), parseRetryAfter(res.headers.get("retry-after")));
-    const j = JSON.parse(text2);
-    const token = typeof j.token === "string" ? j.token : typeof j.access_token === "string" ? j.access_token : void 0;
-    if (!token) throw new BcError("environment", `token endpoint of ${this.registry} returned no token`);
-    this.tokens.set(scope, token);
-  }
-};
-function loginFix(registry3) {
-  return `fix: give --username U with --password-stdin (or BUILD_CONNECTOR_USERNAME/BUILD_CONNECTOR_PASSWORD), or run docker login ${registry3}`;
-}
-function needCredentials(registry3) {
-  return envMissing(`${registry3} requires a login and no credentials were found`, [loginFix(registry3)]);
 }
 
 // src/publish/target.ts
@@ -75852,6 +77868,8 @@ function resolveTarget(c3, f) {
     version2 = c3.version;
     versionSource = pos("data.dockerImageTag");
   }
+  const problem = tagProblem(version2);
+  if (problem) throw badInput(`${versionSource}: the version is the image tag: ${problem}`, [`fix: use a version of at most ${MAX_TAG_LENGTH} characters`]);
   const split = splitRepository(repository3);
   let registry3 = f.registry ?? split.registry ?? "docker.io";
   if (registry3 === "index.docker.io" || registry3 === "registry-1.docker.io") registry3 = "docker.io";
@@ -75881,21 +77899,21 @@ async function pushArchiveByDigest(client, repo, archive, digest, opts = {}) {
   const layout = await openOciLayout(archive);
   const fileOf2 = async (d) => {
     const f = await layout.file(`blobs/sha256/${d.slice("sha256:".length)}`);
-    if (!f) throw new BcError("failed", `OCI archive ${archive} lacks blob ${d}`, { step: "publish" });
+    if (!f) throw new BcError("failed", `OCI archive ${archive} lacks blob ${d}`, { step: "push" });
     return f;
   };
   const readSmall = async (d) => (await fileOf2(d)).read();
   const manifests = [];
   const blobs = /* @__PURE__ */ new Map();
-  const visit3 = async (d, mediaType) => {
+  const visit4 = async (d, mediaType) => {
     const bytes = await readSmall(d);
     const parsed = ManifestOrIndex.safeParse(JSON.parse(bytes.toString("utf8")));
-    if (!parsed.success) throw new BcError("failed", `OCI archive ${archive}: ${d} is not a manifest`, { step: "publish" });
-    if (INDEX_TYPES.has(mediaType)) for (const m of parsed.data.manifests ?? []) await visit3(m.digest, m.mediaType);
+    if (!parsed.success) throw new BcError("failed", `OCI archive ${archive}: ${d} is not a manifest`, { step: "push" });
+    if (INDEX_TYPES.has(mediaType)) for (const m of parsed.data.manifests ?? []) await visit4(m.digest, m.mediaType);
     else for (const b of [parsed.data.config, ...parsed.data.layers ?? []]) if (b) blobs.set(b.digest, b.size);
     manifests.push({ digest: d, mediaType: parsed.data.mediaType ?? mediaType, bytes });
   };
-  await visit3(digest, "application/vnd.oci.image.index.v1+json");
+  await visit4(digest, "application/vnd.oci.image.index.v1+json");
   for (const [d, size] of blobs) {
     if (await client.blobExists(repo, d)) {
       stats.blobsPresent++;
@@ -75913,7 +77931,7 @@ async function pushArchiveByDigest(client, repo, archive, digest, opts = {}) {
       continue;
     }
     const f = await fileOf2(d);
-    if (f.size !== size) throw new BcError("failed", `OCI archive ${archive}: blob ${d} is ${f.size} bytes, its descriptor says ${size}`, { step: "publish" });
+    if (f.size !== size) throw new BcError("failed", `OCI archive ${archive}: blob ${d} is ${f.size} bytes, its descriptor says ${size}`, { step: "push" });
     opts.log?.(`push: upload ${d.slice(0, 19)} (${(size / 1e6).toFixed(1)} MB)`);
     await client.uploadBlob(
       repo,
@@ -75930,7 +77948,7 @@ async function pushArchiveByDigest(client, repo, archive, digest, opts = {}) {
       continue;
     }
     const written = await client.putManifest(repo, m.digest, { bytes: m.bytes, mediaType: m.mediaType });
-    if (written !== m.digest) throw new BcError("failed", `push: the registry stored ${m.digest} as ${written}`, { step: "publish" });
+    if (written !== m.digest) throw new BcError("failed", `push: the registry stored ${m.digest} as ${written}`, { step: "push" });
     stats.manifestsWritten++;
   }
   return stats;
@@ -75978,15 +77996,39 @@ function compareImages(existing, existingDigest, built) {
 async function pushByDigest(ctx, archive, digest, mountFrom = []) {
   return pushArchiveByDigest(ctx.client, ctx.repo, archive, digest, { mountFrom, log: ctx.log });
 }
-async function readBack(ctx, built, platforms) {
-  const m = await ctx.client.getManifest(ctx.repo, built.digest);
-  if (!m) throw new BcError("failed", `read back: ${ctx.registry}/${ctx.repo}@${built.digest} is not in the registry after the push`, { step: "publish" });
+var READ_BACK_WAITS_MS = [250, 500, 1e3, 2e3, 4e3, 8e3];
+async function readBack(ctx, built, platforms, waits = READ_BACK_WAITS_MS) {
+  let m;
+  for (let i2 = 0; ; i2++) {
+    try {
+      m = await ctx.client.getManifest(ctx.repo, built.digest);
+    } catch (err) {
+      if (err instanceof ManifestMismatch) {
+        throw new BcError("failed", `read back: ${ctx.registry} answered ${ctx.repo}@${built.digest.slice(0, 19)} with another manifest (${err.got.slice(0, 19)}); nothing was tagged`, {
+          step: "push",
+          details: ["the registry (or a proxy or cache in front of it) does not serve what was pushed; a publish never tags what it cannot read back", "fix: check the registry and any caching proxy, then run publish again (it reuses what was pushed)"]
+        });
+      }
+      throw err;
+    }
+    const wait = waits[i2];
+    if (m || wait === void 0) break;
+    ctx.log(`read back: ${built.digest.slice(0, 19)} not visible yet (HTTP 404 after a successful push), waiting ${(wait / 1e3).toFixed(2)} s`);
+    await new Promise((r) => setTimeout(r, wait));
+  }
+  if (!m) {
+    const total = waits.reduce((a2, b) => a2 + b, 0);
+    throw new BcError("failed", `read back: ${ctx.registry}/${ctx.repo}@${built.digest} is not in the registry ${(total / 1e3).toFixed(1)} s after the push; nothing was tagged`, {
+      step: "push",
+      details: ["fix: run publish again: it reuses what was pushed"]
+    });
+  }
   const facts = indexFactsFromBytes(m.digest, m.bytes);
-  if (!facts) throw new BcError("failed", `read back: ${built.digest} is not a multi-platform index`, { step: "publish" });
+  if (!facts) throw new BcError("failed", `read back: ${built.digest} is not a multi-platform index`, { step: "push" });
   const missing = platforms.filter((p) => !facts.platforms[p]);
-  if (missing.length > 0) throw new BcError("failed", `read back: the pushed index lacks ${missing.join(", ")}`, { step: "publish" });
+  if (missing.length > 0) throw new BcError("failed", `read back: the pushed index lacks ${missing.join(", ")}`, { step: "push" });
   for (const [p, d] of Object.entries(built.platforms)) {
-    if (facts.platforms[p] !== d) throw new BcError("failed", `read back: ${p} is ${facts.platforms[p] ?? "missing"} in the registry, ${d} was verified`, { step: "publish" });
+    if (facts.platforms[p] !== d) throw new BcError("failed", `read back: ${p} is ${facts.platforms[p] ?? "missing"} in the registry, ${d} was verified`, { step: "push" });
   }
   return m;
 }
@@ -76020,7 +78062,7 @@ async function resolve9(req, log, stats) {
   const commit = req.dev || req.gitTag ? await headSha(connector.dir) : void 0;
   if (req.gitTag) {
     const root = await repoRoot(connector.dir);
-    const rel = relative6(root, connector.dir);
+    const rel = relative7(root, connector.dir);
     const dirty = (await listChangedFiles(root, "HEAD", { includeUncommitted: true })).filter((f) => rel === "" || f === rel || f.startsWith(`${rel}/`));
     if (dirty.length > 0) {
       throw badInput(`git tag: ${rel || "."} has uncommitted changes, so the image would not be the tagged commit`, [
@@ -76112,7 +78154,7 @@ async function runPublish(req, hooks = {}) {
     const versionTag = r.tagPlan.tags[0]?.tag ?? r.target.version;
     const { plan, epoch } = await run3.step("render", () => renderStep(r.connector.dir, { baseImage: req.baseImage, platforms: req.platforms, sourceDateEpoch: req.sourceDateEpoch }));
     image2 = { labels: plan.labels, annotations: plan.annotations ?? [] };
-    const warnings = await run3.step("lint", async () => lintStep(plan, req.buildArgs));
+    const warnings = await run3.step("lint", () => lintStep(plan, req.buildArgs));
     if (warnings.length > 0) hooks.onLintFindings?.(warnings);
     const localName = `build-connector-publish/${r.connector.dirName}:${process.pid}-${Date.now().toString(36)}`.toLowerCase();
     let verdict = { kind: "new" };
@@ -76279,7 +78321,7 @@ async function runBuild(req, hooks = {}) {
   try {
     const { plan, epoch } = await run3.step("render", () => renderStep(req.dir, { baseImage: req.baseImage, platforms: req.platforms, sourceDateEpoch: req.sourceDateEpoch }));
     image2 = { labels: plan.labels, annotations: plan.annotations ?? [] };
-    findings = await run3.step("lint", async () => lintStep(plan, req.buildArgs));
+    findings = await run3.step("lint", () => lintStep(plan, req.buildArgs));
     const output2 = req.output ?? { type: "load" };
     const built = await run3.step(
       "build",
@@ -76363,7 +78405,7 @@ function strategyNotes(s) {
 }
 function outcomeOfBuild(key, dir, command, r) {
   const o2 = emptyOutcome(key, dir, command);
-  o2.metadataPath = join21(dir, "metadata.yaml");
+  o2.metadataPath = join23(dir, "metadata.yaml");
   o2.findings = r.findings;
   o2.durations = r.durations;
   if (r.labels) o2.labels = r.labels;
@@ -76421,7 +78463,7 @@ function publishRequest(dir, ctx) {
 }
 function outcomeOfPublish(key, dir, r, report) {
   const o2 = emptyOutcome(key, dir, "publish");
-  o2.metadataPath = join21(dir, "metadata.yaml");
+  o2.metadataPath = join23(dir, "metadata.yaml");
   o2.repository = r.repository || void 0;
   o2.version = r.version || void 0;
   o2.durations = Object.fromEntries(r.steps.filter((st) => st.status !== "skipped").map((st) => [st.step, Math.round(st.durationMs)]));

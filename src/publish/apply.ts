@@ -119,7 +119,7 @@ export async function readBack(ctx: ApplyContext, built: ImageFacts, platforms: 
     } catch (err) {
       if (err instanceof ManifestMismatch) {
         throw new BcError('failed', `read back: ${ctx.registry} answered ${ctx.repo}@${built.digest.slice(0, 19)} with another manifest (${err.got.slice(0, 19)}); nothing was tagged`, {
-          step: 'publish',
+          step: 'push',
           details: ['the registry (or a proxy or cache in front of it) does not serve what was pushed; a publish never tags what it cannot read back', 'fix: check the registry and any caching proxy, then run publish again (it reuses what was pushed)'],
         });
       }
@@ -133,16 +133,16 @@ export async function readBack(ctx: ApplyContext, built: ImageFacts, platforms: 
   if (!m) {
     const total = waits.reduce((a, b) => a + b, 0);
     throw new BcError('failed', `read back: ${ctx.registry}/${ctx.repo}@${built.digest} is not in the registry ${(total / 1000).toFixed(1)} s after the push; nothing was tagged`, {
-      step: 'publish',
+      step: 'push',
       details: ['fix: run publish again: it reuses what was pushed'],
     });
   }
   const facts = indexFactsFromBytes(m.digest, m.bytes);
-  if (!facts) throw new BcError('failed', `read back: ${built.digest} is not a multi-platform index`, { step: 'publish' });
+  if (!facts) throw new BcError('failed', `read back: ${built.digest} is not a multi-platform index`, { step: 'push' });
   const missing = platforms.filter((p) => !facts.platforms[p]);
-  if (missing.length > 0) throw new BcError('failed', `read back: the pushed index lacks ${missing.join(', ')}`, { step: 'publish' });
+  if (missing.length > 0) throw new BcError('failed', `read back: the pushed index lacks ${missing.join(', ')}`, { step: 'push' });
   for (const [p, d] of Object.entries(built.platforms)) {
-    if (facts.platforms[p] !== d) throw new BcError('failed', `read back: ${p} is ${facts.platforms[p] ?? 'missing'} in the registry, ${d} was verified`, { step: 'publish' });
+    if (facts.platforms[p] !== d) throw new BcError('failed', `read back: ${p} is ${facts.platforms[p] ?? 'missing'} in the registry, ${d} was verified`, { step: 'push' });
   }
   return m;
 }

@@ -51,7 +51,7 @@ export async function pushArchiveByDigest(client: RegistryClient, repo: string, 
   const layout = await openOciLayout(archive);
   const fileOf = async (d: string): Promise<LayoutFile> => {
     const f = await layout.file(`blobs/sha256/${d.slice('sha256:'.length)}`);
-    if (!f) throw new BcError('failed', `OCI archive ${archive} lacks blob ${d}`, { step: 'publish' });
+    if (!f) throw new BcError('failed', `OCI archive ${archive} lacks blob ${d}`, { step: 'push' });
     return f;
   };
   const readSmall = async (d: string): Promise<Buffer> => (await fileOf(d)).read();
@@ -62,7 +62,7 @@ export async function pushArchiveByDigest(client: RegistryClient, repo: string, 
   const visit = async (d: string, mediaType: string): Promise<void> => {
     const bytes = await readSmall(d);
     const parsed = ManifestOrIndex.safeParse(JSON.parse(bytes.toString('utf8')));
-    if (!parsed.success) throw new BcError('failed', `OCI archive ${archive}: ${d} is not a manifest`, { step: 'publish' });
+    if (!parsed.success) throw new BcError('failed', `OCI archive ${archive}: ${d} is not a manifest`, { step: 'push' });
     if (INDEX_TYPES.has(mediaType)) for (const m of parsed.data.manifests ?? []) await visit(m.digest, m.mediaType);
     else for (const b of [parsed.data.config, ...(parsed.data.layers ?? [])]) if (b) blobs.set(b.digest, b.size);
     manifests.push({ digest: d, mediaType: parsed.data.mediaType ?? mediaType, bytes });
@@ -86,7 +86,7 @@ export async function pushArchiveByDigest(client: RegistryClient, repo: string, 
       continue;
     }
     const f = await fileOf(d);
-    if (f.size !== size) throw new BcError('failed', `OCI archive ${archive}: blob ${d} is ${f.size} bytes, its descriptor says ${size}`, { step: 'publish' });
+    if (f.size !== size) throw new BcError('failed', `OCI archive ${archive}: blob ${d} is ${f.size} bytes, its descriptor says ${size}`, { step: 'push' });
     opts.log?.(`push: upload ${d.slice(0, 19)} (${(size / 1e6).toFixed(1)} MB)`);
     await client.uploadBlob(repo, d, size, () =>
       size === 0 ? new ReadableStream({ start: (c) => c.close() }) : (Readable.toWeb(f.stream()) as ReadableStream<Uint8Array>),
@@ -101,7 +101,7 @@ export async function pushArchiveByDigest(client: RegistryClient, repo: string, 
       continue;
     }
     const written = await client.putManifest(repo, m.digest, { bytes: m.bytes, mediaType: m.mediaType });
-    if (written !== m.digest) throw new BcError('failed', `push: the registry stored ${m.digest} as ${written}`, { step: 'publish' });
+    if (written !== m.digest) throw new BcError('failed', `push: the registry stored ${m.digest} as ${written}`, { step: 'push' });
     stats.manifestsWritten++;
   }
   return stats;

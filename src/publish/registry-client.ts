@@ -295,7 +295,7 @@ export class RegistryClient {
             const local = await hashStream(open());
             if (local !== digest) {
               throw new BcError('failed', `upload ${short}: the local blob hashes to ${local.slice(0, 19)}, not ${short}: the OCI layout is corrupt`, {
-                step: 'publish',
+                step: 'push',
                 details: ['nothing was tagged', 'fix: build again (the build output was changed or damaged after the build)'],
               });
             }
@@ -433,7 +433,7 @@ export class RegistryClient {
 }
 
 function loginFix(registry: string): string {
-  return `fix: give --username U with --password-stdin (or BUILD_CONNECTOR_USERNAME/BUILD_CONNECTOR_PASSWORD), or run docker login ${registry}`;
+  return `fix: give a username and password (CLI: --username U with --password-stdin, or BUILD_CONNECTOR_USERNAME/BUILD_CONNECTOR_PASSWORD; Action: the username and password inputs), or run docker login ${registry}`;
 }
 
 function needCredentials(registry: string): BcError {

@@ -115,7 +115,7 @@ describeEngine('registry faults (fault proxy in front of the loopback registry)'
     });
     expect(r.ok).toBe(false);
     expect(r.error?.exitCode).toBe(1);
-    expect(r.error?.step).toBe('publish');
+    expect(r.error?.step).toBe('push');
     expect(r.error?.message).toMatch(/read back: .* with another manifest .*nothing was tagged/);
     expect(r.stats.total).toBe(0);
     expect(await tagMap(REGISTRY, repo)).toEqual(before);

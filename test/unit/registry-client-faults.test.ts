@@ -132,7 +132,7 @@ describe('read back', () => {
     const { host } = await serve((_req, res) => json(res, 404, { errors: [{ code: 'MANIFEST_UNKNOWN' }] }));
     const err = await readBack(ctxFor(host), facts, ['linux/amd64'], [1, 1]).catch((e: unknown) => e);
     expect((err as BcError).exitCode).toBe(1);
-    expect((err as BcError).step).toBe('publish');
+    expect((err as BcError).step).toBe('push');
     expect((err as BcError).message).toMatch(/nothing was tagged/);
   });
 

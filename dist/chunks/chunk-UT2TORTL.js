@@ -1,0 +1,346 @@
+import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
+import {
+  applyTags,
+  compareImages,
+  defaultLog,
+  indexFactsFromBytes,
+  pushByDigest,
+  readBack
+} from "./chunk-VOHPBMRX.js";
+import {
+  StepError,
+  buildStep,
+  lintStep,
+  renderStep,
+  untag,
+  verifyStep,
+  workDir
+} from "./chunk-3X2E3AMD.js";
+import {
+  Pipeline,
+  StepFailure,
+  done,
+  skip
+} from "./chunk-7WXBJWGR.js";
+import {
+  signImage
+} from "./chunk-IETZWHDT.js";
+import {
+  ensureLocalRegistry
+} from "./chunk-WHFADBSH.js";
+import {
+  privateAuthFile,
+  resolveCredentials,
+  resolveTarget,
+  splitRepository
+} from "./chunk-BJ3PP755.js";
+import {
+  DEFAULT_GIT_TAG_FORMAT,
+  formatGitTag
+} from "./chunk-6PWTTJ5U.js";
+import {
+  planTags
+} from "./chunk-ZUUFQ7IG.js";
+import {
+  RegistryClient,
+  newRetryStats,
+  retryPolicy,
+  withRetry
+} from "./chunk-PL4U5KEG.js";
+import {
+  createAnnotatedTag,
+  headSha,
+  listChangedFiles,
+  pushTag,
+  repoRoot
+} from "./chunk-UFXM2AKX.js";
+import {
+  loadConnector
+} from "./chunk-EQIHFYJR.js";
+import {
+  ExitCode,
+  badInput,
+  envMissing,
+  toBcError
+} from "./chunk-RW67NCSM.js";
+import {
+  init_define_BC_HELP
+} from "./chunk-GZBHEZT2.js";
+
+// src/core/result.ts
+init_define_BC_HELP();
+function exitCodeOf(r) {
+  switch (r.result) {
+    case "published":
+    case "already-published":
+    case "dry-run":
+      return ExitCode.ok;
+    case "refused":
+      return ExitCode.refused;
+    case "failed":
+      return r.exitCode;
+  }
+}
+var ATTESTATION_NOTE = "the index also lists provenance attestation manifests whose platform shows as unknown/unknown: they are build records (SLSA provenance), not images, and `docker pull` ignores them";
+
+// src/core/flows/publish.ts
+init_define_BC_HELP();
+import { rm, stat } from "node:fs/promises";
+import { relative } from "node:path";
+var PUBLISH_STEPS = ["resolve", "render", "lint", "build", "verify", "push", "tag"];
+async function resolve(req, log, stats) {
+  if (req.retries !== void 0 && (!Number.isInteger(req.retries) || req.retries < 1 || req.retries > 20)) throw badInput(`retries must be an integer 1..20, got ${req.retries}`);
+  const connector = await loadConnector(req.dir);
+  const registry = req.registry === "local" ? await ensureLocalRegistry(log) : req.registry;
+  const target = resolveTarget(connector, { registry, repository: req.repository, target: req.target, version: req.version });
+  const commit = req.dev || req.gitTag ? await headSha(connector.dir) : void 0;
+  if (req.gitTag) {
+    const root = await repoRoot(connector.dir);
+    const rel = relative(root, connector.dir);
+    const dirty = (await listChangedFiles(root, "HEAD", { includeUncommitted: true })).filter((f) => rel === "" || f === rel || f.startsWith(`${rel}/`));
+    if (dirty.length > 0) {
+      throw badInput(`git tag: ${rel || "."} has uncommitted changes, so the image would not be the tagged commit`, [
+        ...dirty.slice(0, 5).map((f) => `changed: ${f}`),
+        "fix: commit (or stash) the changes first"
+      ]);
+    }
+  }
+  if (req.signKey) {
+    await stat(req.signKey).catch(() => {
+      throw badInput(`signing key ${req.signKey}: file not found`);
+    });
+  }
+  const creds = await resolveCredentials(target.registry, { username: req.username, passwordStdin: req.password });
+  const client = new RegistryClient(target.registry, { credentials: creds, retry: retryPolicy(req.retries), stats, onRetry: (l) => log(`registry: ${l}`) });
+  try {
+    await client.ping();
+  } catch (err) {
+    const e = toBcError(err);
+    if (e.kind === "environment") throw e;
+    throw envMissing(`registry ${target.registry} is unreachable: ${e.message}`, ['fix: start the registry, check the registry setting, or use the local registry ("local")']);
+  }
+  const tags = await client.listTags(target.repo);
+  const tagPlan = planTags({
+    repository: target.reference,
+    version: target.version,
+    versionSource: target.versionSource,
+    existingTags: tags,
+    aliases: req.aliases,
+    latest: req.latest,
+    ...req.dev && commit ? { dev: { sha: commit } } : {}
+  });
+  const versionTag = tagPlan.tags[0]?.tag ?? target.version;
+  let existing;
+  if (tags.includes(versionTag)) {
+    const m = await client.getManifest(target.repo, versionTag);
+    if (m) existing = { digest: m.digest, facts: indexFactsFromBytes(m.digest, m.bytes) };
+  }
+  const authDir = creds && req.signKey ? (await privateAuthFile(target.registry, creds)).dir : void 0;
+  const r = { connector, target, client, tagPlan, notes: [...target.notes], ...existing ? { existing } : {}, ...commit ? { commit } : {}, ...authDir ? { authDir } : {} };
+  return done(r, `${target.reference}:${versionTag}; ${tags.length} tags in the repository${existing ? `; ${versionTag} exists (${existing.digest.slice(0, 19)})` : ""}${creds ? `; credentials from ${creds.source}` : ""}`);
+}
+function buildFacts(b) {
+  return {
+    strategy: b.strategy.kind,
+    why: b.strategy.why,
+    builder: b.strategy.builder,
+    driver: b.strategy.driver,
+    store: b.strategy.store,
+    reproducible: b.strategy.reproducible,
+    provenance: b.strategy.provenance !== false && b.attestations > 0 ? { attached: true, mode: b.strategy.provenance } : { attached: false, reason: b.strategy.unavailable.find((u) => u.what === "provenance")?.why ?? "not requested" },
+    unavailable: b.strategy.unavailable.map((u) => ({ what: u.what, why: u.why, ...u.fix ? { fix: u.fix } : {} }))
+  };
+}
+async function immutability(r, built) {
+  if (!r.existing) return { kind: "new" };
+  const same = compareImages(r.existing.facts, r.existing.digest, built);
+  if (!same.same) return { kind: "changed", why: same.why };
+  const pending = [];
+  for (const t of r.tagPlan.tags.slice(1)) if ((await r.client.headManifest(r.target.repo, t.tag))?.digest !== r.existing.digest) pending.push(t.tag);
+  return { kind: "same", how: same.how, pending };
+}
+async function runPublish(req, hooks = {}) {
+  const log = hooks.log ?? defaultLog;
+  const stats = newRetryStats();
+  const run = new Pipeline(PUBLISH_STEPS, hooks);
+  const notes = [];
+  let resolved;
+  let facts;
+  let checks;
+  let image;
+  const common = () => ({
+    dir: resolved?.connector.dir ?? req.dir,
+    repository: resolved?.target.reference ?? "",
+    version: resolved?.tagPlan.version ?? resolved?.target.version ?? "",
+    steps: run.records,
+    durations: run.durations(),
+    notes,
+    faults: { total: stats.total, byReason: stats.retried },
+    ...facts ? { build: facts } : {},
+    ...checks ? { checks } : {},
+    ...image ?? {}
+  });
+  const work = await workDir("bc-publish-");
+  try {
+    const r = await run.step("resolve", () => resolve(req, log, stats));
+    resolved = r;
+    notes.push(...r.notes);
+    const versionTag = r.tagPlan.tags[0]?.tag ?? r.target.version;
+    const { plan, epoch } = await run.step("render", () => renderStep(r.connector.dir, { baseImage: req.baseImage, platforms: req.platforms, sourceDateEpoch: req.sourceDateEpoch }));
+    image = { labels: plan.labels, annotations: plan.annotations ?? [] };
+    const warnings = await run.step("lint", () => lintStep(plan, req.buildArgs));
+    if (warnings.length > 0) hooks.onLintFindings?.(warnings);
+    const localName = `build-connector-publish/${r.connector.dirName}:${process.pid}-${Date.now().toString(36)}`.toLowerCase();
+    let verdict = { kind: "new" };
+    const built = await run.step("build", async () => {
+      const out = await buildStep(plan, {
+        platforms: plan.platforms,
+        goal: "push",
+        work: work.path,
+        tags: [localName],
+        buildArgs: { ...plan.buildArgs ?? {}, ...req.buildArgs ?? {} },
+        cacheFrom: req.cacheFrom,
+        cacheTo: req.cacheTo,
+        provenance: req.provenance ?? "min",
+        builder: req.builder,
+        noCache: req.noCache,
+        progress: "plain",
+        write: (text) => {
+          for (const line of text.split("\n")) if (line.trim() !== "") log(line);
+        },
+        sourceDateEpochResolved: Promise.resolve(epoch)
+      });
+      const b = out.value;
+      facts = buildFacts(b);
+      if (!b.strategy.reproducible) notes.push(`digests are not reproducible with this builder (${b.strategy.kind} build on ${b.strategy.driver}); re-publishing unchanged code from another machine will be refused as "changed"`);
+      verdict = await immutability(r, { digest: b.digest, platforms: b.platforms, attestations: b.attestations });
+      return out;
+    });
+    const builtFacts = { digest: built.digest, platforms: built.platforms, attestations: built.attestations };
+    const cleanupLocal = () => untag(built.strategy.pushFrom === "saved-images" ? built.result.tags : []);
+    let resume = false;
+    if (verdict.kind === "same") {
+      const existing = r.existing?.digest ?? built.digest;
+      if (verdict.how === "platform images") notes.push("the per-platform images are identical; only the provenance record differs (it records the build id)");
+      if (verdict.pending.length === 0) {
+        await cleanupLocal();
+        run.finish(`already published as ${existing}`);
+        return { ...common(), result: "already-published", digest: existing, sameBy: verdict.how, builtDigest: built.digest };
+      }
+      resume = true;
+      notes.push(`resumed an interrupted publish: ${versionTag} already is ${existing}; finishing ${verdict.pending.join(", ")}`);
+    }
+    let forced = false;
+    if (verdict.kind === "changed") {
+      const existing = r.existing?.digest ?? "";
+      const reason = `version ${versionTag} already published as ${existing}; bump dockerImageTag or force the overwrite`;
+      if (!req.force) {
+        if (req.dryRun) notes.push(`a real run would be refused: ${reason}`);
+        else {
+          await cleanupLocal();
+          run.finish("refused");
+          return { ...common(), result: "refused", reason, existingDigest: existing, builtDigest: built.digest };
+        }
+      } else {
+        forced = true;
+        log("");
+        log(`!!! force: ${r.target.reference}:${versionTag} (${existing}) WILL BE OVERWRITTEN with ${built.digest} (${verdict.why}) !!!`);
+        log("");
+        notes.push(`forced: ${versionTag} was ${existing} (${verdict.why})`);
+      }
+    }
+    const ctx = { client: r.client, registry: r.target.registry, repo: r.target.repo, retry: retryPolicy(req.retries), stats, log };
+    const published = resume && r.existing?.facts ? r.existing.facts : builtFacts;
+    try {
+      await run.step("verify", async () => {
+        if (resume) return skip(void 0, `same images as the published ${r.tagPlan.version}, verified when it was published`);
+        const out = await verifyStep(plan, built, { configFile: req.configFile, name: localName, work: work.path, onProgress: log }).catch((err) => {
+          if (err instanceof StepError && err.report) hooks.onVerifyReport?.(err.report);
+          throw err;
+        });
+        checks = out.value.checks;
+        hooks.onVerifyReport?.(out.value);
+        return out;
+      });
+    } finally {
+      await cleanupLocal();
+    }
+    if (req.dryRun) {
+      run.finish("dry run");
+      const wouldBe = verdict.kind === "changed" && !forced ? "refused" : "published";
+      return { ...common(), result: "dry-run", digest: built.digest, platforms: Object.keys(built.platforms), plan: r.tagPlan, wouldBe };
+    }
+    let pushStats = { blobsUploaded: 0, blobsMounted: 0, blobsPresent: 0, bytesUploaded: 0, manifestsWritten: 0, manifestsPresent: 0 };
+    let signed = false;
+    await run.step("push", async () => {
+      if (resume) return skip(void 0, `already in the registry as ${published.digest}`);
+      const layout = built.layout;
+      if (!layout) throw new StepError("failed", "internal error: the build left nothing to push", { step: "push" });
+      const base = splitRepository(plan.baseImage.split("@")[0]?.replace(/:[^/]*$/, "") ?? "");
+      const mountFrom = base.registry === r.target.registry ? [base.path] : [];
+      pushStats = await pushByDigest(ctx, layout, built.digest, mountFrom);
+      await readBack(ctx, builtFacts, plan.platforms);
+      if (req.signKey) {
+        const ref = `${r.target.reference}@${built.digest}`;
+        const key = req.signKey;
+        await withRetry(() => signImage({ ref, keyFile: key, ...r.authDir ? { dockerConfigDir: r.authDir } : {} }), {
+          what: `sign ${ref}`,
+          policy: ctx.retry,
+          stats,
+          onRetry: ({ attempt, fault, delayMs }) => log(`sign: ${fault.reason}, retry ${attempt} in ${(delayMs / 1e3).toFixed(1)} s`)
+        });
+        signed = true;
+      }
+      const p = pushStats;
+      return done(void 0, `pushed by digest (${p.blobsUploaded} uploaded, ${p.blobsMounted} mounted, ${p.blobsPresent} present; ${p.manifestsWritten} manifests); read back: digest and ${plan.platforms.length} platforms match${signed ? "; signed" : ""}`);
+    });
+    let gitTag;
+    const tags = await run.step("tag", async () => {
+      const manifest = await readBack(ctx, published, plan.platforms);
+      const outcome = await applyTags(ctx, r.tagPlan, manifest);
+      if (req.gitTag && r.commit) {
+        const name = formatGitTag(req.gitTagFormat ?? DEFAULT_GIT_TAG_FORMAT, r.connector.dirName, r.tagPlan.version);
+        const root = await repoRoot(r.connector.dir);
+        const created = await createAnnotatedTag(root, name, `${r.target.reference}:${r.tagPlan.version}
+
+${published.digest}`, { sha: r.commit });
+        if (req.pushGitTag) await pushTag(root, name, req.gitRemote ?? "origin");
+        gitTag = { name, created: created === "created", pushed: req.pushGitTag === true };
+      }
+      return done(outcome, outcome.map((x) => `${x.tag} ${x.action}`).join(", ") + (gitTag ? `; git tag ${gitTag.name}` : ""));
+    });
+    if (built.attestations > 0) notes.push(ATTESTATION_NOTE);
+    return {
+      ...common(),
+      result: "published",
+      digest: published.digest,
+      platforms: Object.keys(published.platforms),
+      platformDigests: published.platforms,
+      attestations: published.attestations,
+      tags: tags.map((t) => ({ ...t, ref: `${r.target.reference}:${t.tag}` })),
+      skippedTags: r.tagPlan.skipped,
+      push: pushStats,
+      signed,
+      ...gitTag ? { gitTag } : {},
+      forced
+    };
+  } catch (err) {
+    if (!(err instanceof StepFailure)) throw err;
+    const e = err.error;
+    const failure = run.failed(err);
+    return {
+      ...common(),
+      ...failure,
+      ...e instanceof StepError ? { findings: e.findings, ...e.checks.length > 0 ? { checks: e.checks } : {} } : {}
+    };
+  } finally {
+    await work.remove();
+    if (resolved?.authDir) await rm(resolved.authDir, { recursive: true, force: true });
+  }
+}
+
+export {
+  exitCodeOf,
+  buildFacts,
+  runPublish
+};

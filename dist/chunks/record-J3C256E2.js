@@ -1,0 +1,150 @@
+import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
+import {
+  writeDigestRecord
+} from "./chunk-FOTSCZ3X.js";
+import {
+  buildFacts
+} from "./chunk-UT2TORTL.js";
+import {
+  defaultLog,
+  pushArchiveByDigest
+} from "./chunk-VOHPBMRX.js";
+import {
+  buildStep,
+  lintStep,
+  renderStep,
+  untag,
+  workDir
+} from "./chunk-3X2E3AMD.js";
+import {
+  Pipeline,
+  done
+} from "./chunk-7WXBJWGR.js";
+import "./chunk-IETZWHDT.js";
+import {
+  verifyImage
+} from "./chunk-6FIVZT2S.js";
+import "./chunk-OPS6TR3O.js";
+import "./chunk-WHFADBSH.js";
+import {
+  resolveCredentials,
+  resolveTarget
+} from "./chunk-BJ3PP755.js";
+import "./chunk-6PWTTJ5U.js";
+import "./chunk-ZUUFQ7IG.js";
+import "./chunk-DCJCCU67.js";
+import "./chunk-AVZVJGSV.js";
+import "./chunk-K5X6C52O.js";
+import "./chunk-MGCBLSFX.js";
+import "./chunk-4XLEHXZD.js";
+import "./chunk-CGJI4D77.js";
+import "./chunk-JUO45WSE.js";
+import "./chunk-UD24ZDAP.js";
+import "./chunk-LV5KYC3B.js";
+import {
+  RegistryClient,
+  newRetryStats,
+  retryPolicy
+} from "./chunk-PL4U5KEG.js";
+import "./chunk-IDL52A6J.js";
+import "./chunk-53HFGXM5.js";
+import "./chunk-AHXBTAHP.js";
+import "./chunk-FTZTWGAN.js";
+import "./chunk-65TEMGBV.js";
+import {
+  headSha,
+  isRepo
+} from "./chunk-UFXM2AKX.js";
+import "./chunk-EITCH64O.js";
+import "./chunk-WL7URP6M.js";
+import "./chunk-EQIHFYJR.js";
+import "./chunk-XXCHFLXQ.js";
+import "./chunk-TIPUL6EO.js";
+import "./chunk-3S7N7WR3.js";
+import "./chunk-XY7AOMXG.js";
+import "./chunk-3B6BBNWB.js";
+import {
+  BcError
+} from "./chunk-RW67NCSM.js";
+import "./chunk-FARI4L7I.js";
+import {
+  init_define_BC_HELP
+} from "./chunk-GZBHEZT2.js";
+
+// src/core/flows/record.ts
+init_define_BC_HELP();
+var RECORD_STEPS = ["render", "lint", "build", "push", "verify", "record"];
+async function buildPlatformRecord(dir, opts) {
+  const log = opts.log ?? defaultLog;
+  const run = new Pipeline(RECORD_STEPS, { onStep: opts.onStep });
+  const work = await workDir("bc-platform-");
+  try {
+    const { plan, epoch } = await run.step("render", () => renderStep(dir, { platforms: [opts.platform], baseImage: opts.baseImage }));
+    const c = plan.connector;
+    const target = resolveTarget(c, { registry: opts.registry, repository: opts.repository });
+    await run.step("lint", () => lintStep(plan, plan.buildArgs));
+    const built = await run.step(
+      "build",
+      () => buildStep(plan, {
+        platforms: [opts.platform],
+        goal: "push",
+        work: work.path,
+        tags: [`build-connector-record/${c.dirName}:${process.pid}-${Date.now().toString(36)}`.toLowerCase()],
+        provenance: opts.provenance ?? "min",
+        buildArgs: plan.buildArgs,
+        builder: opts.builder,
+        sourceDateEpochResolved: Promise.resolve(epoch),
+        progress: "plain",
+        write: (text) => {
+          for (const line of text.split("\n")) if (line.trim() !== "") log(line);
+        }
+      })
+    );
+    await untag(built.strategy.pushFrom === "saved-images" ? built.result.tags : []);
+    const manifest = built.platforms[opts.platform];
+    if (!manifest || !built.layout) {
+      throw new BcError("failed", `the build produced no ${opts.platform} image (it has: ${Object.keys(built.platforms).join(", ") || "none"})`, { step: "build" });
+    }
+    const layout = built.layout;
+    const ref = `${target.reference}@${built.digest}`;
+    await run.step("push", async () => {
+      const credentials = await resolveCredentials(target.registry);
+      const client = new RegistryClient(target.registry, { credentials, retry: retryPolicy(opts.retries), stats: newRetryStats(), onRetry: log });
+      log(`push by digest (no tag): ${ref}`);
+      const p = await pushArchiveByDigest(client, target.repo, layout, built.digest, { log });
+      return done(void 0, `${p.blobsUploaded} blobs uploaded, ${p.manifestsWritten} manifests written, no tag`);
+    });
+    const report = await run.step("verify", async () => {
+      log(`verify ${opts.platform}: ${ref}`);
+      const r = await verifyImage(ref, { ...opts.verify, platforms: [opts.platform], exactPlatforms: true });
+      return done(r, `${r.checks.filter((x) => x.status === "pass").length} checks passed, ${r.checks.filter((x) => x.status === "fail").length} failed`);
+    });
+    const commit = await isRepo(c.dir) ? await headSha(c.dir).catch(() => void 0) : void 0;
+    const record = await run.step("record", async () => {
+      const rec = await writeDigestRecord(opts.out, {
+        connector: { dirName: c.dirName, name: c.name, repository: c.repository, version: c.version },
+        platform: opts.platform,
+        repository: target.reference,
+        digest: built.digest,
+        manifest,
+        ref,
+        verify: {
+          ok: report.ok,
+          checks: report.checks.length,
+          failed: report.checks.filter((r) => r.status === "fail").map((r) => ({ id: r.id, message: r.message, ...r.fix ? { fix: r.fix } : {} }))
+        },
+        sourceDateEpoch: built.result.sourceDateEpoch,
+        builder: built.strategy.driver,
+        commit
+      });
+      return done(rec, opts.out);
+    });
+    return { record, report, file: opts.out, strategy: buildFacts(built) };
+  } finally {
+    await work.remove();
+  }
+}
+export {
+  RECORD_STEPS,
+  buildPlatformRecord
+};
