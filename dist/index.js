@@ -75462,6 +75462,21 @@ function needCredentials(registry3) {
   return envMissing(`${registry3} requires a login and no credentials were found`, [loginFix(registry3)]);
 }
 
+// src/shared/passwd.ts
+function parsePasswd(text2) {
+  const out = [];
+  for (const line of text2.split("\n")) {
+    if (line.trim() === "" || line.startsWith("#")) continue;
+    const f = line.split(":");
+    if (f.length < 7) continue;
+    const uid = Number(f[2]);
+    const gid = Number(f[3]);
+    if (!Number.isInteger(uid) || !Number.isInteger(gid)) continue;
+    out.push({ name: f[0] ?? "", uid, gid, home: f[5] ?? "", shell: f[6] ?? "" });
+  }
+  return out;
+}
+
 // src/lint/base-facts.ts
 var PathFactsSchema = external_exports.object({ type: external_exports.enum(["file", "dir", "symlink", "hardlink", "other"]), uid: external_exports.number(), gid: external_exports.number(), mode: external_exports.number() });
 var BaseFactsSchema = external_exports.object({
@@ -75488,19 +75503,6 @@ function hostPlatform() {
 function defaultCacheDir() {
   const root = process.env.BUILD_CONNECTOR_CACHE;
   return root ? join15(root, "lint-base") : join15(tmpdir3(), "build-connector-lint-base");
-}
-function parsePasswd(text2) {
-  const out = [];
-  for (const line of text2.split("\n")) {
-    if (line.trim() === "" || line.startsWith("#")) continue;
-    const f = line.split(":");
-    if (f.length < 7) continue;
-    const uid = Number(f[2]);
-    const gid = Number(f[3]);
-    if (!Number.isInteger(uid) || !Number.isInteger(gid)) continue;
-    out.push({ name: f[0], uid, gid, home: f[5], shell: f[6] });
-  }
-  return out;
 }
 function registryLocation(ref2) {
   const parsed = parseImageRef(ref2);
@@ -76466,19 +76468,6 @@ function elfArchitecture(header) {
 }
 
 // src/verify/imagefs.ts
-function parsePasswd2(text2) {
-  const out = [];
-  for (const line of text2.split("\n")) {
-    if (line.trim() === "" || line.startsWith("#")) continue;
-    const f = line.split(":");
-    if (f.length < 7) continue;
-    const uid = Number(f[2]);
-    const gid = Number(f[3]);
-    if (!Number.isInteger(uid) || !Number.isInteger(gid)) continue;
-    out.push({ name: f[0] ?? "", uid, gid, home: f[5] ?? "", shell: f[6] ?? "" });
-  }
-  return out;
-}
 function parseGroup(text2) {
   return text2.split("\n").map((l) => l.split(":")).filter((f) => f.length >= 4 && Number.isInteger(Number(f[2]))).map((f) => ({ name: f[0] ?? "", gid: Number(f[2]), members: (f[3] ?? "").split(",").filter(Boolean) }));
 }
@@ -76756,7 +76745,7 @@ async function readUsers(fs4) {
   let groups;
   const loadGroups = () => groups ??= fs4.read("/etc/group", 4 * 1024 * 1024).then((g) => parseGroup(g.entries[0]?.content?.toString("utf8") ?? ""));
   return {
-    passwd: parsePasswd2(text2),
+    passwd: parsePasswd(text2),
     gids: async (name, gid) => [gid, ...(await loadGroups()).filter((x) => x.members.includes(name)).map((x) => x.gid)]
   };
 }
@@ -77621,6 +77610,16 @@ async function lintStep(plan, buildArgs) {
   }
   return done(findings, `${findings.length} warning(s)`);
 }
+function buildKnobs(plan, req) {
+  return {
+    buildArgs: { ...plan.buildArgs ?? {}, ...req.buildArgs ?? {} },
+    cacheFrom: req.cacheFrom,
+    cacheTo: req.cacheTo,
+    provenance: req.provenance ?? "min",
+    builder: req.builder,
+    noCache: req.noCache
+  };
+}
 async function buildStep(plan, req) {
   const built = await buildImages(plan, req);
   const missing = req.platforms.filter((p) => req.goal !== "load" && !built.platforms[p]);
@@ -78164,12 +78163,7 @@ async function runPublish(req, hooks = {}) {
         goal: "push",
         work: work.path,
         tags: [localName],
-        buildArgs: { ...plan.buildArgs ?? {}, ...req.buildArgs ?? {} },
-        cacheFrom: req.cacheFrom,
-        cacheTo: req.cacheTo,
-        provenance: req.provenance ?? "min",
-        builder: req.builder,
-        noCache: req.noCache,
+        ...buildKnobs(plan, req),
         progress: "plain",
         write: (text2) => {
           for (const line of text2.split("\n")) if (line.trim() !== "") log(line);
@@ -78331,12 +78325,7 @@ async function runBuild(req, hooks = {}) {
         ...output2.type === "oci" ? { ociDest: output2.dest } : {},
         work: work.path,
         ...req.tags ? { tags: req.tags } : {},
-        buildArgs: { ...plan.buildArgs ?? {}, ...req.buildArgs ?? {} },
-        cacheFrom: req.cacheFrom,
-        cacheTo: req.cacheTo,
-        provenance: req.provenance ?? "min",
-        builder: req.builder,
-        noCache: req.noCache,
+        ...buildKnobs(plan, req),
         progress: req.progress ?? "auto",
         ...req.write ? { write: req.write } : {},
         sourceDateEpochResolved: Promise.resolve(epoch)

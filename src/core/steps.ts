@@ -21,6 +21,7 @@ import { verifyImage, type CheckResult, type VerifyOptions, type VerifyReport } 
 import { connectorVerifyDefaults } from '../verify/defaults.js';
 import { buildImages, loadImages, type BuiltImages, type ImagesRequest } from './build/images.js';
 import { done, type StepOutcome } from './pipeline.js';
+import type { BuildRequestCommon } from './request.js';
 
 /** A step failure with the structured facts behind it. */
 export class StepError extends BcError {
@@ -101,6 +102,18 @@ export async function lintStep(plan: BuildPlan, buildArgs: Record<string, string
 }
 
 // ---------------------------------------------------------------- build
+
+/** What every flow's build takes from its request: the plan's build args under the user's, caches, provenance, builder. */
+export function buildKnobs(plan: BuildPlan, req: BuildRequestCommon): Pick<ImagesRequest, 'buildArgs' | 'cacheFrom' | 'cacheTo' | 'provenance' | 'builder' | 'noCache'> {
+  return {
+    buildArgs: { ...(plan.buildArgs ?? {}), ...(req.buildArgs ?? {}) },
+    cacheFrom: req.cacheFrom,
+    cacheTo: req.cacheTo,
+    provenance: req.provenance ?? 'min',
+    builder: req.builder,
+    noCache: req.noCache,
+  };
+}
 
 export async function buildStep(plan: BuildPlan, req: ImagesRequest): Promise<StepOutcome<BuiltImages>> {
   const built = await buildImages(plan, req);

@@ -31,7 +31,8 @@ import { RegistryClient } from '../publish/registry-client.js';
 import { retryPolicy } from '../publish/retry.js';
 import { parseImageRef } from '../connector/reference.js';
 import { AIRBYTE_USER } from './ownership.js';
-import type { BaseFacts, BaseFsFacts, BaseUnresolved, PasswdUser, PathFacts } from './types.js';
+import type { BaseFacts, BaseFsFacts, BaseUnresolved, PathFacts } from './types.js';
+import { parsePasswd } from '../shared/passwd.js';
 import type { TarEntry } from '../verify/tar.js';
 
 export interface ResolveBaseOptions {
@@ -83,20 +84,7 @@ export function defaultCacheDir(): string {
   return root ? join(root, 'lint-base') : join(tmpdir(), 'build-connector-lint-base');
 }
 
-/** /etc/passwd text → users (malformed lines skipped). */
-export function parsePasswd(text: string): PasswdUser[] {
-  const out: PasswdUser[] = [];
-  for (const line of text.split('\n')) {
-    if (line.trim() === '' || line.startsWith('#')) continue;
-    const f = line.split(':');
-    if (f.length < 7) continue;
-    const uid = Number(f[2]);
-    const gid = Number(f[3]);
-    if (!Number.isInteger(uid) || !Number.isInteger(gid)) continue;
-    out.push({ name: f[0] as string, uid, gid, home: f[5] as string, shell: f[6] as string });
-  }
-  return out;
-}
+export { parsePasswd } from '../shared/passwd.js';
 
 /** `[registry/]repo[:tag][@digest]` → where the distribution API finds it (Docker Hub names normalised). */
 export function registryLocation(ref: string): { registry: string; repository: string; reference: string } | undefined {

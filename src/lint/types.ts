@@ -51,13 +51,8 @@ export interface BaseUnresolved {
   ref?: string;
 }
 
-export interface PasswdUser {
-  name: string;
-  uid: number;
-  gid: number;
-  home: string;
-  shell: string;
-}
+export type { PasswdEntry as PasswdUser } from '../shared/passwd.js';
+import type { PasswdEntry as PasswdUser } from '../shared/passwd.js';
 
 export interface PathFacts {
   type: 'file' | 'dir' | 'symlink' | 'hardlink' | 'other';

@@ -9,27 +9,7 @@ import { copyFromContainer, type CopiedPath } from '../docker/image.js';
 import { elfArchitecture } from '../docker/probe-elf.js';
 import type { TarEntry } from './tar.js';
 
-export interface PasswdEntry {
-  name: string;
-  uid: number;
-  gid: number;
-  home: string;
-  shell: string;
-}
-
-export function parsePasswd(text: string): PasswdEntry[] {
-  const out: PasswdEntry[] = [];
-  for (const line of text.split('\n')) {
-    if (line.trim() === '' || line.startsWith('#')) continue;
-    const f = line.split(':');
-    if (f.length < 7) continue;
-    const uid = Number(f[2]);
-    const gid = Number(f[3]);
-    if (!Number.isInteger(uid) || !Number.isInteger(gid)) continue;
-    out.push({ name: f[0] ?? '', uid, gid, home: f[5] ?? '', shell: f[6] ?? '' });
-  }
-  return out;
-}
+export { parsePasswd, type PasswdEntry } from '../shared/passwd.js';
 
 /** group name → members and gid, for the "writable by group" case. */
 export function parseGroup(text: string): { name: string; gid: number; members: string[] }[] {

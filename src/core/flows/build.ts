@@ -11,7 +11,7 @@ import type { BuildFacts } from '../result.js';
 import type { VerifyReport } from '../../verify/index.js';
 import { Pipeline, StepFailure, skip, type StepName, type StepRecord } from '../pipeline.js';
 import { defaultLog, type BuildRequestCommon, type FlowHooks } from '../request.js';
-import { buildStep, lintStep, renderStep, StepError, untag, verifyStep, workDir } from '../steps.js';
+import { buildKnobs, buildStep, lintStep, renderStep, StepError, untag, verifyStep, workDir } from '../steps.js';
 import { buildFacts } from './publish.js';
 
 export const BUILD_STEPS: readonly StepName[] = ['render', 'lint', 'build', 'verify'];
@@ -66,12 +66,7 @@ export async function runBuild(req: BuildFlowRequest, hooks: FlowHooks = {}): Pr
         ...(output.type === 'oci' ? { ociDest: output.dest } : {}),
         work: work.path,
         ...(req.tags ? { tags: req.tags } : {}),
-        buildArgs: { ...(plan.buildArgs ?? {}), ...(req.buildArgs ?? {}) },
-        cacheFrom: req.cacheFrom,
-        cacheTo: req.cacheTo,
-        provenance: req.provenance ?? 'min',
-        builder: req.builder,
-        noCache: req.noCache,
+        ...buildKnobs(plan, req),
         progress: req.progress ?? 'auto',
         ...(req.write ? { write: req.write } : {}),
         sourceDateEpochResolved: Promise.resolve(epoch),

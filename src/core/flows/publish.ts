@@ -36,7 +36,7 @@ import type { BuiltImages } from '../build/images.js';
 import type { CheckResult } from '../../verify/index.js';
 import { Pipeline, StepFailure, done, skip, type StepName } from '../pipeline.js';
 import { defaultLog, type FlowHooks, type PublishRequest } from '../request.js';
-import { buildStep, lintStep, renderStep, untag, verifyStep, workDir, StepError } from '../steps.js';
+import { buildKnobs, buildStep, lintStep, renderStep, untag, verifyStep, workDir, StepError } from '../steps.js';
 
 export const PUBLISH_STEPS: readonly StepName[] = ['resolve', 'render', 'lint', 'build', 'verify', 'push', 'tag'];
 
@@ -173,12 +173,7 @@ export async function runPublish(req: PublishRequest, hooks: FlowHooks = {}): Pr
         goal: 'push',
         work: work.path,
         tags: [localName],
-        buildArgs: { ...(plan.buildArgs ?? {}), ...(req.buildArgs ?? {}) },
-        cacheFrom: req.cacheFrom,
-        cacheTo: req.cacheTo,
-        provenance: req.provenance ?? 'min',
-        builder: req.builder,
-        noCache: req.noCache,
+        ...buildKnobs(plan, req),
         progress: 'plain',
         write: (text) => {
           for (const line of text.split('\n')) if (line.trim() !== '') log(line);

@@ -3407,17 +3407,17 @@ var program = new Command();
 init_define_BC_HELP();
 var COMMANDS = {
   render: () => import("./render-RF2CRP7D.js"),
-  lint: () => import("./lint-3EMIJ4QL.js"),
-  build: () => import("./build-KEP5GDTP.js"),
-  verify: () => import("./verify-JXXRN2A4.js"),
-  publish: () => import("./publish-TYX5SWK6.js"),
+  lint: () => import("./lint-4L3UTMDR.js"),
+  build: () => import("./build-PD74UKQM.js"),
+  verify: () => import("./verify-5VFTFQJE.js"),
+  publish: () => import("./publish-2VXYWCH7.js"),
   tags: () => import("./tags-L3BMHNRN.js"),
   "release-plan": () => import("./release-plan-A7KYOY4D.js"),
   doctor: () => import("./doctor-LZLI2VLE.js"),
   changed: () => import("./changed-7IU6QYRI.js"),
-  "digest-record": () => import("./digest-record-IDX7AFVH.js"),
+  "digest-record": () => import("./digest-record-KSI4L5L5.js"),
   merge: () => import("./merge-QKD4L523.js"),
-  bake: () => import("./bake-DCFJD4G3.js"),
+  bake: () => import("./bake-AKQAJATL.js"),
   base: () => import("./base-S3M7P2AA.js")
 };
 var COMMAND_NAMES = Object.keys(COMMANDS);

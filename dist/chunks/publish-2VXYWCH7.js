@@ -6,12 +6,12 @@ import {
 import {
   exitCodeOf,
   runPublish
-} from "./chunk-UT2TORTL.js";
+} from "./chunk-BAIN3LTG.js";
 import "./chunk-VOHPBMRX.js";
-import "./chunk-3X2E3AMD.js";
+import "./chunk-NJ5BMQJR.js";
 import "./chunk-7WXBJWGR.js";
 import "./chunk-IETZWHDT.js";
-import "./chunk-6FIVZT2S.js";
+import "./chunk-AUAQQ5CE.js";
 import "./chunk-OPS6TR3O.js";
 import {
   retriesFlag,
@@ -33,8 +33,8 @@ import "./chunk-MGCBLSFX.js";
 import "./chunk-4XLEHXZD.js";
 import "./chunk-CGJI4D77.js";
 import "./chunk-JUO45WSE.js";
-import "./chunk-UD24ZDAP.js";
-import "./chunk-LV5KYC3B.js";
+import "./chunk-WHBNMZ35.js";
+import "./chunk-OHZ3A7TX.js";
 import "./chunk-PL4U5KEG.js";
 import "./chunk-IDL52A6J.js";
 import "./chunk-53HFGXM5.js";

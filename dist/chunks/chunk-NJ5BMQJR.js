@@ -4,7 +4,7 @@ import {
 } from "./chunk-7WXBJWGR.js";
 import {
   verifyImage
-} from "./chunk-6FIVZT2S.js";
+} from "./chunk-AUAQQ5CE.js";
 import {
   buildImage,
   resolveSourceDateEpoch
@@ -17,7 +17,7 @@ import {
 } from "./chunk-JUO45WSE.js";
 import {
   lintWithBase
-} from "./chunk-UD24ZDAP.js";
+} from "./chunk-WHBNMZ35.js";
 import {
   imageMetadata,
   resolvePlan
@@ -315,6 +315,16 @@ async function lintStep(plan, buildArgs) {
   }
   return done(findings, `${findings.length} warning(s)`);
 }
+function buildKnobs(plan, req) {
+  return {
+    buildArgs: { ...plan.buildArgs ?? {}, ...req.buildArgs ?? {} },
+    cacheFrom: req.cacheFrom,
+    cacheTo: req.cacheTo,
+    provenance: req.provenance ?? "min",
+    builder: req.builder,
+    noCache: req.noCache
+  };
+}
 async function buildStep(plan, req) {
   const built = await buildImages(plan, req);
   const missing = req.platforms.filter((p) => req.goal !== "load" && !built.platforms[p]);
@@ -362,6 +372,7 @@ export {
   workDir,
   renderStep,
   lintStep,
+  buildKnobs,
   buildStep,
   verifyStep,
   untag

@@ -1,7 +1,7 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
   verifyImage
-} from "./chunk-6FIVZT2S.js";
+} from "./chunk-AUAQQ5CE.js";
 import {
   renderReport
 } from "./chunk-OPS6TR3O.js";
@@ -13,7 +13,7 @@ import {
 import "./chunk-JUO45WSE.js";
 import {
   inspectLocalImage
-} from "./chunk-LV5KYC3B.js";
+} from "./chunk-OHZ3A7TX.js";
 import "./chunk-FTZTWGAN.js";
 import "./chunk-65TEMGBV.js";
 import {

@@ -1,11 +1,11 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
-import "./chunk-6FIVZT2S.js";
+import "./chunk-AUAQQ5CE.js";
 import {
   renderReport
 } from "./chunk-OPS6TR3O.js";
 import "./chunk-DCJCCU67.js";
 import "./chunk-K5X6C52O.js";
-import "./chunk-LV5KYC3B.js";
+import "./chunk-OHZ3A7TX.js";
 import "./chunk-FTZTWGAN.js";
 import "./chunk-65TEMGBV.js";
 import {
@@ -38,7 +38,7 @@ function register(program) {
       }
       const provenance = opts.provenance === void 0 ? void 0 : opts.provenance === "false" ? false : opts.provenance === "max" ? "max" : opts.provenance === "min" ? "min" : void 0;
       if (opts.provenance !== void 0 && provenance === void 0) throw badInput(`--provenance ${opts.provenance}: expected min, max or false`);
-      const { buildPlatformRecord } = await import("./record-J3C256E2.js");
+      const { buildPlatformRecord } = await import("./record-66J33RYR.js");
       const { digestRecordName } = await import("./digest-record-54VJXNIA.js");
       const { loadConnector } = await import("./metadata-USLBYFRJ.js");
       const c = await loadConnector(dir);

@@ -4,8 +4,8 @@ import {
   lintDockerfile,
   sortFindings,
   summarize
-} from "./chunk-UD24ZDAP.js";
-import "./chunk-LV5KYC3B.js";
+} from "./chunk-WHBNMZ35.js";
+import "./chunk-OHZ3A7TX.js";
 import "./chunk-PL4U5KEG.js";
 import "./chunk-IDL52A6J.js";
 import {

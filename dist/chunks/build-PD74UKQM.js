@@ -4,12 +4,13 @@ import {
 } from "./chunk-OYHSUKHX.js";
 import {
   buildFacts
-} from "./chunk-UT2TORTL.js";
+} from "./chunk-BAIN3LTG.js";
 import {
   defaultLog
 } from "./chunk-VOHPBMRX.js";
 import {
   StepError,
+  buildKnobs,
   buildStep,
   findingLine,
   lintStep,
@@ -17,14 +18,14 @@ import {
   untag,
   verifyStep,
   workDir
-} from "./chunk-3X2E3AMD.js";
+} from "./chunk-NJ5BMQJR.js";
 import {
   Pipeline,
   StepFailure,
   skip
 } from "./chunk-7WXBJWGR.js";
 import "./chunk-IETZWHDT.js";
-import "./chunk-6FIVZT2S.js";
+import "./chunk-AUAQQ5CE.js";
 import {
   renderReport
 } from "./chunk-OPS6TR3O.js";
@@ -39,8 +40,8 @@ import "./chunk-MGCBLSFX.js";
 import "./chunk-4XLEHXZD.js";
 import "./chunk-CGJI4D77.js";
 import "./chunk-JUO45WSE.js";
-import "./chunk-UD24ZDAP.js";
-import "./chunk-LV5KYC3B.js";
+import "./chunk-WHBNMZ35.js";
+import "./chunk-OHZ3A7TX.js";
 import "./chunk-PL4U5KEG.js";
 import "./chunk-IDL52A6J.js";
 import "./chunk-53HFGXM5.js";
@@ -100,12 +101,7 @@ async function runBuild(req, hooks = {}) {
         ...output.type === "oci" ? { ociDest: output.dest } : {},
         work: work.path,
         ...req.tags ? { tags: req.tags } : {},
-        buildArgs: { ...plan.buildArgs ?? {}, ...req.buildArgs ?? {} },
-        cacheFrom: req.cacheFrom,
-        cacheTo: req.cacheTo,
-        provenance: req.provenance ?? "min",
-        builder: req.builder,
-        noCache: req.noCache,
+        ...buildKnobs(plan, req),
         progress: req.progress ?? "auto",
         ...req.write ? { write: req.write } : {},
         sourceDateEpochResolved: Promise.resolve(epoch)

@@ -585,6 +585,22 @@ function finish(reader, path) {
   return reader.finish();
 }
 
+// src/shared/passwd.ts
+init_define_BC_HELP();
+function parsePasswd(text) {
+  const out = [];
+  for (const line of text.split("\n")) {
+    if (line.trim() === "" || line.startsWith("#")) continue;
+    const f = line.split(":");
+    if (f.length < 7) continue;
+    const uid = Number(f[2]);
+    const gid = Number(f[3]);
+    if (!Number.isInteger(uid) || !Number.isInteger(gid)) continue;
+    out.push({ name: f[0] ?? "", uid, gid, home: f[5] ?? "", shell: f[6] ?? "" });
+  }
+  return out;
+}
+
 export {
   engineSocket,
   engineJson,
@@ -596,5 +612,6 @@ export {
   resolveImage,
   runContainerConfig,
   createProbe,
-  copyFromContainer
+  copyFromContainer,
+  parsePasswd
 };

@@ -5,8 +5,9 @@ import {
   createProbe,
   engineJson,
   inspectLocalImage,
-  normalizeConfig
-} from "./chunk-LV5KYC3B.js";
+  normalizeConfig,
+  parsePasswd
+} from "./chunk-OHZ3A7TX.js";
 import {
   RegistryClient,
   retryPolicy
@@ -819,19 +820,6 @@ function hostPlatform() {
 function defaultCacheDir() {
   const root = process.env.BUILD_CONNECTOR_CACHE;
   return root ? join(root, "lint-base") : join(tmpdir(), "build-connector-lint-base");
-}
-function parsePasswd(text) {
-  const out = [];
-  for (const line of text.split("\n")) {
-    if (line.trim() === "" || line.startsWith("#")) continue;
-    const f = line.split(":");
-    if (f.length < 7) continue;
-    const uid = Number(f[2]);
-    const gid = Number(f[3]);
-    if (!Number.isInteger(uid) || !Number.isInteger(gid)) continue;
-    out.push({ name: f[0], uid, gid, home: f[5], shell: f[6] });
-  }
-  return out;
 }
 function registryLocation(ref) {
   const parsed = parseImageRef(ref);

@@ -5,11 +5,11 @@ import {
   findingLine,
   lintStep,
   renderStep
-} from "./chunk-3X2E3AMD.js";
+} from "./chunk-NJ5BMQJR.js";
 import "./chunk-7WXBJWGR.js";
 import {
   verifyImage
-} from "./chunk-6FIVZT2S.js";
+} from "./chunk-AUAQQ5CE.js";
 import "./chunk-OPS6TR3O.js";
 import "./chunk-DCJCCU67.js";
 import "./chunk-K5X6C52O.js";
@@ -17,8 +17,8 @@ import "./chunk-MGCBLSFX.js";
 import "./chunk-4XLEHXZD.js";
 import "./chunk-CGJI4D77.js";
 import "./chunk-JUO45WSE.js";
-import "./chunk-UD24ZDAP.js";
-import "./chunk-LV5KYC3B.js";
+import "./chunk-WHBNMZ35.js";
+import "./chunk-OHZ3A7TX.js";
 import "./chunk-PL4U5KEG.js";
 import "./chunk-IDL52A6J.js";
 import "./chunk-AHXBTAHP.js";

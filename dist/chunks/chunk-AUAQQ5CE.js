@@ -14,10 +14,11 @@ import {
   engineSocket,
   formatBytes,
   inspectLocalImage,
+  parsePasswd,
   resolveImage,
   runContainerConfig,
   startContainer
-} from "./chunk-LV5KYC3B.js";
+} from "./chunk-OHZ3A7TX.js";
 import {
   docker
 } from "./chunk-65TEMGBV.js";
@@ -214,19 +215,6 @@ import { posix as posix2 } from "node:path";
 // src/verify/imagefs.ts
 init_define_BC_HELP();
 import { posix } from "node:path";
-function parsePasswd(text) {
-  const out = [];
-  for (const line of text.split("\n")) {
-    if (line.trim() === "" || line.startsWith("#")) continue;
-    const f = line.split(":");
-    if (f.length < 7) continue;
-    const uid = Number(f[2]);
-    const gid = Number(f[3]);
-    if (!Number.isInteger(uid) || !Number.isInteger(gid)) continue;
-    out.push({ name: f[0] ?? "", uid, gid, home: f[5] ?? "", shell: f[6] ?? "" });
-  }
-  return out;
-}
 function parseGroup(text) {
   return text.split("\n").map((l) => l.split(":")).filter((f) => f.length >= 4 && Number.isInteger(Number(f[2]))).map((f) => ({ name: f[0] ?? "", gid: Number(f[2]), members: (f[3] ?? "").split(",").filter(Boolean) }));
 }

@@ -4,7 +4,7 @@ import {
 } from "./chunk-FOTSCZ3X.js";
 import {
   buildFacts
-} from "./chunk-UT2TORTL.js";
+} from "./chunk-BAIN3LTG.js";
 import {
   defaultLog,
   pushArchiveByDigest
@@ -15,7 +15,7 @@ import {
   renderStep,
   untag,
   workDir
-} from "./chunk-3X2E3AMD.js";
+} from "./chunk-NJ5BMQJR.js";
 import {
   Pipeline,
   done
@@ -23,7 +23,7 @@ import {
 import "./chunk-IETZWHDT.js";
 import {
   verifyImage
-} from "./chunk-6FIVZT2S.js";
+} from "./chunk-AUAQQ5CE.js";
 import "./chunk-OPS6TR3O.js";
 import "./chunk-WHFADBSH.js";
 import {
@@ -39,8 +39,8 @@ import "./chunk-MGCBLSFX.js";
 import "./chunk-4XLEHXZD.js";
 import "./chunk-CGJI4D77.js";
 import "./chunk-JUO45WSE.js";
-import "./chunk-UD24ZDAP.js";
-import "./chunk-LV5KYC3B.js";
+import "./chunk-WHBNMZ35.js";
+import "./chunk-OHZ3A7TX.js";
 import {
   RegistryClient,
   newRetryStats,

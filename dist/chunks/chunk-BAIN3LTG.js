@@ -9,13 +9,14 @@ import {
 } from "./chunk-VOHPBMRX.js";
 import {
   StepError,
+  buildKnobs,
   buildStep,
   lintStep,
   renderStep,
   untag,
   verifyStep,
   workDir
-} from "./chunk-3X2E3AMD.js";
+} from "./chunk-NJ5BMQJR.js";
 import {
   Pipeline,
   StepFailure,
@@ -198,12 +199,7 @@ async function runPublish(req, hooks = {}) {
         goal: "push",
         work: work.path,
         tags: [localName],
-        buildArgs: { ...plan.buildArgs ?? {}, ...req.buildArgs ?? {} },
-        cacheFrom: req.cacheFrom,
-        cacheTo: req.cacheTo,
-        provenance: req.provenance ?? "min",
-        builder: req.builder,
-        noCache: req.noCache,
+        ...buildKnobs(plan, req),
         progress: "plain",
         write: (text) => {
           for (const line of text.split("\n")) if (line.trim() !== "") log(line);
