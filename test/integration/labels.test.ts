@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { describeEngine } from '../support/engine.js';
+import { describeEngine, REGISTRY } from '../support/engine.js';
 import { repoRoot, runCli } from '../support/cli.js';
 
 const gitEnv = { GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.invalid', GIT_CONFIG_NOSYSTEM: '1', HOME: '/nonexistent-home-for-git-test' };
@@ -85,5 +85,28 @@ describeEngine('OCI labels on the built image', () => {
     });
     const second = await build(2);
     expect(second.manifest).toBe(first.manifest);
+  });
+
+  it('a published image carries them in the registry (read back over the registry API)', async () => {
+    const repo = `labels-${Date.now().toString(36)}/source-hello`;
+    const r = await runCli(['--json', 'publish', dir, '--platform', 'linux/amd64', '--base-image', root, '--registry', REGISTRY, '--repository', repo], { env: { SOURCE_DATE_EPOCH: '' } });
+    expect(r.exitCode, r.stderr.slice(-2000)).toBe(0);
+    const accept = 'application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json';
+    const get = async (path: string) => {
+      const res = await fetch(`http://${REGISTRY}/v2/${repo}/${path}`, { headers: { accept } });
+      expect(res.status, path).toBe(200);
+      return (await res.json()) as { manifests?: Descriptor[]; config?: Descriptor };
+    };
+    const index = await get('manifests/0.1.0');
+    const amd64 = index.manifests?.find((m) => m.platform?.architecture === 'amd64');
+    expect(amd64).toBeDefined();
+    const manifest = await get(`manifests/${amd64?.digest ?? ''}`);
+    const config = (await get(`blobs/${manifest.config?.digest ?? ''}`)) as { config?: { Labels?: Record<string, string> } };
+    expect(config.config?.Labels).toMatchObject({
+      'org.opencontainers.image.source': 'https://github.com/acme/connectors',
+      'org.opencontainers.image.revision': revision,
+      'org.opencontainers.image.created': '2023-11-14T22:13:20.000Z',
+      'org.opencontainers.image.licenses': 'MIT',
+    });
   });
 });
