@@ -78228,7 +78228,7 @@ async function runPublish(req, hooks = {}) {
     if (req.dryRun) {
       run3.finish("dry run");
       const wouldBe = verdict.kind === "changed" && !forced ? "refused" : "published";
-      return { ...common2(), result: "dry-run", digest: built.digest, platforms: Object.keys(built.platforms), plan: r.tagPlan, wouldBe };
+      return { ...common2(), result: "dry-run", digest: built.digest, platforms: Object.keys(built.platforms), platformDigests: built.platforms, plan: r.tagPlan, wouldBe };
     }
     let pushStats = { blobsUploaded: 0, blobsMounted: 0, blobsPresent: 0, bytesUploaded: 0, manifestsWritten: 0, manifestsPresent: 0 };
     let signed = false;
@@ -78483,6 +78483,7 @@ function outcomeOfPublish(key, dir, r, report) {
       o2.result = "verified";
       o2.digest = r.digest;
       o2.platforms = r.platforms;
+      o2.platformDigests = { ...r.platformDigests };
       o2.skippedTags = r.plan.skipped.map((t) => ({ tag: t.tag, reason: t.reason }));
       o2.notes.push(`dry run: nothing pushed or tagged; a real run would be: ${r.wouldBe}`, ...r.plan.tags.map((t) => `would tag ${r.repository}:${t.tag} \u2014 ${t.reason}`));
       break;

@@ -146,6 +146,7 @@ export function outcomeOfPublish(key: string, dir: string, r: PublishResult, rep
       o.result = 'verified';
       o.digest = r.digest;
       o.platforms = r.platforms;
+      o.platformDigests = { ...r.platformDigests };
       o.skippedTags = r.plan.skipped.map((t) => ({ tag: t.tag, reason: t.reason }));
       o.notes.push(`dry run: nothing pushed or tagged; a real run would be: ${r.wouldBe}`, ...r.plan.tags.map((t) => `would tag ${r.repository}:${t.tag} — ${t.reason}`));
       break;

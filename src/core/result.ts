@@ -92,6 +92,8 @@ export interface DryRun extends Common {
   result: 'dry-run';
   digest: string;
   platforms: string[];
+  /** platform → the image manifest digest that would be pushed */
+  platformDigests: Record<string, string>;
   plan: TagPlan;
   /** what a real run would do now */
   wouldBe: 'published' | 'already-published' | 'refused';

@@ -70,7 +70,7 @@ describe('publish result → outcome', () => {
     const dry = outcomeOfPublish(
       'source-foo',
       common.dir,
-      { ...common, result: 'dry-run', digest: 'sha256:bb', platforms: ['linux/amd64'], plan: { repository: 'r', version: '1.2.0', tags: [{ tag: '1.2.0', reason: 'the version', exists: false }], skipped: [] } as never, wouldBe: 'published' },
+      { ...common, result: 'dry-run', digest: 'sha256:bb', platforms: ['linux/amd64'], platformDigests: { 'linux/amd64': 'sha256:b1' }, plan: { repository: 'r', version: '1.2.0', tags: [{ tag: '1.2.0', reason: 'the version', exists: false }], skipped: [] } as never, wouldBe: 'published' },
       undefined,
     );
     expect(dry.result).toBe('verified');

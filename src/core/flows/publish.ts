@@ -241,7 +241,7 @@ export async function runPublish(req: PublishRequest, hooks: FlowHooks = {}): Pr
     if (req.dryRun) {
       run.finish('dry run');
       const wouldBe = verdict.kind === 'changed' && !forced ? 'refused' : 'published';
-      return { ...common(), result: 'dry-run', digest: built.digest, platforms: Object.keys(built.platforms), plan: r.tagPlan, wouldBe };
+      return { ...common(), result: 'dry-run', digest: built.digest, platforms: Object.keys(built.platforms), platformDigests: built.platforms, plan: r.tagPlan, wouldBe };
     }
 
     let pushStats: PushStats = { blobsUploaded: 0, blobsMounted: 0, blobsPresent: 0, bytesUploaded: 0, manifestsWritten: 0, manifestsPresent: 0 };

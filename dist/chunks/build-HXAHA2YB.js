@@ -4,7 +4,7 @@ import {
 } from "./chunk-OYHSUKHX.js";
 import {
   buildFacts
-} from "./chunk-BAIN3LTG.js";
+} from "./chunk-JUGP5HHT.js";
 import {
   defaultLog
 } from "./chunk-VOHPBMRX.js";

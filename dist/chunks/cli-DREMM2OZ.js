@@ -3408,14 +3408,14 @@ init_define_BC_HELP();
 var COMMANDS = {
   render: () => import("./render-RF2CRP7D.js"),
   lint: () => import("./lint-4L3UTMDR.js"),
-  build: () => import("./build-PD74UKQM.js"),
+  build: () => import("./build-HXAHA2YB.js"),
   verify: () => import("./verify-5VFTFQJE.js"),
-  publish: () => import("./publish-2VXYWCH7.js"),
+  publish: () => import("./publish-OHJXWETN.js"),
   tags: () => import("./tags-L3BMHNRN.js"),
   "release-plan": () => import("./release-plan-A7KYOY4D.js"),
   doctor: () => import("./doctor-LZLI2VLE.js"),
   changed: () => import("./changed-7IU6QYRI.js"),
-  "digest-record": () => import("./digest-record-KSI4L5L5.js"),
+  "digest-record": () => import("./digest-record-WVQ6DTUA.js"),
   merge: () => import("./merge-QKD4L523.js"),
   bake: () => import("./bake-AKQAJATL.js"),
   base: () => import("./base-S3M7P2AA.js")

@@ -6,7 +6,7 @@ import {
 import {
   exitCodeOf,
   runPublish
-} from "./chunk-BAIN3LTG.js";
+} from "./chunk-JUGP5HHT.js";
 import "./chunk-VOHPBMRX.js";
 import "./chunk-NJ5BMQJR.js";
 import "./chunk-7WXBJWGR.js";

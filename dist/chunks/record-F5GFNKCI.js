@@ -4,7 +4,7 @@ import {
 } from "./chunk-FOTSCZ3X.js";
 import {
   buildFacts
-} from "./chunk-BAIN3LTG.js";
+} from "./chunk-JUGP5HHT.js";
 import {
   defaultLog,
   pushArchiveByDigest

@@ -264,7 +264,7 @@ async function runPublish(req, hooks = {}) {
     if (req.dryRun) {
       run.finish("dry run");
       const wouldBe = verdict.kind === "changed" && !forced ? "refused" : "published";
-      return { ...common(), result: "dry-run", digest: built.digest, platforms: Object.keys(built.platforms), plan: r.tagPlan, wouldBe };
+      return { ...common(), result: "dry-run", digest: built.digest, platforms: Object.keys(built.platforms), platformDigests: built.platforms, plan: r.tagPlan, wouldBe };
     }
     let pushStats = { blobsUploaded: 0, blobsMounted: 0, blobsPresent: 0, bytesUploaded: 0, manifestsWritten: 0, manifestsPresent: 0 };
     let signed = false;
