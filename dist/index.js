@@ -77445,9 +77445,15 @@ function platformTag(tag, platform6) {
 }
 
 // src/core/build/images.ts
+var probes = /* @__PURE__ */ new Map();
 function capabilitiesFor(builder) {
-  const p = detectCapabilities(builder, { cache: true });
-  p.catch(() => void 0);
+  const key = `${builder ?? ""}|${process.env.DOCKER_HOST ?? ""}|${process.env.DOCKER_CONTEXT ?? ""}`;
+  let p = probes.get(key);
+  if (!p) {
+    p = detectCapabilities(builder, { cache: true });
+    p.catch(() => probes.delete(key));
+    probes.set(key, p);
+  }
   return p;
 }
 function checkGoal(strategy, goal) {
@@ -77514,19 +77520,20 @@ async function buildImages(plan, req) {
 async function saveToLayout(built, platforms, work) {
   const layout = join19(work, "image.oci");
   await mkdir7(layout, { recursive: true });
-  const manifests = [];
-  for (const p of platforms) {
-    const ref2 = built.local[p];
-    if (!ref2) throw new BcError("failed", `no local ${p} image to push`, { step: "build" });
-    const tar = join19(work, `save-${p.replace(/\//g, "-")}.tar`);
-    await docker(["save", "-o", tar, ref2], { step: `build: docker save ${p}`, timeoutMs: 20 * 6e4 });
-    const m = await importSaved(tar, layout, work);
-    await rm7(tar, { force: true });
-    if (m.platform !== p && !m.platform.startsWith(`${p}/`)) {
-      throw new BcError("failed", `the ${p} build holds a ${m.platform} image`, { step: "build", details: [ref2] });
-    }
-    manifests.push({ ...m, platform: p });
-  }
+  const manifests = await Promise.all(
+    platforms.map(async (p) => {
+      const ref2 = built.local[p];
+      if (!ref2) throw new BcError("failed", `no local ${p} image to push`, { step: "build" });
+      const tar = join19(work, `save-${p.replace(/\//g, "-")}.tar`);
+      await docker(["save", "-o", tar, ref2], { step: `build: docker save ${p}`, timeoutMs: 20 * 6e4 });
+      const m = await importSaved(tar, layout, work);
+      await rm7(tar, { force: true });
+      if (m.platform !== p && !m.platform.startsWith(`${p}/`)) {
+        throw new BcError("failed", `the ${p} build holds a ${m.platform} image`, { step: "build", details: [ref2] });
+      }
+      return { ...m, platform: p };
+    })
+  );
   const index = await writeIndex(layout, manifests);
   built.layout = layout;
   built.digest = index.digest;
@@ -78145,6 +78152,7 @@ async function runPublish(req, hooks = {}) {
     ...checks ? { checks } : {},
     ...image2 ?? {}
   });
+  void capabilitiesFor(req.builder);
   const work = await workDir("bc-publish-");
   try {
     const r = await run3.step("resolve", () => resolve9(req, log, stats));
@@ -78310,6 +78318,7 @@ async function runBuild(req, hooks = {}) {
   let report;
   let image2;
   const common2 = () => ({ dir: req.dir, steps: run3.records, durations: run3.durations(), findings, ...image2 ?? {} });
+  void capabilitiesFor(req.builder);
   const work = await workDir("bc-build-");
   let loaded = [];
   try {

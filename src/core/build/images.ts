@@ -44,10 +44,20 @@ export interface BuiltImages {
   local: Record<string, string>;
 }
 
-/** Capabilities, probed once per process run and builder (the probe cache covers separate runs). */
+const probes = new Map<string, Promise<BuilderCapabilities>>();
+
+/**
+ * Capabilities, probed once per process and builder (the probe cache covers
+ * separate runs). Flows start this before render so it overlaps their work.
+ */
 export function capabilitiesFor(builder: string | undefined): Promise<BuilderCapabilities> {
-  const p = detectCapabilities(builder, { cache: true });
-  p.catch(() => undefined);
+  const key = `${builder ?? ''}|${process.env.DOCKER_HOST ?? ''}|${process.env.DOCKER_CONTEXT ?? ''}`;
+  let p = probes.get(key);
+  if (!p) {
+    p = detectCapabilities(builder, { cache: true });
+    p.catch(() => probes.delete(key));
+    probes.set(key, p);
+  }
   return p;
 }
 
@@ -129,19 +139,21 @@ export async function buildImages(plan: BuildPlan, req: ImagesRequest): Promise<
 async function saveToLayout(built: BuiltImages, platforms: readonly string[], work: string): Promise<void> {
   const layout = join(work, 'image.oci');
   await mkdir(layout, { recursive: true });
-  const manifests: PlatformManifest[] = [];
-  for (const p of platforms) {
-    const ref = built.local[p];
-    if (!ref) throw new BcError('failed', `no local ${p} image to push`, { step: 'build' });
-    const tar = join(work, `save-${p.replace(/\//g, '-')}.tar`);
-    await docker(['save', '-o', tar, ref], { step: `build: docker save ${p}`, timeoutMs: 20 * 60_000 });
-    const m = await importSaved(tar, layout, work);
-    await rm(tar, { force: true });
-    if (m.platform !== p && !m.platform.startsWith(`${p}/`)) {
-      throw new BcError('failed', `the ${p} build holds a ${m.platform} image`, { step: 'build', details: [ref] });
-    }
-    manifests.push({ ...m, platform: p });
-  }
+  // every platform's save at once: the daemon's tar of each image dominates
+  const manifests: PlatformManifest[] = await Promise.all(
+    platforms.map(async (p) => {
+      const ref = built.local[p];
+      if (!ref) throw new BcError('failed', `no local ${p} image to push`, { step: 'build' });
+      const tar = join(work, `save-${p.replace(/\//g, '-')}.tar`);
+      await docker(['save', '-o', tar, ref], { step: `build: docker save ${p}`, timeoutMs: 20 * 60_000 });
+      const m = await importSaved(tar, layout, work);
+      await rm(tar, { force: true });
+      if (m.platform !== p && !m.platform.startsWith(`${p}/`)) {
+        throw new BcError('failed', `the ${p} build holds a ${m.platform} image`, { step: 'build', details: [ref] });
+      }
+      return { ...m, platform: p };
+    }),
+  );
   const index = await writeIndex(layout, manifests);
   built.layout = layout;
   built.digest = index.digest;

@@ -13,6 +13,7 @@ import { Pipeline, StepFailure, skip, type StepName, type StepRecord } from '../
 import { defaultLog, type BuildRequestCommon, type FlowHooks } from '../request.js';
 import { buildKnobs, buildStep, lintStep, renderStep, StepError, untag, verifyStep, workDir } from '../steps.js';
 import { buildFacts } from './publish.js';
+import { capabilitiesFor } from '../build/images.js';
 
 export const BUILD_STEPS: readonly StepName[] = ['render', 'lint', 'build', 'verify'];
 
@@ -52,6 +53,8 @@ export async function runBuild(req: BuildFlowRequest, hooks: FlowHooks = {}): Pr
   let report: VerifyReport | undefined;
   let image: { labels: Record<string, string>; annotations: string[] } | undefined;
   const common = () => ({ dir: req.dir, steps: run.records, durations: run.durations(), findings, ...(image ?? {}) });
+  // the builder's capabilities are probed while render and lint work
+  void capabilitiesFor(req.builder);
   const work = await workDir('bc-build-');
   let loaded: string[] = [];
   try {

@@ -32,7 +32,7 @@ import { applyTags, compareImages, indexFactsFromBytes, pushByDigest, readBack, 
 import { DEFAULT_GIT_TAG_FORMAT, formatGitTag } from '../../publish/release-plan.js';
 import { ATTESTATION_NOTE, type BuildFacts, type PublishResult } from '../result.js';
 import type { PushStats } from '../../publish/push.js';
-import type { BuiltImages } from '../build/images.js';
+import { capabilitiesFor, type BuiltImages } from '../build/images.js';
 import type { CheckResult } from '../../verify/index.js';
 import { Pipeline, StepFailure, done, skip, type StepName } from '../pipeline.js';
 import { defaultLog, type FlowHooks, type PublishRequest } from '../request.js';
@@ -153,6 +153,8 @@ export async function runPublish(req: PublishRequest, hooks: FlowHooks = {}): Pr
     ...(checks ? { checks } : {}),
     ...(image ?? {}),
   });
+  // the builder's capabilities are probed while render and lint work
+  void capabilitiesFor(req.builder);
   const work = await workDir('bc-publish-');
   try {
     const r = await run.step('resolve', () => resolve(req, log, stats));

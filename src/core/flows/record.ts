@@ -24,6 +24,7 @@ import { Pipeline, done, type StepName } from '../pipeline.js';
 import { defaultLog, type FlowHooks } from '../request.js';
 import { buildStep, lintStep, renderStep, untag, workDir } from '../steps.js';
 import { buildFacts } from './publish.js';
+import { capabilitiesFor } from '../build/images.js';
 
 export const RECORD_STEPS: readonly StepName[] = ['render', 'lint', 'build', 'push', 'verify', 'record'];
 
@@ -54,6 +55,8 @@ export interface PlatformBuildResult {
 export async function buildPlatformRecord(dir: string, opts: PlatformBuildOptions): Promise<PlatformBuildResult> {
   const log = opts.log ?? defaultLog;
   const run = new Pipeline(RECORD_STEPS, { onStep: opts.onStep });
+  // the builder's capabilities are probed while render and lint work
+  void capabilitiesFor(opts.builder);
   const work = await workDir('bc-platform-');
   try {
     const { plan, epoch } = await run.step('render', () => renderStep(dir, { platforms: [opts.platform], baseImage: opts.baseImage }));

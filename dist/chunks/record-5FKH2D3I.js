@@ -4,18 +4,19 @@ import {
 } from "./chunk-FOTSCZ3X.js";
 import {
   buildFacts
-} from "./chunk-JUGP5HHT.js";
+} from "./chunk-LMQB737H.js";
 import {
   defaultLog,
   pushArchiveByDigest
 } from "./chunk-VOHPBMRX.js";
 import {
   buildStep,
+  capabilitiesFor,
   lintStep,
   renderStep,
   untag,
   workDir
-} from "./chunk-NJ5BMQJR.js";
+} from "./chunk-KMJRDGEX.js";
 import {
   Pipeline,
   done
@@ -77,6 +78,7 @@ var RECORD_STEPS = ["render", "lint", "build", "push", "verify", "record"];
 async function buildPlatformRecord(dir, opts) {
   const log = opts.log ?? defaultLog;
   const run = new Pipeline(RECORD_STEPS, { onStep: opts.onStep });
+  void capabilitiesFor(opts.builder);
   const work = await workDir("bc-platform-");
   try {
     const { plan, epoch } = await run.step("render", () => renderStep(dir, { platforms: [opts.platform], baseImage: opts.baseImage }));

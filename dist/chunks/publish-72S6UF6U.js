@@ -6,9 +6,9 @@ import {
 import {
   exitCodeOf,
   runPublish
-} from "./chunk-JUGP5HHT.js";
+} from "./chunk-LMQB737H.js";
 import "./chunk-VOHPBMRX.js";
-import "./chunk-NJ5BMQJR.js";
+import "./chunk-KMJRDGEX.js";
 import "./chunk-7WXBJWGR.js";
 import "./chunk-IETZWHDT.js";
 import "./chunk-AUAQQ5CE.js";

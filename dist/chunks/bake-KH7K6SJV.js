@@ -5,7 +5,7 @@ import {
   findingLine,
   lintStep,
   renderStep
-} from "./chunk-NJ5BMQJR.js";
+} from "./chunk-KMJRDGEX.js";
 import "./chunk-7WXBJWGR.js";
 import {
   verifyImage

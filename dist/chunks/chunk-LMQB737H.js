@@ -11,12 +11,13 @@ import {
   StepError,
   buildKnobs,
   buildStep,
+  capabilitiesFor,
   lintStep,
   renderStep,
   untag,
   verifyStep,
   workDir
-} from "./chunk-NJ5BMQJR.js";
+} from "./chunk-KMJRDGEX.js";
 import {
   Pipeline,
   StepFailure,
@@ -181,6 +182,7 @@ async function runPublish(req, hooks = {}) {
     ...checks ? { checks } : {},
     ...image ?? {}
   });
+  void capabilitiesFor(req.builder);
   const work = await workDir("bc-publish-");
   try {
     const r = await run.step("resolve", () => resolve(req, log, stats));

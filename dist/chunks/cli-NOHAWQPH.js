@@ -3408,16 +3408,16 @@ init_define_BC_HELP();
 var COMMANDS = {
   render: () => import("./render-RF2CRP7D.js"),
   lint: () => import("./lint-4L3UTMDR.js"),
-  build: () => import("./build-HXAHA2YB.js"),
+  build: () => import("./build-O242DB6P.js"),
   verify: () => import("./verify-5VFTFQJE.js"),
-  publish: () => import("./publish-OHJXWETN.js"),
+  publish: () => import("./publish-72S6UF6U.js"),
   tags: () => import("./tags-L3BMHNRN.js"),
   "release-plan": () => import("./release-plan-A7KYOY4D.js"),
   doctor: () => import("./doctor-LZLI2VLE.js"),
   changed: () => import("./changed-7IU6QYRI.js"),
-  "digest-record": () => import("./digest-record-WVQ6DTUA.js"),
+  "digest-record": () => import("./digest-record-QVQ3UV5W.js"),
   merge: () => import("./merge-QKD4L523.js"),
-  bake: () => import("./bake-AKQAJATL.js"),
+  bake: () => import("./bake-UG6VJCA5.js"),
   base: () => import("./base-S3M7P2AA.js")
 };
 var COMMAND_NAMES = Object.keys(COMMANDS);

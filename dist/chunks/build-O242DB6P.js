@@ -4,7 +4,7 @@ import {
 } from "./chunk-OYHSUKHX.js";
 import {
   buildFacts
-} from "./chunk-JUGP5HHT.js";
+} from "./chunk-LMQB737H.js";
 import {
   defaultLog
 } from "./chunk-VOHPBMRX.js";
@@ -12,13 +12,14 @@ import {
   StepError,
   buildKnobs,
   buildStep,
+  capabilitiesFor,
   findingLine,
   lintStep,
   renderStep,
   untag,
   verifyStep,
   workDir
-} from "./chunk-NJ5BMQJR.js";
+} from "./chunk-KMJRDGEX.js";
 import {
   Pipeline,
   StepFailure,
@@ -86,6 +87,7 @@ async function runBuild(req, hooks = {}) {
   let report;
   let image;
   const common = () => ({ dir: req.dir, steps: run.records, durations: run.durations(), findings, ...image ?? {} });
+  void capabilitiesFor(req.builder);
   const work = await workDir("bc-build-");
   let loaded = [];
   try {

@@ -146,9 +146,15 @@ async function writeLoadableTar(layout, manifestDigest, repoTag, dest, scratch) 
 }
 
 // src/core/build/images.ts
+var probes = /* @__PURE__ */ new Map();
 function capabilitiesFor(builder) {
-  const p = detectCapabilities(builder, { cache: true });
-  p.catch(() => void 0);
+  const key = `${builder ?? ""}|${process.env.DOCKER_HOST ?? ""}|${process.env.DOCKER_CONTEXT ?? ""}`;
+  let p = probes.get(key);
+  if (!p) {
+    p = detectCapabilities(builder, { cache: true });
+    p.catch(() => probes.delete(key));
+    probes.set(key, p);
+  }
   return p;
 }
 function checkGoal(strategy, goal) {
@@ -215,19 +221,20 @@ async function buildImages(plan, req) {
 async function saveToLayout(built, platforms, work) {
   const layout = join2(work, "image.oci");
   await mkdir2(layout, { recursive: true });
-  const manifests = [];
-  for (const p of platforms) {
-    const ref = built.local[p];
-    if (!ref) throw new BcError("failed", `no local ${p} image to push`, { step: "build" });
-    const tar = join2(work, `save-${p.replace(/\//g, "-")}.tar`);
-    await docker(["save", "-o", tar, ref], { step: `build: docker save ${p}`, timeoutMs: 20 * 6e4 });
-    const m = await importSaved(tar, layout, work);
-    await rm2(tar, { force: true });
-    if (m.platform !== p && !m.platform.startsWith(`${p}/`)) {
-      throw new BcError("failed", `the ${p} build holds a ${m.platform} image`, { step: "build", details: [ref] });
-    }
-    manifests.push({ ...m, platform: p });
-  }
+  const manifests = await Promise.all(
+    platforms.map(async (p) => {
+      const ref = built.local[p];
+      if (!ref) throw new BcError("failed", `no local ${p} image to push`, { step: "build" });
+      const tar = join2(work, `save-${p.replace(/\//g, "-")}.tar`);
+      await docker(["save", "-o", tar, ref], { step: `build: docker save ${p}`, timeoutMs: 20 * 6e4 });
+      const m = await importSaved(tar, layout, work);
+      await rm2(tar, { force: true });
+      if (m.platform !== p && !m.platform.startsWith(`${p}/`)) {
+        throw new BcError("failed", `the ${p} build holds a ${m.platform} image`, { step: "build", details: [ref] });
+      }
+      return { ...m, platform: p };
+    })
+  );
   const index = await writeIndex(layout, manifests);
   built.layout = layout;
   built.digest = index.digest;
