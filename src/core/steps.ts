@@ -17,8 +17,8 @@ import { resolveSourceDateEpoch } from './build/build.js';
 import type { BuildPlan } from '../render/types.js';
 import { lintWithBase } from '../lint/lint.js';
 import type { Finding } from '../lint/types.js';
-import { verifyImage, type CheckResult, type VerifyOptions, type VerifyReport } from '../verify/index.js';
-import { connectorVerifyDefaults } from '../verify/defaults.js';
+import type { CheckResult, VerifyOptions, VerifyReport } from '../verify/index.js';
+import type { BuildFacts } from './result.js';
 import { buildImages, loadImages, type BuiltImages, type ImagesRequest } from './build/images.js';
 import { done, type StepOutcome } from './pipeline.js';
 import type { BuildRequestCommon } from './request.js';
@@ -124,6 +124,20 @@ export async function buildStep(plan: BuildPlan, req: ImagesRequest): Promise<St
   return done(built, `${built.digest} (${req.platforms.join(', ')}; ${built.strategy.kind} build on ${built.strategy.builder}/${built.strategy.driver}; SOURCE_DATE_EPOCH=${r.sourceDateEpoch} from ${r.sourceDateEpochFrom}; ${repro})`);
 }
 
+/** What the build step tells every result: strategy, builder, reproducibility, provenance. */
+export function buildFacts(b: BuiltImages): BuildFacts {
+  return {
+    strategy: b.strategy.kind,
+    why: b.strategy.why,
+    builder: b.strategy.builder,
+    driver: b.strategy.driver,
+    store: b.strategy.store,
+    reproducible: b.strategy.reproducible,
+    provenance: b.strategy.provenance !== false && b.attestations > 0 ? { attached: true, mode: b.strategy.provenance } : { attached: false, reason: b.strategy.unavailable.find((u) => u.what === 'provenance')?.why ?? 'not requested' },
+    unavailable: b.strategy.unavailable.map((u) => ({ what: u.what, why: u.why, ...(u.fix ? { fix: u.fix } : {}) })),
+  };
+}
+
 // ---------------------------------------------------------------- verify
 
 export interface VerifyStepOptions {
@@ -146,6 +160,8 @@ export interface VerifyStepOptions {
 export async function verifyStep(plan: BuildPlan, built: BuiltImages, o: VerifyStepOptions): Promise<StepOutcome<VerifyReport>> {
   const loaded = await loadImages(built, o.name, o.work);
   try {
+    // loaded only when a flow verifies: `build` alone starts sooner
+    const [{ verifyImage }, { connectorVerifyDefaults }] = await Promise.all([import('../verify/index.js'), import('../verify/defaults.js')]);
     const defaults = await connectorVerifyDefaults(plan.connector, { config: o.configFile });
     const platforms = Object.keys(built.local).length > 0 ? Object.keys(built.local) : plan.platforms;
     const first = built.local[platforms[0] ?? ''] ?? o.name;

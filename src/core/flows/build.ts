@@ -11,8 +11,7 @@ import type { BuildFacts } from '../result.js';
 import type { VerifyReport } from '../../verify/index.js';
 import { Pipeline, StepFailure, skip, type StepName, type StepRecord } from '../pipeline.js';
 import { defaultLog, type BuildRequestCommon, type FlowHooks } from '../request.js';
-import { buildKnobs, buildStep, lintStep, renderStep, StepError, untag, verifyStep, workDir } from '../steps.js';
-import { buildFacts } from './publish.js';
+import { buildFacts, buildKnobs, buildStep, lintStep, renderStep, StepError, untag, verifyStep, workDir } from '../steps.js';
 import { capabilitiesFor } from '../build/images.js';
 
 export const BUILD_STEPS: readonly StepName[] = ['render', 'lint', 'build', 'verify'];

@@ -36,7 +36,7 @@ import { capabilitiesFor, type BuiltImages } from '../build/images.js';
 import type { CheckResult } from '../../verify/index.js';
 import { Pipeline, StepFailure, done, skip, type StepName } from '../pipeline.js';
 import { defaultLog, type FlowHooks, type PublishRequest } from '../request.js';
-import { buildKnobs, buildStep, lintStep, renderStep, untag, verifyStep, workDir, StepError } from '../steps.js';
+import { buildFacts, buildKnobs, buildStep, lintStep, renderStep, untag, verifyStep, workDir, StepError } from '../steps.js';
 
 export const PUBLISH_STEPS: readonly StepName[] = ['resolve', 'render', 'lint', 'build', 'verify', 'push', 'tag'];
 
@@ -104,20 +104,6 @@ async function resolve(req: PublishRequest, log: (l: string) => void, stats: Ret
   const authDir = creds && req.signKey ? (await privateAuthFile(target.registry, creds)).dir : undefined;
   const r: Resolved = { connector, target, client, tagPlan, notes: [...target.notes], ...(existing ? { existing } : {}), ...(commit ? { commit } : {}), ...(authDir ? { authDir } : {}) };
   return done(r, `${target.reference}:${versionTag}; ${tags.length} tags in the repository${existing ? `; ${versionTag} exists (${existing.digest.slice(0, 19)})` : ''}${creds ? `; credentials from ${creds.source}` : ''}`);
-}
-
-/** What the build step tells every result: strategy, builder, reproducibility, provenance. */
-export function buildFacts(b: BuiltImages): BuildFacts {
-  return {
-    strategy: b.strategy.kind,
-    why: b.strategy.why,
-    builder: b.strategy.builder,
-    driver: b.strategy.driver,
-    store: b.strategy.store,
-    reproducible: b.strategy.reproducible,
-    provenance: b.strategy.provenance !== false && b.attestations > 0 ? { attached: true, mode: b.strategy.provenance } : { attached: false, reason: b.strategy.unavailable.find((u) => u.what === 'provenance')?.why ?? 'not requested' },
-    unavailable: b.strategy.unavailable.map((u) => ({ what: u.what, why: u.why, ...(u.fix ? { fix: u.fix } : {}) })),
-  };
 }
 
 type Immutability = { kind: 'new' } | { kind: 'same'; how: 'index digest' | 'platform images'; pending: string[] } | { kind: 'changed'; why: string };

@@ -22,8 +22,7 @@ import { BcError } from '../../errors.js';
 import type { BuildFacts } from '../result.js';
 import { Pipeline, done, type StepName } from '../pipeline.js';
 import { defaultLog, type FlowHooks } from '../request.js';
-import { buildStep, lintStep, renderStep, untag, workDir } from '../steps.js';
-import { buildFacts } from './publish.js';
+import { buildFacts, buildStep, lintStep, renderStep, untag, workDir } from '../steps.js';
 import { capabilitiesFor } from '../build/images.js';
 
 export const RECORD_STEPS: readonly StepName[] = ['render', 'lint', 'build', 'push', 'verify', 'record'];
