@@ -79755,6 +79755,7 @@ async function runBuild(req, hooks = {}) {
 
 // src/core/flows/publish.ts
 init_errors();
+init_fs_util();
 import { rm as rm10, stat as stat9 } from "node:fs/promises";
 import { relative as relative7 } from "node:path";
 
@@ -80172,6 +80173,7 @@ async function resolve9(req, log, stats) {
       ]);
     }
   }
+  if (req.configFile) await checkInputFile(req.configFile, { kind: "config JSON", fix: "fix: pass an existing regular file" });
   if (req.signKey) {
     await stat9(req.signKey).catch(() => {
       throw badInput(`signing key ${req.signKey}: file not found`);

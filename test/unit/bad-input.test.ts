@@ -390,6 +390,7 @@ const cases: Case[] = [
     fifo(join(d, 'build-connector.yaml'));
     return { args: ['changed', '-C', d, '--since', 'HEAD'] };
   } },
+  { n: 80, area: 'check/read inputs', name: 'publish --config /dev/zero (refused in resolve, before any build)', exit: 2, names: /\/dev\/zero: is a character device/, registry: emptyRegistry, beforeRegistry: true, setup: async (d, reg) => ({ args: ['publish', await conn(d), '--registry', reg, '--config', '/dev/zero'] }) },
 ];
 
 // -------------------------------------------------------------------- runner

@@ -18,6 +18,7 @@
 import { rm, stat } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { badInput, envMissing, toBcError } from '../../errors.js';
+import { checkInputFile } from '../../fs-util.js';
 import { loadConnector } from '../../connector/metadata.js';
 import type { Connector } from '../../connector/types.js';
 import { signImage } from '../../docker/cosign.js';
@@ -70,6 +71,8 @@ async function resolve(req: PublishRequest, log: (l: string) => void, stats: Ret
       ]);
     }
   }
+  // the check/discover/read config is checked now, not after the slow build
+  if (req.configFile) await checkInputFile(req.configFile, { kind: 'config JSON', fix: 'fix: pass an existing regular file' });
   if (req.signKey) {
     await stat(req.signKey).catch(() => {
       throw badInput(`signing key ${req.signKey}: file not found`);

@@ -91,7 +91,9 @@ import "./chunk-UY2IZIGH.js";
 import "./chunk-65TEMGBV.js";
 import "./chunk-EITCH64O.js";
 import "./chunk-WL7URP6M.js";
-import "./chunk-3B6BBNWB.js";
+import {
+  checkInputFile
+} from "./chunk-3B6BBNWB.js";
 import {
   ExitCode,
   badInput,
@@ -147,6 +149,7 @@ async function resolve(req, log, stats) {
       ]);
     }
   }
+  if (req.configFile) await checkInputFile(req.configFile, { kind: "config JSON", fix: "fix: pass an existing regular file" });
   if (req.signKey) {
     await stat(req.signKey).catch(() => {
       throw badInput(`signing key ${req.signKey}: file not found`);
