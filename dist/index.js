@@ -79668,7 +79668,7 @@ async function verifyStep(plan, built, o2) {
     }
     return done(report, `${report.checks.filter((c3) => c3.status === "pass").length} checks passed on ${report.platforms.join(", ")}`);
   } finally {
-    if (loaded.length > 0) await docker(["image", "rm", ...loaded], { allowFailure: true });
+    await untag(loaded);
   }
 }
 async function untag(refs) {

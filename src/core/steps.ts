@@ -184,7 +184,7 @@ export async function verifyStep(plan: BuildPlan, built: BuiltImages, o: VerifyS
     }
     return done(report, `${report.checks.filter((c) => c.status === 'pass').length} checks passed on ${report.platforms.join(', ')}`);
   } finally {
-    if (loaded.length > 0) await docker(['image', 'rm', ...loaded], { allowFailure: true });
+    await untag(loaded);
   }
 }
 

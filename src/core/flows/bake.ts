@@ -147,8 +147,8 @@ export async function bakeConnectors(dirs: readonly string[], opts: BakeOptions 
 /** Plans, lint and the bake file (also what `bake --print` prints). */
 export async function prepareBake(dirs: readonly string[], work: string, opts: BakeOptions): Promise<{ bakeFile: BakeFile; prepared: Prepared[]; strategy: BuildStrategy }> {
   const taken = new Set<string>();
-  const bakeFile: BakeFile = { group: { default: { targets: [] } }, target: {} };
-  const defaultGroup = bakeFile.group.default ?? { targets: [] };
+  const defaultGroup: { targets: string[] } = { targets: [] };
+  const bakeFile: BakeFile = { group: { default: defaultGroup }, target: {} };
   // one platform per local tag where the engine's store cannot hold an index (core/strategy.ts)
   const strategy = chooseStrategy(await capabilitiesFor(opts.builder), { platforms: opts.platforms ?? [...DEFAULT_PLATFORMS], goal: 'load', provenance: opts.provenance });
   const split = strategy.loadAs === 'per-platform';

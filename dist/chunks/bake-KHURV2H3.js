@@ -5,7 +5,7 @@ import {
   findingLine,
   lintStep,
   renderStep
-} from "./chunk-BQP4X6E2.js";
+} from "./chunk-JST6M7MK.js";
 import "./chunk-7WXBJWGR.js";
 import "./chunk-7MTNLM4L.js";
 import "./chunk-YY4LZT5T.js";
@@ -109,8 +109,8 @@ async function bakeConnectors(dirs, opts = {}) {
 }
 async function prepareBake(dirs, work, opts) {
   const taken = /* @__PURE__ */ new Set();
-  const bakeFile = { group: { default: { targets: [] } }, target: {} };
-  const defaultGroup = bakeFile.group.default ?? { targets: [] };
+  const defaultGroup = { targets: [] };
+  const bakeFile = { group: { default: defaultGroup }, target: {} };
   const strategy = chooseStrategy(await capabilitiesFor(opts.builder), { platforms: opts.platforms ?? [...DEFAULT_PLATFORMS], goal: "load", provenance: opts.provenance });
   const split = strategy.loadAs === "per-platform";
   const prepared = [];

@@ -372,7 +372,7 @@ async function verifyStep(plan, built, o) {
     }
     return done(report, `${report.checks.filter((c) => c.status === "pass").length} checks passed on ${report.platforms.join(", ")}`);
   } finally {
-    if (loaded.length > 0) await docker(["image", "rm", ...loaded], { allowFailure: true });
+    await untag(loaded);
   }
 }
 async function untag(refs) {

@@ -16,7 +16,7 @@ import {
   renderStep,
   untag,
   workDir
-} from "./chunk-BQP4X6E2.js";
+} from "./chunk-JST6M7MK.js";
 import {
   Pipeline,
   done

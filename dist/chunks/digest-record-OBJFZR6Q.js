@@ -38,7 +38,7 @@ function register(program) {
       }
       const provenance = opts.provenance === void 0 ? void 0 : opts.provenance === "false" ? false : opts.provenance === "max" ? "max" : opts.provenance === "min" ? "min" : void 0;
       if (opts.provenance !== void 0 && provenance === void 0) throw badInput(`--provenance ${opts.provenance}: expected min, max or false`);
-      const { buildPlatformRecord } = await import("./record-FUYTIPHB.js");
+      const { buildPlatformRecord } = await import("./record-VINQOFMC.js");
       const { digestRecordName } = await import("./digest-record-UIRW5GPR.js");
       const { loadConnector } = await import("./metadata-6DQFW3JP.js");
       const c = await loadConnector(dir);

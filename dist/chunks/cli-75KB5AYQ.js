@@ -3408,16 +3408,16 @@ init_define_BC_HELP();
 var COMMANDS = {
   render: () => import("./render-ITSSQTEU.js"),
   lint: () => import("./lint-KMY7LDU4.js"),
-  build: () => import("./build-AMNVZ74O.js"),
+  build: () => import("./build-PFPQD2Z7.js"),
   verify: () => import("./verify-JIVRI5VU.js"),
-  publish: () => import("./publish-CJVFRQCT.js"),
+  publish: () => import("./publish-D7LT7UAF.js"),
   tags: () => import("./tags-E5U7PNPP.js"),
   "release-plan": () => import("./release-plan-YUMTSEWK.js"),
   doctor: () => import("./doctor-3YXN2OP7.js"),
   changed: () => import("./changed-QGYNTPMR.js"),
-  "digest-record": () => import("./digest-record-D7BSZPH5.js"),
+  "digest-record": () => import("./digest-record-OBJFZR6Q.js"),
   merge: () => import("./merge-U53547GD.js"),
-  bake: () => import("./bake-RAXK5KRB.js"),
+  bake: () => import("./bake-UTI4QT7R.js"),
   base: () => import("./base-SIRN6EUR.js")
 };
 var COMMAND_NAMES = Object.keys(COMMANDS);

@@ -25,7 +25,7 @@ import {
   untag,
   verifyStep,
   workDir
-} from "./chunk-BQP4X6E2.js";
+} from "./chunk-JST6M7MK.js";
 import {
   Pipeline,
   StepFailure,
