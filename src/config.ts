@@ -128,6 +128,8 @@ export const PublishConfigSchema = VerifyConfigSchema.extend({
   /** create the annotated git tag <dir>/v<version> after a successful publish */
   gitTag: bool.transform((v) => v ?? false),
   signKey: optString,
+  /** a CycloneDX SBOM per platform image, attached as an OCI referrer */
+  sbom: bool.transform((v) => v ?? false),
 });
 
 export type BuildConfig = z.infer<typeof BuildConfigSchema>;
@@ -194,6 +196,7 @@ export function publishRequestOf(dir: string, c: PublishConfig, opts: { version?
     username: c.username,
     password: c.password,
     signKey: c.signKey,
+    sbom: c.sbom,
     gitTag: c.gitTag,
     pushGitTag: c.gitTag,
   };

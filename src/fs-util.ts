@@ -39,6 +39,8 @@ export const INPUT_LIMITS = {
   'digest record': 16 * 1024 * 1024,
   'base image definition': 1024 * 1024,
   template: 1024 * 1024,
+  'image manifest': 4 * 1024 * 1024,
+  sbom: 64 * 1024 * 1024,
 } as const;
 export type InputKind = keyof typeof INPUT_LIMITS;
 

@@ -31,6 +31,7 @@ export const ACTION_INPUTS = [
   'dev',
   'git-tag',
   'sign-key',
+  'sbom',
   'cache-from',
   'cache-to',
   'build-args',

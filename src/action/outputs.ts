@@ -11,7 +11,7 @@
 import { LOCAL_TAG } from '../core/build/prepare.js';
 import type { ConnectorOutcome, OutcomeResult } from './types.js';
 
-export const OUTPUT_NAMES = ['digest', 'image', 'tags', 'platforms', 'report', 'result', 'labels', 'annotations', 'json'] as const;
+export const OUTPUT_NAMES = ['digest', 'image', 'tags', 'platforms', 'report', 'result', 'labels', 'annotations', 'json', 'sbom'] as const;
 /** Set only with `changed-since` (see src/monorepo/matrix.ts for their shape). */
 export const MATRIX_OUTPUTS = ['matrix', 'platform-matrix', 'changed'] as const;
 export type OutputName = (typeof OUTPUT_NAMES)[number];
@@ -41,6 +41,9 @@ function tagsOf(o: ConnectorOutcome): string[] {
 
 const labelsOf = (o: ConnectorOutcome): Record<string, string> => o.labels ?? {};
 const annotationsOf = (o: ConnectorOutcome): string[] => o.annotations ?? [];
+/** platform → the attached SBOM's reference (repository@digest) */
+const sbomOf = (o: ConnectorOutcome): Record<string, string> =>
+  Object.fromEntries(Object.entries(o.sbom ?? {}).flatMap(([p, s]) => (s.ref ? [[p, s.ref]] : [])));
 
 /** The whole result of one connector, as the `json` output holds it. */
 function jsonOf(o: ConnectorOutcome): Record<string, unknown> {
@@ -56,6 +59,7 @@ function jsonOf(o: ConnectorOutcome): Record<string, unknown> {
     skippedTags: o.skippedTags,
     labels: labelsOf(o),
     annotations: annotationsOf(o),
+    sbom: sbomOf(o),
     report: o.reportPath ?? '',
     ...(o.error ? { error: { message: o.error.message, exitCode: o.error.exitCode, ...(o.error.step ? { step: o.error.step } : {}) } } : {}),
   };
@@ -84,6 +88,9 @@ export function outputsFor(outcomes: ConnectorOutcome[]): Record<OutputName, str
         .join('\n'),
       annotations: annotationsOf(o).join('\n'),
       json: JSON.stringify(jsonOf(o)),
+      sbom: Object.entries(sbomOf(o))
+        .map(([p, ref]) => `${p}=${ref}`)
+        .join('\n'),
     };
   }
   const keyed = <T>(f: (o: ConnectorOutcome) => T) => JSON.stringify(Object.fromEntries(outcomes.map((o) => [o.key, f(o)])));
@@ -97,5 +104,6 @@ export function outputsFor(outcomes: ConnectorOutcome[]): Record<OutputName, str
     labels: keyed(labelsOf),
     annotations: keyed(annotationsOf),
     json: keyed(jsonOf),
+    sbom: keyed(sbomOf),
   };
 }

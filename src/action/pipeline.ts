@@ -122,6 +122,7 @@ export function outcomeOfPublish(key: string, dir: string, r: PublishResult, rep
   o.notes = [...strategyNotes(r.build), ...r.notes];
   if (r.labels) o.labels = r.labels;
   if (r.annotations) o.annotations = r.annotations;
+  if (r.sbom) o.sbom = Object.fromEntries(Object.entries(r.sbom.platforms).map(([p, s]) => [p, { components: s.components, ...(s.referrer ? { ref: s.referrer.ref } : {}) }]));
   if (report) o.checks = checkRows(report.checks);
   const verified = r.steps.find((st) => st.step === 'verify' && st.status === 'done');
   if (verified?.reason && !report) o.notes.push(`verify: ${verified.reason}`);

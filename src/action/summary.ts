@@ -59,6 +59,7 @@ export function connectorSummary(o: ConnectorOutcome): string {
   if (o.digest) facts.push(`| image digest | \`${o.digest}\` |`);
   for (const [p, d] of Object.entries(o.platformDigests)) facts.push(`| ${cell(p)} | \`${d}\` |`);
   if (o.platforms.length > 0) facts.push(`| platforms | ${o.platforms.map((p) => `\`${p}\``).join(', ')} |`);
+  for (const [p, s] of Object.entries(o.sbom ?? {})) facts.push(`| SBOM ${cell(p)} | ${s.components} components${s.ref ? ` · \`${cell(s.ref)}\`` : ''} |`);
   const durations = Object.entries(o.durations);
   if (durations.length > 0) facts.push(`| durations | ${durations.map(([k, ms]) => `${cell(k)} ${formatDuration(ms)}`).join(' · ')} |`);
   parts.push(['| | |', '|---|---|', ...facts].join('\n'));

@@ -71,6 +71,8 @@ export interface ConnectorOutcome {
    */
   labels?: Record<string, string>;
   annotations?: string[];
+  /** publish --sbom: platform → the SBOM attached to that platform's image */
+  sbom?: Record<string, { components: number; ref?: string }>;
   /** command build: the references the image was loaded under (BuildResult.tags) */
   loadedTags?: string[];
   /** where the failure sits when it is a metadata.yaml problem */

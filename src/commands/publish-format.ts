@@ -17,6 +17,7 @@ export function formatResult(r: PublishResult): string {
       for (const s of r.skippedTags) lines.push(`  not tagged ${s.tag}: ${s.reason}`);
       lines.push(`  pushed: ${r.push.blobsUploaded} blobs uploaded (${(r.push.bytesUploaded / 1e6).toFixed(1)} MB), ${r.push.blobsMounted} mounted, ${r.push.blobsPresent} already present; ${r.push.manifestsWritten} manifests written`);
       if (r.signed) lines.push('  signed with cosign (index digest)');
+      for (const [p, s] of Object.entries(r.sbom?.platforms ?? {})) lines.push(`  sbom ${p}: ${s.components} components${s.referrer ? `, ${s.referrer.ref} (${s.referrer.via})` : ''}`);
       if (r.gitTag) lines.push(`  git tag ${r.gitTag.name} ${r.gitTag.created ? 'created' : 'already there'}${r.gitTag.pushed ? ', pushed' : ''}`);
       break;
     case 'already-published':
@@ -33,6 +34,7 @@ export function formatResult(r: PublishResult): string {
       lines.push(`  a real run would be: ${r.wouldBe}`);
       for (const t of r.plan.tags) lines.push(`  would tag ${r.repository}:${t.tag} — ${t.reason}`);
       for (const s of r.plan.skipped) lines.push(`  would not tag ${s.tag} — ${s.reason}`);
+      for (const [p, s] of Object.entries(r.sbom?.platforms ?? {})) lines.push(`  sbom ${p}: ${s.components} components (not attached: dry run)`);
       break;
   }
   if (r.build) lines.push(`built: ${r.build.strategy} strategy on ${r.build.builder} (${r.build.driver} driver, ${r.build.store} store); reproducible: ${r.build.reproducible ? 'yes' : 'no'}; provenance: ${r.build.provenance.attached ? r.build.provenance.mode : `none (${r.build.provenance.reason})`}`);

@@ -23,6 +23,7 @@ interface PublishFlags {
   dryRun?: boolean;
   force?: boolean;
   signKey?: string;
+  sbom?: boolean;
   gitTag?: boolean;
   gitTagFormat: string;
   pushGitTag?: boolean;
@@ -56,6 +57,7 @@ export function register(program: Command): void {
     .option('--force', 'overwrite an existing version that has another digest (logged loudly)')
     .option('--provenance <mode>', 'provenance attestation: min, max or false', 'min')
     .option('--sign-key <file>', 'cosign-sign the index digest with this key (password in COSIGN_PASSWORD)')
+    .option('--sbom', 'attach a CycloneDX SBOM to each platform image (OCI referrer; the generator is installed from npm on first use)')
     .option('--git-tag', 'create the annotated git tag <connector-dir>/v<version> at the built commit after success')
     .option('--git-tag-format <format>', 'git tag format ({dir}, {version})', DEFAULT_GIT_TAG_FORMAT)
     .option('--push-git-tag', 'push the git tag to origin (implies --git-tag)')
@@ -81,6 +83,7 @@ export function register(program: Command): void {
           aliases: f.aliases === true,
           dev: f.dev === true,
           signKey: f.signKey,
+          sbom: f.sbom === true,
         });
         const req: PublishRequest = {
           ...publishRequestOf(dir ?? '.', config, { version: f.releaseVersion }),

@@ -22,6 +22,7 @@ interface VerifyFlags {
   cpus?: string;
   network?: string;
   signPub?: string;
+  sbom?: boolean;
 }
 
 
@@ -115,6 +116,7 @@ export function register(program: Command): void {
     .option('--cpus <n>', 'CPU limit of each container')
     .option('--network <name>', 'network for check/discover/read/write (spec always runs with none)', 'bridge')
     .option('--sign-pub <file>', 'also check the cosign signature of the (registry) image with this public key')
+    .option('--sbom', 'also check that every platform image of the (registry) image has a CycloneDX SBOM attached (publish --sbom)')
     .action(
       action(async (out, g, target: string, flags: VerifyFlags) => {
         const { image, opts } = await verifyRequest(target, flags);
@@ -123,6 +125,10 @@ export function register(program: Command): void {
         if (flags.signPub) {
           const { addSignatureCheck } = await import('../verify/signature.js');
           report = await addSignatureCheck(report, image, flags.signPub);
+        }
+        if (flags.sbom) {
+          const { addSbomCheck } = await import('../verify/sbom.js');
+          report = await addSbomCheck(report, image);
         }
         out.result(report, () => renderReport(report));
         return report.ok ? ExitCode.ok : ExitCode.failed;

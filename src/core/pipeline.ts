@@ -7,7 +7,7 @@
  */
 import { BcError, toBcError } from '../errors.js';
 
-export const STEP_NAMES = ['resolve', 'render', 'lint', 'build', 'verify', 'push', 'tag', 'record', 'merge'] as const;
+export const STEP_NAMES = ['resolve', 'render', 'lint', 'build', 'verify', 'sbom', 'push', 'tag', 'record', 'merge'] as const;
 export type StepName = (typeof STEP_NAMES)[number];
 
 export interface StepRecord {

@@ -48,6 +48,8 @@ export interface PublishRequest extends BuildRequestCommon {
   /** attempts per registry operation (default 5) */
   retries?: number;
   signKey?: string;
+  /** generate a CycloneDX SBOM per platform image and attach it to the image as an OCI referrer */
+  sbom?: boolean;
   gitTag?: boolean;
   gitTagFormat?: string;
   pushGitTag?: boolean;

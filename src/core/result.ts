@@ -46,6 +46,14 @@ interface Common {
   /** the image's labels (the Dockerfile's and the OCI ones) and its index/manifest annotations, once rendered */
   labels?: Record<string, string>;
   annotations?: string[];
+  /** the SBOMs, once generated (--sbom); `referrer` once attached in the registry */
+  sbom?: SbomSummary;
+}
+
+export interface SbomSummary {
+  format: 'CycloneDX';
+  generator: string;
+  platforms: Record<string, { components: number; ecosystems: Record<string, number>; bytes: number; referrer?: { digest: string; ref: string; via: 'referrers API' | 'referrers tag' } }>;
 }
 
 export interface Published extends Common {

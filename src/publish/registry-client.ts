@@ -219,6 +219,45 @@ export class RegistryClient {
     return res.headers.get('docker-content-digest') ?? sha256(manifest.bytes);
   }
 
+  /**
+   * PUT a manifest that names a `subject` (an OCI 1.1 referrer) by its digest.
+   * `indexed` is true when the registry says it indexed the referrer itself
+   * (the OCI-Subject header); otherwise the caller keeps the referrers tag.
+   */
+  async putReferrer(repo: string, manifest: Pick<Manifest, 'bytes' | 'mediaType' | 'digest'>, subject: string): Promise<{ digest: string; indexed: boolean }> {
+    const res = await this.request('PUT', `/v2/${repo}/manifests/${manifest.digest}`, {
+      scope: `repository:${repo}:pull,push`,
+      what: `write ${repo}@${manifest.digest.slice(0, 19)}`,
+      body: manifest.bytes,
+      contentType: manifest.mediaType,
+    });
+    await res.body?.cancel();
+    return { digest: res.headers.get('docker-content-digest') ?? sha256(manifest.bytes), indexed: res.headers.get('oci-subject') === subject };
+  }
+
+  /**
+   * The referrers API (GET /v2/R/referrers/D): the index of manifests whose
+   * subject is D, or undefined when the registry has no such API (404, as
+   * distribution 2.x answers; then the referrers tag sha256-HEX is the index).
+   */
+  async getReferrers(repo: string, digest: string, artifactType?: string): Promise<Buffer | undefined> {
+    const q = artifactType ? `?artifactType=${encodeURIComponent(artifactType)}` : '';
+    const res = await this.request('GET', `/v2/${repo}/referrers/${digest}${q}`, {
+      scope: `repository:${repo}:pull`,
+      what: `list referrers of ${repo}@${digest.slice(0, 19)}`,
+      allow404: true,
+      accepted: [400, 405, 501],
+      accept: ['application/vnd.oci.image.index.v1+json'],
+    });
+    if (!res.ok) {
+      await res.body?.cancel();
+      return undefined;
+    }
+    const type = res.headers.get('content-type') ?? '';
+    const bytes = Buffer.from(await res.arrayBuffer());
+    return type.includes('json') ? bytes : undefined;
+  }
+
   /** GET a small blob (an image config); undefined when absent. The digest is checked. */
   async getBlob(repo: string, digest: string): Promise<Buffer | undefined> {
     const res = await this.request('GET', `/v2/${repo}/blobs/${digest}`, { scope: `repository:${repo}:pull`, what: `read blob ${digest.slice(0, 19)}`, allow404: true });

@@ -20,6 +20,7 @@ export const CHECK_IDS = [
   'no-secrets',
   'labels',
   'signature',
+  'sbom',
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 

