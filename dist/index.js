@@ -72981,13 +72981,16 @@ function normalizeBom(bom, s) {
     ...s.license ? { licenses: [{ license: { name: s.license } }] } : {},
     properties: [...bom.metadata?.component?.properties ?? [], { name: "build-connector:platform", value: s.platform }]
   };
+  const byKey = (key) => (a2, b) => key(a2) < key(b) ? -1 : key(a2) > key(b) ? 1 : 0;
   const out = {
     ...bom,
     serialNumber: `urn:uuid:${uuidFrom(`${s.digest} ${s.repository}`)}`,
     version: 1,
     metadata: { ...bom.metadata ?? {}, timestamp: s.created, component: root },
-    components,
-    ...bom.dependencies ? { dependencies: bom.dependencies.map((d) => ({ ...d, ref: ref2(d.ref), ...d.dependsOn ? { dependsOn: d.dependsOn.map(ref2) } : {} })) } : {}
+    components: [...components].sort(byKey((c3) => `${c3["bom-ref"] ?? ""} ${c3.type} ${c3.name} ${c3.version ?? ""}`)),
+    ...bom.dependencies ? {
+      dependencies: bom.dependencies.map((d) => ({ ...d, ref: ref2(d.ref), ...d.dependsOn ? { dependsOn: d.dependsOn.map(ref2).sort() } : {} })).sort(byKey((d) => d.ref))
+    } : {}
   };
   return { bytes: Buffer.from(`${JSON.stringify(out)}
 `), facts: ecosystemsOf(out) };

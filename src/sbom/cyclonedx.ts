@@ -130,13 +130,21 @@ export function normalizeBom(bom: Bom, s: SbomSubject): { bytes: Buffer; facts: 
     ...(s.license ? { licenses: [{ license: { name: s.license } }] } : {}),
     properties: [...(bom.metadata?.component?.properties ?? []), { name: 'build-connector:platform', value: s.platform }],
   };
+  // the generator orders by bom-ref, so its random refs shuffled the lists: order again by the stable ones
+  const byKey = <T>(key: (x: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
   const out: Bom = {
     ...bom,
     serialNumber: `urn:uuid:${uuidFrom(`${s.digest} ${s.repository}`)}`,
     version: 1,
     metadata: { ...(bom.metadata ?? {}), timestamp: s.created, component: root },
-    components,
-    ...(bom.dependencies ? { dependencies: bom.dependencies.map((d) => ({ ...d, ref: ref(d.ref), ...(d.dependsOn ? { dependsOn: d.dependsOn.map(ref) } : {}) })) } : {}),
+    components: [...components].sort(byKey((c) => `${c['bom-ref'] ?? ''} ${c.type} ${c.name} ${c.version ?? ''}`)),
+    ...(bom.dependencies
+      ? {
+          dependencies: bom.dependencies
+            .map((d) => ({ ...d, ref: ref(d.ref), ...(d.dependsOn ? { dependsOn: d.dependsOn.map(ref).sort() } : {}) }))
+            .sort(byKey((d) => d.ref)),
+        }
+      : {}),
   };
   return { bytes: Buffer.from(`${JSON.stringify(out)}\n`), facts: ecosystemsOf(out) };
 }

@@ -324,13 +324,18 @@ describeEngine('GitHub Action: dist/index.js run as the runner runs it', () => {
     await git('add', '.');
     await git('commit', '-qm', 'one connector');
     const repo = `${NS}/single-hello`;
-    const r = await runAction({ registry: REGISTRY, repository: repo, 'base-image': base }, { GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/tags/v0.1.0', GITHUB_WORKSPACE: single });
+    const r = await runAction({ registry: REGISTRY, repository: repo, 'base-image': base, sbom: 'true' }, { GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/tags/v0.1.0', GITHUB_WORKSPACE: single });
     expect(r.exitCode, r.visible.slice(-3000)).toBe(0);
     expect(r.stdout).toContain('build-connector: command publish (release tag v0.1.0 pushed)');
     expect(r.outputs.result).toBe('published');
     const digest = r.outputs.digest as string;
     pushed.push({ registry: REGISTRY, repo, digest });
     expect(await tagDigest(REGISTRY, repo, '0.1.0')).toBe(digest);
+    // sbom: true attached one SBOM per platform image, named in the output and the summary
+    const sbom = (r.outputs.sbom ?? '').split('\n');
+    expect(sbom.map((l) => l.split('=')[0])).toEqual(['linux/amd64', 'linux/arm64']);
+    for (const l of sbom) expect(l).toMatch(new RegExp(`=${REGISTRY}/${repo}@sha256:[0-9a-f]{64}$`));
+    expect(r.summary).toMatch(/\| SBOM linux\/arm64 \| \d+ components/);
   });
 
   it('git-tag: after publishing, the release tag <dir>/v<version> is created at the built commit and pushed', async () => {

@@ -27,8 +27,9 @@ const subject: SbomSubject = {
 };
 
 /** What trivy writes: random serial, wall-clock timestamp, UUID bom-refs for the image and the OS. */
-function trivyOutput(seed: string) {
-  const u = (n: number) => `${seed}${n}`.padEnd(8, '0').slice(0, 8) + '-1111-4111-8111-111111111111';
+function trivyOutput(seed: 'a' | 'b') {
+  // seed b draws the random refs in the opposite order
+  const u = (n: number) => `${(seed === 'a' ? n : 10 - n).toString().repeat(8)}-1111-4111-8111-111111111111`;
   return {
     bomFormat: 'CycloneDX',
     specVersion: '1.5',
@@ -40,10 +41,11 @@ function trivyOutput(seed: string) {
       { 'bom-ref': 'pkg:deb/debian/bash@5.2.15?arch=arm64', type: 'library', name: 'bash', version: '5.2.15', purl: 'pkg:deb/debian/bash@5.2.15?arch=arm64' },
       { 'bom-ref': 'pkg:pypi/source-hello@0.1.0', type: 'library', name: 'source-hello', version: '0.1.0', purl: 'pkg:pypi/source-hello@0.1.0' },
     ],
+    // trivy sorts by ref, so the random refs decide the order
     dependencies: [
       { ref: u(2), dependsOn: ['pkg:deb/debian/bash@5.2.15?arch=arm64'] },
-      { ref: u(1), dependsOn: [u(2), 'pkg:pypi/source-hello@0.1.0'] },
-    ],
+      { ref: u(1), dependsOn: [u(2), 'pkg:pypi/source-hello@0.1.0'].sort() },
+    ].sort((a, b) => (a.ref < b.ref ? -1 : 1)),
   };
 }
 

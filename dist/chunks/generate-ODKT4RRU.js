@@ -3,7 +3,7 @@ import {
   CYCLONEDX_MEDIA_TYPE,
   normalizeBom,
   parseBom
-} from "./chunk-YKDLBJ5I.js";
+} from "./chunk-LTFAVDC6.js";
 import {
   runTrivy,
   sbomCacheDir

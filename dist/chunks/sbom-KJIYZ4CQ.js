@@ -15,7 +15,7 @@ import {
   CYCLONEDX_MEDIA_TYPE,
   ecosystemsOf,
   parseBom
-} from "./chunk-YKDLBJ5I.js";
+} from "./chunk-LTFAVDC6.js";
 import "./chunk-BMAGI5NV.js";
 import {
   RegistryClient

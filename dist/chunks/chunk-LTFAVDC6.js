@@ -93,13 +93,16 @@ function normalizeBom(bom, s) {
     ...s.license ? { licenses: [{ license: { name: s.license } }] } : {},
     properties: [...bom.metadata?.component?.properties ?? [], { name: "build-connector:platform", value: s.platform }]
   };
+  const byKey = (key) => (a, b) => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
   const out = {
     ...bom,
     serialNumber: `urn:uuid:${uuidFrom(`${s.digest} ${s.repository}`)}`,
     version: 1,
     metadata: { ...bom.metadata ?? {}, timestamp: s.created, component: root },
-    components,
-    ...bom.dependencies ? { dependencies: bom.dependencies.map((d) => ({ ...d, ref: ref(d.ref), ...d.dependsOn ? { dependsOn: d.dependsOn.map(ref) } : {} })) } : {}
+    components: [...components].sort(byKey((c) => `${c["bom-ref"] ?? ""} ${c.type} ${c.name} ${c.version ?? ""}`)),
+    ...bom.dependencies ? {
+      dependencies: bom.dependencies.map((d) => ({ ...d, ref: ref(d.ref), ...d.dependsOn ? { dependsOn: d.dependsOn.map(ref).sort() } : {} })).sort(byKey((d) => d.ref))
+    } : {}
   };
   return { bytes: Buffer.from(`${JSON.stringify(out)}
 `), facts: ecosystemsOf(out) };

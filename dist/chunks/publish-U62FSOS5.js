@@ -308,7 +308,7 @@ async function runPublish(req, hooks = {}) {
       if (!generator) return skip(void 0, "not asked (--sbom)");
       if (resume) return skip(void 0, "attached when these images were first pushed");
       if (!built.layout) throw new StepError("failed", "internal error: the build left no layout to describe", { step: "sbom" });
-      const { generateSboms } = await import("./generate-5KELZXH3.js");
+      const { generateSboms } = await import("./generate-ODKT4RRU.js");
       sboms = await generateSboms({
         generator,
         layout: built.layout,
@@ -345,7 +345,7 @@ async function runPublish(req, hooks = {}) {
       const attached = [];
       if (sboms.length > 0) {
         const { attachReferrer } = await import("./referrers-OZWNXBLM.js");
-        const { SBOM_FORMAT } = await import("./generate-5KELZXH3.js");
+        const { SBOM_FORMAT } = await import("./generate-ODKT4RRU.js");
         for (const x of sboms) {
           const a = await attachReferrer(r.client, r.target.repo, x.subject, {
             artifactType: SBOM_FORMAT.mediaType,
