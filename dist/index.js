@@ -74216,6 +74216,8 @@ function capabilitiesFrom(f) {
   const effectiveBuildkit = realNodeBk ?? (isDocker ? buildkitOfEngine(f.engineVersion) : void 0);
   const bk13 = atLeast(effectiveBuildkit, "0.13.0");
   if (!bk13) notes.push(`BuildKit ${effectiveBuildkit ?? "version unknown"} < 0.13: no rewrite-timestamp, so digests are not reproducible`);
+  const annotations = atLeast(coerce(f.buildxVersion), "0.12.0") && atLeast(effectiveBuildkit, "0.11.0");
+  if (!annotations) notes.push("buildx < 0.12 or BuildKit < 0.11: no OCI annotations on the index and manifests (the labels are still set)");
   if (isDocker) {
     const c8d = f.containerdStore === true;
     if (!c8d) notes.push("docker driver on the classic image store: one platform per build, --load only (enable the containerd image store)");
@@ -74228,6 +74230,7 @@ function capabilitiesFrom(f) {
       ociOutput: c8d,
       pushByDigest: false,
       rewriteTimestamp: { oci: c8d && bk13, image: false },
+      annotations,
       notes
     };
   }
@@ -74246,6 +74249,7 @@ function capabilitiesFrom(f) {
     ociOutput: true,
     pushByDigest: true,
     rewriteTimestamp: { oci: bk13, image: bk13 },
+    annotations,
     notes
   };
 }
@@ -74371,6 +74375,7 @@ function prepareBuild(plan, opts, caps, files) {
     platforms,
     tags,
     labels: plan.labels,
+    ...caps.annotations && plan.annotations ? { annotations: plan.annotations } : {},
     // The plan's build args (custom mode's BASE_IMAGE override) under the user's.
     buildArgs: mergedBuildArgs(plan, opts),
     metadataFile: files.metadataFile,
@@ -77709,6 +77714,7 @@ function buildxArgs(req) {
   const prov = req.provenance ?? "min";
   args.push(`--provenance=${prov === false ? "false" : `mode=${prov}`}`);
   for (const [k, v] of sortedEntries(req.labels)) args.push("--label", `${k}=${v}`);
+  if (req.output.type === "oci" || req.output.type === "push") for (const a2 of req.annotations ?? []) args.push("--annotation", a2);
   for (const t of req.tags ?? []) args.push("-t", t);
   for (const [k, v] of sortedEntries(req.buildArgs)) args.push("--build-arg", `${k}=${v}`);
   for (const c3 of req.cacheFrom ?? []) args.push("--cache-from", c3);
@@ -79800,16 +79806,17 @@ async function importSaved(savedTar, layout, scratch) {
     await rm5(dir, { recursive: true, force: true });
   }
 }
-function indexBytes(manifests) {
+function indexBytes(manifests, annotations = {}) {
   const index = {
     schemaVersion: 2,
     mediaType: OCI_INDEX,
-    manifests: manifests.map((m) => ({ mediaType: m.mediaType, digest: m.digest, size: m.size, platform: platformObject(m.platform) }))
+    manifests: manifests.map((m) => ({ mediaType: m.mediaType, digest: m.digest, size: m.size, platform: platformObject(m.platform) })),
+    ...Object.keys(annotations).length > 0 ? { annotations: Object.fromEntries(Object.entries(annotations).sort(([a2], [b]) => a2 < b ? -1 : 1)) } : {}
   };
   return Buffer.from(JSON.stringify(index), "utf8");
 }
-async function writeIndex(layout, manifests) {
-  const bytes = indexBytes(manifests);
+async function writeIndex(layout, manifests, annotations = {}) {
+  const bytes = indexBytes(manifests, annotations);
   const digest = `sha256:${createHash4("sha256").update(bytes).digest("hex")}`;
   await mkdir6(join16(layout, "blobs", "sha256"), { recursive: true });
   await writeFile6(blobPath(layout, digest), bytes);
@@ -79984,11 +79991,19 @@ async function buildImages(plan, req) {
   const built = { strategy, result: joined, digest: required2.result.digest, platforms, attestations: 0, local };
   if (req.goal === "push") {
     if (!req.work) throw new BcError("failed", "internal error: a push build needs a work directory", { step: "build" });
-    await saveToLayout(built, req.platforms, req.work);
+    await saveToLayout(built, req.platforms, req.work, indexAnnotations(plan.annotations));
   }
   return built;
 }
-async function saveToLayout(built, platforms, work) {
+function indexAnnotations(list2) {
+  const out = {};
+  for (const a2 of list2 ?? []) {
+    const m = /^index:([^=]+)=(.*)$/s.exec(a2);
+    if (m?.[1]) out[m[1]] = m[2] ?? "";
+  }
+  return out;
+}
+async function saveToLayout(built, platforms, work, annotations) {
   const layout = join17(work, "image.oci");
   await mkdir7(layout, { recursive: true });
   const manifests = await Promise.all(
@@ -80005,7 +80020,7 @@ async function saveToLayout(built, platforms, work) {
       return { ...m, platform: p };
     })
   );
-  const index = await writeIndex(layout, manifests);
+  const index = await writeIndex(layout, manifests, annotations);
   built.layout = layout;
   built.digest = index.digest;
   built.platforms = Object.fromEntries(manifests.map((m) => [m.platform, m.digest]));

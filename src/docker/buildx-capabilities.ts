@@ -53,6 +53,8 @@ export interface BuilderCapabilities extends CapabilityFacts {
   ociOutput: boolean;
   pushByDigest: boolean;
   rewriteTimestamp: { oci: boolean; image: boolean };
+  /** `--annotation index:/manifest:` on OCI and image outputs (buildx >= 0.12, BuildKit >= 0.11) */
+  annotations: boolean;
   /** why a capability is missing, one line each, for messages and --json */
   notes: string[];
   /** answered from the probe cache (trusted for "yes" only; refusals are re-probed) */
@@ -79,6 +81,8 @@ export function capabilitiesFrom(f: CapabilityFacts): BuilderCapabilities {
   const effectiveBuildkit = realNodeBk ?? (isDocker ? buildkitOfEngine(f.engineVersion) : undefined);
   const bk13 = atLeast(effectiveBuildkit, '0.13.0');
   if (!bk13) notes.push(`BuildKit ${effectiveBuildkit ?? 'version unknown'} < 0.13: no rewrite-timestamp, so digests are not reproducible`);
+  const annotations = atLeast(coerce(f.buildxVersion), '0.12.0') && atLeast(effectiveBuildkit, '0.11.0');
+  if (!annotations) notes.push('buildx < 0.12 or BuildKit < 0.11: no OCI annotations on the index and manifests (the labels are still set)');
 
   if (isDocker) {
     const c8d = f.containerdStore === true;
@@ -92,6 +96,7 @@ export function capabilitiesFrom(f: CapabilityFacts): BuilderCapabilities {
       ociOutput: c8d,
       pushByDigest: false,
       rewriteTimestamp: { oci: c8d && bk13, image: false },
+      annotations,
       notes,
     };
   }
@@ -112,6 +117,7 @@ export function capabilitiesFrom(f: CapabilityFacts): BuilderCapabilities {
     ociOutput: true,
     pushByDigest: true,
     rewriteTimestamp: { oci: bk13, image: bk13 },
+    annotations,
     notes,
   };
 }

@@ -34,6 +34,8 @@ export interface BuildRequest {
   /** -t (for load / oci: the image names the result gets) */
   tags?: readonly string[];
   labels?: Readonly<Record<string, string>>;
+  /** `index:KEY=VALUE` / `manifest:KEY=VALUE`: passed for OCI and image outputs only (a load keeps no index) */
+  annotations?: readonly string[];
   buildArgs?: Readonly<Record<string, string>>;
   metadataFile: string;
   /** default min */
@@ -109,6 +111,7 @@ export function buildxArgs(req: BuildRequest): string[] {
   const prov = req.provenance ?? 'min';
   args.push(`--provenance=${prov === false ? 'false' : `mode=${prov}`}`);
   for (const [k, v] of sortedEntries(req.labels)) args.push('--label', `${k}=${v}`);
+  if (req.output.type === 'oci' || req.output.type === 'push') for (const a of req.annotations ?? []) args.push('--annotation', a);
   for (const t of req.tags ?? []) args.push('-t', t);
   for (const [k, v] of sortedEntries(req.buildArgs)) args.push('--build-arg', `${k}=${v}`);
   for (const c of req.cacheFrom ?? []) args.push('--cache-from', c);

@@ -80,19 +80,20 @@ export async function importSaved(savedTar: string, layout: string, scratch: str
   }
 }
 
-/** The bytes of an image index over `manifests` (deterministic: platform order as given). */
-export function indexBytes(manifests: readonly PlatformManifest[]): Buffer {
+/** The bytes of an image index over `manifests` (deterministic: platform order as given), with its annotations. */
+export function indexBytes(manifests: readonly PlatformManifest[], annotations: Readonly<Record<string, string>> = {}): Buffer {
   const index = {
     schemaVersion: 2,
     mediaType: OCI_INDEX,
     manifests: manifests.map((m) => ({ mediaType: m.mediaType, digest: m.digest, size: m.size, platform: platformObject(m.platform) })),
+    ...(Object.keys(annotations).length > 0 ? { annotations: Object.fromEntries(Object.entries(annotations).sort(([a], [b]) => (a < b ? -1 : 1))) } : {}),
   };
   return Buffer.from(JSON.stringify(index), 'utf8');
 }
 
 /** Write the index as a blob and as `layout/index.json`; returns its digest. */
-export async function writeIndex(layout: string, manifests: readonly PlatformManifest[]): Promise<{ digest: string; size: number }> {
-  const bytes = indexBytes(manifests);
+export async function writeIndex(layout: string, manifests: readonly PlatformManifest[], annotations: Readonly<Record<string, string>> = {}): Promise<{ digest: string; size: number }> {
+  const bytes = indexBytes(manifests, annotations);
   const digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
   await mkdir(join(layout, 'blobs', 'sha256'), { recursive: true });
   await writeFile(blobPath(layout, digest), bytes);

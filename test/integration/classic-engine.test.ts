@@ -109,6 +109,9 @@ suite(`the classic image store with the docker driver${problem ? ` [${problem}]`
     expect(j.build.provenance.attached).toBe(false);
     expect(await tagDigest(REGISTRY, repo, '1.0.0')).toBe(j.digest);
     expect(await indexPlatforms(REGISTRY, repo, j.digest)).toEqual(['linux/amd64', 'linux/arm64']);
+    // the index this tool assembles carries the OCI annotations too (the saved manifests stay the engine's)
+    const index = (await (await fetch(`http://${REGISTRY}/v2/${repo}/manifests/${j.digest}`, { headers: { accept: 'application/vnd.oci.image.index.v1+json' } })).json()) as { annotations?: Record<string, string> };
+    expect(index.annotations?.['org.opencontainers.image.created']).toMatch(/^\d{4}-\d\d-\d\dT/);
     // nothing of the run is left in the classic store under its run-unique names
     expect((await classicDocker(['image', 'ls', '--format', '{{.Repository}}', 'build-connector-publish/*'])).stdout.trim()).toBe('');
 

@@ -97,10 +97,14 @@ describeEngine('OCI labels on the built image', () => {
       expect(res.status, path).toBe(200);
       return (await res.json()) as { manifests?: Descriptor[]; config?: Descriptor };
     };
-    const index = await get('manifests/0.1.0');
+    const index = (await get('manifests/0.1.0')) as { manifests?: Descriptor[]; annotations?: Record<string, string> };
     const amd64 = index.manifests?.find((m) => m.platform?.architecture === 'amd64');
     expect(amd64).toBeDefined();
-    const manifest = await get(`manifests/${amd64?.digest ?? ''}`);
+    const manifest = (await get(`manifests/${amd64?.digest ?? ''}`)) as { config?: Descriptor; annotations?: Record<string, string> };
+    // the same keys as OCI annotations, on the index and on the platform manifest (metadata-action's `annotations`)
+    const oci = { 'org.opencontainers.image.source': 'https://github.com/acme/connectors', 'org.opencontainers.image.revision': revision, 'org.opencontainers.image.created': '2023-11-14T22:13:20.000Z' };
+    expect(index.annotations).toMatchObject(oci);
+    expect(manifest.annotations).toMatchObject(oci);
     const config = (await get(`blobs/${manifest.config?.digest ?? ''}`)) as { config?: { Labels?: Record<string, string> } };
     expect(config.config?.Labels).toMatchObject({
       'org.opencontainers.image.source': 'https://github.com/acme/connectors',

@@ -90,6 +90,18 @@ const table: [number, string, BuildRequest, string[]][] = [
     [...head, '--metadata-file', '/tmp/m.json', '--provenance=mode=min', '--output', 'type=image,"name=r/a:1,r/a:latest",push=true,registry.insecure=true', '/ctx'],
   ],
   [
+    10,
+    'annotations go to an OCI output (index and manifest), in the given order',
+    { ...base, annotations: ['index:org.opencontainers.image.revision=abc', 'manifest:org.opencontainers.image.revision=abc'], output: { type: 'oci', dest: '/o', tar: false } },
+    [...head, '--metadata-file', '/tmp/m.json', '--provenance=mode=min', '--annotation', 'index:org.opencontainers.image.revision=abc', '--annotation', 'manifest:org.opencontainers.image.revision=abc', '--output', 'type=oci,dest=/o,tar=false', '/ctx'],
+  ],
+  [
+    11,
+    'annotations are not passed to a load (no index is kept)',
+    { ...base, annotations: ['index:a=b'] },
+    [...head, '--metadata-file', '/tmp/m.json', '--provenance=mode=min', '--load', '/ctx'],
+  ],
+  [
     9,
     'cache only',
     { ...base, output: { type: 'cacheonly' }, platforms: [] },
@@ -216,6 +228,14 @@ describe('capabilitiesFrom', () => {
       rtImage: c.rewriteTimestamp.image,
     }).toEqual(want);
     if (!want.mpLoad) expect(c.notes.join('\n')).toMatch(/load|classic/);
+  });
+
+  it('annotations need buildx >= 0.12 and BuildKit >= 0.11 (said in the notes otherwise)', () => {
+    expect(capabilitiesFrom(facts()).annotations).toBe(true);
+    expect(capabilitiesFrom(facts({ driver: 'docker-container', buildkitVersion: 'v0.10.6' })).annotations).toBe(false);
+    const old = capabilitiesFrom(facts({ driver: 'docker-container', buildkitVersion: 'v0.13.0', buildxVersion: '0.11.2' }));
+    expect(old.annotations).toBe(false);
+    expect(old.notes.join('\n')).toMatch(/no OCI annotations/);
   });
 
   it('platform variants count; s390x is unsupported', () => {

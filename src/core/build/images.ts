@@ -126,7 +126,7 @@ export async function buildImages(plan: BuildPlan, req: ImagesRequest): Promise<
   const built: BuiltImages = { strategy, result: joined, digest: required.result.digest, platforms, attestations: 0, local };
   if (req.goal === 'push') {
     if (!req.work) throw new BcError('failed', 'internal error: a push build needs a work directory', { step: 'build' });
-    await saveToLayout(built, req.platforms, req.work);
+    await saveToLayout(built, req.platforms, req.work, indexAnnotations(plan.annotations));
   }
   return built;
 }
@@ -136,7 +136,17 @@ export async function buildImages(plan: BuildPlan, req: ImagesRequest): Promise<
  * merge the blobs, write the index. The manifest digests are the engine's
  * own (the same bytes a `docker push` would send).
  */
-async function saveToLayout(built: BuiltImages, platforms: readonly string[], work: string): Promise<void> {
+/** The `index:KEY=VALUE` entries of the plan's annotations, as the index's annotations. */
+export function indexAnnotations(list: readonly string[] | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const a of list ?? []) {
+    const m = /^index:([^=]+)=(.*)$/s.exec(a);
+    if (m?.[1]) out[m[1]] = m[2] ?? '';
+  }
+  return out;
+}
+
+async function saveToLayout(built: BuiltImages, platforms: readonly string[], work: string, annotations: Record<string, string>): Promise<void> {
   const layout = join(work, 'image.oci');
   await mkdir(layout, { recursive: true });
   // every platform's save at once: the daemon's tar of each image dominates
@@ -154,7 +164,8 @@ async function saveToLayout(built: BuiltImages, platforms: readonly string[], wo
       return { ...m, platform: p };
     }),
   );
-  const index = await writeIndex(layout, manifests);
+  // the engine's own manifests stay as saved (their digests are what was verified); the index we write carries the annotations
+  const index = await writeIndex(layout, manifests, annotations);
   built.layout = layout;
   built.digest = index.digest;
   built.platforms = Object.fromEntries(manifests.map((m) => [m.platform, m.digest]));

@@ -91,6 +91,7 @@ export function prepareBuild(
     platforms,
     tags,
     labels: plan.labels,
+    ...(caps.annotations && plan.annotations ? { annotations: plan.annotations } : {}),
     // The plan's build args (custom mode's BASE_IMAGE override) under the user's.
     buildArgs: mergedBuildArgs(plan, opts),
     metadataFile: files.metadataFile,

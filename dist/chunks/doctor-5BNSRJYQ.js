@@ -7,7 +7,7 @@ import {
   dockerInfo,
   dockerVersions,
   isContainerdStore
-} from "./chunk-JQAQWCB7.js";
+} from "./chunk-SF5M2QCF.js";
 import {
   credentialsFromEnv,
   login,

@@ -13,7 +13,7 @@ import {
   renderStep,
   untag,
   workDir
-} from "./chunk-C2PG3DMK.js";
+} from "./chunk-NQ7OX45U.js";
 import {
   Pipeline,
   done
@@ -25,10 +25,10 @@ import {
   resolveCredentials,
   resolveTarget
 } from "./chunk-PYJL46OF.js";
-import "./chunk-QWZMYILY.js";
+import "./chunk-UA4JAP74.js";
 import "./chunk-BMAGI5NV.js";
-import "./chunk-7KE47OPO.js";
-import "./chunk-JQAQWCB7.js";
+import "./chunk-RPECN2RV.js";
+import "./chunk-SF5M2QCF.js";
 import "./chunk-RGBSGB4K.js";
 import {
   RegistryClient,

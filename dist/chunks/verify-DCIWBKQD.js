@@ -1,8 +1,8 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
   checkPlatforms
-} from "./chunk-7KE47OPO.js";
-import "./chunk-JQAQWCB7.js";
+} from "./chunk-RPECN2RV.js";
+import "./chunk-SF5M2QCF.js";
 import {
   action,
   listFlag

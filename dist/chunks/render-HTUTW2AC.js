@@ -1,10 +1,10 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
   resolveSourceDateEpoch
-} from "./chunk-QWZMYILY.js";
+} from "./chunk-UA4JAP74.js";
 import "./chunk-BMAGI5NV.js";
-import "./chunk-7KE47OPO.js";
-import "./chunk-JQAQWCB7.js";
+import "./chunk-RPECN2RV.js";
+import "./chunk-SF5M2QCF.js";
 import {
   imageMetadata,
   planSummary,

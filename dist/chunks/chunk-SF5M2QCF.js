@@ -195,6 +195,8 @@ function capabilitiesFrom(f) {
   const effectiveBuildkit = realNodeBk ?? (isDocker ? buildkitOfEngine(f.engineVersion) : void 0);
   const bk13 = atLeast(effectiveBuildkit, "0.13.0");
   if (!bk13) notes.push(`BuildKit ${effectiveBuildkit ?? "version unknown"} < 0.13: no rewrite-timestamp, so digests are not reproducible`);
+  const annotations = atLeast(coerce(f.buildxVersion), "0.12.0") && atLeast(effectiveBuildkit, "0.11.0");
+  if (!annotations) notes.push("buildx < 0.12 or BuildKit < 0.11: no OCI annotations on the index and manifests (the labels are still set)");
   if (isDocker) {
     const c8d = f.containerdStore === true;
     if (!c8d) notes.push("docker driver on the classic image store: one platform per build, --load only (enable the containerd image store)");
@@ -207,6 +209,7 @@ function capabilitiesFrom(f) {
       ociOutput: c8d,
       pushByDigest: false,
       rewriteTimestamp: { oci: c8d && bk13, image: false },
+      annotations,
       notes
     };
   }
@@ -225,6 +228,7 @@ function capabilitiesFrom(f) {
     ociOutput: true,
     pushByDigest: true,
     rewriteTimestamp: { oci: bk13, image: bk13 },
+    annotations,
     notes
   };
 }

@@ -17,16 +17,16 @@ import {
   untag,
   verifyStep,
   workDir
-} from "./chunk-C2PG3DMK.js";
+} from "./chunk-NQ7OX45U.js";
 import {
   Pipeline,
   StepFailure,
   skip
 } from "./chunk-F4RCZ2Z4.js";
-import "./chunk-QWZMYILY.js";
+import "./chunk-UA4JAP74.js";
 import "./chunk-BMAGI5NV.js";
-import "./chunk-7KE47OPO.js";
-import "./chunk-JQAQWCB7.js";
+import "./chunk-RPECN2RV.js";
+import "./chunk-SF5M2QCF.js";
 import "./chunk-RGBSGB4K.js";
 import "./chunk-I2VOEO4C.js";
 import "./chunk-BM47B25L.js";

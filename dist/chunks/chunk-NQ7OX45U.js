@@ -5,13 +5,13 @@ import {
 import {
   buildImage,
   resolveSourceDateEpoch
-} from "./chunk-QWZMYILY.js";
+} from "./chunk-UA4JAP74.js";
 import {
   writeLayoutTar
 } from "./chunk-BMAGI5NV.js";
 import {
   detectCapabilities
-} from "./chunk-JQAQWCB7.js";
+} from "./chunk-SF5M2QCF.js";
 import {
   lintWithBase
 } from "./chunk-RGBSGB4K.js";
@@ -98,16 +98,17 @@ async function importSaved(savedTar, layout, scratch) {
     await rm(dir, { recursive: true, force: true });
   }
 }
-function indexBytes(manifests) {
+function indexBytes(manifests, annotations = {}) {
   const index = {
     schemaVersion: 2,
     mediaType: OCI_INDEX,
-    manifests: manifests.map((m) => ({ mediaType: m.mediaType, digest: m.digest, size: m.size, platform: platformObject(m.platform) }))
+    manifests: manifests.map((m) => ({ mediaType: m.mediaType, digest: m.digest, size: m.size, platform: platformObject(m.platform) })),
+    ...Object.keys(annotations).length > 0 ? { annotations: Object.fromEntries(Object.entries(annotations).sort(([a], [b]) => a < b ? -1 : 1)) } : {}
   };
   return Buffer.from(JSON.stringify(index), "utf8");
 }
-async function writeIndex(layout, manifests) {
-  const bytes = indexBytes(manifests);
+async function writeIndex(layout, manifests, annotations = {}) {
+  const bytes = indexBytes(manifests, annotations);
   const digest = `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
   await mkdir(join(layout, "blobs", "sha256"), { recursive: true });
   await writeFile(blobPath(layout, digest), bytes);
@@ -208,11 +209,19 @@ async function buildImages(plan, req) {
   const built = { strategy, result: joined, digest: required.result.digest, platforms, attestations: 0, local };
   if (req.goal === "push") {
     if (!req.work) throw new BcError("failed", "internal error: a push build needs a work directory", { step: "build" });
-    await saveToLayout(built, req.platforms, req.work);
+    await saveToLayout(built, req.platforms, req.work, indexAnnotations(plan.annotations));
   }
   return built;
 }
-async function saveToLayout(built, platforms, work) {
+function indexAnnotations(list) {
+  const out = {};
+  for (const a of list ?? []) {
+    const m = /^index:([^=]+)=(.*)$/s.exec(a);
+    if (m?.[1]) out[m[1]] = m[2] ?? "";
+  }
+  return out;
+}
+async function saveToLayout(built, platforms, work, annotations) {
   const layout = join2(work, "image.oci");
   await mkdir2(layout, { recursive: true });
   const manifests = await Promise.all(
@@ -229,7 +238,7 @@ async function saveToLayout(built, platforms, work) {
       return { ...m, platform: p };
     })
   );
-  const index = await writeIndex(layout, manifests);
+  const index = await writeIndex(layout, manifests, annotations);
   built.layout = layout;
   built.digest = index.digest;
   built.platforms = Object.fromEntries(manifests.map((m) => [m.platform, m.digest]));

@@ -1,7 +1,7 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
   unsupportedPlatforms
-} from "./chunk-JQAQWCB7.js";
+} from "./chunk-SF5M2QCF.js";
 import {
   BcError
 } from "./chunk-AFPKGCAO.js";
@@ -74,6 +74,7 @@ function prepareBuild(plan, opts, caps, files) {
     platforms,
     tags,
     labels: plan.labels,
+    ...caps.annotations && plan.annotations ? { annotations: plan.annotations } : {},
     // The plan's build args (custom mode's BASE_IMAGE override) under the user's.
     buildArgs: mergedBuildArgs(plan, opts),
     metadataFile: files.metadataFile,

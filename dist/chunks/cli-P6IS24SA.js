@@ -3406,18 +3406,18 @@ var program = new Command();
 // src/commands/index.ts
 init_define_BC_HELP();
 var COMMANDS = {
-  render: () => import("./render-PEIN6DWI.js"),
+  render: () => import("./render-HTUTW2AC.js"),
   lint: () => import("./lint-6Q7WI7K3.js"),
-  build: () => import("./build-BY7U3VVH.js"),
-  verify: () => import("./verify-5K7XHNU2.js"),
-  publish: () => import("./publish-U62FSOS5.js"),
+  build: () => import("./build-OFGPMELT.js"),
+  verify: () => import("./verify-DCIWBKQD.js"),
+  publish: () => import("./publish-H2F7SC6B.js"),
   tags: () => import("./tags-WTNNAK4U.js"),
   "release-plan": () => import("./release-plan-HM4PY5AD.js"),
-  doctor: () => import("./doctor-AHUT6EY2.js"),
+  doctor: () => import("./doctor-5BNSRJYQ.js"),
   changed: () => import("./changed-I6GAILLC.js"),
-  "digest-record": () => import("./digest-record-TM2AUQ5K.js"),
+  "digest-record": () => import("./digest-record-LSZTGKCC.js"),
   merge: () => import("./merge-TLEKE57J.js"),
-  bake: () => import("./bake-MDLAQQH3.js"),
+  bake: () => import("./bake-C6KF2ZJK.js"),
   base: () => import("./base-TIRIUICK.js")
 };
 var COMMAND_NAMES = Object.keys(COMMANDS);

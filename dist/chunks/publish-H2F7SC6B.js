@@ -31,7 +31,7 @@ import {
   untag,
   verifyStep,
   workDir
-} from "./chunk-C2PG3DMK.js";
+} from "./chunk-NQ7OX45U.js";
 import {
   Pipeline,
   StepFailure,
@@ -56,10 +56,10 @@ import {
   resolveTarget,
   splitRepository
 } from "./chunk-PYJL46OF.js";
-import "./chunk-QWZMYILY.js";
+import "./chunk-UA4JAP74.js";
 import "./chunk-BMAGI5NV.js";
-import "./chunk-7KE47OPO.js";
-import "./chunk-JQAQWCB7.js";
+import "./chunk-RPECN2RV.js";
+import "./chunk-SF5M2QCF.js";
 import "./chunk-Y23SLWVE.js";
 import "./chunk-RGBSGB4K.js";
 import {

@@ -4,11 +4,11 @@ import {
 } from "./chunk-BMAGI5NV.js";
 import {
   prepareBuild
-} from "./chunk-7KE47OPO.js";
+} from "./chunk-RPECN2RV.js";
 import {
   detectCapabilities,
   forgetCapabilities
-} from "./chunk-JQAQWCB7.js";
+} from "./chunk-SF5M2QCF.js";
 import {
   lastCommitTime
 } from "./chunk-TUSFIZX3.js";
@@ -90,6 +90,7 @@ function buildxArgs(req) {
   const prov = req.provenance ?? "min";
   args.push(`--provenance=${prov === false ? "false" : `mode=${prov}`}`);
   for (const [k, v] of sortedEntries(req.labels)) args.push("--label", `${k}=${v}`);
+  if (req.output.type === "oci" || req.output.type === "push") for (const a of req.annotations ?? []) args.push("--annotation", a);
   for (const t of req.tags ?? []) args.push("-t", t);
   for (const [k, v] of sortedEntries(req.buildArgs)) args.push("--build-arg", `${k}=${v}`);
   for (const c of req.cacheFrom ?? []) args.push("--cache-from", c);
