@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { repoRoot, runCli } from '../support/cli.js';
 
-const README_BUDGET = 270;
+const README_BUDGET = 250;
 
 const read = (p: string) => readFile(join(repoRoot, p), 'utf8');
 
@@ -49,7 +49,7 @@ describe('README.md and docs/', async () => {
   const topCommands = [...help.stdout.matchAll(/^ {2}([a-z][a-z-]*)(?: \[options\])?(?: |$)/gm)].map((m) => m[1] as string);
 
   it(`README.md is at most ${README_BUDGET} lines (the reference lives in docs/)`, () => {
-    expect(readme.split('\n').length).toBeLessThanOrEqual(README_BUDGET);
+    expect(readme.trimEnd().split('\n').length).toBeLessThanOrEqual(README_BUDGET);
   });
 
   it('the quick start\'s two commands come first, and the test command is named in Development', () => {
