@@ -315,22 +315,25 @@ describeEngine('GitHub Action: dist/index.js run as the runner runs it', () => {
     expect(r.summary).toMatch(/\*\*Tags written:\*\* .*`[^`]*:0\.1\.0`/);
   });
 
-  it('a single-connector repository: a pushed v0.1.0 publishes the connector at the root (publish is the default)', async () => {
+  it('a single-connector repository: a pushed v0.2.0 publishes the connector at the root (publish is the default), with an SBOM per platform', async () => {
     const single = await mkdtemp(join(tmpdir(), 'bc-action-single-'));
     scratch.push(single);
     await cp(join(repoRoot, 'examples', 'source-hello'), single, { recursive: true });
+    // released as 0.2.0: metadata.yaml says so, the tag v0.2.0 names it
+    const meta = join(single, 'metadata.yaml');
+    await writeFile(meta, (await readFile(meta, 'utf8')).replace(/dockerImageTag: .*/, 'dockerImageTag: 0.2.0'));
     const git = (...a: string[]) => execa('git', a, { cwd: single, env: { GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
     await git('init', '-q', '-b', 'main');
     await git('add', '.');
     await git('commit', '-qm', 'one connector');
     const repo = `${NS}/single-hello`;
-    const r = await runAction({ registry: REGISTRY, repository: repo, 'base-image': base, sbom: 'true' }, { GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/tags/v0.1.0', GITHUB_WORKSPACE: single });
+    const r = await runAction({ registry: REGISTRY, repository: repo, 'base-image': base, sbom: 'true' }, { GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/tags/v0.2.0', GITHUB_WORKSPACE: single });
     expect(r.exitCode, r.visible.slice(-3000)).toBe(0);
-    expect(r.stdout).toContain('build-connector: command publish (release tag v0.1.0 pushed)');
+    expect(r.stdout).toContain('build-connector: command publish (release tag v0.2.0 pushed)');
     expect(r.outputs.result).toBe('published');
     const digest = r.outputs.digest as string;
     pushed.push({ registry: REGISTRY, repo, digest });
-    expect(await tagDigest(REGISTRY, repo, '0.1.0')).toBe(digest);
+    expect(await tagDigest(REGISTRY, repo, '0.2.0')).toBe(digest);
     // sbom: true attached one SBOM per platform image, named in the output and the summary
     const sbom = (r.outputs.sbom ?? '').split('\n');
     expect(sbom.map((l) => l.split('=')[0])).toEqual(['linux/amd64', 'linux/arm64']);
