@@ -133,6 +133,19 @@ describeEngine('python connectors with dependencies from a package index on 127.
     });
   }
 
+  it('bake takes the same index: the secret reaches its target, the host network too (or it is built alone where this buildx\'s bake drops network), the library is fetched, the connector verifies (amd64)', async () => {
+    const dir = join(work, 'bake', 'source-deps-pep621');
+    await cp(join(FIXTURES, 'source-deps-pep621'), dir, { recursive: true });
+    const before = index.requests.length;
+    const b = await runCli(['--json', 'bake', dir, '--base-image', base, '--platform', 'linux/amd64', '--no-cache'], { env: indexEnv(), timeoutMs: 20 * 60_000 });
+    expect(b.stdout + b.stderr).not.toContain(PASSWORD);
+    const out = JSON.parse(b.stdout) as { results: { status: string; image: string | null; problems: string[] }[] };
+    expect(out.results.map((c) => `${c.status} ${c.problems.join('; ')}`.trim()), b.stderr.split('\n').slice(-30).join('\n')).toEqual(['verified']);
+    expect(b.exitCode).toBe(0);
+    if (out.results[0]?.image) images.push(out.results[0].image);
+    expect(index.requests.slice(before)).toContain('/files/bc_deps_greeting-1.2.0-py3-none-any.whl');
+  });
+
   it('offline: true installs with --no-index: the same connector then fails to build (exit 1, pip names the missing library) and the index sees no request', async () => {
     const dir = join(work, 'offline');
     await cp(join(FIXTURES, 'source-deps-pep621'), dir, { recursive: true });

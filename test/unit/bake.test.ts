@@ -37,6 +37,14 @@ describe('bake file', () => {
     expect(t.platforms).toEqual(['linux/amd64']);
     expect(t.attest).toBeUndefined();
   });
+  it('a python install from a package index: the same secrets (by env name, never the value) and host network as build', () => {
+    const t = bakeTarget(plan({ buildSecrets: [{ id: 'pip_index_url', env: 'PIP_INDEX_URL' }], buildNetwork: 'host' }), 'D', { epoch: 0 });
+    expect(t.secret).toEqual(['id=pip_index_url,env=PIP_INDEX_URL']);
+    expect(t.network).toBe('host');
+    const plain = bakeTarget(plan({ buildSecrets: [], buildNetwork: 'default' }), 'D', { epoch: 0 });
+    expect(plain.secret).toBeUndefined();
+    expect(plain.network).toBeUndefined();
+  });
   it('target names are bake-safe and unique', () => {
     const taken = new Set(['source-a']);
     expect(targetName('source-a', taken)).toBe('source-a_2');

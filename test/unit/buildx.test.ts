@@ -231,7 +231,7 @@ describe('capabilitiesFrom', () => {
   });
 
   it('annotations need buildx >= 0.12 and BuildKit >= 0.11 (said in the notes otherwise)', () => {
-    expect(capabilitiesFrom(facts()).annotations).toBe(true);
+    expect(capabilitiesFrom(facts({})).annotations).toBe(true);
     expect(capabilitiesFrom(facts({ driver: 'docker-container', buildkitVersion: 'v0.10.6' })).annotations).toBe(false);
     const old = capabilitiesFrom(facts({ driver: 'docker-container', buildkitVersion: 'v0.13.0', buildxVersion: '0.11.2' }));
     expect(old.annotations).toBe(false);

@@ -17,7 +17,8 @@ import { onCleanup } from '../../cleanup.js';
 import { lastLines } from '../../exec.js';
 import { loadConnector } from '../../connector/metadata.js';
 import type { BuildPlan } from '../../render/types.js';
-import { lintStep, renderStep, StepError, findingLine, type Rendered } from '../steps.js';
+import { buildStep, lintStep, renderStep, StepError, findingLine, type Rendered } from '../steps.js';
+import { buildFailure } from '../../docker/buildx.js';
 import { capabilitiesFor } from '../build/images.js';
 import { chooseStrategy, platformTag, type BuildStrategy } from '../strategy.js';
 import { DEFAULT_PLATFORMS } from '../../shared/platforms.js';
@@ -31,6 +32,10 @@ export interface BakeTarget {
   labels: Record<string, string>;
   args: Record<string, string>;
   attest?: string[];
+  /** `id=ID,env=ENV`: BuildKit secrets buildx reads from its environment (a python index URL with credentials) */
+  secret?: string[];
+  /** 'host' for a python install from a package index on this machine's loopback */
+  network?: 'host';
 }
 
 export interface BakeFile {
@@ -104,6 +109,9 @@ export function bakeTarget(plan: BuildPlan, dockerfile: string, opts: { platform
     labels: plan.labels,
     args: { ...(plan.buildArgs ?? {}), SOURCE_DATE_EPOCH: String(opts.epoch) },
     ...(provenance === false ? {} : { attest: [`type=provenance,mode=${provenance}`] }),
+    // the same secrets and network as `build` (core/build/prepare.ts): never the values, only where buildx finds them
+    ...(plan.buildSecrets && plan.buildSecrets.length > 0 ? { secret: plan.buildSecrets.map((x) => `id=${x.id},env=${x.env}`) } : {}),
+    ...(plan.buildNetwork === 'host' ? { network: 'host' as const } : {}),
   };
 }
 
@@ -116,6 +124,8 @@ interface Prepared {
   target?: string;
   /** the bake targets whose digests say it was built: platform → target */
   targets?: Record<string, string>;
+  /** SOURCE_DATE_EPOCH the render step resolved (for a connector built alone) */
+  epoch?: number;
   result: BakeConnectorResult;
 }
 
@@ -167,6 +177,7 @@ export async function prepareBake(dirs: readonly string[], work: string, opts: B
       continue;
     }
     p.plan = plan;
+    p.epoch = epoch.value;
     result.connector = plan.connector.dirName;
     result.platforms = opts.platforms ?? plan.platforms;
     try {
@@ -259,10 +270,68 @@ async function readMetadata(file: string): Promise<Record<string, string | undef
   return Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v['containerimage.digest']]));
 }
 
-async function runBake(work: string, bakeFile: BakeFile, buildable: Prepared[], opts: BakeOptions, log: (l: string) => void): Promise<void> {
+/**
+ * The targets whose `network` this buildx's bake drops (it keeps only the
+ * attributes it knows; `--print` shows what it will build): the connectors
+ * that need the host network (a package index on 127.0.0.1) are then built
+ * alone, as `build` builds them, instead of failing inside the bake.
+ */
+async function networkDropped(file: string, bakeFile: BakeFile, targets: readonly string[], opts: BakeOptions): Promise<Set<string>> {
+  const wanted = targets.filter((t) => bakeFile.target[t]?.network === 'host');
+  if (wanted.length === 0) return new Set();
+  const res = await docker(['buildx', 'bake', ...(opts.builder ? ['--builder', opts.builder] : []), '-f', file, '--print', ...wanted], { allowFailure: true, step: 'bake --print', timeoutMs: 60_000 });
+  // an answer that is not the printed definition keeps every target in the bake (its own error says why)
+  let printed: z.infer<typeof PrintedSchema> | undefined;
+  try {
+    printed = parseJson(PrintedSchema, res.stdout, 'bake --print');
+  } catch {
+    return new Set();
+  }
+  const kept = (t: string) => printed?.target[t]?.network === 'host';
+  return new Set(wanted.filter((t) => !kept(t)));
+}
+
+const PrintedSchema = z.object({ target: z.record(z.string(), z.object({ network: z.string().optional() }).loose()) }).loose();
+
+/** A connector bake cannot build as asked: the build step, as `build` runs it, with the same tags. */
+async function buildAlone(p: Prepared, opts: BakeOptions, log: (l: string) => void): Promise<void> {
+  const plan = p.plan as BuildPlan;
+  const c = plan.connector;
+  try {
+    const built = await buildStep(plan, {
+      platforms: p.result.platforms,
+      goal: 'load',
+      tags: [`${c.repository}:${c.version}`, `${c.repository}:dev`],
+      ...(opts.builder ? { builder: opts.builder } : {}),
+      ...(opts.noCache ? { noCache: true } : {}),
+      ...(opts.provenance !== undefined ? { provenance: opts.provenance } : {}),
+      ...(p.epoch !== undefined ? { sourceDateEpoch: p.epoch } : {}),
+      progress: 'plain',
+      write: () => undefined,
+    });
+    p.result.digest = built.value.digest;
+    if (built.value.strategy.loadAs === 'per-platform') p.result.platformImages = { ...built.value.local };
+  } catch (err) {
+    const e = toBcError(err);
+    p.result.status = 'build-failed';
+    p.result.problems = [e.message, ...e.details];
+    log(`bake: ${p.result.connector} failed to build`);
+  }
+}
+
+async function runBake(work: string, bakeFile: BakeFile, all: Prepared[], opts: BakeOptions, log: (l: string) => void): Promise<void> {
   const file = join(work, 'bake.json');
   await writeFile(file, `${JSON.stringify(bakeFile, null, 2)}\n`);
   const metaFile = join(work, 'metadata.json');
+  const dropped = await networkDropped(file, bakeFile, Object.keys(bakeFile.target), opts);
+  const aloneOf = (p: Prepared) => Object.values(p.targets ?? {}).some((t) => dropped.has(t));
+  const alone = all.filter(aloneOf);
+  for (const p of alone) {
+    log(`bake: ${p.result.connector} is built alone: this buildx's bake drops the target's network setting, which its package index on this machine's loopback needs`);
+    await buildAlone(p, opts, log);
+  }
+  const buildable = all.filter((p) => !aloneOf(p));
+  if (buildable.length === 0) return;
   log(`bake: ${buildable.length} connector(s) in one buildx bake`);
   const res = await docker(bakeArgs(file, metaFile, buildable.map((p) => p.target as string), opts), {
     allowFailure: true,
@@ -292,7 +361,9 @@ async function runBake(work: string, bakeFile: BakeFile, buildable: Prepared[], 
       p.result.digest = d;
     } else {
       p.result.status = 'build-failed';
-      p.result.problems = lastLines(r.stderr, 12);
+      // the failed step's own output (pip's error, a compiler's), not only buildx's last lines
+      const f = buildFailure(r.stderr.split('\n'), r.exitCode, `docker ${bakeArgs(file, one, [p.target as string], opts).join(' ')}`);
+      p.result.problems = [f.message, ...f.details];
       log(`bake: ${p.result.connector} failed to build`);
     }
   }

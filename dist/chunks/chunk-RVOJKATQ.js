@@ -34,12 +34,6 @@ import {
   init_define_BC_HELP
 } from "./chunk-NFJWUCKG.js";
 
-// src/core/build/build.ts
-init_define_BC_HELP();
-import { mkdir, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-
 // src/docker/buildx.ts
 init_define_BC_HELP();
 import { readFile } from "node:fs/promises";
@@ -209,6 +203,12 @@ function environmentProblem(text) {
   }
   return void 0;
 }
+
+// src/core/build/build.ts
+init_define_BC_HELP();
+import { mkdir, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
 
 // src/core/build/progress.ts
 init_define_BC_HELP();
@@ -411,6 +411,7 @@ function resultOf(plan, caps, r) {
 }
 
 export {
+  buildFailure,
   resolveSourceDateEpoch,
   buildImage
 };

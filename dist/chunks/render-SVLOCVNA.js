@@ -1,7 +1,7 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
   resolveSourceDateEpoch
-} from "./chunk-UA4JAP74.js";
+} from "./chunk-RVOJKATQ.js";
 import "./chunk-BMAGI5NV.js";
 import "./chunk-RPECN2RV.js";
 import "./chunk-SF5M2QCF.js";

@@ -17,13 +17,13 @@ import {
   untag,
   verifyStep,
   workDir
-} from "./chunk-NQ7OX45U.js";
+} from "./chunk-26X37C6A.js";
 import {
   Pipeline,
   StepFailure,
   skip
 } from "./chunk-F4RCZ2Z4.js";
-import "./chunk-UA4JAP74.js";
+import "./chunk-RVOJKATQ.js";
 import "./chunk-BMAGI5NV.js";
 import "./chunk-RPECN2RV.js";
 import "./chunk-SF5M2QCF.js";

@@ -3406,18 +3406,18 @@ var program = new Command();
 // src/commands/index.ts
 init_define_BC_HELP();
 var COMMANDS = {
-  render: () => import("./render-HTUTW2AC.js"),
+  render: () => import("./render-SVLOCVNA.js"),
   lint: () => import("./lint-6Q7WI7K3.js"),
-  build: () => import("./build-OFGPMELT.js"),
+  build: () => import("./build-WODUQYYL.js"),
   verify: () => import("./verify-DCIWBKQD.js"),
-  publish: () => import("./publish-H2F7SC6B.js"),
+  publish: () => import("./publish-KLJE6XA5.js"),
   tags: () => import("./tags-WTNNAK4U.js"),
   "release-plan": () => import("./release-plan-HM4PY5AD.js"),
   doctor: () => import("./doctor-5BNSRJYQ.js"),
   changed: () => import("./changed-I6GAILLC.js"),
-  "digest-record": () => import("./digest-record-LSZTGKCC.js"),
+  "digest-record": () => import("./digest-record-RJFLLM4V.js"),
   merge: () => import("./merge-TLEKE57J.js"),
-  bake: () => import("./bake-C6KF2ZJK.js"),
+  bake: () => import("./bake-IWIUTTLD.js"),
   base: () => import("./base-TIRIUICK.js")
 };
 var COMMAND_NAMES = Object.keys(COMMANDS);

@@ -13,7 +13,7 @@ import {
   renderStep,
   untag,
   workDir
-} from "./chunk-NQ7OX45U.js";
+} from "./chunk-26X37C6A.js";
 import {
   Pipeline,
   done
@@ -25,7 +25,7 @@ import {
   resolveCredentials,
   resolveTarget
 } from "./chunk-PYJL46OF.js";
-import "./chunk-UA4JAP74.js";
+import "./chunk-RVOJKATQ.js";
 import "./chunk-BMAGI5NV.js";
 import "./chunk-RPECN2RV.js";
 import "./chunk-SF5M2QCF.js";

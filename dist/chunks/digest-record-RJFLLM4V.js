@@ -39,7 +39,7 @@ function register(program) {
       }
       const provenance = opts.provenance === void 0 ? void 0 : opts.provenance === "false" ? false : opts.provenance === "max" ? "max" : opts.provenance === "min" ? "min" : void 0;
       if (opts.provenance !== void 0 && provenance === void 0) throw badInput(`--provenance ${opts.provenance}: expected min, max or false`);
-      const { buildPlatformRecord } = await import("./record-2I4GS2PW.js");
+      const { buildPlatformRecord } = await import("./record-F77WYBCY.js");
       const { digestRecordName } = await import("./digest-record-IYBZWCEL.js");
       const { loadConnector } = await import("./metadata-2OVZE4UX.js");
       const c = await loadConnector(dir);

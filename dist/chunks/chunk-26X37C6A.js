@@ -5,7 +5,7 @@ import {
 import {
   buildImage,
   resolveSourceDateEpoch
-} from "./chunk-UA4JAP74.js";
+} from "./chunk-RVOJKATQ.js";
 import {
   writeLayoutTar
 } from "./chunk-BMAGI5NV.js";

@@ -1,13 +1,16 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
   StepError,
+  buildStep,
   capabilitiesFor,
   findingLine,
   lintStep,
   renderStep
-} from "./chunk-NQ7OX45U.js";
+} from "./chunk-26X37C6A.js";
 import "./chunk-F4RCZ2Z4.js";
-import "./chunk-UA4JAP74.js";
+import {
+  buildFailure
+} from "./chunk-RVOJKATQ.js";
 import "./chunk-BMAGI5NV.js";
 import "./chunk-RPECN2RV.js";
 import "./chunk-SF5M2QCF.js";
@@ -80,7 +83,10 @@ function bakeTarget(plan, dockerfile, opts) {
     tags: [`${c.repository}:${c.version}`, `${c.repository}:dev`],
     labels: plan.labels,
     args: { ...plan.buildArgs ?? {}, SOURCE_DATE_EPOCH: String(opts.epoch) },
-    ...provenance === false ? {} : { attest: [`type=provenance,mode=${provenance}`] }
+    ...provenance === false ? {} : { attest: [`type=provenance,mode=${provenance}`] },
+    // the same secrets and network as `build` (core/build/prepare.ts): never the values, only where buildx finds them
+    ...plan.buildSecrets && plan.buildSecrets.length > 0 ? { secret: plan.buildSecrets.map((x) => `id=${x.id},env=${x.env}`) } : {},
+    ...plan.buildNetwork === "host" ? { network: "host" } : {}
   };
 }
 var MetadataSchema = external_exports.record(external_exports.string(), external_exports.object({ "containerimage.digest": external_exports.string().optional() }).loose());
@@ -129,6 +135,7 @@ async function prepareBake(dirs, work, opts) {
       continue;
     }
     p.plan = plan;
+    p.epoch = epoch.value;
     result.connector = plan.connector.dirName;
     result.platforms = opts.platforms ?? plan.platforms;
     try {
@@ -212,11 +219,58 @@ async function readMetadata(file) {
   const m = parseJson(MetadataSchema, text, "buildx bake metadata file");
   return Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v["containerimage.digest"]]));
 }
-async function runBake(work, bakeFile, buildable, opts, log) {
+async function networkDropped(file, bakeFile, targets, opts) {
+  const wanted = targets.filter((t) => bakeFile.target[t]?.network === "host");
+  if (wanted.length === 0) return /* @__PURE__ */ new Set();
+  const res = await docker(["buildx", "bake", ...opts.builder ? ["--builder", opts.builder] : [], "-f", file, "--print", ...wanted], { allowFailure: true, step: "bake --print", timeoutMs: 6e4 });
+  let printed;
+  try {
+    printed = parseJson(PrintedSchema, res.stdout, "bake --print");
+  } catch {
+    return /* @__PURE__ */ new Set();
+  }
+  const kept = (t) => printed?.target[t]?.network === "host";
+  return new Set(wanted.filter((t) => !kept(t)));
+}
+var PrintedSchema = external_exports.object({ target: external_exports.record(external_exports.string(), external_exports.object({ network: external_exports.string().optional() }).loose()) }).loose();
+async function buildAlone(p, opts, log) {
+  const plan = p.plan;
+  const c = plan.connector;
+  try {
+    const built = await buildStep(plan, {
+      platforms: p.result.platforms,
+      goal: "load",
+      tags: [`${c.repository}:${c.version}`, `${c.repository}:dev`],
+      ...opts.builder ? { builder: opts.builder } : {},
+      ...opts.noCache ? { noCache: true } : {},
+      ...opts.provenance !== void 0 ? { provenance: opts.provenance } : {},
+      ...p.epoch !== void 0 ? { sourceDateEpoch: p.epoch } : {},
+      progress: "plain",
+      write: () => void 0
+    });
+    p.result.digest = built.value.digest;
+    if (built.value.strategy.loadAs === "per-platform") p.result.platformImages = { ...built.value.local };
+  } catch (err) {
+    const e = toBcError(err);
+    p.result.status = "build-failed";
+    p.result.problems = [e.message, ...e.details];
+    log(`bake: ${p.result.connector} failed to build`);
+  }
+}
+async function runBake(work, bakeFile, all, opts, log) {
   const file = join(work, "bake.json");
   await writeFile(file, `${JSON.stringify(bakeFile, null, 2)}
 `);
   const metaFile = join(work, "metadata.json");
+  const dropped = await networkDropped(file, bakeFile, Object.keys(bakeFile.target), opts);
+  const aloneOf = (p) => Object.values(p.targets ?? {}).some((t) => dropped.has(t));
+  const alone = all.filter(aloneOf);
+  for (const p of alone) {
+    log(`bake: ${p.result.connector} is built alone: this buildx's bake drops the target's network setting, which its package index on this machine's loopback needs`);
+    await buildAlone(p, opts, log);
+  }
+  const buildable = all.filter((p) => !aloneOf(p));
+  if (buildable.length === 0) return;
   log(`bake: ${buildable.length} connector(s) in one buildx bake`);
   const res = await docker(bakeArgs(file, metaFile, buildable.map((p) => p.target), opts), {
     allowFailure: true,
@@ -243,7 +297,8 @@ async function runBake(work, bakeFile, buildable, opts, log) {
       p.result.digest = d;
     } else {
       p.result.status = "build-failed";
-      p.result.problems = lastLines(r.stderr, 12);
+      const f = buildFailure(r.stderr.split("\n"), r.exitCode, `docker ${bakeArgs(file, one, [p.target], opts).join(" ")}`);
+      p.result.problems = [f.message, ...f.details];
       log(`bake: ${p.result.connector} failed to build`);
     }
   }
