@@ -209,7 +209,7 @@ describeEngine('GitHub Action: dist/index.js run as the runner runs it', () => {
     expectMaskedFirst(r, 'pr-canary-pw-5e1f', config, 'cfg-token-8d41c2');
     expect(r.stdout).toContain('build-connector: command verify (event "pull_request" is not a release tag push)');
     // Outputs in the runner's heredoc format, one connector = plain values.
-    expect(Object.keys(r.outputs).sort()).toEqual(['annotations', 'digest', 'image', 'json', 'labels', 'platforms', 'report', 'result', 'tags']);
+    expect(Object.keys(r.outputs).sort()).toEqual(['annotations', 'digest', 'image', 'json', 'labels', 'platforms', 'report', 'result', 'sbom', 'tags']);
     expect(r.outputs.result).toBe('verified');
     expect(r.outputs.platforms).toBe('linux/amd64,linux/arm64');
     expect(r.outputs.digest).toMatch(/^sha256:[0-9a-f]{64}$/);

@@ -98,13 +98,25 @@ suite(`the classic image store with the docker driver${problem ? ` [${problem}]`
     expect(new Set(report.checks.filter((c) => c.status === 'pass').map((c) => c.platform))).toEqual(new Set(['linux/amd64', 'linux/arm64']));
   });
 
-  it('publish of both platforms: an index with amd64 and arm64 by digest, then tags; a re-publish pushes nothing', async () => {
+  it('publish of both platforms (with --sbom): an index with amd64 and arm64 by digest, an SBOM per platform, then tags; a re-publish pushes nothing', async () => {
     const dir = await fixture('pub', '1.0.0');
     const repo = `classic-${stamp}/pub`;
-    const r = await runCli(['--json', 'publish', dir, '--base-image', root, '--registry', REGISTRY, '--repository', repo], { env });
+    const r = await runCli(['--json', 'publish', dir, '--base-image', root, '--registry', REGISTRY, '--repository', repo, '--sbom'], { env });
     expect(r.exitCode, r.stderr.slice(-2000)).toBe(0);
-    const j = JSON.parse(r.stdout) as { result: string; digest: string; build: { strategy: string; provenance: { attached: boolean } } };
+    const j = JSON.parse(r.stdout) as {
+      result: string;
+      digest: string;
+      platformDigests: Record<string, string>;
+      build: { strategy: string; provenance: { attached: boolean } };
+      sbom: { platforms: Record<string, { components: number; referrer?: { digest: string } }> };
+    };
     expect(j.result).toBe('published');
+    // the SBOMs of images pushed from `docker save` (uncompressed layers): the OS packages are found, each attached to its platform image
+    for (const p of ['linux/amd64', 'linux/arm64']) {
+      expect(j.sbom.platforms[p]?.components).toBeGreaterThan(50);
+      const tagged = (await (await fetch(`http://${REGISTRY}/v2/${repo}/manifests/${(j.platformDigests[p] ?? '').replace(':', '-')}`, { headers: { accept: 'application/vnd.oci.image.index.v1+json' } })).json()) as { manifests: { digest: string }[] };
+      expect(tagged.manifests.map((m) => m.digest)).toContain(j.sbom.platforms[p]?.referrer?.digest);
+    }
     expect(j.build.strategy).toBe('per-platform');
     expect(j.build.provenance.attached).toBe(false);
     expect(await tagDigest(REGISTRY, repo, '1.0.0')).toBe(j.digest);

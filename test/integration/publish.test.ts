@@ -98,7 +98,7 @@ describeEngine('publish (loopback registry)', () => {
     expectPublished(r1);
     digests['1.0.0'] = r1.json.digest;
     expect(r1.json.platforms.sort()).toEqual(['linux/amd64', 'linux/arm64']);
-    expect(r1.json.steps.map((s) => `${s.step}:${s.status}`)).toEqual(['resolve:done', 'render:done', 'lint:done', 'build:done', 'verify:done', 'push:done', 'tag:done']);
+    expect(r1.json.steps.map((s) => `${s.step}:${s.status}`)).toEqual(['resolve:done', 'render:done', 'lint:done', 'build:done', 'verify:done', 'sbom:skipped', 'push:done', 'tag:done']);
     expect(r1.json.notes.join('\n')).toMatch(/unknown\/unknown/);
     expect(await tagMap(REGISTRY, seq)).toEqual({ '1.0.0': digests['1.0.0'], latest: digests['1.0.0'] });
     expect(await indexPlatforms(REGISTRY, seq, '1.0.0')).toEqual(expect.arrayContaining(['linux/amd64', 'linux/arm64']));
@@ -123,7 +123,7 @@ describeEngine('publish (loopback registry)', () => {
     expect(dry.exitCode).toBe(0);
     expect(dry.json.result).toBe('dry-run');
     if (dry.json.result === 'dry-run') expect(dry.json.plan.tags.map((t) => t.tag)).toEqual(['1.1.0', 'latest']);
-    expect(dry.json.steps.filter((s) => s.status === 'skipped').map((s) => s.step)).toEqual(['push', 'tag']);
+    expect(dry.json.steps.filter((s) => s.status === 'skipped').map((s) => s.step)).toEqual(['sbom', 'push', 'tag']);
     expect(await tagMap(REGISTRY, seq)).toEqual(before);
 
     const r4 = await publish(dir, seq);
@@ -162,7 +162,7 @@ describeEngine('publish (loopback registry)', () => {
       const r = await publish(dir, seq, [], { registry: counter.host });
       expectPublished(r);
       expect(r.json.tags.map((t) => `${t.tag}:${t.action}`)).toEqual(['1.1.0:unchanged', 'latest:moved']);
-      expect(r.json.steps.filter((x) => x.status === 'skipped').map((x) => x.step)).toEqual(['verify', 'push']);
+      expect(r.json.steps.filter((x) => x.status === 'skipped').map((x) => x.step)).toEqual(['verify', 'sbom', 'push']);
       expect(counter.counts.blobUploads).toBe(0);
       expect(counter.counts.manifestPuts).toBe(1);
     } finally {
