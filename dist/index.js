@@ -72920,6 +72920,17 @@ var init_trivy = __esm({
 });
 
 // src/sbom/cyclonedx.ts
+var cyclonedx_exports = {};
+__export(cyclonedx_exports, {
+  BomSchema: () => BomSchema,
+  CYCLONEDX_MEDIA_TYPE: () => CYCLONEDX_MEDIA_TYPE,
+  ecosystemsOf: () => ecosystemsOf,
+  normalizeBom: () => normalizeBom,
+  ociPurl: () => ociPurl,
+  parseBom: () => parseBom,
+  uuidFrom: () => uuidFrom,
+  withoutFilePath: () => withoutFilePath
+});
 import { createHash as createHash6 } from "node:crypto";
 function uuidFrom(text2) {
   const h2 = createHash6("sha256").update(text2).digest();
@@ -72958,18 +72969,42 @@ function parseBom(text2, what) {
   }
   return parsed.data;
 }
+function mergeDependencies(list2) {
+  const byRef = /* @__PURE__ */ new Map();
+  for (const d of list2) {
+    const had = byRef.get(d.ref);
+    const on6 = /* @__PURE__ */ new Set([...had?.dependsOn ?? [], ...d.dependsOn ?? []]);
+    byRef.set(d.ref, { ...had ?? d, ...on6.size > 0 || d.dependsOn ? { dependsOn: [...on6].sort() } : {} });
+  }
+  return [...byRef.values()];
+}
+function withoutFilePath(purl) {
+  const q = purl.indexOf("?");
+  if (q < 0) return purl;
+  const params = purl.slice(q + 1).split("&").filter((kv) => kv !== "" && !kv.startsWith("file_path="));
+  return params.length > 0 ? `${purl.slice(0, q)}?${params.join("&")}` : purl.slice(0, q);
+}
 function normalizeBom(bom, s) {
   const purl = ociPurl(s);
   const renamed = /* @__PURE__ */ new Map();
   const oldRoot = bom.metadata?.component?.["bom-ref"];
   if (oldRoot) renamed.set(oldRoot, purl);
-  const components = bom.components.map((c3) => {
+  const seen = /* @__PURE__ */ new Set();
+  const components = [];
+  for (const c3 of bom.components) {
     const ref3 = c3["bom-ref"];
-    if (!ref3 || !UUID.test(ref3)) return c3;
-    const stable = `${c3.type}:${c3.name}${c3.version ? `@${c3.version}` : ""}`;
-    renamed.set(ref3, stable);
-    return { ...c3, "bom-ref": stable };
-  });
+    const stable = !ref3 ? void 0 : UUID.test(ref3) ? `${c3.type}:${c3.name}${c3.version ? `@${c3.version}` : ""}` : withoutFilePath(ref3);
+    if (ref3 && stable && stable !== ref3) renamed.set(ref3, stable);
+    if (stable && seen.has(stable)) continue;
+    if (stable) seen.add(stable);
+    const properties = c3.properties?.filter((p) => p.name !== FILE_PATH_PROPERTY);
+    components.push({
+      ...c3,
+      ...stable ? { "bom-ref": stable } : {},
+      ...c3.purl ? { purl: withoutFilePath(c3.purl) } : {},
+      ...properties ? { properties } : {}
+    });
+  }
   const ref2 = (r) => renamed.get(r) ?? r;
   const root = {
     ...bom.metadata?.component ?? {},
@@ -72989,13 +73024,13 @@ function normalizeBom(bom, s) {
     metadata: { ...bom.metadata ?? {}, timestamp: s.created, component: root },
     components: [...components].sort(byKey((c3) => `${c3["bom-ref"] ?? ""} ${c3.type} ${c3.name} ${c3.version ?? ""}`)),
     ...bom.dependencies ? {
-      dependencies: bom.dependencies.map((d) => ({ ...d, ref: ref2(d.ref), ...d.dependsOn ? { dependsOn: d.dependsOn.map(ref2).sort() } : {} })).sort(byKey((d) => d.ref))
+      dependencies: mergeDependencies(bom.dependencies.map((d) => ({ ...d, ref: ref2(d.ref), ...d.dependsOn ? { dependsOn: d.dependsOn.map(ref2) } : {} }))).sort(byKey((d) => d.ref))
     } : {}
   };
   return { bytes: Buffer.from(`${JSON.stringify(out)}
 `), facts: ecosystemsOf(out) };
 }
-var CYCLONEDX_MEDIA_TYPE, Property, Component, Dependency, BomSchema, UUID;
+var CYCLONEDX_MEDIA_TYPE, Property, Component, Dependency, BomSchema, UUID, FILE_PATH_PROPERTY;
 var init_cyclonedx = __esm({
   "src/sbom/cyclonedx.ts"() {
     "use strict";
@@ -73022,6 +73057,7 @@ var init_cyclonedx = __esm({
       dependencies: external_exports.array(Dependency).optional()
     }).loose();
     UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+    FILE_PATH_PROPERTY = "aquasecurity:trivy:FilePath";
   }
 });
 
@@ -80718,6 +80754,50 @@ async function immutability(r, built) {
   for (const t of r.tagPlan.tags.slice(1)) if ((await r.client.headManifest(r.target.repo, t.tag))?.digest !== r.existing.digest) pending.push(t.tag);
   return { kind: "same", how: same.how, pending };
 }
+async function makeSboms(j, platforms) {
+  const { generateSboms: generateSboms2 } = await Promise.resolve().then(() => (init_generate(), generate_exports));
+  const sboms = await generateSboms2({
+    generator: j.generator,
+    layout: j.layout,
+    platforms,
+    work: j.work,
+    repository: j.r.target.reference,
+    version: j.r.tagPlan.version,
+    created: j.created,
+    ...j.r.connector.license ? { license: j.r.connector.license } : {},
+    log: j.log
+  });
+  const summary2 = {
+    format: "CycloneDX",
+    generator: j.generator.name,
+    platforms: Object.fromEntries(sboms.map((x) => [x.platform, { components: x.facts.components, ecosystems: x.facts.ecosystems, bytes: x.bytes.length }]))
+  };
+  return { sboms, summary: summary2 };
+}
+async function attachSboms(j, sboms, summary2) {
+  const { attachReferrer: attachReferrer2 } = await Promise.resolve().then(() => (init_referrers(), referrers_exports));
+  const { SBOM_FORMAT: SBOM_FORMAT2 } = await Promise.resolve().then(() => (init_generate(), generate_exports));
+  const attached = [];
+  for (const x of sboms) {
+    const a2 = await attachReferrer2(j.r.client, j.r.target.repo, x.subject, {
+      artifactType: SBOM_FORMAT2.mediaType,
+      bytes: x.bytes,
+      title: `sbom-${x.platform.replace(/\//g, "-")}.cdx.json`,
+      annotations: { "org.opencontainers.image.created": j.created }
+    });
+    const entry = summary2?.platforms[x.platform];
+    if (entry) entry.referrer = { ...a2, ref: `${j.r.target.reference}@${a2.digest}` };
+    attached.push(`${x.platform} (${a2.via})`);
+  }
+  return attached;
+}
+async function withoutSbom(r, platforms) {
+  const { findReferrers: findReferrers2 } = await Promise.resolve().then(() => (init_referrers(), referrers_exports));
+  const { CYCLONEDX_MEDIA_TYPE: CYCLONEDX_MEDIA_TYPE2 } = await Promise.resolve().then(() => (init_cyclonedx(), cyclonedx_exports));
+  const missing = {};
+  for (const [p, d] of Object.entries(platforms)) if ((await findReferrers2(r.client, r.target.repo, d, CYCLONEDX_MEDIA_TYPE2)).length === 0) missing[p] = d;
+  return missing;
+}
 async function runPublish(req, hooks = {}) {
   const log = hooks.log ?? defaultLog;
   const stats = newRetryStats();
@@ -80775,12 +80855,26 @@ async function runPublish(req, hooks = {}) {
     });
     const builtFacts = { digest: built.digest, platforms: built.platforms, attestations: built.attestations };
     const cleanupLocal = () => untag(built.strategy.pushFrom === "saved-images" ? built.result.tags : []);
+    const created = new Date(epoch.value * 1e3).toISOString();
+    const sbomJob = () => r.generator && built.layout ? { r, generator: r.generator, layout: built.layout, work: work.path, created, log } : void 0;
     let resume = false;
     if (verdict.kind === "same") {
       const existing = r.existing?.digest ?? built.digest;
       if (verdict.how === "platform images") notes.push("the per-platform images are identical; only the provenance record differs (it records the build id)");
       if (verdict.pending.length === 0) {
         await cleanupLocal();
+        const job = sbomJob();
+        const missing = job && !req.dryRun ? await withoutSbom(r, built.platforms) : {};
+        if (job && Object.keys(missing).length > 0) {
+          await run3.step("verify", async () => skip(void 0, `same images as the published ${r.tagPlan.version}, verified when it was published`));
+          const made = await run3.step("sbom", async () => {
+            const m = await makeSboms(job, missing);
+            return done(m, `CycloneDX by ${job.generator.name} for the published images: ${m.sboms.map((x) => `${x.platform} ${x.facts.components} components`).join(", ")}`);
+          });
+          sbom = made.summary;
+          await run3.step("push", async () => done(void 0, `SBOM attached to ${(await attachSboms(job, made.sboms, sbom)).join(", ")}; the images were already there`));
+          notes.push(`${versionTag} had no SBOM for ${Object.keys(missing).join(", ")}: attached now`);
+        } else if (job) notes.push(`the published images already have their SBOMs${req.dryRun ? " (or a real run would add them)" : ""}`);
         run3.finish(`already published as ${existing}`);
         return { ...common2(), result: "already-published", digest: existing, sameBy: verdict.how, builtDigest: built.digest };
       }
@@ -80823,30 +80917,15 @@ async function runPublish(req, hooks = {}) {
       await cleanupLocal();
     }
     let sboms = [];
-    const created = new Date(epoch.value * 1e3).toISOString();
     await run3.step("sbom", async () => {
-      const generator = r.generator;
-      if (!generator) return skip(void 0, "not asked (--sbom)");
+      if (!r.generator) return skip(void 0, "not asked (--sbom)");
       if (resume) return skip(void 0, "attached when these images were first pushed");
-      if (!built.layout) throw new StepError("failed", "internal error: the build left no layout to describe", { step: "sbom" });
-      const { generateSboms: generateSboms2 } = await Promise.resolve().then(() => (init_generate(), generate_exports));
-      sboms = await generateSboms2({
-        generator,
-        layout: built.layout,
-        platforms: built.platforms,
-        work: work.path,
-        repository: r.target.reference,
-        version: r.tagPlan.version,
-        created,
-        ...r.connector.license ? { license: r.connector.license } : {},
-        log
-      });
-      sbom = {
-        format: "CycloneDX",
-        generator: generator.name,
-        platforms: Object.fromEntries(sboms.map((x) => [x.platform, { components: x.facts.components, ecosystems: x.facts.ecosystems, bytes: x.bytes.length }]))
-      };
-      return done(void 0, `CycloneDX by ${generator.name}: ${sboms.map((x) => `${x.platform} ${x.facts.components} components`).join(", ")}`);
+      const job = sbomJob();
+      if (!job) throw new StepError("failed", "internal error: the build left no layout to describe", { step: "sbom" });
+      const m = await makeSboms(job, built.platforms);
+      sboms = m.sboms;
+      sbom = m.summary;
+      return done(void 0, `CycloneDX by ${job.generator.name}: ${sboms.map((x) => `${x.platform} ${x.facts.components} components`).join(", ")}`);
     });
     if (req.dryRun) {
       run3.finish("dry run");
@@ -80863,22 +80942,8 @@ async function runPublish(req, hooks = {}) {
       const mountFrom = base.registry === r.target.registry ? [base.path] : [];
       pushStats = await pushByDigest(ctx, layout, built.digest, mountFrom);
       await readBack(ctx, builtFacts, plan.platforms);
-      const attached = [];
-      if (sboms.length > 0) {
-        const { attachReferrer: attachReferrer2 } = await Promise.resolve().then(() => (init_referrers(), referrers_exports));
-        const { SBOM_FORMAT: SBOM_FORMAT2 } = await Promise.resolve().then(() => (init_generate(), generate_exports));
-        for (const x of sboms) {
-          const a2 = await attachReferrer2(r.client, r.target.repo, x.subject, {
-            artifactType: SBOM_FORMAT2.mediaType,
-            bytes: x.bytes,
-            title: `sbom-${x.platform.replace(/\//g, "-")}.cdx.json`,
-            annotations: { "org.opencontainers.image.created": created }
-          });
-          const entry = sbom?.platforms[x.platform];
-          if (entry) entry.referrer = { ...a2, ref: `${r.target.reference}@${a2.digest}` };
-          attached.push(`${x.platform} (${a2.via})`);
-        }
-      }
+      const job = sbomJob();
+      const attached = job && sboms.length > 0 ? await attachSboms(job, sboms, sbom) : [];
       if (req.signKey) {
         const ref2 = `${r.target.reference}@${built.digest}`;
         const key = req.signKey;

@@ -21,7 +21,8 @@ export function formatResult(r: PublishResult): string {
       if (r.gitTag) lines.push(`  git tag ${r.gitTag.name} ${r.gitTag.created ? 'created' : 'already there'}${r.gitTag.pushed ? ', pushed' : ''}`);
       break;
     case 'already-published':
-      lines.push(`already published: ${r.repository}:${r.version} is ${r.digest} (same ${r.sameBy}); nothing pushed`);
+      lines.push(`already published: ${r.repository}:${r.version} is ${r.digest} (same ${r.sameBy}); ${r.sbom ? 'only its SBOMs were added' : 'nothing pushed'}`);
+      for (const [p, s] of Object.entries(r.sbom?.platforms ?? {})) lines.push(`  sbom ${p}: ${s.components} components${s.referrer ? `, ${s.referrer.ref} (${s.referrer.via})` : ''}`);
       break;
     case 'refused':
       lines.push(`refused: ${r.reason}`);

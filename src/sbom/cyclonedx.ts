@@ -9,7 +9,11 @@
  *   (pkg:oci purl with the manifest digest, the connector's version and
  *   metadata.yaml's license), instead of the scanner's temporary directory;
  * - bom-refs the generator made random (UUIDs) become names derived from the
- *   component, and the dependency graph follows.
+ *   component, and the dependency graph follows;
+ * - where a package was found (the purl's `file_path` qualifier, trivy's
+ *   FilePath property) is left out: of two copies of one package (a
+ *   connector's egg-info beside its installed dist-info) the generator keeps
+ *   either, run to run.
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
@@ -106,19 +110,53 @@ export function parseBom(text: string, what: string): Bom {
   return parsed.data;
 }
 
+/** One entry per ref (merged copies of a package), each dependsOn sorted and without repeats. */
+function mergeDependencies(list: NonNullable<Bom['dependencies']>): NonNullable<Bom['dependencies']> {
+  const byRef = new Map<string, NonNullable<Bom['dependencies']>[number]>();
+  for (const d of list) {
+    const had = byRef.get(d.ref);
+    const on = new Set([...(had?.dependsOn ?? []), ...(d.dependsOn ?? [])]);
+    byRef.set(d.ref, { ...(had ?? d), ...(on.size > 0 || d.dependsOn ? { dependsOn: [...on].sort() } : {}) });
+  }
+  return [...byRef.values()];
+}
+
 /** The published SBOM of one platform image: deterministic bytes, and what it lists. */
+/** A purl without its `file_path` qualifier (where the package was found). */
+export function withoutFilePath(purl: string): string {
+  const q = purl.indexOf('?');
+  if (q < 0) return purl;
+  const params = purl
+    .slice(q + 1)
+    .split('&')
+    .filter((kv) => kv !== '' && !kv.startsWith('file_path='));
+  return params.length > 0 ? `${purl.slice(0, q)}?${params.join('&')}` : purl.slice(0, q);
+}
+
+const FILE_PATH_PROPERTY = 'aquasecurity:trivy:FilePath';
+
 export function normalizeBom(bom: Bom, s: SbomSubject): { bytes: Buffer; facts: SbomFacts } {
   const purl = ociPurl(s);
   const renamed = new Map<string, string>();
   const oldRoot = bom.metadata?.component?.['bom-ref'];
   if (oldRoot) renamed.set(oldRoot, purl);
-  const components = bom.components.map((c) => {
+  const seen = new Set<string>();
+  const components: Bom['components'] = [];
+  for (const c of bom.components) {
     const ref = c['bom-ref'];
-    if (!ref || !UUID.test(ref)) return c;
-    const stable = `${c.type}:${c.name}${c.version ? `@${c.version}` : ''}`;
-    renamed.set(ref, stable);
-    return { ...c, 'bom-ref': stable };
-  });
+    const stable = !ref ? undefined : UUID.test(ref) ? `${c.type}:${c.name}${c.version ? `@${c.version}` : ''}` : withoutFilePath(ref);
+    if (ref && stable && stable !== ref) renamed.set(ref, stable);
+    // two copies of one package become one component
+    if (stable && seen.has(stable)) continue;
+    if (stable) seen.add(stable);
+    const properties = c.properties?.filter((p) => p.name !== FILE_PATH_PROPERTY);
+    components.push({
+      ...c,
+      ...(stable ? { 'bom-ref': stable } : {}),
+      ...(c.purl ? { purl: withoutFilePath(c.purl) } : {}),
+      ...(properties ? { properties } : {}),
+    });
+  }
   const ref = (r: string) => renamed.get(r) ?? r;
   const root = {
     ...(bom.metadata?.component ?? {}),
@@ -140,9 +178,7 @@ export function normalizeBom(bom: Bom, s: SbomSubject): { bytes: Buffer; facts: 
     components: [...components].sort(byKey((c) => `${c['bom-ref'] ?? ''} ${c.type} ${c.name} ${c.version ?? ''}`)),
     ...(bom.dependencies
       ? {
-          dependencies: bom.dependencies
-            .map((d) => ({ ...d, ref: ref(d.ref), ...(d.dependsOn ? { dependsOn: d.dependsOn.map(ref).sort() } : {}) }))
-            .sort(byKey((d) => d.ref)),
+          dependencies: mergeDependencies(bom.dependencies.map((d) => ({ ...d, ref: ref(d.ref), ...(d.dependsOn ? { dependsOn: d.dependsOn.map(ref) } : {}) }))).sort(byKey((d) => d.ref)),
         }
       : {}),
   };

@@ -122,10 +122,11 @@ describeEngine('publish --sbom', () => {
     await deleteRepository(REGISTRY, target);
     const again = await publish(['--repository', target, '--sbom']);
     expect(again.exitCode, again.stderr.slice(-2000)).toBe(0);
+    expect(again.json.platformDigests).toEqual(first.json.platformDigests);
     for (const p of ['linux/amd64', 'linux/arm64']) expect(again.json.sbom?.platforms[p]?.referrer?.digest).toBe(first.json.sbom?.platforms[p]?.referrer?.digest);
   });
 
-  it('verify REF --sbom fails, with the fix, on an image published without one', async () => {
+  it('verify REF --sbom fails, with the fix, on an image published without one; publish --sbom of the same version then adds them, nothing else', async () => {
     const target = repo('no-sbom');
     const r = await publish(['--repository', target, '--platform', 'linux/amd64']);
     expect(r.exitCode, r.stderr.slice(-2000)).toBe(0);
@@ -133,6 +134,17 @@ describeEngine('publish --sbom', () => {
     expect(v.exitCode).toBe(1);
     expect(v.stdout + v.stderr).toMatch(/no CycloneDX SBOM refers to sha256:/);
     expect(v.stdout + v.stderr).toMatch(/publish with --sbom/);
+
+    const tags = await listTags(REGISTRY, target);
+    const again = await publish(['--repository', target, '--platform', 'linux/amd64', '--sbom']);
+    expect(again.exitCode, again.stderr.slice(-2000)).toBe(0);
+    expect(again.json.result).toBe('already-published');
+    expect(again.json.sbom?.platforms['linux/amd64']?.referrer?.digest).toMatch(/^sha256:/);
+    expect(again.json.steps.map((s) => `${s.step}:${s.status}`)).toEqual(['resolve:done', 'render:done', 'lint:done', 'build:done', 'verify:skipped', 'sbom:done', 'push:done', 'tag:skipped']);
+    // the version's tags are untouched; only the referrers tag of the platform image is new
+    expect((await listTags(REGISTRY, target)).filter((t) => !t.startsWith('sha256-'))).toEqual(tags);
+    const ok = await runCli(['verify', `${REGISTRY}/${target}:0.1.0`, '--platform', 'linux/amd64', '--sbom']);
+    expect(ok.exitCode, ok.stdout.slice(-1500)).toBe(0);
   });
 
   it('a generator that writes garbage stops the publish at sbom: exit 1, nothing tagged', async () => {

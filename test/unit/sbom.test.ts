@@ -78,6 +78,24 @@ describe('the published SBOM', () => {
     expect(JSON.stringify(out)).not.toMatch(/\/tmp\/bc-publish/);
   });
 
+  it('where a package was found is left out: either copy the generator keeps gives the same SBOM; two copies become one component', () => {
+    const copy = (path: string) => {
+      const t = trivyOutput('a');
+      const ref = `pkg:pypi/source-hello@0.1.0?file_path=${encodeURIComponent(path)}`;
+      t.components[2] = { 'bom-ref': ref, type: 'library', name: 'source-hello', version: '0.1.0', purl: ref, properties: [{ name: 'aquasecurity:trivy:FilePath', value: path }] } as (typeof t.components)[number];
+      t.dependencies = t.dependencies.map((d) => ({ ...d, dependsOn: d.dependsOn.map((x) => (x.startsWith('pkg:pypi/') ? ref : x)) }));
+      return t;
+    };
+    const egg = normalizeBom(parseBom(JSON.stringify(copy('airbyte/integration_code/source_hello.egg-info/PKG-INFO')), 'trivy'), subject);
+    const dist = normalizeBom(parseBom(JSON.stringify(copy('usr/local/lib/python3.11/dist-packages/source_hello-0.1.0.dist-info/METADATA')), 'trivy'), subject);
+    expect(egg.bytes.equals(dist.bytes)).toBe(true);
+    expect(egg.bytes.toString()).not.toMatch(/file_path|FilePath/);
+    const both = copy('a/PKG-INFO');
+    both.components.push({ ...(both.components[2] as (typeof both.components)[number]), 'bom-ref': 'pkg:pypi/source-hello@0.1.0?file_path=b', purl: 'pkg:pypi/source-hello@0.1.0?file_path=b' });
+    const one = JSON.parse(normalizeBom(parseBom(JSON.stringify(both), 'trivy'), subject).bytes.toString()) as { components: { 'bom-ref': string }[] };
+    expect(one.components.filter((c) => c['bom-ref'] === 'pkg:pypi/source-hello@0.1.0')).toHaveLength(1);
+  });
+
   it('counts components by package ecosystem', () => {
     const { facts } = normalizeBom(parseBom(JSON.stringify(trivyOutput('a')), 'trivy'), subject);
     expect(facts).toEqual({ components: 3, ecosystems: { deb: 1, pypi: 1 } });

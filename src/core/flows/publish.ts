@@ -132,6 +132,66 @@ async function immutability(r: Resolved, built: ImageFacts): Promise<Immutabilit
   return { kind: 'same', how: same.how, pending };
 }
 
+/** What the sbom and push steps need to describe and attach the SBOMs of some platform images. */
+interface SbomJob {
+  r: Resolved;
+  generator: Generator;
+  layout: string;
+  work: string;
+  created: string;
+  log: (line: string) => void;
+}
+
+/** One CycloneDX SBOM per platform image (platform → manifest digest). */
+async function makeSboms(j: SbomJob, platforms: Record<string, string>): Promise<{ sboms: PlatformSbom[]; summary: SbomSummary }> {
+  const { generateSboms } = await import('../../sbom/generate.js');
+  const sboms = await generateSboms({
+    generator: j.generator,
+    layout: j.layout,
+    platforms,
+    work: j.work,
+    repository: j.r.target.reference,
+    version: j.r.tagPlan.version,
+    created: j.created,
+    ...(j.r.connector.license ? { license: j.r.connector.license } : {}),
+    log: j.log,
+  });
+  const summary: SbomSummary = {
+    format: 'CycloneDX',
+    generator: j.generator.name,
+    platforms: Object.fromEntries(sboms.map((x) => [x.platform, { components: x.facts.components, ecosystems: x.facts.ecosystems, bytes: x.bytes.length }])),
+  };
+  return { sboms, summary };
+}
+
+/** Attach each SBOM to its platform image (an OCI referrer); the summary learns each referrer. Returns "PLATFORM (how)" lines. */
+async function attachSboms(j: SbomJob, sboms: readonly PlatformSbom[], summary: SbomSummary | undefined): Promise<string[]> {
+  const { attachReferrer } = await import('../../sbom/referrers.js');
+  const { SBOM_FORMAT } = await import('../../sbom/generate.js');
+  const attached: string[] = [];
+  for (const x of sboms) {
+    const a = await attachReferrer(j.r.client, j.r.target.repo, x.subject, {
+      artifactType: SBOM_FORMAT.mediaType,
+      bytes: x.bytes,
+      title: `sbom-${x.platform.replace(/\//g, '-')}.cdx.json`,
+      annotations: { 'org.opencontainers.image.created': j.created },
+    });
+    const entry = summary?.platforms[x.platform];
+    if (entry) entry.referrer = { ...a, ref: `${j.r.target.reference}@${a.digest}` };
+    attached.push(`${x.platform} (${a.via})`);
+  }
+  return attached;
+}
+
+/** The platform images (of `platforms`) that no CycloneDX SBOM refers to yet. */
+async function withoutSbom(r: Resolved, platforms: Record<string, string>): Promise<Record<string, string>> {
+  const { findReferrers } = await import('../../sbom/referrers.js');
+  const { CYCLONEDX_MEDIA_TYPE } = await import('../../sbom/cyclonedx.js');
+  const missing: Record<string, string> = {};
+  for (const [p, d] of Object.entries(platforms)) if ((await findReferrers(r.client, r.target.repo, d, CYCLONEDX_MEDIA_TYPE)).length === 0) missing[p] = d;
+  return missing;
+}
+
 export async function runPublish(req: PublishRequest, hooks: FlowHooks = {}): Promise<PublishResult> {
   const log = hooks.log ?? defaultLog;
   const stats = newRetryStats();
@@ -194,12 +254,29 @@ export async function runPublish(req: PublishRequest, hooks: FlowHooks = {}): Pr
     // per-platform builds loaded their images under run-unique tags: untag them once verified (layers stay cached)
     const cleanupLocal = () => untag(built.strategy.pushFrom === 'saved-images' ? built.result.tags : []);
 
+    const created = new Date(epoch.value * 1000).toISOString();
+    const sbomJob = (): SbomJob | undefined =>
+      r.generator && built.layout ? { r, generator: r.generator, layout: built.layout, work: work.path, created, log } : undefined;
+
     let resume = false;
     if (verdict.kind === 'same') {
       const existing = r.existing?.digest ?? built.digest;
       if (verdict.how === 'platform images') notes.push('the per-platform images are identical; only the provenance record differs (it records the build id)');
       if (verdict.pending.length === 0) {
         await cleanupLocal();
+        // --sbom on a version published without one: the same platform images, so their SBOMs are added now
+        const job = sbomJob();
+        const missing = job && !req.dryRun ? await withoutSbom(r, built.platforms) : {};
+        if (job && Object.keys(missing).length > 0) {
+          await run.step('verify', async () => skip(undefined, `same images as the published ${r.tagPlan.version}, verified when it was published`));
+          const made = await run.step('sbom', async () => {
+            const m = await makeSboms(job, missing);
+            return done(m, `CycloneDX by ${job.generator.name} for the published images: ${m.sboms.map((x) => `${x.platform} ${x.facts.components} components`).join(', ')}`);
+          });
+          sbom = made.summary;
+          await run.step('push', async () => done(undefined, `SBOM attached to ${(await attachSboms(job, made.sboms, sbom)).join(', ')}; the images were already there`));
+          notes.push(`${versionTag} had no SBOM for ${Object.keys(missing).join(', ')}: attached now`);
+        } else if (job) notes.push(`the published images already have their SBOMs${req.dryRun ? ' (or a real run would add them)' : ''}`);
         run.finish(`already published as ${existing}`);
         return { ...common(), result: 'already-published', digest: existing, sameBy: verdict.how, builtDigest: built.digest };
       }
@@ -243,30 +320,15 @@ export async function runPublish(req: PublishRequest, hooks: FlowHooks = {}): Pr
       await cleanupLocal();
     }
     let sboms: PlatformSbom[] = [];
-    const created = new Date(epoch.value * 1000).toISOString();
     await run.step('sbom', async () => {
-      const generator = r.generator;
-      if (!generator) return skip(undefined, 'not asked (--sbom)');
+      if (!r.generator) return skip(undefined, 'not asked (--sbom)');
       if (resume) return skip(undefined, 'attached when these images were first pushed');
-      if (!built.layout) throw new StepError('failed', 'internal error: the build left no layout to describe', { step: 'sbom' });
-      const { generateSboms } = await import('../../sbom/generate.js');
-      sboms = await generateSboms({
-        generator,
-        layout: built.layout,
-        platforms: built.platforms,
-        work: work.path,
-        repository: r.target.reference,
-        version: r.tagPlan.version,
-        created,
-        ...(r.connector.license ? { license: r.connector.license } : {}),
-        log,
-      });
-      sbom = {
-        format: 'CycloneDX',
-        generator: generator.name,
-        platforms: Object.fromEntries(sboms.map((x) => [x.platform, { components: x.facts.components, ecosystems: x.facts.ecosystems, bytes: x.bytes.length }])),
-      };
-      return done(undefined, `CycloneDX by ${generator.name}: ${sboms.map((x) => `${x.platform} ${x.facts.components} components`).join(', ')}`);
+      const job = sbomJob();
+      if (!job) throw new StepError('failed', 'internal error: the build left no layout to describe', { step: 'sbom' });
+      const m = await makeSboms(job, built.platforms);
+      sboms = m.sboms;
+      sbom = m.summary;
+      return done(undefined, `CycloneDX by ${job.generator.name}: ${sboms.map((x) => `${x.platform} ${x.facts.components} components`).join(', ')}`);
     });
 
     if (req.dryRun) {
@@ -285,22 +347,8 @@ export async function runPublish(req: PublishRequest, hooks: FlowHooks = {}): Pr
       const mountFrom = base.registry === r.target.registry ? [base.path] : [];
       pushStats = await pushByDigest(ctx, layout, built.digest, mountFrom);
       await readBack(ctx, builtFacts, plan.platforms);
-      const attached: string[] = [];
-      if (sboms.length > 0) {
-        const { attachReferrer } = await import('../../sbom/referrers.js');
-        const { SBOM_FORMAT } = await import('../../sbom/generate.js');
-        for (const x of sboms) {
-          const a = await attachReferrer(r.client, r.target.repo, x.subject, {
-            artifactType: SBOM_FORMAT.mediaType,
-            bytes: x.bytes,
-            title: `sbom-${x.platform.replace(/\//g, '-')}.cdx.json`,
-            annotations: { 'org.opencontainers.image.created': created },
-          });
-          const entry = sbom?.platforms[x.platform];
-          if (entry) entry.referrer = { ...a, ref: `${r.target.reference}@${a.digest}` };
-          attached.push(`${x.platform} (${a.via})`);
-        }
-      }
+      const job = sbomJob();
+      const attached = job && sboms.length > 0 ? await attachSboms(job, sboms, sbom) : [];
       if (req.signKey) {
         const ref = `${r.target.reference}@${built.digest}`;
         const key = req.signKey;

@@ -3,7 +3,7 @@ import {
   CYCLONEDX_MEDIA_TYPE,
   normalizeBom,
   parseBom
-} from "./chunk-LTFAVDC6.js";
+} from "./chunk-VRDCYVAK.js";
 import {
   runTrivy,
   sbomCacheDir

@@ -8,14 +8,14 @@ import {
   splitRepository
 } from "./chunk-PYJL46OF.js";
 import {
-  findReferrers,
-  readArtifact
-} from "./chunk-LNJKWD62.js";
-import {
   CYCLONEDX_MEDIA_TYPE,
   ecosystemsOf,
   parseBom
-} from "./chunk-LTFAVDC6.js";
+} from "./chunk-VRDCYVAK.js";
+import {
+  findReferrers,
+  readArtifact
+} from "./chunk-LNJKWD62.js";
 import "./chunk-BMAGI5NV.js";
 import {
   RegistryClient

@@ -197,6 +197,50 @@ async function immutability(r, built) {
   for (const t of r.tagPlan.tags.slice(1)) if ((await r.client.headManifest(r.target.repo, t.tag))?.digest !== r.existing.digest) pending.push(t.tag);
   return { kind: "same", how: same.how, pending };
 }
+async function makeSboms(j, platforms) {
+  const { generateSboms } = await import("./generate-V37BCUE3.js");
+  const sboms = await generateSboms({
+    generator: j.generator,
+    layout: j.layout,
+    platforms,
+    work: j.work,
+    repository: j.r.target.reference,
+    version: j.r.tagPlan.version,
+    created: j.created,
+    ...j.r.connector.license ? { license: j.r.connector.license } : {},
+    log: j.log
+  });
+  const summary = {
+    format: "CycloneDX",
+    generator: j.generator.name,
+    platforms: Object.fromEntries(sboms.map((x) => [x.platform, { components: x.facts.components, ecosystems: x.facts.ecosystems, bytes: x.bytes.length }]))
+  };
+  return { sboms, summary };
+}
+async function attachSboms(j, sboms, summary) {
+  const { attachReferrer } = await import("./referrers-OZWNXBLM.js");
+  const { SBOM_FORMAT } = await import("./generate-V37BCUE3.js");
+  const attached = [];
+  for (const x of sboms) {
+    const a = await attachReferrer(j.r.client, j.r.target.repo, x.subject, {
+      artifactType: SBOM_FORMAT.mediaType,
+      bytes: x.bytes,
+      title: `sbom-${x.platform.replace(/\//g, "-")}.cdx.json`,
+      annotations: { "org.opencontainers.image.created": j.created }
+    });
+    const entry = summary?.platforms[x.platform];
+    if (entry) entry.referrer = { ...a, ref: `${j.r.target.reference}@${a.digest}` };
+    attached.push(`${x.platform} (${a.via})`);
+  }
+  return attached;
+}
+async function withoutSbom(r, platforms) {
+  const { findReferrers } = await import("./referrers-OZWNXBLM.js");
+  const { CYCLONEDX_MEDIA_TYPE } = await import("./cyclonedx-MI2ZI7CB.js");
+  const missing = {};
+  for (const [p, d] of Object.entries(platforms)) if ((await findReferrers(r.client, r.target.repo, d, CYCLONEDX_MEDIA_TYPE)).length === 0) missing[p] = d;
+  return missing;
+}
 async function runPublish(req, hooks = {}) {
   const log = hooks.log ?? defaultLog;
   const stats = newRetryStats();
@@ -254,12 +298,26 @@ async function runPublish(req, hooks = {}) {
     });
     const builtFacts = { digest: built.digest, platforms: built.platforms, attestations: built.attestations };
     const cleanupLocal = () => untag(built.strategy.pushFrom === "saved-images" ? built.result.tags : []);
+    const created = new Date(epoch.value * 1e3).toISOString();
+    const sbomJob = () => r.generator && built.layout ? { r, generator: r.generator, layout: built.layout, work: work.path, created, log } : void 0;
     let resume = false;
     if (verdict.kind === "same") {
       const existing = r.existing?.digest ?? built.digest;
       if (verdict.how === "platform images") notes.push("the per-platform images are identical; only the provenance record differs (it records the build id)");
       if (verdict.pending.length === 0) {
         await cleanupLocal();
+        const job = sbomJob();
+        const missing = job && !req.dryRun ? await withoutSbom(r, built.platforms) : {};
+        if (job && Object.keys(missing).length > 0) {
+          await run.step("verify", async () => skip(void 0, `same images as the published ${r.tagPlan.version}, verified when it was published`));
+          const made = await run.step("sbom", async () => {
+            const m = await makeSboms(job, missing);
+            return done(m, `CycloneDX by ${job.generator.name} for the published images: ${m.sboms.map((x) => `${x.platform} ${x.facts.components} components`).join(", ")}`);
+          });
+          sbom = made.summary;
+          await run.step("push", async () => done(void 0, `SBOM attached to ${(await attachSboms(job, made.sboms, sbom)).join(", ")}; the images were already there`));
+          notes.push(`${versionTag} had no SBOM for ${Object.keys(missing).join(", ")}: attached now`);
+        } else if (job) notes.push(`the published images already have their SBOMs${req.dryRun ? " (or a real run would add them)" : ""}`);
         run.finish(`already published as ${existing}`);
         return { ...common(), result: "already-published", digest: existing, sameBy: verdict.how, builtDigest: built.digest };
       }
@@ -302,30 +360,15 @@ async function runPublish(req, hooks = {}) {
       await cleanupLocal();
     }
     let sboms = [];
-    const created = new Date(epoch.value * 1e3).toISOString();
     await run.step("sbom", async () => {
-      const generator = r.generator;
-      if (!generator) return skip(void 0, "not asked (--sbom)");
+      if (!r.generator) return skip(void 0, "not asked (--sbom)");
       if (resume) return skip(void 0, "attached when these images were first pushed");
-      if (!built.layout) throw new StepError("failed", "internal error: the build left no layout to describe", { step: "sbom" });
-      const { generateSboms } = await import("./generate-ODKT4RRU.js");
-      sboms = await generateSboms({
-        generator,
-        layout: built.layout,
-        platforms: built.platforms,
-        work: work.path,
-        repository: r.target.reference,
-        version: r.tagPlan.version,
-        created,
-        ...r.connector.license ? { license: r.connector.license } : {},
-        log
-      });
-      sbom = {
-        format: "CycloneDX",
-        generator: generator.name,
-        platforms: Object.fromEntries(sboms.map((x) => [x.platform, { components: x.facts.components, ecosystems: x.facts.ecosystems, bytes: x.bytes.length }]))
-      };
-      return done(void 0, `CycloneDX by ${generator.name}: ${sboms.map((x) => `${x.platform} ${x.facts.components} components`).join(", ")}`);
+      const job = sbomJob();
+      if (!job) throw new StepError("failed", "internal error: the build left no layout to describe", { step: "sbom" });
+      const m = await makeSboms(job, built.platforms);
+      sboms = m.sboms;
+      sbom = m.summary;
+      return done(void 0, `CycloneDX by ${job.generator.name}: ${sboms.map((x) => `${x.platform} ${x.facts.components} components`).join(", ")}`);
     });
     if (req.dryRun) {
       run.finish("dry run");
@@ -342,22 +385,8 @@ async function runPublish(req, hooks = {}) {
       const mountFrom = base.registry === r.target.registry ? [base.path] : [];
       pushStats = await pushByDigest(ctx, layout, built.digest, mountFrom);
       await readBack(ctx, builtFacts, plan.platforms);
-      const attached = [];
-      if (sboms.length > 0) {
-        const { attachReferrer } = await import("./referrers-OZWNXBLM.js");
-        const { SBOM_FORMAT } = await import("./generate-ODKT4RRU.js");
-        for (const x of sboms) {
-          const a = await attachReferrer(r.client, r.target.repo, x.subject, {
-            artifactType: SBOM_FORMAT.mediaType,
-            bytes: x.bytes,
-            title: `sbom-${x.platform.replace(/\//g, "-")}.cdx.json`,
-            annotations: { "org.opencontainers.image.created": created }
-          });
-          const entry = sbom?.platforms[x.platform];
-          if (entry) entry.referrer = { ...a, ref: `${r.target.reference}@${a.digest}` };
-          attached.push(`${x.platform} (${a.via})`);
-        }
-      }
+      const job = sbomJob();
+      const attached = job && sboms.length > 0 ? await attachSboms(job, sboms, sbom) : [];
       if (req.signKey) {
         const ref = `${r.target.reference}@${built.digest}`;
         const key = req.signKey;
@@ -435,7 +464,8 @@ function formatResult(r) {
       if (r.gitTag) lines.push(`  git tag ${r.gitTag.name} ${r.gitTag.created ? "created" : "already there"}${r.gitTag.pushed ? ", pushed" : ""}`);
       break;
     case "already-published":
-      lines.push(`already published: ${r.repository}:${r.version} is ${r.digest} (same ${r.sameBy}); nothing pushed`);
+      lines.push(`already published: ${r.repository}:${r.version} is ${r.digest} (same ${r.sameBy}); ${r.sbom ? "only its SBOMs were added" : "nothing pushed"}`);
+      for (const [p, s] of Object.entries(r.sbom?.platforms ?? {})) lines.push(`  sbom ${p}: ${s.components} components${s.referrer ? `, ${s.referrer.ref} (${s.referrer.via})` : ""}`);
       break;
     case "refused":
       lines.push(`refused: ${r.reason}`);

@@ -114,7 +114,7 @@ function register(program) {
         report = await addSignatureCheck(report, image, flags.signPub);
       }
       if (flags.sbom) {
-        const { addSbomCheck } = await import("./sbom-KJIYZ4CQ.js");
+        const { addSbomCheck } = await import("./sbom-YEERZD55.js");
         report = await addSbomCheck(report, image);
       }
       out.result(report, () => renderReport(report));

@@ -70,18 +70,43 @@ function parseBom(text, what) {
   }
   return parsed.data;
 }
+function mergeDependencies(list) {
+  const byRef = /* @__PURE__ */ new Map();
+  for (const d of list) {
+    const had = byRef.get(d.ref);
+    const on = /* @__PURE__ */ new Set([...had?.dependsOn ?? [], ...d.dependsOn ?? []]);
+    byRef.set(d.ref, { ...had ?? d, ...on.size > 0 || d.dependsOn ? { dependsOn: [...on].sort() } : {} });
+  }
+  return [...byRef.values()];
+}
+function withoutFilePath(purl) {
+  const q = purl.indexOf("?");
+  if (q < 0) return purl;
+  const params = purl.slice(q + 1).split("&").filter((kv) => kv !== "" && !kv.startsWith("file_path="));
+  return params.length > 0 ? `${purl.slice(0, q)}?${params.join("&")}` : purl.slice(0, q);
+}
+var FILE_PATH_PROPERTY = "aquasecurity:trivy:FilePath";
 function normalizeBom(bom, s) {
   const purl = ociPurl(s);
   const renamed = /* @__PURE__ */ new Map();
   const oldRoot = bom.metadata?.component?.["bom-ref"];
   if (oldRoot) renamed.set(oldRoot, purl);
-  const components = bom.components.map((c) => {
+  const seen = /* @__PURE__ */ new Set();
+  const components = [];
+  for (const c of bom.components) {
     const ref2 = c["bom-ref"];
-    if (!ref2 || !UUID.test(ref2)) return c;
-    const stable = `${c.type}:${c.name}${c.version ? `@${c.version}` : ""}`;
-    renamed.set(ref2, stable);
-    return { ...c, "bom-ref": stable };
-  });
+    const stable = !ref2 ? void 0 : UUID.test(ref2) ? `${c.type}:${c.name}${c.version ? `@${c.version}` : ""}` : withoutFilePath(ref2);
+    if (ref2 && stable && stable !== ref2) renamed.set(ref2, stable);
+    if (stable && seen.has(stable)) continue;
+    if (stable) seen.add(stable);
+    const properties = c.properties?.filter((p) => p.name !== FILE_PATH_PROPERTY);
+    components.push({
+      ...c,
+      ...stable ? { "bom-ref": stable } : {},
+      ...c.purl ? { purl: withoutFilePath(c.purl) } : {},
+      ...properties ? { properties } : {}
+    });
+  }
   const ref = (r) => renamed.get(r) ?? r;
   const root = {
     ...bom.metadata?.component ?? {},
@@ -101,7 +126,7 @@ function normalizeBom(bom, s) {
     metadata: { ...bom.metadata ?? {}, timestamp: s.created, component: root },
     components: [...components].sort(byKey((c) => `${c["bom-ref"] ?? ""} ${c.type} ${c.name} ${c.version ?? ""}`)),
     ...bom.dependencies ? {
-      dependencies: bom.dependencies.map((d) => ({ ...d, ref: ref(d.ref), ...d.dependsOn ? { dependsOn: d.dependsOn.map(ref).sort() } : {} })).sort(byKey((d) => d.ref))
+      dependencies: mergeDependencies(bom.dependencies.map((d) => ({ ...d, ref: ref(d.ref), ...d.dependsOn ? { dependsOn: d.dependsOn.map(ref) } : {} }))).sort(byKey((d) => d.ref))
     } : {}
   };
   return { bytes: Buffer.from(`${JSON.stringify(out)}
@@ -110,7 +135,11 @@ function normalizeBom(bom, s) {
 
 export {
   CYCLONEDX_MEDIA_TYPE,
+  BomSchema,
+  uuidFrom,
+  ociPurl,
   ecosystemsOf,
   parseBom,
+  withoutFilePath,
   normalizeBom
 };
