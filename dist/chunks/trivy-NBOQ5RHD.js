@@ -11,7 +11,7 @@ import {
   runTrivy,
   sbomCacheDir,
   trivyArgv
-} from "./chunk-IJ3O4MZN.js";
+} from "./chunk-M74EIS7T.js";
 import "./chunk-LL6HLSTJ.js";
 import "./chunk-37IVQV3L.js";
 import "./chunk-AFPKGCAO.js";

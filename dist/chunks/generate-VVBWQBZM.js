@@ -7,7 +7,7 @@ import {
 import {
   runTrivy,
   sbomCacheDir
-} from "./chunk-IJ3O4MZN.js";
+} from "./chunk-M74EIS7T.js";
 import "./chunk-LL6HLSTJ.js";
 import "./chunk-37IVQV3L.js";
 import {

@@ -181,7 +181,7 @@ async function resolve(req, log, stats) {
     const m = await client.getManifest(target.repo, versionTag);
     if (m) existing = { digest: m.digest, facts: indexFactsFromBytes(m.digest, m.bytes) };
   }
-  const generator = req.sbom ? await (await import("./trivy-QC7WPVQ5.js")).locateGenerator({ log }) : void 0;
+  const generator = req.sbom ? await (await import("./trivy-NBOQ5RHD.js")).locateGenerator({ log }) : void 0;
   const authDir = creds && req.signKey ? (await privateAuthFile(target.registry, creds)).dir : void 0;
   const r = { connector, target, client, tagPlan, notes: [...target.notes], ...existing ? { existing } : {}, ...commit ? { commit } : {}, ...authDir ? { authDir } : {}, ...generator ? { generator } : {} };
   return done(
@@ -198,7 +198,7 @@ async function immutability(r, built) {
   return { kind: "same", how: same.how, pending };
 }
 async function makeSboms(j, platforms) {
-  const { generateSboms } = await import("./generate-V37BCUE3.js");
+  const { generateSboms } = await import("./generate-VVBWQBZM.js");
   const sboms = await generateSboms({
     generator: j.generator,
     layout: j.layout,
@@ -219,7 +219,7 @@ async function makeSboms(j, platforms) {
 }
 async function attachSboms(j, sboms, summary) {
   const { attachReferrer } = await import("./referrers-OZWNXBLM.js");
-  const { SBOM_FORMAT } = await import("./generate-V37BCUE3.js");
+  const { SBOM_FORMAT } = await import("./generate-VVBWQBZM.js");
   const attached = [];
   for (const x of sboms) {
     const a = await attachReferrer(j.r.client, j.r.target.repo, x.subject, {
