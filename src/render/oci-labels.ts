@@ -52,8 +52,13 @@ export function metadataLabels(c: Pick<Connector, 'documentationUrl' | 'license'
  * `docker buildx build --annotation` takes): `index:KEY=VALUE`, `manifest:KEY=VALUE`.
  */
 export function annotationsOf(labels: Readonly<Record<string, string>>): string[] {
-  const oci = Object.entries(labels).filter(([k]) => k.startsWith(`${OCI}.`));
+  const oci = Object.entries(ociAnnotations(labels));
   return ['index', 'manifest'].flatMap((level) => oci.map(([k, v]) => `${level}:${k}=${v}`));
+}
+
+/** The OCI keys of the labels as one annotation map (the index an engine's per-platform images are joined under). */
+export function ociAnnotations(labels: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(labels).filter(([k]) => k.startsWith(`${OCI}.`)));
 }
 
 /** source and revision from git for a connector directory, with the SOURCE_DATE_EPOCH the build uses. */

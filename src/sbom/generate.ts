@@ -12,7 +12,7 @@ import { BcError } from '../errors.js';
 import { readBoundedFile } from '../fs-util.js';
 import type { ManifestInfo } from '../publish/registry-client.js';
 import { CYCLONEDX_MEDIA_TYPE, normalizeBom, parseBom, type SbomFacts } from './cyclonedx.js';
-import { runTrivy, sbomCacheDir, type Generator } from './trivy.js';
+import { ensureJavaIndex, runTrivy, sbomCacheDir, type Generator } from './trivy.js';
 
 export interface PlatformSbom {
   platform: string;
@@ -62,6 +62,8 @@ async function singleImageLayout(layout: string, digest: string, dir: string): P
 export async function generateSboms(req: SbomRequest): Promise<PlatformSbom[]> {
   const { generator } = req;
   const cache = join(sbomCacheDir(), 'trivy-cache');
+  // once, before the platforms run side by side
+  await ensureJavaIndex(cache);
   const sboms = await Promise.all(
     Object.entries(req.platforms).map(async ([platform, digest]) => {
       const dir = join(req.work, 'sbom', platform.replace(/\//g, '-'));

@@ -99,17 +99,20 @@ export async function attachReferrer(client: RegistryClient, repo: string, subje
   return { digest: m.digest, via: 'referrers tag' };
 }
 
-function parseReferrerIndex(bytes: Buffer, what: string): ReferrerDescriptor[] {
+/** A registry document of the expected shape, or an error naming it as `what` is not `kind`. */
+function parseDoc<T>(schema: z.ZodType<T>, bytes: Buffer, what: string, kind: string): T {
   let raw: unknown;
   try {
     raw = JSON.parse(bytes.toString('utf8'));
   } catch {
-    throw new BcError('failed', `${what} is not a referrers index (not JSON)`, { step: 'push' });
+    throw new BcError('failed', `${what} is not ${kind} (not JSON)`, { step: 'push' });
   }
-  const parsed = ReferrerIndex.safeParse(raw);
-  if (!parsed.success) throw new BcError('failed', `${what} is not a referrers index`, { step: 'push' });
-  return parsed.data.manifests;
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new BcError('failed', `${what} is not ${kind}`, { step: 'push' });
+  return parsed.data;
 }
+
+const parseReferrerIndex = (bytes: Buffer, what: string): ReferrerDescriptor[] => parseDoc(ReferrerIndex, bytes, what, 'a referrers index').manifests;
 
 /** The referrers of DIGEST with this artifact type: the API when the registry has it, else the referrers tag. */
 export async function findReferrers(client: RegistryClient, repo: string, digest: string, artifactType: string): Promise<ReferrerDescriptor[]> {
@@ -127,10 +130,9 @@ export async function findReferrers(client: RegistryClient, repo: string, digest
 export async function readArtifact(client: RegistryClient, repo: string, d: ReferrerDescriptor, subject: string): Promise<Buffer> {
   const m = await client.getManifest(repo, d.digest);
   if (!m) throw new BcError('failed', `${repo}@${d.digest} is listed as a referrer but is not in the registry`);
-  const parsed = ArtifactManifest.safeParse(JSON.parse(m.bytes.toString('utf8')));
-  if (!parsed.success) throw new BcError('failed', `${repo}@${d.digest} is not an artifact manifest`);
-  if (parsed.data.subject?.digest !== subject) throw new BcError('failed', `${repo}@${d.digest} names ${parsed.data.subject?.digest ?? 'no subject'}, not ${subject}`);
-  const layer = parsed.data.layers[0];
+  const artifact = parseDoc(ArtifactManifest, m.bytes, `${repo}@${d.digest}`, 'an artifact manifest');
+  if (artifact.subject?.digest !== subject) throw new BcError('failed', `${repo}@${d.digest} names ${artifact.subject?.digest ?? 'no subject'}, not ${subject}`);
+  const layer = artifact.layers[0];
   if (!layer) throw new BcError('failed', `${repo}@${d.digest} has no layer`);
   if (layer.size > 64 * 1024 * 1024) throw new BcError('failed', `${repo}@${d.digest}: the artifact is ${layer.size} bytes (limit 64 MiB)`);
   const blob = await client.getBlob(repo, layer.digest);

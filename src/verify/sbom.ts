@@ -6,12 +6,11 @@
  * registry has none; credentials as publish finds them (docker config,
  * BUILD_CONNECTOR_USERNAME/PASSWORD).
  */
-import { parseImageRef } from '../connector/reference.js';
+import { registryLocation } from '../lint/base-facts.js';
 import { toBcError } from '../errors.js';
 import { indexFactsFromBytes } from '../publish/apply.js';
 import { resolveCredentials } from '../publish/credentials.js';
 import { RegistryClient } from '../publish/registry-client.js';
-import { splitRepository } from '../publish/target.js';
 import { CYCLONEDX_MEDIA_TYPE, ecosystemsOf, parseBom } from '../sbom/cyclonedx.js';
 import { findReferrers, readArtifact } from '../sbom/referrers.js';
 import { fail, pass, type CheckResult, type VerifyReport } from './report.js';
@@ -46,17 +45,15 @@ export async function addSbomCheck(report: VerifyReport, ref: string): Promise<V
   const add = (make: (p: string) => CheckResult) => {
     for (const p of report.platforms) checks.push(make(p));
   };
-  const parsed = report.source === 'registry' ? parseImageRef(ref) : undefined;
-  const split = splitRepository(parsed?.repository ?? '');
-  // no host: Docker Hub, where a one-part name lives under library/
-  const registry = split.registry ?? 'docker.io';
-  const path = split.registry || split.path.includes('/') ? split.path : `library/${split.path}`;
-  if (!parsed) {
+  // where the distribution API finds it, Docker Hub names normalised (the lint step's base reads use the same)
+  const at = report.source === 'registry' ? registryLocation(ref) : undefined;
+  if (!at) {
     add((p) => fail('sbom', p, `${ref} is a local image: an SBOM is attached in a registry`, 'verify the pushed reference (REGISTRY/REPO@sha256:…) with --sbom'));
   } else {
+    const path = at.repository;
     try {
-      const client = new RegistryClient(registry, { credentials: await resolveCredentials(registry) });
-      const top = await client.getManifest(path, parsed.digest ?? parsed.tag ?? 'latest');
+      const client = new RegistryClient(at.registry, { credentials: await resolveCredentials(at.registry) });
+      const top = await client.getManifest(path, at.reference);
       const facts = top ? indexFactsFromBytes(top.digest, top.bytes) : undefined;
       for (const p of report.platforms) {
         const digest = facts?.platforms[p] ?? (facts ? undefined : top?.digest);

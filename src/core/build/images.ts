@@ -13,6 +13,8 @@ import { BcError } from '../../errors.js';
 import { docker } from '../../docker/cli.js';
 import { detectCapabilities, type BuilderCapabilities } from '../../docker/buildx-capabilities.js';
 import { buildImage, resolveSourceDateEpoch } from './build.js';
+import { defaultTags } from './prepare.js';
+import { ociAnnotations } from '../../render/oci-labels.js';
 import { writeLayoutTar } from '../../oci/layout.js';
 import type { BuildOptions, BuildResult } from './result.js';
 import type { BuildPlan } from '../../render/types.js';
@@ -76,7 +78,7 @@ export async function buildImages(plan: BuildPlan, req: ImagesRequest): Promise<
   const strategy = chooseStrategy(caps, { platforms: req.platforms, goal: req.goal, provenance: req.provenance });
   checkGoal(strategy, req.goal);
   const common: BuildOptions = { ...req, capabilities: capsP, sourceDateEpochResolved: epoch, provenance: strategy.provenance };
-  const tags = req.tags && req.tags.length > 0 ? req.tags : [`${plan.connector.repository}:${plan.connector.version}`, `${plan.connector.repository}:dev`];
+  const tags = req.tags && req.tags.length > 0 ? req.tags : defaultTags(plan, 'load');
 
   if (strategy.invocations === 'one') {
     if (req.goal === 'load' && strategy.loadAs === 'index') {
@@ -126,7 +128,7 @@ export async function buildImages(plan: BuildPlan, req: ImagesRequest): Promise<
   const built: BuiltImages = { strategy, result: joined, digest: required.result.digest, platforms, attestations: 0, local };
   if (req.goal === 'push') {
     if (!req.work) throw new BcError('failed', 'internal error: a push build needs a work directory', { step: 'build' });
-    await saveToLayout(built, req.platforms, req.work, indexAnnotations(plan.annotations));
+    await saveToLayout(built, req.platforms, req.work, ociAnnotations(plan.labels));
   }
   return built;
 }
@@ -136,16 +138,6 @@ export async function buildImages(plan: BuildPlan, req: ImagesRequest): Promise<
  * merge the blobs, write the index. The manifest digests are the engine's
  * own (the same bytes a `docker push` would send).
  */
-/** The `index:KEY=VALUE` entries of the plan's annotations, as the index's annotations. */
-export function indexAnnotations(list: readonly string[] | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const a of list ?? []) {
-    const m = /^index:([^=]+)=(.*)$/s.exec(a);
-    if (m?.[1]) out[m[1]] = m[2] ?? '';
-  }
-  return out;
-}
-
 async function saveToLayout(built: BuiltImages, platforms: readonly string[], work: string, annotations: Record<string, string>): Promise<void> {
   const layout = join(work, 'image.oci');
   await mkdir(layout, { recursive: true });

@@ -19,6 +19,7 @@ import { loadConnector } from '../../connector/metadata.js';
 import type { BuildPlan } from '../../render/types.js';
 import { buildStep, lintStep, renderStep, StepError, findingLine, type Rendered } from '../steps.js';
 import { buildFailure } from '../../docker/buildx.js';
+import { defaultTags } from '../build/prepare.js';
 import { capabilitiesFor } from '../build/images.js';
 import { chooseStrategy, platformTag, type BuildStrategy } from '../strategy.js';
 import { DEFAULT_PLATFORMS } from '../../shared/platforms.js';
@@ -98,14 +99,13 @@ export function targetName(dirName: string, taken: ReadonlySet<string>): string 
 
 /** The bake target of one plan (pure). */
 export function bakeTarget(plan: BuildPlan, dockerfile: string, opts: { platforms?: string[]; epoch: number; provenance?: 'min' | 'max' | false }): BakeTarget {
-  const c = plan.connector;
   const provenance = opts.provenance ?? 'min';
   return {
     context: plan.context,
     dockerfile,
     platforms: opts.platforms ?? plan.platforms,
     // the same local names `build` loads, so `verify DIR` finds them too
-    tags: [`${c.repository}:${c.version}`, `${c.repository}:dev`],
+    tags: defaultTags(plan, 'load'),
     labels: plan.labels,
     args: { ...(plan.buildArgs ?? {}), SOURCE_DATE_EPOCH: String(opts.epoch) },
     ...(provenance === false ? {} : { attest: [`type=provenance,mode=${provenance}`] }),
@@ -296,12 +296,11 @@ const PrintedSchema = z.object({ target: z.record(z.string(), z.object({ network
 /** A connector bake cannot build as asked: the build step, as `build` runs it, with the same tags. */
 async function buildAlone(p: Prepared, opts: BakeOptions, log: (l: string) => void): Promise<void> {
   const plan = p.plan as BuildPlan;
-  const c = plan.connector;
   try {
     const built = await buildStep(plan, {
       platforms: p.result.platforms,
       goal: 'load',
-      tags: [`${c.repository}:${c.version}`, `${c.repository}:dev`],
+      tags: defaultTags(plan, 'load'),
       ...(opts.builder ? { builder: opts.builder } : {}),
       ...(opts.noCache ? { noCache: true } : {}),
       ...(opts.provenance !== undefined ? { provenance: opts.provenance } : {}),
