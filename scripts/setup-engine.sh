@@ -13,6 +13,7 @@
 set -Eeuo pipefail
 
 CACHE="${BUILD_CONNECTOR_CACHE:-/var/cache/build-connector}"
+_setup_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 STATE="$CACHE/state"
 mkdir -p "$CACHE" "$STATE"
 step_name="start"
@@ -193,7 +194,7 @@ fi
 # ---------------------------------------------------------------- tools
 step "tools"
 if is_root; then
-  apt_install skopeo docker-registry apache2-utils mmdebstrap arch-test git
+  apt_install skopeo docker-registry apache2-utils mmdebstrap arch-test git python3
 fi
 install_cosign  # publish --sign-key (see install_cosign above)
 
@@ -253,30 +254,52 @@ if [ "${SKIP_ROOTFS:-0}" != 1 ]; then
     case " ${ROOTFS_NAMES//,/ } " in *" ${spec%%:*} "*) ROOTS+=("$spec") ;; esac
   done
   [ "${#ROOTS[@]}" -gt 0 ] || { echo "setup-engine: ROOTFS_NAMES=\"$ROOTFS_NAMES\" names no root filesystem (python, java)" >&2; exit 2; }
+  # The native root is made by mmdebstrap as usual. A foreign one (arm64 on an
+  # amd64 host) would run every maintainer script through qemu (minutes: python's
+  # byte-compiling, java's keystore): instead its packages (the exact set the
+  # native root holds) are unpacked and finished by scripts/rootfs-foreign.py
+  # from the native root's configured files. The key names the route (v1: native
+  # mmdebstrap, v2: foreign unpack), so a cached tar is reused only for the same one.
+  native=$(dpkg --print-architecture)
+  rootfs_key() { # name arch pkgs
+    local route=v1
+    [ "$2" = "$native" ] || route=v2-foreign
+    printf '%s|%s|%s|bookworm|%s' "$1" "$2" "$3" "$route" | sha256sum | cut -c1-16
+  }
   for spec in "${ROOTS[@]}"; do
     name=${spec%%:*}; pkgs=${spec#*:}
-    for arch in amd64 arm64; do
-      key=$(printf '%s|%s|%s|bookworm|v1' "$name" "$arch" "$pkgs" | sha256sum | cut -c1-16)
-      out="$ROOTFS_DIR/$name-$arch-$key.tar"
+    native_out="$ROOTFS_DIR/$name-$native-$(rootfs_key "$name" "$native" "$pkgs").tar"
+    for arch in "$native" $(printf '%s\n' amd64 arm64 | grep -vx "$native"); do
+      out="$ROOTFS_DIR/$name-$arch-$(rootfs_key "$name" "$arch" "$pkgs").tar"
       if [ -s "$out" ]; then say "cached $out"; continue; fi
       step_name="rootfs $name $arch"
-      say "mmdebstrap $name $arch (packages: $pkgs)"
-      t0=$(date +%s)
       step_log="$STATE/mmdebstrap-$name-$arch.log"
-      mmdebstrap --verbose --format=tar --variant=minbase --arch="$arch" --include="$pkgs" \
-        --customize-hook='rm -f "$1"/usr/lib/python3*/EXTERNALLY-MANAGED' \
-        --customize-hook='rm -rf "$1"/var/cache/apt/* "$1"/var/lib/apt/lists/*' \
-        bookworm "$out.part" >"$step_log" 2>&1
+      t0=$(date +%s)
+      if [ "$arch" = "$native" ] || [ "$native" != amd64 ]; then
+        say "mmdebstrap $name $arch (packages: $pkgs)"
+        mmdebstrap --verbose --format=tar --variant=minbase --arch="$arch" --include="$pkgs" \
+          --customize-hook='rm -f "$1"/usr/lib/python3*/EXTERNALLY-MANAGED' \
+          --customize-hook='rm -rf "$1"/var/cache/apt/* "$1"/var/lib/apt/lists/*' \
+          bookworm "$out.part" >"$step_log" 2>&1
+      else
+        all=$(tar -xOf "$native_out" ./var/lib/dpkg/status | awk '/^Package:/{p=$2} /^Status: install ok installed/{print p}' | paste -sd, -)
+        say "unpack $name $arch without qemu ($(echo "$all" | tr ',' '\n' | wc -l) packages, as in the native root)"
+        # extract skips mmdebstrap's hooks: unpack into a directory, finish it, tar it
+        fdir="$CACHE/tmp/rootfs-$name-$arch"
+        rm -rf "$fdir"; mkdir -p "$(dirname "$fdir")"
+        mmdebstrap --verbose --format=directory --variant=extract --arch="$arch" --include="$all" \
+          --skip=cleanup/apt bookworm "$fdir" >"$step_log" 2>&1
+        python3 "$_setup_dir/rootfs-foreign.py" "$native_out" "$fdir" "$arch" "$STATE/dpkg-$name-$arch.log" >>"$step_log"
+        rm -f "$fdir"/usr/lib/python3*/EXTERNALLY-MANAGED
+        rm -rf "$fdir"/var/cache/apt/* "$fdir"/var/lib/apt/lists/*
+        tar -C "$fdir" --sort=name --numeric-owner -cf "$out.part" .
+        rm -rf "$fdir"
+      fi
       mv "$out.part" "$out"
-      ln -sfn "$(basename "$out")" "$ROOTFS_DIR/$name-$arch.tar"
       say "built $out in $(( $(date +%s) - t0 )) s"
     done
-  done
-  for spec in "${ROOTS[@]}"; do
-    name=${spec%%:*}; pkgs=${spec#*:}
     for arch in amd64 arm64; do
-      key=$(printf '%s|%s|%s|bookworm|v1' "$name" "$arch" "$pkgs" | sha256sum | cut -c1-16)
-      ln -sfn "$name-$arch-$key.tar" "$ROOTFS_DIR/$name-$arch.tar"
+      ln -sfn "$name-$arch-$(rootfs_key "$name" "$arch" "$pkgs").tar" "$ROOTFS_DIR/$name-$arch.tar"
     done
   done
 fi
