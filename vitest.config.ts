@@ -8,6 +8,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           testTimeout: 60_000,
+          // the unit files first, on every core; then the integration files
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -17,8 +19,13 @@ export default defineConfig({
           // Real engine, real qemu: arm64 steps are 5-10x slower.
           testTimeout: 15 * 60_000,
           hookTimeout: 30 * 60_000,
-          // Two cores: integration files share one engine; run them one at a time.
-          fileParallelism: false,
+          // Two files at a time: most of a file's time is waiting on an engine
+          // (builds, qemu, containers, the registry), and the files share no
+          // state (run-unique repositories and tags, containers found by the
+          // child's pid). BUILD_CONNECTOR_TEST_WORKERS=1 runs them one by one.
+          fileParallelism: true,
+          maxWorkers: Number(process.env.BUILD_CONNECTOR_TEST_WORKERS ?? 2),
+          sequence: { groupOrder: 1 },
           globalSetup: ['test/support/global-setup.ts'],
         },
       },

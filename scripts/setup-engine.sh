@@ -10,6 +10,10 @@
 # Environment:
 #   BUILD_CONNECTOR_CACHE   cache dir (default /var/cache/build-connector)
 #   SKIP_ROOTFS=1           do not build the test root filesystems
+#   ROOTFS_NAMES=python     build only these root filesystems (default: python java)
+#   CLASSIC_ENGINE=0        no second (classic-store) dockerd
+#   COSIGN=0                do not install cosign (publish --sign-key)
+#   BUILDKIT=0              no buildkitd and no remote / docker-container builders
 set -Eeuo pipefail
 
 CACHE="${BUILD_CONNECTOR_CACHE:-/var/cache/build-connector}"
@@ -50,6 +54,100 @@ apt_install() {
 }
 
 engine_works() { timeout 20 docker info >/dev/null 2>&1; }
+
+# ---------------------------------------------------------------- qemu
+step "binfmt-arm64"
+if [ "$(uname -m)" = aarch64 ]; then
+  say "native arm64 host: no emulation needed"
+elif [ -e /proc/sys/fs/binfmt_misc/qemu-aarch64 ] && grep -q enabled /proc/sys/fs/binfmt_misc/qemu-aarch64; then
+  say "qemu-aarch64 binfmt already enabled"
+else
+  is_root || { echo "setup-engine: arm64 emulation missing and not root" >&2; exit 3; }
+  apt_install qemu-user-static binfmt-support
+  [ -e /proc/sys/fs/binfmt_misc/register ] || mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc
+  update-binfmts --enable qemu-aarch64 >/dev/null 2>&1 || update-binfmts --import qemu-aarch64 >/dev/null 2>&1 || true
+  grep -q enabled /proc/sys/fs/binfmt_misc/qemu-aarch64 || { echo "setup-engine: could not enable qemu-aarch64 binfmt" >&2; exit 3; }
+  say "qemu-aarch64 binfmt enabled"
+fi
+
+# ---------------------------------------------------------------- rootfs
+# The test root filesystems need only apt, mmdebstrap and (for the foreign one's
+# few chrooted steps) qemu, not the engine: they are made in the background
+# while the engine is installed, and waited for at the end.
+build_rootfs() {
+  ROOTFS_DIR="$CACHE/rootfs"
+  mkdir -p "$ROOTFS_DIR"
+  # name:packages — the python root stands in for python:*-slim (pip usable,
+  # no PEP 668 marker); the java root carries a headless JRE.
+  ALL_ROOTS=(
+    "python:python3,python3-pip,python3-setuptools,python3-wheel,python3-yaml,ca-certificates"
+    "java:openjdk-17-jre-headless,ca-certificates"
+  )
+  # ROOTFS_NAMES="python" builds only those (the quick start needs python only;
+  # the arm64 ones run through qemu, minutes each); default: all, as the tests need.
+  ROOTFS_NAMES="${ROOTFS_NAMES:-python java}"
+  ROOTS=()
+  for spec in "${ALL_ROOTS[@]}"; do
+    case " ${ROOTFS_NAMES//,/ } " in *" ${spec%%:*} "*) ROOTS+=("$spec") ;; esac
+  done
+  [ "${#ROOTS[@]}" -gt 0 ] || { echo "setup-engine: ROOTFS_NAMES=\"$ROOTFS_NAMES\" names no root filesystem (python, java)" >&2; exit 2; }
+  # The native root is made by mmdebstrap as usual. A foreign one (arm64 on an
+  # amd64 host) would run every maintainer script through qemu (minutes: python's
+  # byte-compiling, java's keystore): instead its packages (the exact set the
+  # native root holds) are unpacked and finished by scripts/rootfs-foreign.py
+  # from the native root's configured files. The key names the route (v1: native
+  # mmdebstrap, v3-foreign: the unpack route), so a cached tar is reused only for the same one.
+  native=$(dpkg --print-architecture)
+  rootfs_key() { # name arch pkgs
+    local route=v1
+    [ "$2" = "$native" ] || route=v3-foreign
+    printf '%s|%s|%s|bookworm|%s' "$1" "$2" "$3" "$route" | sha256sum | cut -c1-16
+  }
+  for spec in "${ROOTS[@]}"; do
+    name=${spec%%:*}; pkgs=${spec#*:}
+    native_out="$ROOTFS_DIR/$name-$native-$(rootfs_key "$name" "$native" "$pkgs").tar"
+    for arch in "$native" $(printf '%s\n' amd64 arm64 | grep -vx "$native"); do
+      out="$ROOTFS_DIR/$name-$arch-$(rootfs_key "$name" "$arch" "$pkgs").tar"
+      if [ -s "$out" ]; then say "cached $out"; continue; fi
+      step_name="rootfs $name $arch"
+      step_log="$STATE/mmdebstrap-$name-$arch.log"
+      t0=$(date +%s)
+      if [ "$arch" = "$native" ] || [ "$native" != amd64 ]; then
+        say "mmdebstrap $name $arch (packages: $pkgs)"
+        mmdebstrap --verbose --format=tar --variant=minbase --arch="$arch" --include="$pkgs" \
+          --customize-hook='rm -f "$1"/usr/lib/python3*/EXTERNALLY-MANAGED' \
+          --customize-hook='rm -rf "$1"/var/cache/apt/* "$1"/var/lib/apt/lists/*' \
+          bookworm "$out.part" >"$step_log" 2>&1
+      else
+        all=$(tar -xOf "$native_out" ./var/lib/dpkg/status | awk '/^Package:/{p=$2} /^Status: install ok installed/{print p}' | paste -sd, -)
+        say "unpack $name $arch without qemu ($(echo "$all" | tr ',' '\n' | wc -l) packages, as in the native root)"
+        # extract skips mmdebstrap's hooks: unpack into a directory, finish it, tar it
+        fdir="$CACHE/tmp/rootfs-$name-$arch"
+        rm -rf "$fdir"; mkdir -p "$(dirname "$fdir")"
+        mmdebstrap --verbose --format=directory --variant=extract --arch="$arch" --include="$all" \
+          --skip=cleanup/apt bookworm "$fdir" >"$step_log" 2>&1
+        python3 "$_setup_dir/rootfs-foreign.py" "$native_out" "$fdir" "$arch" "$STATE/dpkg-$name-$arch.log" >>"$step_log"
+        rm -f "$fdir"/usr/lib/python3*/EXTERNALLY-MANAGED
+        rm -rf "$fdir"/var/cache/apt/* "$fdir"/var/lib/apt/lists/*
+        tar -C "$fdir" --sort=name --numeric-owner -cf "$out.part" .
+        rm -rf "$fdir"
+      fi
+      mv "$out.part" "$out"
+      say "built $out in $(( $(date +%s) - t0 )) s"
+    done
+    for arch in amd64 arm64; do
+      ln -sfn "$name-$arch-$(rootfs_key "$name" "$arch" "$pkgs").tar" "$ROOTFS_DIR/$name-$arch.tar"
+    done
+  done
+}
+
+ROOTFS_PID=""
+if [ "${SKIP_ROOTFS:-0}" != 1 ]; then
+  step "rootfs (started)"
+  if is_root; then apt_install mmdebstrap arch-test python3; fi
+  build_rootfs >"$STATE/rootfs.log" 2>&1 &
+  ROOTFS_PID=$!
+fi
 
 # ---------------------------------------------------------------- engine
 step "engine"
@@ -104,21 +202,6 @@ if ! docker buildx version >/dev/null 2>&1; then
 fi
 docker buildx version >/dev/null 2>&1 || { echo "setup-engine: docker buildx missing" >&2; exit 3; }
 say "$(docker buildx version)"
-
-# ---------------------------------------------------------------- qemu
-step "binfmt-arm64"
-if [ "$(uname -m)" = aarch64 ]; then
-  say "native arm64 host: no emulation needed"
-elif [ -e /proc/sys/fs/binfmt_misc/qemu-aarch64 ] && grep -q enabled /proc/sys/fs/binfmt_misc/qemu-aarch64; then
-  say "qemu-aarch64 binfmt already enabled"
-else
-  is_root || { echo "setup-engine: arm64 emulation missing and not root" >&2; exit 3; }
-  apt_install qemu-user-static binfmt-support
-  [ -e /proc/sys/fs/binfmt_misc/register ] || mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc
-  update-binfmts --enable qemu-aarch64 >/dev/null 2>&1 || update-binfmts --import qemu-aarch64 >/dev/null 2>&1 || true
-  grep -q enabled /proc/sys/fs/binfmt_misc/qemu-aarch64 || { echo "setup-engine: could not enable qemu-aarch64 binfmt" >&2; exit 3; }
-  say "qemu-aarch64 binfmt enabled"
-fi
 
 # ---------------------------------------------------------------- cosign (publish --sign-key)
 # >>> install_cosign (owned by the publish feature)
@@ -196,7 +279,7 @@ step "tools"
 if is_root; then
   apt_install skopeo docker-registry apache2-utils mmdebstrap arch-test git python3
 fi
-install_cosign  # publish --sign-key (see install_cosign above)
+if [ "${COSIGN:-1}" = 0 ]; then say "cosign skipped (COSIGN=0)"; else install_cosign; fi  # publish --sign-key (see install_cosign above)
 
 # ---------------------------------------------------------------- registries
 step "registries"
@@ -235,73 +318,24 @@ HTPASSWD="$REG_DIR/htpasswd"
 [ -f "$HTPASSWD" ] || htpasswd -Bbn bc-test bc-test-password >"$HTPASSWD"
 start_registry auth 5001 "$HTPASSWD"
 
-# ---------------------------------------------------------------- rootfs
-if [ "${SKIP_ROOTFS:-0}" != 1 ]; then
+# ---------------------------------------------------------------- rootfs (wait)
+if [ -n "$ROOTFS_PID" ]; then
   step "rootfs"
-  ROOTFS_DIR="$CACHE/rootfs"
-  mkdir -p "$ROOTFS_DIR"
-  # name:packages — the python root stands in for python:*-slim (pip usable,
-  # no PEP 668 marker); the java root carries a headless JRE.
-  ALL_ROOTS=(
-    "python:python3,python3-pip,python3-setuptools,python3-wheel,python3-yaml,ca-certificates"
-    "java:openjdk-17-jre-headless,ca-certificates"
-  )
-  # ROOTFS_NAMES="python" builds only those (the quick start needs python only;
-  # the arm64 ones run through qemu, minutes each); default: all, as the tests need.
-  ROOTFS_NAMES="${ROOTFS_NAMES:-python java}"
-  ROOTS=()
-  for spec in "${ALL_ROOTS[@]}"; do
-    case " ${ROOTFS_NAMES//,/ } " in *" ${spec%%:*} "*) ROOTS+=("$spec") ;; esac
-  done
-  [ "${#ROOTS[@]}" -gt 0 ] || { echo "setup-engine: ROOTFS_NAMES=\"$ROOTFS_NAMES\" names no root filesystem (python, java)" >&2; exit 2; }
-  # The native root is made by mmdebstrap as usual. A foreign one (arm64 on an
-  # amd64 host) would run every maintainer script through qemu (minutes: python's
-  # byte-compiling, java's keystore): instead its packages (the exact set the
-  # native root holds) are unpacked and finished by scripts/rootfs-foreign.py
-  # from the native root's configured files. The key names the route (v1: native
-  # mmdebstrap, v2: foreign unpack), so a cached tar is reused only for the same one.
-  native=$(dpkg --print-architecture)
-  rootfs_key() { # name arch pkgs
-    local route=v1
-    [ "$2" = "$native" ] || route=v2-foreign
-    printf '%s|%s|%s|bookworm|%s' "$1" "$2" "$3" "$route" | sha256sum | cut -c1-16
-  }
-  for spec in "${ROOTS[@]}"; do
-    name=${spec%%:*}; pkgs=${spec#*:}
-    native_out="$ROOTFS_DIR/$name-$native-$(rootfs_key "$name" "$native" "$pkgs").tar"
-    for arch in "$native" $(printf '%s\n' amd64 arm64 | grep -vx "$native"); do
-      out="$ROOTFS_DIR/$name-$arch-$(rootfs_key "$name" "$arch" "$pkgs").tar"
-      if [ -s "$out" ]; then say "cached $out"; continue; fi
-      step_name="rootfs $name $arch"
-      step_log="$STATE/mmdebstrap-$name-$arch.log"
-      t0=$(date +%s)
-      if [ "$arch" = "$native" ] || [ "$native" != amd64 ]; then
-        say "mmdebstrap $name $arch (packages: $pkgs)"
-        mmdebstrap --verbose --format=tar --variant=minbase --arch="$arch" --include="$pkgs" \
-          --customize-hook='rm -f "$1"/usr/lib/python3*/EXTERNALLY-MANAGED' \
-          --customize-hook='rm -rf "$1"/var/cache/apt/* "$1"/var/lib/apt/lists/*' \
-          bookworm "$out.part" >"$step_log" 2>&1
-      else
-        all=$(tar -xOf "$native_out" ./var/lib/dpkg/status | awk '/^Package:/{p=$2} /^Status: install ok installed/{print p}' | paste -sd, -)
-        say "unpack $name $arch without qemu ($(echo "$all" | tr ',' '\n' | wc -l) packages, as in the native root)"
-        # extract skips mmdebstrap's hooks: unpack into a directory, finish it, tar it
-        fdir="$CACHE/tmp/rootfs-$name-$arch"
-        rm -rf "$fdir"; mkdir -p "$(dirname "$fdir")"
-        mmdebstrap --verbose --format=directory --variant=extract --arch="$arch" --include="$all" \
-          --skip=cleanup/apt bookworm "$fdir" >"$step_log" 2>&1
-        python3 "$_setup_dir/rootfs-foreign.py" "$native_out" "$fdir" "$arch" "$STATE/dpkg-$name-$arch.log" >>"$step_log"
-        rm -f "$fdir"/usr/lib/python3*/EXTERNALLY-MANAGED
-        rm -rf "$fdir"/var/cache/apt/* "$fdir"/var/lib/apt/lists/*
-        tar -C "$fdir" --sort=name --numeric-owner -cf "$out.part" .
-        rm -rf "$fdir"
-      fi
-      mv "$out.part" "$out"
-      say "built $out in $(( $(date +%s) - t0 )) s"
-    done
-    for arch in amd64 arm64; do
-      ln -sfn "$name-$arch-$(rootfs_key "$name" "$arch" "$pkgs").tar" "$ROOTFS_DIR/$name-$arch.tar"
-    done
-  done
+  rootfs_rc=0
+  wait "$ROOTFS_PID" || rootfs_rc=$?
+  sed 's/^/  /' "$STATE/rootfs.log"
+  [ "$rootfs_rc" = 0 ] || { echo "setup-engine: the root filesystems failed (log: $STATE/rootfs.log)" >&2; exit 3; }
+fi
+
+# ---------------------------------------------------------------- buildkit
+# A real buildkitd (built from Debian's sources, cached) with a remote and a
+# docker-container builder on it: the drivers users' CI creates. The tests run
+# every flow on both; BUILDKIT=0 skips it (the quick start does not use them).
+step "buildkit"
+if [ "${BUILDKIT:-1}" = 0 ]; then
+  say "skipped (BUILDKIT=0)"
+else
+  bash "$_setup_dir/setup-buildkit.sh"
 fi
 
 step "done"

@@ -98,6 +98,8 @@ export const BuildConfigSchema = z.object({
   cacheFrom: list(z.string().min(1)).transform((v) => v ?? []),
   cacheTo: list(z.string().min(1)).transform((v) => v ?? []),
   buildArgs: keyValues.transform((v) => v ?? {}),
+  /** buildx builder (default: BUILDX_BUILDER, else the current one), as build-push-action's `builder` */
+  builder: optString,
 });
 
 /** verify: build + per-platform checks; `configFile` feeds check/discover/read. */
@@ -183,6 +185,7 @@ export function publishRequestOf(dir: string, c: PublishConfig, opts: { version?
     version: opts.version,
     platforms: c.platforms,
     baseImage: c.baseImage,
+    builder: c.builder,
     buildArgs: c.buildArgs,
     cacheFrom: c.cacheFrom,
     cacheTo: c.cacheTo,

@@ -35,6 +35,7 @@ export const ACTION_INPUTS = [
   'cache-from',
   'cache-to',
   'build-args',
+  'builder',
   'config',
   'changed-since',
 ] as const;

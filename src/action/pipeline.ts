@@ -88,6 +88,7 @@ async function buildOrVerify(dir: string, ctx: RunContext, verify: boolean): Pro
       buildArgs: c.buildArgs,
       cacheFrom: c.cacheFrom,
       cacheTo: c.cacheTo,
+      builder: c.builder,
       progress: 'plain',
       write: (s) => {
         for (const line of s.split('\n')) if (line.trim() !== '') ctx.log(line);

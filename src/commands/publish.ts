@@ -16,6 +16,7 @@ interface PublishFlags {
   repository?: string;
   platform?: string;
   baseImage?: string;
+  builder?: string;
   config?: string;
   buildArg?: string[];
   cacheFrom?: string[];
@@ -49,6 +50,7 @@ export function register(program: Command): void {
     .description('build both platforms, verify every platform, push by digest, read back, then tag (version first, latest last); versions are immutable')
     .option('--platform <list>', 'platforms (default: the connector\'s, else linux/amd64,linux/arm64)')
     .option('--base-image <ref>', 'replace the base image')
+    .option('--builder <name>', 'buildx builder to use (default: BUILDX_BUILDER or the current one)')
     .option('--config <file>', 'config for check/discover/read during verify (default DIR/secrets/config.json)')
     .option('--build-arg <KEY=VALUE>', 'build argument (repeatable)', collect)
     .option('--cache-from <spec>', 'buildx cache source (repeatable)', collect)
@@ -70,6 +72,7 @@ export function register(program: Command): void {
           connectors: [dir ?? '.'],
           platforms: f.platform,
           baseImage: f.baseImage,
+          builder: f.builder,
           cacheFrom: f.cacheFrom,
           cacheTo: f.cacheTo,
           buildArgs: f.buildArg,

