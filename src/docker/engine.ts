@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { docker, parseJson, parseJsonLines } from './cli.js';
+import { selectBuilder } from './buildx-current.js';
 
 export const DockerVersionSchema = z.object({
   Client: z.object({ Version: z.string() }).loose(),
@@ -96,7 +97,7 @@ export async function currentBuilder(name?: string): Promise<BuilderFacts> {
   });
   const builders = parseJsonLines(BuilderSchema, res.stdout, 'docker buildx ls');
   const wanted = name ?? process.env.BUILDX_BUILDER;
-  const chosen = wanted ? builders.find((b) => b.Name === wanted) : (builders.find((b) => b.Name === currentName(res.stdout)) ?? builders[0]);
+  const chosen = selectBuilder(builders, wanted);
   if (!chosen) {
     const { envMissing } = await import('../errors.js');
     throw envMissing(wanted ? `buildx builder "${wanted}" not found` : 'no buildx builder found', [
@@ -106,12 +107,4 @@ export async function currentBuilder(name?: string): Promise<BuilderFacts> {
   return builderFacts(chosen);
 }
 
-// `buildx ls --format json` marks nothing as current in 0.13; the Current
-// field exists in newer versions. Fall back to the first (the default).
-function currentName(stdout: string): string | undefined {
-  for (const line of stdout.split('\n')) {
-    const m = /"Name":"([^"]+)".*"Current":true/.exec(line);
-    if (m) return m[1];
-  }
-  return undefined;
-}
+

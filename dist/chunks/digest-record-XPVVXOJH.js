@@ -38,7 +38,7 @@ function register(program) {
       }
       const provenance = opts.provenance === void 0 ? void 0 : opts.provenance === "false" ? false : opts.provenance === "max" ? "max" : opts.provenance === "min" ? "min" : void 0;
       if (opts.provenance !== void 0 && provenance === void 0) throw badInput(`--provenance ${opts.provenance}: expected min, max or false`);
-      const { buildPlatformRecord } = await import("./record-5B4UTI7F.js");
+      const { buildPlatformRecord } = await import("./record-LKTFQC6V.js");
       const { digestRecordName } = await import("./digest-record-JAFNT4WW.js");
       const { loadConnector } = await import("./metadata-NU2PXDMM.js");
       const c = await loadConnector(dir);

@@ -6,16 +6,16 @@ import {
   findingLine,
   lintStep,
   renderStep
-} from "./chunk-SWAH3BWY.js";
+} from "./chunk-RXBD3FQP.js";
 import "./chunk-LSUQSKP5.js";
 import {
   buildFailure
-} from "./chunk-VHCBZZJ4.js";
+} from "./chunk-3YZP6RHJ.js";
 import "./chunk-LYSOOPQ4.js";
 import {
   defaultTags
-} from "./chunk-TYFBXFD3.js";
-import "./chunk-P2AX2GP4.js";
+} from "./chunk-4ZOYULDS.js";
+import "./chunk-YUL7NHU4.js";
 import "./chunk-LKZBC7GO.js";
 import "./chunk-SGZ4ZVPP.js";
 import "./chunk-VMY77PED.js";

@@ -1,8 +1,8 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
   checkPlatforms
-} from "./chunk-TYFBXFD3.js";
-import "./chunk-P2AX2GP4.js";
+} from "./chunk-4ZOYULDS.js";
+import "./chunk-YUL7NHU4.js";
 import "./chunk-LKZBC7GO.js";
 import {
   action,

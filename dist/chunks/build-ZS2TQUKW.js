@@ -17,16 +17,16 @@ import {
   untag,
   verifyStep,
   workDir
-} from "./chunk-SWAH3BWY.js";
+} from "./chunk-RXBD3FQP.js";
 import {
   Pipeline,
   StepFailure,
   skip
 } from "./chunk-LSUQSKP5.js";
-import "./chunk-VHCBZZJ4.js";
+import "./chunk-3YZP6RHJ.js";
 import "./chunk-LYSOOPQ4.js";
-import "./chunk-TYFBXFD3.js";
-import "./chunk-P2AX2GP4.js";
+import "./chunk-4ZOYULDS.js";
+import "./chunk-YUL7NHU4.js";
 import "./chunk-LKZBC7GO.js";
 import "./chunk-SGZ4ZVPP.js";
 import "./chunk-VMY77PED.js";

@@ -3406,18 +3406,18 @@ var program = new Command();
 // src/commands/index.ts
 init_define_BC_HELP();
 var COMMANDS = {
-  render: () => import("./render-YEXYBSKI.js"),
+  render: () => import("./render-NDMHRNQI.js"),
   lint: () => import("./lint-KGZNOMGL.js"),
-  build: () => import("./build-REXM6UYK.js"),
-  verify: () => import("./verify-C7DN4BXC.js"),
-  publish: () => import("./publish-NXOXFCZM.js"),
+  build: () => import("./build-ZS2TQUKW.js"),
+  verify: () => import("./verify-JF3MI3ON.js"),
+  publish: () => import("./publish-7QZPLSKO.js"),
   tags: () => import("./tags-4M7V2RDU.js"),
   "release-plan": () => import("./release-plan-YTAJ7LFH.js"),
-  doctor: () => import("./doctor-Z3PMHW6O.js"),
+  doctor: () => import("./doctor-2ROCC5WD.js"),
   changed: () => import("./changed-UVWJVA33.js"),
-  "digest-record": () => import("./digest-record-SKBC32T3.js"),
+  "digest-record": () => import("./digest-record-XPVVXOJH.js"),
   merge: () => import("./merge-YHBRJZNO.js"),
-  bake: () => import("./bake-J3Q6HHHK.js"),
+  bake: () => import("./bake-OOELUHJQ.js"),
   base: () => import("./base-GBKK4OXO.js")
 };
 var COMMAND_NAMES = Object.keys(COMMANDS);

@@ -16,7 +16,7 @@ import {
   renderStep,
   untag,
   workDir
-} from "./chunk-SWAH3BWY.js";
+} from "./chunk-RXBD3FQP.js";
 import {
   Pipeline,
   done
@@ -27,10 +27,10 @@ import {
 import {
   resolveCredentials
 } from "./chunk-FZSR6KLZ.js";
-import "./chunk-VHCBZZJ4.js";
+import "./chunk-3YZP6RHJ.js";
 import "./chunk-LYSOOPQ4.js";
-import "./chunk-TYFBXFD3.js";
-import "./chunk-P2AX2GP4.js";
+import "./chunk-4ZOYULDS.js";
+import "./chunk-YUL7NHU4.js";
 import "./chunk-LKZBC7GO.js";
 import "./chunk-SGZ4ZVPP.js";
 import "./chunk-VMY77PED.js";

@@ -4,11 +4,11 @@ import {
 } from "./chunk-LYSOOPQ4.js";
 import {
   prepareBuild
-} from "./chunk-TYFBXFD3.js";
+} from "./chunk-4ZOYULDS.js";
 import {
   detectCapabilities,
   forgetCapabilities
-} from "./chunk-P2AX2GP4.js";
+} from "./chunk-YUL7NHU4.js";
 import {
   lastCommitTime
 } from "./chunk-POG5CEUR.js";

@@ -5,16 +5,16 @@ import {
 import {
   buildImage,
   resolveSourceDateEpoch
-} from "./chunk-VHCBZZJ4.js";
+} from "./chunk-3YZP6RHJ.js";
 import {
   writeLayoutTar
 } from "./chunk-LYSOOPQ4.js";
 import {
   defaultTags
-} from "./chunk-TYFBXFD3.js";
+} from "./chunk-4ZOYULDS.js";
 import {
   detectCapabilities
-} from "./chunk-P2AX2GP4.js";
+} from "./chunk-YUL7NHU4.js";
 import {
   lintWithBase
 } from "./chunk-SGZ4ZVPP.js";

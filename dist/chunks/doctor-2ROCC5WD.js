@@ -7,7 +7,7 @@ import {
   dockerInfo,
   dockerVersions,
   isContainerdStore
-} from "./chunk-P2AX2GP4.js";
+} from "./chunk-YUL7NHU4.js";
 import "./chunk-LKZBC7GO.js";
 import {
   credentialsFromEnv,

@@ -24,6 +24,42 @@ import {
 
 // src/docker/engine.ts
 init_define_BC_HELP();
+
+// src/docker/buildx-current.ts
+init_define_BC_HELP();
+import { readFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+var CurrentSchema = external_exports.object({ Key: external_exports.string().optional(), Name: external_exports.string().optional(), Global: external_exports.boolean().optional() });
+var ConfigSchema = external_exports.object({ currentContext: external_exports.string().optional() }).loose();
+var readJson = (p) => {
+  try {
+    return JSON.parse(readFileSync(p, "utf8"));
+  } catch {
+    return void 0;
+  }
+};
+function dockerContext(env = process.env) {
+  if (env.DOCKER_CONTEXT) return env.DOCKER_CONTEXT;
+  const cfg = ConfigSchema.safeParse(readJson(join(env.DOCKER_CONFIG ?? join(homedir(), ".docker"), "config.json")));
+  return cfg.success && cfg.data.currentContext || "default";
+}
+function currentBuilderName(env = process.env) {
+  const context = dockerContext(env);
+  const endpoint = context === "default" ? env.DOCKER_HOST || "unix:///var/run/docker.sock" : context;
+  const cur = CurrentSchema.safeParse(readJson(join(env.DOCKER_CONFIG ?? join(homedir(), ".docker"), "buildx", "current")));
+  if (cur.success && cur.data.Name && (cur.data.Global || cur.data.Key === endpoint)) return cur.data.Name;
+  return context;
+}
+function selectBuilder(builders, wanted, env = process.env) {
+  if (wanted) return builders.find((b) => b.Name === wanted);
+  const marked = builders.find((b) => b.Current === true);
+  if (marked) return marked;
+  const name = currentBuilderName(env);
+  return builders.find((b) => b.Name === name) ?? builders[0];
+}
+
+// src/docker/engine.ts
 var DockerVersionSchema = external_exports.object({
   Client: external_exports.object({ Version: external_exports.string() }).loose(),
   Server: external_exports.object({ Version: external_exports.string() }).loose().nullish()
@@ -82,7 +118,7 @@ async function currentBuilder(name) {
   });
   const builders = parseJsonLines(BuilderSchema, res.stdout, "docker buildx ls");
   const wanted = name ?? process.env.BUILDX_BUILDER;
-  const chosen = wanted ? builders.find((b) => b.Name === wanted) : builders.find((b) => b.Name === currentName(res.stdout)) ?? builders[0];
+  const chosen = selectBuilder(builders, wanted);
   if (!chosen) {
     const { envMissing: envMissing2 } = await import("./errors-RXY7DJKZ.js");
     throw envMissing2(wanted ? `buildx builder "${wanted}" not found` : "no buildx builder found", [
@@ -90,13 +126,6 @@ async function currentBuilder(name) {
     ]);
   }
   return builderFacts(chosen);
-}
-function currentName(stdout) {
-  for (const line of stdout.split("\n")) {
-    const m = /"Name":"([^"]+)".*"Current":true/.exec(line);
-    if (m) return m[1];
-  }
-  return void 0;
 }
 
 // src/docker/buildx-capabilities.ts
@@ -107,8 +136,8 @@ var import_semver = __toESM(require_semver(), 1);
 init_define_BC_HELP();
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rm, stat, writeFile, rename } from "node:fs/promises";
-import { homedir } from "node:os";
-import { join } from "node:path";
+import { homedir as homedir2 } from "node:os";
+import { join as join2 } from "node:path";
 var BINFMT = "/proc/sys/fs/binfmt_misc";
 function probeTtlSeconds(env = process.env) {
   const v = Number.parseInt(env.BUILD_CONNECTOR_PROBE_TTL ?? "", 10);
@@ -126,14 +155,14 @@ var mtime = async (p) => {
 async function binfmtState() {
   try {
     const names = (await readdir(BINFMT)).filter((n) => n !== "register").sort();
-    return await Promise.all(names.map(async (n) => `${n}=${(await readFile(join(BINFMT, n), "utf8").catch(() => "")).split("\n")[0] ?? ""}`));
+    return await Promise.all(names.map(async (n) => `${n}=${(await readFile(join2(BINFMT, n), "utf8").catch(() => "")).split("\n")[0] ?? ""}`));
   } catch {
     return [];
   }
 }
 var hash = (v) => createHash("sha256").update(JSON.stringify(v)).digest("hex").slice(0, 24);
 async function capabilitiesCacheKey(builderName, env = process.env) {
-  const cfg = env.DOCKER_CONFIG ?? join(homedir(), ".docker");
+  const cfg = env.DOCKER_CONFIG ?? join2(homedir2(), ".docker");
   const parts = {
     v: 1,
     docker: DOCKER,
@@ -142,15 +171,15 @@ async function capabilitiesCacheKey(builderName, env = process.env) {
     context: env.DOCKER_CONTEXT ?? "",
     cfg,
     // buildx rewrites `current` on every command: its content, not its mtime
-    current: await content(join(cfg, "buildx", "current")),
-    instances: await mtime(join(cfg, "buildx", "instances")),
-    config: await mtime(join(cfg, "config.json")),
+    current: await content(join2(cfg, "buildx", "current")),
+    instances: await mtime(join2(cfg, "buildx", "instances")),
+    config: await mtime(join2(cfg, "config.json")),
     dockerd: await mtime("/var/run/docker.pid"),
     binfmt: await binfmtState()
   };
   return { slot: hash([parts.docker, parts.builder, parts.host, parts.context, parts.cfg]), key: hash(parts) };
 }
-var fileOf = (k, env) => join(cacheDir(env), `buildx-capabilities-${k.slot}.json`);
+var fileOf = (k, env) => join2(cacheDir(env), `buildx-capabilities-${k.slot}.json`);
 async function readCachedCapabilities(key, now = Date.now(), env = process.env) {
   const ttl = probeTtlSeconds(env);
   if (ttl === 0) return void 0;
@@ -269,8 +298,7 @@ async function probeFacts(builderName) {
   ]);
   const builders = parseJsonLines(BuilderSchema, ls.stdout, "docker buildx ls");
   const wanted = builderName ?? process.env.BUILDX_BUILDER;
-  const current = builders.find((b) => b.Current === true);
-  const chosen = wanted ? builders.find((b) => b.Name === wanted) : current ?? builders[0];
+  const chosen = selectBuilder(builders, wanted);
   if (!chosen) {
     throw envMissing(wanted ? `buildx builder "${wanted}" not found` : "no buildx builder found", [
       `builders: ${[...new Set(builders.map((b) => b.Name))].join(", ") || "none"}`,

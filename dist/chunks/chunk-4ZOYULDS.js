@@ -1,7 +1,7 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
   unsupportedPlatforms
-} from "./chunk-P2AX2GP4.js";
+} from "./chunk-YUL7NHU4.js";
 import {
   BcError
 } from "./chunk-5R7AJT4B.js";

@@ -1,10 +1,10 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
   resolveSourceDateEpoch
-} from "./chunk-VHCBZZJ4.js";
+} from "./chunk-3YZP6RHJ.js";
 import "./chunk-LYSOOPQ4.js";
-import "./chunk-TYFBXFD3.js";
-import "./chunk-P2AX2GP4.js";
+import "./chunk-4ZOYULDS.js";
+import "./chunk-YUL7NHU4.js";
 import "./chunk-LKZBC7GO.js";
 import {
   imageMetadata,
