@@ -1,0 +1,4 @@
+// Every flow on the container builder of the real buildkitd (test/support/builder-flows.ts).
+import { BUILDERS, builderFlows } from '../support/builder-flows.js';
+
+builderFlows(BUILDERS[1]);
