@@ -15,7 +15,10 @@ cd "$(dirname "$0")/.."
 export CLASSIC_ENGINE="${CLASSIC_ENGINE:-0}"   # the second (classic-store) engine is for the tests only
 export BUILDKIT="${BUILDKIT:-0}"                 # so are the buildkitd builders
 export COSIGN="${COSIGN:-0}"                     # signing is not part of the quick start
+qs_t0=$SECONDS
+qs_mark() { echo "quickstart: $1 done at +$((SECONDS - qs_t0)) s"; }
 . scripts/prepare.sh
+qs_mark "prepare (node, npm ci, engine, registries, root filesystem)"
 EXAMPLE="${1:-examples/source-hello}"
 bc() { node dist/cli.js "$@"; }
 
@@ -24,6 +27,8 @@ root=$(bc base root python --registry localhost:5000)
 base=$(bc base build python --root-image "$root" --registry localhost:5000 --push)
 echo "root: $root"
 echo "base: $base"
+qs_mark "base images"
 
 echo "== publish $EXAMPLE (build both platforms, verify each, push by digest, tag)"
 bc publish "$EXAMPLE" --registry local --base-image "$base"
+qs_mark "publish"
