@@ -8,7 +8,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           testTimeout: 60_000,
-          // the unit files first, on every core; then the integration files
+          // its own group: vitest wants one worker count per group
           sequence: { groupOrder: 0 },
         },
       },
@@ -27,6 +27,18 @@ export default defineConfig({
           maxWorkers: Number(process.env.BUILD_CONNECTOR_TEST_WORKERS ?? 2),
           sequence: { groupOrder: 1 },
           globalSetup: ['test/support/global-setup.ts'],
+        },
+      },
+      {
+        test: {
+          // Tests that change machine-wide state (binfmt_misc): one file at a
+          // time, after every integration file has finished.
+          name: 'exclusive',
+          include: ['test/exclusive/**/*.test.ts'],
+          testTimeout: 5 * 60_000,
+          fileParallelism: false,
+          maxWorkers: 1,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

@@ -25,7 +25,7 @@ step_log=""
 trap 'echo "setup-engine: FAILED at step: $step_name (line $LINENO)" >&2; if [ -n "$step_log" ] && [ -s "$step_log" ]; then echo "--- last lines of $step_log" >&2; tail -n 25 "$step_log" >&2; fi; exit 3' ERR
 
 say() { printf 'setup-engine: %s\n' "$*"; }
-step() { step_name="$1"; say "== $1"; }
+step() { step_name="$1"; say "== $1 (+${SECONDS} s)"; }
 have() { command -v "$1" >/dev/null 2>&1; }
 is_root() { [ "$(id -u)" = 0 ]; }
 

@@ -37,6 +37,8 @@ async function connectorDir(name: string, version: string): Promise<string> {
   return dir;
 }
 
+const AMD64 = ['--platform', 'linux/amd64'];
+
 async function setVersion(dir: string, version: string): Promise<void> {
   const p = join(dir, 'metadata.yaml');
   await writeFile(p, (await readFile(p, 'utf8')).replace(/dockerImageTag: \S+/, `dockerImageTag: ${version}`));
@@ -104,14 +106,15 @@ describeEngine('publish (loopback registry)', () => {
     expect(await indexPlatforms(REGISTRY, seq, '1.0.0')).toEqual(expect.arrayContaining(['linux/amd64', 'linux/arm64']));
 
     await setVersion(dir, '0.9.0');
-    const r2 = await publish(dir, seq);
+    // the tag plan does not depend on the platforms: the in-between versions are amd64 only
+    const r2 = await publish(dir, seq, AMD64);
     expectPublished(r2);
     digests['0.9.0'] = r2.json.digest;
     expect(r2.json.skippedTags).toEqual([{ tag: 'latest', reason: 'latest not moved: 1.0.0 > 0.9.0' }]);
     expect(await tagMap(REGISTRY, seq)).toEqual({ '0.9.0': digests['0.9.0'], '1.0.0': digests['1.0.0'], latest: digests['1.0.0'] });
 
     await setVersion(dir, '1.1.0-rc.1');
-    const r3 = await publish(dir, seq);
+    const r3 = await publish(dir, seq, AMD64);
     expectPublished(r3);
     digests['1.1.0-rc.1'] = r3.json.digest;
     expect(r3.json.skippedTags.map((s) => s.tag)).toEqual(['latest']);
@@ -119,7 +122,7 @@ describeEngine('publish (loopback registry)', () => {
 
     await setVersion(dir, '1.1.0');
     const before = await tagMap(REGISTRY, seq);
-    const dry = await publish(dir, seq, ['--dry-run']);
+    const dry = await publish(dir, seq, ['--dry-run', ...AMD64]);
     expect(dry.exitCode).toBe(0);
     expect(dry.json.result).toBe('dry-run');
     if (dry.json.result === 'dry-run') expect(dry.json.plan.tags.map((t) => t.tag)).toEqual(['1.1.0', 'latest']);
