@@ -20,7 +20,7 @@ import { headSha, isRepo } from '../../git.js';
 import { writeDigestRecord, type DigestRecord } from '../../monorepo/digest-record.js';
 import { BcError } from '../../errors.js';
 import type { BuildFacts } from '../result.js';
-import { Pipeline, done, type StepName } from '../pipeline.js';
+import { Pipeline, StepFailure, done, type StepName } from '../pipeline.js';
 import { defaultLog, type FlowHooks } from '../request.js';
 import { buildFacts, buildStep, lintStep, renderStep, untag, workDir } from '../steps.js';
 import { capabilitiesFor } from '../build/images.js';
@@ -52,8 +52,17 @@ export interface PlatformBuildResult {
 }
 
 export async function buildPlatformRecord(dir: string, opts: PlatformBuildOptions): Promise<PlatformBuildResult> {
-  const log = opts.log ?? defaultLog;
   const run = new Pipeline(RECORD_STEPS, { onStep: opts.onStep });
+  try {
+    return await recordSteps(dir, opts, opts.log ?? defaultLog, run);
+  } catch (err) {
+    // the shell reports the step's own error (exit code, message, details), as merge does
+    if (err instanceof StepFailure) throw err.error;
+    throw err;
+  }
+}
+
+async function recordSteps(dir: string, opts: PlatformBuildOptions, log: (line: string) => void, run: Pipeline): Promise<PlatformBuildResult> {
   // the builder's capabilities are probed while render and lint work
   void capabilitiesFor(opts.builder);
   const work = await workDir('bc-platform-');
