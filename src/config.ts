@@ -49,6 +49,9 @@ const bool = z.preprocess((v) => {
 /** A single optional string; empty = not given. */
 const optString = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), z.string().optional());
 
+/** A secret: empty = not given, otherwise taken as it is (a password may begin or end with a space). */
+const secret = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().optional());
+
 const platform = PlatformSchema;
 
 /** host[:port] of a registry, or the word "local" (a loopback registry started for you). */
@@ -87,6 +90,19 @@ const keyValues = z
     return out;
   });
 
+/**
+ * The registry login every command that talks to a registry takes (CLI:
+ * --username and --password-stdin; Action: the username and password
+ * inputs). Only the shape is checked here; which combinations make a login
+ * is credentials.ts's explicitCredentials, shared by every command.
+ */
+export const RegistryLoginSchema = z.object({
+  username: optString,
+  /** never logged, never argv */
+  password: secret,
+});
+export type RegistryLoginConfig = z.infer<typeof RegistryLoginSchema>;
+
 /** build: what every command needs to produce an image. */
 export const BuildConfigSchema = z.object({
   /** connector directories (absolute or relative to the workspace) */
@@ -115,9 +131,7 @@ export type LatestMode = (typeof LATEST_MODES)[number];
 export const PublishConfigSchema = VerifyConfigSchema.extend({
   registry: optString.pipe(registry.optional()),
   repository: optString.pipe(repository.optional()),
-  username: optString,
-  /** never logged; reaches docker on stdin only */
-  password: optString,
+  ...RegistryLoginSchema.shape,
   /** false: stop after verify and push nothing (same as dryRun) */
   push: bool.transform((v) => v ?? true),
   dryRun: bool.transform((v) => v ?? false),
@@ -150,7 +164,7 @@ export function kebab(field: string): string {
 }
 
 /** Fields whose CLI flag is not the kebab-cased field name. */
-const FLAG_NAMES: Record<string, string> = { platforms: 'platform', buildArgs: 'build-arg', configFile: 'config' };
+const FLAG_NAMES: Record<string, string> = { platforms: 'platform', buildArgs: 'build-arg', configFile: 'config', password: 'password-stdin' };
 
 function parseWith<S extends z.ZodType>(schema: S, raw: unknown, source: 'input' | 'flag'): z.infer<S> {
   const res = schema.safeParse(raw);
@@ -167,6 +181,7 @@ function parseWith<S extends z.ZodType>(schema: S, raw: unknown, source: 'input'
 export const parseBuildConfig = (raw: unknown, source: 'input' | 'flag' = 'flag'): BuildConfig => parseWith(BuildConfigSchema, raw, source);
 export const parseVerifyConfig = (raw: unknown, source: 'input' | 'flag' = 'flag'): VerifyConfig => parseWith(VerifyConfigSchema, raw, source);
 export const parsePublishConfig = (raw: unknown, source: 'input' | 'flag' = 'flag'): PublishConfig => parseWith(PublishConfigSchema, raw, source);
+export const parseRegistryLogin = (raw: unknown, source: 'input' | 'flag' = 'flag'): RegistryLoginConfig => parseWith(RegistryLoginSchema, raw, source);
 
 /** Every field name (camelCase) of the widest schema: the Action's inputs are exactly these, kebab-cased, plus `command` and `config`. */
 export const CONFIG_FIELDS = Object.keys(PublishConfigSchema.shape) as (keyof PublishConfig)[];

@@ -3,7 +3,8 @@
  * place where errors become a message + exit code (never a stack trace).
  */
 import type { Command } from 'commander';
-import { BcError, ExitCode, toBcError } from '../errors.js';
+import { BcError, ExitCode, badInput, toBcError } from '../errors.js';
+import type { RegistryLogin } from '../publish/credentials.js';
 import { createOutput, type Output } from '../ui/output.js';
 import { runCleanups } from '../cleanup.js';
 
@@ -86,4 +87,40 @@ export function listFlag(value: string | undefined): string[] | undefined {
 
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
+}
+
+/** The registry login flags every command that talks to a registry takes (credentialOptions). */
+export interface LoginFlags {
+  username?: string;
+  passwordStdin?: boolean;
+}
+
+/**
+ * The registry login flags, defined once for every command that talks to a
+ * registry (publish, tags, merge, digest-record, verify, doctor). There is
+ * deliberately no --password: a password on the command line ends up in
+ * shell history and `ps`.
+ */
+export function credentialOptions(cmd: Command): Command {
+  return cmd
+    .option('--username <user>', 'registry user (else BUILD_CONNECTOR_USERNAME; with neither, the docker login credentials of that registry)')
+    .option('--password-stdin', 'read the registry password from stdin (else BUILD_CONNECTOR_PASSWORD; never a flag)');
+}
+
+/**
+ * The login flags → the login the flow resolves for its registry. Checked
+ * before any work: --password-stdin without a username, an empty stdin, or a
+ * username without any password is exit 2 here, before a build or a request.
+ */
+export async function loginFromFlags(f: LoginFlags, opts: { env?: NodeJS.ProcessEnv; stdin?: NodeJS.ReadableStream } = {}): Promise<RegistryLogin> {
+  const env = opts.env ?? process.env;
+  if (f.passwordStdin && !f.username && !env.BUILD_CONNECTOR_USERNAME) {
+    throw badInput('--password-stdin: a password was given without a username', ['fix: give the username too (--username U, or BUILD_CONNECTOR_USERNAME)']);
+  }
+  // loaded here, not at startup: every command imports this module
+  const [{ parseRegistryLogin }, { explicitCredentials, readStdinPassword }] = await Promise.all([import('../config.js'), import('../publish/credentials.js')]);
+  const password = f.passwordStdin ? await readStdinPassword(opts.stdin) : undefined;
+  const login = parseRegistryLogin({ username: f.username, password });
+  explicitCredentials({ ...login, env });
+  return login;
 }

@@ -6,12 +6,12 @@
  */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { action } from './common.js';
+import { action, credentialOptions, loginFromFlags, type LoginFlags } from './common.js';
 import { badInput, ExitCode } from '../errors.js';
 import { renderReport } from '../verify/index.js';
 import { isPlatform } from '../shared/platforms.js';
 
-interface DigestRecordFlags {
+interface DigestRecordFlags extends LoginFlags {
   platform?: string;
   out?: string;
   registry?: string;
@@ -24,20 +24,22 @@ interface DigestRecordFlags {
 }
 
 export function register(program: Command): void {
-  program
-    .command('digest-record <dir>')
-    .description('distributed build, one platform: build it, push it by digest (no tag), verify it, write the digest record for `merge`')
-    .requiredOption('--platform <platform>', 'the one platform to build, e.g. linux/arm64')
-    .option('--out <file>', 'record file (default: digest-<connector>-<arch>.json in the current directory)')
-    .option('--registry <host[:port]>', 'registry (default: from data.dockerRepository, else docker.io)')
-    .option('--repository <name>', 'repository (default: data.dockerRepository)')
-    .option('--base-image <ref>', 'base image to render with (pinned by digest)')
-    .option('--provenance <mode>', 'provenance attestation: min (default), max or false')
-    .option('--timeout <seconds>', 'per connector command during verify', '120')
-    .option('--retries <n>', 'attempts for each registry request (default 5)')
-    .option('--builder <name>', 'buildx builder to use (default: BUILDX_BUILDER or the current one; e.g. a remote BuildKit)')
-    .action(
+  credentialOptions(
+    program
+      .command('digest-record <dir>')
+      .description('distributed build, one platform: build it, push it by digest (no tag), verify it, write the digest record for `merge`')
+      .requiredOption('--platform <platform>', 'the one platform to build, e.g. linux/arm64')
+      .option('--out <file>', 'record file (default: digest-<connector>-<arch>.json in the current directory)')
+      .option('--registry <host[:port]>', 'registry (default: from data.dockerRepository, else docker.io)')
+      .option('--repository <name>', 'repository (default: data.dockerRepository)')
+      .option('--base-image <ref>', 'base image to render with (pinned by digest)')
+      .option('--provenance <mode>', 'provenance attestation: min (default), max or false')
+      .option('--timeout <seconds>', 'per connector command during verify', '120')
+      .option('--retries <n>', 'attempts for each registry request (default 5)')
+      .option('--builder <name>', 'buildx builder to use (default: BUILDX_BUILDER or the current one; e.g. a remote BuildKit)'),
+  ).action(
       action(async (out, _g, dir: string, opts: DigestRecordFlags) => {
+        const login = await loginFromFlags(opts);
         const platform = opts.platform ?? '';
         if (!isPlatform(platform)) {
           throw badInput(`--platform ${platform}: expected exactly one platform, e.g. linux/arm64`);
@@ -64,6 +66,7 @@ export function register(program: Command): void {
           builder: opts.builder,
           verify,
           retries: opts.retries === undefined ? undefined : Number(opts.retries),
+          login,
           log: (l) => out.info(l),
         });
         out.result({ file: res.file, record: res.record, report: res.report, strategy: res.strategy }, () =>

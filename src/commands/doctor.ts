@@ -1,18 +1,23 @@
 import type { Command } from 'commander';
-import { action, listFlag } from './common.js';
+import { action, credentialOptions, listFlag, loginFromFlags, type LoginFlags } from './common.js';
 import { runDoctor } from '../core/doctor.js';
 import { renderTable } from '../ui/table.js';
-import { ExitCode } from '../errors.js';
+import { ExitCode, badInput } from '../errors.js';
 
 export function register(program: Command): void {
-  program
-    .command('doctor')
-    .description('check the engine, image store, buildx, arm64 emulation and registry access; each failing item names its fix')
-    .option('--registry <host[:port]>', 'also check that this registry answers (and login, with BUILD_CONNECTOR_USERNAME/PASSWORD)')
-    .option('--platform <list>', 'platforms to check for', 'linux/amd64,linux/arm64')
-    .action(
-      action(async (out, _g, opts: { registry?: string; platform: string }) => {
-        const report = await runDoctor({ registry: opts.registry, platforms: listFlag(opts.platform) });
+  credentialOptions(
+    program
+      .command('doctor')
+      .description('check the engine, image store, buildx, arm64 emulation and registry access; each failing item names its fix')
+      .option('--registry <host[:port]>', 'also check that this registry answers, and the login publish would use there (one authenticated request; writes no docker config)')
+      .option('--platform <list>', 'platforms to check for', 'linux/amd64,linux/arm64'),
+  ).action(
+      action(async (out, _g, opts: LoginFlags & { registry?: string; platform: string }) => {
+        if (!opts.registry && (opts.username !== undefined || opts.passwordStdin)) {
+          throw badInput(`${opts.username !== undefined ? '--username' : '--password-stdin'}: a login is checked at a registry; give --registry HOST[:PORT] too`);
+        }
+        const login = await loginFromFlags(opts);
+        const report = await runDoctor({ registry: opts.registry, platforms: listFlag(opts.platform), login });
         out.result(report, () => {
           const mark = { ok: '✓', missing: '✗', warn: '!', skip: '-' } as const;
           const table = renderTable(

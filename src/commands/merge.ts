@@ -3,11 +3,11 @@
  * distributed build (see src/core/flows/merge.ts). Thin: flags → mergeConnector.
  */
 import type { Command } from 'commander';
-import { action, listFlag } from './common.js';
+import { action, credentialOptions, listFlag, loginFromFlags, type LoginFlags } from './common.js';
 import { badInput, ExitCode } from '../errors.js';
 import type { LatestMode } from '../publish/tag-plan.js';
 
-interface MergeFlags {
+interface MergeFlags extends LoginFlags {
   digests?: string[];
   platform?: string;
   registry?: string;
@@ -26,20 +26,22 @@ function latestFlag(v: string | undefined): LatestMode | undefined {
 }
 
 export function register(program: Command): void {
-  program
-    .command('merge <dir>')
-    .description('merge per-platform images pushed by digest into one multi-platform index, then tag it (only when every platform is present and verified)')
-    .requiredOption('--digests <files...>', 'digest record files written by the per-platform jobs (`digest-record`)')
-    .option('--platform <list>', 'platforms the index must have (default: data.buildConnector.platforms, else linux/amd64,linux/arm64)')
-    .option('--registry <host[:port]>', 'registry (default: from data.dockerRepository, else docker.io)')
-    .option('--repository <name>', 'repository (default: data.dockerRepository)')
-    .option('--aliases', 'also move the X.Y and X tags (only for the highest release of the line)')
-    .option('--latest <mode>', 'auto (default: only when this is the highest stable version), true or false')
-    .option('--force', 'overwrite an existing version tag that points at another image')
-    .option('--dry-run', 'check everything and print the plan; create and tag nothing')
-    .option('--retries <n>', 'attempts for each registry request (default 5)')
-    .action(
+  credentialOptions(
+    program
+      .command('merge <dir>')
+      .description('merge per-platform images pushed by digest into one multi-platform index, then tag it (only when every platform is present and verified)')
+      .requiredOption('--digests <files...>', 'digest record files written by the per-platform jobs (`digest-record`)')
+      .option('--platform <list>', 'platforms the index must have (default: data.buildConnector.platforms, else linux/amd64,linux/arm64)')
+      .option('--registry <host[:port]>', 'registry (default: from data.dockerRepository, else docker.io)')
+      .option('--repository <name>', 'repository (default: data.dockerRepository)')
+      .option('--aliases', 'also move the X.Y and X tags (only for the highest release of the line)')
+      .option('--latest <mode>', 'auto (default: only when this is the highest stable version), true or false')
+      .option('--force', 'overwrite an existing version tag that points at another image')
+      .option('--dry-run', 'check everything and print the plan; create and tag nothing')
+      .option('--retries <n>', 'attempts for each registry request (default 5)'),
+  ).action(
       action(async (out, _g, dir: string, opts: MergeFlags) => {
+        const login = await loginFromFlags(opts);
         const retries = opts.retries === undefined ? undefined : Number(opts.retries);
         if (retries !== undefined && (!Number.isInteger(retries) || retries < 1)) throw badInput(`--retries ${opts.retries}: expected a positive integer`);
         const { mergeConnector } = await import('../core/flows/merge.js');
@@ -53,6 +55,7 @@ export function register(program: Command): void {
           force: opts.force,
           dryRun: opts.dryRun,
           retries,
+          login,
           log: (l) => out.info(l),
         });
         out.result(res, () => {

@@ -1,17 +1,16 @@
 import type { Command } from 'commander';
-import { action, collect } from './common.js';
+import { action, collect, credentialOptions, loginFromFlags, type LoginFlags } from './common.js';
 import { parsePublishConfig, publishRequestOf } from '../config.js';
 import { badInput } from '../errors.js';
 import { runPublish } from '../core/flows/publish.js';
 import type { PublishRequest } from '../core/request.js';
 import { exitCodeOf } from '../core/result.js';
 import { formatResult } from './publish-format.js';
-import { readStdinPassword } from '../publish/credentials.js';
 import { DEFAULT_GIT_TAG_FORMAT } from '../publish/release-plan.js';
 import type { Provenance } from '../docker/buildx.js';
 import { retriesFlag, tagPlanOptions, targetFlag } from './tags.js';
 
-interface PublishFlags {
+interface PublishFlags extends LoginFlags {
   registry?: string;
   repository?: string;
   platform?: string;
@@ -29,8 +28,6 @@ interface PublishFlags {
   gitTagFormat: string;
   pushGitTag?: boolean;
   target?: string;
-  username?: string;
-  passwordStdin?: boolean;
   retries: string;
   aliases?: boolean;
   latest: string;
@@ -46,7 +43,7 @@ function provenanceFlag(v: string): Provenance {
 }
 
 export function register(program: Command): void {
-  tagPlanOptions(program.command('publish [dir]'))
+  credentialOptions(tagPlanOptions(program.command('publish [dir]')))
     .description('build both platforms, verify every platform, push by digest, read back, then tag (version first, latest last); versions are immutable')
     .option('--platform <list>', 'platforms (default: the connector\'s, else linux/amd64,linux/arm64)')
     .option('--base-image <ref>', 'replace the base image')
@@ -63,9 +60,9 @@ export function register(program: Command): void {
     .option('--git-tag', 'create the annotated git tag <connector-dir>/v<version> at the built commit after success')
     .option('--git-tag-format <format>', 'git tag format ({dir}, {version})', DEFAULT_GIT_TAG_FORMAT)
     .option('--push-git-tag', 'push the git tag to origin (implies --git-tag)')
-    .option('--password-stdin', 'read the registry password from stdin (else BUILD_CONNECTOR_PASSWORD; never a flag)')
     .action(
       action(async (out, _g, dir: string | undefined, f: PublishFlags) => {
+        const login = await loginFromFlags(f);
         // The same schema as the Action's inputs (src/config.ts), so both shells
         // validate alike and ask the core for the same request.
         const config = parsePublishConfig({
@@ -79,7 +76,8 @@ export function register(program: Command): void {
           configFile: f.config,
           registry: f.registry,
           repository: f.repository,
-          username: f.username,
+          username: login.username,
+          password: login.password,
           dryRun: f.dryRun === true,
           force: f.force === true,
           latest: f.latest,
@@ -98,7 +96,6 @@ export function register(program: Command): void {
           pushGitTag: f.pushGitTag === true,
           retries: retriesFlag(f.retries),
         };
-        if (f.passwordStdin) req.password = await readStdinPassword();
         const result = await runPublish(req, {
           log: (l) => out.info(l),
           onStep: (step, status, reason) => {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { action } from './common.js';
+import { action, credentialOptions, loginFromFlags, type LoginFlags } from './common.js';
 import { loadConnector } from '../connector/metadata.js';
 import { badInput, envMissing, toBcError } from '../errors.js';
 import { headSha } from '../git.js';
@@ -10,7 +10,7 @@ import { formatTagPlan, planTags, type LatestMode } from '../publish/tag-plan.js
 import { resolveTarget, type PublishTarget } from '../publish/target.js';
 import { LOCAL_REGISTRY } from '../publish/local-registry.js';
 
-export interface TagsFlags {
+export interface TagsFlags extends LoginFlags {
   releaseVersion?: string;
   dev?: boolean;
   aliases?: boolean;
@@ -18,7 +18,6 @@ export interface TagsFlags {
   repository?: string;
   registry?: string;
   target?: string;
-  username?: string;
   retries?: string;
 }
 
@@ -37,7 +36,6 @@ export function tagPlanOptions(cmd: Command): Command {
       .option('--dev', 'a dev build: X.Y.Z-dev.<10-char commit sha> only')
       .option('--aliases', 'also move X.Y and X when this is the highest release of that line')
       .option('--latest <mode>', 'auto (only when >= every stable version), true, false', 'auto')
-      .option('--username <user>', 'registry user (or BUILD_CONNECTOR_USERNAME; password from BUILD_CONNECTOR_PASSWORD; default: docker login credentials)')
       .option('--retries <n>', 'attempts per registry request on transient faults', '5')
   );
 }
@@ -60,16 +58,19 @@ export function retriesFlag(v: string | undefined): number | undefined {
 }
 
 export function register(program: Command): void {
-  tagPlanOptions(
-    program
-      .command('tags [dir]')
-      .description('print the tag plan publish would apply: tags written and why, tags deliberately not written (reads the registry, writes nothing)'),
+  credentialOptions(
+    tagPlanOptions(
+      program
+        .command('tags [dir]')
+        .description('print the tag plan publish would apply: tags written and why, tags deliberately not written (reads the registry, writes nothing)'),
+    ),
   ).action(
       action(async (out, _g, dir: string | undefined, f: TagsFlags) => {
+        const login = await loginFromFlags(f);
         const c = await loadConnector(dir ?? '.');
         const registry = f.registry === 'local' ? LOCAL_REGISTRY : f.registry;
         const target = resolveTarget(c, { registry, repository: f.repository, target: targetFlag(f.target), version: f.releaseVersion });
-        const creds = await resolveCredentials(target.registry, { username: f.username });
+        const creds = await resolveCredentials(target.registry, login);
         const client = new RegistryClient(target.registry, { credentials: creds, retry: retryPolicy(retriesFlag(f.retries)), onRetry: (l) => out.info(`registry: ${l}`) });
         let existing: string[];
         try {

@@ -1,14 +1,15 @@
 import { lstat, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { action, listFlag } from './common.js';
+import { action, credentialOptions, listFlag, loginFromFlags, type LoginFlags } from './common.js';
 import { ExitCode, badInput } from '../errors.js';
 import { inspectLocalImage } from '../docker/image.js';
 import { checkPlatforms } from '../core/build/prepare.js';
 import { renderReport, verifyImage, type VerifyOptions } from '../verify/index.js';
 import { checkInputFile } from '../fs-util.js';
+import type { RegistryAccess, RegistryLogin } from '../publish/credentials.js';
 
-interface VerifyFlags {
+interface VerifyFlags extends LoginFlags {
   platform?: string;
   config?: string;
   catalog?: string;
@@ -99,36 +100,60 @@ export async function verifyRequest(target: string, f: VerifyFlags): Promise<{ i
   return { image, opts };
 }
 
+/**
+ * Credentials given explicitly (--username/--password-stdin, or
+ * BUILD_CONNECTOR_USERNAME/PASSWORD) are for the registry the image
+ * reference names, as publish's are for its target: checked there first
+ * (GET /v2/ through the auth flow, so a wrong password is exit 3 before any
+ * container), then handed to the docker calls that read the image and to
+ * the SBOM and signature checks. A local image reads no registry, so they
+ * are not used for it; without them, verify reads the registry with the
+ * user's docker config as before.
+ */
+async function explicitAccess(image: string, login: RegistryLogin): Promise<RegistryAccess | undefined> {
+  const [{ explicitCredentials, toolAuth }, { registryLocation }] = await Promise.all([import('../publish/credentials.js'), import('../lint/base-facts.js')]);
+  const credentials = explicitCredentials(login);
+  const at = credentials ? registryLocation(image) : undefined;
+  if (!credentials || !at || (await inspectLocalImage(image))) return undefined;
+  const { RegistryClient, registryPreflight } = await import('../publish/registry-client.js');
+  await registryPreflight(new RegistryClient(at.registry, { credentials }));
+  return { registry: at.registry, credentials, tools: await toolAuth(at.registry, credentials) };
+}
+
 export function register(program: Command): void {
-  program
-    .command('verify <target>')
-    .description('verify an image (or the image built from a connector directory) on every platform: config, user, /airbyte, spec/check/discover/read/write runs, writes, secrets, labels')
-    .option('--platform <list>', 'platforms to verify (linux/amd64 is always included)', undefined)
-    .option('--config <file>', 'connector config for check/discover/read/write (DIR default: secrets/config.json)')
-    .option('--catalog <file>', 'configured catalog for read/write (DIR default: integration_tests/configured_catalog.json)')
-    .option('--state <file>', 'state for read')
-    .option('--input <file>', 'AirbyteMessages fed to write on stdin')
-    .option('--timeout <seconds>', 'per connector command; on timeout the container is killed and removed', '120')
-    .option('--image <ref>', 'for a DIR: the image to verify (default: the local build <dockerRepository>:<version>)')
-    .option('--type <type>', 'source or destination (default: from metadata.yaml or the io.airbyte.name label)')
-    .option('--memory <size>', 'memory limit of each container', '2g')
-    .option('--pids-limit <n>', 'pids limit of each container', '512')
-    .option('--cpus <n>', 'CPU limit of each container')
-    .option('--network <name>', 'network for check/discover/read/write (spec always runs with none)', 'bridge')
-    .option('--sign-pub <file>', 'also check the cosign signature of the (registry) image with this public key')
-    .option('--sbom', 'also check that every platform image of the (registry) image has a CycloneDX SBOM attached (publish --sbom)')
-    .action(
+  credentialOptions(
+    program
+      .command('verify <target>')
+      .description('verify an image (or the image built from a connector directory) on every platform: config, user, /airbyte, spec/check/discover/read/write runs, writes, secrets, labels')
+      .option('--platform <list>', 'platforms to verify (linux/amd64 is always included)', undefined)
+      .option('--config <file>', 'connector config for check/discover/read/write (DIR default: secrets/config.json)')
+      .option('--catalog <file>', 'configured catalog for read/write (DIR default: integration_tests/configured_catalog.json)')
+      .option('--state <file>', 'state for read')
+      .option('--input <file>', 'AirbyteMessages fed to write on stdin')
+      .option('--timeout <seconds>', 'per connector command; on timeout the container is killed and removed', '120')
+      .option('--image <ref>', 'for a DIR: the image to verify (default: the local build <dockerRepository>:<version>)')
+      .option('--type <type>', 'source or destination (default: from metadata.yaml or the io.airbyte.name label)')
+      .option('--memory <size>', 'memory limit of each container', '2g')
+      .option('--pids-limit <n>', 'pids limit of each container', '512')
+      .option('--cpus <n>', 'CPU limit of each container')
+      .option('--network <name>', 'network for check/discover/read/write (spec always runs with none)', 'bridge')
+      .option('--sign-pub <file>', 'also check the cosign signature of the (registry) image with this public key')
+      .option('--sbom', 'also check that every platform image of the (registry) image has a CycloneDX SBOM attached (publish --sbom)'),
+  ).action(
       action(async (out, g, target: string, flags: VerifyFlags) => {
+        const login = await loginFromFlags(flags);
         const { image, opts } = await verifyRequest(target, flags);
+        const access = await explicitAccess(image, login);
+        if (access?.tools) opts.registryEnv = access.tools.env;
         if (!g.json) opts.onProgress = (l) => out.info(l);
         let report = await verifyImage(image, opts);
         if (flags.signPub) {
           const { addSignatureCheck } = await import('../verify/signature.js');
-          report = await addSignatureCheck(report, image, flags.signPub);
+          report = await addSignatureCheck(report, image, flags.signPub, { dockerConfigDir: access?.tools?.dir });
         }
         if (flags.sbom) {
           const { addSbomCheck } = await import('../verify/sbom.js');
-          report = await addSbomCheck(report, image);
+          report = await addSbomCheck(report, image, { credentials: access?.credentials });
         }
         out.result(report, () => renderReport(report));
         return report.ok ? ExitCode.ok : ExitCode.failed;

@@ -8,8 +8,11 @@ import { z } from 'zod';
 import { docker } from '../docker/cli.js';
 import { buildxVersion, builderSupports, currentBuilder, dockerInfo, dockerVersions, isContainerdStore, type BuilderFacts } from '../docker/engine.js';
 import { ARM64_PROBE_OUTPUT, arm64ProbeElf } from '../docker/probe-elf.js';
-import { credentialsFromEnv, login, probeRegistry } from '../docker/registry.js';
+import { probeRegistry, type Reachability } from '../docker/registry.js';
 import { BcError } from '../errors.js';
+import { resolveCredentials, type Credentials, type RegistryLogin } from '../publish/credentials.js';
+import { loginRefusal, RegistryClient } from '../publish/registry-client.js';
+import { retryPolicy } from '../publish/retry.js';
 import { detectCapabilities } from '../docker/buildx-capabilities.js';
 import { chooseStrategy } from './strategy.js';
 
@@ -52,6 +55,8 @@ export type DoctorReport = z.infer<typeof DoctorReportSchema>;
 export interface DoctorOptions {
   registry?: string;
   platforms?: string[];
+  /** the login to check at `registry` (else BUILD_CONNECTOR_USERNAME/PASSWORD, else the docker config) */
+  login?: RegistryLogin;
 }
 
 const SETUP_FIX = 'run `npm run setup-engine` (scripts/setup-engine.sh) as root, or install Docker Engine ≥ 24';
@@ -167,25 +172,51 @@ export async function runDoctor(opts: DoctorOptions = {}): Promise<DoctorReport>
         ? { id: 'registry', status: 'ok', detail: `${opts.registry} answers (HTTP ${r.status}${r.auth ? ', login required' : ''})` }
         : { id: 'registry', status: 'missing', detail: r.reason, fix: `start the registry at ${opts.registry}, or use --registry local` },
     );
-    const creds = credentialsFromEnv();
-    if (r.ok && creds) {
-      try {
-        await login(opts.registry, creds);
-        items.push({ id: 'registry-login', status: 'ok', detail: `logged in to ${opts.registry} as ${creds.username}` });
-      } catch (err) {
-        items.push({ id: 'registry-login', status: 'missing', detail: errText(err), fix: 'check BUILD_CONNECTOR_USERNAME / BUILD_CONNECTOR_PASSWORD' });
-      }
-    } else if (r.ok && r.auth) {
-      items.push({
-        id: 'registry-login',
-        status: 'warn',
-        detail: 'registry requires login and no credentials were given',
-        fix: 'set BUILD_CONNECTOR_USERNAME and BUILD_CONNECTOR_PASSWORD (or docker login beforehand)',
-      });
-    }
+    const login = await checkRegistryLogin(opts.registry, r, await resolveCredentials(opts.registry, opts.login ?? {}));
+    if (login) items.push(login);
   }
 
   return { ok: items.every((i) => i.status !== 'missing'), facts, items };
+}
+
+const LOGIN_FIX = 'give the registry user and password: --username U with --password-stdin (or BUILD_CONNECTOR_USERNAME and BUILD_CONNECTOR_PASSWORD; or docker login beforehand)';
+
+/**
+ * The login check: one authenticated GET /v2/ (Basic, or a Bearer token from
+ * the realm the registry names) with the credentials publish would use.
+ * Nothing is written anywhere — no `docker login`, so the user's docker
+ * config stays as it was. Undefined when there is nothing to say (no
+ * credentials, and the registry does not ask for any).
+ */
+export async function checkRegistryLogin(registry: string, reach: Reachability, creds: Credentials | undefined, opts: { timeoutMs?: number } = {}): Promise<DoctorItem | undefined> {
+  if (!creds) {
+    return reach.ok && reach.auth ? { id: 'registry-login', status: 'warn', detail: `${registry} requires a login and no credentials were given`, fix: LOGIN_FIX } : undefined;
+  }
+  const who = `${creds.username} (credentials from ${creds.source})`;
+  if (!reach.ok) return { id: 'registry-login', status: 'skip', detail: `login as ${who} not checked: ${registry} does not answer` };
+  try {
+    const client = new RegistryClient(registry, { credentials: creds, retry: retryPolicy(2), ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}) });
+    const { authenticated } = await client.ping();
+    return authenticated
+      ? { id: 'registry-login', status: 'ok', detail: `${registry} accepts ${who}` }
+      : { id: 'registry-login', status: 'ok', detail: `${registry} answers without a login; ${who} not needed to reach it` };
+  } catch (err) {
+    const refused = loginRefusal(err);
+    if (refused) {
+      return {
+        id: 'registry-login',
+        status: 'missing',
+        detail: `${registry} refused ${who} (HTTP ${refused.status})`,
+        fix: 'check the user name and the password (--username with --password-stdin, or BUILD_CONNECTOR_USERNAME / BUILD_CONNECTOR_PASSWORD)',
+      };
+    }
+    return {
+      id: 'registry-login',
+      status: 'missing',
+      detail: `could not check the login as ${who}: ${errText(err)}`,
+      fix: `make ${registry} (and the token service it names) reachable from here: proxy, firewall, TLS`,
+    };
+  }
 }
 
 const PROBE_IMAGE = 'build-connector-doctor/arm64-probe:1';

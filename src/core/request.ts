@@ -9,6 +9,9 @@ import type { PublishTarget } from '../publish/target.js';
 import type { VerifyReport } from '../verify/index.js';
 import type { Finding } from '../lint/types.js';
 import type { StepHooks } from './pipeline.js';
+import type { RegistryLogin } from '../publish/credentials.js';
+
+export type { RegistryLogin };
 
 /** What every flow that builds needs. */
 export interface BuildRequestCommon {
@@ -27,7 +30,7 @@ export interface BuildRequestCommon {
   sourceDateEpoch?: number;
 }
 
-export interface PublishRequest extends BuildRequestCommon {
+export interface PublishRequest extends BuildRequestCommon, RegistryLogin {
   /** host[:port], or "local" (a loopback registry on 127.0.0.1:5000, started when needed) */
   registry?: string;
   /** repository path (default data.dockerRepository, or the target override) */
@@ -42,9 +45,6 @@ export interface PublishRequest extends BuildRequestCommon {
   aliases?: boolean;
   latest?: LatestMode;
   dev?: boolean;
-  username?: string;
-  /** the registry password (read from stdin or the environment by the shell). Never argv. */
-  password?: string;
   /** attempts per registry operation (default 5) */
   retries?: number;
   signKey?: string;

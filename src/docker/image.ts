@@ -17,7 +17,7 @@ import { run } from '../exec.js';
 import { containerArchive, engineJson } from './engine-api.js';
 import { BcError } from '../errors.js';
 import { containerName, guardContainer, removeContainer, CONTAINER_LABEL } from './container.js';
-import { imagetoolsInspect, indexFacts } from './imagetools.js';
+import { imagetoolsInspect, indexFacts, type RegistryCallOptions } from './imagetools.js';
 import { TarReader, type TarEntry, type TarReadOptions } from '../verify/tar.js';
 
 export const ImageConfigSchema = z
@@ -90,11 +90,11 @@ export async function inspectLocalImage(ref: string): Promise<{ id: string; conf
   return { id: img.Id, config: normalizeConfig(img.Config) };
 }
 
-/** Find the image: the local store first, then its registry. */
-export async function resolveImage(ref: string): Promise<ImageSource> {
+/** Find the image: the local store first, then its registry (read with `registry`'s credentials, when given). */
+export async function resolveImage(ref: string, registry: RegistryCallOptions = {}): Promise<ImageSource> {
   const local = await inspectLocalImage(ref);
   if (local) return { kind: 'local', ref, id: local.id, config: local.config };
-  const raw = await imagetoolsInspect(ref);
+  const raw = await imagetoolsInspect(ref, registry);
   if (!raw) {
     throw new BcError('badInput', `image ${ref} is neither in the local image store nor in its registry`, {
       details: ['fix: build it first (build-connector build DIR), or give a reference that exists (docker image ls)'],
@@ -138,7 +138,7 @@ export type ProbeResult = { ok: true; probe: Probe } | { ok: false; reason: stri
  * Create (never start) a container of one platform of the image. Failure to
  * create it for a platform means the image has no such platform locally.
  */
-export async function createProbe(ref: string, platform: string, pull: 'never' | 'missing'): Promise<ProbeResult> {
+export async function createProbe(ref: string, platform: string, pull: 'never' | 'missing', registry: RegistryCallOptions = {}): Promise<ProbeResult> {
   const name = containerName('bc-probe');
   let removed: Promise<unknown> | undefined;
   const remove = async () => {
@@ -149,6 +149,8 @@ export async function createProbe(ref: string, platform: string, pull: 'never' |
   const creating = docker(['create', '--name', name, '--label', CONTAINER_LABEL, '--pull', pull, '--platform', platform, ref], {
     allowFailure: true,
     timeoutMs: 10 * 60_000,
+    // a pull needs the registry's credentials; nothing else of this call does
+    ...(pull === 'missing' && registry.env ? { env: registry.env } : {}),
   });
   guard.clientDone(creating);
   const created = await creating;

@@ -55,11 +55,17 @@ export function indexFacts(raw: ImagetoolsRaw): IndexFacts {
   };
 }
 
+export interface RegistryCallOptions {
+  /** the environment of the docker call: a private DOCKER_CONFIG holding the registry's credentials (credentials.ts toolAuth) */
+  env?: Record<string, string>;
+}
+
 /** The index (or single manifest) of a reference, or undefined when it does not exist. */
-export async function imagetoolsInspect(ref: string): Promise<ImagetoolsRaw | undefined> {
+export async function imagetoolsInspect(ref: string, opts: RegistryCallOptions = {}): Promise<ImagetoolsRaw | undefined> {
   const res = await docker(['buildx', 'imagetools', 'inspect', '--format', '{{json .Manifest}}', ref], {
     allowFailure: true,
     timeoutMs: 60_000,
+    ...(opts.env ? { env: opts.env } : {}),
   });
   if (res.exitCode !== 0) {
     if (/not found|manifest unknown|name unknown|404/i.test(res.stderr)) return undefined;

@@ -1,10 +1,11 @@
 /**
- * Registry reachability and login. Reachability speaks the distribution API
- * (`GET /v2/`): 200 or 401 means a registry answers. Loopback registries are
- * spoken to over plain HTTP, as the engine does for localhost.
+ * Registry reachability. It speaks the distribution API (`GET /v2/`): 200 or
+ * 401 means a registry answers. Loopback registries are spoken to over plain
+ * HTTP, as the engine does for localhost. A login is checked by an
+ * authenticated request (publish/registry-client.ts), never by `docker
+ * login`, which would write the user's docker config.
  */
-import { docker } from './cli.js';
-import { BcError, envMissing } from '../errors.js';
+import { envMissing } from '../errors.js';
 
 export function isLoopbackRegistry(registry: string): boolean {
   const host = registry.replace(/:\d+$/, '');
@@ -28,38 +29,6 @@ export async function probeRegistry(registry: string, timeoutMs = 10_000): Promi
   } catch (err) {
     const cause = err instanceof Error && err.cause instanceof Error ? err.cause.message : err instanceof Error ? err.message : String(err);
     return { ok: false, reason: `${url}: ${cause}` };
-  }
-}
-
-export interface Credentials {
-  username: string;
-  password: string;
-}
-
-/** Read credentials from the environment (never from argv). */
-export function credentialsFromEnv(env: NodeJS.ProcessEnv = process.env): Credentials | undefined {
-  const username = env.BUILD_CONNECTOR_USERNAME;
-  const password = env.BUILD_CONNECTOR_PASSWORD;
-  if (username && password) return { username, password };
-  return undefined;
-}
-
-/** `docker login` with the password on stdin. A refusal is an environment error (exit 3). */
-export async function login(registry: string, creds: Credentials): Promise<void> {
-  const res = await docker(['login', registry, '--username', creds.username, '--password-stdin'], {
-    input: creds.password,
-    secrets: [creds.password],
-    allowFailure: true,
-    timeoutMs: 60_000,
-  });
-  if (res.exitCode !== 0) {
-    const why = /unauthorized|incorrect username or password|401/i.test(res.stderr)
-      ? 'credentials were refused (401 unauthorized)'
-      : res.stderr.trim().split('\n').pop() ?? `exit ${res.exitCode}`;
-    throw new BcError('environment', `login to ${registry} failed: ${why}`, {
-      step: 'preflight',
-      details: ['fix: check the username and the password given in BUILD_CONNECTOR_PASSWORD (or --password-stdin)'],
-    });
   }
 }
 

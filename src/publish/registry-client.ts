@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { BcError, envMissing } from '../errors.js';
+import { BcError, envMissing, toBcError } from '../errors.js';
 import { registryBaseUrl } from '../docker/registry.js';
 import type { Credentials } from './credentials.js';
 import { parseRetryAfter, RegistryHttpError, TransientFault, withRetry, type RetryPolicy, type RetryStats, DEFAULT_RETRY } from './retry.js';
@@ -104,6 +104,27 @@ export class ManifestMismatch extends BcError {
   }
 }
 
+/**
+ * The registry (or its token service) refused the credentials: HTTP 401 or
+ * 403 after the auth flow ran. Never retried; exit 3. `doctor` tells it
+ * from an unreachable registry by this class (through `loginRefusal`).
+ */
+export class LoginRefused extends BcError {
+  constructor(
+    message: string,
+    readonly status: number,
+    details: string[],
+  ) {
+    super('environment', message, { step: 'registry', details });
+  }
+}
+
+/** The LoginRefused behind an error (retries wrap the original as their cause), if there is one. */
+export function loginRefusal(err: unknown): LoginRefused | undefined {
+  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) if (e instanceof LoginRefused) return e;
+  return undefined;
+}
+
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 async function hashStream(stream: ReadableStream<Uint8Array>): Promise<string> {
@@ -123,6 +144,8 @@ export class RegistryClient {
   readonly base: string;
   private readonly tokens = new Map<string, string>();
   private basic: string | undefined;
+  /** the auth flow ran and the registry accepted its answer */
+  private authenticated = false;
 
   constructor(
     readonly registry: string,
@@ -131,10 +154,15 @@ export class RegistryClient {
     this.base = registryBaseUrl(registry);
   }
 
-  /** GET /v2/ with authentication: proves the registry answers and the credentials are accepted. */
-  async ping(): Promise<void> {
+  /**
+   * GET /v2/ with authentication: proves the registry answers and the
+   * credentials are accepted. `authenticated` is false when the registry
+   * answered without asking for a login (the credentials were not tried).
+   */
+  async ping(): Promise<{ authenticated: boolean }> {
     const res = await this.request('GET', '/v2/', { scope: '', what: `reach ${this.registry}` });
     await res.body?.cancel();
+    return { authenticated: this.authenticated };
   }
 
   /** Every tag of a repository (following Link pagination); [] when the repository does not exist yet. */
@@ -321,7 +349,7 @@ export class RegistryClient {
           const challenge = res.headers.get('www-authenticate') ?? '';
           await res.body?.cancel();
           if (reauthenticated || challenge === '') {
-            throw new BcError('environment', `upload ${short}: ${this.registry} refused the credentials (HTTP 401)`, { step: 'registry', details: [loginFix(this.registry)] });
+            throw new LoginRefused(`upload ${short}: ${this.registry} refused the credentials (HTTP 401)`, 401, [loginFix(this.registry)]);
           }
           reauthenticated = true;
           await this.authenticate(challenge, scope);
@@ -368,15 +396,16 @@ export class RegistryClient {
           await res.body?.cancel();
           await this.authenticate(challenge, o.scope);
           res = await this.send(method, path, o);
+          if (res.status !== 401 && res.status !== 403) this.authenticated = true;
         }
         if (res.ok || (o.allow404 && res.status === 404) || o.accepted?.includes(res.status)) return res;
         const text = method === 'HEAD' ? '' : await res.text().catch(() => '');
         const codes = errorCodes(text);
         if (res.status === 401 || res.status === 403) {
-          throw new BcError('environment', `${o.what}: ${this.registry} refused the credentials (HTTP ${res.status}${codes.length ? ` ${codes.join(',')}` : ''})`, {
-            step: 'registry',
-            details: [this.opts.credentials ? `credentials from ${this.opts.credentials.source} were refused` : 'no credentials were given', loginFix(this.registry)],
-          });
+          throw new LoginRefused(`${o.what}: ${this.registry} refused the credentials (HTTP ${res.status}${codes.length ? ` ${codes.join(',')}` : ''})`, res.status, [
+            this.opts.credentials ? `credentials from ${this.opts.credentials.source} were refused` : 'no credentials were given',
+            loginFix(this.registry),
+          ]);
         }
         throw new RegistryHttpError(`${o.what}: HTTP ${res.status}${codes.length ? ` ${codes.join(',')}` : ''} ${text.slice(0, 200)}`.trim(), res.status, codes, parseRetryAfter(res.headers.get('retry-after')));
       },
@@ -458,16 +487,31 @@ export class RegistryClient {
     const res = await fetch(url, { headers, signal: AbortSignal.timeout(this.opts.timeoutMs ?? 30_000) });
     const text = await res.text();
     if (res.status === 401 || res.status === 403) {
-      throw new BcError('environment', `login to ${this.registry} failed: credentials were refused (HTTP ${res.status})`, {
-        step: 'registry',
-        details: [creds ? `credentials from ${creds.source} were refused` : 'no credentials were given', loginFix(this.registry)],
-      });
+      throw new LoginRefused(`login to ${this.registry} failed: credentials were refused (HTTP ${res.status})`, res.status, [
+        creds ? `credentials from ${creds.source} were refused` : 'no credentials were given',
+        loginFix(this.registry),
+      ]);
     }
     if (!res.ok) throw new RegistryHttpError(`token from ${url.host}: HTTP ${res.status}`, res.status, errorCodes(text), parseRetryAfter(res.headers.get('retry-after')));
     const j = TokenSchema.safeParse(parseJsonOr(text));
     const token = j.success ? (j.data.token ?? j.data.access_token) : undefined;
     if (!token) throw new BcError('environment', `token endpoint of ${this.registry} returned no token`);
     this.tokens.set(scope, token);
+  }
+}
+
+/**
+ * The registry preflight every flow runs before its slow work: GET /v2/
+ * through the auth flow. A refused login stays exit 3 with its own message;
+ * any other failure says the registry is unreachable.
+ */
+export async function registryPreflight(client: RegistryClient): Promise<{ authenticated: boolean }> {
+  try {
+    return await client.ping();
+  } catch (err) {
+    const e = toBcError(err);
+    if (e.kind === 'environment') throw e;
+    throw envMissing(`registry ${client.registry} is unreachable: ${e.message}`, ['fix: start the registry, check the registry setting, or use the local registry ("local")']);
   }
 }
 

@@ -3,13 +3,14 @@
  * CycloneDX SBOM attached as an OCI referrer (publish --sbom), whose
  * subject is that image and whose root component names that image's digest.
  * Read with the registry's referrers API, or the referrers tag where the
- * registry has none; credentials as publish finds them (docker config,
- * BUILD_CONNECTOR_USERNAME/PASSWORD).
+ * registry has none; with the credentials the command resolved for that
+ * registry (its --username/--password-stdin), else as publish finds them
+ * (BUILD_CONNECTOR_USERNAME/PASSWORD, then the docker config).
  */
 import { registryLocation } from '../lint/base-facts.js';
 import { toBcError } from '../errors.js';
 import { indexFactsFromBytes } from '../publish/apply.js';
-import { resolveCredentials } from '../publish/credentials.js';
+import { resolveCredentials, type Credentials } from '../publish/credentials.js';
 import { RegistryClient } from '../publish/registry-client.js';
 import { CYCLONEDX_MEDIA_TYPE, ecosystemsOf, parseBom } from '../sbom/cyclonedx.js';
 import { findReferrers, readArtifact } from '../sbom/referrers.js';
@@ -40,7 +41,7 @@ async function platformSbom(client: RegistryClient, repo: string, platform: stri
   return fail('sbom', platform, `no usable SBOM among the ${found.length} attached to ${digest.slice(0, 19)}`, FIX, problems);
 }
 
-export async function addSbomCheck(report: VerifyReport, ref: string): Promise<VerifyReport> {
+export async function addSbomCheck(report: VerifyReport, ref: string, opts: { credentials?: Credentials } = {}): Promise<VerifyReport> {
   const checks = [...report.checks];
   const add = (make: (p: string) => CheckResult) => {
     for (const p of report.platforms) checks.push(make(p));
@@ -52,7 +53,7 @@ export async function addSbomCheck(report: VerifyReport, ref: string): Promise<V
   } else {
     const path = at.repository;
     try {
-      const client = new RegistryClient(at.registry, { credentials: await resolveCredentials(at.registry) });
+      const client = new RegistryClient(at.registry, { credentials: opts.credentials ?? (await resolveCredentials(at.registry)) });
       const top = await client.getManifest(path, at.reference);
       const facts = top ? indexFactsFromBytes(top.digest, top.bytes) : undefined;
       for (const p of report.platforms) {

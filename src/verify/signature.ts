@@ -6,14 +6,14 @@
 import { verifySignature } from '../docker/cosign.js';
 import { fail, pass, type VerifyReport } from './report.js';
 
-export async function addSignatureCheck(report: VerifyReport, ref: string, pubKey: string): Promise<VerifyReport> {
+export async function addSignatureCheck(report: VerifyReport, ref: string, pubKey: string, opts: { dockerConfigDir?: string } = {}): Promise<VerifyReport> {
   const checks = [...report.checks];
   if (report.source !== 'registry') {
     for (const p of report.platforms) {
       checks.push(fail('signature', p, `${ref} is a local image: a signature lives in a registry`, 'verify the pushed reference (REGISTRY/REPO@sha256:…) with --sign-pub'));
     }
   } else {
-    const res = await verifySignature(ref, pubKey);
+    const res = await verifySignature(ref, pubKey, opts);
     for (const p of report.platforms) {
       checks.push(
         res.ok

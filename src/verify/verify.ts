@@ -76,6 +76,12 @@ export interface VerifyOptions {
   platformImages?: Record<string, string>;
   /** check exactly `platforms` (one job of a distributed build); default: linux/amd64 is always added */
   exactPlatforms?: boolean;
+  /**
+   * the environment of the docker calls that read a registry image (buildx
+   * imagetools, the pulling probe): a private DOCKER_CONFIG with the given
+   * credentials (credentials.ts toolAuth); default: the user's docker config
+   */
+  registryEnv?: Record<string, string>;
 }
 
 const CONFIG_MOUNT = '/airbyte/config.json';
@@ -304,7 +310,7 @@ async function verifyPlatform(ctx: PlatformContext): Promise<CheckResult[]> {
   const dropPulled = async () => {
     if (pulled) await docker(['image', 'rm', ref], { allowFailure: true, timeoutMs: 120_000 });
   };
-  probeRes ??= await createProbe(ref, platform, 'missing');
+  probeRes ??= await createProbe(ref, platform, 'missing', { env: opts.registryEnv });
   if (!probeRes.ok) {
     await Promise.allSettled(runs);
     await dropPulled();
@@ -407,7 +413,7 @@ export async function verifyImage(image: string, opts: VerifyOptions = {}): Prom
   let staged: Staged;
   let secrets: SecretFile[] | undefined;
   try {
-    source = await resolveImage(image);
+    source = await resolveImage(image, { env: opts.registryEnv });
     [staged, secrets] = await Promise.all([stageInputs(opts.inputs ?? {}), opts.secretsDir ? hashSecrets(opts.secretsDir) : Promise.resolve(undefined)]);
   } catch (err) {
     await dropEarly();

@@ -143,7 +143,7 @@ describe('credentials', () => {
   it('5. explicit username + BUILD_CONNECTOR_PASSWORD; a username without a password is bad input', async () => {
     await expect(resolveCredentials('r.io', { username: 'u', env: { BUILD_CONNECTOR_PASSWORD: 'p' } })).resolves.toEqual({ username: 'u', password: 'p', source: 'BUILD_CONNECTOR_PASSWORD' });
     await expect(resolveCredentials('r.io', { username: 'u', env: { DOCKER_CONFIG: '/nonexistent' } })).rejects.toThrow(/without a password/);
-    await expect(resolveCredentials('r.io', { passwordStdin: 'p', env: {} })).rejects.toThrow(/a password was given without a username/);
+    await expect(resolveCredentials('r.io', { password: 'p', env: {} })).rejects.toThrow(/a password was given without a username/);
   });
 });
 

@@ -22,8 +22,8 @@ import { imagetoolsInspect, indexFacts } from '../../docker/imagetools.js';
 import { BcError, badInput, failed, refused } from '../../errors.js';
 import { loadConnector } from '../../connector/metadata.js';
 import { resolveTarget } from '../../publish/target.js';
-import { RegistryClient } from '../../publish/registry-client.js';
-import { resolveCredentials } from '../../publish/credentials.js';
+import { RegistryClient, registryPreflight } from '../../publish/registry-client.js';
+import { registryAccess, type RegistryLogin } from '../../publish/credentials.js';
 import { newRetryStats, retryPolicy, withRetry, type RetryStats } from '../../publish/retry.js';
 import { planTags, type LatestMode, type TagPlan } from '../../publish/tag-plan.js';
 import { applyTags, compareImages, indexFactsFromBytes, readBack, type ApplyContext, type ImageFacts, type TagOutcome } from '../../publish/apply.js';
@@ -42,6 +42,8 @@ export interface MergeOptions {
   force?: boolean;
   dryRun?: boolean;
   retries?: number;
+  /** the registry login given to the command (else BUILD_CONNECTOR_USERNAME/PASSWORD, else the docker config) */
+  login?: RegistryLogin;
   log?: (line: string) => void;
   onStep?: StepHooks['onStep'];
 }
@@ -125,8 +127,10 @@ export async function mergeConnector(dir: string, opts: MergeOptions): Promise<M
 }
 
 async function mergeSteps(dir: string, opts: MergeOptions, log: (l: string) => void, run: Pipeline): Promise<MergeResult> {
-  // 1. the records: every requested platform present once, for this connector and version, verified
-  const { target, platforms, byPlatform } = await run.step('resolve', async () => {
+  // 1. the records: every requested platform present once, for this connector and version, verified;
+  //    then the registry preflight (reachable, credentials accepted) before any docker call
+  const stats = newRetryStats();
+  const { target, platforms, byPlatform, access, client } = await run.step('resolve', async () => {
     if (opts.digests.length === 0) throw badInput('--digests: give at least one digest record file');
     const c = await loadConnector(dir);
     const target = resolveTarget(c, { registry: opts.registry, repository: opts.repository });
@@ -134,14 +138,21 @@ async function mergeSteps(dir: string, opts: MergeOptions, log: (l: string) => v
     const records = await Promise.all(opts.digests.map(async (file) => ({ file, record: await readDigestRecord(file) })));
     const { byPlatform, ignored } = selectRecords(records, { dirName: c.dirName, repository: c.repository, version: target.version, platforms });
     for (const i of ignored) log(`ignored ${i}`);
-    return done({ target, platforms, byPlatform }, `${byPlatform.size} verified platform record(s) for ${target.reference}:${target.version}`);
+    const access = await registryAccess(target.registry, opts.login);
+    const client = new RegistryClient(target.registry, { credentials: access.credentials, retry: retryPolicy(opts.retries), stats, onRetry: log });
+    await registryPreflight(client);
+    return done(
+      { target, platforms, byPlatform, access, client },
+      `${byPlatform.size} verified platform record(s) for ${target.reference}:${target.version}${access.credentials ? `; credentials from ${access.credentials.source}` : ''}`,
+    );
   });
+  const toolEnv = access.tools ? { env: access.tools.env } : {};
 
   // 2. each record's image is in the registry and is the platform it claims
   const sources = await run.step('verify', async () => {
     const sources: string[] = [];
     for (const [platform, r] of byPlatform) {
-      const raw = await imagetoolsInspect(r.ref);
+      const raw = await imagetoolsInspect(r.ref, toolEnv);
       if (!raw) throw failed(`${platform}: ${r.ref} is not in the registry`, ['fix: re-run that platform job (the push by digest did not land)', 'nothing was tagged'], 'merge');
       const facts = indexFacts(raw);
       const has = raw.manifest.manifests ? facts.manifests.find((m) => m.platform === platform)?.digest : raw.manifest.digest;
@@ -153,20 +164,17 @@ async function mergeSteps(dir: string, opts: MergeOptions, log: (l: string) => v
     return done(sources, `${sources.length} platform image(s) in the registry as recorded`);
   });
   // 3. the index, by digest (its bytes from --dry-run), the tag plan and immutability
-  const stats = newRetryStats();
   type Prepared =
     | { kind: 'already'; digest: string; how: 'index digest' | 'platform images' }
     | { kind: 'dry-run' | 'pushed'; index: { bytes: Buffer; digest: string }; expected: ImageFacts; plan: TagPlan; ctx: ApplyContext };
   const prepared = await run.step<Prepared>('push', async () => {
-    const dry = await docker(imagetoolsCreateArgs(undefined, sources), { step: 'merge: imagetools create --dry-run', timeoutMs: 5 * 60_000 });
+    const dry = await docker(imagetoolsCreateArgs(undefined, sources), { step: 'merge: imagetools create --dry-run', timeoutMs: 5 * 60_000, ...toolEnv });
     const index = dryRunIndex(dry.stdout);
     const expected = indexFactsFromBytes(index.digest, index.bytes);
     if (!expected) throw failed('imagetools create --dry-run did not print an image index', [dry.stdout.slice(0, 300)], 'merge');
     for (const [p, r] of byPlatform) {
       if (expected.platforms[p] !== r.manifest) throw failed(`the merged index has ${expected.platforms[p] ?? 'no'} ${p} image, expected ${r.manifest}`, [], 'merge');
     }
-    const credentials = await resolveCredentials(target.registry);
-    const client = new RegistryClient(target.registry, { credentials, retry: retryPolicy(opts.retries), stats, onRetry: log });
     const ctx: ApplyContext = { client, registry: target.registry, repo: target.repo, retry: retryPolicy(opts.retries), stats, log };
 
     // 5a. the tag plan and immutability, before anything is written
@@ -193,7 +201,7 @@ async function mergeSteps(dir: string, opts: MergeOptions, log: (l: string) => v
     log(`create index (no tag): ${byDigest}`);
     await withRetry(
       async () => {
-        const res = await docker(imagetoolsCreateArgs(byDigest, sources), { allowFailure: true, step: 'merge: imagetools create', timeoutMs: 5 * 60_000 });
+        const res = await docker(imagetoolsCreateArgs(byDigest, sources), { allowFailure: true, step: 'merge: imagetools create', timeoutMs: 5 * 60_000, ...toolEnv });
         if (res.exitCode !== 0) {
           throw new BcError('environment', `imagetools create ${byDigest} failed (exit ${res.exitCode})`, {
             step: 'merge',

@@ -19,15 +19,15 @@
  */
 import { rm, stat } from 'node:fs/promises';
 import { relative } from 'node:path';
-import { badInput, envMissing, toBcError } from '../../errors.js';
+import { badInput } from '../../errors.js';
 import { checkInputFile } from '../../fs-util.js';
 import { loadConnector } from '../../connector/metadata.js';
 import type { Connector } from '../../connector/types.js';
 import { signImage } from '../../docker/cosign.js';
 import { createAnnotatedTag, headSha, listChangedFiles, pushTag, repoRoot } from '../../git.js';
 import { ensureLocalRegistry } from '../../publish/local-registry.js';
-import { privateAuthFile, resolveCredentials } from '../../publish/credentials.js';
-import { RegistryClient } from '../../publish/registry-client.js';
+import { resolveCredentials, toolAuth } from '../../publish/credentials.js';
+import { RegistryClient, registryPreflight } from '../../publish/registry-client.js';
 import { newRetryStats, retryPolicy, withRetry, type RetryStats } from '../../publish/retry.js';
 import { planTags, type TagPlan } from '../../publish/tag-plan.js';
 import { resolveTarget, splitRepository, type ResolvedTarget } from '../../publish/target.js';
@@ -85,15 +85,9 @@ async function resolve(req: PublishRequest, log: (l: string) => void, stats: Ret
     });
   }
   // Registry preflight: reachable, credentials accepted (GET /v2/ through the auth flow).
-  const creds = await resolveCredentials(target.registry, { username: req.username, passwordStdin: req.password });
+  const creds = await resolveCredentials(target.registry, { username: req.username, password: req.password });
   const client = new RegistryClient(target.registry, { credentials: creds, retry: retryPolicy(req.retries), stats, onRetry: (l) => log(`registry: ${l}`) });
-  try {
-    await client.ping();
-  } catch (err) {
-    const e = toBcError(err);
-    if (e.kind === 'environment') throw e;
-    throw envMissing(`registry ${target.registry} is unreachable: ${e.message}`, ['fix: start the registry, check the registry setting, or use the local registry ("local")']);
-  }
+  await registryPreflight(client);
   const tags = await client.listTags(target.repo);
   const tagPlan = planTags({
     repository: target.reference,
@@ -112,7 +106,7 @@ async function resolve(req: PublishRequest, log: (l: string) => void, stats: Ret
   }
   // the SBOM generator is found (installed on first use) now, not after the slow build
   const generator = req.sbom ? await (await import('../../sbom/trivy.js')).locateGenerator({ log }) : undefined;
-  const authDir = creds && req.signKey ? (await privateAuthFile(target.registry, creds)).dir : undefined;
+  const authDir = req.signKey ? (await toolAuth(target.registry, creds))?.dir : undefined;
   const r: Resolved = { connector, target, client, tagPlan, notes: [...target.notes], ...(existing ? { existing } : {}), ...(commit ? { commit } : {}), ...(authDir ? { authDir } : {}), ...(generator ? { generator } : {}) };
   return done(
     r,

@@ -1,5 +1,5 @@
 /**
- * The per-platform record = render → lint → build → push → verify → record:
+ * The per-platform record = resolve → render → lint → build → push → verify → record:
  * one job of a distributed build (one connector, one platform, on a runner
  * of that architecture). The push carries no tag, so nothing a user pulls
  * can point at it; `merge` joins the records into one index and tags it.
@@ -11,21 +11,22 @@
  * verified from the registry.
  */
 import { resolveTarget } from '../../publish/target.js';
-import { RegistryClient } from '../../publish/registry-client.js';
+import { RegistryClient, registryPreflight } from '../../publish/registry-client.js';
 import { pushArchiveByDigest } from '../../publish/push.js';
-import { resolveCredentials } from '../../publish/credentials.js';
+import { registryAccess, type RegistryLogin } from '../../publish/credentials.js';
+import { loadConnector } from '../../connector/metadata.js';
 import { newRetryStats, retryPolicy } from '../../publish/retry.js';
 import { verifyImage, type VerifyOptions, type VerifyReport } from '../../verify/index.js';
 import { headSha, isRepo } from '../../git.js';
 import { writeDigestRecord, type DigestRecord } from '../../monorepo/digest-record.js';
 import { BcError } from '../../errors.js';
 import type { BuildFacts } from '../result.js';
-import { Pipeline, done, type StepName } from '../pipeline.js';
+import { Pipeline, StepFailure, done, type StepName } from '../pipeline.js';
 import { defaultLog, type FlowHooks } from '../request.js';
 import { buildFacts, buildStep, lintStep, renderStep, untag, workDir } from '../steps.js';
 import { capabilitiesFor } from '../build/images.js';
 
-export const RECORD_STEPS: readonly StepName[] = ['render', 'lint', 'build', 'push', 'verify', 'record'];
+export const RECORD_STEPS: readonly StepName[] = ['resolve', 'render', 'lint', 'build', 'push', 'verify', 'record'];
 
 export interface PlatformBuildOptions {
   platform: string;
@@ -40,6 +41,8 @@ export interface PlatformBuildOptions {
   /** verify options (inputs, timeouts); platforms are forced to `platform` */
   verify?: Omit<VerifyOptions, 'platforms'>;
   retries?: number;
+  /** the registry login given to the command (else BUILD_CONNECTOR_USERNAME/PASSWORD, else the docker config) */
+  login?: RegistryLogin;
   log?: (line: string) => void;
   onStep?: FlowHooks['onStep'];
 }
@@ -52,15 +55,32 @@ export interface PlatformBuildResult {
 }
 
 export async function buildPlatformRecord(dir: string, opts: PlatformBuildOptions): Promise<PlatformBuildResult> {
-  const log = opts.log ?? defaultLog;
   const run = new Pipeline(RECORD_STEPS, { onStep: opts.onStep });
+  try {
+    return await recordSteps(dir, opts, opts.log ?? defaultLog, run);
+  } catch (err) {
+    // the shell reports the step's own error (exit code, message, details), as merge does
+    if (err instanceof StepFailure) throw err.error;
+    throw err;
+  }
+}
+
+async function recordSteps(dir: string, opts: PlatformBuildOptions, log: (line: string) => void, run: Pipeline): Promise<PlatformBuildResult> {
+  // The registry preflight (reachable, credentials accepted) comes before the
+  // slow build, and before any docker call: a wrong password costs no build.
+  const { target, access, client } = await run.step('resolve', async () => {
+    const target = resolveTarget(await loadConnector(dir), { registry: opts.registry, repository: opts.repository });
+    const access = await registryAccess(target.registry, opts.login);
+    const client = new RegistryClient(target.registry, { credentials: access.credentials, retry: retryPolicy(opts.retries), stats: newRetryStats(), onRetry: log });
+    await registryPreflight(client);
+    return done({ target, access, client }, `${target.reference}${access.credentials ? `; credentials from ${access.credentials.source}` : ''}`);
+  });
   // the builder's capabilities are probed while render and lint work
   void capabilitiesFor(opts.builder);
   const work = await workDir('bc-platform-');
   try {
     const { plan, epoch } = await run.step('render', () => renderStep(dir, { platforms: [opts.platform], baseImage: opts.baseImage }));
     const c = plan.connector;
-    const target = resolveTarget(c, { registry: opts.registry, repository: opts.repository });
     await run.step('lint', () => lintStep(plan, plan.buildArgs));
     const built = await run.step('build', () =>
       buildStep(plan, {
@@ -87,8 +107,6 @@ export async function buildPlatformRecord(dir: string, opts: PlatformBuildOption
     const layout = built.layout;
     const ref = `${target.reference}@${built.digest}`;
     await run.step('push', async () => {
-      const credentials = await resolveCredentials(target.registry);
-      const client = new RegistryClient(target.registry, { credentials, retry: retryPolicy(opts.retries), stats: newRetryStats(), onRetry: log });
       log(`push by digest (no tag): ${ref}`);
       const p = await pushArchiveByDigest(client, target.repo, layout, built.digest, { log });
       return done(undefined, `${p.blobsUploaded} blobs uploaded, ${p.manifestsWritten} manifests written, no tag`);
@@ -97,7 +115,7 @@ export async function buildPlatformRecord(dir: string, opts: PlatformBuildOption
     // sure every platform is present and verified.
     const report = await run.step('verify', async () => {
       log(`verify ${opts.platform}: ${ref}`);
-      const r = await verifyImage(ref, { ...opts.verify, platforms: [opts.platform], exactPlatforms: true });
+      const r = await verifyImage(ref, { ...opts.verify, platforms: [opts.platform], exactPlatforms: true, ...(access.tools ? { registryEnv: access.tools.env } : {}) });
       return done(r, `${r.checks.filter((x) => x.status === 'pass').length} checks passed, ${r.checks.filter((x) => x.status === 'fail').length} failed`);
     });
     const commit = (await isRepo(c.dir)) ? await headSha(c.dir).catch(() => undefined) : undefined;
