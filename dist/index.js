@@ -64191,10 +64191,11 @@ function indexFacts(raw) {
     attestations: manifests.length - real.length
   };
 }
-async function imagetoolsInspect(ref2) {
+async function imagetoolsInspect(ref2, opts = {}) {
   const res = await docker(["buildx", "imagetools", "inspect", "--format", "{{json .Manifest}}", ref2], {
     allowFailure: true,
-    timeoutMs: 6e4
+    timeoutMs: 6e4,
+    ...opts.env ? { env: opts.env } : {}
   });
   if (res.exitCode !== 0) {
     if (/not found|manifest unknown|name unknown|404/i.test(res.stderr)) return void 0;
@@ -70945,10 +70946,10 @@ async function inspectLocalImage(ref2) {
   const img = parseJson(LocalImageSchema, res.stdout, `docker image inspect ${ref2}`);
   return { id: img.Id, config: normalizeConfig(img.Config) };
 }
-async function resolveImage(ref2) {
+async function resolveImage(ref2, registry3 = {}) {
   const local = await inspectLocalImage(ref2);
   if (local) return { kind: "local", ref: ref2, id: local.id, config: local.config };
-  const raw = await imagetoolsInspect(ref2);
+  const raw = await imagetoolsInspect(ref2, registry3);
   if (!raw) {
     throw new BcError("badInput", `image ${ref2} is neither in the local image store nor in its registry`, {
       details: ["fix: build it first (build-connector build DIR), or give a reference that exists (docker image ls)"]
@@ -70968,7 +70969,7 @@ async function runContainerConfig(name, imageWorkdir) {
   const { [CONTAINER_LABEL]: _ours, ...labels } = config2.labels;
   return { ...config2, workdir: imageWorkdir, labels };
 }
-async function createProbe(ref2, platform6, pull) {
+async function createProbe(ref2, platform6, pull, registry3 = {}) {
   const name = containerName("bc-probe");
   let removed;
   const remove = async () => {
@@ -70978,7 +70979,9 @@ async function createProbe(ref2, platform6, pull) {
   const guard = guardContainer(name);
   const creating = docker(["create", "--name", name, "--label", CONTAINER_LABEL, "--pull", pull, "--platform", platform6, ref2], {
     allowFailure: true,
-    timeoutMs: 10 * 6e4
+    timeoutMs: 10 * 6e4,
+    // a pull needs the registry's credentials; nothing else of this call does
+    ...pull === "missing" && registry3.env ? { env: registry3.env } : {}
   });
   guard.clientDone(creating);
   const created = await creating;
@@ -71092,7 +71095,6 @@ async function probeRegistry(registry3, timeoutMs = 1e4) {
 var init_registry = __esm({
   "src/docker/registry.ts"() {
     "use strict";
-    init_cli();
     init_errors();
   }
 });
@@ -71278,13 +71280,22 @@ async function hashStream(stream) {
   }
   return `sha256:${h2.digest("hex")}`;
 }
+async function registryPreflight(client) {
+  try {
+    return await client.ping();
+  } catch (err) {
+    const e = toBcError(err);
+    if (e.kind === "environment") throw e;
+    throw envMissing(`registry ${client.registry} is unreachable: ${e.message}`, ['fix: start the registry, check the registry setting, or use the local registry ("local")']);
+  }
+}
 function loginFix(registry3) {
   return `fix: give a username and password (CLI: --username U with --password-stdin, or BUILD_CONNECTOR_USERNAME/BUILD_CONNECTOR_PASSWORD; Action: the username and password inputs), or run docker login ${registry3}`;
 }
 function needCredentials(registry3) {
   return envMissing(`${registry3} requires a login and no credentials were found`, [loginFix(registry3)]);
 }
-var MANIFEST_TYPES, TagListSchema, TokenSchema, MAX_TAG_PAGES, ManifestMismatch, REDIRECTS, sha256, RegistryClient;
+var MANIFEST_TYPES, TagListSchema, TokenSchema, MAX_TAG_PAGES, ManifestMismatch, LoginRefused, REDIRECTS, sha256, RegistryClient;
 var init_registry_client = __esm({
   "src/publish/registry-client.ts"() {
     "use strict";
@@ -71312,6 +71323,13 @@ var init_registry_client = __esm({
       asked;
       got;
     };
+    LoginRefused = class extends BcError {
+      constructor(message, status, details) {
+        super("environment", message, { step: "registry", details });
+        this.status = status;
+      }
+      status;
+    };
     REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
     sha256 = (b) => `sha256:${createHash3("sha256").update(b).digest("hex")}`;
     RegistryClient = class {
@@ -71325,10 +71343,17 @@ var init_registry_client = __esm({
       base;
       tokens = /* @__PURE__ */ new Map();
       basic;
-      /** GET /v2/ with authentication: proves the registry answers and the credentials are accepted. */
+      /** the auth flow ran and the registry accepted its answer */
+      authenticated = false;
+      /**
+       * GET /v2/ with authentication: proves the registry answers and the
+       * credentials are accepted. `authenticated` is false when the registry
+       * answered without asking for a login (the credentials were not tried).
+       */
       async ping() {
         const res = await this.request("GET", "/v2/", { scope: "", what: `reach ${this.registry}` });
         await res.body?.cancel();
+        return { authenticated: this.authenticated };
       }
       /** Every tag of a repository (following Link pagination); [] when the repository does not exist yet. */
       async listTags(repo) {
@@ -71498,7 +71523,7 @@ var init_registry_client = __esm({
               const challenge = res.headers.get("www-authenticate") ?? "";
               await res.body?.cancel();
               if (reauthenticated || challenge === "") {
-                throw new BcError("environment", `upload ${short}: ${this.registry} refused the credentials (HTTP 401)`, { step: "registry", details: [loginFix(this.registry)] });
+                throw new LoginRefused(`upload ${short}: ${this.registry} refused the credentials (HTTP 401)`, 401, [loginFix(this.registry)]);
               }
               reauthenticated = true;
               await this.authenticate(challenge, scope);
@@ -71539,15 +71564,16 @@ var init_registry_client = __esm({
               await res.body?.cancel();
               await this.authenticate(challenge, o2.scope);
               res = await this.send(method, path10, o2);
+              if (res.status !== 401 && res.status !== 403) this.authenticated = true;
             }
             if (res.ok || o2.allow404 && res.status === 404 || o2.accepted?.includes(res.status)) return res;
             const text2 = method === "HEAD" ? "" : await res.text().catch(() => "");
             const codes = errorCodes(text2);
             if (res.status === 401 || res.status === 403) {
-              throw new BcError("environment", `${o2.what}: ${this.registry} refused the credentials (HTTP ${res.status}${codes.length ? ` ${codes.join(",")}` : ""})`, {
-                step: "registry",
-                details: [this.opts.credentials ? `credentials from ${this.opts.credentials.source} were refused` : "no credentials were given", loginFix(this.registry)]
-              });
+              throw new LoginRefused(`${o2.what}: ${this.registry} refused the credentials (HTTP ${res.status}${codes.length ? ` ${codes.join(",")}` : ""})`, res.status, [
+                this.opts.credentials ? `credentials from ${this.opts.credentials.source} were refused` : "no credentials were given",
+                loginFix(this.registry)
+              ]);
             }
             throw new RegistryHttpError(`${o2.what}: HTTP ${res.status}${codes.length ? ` ${codes.join(",")}` : ""} ${text2.slice(0, 200)}`.trim(), res.status, codes, parseRetryAfter(res.headers.get("retry-after")));
           },
@@ -71622,10 +71648,10 @@ var init_registry_client = __esm({
         const res = await fetch(url2, { headers, signal: AbortSignal.timeout(this.opts.timeoutMs ?? 3e4) });
         const text2 = await res.text();
         if (res.status === 401 || res.status === 403) {
-          throw new BcError("environment", `login to ${this.registry} failed: credentials were refused (HTTP ${res.status})`, {
-            step: "registry",
-            details: [creds ? `credentials from ${creds.source} were refused` : "no credentials were given", loginFix(this.registry)]
-          });
+          throw new LoginRefused(`login to ${this.registry} failed: credentials were refused (HTTP ${res.status})`, res.status, [
+            creds ? `credentials from ${creds.source} were refused` : "no credentials were given",
+            loginFix(this.registry)
+          ]);
         }
         if (!res.ok) throw new RegistryHttpError(`token from ${url2.host}: HTTP ${res.status}`, res.status, errorCodes(text2), parseRetryAfter(res.headers.get("retry-after")));
         const j = TokenSchema.safeParse(parseJsonOr(text2));
@@ -72600,7 +72626,7 @@ async function verifyPlatform(ctx) {
   const dropPulled = async () => {
     if (pulled) await docker(["image", "rm", ref2], { allowFailure: true, timeoutMs: 12e4 });
   };
-  probeRes ??= await createProbe(ref2, platform6, "missing");
+  probeRes ??= await createProbe(ref2, platform6, "missing", { env: opts.registryEnv });
   if (!probeRes.ok) {
     await Promise.allSettled(runs);
     await dropPulled();
@@ -72686,7 +72712,7 @@ async function verifyImage(image2, opts = {}) {
   let staged;
   let secrets;
   try {
-    source = await resolveImage(image2);
+    source = await resolveImage(image2, { env: opts.registryEnv });
     [staged, secrets] = await Promise.all([stageInputs(opts.inputs ?? {}), opts.secretsDir ? hashSecrets(opts.secretsDir) : Promise.resolve(void 0)]);
   } catch (err) {
     await dropEarly();
@@ -73086,7 +73112,7 @@ __export(generate_exports, {
   SBOM_FORMAT: () => SBOM_FORMAT,
   generateSboms: () => generateSboms
 });
-import { mkdir as mkdir10, symlink as symlink2, writeFile as writeFile10 } from "node:fs/promises";
+import { mkdir as mkdir10, symlink as symlink3, writeFile as writeFile10 } from "node:fs/promises";
 import { join as join26 } from "node:path";
 async function singleImageLayout(layout, digest, dir) {
   const blob = join26(layout, "blobs", "sha256", digest.slice("sha256:".length));
@@ -73097,7 +73123,7 @@ async function singleImageLayout(layout, digest, dir) {
   const mediaType = (head.success ? head.data.mediaType : void 0) ?? "application/vnd.oci.image.manifest.v1+json";
   const subject = { digest, mediaType, size: Buffer.byteLength(text2) };
   await mkdir10(dir, { recursive: true });
-  await symlink2(join26(layout, "blobs"), join26(dir, "blobs"));
+  await symlink3(join26(layout, "blobs"), join26(dir, "blobs"));
   await writeFile10(join26(dir, "oci-layout"), '{"imageLayoutVersion":"1.0.0"}');
   await writeFile10(join26(dir, "index.json"), JSON.stringify({ schemaVersion: 2, mediaType: "application/vnd.oci.image.index.v1+json", manifests: [subject] }));
   return subject;
@@ -73753,8 +73779,8 @@ var ExitCode;
   ExitCode3[ExitCode3["Success"] = 0] = "Success";
   ExitCode3[ExitCode3["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
-function setSecret(secret) {
-  issueCommand("add-mask", {}, secret);
+function setSecret(secret2) {
+  issueCommand("add-mask", {}, secret2);
 }
 function getInput(name, options) {
   const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
@@ -73898,6 +73924,7 @@ var bool = external_exports.preprocess((v) => {
   return v;
 }, external_exports.boolean({ error: "expected true or false" }).optional());
 var optString = external_exports.preprocess((v) => typeof v === "string" && v.trim() === "" ? void 0 : typeof v === "string" ? v.trim() : v, external_exports.string().optional());
+var secret = external_exports.preprocess((v) => typeof v === "string" && v.trim() === "" ? void 0 : v, external_exports.string().optional());
 var platform3 = PlatformSchema;
 var registry2 = external_exports.string().regex(/^(local|[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?|\[[0-9a-f:]+\](:\d{1,5})?)$/i, { error: (i2) => `"${String(i2.input)}" is not a registry host[:port]` });
 var repository = external_exports.string().regex(/^[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/, {
@@ -73921,6 +73948,11 @@ var keyValues = external_exports.preprocess((v) => typeof v === "string" ? v.tri
   }
   return out;
 });
+var RegistryLoginSchema = external_exports.object({
+  username: optString,
+  /** never logged, never argv */
+  password: secret
+});
 var BuildConfigSchema = external_exports.object({
   /** connector directories (absolute or relative to the workspace) */
   connectors: list(external_exports.string().min(1)).transform((v) => v ?? ["."]),
@@ -73942,9 +73974,7 @@ var LATEST_MODES = ["auto", "true", "false"];
 var PublishConfigSchema = VerifyConfigSchema.extend({
   registry: optString.pipe(registry2.optional()),
   repository: optString.pipe(repository.optional()),
-  username: optString,
-  /** never logged; reaches docker on stdin only */
-  password: optString,
+  ...RegistryLoginSchema.shape,
   /** false: stop after verify and push nothing (same as dryRun) */
   push: bool.transform((v) => v ?? true),
   dryRun: bool.transform((v) => v ?? false),
@@ -73963,7 +73993,7 @@ var PublishConfigSchema = VerifyConfigSchema.extend({
 function kebab(field) {
   return field.replace(/[A-Z]/g, (c3) => `-${c3.toLowerCase()}`);
 }
-var FLAG_NAMES = { platforms: "platform", buildArgs: "build-arg", configFile: "config" };
+var FLAG_NAMES = { platforms: "platform", buildArgs: "build-arg", configFile: "config", password: "password-stdin" };
 function parseWith(schema, raw, source) {
   const res = schema.safeParse(raw);
   if (res.success) return res.data;
@@ -80364,8 +80394,8 @@ async function requireCosign() {
     ]);
   }
 }
-function env(dockerConfigDir) {
-  return dockerConfigDir ? { DOCKER_CONFIG: dockerConfigDir } : {};
+function env(dockerConfigDir2) {
+  return dockerConfigDir2 ? { DOCKER_CONFIG: dockerConfigDir2 } : {};
 }
 async function signImage(req) {
   await requireCosign();
@@ -80429,7 +80459,7 @@ init_zod();
 init_exec();
 init_cleanup2();
 init_errors();
-import { chmod as chmod4, mkdtemp as mkdtemp6, readFile as readFile9, rm as rm9, writeFile as writeFile8 } from "node:fs/promises";
+import { chmod as chmod4, lstat as lstat3, mkdtemp as mkdtemp6, readFile as readFile9, rm as rm9, symlink as symlink2, writeFile as writeFile8 } from "node:fs/promises";
 import { homedir as homedir5, tmpdir as tmpdir6 } from "node:os";
 import { join as join24 } from "node:path";
 var DockerConfigSchema = external_exports.object({
@@ -80437,11 +80467,15 @@ var DockerConfigSchema = external_exports.object({
   credHelpers: external_exports.record(external_exports.string(), external_exports.string()).optional(),
   credsStore: external_exports.string().optional()
 }).loose();
-function dockerConfigPath(env2 = process.env) {
-  return join24(env2.DOCKER_CONFIG ?? join24(homedir5(), ".docker"), "config.json");
+function dockerConfigDir(env2 = process.env) {
+  return env2.DOCKER_CONFIG || join24(homedir5(), ".docker");
 }
+function dockerConfigPath(env2 = process.env) {
+  return join24(dockerConfigDir(env2), "config.json");
+}
+var isDockerHub = (registry3) => registry3 === "docker.io" || registry3 === "index.docker.io" || registry3 === "registry-1.docker.io";
 function configKeys(registry3) {
-  if (registry3 === "docker.io" || registry3 === "index.docker.io" || registry3 === "registry-1.docker.io") {
+  if (isDockerHub(registry3)) {
     return ["https://index.docker.io/v1/", "index.docker.io", "docker.io", "registry-1.docker.io"];
   }
   return [registry3, `https://${registry3}`, `http://${registry3}`, `https://${registry3}/v1/`];
@@ -80489,15 +80523,21 @@ async function fromHelper(helper, registry3) {
   }
   return void 0;
 }
-async function resolveCredentials(registry3, input2 = {}) {
+var USERNAME_FIX = "fix: give the username too (CLI: --username or BUILD_CONNECTOR_USERNAME; Action: the username input)";
+var PASSWORD_FIX = 'fix: give the password too (CLI: printf %s "$PASSWORD" | build-connector COMMAND --username U --password-stdin, or BUILD_CONNECTOR_PASSWORD; Action: the password input)';
+function explicitCredentials(input2 = {}) {
   const env2 = input2.env ?? process.env;
-  const username = input2.username ?? env2.BUILD_CONNECTOR_USERNAME;
-  const password = input2.passwordStdin ?? env2.BUILD_CONNECTOR_PASSWORD;
-  if (input2.passwordStdin !== void 0 && !username) throw badInput("a password was given without a username", ["fix: give the username too (CLI: --username or BUILD_CONNECTOR_USERNAME; Action: the username input)"]);
-  if (username && password) return { username, password, source: input2.passwordStdin !== void 0 ? "the given password" : "BUILD_CONNECTOR_PASSWORD" };
-  if (input2.username && !password) {
-    throw badInput(`username ${input2.username} given without a password`, ['fix: give the password too (CLI: printf %s "$PASSWORD" | build-connector publish --username U --password-stdin, or BUILD_CONNECTOR_PASSWORD; Action: the password input)']);
-  }
+  const username = input2.username ?? (env2.BUILD_CONNECTOR_USERNAME || void 0);
+  const password = input2.password ?? (env2.BUILD_CONNECTOR_PASSWORD || void 0);
+  if (input2.password !== void 0 && !username) throw badInput("a password was given without a username", [USERNAME_FIX]);
+  if (username && password) return { username, password, source: input2.password !== void 0 ? "the given password" : "BUILD_CONNECTOR_PASSWORD" };
+  if (input2.username && !password) throw badInput(`username ${input2.username} given without a password`, [PASSWORD_FIX]);
+  return void 0;
+}
+async function resolveCredentials(registry3, input2 = {}) {
+  return explicitCredentials(input2) ?? await dockerConfigCredentials(registry3, input2.env ?? process.env);
+}
+async function dockerConfigCredentials(registry3, env2) {
   let text2;
   try {
     text2 = await readFile9(dockerConfigPath(env2), "utf8");
@@ -80509,14 +80549,30 @@ async function resolveCredentials(registry3, input2 = {}) {
   if ("helper" in found) return fromHelper(found.helper, registry3);
   return found;
 }
-async function privateAuthFile(registry3, creds) {
-  const dir = await mkdtemp6(join24(tmpdir6(), "bc-auth-"));
-  await chmod4(dir, 448);
-  const file2 = join24(dir, "config.json");
+var CREDENTIAL_KEYS = /* @__PURE__ */ new Set(["auths", "credHelpers", "credsStore"]);
+function privateConfigJson(userConfigText, registry3, creds) {
+  let settings = {};
+  try {
+    const parsed = external_exports.record(external_exports.string(), external_exports.unknown()).safeParse(JSON.parse(userConfigText ?? "{}"));
+    if (parsed.success) settings = Object.fromEntries(Object.entries(parsed.data).filter(([k]) => !CREDENTIAL_KEYS.has(k)));
+  } catch {
+  }
   const auth = Buffer.from(`${creds.username}:${creds.password}`).toString("base64");
-  await writeFile8(file2, JSON.stringify({ auths: { [registry3]: { auth } } }), { mode: 384 });
+  const keys = isDockerHub(registry3) ? configKeys(registry3) : [registry3];
+  return JSON.stringify({ ...settings, auths: Object.fromEntries(keys.map((k) => [k, { auth }])) });
+}
+async function toolAuth(registry3, creds, env2 = process.env) {
+  if (!creds) return void 0;
+  const user = dockerConfigDir(env2);
+  const dir = await mkdtemp6(join24(tmpdir6(), "bc-auth-"));
   onCleanup(() => rm9(dir, { recursive: true, force: true }));
-  return { dir, file: file2 };
+  await chmod4(dir, 448);
+  const userText = await readFile9(join24(user, "config.json"), "utf8").catch(() => void 0);
+  await writeFile8(join24(dir, "config.json"), privateConfigJson(userText, registry3, creds), { mode: 384 });
+  for (const sub of ["contexts", "cli-plugins"]) {
+    if (await lstat3(join24(user, sub)).then(() => true, () => false)) await symlink2(join24(user, sub), join24(dir, sub));
+  }
+  return { dir, env: { DOCKER_CONFIG: dir, BUILDX_CONFIG: env2.BUILDX_CONFIG || join24(user, "buildx") } };
 }
 
 // src/core/flows/publish.ts
@@ -80766,15 +80822,9 @@ async function resolve9(req, log, stats) {
       throw badInput(`signing key ${req.signKey}: file not found`);
     });
   }
-  const creds = await resolveCredentials(target.registry, { username: req.username, passwordStdin: req.password });
+  const creds = await resolveCredentials(target.registry, { username: req.username, password: req.password });
   const client = new RegistryClient(target.registry, { credentials: creds, retry: retryPolicy(req.retries), stats, onRetry: (l) => log(`registry: ${l}`) });
-  try {
-    await client.ping();
-  } catch (err) {
-    const e = toBcError(err);
-    if (e.kind === "environment") throw e;
-    throw envMissing(`registry ${target.registry} is unreachable: ${e.message}`, ['fix: start the registry, check the registry setting, or use the local registry ("local")']);
-  }
+  await registryPreflight(client);
   const tags = await client.listTags(target.repo);
   const tagPlan = planTags({
     repository: target.reference,
@@ -80792,7 +80842,7 @@ async function resolve9(req, log, stats) {
     if (m) existing = { digest: m.digest, facts: indexFactsFromBytes(m.digest, m.bytes) };
   }
   const generator = req.sbom ? await (await Promise.resolve().then(() => (init_trivy(), trivy_exports))).locateGenerator({ log }) : void 0;
-  const authDir = creds && req.signKey ? (await privateAuthFile(target.registry, creds)).dir : void 0;
+  const authDir = req.signKey ? (await toolAuth(target.registry, creds))?.dir : void 0;
   const r = { connector, target, client, tagPlan, notes: [...target.notes], ...existing ? { existing } : {}, ...commit ? { commit } : {}, ...authDir ? { authDir } : {}, ...generator ? { generator } : {} };
   return done(
     r,
