@@ -29,7 +29,7 @@ const { ensureLocalRoot } = await import('../src/base/local-root.ts');
 const { ensureExampleBases } = await import('../test/support/examples.ts');
 const { bakeConnectors, printBake } = await import('../src/core/flows/bake.ts');
 const { resolvePlan } = await import('../src/render/plan.ts');
-const { buildImage } = await import('../src/core/build/build.ts');
+const { buildImage } = await import('../src/core/images/build.ts');
 
 const sec = (ms) => `${(ms / 1000).toFixed(1).padStart(6)} s`;
 const docker = (args) => {

@@ -74155,7 +74155,7 @@ function collectLeaves(v, secretKey, out) {
   }
 }
 
-// src/core/build/prepare.ts
+// src/core/images/prepare.ts
 init_errors();
 init_platforms();
 
@@ -74439,7 +74439,7 @@ function unsupportedPlatforms(caps, wanted) {
   return wanted.filter((p) => !builderSupports({ name: caps.builder, driver: caps.driver, platforms: caps.platforms }, p));
 }
 
-// src/core/build/prepare.ts
+// src/core/images/prepare.ts
 var LOCAL_TAG = "dev";
 function defaultTags(plan, output2) {
   const repo = plan.connector.repository;
@@ -77780,7 +77780,7 @@ function pythonIndexPlan(install, env2) {
   return { install: { ...install, index }, secrets, network: loopback ? "host" : "default" };
 }
 
-// src/core/build/build.ts
+// src/core/images/build.ts
 init_errors();
 init_cleanup2();
 import { mkdir as mkdir4, mkdtemp as mkdtemp2, rm as rm4, stat as stat7, writeFile as writeFile4 } from "node:fs/promises";
@@ -78126,7 +78126,7 @@ function painter(on6) {
   return on6 ? (code, text2) => `\x1B[${code}m${text2}\x1B[0m` : (_code, text2) => text2;
 }
 
-// src/core/build/progress.ts
+// src/core/images/progress.ts
 var STEP = /^#(\d+) /;
 var STEP_PLATFORM = /^#(\d+) \[([a-z][a-z0-9]*\/[a-z][a-z0-9_]*(?:\/[a-z0-9]+)?)[ \]]/;
 var PLATFORM_WIDTH = 11;
@@ -78174,7 +78174,7 @@ function progressSink(mode, write, start2 = performance.now(), platforms = []) {
   };
 }
 
-// src/core/build/result.ts
+// src/core/images/result.ts
 init_zod();
 var Digest = external_exports.string().regex(/^sha256:[0-9a-f]{64}$/);
 var BuildResultSchema = external_exports.object({
@@ -78204,7 +78204,7 @@ var BuildResultSchema = external_exports.object({
   buildxMetadata: external_exports.record(external_exports.string(), external_exports.unknown())
 });
 
-// src/core/build/build.ts
+// src/core/images/build.ts
 async function resolveSourceDateEpoch(dir, flag, env2 = process.env) {
   if (flag !== void 0) return { value: checkEpoch(String(flag), "--source-date-epoch"), from: "flag" };
   const fromEnv = env2.SOURCE_DATE_EPOCH;
@@ -79877,7 +79877,7 @@ async function lintWithBase(text2, file2, opts = {}) {
   return lintDockerfile(text2, file2, { ...opts, baseFacts: baseFacts2 });
 }
 
-// src/core/build/images.ts
+// src/core/images/images.ts
 init_errors();
 init_cli();
 import { join as join19 } from "node:path";
@@ -80049,7 +80049,7 @@ function platformTag(tag, platform6) {
   return colon > slash ? `${name}-${arch2}` : `${name}:${arch2}`;
 }
 
-// src/core/build/images.ts
+// src/core/images/images.ts
 var probes = /* @__PURE__ */ new Map();
 function capabilitiesFor(builder) {
   const key = `${builder ?? ""}|${process.env.DOCKER_HOST ?? ""}|${process.env.DOCKER_CONTEXT ?? ""}`;

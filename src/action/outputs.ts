@@ -8,7 +8,7 @@
  * `manifest:KEY=VALUE` lines, and one JSON object with tags, labels and
  * annotations (plus the rest of the result).
  */
-import { LOCAL_TAG } from '../core/build/prepare.js';
+import { LOCAL_TAG } from '../core/images/prepare.js';
 import type { ConnectorOutcome, OutcomeResult } from './types.js';
 
 export const OUTPUT_NAMES = ['digest', 'image', 'tags', 'platforms', 'report', 'result', 'labels', 'annotations', 'json', 'sbom'] as const;
@@ -25,7 +25,7 @@ export type OutputName = (typeof OUTPUT_NAMES)[number];
 function loadedRefs(o: ConnectorOutcome): string[] {
   if (o.result !== 'built') return [];
   if (o.loadedTags && o.loadedTags.length > 0) return o.loadedTags;
-  // the CLI's default tags of a load (src/core/build/prepare.ts)
+  // the CLI's default tags of a load (src/core/images/prepare.ts)
   return o.repository && o.version ? [`${o.repository}:${o.version}`, `${o.repository}:${LOCAL_TAG}`] : [];
 }
 

@@ -8,7 +8,7 @@ import { action, collect, failedFlow } from './common.js';
 import { parseBuildConfig } from '../config.js';
 import { badInput, ExitCode } from '../errors.js';
 import type { Provenance } from '../docker/buildx.js';
-import type { BuildOptions, BuildOutputChoice } from '../core/build/result.js';
+import type { BuildOptions, BuildOutputChoice } from '../core/images/result.js';
 import { runBuild, type BuildFlowResult } from '../core/flows/build.js';
 import { renderReport } from '../verify/index.js';
 import { findingLine } from '../core/steps.js';

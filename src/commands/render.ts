@@ -5,7 +5,7 @@ import { action } from './common.js';
 import { resolvePlan, planSummary } from '../render/plan.js';
 import { isDigestPinned } from '../connector/reference.js';
 import { imageMetadata } from '../render/oci-labels.js';
-import { resolveSourceDateEpoch } from '../core/build/build.js';
+import { resolveSourceDateEpoch } from '../core/images/build.js';
 
 interface RenderOpts {
   out?: string;

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { action, credentialOptions, listFlag, loginFromFlags, type LoginFlags } from './common.js';
 import { ExitCode, badInput } from '../errors.js';
 import { inspectLocalImage } from '../docker/image.js';
-import { checkPlatforms } from '../core/build/prepare.js';
+import { checkPlatforms } from '../core/images/prepare.js';
 import { renderReport, verifyImage, type VerifyOptions } from '../verify/index.js';
 import { checkInputFile } from '../fs-util.js';
 import type { RegistryAccess, RegistryLogin } from '../publish/credentials.js';

@@ -13,13 +13,13 @@ import { onCleanup } from '../cleanup.js';
 import { docker } from '../docker/cli.js';
 import { resolvePlan } from '../render/plan.js';
 import { imageMetadata } from '../render/oci-labels.js';
-import { resolveSourceDateEpoch } from './build/build.js';
+import { resolveSourceDateEpoch } from './images/build.js';
 import type { BuildPlan } from '../render/types.js';
 import { lintWithBase } from '../lint/lint.js';
 import type { Finding } from '../lint/types.js';
 import type { CheckResult, VerifyOptions, VerifyReport } from '../verify/index.js';
 import type { BuildFacts } from './result.js';
-import { buildImages, loadImages, type BuiltImages, type ImagesRequest } from './build/images.js';
+import { buildImages, loadImages, type BuiltImages, type ImagesRequest } from './images/images.js';
 import { done, type StepOutcome } from './pipeline.js';
 import type { BuildRequestCommon } from './request.js';
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { BuildResultSchema, type BuildResult } from '../../src/core/build/result.js';
+import { BuildResultSchema, type BuildResult } from '../../src/core/images/result.js';
 import { describeEngine } from '../support/engine.js';
 import { hasStackTrace, repoRoot, runCli } from '../support/cli.js';
 

@@ -18,7 +18,7 @@ import { REGISTRY } from '../support/engine.js';
 import { hasStackTrace, repoRoot, runCli } from '../support/cli.js';
 import { indexPlatforms, tagDigest, tagMap } from '../support/registry.js';
 import { ensureExampleBases } from '../support/examples.js';
-import { loadImages, type BuiltImages } from '../../src/core/build/images.js';
+import { loadImages, type BuiltImages } from '../../src/core/images/images.js';
 import { chooseStrategy } from '../../src/core/strategy.js';
 import { capabilitiesFrom } from '../../src/docker/buildx-capabilities.js';
 import { readOciArchive } from '../../src/oci/layout.js';

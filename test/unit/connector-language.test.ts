@@ -16,7 +16,7 @@ import { resolvePlan, planSummary, pythonIndexPlan } from '../../src/render/plan
 import { needsIndex, readPyproject } from '../../src/render/pyproject.js';
 import { configEntrypoint } from '../../src/render/base-image.js';
 import { buildxArgs } from '../../src/docker/buildx.js';
-import { prepareBuild } from '../../src/core/build/prepare.js';
+import { prepareBuild } from '../../src/core/images/prepare.js';
 import { lintDockerfile } from '../../src/lint/lint.js';
 import { parseConnectorFacts } from '../../src/monorepo/facts.js';
 import { hasStackTrace, repoRoot, runCli } from '../support/cli.js';

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { capabilitiesFrom, type CapabilityFacts } from '../../src/docker/buildx-capabilities.js';
 import { chooseStrategy, platformTag, type BuildGoal } from '../../src/core/strategy.js';
-import { checkGoal } from '../../src/core/build/images.js';
+import { checkGoal } from '../../src/core/images/images.js';
 import { BcError } from '../../src/errors.js';
 
 const BOTH = ['linux/amd64', 'linux/arm64'];

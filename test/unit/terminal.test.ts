@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { colorEnabled } from '../../src/ui/color.js';
-import { ProgressFormatter, progressSink } from '../../src/core/build/progress.js';
+import { ProgressFormatter, progressSink } from '../../src/core/images/progress.js';
 import { hasStackTrace, runCli } from '../support/cli.js';
 
 // eslint-disable-next-line no-control-regex

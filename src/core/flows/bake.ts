@@ -19,8 +19,8 @@ import { loadConnector } from '../../connector/metadata.js';
 import type { BuildPlan } from '../../render/types.js';
 import { buildStep, lintStep, renderStep, StepError, findingLine, type Rendered } from '../steps.js';
 import { buildFailure } from '../../docker/buildx.js';
-import { defaultTags } from '../build/prepare.js';
-import { capabilitiesFor } from '../build/images.js';
+import { defaultTags } from '../images/prepare.js';
+import { capabilitiesFor } from '../images/images.js';
 import { chooseStrategy, platformTag, type BuildStrategy } from '../strategy.js';
 import { DEFAULT_PLATFORMS } from '../../shared/platforms.js';
 import { verifyImage, type VerifyOptions } from '../../verify/index.js';
@@ -109,7 +109,7 @@ export function bakeTarget(plan: BuildPlan, dockerfile: string, opts: { platform
     labels: plan.labels,
     args: { ...(plan.buildArgs ?? {}), SOURCE_DATE_EPOCH: String(opts.epoch) },
     ...(provenance === false ? {} : { attest: [`type=provenance,mode=${provenance}`] }),
-    // the same secrets and network as `build` (core/build/prepare.ts): never the values, only where buildx finds them
+    // the same secrets and network as `build` (core/images/prepare.ts): never the values, only where buildx finds them
     ...(plan.buildSecrets && plan.buildSecrets.length > 0 ? { secret: plan.buildSecrets.map((x) => `id=${x.id},env=${x.env}`) } : {}),
     ...(plan.buildNetwork === 'host' ? { network: 'host' as const } : {}),
   };

@@ -5,14 +5,14 @@
  * with `verify`, the CLI's `build --verify` and the Action's `command: verify`:
  * the same images, every check on every platform, nothing pushed.
  */
-import type { BuildResult } from '../build/result.js';
+import type { BuildResult } from '../images/result.js';
 import type { Finding } from '../../lint/types.js';
 import type { BuildFacts } from '../result.js';
 import type { VerifyReport } from '../../verify/index.js';
 import { Pipeline, StepFailure, skip, type StepName, type StepRecord } from '../pipeline.js';
 import { defaultLog, type BuildRequestCommon, type FlowHooks } from '../request.js';
 import { buildFacts, buildKnobs, buildStep, lintStep, renderStep, StepError, untag, verifyStep, workDir } from '../steps.js';
-import { capabilitiesFor } from '../build/images.js';
+import { capabilitiesFor } from '../images/images.js';
 
 export const BUILD_STEPS: readonly StepName[] = ['render', 'lint', 'build', 'verify'];
 

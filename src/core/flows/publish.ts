@@ -37,7 +37,7 @@ import { ATTESTATION_NOTE, type BuildFacts, type PublishResult, type SbomSummary
 import type { PlatformSbom } from '../../sbom/generate.js';
 import type { Generator } from '../../sbom/trivy.js';
 import type { PushStats } from '../../publish/push.js';
-import { capabilitiesFor, type BuiltImages } from '../build/images.js';
+import { capabilitiesFor, type BuiltImages } from '../images/images.js';
 import type { CheckResult } from '../../verify/index.js';
 import { Pipeline, StepFailure, done, skip, type StepName } from '../pipeline.js';
 import { defaultLog, type FlowHooks, type PublishRequest } from '../request.js';

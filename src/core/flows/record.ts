@@ -24,7 +24,7 @@ import type { BuildFacts } from '../result.js';
 import { Pipeline, StepFailure, done, type StepName } from '../pipeline.js';
 import { defaultLog, type FlowHooks } from '../request.js';
 import { buildFacts, buildStep, lintStep, renderStep, untag, workDir } from '../steps.js';
-import { capabilitiesFor } from '../build/images.js';
+import { capabilitiesFor } from '../images/images.js';
 
 export const RECORD_STEPS: readonly StepName[] = ['resolve', 'render', 'lint', 'build', 'push', 'verify', 'record'];
 

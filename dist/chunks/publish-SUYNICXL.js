@@ -40,7 +40,7 @@ import {
   untag,
   verifyStep,
   workDir
-} from "./chunk-E5XGNHN4.js";
+} from "./chunk-2YYSO4CL.js";
 import {
   Pipeline,
   StepFailure,
@@ -62,9 +62,9 @@ import {
   resolveCredentials,
   toolAuth
 } from "./chunk-WRNSU7NO.js";
-import "./chunk-ZXN6NCJ7.js";
+import "./chunk-J2HYVSPB.js";
 import "./chunk-NPYIEZLD.js";
-import "./chunk-6LTKZC3R.js";
+import "./chunk-MM76VQGR.js";
 import "./chunk-KW7TTZZ5.js";
 import "./chunk-FXOVBKVK.js";
 import "./chunk-WNUJAASN.js";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-NPYIEZLD.js";
 import {
   prepareBuild
-} from "./chunk-6LTKZC3R.js";
+} from "./chunk-MM76VQGR.js";
 import {
   detectCapabilities,
   forgetCapabilities
@@ -204,13 +204,13 @@ function environmentProblem(text) {
   return void 0;
 }
 
-// src/core/build/build.ts
+// src/core/images/build.ts
 init_define_BC_HELP();
 import { mkdir, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 
-// src/core/build/progress.ts
+// src/core/images/progress.ts
 init_define_BC_HELP();
 
 // src/ui/color.ts
@@ -225,7 +225,7 @@ function painter(on) {
   return on ? (code, text) => `\x1B[${code}m${text}\x1B[0m` : (_code, text) => text;
 }
 
-// src/core/build/progress.ts
+// src/core/images/progress.ts
 var STEP = /^#(\d+) /;
 var STEP_PLATFORM = /^#(\d+) \[([a-z][a-z0-9]*\/[a-z][a-z0-9_]*(?:\/[a-z0-9]+)?)[ \]]/;
 var PLATFORM_WIDTH = 11;
@@ -273,7 +273,7 @@ function progressSink(mode, write, start = performance.now(), platforms = []) {
   };
 }
 
-// src/core/build/result.ts
+// src/core/images/result.ts
 init_define_BC_HELP();
 var Digest = external_exports.string().regex(/^sha256:[0-9a-f]{64}$/);
 var BuildResultSchema = external_exports.object({
@@ -303,7 +303,7 @@ var BuildResultSchema = external_exports.object({
   buildxMetadata: external_exports.record(external_exports.string(), external_exports.unknown())
 });
 
-// src/core/build/build.ts
+// src/core/images/build.ts
 async function resolveSourceDateEpoch(dir, flag, env = process.env) {
   if (flag !== void 0) return { value: checkEpoch(String(flag), "--source-date-epoch"), from: "flag" };
   const fromEnv = env.SOURCE_DATE_EPOCH;

@@ -13,7 +13,7 @@ import {
   init_define_BC_HELP
 } from "./chunk-SZGEZ2XA.js";
 
-// src/core/build/prepare.ts
+// src/core/images/prepare.ts
 init_define_BC_HELP();
 var LOCAL_TAG = "dev";
 function defaultTags(plan, output) {

@@ -1,9 +1,9 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
   resolveSourceDateEpoch
-} from "./chunk-ZXN6NCJ7.js";
+} from "./chunk-J2HYVSPB.js";
 import "./chunk-NPYIEZLD.js";
-import "./chunk-6LTKZC3R.js";
+import "./chunk-MM76VQGR.js";
 import "./chunk-KW7TTZZ5.js";
 import "./chunk-FXOVBKVK.js";
 import {

@@ -6,7 +6,7 @@ import {
   findingLine,
   lintStep,
   renderStep
-} from "./chunk-E5XGNHN4.js";
+} from "./chunk-2YYSO4CL.js";
 import "./chunk-R6POGD37.js";
 import "./chunk-RDVWX4TW.js";
 import "./chunk-KQVISKYB.js";
@@ -23,11 +23,11 @@ import "./chunk-AQNQHRQD.js";
 import "./chunk-2YX3SRWK.js";
 import {
   buildFailure
-} from "./chunk-ZXN6NCJ7.js";
+} from "./chunk-J2HYVSPB.js";
 import "./chunk-NPYIEZLD.js";
 import {
   defaultTags
-} from "./chunk-6LTKZC3R.js";
+} from "./chunk-MM76VQGR.js";
 import "./chunk-KW7TTZZ5.js";
 import "./chunk-FXOVBKVK.js";
 import "./chunk-WNUJAASN.js";
@@ -87,7 +87,7 @@ function bakeTarget(plan, dockerfile, opts) {
     labels: plan.labels,
     args: { ...plan.buildArgs ?? {}, SOURCE_DATE_EPOCH: String(opts.epoch) },
     ...provenance === false ? {} : { attest: [`type=provenance,mode=${provenance}`] },
-    // the same secrets and network as `build` (core/build/prepare.ts): never the values, only where buildx finds them
+    // the same secrets and network as `build` (core/images/prepare.ts): never the values, only where buildx finds them
     ...plan.buildSecrets && plan.buildSecrets.length > 0 ? { secret: plan.buildSecrets.map((x) => `id=${x.id},env=${x.env}`) } : {},
     ...plan.buildNetwork === "host" ? { network: "host" } : {}
   };

@@ -12,13 +12,13 @@ import {
 import {
   buildImage,
   resolveSourceDateEpoch
-} from "./chunk-ZXN6NCJ7.js";
+} from "./chunk-J2HYVSPB.js";
 import {
   writeLayoutTar
 } from "./chunk-NPYIEZLD.js";
 import {
   defaultTags
-} from "./chunk-6LTKZC3R.js";
+} from "./chunk-MM76VQGR.js";
 import {
   detectCapabilities
 } from "./chunk-KW7TTZZ5.js";
@@ -51,7 +51,7 @@ import {
   init_define_BC_HELP
 } from "./chunk-SZGEZ2XA.js";
 
-// src/core/build/images.ts
+// src/core/images/images.ts
 init_define_BC_HELP();
 import { join as join2 } from "node:path";
 import { mkdir as mkdir2, rm as rm2 } from "node:fs/promises";
@@ -144,7 +144,7 @@ async function writeLoadableTar(layout, manifestDigest, repoTag, dest, scratch) 
   }
 }
 
-// src/core/build/images.ts
+// src/core/images/images.ts
 var probes = /* @__PURE__ */ new Map();
 function capabilitiesFor(builder) {
   const key = `${builder ?? ""}|${process.env.DOCKER_HOST ?? ""}|${process.env.DOCKER_CONTEXT ?? ""}`;

@@ -12,7 +12,7 @@ import {
 import "./chunk-2YX3SRWK.js";
 import {
   checkPlatforms
-} from "./chunk-6LTKZC3R.js";
+} from "./chunk-MM76VQGR.js";
 import "./chunk-KW7TTZZ5.js";
 import "./chunk-FXOVBKVK.js";
 import {

@@ -3406,18 +3406,18 @@ var program = new Command();
 // src/commands/index.ts
 init_define_BC_HELP();
 var COMMANDS = {
-  render: () => import("./render-QCHEGUHI.js"),
+  render: () => import("./render-2ZNLNKCM.js"),
   lint: () => import("./lint-PWD535T2.js"),
-  build: () => import("./build-SVVHLZEM.js"),
-  verify: () => import("./verify-OH2GLJTS.js"),
-  publish: () => import("./publish-MM4AHKUW.js"),
+  build: () => import("./build-M7W6SCXZ.js"),
+  verify: () => import("./verify-CLYGGDNN.js"),
+  publish: () => import("./publish-SUYNICXL.js"),
   tags: () => import("./tags-LU2BPSZ3.js"),
   "release-plan": () => import("./release-plan-PSK64FNZ.js"),
   doctor: () => import("./doctor-QMS23HPJ.js"),
   changed: () => import("./changed-PDOVGMJQ.js"),
-  "digest-record": () => import("./digest-record-3YPIBO3L.js"),
+  "digest-record": () => import("./digest-record-WHHXWYTA.js"),
   merge: () => import("./merge-KEIEQMXE.js"),
-  bake: () => import("./bake-KHI7A53W.js"),
+  bake: () => import("./bake-PBD7M23G.js"),
   base: () => import("./base-2TGIVDSZ.js")
 };
 var COMMAND_NAMES = Object.keys(COMMANDS);

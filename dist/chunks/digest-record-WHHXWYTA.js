@@ -43,7 +43,7 @@ function register(program) {
       }
       const provenance = opts.provenance === void 0 ? void 0 : opts.provenance === "false" ? false : opts.provenance === "max" ? "max" : opts.provenance === "min" ? "min" : void 0;
       if (opts.provenance !== void 0 && provenance === void 0) throw badInput(`--provenance ${opts.provenance}: expected min, max or false`);
-      const { buildPlatformRecord } = await import("./record-IAM4ZMOF.js");
+      const { buildPlatformRecord } = await import("./record-MORAOZWF.js");
       const { digestRecordName } = await import("./digest-record-HNBGYLJM.js");
       const { loadConnector } = await import("./metadata-MNC34XIH.js");
       const c = await loadConnector(dir);

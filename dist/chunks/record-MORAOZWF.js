@@ -19,7 +19,7 @@ import {
   renderStep,
   untag,
   workDir
-} from "./chunk-E5XGNHN4.js";
+} from "./chunk-2YYSO4CL.js";
 import {
   Pipeline,
   StepFailure,
@@ -38,9 +38,9 @@ import "./chunk-2YX3SRWK.js";
 import {
   registryAccess
 } from "./chunk-WRNSU7NO.js";
-import "./chunk-ZXN6NCJ7.js";
+import "./chunk-J2HYVSPB.js";
 import "./chunk-NPYIEZLD.js";
-import "./chunk-6LTKZC3R.js";
+import "./chunk-MM76VQGR.js";
 import "./chunk-KW7TTZZ5.js";
 import "./chunk-FXOVBKVK.js";
 import "./chunk-WNUJAASN.js";
