@@ -4,7 +4,7 @@
  * `command: build` / `command: verify` run the same flow.
  */
 import type { Command } from 'commander';
-import { action, collect, failedFlow } from './common.js';
+import { action, buildInputOptions, buildInputsOf, collect, failedFlow, parseProvenanceFlag, type BuildInputFlags } from './common.js';
 import { parseBuildConfig } from '../config.js';
 import { badInput, ExitCode } from '../errors.js';
 import type { Provenance } from '../docker/buildx.js';
@@ -13,18 +13,11 @@ import { runBuild, type BuildFlowResult } from '../core/flows/build.js';
 import { renderReport } from '../verify/index.js';
 import { findingLine } from '../core/steps.js';
 
-interface BuildFlags {
-  platform?: string;
+interface BuildFlags extends BuildInputFlags {
   load?: boolean;
   output?: string;
   tag?: string[];
-  baseImage?: string;
-  buildArg?: string[];
-  cacheFrom?: string[];
-  cacheTo?: string[];
-  provenance?: string;
   sourceDateEpoch?: string;
-  builder?: string;
   cache?: boolean;
   progress?: string;
   verify?: boolean;
@@ -42,14 +35,6 @@ export function parseOutputFlag(value: string | undefined, load: boolean | undef
   return { type: 'oci', dest };
 }
 
-export function parseProvenanceFlag(value: string | undefined): Provenance {
-  if (value === undefined) return 'min';
-  const v = value.trim().toLowerCase().replace(/^mode=/, '');
-  if (v === 'min' || v === 'true' || v === '1') return 'min';
-  if (v === 'max') return 'max';
-  if (v === 'false' || v === '0') return false;
-  throw badInput(`--provenance ${value}: expected min, max or false`);
-}
 
 export function parseProgressFlag(value: string | undefined): BuildOptions['progress'] {
   if (value === undefined) return 'auto';
@@ -90,34 +75,19 @@ export function humanResult(flow: Extract<BuildFlowResult, { result: 'built' | '
 }
 
 export function register(program: Command): void {
-  program
-    .command('build [dir]')
+  buildInputOptions(program.command('build [dir]'))
     .description('build the connector image for linux/amd64 and linux/arm64 (lint first; load into the engine or write an OCI archive)')
-    .option('--platform <list>', 'platforms, comma separated (default: metadata.yaml data.buildConnector.platforms, else linux/amd64,linux/arm64)')
     .option('--load', 'load the image into the engine (default); tags REPO:VERSION and REPO:dev')
     .option('--output <oci=FILE>', 'write an OCI archive instead of loading (reproducible where the builder supports rewrite-timestamp)')
     .option('--tag <ref>', 'image name to give the result, repeatable (replaces the default tags)', collect)
-    .option('--base-image <ref>', 'base image to render with (pinned by digest)')
-    .option('--build-arg <KEY=VALUE>', 'extra build argument, repeatable', collect)
-    .option('--cache-from <spec>', 'buildx --cache-from, repeatable', collect)
-    .option('--cache-to <spec>', 'buildx --cache-to, repeatable', collect)
-    .option('--provenance <mode>', 'provenance attestation: min (default), max or false')
     .option('--source-date-epoch <seconds>', 'timestamps of the image (default: $SOURCE_DATE_EPOCH, else the last commit time of DIR, else 0)')
-    .option('--builder <name>', 'buildx builder to use (default: BUILDX_BUILDER or the current one)')
     .option('--no-cache', 'do not use the build cache')
     .option('--progress <mode>', 'auto (default), tty, plain or quiet')
     .option('--verify', 'then run every verify check on every platform (what the Action\'s `command: verify` does); nothing is pushed')
     .option('--config <file>', 'with --verify: config for check/discover/read (default DIR/secrets/config.json)')
     .action(
       action(async (out, _g, dir: string | undefined, flags: BuildFlags) => {
-        const cfg = parseBuildConfig({
-          connectors: [dir ?? '.'],
-          platforms: flags.platform,
-          baseImage: flags.baseImage,
-          cacheFrom: flags.cacheFrom,
-          cacheTo: flags.cacheTo,
-          buildArgs: flags.buildArg,
-        });
+        const cfg = parseBuildConfig({ connectors: [dir ?? '.'], ...buildInputsOf(flags) });
         const output = parseOutputFlag(flags.output, flags.load);
         if (flags.config !== undefined && !flags.verify) throw badInput('--config is used by --verify only');
         const result = await runBuild(
@@ -132,7 +102,7 @@ export function register(program: Command): void {
             cacheTo: cfg.cacheTo,
             provenance: parseProvenanceFlag(flags.provenance),
             sourceDateEpoch: parseEpochFlag(flags.sourceDateEpoch),
-            builder: flags.builder,
+            builder: cfg.builder,
             noCache: flags.cache === false,
             progress: parseProgressFlag(flags.progress),
             ...(flags.verify ? { verify: { configFile: flags.config } } : {}),

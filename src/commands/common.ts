@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { BcError, ExitCode, badInput, toBcError } from '../errors.js';
 import type { RegistryLogin } from '../publish/credentials.js';
+import type { Provenance } from '../docker/buildx.js';
 import { createOutput, type Output } from '../ui/output.js';
 import { runCleanups } from '../cleanup.js';
 
@@ -123,4 +124,46 @@ export async function loginFromFlags(f: LoginFlags, opts: { env?: NodeJS.Process
   const login = parseRegistryLogin({ username: f.username, password });
   explicitCredentials({ ...login, env });
   return login;
+}
+
+/**
+ * The flags that shape a build, defined once for `build` and `publish`:
+ * what is built (platforms, base, build args), where (builder) and with which
+ * cache and provenance.
+ */
+export function buildInputOptions(cmd: Command): Command {
+  return cmd
+    .option('--platform <list>', 'platforms, comma separated (default: metadata.yaml data.buildConnector.platforms, else linux/amd64,linux/arm64)')
+    .option('--base-image <ref>', 'base image to render with, replacing the connector\'s (pinned by digest)')
+    .option('--builder <name>', 'buildx builder to use (default: BUILDX_BUILDER or the current one)')
+    .option('--build-arg <KEY=VALUE>', 'build argument, repeatable', collect)
+    .option('--cache-from <spec>', 'buildx --cache-from, repeatable', collect)
+    .option('--cache-to <spec>', 'buildx --cache-to, repeatable', collect)
+    .option('--provenance <mode>', 'provenance attestation: min (default), max or false');
+}
+
+/** What buildInputOptions defines, as commander hands it over. */
+export interface BuildInputFlags {
+  platform?: string;
+  baseImage?: string;
+  builder?: string;
+  buildArg?: string[];
+  cacheFrom?: string[];
+  cacheTo?: string[];
+  provenance?: string;
+}
+
+/** The build flags → the words of the config schema the CLI and the Action share (src/config.ts). */
+export function buildInputsOf(f: BuildInputFlags) {
+  return { platforms: f.platform, baseImage: f.baseImage, builder: f.builder, cacheFrom: f.cacheFrom, cacheTo: f.cacheTo, buildArgs: f.buildArg };
+}
+
+/** --provenance: min (also true, 1, mode=min), max, or false (also 0, none); absent = min. */
+export function parseProvenanceFlag(value: string | undefined): Provenance {
+  if (value === undefined) return 'min';
+  const v = value.trim().toLowerCase().replace(/^mode=/, '');
+  if (v === 'min' || v === 'true' || v === '1') return 'min';
+  if (v === 'max') return 'max';
+  if (v === 'false' || v === '0' || v === 'none') return false;
+  throw badInput(`--provenance ${value}: expected min, max or false`);
 }

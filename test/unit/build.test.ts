@@ -11,7 +11,8 @@ import { readOciArchive, writeLayoutTar } from '../../src/oci/layout.js';
 import { resolveSourceDateEpoch } from '../../src/core/images/build.js';
 import { BuildResultSchema } from '../../src/core/images/result.js';
 import { capabilitiesFrom, type CapabilityFacts } from '../../src/docker/buildx-capabilities.js';
-import { parseEpochFlag, parseOutputFlag, parseProvenanceFlag, humanResult } from '../../src/commands/build.js';
+import { parseEpochFlag, parseOutputFlag, humanResult } from '../../src/commands/build.js';
+import { parseProvenanceFlag } from '../../src/commands/common.js';
 import { BcError } from '../../src/errors.js';
 import type { BuildPlan } from '../../src/render/types.js';
 import type { Connector } from '../../src/connector/types.js';
@@ -268,6 +269,7 @@ describe('SOURCE_DATE_EPOCH and flags', () => {
     expect(parseProvenanceFlag(undefined)).toBe('min');
     expect(parseProvenanceFlag('mode=max')).toBe('max');
     expect(parseProvenanceFlag('false')).toBe(false);
+    expect(parseProvenanceFlag('none')).toBe(false); // build and publish take the same words
     expect(() => parseProvenanceFlag('maybe')).toThrow(/min, max or false/);
     expect(parseEpochFlag('0')).toBe(0);
     expect(() => parseEpochFlag('-1')).toThrow(/unix seconds/);
