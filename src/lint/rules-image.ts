@@ -6,7 +6,7 @@
 import { posix } from 'node:path';
 import type { Finding } from './types.js';
 import { AIRBYTE_UID, AIRBYTE_USER, ownerUser } from './ownership.js';
-import { finding, inheritedNote, isScratch, stageLabel, unknownBaseNote, unseenBaseFinding, type RuleContext } from './rule-context.js';
+import { finding, inheritedNote, isScratch, knownOrigin, stageLabel, unknownBaseNote, unseenBaseFinding, type RuleContext } from './rule-context.js';
 import type { Pos } from './model.js';
 
 /**
@@ -31,7 +31,7 @@ export function userRules(ctx: RuleContext): Finding[] {
     const b = ctx.base;
     const who = b.kind === 'known' ? ` and base image ${b.ref} sets none` : b.kind === 'unknown' ? ` (base image ${b.ref} was not read: ${b.reason})` : '';
     return [
-      finding(ctx, 'user-missing', 'error', ctx.final.pos, `the final stage has no USER${who}, so the connector runs as root${hint}; fix: add USER ${AIRBYTE_USER} as the last instruction (uid ${AIRBYTE_UID})`, b.kind === 'known' ? b.ref : undefined),
+      finding(ctx, 'user-missing', 'error', ctx.final.pos, `the final stage has no USER${who}, so the connector runs as root${hint}; fix: add USER ${AIRBYTE_USER} as the last instruction (uid ${AIRBYTE_UID})`, knownOrigin(ctx, 'config')),
     ];
   }
   const note = inheritedNote(ctx, u.stage, u.pos, u.base);
@@ -79,7 +79,7 @@ function accountRules(ctx: RuleContext, userPos: Pos): Finding[] {
   if (why === undefined) return [];
   return [
     finding(ctx, 'user-home-unusable', 'warning', acct.pos,
-      `user ${AIRBYTE_USER}'s home ${entry.home} in base image ${acct.base} ${why}: tools that write to $HOME (pip, caches) fail; fix: ENV HOME=/airbyte (or another permitted write dir)`,
+      `user ${AIRBYTE_USER}'s home ${entry.home} in base image ${acct.base.ref} ${why}: tools that write to $HOME (pip, caches) fail; fix: ENV HOME=/airbyte (or another permitted write dir)`,
       acct.base),
   ];
 }
@@ -99,7 +99,7 @@ export function airbyteDirRules(ctx: RuleContext): Finding[] {
   if (b.kind === 'known' && b.facts.fs) {
     return [
       finding(ctx, 'airbyte-dir-not-owned', 'error', ctx.final.pos,
-        `neither this Dockerfile nor base image ${b.ref} creates /airbyte owned by ${AIRBYTE_USER} (the base has no /airbyte); ${fix}`, b.ref),
+        `neither this Dockerfile nor base image ${b.ref} creates /airbyte owned by ${AIRBYTE_USER} (the base has no /airbyte); ${fix}`, knownOrigin(ctx, 'fs')),
     ];
   }
   const why = b.kind === 'known' ? `; only the config of base image ${b.ref} was read (from its registry), not its file system: verify checks the built image` : unknownBaseNote(ctx);
