@@ -144,6 +144,31 @@ describe('precedence: what was read wins; the table decides only what could not 
   });
 });
 
+describe("a family whose ENTRYPOINT varies (eclipse-temurin): lint concludes nothing from the table's empty one", () => {
+  const REF = 'eclipse-temurin:21-jre';
+  const facts = tableFacts(REF, 'linux/amd64', 'offline')!;
+  const body = 'RUN useradd --uid 1000 --create-home airbyte && mkdir /airbyte && chown airbyte /airbyte\nUSER airbyte\n';
+  const lint = (text: string) => lintDockerfile(text, 'Dockerfile', { dockerignore: null, baseFacts: facts });
+
+  it('neither set: still an error (the base sets no AIRBYTE_ENTRYPOINT), without claiming it has no ENTRYPOINT', () => {
+    const f = lint(`FROM ${REF}\n${body}`).find((x) => x.ruleId === 'entrypoint-missing')!;
+    expect(f).toMatchObject({ severity: 'error', facts: 'table' });
+    expect(f.message).toContain('sets no AIRBYTE_ENTRYPOINT; its ENTRYPOINT differs between its images');
+    expect(f.message).not.toContain('does not set it either');
+  });
+
+  it('only AIRBYTE_ENTRYPOINT set: an error that asks for both here', () => {
+    const f = lint(`FROM ${REF}\n${body}ENV AIRBYTE_ENTRYPOINT="java -jar /airbyte/app.jar"\n`).find((x) => x.ruleId === 'entrypoint-missing')!;
+    expect(f.severity).toBe('error');
+    expect(f.message).toContain("a base image cannot know this connector's entrypoint: set both here");
+  });
+
+  it('both set here: nothing to say', () => {
+    const text = `FROM ${REF}\n${body}ENV AIRBYTE_ENTRYPOINT="java -jar /airbyte/app.jar"\nENTRYPOINT ["java", "-jar", "/airbyte/app.jar"]\n`;
+    expect(brief(lint(text))).toEqual([]);
+  });
+});
+
 describe('evidence from the Dockerfile: it creates the airbyte user, so its base has none', () => {
   const UNKNOWN = 'registry.invalid/acme/base:1';
   const lint = (text: string) => lintDockerfile(text, 'Dockerfile', { dockerignore: null });
