@@ -39,7 +39,7 @@ export function register(program: Command): void {
     .option('--build-arg <NAME=VALUE>', 'value for an ARG (repeatable)', collect)
     .option('--base-image <ref>', 'connector directory in rendered mode: base image to render with')
     .option('--templates <dir>', 'connector directory in rendered mode: extra templates directory')
-    .option('--no-resolve', 'do not read the base image (engine or registry): rules that depend on it warn')
+    .option('--no-resolve', 'do not read the base image (engine or registry): the bundled table still decides for the bases it lists; rules that depend on any other base warn')
     .action(
       action(async (out, g, targets: string[], opts: LintFlags) => {
         const format = (g.json ? 'json' : (opts.format ?? 'text')) as Format;

@@ -13,7 +13,11 @@
  *     the image);
  *  2. the image's registry: the manifest (the host's platform from an index)
  *     and the config blob. No layers are pulled, so the file system facts
- *     stay unknown and the rules that need them say so.
+ *     come from the bundled table (src/lint/base-table.ts) when it knows the
+ *     base, else stay unknown and the rules that need them say so;
+ *  3. when neither could read it: the bundled table, for the bases it knows
+ *     (Airbyte's, the official python/debian/... families). Else the base
+ *     stays unresolved (with the reasons) and lint warns.
  *
  * Results are cached on disk per digest ($BUILD_CONNECTOR_CACHE/lint-base,
  * else a directory under the system temp dir): an image id or a manifest
@@ -34,6 +38,7 @@ import { AIRBYTE_USER } from './ownership.js';
 import type { BaseFacts, BaseFsFacts, BaseUnresolved, PathFacts } from './types.js';
 import { parsePasswd } from '../shared/passwd.js';
 import type { TarEntry } from '../verify/tar.js';
+import { tableFacts, tableFsFacts } from './base-table.js';
 
 export interface ResolveBaseOptions {
   /** read the local engine (default true) */
@@ -48,6 +53,8 @@ export interface ResolveBaseOptions {
   cacheDir?: string | false;
   /** per registry request (default 5 s; no retries: lint must not hang on an offline machine) */
   registryTimeoutMs?: number;
+  /** use the bundled table when the image cannot be read (default true) */
+  table?: boolean;
 }
 
 const PathFactsSchema = z.object({ type: z.enum(['file', 'dir', 'symlink', 'hardlink', 'other']), uid: z.number(), gid: z.number(), mode: z.number() });
@@ -236,13 +243,28 @@ export function clearBaseFactsMemo(): void {
  * unreachable engine or registry is a reason, and lint then warns.
  */
 export function resolveBaseFacts(ref: string, opts: ResolveBaseOptions = {}): Promise<BaseFacts | BaseUnresolved> {
-  const key = JSON.stringify([ref, opts.engine ?? true, opts.registry ?? true, opts.fileSystem ?? true, opts.platform ?? '', opts.cacheDir ?? '']);
+  const key = JSON.stringify([ref, opts.engine ?? true, opts.registry ?? true, opts.fileSystem ?? true, opts.platform ?? '', opts.cacheDir ?? '', opts.table ?? true]);
   let p = memo.get(key);
   if (!p) {
-    p = resolveUncached(ref, opts).catch((err: unknown) => ({ unresolved: err instanceof Error ? err.message : String(err), ref }));
+    p = resolveUncached(ref, opts)
+      .catch((err: unknown): BaseUnresolved => ({ unresolved: err instanceof Error ? err.message : String(err), ref }))
+      .then((r) => (opts.table === false ? r : withTable(r, ref, opts.platform ?? hostPlatform())));
     memo.set(key, p);
   }
   return p;
+}
+
+/**
+ * What was read, completed by the bundled table: an unread base takes the
+ * table's facts (when it has an entry); a config-only (registry) answer takes
+ * the table's file system facts. What was read is never overridden. Applied
+ * after the cache, so the cache only ever holds facts that were read.
+ */
+export function withTable(r: BaseFacts | BaseUnresolved, ref: string, platform: string): BaseFacts | BaseUnresolved {
+  if ('unresolved' in r) return tableFacts(ref, platform, r.unresolved) ?? r;
+  if (r.fs || r.from !== 'registry') return r;
+  const t = tableFsFacts(ref);
+  return t ? { ...r, fs: t.fs, fsFrom: 'table', table: { entry: t.entry, unread: 'the registry gives the config, not the file system' } } : r;
 }
 
 async function resolveUncached(ref: string, opts: ResolveBaseOptions): Promise<BaseFacts | BaseUnresolved> {

@@ -52,11 +52,21 @@ export function reportSummary(report: LintReport): string {
   return `lint: ${count(n, 'target')}: ${parts.join(', ')} (${count(report.errors, 'error')}, ${count(report.warnings, 'warning')})`;
 }
 
-/** Base images lint could not read: one line each (stderr), so a warning's cause is visible once. */
+/**
+ * Base images lint could not read: one line each (stderr), so a warning's
+ * cause is visible once; and those the bundled table answered for, so that
+ * a verdict from the table is never mistaken for one from the image.
+ */
 export function unresolvedBaseLines(report: LintReport): string[] {
-  return report.bases
-    .filter((b) => b.unresolved !== undefined && b.warned > 0)
-    .map((b) => `lint: base image ${b.ref} not read (${b.unresolved}): ${count(b.warned, 'target')} ${b.warned === 1 ? 'has' : 'have'} warnings it would decide; verify checks the built image`);
+  const lines: string[] = [];
+  for (const b of report.bases) {
+    if (b.unresolved !== undefined && b.warned > 0) {
+      lines.push(`lint: base image ${b.ref} not read (${b.unresolved}): ${count(b.warned, 'target')} ${b.warned === 1 ? 'has' : 'have'} warnings it would decide; verify checks the built image`);
+    } else if (b.from === 'table') {
+      lines.push(`lint: base image ${b.ref} not read (${b.unread ?? 'unknown reason'}): judged from the bundled table (${b.table ?? '?'})`);
+    }
+  }
+  return lines;
 }
 
 /** Messages are single-line in text output (a value with a newline must not forge a finding line). */

@@ -6,7 +6,7 @@
 import type { BaseFacts, BaseUnresolved, Finding, LintOptions, Severity } from './types.js';
 import { buildModel, type Model } from './model.js';
 import { baseStatus, chainRoot, DEFAULT_PERMITTED_WRITE_DIRS, isScratch, type Rule, type RuleContext } from './rule-context.js';
-import { isResolved, resolveBaseFacts, type ResolveBaseOptions } from './base-facts.js';
+import { hostPlatform, isResolved, resolveBaseFacts, withTable, type ResolveBaseOptions } from './base-facts.js';
 import { entrypointRules } from './rules-entrypoint.js';
 import { airbyteDirRules, baseImageRules, userRules, writeDirRules } from './rules-image.js';
 import { secretsRules } from './rules-secrets.js';
@@ -40,9 +40,9 @@ export const RULES: RuleInfo[] = [
   { id: 'user-not-airbyte', severity: 'error', fromBase: 'yes', summary: 'final USER is another account' },
   { id: 'user-numeric', severity: 'warning', fromBase: 'yes', summary: 'final USER is 1000 (the airbyte uid) rather than the name' },
   { id: 'user-unresolved', severity: 'warning', fromBase: NO, summary: 'final USER uses an ARG with no value at lint time' },
-  { id: 'user-account-missing', severity: 'error', fromBase: 'only from the base (its /etc/passwd); unseen base: not reported', summary: 'USER airbyte, but the base has no airbyte user and the file does not create one' },
+  { id: 'user-account-missing', severity: 'error', fromBase: 'only from the base (its /etc/passwd, or the bundled table); unseen base: not reported', summary: 'USER airbyte, but the base has no airbyte user and the file does not create one' },
   { id: 'user-home-unusable', severity: 'warning', fromBase: 'only from the base; unseen base: not reported', summary: "the base's airbyte user has a home that does not exist or it cannot write" },
-  { id: 'airbyte-dir-not-owned', severity: 'error/warning', fromBase: 'yes; unseen base (or registry config only): warning', summary: '/airbyte is not created and chowned to airbyte' },
+  { id: 'airbyte-dir-not-owned', severity: 'error/warning', fromBase: 'yes; unseen base: warning, unless the Dockerfile creates the airbyte user itself (error)', summary: '/airbyte is not created and chowned to airbyte' },
   { id: 'base-image-unpinned', severity: 'warning', fromBase: NO, summary: 'an external FROM image without @sha256 digest' },
   { id: 'base-image-latest', severity: 'warning', fromBase: NO, summary: 'an external FROM image with the latest tag or no tag (and no digest)' },
   { id: 'workdir-outside-write-dirs', severity: 'warning', fromBase: 'yes', summary: 'final WORKDIR outside the permitted write dirs' },
@@ -124,17 +124,24 @@ export function finalBase(text: string, file: string, opts: Pick<LintOptions, 'b
   return { kind: 'ref', ref: root.image };
 }
 
-/** The base facts for `text`'s final stage (resolving them unless `resolveBase` is false). */
+/**
+ * The base facts for `text`'s final stage: read (unless `resolveBase` is
+ * false), else from the bundled table, else why they are unknown.
+ */
 export async function baseFactsFor(text: string, file: string, opts: LintOptions & { resolveBase?: boolean; resolve?: ResolveBaseOptions } = {}): Promise<BaseFacts | BaseUnresolved | undefined> {
   if (opts.baseFacts !== undefined) return opts.baseFacts;
   const b = finalBase(text, file, opts);
   if (b.kind === 'none') return undefined;
   if (b.kind === 'unresolvable') return { unresolved: b.unresolved, ref: b.ref };
-  if (opts.resolveBase === false) return { unresolved: 'resolution turned off (--no-resolve)', ref: b.ref };
+  // --no-resolve reads nothing, but the bundled table is data, not a read: it still applies.
+  if (opts.resolveBase === false) {
+    const off: BaseUnresolved = { unresolved: 'resolution turned off (--no-resolve)', ref: b.ref };
+    return opts.resolve?.table === false ? off : withTable(off, b.ref, opts.resolve?.platform ?? hostPlatform());
+  }
   return resolveBaseFacts(b.ref, opts.resolve);
 }
 
-/** lintDockerfile after reading the final stage's base image (engine, then registry; cached per digest). */
+/** lintDockerfile after reading the final stage's base image (engine, then registry, cached per digest; else the bundled table). */
 export async function lintWithBase(text: string, file: string, opts: LintOptions & { resolveBase?: boolean; resolve?: ResolveBaseOptions } = {}): Promise<Finding[]> {
   const baseFacts = await baseFactsFor(text, file, opts);
   return lintDockerfile(text, file, { ...opts, baseFacts });

@@ -12,7 +12,8 @@
  */
 import { posix } from 'node:path';
 import { DockerfileParser, type Dockerfile, type Instruction, type From, type Copy, type Env, type Arg, type JSONInstruction } from 'dockerfile-ast';
-import type { BaseFacts, Finding } from './types.js';
+import type { BaseFacts, FactOrigin, Finding } from './types.js';
+import { baseOrigin } from './origin.js';
 import { expandWord, expandWords, type Lookup } from './docker-words.js';
 import { createsUser, ownershipEvidence, AIRBYTE_USER, AIRBYTE_UID, type Evidence } from './ownership.js';
 
@@ -27,8 +28,8 @@ export interface Located<T> {
   stage: Stage;
   /** variables whose value is unknown at lint time (the value keeps them as written) */
   unknown: string[];
-  /** set when the value came from the base image's config (this reference), not from the file */
-  base?: string;
+  /** set when the value came from the base image's config (which image, known from where), not from the file */
+  base?: FactOrigin;
 }
 
 export interface EntrypointInfo {
@@ -42,7 +43,7 @@ export interface EntrypointInfo {
   brokenJson: boolean;
   pos: Pos;
   stage: Stage;
-  base?: string;
+  base?: FactOrigin;
 }
 
 export interface CopySource {
@@ -69,9 +70,9 @@ export interface ImageState {
   workdir: Located<string> | undefined;
   volumes: Located<string>[];
   /** the last instruction that made /airbyte owned by airbyte (or took it away) */
-  airbyteDir: (Evidence & { pos: Pos; stage: Stage; base?: string }) | undefined;
-  /** whether user airbyte exists: created by a RUN here, or known from the base image's /etc/passwd */
-  airbyteUser: { exists: boolean; how: string; pos: Pos; stage: Stage; base?: string } | undefined;
+  airbyteDir: (Evidence & { pos: Pos; stage: Stage; base?: FactOrigin }) | undefined;
+  /** whether user airbyte exists: created by a RUN here (no `base`), or known from the base image's /etc/passwd */
+  airbyteUser: { exists: boolean; how: string; pos: Pos; stage: Stage; base?: FactOrigin } | undefined;
 }
 
 export interface Stage {
@@ -125,24 +126,28 @@ function emptyState(): ImageState {
  */
 export function stateFromBase(b: BaseFacts, pos: Pos, stage: Stage): ImageState {
   const st = emptyState();
-  const loc = (value: string): Located<string> => ({ value, pos, stage, unknown: [], base: b.ref });
+  const config = baseOrigin(b, 'config');
+  const files = baseOrigin(b, 'fs');
+  const loc = (value: string): Located<string> => ({ value, pos, stage, unknown: [], base: config });
   for (const [k, v] of Object.entries(b.env)) st.env.set(k, loc(v));
   if (b.user !== '') st.user = loc(b.user);
   // "/" is Docker's default working directory: the same as none set.
   if (b.workdir !== '' && b.workdir !== '/') st.workdir = loc(b.workdir);
   if (b.entrypoint.length > 0) {
-    st.entrypoint = { form: 'exec', argv: b.entrypoint, argPos: b.entrypoint.map(() => pos), raw: JSON.stringify(b.entrypoint), brokenJson: false, pos, stage, base: b.ref };
+    st.entrypoint = { form: 'exec', argv: b.entrypoint, argPos: b.entrypoint.map(() => pos), raw: JSON.stringify(b.entrypoint), brokenJson: false, pos, stage, base: config };
   }
   if (b.fs) {
     const d = b.fs.airbyteDir;
     const airbyte = b.fs.passwd?.find((u) => u.name === AIRBYTE_USER);
     if (d) {
       const owner = d.uid === (airbyte?.uid ?? Number(AIRBYTE_UID));
-      st.airbyteDir = { owned: owner && d.type === 'dir', how: `base image ${b.ref} has /airbyte ${d.type === 'dir' ? '' : `as a ${d.type} `}owned by uid ${d.uid}`, pos, stage, base: b.ref };
+      st.airbyteDir = { owned: owner && d.type === 'dir', how: `base image ${b.ref} has /airbyte ${d.type === 'dir' ? '' : `as a ${d.type} `}owned by uid ${d.uid}`, pos, stage, base: files };
     }
+    // the table knows the account, not the file it was read from
+    const where = files.from === 'table' ? '' : ' in /etc/passwd';
     st.airbyteUser = airbyte
-      ? { exists: true, how: `base image ${b.ref} has user ${AIRBYTE_USER} (uid ${airbyte.uid})`, pos, stage, base: b.ref }
-      : { exists: false, how: `base image ${b.ref} has no user ${AIRBYTE_USER} in /etc/passwd`, pos, stage, base: b.ref };
+      ? { exists: true, how: `base image ${b.ref} has user ${AIRBYTE_USER} (uid ${airbyte.uid})`, pos, stage, base: files }
+      : { exists: false, how: `base image ${b.ref} has no user ${AIRBYTE_USER}${where}`, pos, stage, base: files };
   }
   return st;
 }

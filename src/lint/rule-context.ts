@@ -1,6 +1,7 @@
 /** What every rule gets, and small helpers for positions and "inherited" notes. */
-import type { BaseFacts, BaseUnresolved, Finding, Severity } from './types.js';
+import type { BaseFacts, BaseUnresolved, FactOrigin, Finding, Severity } from './types.js';
 import type { Model, Pos, Stage } from './model.js';
+import { baseOrigin, withOrigin } from './origin.js';
 
 export const DEFAULT_PERMITTED_WRITE_DIRS = ['/airbyte', '/tmp', '/secrets', '/config', '/custom_cache'];
 
@@ -16,8 +17,9 @@ export interface RuleContext {
 
 /**
  * The final stage's chain ends at: scratch (known empty); a base whose facts
- * were read (`known`); or an external image lint could not see (`unknown`,
- * with the reason: offline, an ARG without a value, resolution off).
+ * are known (`known`: read from the engine or registry, or from the bundled
+ * table); or an external image lint could not see (`unknown`, with the
+ * reason: offline and not in the table, an ARG without a value).
  */
 export type BaseStatus =
   | { kind: 'scratch' }
@@ -37,14 +39,30 @@ export function baseStatus(final: Stage, given: BaseFacts | BaseUnresolved | und
 
 export type Rule = (ctx: RuleContext) => Finding[];
 
-/** `base`: the judged value came from that base image (the finding says so in its `source`). */
-export function finding(ctx: RuleContext, ruleId: string, severity: Severity, pos: Pos, message: string, base?: string): Finding {
-  const f: Finding = { ruleId, severity, file: ctx.file, line: pos.line, column: pos.column, message };
-  if (base !== undefined) {
-    f.source = 'base';
-    f.base = base;
+/**
+ * `origin`: the judged value (or its absence) is a fact about the base image:
+ * the finding names the image (`base`), where the fact came from (`facts`)
+ * and says so in its message. `source: 'base'` when the fact is the base's
+ * own (read or from the table), not inferred from this Dockerfile.
+ */
+export function finding(ctx: RuleContext, ruleId: string, severity: Severity, pos: Pos, message: string, origin?: FactOrigin): Finding {
+  const f: Finding = { ruleId, severity, file: ctx.file, line: pos.line, column: pos.column, message: origin ? withOrigin(message, origin) : message };
+  if (origin !== undefined) {
+    if (origin.from !== 'dockerfile') f.source = 'base';
+    f.base = origin.ref;
+    f.facts = origin.from;
   }
   return f;
+}
+
+/** Where the known base's config (or file system) facts came from; undefined unless the base is known. */
+export function knownOrigin(ctx: RuleContext, part: 'config' | 'fs'): FactOrigin | undefined {
+  return ctx.base.kind === 'known' ? baseOrigin(ctx.base.facts, part) : undefined;
+}
+
+/** The known base's source does not know this config field (a table entry whose images differ). */
+export function baseFieldUnknown(ctx: RuleContext, field: 'entrypoint' | 'workdir'): boolean {
+  return ctx.base.kind === 'known' && (ctx.base.facts.unknown?.includes(field) ?? false);
 }
 
 /** A warning that exists because the base image (`ref`) could not be read: verify decides. */
@@ -73,12 +91,16 @@ export const isScratch = (s: Stage) => s.image.toLowerCase() === 'scratch';
  * " (inherited from stage "build", line 7)" when a value was set in an
  * earlier stage; " (from base image X)" when the base image set it.
  */
-export function inheritedNote(ctx: RuleContext, from: Stage, pos: Pos, base?: string): string {
-  if (base !== undefined) return ` (from base image ${base})`;
+export function inheritedNote(ctx: RuleContext, from: Stage, pos: Pos, base?: FactOrigin): string {
+  if (base !== undefined) return ` (from base image ${base.ref})`;
   return from === ctx.final ? '' : ` (inherited from ${stageLabel(from)}, line ${pos.line})`;
 }
 
-/** A note for values this file does not set: they may come from the external base image. */
+/**
+ * A note for values this file does not set: they may come from the external
+ * base image. A finding that uses it on a known base passes knownOrigin, which
+ * says where that absence is known from.
+ */
 export function baseNote(ctx: RuleContext): string {
   const b = ctx.base;
   if (b.kind === 'scratch') return '';

@@ -15,10 +15,10 @@
  *    (code passed to `-c`) and URLs are not paths.
  */
 import { posix } from 'node:path';
-import type { Finding } from './types.js';
+import type { FactOrigin, Finding } from './types.js';
 import type { Pos } from './model.js';
 import { splitShell, shellWords, shellQuote, type HazardKind } from './shell-words.js';
-import { baseNote, finding, inheritedNote, unseenBaseFinding, type RuleContext } from './rule-context.js';
+import { baseFieldUnknown, baseNote, finding, inheritedNote, knownOrigin, unseenBaseFinding, type RuleContext } from './rule-context.js';
 
 const FILE_EXT = /\.(py|pyc|pyz|sh|bash|jar|js|mjs|cjs|rb|pl|php|yaml|yml|json|toml|cfg|ini|conf|xml|properties|whl|zip|tar)$/i;
 const URL = /^[a-z][a-z0-9+.-]*:\/\//i;
@@ -57,11 +57,12 @@ const HAZARD_TEXT: Record<HazardKind, string> = {
 
 /**
  * One of the pair is set here and the other is not: an error even when the
- * base is unseen. A base image cannot know this connector's entrypoint, so
- * the other half could only agree by accident.
+ * base is unseen (or its ENTRYPOINT unknown: a table entry whose images
+ * differ). A base image cannot know this connector's entrypoint, so the other
+ * half could only agree by accident.
  */
 function pairNote(ctx: RuleContext): string {
-  return ctx.base.kind === 'unknown' ? ' (a base image cannot know this connector\'s entrypoint: set both here)' : baseNote(ctx);
+  return ctx.base.kind === 'unknown' || baseFieldUnknown(ctx, 'entrypoint') ? ' (a base image cannot know this connector\'s entrypoint: set both here)' : baseNote(ctx);
 }
 
 export function entrypointRules(ctx: RuleContext): Finding[] {
@@ -72,12 +73,16 @@ export function entrypointRules(ctx: RuleContext): Finding[] {
 
   if (!ep && !env) {
     // Only an unseen base could still set both: a warning then; an error when the base is known.
+    // A known base whose ENTRYPOINT varies still sets no AIRBYTE_ENTRYPOINT (its env is known): an error.
     const b = ctx.base;
-    const message = `the final image sets neither ENTRYPOINT nor ENV AIRBYTE_ENTRYPOINT${baseNote(ctx)}; fix: ENV AIRBYTE_ENTRYPOINT="python /airbyte/integration_code/main.py" and ENTRYPOINT ["python", "/airbyte/integration_code/main.py"]`;
+    const what = baseFieldUnknown(ctx, 'entrypoint')
+      ? ` (base image ${b.kind === 'known' ? b.ref : ''} sets no AIRBYTE_ENTRYPOINT; its ENTRYPOINT differs between its images)`
+      : baseNote(ctx);
+    const message = `the final image sets neither ENTRYPOINT nor ENV AIRBYTE_ENTRYPOINT${what}; fix: ENV AIRBYTE_ENTRYPOINT="python /airbyte/integration_code/main.py" and ENTRYPOINT ["python", "/airbyte/integration_code/main.py"]`;
     out.push(
       b.kind === 'unknown'
         ? unseenBaseFinding(ctx, 'entrypoint-missing', ctx.final.pos, message, b.ref)
-        : finding(ctx, 'entrypoint-missing', 'error', ctx.final.pos, message, b.kind === 'known' ? b.ref : undefined),
+        : finding(ctx, 'entrypoint-missing', 'error', ctx.final.pos, message, knownOrigin(ctx, 'config')),
     );
     return out;
   }
@@ -85,14 +90,14 @@ export function entrypointRules(ctx: RuleContext): Finding[] {
     const words = shellWords(env.value);
     out.push(
       finding(ctx, 'entrypoint-missing', 'error', env.pos,
-        `AIRBYTE_ENTRYPOINT is set${inheritedNote(ctx, env.stage, env.pos, env.base)} but the final image has no ENTRYPOINT${pairNote(ctx)}; fix: ENTRYPOINT ${execForm(words)}`, env.base),
+        `AIRBYTE_ENTRYPOINT is set${inheritedNote(ctx, env.stage, env.pos, env.base)} but the final image has no ENTRYPOINT${pairNote(ctx)}; fix: ENTRYPOINT ${execForm(words)}`, env.base ?? knownOrigin(ctx, 'config')),
     );
   }
   if (ep && !env) {
     const argv = ep.form === 'exec' ? ep.argv : shellWords(ep.raw);
     out.push(
       finding(ctx, 'airbyte-entrypoint-missing', 'error', ep.pos,
-        `ENTRYPOINT is set${inheritedNote(ctx, ep.stage, ep.pos, ep.base)} but ENV AIRBYTE_ENTRYPOINT is not${pairNote(ctx)}; fix: ENV AIRBYTE_ENTRYPOINT=${dq(argv.map(shellQuote).join(' '))}`, ep.base),
+        `ENTRYPOINT is set${inheritedNote(ctx, ep.stage, ep.pos, ep.base)} but ENV AIRBYTE_ENTRYPOINT is not${pairNote(ctx)}; fix: ENV AIRBYTE_ENTRYPOINT=${dq(argv.map(shellQuote).join(' '))}`, ep.base ?? knownOrigin(ctx, 'config')),
     );
   }
   if (ep?.form === 'shell') {
@@ -134,7 +139,7 @@ export function entrypointRules(ctx: RuleContext): Finding[] {
       if (ep?.form === 'exec' && (envWords.length !== ep.argv.length || envWords.some((w, i) => w !== ep.argv[i]))) {
         out.push(
           finding(ctx, 'entrypoint-mismatch', 'error', env.pos,
-            `AIRBYTE_ENTRYPOINT splits to ${JSON.stringify(envWords)}${inheritedNote(ctx, env.stage, env.pos, env.base)} but ENTRYPOINT (${ep.base !== undefined ? `from base image ${ep.base}` : `line ${ep.pos.line}`}) is ${JSON.stringify(ep.argv)}; fix: ENV AIRBYTE_ENTRYPOINT=${dq(ep.argv.map(shellQuote).join(' '))}${ep.base !== undefined ? ` or set ENTRYPOINT here` : ''}`, env.base ?? ep.base),
+            `AIRBYTE_ENTRYPOINT splits to ${JSON.stringify(envWords)}${inheritedNote(ctx, env.stage, env.pos, env.base)} but ENTRYPOINT (${ep.base !== undefined ? `from base image ${ep.base.ref}` : `line ${ep.pos.line}`}) is ${JSON.stringify(ep.argv)}; fix: ENV AIRBYTE_ENTRYPOINT=${dq(ep.argv.map(shellQuote).join(' '))}${ep.base !== undefined ? ` or set ENTRYPOINT here` : ''}`, env.base ?? ep.base),
         );
       }
     }
@@ -142,7 +147,7 @@ export function entrypointRules(ctx: RuleContext): Finding[] {
 
   // Relative paths: report ENTRYPOINT's; AIRBYTE_ENTRYPOINT's only when it says something else.
   const workdir = st.workdir?.value ?? '/';
-  const reportPaths = (argv: string[], where: string, posAt: (i: number) => Pos, note: string, base: string | undefined) => {
+  const reportPaths = (argv: string[], where: string, posAt: (i: number) => Pos, note: string, base: FactOrigin | undefined) => {
     argv.forEach((w, i) => {
       const rel = relativePathIn(w, i);
       if (rel === undefined) return;

@@ -6,7 +6,8 @@
 import { posix } from 'node:path';
 import type { Finding } from './types.js';
 import { AIRBYTE_UID, AIRBYTE_USER, ownerUser } from './ownership.js';
-import { finding, inheritedNote, isScratch, stageLabel, unknownBaseNote, unseenBaseFinding, type RuleContext } from './rule-context.js';
+import { finding, inheritedNote, isScratch, knownOrigin, stageLabel, unknownBaseNote, unseenBaseFinding, type RuleContext } from './rule-context.js';
+import { dockerfileOrigin } from './origin.js';
 import type { Pos } from './model.js';
 
 /**
@@ -31,7 +32,7 @@ export function userRules(ctx: RuleContext): Finding[] {
     const b = ctx.base;
     const who = b.kind === 'known' ? ` and base image ${b.ref} sets none` : b.kind === 'unknown' ? ` (base image ${b.ref} was not read: ${b.reason})` : '';
     return [
-      finding(ctx, 'user-missing', 'error', ctx.final.pos, `the final stage has no USER${who}, so the connector runs as root${hint}; fix: add USER ${AIRBYTE_USER} as the last instruction (uid ${AIRBYTE_UID})`, b.kind === 'known' ? b.ref : undefined),
+      finding(ctx, 'user-missing', 'error', ctx.final.pos, `the final stage has no USER${who}, so the connector runs as root${hint}; fix: add USER ${AIRBYTE_USER} as the last instruction (uid ${AIRBYTE_UID})`, knownOrigin(ctx, 'config')),
     ];
   }
   const note = inheritedNote(ctx, u.stage, u.pos, u.base);
@@ -79,11 +80,19 @@ function accountRules(ctx: RuleContext, userPos: Pos): Finding[] {
   if (why === undefined) return [];
   return [
     finding(ctx, 'user-home-unusable', 'warning', acct.pos,
-      `user ${AIRBYTE_USER}'s home ${entry.home} in base image ${acct.base} ${why}: tools that write to $HOME (pip, caches) fail; fix: ENV HOME=/airbyte (or another permitted write dir)`,
+      `user ${AIRBYTE_USER}'s home ${entry.home} in base image ${acct.base.ref} ${why}: tools that write to $HOME (pip, caches) fail; fix: ENV HOME=/airbyte (or another permitted write dir)`,
       acct.base),
   ];
 }
 
+/**
+ * /airbyte must exist, owned by airbyte: made here (chown, install -d -o,
+ * useradd -m -d /airbyte, COPY --chown) or given by the base. What the base
+ * gives is known when its file system was read or the table has it; when
+ * neither, a Dockerfile that creates the airbyte user itself shows that its
+ * base has no such user, so nothing there can own /airbyte: an error too.
+ * Otherwise the base is unseen and it is a warning.
+ */
 export function airbyteDirRules(ctx: RuleContext): Finding[] {
   const ev = ctx.final.state.airbyteDir;
   const fix = `fix: RUN mkdir -p /airbyte && chown -R ${AIRBYTE_USER}:${AIRBYTE_USER} /airbyte (or COPY --chown=${AIRBYTE_USER}:${AIRBYTE_USER} ... /airbyte)`;
@@ -99,7 +108,15 @@ export function airbyteDirRules(ctx: RuleContext): Finding[] {
   if (b.kind === 'known' && b.facts.fs) {
     return [
       finding(ctx, 'airbyte-dir-not-owned', 'error', ctx.final.pos,
-        `neither this Dockerfile nor base image ${b.ref} creates /airbyte owned by ${AIRBYTE_USER} (the base has no /airbyte); ${fix}`, b.ref),
+        `neither this Dockerfile nor base image ${b.ref} creates /airbyte owned by ${AIRBYTE_USER} (the base has no /airbyte); ${fix}`, knownOrigin(ctx, 'fs')),
+    ];
+  }
+  const made = ctx.final.state.airbyteUser;
+  if (made?.exists && made.base === undefined) {
+    return [
+      finding(ctx, 'airbyte-dir-not-owned', 'error', ctx.final.pos,
+        `this Dockerfile never creates /airbyte owned by ${AIRBYTE_USER}, and base image ${b.ref} cannot provide it: it has no ${AIRBYTE_USER} user; ${fix}`,
+        dockerfileOrigin(b.ref, made.pos, made.how)),
     ];
   }
   const why = b.kind === 'known' ? `; only the config of base image ${b.ref} was read (from its registry), not its file system: verify checks the built image` : unknownBaseNote(ctx);

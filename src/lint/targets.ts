@@ -32,18 +32,23 @@ export interface TargetReport extends LintSummary {
   base?: BaseRef;
 }
 
-export type BaseRef = { ref: string; from: 'engine' | 'registry'; digest: string } | { ref: string; unresolved: string };
+export type BaseRef = { ref: string; from: BaseFacts['from']; digest: string; table?: { entry: string; unread: string } } | { ref: string; unresolved: string };
 
 function baseRef(b: BaseFacts | BaseUnresolved | undefined): BaseRef | undefined {
   if (!b?.ref) return undefined;
-  return 'unresolved' in b ? { ref: b.ref, unresolved: b.unresolved } : { ref: b.ref, from: b.from, digest: b.digest };
+  if ('unresolved' in b) return { ref: b.ref, unresolved: b.unresolved };
+  return { ref: b.ref, from: b.from, digest: b.digest, ...(b.table ? { table: b.table } : {}) };
 }
 
 export interface BaseReport {
   ref: string;
   /** where the facts came from; absent when unresolved */
-  from?: 'engine' | 'registry';
+  from?: BaseFacts['from'];
   digest?: string;
+  /** the bundled table's entry that gave facts (all of them when `from` is 'table', the file system's after a registry read) */
+  table?: string;
+  /** `from: 'table'`: why the image itself was not read */
+  unread?: string;
   unresolved?: string;
   /** how many targets are built on it */
   targets: number;
@@ -148,7 +153,10 @@ export async function lintTargets(targets: readonly string[], opts: LintTargetOp
       b.targets += 1;
       b.warned += warned;
     } else if ('unresolved' in r.base) bases.set(r.base.ref, { ref: r.base.ref, unresolved: r.base.unresolved, targets: 1, warned });
-    else bases.set(r.base.ref, { ref: r.base.ref, from: r.base.from, digest: r.base.digest, targets: 1, warned });
+    else {
+      const t = r.base.table;
+      bases.set(r.base.ref, { ref: r.base.ref, from: r.base.from, digest: r.base.digest, ...(t ? { table: t.entry, ...(r.base.from === 'table' ? { unread: t.unread } : {}) } : {}), targets: 1, warned });
+    }
   }
   return {
     multi,

@@ -22,6 +22,28 @@ export interface Finding {
    */
   source?: 'base' | 'unresolved-base';
   base?: string;
+  /**
+   * Where the fact about the base that decided this finding came from: read
+   * from the local engine or the registry, the bundled table
+   * (src/lint/base-table-data.ts), or this Dockerfile (it creates the airbyte
+   * user, so its base has none). Absent when no base fact was used.
+   */
+  facts?: FactSource;
+}
+
+/** Where a fact about the final stage's base image came from. */
+export type FactSource = 'engine' | 'registry' | 'table' | 'dockerfile';
+
+/**
+ * A value (or the absence of one) that a rule judges and that came from
+ * outside the Dockerfile's own instructions: the base image `ref`, as known
+ * from `from`. `detail` names the source in messages ("local engine, image
+ * sha256:…", "bundled table, docker.io/library/python").
+ */
+export interface FactOrigin {
+  ref: string;
+  from: FactSource;
+  detail: string;
 }
 
 export interface LintOptions {
@@ -63,7 +85,10 @@ export interface PathFacts {
 
 /** What the file system of the base image says (read from a created, never started, container). */
 export interface BaseFsFacts {
-  /** the users in /etc/passwd; null = the image has no /etc/passwd */
+  /**
+   * the users in /etc/passwd; null = the image has no /etc/passwd. From the
+   * table: only the airbyte account when the base has one (else empty).
+   */
   passwd: PasswdUser[] | null;
   /** the /airbyte entry; null = absent */
   airbyteDir: PathFacts | null;
@@ -74,10 +99,13 @@ export interface BaseFsFacts {
 export interface BaseFacts {
   /** the reference as written in FROM (after ARG expansion) */
   ref: string;
-  /** image id (engine) or manifest digest (registry): the cache key */
+  /** image id (engine) or manifest digest (registry): the cache key; table: the reference's own digest, else '' */
   digest: string;
-  /** where the facts were read */
-  from: 'engine' | 'registry';
+  /**
+   * where the facts come from: read from the local engine or the registry, or
+   * (when neither could read the image) the bundled table of known bases
+   */
+  from: 'engine' | 'registry' | 'table';
   platform: string;
   user: string;
   env: Record<string, string>;
@@ -86,4 +114,17 @@ export interface BaseFacts {
   labels: Record<string, string>;
   /** undefined: the file system was not read (registry source, or the probe failed) */
   fs?: BaseFsFacts;
+  /**
+   * 'table': `fs` is the bundled table's (the registry gave the config, not
+   * the file system). Absent: `fs` came from where `from` says.
+   */
+  fsFrom?: 'table';
+  /**
+   * Config fields the source does not know (a table entry whose images differ
+   * there, e.g. an ENTRYPOINT added in later releases). Their value here is
+   * empty; rules do not conclude from it.
+   */
+  unknown?: Array<'entrypoint' | 'workdir'>;
+  /** set when the table answered: the entry that matched, and why the image itself was not read */
+  table?: { entry: string; unread: string };
 }

@@ -23,7 +23,7 @@ const Report = z.object({
       findings: z.array(z.object({ ruleId: z.string(), severity: z.enum(['error', 'warning']), file: z.string(), line: z.number(), message: z.string() })),
     }),
   ),
-  bases: z.array(z.object({ ref: z.string(), targets: z.number(), unresolved: z.string().optional() })),
+  bases: z.array(z.object({ ref: z.string(), targets: z.number(), unresolved: z.string().optional(), from: z.string().optional(), unread: z.string().optional(), table: z.string().optional() })),
   errors: z.number(),
   warnings: z.number(),
   failing: z.number(),
@@ -78,9 +78,12 @@ describe('lint of a repository root (real CLI)', { timeout: 120_000 }, () => {
     expect(report.targets.map((t) => [t.target, t.errors])).toEqual(repo.connectors.map((c) => [`${CONNECTORS}/${c.name}`, c.name === bad.split('/').pop() ? 1 : 0]));
     expect(report).toMatchObject({ errors: 1, failing: 1, ok: 3, fatal: false });
     expect(report.targets.find((t) => t.errors > 0)!.findings[0]).toMatchObject({ ruleId: 'user-root', line: 6 });
-    // --no-resolve: every base is reported as not read, and why
+    // --no-resolve: every base is reported as not read, and why; Airbyte's bases the table knows say so
     expect(report.bases.length).toBeGreaterThan(0);
-    for (const b of report.bases) expect(b.unresolved).toBe('resolution turned off (--no-resolve)');
+    for (const b of report.bases) expect(b.unresolved ?? b.unread, JSON.stringify(b)).toBe('resolution turned off (--no-resolve)');
+    const python = report.bases.find((b) => b.ref.includes('/python-connector-base:4.0.0@'));
+    expect(python).toMatchObject({ from: 'table', table: 'docker.io/airbyte/python-connector-base >=3.0.0 <5.0.0' });
+    expect(python?.unresolved).toBeUndefined();
 
     const two = await runCli(['lint', '--no-resolve', '--format', 'json', `${CONNECTORS}/${repo.connectors[0]!.name}`, bad], { cwd: repo.root });
     expect(two.exitCode).toBe(1);
