@@ -5661,12 +5661,12 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             if (mimeType !== null) {
               switch (mimeType.essence) {
                 case "multipart/form-data": {
-                  const parsed = multipartFormDataParser(value, mimeType);
-                  if (parsed === "failure") {
+                  const parsed2 = multipartFormDataParser(value, mimeType);
+                  if (parsed2 === "failure") {
                     throw new TypeError("Failed to parse body as FormData.");
                   }
                   const fd = new FormData();
-                  fd[kState] = parsed;
+                  fd[kState] = parsed2;
                   return fd;
                 }
                 case "application/x-www-form-urlencoded": {
@@ -9046,10 +9046,10 @@ var require_env_http_proxy_agent = __commonJS({
           if (!entry) {
             continue;
           }
-          const parsed = entry.match(/^(.+):(\d+)$/);
+          const parsed2 = entry.match(/^(.+):(\d+)$/);
           noProxyEntries.push({
-            hostname: (parsed ? parsed[1] : entry).toLowerCase(),
-            port: parsed ? Number.parseInt(parsed[2], 10) : 0
+            hostname: (parsed2 ? parsed2[1] : entry).toLowerCase(),
+            port: parsed2 ? Number.parseInt(parsed2[2], 10) : 0
           });
         }
         this.#noProxyValue = noProxyValue;
@@ -15053,9 +15053,9 @@ var require_util4 = __commonJS({
       switch (type) {
         case "DataURL": {
           let dataURL = "data:";
-          const parsed = parseMIMEType(mimeType || "application/octet-stream");
-          if (parsed !== "failure") {
-            dataURL += serializeAMimeType(parsed);
+          const parsed2 = parseMIMEType(mimeType || "application/octet-stream");
+          if (parsed2 !== "failure") {
+            dataURL += serializeAMimeType(parsed2);
           }
           dataURL += ";base64,";
           const decoder = new StringDecoder3("latin1");
@@ -21865,51 +21865,51 @@ var init_command_file = __esm({
   "node_modules/execa/lib/arguments/command-file.js"() {
     init_which_command();
     parseCommandFile = (file2, commandArguments, options) => {
-      const parsed = { file: file2, commandArguments: [...commandArguments], options };
-      return options.shell || process7.platform !== "win32" ? parsed : escapeWindowsCommand(parsed);
+      const parsed2 = { file: file2, commandArguments: [...commandArguments], options };
+      return options.shell || process7.platform !== "win32" ? parsed2 : escapeWindowsCommand(parsed2);
     };
     directlyExecutableRegExp = /\.(?:com|exe)$/i;
-    escapeWindowsCommand = (parsed) => {
-      const resolvedFile = resolveWithShebang(parsed);
+    escapeWindowsCommand = (parsed2) => {
+      const resolvedFile = resolveWithShebang(parsed2);
       if (resolvedFile !== void 0 && directlyExecutableRegExp.test(resolvedFile)) {
-        if (parsed.options.argv0 === void 0) {
-          parsed.options.argv0 = parsed.file;
+        if (parsed2.options.argv0 === void 0) {
+          parsed2.options.argv0 = parsed2.file;
         }
-        parsed.file = resolvedFile;
-        return parsed;
+        parsed2.file = resolvedFile;
+        return parsed2;
       }
-      for (const value of [parsed.file, ...parsed.commandArguments]) {
+      for (const value of [parsed2.file, ...parsed2.commandArguments]) {
         assertNoLineBreak(value);
       }
-      const escapedFile = escapeMetaChars(path5.normalize(resolvedFile ?? parsed.file));
-      const escapedArguments = parsed.commandArguments.map((argument) => escapeArgument(argument));
+      const escapedFile = escapeMetaChars(path5.normalize(resolvedFile ?? parsed2.file));
+      const escapedArguments = parsed2.commandArguments.map((argument) => escapeArgument(argument));
       const commandLine = `"${[escapedFile, ...escapedArguments].join(" ")}"`;
-      parsed.options.windowsVerbatimArguments = true;
+      parsed2.options.windowsVerbatimArguments = true;
       return {
         file: process7.env.comspec || "cmd.exe",
         // `/e:on` enables the command extensions the `%` escaping relies on, and `/v:off` disables delayed expansion so `!` is literal, even when the registry changes either default
         commandArguments: ["/d", "/e:on", "/v:off", "/s", "/c", commandLine],
-        options: parsed.options
+        options: parsed2.options
       };
     };
-    resolveWithShebang = (parsed) => {
-      const resolvedFile = resolvePath(parsed);
+    resolveWithShebang = (parsed2) => {
+      const resolvedFile = resolvePath(parsed2);
       const interpreter = resolvedFile !== void 0 && readShebang(resolvedFile);
       if (!interpreter) {
         return resolvedFile;
       }
-      parsed.commandArguments.unshift(resolvedFile);
-      parsed.file = interpreter;
-      return resolvePath(parsed);
+      parsed2.commandArguments.unshift(resolvedFile);
+      parsed2.file = interpreter;
+      return resolvePath(parsed2);
     };
-    resolvePath = (parsed) => {
-      const environment = parsed.options.env || process7.env;
-      const cwd = parsed.options.cwd ?? process7.cwd();
+    resolvePath = (parsed2) => {
+      const environment = parsed2.options.env || process7.env;
+      const cwd = parsed2.options.cwd ?? process7.cwd();
       const environmentPathExt = getWindowsEnvironmentValue(environment, "PATHEXT");
-      const commandExtension = path5.extname(parsed.file);
+      const commandExtension = path5.extname(parsed2.file);
       const pathExt = commandExtension === "" ? environmentPathExt : `${commandExtension}${path5.delimiter}${environmentPathExt ?? ""}`;
-      if (hasWindowsPathSeparator(parsed.file)) {
-        return whichCommandSync(path5.resolve(cwd, parsed.file), { cwd, pathExt });
+      if (hasWindowsPathSeparator(parsed2.file)) {
+        return whichCommandSync(path5.resolve(cwd, parsed2.file), { cwd, pathExt });
       }
       const searchPath = getWindowsEnvironmentValue(environment, "PATH") ?? getWindowsEnvironmentValue(process7.env, "PATH") ?? "";
       const resolveOptions2 = {
@@ -21917,7 +21917,7 @@ var init_command_file = __esm({
         path: searchPath,
         pathExt
       };
-      return shouldSearchCurrentDirectory(environment) ? whichCommandSync(parsed.file, resolveOptions2) : resolvePathDirectories(parsed.file, resolveOptions2);
+      return shouldSearchCurrentDirectory(environment) ? whichCommandSync(parsed2.file, resolveOptions2) : resolvePathDirectories(parsed2.file, resolveOptions2);
     };
     hasWindowsPathSeparator = (file2) => file2.includes("/") || file2.includes("\\") || file2.includes(":");
     shouldSearchCurrentDirectory = (environment) => getWindowsEnvironmentValue(process7.env, "NODEFAULTCURRENTDIRECTORYINEXEPATH") === void 0 && getWindowsEnvironmentValue(environment, "NODEFAULTCURRENTDIRECTORYINEXEPATH") === void 0;
@@ -23248,8 +23248,8 @@ function prettyMilliseconds(milliseconds, options) {
     const flooredValue = Math.round(flooredInterimValue) / 10 ** decimalDigits;
     return flooredValue.toFixed(decimalDigits);
   };
-  const add = (value, long, short, valueString) => {
-    if ((result.length === 0 || !options.colonNotation) && isZero(value) && !(options.colonNotation && short === "m")) {
+  const add = (value, long, short2, valueString) => {
+    if ((result.length === 0 || !options.colonNotation) && isZero(value) && !(options.colonNotation && short2 === "m")) {
       return;
     }
     valueString ??= String(value);
@@ -23258,14 +23258,14 @@ function prettyMilliseconds(milliseconds, options) {
       const minLength = result.length > 0 ? 2 : 1;
       valueString = "0".repeat(Math.max(0, minLength - wholeDigits)) + valueString;
     } else {
-      valueString += options.verbose ? " " + pluralize(long, value) : short;
+      valueString += options.verbose ? " " + pluralize(long, value) : short2;
     }
     result.push(valueString);
   };
-  const parsed = parseMilliseconds(milliseconds);
-  const days = BigInt(parsed.days);
+  const parsed2 = parseMilliseconds(milliseconds);
+  const days = BigInt(parsed2.days);
   if (options.hideYearAndDays) {
-    add(BigInt(days) * 24n + BigInt(parsed.hours), "hour", "h");
+    add(BigInt(days) * 24n + BigInt(parsed2.hours), "hour", "h");
   } else {
     if (options.hideYear) {
       add(days, "day", "d");
@@ -23273,15 +23273,15 @@ function prettyMilliseconds(milliseconds, options) {
       add(days / 365n, "year", "y");
       add(days % 365n, "day", "d");
     }
-    add(Number(parsed.hours), "hour", "h");
+    add(Number(parsed2.hours), "hour", "h");
   }
-  add(Number(parsed.minutes), "minute", "m");
+  add(Number(parsed2.minutes), "minute", "m");
   if (!options.hideSeconds) {
     if (options.separateMilliseconds || options.formatSubMilliseconds || !options.colonNotation && milliseconds < 1e3 && !options.subSecondsAsDecimals) {
-      const seconds = Number(parsed.seconds);
-      const milliseconds2 = Number(parsed.milliseconds);
-      const microseconds = Number(parsed.microseconds);
-      const nanoseconds = Number(parsed.nanoseconds);
+      const seconds = Number(parsed2.seconds);
+      const milliseconds2 = Number(parsed2.milliseconds);
+      const microseconds = Number(parsed2.microseconds);
+      const nanoseconds = Number(parsed2.nanoseconds);
       add(seconds, "second", "s");
       if (options.formatSubMilliseconds) {
         add(milliseconds2, "millisecond", "ms");
@@ -49289,8 +49289,8 @@ var require_prerelease = __commonJS({
     "use strict";
     var parse6 = require_parse2();
     var prerelease = (version2, options) => {
-      const parsed = parse6(version2, options);
-      return parsed && parsed.prerelease.length ? parsed.prerelease : null;
+      const parsed2 = parse6(version2, options);
+      return parsed2 && parsed2.prerelease.length ? parsed2.prerelease : null;
     };
     module.exports = prerelease;
   }
@@ -50867,13 +50867,13 @@ function parseJson(schema, text2, what) {
   } catch {
     throw new BcError("failed", `${what}: output is not JSON`, { details: [text2.slice(0, 300)] });
   }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
+  const parsed2 = schema.safeParse(raw);
+  if (!parsed2.success) {
     throw new BcError("failed", `${what}: unexpected output shape`, {
-      details: parsed.error.issues.slice(0, 5).map((i2) => `${i2.path.join(".") || "(root)"}: ${i2.message}`)
+      details: parsed2.error.issues.slice(0, 5).map((i2) => `${i2.path.join(".") || "(root)"}: ${i2.message}`)
     });
   }
-  return parsed.data;
+  return parsed2.data;
 }
 function parseJsonLines(schema, text2, what) {
   return text2.split("\n").map((l) => l.trim()).filter((l) => l !== "").map((l) => parseJson(schema, l, what));
@@ -67533,17 +67533,17 @@ var require_util10 = __commonJS({
         sourceURL = sourceRoot + sourceURL;
       }
       if (sourceMapURL) {
-        var parsed = urlParse(sourceMapURL);
-        if (!parsed) {
+        var parsed2 = urlParse(sourceMapURL);
+        if (!parsed2) {
           throw new Error("sourceMapURL could not be parsed");
         }
-        if (parsed.path) {
-          var index = parsed.path.lastIndexOf("/");
+        if (parsed2.path) {
+          var index = parsed2.path.lastIndexOf("/");
           if (index >= 0) {
-            parsed.path = parsed.path.substring(0, index + 1);
+            parsed2.path = parsed2.path.substring(0, index + 1);
           }
         }
-        sourceURL = join28(urlGenerate(parsed), sourceURL);
+        sourceURL = join28(urlGenerate(parsed2), sourceURL);
       }
       return normalize(sourceURL);
     }
@@ -70500,9 +70500,9 @@ async function defaultContextHost() {
     return DEFAULT_HOST;
   }
   try {
-    const parsed = CliConfigSchema.safeParse(JSON.parse(text2));
-    const current = parsed.success ? parsed.data.currentContext : void 0;
-    return parsed.success && (current === void 0 || current === "" || current === "default") ? DEFAULT_HOST : void 0;
+    const parsed2 = CliConfigSchema.safeParse(JSON.parse(text2));
+    const current = parsed2.success ? parsed2.data.currentContext : void 0;
+    return parsed2.success && (current === void 0 || current === "" || current === "default") ? DEFAULT_HOST : void 0;
   } catch {
     return void 0;
   }
@@ -70549,8 +70549,8 @@ async function containerArchive(container, path10) {
   if (!res) return void 0;
   if (res.statusCode === 200) return { status: "ok", stream: res };
   const body = await readBody(res).catch(() => void 0);
-  const parsed = external_exports.object({ message: external_exports.string() }).loose().safeParse(body);
-  const message = parsed.success ? parsed.data.message : String(body ?? "");
+  const parsed2 = external_exports.object({ message: external_exports.string() }).loose().safeParse(body);
+  const message = parsed2.success ? parsed2.data.message : String(body ?? "");
   return res.statusCode === 404 && !/No such container/i.test(message) ? { status: "missing", message } : void 0;
 }
 async function engineJson(method, path10) {
@@ -70771,15 +70771,15 @@ async function removeContainer(name) {
 }
 async function containerChanges(name) {
   const api = await engineJson("GET", containerPath(name, "/changes"));
-  const parsed = api?.status === 200 ? ChangesSchema.safeParse(api.body ?? null) : void 0;
-  if (parsed?.success) return (parsed.data ?? []).flatMap((c3) => KINDS[c3.Kind] ? [{ kind: KINDS[c3.Kind], path: c3.Path }] : []);
+  const parsed2 = api?.status === 200 ? ChangesSchema.safeParse(api.body ?? null) : void 0;
+  if (parsed2?.success) return (parsed2.data ?? []).flatMap((c3) => KINDS[c3.Kind] ? [{ kind: KINDS[c3.Kind], path: c3.Path }] : []);
   const res = await docker(["diff", name], { allowFailure: true, timeoutMs: 6e4 });
   return res.exitCode === 0 ? parseDiff(res.stdout) : [];
 }
 async function containerState(name) {
   const api = await engineJson("GET", containerPath(name, "/json"));
-  const parsed = api?.status === 200 ? StateSchema.safeParse(api.body) : void 0;
-  if (parsed?.success) return { exitCode: parsed.data.State.ExitCode, oomKilled: parsed.data.State.OOMKilled };
+  const parsed2 = api?.status === 200 ? StateSchema.safeParse(api.body) : void 0;
+  if (parsed2?.success) return { exitCode: parsed2.data.State.ExitCode, oomKilled: parsed2.data.State.OOMKilled };
   const res = await docker(["inspect", "--format", "{{.State.ExitCode}} {{.State.OOMKilled}}", name], { allowFailure: true, timeoutMs: 6e4 });
   const m = res.exitCode === 0 ? /^(-?\d+) (true|false)/.exec(res.stdout.trim()) : null;
   return m ? { exitCode: Number(m[1]), oomKilled: m[2] === "true" } : void 0;
@@ -71508,7 +71508,7 @@ var init_registry_client = __esm({
        */
       async uploadBlob(repo, digest, size, open6) {
         const scope = `repository:${repo}:pull,push`;
-        const short = digest.slice(0, 19);
+        const short2 = digest.slice(0, 19);
         let reauthenticated = false;
         await withRetry(
           async () => {
@@ -71523,11 +71523,11 @@ var init_registry_client = __esm({
               const challenge = res.headers.get("www-authenticate") ?? "";
               await res.body?.cancel();
               if (reauthenticated || challenge === "") {
-                throw new LoginRefused(`upload ${short}: ${this.registry} refused the credentials (HTTP 401)`, 401, [loginFix(this.registry)]);
+                throw new LoginRefused(`upload ${short2}: ${this.registry} refused the credentials (HTTP 401)`, 401, [loginFix(this.registry)]);
               }
               reauthenticated = true;
               await this.authenticate(challenge, scope);
-              throw new TransientFault(`upload ${short}: HTTP 401 in the middle of the push (token expired); a new token was obtained`, "HTTP 401 mid-push, new token");
+              throw new TransientFault(`upload ${short2}: HTTP 401 in the middle of the push (token expired); a new token was obtained`, "HTTP 401 mid-push, new token");
             }
             if (!res.ok) {
               const text2 = await res.text().catch(() => "");
@@ -71535,14 +71535,14 @@ var init_registry_client = __esm({
               if (codes.includes("DIGEST_INVALID")) {
                 const local = await hashStream(open6());
                 if (local !== digest) {
-                  throw new BcError("failed", `upload ${short}: the local blob hashes to ${local.slice(0, 19)}, not ${short}: the OCI layout is corrupt`, {
+                  throw new BcError("failed", `upload ${short2}: the local blob hashes to ${local.slice(0, 19)}, not ${short2}: the OCI layout is corrupt`, {
                     step: "push",
                     details: ["nothing was tagged", "fix: build again (the build output was changed or damaged after the build)"]
                   });
                 }
-                throw new TransientFault(`upload ${short}: the registry received bytes that do not hash to ${short}, the local bytes do (damaged in transit)`, "blob damaged in transit");
+                throw new TransientFault(`upload ${short2}: the registry received bytes that do not hash to ${short2}, the local bytes do (damaged in transit)`, "blob damaged in transit");
               }
-              throw new RegistryHttpError(`upload ${short}: HTTP ${res.status} ${text2.slice(0, 200)}`.trim(), res.status, codes, parseRetryAfter(res.headers.get("retry-after")));
+              throw new RegistryHttpError(`upload ${short2}: HTTP ${res.status} ${text2.slice(0, 200)}`.trim(), res.status, codes, parseRetryAfter(res.headers.get("retry-after")));
             }
             await res.body?.cancel();
           },
@@ -71787,12 +71787,12 @@ function parseMessageLine(text2, line) {
       problem: `stdout line ${line} has no valid AirbyteMessage type (got ${typeof type === "string" ? `"${quoteLine(type, 40)}"` : JSON.stringify(type ?? null)?.slice(0, 40)}; expected one of ${MESSAGE_TYPES.join(", ")})`
     };
   }
-  const parsed = AirbyteMessageSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 3).map((i2) => `${i2.path.join(".") || "(root)"}: ${i2.message}`).join("; ");
+  const parsed2 = AirbyteMessageSchema.safeParse(raw);
+  if (!parsed2.success) {
+    const issues = parsed2.error.issues.slice(0, 3).map((i2) => `${i2.path.join(".") || "(root)"}: ${i2.message}`).join("; ");
     return { line, ok: false, text: text2, type, problem: `stdout line ${line} is not a valid ${type} message: ${issues}` };
   }
-  return { line, ok: true, message: parsed.data };
+  return { line, ok: true, message: parsed2.data };
 }
 var QUOTE_MAX, DIGEST_LIMITS, keepName, MessageCollector;
 var init_parse3 = __esm({
@@ -72525,9 +72525,9 @@ async function stageInputs(inputs) {
     } catch {
       throw badInput(`${inputs.catalog} is not JSON`);
     }
-    const parsed = ConfiguredCatalogSchema.safeParse(raw);
-    if (!parsed.success) throw badInput(`${inputs.catalog} is not a configured catalog`, parsed.error.issues.slice(0, 3).map((i2) => `${i2.path.join(".")}: ${i2.message}`));
-    staged.catalog = parsed.data;
+    const parsed2 = ConfiguredCatalogSchema.safeParse(raw);
+    if (!parsed2.success) throw badInput(`${inputs.catalog} is not a configured catalog`, parsed2.error.issues.slice(0, 3).map((i2) => `${i2.path.join(".")}: ${i2.message}`));
+    staged.catalog = parsed2.data;
   }
   if (inputs.input) staged.input = await readBoundedFile(inputs.input, { kind: "input messages" });
   return staged;
@@ -73008,11 +73008,11 @@ function parseBom(text2, what) {
   } catch {
     throw new BcError("failed", `sbom: ${what} wrote something that is not JSON`, { step: "sbom", details: [JSON.stringify(text2.slice(0, 120))] });
   }
-  const parsed = BomSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new BcError("failed", `sbom: ${what} wrote JSON that is not a CycloneDX SBOM`, { step: "sbom", details: parsed.error.issues.slice(0, 3).map((i2) => `${i2.path.join(".") || "(root)"}: ${i2.message}`) });
+  const parsed2 = BomSchema.safeParse(raw);
+  if (!parsed2.success) {
+    throw new BcError("failed", `sbom: ${what} wrote JSON that is not a CycloneDX SBOM`, { step: "sbom", details: parsed2.error.issues.slice(0, 3).map((i2) => `${i2.path.join(".") || "(root)"}: ${i2.message}`) });
   }
-  return parsed.data;
+  return parsed2.data;
 }
 function mergeDependencies(list2) {
   const byRef = /* @__PURE__ */ new Map();
@@ -73229,9 +73229,9 @@ function parseDoc(schema, bytes, what, kind) {
   } catch {
     throw new BcError("failed", `${what} is not ${kind} (not JSON)`, { step: "push" });
   }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new BcError("failed", `${what} is not ${kind}`, { step: "push" });
-  return parsed.data;
+  const parsed2 = schema.safeParse(raw);
+  if (!parsed2.success) throw new BcError("failed", `${what} is not ${kind}`, { step: "push" });
+  return parsed2.data;
 }
 async function findReferrers(client, repo, digest, artifactType) {
   const api = await client.getReferrers(repo, digest, artifactType);
@@ -74094,9 +74094,9 @@ function readActionInputs(getInput2, ctx) {
     command = d.command;
     commandReason = d.reason;
   } else {
-    const parsed = external_exports.enum(ACTION_COMMANDS).safeParse(cmdRaw);
-    if (!parsed.success) throw badInput(`input "command": "${cmdRaw}" is not one of ${ACTION_COMMANDS.join(", ")}`);
-    command = parsed.data;
+    const parsed2 = external_exports.enum(ACTION_COMMANDS).safeParse(cmdRaw);
+    if (!parsed2.success) throw badInput(`input "command": "${cmdRaw}" is not one of ${ACTION_COMMANDS.join(", ")}`);
+    command = parsed2.data;
     commandReason = 'input "command"';
   }
   const testConfig = raw.config?.trim() ? raw.config : void 0;
@@ -74758,9 +74758,9 @@ async function runAction(io2, runner) {
   const outcomes = [];
   let secretDir;
   try {
-    let parsed;
+    let parsed2;
     try {
-      parsed = readActionInputs((n2) => io2.getInput(n2), github);
+      parsed2 = readActionInputs((n2) => io2.getInput(n2), github);
     } catch (err) {
       const e = toBcError(err);
       io2.annotate({ level: "error", title: "build-connector: invalid input", message: scrub([e.message, ...e.details].join("\n")) });
@@ -74771,23 +74771,23 @@ ${scrub(e.message)}
       io2.setOutput("result", "failed");
       return e.exitCode;
     }
-    const { config: config2 } = parsed;
-    const command = parsed.command;
-    io2.info(`build-connector: command ${command} (${parsed.commandReason})`);
-    if (parsed.testConfig !== void 0) {
+    const { config: config2 } = parsed2;
+    const command = parsed2.command;
+    io2.info(`build-connector: command ${command} (${parsed2.commandReason})`);
+    if (parsed2.testConfig !== void 0) {
       secretDir = await mkdtemp(join4(tempRoot, "build-connector-config-"));
       await chmod2(secretDir, 448);
       const file2 = join4(secretDir, "config.json");
-      await writeFile3(file2, parsed.testConfig, { mode: 384 });
+      await writeFile3(file2, parsed2.testConfig, { mode: 384 });
       await chmod2(file2, 384);
       config2.configFile = file2;
     }
     let dirs = config2.connectors.map((d) => resolve2(github.workspace, d));
-    if (parsed.changedSince) {
+    if (parsed2.changedSince) {
       let set2;
       try {
         const roots = config2.connectors.length === 1 && config2.connectors[0] === "." ? void 0 : dirs;
-        set2 = await runner.changed(parsed.changedSince, roots, { github, platforms: config2.platforms, log: (l) => io2.info(scrub(l)) });
+        set2 = await runner.changed(parsed2.changedSince, roots, { github, platforms: config2.platforms, log: (l) => io2.info(scrub(l)) });
       } catch (err) {
         const e = toBcError(err);
         io2.annotate({ level: "error", title: "build-connector: changed", message: scrub([e.message, ...e.details].join("\n")) });
@@ -74801,27 +74801,27 @@ ${scrub(e.message)}
       io2.setOutput("matrix", set2.matrix);
       io2.setOutput("platform-matrix", set2.platformMatrix);
       io2.setOutput("changed", set2.connectors.map((c3) => c3.connector).join("\n"));
-      io2.info(`${set2.connectors.length} connector(s) affected since ${parsed.changedSince}: ${set2.connectors.map((c3) => c3.connector).join(", ") || "none"}`);
+      io2.info(`${set2.connectors.length} connector(s) affected since ${parsed2.changedSince}: ${set2.connectors.map((c3) => c3.connector).join(", ") || "none"}`);
       dirs = set2.connectors.map((c3) => resolve2(github.workspace, c3.connector));
       if (command === "changed" || dirs.length === 0) {
-        await io2.writeSummary(changedSummary(parsed.changedSince, set2));
+        await io2.writeSummary(changedSummary(parsed2.changedSince, set2));
         if (command !== "changed") for (const name of OUTPUT_NAMES) io2.setOutput(name, "{}");
         return ExitCode2.ok;
       }
     }
     if (command === "changed") throw new BcError("badInput", "command changed needs changed-since");
     const ctx = { github, command, config: config2, reportDir, log: (l) => io2.info(scrub(l)) };
-    if (parsed.releaseTag && command === "publish") {
-      ctx.releaseTag = parsed.releaseTag;
+    if (parsed2.releaseTag && command === "publish") {
+      ctx.releaseTag = parsed2.releaseTag;
       try {
-        const plan = await runner.releasePlan(parsed.releaseTag, dirs, ctx);
+        const plan = await runner.releasePlan(parsed2.releaseTag, dirs, ctx);
         dirs = [resolve2(github.workspace, plan.dir)];
         ctx.releaseVersion = plan.version;
-        io2.info(`release tag ${parsed.releaseTag}: publishing ${connectorKey(plan.dir, github.workspace)} ${plan.version}`);
+        io2.info(`release tag ${parsed2.releaseTag}: publishing ${connectorKey(plan.dir, github.workspace)} ${plan.version}`);
       } catch (err) {
         const e = toBcError(err);
-        const guess = dirs.find((d) => parsed.releaseTag?.startsWith(`${basename(d)}/`)) ?? dirs[0] ?? github.workspace;
-        const o2 = failedOutcome(parsed.releaseTag.split("/")[0] ?? connectorKey(guess, github.workspace), guess, command, e);
+        const guess = dirs.find((d) => parsed2.releaseTag?.startsWith(`${basename(d)}/`)) ?? dirs[0] ?? github.workspace;
+        const o2 = failedOutcome(parsed2.releaseTag.split("/")[0] ?? connectorKey(guess, github.workspace), guess, command, e);
         o2.error = { ...o2.error, step: e.step ?? "release-plan" };
         outcomes.push(o2);
         dirs = [];
@@ -75156,40 +75156,40 @@ function locate(doc, lc, file2, path10) {
   }
   return { pos, found: true };
 }
-function issueError(parsed, issues) {
+function issueError(parsed2, issues) {
   const fmt = (i2) => {
-    const pos = parsed.positionOf(i2.path) ?? { file: parsed.file, line: 1, column: 1 };
+    const pos = parsed2.positionOf(i2.path) ?? { file: parsed2.file, line: 1, column: 1 };
     return `${where(pos)}: ${i2.path}: ${i2.message}`;
   };
   const [first, ...rest] = issues;
-  return new BcError("badInput", first ? fmt(first) : `${displayPath(parsed.file)}: invalid metadata`, {
+  return new BcError("badInput", first ? fmt(first) : `${displayPath(parsed2.file)}: invalid metadata`, {
     details: [...rest.slice(0, 8).map(fmt), 'fix: see README "metadata.yaml" for the keys build-connector reads']
   });
 }
-function validateMetadata(parsed) {
-  const v = parsed.value;
+function validateMetadata(parsed2) {
+  const v = parsed2.value;
   if (v === null || typeof v !== "object" || Array.isArray(v)) {
     const got = v === null || v === void 0 ? "an empty file" : Array.isArray(v) ? "a list" : `a ${typeof v}`;
-    throw issueError(parsed, [{ path: "(root)", message: `expected a mapping with metadataSpecVersion and data, got ${got}` }]);
+    throw issueError(parsed2, [{ path: "(root)", message: `expected a mapping with metadataSpecVersion and data, got ${got}` }]);
   }
-  const res = MetadataSchema.safeParse(parsed.value);
-  if (!res.success) throw issueError(parsed, collectIssues(res.error, parsed.value));
+  const res = MetadataSchema.safeParse(parsed2.value);
+  if (!res.success) throw issueError(parsed2, collectIssues(res.error, parsed2.value));
   return res.data;
 }
-function languageTags(tags, parsed) {
+function languageTags(tags, parsed2) {
   const out = [];
   for (const [i2, t] of (tags ?? []).entries()) {
     if (!t.startsWith("language:")) continue;
     const lang = t.slice("language:".length);
     if (!/^[a-z0-9][a-z0-9_-]{0,62}$/.test(lang)) {
-      throw issueError(parsed, [{ path: `data.tags.${i2}`, message: `expected language:<name> with a lowercase [a-z0-9_-] name, got "${t}"` }]);
+      throw issueError(parsed2, [{ path: `data.tags.${i2}`, message: `expected language:<name> with a lowercase [a-z0-9_-] name, got "${t}"` }]);
     }
     out.push({ language: lang, path: `data.tags.${i2}` });
   }
   return out;
 }
-function languageOf(tags, parsed, dir, baseImage) {
-  const found = languageTags(tags, parsed);
+function languageOf(tags, parsed2, dir, baseImage) {
+  const found = languageTags(tags, parsed2);
   if (found.length === 0) return void 0;
   const decision = chooseLanguage(
     found.map((f) => f.language),
@@ -75197,7 +75197,7 @@ function languageOf(tags, parsed, dir, baseImage) {
     (rel) => existsSync2(join5(dir, rel))
   );
   if (!decision.ok) {
-    throw issueError(parsed, [{ path: decision.at === "baseImage" ? baseImage.path : found[1]?.path ?? "data.tags", message: decision.message }]);
+    throw issueError(parsed2, [{ path: decision.at === "baseImage" ? baseImage.path : found[1]?.path ?? "data.tags", message: decision.message }]);
   }
   const chosen = found.find((f) => f.language === decision.choice.language) ?? found[0];
   return { language: decision.choice.language, path: chosen?.path ?? "data.tags", choice: decision.choice };
@@ -75213,8 +75213,8 @@ async function loadMetadata(dir) {
 }
 async function loadConnector(dir) {
   const abs = resolve3(dir);
-  const parsed = await loadMetadata(abs);
-  const m = validateMetadata(parsed);
+  const parsed2 = await loadMetadata(abs);
+  const m = validateMetadata(parsed2);
   const d = m.data;
   const bc = d.buildConnector;
   const options = {};
@@ -75223,7 +75223,7 @@ async function loadConnector(dir) {
   if (bc?.extraWriteDirs) options.extraWriteDirs = bc.extraWriteDirs;
   if (bc?.platforms) options.platforms = bc.platforms;
   if (bc?.offline !== void 0) options.offline = bc.offline;
-  const lang = languageOf(d.tags, parsed, abs, {
+  const lang = languageOf(d.tags, parsed2, abs, {
     ref: bc?.baseImage ?? d.connectorBuildOptions?.baseImage,
     path: bc?.baseImage ? "data.buildConnector.baseImage" : "data.connectorBuildOptions.baseImage"
   });
@@ -75237,7 +75237,7 @@ async function loadConnector(dir) {
   }
   return {
     dir: abs,
-    metadataPath: parsed.file,
+    metadataPath: parsed2.file,
     name: d.name,
     dirName: basename2(abs),
     type: d.connectorType,
@@ -75251,7 +75251,7 @@ async function loadConnector(dir) {
     options,
     registryOverrides,
     customDockerfile: await optionalInputFile(dockerfile, { kind: "Dockerfile" }) === "file" ? dockerfile : void 0,
-    positionOf: parsed.positionOf,
+    positionOf: parsed2.positionOf,
     documentationUrl: d.documentationUrl,
     license: d.license
   };
@@ -75469,16 +75469,16 @@ function parseRepoConfig(text2, file2) {
     throw badInput(`${file2}:${pos?.line ?? 1}:${pos?.col ?? 1}: invalid YAML: ${e?.message.split("\n")[0] ?? "parse error"}`);
   }
   const raw = toPlain(doc, lc, file2) ?? {};
-  const parsed = RepoConfigSchema.safeParse(raw);
-  if (!parsed.success) {
-    const details = parsed.error.issues.slice(0, 10).map((i2) => {
+  const parsed2 = RepoConfigSchema.safeParse(raw);
+  if (!parsed2.success) {
+    const details = parsed2.error.issues.slice(0, 10).map((i2) => {
       const at = positionOf(doc, lc, i2.path);
       return `${file2}:${at.line}:${at.col}: ${i2.path.join(".") || "(root)"}: ${i2.message}`;
     });
     throw badInput(`${file2}: invalid configuration`, [...details, 'fix: see README "Monorepos" for the keys of build-connector.yaml']);
   }
   const d = defaultRepoConfig();
-  const c3 = parsed.data;
+  const c3 = parsed2.data;
   return {
     file: file2,
     roots: c3.roots ?? d.roots,
@@ -75569,16 +75569,16 @@ function normaliseRemoteUrl(url2) {
     host = scp[1].toLowerCase();
     path10 = scp[2];
   } else {
-    let parsed;
+    let parsed2;
     try {
-      parsed = new URL(u2);
+      parsed2 = new URL(u2);
     } catch {
       return void 0;
     }
-    if (!["https:", "http:", "ssh:", "git:", "git+ssh:", "ssh+git:"].includes(parsed.protocol) || parsed.hostname === "") return void 0;
-    const keepPort = (parsed.protocol === "https:" || parsed.protocol === "http:") && parsed.port !== "";
-    host = parsed.hostname.toLowerCase() + (keepPort ? `:${parsed.port}` : "");
-    path10 = decodeURIComponent(parsed.pathname);
+    if (!["https:", "http:", "ssh:", "git:", "git+ssh:", "ssh+git:"].includes(parsed2.protocol) || parsed2.hostname === "") return void 0;
+    const keepPort = (parsed2.protocol === "https:" || parsed2.protocol === "http:") && parsed2.port !== "";
+    host = parsed2.hostname.toLowerCase() + (keepPort ? `:${parsed2.port}` : "");
+    path10 = decodeURIComponent(parsed2.pathname);
   }
   path10 = path10.replace(/^\/+/, "").replace(/\/+$/, "").replace(/\.git$/, "");
   if (path10 === "" || path10.split("/").some((seg) => seg === "" || seg === "." || seg === "..")) return void 0;
@@ -75704,40 +75704,40 @@ var shape = (f) => f.replace("{dir}", "CONNECTOR-DIR").replace("{version}", "X.Y
 async function resolveRelease(gitRef, opts = {}) {
   const format2 = opts.format ?? DEFAULT_GIT_TAG_FORMAT;
   const root = opts.root ?? process.cwd();
-  let parsed = parseGitTag(gitRef, format2);
+  let parsed2 = parseGitTag(gitRef, format2);
   let pattern;
-  if (!parsed) {
+  if (!parsed2) {
     pattern = checkPattern(opts.releaseTagPattern ?? await releaseTagPatternAt(root));
-    parsed = parseGitTag(gitRef, pattern);
+    parsed2 = parseGitTag(gitRef, pattern);
   }
-  if (!parsed) {
+  if (!parsed2) {
     throw badInput(`--git-ref ${gitRef} is not a release tag of the form ${shape(format2)} (or ${shape(pattern ?? DEFAULT_RELEASE_TAG_PATTERN)} for a single-connector repository)`, [
       "fix: release tags look like refs/tags/source-foo/v1.2.3, or refs/tags/v1.2.3 in a repository with one connector (or pass --git-tag-format / --release-tag-pattern)"
     ]);
   }
-  parseVersion(parsed.version, `release tag ${parsed.tag}`);
+  parseVersion(parsed2.version, `release tag ${parsed2.tag}`);
   const all = await discoverConnectors({ base: root });
-  const candidates = parsed.dir === void 0 ? all : all.filter((c4) => c4.name === parsed.dir);
+  const candidates = parsed2.dir === void 0 ? all : all.filter((c4) => c4.name === parsed2.dir);
   if (candidates.length === 0) {
     throw badInput(
-      parsed.dir === void 0 ? `release tag ${parsed.tag}: no connector directory named by it: no metadata.yaml at ${root} or below` : `release tag ${parsed.tag}: no connector directory named "${parsed.dir}" (with a metadata.yaml) under ${root}`,
+      parsed2.dir === void 0 ? `release tag ${parsed2.tag}: no connector directory named by it: no metadata.yaml at ${root} or below` : `release tag ${parsed2.tag}: no connector directory named "${parsed2.dir}" (with a metadata.yaml) under ${root}`,
       ["fix: pass --root (the repository root)"]
     );
   }
   if (candidates.length > 1) {
-    throw badInput(`release tag ${parsed.tag}: several connector directories match: ${candidates.map((c4) => c4.relDir).join(", ")}`, [
-      parsed.dir === void 0 ? `fix: a tag without the connector's name is for a repository with one connector; tag ${formatGitTag(DEFAULT_GIT_TAG_FORMAT, candidates[0]?.name ?? "CONNECTOR", parsed.version)} (format {dir}/v{version}) instead` : "fix: use a --git-tag-format with {dir} naming one directory"
+    throw badInput(`release tag ${parsed2.tag}: several connector directories match: ${candidates.map((c4) => c4.relDir).join(", ")}`, [
+      parsed2.dir === void 0 ? `fix: a tag without the connector's name is for a repository with one connector; tag ${formatGitTag(DEFAULT_GIT_TAG_FORMAT, candidates[0]?.name ?? "CONNECTOR", parsed2.version)} (format {dir}/v{version}) instead` : "fix: use a --git-tag-format with {dir} naming one directory"
     ]);
   }
   const c3 = await loadConnector(candidates[0].dir);
   const pos = c3.positionOf("data.dockerImageTag");
   const at = pos ? where(pos) : c3.metadataPath;
-  if (c3.version !== parsed.version) {
-    throw new BcError("badInput", `${at}: data.dockerImageTag is ${c3.version}, but release tag ${parsed.tag} says ${parsed.version}`, {
-      details: [`fix: set dockerImageTag: ${parsed.version} in metadata.yaml, or tag ${formatGitTag(format2, c3.dirName, c3.version)} instead`]
+  if (c3.version !== parsed2.version) {
+    throw new BcError("badInput", `${at}: data.dockerImageTag is ${c3.version}, but release tag ${parsed2.tag} says ${parsed2.version}`, {
+      details: [`fix: set dockerImageTag: ${parsed2.version} in metadata.yaml, or tag ${formatGitTag(format2, c3.dirName, c3.version)} instead`]
     });
   }
-  return { tag: parsed.tag, dir: c3.dir, dirName: c3.dirName, version: c3.version, repository: c3.repository, versionAt: at };
+  return { tag: parsed2.tag, dir: c3.dir, dirName: c3.dirName, version: c3.version, repository: c3.repository, versionAt: at };
 }
 
 // src/monorepo/changed.ts
@@ -76519,8 +76519,8 @@ var PlatformImagesSchema = external_exports.union([
 async function readBaseConfig(ref2, platform6 = "linux/amd64") {
   const local = await docker(["image", "inspect", "--format", "{{json .Config}}", ref2], { allowFailure: true, timeoutMs: 5e3 }).catch(() => void 0);
   if (local?.exitCode === 0) {
-    const parsed = ImageConfigSchema.safeParse(JSON.parse(local.stdout.trim() || "null"));
-    if (parsed.success) return { source: "engine", config: parsed.data };
+    const parsed2 = ImageConfigSchema.safeParse(JSON.parse(local.stdout.trim() || "null"));
+    if (parsed2.success) return { source: "engine", config: parsed2.data };
   }
   const remote = await docker(["buildx", "imagetools", "inspect", "--format", "{{json .Image}}", ref2], { allowFailure: true, timeoutMs: 5e3 }).catch(() => void 0);
   if (remote?.exitCode !== 0 || !remote.stdout.trim()) return void 0;
@@ -76657,7 +76657,7 @@ function parseString(ctx) {
     else if (c3 === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
       ctx.p += 2;
   }
-  let parsed = "";
+  let parsed2 = "";
   let sliceStart = ctx.p;
   let state = 0;
   for (; ctx.p < ctx.s.length; ctx.p++) {
@@ -76675,13 +76675,13 @@ function parseString(ctx) {
       }
       if (!state) {
         let s = ctx.s.slice(sliceStart, ctx.p);
-        parsed = parsed ? parsed + s : s;
+        parsed2 = parsed2 ? parsed2 + s : s;
       }
       ctx.p += isMultiline ? 3 : 1;
-      return parsed;
+      return parsed2;
     } else if (!state) {
       if (!isLiteral && c3 === 92) {
-        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
+        parsed2 += ctx.s.slice(sliceStart, sliceStart = ctx.p);
         state = 1;
       }
     } else if (state === 1) {
@@ -76708,28 +76708,28 @@ function parseString(ctx) {
         if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
           TomlError.x("invalid unicode escape", ctx, errPtr);
         }
-        parsed += String.fromCodePoint(value);
+        parsed2 += String.fromCodePoint(value);
         sliceStart = ctx.p--;
         state = 0;
       } else if (isMultiline && (c3 === 32 || c3 === 9)) {
         state = 2;
       } else {
         if (c3 === 98)
-          parsed += "\b";
+          parsed2 += "\b";
         else if (c3 === 116)
-          parsed += "	";
+          parsed2 += "	";
         else if (c3 === 110)
-          parsed += "\n";
+          parsed2 += "\n";
         else if (c3 === 102)
-          parsed += "\f";
+          parsed2 += "\f";
         else if (c3 === 114)
-          parsed += "\r";
+          parsed2 += "\r";
         else if (c3 === 101)
-          parsed += "\x1B";
+          parsed2 += "\x1B";
         else if (c3 === 34)
-          parsed += '"';
+          parsed2 += '"';
         else if (c3 === 92)
-          parsed += "\\";
+          parsed2 += "\\";
         else
           TomlError.x("unrecognised escape sequence", ctx);
         sliceStart = ctx.p + 1;
@@ -77099,7 +77099,7 @@ function skipVoid(ctx, banNewLines, banComments) {
 function parseKey(ctx, end = 61) {
   let startPtr;
   let state = 0;
-  let parsed = [];
+  let parsed2 = [];
   let sliceStart;
   let c3 = ctx.s.charCodeAt(startPtr = ctx.p);
   do {
@@ -77107,23 +77107,23 @@ function parseKey(ctx, end = 61) {
       if (!state)
         TomlError.x("unexpected end of key", ctx);
       if (state === 1)
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
-      return ctx.p++, parsed;
+        parsed2.push(ctx.s.slice(sliceStart, ctx.p));
+      return ctx.p++, parsed2;
     } else if (c3 === 46) {
       if (!state)
         TomlError.x("illegal empty bare key", ctx);
       if (state === 1)
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+        parsed2.push(ctx.s.slice(sliceStart, ctx.p));
       state = 0;
     } else if (!state && (c3 === 34 || c3 === 39)) {
       if (c3 === ctx.s.charCodeAt(ctx.p + 1) && c3 === ctx.s.charCodeAt(ctx.p + 2))
         TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
-      parsed.push(parseString(ctx));
+      parsed2.push(parseString(ctx));
       state = 2;
       ctx.p--;
     } else if (c3 === 32 || c3 === 9) {
       if (state === 1) {
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+        parsed2.push(ctx.s.slice(sliceStart, ctx.p));
         state = 2;
       }
     } else if (state === 2 || c3 < 48 && c3 !== 45 || c3 > 57 && c3 < 65 || c3 > 90 && c3 < 97 && c3 !== 95 || c3 > 122) {
@@ -77647,8 +77647,8 @@ function readCustomDockerfile(text2, override) {
   const ep = eps[eps.length - 1]?.getArgumentsContent()?.trim();
   if (ep?.startsWith("[")) {
     try {
-      const parsed = JSON.parse(ep);
-      if (Array.isArray(parsed) && parsed.every((x) => typeof x === "string")) entrypoint2 = parsed;
+      const parsed2 = JSON.parse(ep);
+      if (Array.isArray(parsed2) && parsed2.every((x) => typeof x === "string")) entrypoint2 = parsed2;
     } catch {
     }
   }
@@ -77874,14 +77874,14 @@ function parseBuildMetadata(text2, opts) {
   } catch {
     throw new BcError("failed", `${where2}: not JSON`, { step: "build", details: [text2.slice(0, 200)] });
   }
-  const parsed = BuildMetadataSchema.safeParse(json2);
-  if (!parsed.success) {
+  const parsed2 = BuildMetadataSchema.safeParse(json2);
+  if (!parsed2.success) {
     throw new BcError("failed", `${where2}: unexpected shape`, {
       step: "build",
-      details: parsed.error.issues.slice(0, 5).map((i2) => `${i2.path.join(".") || "(root)"}: ${i2.message}`)
+      details: parsed2.error.issues.slice(0, 5).map((i2) => `${i2.path.join(".") || "(root)"}: ${i2.message}`)
     });
   }
-  const m = parsed.data;
+  const m = parsed2.data;
   const digest = m["containerimage.digest"] ?? m["containerimage.descriptor"]?.digest;
   if (m["containerimage.digest"] && m["containerimage.descriptor"] && m["containerimage.digest"] !== m["containerimage.descriptor"].digest) {
     throw new BcError("failed", `${where2}: containerimage.digest and containerimage.descriptor disagree`, { step: "build" });
@@ -78091,9 +78091,9 @@ async function readOciArchive(path10) {
       const f = await layout.file(name);
       if (!f) throw new BcError("failed", `OCI archive ${path10}: ${name} is missing`, { step: "build" });
       if (f.size > 4 * 1024 * 1024) throw new Error(`${name} too large (${f.size} bytes)`);
-      const parsed = schema.safeParse(JSON.parse((await f.read()).toString("utf8")));
-      if (!parsed.success) throw new BcError("failed", `OCI archive ${path10}: ${name} has an unexpected shape`, { step: "build" });
-      return parsed.data;
+      const parsed2 = schema.safeParse(JSON.parse((await f.read()).toString("utf8")));
+      if (!parsed2.success) throw new BcError("failed", `OCI archive ${path10}: ${name} has an unexpected shape`, { step: "build" });
+      return parsed2.data;
     };
     const blob = (digest) => `blobs/sha256/${digest.slice("sha256:".length)}`;
     const top = await json2(IndexSchema, "index.json");
@@ -78315,141 +78315,9 @@ function resultOf(plan, caps, r) {
 var import_dockerfile_ast2 = __toESM(require_main(), 1);
 import { posix as posix2 } from "node:path";
 
-// src/lint/docker-words.ts
-var isNameChar = (c3) => c3 !== void 0 && /[A-Za-z0-9_]/.test(c3);
-var Lexer = class {
-  constructor(src, lookup, escape) {
-    this.src = src;
-    this.lookup = lookup;
-    this.escape = escape;
-  }
-  src;
-  lookup;
-  escape;
-  i = 0;
-  unknown = [];
-  undeclared = [];
-  /** Words separated by unquoted whitespace (split = true) or one word. */
-  run(split, stopAt) {
-    const words2 = [];
-    let word2 = "";
-    let started = false;
-    const flush = () => {
-      if (started) words2.push(word2);
-      word2 = "";
-      started = false;
-    };
-    while (this.i < this.src.length) {
-      const c3 = this.src[this.i];
-      if (stopAt !== void 0 && c3 === stopAt) break;
-      if (split && (c3 === " " || c3 === "	" || c3 === "\n" || c3 === "\r")) {
-        flush();
-        this.i++;
-        continue;
-      }
-      started = true;
-      if (c3 === this.escape) {
-        const next = this.src[this.i + 1];
-        word2 += next ?? c3;
-        this.i += next === void 0 ? 1 : 2;
-      } else if (c3 === "'") {
-        const close = this.src.indexOf("'", this.i + 1);
-        const end = close === -1 ? this.src.length : close;
-        word2 += this.src.slice(this.i + 1, end);
-        this.i = end + 1;
-      } else if (c3 === '"') {
-        this.i++;
-        while (this.i < this.src.length && this.src[this.i] !== '"') {
-          const d = this.src[this.i];
-          const next = this.src[this.i + 1];
-          if (d === this.escape && next !== void 0 && (next === '"' || next === "$" || next === this.escape)) {
-            word2 += next;
-            this.i += 2;
-          } else if (d === "$") {
-            word2 += this.dollar();
-          } else {
-            word2 += d;
-            this.i++;
-          }
-        }
-        this.i++;
-      } else if (c3 === "$") {
-        word2 += this.dollar();
-      } else {
-        word2 += c3;
-        this.i++;
-      }
-    }
-    flush();
-    return words2;
-  }
-  resolve(name, written) {
-    const v = this.lookup(name);
-    if (v === null) {
-      this.unknown.push(name);
-      return { set: true, value: written };
-    }
-    if (v === void 0) {
-      this.undeclared.push(name);
-      return { set: false, value: "" };
-    }
-    return { set: true, value: v };
-  }
-  dollar() {
-    const start2 = this.i;
-    const next = this.src[this.i + 1];
-    if (next === "{") {
-      let j = this.i + 2;
-      while (isNameChar(this.src[j])) j++;
-      const name = this.src.slice(this.i + 2, j);
-      const op = this.src.slice(j, j + 2);
-      if (this.src[j] === "}") {
-        this.i = j + 1;
-        return this.resolve(name, this.src.slice(start2, this.i)).value;
-      }
-      const modifier = op === ":-" || op === ":+" ? op : this.src[j] === "-" || this.src[j] === "+" ? this.src[j] : void 0;
-      if (modifier === void 0) {
-        const close = this.src.indexOf("}", j);
-        this.i = close === -1 ? this.src.length : close + 1;
-        const written2 = this.src.slice(start2, this.i);
-        this.unknown.push(name);
-        return written2;
-      }
-      this.i = j + modifier.length;
-      const alt = this.run(false, "}").join("");
-      this.i++;
-      const written = this.src.slice(start2, this.i);
-      const v = this.lookup(name);
-      if (v === null) {
-        this.unknown.push(name);
-        return written;
-      }
-      const emptyCounts = modifier.startsWith(":");
-      const isSet = v !== void 0 && (!emptyCounts || v !== "");
-      if (modifier.endsWith("-")) return isSet ? v : alt;
-      return isSet ? alt : "";
-    }
-    if (isNameChar(next) && !/[0-9]/.test(next)) {
-      let j = this.i + 1;
-      while (isNameChar(this.src[j])) j++;
-      const name = this.src.slice(this.i + 1, j);
-      this.i = j;
-      return this.resolve(name, this.src.slice(start2, j)).value;
-    }
-    this.i++;
-    return "$";
-  }
-};
-function expandWord(raw, lookup, escape = "\\") {
-  const lx = new Lexer(raw, lookup, escape);
-  const value = lx.run(false).join("");
-  return { value, unknown: lx.unknown, undeclared: lx.undeclared };
-}
-function expandWords(raw, lookup, escape = "\\") {
-  const lx = new Lexer(raw, lookup, escape);
-  const words2 = lx.run(true);
-  return { words: words2, unknown: lx.unknown, undeclared: lx.undeclared };
-}
+// src/lint/base-table.ts
+var import_semver4 = __toESM(require_semver2(), 1);
+init_zod();
 
 // src/lint/ownership.ts
 import { posix } from "node:path";
@@ -78458,7 +78326,7 @@ import { posix } from "node:path";
 var OPERATOR_CHARS = /* @__PURE__ */ new Set([";", "&", "|", "<", ">", "(", ")"]);
 var TWO_CHAR_OPS = /* @__PURE__ */ new Set(["&&", "||", ">>", ";;", "<<", ">&", "<&", ">|"]);
 var isNameStart = (c3) => /[A-Za-z_]/.test(c3);
-var isNameChar2 = (c3) => /[A-Za-z0-9_]/.test(c3);
+var isNameChar = (c3) => /[A-Za-z0-9_]/.test(c3);
 function splitShell(input2, opts = {}) {
   const tokens = [];
   const hazards = [];
@@ -78505,7 +78373,7 @@ function splitShell(input2, opts = {}) {
     }
     if (next !== void 0 && isNameStart(next)) {
       let j = i2 + 1;
-      while (j < input2.length && isNameChar2(input2[j] ?? "")) j++;
+      while (j < input2.length && isNameChar(input2[j] ?? "")) j++;
       const name = input2.slice(i2 + 1, j);
       const text2 = input2.slice(at, j);
       i2 = j;
@@ -78744,6 +78612,420 @@ function createsUser(input2, name) {
   return found;
 }
 
+// src/lint/base-table-data.ts
+var AIRBYTE_PY_USER = { uid: 1e3, gid: 1e3, home: "/nonexistent", shell: "/usr/sbin/nologin" };
+var AIRBYTE_DIR = { uid: 1e3, gid: 1e3, mode: 493 };
+var NOTHING_AIRBYTE = { env: {}, writeDirsLabel: null, airbyteUser: null, airbyteDir: null };
+var BASE_TABLE = [
+  // ------------------------------------------------------------ Airbyte's bases
+  // airbytehq/airbyte: airbyte-ci/connectors/base_images/base_images/bases.py
+  // (get_base_container: `adduser --uid 1000 --system --group --no-create-home
+  // airbyte`, `mkdir --mode 755 /airbyte`, `chown airbyte:airbyte /airbyte`),
+  // python/bases.py (no with_user, with_entrypoint or with_workdir), and
+  // generated/changelogs/airbyte_python_connector_base.json ("3.0.0: Create
+  // airbyte user"); from 4.0.0 docker-images/Dockerfile.python-connector-base
+  // runs the same three commands and sets no USER, ENTRYPOINT, WORKDIR or LABEL.
+  // Home: Debian 12's adduser gives a --system user without --home the home
+  // /nonexistent and the shell /usr/sbin/nologin (/usr/sbin/adduser of
+  // bookworm), which is why later Dockerfiles `mkdir /nonexistent`.
+  // Digests: the FROM lines of airbytehq/airbyte-python-cdk's Dockerfile
+  // (3.0.0, 4.0.0, 4.0.2, 4.1.0). 4.1.x: no recipe seen; the CDK's Dockerfile
+  // at v7.28.2, built FROM 4.1.0, still relies on the user (USER airbyte).
+  {
+    repository: "docker.io/airbyte/python-connector-base",
+    versions: ">=3.0.0 <5.0.0",
+    digests: [
+      "sha256:1a0845ff2b30eafa793c6eee4e8f4283c2e52e1bbd44eed6cb9e9abd5d34d844",
+      "sha256:d9894b6895923b379f3006fa251147806919c62b7d9021b5cd125bb67d7bbe22",
+      "sha256:9fdb1888c4264cf6fee473649ecb593f56f58e5d0096a87ee0b231777e2e3e73",
+      "sha256:1d1aa21d34e851df4e8a87b391c27724c06e2597608e7161f4d167be853bd7b6"
+    ],
+    user: "",
+    entrypoint: [],
+    workdir: "",
+    env: {},
+    writeDirsLabel: null,
+    airbyteUser: AIRBYTE_PY_USER,
+    airbyteDir: AIRBYTE_DIR,
+    source: "airbytehq/airbyte airbyte-ci/connectors/base_images (bases.py, python/bases.py, changelog) and docker-images/Dockerfile.python-connector-base"
+  },
+  // The same changelog: 1.0.0 to 2.0.0 create neither the user nor /airbyte
+  // (only the prerelease 1.2.2-rc.1 did, and 1.2.2 dropped it again), run as
+  // root. Digests: airbyte-ci/connectors/base_images/README.md (1.0.0–1.2.1)
+  // and airbyte-python-cdk's Dockerfile before "make SDM image rootless" (2.0.0).
+  {
+    repository: "docker.io/airbyte/python-connector-base",
+    versions: ">=1.0.0 <3.0.0",
+    digests: [
+      "sha256:dd17e347fbda94f7c3abff539be298a65af2d7fc27a307d89297df1081a45c27",
+      "sha256:bd98f6505c6764b1b5f99d3aedc23dfc9e9af631a62533f60eb32b1d3dbab20c",
+      "sha256:c22a9d97464b69d6ef01898edf3f8612dc11614f05a84984451dde195f337db9",
+      "sha256:4a4255e2bccab71fa5912487e42d9755cdecffae77273fed8be01a081cd6e795",
+      "sha256:c44839ba84406116e8ba68722a0f30e8f6e7056c726f447681bb9e9ece8bd916"
+    ],
+    user: "",
+    entrypoint: [],
+    workdir: "",
+    ...NOTHING_AIRBYTE,
+    source: "airbytehq/airbyte airbyte-ci/connectors/base_images/generated/changelogs/airbyte_python_connector_base.json (1.0.0\u20132.0.0)"
+  },
+  // airbytehq/airbyte: airbyte-ci/connectors/base_images/base_images/java/bases.py
+  // of the non-root release (`groupadd --gid 1000 airbyte`, `useradd --uid 1000
+  // --gid airbyte --shell /bin/bash --create-home airbyte`, so the home is
+  // useradd's default /home/airbyte; `mkdir --mode 755 /airbyte`, `chown -R
+  // airbyte:airbyte /airbyte`; with_workdir("/airbyte"), AIRBYTE_ENTRYPOINT and
+  // with_entrypoint(["/airbyte/base.sh"]), with_user("airbyte")), and
+  // generated/changelogs/airbyte_java_connector_base.json (2.0.0, 2.0.1).
+  // Later images built from docker-images/Dockerfile.java-connector-base set no
+  // USER or ENTRYPOINT: their versions are not known here, so not listed.
+  {
+    repository: "docker.io/airbyte/java-connector-base",
+    versions: ">=2.0.0 <=2.0.1",
+    user: "airbyte",
+    entrypoint: ["/airbyte/base.sh"],
+    workdir: "/airbyte",
+    env: { AIRBYTE_ENTRYPOINT: "/airbyte/base.sh" },
+    writeDirsLabel: null,
+    airbyteUser: { uid: 1e3, gid: 1e3, home: "/home/airbyte", shell: "/bin/bash" },
+    airbyteDir: AIRBYTE_DIR,
+    source: "airbytehq/airbyte airbyte-ci/connectors/base_images/base_images/java/bases.py and the java changelog (2.0.0, 2.0.1)"
+  },
+  // java/bases.py before the non-root release (USER = "root", "TODO: remove
+  // this once we want to build the base image with the airbyte user"): no
+  // user created; /airbyte only as the Dagger workdir, owned by root.
+  {
+    repository: "docker.io/airbyte/java-connector-base",
+    versions: ">=1.0.0 <2.0.0",
+    user: "",
+    entrypoint: ["/airbyte/base.sh"],
+    workdir: "/airbyte",
+    env: { AIRBYTE_ENTRYPOINT: "/airbyte/base.sh" },
+    writeDirsLabel: null,
+    airbyteUser: null,
+    airbyteDir: { uid: 0, gid: 0, mode: 493 },
+    source: "airbytehq/airbyte airbyte-ci/connectors/base_images/base_images/java/bases.py (1.x, root) and the java changelog (1.0.0)"
+  },
+  // airbytehq/airbyte-python-cdk: Dockerfile from "chore: make SDM image
+  // rootless" (#147, first released in 6.9.2) to v7.28.2: FROM
+  // python-connector-base 3.0.0 / 4.0.x / 4.1.0 (the airbyte user above),
+  // WORKDIR /airbyte/integration_code, `chown -R 1000:1000 /airbyte`,
+  // ENV AIRBYTE_ENTRYPOINT="python /airbyte/integration_code/main.py", the same
+  // exec-form ENTRYPOINT, USER airbyte. Earlier images ran as root on
+  // python-connector-base 2.0.0 (not listed). Digest: the CDK's
+  // unit_tests/utils/test_docker_build.py (6.51.0).
+  {
+    repository: "docker.io/airbyte/source-declarative-manifest",
+    versions: ">=6.9.2 <8.0.0",
+    digests: ["sha256:890b109f243b8b9406f23ea7522de41025f7b3e87f6fc9710bc1e521213a276f"],
+    user: "airbyte",
+    entrypoint: ["python", "/airbyte/integration_code/main.py"],
+    workdir: "/airbyte/integration_code",
+    env: { AIRBYTE_ENTRYPOINT: "python /airbyte/integration_code/main.py" },
+    writeDirsLabel: null,
+    airbyteUser: AIRBYTE_PY_USER,
+    airbyteDir: AIRBYTE_DIR,
+    source: "airbytehq/airbyte-python-cdk Dockerfile (6.9.2 to 7.28.2)"
+  },
+  // ------------------------------------------------------------ official images
+  // None creates an airbyte user or /airbyte, and none sets USER (root).
+  // docker-library/python Dockerfile-linux.template: ends with CMD ["python3"].
+  { repository: "docker.io/library/python", user: "", entrypoint: [], workdir: "", ...NOTHING_AIRBYTE, source: "docker-library/python Dockerfile-linux.template" },
+  // debuerreotype images: FROM scratch, ADD the root file system, CMD ["bash"].
+  { repository: "docker.io/library/debian", user: "", entrypoint: [], workdir: "", ...NOTHING_AIRBYTE, source: "docker-library/official-images debian (debuerreotype: rootfs and CMD only)" },
+  // Ubuntu's images: the root file system and CMD ["/bin/bash"] (23.04 and later
+  // also ship a user "ubuntu" with uid 1000: `useradd --uid 1000 airbyte` fails there).
+  { repository: "docker.io/library/ubuntu", user: "", entrypoint: [], workdir: "", ...NOTHING_AIRBYTE, source: "docker-library/official-images ubuntu (rootfs and CMD only)" },
+  // alpinelinux/docker-alpine: the minirootfs and CMD ["/bin/sh"].
+  { repository: "docker.io/library/alpine", user: "", entrypoint: [], workdir: "", ...NOTHING_AIRBYTE, source: "alpinelinux/docker-alpine (minirootfs and CMD only)" },
+  // adoptium/containers: images built since late 2023 have
+  // ENTRYPOINT ["/__cacert_entrypoint.sh"], older ones none.
+  { repository: "docker.io/library/eclipse-temurin", user: "", entrypoint: "varies", workdir: "", ...NOTHING_AIRBYTE, source: "adoptium/containers Dockerfiles" },
+  // corretto/corretto-docker (e.g. 21/jdk/al2023/Dockerfile): FROM amazonlinux,
+  // install the JDK, ENV LANG and JAVA_HOME; no USER, ENTRYPOINT or WORKDIR.
+  { repository: "docker.io/library/amazoncorretto", user: "", entrypoint: [], workdir: "", ...NOTHING_AIRBYTE, source: "corretto/corretto-docker Dockerfiles" },
+  // nodejs/docker-node: creates user "node" (uid 1000) but does not switch to
+  // it; ENTRYPOINT ["docker-entrypoint.sh"], CMD ["node"].
+  { repository: "docker.io/library/node", user: "", entrypoint: ["docker-entrypoint.sh"], workdir: "", ...NOTHING_AIRBYTE, source: "nodejs/docker-node Dockerfile templates" },
+  // GoogleContainerTools/distroless base/BUILD: /etc/passwd holds root, nobody
+  // and nonroot (65532) only; the nonroot images set USER 65532 and WORKDIR
+  // /home/nonroot, the others neither. ENTRYPOINT differs per image (debug:
+  // /busybox/sh; python3, java, nodejs: their runtime).
+  {
+    repository: "gcr.io/distroless/*",
+    tagPattern: "(^|-)nonroot($|-)",
+    user: "65532",
+    entrypoint: "varies",
+    workdir: "/home/nonroot",
+    ...NOTHING_AIRBYTE,
+    source: "GoogleContainerTools/distroless base/BUILD (nonroot images)"
+  },
+  { repository: "gcr.io/distroless/*", user: "", entrypoint: "varies", workdir: "", ...NOTHING_AIRBYTE, source: "GoogleContainerTools/distroless base/BUILD" }
+];
+
+// src/lint/base-table.ts
+var DIGEST2 = /^sha256:[0-9a-f]{64}$/;
+var isRegExp = (s) => {
+  try {
+    new RegExp(s);
+    return true;
+  } catch {
+    return false;
+  }
+};
+var Owner = { uid: external_exports.number().int().min(0), gid: external_exports.number().int().min(0) };
+var TableEntrySchema = external_exports.object({
+  repository: external_exports.string().regex(/^[a-z0-9.-]+(:\d+)?\/([a-z0-9._-]+\/)*([a-z0-9._-]+|\*)$/, "expected registry/repository or registry/path/*"),
+  versions: external_exports.string().refine((r) => import_semver4.default.validRange(r) !== null, "not a semver range").optional(),
+  tagPattern: external_exports.string().refine(isRegExp, "not a regular expression").optional(),
+  digests: external_exports.array(external_exports.string().regex(DIGEST2)).optional(),
+  user: external_exports.string(),
+  entrypoint: external_exports.union([external_exports.array(external_exports.string()), external_exports.literal("varies")]),
+  workdir: external_exports.union([external_exports.string().regex(/^(\/.*)?$/), external_exports.literal("varies")]),
+  // only the variables lint reads
+  env: external_exports.object({ AIRBYTE_ENTRYPOINT: external_exports.string().optional(), HOME: external_exports.string().optional() }).strict(),
+  writeDirsLabel: external_exports.string().nullable(),
+  airbyteUser: external_exports.object({ ...Owner, home: external_exports.string().startsWith("/"), shell: external_exports.string() }).strict().nullable(),
+  airbyteDir: external_exports.object({ ...Owner, mode: external_exports.number().int().min(0).max(4095) }).strict().nullable(),
+  source: external_exports.string().min(1)
+}).strict().refine((e) => e.versions === void 0 || e.tagPattern === void 0, "versions and tagPattern exclude each other");
+function parseTable(raw) {
+  return raw.map((e, i2) => {
+    const r = TableEntrySchema.safeParse(e);
+    if (!r.success) throw new Error(`base table entry ${i2} (${e.repository}): ${r.error.issues.map((x) => `${x.path.join(".") || "(entry)"}: ${x.message}`).join("; ")}`);
+    return r.data;
+  });
+}
+var parsed;
+function baseTable() {
+  parsed ??= parseTable(BASE_TABLE);
+  return parsed;
+}
+function tableName(repository3) {
+  const parts = repository3.split("/");
+  const first = parts[0] ?? "";
+  const hasHost = parts.length > 1 && (first.includes(".") || first.includes(":") || first === "localhost");
+  let host = hasHost ? first : "docker.io";
+  let path10 = hasHost ? parts.slice(1).join("/") : repository3;
+  if (host === "index.docker.io" || host === "registry-1.docker.io") host = "docker.io";
+  if (host === "docker.io" && !path10.includes("/")) path10 = `library/${path10}`;
+  return `${host}/${path10}`;
+}
+function repositoryMatches(pattern, name) {
+  return pattern.endsWith("/*") ? name.startsWith(pattern.slice(0, -1)) : name === pattern;
+}
+function tagMatches(e, tag) {
+  if (e.versions !== void 0) {
+    const v = tag === void 0 ? null : import_semver4.default.valid(tag);
+    return v !== null && import_semver4.default.satisfies(v, e.versions);
+  }
+  if (e.tagPattern !== void 0) return new RegExp(e.tagPattern).test(tag ?? "latest");
+  return true;
+}
+function entryLabel(e) {
+  return e.versions !== void 0 ? `${e.repository} ${e.versions}` : e.tagPattern !== void 0 ? `${e.repository} (tags /${e.tagPattern}/)` : e.repository;
+}
+function tableEntry(ref2, table = baseTable()) {
+  const parsed2 = parseImageRef(ref2);
+  if (!parsed2) return void 0;
+  const name = tableName(parsed2.repository);
+  const candidates = table.filter((e) => repositoryMatches(e.repository, name));
+  if (parsed2.digest !== void 0) {
+    const byDigest = candidates.find((e) => e.digests?.includes(parsed2.digest));
+    if (byDigest) return byDigest;
+  }
+  return candidates.find((e) => tagMatches(e, parsed2.tag));
+}
+function fsFacts(e) {
+  const u2 = e.airbyteUser;
+  return {
+    passwd: u2 ? [{ name: AIRBYTE_USER, uid: u2.uid, gid: u2.gid, home: u2.home, shell: u2.shell }] : [],
+    airbyteDir: e.airbyteDir ? { type: "dir", ...e.airbyteDir } : null
+    // the home's ownership is not in the table: user-home-unusable stays silent
+  };
+}
+function tableFacts(ref2, platform6, unread) {
+  const e = tableEntry(ref2);
+  if (!e) return void 0;
+  const unknown2 = [];
+  if (e.entrypoint === "varies") unknown2.push("entrypoint");
+  if (e.workdir === "varies") unknown2.push("workdir");
+  return {
+    ref: ref2,
+    digest: parseImageRef(ref2)?.digest ?? "",
+    from: "table",
+    platform: platform6,
+    user: e.user,
+    env: Object.fromEntries(Object.entries(e.env).filter((kv) => kv[1] !== void 0)),
+    entrypoint: e.entrypoint === "varies" ? [] : [...e.entrypoint],
+    workdir: e.workdir === "varies" ? "" : e.workdir,
+    labels: e.writeDirsLabel === null ? {} : { "io.airbyte.permitted-write-dirs": e.writeDirsLabel },
+    fs: fsFacts(e),
+    ...unknown2.length > 0 ? { unknown: unknown2 } : {},
+    table: { entry: entryLabel(e), unread }
+  };
+}
+function tableFsFacts(ref2) {
+  const e = tableEntry(ref2);
+  return e ? { fs: fsFacts(e), entry: entryLabel(e) } : void 0;
+}
+
+// src/lint/origin.ts
+var short = (digest) => digest.slice(0, 19);
+function baseOrigin(b, part) {
+  if (b.table && (b.from === "table" || part === "fs" && b.fsFrom === "table")) {
+    return { ref: b.ref, from: "table", detail: `bundled table, ${b.table.entry}` };
+  }
+  if (b.from === "engine") return { ref: b.ref, from: "engine", detail: `local engine, image ${short(b.digest)}` };
+  const repo = parseImageRef(b.ref)?.repository;
+  const host = repo ? tableName(repo).split("/")[0] : void 0;
+  return { ref: b.ref, from: "registry", detail: `registry ${host ?? "?"}, manifest ${short(b.digest)}` };
+}
+function dockerfileOrigin(ref2, pos, how) {
+  return { ref: ref2, from: "dockerfile", detail: `this Dockerfile creates user airbyte at line ${pos.line} (${how}), so its base does not provide it` };
+}
+var originNote = (o2) => `base facts: ${o2.detail}`;
+function withOrigin(message, o2) {
+  const note = ` (${originNote(o2)})`;
+  const at = message.indexOf("; fix: ");
+  return at === -1 ? `${message}${note}` : `${message.slice(0, at)}${note}${message.slice(at)}`;
+}
+
+// src/lint/docker-words.ts
+var isNameChar2 = (c3) => c3 !== void 0 && /[A-Za-z0-9_]/.test(c3);
+var Lexer = class {
+  constructor(src, lookup, escape) {
+    this.src = src;
+    this.lookup = lookup;
+    this.escape = escape;
+  }
+  src;
+  lookup;
+  escape;
+  i = 0;
+  unknown = [];
+  undeclared = [];
+  /** Words separated by unquoted whitespace (split = true) or one word. */
+  run(split, stopAt) {
+    const words2 = [];
+    let word2 = "";
+    let started = false;
+    const flush = () => {
+      if (started) words2.push(word2);
+      word2 = "";
+      started = false;
+    };
+    while (this.i < this.src.length) {
+      const c3 = this.src[this.i];
+      if (stopAt !== void 0 && c3 === stopAt) break;
+      if (split && (c3 === " " || c3 === "	" || c3 === "\n" || c3 === "\r")) {
+        flush();
+        this.i++;
+        continue;
+      }
+      started = true;
+      if (c3 === this.escape) {
+        const next = this.src[this.i + 1];
+        word2 += next ?? c3;
+        this.i += next === void 0 ? 1 : 2;
+      } else if (c3 === "'") {
+        const close = this.src.indexOf("'", this.i + 1);
+        const end = close === -1 ? this.src.length : close;
+        word2 += this.src.slice(this.i + 1, end);
+        this.i = end + 1;
+      } else if (c3 === '"') {
+        this.i++;
+        while (this.i < this.src.length && this.src[this.i] !== '"') {
+          const d = this.src[this.i];
+          const next = this.src[this.i + 1];
+          if (d === this.escape && next !== void 0 && (next === '"' || next === "$" || next === this.escape)) {
+            word2 += next;
+            this.i += 2;
+          } else if (d === "$") {
+            word2 += this.dollar();
+          } else {
+            word2 += d;
+            this.i++;
+          }
+        }
+        this.i++;
+      } else if (c3 === "$") {
+        word2 += this.dollar();
+      } else {
+        word2 += c3;
+        this.i++;
+      }
+    }
+    flush();
+    return words2;
+  }
+  resolve(name, written) {
+    const v = this.lookup(name);
+    if (v === null) {
+      this.unknown.push(name);
+      return { set: true, value: written };
+    }
+    if (v === void 0) {
+      this.undeclared.push(name);
+      return { set: false, value: "" };
+    }
+    return { set: true, value: v };
+  }
+  dollar() {
+    const start2 = this.i;
+    const next = this.src[this.i + 1];
+    if (next === "{") {
+      let j = this.i + 2;
+      while (isNameChar2(this.src[j])) j++;
+      const name = this.src.slice(this.i + 2, j);
+      const op = this.src.slice(j, j + 2);
+      if (this.src[j] === "}") {
+        this.i = j + 1;
+        return this.resolve(name, this.src.slice(start2, this.i)).value;
+      }
+      const modifier = op === ":-" || op === ":+" ? op : this.src[j] === "-" || this.src[j] === "+" ? this.src[j] : void 0;
+      if (modifier === void 0) {
+        const close = this.src.indexOf("}", j);
+        this.i = close === -1 ? this.src.length : close + 1;
+        const written2 = this.src.slice(start2, this.i);
+        this.unknown.push(name);
+        return written2;
+      }
+      this.i = j + modifier.length;
+      const alt = this.run(false, "}").join("");
+      this.i++;
+      const written = this.src.slice(start2, this.i);
+      const v = this.lookup(name);
+      if (v === null) {
+        this.unknown.push(name);
+        return written;
+      }
+      const emptyCounts = modifier.startsWith(":");
+      const isSet = v !== void 0 && (!emptyCounts || v !== "");
+      if (modifier.endsWith("-")) return isSet ? v : alt;
+      return isSet ? alt : "";
+    }
+    if (isNameChar2(next) && !/[0-9]/.test(next)) {
+      let j = this.i + 1;
+      while (isNameChar2(this.src[j])) j++;
+      const name = this.src.slice(this.i + 1, j);
+      this.i = j;
+      return this.resolve(name, this.src.slice(start2, j)).value;
+    }
+    this.i++;
+    return "$";
+  }
+};
+function expandWord(raw, lookup, escape = "\\") {
+  const lx = new Lexer(raw, lookup, escape);
+  const value = lx.run(false).join("");
+  return { value, unknown: lx.unknown, undeclared: lx.undeclared };
+}
+function expandWords(raw, lookup, escape = "\\") {
+  const lx = new Lexer(raw, lookup, escape);
+  const words2 = lx.run(true);
+  return { words: words2, unknown: lx.unknown, undeclared: lx.undeclared };
+}
+
 // src/lint/model.ts
 var KEYWORDS = /* @__PURE__ */ new Set([
   "ADD",
@@ -78772,21 +79054,24 @@ function emptyState() {
 }
 function stateFromBase(b, pos, stage) {
   const st = emptyState();
-  const loc = (value) => ({ value, pos, stage, unknown: [], base: b.ref });
+  const config2 = baseOrigin(b, "config");
+  const files = baseOrigin(b, "fs");
+  const loc = (value) => ({ value, pos, stage, unknown: [], base: config2 });
   for (const [k, v] of Object.entries(b.env)) st.env.set(k, loc(v));
   if (b.user !== "") st.user = loc(b.user);
   if (b.workdir !== "" && b.workdir !== "/") st.workdir = loc(b.workdir);
   if (b.entrypoint.length > 0) {
-    st.entrypoint = { form: "exec", argv: b.entrypoint, argPos: b.entrypoint.map(() => pos), raw: JSON.stringify(b.entrypoint), brokenJson: false, pos, stage, base: b.ref };
+    st.entrypoint = { form: "exec", argv: b.entrypoint, argPos: b.entrypoint.map(() => pos), raw: JSON.stringify(b.entrypoint), brokenJson: false, pos, stage, base: config2 };
   }
   if (b.fs) {
     const d = b.fs.airbyteDir;
     const airbyte = b.fs.passwd?.find((u2) => u2.name === AIRBYTE_USER);
     if (d) {
       const owner = d.uid === (airbyte?.uid ?? Number(AIRBYTE_UID));
-      st.airbyteDir = { owned: owner && d.type === "dir", how: `base image ${b.ref} has /airbyte ${d.type === "dir" ? "" : `as a ${d.type} `}owned by uid ${d.uid}`, pos, stage, base: b.ref };
+      st.airbyteDir = { owned: owner && d.type === "dir", how: `base image ${b.ref} has /airbyte ${d.type === "dir" ? "" : `as a ${d.type} `}owned by uid ${d.uid}`, pos, stage, base: files };
     }
-    st.airbyteUser = airbyte ? { exists: true, how: `base image ${b.ref} has user ${AIRBYTE_USER} (uid ${airbyte.uid})`, pos, stage, base: b.ref } : { exists: false, how: `base image ${b.ref} has no user ${AIRBYTE_USER} in /etc/passwd`, pos, stage, base: b.ref };
+    const where2 = files.from === "table" ? "" : " in /etc/passwd";
+    st.airbyteUser = airbyte ? { exists: true, how: `base image ${b.ref} has user ${AIRBYTE_USER} (uid ${airbyte.uid})`, pos, stage, base: files } : { exists: false, how: `base image ${b.ref} has no user ${AIRBYTE_USER}${where2}`, pos, stage, base: files };
   }
   return st;
 }
@@ -79034,13 +79319,20 @@ function baseStatus(final, given) {
   const reason = given && "unresolved" in given ? given.unresolved : given ? `facts given for ${given.ref}, not this base` : "base image not resolved";
   return { kind: "unknown", ref: root.image, reason };
 }
-function finding(ctx, ruleId, severity, pos, message, base) {
-  const f = { ruleId, severity, file: ctx.file, line: pos.line, column: pos.column, message };
-  if (base !== void 0) {
-    f.source = "base";
-    f.base = base;
+function finding(ctx, ruleId, severity, pos, message, origin) {
+  const f = { ruleId, severity, file: ctx.file, line: pos.line, column: pos.column, message: origin ? withOrigin(message, origin) : message };
+  if (origin !== void 0) {
+    if (origin.from !== "dockerfile") f.source = "base";
+    f.base = origin.ref;
+    f.facts = origin.from;
   }
   return f;
+}
+function knownOrigin(ctx, part) {
+  return ctx.base.kind === "known" ? baseOrigin(ctx.base.facts, part) : void 0;
+}
+function baseFieldUnknown(ctx, field) {
+  return ctx.base.kind === "known" && (ctx.base.facts.unknown?.includes(field) ?? false);
 }
 function unseenBaseFinding(ctx, ruleId, pos, message, ref2) {
   return { ...finding(ctx, ruleId, "warning", pos, message), source: "unresolved-base", base: ref2 };
@@ -79057,7 +79349,7 @@ function chainRoot(s) {
 }
 var isScratch = (s) => s.image.toLowerCase() === "scratch";
 function inheritedNote(ctx, from, pos, base) {
-  if (base !== void 0) return ` (from base image ${base})`;
+  if (base !== void 0) return ` (from base image ${base.ref})`;
   return from === ctx.final ? "" : ` (inherited from ${stageLabel(from)}, line ${pos.line})`;
 }
 function baseNote(ctx) {
@@ -79105,22 +79397,22 @@ function defaultCacheDir() {
   return root ? join17(root, "lint-base") : join17(tmpdir3(), "build-connector-lint-base");
 }
 function registryLocation(ref2) {
-  const parsed = parseImageRef(ref2);
-  if (!parsed) return void 0;
-  const parts = parsed.repository.split("/");
+  const parsed2 = parseImageRef(ref2);
+  if (!parsed2) return void 0;
+  const parts = parsed2.repository.split("/");
   const first = parts[0] ?? "";
   const hasHost = parts.length > 1 && (first.includes(".") || first.includes(":") || first === "localhost");
   const registry3 = hasHost ? first : "docker.io";
-  let repository3 = hasHost ? parts.slice(1).join("/") : parsed.repository;
+  let repository3 = hasHost ? parts.slice(1).join("/") : parsed2.repository;
   if ((registry3 === "docker.io" || registry3 === "index.docker.io") && !repository3.includes("/")) repository3 = `library/${repository3}`;
-  return { registry: registry3, repository: repository3, reference: parsed.digest ?? parsed.tag ?? "latest" };
+  return { registry: registry3, repository: repository3, reference: parsed2.digest ?? parsed2.tag ?? "latest" };
 }
 var cacheFile = (dir, digest) => join17(dir, `v${CACHE_VERSION}-${digest.replace(/^sha256:/, "")}.json`);
 async function readCache(dir, digest, ref2) {
   if (dir === false || !digest || !/^sha256:[0-9a-f]{64}$/.test(digest)) return void 0;
   try {
-    const parsed = BaseFactsSchema.safeParse(JSON.parse(await readFile6(cacheFile(dir, digest), "utf8")));
-    return parsed.success ? { ...parsed.data, ref: ref2 } : void 0;
+    const parsed2 = BaseFactsSchema.safeParse(JSON.parse(await readFile6(cacheFile(dir, digest), "utf8")));
+    return parsed2.success ? { ...parsed2.data, ref: ref2 } : void 0;
   } catch {
     return void 0;
   }
@@ -79216,13 +79508,19 @@ function shortReason(err) {
 }
 var memo2 = /* @__PURE__ */ new Map();
 function resolveBaseFacts(ref2, opts = {}) {
-  const key = JSON.stringify([ref2, opts.engine ?? true, opts.registry ?? true, opts.fileSystem ?? true, opts.platform ?? "", opts.cacheDir ?? ""]);
+  const key = JSON.stringify([ref2, opts.engine ?? true, opts.registry ?? true, opts.fileSystem ?? true, opts.platform ?? "", opts.cacheDir ?? "", opts.table ?? true]);
   let p = memo2.get(key);
   if (!p) {
-    p = resolveUncached(ref2, opts).catch((err) => ({ unresolved: err instanceof Error ? err.message : String(err), ref: ref2 }));
+    p = resolveUncached(ref2, opts).catch((err) => ({ unresolved: err instanceof Error ? err.message : String(err), ref: ref2 })).then((r) => opts.table === false ? r : withTable(r, ref2, opts.platform ?? hostPlatform()));
     memo2.set(key, p);
   }
   return p;
+}
+function withTable(r, ref2, platform6) {
+  if ("unresolved" in r) return tableFacts(ref2, platform6, r.unresolved) ?? r;
+  if (r.fs || r.from !== "registry") return r;
+  const t = tableFsFacts(ref2);
+  return t ? { ...r, fs: t.fs, fsFrom: "table", table: { entry: t.entry, unread: "the registry gives the config, not the file system" } } : r;
 }
 async function resolveUncached(ref2, opts) {
   const platform6 = opts.platform ?? hostPlatform();
@@ -79291,7 +79589,7 @@ var HAZARD_TEXT = {
   "unterminated-quote": "an unterminated quote"
 };
 function pairNote(ctx) {
-  return ctx.base.kind === "unknown" ? " (a base image cannot know this connector's entrypoint: set both here)" : baseNote(ctx);
+  return ctx.base.kind === "unknown" || baseFieldUnknown(ctx, "entrypoint") ? " (a base image cannot know this connector's entrypoint: set both here)" : baseNote(ctx);
 }
 function entrypointRules(ctx) {
   const out = [];
@@ -79300,9 +79598,10 @@ function entrypointRules(ctx) {
   const env2 = st.env.get("AIRBYTE_ENTRYPOINT");
   if (!ep && !env2) {
     const b = ctx.base;
-    const message = `the final image sets neither ENTRYPOINT nor ENV AIRBYTE_ENTRYPOINT${baseNote(ctx)}; fix: ENV AIRBYTE_ENTRYPOINT="python /airbyte/integration_code/main.py" and ENTRYPOINT ["python", "/airbyte/integration_code/main.py"]`;
+    const what = baseFieldUnknown(ctx, "entrypoint") ? ` (base image ${b.kind === "known" ? b.ref : ""} sets no AIRBYTE_ENTRYPOINT; its ENTRYPOINT differs between its images)` : baseNote(ctx);
+    const message = `the final image sets neither ENTRYPOINT nor ENV AIRBYTE_ENTRYPOINT${what}; fix: ENV AIRBYTE_ENTRYPOINT="python /airbyte/integration_code/main.py" and ENTRYPOINT ["python", "/airbyte/integration_code/main.py"]`;
     out.push(
-      b.kind === "unknown" ? unseenBaseFinding(ctx, "entrypoint-missing", ctx.final.pos, message, b.ref) : finding(ctx, "entrypoint-missing", "error", ctx.final.pos, message, b.kind === "known" ? b.ref : void 0)
+      b.kind === "unknown" ? unseenBaseFinding(ctx, "entrypoint-missing", ctx.final.pos, message, b.ref) : finding(ctx, "entrypoint-missing", "error", ctx.final.pos, message, knownOrigin(ctx, "config"))
     );
     return out;
   }
@@ -79315,7 +79614,7 @@ function entrypointRules(ctx) {
         "error",
         env2.pos,
         `AIRBYTE_ENTRYPOINT is set${inheritedNote(ctx, env2.stage, env2.pos, env2.base)} but the final image has no ENTRYPOINT${pairNote(ctx)}; fix: ENTRYPOINT ${execForm2(words2)}`,
-        env2.base
+        env2.base ?? knownOrigin(ctx, "config")
       )
     );
   }
@@ -79328,7 +79627,7 @@ function entrypointRules(ctx) {
         "error",
         ep.pos,
         `ENTRYPOINT is set${inheritedNote(ctx, ep.stage, ep.pos, ep.base)} but ENV AIRBYTE_ENTRYPOINT is not${pairNote(ctx)}; fix: ENV AIRBYTE_ENTRYPOINT=${dq2(argv.map(shellQuote).join(" "))}`,
-        ep.base
+        ep.base ?? knownOrigin(ctx, "config")
       )
     );
   }
@@ -79383,7 +79682,7 @@ function entrypointRules(ctx) {
             "entrypoint-mismatch",
             "error",
             env2.pos,
-            `AIRBYTE_ENTRYPOINT splits to ${JSON.stringify(envWords)}${inheritedNote(ctx, env2.stage, env2.pos, env2.base)} but ENTRYPOINT (${ep.base !== void 0 ? `from base image ${ep.base}` : `line ${ep.pos.line}`}) is ${JSON.stringify(ep.argv)}; fix: ENV AIRBYTE_ENTRYPOINT=${dq2(ep.argv.map(shellQuote).join(" "))}${ep.base !== void 0 ? ` or set ENTRYPOINT here` : ""}`,
+            `AIRBYTE_ENTRYPOINT splits to ${JSON.stringify(envWords)}${inheritedNote(ctx, env2.stage, env2.pos, env2.base)} but ENTRYPOINT (${ep.base !== void 0 ? `from base image ${ep.base.ref}` : `line ${ep.pos.line}`}) is ${JSON.stringify(ep.argv)}; fix: ENV AIRBYTE_ENTRYPOINT=${dq2(ep.argv.map(shellQuote).join(" "))}${ep.base !== void 0 ? ` or set ENTRYPOINT here` : ""}`,
             env2.base ?? ep.base
           )
         );
@@ -79427,7 +79726,7 @@ function userRules(ctx) {
     const b = ctx.base;
     const who = b.kind === "known" ? ` and base image ${b.ref} sets none` : b.kind === "unknown" ? ` (base image ${b.ref} was not read: ${b.reason})` : "";
     return [
-      finding(ctx, "user-missing", "error", ctx.final.pos, `the final stage has no USER${who}, so the connector runs as root${hint}; fix: add USER ${AIRBYTE_USER} as the last instruction (uid ${AIRBYTE_UID})`, b.kind === "known" ? b.ref : void 0)
+      finding(ctx, "user-missing", "error", ctx.final.pos, `the final stage has no USER${who}, so the connector runs as root${hint}; fix: add USER ${AIRBYTE_USER} as the last instruction (uid ${AIRBYTE_UID})`, knownOrigin(ctx, "config"))
     ];
   }
   const note = inheritedNote(ctx, u2.stage, u2.pos, u2.base);
@@ -79462,12 +79761,12 @@ function accountRules(ctx, userPos) {
       )
     ];
   }
-  const fsFacts = ctx.base.kind === "known" ? ctx.base.facts.fs : void 0;
-  const entry = fsFacts?.passwd?.find((p) => p.name === AIRBYTE_USER);
+  const fsFacts2 = ctx.base.kind === "known" ? ctx.base.facts.fs : void 0;
+  const entry = fsFacts2?.passwd?.find((p) => p.name === AIRBYTE_USER);
   const home = st.env.get("HOME");
-  if (acct.base === void 0 || !fsFacts || !entry || fsFacts.airbyteHome === void 0 || home && home.base === void 0) return [];
+  if (acct.base === void 0 || !fsFacts2 || !entry || fsFacts2.airbyteHome === void 0 || home && home.base === void 0) return [];
   if (entry.home.replace(/\/+$/, "") === "/airbyte" && st.airbyteDir?.owned) return [];
-  const h2 = fsFacts.airbyteHome;
+  const h2 = fsFacts2.airbyteHome;
   const why = h2 === null ? "does not exist" : h2.type !== "dir" ? `is a ${h2.type}` : h2.uid !== entry.uid && (h2.mode & 2) === 0 ? `is owned by uid ${h2.uid}, not ${AIRBYTE_USER}` : void 0;
   if (why === void 0) return [];
   return [
@@ -79476,7 +79775,7 @@ function accountRules(ctx, userPos) {
       "user-home-unusable",
       "warning",
       acct.pos,
-      `user ${AIRBYTE_USER}'s home ${entry.home} in base image ${acct.base} ${why}: tools that write to $HOME (pip, caches) fail; fix: ENV HOME=/airbyte (or another permitted write dir)`,
+      `user ${AIRBYTE_USER}'s home ${entry.home} in base image ${acct.base.ref} ${why}: tools that write to $HOME (pip, caches) fail; fix: ENV HOME=/airbyte (or another permitted write dir)`,
       acct.base
     )
   ];
@@ -79501,7 +79800,20 @@ function airbyteDirRules(ctx) {
         "error",
         ctx.final.pos,
         `neither this Dockerfile nor base image ${b.ref} creates /airbyte owned by ${AIRBYTE_USER} (the base has no /airbyte); ${fix}`,
-        b.ref
+        knownOrigin(ctx, "fs")
+      )
+    ];
+  }
+  const made = ctx.final.state.airbyteUser;
+  if (made?.exists && made.base === void 0) {
+    return [
+      finding(
+        ctx,
+        "airbyte-dir-not-owned",
+        "error",
+        ctx.final.pos,
+        `this Dockerfile never creates /airbyte owned by ${AIRBYTE_USER}, and base image ${b.ref} cannot provide it: it has no ${AIRBYTE_USER} user; ${fix}`,
+        dockerfileOrigin(b.ref, made.pos, made.how)
       )
     ];
   }
@@ -79869,7 +80181,10 @@ async function baseFactsFor(text2, file2, opts = {}) {
   const b = finalBase(text2, file2, opts);
   if (b.kind === "none") return void 0;
   if (b.kind === "unresolvable") return { unresolved: b.unresolved, ref: b.ref };
-  if (opts.resolveBase === false) return { unresolved: "resolution turned off (--no-resolve)", ref: b.ref };
+  if (opts.resolveBase === false) {
+    const off = { unresolved: "resolution turned off (--no-resolve)", ref: b.ref };
+    return opts.resolve?.table === false ? off : withTable(off, b.ref, opts.resolve?.platform ?? hostPlatform());
+  }
   return resolveBaseFacts(b.ref, opts.resolve);
 }
 async function lintWithBase(text2, file2, opts = {}) {
@@ -79904,9 +80219,9 @@ async function readJson2(schema, file2, what) {
   const info2 = await stat8(file2).catch(() => void 0);
   if (!info2?.isFile()) throw new BcError("failed", `${what}: ${file2} is missing`, { step: "build" });
   if (info2.size > 4 * 1024 * 1024) throw new BcError("failed", `${what}: ${file2} is too large for a manifest`, { step: "build" });
-  const parsed = schema.safeParse(JSON.parse(await readFile7(file2, "utf8")));
-  if (!parsed.success) throw new BcError("failed", `${what}: ${file2} has an unexpected shape`, { step: "build", details: parsed.error.issues.slice(0, 3).map((i2) => `${i2.path.join(".")}: ${i2.message}`) });
-  return parsed.data;
+  const parsed2 = schema.safeParse(JSON.parse(await readFile7(file2, "utf8")));
+  if (!parsed2.success) throw new BcError("failed", `${what}: ${file2} has an unexpected shape`, { step: "build", details: parsed2.error.issues.slice(0, 3).map((i2) => `${i2.path.join(".")}: ${i2.message}`) });
+  return parsed2.data;
 }
 async function manifestOf(layout, what) {
   const index = await readJson2(IndexJson, join18(layout, "index.json"), what);
@@ -80518,8 +80833,8 @@ async function fromHelper(helper, registry3) {
   for (const key of configKeys(registry3)) {
     const res = await run(`docker-credential-${helper}`, ["get"], { input: key, allowFailure: true, timeoutMs: 3e4 }).catch(() => void 0);
     if (!res || res.exitCode !== 0) continue;
-    const parsed = HelperAnswer.safeParse(JSON.parse(res.stdout || "null"));
-    if (parsed.success && parsed.data.Secret) return { username: parsed.data.Username, password: parsed.data.Secret, source: `docker-credential-${helper}` };
+    const parsed2 = HelperAnswer.safeParse(JSON.parse(res.stdout || "null"));
+    if (parsed2.success && parsed2.data.Secret) return { username: parsed2.data.Username, password: parsed2.data.Secret, source: `docker-credential-${helper}` };
   }
   return void 0;
 }
@@ -80553,8 +80868,8 @@ var CREDENTIAL_KEYS = /* @__PURE__ */ new Set(["auths", "credHelpers", "credsSto
 function privateConfigJson(userConfigText, registry3, creds) {
   let settings = {};
   try {
-    const parsed = external_exports.record(external_exports.string(), external_exports.unknown()).safeParse(JSON.parse(userConfigText ?? "{}"));
-    if (parsed.success) settings = Object.fromEntries(Object.entries(parsed.data).filter(([k]) => !CREDENTIAL_KEYS.has(k)));
+    const parsed2 = external_exports.record(external_exports.string(), external_exports.unknown()).safeParse(JSON.parse(userConfigText ?? "{}"));
+    if (parsed2.success) settings = Object.fromEntries(Object.entries(parsed2.data).filter(([k]) => !CREDENTIAL_KEYS.has(k)));
   } catch {
   }
   const auth = Buffer.from(`${creds.username}:${creds.password}`).toString("base64");
@@ -80651,11 +80966,11 @@ async function pushArchiveByDigest(client, repo, archive, digest, opts = {}) {
   const blobs = /* @__PURE__ */ new Map();
   const visit4 = async (d, mediaType) => {
     const bytes = await readSmall(d);
-    const parsed = ManifestOrIndex.safeParse(JSON.parse(bytes.toString("utf8")));
-    if (!parsed.success) throw new BcError("failed", `OCI archive ${archive}: ${d} is not a manifest`, { step: "push" });
-    if (INDEX_TYPES.has(mediaType)) for (const m of parsed.data.manifests ?? []) await visit4(m.digest, m.mediaType);
-    else for (const b of [parsed.data.config, ...parsed.data.layers ?? []]) if (b) blobs.set(b.digest, b.size);
-    manifests.push({ digest: d, mediaType: parsed.data.mediaType ?? mediaType, bytes });
+    const parsed2 = ManifestOrIndex.safeParse(JSON.parse(bytes.toString("utf8")));
+    if (!parsed2.success) throw new BcError("failed", `OCI archive ${archive}: ${d} is not a manifest`, { step: "push" });
+    if (INDEX_TYPES.has(mediaType)) for (const m of parsed2.data.manifests ?? []) await visit4(m.digest, m.mediaType);
+    else for (const b of [parsed2.data.config, ...parsed2.data.layers ?? []]) if (b) blobs.set(b.digest, b.size);
+    manifests.push({ digest: d, mediaType: parsed2.data.mediaType ?? mediaType, bytes });
   };
   await visit4(digest, "application/vnd.oci.image.index.v1+json");
   for (const [d, size] of blobs) {
@@ -80717,11 +81032,11 @@ function indexFactsFromBytes(digest, bytes) {
   } catch {
     return void 0;
   }
-  const parsed = IndexSchema2.safeParse(raw);
-  if (!parsed.success) return void 0;
+  const parsed2 = IndexSchema2.safeParse(raw);
+  if (!parsed2.success) return void 0;
   const platforms = {};
   let attestations = 0;
-  for (const m of parsed.data.manifests) {
+  for (const m of parsed2.data.manifests) {
     const p = m.platform;
     const name = p ? [p.os, p.architecture, p.variant].filter(Boolean).join("/") : "unknown/unknown";
     if (name === "unknown/unknown" || m.annotations?.["vnd.docker.reference.type"] === "attestation-manifest") attestations++;
