@@ -132,7 +132,38 @@ async function measure(cli, image, label, okCodes) {
   console.log(`  ratio vs slowest raw (${slowest}): ${ratio.toFixed(2)}  goal <= 1.5: ${ratio <= 1.5 ? 'met' : 'NOT met'}; ours / floor: ${(v / f).toFixed(2)}`);
   const rss = peakRss(cli, image);
   if (rss !== undefined) console.log(`  peak RSS of one verify: ${(rss / 1024).toFixed(0)} MB`);
+  breakdown(cli, image, okCodes);
   return { label, image, raw: rawMed, floor: f, verify: v, ratio };
+}
+
+/**
+ * One more verify, read back from its --json report: per platform, each run's
+ * docker create / attached run / reads holding it / docker diff and the time
+ * judging its messages; each image read (its own time, and when it ended from
+ * the platform's start); and the share of the wall time that is container
+ * start, image reading, message validation and waiting on the connector.
+ */
+function breakdown(cli, image, okCodes = [0]) {
+  const r = spawnSync(process.execPath, [cli, '--json', 'verify', image], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (!okCodes.includes(r.status ?? -1)) return console.log(`  breakdown: verify exited ${r.status}`);
+  const report = JSON.parse(r.stdout);
+  const wall = report.durationMs;
+  console.log(`  breakdown of one verify (${wall} ms wall; ms per platform):`);
+  for (const p of report.platforms) {
+    const runs = report.runs.filter((x) => x.platform === p && x.phases);
+    const reads = (report.reads ?? []).filter((x) => x.platform === p);
+    for (const x of runs) {
+      const ph = x.phases;
+      console.log(`    ${p} run ${x.step.padEnd(26)} create ${String(ph.createMs).padStart(5)}  run ${String(ph.runMs).padStart(5)} (validate ${x.validateMs ?? 0})  held for reads ${String(ph.holdMs).padStart(5)}  diff ${String(ph.diffMs).padStart(4)}  total ${x.durationMs}`);
+    }
+    for (const x of reads) console.log(`    ${p} read ${x.read.padEnd(25)} ${String(x.ms).padStart(5)}  (done at +${x.endMs})`);
+    const spec = runs.find((x) => x.step.startsWith('spec')) ?? runs[0];
+    if (!spec) continue;
+    const readMs = Math.max(0, ...reads.map((x) => x.endMs)) - spec.phases.createMs;
+    const validate = runs.reduce((a, x) => a + (x.validateMs ?? 0), 0);
+    const share = (ms) => `${((100 * Math.max(0, ms)) / wall).toFixed(0)} %`;
+    console.log(`    ${p} shares of the wall: container start ${share(spec.phases.createMs)}, image reading ${share(readMs)} (beside the run), message validation ${share(validate)}, waiting on the connector ${share(spec.phases.runMs - (spec.validateMs ?? 0))}, diff ${share(spec.phases.diffMs)}`);
+  }
 }
 
 const HOSTILE = [

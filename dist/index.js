@@ -70859,6 +70859,7 @@ async function execute(spec, name, settleCreated, holds) {
       return outcome(timedOut ? 137 : 125, made.command);
     }
     settleCreated({ ok: true });
+    const tCreated = performance.now();
     const client = docker(["start", "-a", ...spec.input !== void 0 ? ["-i"] : [], name], {
       allowFailure: true,
       input: spec.input,
@@ -70876,10 +70877,14 @@ async function execute(spec, name, settleCreated, holds) {
     clearTimeout(timer);
     stdout.end();
     await stopping;
-    const durationMs = performance.now() - t0;
+    const tExited = performance.now();
+    const durationMs = tExited - t0;
     await Promise.all(holds);
+    const tReleased = performance.now();
     const [diff, state] = await Promise.all([containerChanges(name), containerState(name)]);
-    return outcome(state ? state.exitCode : res.exitCode, formatCommand(createArgv), { oomKilled: state?.oomKilled === true, diff, durationMs });
+    const ms = (a2, b) => Math.round(b - a2);
+    const phases = { createMs: ms(t0, tCreated), runMs: ms(tCreated, tExited), holdMs: ms(tExited, tReleased), diffMs: ms(tReleased, performance.now()) };
+    return outcome(state ? state.exitCode : res.exitCode, formatCommand(createArgv), { oomKilled: state?.oomKilled === true, diff, durationMs, phases });
   } finally {
     clearTimeout(timer);
     settleCreated({ ok: false, reason: "the run stopped before the container was created" });
@@ -72066,7 +72071,11 @@ var init_report = __esm({
       command: external_exports.string(),
       exitCode: external_exports.number(),
       timedOut: external_exports.boolean(),
-      durationMs: external_exports.number()
+      durationMs: external_exports.number(),
+      /** where the run's time went (ms): docker create, the attached run, reads holding the container, docker diff */
+      phases: external_exports.object({ createMs: external_exports.number(), runMs: external_exports.number(), holdMs: external_exports.number(), diffMs: external_exports.number() }).optional(),
+      /** time spent parsing and validating its stdout lines as AirbyteMessages (ms, within runMs) */
+      validateMs: external_exports.number().optional()
     });
     VerifyReportSchema = external_exports.object({
       image: external_exports.string(),
@@ -72076,6 +72085,8 @@ var init_report = __esm({
       ok: external_exports.boolean(),
       checks: external_exports.array(CheckResultSchema),
       runs: external_exports.array(RunRecordSchema),
+      /** the image reads behind the file checks, per platform (ms from the platform's start to each read's end, and its own time) */
+      reads: external_exports.array(external_exports.object({ platform: external_exports.string(), read: external_exports.string(), ms: external_exports.number(), endMs: external_exports.number() })).optional(),
       durationMs: external_exports.number()
     });
     pass = (id, platform6, message, details) => ({
@@ -72535,6 +72546,13 @@ async function stageInputs(inputs) {
 function launch(ref2, platform6, opts, step, type, spec, forReads = false) {
   const workdir = type === "destination" ? "/dest" : "/source";
   const collector = new MessageCollector();
+  let validateMs = 0;
+  const judge = (line, lineNo) => {
+    const t = performance.now();
+    const more = collector.push(line, lineNo);
+    validateMs += performance.now() - t;
+    return more;
+  };
   const container = startContainer({
     image: ref2,
     platform: platform6,
@@ -72546,12 +72564,12 @@ function launch(ref2, platform6, opts, step, type, spec, forReads = false) {
     maxOutputBytes: opts.maxOutputBytes,
     maxLineBytes: opts.maxLineBytes,
     ...spec,
-    onStdoutLine: collector.push
+    onStdoutLine: judge
   });
   let release = () => {
   };
   if (forReads) container.hold(new Promise((resolve10) => release = resolve10));
-  return { container, run: container.result.then((result) => ({ label: step, workdir, result, messages: collector.digest() })), release };
+  return { container, run: container.result.then((result) => ({ label: step, workdir, result, messages: collector.digest(), validateMs: Math.round(validateMs) })), release };
 }
 async function probeThrough(l, imageWorkdir) {
   try {
@@ -72569,6 +72587,15 @@ async function probeThrough(l, imageWorkdir) {
 }
 async function verifyPlatform(ctx) {
   const { platform: platform6, opts, staged } = ctx;
+  const tPlatform = performance.now();
+  const timed = (read, p) => {
+    const t = performance.now();
+    return p.then((v) => {
+      const end = performance.now();
+      ctx.reads.push({ platform: platform6, read, ms: Math.round(end - t), endMs: Math.round(end - tPlatform) });
+      return v;
+    });
+  };
   const timeoutMs = (opts.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1e3;
   const progress = (l) => opts.onProgress?.(`[${platform6}] ${l}`);
   let ref2 = ctx.image;
@@ -72589,7 +72616,16 @@ async function verifyPlatform(ctx) {
   const adopt = (step, launched) => {
     const p = launched.then((run3) => {
       const { result } = run3;
-      ctx.records.push({ platform: platform6, step, command: result.command, exitCode: result.exitCode, timedOut: result.timedOut, durationMs: Math.round(result.durationMs) });
+      ctx.records.push({
+        platform: platform6,
+        step,
+        command: result.command,
+        exitCode: result.exitCode,
+        timedOut: result.timedOut,
+        durationMs: Math.round(result.durationMs),
+        ...result.phases ? { phases: result.phases } : {},
+        ...run3.validateMs !== void 0 ? { validateMs: run3.validateMs } : {}
+      });
       progress(`${step}: ${result.timedOut ? "timed out" : `exit ${result.exitCode}`} in ${(result.durationMs / 1e3).toFixed(1)} s`);
       return run3;
     });
@@ -72620,13 +72656,13 @@ async function verifyPlatform(ctx) {
     const spec = ctx.early ?? launch(ref2, platform6, opts, "spec (ENTRYPOINT)", type, { args: ["spec"] }, true);
     adopt("spec (ENTRYPOINT)", spec.run);
     startIo(type);
-    probeRes = await probeThrough(spec, ctx.source.config.workdir);
+    probeRes = await timed("config", probeThrough(spec, ctx.source.config.workdir));
   }
   const pulled = !local && !await inspectLocalImage(ref2);
   const dropPulled = async () => {
     if (pulled) await docker(["image", "rm", ref2], { allowFailure: true, timeoutMs: 12e4 });
   };
-  probeRes ??= await createProbe(ref2, platform6, "missing", { env: opts.registryEnv });
+  probeRes ??= await timed("pull + config", createProbe(ref2, platform6, "missing", { env: opts.registryEnv }));
   if (!probeRes.ok) {
     await Promise.allSettled(runs);
     await dropPulled();
@@ -72650,16 +72686,16 @@ async function verifyPlatform(ctx) {
     if (envTokens.length > 0 && !sameArgv) start2("spec (AIRBYTE_ENTRYPOINT)", type, { args: ["spec"], entrypoint: envTokens });
     const workdir = type === "destination" ? "/dest" : "/source";
     const fs4 = containerFs(probe.name);
-    const usersP = readUsers(fs4);
+    const usersP = timed("passwd/group", readUsers(fs4));
     const scanRoots = ["/airbyte", ...config2.workdir && config2.workdir !== "/" && !config2.workdir.startsWith("/airbyte") ? [config2.workdir] : []];
     const hashSizes = new Set((ctx.secrets ?? []).map((x) => x.size));
     const treesP = Promise.all(
       scanRoots.map(async (root) => {
-        const c3 = await copyFromContainer(probe.name, root, { maxBytes: TREE_SCAN_BYTES, keep: () => 0, hashSizes });
+        const c3 = await timed(`tree ${root}`, copyFromContainer(probe.name, root, { maxBytes: TREE_SCAN_BYTES, keep: () => 0, hashSizes }));
         return { root, entries: c3.entries, truncated: c3.truncated, exists: c3.exists };
       })
     );
-    const [platformRes, users, trees] = await Promise.all([checkPlatform(platform6, config2, fs4), usersP, treesP]);
+    const [platformRes, users, trees] = await Promise.all([timed("ELF (platform)", checkPlatform(platform6, config2, fs4)), usersP, treesP]);
     const airbyteTree = trees[0];
     const rootEntry = airbyteTree?.exists ? airbyteTree.entries.find((e) => e.path === "airbyte") : void 0;
     const results = [
@@ -72722,6 +72758,7 @@ async function verifyImage(image2, opts = {}) {
   const keepEarly = source.kind === "local" && type === guess;
   if (!keepEarly) await dropEarly();
   const records = [];
+  const reads = [];
   try {
     const contexts = platforms.map((platform6) => ({
       image: refOf(platform6),
@@ -72732,6 +72769,7 @@ async function verifyImage(image2, opts = {}) {
       staged,
       secrets,
       records,
+      reads,
       ...keepEarly ? { early: early.get(platform6) } : {}
     }));
     const order = emulatedFirst.map((p) => contexts.find((c3) => c3.platform === p));
@@ -72747,6 +72785,7 @@ async function verifyImage(image2, opts = {}) {
       ok: !checks.some((c3) => c3.status === "fail"),
       checks,
       runs: records.sort((a2, b) => platforms.indexOf(a2.platform) - platforms.indexOf(b.platform) || a2.step.localeCompare(b.step)),
+      reads: reads.sort((a2, b) => platforms.indexOf(a2.platform) - platforms.indexOf(b.platform) || a2.endMs - b.endMs),
       durationMs: Math.round(performance.now() - t0)
     };
   } finally {

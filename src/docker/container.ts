@@ -91,6 +91,15 @@ export interface ContainerRunResult {
   oomKilled: boolean;
   diff: DiffEntry[];
   durationMs: number;
+  /** where the time went (ms): docker create, the attached run, waiting on reads through the container, docker diff + state */
+  phases?: RunPhases;
+}
+
+export interface RunPhases {
+  createMs: number;
+  runMs: number;
+  holdMs: number;
+  diffMs: number;
 }
 
 export const DEFAULT_LIMITS = { memory: '2g', pidsLimit: 512, maxOutputBytes: MAX_STDOUT_BYTES, maxLineBytes: MAX_LINE_BYTES } as const;
@@ -278,6 +287,7 @@ async function execute(spec: ContainerRunSpec, name: string, settleCreated: (c: 
       return outcome(timedOut ? 137 : 125, made.command);
     }
     settleCreated({ ok: true });
+    const tCreated = performance.now();
     const client = docker(['start', '-a', ...(spec.input !== undefined ? ['-i'] : []), name], {
       allowFailure: true,
       input: spec.input,
@@ -295,17 +305,21 @@ async function execute(spec: ContainerRunSpec, name: string, settleCreated: (c: 
     clearTimeout(timer);
     stdout.end();
     await stopping;
-    const durationMs = performance.now() - t0;
+    const tExited = performance.now();
+    const durationMs = tExited - t0;
     // Reads through the container (docker cp) must be over before docker
     // diff: a copy in flight shows in the diff (the daemon pivots into the
     // container's root, leaving a transient /.pivot_root* behind).
     await Promise.all(holds);
+    const tReleased = performance.now();
     // The container's own state has its exit code (`docker start -a` says 1
     // when the entrypoint cannot even be started, the state says 126/127) and
     // tells an OOM kill from a crash; it costs nothing on the critical path,
     // running next to docker diff.
     const [diff, state] = await Promise.all([containerChanges(name), containerState(name)]);
-    return outcome(state ? state.exitCode : res.exitCode, formatCommand(createArgv), { oomKilled: state?.oomKilled === true, diff, durationMs });
+    const ms = (a: number, b: number) => Math.round(b - a);
+    const phases: RunPhases = { createMs: ms(t0, tCreated), runMs: ms(tCreated, tExited), holdMs: ms(tExited, tReleased), diffMs: ms(tReleased, performance.now()) };
+    return outcome(state ? state.exitCode : res.exitCode, formatCommand(createArgv), { oomKilled: state?.oomKilled === true, diff, durationMs, phases });
   } finally {
     clearTimeout(timer);
     // Settled on every path (a no-op when it already was): a throw before

@@ -46,6 +46,10 @@ export const RunRecordSchema = z.object({
   exitCode: z.number(),
   timedOut: z.boolean(),
   durationMs: z.number(),
+  /** where the run's time went (ms): docker create, the attached run, reads holding the container, docker diff */
+  phases: z.object({ createMs: z.number(), runMs: z.number(), holdMs: z.number(), diffMs: z.number() }).optional(),
+  /** time spent parsing and validating its stdout lines as AirbyteMessages (ms, within runMs) */
+  validateMs: z.number().optional(),
 });
 export type RunRecord = z.infer<typeof RunRecordSchema>;
 
@@ -57,6 +61,8 @@ export const VerifyReportSchema = z.object({
   ok: z.boolean(),
   checks: z.array(CheckResultSchema),
   runs: z.array(RunRecordSchema),
+  /** the image reads behind the file checks, per platform (ms from the platform's start to each read's end, and its own time) */
+  reads: z.array(z.object({ platform: z.string(), read: z.string(), ms: z.number(), endMs: z.number() })).optional(),
   durationMs: z.number(),
 });
 export type VerifyReport = z.infer<typeof VerifyReportSchema>;

@@ -33,6 +33,8 @@ export interface NamedRun {
   result: ContainerRunResult;
   /** its stdout, judged line by line as it arrived */
   messages: MessageDigest;
+  /** the time that judging took (ms) */
+  validateMs?: number;
 }
 
 /**

@@ -36,6 +36,8 @@ import {
 } from './config-checks.js';
 import { containerFs } from './imagefs.js';
 import { fail, skip, sortResults, type CheckId, type CheckResult, type RunRecord, type VerifyReport } from './report.js';
+
+type ReadRecord = NonNullable<VerifyReport['reads']>[number];
 import { checkOperation, checkSpec, checkWrites, permittedWriteDirs, type NamedRun } from './run-checks.js';
 
 export { DEFAULT_PLATFORMS } from '../shared/platforms.js';
@@ -180,6 +182,7 @@ interface PlatformContext {
   staged: Staged;
   secrets: SecretFile[] | undefined;
   records: RunRecord[];
+  reads: ReadRecord[];
   /** the spec run started before the image was even inspected (local images) */
   early?: Launched;
   /** the type this platform's labels gave (registry images) */
@@ -204,6 +207,13 @@ function launch(ref: string, platform: string, opts: VerifyOptions, step: string
   const workdir = type === 'destination' ? '/dest' : '/source';
   // stdout is judged line by line as it arrives: no run keeps its output.
   const collector = new MessageCollector();
+  let validateMs = 0;
+  const judge = (line: string, lineNo: number): boolean => {
+    const t = performance.now();
+    const more = collector.push(line, lineNo);
+    validateMs += performance.now() - t;
+    return more;
+  };
   const container = startContainer({
     image: ref,
     platform,
@@ -215,11 +225,11 @@ function launch(ref: string, platform: string, opts: VerifyOptions, step: string
     maxOutputBytes: opts.maxOutputBytes,
     maxLineBytes: opts.maxLineBytes,
     ...spec,
-    onStdoutLine: collector.push,
+    onStdoutLine: judge,
   });
   let release = () => {};
   if (forReads) container.hold(new Promise<void>((resolve) => (release = resolve)));
-  return { container, run: container.result.then((result) => ({ label: step, workdir, result, messages: collector.digest() })), release };
+  return { container, run: container.result.then((result) => ({ label: step, workdir, result, messages: collector.digest(), validateMs: Math.round(validateMs) })), release };
 }
 
 /** The image read through a run's own container (it must have been launched `forReads`). */
@@ -246,6 +256,15 @@ const ALL_AFTER_PLATFORM: CheckId[] = ['entrypoint-env', 'entrypoint-absolute', 
 
 async function verifyPlatform(ctx: PlatformContext): Promise<CheckResult[]> {
   const { platform, opts, staged } = ctx;
+  const tPlatform = performance.now();
+  const timed = <T>(read: string, p: Promise<T>): Promise<T> => {
+    const t = performance.now();
+    return p.then((v) => {
+      const end = performance.now();
+      ctx.reads.push({ platform, read, ms: Math.round(end - t), endMs: Math.round(end - tPlatform) });
+      return v;
+    });
+  };
   const timeoutMs = (opts.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
   const progress = (l: string) => opts.onProgress?.(`[${platform}] ${l}`);
   let ref = ctx.image;
@@ -266,7 +285,16 @@ async function verifyPlatform(ctx: PlatformContext): Promise<CheckResult[]> {
   const adopt = (step: string, launched: Promise<NamedRun>) => {
     const p = launched.then((run) => {
       const { result } = run;
-      ctx.records.push({ platform, step, command: result.command, exitCode: result.exitCode, timedOut: result.timedOut, durationMs: Math.round(result.durationMs) });
+      ctx.records.push({
+        platform,
+        step,
+        command: result.command,
+        exitCode: result.exitCode,
+        timedOut: result.timedOut,
+        durationMs: Math.round(result.durationMs),
+        ...(result.phases ? { phases: result.phases } : {}),
+        ...(run.validateMs !== undefined ? { validateMs: run.validateMs } : {}),
+      });
       progress(`${step}: ${result.timedOut ? 'timed out' : `exit ${result.exitCode}`} in ${(result.durationMs / 1000).toFixed(1)} s`);
       return run;
     });
@@ -302,7 +330,7 @@ async function verifyPlatform(ctx: PlatformContext): Promise<CheckResult[]> {
     const spec = ctx.early ?? launch(ref, platform, opts, 'spec (ENTRYPOINT)', type, { args: ['spec'] }, true);
     adopt('spec (ENTRYPOINT)', spec.run);
     startIo(type);
-    probeRes = await probeThrough(spec, ctx.source.config.workdir);
+    probeRes = await timed('config', probeThrough(spec, ctx.source.config.workdir));
   }
   // A registry image is pulled (this platform only) by the probe; what we
   // pulled we remove afterwards, so verify leaves the image store as it was.
@@ -310,7 +338,7 @@ async function verifyPlatform(ctx: PlatformContext): Promise<CheckResult[]> {
   const dropPulled = async () => {
     if (pulled) await docker(['image', 'rm', ref], { allowFailure: true, timeoutMs: 120_000 });
   };
-  probeRes ??= await createProbe(ref, platform, 'missing', { env: opts.registryEnv });
+  probeRes ??= await timed('pull + config', createProbe(ref, platform, 'missing', { env: opts.registryEnv }));
   if (!probeRes.ok) {
     await Promise.allSettled(runs);
     await dropPulled();
@@ -339,7 +367,7 @@ async function verifyPlatform(ctx: PlatformContext): Promise<CheckResult[]> {
     const workdir = type === 'destination' ? '/dest' : '/source';
 
     const fs = containerFs(probe.name);
-    const usersP = readUsers(fs);
+    const usersP = timed('passwd/group', readUsers(fs));
     const scanRoots = ['/airbyte', ...(config.workdir && config.workdir !== '/' && !config.workdir.startsWith('/airbyte') ? [config.workdir] : [])];
     // The trees are listed as they stream (a java connector's jars are
     // hundreds of MB): no content is kept, only files of a secret's size
@@ -347,11 +375,11 @@ async function verifyPlatform(ctx: PlatformContext): Promise<CheckResult[]> {
     const hashSizes = new Set((ctx.secrets ?? []).map((x) => x.size));
     const treesP = Promise.all(
       scanRoots.map(async (root) => {
-        const c = await copyFromContainer(probe.name, root, { maxBytes: TREE_SCAN_BYTES, keep: () => 0, hashSizes });
+        const c = await timed(`tree ${root}`, copyFromContainer(probe.name, root, { maxBytes: TREE_SCAN_BYTES, keep: () => 0, hashSizes }));
         return { root, entries: c.entries, truncated: c.truncated, exists: c.exists };
       }),
     );
-    const [platformRes, users, trees] = await Promise.all([checkPlatform(platform, config, fs), usersP, treesP]);
+    const [platformRes, users, trees] = await Promise.all([timed('ELF (platform)', checkPlatform(platform, config, fs)), usersP, treesP]);
     const airbyteTree = trees[0];
     const rootEntry = airbyteTree?.exists ? airbyteTree.entries.find((e) => e.path === 'airbyte') : undefined;
     const results: CheckResult[] = [
@@ -423,6 +451,7 @@ export async function verifyImage(image: string, opts: VerifyOptions = {}): Prom
   const keepEarly = source.kind === 'local' && type === guess;
   if (!keepEarly) await dropEarly();
   const records: RunRecord[] = [];
+  const reads: ReadRecord[] = [];
   try {
     const contexts: PlatformContext[] = platforms.map((platform) => ({
       image: refOf(platform),
@@ -433,6 +462,7 @@ export async function verifyImage(image: string, opts: VerifyOptions = {}): Prom
       staged,
       secrets,
       records,
+      reads,
       ...(keepEarly ? { early: early.get(platform) } : {}),
     }));
     const order = emulatedFirst.map((p) => contexts.find((c) => c.platform === p) as PlatformContext);
@@ -448,6 +478,7 @@ export async function verifyImage(image: string, opts: VerifyOptions = {}): Prom
       ok: !checks.some((c) => c.status === 'fail'),
       checks,
       runs: records.sort((a, b) => platforms.indexOf(a.platform) - platforms.indexOf(b.platform) || a.step.localeCompare(b.step)),
+      reads: reads.sort((a, b) => platforms.indexOf(a.platform) - platforms.indexOf(b.platform) || a.endMs - b.endMs),
       durationMs: Math.round(performance.now() - t0),
     };
   } finally {

@@ -121,6 +121,15 @@ describeEngine('verify: broken and good images on both platforms', () => {
     expect(report.checks.find((c) => c.id === 'spec' && c.platform === 'linux/arm64')?.message).toMatch(/AIRBYTE_ENTRYPOINT is the same argv: this run covers it/);
     expect(report.runs.every((r) => r.command.includes('--network') && r.command.includes('--memory') && r.command.includes('--pids-limit'))).toBe(true);
     expect(report.runs.find((r) => r.step === 'spec (ENTRYPOINT)')?.command).toMatch(/--network none .*-w \/source/);
+    // where the time went, per run and per image read (bench/verify.mjs prints it)
+    for (const r of report.runs) {
+      expect(r.phases, r.step).toBeDefined();
+      const p = r.phases!;
+      expect(p.createMs + p.runMs, r.step).toBeLessThanOrEqual(r.durationMs + 2);
+      expect(r.validateMs ?? -1, r.step).toBeGreaterThanOrEqual(0);
+      expect(r.validateMs ?? 0, r.step).toBeLessThanOrEqual(p.runMs + 1);
+    }
+    for (const p of BOTH) expect(report.reads?.filter((x) => x.platform === p).map((x) => x.read).sort()).toEqual(['ELF (platform)', 'config', 'passwd/group', 'tree /airbyte']);
   });
 
   it('a good destination: check and write (messages on stdin) pass, runs use -w /dest', async () => {

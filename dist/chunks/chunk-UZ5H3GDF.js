@@ -409,6 +409,7 @@ async function execute(spec, name, settleCreated, holds) {
       return outcome(timedOut ? 137 : 125, made.command);
     }
     settleCreated({ ok: true });
+    const tCreated = performance.now();
     const client = docker(["start", "-a", ...spec.input !== void 0 ? ["-i"] : [], name], {
       allowFailure: true,
       input: spec.input,
@@ -426,10 +427,14 @@ async function execute(spec, name, settleCreated, holds) {
     clearTimeout(timer);
     stdout.end();
     await stopping;
-    const durationMs = performance.now() - t0;
+    const tExited = performance.now();
+    const durationMs = tExited - t0;
     await Promise.all(holds);
+    const tReleased = performance.now();
     const [diff, state] = await Promise.all([containerChanges(name), containerState(name)]);
-    return outcome(state ? state.exitCode : res.exitCode, formatCommand(createArgv), { oomKilled: state?.oomKilled === true, diff, durationMs });
+    const ms = (a, b) => Math.round(b - a);
+    const phases = { createMs: ms(t0, tCreated), runMs: ms(tCreated, tExited), holdMs: ms(tExited, tReleased), diffMs: ms(tReleased, performance.now()) };
+    return outcome(state ? state.exitCode : res.exitCode, formatCommand(createArgv), { oomKilled: state?.oomKilled === true, diff, durationMs, phases });
   } finally {
     clearTimeout(timer);
     settleCreated({ ok: false, reason: "the run stopped before the container was created" });

@@ -1,14 +1,14 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
   verifyImage
-} from "./chunk-MEG57TPH.js";
+} from "./chunk-7G33CBVV.js";
 import "./chunk-CPAX55HI.js";
 import {
   inspectLocalImage
-} from "./chunk-WK6OK2G7.js";
+} from "./chunk-UZ5H3GDF.js";
 import {
   renderReport
-} from "./chunk-2THWLMDK.js";
+} from "./chunk-5Z63VUE4.js";
 import "./chunk-BGO7SG43.js";
 import {
   checkPlatforms
@@ -106,7 +106,7 @@ async function verifyRequest(target, f) {
   return { image, opts };
 }
 async function explicitAccess(image, login) {
-  const [{ explicitCredentials, toolAuth }, { registryLocation }] = await Promise.all([import("./credentials-MHM4QXFP.js"), import("./base-facts-ZEVBPOCT.js")]);
+  const [{ explicitCredentials, toolAuth }, { registryLocation }] = await Promise.all([import("./credentials-MHM4QXFP.js"), import("./base-facts-BBFDWJH7.js")]);
   const credentials = explicitCredentials(login);
   const at = credentials ? registryLocation(image) : void 0;
   if (!credentials || !at || await inspectLocalImage(image)) return void 0;
@@ -126,11 +126,11 @@ function register(program) {
       if (!g.json) opts.onProgress = (l) => out.info(l);
       let report = await verifyImage(image, opts);
       if (flags.signPub) {
-        const { addSignatureCheck } = await import("./signature-RMODGXYP.js");
+        const { addSignatureCheck } = await import("./signature-IIB66P2Y.js");
         report = await addSignatureCheck(report, image, flags.signPub, { dockerConfigDir: access?.tools?.dir });
       }
       if (flags.sbom) {
-        const { addSbomCheck } = await import("./sbom-OYDJOHZ3.js");
+        const { addSbomCheck } = await import("./sbom-W55FVBZG.js");
         report = await addSbomCheck(report, image, { credentials: access?.credentials });
       }
       out.result(report, () => renderReport(report));

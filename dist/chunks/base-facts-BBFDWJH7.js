@@ -8,10 +8,10 @@ import {
   resolveBaseFacts,
   shortReason,
   withTable
-} from "./chunk-YVCOE2FF.js";
+} from "./chunk-BPVKYWR2.js";
 import {
   parsePasswd
-} from "./chunk-WK6OK2G7.js";
+} from "./chunk-UZ5H3GDF.js";
 import "./chunk-SRQ4EVY6.js";
 import "./chunk-R5RVLK2O.js";
 import "./chunk-G44WSTAN.js";

@@ -1,10 +1,10 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
-import "./chunk-MEG57TPH.js";
+import "./chunk-7G33CBVV.js";
 import "./chunk-CPAX55HI.js";
-import "./chunk-WK6OK2G7.js";
+import "./chunk-UZ5H3GDF.js";
 import {
   renderReport
-} from "./chunk-2THWLMDK.js";
+} from "./chunk-5Z63VUE4.js";
 import "./chunk-BGO7SG43.js";
 import {
   action,
@@ -43,7 +43,7 @@ function register(program) {
       }
       const provenance = opts.provenance === void 0 ? void 0 : opts.provenance === "false" ? false : opts.provenance === "max" ? "max" : opts.provenance === "min" ? "min" : void 0;
       if (opts.provenance !== void 0 && provenance === void 0) throw badInput(`--provenance ${opts.provenance}: expected min, max or false`);
-      const { buildPlatformRecord } = await import("./record-JR627YAJ.js");
+      const { buildPlatformRecord } = await import("./record-LAYNST54.js");
       const { digestRecordName } = await import("./digest-record-XRCL7HAZ.js");
       const { loadConnector } = await import("./metadata-HZ5HNCCW.js");
       const c = await loadConnector(dir);

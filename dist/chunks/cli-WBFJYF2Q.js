@@ -3407,17 +3407,17 @@ var program = new Command();
 init_define_BC_HELP();
 var COMMANDS = {
   render: () => import("./render-QM7BEXHI.js"),
-  lint: () => import("./lint-IMRRKLVW.js"),
-  build: () => import("./build-4HVPC2PS.js"),
-  verify: () => import("./verify-JOXLK5QJ.js"),
-  publish: () => import("./publish-WTVXQMLM.js"),
+  lint: () => import("./lint-S4ZX3OR3.js"),
+  build: () => import("./build-ULU23NFP.js"),
+  verify: () => import("./verify-SWZRVZP4.js"),
+  publish: () => import("./publish-2KJWZ5KI.js"),
   tags: () => import("./tags-NWYPD3ZN.js"),
   "release-plan": () => import("./release-plan-KDGPT6QF.js"),
   doctor: () => import("./doctor-BI4NUFLR.js"),
   changed: () => import("./changed-F6RTOPXR.js"),
-  "digest-record": () => import("./digest-record-JO5NOOWR.js"),
+  "digest-record": () => import("./digest-record-RVZCUGTN.js"),
   merge: () => import("./merge-2P23HXE4.js"),
-  bake: () => import("./bake-SHYG7QTP.js"),
+  bake: () => import("./bake-MP766QLN.js"),
   base: () => import("./base-MVT36ZE4.js")
 };
 var COMMAND_NAMES = Object.keys(COMMANDS);

@@ -5,15 +5,15 @@ import {
   hashSecrets,
   platformList,
   verifyImage
-} from "./chunk-MEG57TPH.js";
+} from "./chunk-7G33CBVV.js";
 import "./chunk-CPAX55HI.js";
-import "./chunk-WK6OK2G7.js";
+import "./chunk-UZ5H3GDF.js";
 import {
   CHECK_IDS,
   CheckResultSchema,
   VerifyReportSchema,
   renderReport
-} from "./chunk-2THWLMDK.js";
+} from "./chunk-5Z63VUE4.js";
 import "./chunk-BGO7SG43.js";
 import "./chunk-SRQ4EVY6.js";
 import "./chunk-R5RVLK2O.js";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-CA6OMUVS.js";
 import {
   lintWithBase
-} from "./chunk-A3MRNFSC.js";
+} from "./chunk-T7XS3Q6C.js";
 import {
   chooseStrategy,
   platformTag
@@ -354,7 +354,7 @@ function buildFacts(b) {
 async function verifyStep(plan, built, o) {
   const loaded = await loadImages(built, o.name, o.work);
   try {
-    const [{ verifyImage }, { connectorVerifyDefaults }] = await Promise.all([import("./verify-33JTMKX5.js"), import("./defaults-2KUNV2RL.js")]);
+    const [{ verifyImage }, { connectorVerifyDefaults }] = await Promise.all([import("./verify-NCKECN75.js"), import("./defaults-2KUNV2RL.js")]);
     const defaults = await connectorVerifyDefaults(plan.connector, { config: o.configFile });
     const platforms = Object.keys(built.local).length > 0 ? Object.keys(built.local) : plan.platforms;
     const first = built.local[platforms[0] ?? ""] ?? o.name;

@@ -40,17 +40,17 @@ import {
   untag,
   verifyStep,
   workDir
-} from "./chunk-AD2S5KIE.js";
+} from "./chunk-3XGQIMLE.js";
 import {
   Pipeline,
   StepFailure,
   done,
   skip
 } from "./chunk-CA6OMUVS.js";
-import "./chunk-A3MRNFSC.js";
-import "./chunk-YVCOE2FF.js";
+import "./chunk-T7XS3Q6C.js";
+import "./chunk-BPVKYWR2.js";
 import "./chunk-ICYM5BAL.js";
-import "./chunk-WK6OK2G7.js";
+import "./chunk-UZ5H3GDF.js";
 import {
   signImage
 } from "./chunk-EULMX5DH.js";

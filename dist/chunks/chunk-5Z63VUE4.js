@@ -45,7 +45,11 @@ var RunRecordSchema = external_exports.object({
   command: external_exports.string(),
   exitCode: external_exports.number(),
   timedOut: external_exports.boolean(),
-  durationMs: external_exports.number()
+  durationMs: external_exports.number(),
+  /** where the run's time went (ms): docker create, the attached run, reads holding the container, docker diff */
+  phases: external_exports.object({ createMs: external_exports.number(), runMs: external_exports.number(), holdMs: external_exports.number(), diffMs: external_exports.number() }).optional(),
+  /** time spent parsing and validating its stdout lines as AirbyteMessages (ms, within runMs) */
+  validateMs: external_exports.number().optional()
 });
 var VerifyReportSchema = external_exports.object({
   image: external_exports.string(),
@@ -55,6 +59,8 @@ var VerifyReportSchema = external_exports.object({
   ok: external_exports.boolean(),
   checks: external_exports.array(CheckResultSchema),
   runs: external_exports.array(RunRecordSchema),
+  /** the image reads behind the file checks, per platform (ms from the platform's start to each read's end, and its own time) */
+  reads: external_exports.array(external_exports.object({ platform: external_exports.string(), read: external_exports.string(), ms: external_exports.number(), endMs: external_exports.number() })).optional(),
   durationMs: external_exports.number()
 });
 var pass = (id, platform, message, details) => ({

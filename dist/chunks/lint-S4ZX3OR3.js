@@ -7,9 +7,9 @@ import {
   lintDockerfile,
   sortFindings,
   summarize
-} from "./chunk-A3MRNFSC.js";
-import "./chunk-YVCOE2FF.js";
-import "./chunk-WK6OK2G7.js";
+} from "./chunk-T7XS3Q6C.js";
+import "./chunk-BPVKYWR2.js";
+import "./chunk-UZ5H3GDF.js";
 import {
   resolvePlan
 } from "./chunk-URUYBHLZ.js";

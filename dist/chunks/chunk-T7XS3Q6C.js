@@ -13,7 +13,7 @@ import {
   splitShell,
   tableName,
   withTable
-} from "./chunk-YVCOE2FF.js";
+} from "./chunk-BPVKYWR2.js";
 import {
   require_main
 } from "./chunk-URUYBHLZ.js";

@@ -9,12 +9,12 @@ import {
 import "./chunk-OSCXCC73.js";
 import {
   registryLocation
-} from "./chunk-YVCOE2FF.js";
-import "./chunk-WK6OK2G7.js";
+} from "./chunk-BPVKYWR2.js";
+import "./chunk-UZ5H3GDF.js";
 import {
   fail,
   pass
-} from "./chunk-2THWLMDK.js";
+} from "./chunk-5Z63VUE4.js";
 import "./chunk-BGO7SG43.js";
 import {
   CYCLONEDX_MEDIA_TYPE,

@@ -7,7 +7,7 @@ import {
   inspectLocalImage,
   normalizeConfig,
   parsePasswd
-} from "./chunk-WK6OK2G7.js";
+} from "./chunk-UZ5H3GDF.js";
 import {
   parseImageRef
 } from "./chunk-7Z2HG6B2.js";

@@ -12,13 +12,13 @@ import {
   resolveImage,
   runContainerConfig,
   startContainer
-} from "./chunk-WK6OK2G7.js";
+} from "./chunk-UZ5H3GDF.js";
 import {
   fail,
   pass,
   skip,
   sortResults
-} from "./chunk-2THWLMDK.js";
+} from "./chunk-5Z63VUE4.js";
 import {
   docker
 } from "./chunk-R5RVLK2O.js";
@@ -723,6 +723,13 @@ async function stageInputs(inputs) {
 function launch(ref, platform, opts, step, type, spec, forReads = false) {
   const workdir = type === "destination" ? "/dest" : "/source";
   const collector = new MessageCollector();
+  let validateMs = 0;
+  const judge = (line, lineNo) => {
+    const t = performance.now();
+    const more = collector.push(line, lineNo);
+    validateMs += performance.now() - t;
+    return more;
+  };
   const container = startContainer({
     image: ref,
     platform,
@@ -734,12 +741,12 @@ function launch(ref, platform, opts, step, type, spec, forReads = false) {
     maxOutputBytes: opts.maxOutputBytes,
     maxLineBytes: opts.maxLineBytes,
     ...spec,
-    onStdoutLine: collector.push
+    onStdoutLine: judge
   });
   let release = () => {
   };
   if (forReads) container.hold(new Promise((resolve) => release = resolve));
-  return { container, run: container.result.then((result) => ({ label: step, workdir, result, messages: collector.digest() })), release };
+  return { container, run: container.result.then((result) => ({ label: step, workdir, result, messages: collector.digest(), validateMs: Math.round(validateMs) })), release };
 }
 async function probeThrough(l, imageWorkdir) {
   try {
@@ -760,6 +767,15 @@ var RUN_CHECKS = ["spec", "check", "discover", "read", "write", "writes"];
 var ALL_AFTER_PLATFORM = ["entrypoint-env", "entrypoint-absolute", "user", "airbyte-dir", ...RUN_CHECKS, "no-secrets", "labels"];
 async function verifyPlatform(ctx) {
   const { platform, opts, staged } = ctx;
+  const tPlatform = performance.now();
+  const timed = (read, p) => {
+    const t = performance.now();
+    return p.then((v) => {
+      const end = performance.now();
+      ctx.reads.push({ platform, read, ms: Math.round(end - t), endMs: Math.round(end - tPlatform) });
+      return v;
+    });
+  };
   const timeoutMs = (opts.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1e3;
   const progress = (l) => opts.onProgress?.(`[${platform}] ${l}`);
   let ref = ctx.image;
@@ -780,7 +796,16 @@ async function verifyPlatform(ctx) {
   const adopt = (step, launched) => {
     const p = launched.then((run) => {
       const { result } = run;
-      ctx.records.push({ platform, step, command: result.command, exitCode: result.exitCode, timedOut: result.timedOut, durationMs: Math.round(result.durationMs) });
+      ctx.records.push({
+        platform,
+        step,
+        command: result.command,
+        exitCode: result.exitCode,
+        timedOut: result.timedOut,
+        durationMs: Math.round(result.durationMs),
+        ...result.phases ? { phases: result.phases } : {},
+        ...run.validateMs !== void 0 ? { validateMs: run.validateMs } : {}
+      });
       progress(`${step}: ${result.timedOut ? "timed out" : `exit ${result.exitCode}`} in ${(result.durationMs / 1e3).toFixed(1)} s`);
       return run;
     });
@@ -811,13 +836,13 @@ async function verifyPlatform(ctx) {
     const spec = ctx.early ?? launch(ref, platform, opts, "spec (ENTRYPOINT)", type, { args: ["spec"] }, true);
     adopt("spec (ENTRYPOINT)", spec.run);
     startIo(type);
-    probeRes = await probeThrough(spec, ctx.source.config.workdir);
+    probeRes = await timed("config", probeThrough(spec, ctx.source.config.workdir));
   }
   const pulled = !local && !await inspectLocalImage(ref);
   const dropPulled = async () => {
     if (pulled) await docker(["image", "rm", ref], { allowFailure: true, timeoutMs: 12e4 });
   };
-  probeRes ??= await createProbe(ref, platform, "missing", { env: opts.registryEnv });
+  probeRes ??= await timed("pull + config", createProbe(ref, platform, "missing", { env: opts.registryEnv }));
   if (!probeRes.ok) {
     await Promise.allSettled(runs);
     await dropPulled();
@@ -841,16 +866,16 @@ async function verifyPlatform(ctx) {
     if (envTokens.length > 0 && !sameArgv) start("spec (AIRBYTE_ENTRYPOINT)", type, { args: ["spec"], entrypoint: envTokens });
     const workdir = type === "destination" ? "/dest" : "/source";
     const fs = containerFs(probe.name);
-    const usersP = readUsers(fs);
+    const usersP = timed("passwd/group", readUsers(fs));
     const scanRoots = ["/airbyte", ...config.workdir && config.workdir !== "/" && !config.workdir.startsWith("/airbyte") ? [config.workdir] : []];
     const hashSizes = new Set((ctx.secrets ?? []).map((x) => x.size));
     const treesP = Promise.all(
       scanRoots.map(async (root) => {
-        const c = await copyFromContainer(probe.name, root, { maxBytes: TREE_SCAN_BYTES, keep: () => 0, hashSizes });
+        const c = await timed(`tree ${root}`, copyFromContainer(probe.name, root, { maxBytes: TREE_SCAN_BYTES, keep: () => 0, hashSizes }));
         return { root, entries: c.entries, truncated: c.truncated, exists: c.exists };
       })
     );
-    const [platformRes, users, trees] = await Promise.all([checkPlatform(platform, config, fs), usersP, treesP]);
+    const [platformRes, users, trees] = await Promise.all([timed("ELF (platform)", checkPlatform(platform, config, fs)), usersP, treesP]);
     const airbyteTree = trees[0];
     const rootEntry = airbyteTree?.exists ? airbyteTree.entries.find((e) => e.path === "airbyte") : void 0;
     const results = [
@@ -913,6 +938,7 @@ async function verifyImage(image, opts = {}) {
   const keepEarly = source.kind === "local" && type === guess;
   if (!keepEarly) await dropEarly();
   const records = [];
+  const reads = [];
   try {
     const contexts = platforms.map((platform) => ({
       image: refOf(platform),
@@ -923,6 +949,7 @@ async function verifyImage(image, opts = {}) {
       staged,
       secrets,
       records,
+      reads,
       ...keepEarly ? { early: early.get(platform) } : {}
     }));
     const order = emulatedFirst.map((p) => contexts.find((c) => c.platform === p));
@@ -938,6 +965,7 @@ async function verifyImage(image, opts = {}) {
       ok: !checks.some((c) => c.status === "fail"),
       checks,
       runs: records.sort((a, b) => platforms.indexOf(a.platform) - platforms.indexOf(b.platform) || a.step.localeCompare(b.step)),
+      reads: reads.sort((a, b) => platforms.indexOf(a.platform) - platforms.indexOf(b.platform) || a.endMs - b.endMs),
       durationMs: Math.round(performance.now() - t0)
     };
   } finally {

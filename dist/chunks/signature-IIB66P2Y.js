@@ -5,7 +5,7 @@ import {
 import {
   fail,
   pass
-} from "./chunk-2THWLMDK.js";
+} from "./chunk-5Z63VUE4.js";
 import "./chunk-BGO7SG43.js";
 import "./chunk-R5RVLK2O.js";
 import "./chunk-G44WSTAN.js";

@@ -6,20 +6,20 @@ import {
   findingLine,
   lintStep,
   renderStep
-} from "./chunk-AD2S5KIE.js";
+} from "./chunk-3XGQIMLE.js";
 import "./chunk-CA6OMUVS.js";
-import "./chunk-A3MRNFSC.js";
-import "./chunk-YVCOE2FF.js";
+import "./chunk-T7XS3Q6C.js";
+import "./chunk-BPVKYWR2.js";
 import {
   chooseStrategy,
   platformTag
 } from "./chunk-ICYM5BAL.js";
 import {
   verifyImage
-} from "./chunk-MEG57TPH.js";
+} from "./chunk-7G33CBVV.js";
 import "./chunk-CPAX55HI.js";
-import "./chunk-WK6OK2G7.js";
-import "./chunk-2THWLMDK.js";
+import "./chunk-UZ5H3GDF.js";
+import "./chunk-5Z63VUE4.js";
 import "./chunk-BGO7SG43.js";
 import {
   buildFailure
