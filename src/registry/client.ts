@@ -15,9 +15,14 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { BcError, envMissing, toBcError } from '../errors.js';
-import { registryBaseUrl } from '../docker/registry.js';
+import { sha256Digest } from '../shared/digest.js';
+import { credentialsNote, LoginRefused, loginFix, RegistryAuth } from './auth.js';
 import type { Credentials } from './credentials.js';
-import { parseRetryAfter, RegistryHttpError, TransientFault, withRetry, type RetryPolicy, type RetryStats, DEFAULT_RETRY } from './retry.js';
+import { errorCodes, parseJsonOr, send, type HttpTarget, type RequestSpec } from './http.js';
+import { registryBaseUrl } from './probe.js';
+import { DEFAULT_RETRY, parseRetryAfter, RegistryHttpError, TransientFault, withRetry, type RetryPolicy, type RetryStats } from './retry.js';
+
+export { LoginRefused, loginRefusal, parseChallenge } from './auth.js';
 
 export const MANIFEST_TYPES = [
   'application/vnd.oci.image.index.v1+json',
@@ -45,53 +50,9 @@ export interface RegistryClientOptions {
   timeoutMs?: number;
 }
 
-/** Parse `Bearer realm="...",service="...",scope="..."` (RFC 7235 auth-params). */
-export function parseChallenge(header: string): { scheme: string; params: Record<string, string> } {
-  const m = /^\s*(\w+)\s*(.*)$/s.exec(header);
-  const scheme = (m?.[1] ?? '').toLowerCase();
-  const params: Record<string, string> = {};
-  const re = /(\w+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]+))/g;
-  let p: RegExpExecArray | null;
-  while ((p = re.exec(m?.[2] ?? '')) !== null) params[p[1]!.toLowerCase()] = p[2] !== undefined ? p[2].replace(/\\(.)/g, '$1') : (p[3] ?? '');
-  return { scheme, params };
-}
-
-/** Distribution error codes from a JSON error body ({"errors":[{"code":...}]}). */
-export function errorCodes(body: string): string[] {
-  try {
-    const j = JSON.parse(body) as { errors?: { code?: unknown }[] };
-    return (j.errors ?? []).map((e) => String(e.code ?? '')).filter((c) => c !== '');
-  } catch {
-    return [];
-  }
-}
-
-interface RequestSpec {
-  scope: string;
-  what: string;
-  allow404?: boolean;
-  accept?: string[];
-  /** bytes, or a factory of a fresh stream per attempt (large blobs) */
-  body?: Buffer | (() => ReadableStream<Uint8Array>);
-  contentLength?: number;
-  contentType?: string;
-  timeoutMs?: number;
-  /** HTTP statuses that are answers, not errors (e.g. 202 for upload start) */
-  accepted?: number[];
-}
-
 const TagListSchema = z.object({ tags: z.array(z.string()).nullable().optional() }).loose();
-const TokenSchema = z.object({ token: z.string().min(1).optional(), access_token: z.string().min(1).optional() }).loose();
 /** 100 pages of 1000 tags: far more than any connector repository has. */
 const MAX_TAG_PAGES = 100;
-
-function parseJsonOr(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
 
 /** The registry answered a read by digest with bytes of another digest. Never retried. */
 export class ManifestMismatch extends BcError {
@@ -104,29 +65,7 @@ export class ManifestMismatch extends BcError {
   }
 }
 
-/**
- * The registry (or its token service) refused the credentials: HTTP 401 or
- * 403 after the auth flow ran. Never retried; exit 3. `doctor` tells it
- * from an unreachable registry by this class (through `loginRefusal`).
- */
-export class LoginRefused extends BcError {
-  constructor(
-    message: string,
-    readonly status: number,
-    details: string[],
-  ) {
-    super('environment', message, { step: 'registry', details });
-  }
-}
-
-/** The LoginRefused behind an error (retries wrap the original as their cause), if there is one. */
-export function loginRefusal(err: unknown): LoginRefused | undefined {
-  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) if (e instanceof LoginRefused) return e;
-  return undefined;
-}
-
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-
+/** The bytes a stream yields, hashed (a blob read again from the layout). */
 async function hashStream(stream: ReadableStream<Uint8Array>): Promise<string> {
   const h = createHash('sha256');
   const reader = stream.getReader();
@@ -138,12 +77,10 @@ async function hashStream(stream: ReadableStream<Uint8Array>): Promise<string> {
   return `sha256:${h.digest('hex')}`;
 }
 
-export const sha256 = (b: Buffer | string) => `sha256:${createHash('sha256').update(b).digest('hex')}`;
-
 export class RegistryClient {
   readonly base: string;
-  private readonly tokens = new Map<string, string>();
-  private basic: string | undefined;
+  private readonly auth: RegistryAuth;
+  private readonly http: HttpTarget;
   /** the auth flow ran and the registry accepted its answer */
   private authenticated = false;
 
@@ -152,6 +89,9 @@ export class RegistryClient {
     private readonly opts: RegistryClientOptions = {},
   ) {
     this.base = registryBaseUrl(registry);
+    const timeoutMs = opts.timeoutMs ?? 30_000;
+    this.auth = new RegistryAuth(registry, opts.credentials, timeoutMs);
+    this.http = { base: this.base, authorization: (scope) => this.auth.header(scope), timeoutMs };
   }
 
   /**
@@ -230,7 +170,7 @@ export class RegistryClient {
       return undefined;
     }
     const bytes = Buffer.from(await res.arrayBuffer());
-    const digest = sha256(bytes);
+    const digest = sha256Digest(bytes);
     if (ref.startsWith('sha256:') && digest !== ref) throw new ManifestMismatch(repo, ref, digest);
     return { digest, mediaType: res.headers.get('content-type') ?? '', size: bytes.length, bytes };
   }
@@ -244,7 +184,7 @@ export class RegistryClient {
       contentType: manifest.mediaType,
     });
     await res.body?.cancel();
-    return res.headers.get('docker-content-digest') ?? sha256(manifest.bytes);
+    return res.headers.get('docker-content-digest') ?? sha256Digest(manifest.bytes);
   }
 
   /**
@@ -260,7 +200,7 @@ export class RegistryClient {
       contentType: manifest.mediaType,
     });
     await res.body?.cancel();
-    return { digest: res.headers.get('docker-content-digest') ?? sha256(manifest.bytes), indexed: res.headers.get('oci-subject') === subject };
+    return { digest: res.headers.get('docker-content-digest') ?? sha256Digest(manifest.bytes), indexed: res.headers.get('oci-subject') === subject };
   }
 
   /**
@@ -294,7 +234,7 @@ export class RegistryClient {
       return undefined;
     }
     const bytes = Buffer.from(await res.arrayBuffer());
-    if (sha256(bytes) !== digest) throw new BcError('failed', `registry returned a blob for ${repo}@${digest} whose digest is ${sha256(bytes)}`);
+    if (sha256Digest(bytes) !== digest) throw new BcError('failed', `registry returned a blob for ${repo}@${digest} whose digest is ${sha256Digest(bytes)}`);
     return bytes;
   }
 
@@ -315,7 +255,7 @@ export class RegistryClient {
     if (res.status === 201) return true;
     // 202: the registry started an upload instead; abandon it (it expires server side).
     const loc = res.headers.get('location');
-    if (loc) await this.send('DELETE', loc, { scope: `repository:${repo}:pull,push`, what: 'cancel upload' }).then((r) => r.body?.cancel()).catch(() => undefined);
+    if (loc) await send(this.http, 'DELETE', loc, { scope: `repository:${repo}:pull,push`, what: 'cancel upload' }).then((r) => r.body?.cancel()).catch(() => undefined);
     return false;
   }
 
@@ -334,170 +274,94 @@ export class RegistryClient {
     const scope = `repository:${repo}:pull,push`;
     const short = digest.slice(0, 19);
     let reauthenticated = false;
-    await withRetry(
-      async () => {
-        const start = await this.request('POST', `/v2/${repo}/blobs/uploads/`, { scope, what: `start upload of ${digest.slice(0, 19)}`, accepted: [202] });
-        await start.body?.cancel();
-        const loc = start.headers.get('location');
-        if (!loc) throw new BcError('failed', `start upload of ${digest.slice(0, 19)}: the registry gave no Location`);
-        const url = new URL(loc, this.base);
-        url.searchParams.set('digest', digest);
-        // One attempt here: a failed PUT invalidates the upload session, so the
-        // outer retry starts a new session.
-        const res = await this.send('PUT', url.toString(), { scope, what: `upload ${digest.slice(0, 19)}`, body: open, contentLength: size, contentType: 'application/octet-stream', timeoutMs: 30 * 60_000 });
-        if (res.status === 401) {
-          const challenge = res.headers.get('www-authenticate') ?? '';
-          await res.body?.cancel();
-          if (reauthenticated || challenge === '') {
-            throw new LoginRefused(`upload ${short}: ${this.registry} refused the credentials (HTTP 401)`, 401, [loginFix(this.registry)]);
-          }
-          reauthenticated = true;
-          await this.authenticate(challenge, scope);
-          throw new TransientFault(`upload ${short}: HTTP 401 in the middle of the push (token expired); a new token was obtained`, 'HTTP 401 mid-push, new token');
-        }
-        if (!res.ok) {
-          const text = await res.text().catch(() => '');
-          const codes = errorCodes(text);
-          if (codes.includes('DIGEST_INVALID')) {
-            const local = await hashStream(open());
-            if (local !== digest) {
-              throw new BcError('failed', `upload ${short}: the local blob hashes to ${local.slice(0, 19)}, not ${short}: the OCI layout is corrupt`, {
-                step: 'push',
-                details: ['nothing was tagged', 'fix: build again (the build output was changed or damaged after the build)'],
-              });
-            }
-            throw new TransientFault(`upload ${short}: the registry received bytes that do not hash to ${short}, the local bytes do (damaged in transit)`, 'blob damaged in transit');
-          }
-          throw new RegistryHttpError(`upload ${short}: HTTP ${res.status} ${text.slice(0, 200)}`.trim(), res.status, codes, parseRetryAfter(res.headers.get('retry-after')));
-        }
+    await this.retrying(`upload blob ${short}`, `upload ${short}`, async () => {
+      const url = await this.startUpload(repo, digest);
+      // One attempt here: a failed PUT invalidates the upload session, so the
+      // outer retry starts a new session.
+      const res = await send(this.http, 'PUT', url, { scope, what: `upload ${short}`, body: open, contentLength: size, contentType: 'application/octet-stream', timeoutMs: 30 * 60_000 });
+      if (res.status === 401) {
+        const challenge = res.headers.get('www-authenticate') ?? '';
         await res.body?.cancel();
-      },
-      {
-        what: `upload blob ${digest.slice(0, 19)}`,
-        policy: this.opts.retry ?? DEFAULT_RETRY,
-        stats: this.opts.stats,
-        onRetry: ({ attempt, fault, delayMs }) => this.opts.onRetry?.(`upload ${digest.slice(0, 19)}: ${fault.reason}, retry ${attempt} in ${(delayMs / 1000).toFixed(1)} s`),
-      },
-    );
+        if (reauthenticated || challenge === '') {
+          throw new LoginRefused(`upload ${short}: ${this.registry} refused the credentials (HTTP 401)`, 401, [loginFix(this.registry)]);
+        }
+        reauthenticated = true;
+        await this.auth.authenticate(challenge, scope);
+        throw new TransientFault(`upload ${short}: HTTP 401 in the middle of the push (token expired); a new token was obtained`, 'HTTP 401 mid-push, new token');
+      }
+      if (!res.ok) throw await uploadRefusal(res, digest, open);
+      await res.body?.cancel();
+    });
+  }
+
+  /** POST an upload session: the URL to PUT the blob to (with its digest). */
+  private async startUpload(repo: string, digest: string): Promise<string> {
+    const short = digest.slice(0, 19);
+    const start = await this.request('POST', `/v2/${repo}/blobs/uploads/`, { scope: `repository:${repo}:pull,push`, what: `start upload of ${short}`, accepted: [202] });
+    await start.body?.cancel();
+    const loc = start.headers.get('location');
+    if (!loc) throw new BcError('failed', `start upload of ${short}: the registry gave no Location`);
+    const url = new URL(loc, this.base);
+    url.searchParams.set('digest', digest);
+    return url.toString();
   }
 
   // ---------------------------------------------------------------- plumbing
 
-  private async request(
-    method: string,
-    path: string,
-    o: RequestSpec,
-  ): Promise<Response> {
-    return withRetry(
-      async () => {
-        let res = await this.send(method, path, o);
-        if (res.status === 401) {
-          const challenge = res.headers.get('www-authenticate') ?? '';
-          await res.body?.cancel();
-          await this.authenticate(challenge, o.scope);
-          res = await this.send(method, path, o);
-          if (res.status !== 401 && res.status !== 403) this.authenticated = true;
-        }
-        if (res.ok || (o.allow404 && res.status === 404) || o.accepted?.includes(res.status)) return res;
-        const text = method === 'HEAD' ? '' : await res.text().catch(() => '');
-        const codes = errorCodes(text);
-        if (res.status === 401 || res.status === 403) {
-          throw new LoginRefused(`${o.what}: ${this.registry} refused the credentials (HTTP ${res.status}${codes.length ? ` ${codes.join(',')}` : ''})`, res.status, [
-            this.opts.credentials ? `credentials from ${this.opts.credentials.source} were refused` : 'no credentials were given',
-            loginFix(this.registry),
-          ]);
-        }
-        throw new RegistryHttpError(`${o.what}: HTTP ${res.status}${codes.length ? ` ${codes.join(',')}` : ''} ${text.slice(0, 200)}`.trim(), res.status, codes, parseRetryAfter(res.headers.get('retry-after')));
-      },
-      {
-        what: o.what,
-        policy: this.opts.retry ?? DEFAULT_RETRY,
-        stats: this.opts.stats,
-        onRetry: ({ attempt, fault, delayMs }) => this.opts.onRetry?.(`${o.what}: ${fault.reason}, retry ${attempt} in ${(delayMs / 1000).toFixed(1)} s`),
-      },
-    );
+  /** withRetry with this client's policy, stats and retry log. */
+  private retrying<T>(what: string, short: string, fn: () => Promise<T>): Promise<T> {
+    return withRetry(fn, {
+      what,
+      policy: this.opts.retry ?? DEFAULT_RETRY,
+      stats: this.opts.stats,
+      onRetry: ({ attempt, fault, delayMs }) => this.opts.onRetry?.(`${short}: ${fault.reason}, retry ${attempt} in ${(delayMs / 1000).toFixed(1)} s`),
+    });
   }
 
-  /**
-   * One HTTP exchange. Redirects are followed here (at most 5), not by fetch:
-   * a streamed body cannot be replayed by fetch, and credentials must not
-   * follow a redirect to another host (object storage with a signed URL).
-   */
-  private async send(method: string, path: string, o: RequestSpec, hops = 0): Promise<Response> {
-    const url = /^https?:\/\//.test(path) ? path : `${this.base}${path}`;
-    const res = await this.sendOnce(method, url, o);
-    const loc = res.headers.get('location');
-    if (REDIRECTS.has(res.status) && loc && hops < 5) {
-      await res.body?.cancel();
-      const next = new URL(loc, url).toString();
-      // 303 means "GET the answer there"; 307/308 (and 301/302 as registries use them) repeat the request
-      if (res.status === 303) return this.send('GET', next, { ...o, body: undefined, contentLength: undefined, contentType: undefined }, hops + 1);
-      return this.send(method, next, o, hops + 1);
-    }
-    return res;
+  /** One request through the auth flow, retried on transient faults; a refusal is LoginRefused. */
+  private async request(method: string, path: string, o: RequestSpec): Promise<Response> {
+    return this.retrying(o.what, o.what, async () => {
+      let res = await send(this.http, method, path, o);
+      if (res.status === 401) {
+        const challenge = res.headers.get('www-authenticate') ?? '';
+        await res.body?.cancel();
+        await this.auth.authenticate(challenge, o.scope);
+        res = await send(this.http, method, path, o);
+        if (res.status !== 401 && res.status !== 403) this.authenticated = true;
+      }
+      if (res.ok || (o.allow404 && res.status === 404) || o.accepted?.includes(res.status)) return res;
+      const text = method === 'HEAD' ? '' : await res.text().catch(() => '');
+      const codes = errorCodes(text);
+      const shown = `HTTP ${res.status}${codes.length ? ` ${codes.join(',')}` : ''}`;
+      if (res.status === 401 || res.status === 403) {
+        throw new LoginRefused(`${o.what}: ${this.registry} refused the credentials (${shown})`, res.status, [credentialsNote(this.opts.credentials), loginFix(this.registry)]);
+      }
+      throw new RegistryHttpError(`${o.what}: ${shown} ${text.slice(0, 200)}`.trim(), res.status, codes, parseRetryAfter(res.headers.get('retry-after')));
+    });
   }
+}
 
-  private async sendOnce(method: string, url: string, o: RequestSpec): Promise<Response> {
-    const headers: Record<string, string> = {};
-    if (o.accept) headers.accept = o.accept.join(', ');
-    if (o.contentType) headers['content-type'] = o.contentType;
-    const body = o.body === undefined ? undefined : typeof o.body === 'function' ? o.body() : new Uint8Array(o.body);
-    if (o.contentLength !== undefined) headers['content-length'] = String(o.contentLength);
-    if (new URL(url).origin === new URL(this.base).origin) {
-      const token = this.tokens.get(o.scope);
-      if (token) headers.authorization = `Bearer ${token}`;
-      else if (this.basic) headers.authorization = `Basic ${this.basic}`;
-    }
-    try {
-      return await fetch(url, {
-        method,
-        headers,
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(o.timeoutMs ?? this.opts.timeoutMs ?? 30_000),
-        // a streamed body (blob upload) needs half duplex in Node's fetch
-        ...(typeof o.body === 'function' ? { duplex: 'half' } : {}),
-      } as RequestInit);
-    } catch (err) {
-      // undici hides the socket error in `cause`; surface it for the classifier.
-      const cause = err instanceof Error && err.cause instanceof Error ? err.cause : undefined;
-      const code = cause ? ((cause as NodeJS.ErrnoException).code ?? '') : '';
-      throw new Error(`${method} ${url}: ${err instanceof Error ? err.message : String(err)}${cause ? ` (${cause.message}${code ? ` ${code}` : ''})` : ''}`, { cause: err });
-    }
+/**
+ * The error a failed blob PUT is: DIGEST_INVALID with local bytes that do
+ * hash to the digest was damage in transit (transient); with bytes that do
+ * not, the layout is corrupt (never retried); anything else is classified
+ * by its status.
+ */
+async function uploadRefusal(res: Response, digest: string, open: () => ReadableStream<Uint8Array>): Promise<Error> {
+  const short = digest.slice(0, 19);
+  const text = await res.text().catch(() => '');
+  const codes = errorCodes(text);
+  if (!codes.includes('DIGEST_INVALID')) {
+    return new RegistryHttpError(`upload ${short}: HTTP ${res.status} ${text.slice(0, 200)}`.trim(), res.status, codes, parseRetryAfter(res.headers.get('retry-after')));
   }
-
-  private async authenticate(challengeHeader: string, scope: string): Promise<void> {
-    const { scheme, params } = parseChallenge(challengeHeader);
-    const creds = this.opts.credentials;
-    if (scheme === 'basic') {
-      if (!creds) throw needCredentials(this.registry);
-      this.basic = Buffer.from(`${creds.username}:${creds.password}`).toString('base64');
-      return;
-    }
-    if (scheme !== 'bearer' || !params.realm) {
-      throw new BcError('environment', `${this.registry} asks for an unsupported authentication scheme "${scheme || challengeHeader}"`);
-    }
-    const url = new URL(params.realm);
-    if (params.service) url.searchParams.set('service', params.service);
-    // Several scopes (a cross-repository mount needs pull on the source too) are
-    // separate `scope` parameters in the token request.
-    for (const sc of (scope || params.scope || '').split(' ').filter((x) => x !== '')) url.searchParams.append('scope', sc);
-    const headers: Record<string, string> = {};
-    if (creds) headers.authorization = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`;
-    const res = await fetch(url, { headers, signal: AbortSignal.timeout(this.opts.timeoutMs ?? 30_000) });
-    const text = await res.text();
-    if (res.status === 401 || res.status === 403) {
-      throw new LoginRefused(`login to ${this.registry} failed: credentials were refused (HTTP ${res.status})`, res.status, [
-        creds ? `credentials from ${creds.source} were refused` : 'no credentials were given',
-        loginFix(this.registry),
-      ]);
-    }
-    if (!res.ok) throw new RegistryHttpError(`token from ${url.host}: HTTP ${res.status}`, res.status, errorCodes(text), parseRetryAfter(res.headers.get('retry-after')));
-    const j = TokenSchema.safeParse(parseJsonOr(text));
-    const token = j.success ? (j.data.token ?? j.data.access_token) : undefined;
-    if (!token) throw new BcError('environment', `token endpoint of ${this.registry} returned no token`);
-    this.tokens.set(scope, token);
+  const local = await hashStream(open());
+  if (local !== digest) {
+    return new BcError('failed', `upload ${short}: the local blob hashes to ${local.slice(0, 19)}, not ${short}: the OCI layout is corrupt`, {
+      step: 'push',
+      details: ['nothing was tagged', 'fix: build again (the build output was changed or damaged after the build)'],
+    });
   }
+  return new TransientFault(`upload ${short}: the registry received bytes that do not hash to ${short}, the local bytes do (damaged in transit)`, 'blob damaged in transit');
 }
 
 /**
@@ -513,12 +377,4 @@ export async function registryPreflight(client: RegistryClient): Promise<{ authe
     if (e.kind === 'environment') throw e;
     throw envMissing(`registry ${client.registry} is unreachable: ${e.message}`, ['fix: start the registry, check the registry setting, or use the local registry ("local")']);
   }
-}
-
-function loginFix(registry: string): string {
-  return `fix: give a username and password (CLI: --username U with --password-stdin, or BUILD_CONNECTOR_USERNAME/BUILD_CONNECTOR_PASSWORD; Action: the username and password inputs), or run docker login ${registry}`;
-}
-
-function needCredentials(registry: string): BcError {
-  return envMissing(`${registry} requires a login and no credentials were found`, [loginFix(registry)]);
 }
