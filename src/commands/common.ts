@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { BcError, ExitCode, badInput, toBcError } from '../errors.js';
-import type { RegistryLogin } from '../publish/credentials.js';
+import type { RegistryLogin } from '../registry/credentials.js';
 import type { Provenance } from '../docker/buildx.js';
 import { createOutput, type Output } from '../ui/output.js';
 import { runCleanups } from '../cleanup.js';
@@ -119,7 +119,7 @@ export async function loginFromFlags(f: LoginFlags, opts: { env?: NodeJS.Process
     throw badInput('--password-stdin: a password was given without a username', ['fix: give the username too (--username U, or BUILD_CONNECTOR_USERNAME)']);
   }
   // loaded here, not at startup: every command imports this module
-  const [{ parseRegistryLogin }, { explicitCredentials, readStdinPassword }] = await Promise.all([import('../config.js'), import('../publish/credentials.js')]);
+  const [{ parseRegistryLogin }, { explicitCredentials, readStdinPassword }] = await Promise.all([import('../config.js'), import('../registry/credentials.js')]);
   const password = f.passwordStdin ? await readStdinPassword(opts.stdin) : undefined;
   const login = parseRegistryLogin({ username: f.username, password });
   explicitCredentials({ ...login, env });

@@ -3,12 +3,12 @@ import { action, credentialOptions, loginFromFlags, type LoginFlags } from './co
 import { loadConnector } from '../connector/metadata.js';
 import { badInput, envMissing, toBcError } from '../errors.js';
 import { headSha } from '../git.js';
-import { resolveCredentials } from '../publish/credentials.js';
-import { RegistryClient } from '../publish/registry-client.js';
-import { retryPolicy } from '../publish/retry.js';
+import { resolveCredentials } from '../registry/credentials.js';
+import { RegistryClient } from '../registry/client.js';
+import { retryPolicy } from '../registry/retry.js';
 import { formatTagPlan, planTags, type LatestMode } from '../publish/tag-plan.js';
 import { resolveTarget, type PublishTarget } from '../publish/target.js';
-import { LOCAL_REGISTRY } from '../publish/local-registry.js';
+import { LOCAL_REGISTRY } from '../registry/local.js';
 
 export interface TagsFlags extends LoginFlags {
   releaseVersion?: string;

@@ -7,7 +7,7 @@ import { inspectLocalImage } from '../docker/image.js';
 import { checkPlatforms } from '../core/images/prepare.js';
 import { renderReport, verifyImage, type VerifyOptions } from '../verify/index.js';
 import { checkInputFile } from '../fs-util.js';
-import type { RegistryAccess, RegistryLogin } from '../publish/credentials.js';
+import type { RegistryAccess, RegistryLogin } from '../registry/credentials.js';
 
 interface VerifyFlags extends LoginFlags {
   platform?: string;
@@ -111,11 +111,11 @@ export async function verifyRequest(target: string, f: VerifyFlags): Promise<{ i
  * user's docker config as before.
  */
 async function explicitAccess(image: string, login: RegistryLogin): Promise<RegistryAccess | undefined> {
-  const [{ explicitCredentials, toolAuth }, { registryLocation }] = await Promise.all([import('../publish/credentials.js'), import('../lint/base-facts.js')]);
+  const [{ explicitCredentials, toolAuth }, { registryLocation }] = await Promise.all([import('../registry/credentials.js'), import('../lint/base-facts.js')]);
   const credentials = explicitCredentials(login);
   const at = credentials ? registryLocation(image) : undefined;
   if (!credentials || !at || (await inspectLocalImage(image))) return undefined;
-  const { RegistryClient, registryPreflight } = await import('../publish/registry-client.js');
+  const { RegistryClient, registryPreflight } = await import('../registry/client.js');
   await registryPreflight(new RegistryClient(at.registry, { credentials }));
   return { registry: at.registry, credentials, tools: await toolAuth(at.registry, credentials) };
 }

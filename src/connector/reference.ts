@@ -4,13 +4,15 @@
  * written into a Dockerfile `FROM` line or a `LABEL` without escaping.
  */
 
+import { DIGEST_PATTERN } from '../shared/digest.js';
+
 const HOST_PART = '[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?';
 // like docker: the first component is a registry host only with a dot, a port, or "localhost"
 const HOST = `(?:localhost(?::[0-9]+)?|${HOST_PART}(?:\\.${HOST_PART})+(?::[0-9]+)?|${HOST_PART}:[0-9]+)`;
 const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
 const PATH = `${COMPONENT}(?:/${COMPONENT})*`;
 const TAG = '[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}';
-const DIGEST = 'sha256:[a-f0-9]{64}';
+const DIGEST = DIGEST_PATTERN;
 
 /** `airbyte/source-hello`, `ghcr.io/acme/source-x`, `localhost:5000/a/b` */
 export const REPOSITORY_RE = new RegExp(`^(?:${HOST}/)?${PATH}$`);

@@ -8,11 +8,11 @@ import { z } from 'zod';
 import { docker } from '../docker/cli.js';
 import { buildxVersion, builderSupports, currentBuilder, dockerInfo, dockerVersions, isContainerdStore, type BuilderFacts } from '../docker/engine.js';
 import { ARM64_PROBE_OUTPUT, arm64ProbeElf } from '../docker/probe-elf.js';
-import { probeRegistry, type Reachability } from '../docker/registry.js';
+import { probeRegistry, type Reachability } from '../registry/probe.js';
 import { BcError } from '../errors.js';
-import { resolveCredentials, type Credentials, type RegistryLogin } from '../publish/credentials.js';
-import { loginRefusal, RegistryClient } from '../publish/registry-client.js';
-import { retryPolicy } from '../publish/retry.js';
+import { resolveCredentials, type Credentials, type RegistryLogin } from '../registry/credentials.js';
+import { loginRefusal, RegistryClient } from '../registry/client.js';
+import { retryPolicy } from '../registry/retry.js';
 import { detectCapabilities } from '../docker/buildx-capabilities.js';
 import { chooseStrategy } from './strategy.js';
 

@@ -9,7 +9,7 @@ import type { PublishTarget } from '../publish/target.js';
 import type { VerifyReport } from '../verify/index.js';
 import type { Finding } from '../lint/types.js';
 import type { StepHooks } from './pipeline.js';
-import type { RegistryLogin } from '../publish/credentials.js';
+import type { RegistryLogin } from '../registry/credentials.js';
 
 export type { RegistryLogin };
 

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { docker } from './cli.js';
 import { BcError } from '../errors.js';
 import { lastLines } from '../exec.js';
+import { DigestSchema } from '../shared/digest.js';
 
 
 export type Provenance = 'min' | 'max' | false;
@@ -126,7 +127,6 @@ export function buildxArgs(req: BuildRequest): string[] {
 
 // ---------------------------------------------------------------- metadata
 
-const DigestSchema = z.string().regex(/^sha256:[0-9a-f]{64}$/, 'not a sha256 digest');
 
 export const BuildMetadataSchema = z
   .object({

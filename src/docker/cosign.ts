@@ -11,7 +11,8 @@ import { z } from 'zod';
 import { run, which, type RunResult } from '../exec.js';
 import { BcError, envMissing } from '../errors.js';
 import { parseJson } from './cli.js';
-import { isLoopbackRegistry } from './registry.js';
+import { isLoopbackRegistry } from '../registry/probe.js';
+import { DIGEST_REF_RE } from '../shared/digest.js';
 
 export const COSIGN = process.env.BUILD_CONNECTOR_COSIGN ?? 'cosign';
 
@@ -34,7 +35,7 @@ function registryFlags(ref: string): string[] {
 
 /** Pure argv for `cosign sign` (unit-tested). */
 export function signArgs(req: SignRequest): string[] {
-  if (!/@sha256:[0-9a-f]{64}$/.test(req.ref)) throw new BcError('failed', `cosign sign needs a digest reference, got ${req.ref}`);
+  if (!DIGEST_REF_RE.test(req.ref)) throw new BcError('failed', `cosign sign needs a digest reference, got ${req.ref}`);
   const args = ['sign', '--key', req.keyFile, '--tlog-upload=false', '--yes', ...registryFlags(req.ref)];
   for (const [k, v] of Object.entries(req.annotations ?? {})) args.push('-a', `${k}=${v}`);
   args.push(req.ref);

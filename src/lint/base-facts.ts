@@ -31,14 +31,15 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { engineJson } from '../docker/engine-api.js';
 import { createProbe, copyFromContainer, ImageConfigSchema, inspectLocalImage, normalizeConfig, type ImageConfig } from '../docker/image.js';
-import { RegistryClient } from '../publish/registry-client.js';
-import { retryPolicy } from '../publish/retry.js';
+import { RegistryClient } from '../registry/client.js';
+import { retryPolicy } from '../registry/retry.js';
 import { parseImageRef } from '../connector/reference.js';
 import { AIRBYTE_USER } from './ownership.js';
 import type { BaseFacts, BaseFsFacts, BaseUnresolved, PathFacts } from './types.js';
 import { parsePasswd } from '../shared/passwd.js';
 import type { TarEntry } from '../verify/tar.js';
 import { tableFacts, tableFsFacts } from './base-table.js';
+import { isDigest } from '../shared/digest.js';
 
 export interface ResolveBaseOptions {
   /** read the local engine (default true) */
@@ -111,7 +112,7 @@ export function registryLocation(ref: string): { registry: string; repository: s
 const cacheFile = (dir: string, digest: string) => join(dir, `v${CACHE_VERSION}-${digest.replace(/^sha256:/, '')}.json`);
 
 async function readCache(dir: string | false, digest: string | undefined, ref: string): Promise<BaseFacts | undefined> {
-  if (dir === false || !digest || !/^sha256:[0-9a-f]{64}$/.test(digest)) return undefined;
+  if (dir === false || !digest || !isDigest(digest)) return undefined;
   try {
     const parsed = BaseFactsSchema.safeParse(JSON.parse(await readFile(cacheFile(dir, digest), 'utf8')));
     return parsed.success ? { ...parsed.data, ref } : undefined;
@@ -125,7 +126,7 @@ async function writeCache(dir: string | false, digests: (string | undefined)[], 
   try {
     await mkdir(dir, { recursive: true });
     for (const d of new Set(digests)) {
-      if (!d || !/^sha256:[0-9a-f]{64}$/.test(d)) continue;
+      if (!d || !isDigest(d)) continue;
       const file = cacheFile(dir, d);
       const tmp = `${file}.${process.pid}.tmp`;
       await writeFile(tmp, JSON.stringify(facts));

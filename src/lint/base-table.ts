@@ -11,8 +11,8 @@ import { parseImageRef } from '../connector/reference.js';
 import { AIRBYTE_USER } from './ownership.js';
 import { BASE_TABLE, type RawTableEntry } from './base-table-data.js';
 import type { BaseFacts, BaseFsFacts } from './types.js';
+import { DIGEST_RE as DIGEST } from '../shared/digest.js';
 
-const DIGEST = /^sha256:[0-9a-f]{64}$/;
 const isRegExp = (s: string) => {
   try {
     new RegExp(s);

@@ -25,10 +25,11 @@ import { dirname } from 'node:path';
 import { z } from 'zod';
 import { badInput } from '../errors.js';
 import { PlatformSchema } from '../shared/platforms.js';
+import { DIGEST_RE, DIGEST_REF_RE } from '../shared/digest.js';
 
 export const DIGEST_RECORD_SCHEMA = 'build-connector/digest-record@1';
 
-const Digest = z.string().regex(/^sha256:[0-9a-f]{64}$/, 'a sha256:… digest');
+const Digest = z.string().regex(DIGEST_RE, 'a sha256:… digest');
 
 export const FailedCheckSchema = z.object({ id: z.string(), message: z.string(), fix: z.string().optional() });
 
@@ -46,7 +47,7 @@ export const DigestRecordSchema = z.object({
   repository: z.string().min(1),
   digest: Digest,
   manifest: Digest,
-  ref: z.string().regex(/@sha256:[0-9a-f]{64}$/, 'REPOSITORY@sha256:… (a digest reference, never a tag)'),
+  ref: z.string().regex(DIGEST_REF_RE, 'REPOSITORY@sha256:… (a digest reference, never a tag)'),
   verify: z.object({ ok: z.boolean(), checks: z.number().int().nonnegative(), failed: z.array(FailedCheckSchema) }),
   sourceDateEpoch: z.number().int().nonnegative().optional(),
   builder: z.string().optional(),

@@ -12,7 +12,6 @@
  *   `docker load` (the classic store needs a `manifest.json`; verified on
  *   Engine 26: an OCI layout without one fails with "blobs/json: no such file").
  */
-import { createHash } from 'node:crypto';
 import { link, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -20,8 +19,9 @@ import { run } from '../exec.js';
 import { BcError } from '../errors.js';
 import { platformObject, platformString } from '../shared/platforms.js';
 import { writeLayoutTar } from './layout.js';
+import { DigestSchema, sha256Digest } from '../shared/digest.js';
 
-const Digest = z.string().regex(/^sha256:[0-9a-f]{64}$/);
+const Digest = DigestSchema;
 const Descriptor = z.object({ mediaType: z.string(), digest: Digest, size: z.number().int().nonnegative() }).loose();
 const IndexJson = z.object({ manifests: z.array(Descriptor) }).loose();
 const ManifestJson = z.object({ mediaType: z.string().optional(), config: Descriptor, layers: z.array(Descriptor) }).loose();
@@ -94,7 +94,7 @@ export function indexBytes(manifests: readonly PlatformManifest[], annotations: 
 /** Write the index as a blob and as `layout/index.json`; returns its digest. */
 export async function writeIndex(layout: string, manifests: readonly PlatformManifest[], annotations: Readonly<Record<string, string>> = {}): Promise<{ digest: string; size: number }> {
   const bytes = indexBytes(manifests, annotations);
-  const digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+  const digest = sha256Digest(bytes);
   await mkdir(join(layout, 'blobs', 'sha256'), { recursive: true });
   await writeFile(blobPath(layout, digest), bytes);
   await writeFile(join(layout, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');

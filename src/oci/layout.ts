@@ -13,6 +13,7 @@ import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { BcError } from '../errors.js';
 import { BLOCK, parsePax, readNumber, readString, tarHeader } from '../verify/tar.js';
+import { DigestSchema } from '../shared/digest.js';
 
 interface Entry {
   offset: number;
@@ -22,7 +23,7 @@ interface Entry {
 const DescriptorSchema = z
   .object({
     mediaType: z.string(),
-    digest: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+    digest: DigestSchema,
     size: z.number(),
     platform: z.object({ os: z.string(), architecture: z.string(), variant: z.string().optional() }).loose().optional(),
     annotations: z.record(z.string(), z.string()).optional(),

@@ -19,9 +19,9 @@
 import { z } from 'zod';
 import { BcError } from '../errors.js';
 import { pushArchiveByDigest, type PushStats } from './push.js';
-import { ManifestMismatch, type RegistryClient, type Manifest } from './registry-client.js';
+import { ManifestMismatch, type RegistryClient, type Manifest } from '../registry/client.js';
 import type { TagPlan } from './tag-plan.js';
-import type { RetryPolicy, RetryStats } from './retry.js';
+import type { RetryPolicy, RetryStats } from '../registry/retry.js';
 
 const IndexSchema = z
   .object({

@@ -18,9 +18,10 @@ import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { INDEX_TYPES, openOciLayout, type LayoutFile } from '../oci/layout.js';
 import { BcError } from '../errors.js';
-import type { RegistryClient } from './registry-client.js';
+import type { RegistryClient } from '../registry/client.js';
+import { DigestSchema } from '../shared/digest.js';
 
-const Descriptor = z.object({ mediaType: z.string(), digest: z.string().regex(/^sha256:[0-9a-f]{64}$/), size: z.number() }).loose();
+const Descriptor = z.object({ mediaType: z.string(), digest: DigestSchema, size: z.number() }).loose();
 const ManifestOrIndex = z
   .object({
     mediaType: z.string().optional(),

@@ -21,6 +21,7 @@ import { WRITE_DIRS_LABEL, baseDockerfileTemplate, loadBaseDefinition, type Base
 import { createEnv, findTemplate, renderTemplate } from './template.js';
 import { checkImageFlag } from './plan.js';
 import { DEFAULT_PLATFORMS } from '../shared/platforms.js';
+import { DigestSchema } from '../shared/digest.js';
 
 export interface RenderedBase {
   definition: BaseDefinition;
@@ -80,7 +81,7 @@ export interface BaseBuildResult {
   platforms: string[];
 }
 
-const MetadataSchema = z.object({ 'containerimage.digest': z.string().regex(/^sha256:[a-f0-9]{64}$/) }).loose();
+const MetadataSchema = z.object({ 'containerimage.digest': DigestSchema }).loose();
 
 export function baseTag(name: string, dockerfile: string, platforms: string[], registry?: string): string {
   const key = createHash('sha256').update(`${platforms.join(',')}\n${dockerfile}`).digest('hex').slice(0, 16);

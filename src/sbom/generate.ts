@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { BcError } from '../errors.js';
 import { readBoundedFile } from '../fs-util.js';
-import type { ManifestInfo } from '../publish/registry-client.js';
+import type { ManifestInfo } from '../registry/client.js';
 import { CYCLONEDX_MEDIA_TYPE, normalizeBom, parseBom, type SbomFacts } from './cyclonedx.js';
 import { ensureJavaIndex, runTrivy, sbomCacheDir, type Generator } from './trivy.js';
 

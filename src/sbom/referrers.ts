@@ -12,17 +12,18 @@
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { BcError } from '../errors.js';
-import { sha256, type Manifest, type ManifestInfo, type RegistryClient } from '../publish/registry-client.js';
+import { type Manifest, type ManifestInfo, type RegistryClient } from '../registry/client.js';
+import { DigestSchema, sha256Digest } from '../shared/digest.js';
 
 export const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
 export const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
 const EMPTY = Buffer.from('{}');
-export const EMPTY_CONFIG = { mediaType: 'application/vnd.oci.empty.v1+json', digest: sha256(EMPTY), size: EMPTY.length };
+export const EMPTY_CONFIG = { mediaType: 'application/vnd.oci.empty.v1+json', digest: sha256Digest(EMPTY), size: EMPTY.length };
 
 const ReferrerDescriptor = z
   .object({
     mediaType: z.string(),
-    digest: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+    digest: DigestSchema,
     size: z.number(),
     artifactType: z.string().optional(),
     annotations: z.record(z.string(), z.string()).optional(),
@@ -57,16 +58,16 @@ export function referrerManifest(a: Artifact, subject: ManifestInfo): Manifest {
     mediaType: OCI_MANIFEST,
     artifactType: a.artifactType,
     config: EMPTY_CONFIG,
-    layers: [{ mediaType: a.artifactType, digest: sha256(a.bytes), size: a.bytes.length, annotations: { 'org.opencontainers.image.title': a.title } }],
+    layers: [{ mediaType: a.artifactType, digest: sha256Digest(a.bytes), size: a.bytes.length, annotations: { 'org.opencontainers.image.title': a.title } }],
     subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
     ...(a.annotations ? { annotations: a.annotations } : {}),
   };
   const bytes = Buffer.from(JSON.stringify(manifest));
-  return { bytes, mediaType: OCI_MANIFEST, digest: sha256(bytes), size: bytes.length };
+  return { bytes, mediaType: OCI_MANIFEST, digest: sha256Digest(bytes), size: bytes.length };
 }
 
 async function ensureBlob(client: RegistryClient, repo: string, bytes: Buffer): Promise<void> {
-  const digest = sha256(bytes);
+  const digest = sha256Digest(bytes);
   if (await client.blobExists(repo, digest)) return;
   await client.uploadBlob(repo, digest, bytes.length, () => Readable.toWeb(Readable.from([bytes])) as ReadableStream<Uint8Array>);
 }

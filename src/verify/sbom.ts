@@ -10,8 +10,8 @@
 import { registryLocation } from '../lint/base-facts.js';
 import { toBcError } from '../errors.js';
 import { indexFactsFromBytes } from '../publish/apply.js';
-import { resolveCredentials, type Credentials } from '../publish/credentials.js';
-import { RegistryClient } from '../publish/registry-client.js';
+import { resolveCredentials, type Credentials } from '../registry/credentials.js';
+import { RegistryClient } from '../registry/client.js';
 import { CYCLONEDX_MEDIA_TYPE, ecosystemsOf, parseBom } from '../sbom/cyclonedx.js';
 import { findReferrers, readArtifact } from '../sbom/referrers.js';
 import { fail, pass, type CheckResult, type VerifyReport } from './report.js';

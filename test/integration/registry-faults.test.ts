@@ -17,10 +17,10 @@ import { startFaultProxy, type FaultProxy, type FaultProxyOptions } from '../sup
 import { makeLayout, type TestLayout } from '../support/oci-layout.js';
 import { deleteRepository, tagMap } from '../support/registry.js';
 import { applyTags, pushByDigest, readBack, type ApplyContext, type TagOutcome } from '../../src/publish/apply.js';
-import { RegistryClient } from '../../src/publish/registry-client.js';
-import { newRetryStats, type RetryPolicy, type RetryStats } from '../../src/publish/retry.js';
+import { RegistryClient } from '../../src/registry/client.js';
+import { newRetryStats, type RetryPolicy, type RetryStats } from '../../src/registry/retry.js';
 import { planTags } from '../../src/publish/tag-plan.js';
-import type { Credentials } from '../../src/publish/credentials.js';
+import type { Credentials } from '../../src/registry/credentials.js';
 import { BcError } from '../../src/errors.js';
 
 const UPSTREAM = `http://${REGISTRY.replace(/^localhost/, '127.0.0.1')}`;

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { explicitCredentials, privateConfigJson, resolveCredentials, toolAuth } from '../../src/publish/credentials.js';
+import { explicitCredentials, privateConfigJson, resolveCredentials, toolAuth } from '../../src/registry/credentials.js';
 import { loginFromFlags } from '../../src/commands/common.js';
 import { checkRegistryLogin } from '../../src/core/doctor.js';
 import { runCleanups } from '../../src/cleanup.js';

@@ -7,8 +7,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RegistryClient, parseChallenge, sha256 } from '../../src/publish/registry-client.js';
-import { newRetryStats, type RetryPolicy } from '../../src/publish/retry.js';
+import { RegistryClient, parseChallenge } from '../../src/registry/client.js';
+import { sha256Digest as sha256 } from '../../src/shared/digest.js';
+import { newRetryStats, type RetryPolicy } from '../../src/registry/retry.js';
 import { BcError } from '../../src/errors.js';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, body: Buffer) => void;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compareImages, indexFactsFromBytes } from '../../src/publish/apply.js';
 import { resolveTarget, splitRepository } from '../../src/publish/target.js';
 import { formatGitTag, parseGitTag } from '../../src/publish/release-plan.js';
-import { credentialsFromConfig, resolveCredentials } from '../../src/publish/credentials.js';
+import { credentialsFromConfig, resolveCredentials } from '../../src/registry/credentials.js';
 import { exitCodeOf, type PublishResult } from '../../src/core/result.js';
 import { formatResult } from '../../src/commands/publish-format.js';
 import type { Connector } from '../../src/connector/types.js';

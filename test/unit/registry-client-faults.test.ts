@@ -9,8 +9,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RegistryClient, sha256 } from '../../src/publish/registry-client.js';
-import { classifyError, newRetryStats, TransientFault, RegistryHttpError, type RetryPolicy } from '../../src/publish/retry.js';
+import { RegistryClient } from '../../src/registry/client.js';
+import { sha256Digest as sha256 } from '../../src/shared/digest.js';
+import { classifyError, newRetryStats, TransientFault, RegistryHttpError, type RetryPolicy } from '../../src/registry/retry.js';
 import { readBack, type ApplyContext } from '../../src/publish/apply.js';
 import { BcError } from '../../src/errors.js';
 

@@ -8,7 +8,7 @@ import {
   RegistryHttpError,
   withRetry,
   type RetryPolicy,
-} from '../../src/publish/retry.js';
+} from '../../src/registry/retry.js';
 import { BcError } from '../../src/errors.js';
 
 // Error texts as the tools print them (skopeo 1.9, cosign 2.5, buildx 0.13, Node fetch/undici).

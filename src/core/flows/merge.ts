@@ -15,21 +15,21 @@
  *      latest/alias rules, retried tag writes.
  * No release tag exists before step 5, and step 5 runs only when 1-4 passed.
  */
-import { createHash } from 'node:crypto';
 import { docker } from '../../docker/cli.js';
 import { DEFAULT_PLATFORMS } from '../../shared/platforms.js';
 import { imagetoolsInspect, indexFacts } from '../../docker/imagetools.js';
 import { BcError, badInput, failed, refused } from '../../errors.js';
 import { loadConnector } from '../../connector/metadata.js';
 import { resolveTarget } from '../../publish/target.js';
-import { RegistryClient, registryPreflight } from '../../publish/registry-client.js';
-import { registryAccess, type RegistryLogin } from '../../publish/credentials.js';
-import { newRetryStats, retryPolicy, withRetry, type RetryStats } from '../../publish/retry.js';
+import { RegistryClient, registryPreflight } from '../../registry/client.js';
+import { registryAccess, type RegistryLogin } from '../../registry/credentials.js';
+import { newRetryStats, retryPolicy, withRetry, type RetryStats } from '../../registry/retry.js';
 import { planTags, type LatestMode, type TagPlan } from '../../publish/tag-plan.js';
 import { applyTags, compareImages, indexFactsFromBytes, readBack, type ApplyContext, type ImageFacts, type TagOutcome } from '../../publish/apply.js';
 import { readDigestRecord, type DigestRecord } from '../../monorepo/digest-record.js';
 import { Pipeline, StepFailure, done, type StepHooks, type StepName } from '../pipeline.js';
 import { defaultLog } from '../request.js';
+import { sha256Digest } from '../../shared/digest.js';
 
 export interface MergeOptions {
   digests: string[];
@@ -105,7 +105,7 @@ export function selectRecords(
 export function dryRunIndex(stdout: string): { bytes: Buffer; digest: string } {
   const text = stdout.endsWith('\n') ? stdout.slice(0, -1) : stdout;
   const bytes = Buffer.from(text, 'utf8');
-  return { bytes, digest: `sha256:${createHash('sha256').update(bytes).digest('hex')}` };
+  return { bytes, digest: sha256Digest(bytes) };
 }
 
 export function imagetoolsCreateArgs(target: string | undefined, sources: readonly string[]): string[] {

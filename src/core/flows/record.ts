@@ -11,11 +11,11 @@
  * verified from the registry.
  */
 import { resolveTarget } from '../../publish/target.js';
-import { RegistryClient, registryPreflight } from '../../publish/registry-client.js';
+import { RegistryClient, registryPreflight } from '../../registry/client.js';
 import { pushArchiveByDigest } from '../../publish/push.js';
-import { registryAccess, type RegistryLogin } from '../../publish/credentials.js';
+import { registryAccess, type RegistryLogin } from '../../registry/credentials.js';
 import { loadConnector } from '../../connector/metadata.js';
-import { newRetryStats, retryPolicy } from '../../publish/retry.js';
+import { newRetryStats, retryPolicy } from '../../registry/retry.js';
 import { verifyImage, type VerifyOptions, type VerifyReport } from '../../verify/index.js';
 import { headSha, isRepo } from '../../git.js';
 import { writeDigestRecord, type DigestRecord } from '../../monorepo/digest-record.js';

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Provenance } from '../../docker/buildx.js';
 import type { ProgressMode } from './progress.js';
 import type { BuilderCapabilities } from '../../docker/buildx-capabilities.js';
+import { DigestSchema } from '../../shared/digest.js';
 
 /** oci: a tarball at `dest`, or with `layout: 'dir'` a layout directory (no tarball through the builder session) */
 export type BuildOutputChoice = { type: 'load' } | { type: 'oci'; dest: string; layout?: 'tar' | 'dir' };
@@ -42,7 +43,7 @@ export interface BuildOptions {
   sourceDateEpochResolved?: Promise<{ value: number; from: 'flag' | 'env' | 'git' | 'default' }>;
 }
 
-const Digest = z.string().regex(/^sha256:[0-9a-f]{64}$/);
+const Digest = DigestSchema;
 
 export const BuildResultSchema = z.object({
   connector: z.object({ name: z.string(), repository: z.string(), version: z.string(), dir: z.string() }),

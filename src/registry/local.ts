@@ -11,7 +11,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { run, which } from '../exec.js';
 import { envMissing } from '../errors.js';
-import { probeRegistry } from '../docker/registry.js';
+import { probeRegistry } from './probe.js';
 
 export const LOCAL_REGISTRY = 'localhost:5000';
 const CACHE = () => process.env.BUILD_CONNECTOR_CACHE ?? '/var/cache/build-connector';

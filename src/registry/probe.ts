@@ -2,7 +2,7 @@
  * Registry reachability. It speaks the distribution API (`GET /v2/`): 200 or
  * 401 means a registry answers. Loopback registries are spoken to over plain
  * HTTP, as the engine does for localhost. A login is checked by an
- * authenticated request (publish/registry-client.ts), never by `docker
+ * authenticated request (client.ts), never by `docker
  * login`, which would write the user's docker config.
  */
 import { envMissing } from '../errors.js';
