@@ -1,11 +1,5 @@
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { action } from './common.js';
-import { resolvePlan, planSummary } from '../render/plan.js';
-import { isDigestPinned } from '../connector/reference.js';
-import { imageMetadata } from '../render/oci-labels.js';
-import { resolveSourceDateEpoch } from '../core/images/build.js';
 
 interface RenderOpts {
   out?: string;
@@ -24,26 +18,20 @@ export function register(program: Command): void {
     .option('--no-resolve', "do not read the base image's config (engine, registry): use base-images/<language>/base.yaml")
     .action(
       action(async (out, _g, dir: string | undefined, opts: RenderOpts) => {
-        // --json shows every label build applies, the git and SOURCE_DATE_EPOCH ones included
-        const [epoch, git] = await Promise.all([resolveSourceDateEpoch(dir ?? '.', undefined), imageMetadata(dir ?? '.', undefined)]);
-        const metadata = { ...git, created: epoch.value };
-        const plan = await resolvePlan(dir ?? '.', { baseImage: opts.baseImage, templatesDir: opts.templates, metadata, resolveBase: opts.resolve !== false });
+        const { runRender } = await import('../core/flows/render.js');
+        const r = await runRender({ dir: dir ?? '.', baseImage: opts.baseImage, templatesDir: opts.templates, resolveBase: opts.resolve !== false, out: opts.out });
+        const plan = r.plan;
         // how the template and its inputs were chosen (stderr; --json has them as fields)
         const choice = plan.languageChoice;
         if (choice && choice.from !== 'tag') out.info(`language ${choice.language}: ${choice.reason}`);
         // an install that needs a package index is worth a line (the build needs network); offline is the quiet default
         if (plan.pythonInstall && !plan.pythonInstall.offline) out.info(`python install from ${plan.pythonInstall.index}: ${plan.pythonInstall.why}`);
         if (plan.baseFacts?.resolved) out.info(`base facts from the ${plan.baseFacts.resolved === 'engine' ? 'local engine' : 'registry'}: entrypoint ${JSON.stringify(plan.baseFacts.entrypoint)}, user ${JSON.stringify(plan.baseFacts.user)}`);
-        if (plan.baseImage && !isDigestPinned(plan.baseImage)) {
+        if (!r.basePinned) {
           out.warn(`base image ${plan.baseImage} is not pinned by digest: builds are not reproducible (pin it as NAME:TAG@sha256:…)`);
         }
-        if (opts.out) {
-          const file = resolve(opts.out);
-          await writeFile(file, plan.dockerfile);
-          await writeFile(`${file}.dockerignore`, plan.dockerignore);
-          out.info(`wrote ${opts.out} and ${opts.out}.dockerignore (${plan.mode} mode)`);
-        }
-        out.result(planSummary(plan), () => (opts.out ? '' : plan.dockerfile));
+        if (r.wrote) out.info(`wrote ${opts.out} and ${opts.out}.dockerignore (${plan.mode} mode)`);
+        out.result(r.summary, () => (opts.out ? '' : plan.dockerfile));
       }),
     );
 }

@@ -1,14 +1,6 @@
 import type { Command } from 'commander';
 import { action, credentialOptions, loginFromFlags, type LoginFlags } from './common.js';
-import { loadConnector } from '../connector/metadata.js';
-import { badInput, envMissing, toBcError } from '../errors.js';
-import { headSha } from '../git.js';
-import { resolveCredentials } from '../registry/credentials.js';
-import { RegistryClient } from '../registry/client.js';
-import { retryPolicy } from '../registry/retry.js';
-import { formatTagPlan, planTags, type LatestMode } from '../publish/tag-plan.js';
-import { resolveTarget, type PublishTarget } from '../publish/target.js';
-import { LOCAL_REGISTRY } from '../registry/local.js';
+import { badInput, type LatestMode, type PublishTarget } from '../core/index.js';
 
 export interface TagsFlags extends LoginFlags {
   releaseVersion?: string;
@@ -67,28 +59,23 @@ export function register(program: Command): void {
   ).action(
       action(async (out, _g, dir: string | undefined, f: TagsFlags) => {
         const login = await loginFromFlags(f);
-        const c = await loadConnector(dir ?? '.');
-        const registry = f.registry === 'local' ? LOCAL_REGISTRY : f.registry;
-        const target = resolveTarget(c, { registry, repository: f.repository, target: targetFlag(f.target), version: f.releaseVersion });
-        const creds = await resolveCredentials(target.registry, login);
-        const client = new RegistryClient(target.registry, { credentials: creds, retry: retryPolicy(retriesFlag(f.retries)), onRetry: (l) => out.info(`registry: ${l}`) });
-        let existing: string[];
-        try {
-          existing = await client.listTags(target.repo);
-        } catch (err) {
-          const e = toBcError(err);
-          throw e.kind === 'environment' ? e : envMissing(`cannot list the tags of ${target.reference}: ${e.message}`, ['fix: check --registry (the plan needs the versions already published)']);
-        }
-        const plan = planTags({
-          repository: target.reference,
-          version: target.version,
-          versionSource: target.versionSource,
-          existingTags: existing,
-          aliases: f.aliases === true,
-          latest: latestFlag(f.latest),
-          ...(f.dev ? { dev: { sha: await headSha(c.dir) } } : {}),
-        });
-        for (const n of target.notes) out.info(`note: ${n}`);
+        const { runTags, formatTagPlan } = await import('../core/flows/tags.js');
+        const { plan, notes } = await runTags(
+          {
+            dir: dir ?? '.',
+            registry: f.registry,
+            repository: f.repository,
+            target: targetFlag(f.target),
+            version: f.releaseVersion,
+            dev: f.dev === true,
+            aliases: f.aliases === true,
+            latest: latestFlag(f.latest),
+            retries: retriesFlag(f.retries),
+            login,
+          },
+          { log: (l) => out.info(l) },
+        );
+        for (const n of notes) out.info(`note: ${n}`);
         out.result(plan, () => formatTagPlan(plan));
       }),
     );

@@ -7,7 +7,25 @@
  */
 import { BcError, toBcError } from '../errors.js';
 
-export const STEP_NAMES = ['resolve', 'render', 'lint', 'build', 'verify', 'sbom', 'push', 'tag', 'record', 'merge'] as const;
+export const STEP_NAMES = [
+  'resolve',
+  'render',
+  'write',
+  'lint',
+  'build',
+  'verify',
+  'signature',
+  'sbom',
+  'push',
+  'tag',
+  'record',
+  'merge',
+  'list',
+  'plan',
+  'discover',
+  'affected',
+  'matrix',
+] as const;
 export type StepName = (typeof STEP_NAMES)[number];
 
 export interface StepRecord {
@@ -34,6 +52,19 @@ export class StepFailure extends Error {
     readonly error: BcError,
   ) {
     super(error.message);
+  }
+}
+
+/**
+ * Run a flow whose shell reports the failing step's own error (message,
+ * details, exit code) as any command does: the StepFailure is unwrapped.
+ */
+export async function unwrapStepFailure<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof StepFailure) throw err.error;
+    throw err;
   }
 }
 

@@ -1,0 +1,16 @@
+/**
+ * What the shells (src/commands/, src/action/) take from below the core,
+ * in one place: the error type and exit codes, the cleanup hook, secret
+ * redaction and the plain types of results. Light on purpose: every command
+ * loads it at start-up, so nothing here pulls in a flow or a tool wrapper.
+ */
+export { BcError, ExitCode, badInput, envMissing, failed, refused, toBcError, type ErrorKind } from '../errors.js';
+export { runCleanups } from '../cleanup.js';
+export { redact } from '../exec.js';
+export { checkInputFile } from '../fs-util.js';
+export type { Provenance } from '../docker/buildx.js';
+export type { Finding } from '../lint/types.js';
+export type { CheckResult, VerifyReport } from '../verify/index.js';
+export type { LatestMode } from '../publish/tag-plan.js';
+export type { PublishTarget } from '../publish/target.js';
+export type { RegistryLogin } from '../publish/credentials.js';
