@@ -58230,6 +58230,26 @@ var require_dist = __commonJS({
   }
 });
 
+// src/shared/digest.ts
+import { createHash as createHash2 } from "node:crypto";
+function isDigest(value) {
+  return DIGEST_RE.test(value);
+}
+function sha256Digest(bytes) {
+  return `sha256:${createHash2("sha256").update(bytes).digest("hex")}`;
+}
+var DIGEST_PATTERN, DIGEST_RE, DigestSchema, DIGEST_REF_RE;
+var init_digest = __esm({
+  "src/shared/digest.ts"() {
+    "use strict";
+    init_zod();
+    DIGEST_PATTERN = "sha256:[a-f0-9]{64}";
+    DIGEST_RE = new RegExp(`^${DIGEST_PATTERN}$`);
+    DigestSchema = external_exports.string().regex(DIGEST_RE, "not a sha256 digest");
+    DIGEST_REF_RE = new RegExp(`@${DIGEST_PATTERN}$`);
+  }
+});
+
 // src/fs-util.ts
 import { constants as constants6 } from "node:fs";
 import { lstat as lstat2, open as open3, realpath, stat as stat3 } from "node:fs/promises";
@@ -70189,7 +70209,7 @@ var require_lib = __commonJS({
 });
 
 // src/verify/tar.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 function readString(buf, off, len) {
   const slice = buf.subarray(off, off + len);
   const nul = slice.indexOf(0);
@@ -70446,7 +70466,7 @@ var init_tar = __esm({
         this.pax = {};
         this.longName = void 0;
         this.longLink = void 0;
-        const hash3 = entry.type === "file" && this.opts.hashSizes?.has(dataSize) ? createHash2("sha256") : void 0;
+        const hash3 = entry.type === "file" && this.opts.hashSizes?.has(dataSize) ? createHash3("sha256") : void 0;
         const keep = entry.type === "file" ? this.opts.keep?.(entry) ?? Number.POSITIVE_INFINITY : 0;
         this.state = { kind: "data", entry, at, remaining: dataSize, padding: pad(dataSize), keep, kept: 0, parts: [], hash: hash3 };
         if (dataSize === 0) this.dataDone(this.state);
@@ -71076,35 +71096,68 @@ var init_image = __esm({
   }
 });
 
-// src/docker/registry.ts
-function isLoopbackRegistry(registry3) {
-  const host = registry3.replace(/:\d+$/, "");
-  return host === "localhost" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
-function registryBaseUrl(registry3) {
-  if (registry3 === "docker.io" || registry3 === "index.docker.io") return "https://registry-1.docker.io";
-  return `${isLoopbackRegistry(registry3) ? "http" : "https"}://${registry3}`;
-}
-async function probeRegistry(registry3, timeoutMs = 1e4) {
-  const url2 = `${registryBaseUrl(registry3)}/v2/`;
+// src/registry/http.ts
+function errorCodes(body) {
   try {
-    const res = await fetch(url2, { signal: AbortSignal.timeout(timeoutMs) });
-    await res.body?.cancel();
-    if (res.status === 200 || res.status === 401) return { ok: true, status: res.status, auth: res.status === 401 };
-    return { ok: false, reason: `${url2} answered HTTP ${res.status}` };
-  } catch (err) {
-    const cause = err instanceof Error && err.cause instanceof Error ? err.cause.message : err instanceof Error ? err.message : String(err);
-    return { ok: false, reason: `${url2}: ${cause}` };
+    const j = JSON.parse(body);
+    return (j.errors ?? []).map((e) => String(e.code ?? "")).filter((c3) => c3 !== "");
+  } catch {
+    return [];
   }
 }
-var init_registry = __esm({
-  "src/docker/registry.ts"() {
+function parseJsonOr(text2) {
+  try {
+    return JSON.parse(text2);
+  } catch {
+    return void 0;
+  }
+}
+async function send2(target, method, path10, o2, hops = 0) {
+  const url2 = /^https?:\/\//.test(path10) ? path10 : `${target.base}${path10}`;
+  const res = await sendOnce(target, method, url2, o2);
+  const loc = res.headers.get("location");
+  if (!REDIRECTS.has(res.status) || !loc || hops >= MAX_HOPS) return res;
+  await res.body?.cancel();
+  const next = new URL(loc, url2).toString();
+  if (res.status === 303) return send2(target, "GET", next, { ...o2, body: void 0, contentLength: void 0, contentType: void 0 }, hops + 1);
+  return send2(target, method, next, o2, hops + 1);
+}
+async function sendOnce(target, method, url2, o2) {
+  const headers = {};
+  if (o2.accept) headers.accept = o2.accept.join(", ");
+  if (o2.contentType) headers["content-type"] = o2.contentType;
+  const body = o2.body === void 0 ? void 0 : typeof o2.body === "function" ? o2.body() : new Uint8Array(o2.body);
+  if (o2.contentLength !== void 0) headers["content-length"] = String(o2.contentLength);
+  if (new URL(url2).origin === new URL(target.base).origin) {
+    const authorization = target.authorization(o2.scope);
+    if (authorization) headers.authorization = authorization;
+  }
+  try {
+    return await fetch(url2, {
+      method,
+      headers,
+      body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(o2.timeoutMs ?? target.timeoutMs),
+      // a streamed body (blob upload) needs half duplex in Node's fetch
+      ...typeof o2.body === "function" ? { duplex: "half" } : {}
+    });
+  } catch (err) {
+    const cause = err instanceof Error && err.cause instanceof Error ? err.cause : void 0;
+    const code = cause ? cause.code ?? "" : "";
+    throw new Error(`${method} ${url2}: ${err instanceof Error ? err.message : String(err)}${cause ? ` (${cause.message}${code ? ` ${code}` : ""})` : ""}`, { cause: err });
+  }
+}
+var REDIRECTS, MAX_HOPS;
+var init_http = __esm({
+  "src/registry/http.ts"() {
     "use strict";
-    init_errors();
+    REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+    MAX_HOPS = 5;
   }
 });
 
-// src/publish/retry.ts
+// src/registry/retry.ts
 function classifyText(text2) {
   for (const [re, reason] of PERMANENT) if (re.test(text2)) return { kind: "permanent", reason };
   for (const [re, reason] of TRANSIENT) if (re.test(text2)) return { kind: "transient", reason };
@@ -71193,7 +71246,7 @@ function finalError(err, fault, attempts, what) {
 }
 var RegistryHttpError, TransientFault, PERMANENT, TRANSIENT, DEFAULT_RETRY, realSleep;
 var init_retry = __esm({
-  "src/publish/retry.ts"() {
+  "src/registry/retry.ts"() {
     "use strict";
     init_errors();
     RegistryHttpError = class extends Error {
@@ -71249,8 +71302,7 @@ var init_retry = __esm({
   }
 });
 
-// src/publish/registry-client.ts
-import { createHash as createHash3 } from "node:crypto";
+// src/registry/auth.ts
 function parseChallenge(header) {
   const m = /^\s*(\w+)\s*(.*)$/s.exec(header);
   const scheme = (m?.[1] ?? "").toLowerCase();
@@ -71260,23 +71312,113 @@ function parseChallenge(header) {
   while ((p = re.exec(m?.[2] ?? "")) !== null) params[p[1].toLowerCase()] = p[2] !== void 0 ? p[2].replace(/\\(.)/g, "$1") : p[3] ?? "";
   return { scheme, params };
 }
-function errorCodes(body) {
+function loginFix(registry3) {
+  return `fix: give a username and password (CLI: --username U with --password-stdin, or BUILD_CONNECTOR_USERNAME/BUILD_CONNECTOR_PASSWORD; Action: the username and password inputs), or run docker login ${registry3}`;
+}
+function credentialsNote(creds) {
+  return creds ? `credentials from ${creds.source} were refused` : "no credentials were given";
+}
+var TokenSchema, LoginRefused, basicOf, RegistryAuth;
+var init_auth = __esm({
+  "src/registry/auth.ts"() {
+    "use strict";
+    init_zod();
+    init_errors();
+    init_http();
+    init_retry();
+    TokenSchema = external_exports.object({ token: external_exports.string().min(1).optional(), access_token: external_exports.string().min(1).optional() }).loose();
+    LoginRefused = class extends BcError {
+      constructor(message, status, details) {
+        super("environment", message, { step: "registry", details });
+        this.status = status;
+      }
+      status;
+    };
+    basicOf = (creds) => Buffer.from(`${creds.username}:${creds.password}`).toString("base64");
+    RegistryAuth = class {
+      constructor(registry3, credentials, timeoutMs) {
+        this.registry = registry3;
+        this.credentials = credentials;
+        this.timeoutMs = timeoutMs;
+      }
+      registry;
+      credentials;
+      timeoutMs;
+      tokens = /* @__PURE__ */ new Map();
+      basic;
+      /** The Authorization header for a request in this scope, when the flow has run. */
+      header(scope) {
+        const token = this.tokens.get(scope);
+        if (token) return `Bearer ${token}`;
+        return this.basic ? `Basic ${this.basic}` : void 0;
+      }
+      /** Answer a 401's challenge: keep the Basic credentials, or fetch a token for `scope`. */
+      async authenticate(challengeHeader, scope) {
+        const { scheme, params } = parseChallenge(challengeHeader);
+        const creds = this.credentials;
+        if (scheme === "basic") {
+          if (!creds) throw envMissing(`${this.registry} requires a login and no credentials were found`, [loginFix(this.registry)]);
+          this.basic = basicOf(creds);
+          return;
+        }
+        if (scheme !== "bearer" || !params.realm) {
+          throw new BcError("environment", `${this.registry} asks for an unsupported authentication scheme "${scheme || challengeHeader}"`);
+        }
+        this.tokens.set(scope, await this.fetchToken(params, scope));
+      }
+      async fetchToken(params, scope) {
+        const creds = this.credentials;
+        const url2 = new URL(params.realm ?? "");
+        if (params.service) url2.searchParams.set("service", params.service);
+        for (const sc of (scope || params.scope || "").split(" ").filter((x) => x !== "")) url2.searchParams.append("scope", sc);
+        const headers = creds ? { authorization: `Basic ${basicOf(creds)}` } : {};
+        const res = await fetch(url2, { headers, signal: AbortSignal.timeout(this.timeoutMs) });
+        const text2 = await res.text();
+        if (res.status === 401 || res.status === 403) {
+          throw new LoginRefused(`login to ${this.registry} failed: credentials were refused (HTTP ${res.status})`, res.status, [credentialsNote(creds), loginFix(this.registry)]);
+        }
+        if (!res.ok) throw new RegistryHttpError(`token from ${url2.host}: HTTP ${res.status}`, res.status, errorCodes(text2), parseRetryAfter(res.headers.get("retry-after")));
+        const j = TokenSchema.safeParse(parseJsonOr(text2));
+        const token = j.success ? j.data.token ?? j.data.access_token : void 0;
+        if (!token) throw new BcError("environment", `token endpoint of ${this.registry} returned no token`);
+        return token;
+      }
+    };
+  }
+});
+
+// src/registry/probe.ts
+function isLoopbackRegistry(registry3) {
+  const host = registry3.replace(/:\d+$/, "");
+  return host === "localhost" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+function registryBaseUrl(registry3) {
+  if (registry3 === "docker.io" || registry3 === "index.docker.io") return "https://registry-1.docker.io";
+  return `${isLoopbackRegistry(registry3) ? "http" : "https"}://${registry3}`;
+}
+async function probeRegistry(registry3, timeoutMs = 1e4) {
+  const url2 = `${registryBaseUrl(registry3)}/v2/`;
   try {
-    const j = JSON.parse(body);
-    return (j.errors ?? []).map((e) => String(e.code ?? "")).filter((c3) => c3 !== "");
-  } catch {
-    return [];
+    const res = await fetch(url2, { signal: AbortSignal.timeout(timeoutMs) });
+    await res.body?.cancel();
+    if (res.status === 200 || res.status === 401) return { ok: true, status: res.status, auth: res.status === 401 };
+    return { ok: false, reason: `${url2} answered HTTP ${res.status}` };
+  } catch (err) {
+    const cause = err instanceof Error && err.cause instanceof Error ? err.cause.message : err instanceof Error ? err.message : String(err);
+    return { ok: false, reason: `${url2}: ${cause}` };
   }
 }
-function parseJsonOr(text2) {
-  try {
-    return JSON.parse(text2);
-  } catch {
-    return void 0;
+var init_probe = __esm({
+  "src/registry/probe.ts"() {
+    "use strict";
+    init_errors();
   }
-}
+});
+
+// src/registry/client.ts
+import { createHash as createHash4 } from "node:crypto";
 async function hashStream(stream) {
-  const h2 = createHash3("sha256");
+  const h2 = createHash4("sha256");
   const reader = stream.getReader();
   for (; ; ) {
     const { done: done2, value } = await reader.read();
@@ -71284,6 +71426,22 @@ async function hashStream(stream) {
     h2.update(value);
   }
   return `sha256:${h2.digest("hex")}`;
+}
+async function uploadRefusal(res, digest, open6) {
+  const short2 = digest.slice(0, 19);
+  const text2 = await res.text().catch(() => "");
+  const codes = errorCodes(text2);
+  if (!codes.includes("DIGEST_INVALID")) {
+    return new RegistryHttpError(`upload ${short2}: HTTP ${res.status} ${text2.slice(0, 200)}`.trim(), res.status, codes, parseRetryAfter(res.headers.get("retry-after")));
+  }
+  const local = await hashStream(open6());
+  if (local !== digest) {
+    return new BcError("failed", `upload ${short2}: the local blob hashes to ${local.slice(0, 19)}, not ${short2}: the OCI layout is corrupt`, {
+      step: "push",
+      details: ["nothing was tagged", "fix: build again (the build output was changed or damaged after the build)"]
+    });
+  }
+  return new TransientFault(`upload ${short2}: the registry received bytes that do not hash to ${short2}, the local bytes do (damaged in transit)`, "blob damaged in transit");
 }
 async function registryPreflight(client) {
   try {
@@ -71294,20 +71452,18 @@ async function registryPreflight(client) {
     throw envMissing(`registry ${client.registry} is unreachable: ${e.message}`, ['fix: start the registry, check the registry setting, or use the local registry ("local")']);
   }
 }
-function loginFix(registry3) {
-  return `fix: give a username and password (CLI: --username U with --password-stdin, or BUILD_CONNECTOR_USERNAME/BUILD_CONNECTOR_PASSWORD; Action: the username and password inputs), or run docker login ${registry3}`;
-}
-function needCredentials(registry3) {
-  return envMissing(`${registry3} requires a login and no credentials were found`, [loginFix(registry3)]);
-}
-var MANIFEST_TYPES, TagListSchema, TokenSchema, MAX_TAG_PAGES, ManifestMismatch, LoginRefused, REDIRECTS, sha256, RegistryClient;
-var init_registry_client = __esm({
-  "src/publish/registry-client.ts"() {
+var MANIFEST_TYPES, TagListSchema, MAX_TAG_PAGES, ManifestMismatch, RegistryClient;
+var init_client = __esm({
+  "src/registry/client.ts"() {
     "use strict";
     init_zod();
     init_errors();
-    init_registry();
+    init_digest();
+    init_auth();
+    init_http();
+    init_probe();
     init_retry();
+    init_auth();
     MANIFEST_TYPES = [
       "application/vnd.oci.image.index.v1+json",
       "application/vnd.docker.distribution.manifest.list.v2+json",
@@ -71315,7 +71471,6 @@ var init_registry_client = __esm({
       "application/vnd.docker.distribution.manifest.v2+json"
     ];
     TagListSchema = external_exports.object({ tags: external_exports.array(external_exports.string()).nullable().optional() }).loose();
-    TokenSchema = external_exports.object({ token: external_exports.string().min(1).optional(), access_token: external_exports.string().min(1).optional() }).loose();
     MAX_TAG_PAGES = 100;
     ManifestMismatch = class extends BcError {
       constructor(repo, asked, got) {
@@ -71328,26 +71483,20 @@ var init_registry_client = __esm({
       asked;
       got;
     };
-    LoginRefused = class extends BcError {
-      constructor(message, status, details) {
-        super("environment", message, { step: "registry", details });
-        this.status = status;
-      }
-      status;
-    };
-    REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
-    sha256 = (b) => `sha256:${createHash3("sha256").update(b).digest("hex")}`;
     RegistryClient = class {
       constructor(registry3, opts = {}) {
         this.registry = registry3;
         this.opts = opts;
         this.base = registryBaseUrl(registry3);
+        const timeoutMs = opts.timeoutMs ?? 3e4;
+        this.auth = new RegistryAuth(registry3, opts.credentials, timeoutMs);
+        this.http = { base: this.base, authorization: (scope) => this.auth.header(scope), timeoutMs };
       }
       registry;
       opts;
       base;
-      tokens = /* @__PURE__ */ new Map();
-      basic;
+      auth;
+      http;
       /** the auth flow ran and the registry accepted its answer */
       authenticated = false;
       /**
@@ -71419,7 +71568,7 @@ var init_registry_client = __esm({
           return void 0;
         }
         const bytes = Buffer.from(await res.arrayBuffer());
-        const digest = sha256(bytes);
+        const digest = sha256Digest(bytes);
         if (ref2.startsWith("sha256:") && digest !== ref2) throw new ManifestMismatch(repo, ref2, digest);
         return { digest, mediaType: res.headers.get("content-type") ?? "", size: bytes.length, bytes };
       }
@@ -71432,7 +71581,7 @@ var init_registry_client = __esm({
           contentType: manifest.mediaType
         });
         await res.body?.cancel();
-        return res.headers.get("docker-content-digest") ?? sha256(manifest.bytes);
+        return res.headers.get("docker-content-digest") ?? sha256Digest(manifest.bytes);
       }
       /**
        * PUT a manifest that names a `subject` (an OCI 1.1 referrer) by its digest.
@@ -71447,7 +71596,7 @@ var init_registry_client = __esm({
           contentType: manifest.mediaType
         });
         await res.body?.cancel();
-        return { digest: res.headers.get("docker-content-digest") ?? sha256(manifest.bytes), indexed: res.headers.get("oci-subject") === subject };
+        return { digest: res.headers.get("docker-content-digest") ?? sha256Digest(manifest.bytes), indexed: res.headers.get("oci-subject") === subject };
       }
       /**
        * The referrers API (GET /v2/R/referrers/D): the index of manifests whose
@@ -71479,7 +71628,7 @@ var init_registry_client = __esm({
           return void 0;
         }
         const bytes = Buffer.from(await res.arrayBuffer());
-        if (sha256(bytes) !== digest) throw new BcError("failed", `registry returned a blob for ${repo}@${digest} whose digest is ${sha256(bytes)}`);
+        if (sha256Digest(bytes) !== digest) throw new BcError("failed", `registry returned a blob for ${repo}@${digest} whose digest is ${sha256Digest(bytes)}`);
         return bytes;
       }
       /** Does the repository hold this blob? */
@@ -71497,7 +71646,7 @@ var init_registry_client = __esm({
         await res.body?.cancel();
         if (res.status === 201) return true;
         const loc = res.headers.get("location");
-        if (loc) await this.send("DELETE", loc, { scope: `repository:${repo}:pull,push`, what: "cancel upload" }).then((r) => r.body?.cancel()).catch(() => void 0);
+        if (loc) await send2(this.http, "DELETE", loc, { scope: `repository:${repo}:pull,push`, what: "cancel upload" }).then((r) => r.body?.cancel()).catch(() => void 0);
         return false;
       }
       /**
@@ -71515,154 +71664,64 @@ var init_registry_client = __esm({
         const scope = `repository:${repo}:pull,push`;
         const short2 = digest.slice(0, 19);
         let reauthenticated = false;
-        await withRetry(
-          async () => {
-            const start2 = await this.request("POST", `/v2/${repo}/blobs/uploads/`, { scope, what: `start upload of ${digest.slice(0, 19)}`, accepted: [202] });
-            await start2.body?.cancel();
-            const loc = start2.headers.get("location");
-            if (!loc) throw new BcError("failed", `start upload of ${digest.slice(0, 19)}: the registry gave no Location`);
-            const url2 = new URL(loc, this.base);
-            url2.searchParams.set("digest", digest);
-            const res = await this.send("PUT", url2.toString(), { scope, what: `upload ${digest.slice(0, 19)}`, body: open6, contentLength: size, contentType: "application/octet-stream", timeoutMs: 30 * 6e4 });
-            if (res.status === 401) {
-              const challenge = res.headers.get("www-authenticate") ?? "";
-              await res.body?.cancel();
-              if (reauthenticated || challenge === "") {
-                throw new LoginRefused(`upload ${short2}: ${this.registry} refused the credentials (HTTP 401)`, 401, [loginFix(this.registry)]);
-              }
-              reauthenticated = true;
-              await this.authenticate(challenge, scope);
-              throw new TransientFault(`upload ${short2}: HTTP 401 in the middle of the push (token expired); a new token was obtained`, "HTTP 401 mid-push, new token");
-            }
-            if (!res.ok) {
-              const text2 = await res.text().catch(() => "");
-              const codes = errorCodes(text2);
-              if (codes.includes("DIGEST_INVALID")) {
-                const local = await hashStream(open6());
-                if (local !== digest) {
-                  throw new BcError("failed", `upload ${short2}: the local blob hashes to ${local.slice(0, 19)}, not ${short2}: the OCI layout is corrupt`, {
-                    step: "push",
-                    details: ["nothing was tagged", "fix: build again (the build output was changed or damaged after the build)"]
-                  });
-                }
-                throw new TransientFault(`upload ${short2}: the registry received bytes that do not hash to ${short2}, the local bytes do (damaged in transit)`, "blob damaged in transit");
-              }
-              throw new RegistryHttpError(`upload ${short2}: HTTP ${res.status} ${text2.slice(0, 200)}`.trim(), res.status, codes, parseRetryAfter(res.headers.get("retry-after")));
-            }
+        await this.retrying(`upload blob ${short2}`, `upload ${short2}`, async () => {
+          const url2 = await this.startUpload(repo, digest);
+          const res = await send2(this.http, "PUT", url2, { scope, what: `upload ${short2}`, body: open6, contentLength: size, contentType: "application/octet-stream", timeoutMs: 30 * 6e4 });
+          if (res.status === 401) {
+            const challenge = res.headers.get("www-authenticate") ?? "";
             await res.body?.cancel();
-          },
-          {
-            what: `upload blob ${digest.slice(0, 19)}`,
-            policy: this.opts.retry ?? DEFAULT_RETRY,
-            stats: this.opts.stats,
-            onRetry: ({ attempt, fault, delayMs }) => this.opts.onRetry?.(`upload ${digest.slice(0, 19)}: ${fault.reason}, retry ${attempt} in ${(delayMs / 1e3).toFixed(1)} s`)
+            if (reauthenticated || challenge === "") {
+              throw new LoginRefused(`upload ${short2}: ${this.registry} refused the credentials (HTTP 401)`, 401, [loginFix(this.registry)]);
+            }
+            reauthenticated = true;
+            await this.auth.authenticate(challenge, scope);
+            throw new TransientFault(`upload ${short2}: HTTP 401 in the middle of the push (token expired); a new token was obtained`, "HTTP 401 mid-push, new token");
           }
-        );
+          if (!res.ok) throw await uploadRefusal(res, digest, open6);
+          await res.body?.cancel();
+        });
+      }
+      /** POST an upload session: the URL to PUT the blob to (with its digest). */
+      async startUpload(repo, digest) {
+        const short2 = digest.slice(0, 19);
+        const start2 = await this.request("POST", `/v2/${repo}/blobs/uploads/`, { scope: `repository:${repo}:pull,push`, what: `start upload of ${short2}`, accepted: [202] });
+        await start2.body?.cancel();
+        const loc = start2.headers.get("location");
+        if (!loc) throw new BcError("failed", `start upload of ${short2}: the registry gave no Location`);
+        const url2 = new URL(loc, this.base);
+        url2.searchParams.set("digest", digest);
+        return url2.toString();
       }
       // ---------------------------------------------------------------- plumbing
+      /** withRetry with this client's policy, stats and retry log. */
+      retrying(what, short2, fn) {
+        return withRetry(fn, {
+          what,
+          policy: this.opts.retry ?? DEFAULT_RETRY,
+          stats: this.opts.stats,
+          onRetry: ({ attempt, fault, delayMs }) => this.opts.onRetry?.(`${short2}: ${fault.reason}, retry ${attempt} in ${(delayMs / 1e3).toFixed(1)} s`)
+        });
+      }
+      /** One request through the auth flow, retried on transient faults; a refusal is LoginRefused. */
       async request(method, path10, o2) {
-        return withRetry(
-          async () => {
-            let res = await this.send(method, path10, o2);
-            if (res.status === 401) {
-              const challenge = res.headers.get("www-authenticate") ?? "";
-              await res.body?.cancel();
-              await this.authenticate(challenge, o2.scope);
-              res = await this.send(method, path10, o2);
-              if (res.status !== 401 && res.status !== 403) this.authenticated = true;
-            }
-            if (res.ok || o2.allow404 && res.status === 404 || o2.accepted?.includes(res.status)) return res;
-            const text2 = method === "HEAD" ? "" : await res.text().catch(() => "");
-            const codes = errorCodes(text2);
-            if (res.status === 401 || res.status === 403) {
-              throw new LoginRefused(`${o2.what}: ${this.registry} refused the credentials (HTTP ${res.status}${codes.length ? ` ${codes.join(",")}` : ""})`, res.status, [
-                this.opts.credentials ? `credentials from ${this.opts.credentials.source} were refused` : "no credentials were given",
-                loginFix(this.registry)
-              ]);
-            }
-            throw new RegistryHttpError(`${o2.what}: HTTP ${res.status}${codes.length ? ` ${codes.join(",")}` : ""} ${text2.slice(0, 200)}`.trim(), res.status, codes, parseRetryAfter(res.headers.get("retry-after")));
-          },
-          {
-            what: o2.what,
-            policy: this.opts.retry ?? DEFAULT_RETRY,
-            stats: this.opts.stats,
-            onRetry: ({ attempt, fault, delayMs }) => this.opts.onRetry?.(`${o2.what}: ${fault.reason}, retry ${attempt} in ${(delayMs / 1e3).toFixed(1)} s`)
+        return this.retrying(o2.what, o2.what, async () => {
+          let res = await send2(this.http, method, path10, o2);
+          if (res.status === 401) {
+            const challenge = res.headers.get("www-authenticate") ?? "";
+            await res.body?.cancel();
+            await this.auth.authenticate(challenge, o2.scope);
+            res = await send2(this.http, method, path10, o2);
+            if (res.status !== 401 && res.status !== 403) this.authenticated = true;
           }
-        );
-      }
-      /**
-       * One HTTP exchange. Redirects are followed here (at most 5), not by fetch:
-       * a streamed body cannot be replayed by fetch, and credentials must not
-       * follow a redirect to another host (object storage with a signed URL).
-       */
-      async send(method, path10, o2, hops = 0) {
-        const url2 = /^https?:\/\//.test(path10) ? path10 : `${this.base}${path10}`;
-        const res = await this.sendOnce(method, url2, o2);
-        const loc = res.headers.get("location");
-        if (REDIRECTS.has(res.status) && loc && hops < 5) {
-          await res.body?.cancel();
-          const next = new URL(loc, url2).toString();
-          if (res.status === 303) return this.send("GET", next, { ...o2, body: void 0, contentLength: void 0, contentType: void 0 }, hops + 1);
-          return this.send(method, next, o2, hops + 1);
-        }
-        return res;
-      }
-      async sendOnce(method, url2, o2) {
-        const headers = {};
-        if (o2.accept) headers.accept = o2.accept.join(", ");
-        if (o2.contentType) headers["content-type"] = o2.contentType;
-        const body = o2.body === void 0 ? void 0 : typeof o2.body === "function" ? o2.body() : new Uint8Array(o2.body);
-        if (o2.contentLength !== void 0) headers["content-length"] = String(o2.contentLength);
-        if (new URL(url2).origin === new URL(this.base).origin) {
-          const token = this.tokens.get(o2.scope);
-          if (token) headers.authorization = `Bearer ${token}`;
-          else if (this.basic) headers.authorization = `Basic ${this.basic}`;
-        }
-        try {
-          return await fetch(url2, {
-            method,
-            headers,
-            body,
-            redirect: "manual",
-            signal: AbortSignal.timeout(o2.timeoutMs ?? this.opts.timeoutMs ?? 3e4),
-            // a streamed body (blob upload) needs half duplex in Node's fetch
-            ...typeof o2.body === "function" ? { duplex: "half" } : {}
-          });
-        } catch (err) {
-          const cause = err instanceof Error && err.cause instanceof Error ? err.cause : void 0;
-          const code = cause ? cause.code ?? "" : "";
-          throw new Error(`${method} ${url2}: ${err instanceof Error ? err.message : String(err)}${cause ? ` (${cause.message}${code ? ` ${code}` : ""})` : ""}`, { cause: err });
-        }
-      }
-      async authenticate(challengeHeader, scope) {
-        const { scheme, params } = parseChallenge(challengeHeader);
-        const creds = this.opts.credentials;
-        if (scheme === "basic") {
-          if (!creds) throw needCredentials(this.registry);
-          this.basic = Buffer.from(`${creds.username}:${creds.password}`).toString("base64");
-          return;
-        }
-        if (scheme !== "bearer" || !params.realm) {
-          throw new BcError("environment", `${this.registry} asks for an unsupported authentication scheme "${scheme || challengeHeader}"`);
-        }
-        const url2 = new URL(params.realm);
-        if (params.service) url2.searchParams.set("service", params.service);
-        for (const sc of (scope || params.scope || "").split(" ").filter((x) => x !== "")) url2.searchParams.append("scope", sc);
-        const headers = {};
-        if (creds) headers.authorization = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString("base64")}`;
-        const res = await fetch(url2, { headers, signal: AbortSignal.timeout(this.opts.timeoutMs ?? 3e4) });
-        const text2 = await res.text();
-        if (res.status === 401 || res.status === 403) {
-          throw new LoginRefused(`login to ${this.registry} failed: credentials were refused (HTTP ${res.status})`, res.status, [
-            creds ? `credentials from ${creds.source} were refused` : "no credentials were given",
-            loginFix(this.registry)
-          ]);
-        }
-        if (!res.ok) throw new RegistryHttpError(`token from ${url2.host}: HTTP ${res.status}`, res.status, errorCodes(text2), parseRetryAfter(res.headers.get("retry-after")));
-        const j = TokenSchema.safeParse(parseJsonOr(text2));
-        const token = j.success ? j.data.token ?? j.data.access_token : void 0;
-        if (!token) throw new BcError("environment", `token endpoint of ${this.registry} returned no token`);
-        this.tokens.set(scope, token);
+          if (res.ok || o2.allow404 && res.status === 404 || o2.accepted?.includes(res.status)) return res;
+          const text2 = method === "HEAD" ? "" : await res.text().catch(() => "");
+          const codes = errorCodes(text2);
+          const shown2 = `HTTP ${res.status}${codes.length ? ` ${codes.join(",")}` : ""}`;
+          if (res.status === 401 || res.status === 403) {
+            throw new LoginRefused(`${o2.what}: ${this.registry} refused the credentials (${shown2})`, res.status, [credentialsNote(this.opts.credentials), loginFix(this.registry)]);
+          }
+          throw new RegistryHttpError(`${o2.what}: ${shown2} ${text2.slice(0, 200)}`.trim(), res.status, codes, parseRetryAfter(res.headers.get("retry-after")));
+        });
       }
     };
   }
@@ -71934,7 +71993,7 @@ async function resolveExecutable(fs4, command, pathEnv, workdir) {
   if (current === void 0) return { ok: false, chain, reason: `"${command}" is not found in PATH (${pathEnv})` };
   if (!current.startsWith("/")) current = posix8.join(workdir || "/", current);
   chain.push({ path: current, via: command.includes("/") ? "entrypoint" : "PATH lookup" });
-  for (let hop = 0; hop < MAX_HOPS; hop++) {
+  for (let hop = 0; hop < MAX_HOPS2; hop++) {
     const e = await fs4.stat(current, 256);
     if (!e) return { ok: false, chain, reason: `${current} does not exist in the image` };
     if (e.type === "symlink") {
@@ -71969,14 +72028,14 @@ async function resolveExecutable(fs4, command, pathEnv, workdir) {
 function describeChain(chain) {
   return chain.map((s) => s.path).join(" \u2192 ");
 }
-var MAX_HOPS;
+var MAX_HOPS2;
 var init_imagefs = __esm({
   "src/verify/imagefs.ts"() {
     "use strict";
     init_image();
     init_probe_elf();
     init_passwd();
-    MAX_HOPS = 12;
+    MAX_HOPS2 = 12;
   }
 });
 
@@ -72508,7 +72567,7 @@ async function hashSecrets(dir) {
     return [];
   }
   const hashed = await Promise.all(files.map(async (f) => ({ name: relative6(dir, f), content: await readFile8(f) })));
-  return hashed.filter((h2) => h2.content.length > 0).map((h2) => ({ name: h2.name, sha256: sha2562(h2.content), size: h2.content.length }));
+  return hashed.filter((h2) => h2.content.length > 0).map((h2) => ({ name: h2.name, sha256: sha256(h2.content), size: h2.content.length }));
 }
 async function stageInputs(inputs) {
   const dir = await mkdtemp4(join20(tmpdir4(), "bc-verify-"));
@@ -72709,7 +72768,7 @@ async function verifyPlatform(ctx) {
     await probe.remove();
     const done2 = (await Promise.all(runs)).filter((r) => r !== void 0);
     const imageTrees = withoutRuntimeAdditions(trees.filter((t) => t.exists), done2.find((r) => r.result.name === probe.name)?.result.diff ?? []);
-    results.push(checkNoSecrets(platform6, imageTrees, ctx.secrets, sha2562));
+    results.push(checkNoSecrets(platform6, imageTrees, ctx.secrets, sha256));
     const specRuns = done2.filter((r) => r.label.startsWith("spec"));
     results.push(checkSpec(platform6, specRuns, timeoutMs, sameArgv && envTokens.length > 0));
     const noConfig = "no --config given (and no secrets/config.json in the connector directory)";
@@ -72792,7 +72851,7 @@ async function verifyImage(image2, opts = {}) {
     await rm7(staged.dir, { recursive: true, force: true });
   }
 }
-var DEFAULT_TIMEOUT_SECONDS, CONFIG_MOUNT, CATALOG_MOUNT, STATE_MOUNT, sha2562, TREE_SCAN_BYTES, RUN_CHECKS, ALL_AFTER_PLATFORM;
+var DEFAULT_TIMEOUT_SECONDS, CONFIG_MOUNT, CATALOG_MOUNT, STATE_MOUNT, sha256, TREE_SCAN_BYTES, RUN_CHECKS, ALL_AFTER_PLATFORM;
 var init_verify = __esm({
   "src/verify/verify.ts"() {
     "use strict";
@@ -72814,7 +72873,7 @@ var init_verify = __esm({
     CONFIG_MOUNT = "/airbyte/config.json";
     CATALOG_MOUNT = "/airbyte/catalog.json";
     STATE_MOUNT = "/airbyte/state.json";
-    sha2562 = (b) => createHash5("sha256").update(b).digest("hex");
+    sha256 = (b) => createHash5("sha256").update(b).digest("hex");
     TREE_SCAN_BYTES = 16 * 1024 * 1024 * 1024;
     RUN_CHECKS = ["spec", "check", "discover", "read", "write", "writes"];
     ALL_AFTER_PLATFORM = ["entrypoint-env", "entrypoint-absolute", "user", "airbyte-dir", ...RUN_CHECKS, "no-secrets", "labels"];
@@ -73229,15 +73288,15 @@ function referrerManifest(a2, subject) {
     mediaType: OCI_MANIFEST2,
     artifactType: a2.artifactType,
     config: EMPTY_CONFIG,
-    layers: [{ mediaType: a2.artifactType, digest: sha256(a2.bytes), size: a2.bytes.length, annotations: { "org.opencontainers.image.title": a2.title } }],
+    layers: [{ mediaType: a2.artifactType, digest: sha256Digest(a2.bytes), size: a2.bytes.length, annotations: { "org.opencontainers.image.title": a2.title } }],
     subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
     ...a2.annotations ? { annotations: a2.annotations } : {}
   };
   const bytes = Buffer.from(JSON.stringify(manifest));
-  return { bytes, mediaType: OCI_MANIFEST2, digest: sha256(bytes), size: bytes.length };
+  return { bytes, mediaType: OCI_MANIFEST2, digest: sha256Digest(bytes), size: bytes.length };
 }
 async function ensureBlob(client, repo, bytes) {
-  const digest = sha256(bytes);
+  const digest = sha256Digest(bytes);
   if (await client.blobExists(repo, digest)) return;
   await client.uploadBlob(repo, digest, bytes.length, () => Readable7.toWeb(Readable7.from([bytes])));
 }
@@ -73300,14 +73359,15 @@ var init_referrers = __esm({
     "use strict";
     init_zod();
     init_errors();
-    init_registry_client();
+    init_client();
+    init_digest();
     OCI_MANIFEST2 = "application/vnd.oci.image.manifest.v1+json";
     OCI_INDEX2 = "application/vnd.oci.image.index.v1+json";
     EMPTY = Buffer.from("{}");
-    EMPTY_CONFIG = { mediaType: "application/vnd.oci.empty.v1+json", digest: sha256(EMPTY), size: EMPTY.length };
+    EMPTY_CONFIG = { mediaType: "application/vnd.oci.empty.v1+json", digest: sha256Digest(EMPTY), size: EMPTY.length };
     ReferrerDescriptor = external_exports.object({
       mediaType: external_exports.string(),
-      digest: external_exports.string().regex(/^sha256:[0-9a-f]{64}$/),
+      digest: DigestSchema,
       size: external_exports.number(),
       artifactType: external_exports.string().optional(),
       annotations: external_exports.record(external_exports.string(), external_exports.string()).optional()
@@ -74913,12 +74973,13 @@ init_zod();
 init_platforms();
 
 // src/connector/reference.ts
+init_digest();
 var HOST_PART = "[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?";
 var HOST = `(?:localhost(?::[0-9]+)?|${HOST_PART}(?:\\.${HOST_PART})+(?::[0-9]+)?|${HOST_PART}:[0-9]+)`;
 var COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
 var PATH = `${COMPONENT}(?:/${COMPONENT})*`;
 var TAG = "[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}";
-var DIGEST = "sha256:[a-f0-9]{64}";
+var DIGEST = DIGEST_PATTERN;
 var REPOSITORY_RE = new RegExp(`^(?:${HOST}/)?${PATH}$`);
 var REFERENCE_RE = new RegExp(`^((?:${HOST}/)?${PATH})(?::(${TAG}))?(?:@(${DIGEST}))?$`);
 var TAG_RE = new RegExp(`^${TAG}$`);
@@ -76544,7 +76605,8 @@ async function findTemplate(language, userDir) {
 
 // src/render/base-image.ts
 init_platforms();
-var MetadataSchema2 = external_exports.object({ "containerimage.digest": external_exports.string().regex(/^sha256:[a-f0-9]{64}$/) }).loose();
+init_digest();
+var MetadataSchema2 = external_exports.object({ "containerimage.digest": DigestSchema }).loose();
 var ImageConfigSchema = external_exports.object({
   User: external_exports.string().optional(),
   Entrypoint: external_exports.array(external_exports.string()).nullable().optional(),
@@ -77832,6 +77894,7 @@ init_zod();
 init_cli();
 init_errors();
 init_exec();
+init_digest();
 import { readFile as readFile3 } from "node:fs/promises";
 function outputSpec(fields) {
   return fields.map(([k, v]) => {
@@ -77892,7 +77955,6 @@ function buildxArgs(req) {
   args.push(req.context);
   return args;
 }
-var DigestSchema = external_exports.string().regex(/^sha256:[0-9a-f]{64}$/, "not a sha256 digest");
 var BuildMetadataSchema = external_exports.object({
   "containerimage.digest": DigestSchema.optional(),
   "containerimage.config.digest": DigestSchema.optional(),
@@ -78004,13 +78066,14 @@ function environmentProblem(text2) {
 init_zod();
 init_errors();
 init_tar();
+init_digest();
 import { createReadStream as createReadStream2, createWriteStream as createWriteStream2 } from "node:fs";
 import { open as open5, readdir as readdir6, readFile as readFile4, stat as stat6 } from "node:fs/promises";
 import { join as join14 } from "node:path";
 import { Readable as Readable5 } from "node:stream";
 var DescriptorSchema2 = external_exports.object({
   mediaType: external_exports.string(),
-  digest: external_exports.string().regex(/^sha256:[0-9a-f]{64}$/),
+  digest: DigestSchema,
   size: external_exports.number(),
   platform: external_exports.object({ os: external_exports.string(), architecture: external_exports.string(), variant: external_exports.string().optional() }).loose().optional(),
   annotations: external_exports.record(external_exports.string(), external_exports.string()).optional()
@@ -78215,7 +78278,8 @@ function progressSink(mode, write, start2 = performance.now(), platforms = []) {
 
 // src/core/images/result.ts
 init_zod();
-var Digest = external_exports.string().regex(/^sha256:[0-9a-f]{64}$/);
+init_digest();
+var Digest = DigestSchema;
 var BuildResultSchema = external_exports.object({
   connector: external_exports.object({ name: external_exports.string(), repository: external_exports.string(), version: external_exports.string(), dir: external_exports.string() }),
   mode: external_exports.enum(["rendered", "custom"]),
@@ -78802,7 +78866,7 @@ var BASE_TABLE = [
 ];
 
 // src/lint/base-table.ts
-var DIGEST2 = /^sha256:[0-9a-f]{64}$/;
+init_digest();
 var isRegExp = (s) => {
   try {
     new RegExp(s);
@@ -78816,7 +78880,7 @@ var TableEntrySchema = external_exports.object({
   repository: external_exports.string().regex(/^[a-z0-9.-]+(:\d+)?\/([a-z0-9._-]+\/)*([a-z0-9._-]+|\*)$/, "expected registry/repository or registry/path/*"),
   versions: external_exports.string().refine((r) => import_semver4.default.validRange(r) !== null, "not a semver range").optional(),
   tagPattern: external_exports.string().refine(isRegExp, "not a regular expression").optional(),
-  digests: external_exports.array(external_exports.string().regex(DIGEST2)).optional(),
+  digests: external_exports.array(external_exports.string().regex(DIGEST_RE)).optional(),
   user: external_exports.string(),
   entrypoint: external_exports.union([external_exports.array(external_exports.string()), external_exports.literal("varies")]),
   workdir: external_exports.union([external_exports.string().regex(/^(\/.*)?$/), external_exports.literal("varies")]),
@@ -79402,12 +79466,13 @@ function baseNote(ctx) {
 init_zod();
 init_engine_api();
 init_image();
-init_registry_client();
+init_client();
 init_retry();
 import { mkdir as mkdir5, readFile as readFile6, rename as rename3, writeFile as writeFile5 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
 import { join as join17 } from "node:path";
 init_passwd();
+init_digest();
 init_passwd();
 var PathFactsSchema = external_exports.object({ type: external_exports.enum(["file", "dir", "symlink", "hardlink", "other"]), uid: external_exports.number(), gid: external_exports.number(), mode: external_exports.number() });
 var BaseFactsSchema = external_exports.object({
@@ -79448,7 +79513,7 @@ function registryLocation(ref2) {
 }
 var cacheFile = (dir, digest) => join17(dir, `v${CACHE_VERSION}-${digest.replace(/^sha256:/, "")}.json`);
 async function readCache(dir, digest, ref2) {
-  if (dir === false || !digest || !/^sha256:[0-9a-f]{64}$/.test(digest)) return void 0;
+  if (dir === false || !digest || !isDigest(digest)) return void 0;
   try {
     const parsed2 = BaseFactsSchema.safeParse(JSON.parse(await readFile6(cacheFile(dir, digest), "utf8")));
     return parsed2.success ? { ...parsed2.data, ref: ref2 } : void 0;
@@ -79461,7 +79526,7 @@ async function writeCache(dir, digests, facts) {
   try {
     await mkdir5(dir, { recursive: true });
     for (const d of new Set(digests)) {
-      if (!d || !/^sha256:[0-9a-f]{64}$/.test(d)) continue;
+      if (!d || !isDigest(d)) continue;
       const file2 = cacheFile(dir, d);
       const tmp = `${file2}.${process.pid}.tmp`;
       await writeFile5(tmp, JSON.stringify(facts));
@@ -80243,10 +80308,10 @@ init_zod();
 init_exec();
 init_errors();
 init_platforms();
-import { createHash as createHash4 } from "node:crypto";
 import { link, mkdir as mkdir6, mkdtemp as mkdtemp3, readFile as readFile7, rename as rename4, rm as rm5, stat as stat8, writeFile as writeFile6 } from "node:fs/promises";
 import { join as join18 } from "node:path";
-var Digest2 = external_exports.string().regex(/^sha256:[0-9a-f]{64}$/);
+init_digest();
+var Digest2 = DigestSchema;
 var Descriptor = external_exports.object({ mediaType: external_exports.string(), digest: Digest2, size: external_exports.number().int().nonnegative() }).loose();
 var IndexJson = external_exports.object({ manifests: external_exports.array(Descriptor) }).loose();
 var ManifestJson = external_exports.object({ mediaType: external_exports.string().optional(), config: Descriptor, layers: external_exports.array(Descriptor) }).loose();
@@ -80298,7 +80363,7 @@ function indexBytes(manifests, annotations = {}) {
 }
 async function writeIndex(layout, manifests, annotations = {}) {
   const bytes = indexBytes(manifests, annotations);
-  const digest = `sha256:${createHash4("sha256").update(bytes).digest("hex")}`;
+  const digest = sha256Digest(bytes);
   await mkdir6(join18(layout, "blobs", "sha256"), { recursive: true });
   await writeFile6(blobPath(layout, digest), bytes);
   await writeFile6(join18(layout, "oci-layout"), '{"imageLayoutVersion":"1.0.0"}');
@@ -80728,14 +80793,15 @@ init_zod();
 init_exec();
 init_errors();
 init_cli();
-init_registry();
+init_probe();
+init_digest();
 var COSIGN = process.env.BUILD_CONNECTOR_COSIGN ?? "cosign";
 var registryOf = (ref2) => ref2.split("/")[0] ?? "";
 function registryFlags(ref2) {
   return isLoopbackRegistry(registryOf(ref2)) ? ["--allow-http-registry=true", "--allow-insecure-registry=true"] : [];
 }
 function signArgs(req) {
-  if (!/@sha256:[0-9a-f]{64}$/.test(req.ref)) throw new BcError("failed", `cosign sign needs a digest reference, got ${req.ref}`);
+  if (!DIGEST_REF_RE.test(req.ref)) throw new BcError("failed", `cosign sign needs a digest reference, got ${req.ref}`);
   const args = ["sign", "--key", req.keyFile, "--tlog-upload=false", "--yes", ...registryFlags(req.ref)];
   for (const [k, v] of Object.entries(req.annotations ?? {})) args.push("-a", `${k}=${v}`);
   args.push(req.ref);
@@ -80767,10 +80833,10 @@ var VerifiedSchema = external_exports.array(
   }).loose()
 );
 
-// src/publish/local-registry.ts
+// src/registry/local.ts
 init_exec();
 init_errors();
-init_registry();
+init_probe();
 import { mkdir as mkdir8, writeFile as writeFile7 } from "node:fs/promises";
 import { join as join23 } from "node:path";
 var LOCAL_REGISTRY = "localhost:5000";
@@ -80808,7 +80874,7 @@ async function ensureLocalRegistry(log = () => {
   throw envMissing(`--registry local: docker-registry did not answer on ${LOCAL_REGISTRY} within 10 s`, [`see ${join23(state, "registry-plain.log")}`, "fix: is another program using port 5000?"]);
 }
 
-// src/publish/credentials.ts
+// src/registry/credentials.ts
 init_zod();
 init_exec();
 init_cleanup2();
@@ -80930,7 +80996,7 @@ async function toolAuth(registry3, creds, env2 = process.env) {
 }
 
 // src/core/flows/publish.ts
-init_registry_client();
+init_client();
 init_retry();
 
 // src/publish/target.ts
@@ -80985,7 +81051,8 @@ init_errors();
 init_zod();
 import { Readable as Readable6 } from "node:stream";
 init_errors();
-var Descriptor2 = external_exports.object({ mediaType: external_exports.string(), digest: external_exports.string().regex(/^sha256:[0-9a-f]{64}$/), size: external_exports.number() }).loose();
+init_digest();
+var Descriptor2 = external_exports.object({ mediaType: external_exports.string(), digest: DigestSchema, size: external_exports.number() }).loose();
 var ManifestOrIndex = external_exports.object({
   mediaType: external_exports.string().optional(),
   manifests: external_exports.array(Descriptor2).optional(),
@@ -81053,7 +81120,7 @@ async function pushArchiveByDigest(client, repo, archive, digest, opts = {}) {
 }
 
 // src/publish/apply.ts
-init_registry_client();
+init_client();
 var IndexSchema2 = external_exports.object({
   mediaType: external_exports.string().optional(),
   manifests: external_exports.array(

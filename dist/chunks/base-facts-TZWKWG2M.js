@@ -1,0 +1,37 @@
+import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
+import {
+  clearBaseFactsMemo,
+  defaultCacheDir,
+  hostPlatform,
+  isResolved,
+  registryLocation,
+  resolveBaseFacts,
+  shortReason,
+  withTable
+} from "./chunk-MTWGWC4G.js";
+import "./chunk-XY7GSFSV.js";
+import {
+  parsePasswd
+} from "./chunk-IYQDH55Y.js";
+import "./chunk-6KEW7YSU.js";
+import "./chunk-FHC722LJ.js";
+import "./chunk-R5RVLK2O.js";
+import "./chunk-G44WSTAN.js";
+import "./chunk-64S3WJ47.js";
+import "./chunk-ZY7CTMHJ.js";
+import "./chunk-ABYH3ITZ.js";
+import "./chunk-VFM347UL.js";
+import "./chunk-LY74QNZY.js";
+import "./chunk-MATTDRBK.js";
+import "./chunk-RB4QTDT4.js";
+export {
+  clearBaseFactsMemo,
+  defaultCacheDir,
+  hostPlatform,
+  isResolved,
+  parsePasswd,
+  registryLocation,
+  resolveBaseFacts,
+  shortReason,
+  withTable
+};
