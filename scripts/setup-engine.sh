@@ -277,15 +277,15 @@ fi
 # ---------------------------------------------------------------- tools
 step "tools"
 if is_root; then
-  apt_install skopeo docker-registry apache2-utils mmdebstrap arch-test git python3
+  apt_install skopeo docker-registry apache2-utils openssl mmdebstrap arch-test git python3
 fi
 if [ "${COSIGN:-1}" = 0 ]; then say "cosign skipped (COSIGN=0)"; else install_cosign; fi  # publish --sign-key (see install_cosign above)
 
 # ---------------------------------------------------------------- registries
 step "registries"
 REG_DIR="$CACHE/registry"
-mkdir -p "$REG_DIR/plain" "$REG_DIR/auth"
-start_registry() { # name port [htpasswd]
+mkdir -p "$REG_DIR/plain" "$REG_DIR/auth" "$REG_DIR/tokenauth"
+start_registry() { # name port [htpasswd | token]
   local name=$1 port=$2 auth=${3:-}
   if curl -fsS -o /dev/null "http://127.0.0.1:$port/v2/" 2>/dev/null || curl -sS -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/v2/" 2>/dev/null | grep -q 401; then
     say "registry $name already on 127.0.0.1:$port"
@@ -299,7 +299,10 @@ start_registry() { # name port [htpasswd]
     echo "  filesystem: {rootdirectory: $REG_DIR/$name}"
     echo "  delete: {enabled: true}"
     echo "http: {addr: 127.0.0.1:$port}"
-    if [ -n "$auth" ]; then
+    if [ "$auth" = token ]; then
+      echo "auth:"
+      echo "  token: {realm: \"$TOKEN_REALM\", service: build-connector-test, issuer: build-connector-test-issuer, rootcertbundle: $TOKEN_DIR/cert.pem}"
+    elif [ -n "$auth" ]; then
       echo "auth:"
       echo "  htpasswd: {realm: build-connector-test, path: $auth}"
     fi
@@ -317,6 +320,45 @@ start_registry plain 5000
 HTPASSWD="$REG_DIR/htpasswd"
 [ -f "$HTPASSWD" ] || htpasswd -Bbn bc-test bc-test-password >"$HTPASSWD"
 start_registry auth 5001 "$HTPASSWD"
+
+# Token auth, as GHCR, Docker Hub and ECR do it: distribution's `auth: token`
+# on 127.0.0.1:5002, its token service ours (test/support/token-server.mjs,
+# plain node) on 127.0.0.1:5003. The signing key and its self-signed
+# certificate (the registry's rootcertbundle; the JWTs carry it in x5c) are
+# made once under the cache. Users: bc-test (pull, push, delete), bc-expiring
+# (tokens live 2 s), bc-pull (pull only), password bc-test-password.
+step "token registry"
+TOKEN_DIR="$REG_DIR/token"
+TOKEN_PORT=5003
+TOKEN_REALM="http://127.0.0.1:$TOKEN_PORT/token"
+mkdir -p "$TOKEN_DIR" "$REG_DIR/tokenauth"
+if [ ! -s "$TOKEN_DIR/cert.pem" ] || [ ! -s "$TOKEN_DIR/key.pem" ]; then
+  step_log="$STATE/token-cert.log"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=build-connector-test-token-issuer" \
+    -keyout "$TOKEN_DIR/key.pem.part" -out "$TOKEN_DIR/cert.pem.part" >"$step_log" 2>&1
+  chmod 600 "$TOKEN_DIR/key.pem.part"
+  mv "$TOKEN_DIR/key.pem.part" "$TOKEN_DIR/key.pem"
+  mv "$TOKEN_DIR/cert.pem.part" "$TOKEN_DIR/cert.pem"
+  say "made the token signing key and certificate in $TOKEN_DIR"
+fi
+token_node() { # a node that runs the token server (any >= 18; prepare.sh puts Node 24 first in PATH)
+  local n
+  for n in "$(command -v node 2>/dev/null || true)" "$CACHE/node24/node_modules/node/bin/node"; do
+    [ -n "$n" ] && [ -x "$n" ] && "$n" -e 'process.exit(Number(process.versions.node.split(".")[0])>=18?0:1)' 2>/dev/null && { echo "$n"; return; }
+  done
+  return 1
+}
+if curl -fsS -o /dev/null "http://127.0.0.1:$TOKEN_PORT/healthz" 2>/dev/null; then
+  say "token server already on 127.0.0.1:$TOKEN_PORT"
+else
+  TOKEN_NODE=$(token_node) || { echo "setup-engine: no node >= 18 for the token server (run scripts/prepare.sh)" >&2; exit 3; }
+  nohup setsid "$TOKEN_NODE" "$_setup_dir/../test/support/token-server.mjs" --port "$TOKEN_PORT" \
+    --key "$TOKEN_DIR/key.pem" --cert "$TOKEN_DIR/cert.pem" >"$STATE/token-server.log" 2>&1 </dev/null &
+  for i in $(seq 1 30); do curl -fsS -o /dev/null "http://127.0.0.1:$TOKEN_PORT/healthz" 2>/dev/null && break; sleep 0.3; done
+  curl -fsS -o /dev/null "http://127.0.0.1:$TOKEN_PORT/healthz" || { echo "setup-engine: the token server did not start" >&2; tail -n 20 "$STATE/token-server.log" >&2; exit 3; }
+  say "token server started on $TOKEN_REALM (log $STATE/token-server.log)"
+fi
+start_registry tokenauth 5002 token
 
 # ---------------------------------------------------------------- rootfs (wait)
 if [ -n "$ROOTFS_PID" ]; then
