@@ -71318,6 +71318,11 @@ function loginFix(registry3) {
 function credentialsNote(creds) {
   return creds ? `credentials from ${creds.source} were refused` : "no credentials were given";
 }
+function insufficientScope(challenge, asked) {
+  const { scheme, params } = parseChallenge(challenge);
+  if (scheme !== "bearer" || params.error !== "insufficient_scope") return void 0;
+  return params.scope || asked || "the requested scope";
+}
 var TokenSchema, LoginRefused, basicOf, RegistryAuth;
 var init_auth = __esm({
   "src/registry/auth.ts"() {
@@ -71718,6 +71723,14 @@ var init_client = __esm({
           const codes = errorCodes(text2);
           const shown2 = `HTTP ${res.status}${codes.length ? ` ${codes.join(",")}` : ""}`;
           if (res.status === 401 || res.status === 403) {
+            const denied = insufficientScope(res.headers.get("www-authenticate") ?? "", o2.scope);
+            if (denied) {
+              const who = this.opts.credentials ? `${this.opts.credentials.username} (credentials from ${this.opts.credentials.source})` : "an anonymous login";
+              throw new LoginRefused(`${o2.what}: ${this.registry} did not grant ${denied} to ${who} (${shown2} insufficient_scope)`, res.status, [
+                "the login was accepted, but its token does not carry that scope: nothing was written",
+                `fix: give credentials allowed to ${denied.includes("push") ? "push to" : "read"} this repository (a token with write access, e.g. GHCR's write:packages), or check --registry / --repository`
+              ]);
+            }
             throw new LoginRefused(`${o2.what}: ${this.registry} refused the credentials (${shown2})`, res.status, [credentialsNote(this.opts.credentials), loginFix(this.registry)]);
           }
           throw new RegistryHttpError(`${o2.what}: ${shown2} ${text2.slice(0, 200)}`.trim(), res.status, codes, parseRetryAfter(res.headers.get("retry-after")));

@@ -108,3 +108,14 @@ export class RegistryAuth {
     return token;
   }
 }
+
+/**
+ * The scope a Bearer registry refused after the token flow ran
+ * (`error="insufficient_scope"` in its challenge, RFC 6750 §3.1): the login
+ * was accepted, its token lacks an action. Undefined for any other refusal.
+ */
+export function insufficientScope(challenge: string, asked: string | undefined): string | undefined {
+  const { scheme, params } = parseChallenge(challenge);
+  if (scheme !== 'bearer' || params.error !== 'insufficient_scope') return undefined;
+  return params.scope || asked || 'the requested scope';
+}

@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { BcError, envMissing, toBcError } from '../errors.js';
 import { sha256Digest } from '../shared/digest.js';
-import { credentialsNote, LoginRefused, loginFix, RegistryAuth } from './auth.js';
+import { credentialsNote, insufficientScope, LoginRefused, loginFix, RegistryAuth } from './auth.js';
 import type { Credentials } from './credentials.js';
 import { errorCodes, parseJsonOr, send, type HttpTarget, type RequestSpec } from './http.js';
 import { registryBaseUrl } from './probe.js';
@@ -334,6 +334,14 @@ export class RegistryClient {
       const codes = errorCodes(text);
       const shown = `HTTP ${res.status}${codes.length ? ` ${codes.join(',')}` : ''}`;
       if (res.status === 401 || res.status === 403) {
+        const denied = insufficientScope(res.headers.get('www-authenticate') ?? '', o.scope);
+        if (denied) {
+          const who = this.opts.credentials ? `${this.opts.credentials.username} (credentials from ${this.opts.credentials.source})` : 'an anonymous login';
+          throw new LoginRefused(`${o.what}: ${this.registry} did not grant ${denied} to ${who} (${shown} insufficient_scope)`, res.status, [
+            'the login was accepted, but its token does not carry that scope: nothing was written',
+            `fix: give credentials allowed to ${denied.includes('push') ? 'push to' : 'read'} this repository (a token with write access, e.g. GHCR's write:packages), or check --registry / --repository`,
+          ]);
+        }
         throw new LoginRefused(`${o.what}: ${this.registry} refused the credentials (${shown})`, res.status, [credentialsNote(this.opts.credentials), loginFix(this.registry)]);
       }
       throw new RegistryHttpError(`${o.what}: ${shown} ${text.slice(0, 200)}`.trim(), res.status, codes, parseRetryAfter(res.headers.get('retry-after')));

@@ -165,3 +165,14 @@ describe('RegistryClient', () => {
     expect(scopes).toEqual([['repository:a:pull,push', 'repository:library/base:pull']]);
   });
 });
+
+describe('insufficientScope: a Bearer refusal that names the scope the token lacks', () => {
+  it('names the scope from the challenge, else the one asked for; any other refusal is not one', async () => {
+    const { insufficientScope } = await import('../../src/registry/auth.js');
+    expect(insufficientScope('Bearer realm="http://t/token",service="s",scope="repository:a/b:pull,push",error="insufficient_scope"', 'x')).toBe('repository:a/b:pull,push');
+    expect(insufficientScope('Bearer realm="http://t/token",error="insufficient_scope"', 'repository:a/b:push')).toBe('repository:a/b:push');
+    expect(insufficientScope('Bearer realm="http://t/token",service="s",error="invalid_token"', 'x')).toBeUndefined();
+    expect(insufficientScope('Basic realm="r"', 'x')).toBeUndefined();
+    expect(insufficientScope('', 'x')).toBeUndefined();
+  });
+});

@@ -13,7 +13,7 @@ import {
   splitShell,
   tableName,
   withTable
-} from "./chunk-MTWGWC4G.js";
+} from "./chunk-NFV2XTEJ.js";
 import {
   require_main
 } from "./chunk-FRLRI62S.js";

@@ -84,11 +84,11 @@ async function resolveVerifyTarget(req) {
   return { image, opts };
 }
 async function explicitAccess(image, login) {
-  const [{ explicitCredentials, toolAuth }, { registryLocation }] = await Promise.all([import("./credentials-OFJF5R35.js"), import("./base-facts-TZWKWG2M.js")]);
+  const [{ explicitCredentials, toolAuth }, { registryLocation }] = await Promise.all([import("./credentials-OFJF5R35.js"), import("./base-facts-JBLMQPMB.js")]);
   const credentials = explicitCredentials(login);
   const at = credentials ? registryLocation(image) : void 0;
   if (!credentials || !at || await inspectLocalImage(image)) return void 0;
-  const { RegistryClient, registryPreflight } = await import("./client-XYHLNX2E.js");
+  const { RegistryClient, registryPreflight } = await import("./client-OLE73R7A.js");
   await registryPreflight(new RegistryClient(at.registry, { credentials }));
   return { registry: at.registry, credentials, tools: await toolAuth(at.registry, credentials) };
 }
@@ -114,7 +114,7 @@ async function runVerify(req, hooks = {}) {
     });
     report = await run.step("sbom", async () => {
       if (!req.sbom) return skip(report, "not asked");
-      const { addSbomCheck } = await import("./sbom-5SH7RPEH.js");
+      const { addSbomCheck } = await import("./sbom-KGBN7FY7.js");
       return done(await addSbomCheck(report, image, { credentials: access?.credentials }), "SBOMs checked");
     });
     return { report, steps: run.records };

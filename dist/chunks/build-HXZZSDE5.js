@@ -11,13 +11,13 @@ import {
   untag,
   verifyStep,
   workDir
-} from "./chunk-YJQDVO6W.js";
+} from "./chunk-I4KVGTMI.js";
 import {
   defaultLog
 } from "./chunk-JOE4O76H.js";
-import "./chunk-O6K4U4NQ.js";
-import "./chunk-MTWGWC4G.js";
-import "./chunk-XY7GSFSV.js";
+import "./chunk-4M6L6MOW.js";
+import "./chunk-NFV2XTEJ.js";
+import "./chunk-WSKMRQKY.js";
 import "./chunk-ICYM5BAL.js";
 import "./chunk-YRSPP4BO.js";
 import "./chunk-CPAX55HI.js";

@@ -16,18 +16,18 @@ import {
   renderStep,
   untag,
   workDir
-} from "./chunk-YJQDVO6W.js";
+} from "./chunk-I4KVGTMI.js";
 import {
   defaultLog
 } from "./chunk-JOE4O76H.js";
-import "./chunk-O6K4U4NQ.js";
-import "./chunk-MTWGWC4G.js";
+import "./chunk-4M6L6MOW.js";
+import "./chunk-NFV2XTEJ.js";
 import {
   RegistryClient,
   newRetryStats,
   registryPreflight,
   retryPolicy
-} from "./chunk-XY7GSFSV.js";
+} from "./chunk-WSKMRQKY.js";
 import "./chunk-ICYM5BAL.js";
 import {
   verifyImage

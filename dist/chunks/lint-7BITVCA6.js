@@ -7,9 +7,9 @@ import {
   lintDockerfile,
   sortFindings,
   summarize
-} from "./chunk-O6K4U4NQ.js";
-import "./chunk-MTWGWC4G.js";
-import "./chunk-XY7GSFSV.js";
+} from "./chunk-4M6L6MOW.js";
+import "./chunk-NFV2XTEJ.js";
+import "./chunk-WSKMRQKY.js";
 import "./chunk-IYQDH55Y.js";
 import "./chunk-6KEW7YSU.js";
 import {

@@ -3407,17 +3407,17 @@ var program = new Command();
 init_define_BC_HELP();
 var COMMANDS = {
   render: () => import("./render-FTM5IVZR.js"),
-  lint: () => import("./lint-7Q4ZDXNK.js"),
-  build: () => import("./build-3G72CJ7D.js"),
-  verify: () => import("./verify-GYGNKN7G.js"),
-  publish: () => import("./publish-HDZHHZKK.js"),
-  tags: () => import("./tags-CSHKESJ6.js"),
+  lint: () => import("./lint-7BITVCA6.js"),
+  build: () => import("./build-HXZZSDE5.js"),
+  verify: () => import("./verify-2ZBLW4VI.js"),
+  publish: () => import("./publish-GRVKFDKQ.js"),
+  tags: () => import("./tags-A5DOMGCK.js"),
   "release-plan": () => import("./release-plan-5MVHCTJP.js"),
-  doctor: () => import("./doctor-L2UXSDEL.js"),
+  doctor: () => import("./doctor-XL5KXZJU.js"),
   changed: () => import("./changed-ZC6SFMXV.js"),
-  "digest-record": () => import("./digest-record-2JDS4SEK.js"),
-  merge: () => import("./merge-TQHOCDM5.js"),
-  bake: () => import("./bake-NWMKYRPZ.js"),
+  "digest-record": () => import("./digest-record-DJUJCBMH.js"),
+  merge: () => import("./merge-4HSRAYCV.js"),
+  bake: () => import("./bake-CXRMSDMZ.js"),
   base: () => import("./base-TGM7AMQR.js")
 };
 var COMMAND_NAMES = Object.keys(COMMANDS);

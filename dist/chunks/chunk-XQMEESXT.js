@@ -38,7 +38,7 @@ function register(program) {
   ).action(
     action(async (out, _g, dir, f) => {
       const login = await loginFromFlags(f);
-      const { runTags, formatTagPlan } = await import("./tags-O73PCFHT.js");
+      const { runTags, formatTagPlan } = await import("./tags-AFG4IZP7.js");
       const { plan, notes } = await runTags(
         {
           dir: dir ?? ".",

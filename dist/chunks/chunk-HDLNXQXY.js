@@ -4,7 +4,7 @@ import {
 } from "./chunk-DOOJ7JFT.js";
 import {
   ManifestMismatch
-} from "./chunk-XY7GSFSV.js";
+} from "./chunk-WSKMRQKY.js";
 import {
   external_exports
 } from "./chunk-VFM347UL.js";

@@ -6,10 +6,10 @@ import {
   findingLine,
   lintStep,
   renderStep
-} from "./chunk-YJQDVO6W.js";
-import "./chunk-O6K4U4NQ.js";
-import "./chunk-MTWGWC4G.js";
-import "./chunk-XY7GSFSV.js";
+} from "./chunk-I4KVGTMI.js";
+import "./chunk-4M6L6MOW.js";
+import "./chunk-NFV2XTEJ.js";
+import "./chunk-WSKMRQKY.js";
 import {
   chooseStrategy,
   platformTag

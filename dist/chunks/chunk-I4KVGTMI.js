@@ -1,7 +1,7 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
   lintWithBase
-} from "./chunk-O6K4U4NQ.js";
+} from "./chunk-4M6L6MOW.js";
 import {
   chooseStrategy,
   platformTag

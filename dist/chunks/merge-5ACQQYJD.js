@@ -7,7 +7,7 @@ import {
   compareImages,
   indexFactsFromBytes,
   readBack
-} from "./chunk-SRZIAWSW.js";
+} from "./chunk-HDLNXQXY.js";
 import "./chunk-DOOJ7JFT.js";
 import {
   planTags
@@ -24,7 +24,7 @@ import {
   registryPreflight,
   retryPolicy,
   withRetry
-} from "./chunk-XY7GSFSV.js";
+} from "./chunk-WSKMRQKY.js";
 import "./chunk-6KEW7YSU.js";
 import {
   registryAccess

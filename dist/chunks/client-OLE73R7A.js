@@ -7,7 +7,7 @@ import {
   loginRefusal,
   parseChallenge,
   registryPreflight
-} from "./chunk-XY7GSFSV.js";
+} from "./chunk-WSKMRQKY.js";
 import "./chunk-6KEW7YSU.js";
 import "./chunk-ABYH3ITZ.js";
 import "./chunk-VFM347UL.js";

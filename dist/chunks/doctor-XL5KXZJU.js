@@ -3,7 +3,7 @@ import {
   RegistryClient,
   loginRefusal,
   retryPolicy
-} from "./chunk-XY7GSFSV.js";
+} from "./chunk-WSKMRQKY.js";
 import {
   chooseStrategy
 } from "./chunk-ICYM5BAL.js";

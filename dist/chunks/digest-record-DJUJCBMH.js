@@ -43,7 +43,7 @@ function register(program) {
       }
       const provenance = opts.provenance === void 0 ? void 0 : opts.provenance === "false" ? false : opts.provenance === "max" ? "max" : opts.provenance === "min" ? "min" : void 0;
       if (opts.provenance !== void 0 && provenance === void 0) throw badInput(`--provenance ${opts.provenance}: expected min, max or false`);
-      const { buildPlatformRecord } = await import("./record-ICHWC4ZN.js");
+      const { buildPlatformRecord } = await import("./record-MFFDO6HV.js");
       const { digestRecordName } = await import("./digest-record-WKCLY4LY.js");
       const { loadConnector } = await import("./metadata-JPG46CSB.js");
       const c = await loadConnector(dir);

@@ -15,7 +15,7 @@ import {
 import {
   RegistryClient,
   retryPolicy
-} from "./chunk-XY7GSFSV.js";
+} from "./chunk-WSKMRQKY.js";
 import "./chunk-6KEW7YSU.js";
 import {
   resolveCredentials

@@ -5,7 +5,7 @@ import {
   retriesFlag,
   tagPlanOptions,
   targetFlag
-} from "./chunk-AARG6H5C.js";
+} from "./chunk-XQMEESXT.js";
 import "./chunk-YIPSQOZM.js";
 import "./chunk-G44WSTAN.js";
 import "./chunk-EHNW6LQR.js";

@@ -297,6 +297,11 @@ var RegistryAuth = class {
     return token;
   }
 };
+function insufficientScope(challenge, asked) {
+  const { scheme, params } = parseChallenge(challenge);
+  if (scheme !== "bearer" || params.error !== "insufficient_scope") return void 0;
+  return params.scope || asked || "the requested scope";
+}
 
 // src/registry/client.ts
 var MANIFEST_TYPES = [
@@ -563,6 +568,14 @@ var RegistryClient = class {
       const codes = errorCodes(text);
       const shown = `HTTP ${res.status}${codes.length ? ` ${codes.join(",")}` : ""}`;
       if (res.status === 401 || res.status === 403) {
+        const denied = insufficientScope(res.headers.get("www-authenticate") ?? "", o.scope);
+        if (denied) {
+          const who = this.opts.credentials ? `${this.opts.credentials.username} (credentials from ${this.opts.credentials.source})` : "an anonymous login";
+          throw new LoginRefused(`${o.what}: ${this.registry} did not grant ${denied} to ${who} (${shown} insufficient_scope)`, res.status, [
+            "the login was accepted, but its token does not carry that scope: nothing was written",
+            `fix: give credentials allowed to ${denied.includes("push") ? "push to" : "read"} this repository (a token with write access, e.g. GHCR's write:packages), or check --registry / --repository`
+          ]);
+        }
         throw new LoginRefused(`${o.what}: ${this.registry} refused the credentials (${shown})`, res.status, [credentialsNote(this.opts.credentials), loginFix(this.registry)]);
       }
       throw new RegistryHttpError(`${o.what}: ${shown} ${text.slice(0, 200)}`.trim(), res.status, codes, parseRetryAfter(res.headers.get("retry-after")));

@@ -3,7 +3,7 @@ import {
   retriesFlag,
   tagPlanOptions,
   targetFlag
-} from "./chunk-AARG6H5C.js";
+} from "./chunk-XQMEESXT.js";
 import {
   DEFAULT_GIT_TAG_FORMAT,
   formatGitTag
@@ -15,7 +15,7 @@ import {
   indexFactsFromBytes,
   pushByDigest,
   readBack
-} from "./chunk-SRZIAWSW.js";
+} from "./chunk-HDLNXQXY.js";
 import "./chunk-DOOJ7JFT.js";
 import "./chunk-YIPSQOZM.js";
 import {
@@ -40,19 +40,19 @@ import {
   untag,
   verifyStep,
   workDir
-} from "./chunk-YJQDVO6W.js";
+} from "./chunk-I4KVGTMI.js";
 import {
   defaultLog
 } from "./chunk-JOE4O76H.js";
-import "./chunk-O6K4U4NQ.js";
-import "./chunk-MTWGWC4G.js";
+import "./chunk-4M6L6MOW.js";
+import "./chunk-NFV2XTEJ.js";
 import {
   RegistryClient,
   newRetryStats,
   registryPreflight,
   retryPolicy,
   withRetry
-} from "./chunk-XY7GSFSV.js";
+} from "./chunk-WSKMRQKY.js";
 import "./chunk-ICYM5BAL.js";
 import "./chunk-IYQDH55Y.js";
 import {
@@ -222,7 +222,7 @@ async function makeSboms(j, platforms) {
   return { sboms, summary };
 }
 async function attachSboms(j, sboms, summary) {
-  const { attachReferrer } = await import("./referrers-OI5KTZCV.js");
+  const { attachReferrer } = await import("./referrers-ZCHAGTSR.js");
   const { SBOM_FORMAT } = await import("./generate-7H2HNWGG.js");
   const attached = [];
   for (const x of sboms) {
@@ -239,7 +239,7 @@ async function attachSboms(j, sboms, summary) {
   return attached;
 }
 async function withoutSbom(r, platforms) {
-  const { findReferrers } = await import("./referrers-OI5KTZCV.js");
+  const { findReferrers } = await import("./referrers-ZCHAGTSR.js");
   const { CYCLONEDX_MEDIA_TYPE } = await import("./cyclonedx-WWDMY767.js");
   const missing = {};
   for (const [p, d] of Object.entries(platforms)) if ((await findReferrers(r.client, r.target.repo, d, CYCLONEDX_MEDIA_TYPE)).length === 0) missing[p] = d;

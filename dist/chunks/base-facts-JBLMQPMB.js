@@ -8,8 +8,8 @@ import {
   resolveBaseFacts,
   shortReason,
   withTable
-} from "./chunk-MTWGWC4G.js";
-import "./chunk-XY7GSFSV.js";
+} from "./chunk-NFV2XTEJ.js";
+import "./chunk-WSKMRQKY.js";
 import {
   parsePasswd
 } from "./chunk-IYQDH55Y.js";

@@ -1,7 +1,7 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
   indexFactsFromBytes
-} from "./chunk-SRZIAWSW.js";
+} from "./chunk-HDLNXQXY.js";
 import "./chunk-DOOJ7JFT.js";
 import {
   findReferrers,
@@ -14,10 +14,10 @@ import {
 } from "./chunk-OKJVZDBR.js";
 import {
   registryLocation
-} from "./chunk-MTWGWC4G.js";
+} from "./chunk-NFV2XTEJ.js";
 import {
   RegistryClient
-} from "./chunk-XY7GSFSV.js";
+} from "./chunk-WSKMRQKY.js";
 import "./chunk-IYQDH55Y.js";
 import "./chunk-6KEW7YSU.js";
 import {

@@ -2,7 +2,7 @@ import { createRequire as __bcCreateRequire } from 'node:module'; const require 
 import {
   RegistryClient,
   retryPolicy
-} from "./chunk-XY7GSFSV.js";
+} from "./chunk-WSKMRQKY.js";
 import {
   ImageConfigSchema,
   copyFromContainer,
