@@ -15,6 +15,7 @@ cd "$(dirname "$0")/.."
 export CLASSIC_ENGINE="${CLASSIC_ENGINE:-0}"   # the second (classic-store) engine is for the tests only
 export BUILDKIT="${BUILDKIT:-0}"                 # so are the buildkitd builders
 export COSIGN="${COSIGN:-0}"                     # signing is not part of the quick start
+export TOKEN_REGISTRY="${TOKEN_REGISTRY:-0}"     # the token-auth registry is for the tests only
 qs_t0=$SECONDS
 qs_mark() { echo "quickstart: $1 done at +$((SECONDS - qs_t0)) s"; }
 . scripts/prepare.sh

@@ -328,37 +328,41 @@ start_registry auth 5001 "$HTPASSWD"
 # made once under the cache. Users: bc-test (pull, push, delete), bc-expiring
 # (tokens live 2 s), bc-pull (pull only), password bc-test-password.
 step "token registry"
-TOKEN_DIR="$REG_DIR/token"
-TOKEN_PORT=5003
-TOKEN_REALM="http://127.0.0.1:$TOKEN_PORT/token"
-mkdir -p "$TOKEN_DIR" "$REG_DIR/tokenauth"
-if [ ! -s "$TOKEN_DIR/cert.pem" ] || [ ! -s "$TOKEN_DIR/key.pem" ]; then
-  step_log="$STATE/token-cert.log"
-  openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=build-connector-test-token-issuer" \
-    -keyout "$TOKEN_DIR/key.pem.part" -out "$TOKEN_DIR/cert.pem.part" >"$step_log" 2>&1
-  chmod 600 "$TOKEN_DIR/key.pem.part"
-  mv "$TOKEN_DIR/key.pem.part" "$TOKEN_DIR/key.pem"
-  mv "$TOKEN_DIR/cert.pem.part" "$TOKEN_DIR/cert.pem"
-  say "made the token signing key and certificate in $TOKEN_DIR"
-fi
-token_node() { # a node that runs the token server (any >= 18; prepare.sh puts Node 24 first in PATH)
-  local n
-  for n in "$(command -v node 2>/dev/null || true)" "$CACHE/node24/node_modules/node/bin/node"; do
-    [ -n "$n" ] && [ -x "$n" ] && "$n" -e 'process.exit(Number(process.versions.node.split(".")[0])>=18?0:1)' 2>/dev/null && { echo "$n"; return; }
-  done
-  return 1
-}
-if curl -fsS -o /dev/null "http://127.0.0.1:$TOKEN_PORT/healthz" 2>/dev/null; then
-  say "token server already on 127.0.0.1:$TOKEN_PORT"
+if [ "${TOKEN_REGISTRY:-1}" != 1 ]; then
+  say "skipped (TOKEN_REGISTRY=0)"
 else
-  TOKEN_NODE=$(token_node) || { echo "setup-engine: no node >= 18 for the token server (run scripts/prepare.sh)" >&2; exit 3; }
-  nohup setsid "$TOKEN_NODE" "$_setup_dir/../test/support/token-server.mjs" --port "$TOKEN_PORT" \
-    --key "$TOKEN_DIR/key.pem" --cert "$TOKEN_DIR/cert.pem" >"$STATE/token-server.log" 2>&1 </dev/null &
-  for i in $(seq 1 30); do curl -fsS -o /dev/null "http://127.0.0.1:$TOKEN_PORT/healthz" 2>/dev/null && break; sleep 0.3; done
-  curl -fsS -o /dev/null "http://127.0.0.1:$TOKEN_PORT/healthz" || { echo "setup-engine: the token server did not start" >&2; tail -n 20 "$STATE/token-server.log" >&2; exit 3; }
-  say "token server started on $TOKEN_REALM (log $STATE/token-server.log)"
+  TOKEN_DIR="$REG_DIR/token"
+  TOKEN_PORT=5003
+  TOKEN_REALM="http://127.0.0.1:$TOKEN_PORT/token"
+  mkdir -p "$TOKEN_DIR" "$REG_DIR/tokenauth"
+  if [ ! -s "$TOKEN_DIR/cert.pem" ] || [ ! -s "$TOKEN_DIR/key.pem" ]; then
+    step_log="$STATE/token-cert.log"
+    openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=build-connector-test-token-issuer" \
+      -keyout "$TOKEN_DIR/key.pem.part" -out "$TOKEN_DIR/cert.pem.part" >"$step_log" 2>&1
+    chmod 600 "$TOKEN_DIR/key.pem.part"
+    mv "$TOKEN_DIR/key.pem.part" "$TOKEN_DIR/key.pem"
+    mv "$TOKEN_DIR/cert.pem.part" "$TOKEN_DIR/cert.pem"
+    say "made the token signing key and certificate in $TOKEN_DIR"
+  fi
+  token_node() { # a node that runs the token server (any >= 18; prepare.sh puts Node 24 first in PATH)
+    local n
+    for n in "$(command -v node 2>/dev/null || true)" "$CACHE/node24/node_modules/node/bin/node"; do
+      [ -n "$n" ] && [ -x "$n" ] && "$n" -e 'process.exit(Number(process.versions.node.split(".")[0])>=18?0:1)' 2>/dev/null && { echo "$n"; return; }
+    done
+    return 1
+  }
+  if curl -fsS -o /dev/null "http://127.0.0.1:$TOKEN_PORT/healthz" 2>/dev/null; then
+    say "token server already on 127.0.0.1:$TOKEN_PORT"
+  else
+    TOKEN_NODE=$(token_node) || { echo "setup-engine: no node >= 18 for the token server (run scripts/prepare.sh)" >&2; exit 3; }
+    nohup setsid "$TOKEN_NODE" "$_setup_dir/../test/support/token-server.mjs" --port "$TOKEN_PORT" \
+      --key "$TOKEN_DIR/key.pem" --cert "$TOKEN_DIR/cert.pem" >"$STATE/token-server.log" 2>&1 </dev/null &
+    for i in $(seq 1 30); do curl -fsS -o /dev/null "http://127.0.0.1:$TOKEN_PORT/healthz" 2>/dev/null && break; sleep 0.3; done
+    curl -fsS -o /dev/null "http://127.0.0.1:$TOKEN_PORT/healthz" || { echo "setup-engine: the token server did not start" >&2; tail -n 20 "$STATE/token-server.log" >&2; exit 3; }
+    say "token server started on $TOKEN_REALM (log $STATE/token-server.log)"
+  fi
+  start_registry tokenauth 5002 token
 fi
-start_registry tokenauth 5002 token
 
 # ---------------------------------------------------------------- rootfs (wait)
 if [ -n "$ROOTFS_PID" ]; then
