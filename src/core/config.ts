@@ -5,7 +5,7 @@
  */
 import { badInput } from '../errors.js';
 import { parseRegistryLogin } from '../config.js';
-import { explicitCredentials, readStdinPassword, type RegistryLogin } from '../publish/credentials.js';
+import { explicitCredentials, readStdinPassword, type RegistryLogin } from '../registry/credentials.js';
 
 export { COMMANDS, kebab, parseBuildConfig, parsePublishConfig, parseRegistryLogin, publishRequestOf, type CommandName, type PublishConfig } from '../config.js';
 

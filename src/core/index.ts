@@ -13,4 +13,4 @@ export type { Finding } from '../lint/types.js';
 export type { CheckResult, VerifyReport } from '../verify/index.js';
 export type { LatestMode } from '../publish/tag-plan.js';
 export type { PublishTarget } from '../publish/target.js';
-export type { RegistryLogin } from '../publish/credentials.js';
+export type { RegistryLogin } from '../registry/credentials.js';

@@ -11,10 +11,10 @@
 import { loadConnector } from '../../connector/metadata.js';
 import { envMissing, toBcError } from '../../errors.js';
 import { headSha } from '../../git.js';
-import { resolveCredentials, type RegistryLogin } from '../../publish/credentials.js';
-import { LOCAL_REGISTRY } from '../../publish/local-registry.js';
-import { RegistryClient } from '../../publish/registry-client.js';
-import { retryPolicy } from '../../publish/retry.js';
+import { resolveCredentials, type RegistryLogin } from '../../registry/credentials.js';
+import { LOCAL_REGISTRY } from '../../registry/local.js';
+import { RegistryClient } from '../../registry/client.js';
+import { retryPolicy } from '../../registry/retry.js';
 import { planTags, type LatestMode, type TagPlan } from '../../publish/tag-plan.js';
 import { resolveTarget, type PublishTarget } from '../../publish/target.js';
 import { Pipeline, done, unwrapStepFailure, type StepHooks, type StepName, type StepRecord } from '../pipeline.js';

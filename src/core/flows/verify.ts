@@ -17,7 +17,7 @@ import { badInput } from '../../errors.js';
 import { inspectLocalImage } from '../../docker/image.js';
 import { verifyImage, type VerifyOptions, type VerifyReport } from '../../verify/index.js';
 import type { Connector } from '../../connector/types.js';
-import type { RegistryAccess, RegistryLogin } from '../../publish/credentials.js';
+import type { RegistryAccess, RegistryLogin } from '../../registry/credentials.js';
 import { Pipeline, done, skip, unwrapStepFailure, type StepHooks, type StepName, type StepRecord } from '../pipeline.js';
 
 export { renderReport, type VerifyReport } from '../../verify/index.js';
@@ -123,11 +123,11 @@ export async function resolveVerifyTarget(req: VerifyRequest): Promise<{ image: 
  * user's docker config as before.
  */
 async function explicitAccess(image: string, login: RegistryLogin): Promise<RegistryAccess | undefined> {
-  const [{ explicitCredentials, toolAuth }, { registryLocation }] = await Promise.all([import('../../publish/credentials.js'), import('../../lint/base-facts.js')]);
+  const [{ explicitCredentials, toolAuth }, { registryLocation }] = await Promise.all([import('../../registry/credentials.js'), import('../../lint/base-facts.js')]);
   const credentials = explicitCredentials(login);
   const at = credentials ? registryLocation(image) : undefined;
   if (!credentials || !at || (await inspectLocalImage(image))) return undefined;
-  const { RegistryClient, registryPreflight } = await import('../../publish/registry-client.js');
+  const { RegistryClient, registryPreflight } = await import('../../registry/client.js');
   await registryPreflight(new RegistryClient(at.registry, { credentials }));
   return { registry: at.registry, credentials, tools: await toolAuth(at.registry, credentials) };
 }
