@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { badInput } from './errors.js';
 import { PlatformSchema } from './shared/platforms.js';
 import type { PublishRequest } from './core/request.js';
+import type { RegistryLogin } from './registry/credentials.js';
 
 export { DEFAULT_PLATFORMS } from './shared/platforms.js';
 export const COMMANDS = ['build', 'verify', 'publish'] as const;
@@ -94,14 +95,14 @@ const keyValues = z
  * The registry login every command that talks to a registry takes (CLI:
  * --username and --password-stdin; Action: the username and password
  * inputs). Only the shape is checked here; which combinations make a login
- * is credentials.ts's explicitCredentials, shared by every command.
+ * is credentials.ts's explicitCredentials, shared by every command. Its
+ * output is registry/credentials.ts's RegistryLogin: one login type.
  */
 export const RegistryLoginSchema = z.object({
   username: optString,
   /** never logged, never argv */
   password: secret,
 });
-export type RegistryLoginConfig = z.infer<typeof RegistryLoginSchema>;
 
 /** build: what every command needs to produce an image. */
 export const BuildConfigSchema = z.object({
@@ -181,7 +182,7 @@ function parseWith<S extends z.ZodType>(schema: S, raw: unknown, source: 'input'
 export const parseBuildConfig = (raw: unknown, source: 'input' | 'flag' = 'flag'): BuildConfig => parseWith(BuildConfigSchema, raw, source);
 export const parseVerifyConfig = (raw: unknown, source: 'input' | 'flag' = 'flag'): VerifyConfig => parseWith(VerifyConfigSchema, raw, source);
 export const parsePublishConfig = (raw: unknown, source: 'input' | 'flag' = 'flag'): PublishConfig => parseWith(PublishConfigSchema, raw, source);
-export const parseRegistryLogin = (raw: unknown, source: 'input' | 'flag' = 'flag'): RegistryLoginConfig => parseWith(RegistryLoginSchema, raw, source);
+export const parseRegistryLogin = (raw: unknown, source: 'input' | 'flag' = 'flag'): RegistryLogin => parseWith(RegistryLoginSchema, raw, source);
 
 /** Every field name (camelCase) of the widest schema: the Action's inputs are exactly these, kebab-cased, plus `command` and `config`. */
 export const CONFIG_FIELDS = Object.keys(PublishConfigSchema.shape) as (keyof PublishConfig)[];

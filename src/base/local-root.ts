@@ -12,6 +12,7 @@ import { basename, join, dirname, resolve } from 'node:path';
 import { docker } from '../docker/cli.js';
 import { badInput, envMissing } from '../errors.js';
 import { imagetoolsDigest } from '../docker/imagetools.js';
+import { archOf, DEFAULT_PLATFORMS } from '../shared/platforms.js';
 
 export const DEFAULT_CACHE = process.env.BUILD_CONNECTOR_CACHE ?? '/var/cache/build-connector';
 
@@ -32,7 +33,6 @@ export interface LocalRoot {
   built: boolean;
 }
 
-const archOf = (platform: string) => platform.split('/')[1] ?? 'amd64';
 
 async function resolveTar(dir: string, name: string, arch: string): Promise<string> {
   const p = join(dir, `${name}-${arch}.tar`);
@@ -51,7 +51,7 @@ async function resolveTar(dir: string, name: string, arch: string): Promise<stri
 export async function ensureLocalRoot(opts: LocalRootOptions): Promise<LocalRoot> {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(opts.name)) throw badInput(`invalid root name "${opts.name}"`);
   const dir = opts.rootfsDir ?? join(DEFAULT_CACHE, 'rootfs');
-  const platforms = opts.platforms ?? ['linux/amd64', 'linux/arm64'];
+  const platforms = opts.platforms ?? [...DEFAULT_PLATFORMS];
   const tars = await Promise.all(platforms.map(async (p) => ({ arch: archOf(p), path: await resolveTar(dir, opts.name, archOf(p)) })));
   // The tar names carry a hash of their inputs (setup-engine.sh); key the image on them.
   const key = createHash('sha256')

@@ -3,6 +3,7 @@ import { action, listFlag } from './common.js';
 import { renderBase, buildBase } from '../render/base-image.js';
 import { ensureLocalRoot } from '../base/local-root.js';
 import { listBases } from '../render/base-def.js';
+import { DEFAULT_PLATFORMS } from '../shared/platforms.js';
 
 export function register(program: Command): void {
   const base = program.command('base').description(`render or build a base image (${'python, java, manifest-only'}), or a local root image`);
@@ -27,7 +28,7 @@ export function register(program: Command): void {
     .requiredOption('--root-image <ref>', 'root image to build on (pinned by digest)')
     .option('--registry <host[:port]>', 'tag as REGISTRY/build-connector/base-NAME (needed with --push)')
     .option('--push', 'push to the registry (an existing identical base is reused)')
-    .option('--platform <list>', 'platforms', 'linux/amd64,linux/arm64')
+    .option('--platform <list>', 'platforms', DEFAULT_PLATFORMS.join(','))
     .action(
       action(async (out, _g, name: string, opts: { rootImage: string; registry?: string; push?: boolean; platform: string }) => {
         const res = await buildBase({ name, rootImage: opts.rootImage, registry: opts.registry, push: opts.push, platforms: listFlag(opts.platform) });

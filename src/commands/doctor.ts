@@ -3,6 +3,7 @@ import { action, credentialOptions, listFlag, loginFromFlags, type LoginFlags } 
 import { runDoctor } from '../core/doctor.js';
 import { renderTable } from '../ui/table.js';
 import { ExitCode, badInput } from '../errors.js';
+import { DEFAULT_PLATFORMS } from '../shared/platforms.js';
 
 export function register(program: Command): void {
   credentialOptions(
@@ -10,7 +11,7 @@ export function register(program: Command): void {
       .command('doctor')
       .description('check the engine, image store, buildx, arm64 emulation and registry access; each failing item names its fix')
       .option('--registry <host[:port]>', 'also check that this registry answers, and the login publish would use there (one authenticated request; writes no docker config)')
-      .option('--platform <list>', 'platforms to check for', 'linux/amd64,linux/arm64'),
+      .option('--platform <list>', 'platforms to check for', DEFAULT_PLATFORMS.join(',')),
   ).action(
       action(async (out, _g, opts: LoginFlags & { registry?: string; platform: string }) => {
         if (!opts.registry && (opts.username !== undefined || opts.passwordStdin)) {

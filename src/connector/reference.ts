@@ -4,6 +4,7 @@
  * written into a Dockerfile `FROM` line or a `LABEL` without escaping.
  */
 
+import { BcError } from '../errors.js';
 import { DIGEST_PATTERN } from '../shared/digest.js';
 
 const HOST_PART = '[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?';
@@ -56,4 +57,10 @@ export function describeBadRef(s: string): string {
   if (/[\s"'\\$`]/.test(s)) return 'it contains whitespace, a quote, a backslash, a backquote or "$"';
   if (/[A-Z]/.test(s.split('@')[0]?.split('/').slice(1).join('/') ?? '')) return 'repository components must be lowercase';
   return 'expected [registry/]name[:tag][@sha256:<64 hex>]';
+}
+
+/** A flag's image reference (--base-image, --root-image), or bad input (exit 2) naming the flag. */
+export function checkImageFlag(ref: string, flag: string): string {
+  if (parseImageRef(ref) === undefined) throw new BcError('badInput', `${flag} ${JSON.stringify(ref)}: ${describeBadRef(ref)}`);
+  return ref;
 }

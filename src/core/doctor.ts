@@ -15,6 +15,7 @@ import { loginRefusal, RegistryClient } from '../registry/client.js';
 import { retryPolicy } from '../registry/retry.js';
 import { detectCapabilities } from '../docker/buildx-capabilities.js';
 import { chooseStrategy } from './strategy.js';
+import { DEFAULT_PLATFORMS } from '../shared/platforms.js';
 
 export const DoctorItemSchema = z.object({
   id: z.enum(['docker-client', 'engine', 'image-store', 'buildx', 'builder', 'platforms', 'arm64-emulation', 'strategy', 'unavailable', 'registry', 'registry-login']),
@@ -73,7 +74,7 @@ export async function runDoctor(opts: DoctorOptions = {}): Promise<DoctorReport>
     registry: opts.registry ?? null,
     strategy: null,
   };
-  const platforms = opts.platforms ?? ['linux/amd64', 'linux/arm64'];
+  const platforms = opts.platforms ?? [...DEFAULT_PLATFORMS];
 
   try {
     const v = await dockerVersions();

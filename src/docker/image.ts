@@ -18,7 +18,7 @@ import { containerArchive, engineJson } from './engine-api.js';
 import { BcError } from '../errors.js';
 import { containerName, guardContainer, removeContainer, CONTAINER_LABEL } from './container.js';
 import { imagetoolsInspect, indexFacts, type RegistryCallOptions } from './imagetools.js';
-import { TarReader, type TarEntry, type TarReadOptions } from '../verify/tar.js';
+import { TarReader, type TarEntry, type TarReadOptions } from '../oci/tar.js';
 
 export const ImageConfigSchema = z
   .object({

@@ -37,7 +37,7 @@ import { parseImageRef } from '../connector/reference.js';
 import { AIRBYTE_USER } from './ownership.js';
 import type { BaseFacts, BaseFsFacts, BaseUnresolved, PathFacts } from './types.js';
 import { parsePasswd } from '../shared/passwd.js';
-import type { TarEntry } from '../verify/tar.js';
+import type { TarEntry } from '../oci/tar.js';
 import { tableFacts, tableFsFacts } from './base-table.js';
 import { isDigest } from '../shared/digest.js';
 

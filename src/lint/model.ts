@@ -12,15 +12,10 @@
  */
 import { posix } from 'node:path';
 import { DockerfileParser, type Dockerfile, type Instruction, type From, type Copy, type Env, type Arg, type JSONInstruction } from 'dockerfile-ast';
-import type { BaseFacts, FactOrigin, Finding } from './types.js';
+import type { BaseFacts, FactOrigin, Finding, Pos } from './types.js';
 import { baseOrigin } from './origin.js';
 import { expandWord, expandWords, type Lookup } from './docker-words.js';
 import { createsUser, ownershipEvidence, AIRBYTE_USER, AIRBYTE_UID, type Evidence } from './ownership.js';
-
-export interface Pos {
-  line: number;
-  column: number;
-}
 
 export interface Located<T> {
   value: T;

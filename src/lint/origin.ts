@@ -7,7 +7,7 @@
 import { parseImageRef } from '../connector/reference.js';
 import { tableName } from './base-table.js';
 import type { BaseFacts, FactOrigin } from './types.js';
-import type { Pos } from './model.js';
+import type { Pos } from './types.js';
 
 const short = (digest: string) => digest.slice(0, 19);
 

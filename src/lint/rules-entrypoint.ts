@@ -16,7 +16,7 @@
  */
 import { posix } from 'node:path';
 import type { FactOrigin, Finding } from './types.js';
-import type { Pos } from './model.js';
+import type { Pos } from './types.js';
 import { splitShell, shellWords, shellQuote, type HazardKind } from './shell-words.js';
 import { baseFieldUnknown, baseNote, finding, inheritedNote, knownOrigin, unseenBaseFinding, type RuleContext } from './rule-context.js';
 

@@ -8,7 +8,7 @@ import type { Finding } from './types.js';
 import { AIRBYTE_UID, AIRBYTE_USER, ownerUser } from './ownership.js';
 import { finding, inheritedNote, isScratch, knownOrigin, stageLabel, unknownBaseNote, unseenBaseFinding, type RuleContext } from './rule-context.js';
 import { dockerfileOrigin } from './origin.js';
-import type { Pos } from './model.js';
+import type { Pos } from './types.js';
 
 /**
  * USER: `airbyte` (any group) passes, set here or by a base image whose

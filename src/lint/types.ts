@@ -128,3 +128,9 @@ export interface BaseFacts {
   /** set when the table answered: the entry that matched, and why the image itself was not read */
   table?: { entry: string; unread: string };
 }
+
+/** A 1-based position in the Dockerfile. */
+export interface Pos {
+  line: number;
+  column: number;
+}

@@ -10,6 +10,7 @@
  * (upload the digest record as `digest-${{ matrix.name }}-${{ matrix.arch }}`).
  */
 import { badInput } from '../errors.js';
+import { archOf } from '../shared/platforms.js';
 
 export interface MatrixInput {
   /** repository-relative directory */
@@ -74,7 +75,3 @@ export function mergeMatrix(inputs: readonly MatrixInput[], opts: Pick<MatrixOpt
   };
 }
 
-/** "linux/arm64/v8" → "arm64-v8"; "linux/amd64" → "amd64" */
-export function archOf(platform: string): string {
-  return platform.split('/').slice(1).join('-');
-}

@@ -4,7 +4,7 @@
  * are walked (512-byte blocks, seeking over file data), then index.json and
  * the few small blobs that describe the image are read. A 500 MB archive is
  * read in milliseconds. A directory is written back as a tarball for
- * `docker load` (writeLayoutTar). Tar headers come from verify/tar.ts.
+ * `docker load` (writeLayoutTar). Tar headers are walked by tar-list.ts.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
 import { open, readdir, readFile, stat, type FileHandle } from 'node:fs/promises';
@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { BcError } from '../errors.js';
-import { BLOCK, parsePax, readNumber, readString, tarHeader } from '../verify/tar.js';
+import { BLOCK, tarHeader, tarPadding } from './tar-header.js';
+import { walkTarHeaders } from './tar-list.js';
 import { DigestSchema } from '../shared/digest.js';
 
 interface Entry {
@@ -46,33 +47,12 @@ export interface OciArchiveFacts {
 
 export const INDEX_TYPES = new Set(['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json']);
 
-/** Index of the entries of a tar file: path → where its data is. */
-export async function listTar(fh: FileHandle): Promise<Map<string, Entry>> {
+/** Index of the files of a tar file: path → where its data is. */
+async function tarIndex(fh: FileHandle, label: string): Promise<Map<string, Entry>> {
   const entries = new Map<string, Entry>();
-  const header = Buffer.alloc(BLOCK);
-  let pos = 0;
-  let longName: string | undefined;
-  for (;;) {
-    const { bytesRead } = await fh.read(header, 0, BLOCK, pos);
-    if (bytesRead < BLOCK || header.every((b) => b === 0)) break;
-    const size = readNumber(header, 124, 12);
-    const type = String.fromCharCode(header[156] ?? 0);
-    const dataAt = pos + BLOCK;
-    let name = readString(header, 0, 100);
-    const prefix = header.toString('latin1', 257, 262) === 'ustar' ? readString(header, 345, 155) : '';
-    if (prefix) name = `${prefix}/${name}`;
-    if (type === 'L' || type === 'x') {
-      const data = Buffer.alloc(size);
-      await fh.read(data, 0, size, dataAt);
-      if (type === 'L') longName = readString(data, 0, size);
-      else longName = parsePax(data).path ?? longName;
-    } else {
-      if (longName !== undefined) name = longName;
-      longName = undefined;
-      if (type === '0' || type === '\0') entries.set(name.replace(/^\.\//, ''), { offset: dataAt, size });
-    }
-    pos = dataAt + Math.ceil(size / BLOCK) * BLOCK;
-  }
+  await walkTarHeaders(fh, label, (m) => {
+    if (m.flag === '0' || m.flag === '\0') entries.set(m.name.replace(/^\.\//, ''), { offset: m.dataAt, size: m.size });
+  });
   return entries;
 }
 
@@ -107,7 +87,7 @@ export async function openOciLayout(path: string): Promise<OciLayout> {
   const fh = await open(path, 'r');
   let entries: Map<string, Entry>;
   try {
-    entries = await listTar(fh);
+    entries = await tarIndex(fh, path);
   } finally {
     await fh.close();
   }
@@ -154,7 +134,7 @@ export async function writeLayoutTar(dir: string, dest: string): Promise<void> {
       if (Buffer.byteLength(name) > 100) throw new Error(`path too long for a ustar header: ${name}`);
       await write(tarHeader({ path: name, size }));
       for await (const chunk of createReadStream(abs)) await write(chunk as Buffer);
-      const pad = (BLOCK - (size % BLOCK)) % BLOCK;
+      const pad = tarPadding(size);
       if (pad) await write(Buffer.alloc(pad));
     }
     await write(Buffer.alloc(BLOCK * 2));

@@ -16,10 +16,9 @@ import { z } from 'zod';
 import { docker, parseJson } from '../docker/cli.js';
 import { imagetoolsDigest } from '../docker/imagetools.js';
 import { BcError } from '../errors.js';
-import { parseImageRef } from '../connector/reference.js';
+import { checkImageFlag, parseImageRef } from '../connector/reference.js';
 import { WRITE_DIRS_LABEL, baseDockerfileTemplate, loadBaseDefinition, type BaseDefinition } from './base-def.js';
 import { createEnv, findTemplate, renderTemplate } from './template.js';
-import { checkImageFlag } from './plan.js';
 import { DEFAULT_PLATFORMS } from '../shared/platforms.js';
 import { DigestSchema } from '../shared/digest.js';
 

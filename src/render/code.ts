@@ -11,7 +11,7 @@ import { BcError } from '../errors.js';
 import type { Connector } from '../connector/types.js';
 import { metadataError, displayPath } from '../connector/metadata.js';
 import { SAFE_ARG_RE } from '../connector/schema.js';
-import { listTar } from './tar-list.js';
+import { listTar } from '../oci/tar-list.js';
 import { isFile, optionalInputFile, readBoundedFile } from '../fs-util.js';
 import { needsIndex, readPyproject } from './pyproject.js';
 

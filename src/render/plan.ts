@@ -9,7 +9,7 @@ import { DEFAULT_PLATFORMS } from '../shared/platforms.js';
 import { DockerfileParser } from 'dockerfile-ast';
 import { BcError } from '../errors.js';
 import { loadConnector, metadataError, displayPath } from '../connector/metadata.js';
-import { describeBadRef, parseImageRef } from '../connector/reference.js';
+import { checkImageFlag, parseImageRef } from '../connector/reference.js';
 import { entrypointProblem } from '../connector/schema.js';
 import type { Connector } from '../connector/types.js';
 import type { BuildPlan, BuildSecret, PlanBaseFacts, PlanOptions, PythonInstallPlan } from './types.js';
@@ -20,12 +20,6 @@ import { CODE_DIR, MANIFEST_DIR, chooseEntrypoint, codeFacts } from './code.js';
 import { availableLanguages, createEnv, findTemplate, renderTemplate } from './template.js';
 import { composeDockerignore, defaultDockerignore } from './dockerignore.js';
 import { annotationsOf, metadataLabels } from './oci-labels.js';
-
-
-export function checkImageFlag(ref: string, flag: string): string {
-  if (parseImageRef(ref) === undefined) throw new BcError('badInput', `${flag} ${JSON.stringify(ref)}: ${describeBadRef(ref)}`);
-  return ref;
-}
 
 /** Labels every rendered image carries, in a fixed order. */
 export function connectorLabels(c: Connector, baseImage: string, writeDirs: string[]): Record<string, string> {

@@ -8,7 +8,7 @@ import type { DiffEntry } from '../docker/container.js';
 import type { ImageConfig } from '../docker/image.js';
 import { canWrite, describeChain, parseGroup, parsePasswd, resolveExecutable, type ImageFs, type PasswdEntry } from './imagefs.js';
 import { fail, pass, skip, type CheckResult } from './report.js';
-import type { TarEntry } from './tar.js';
+import type { TarEntry } from '../oci/tar.js';
 
 /** Split AIRBYTE_ENTRYPOINT the way a POSIX shell would (quotes, backslashes; no expansion). */
 export function shellWords(text: string): string[] {

@@ -7,7 +7,7 @@
 import { posix } from 'node:path';
 import { copyFromContainer, type CopiedPath } from '../docker/image.js';
 import { elfArchitecture } from '../docker/probe-elf.js';
-import type { TarEntry } from './tar.js';
+import type { TarEntry } from '../oci/tar.js';
 
 export { parsePasswd, type PasswdEntry } from '../shared/passwd.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { archOf, buildMatrix, mergeMatrix } from '../../src/monorepo/matrix.js';
+import { buildMatrix, mergeMatrix } from '../../src/monorepo/matrix.js';
+import { archOf } from '../../src/shared/platforms.js';
 import { computeAffected, ownerOf } from '../../src/monorepo/affected.js';
 import type { DiscoveredConnector } from '../../src/monorepo/discovery.js';
 import type { ConnectorFacts } from '../../src/monorepo/facts.js';

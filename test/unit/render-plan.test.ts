@@ -6,7 +6,7 @@ import { DockerfileParser } from 'dockerfile-ast';
 import { resolvePlan, planSummary } from '../../src/render/plan.js';
 import { dq, execForm, word, image } from '../../src/render/escape.js';
 import { readPyproject } from '../../src/render/pyproject.js';
-import { listTar } from '../../src/render/tar-list.js';
+import { listTar } from '../../src/oci/tar-list.js';
 import { composeDockerignore, defaultDockerignore } from '../../src/render/dockerignore.js';
 import { createEnv, renderTemplate } from '../../src/render/template.js';
 import { repoRoot } from '../support/cli.js';

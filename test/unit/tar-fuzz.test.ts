@@ -1,5 +1,5 @@
 /**
- * The tar reader (src/verify/tar.ts) against archives it was not written
+ * The tar reader (src/oci/tar.ts) against archives it was not written
  * for: generated ones with PAX and GNU records (checked entry by entry),
  * the same cut at random points, with random bits flipped (in data, in
  * headers with and without a fixed checksum), random headers, and archives
@@ -17,7 +17,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, linkSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BLOCK, normalizeTarPath, TarError, TarReader, tarHeader, type TarEntry, type TarEntryType, type TarReadOptions } from '../../src/verify/tar.js';
+import { TarReader, type TarEntry, type TarReadOptions } from '../../src/oci/tar.js';
+import { BLOCK, normalizeTarPath, TarError, tarHeader, type TarEntryType } from '../../src/oci/tar-header.js';
 
 const SEED = 0x14a7a2;
 

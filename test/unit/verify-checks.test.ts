@@ -16,7 +16,8 @@ import {
   shellWords,
 } from '../../src/verify/config-checks.js';
 import { canWrite, parsePasswd, parseShebang, resolveExecutable, type ImageFs } from '../../src/verify/imagefs.js';
-import { makeTar, parseTar, TarReader, type TarEntry } from '../../src/verify/tar.js';
+import { parseTar, TarReader, type TarEntry } from '../../src/oci/tar.js';
+import { makeTar } from '../../src/oci/tar-header.js';
 import { arm64ProbeElf } from '../../src/docker/probe-elf.js';
 
 const P = 'linux/arm64';
