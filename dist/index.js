@@ -1979,10 +1979,10 @@ var require_request = __commonJS({
       } else if (val === void 0) {
         return;
       }
-      let headerName = headerNameLowerCasedRecord[key];
-      if (headerName === void 0) {
-        headerName = key.toLowerCase();
-        if (headerNameLowerCasedRecord[headerName] === void 0 && !isValidHTTPToken(headerName)) {
+      let headerName2 = headerNameLowerCasedRecord[key];
+      if (headerName2 === void 0) {
+        headerName2 = key.toLowerCase();
+        if (headerNameLowerCasedRecord[headerName2] === void 0 && !isValidHTTPToken(headerName2)) {
           throw new InvalidArgumentError("invalid header key");
         }
       }
@@ -2019,7 +2019,7 @@ var require_request = __commonJS({
           throw new InvalidArgumentError(`invalid ${key} header`);
         }
       }
-      if (headerName === "host") {
+      if (headerName2 === "host") {
         if (request2.host !== null) {
           throw new InvalidArgumentError("duplicate host header");
         }
@@ -2027,7 +2027,7 @@ var require_request = __commonJS({
           throw new InvalidArgumentError("invalid host header");
         }
         request2.host = val;
-      } else if (headerName === "content-length") {
+      } else if (headerName2 === "content-length") {
         if (request2.contentLength !== null) {
           throw new InvalidArgumentError("duplicate content-length header");
         }
@@ -2035,12 +2035,12 @@ var require_request = __commonJS({
         if (!Number.isFinite(request2.contentLength)) {
           throw new InvalidArgumentError("invalid content-length header");
         }
-      } else if (request2.contentType === null && headerName === "content-type") {
+      } else if (request2.contentType === null && headerName2 === "content-type") {
         request2.contentType = val;
         request2.headers.push(key, val);
-      } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
-        throw new InvalidArgumentError(`invalid ${headerName} header`);
-      } else if (headerName === "connection") {
+      } else if (headerName2 === "transfer-encoding" || headerName2 === "keep-alive" || headerName2 === "upgrade") {
+        throw new InvalidArgumentError(`invalid ${headerName2} header`);
+      } else if (headerName2 === "connection") {
         const value = typeof val === "string" ? val.toLowerCase() : null;
         if (value !== "close" && value !== "keep-alive") {
           throw new InvalidArgumentError("invalid connection header");
@@ -2048,7 +2048,7 @@ var require_request = __commonJS({
         if (value === "close") {
           request2.reset = true;
         }
-      } else if (headerName === "expect") {
+      } else if (headerName2 === "expect") {
         throw new NotSupportedError("expect header not supported");
       } else {
         request2.headers.push(key, val);
@@ -5298,13 +5298,13 @@ var require_formdata_parser = __commonJS({
           }
           return { name, filename, contentType, encoding };
         }
-        let headerName = collectASequenceOfBytes(
+        let headerName2 = collectASequenceOfBytes(
           (char) => char !== 10 && char !== 13 && char !== 58,
           input2,
           position
         );
-        headerName = removeChars(headerName, true, true, (char) => char === 9 || char === 32);
-        if (!HTTP_TOKEN_CODEPOINTS.test(headerName.toString())) {
+        headerName2 = removeChars(headerName2, true, true, (char) => char === 9 || char === 32);
+        if (!HTTP_TOKEN_CODEPOINTS.test(headerName2.toString())) {
           return "failure";
         }
         if (input2[position.position] !== 58) {
@@ -5316,7 +5316,7 @@ var require_formdata_parser = __commonJS({
           input2,
           position
         );
-        switch (bufferToLowerCasedHeaderName(headerName)) {
+        switch (bufferToLowerCasedHeaderName(headerName2)) {
           case "content-disposition": {
             name = filename = null;
             if (!bufferStartsWith(input2, formDataNameBuffer, position)) {
@@ -6065,10 +6065,10 @@ var require_client_h1 = __commonJS({
         }
         const key = this.headers[len - 2];
         if (key.length === 10) {
-          const headerName = util.bufferToLowerCasedHeaderName(key);
-          if (headerName === "keep-alive") {
+          const headerName2 = util.bufferToLowerCasedHeaderName(key);
+          if (headerName2 === "keep-alive") {
             this.keepAlive += buf.toString();
-          } else if (headerName === "connection") {
+          } else if (headerName2 === "connection") {
             this.connection += buf.toString();
           }
         } else if (key.length === 14 && util.bufferToLowerCasedHeaderName(key) === "content-length") {
@@ -10697,8 +10697,8 @@ var require_mock_utils = __commonJS({
     }
     function lowerCaseEntries(headers) {
       return Object.fromEntries(
-        Object.entries(headers).map(([headerName, headerValue]) => {
-          return [headerName.toLocaleLowerCase(), headerValue];
+        Object.entries(headers).map(([headerName2, headerValue]) => {
+          return [headerName2.toLocaleLowerCase(), headerValue];
         })
       );
     }
@@ -14131,8 +14131,8 @@ var require_fetch = __commonJS({
       if ([301, 302].includes(actualResponse.status) && request2.method === "POST" || actualResponse.status === 303 && !GET_OR_HEAD.includes(request2.method)) {
         request2.method = "GET";
         request2.body = null;
-        for (const headerName of requestBodyHeader) {
-          request2.headersList.delete(headerName);
+        for (const headerName2 of requestBodyHeader) {
+          request2.headersList.delete(headerName2);
         }
       }
       if (!sameOrigin(requestCurrentURL(request2), locationURL)) {
@@ -48621,6 +48621,9 @@ function isPlatform(value) {
 function invalidPlatforms(platforms) {
   return platforms.filter((p) => !isPlatform(p));
 }
+function archOf(platform6) {
+  return platform6.split("/").slice(1).join("-");
+}
 function withRequired(requested) {
   return [.../* @__PURE__ */ new Set([REQUIRED_PLATFORM, ...requested ?? DEFAULT_PLATFORMS])];
 }
@@ -70208,8 +70211,7 @@ var require_lib = __commonJS({
   }
 });
 
-// src/verify/tar.ts
-import { createHash as createHash3 } from "node:crypto";
+// src/oci/tar-header.ts
 function readString(buf, off, len) {
   const slice = buf.subarray(off, off + len);
   const nul = slice.indexOf(0);
@@ -70315,10 +70317,6 @@ function typeOf(flag) {
 function normalizeTarPath(p) {
   return p.replace(/^\.\//, "").replace(/\/+$/, "");
 }
-function paxNumber(value, key, at) {
-  if (!PAX_NUMBER.test(value)) throw new TarError(at, `PAX ${key} "${value.slice(0, 40)}" is not a number`);
-  return Number(value);
-}
 function tarHeader(f) {
   const type = f.type ?? "file";
   const h2 = Buffer.alloc(BLOCK);
@@ -70337,9 +70335,9 @@ function tarHeader(f) {
   h2.write(`${sum.toString(8).padStart(6, "0")}\0 `, 148, "latin1");
   return h2;
 }
-var BLOCK, MAX_META_BYTES, TarError, HEADER_ONLY, PAX_NUMBER, TarReader, pad;
-var init_tar = __esm({
-  "src/verify/tar.ts"() {
+var BLOCK, MAX_META_BYTES, TarError, HEADER_ONLY, tarPadding;
+var init_tar_header = __esm({
+  "src/oci/tar-header.ts"() {
     "use strict";
     init_errors();
     BLOCK = 512;
@@ -70353,149 +70351,7 @@ var init_tar = __esm({
       offset;
     };
     HEADER_ONLY = /* @__PURE__ */ new Set(["1", "2", "3", "4", "5", "6"]);
-    PAX_NUMBER = /^\d{1,15}$/;
-    TarReader = class {
-      constructor(opts = {}) {
-        this.opts = opts;
-      }
-      opts;
-      entries = [];
-      /** the end-of-archive blocks were read */
-      ended = false;
-      /** the archive is malformed: reading stopped here */
-      error;
-      /** turns of the read loop so far: at most two per byte taken (the fuzz test holds it to that) */
-      turns = 0;
-      pending = Buffer.alloc(0);
-      state = { kind: "header" };
-      offset = 0;
-      pax = {};
-      globalPax = {};
-      longName;
-      longLink;
-      /** stop taking input: the archive ended, or is malformed */
-      get done() {
-        return this.ended || this.error !== void 0;
-      }
-      push(chunk) {
-        if (this.done) return;
-        try {
-          this.consume(chunk);
-        } catch (err) {
-          if (!(err instanceof TarError)) throw err;
-          this.error = err;
-          this.pending = Buffer.alloc(0);
-        }
-      }
-      consume(chunk) {
-        let buf = this.pending.length > 0 ? Buffer.concat([this.pending, chunk]) : chunk;
-        this.pending = Buffer.alloc(0);
-        while (!this.ended && buf.length > 0) {
-          this.turns += 1;
-          if (this.state.kind === "header") {
-            if (buf.length < BLOCK) {
-              this.pending = Buffer.from(buf);
-              return;
-            }
-            this.header(buf.subarray(0, BLOCK));
-            buf = buf.subarray(BLOCK);
-            this.offset += BLOCK;
-            continue;
-          }
-          const st = this.state;
-          if (st.remaining > 0) {
-            const take = buf.subarray(0, Math.min(st.remaining, buf.length));
-            st.hash?.update(take);
-            const room = st.keep - st.kept;
-            if (room > 0) {
-              const part = Buffer.from(take.subarray(0, Math.min(room, take.length)));
-              st.parts.push(part);
-              st.kept += part.length;
-            }
-            st.remaining -= take.length;
-            buf = buf.subarray(take.length);
-            this.offset += take.length;
-            if (st.remaining > 0) return;
-            this.dataDone(st);
-          }
-          const skip3 = Math.min(st.padding, buf.length);
-          st.padding -= skip3;
-          buf = buf.subarray(skip3);
-          this.offset += skip3;
-          if (st.padding === 0) this.state = { kind: "header" };
-        }
-      }
-      header(h2) {
-        const at = this.offset;
-        if (h2.every((b) => b === 0)) {
-          this.ended = true;
-          return;
-        }
-        if (!checksumOk(h2)) throw new TarError(at, "header checksum does not match (not a tar archive, or corrupt)");
-        const headerSize = strictNumber(h2, 124, 12);
-        if (headerSize === void 0) throw new TarError(at, "size field is not a number");
-        const flag = String.fromCharCode(h2[156] ?? 0);
-        if (flag === "x" || flag === "g" || flag === "L" || flag === "K") {
-          if (headerSize > MAX_META_BYTES) throw new TarError(at, `${flag === "x" || flag === "g" ? "PAX" : "GNU long name"} record of ${headerSize} bytes (more than ${MAX_META_BYTES})`);
-          this.state = { kind: "data", meta: flag, at, remaining: headerSize, padding: pad(headerSize), keep: headerSize, kept: 0, parts: [] };
-          if (headerSize === 0) this.dataDone(this.state);
-          return;
-        }
-        if (flag === "S" && h2[482] !== 0) throw new TarError(at, "old GNU sparse members with extended sparse maps are not supported");
-        const pax = { ...this.globalPax, ...this.pax };
-        const size = pax.size !== void 0 ? paxNumber(pax.size, "size", at) : headerSize;
-        const dataSize = HEADER_ONLY.has(flag) ? 0 : size;
-        const name = readString(h2, 0, 100);
-        const prefix = h2.toString("latin1", 257, 263) === "ustar\0" ? readString(h2, 345, 155) : "";
-        const mode = strictNumber(h2, 100, 8);
-        const uid = pax.uid !== void 0 ? paxNumber(pax.uid, "uid", at) : strictNumber(h2, 108, 8);
-        const gid = pax.gid !== void 0 ? paxNumber(pax.gid, "gid", at) : strictNumber(h2, 116, 8);
-        if (mode === void 0 || uid === void 0 || gid === void 0) throw new TarError(at, "mode, uid or gid field is not a number");
-        const entry = {
-          path: normalizeTarPath(pax.path ?? this.longName ?? (prefix ? `${prefix}/${name}` : name)),
-          type: typeOf(flag),
-          mode: mode & 4095,
-          uid,
-          gid,
-          size: dataSize,
-          linkname: pax.linkpath ?? this.longLink ?? readString(h2, 157, 100),
-          complete: dataSize === 0
-        };
-        if (entry.type === "file") entry.content = Buffer.alloc(0);
-        this.entries.push(entry);
-        this.pax = {};
-        this.longName = void 0;
-        this.longLink = void 0;
-        const hash3 = entry.type === "file" && this.opts.hashSizes?.has(dataSize) ? createHash3("sha256") : void 0;
-        const keep = entry.type === "file" ? this.opts.keep?.(entry) ?? Number.POSITIVE_INFINITY : 0;
-        this.state = { kind: "data", entry, at, remaining: dataSize, padding: pad(dataSize), keep, kept: 0, parts: [], hash: hash3 };
-        if (dataSize === 0) this.dataDone(this.state);
-      }
-      /**
-       * The stream ended (or was cut): an entry whose data was cut short keeps
-       * what arrived of it. Throws the TarError of a malformed archive.
-       */
-      finish() {
-        if (this.error) throw this.error;
-        const st = this.state;
-        if (st.kind === "data" && st.entry?.type === "file" && !st.entry.complete) st.entry.content = Buffer.concat(st.parts);
-        return this.entries;
-      }
-      dataDone(st) {
-        if (st.entry) {
-          st.entry.complete = true;
-          if (st.entry.type === "file") st.entry.content = Buffer.concat(st.parts);
-          if (st.hash) st.entry.sha256 = st.hash.digest("hex");
-          return;
-        }
-        const data = Buffer.concat(st.parts);
-        if (st.meta === "x") this.pax = { ...this.pax, ...parsePaxStrict(data, st.at) };
-        else if (st.meta === "g") this.globalPax = { ...this.globalPax, ...parsePaxStrict(data, st.at) };
-        else if (st.meta === "L") this.longName = readString(data, 0, data.length);
-        else if (st.meta === "K") this.longLink = readString(data, 0, data.length);
-      }
-    };
-    pad = (size) => (BLOCK - size % BLOCK) % BLOCK;
+    tarPadding = (size) => (BLOCK - size % BLOCK) % BLOCK;
   }
 });
 
@@ -70934,6 +70790,162 @@ var init_container = __esm({
     ChangesSchema = external_exports.array(external_exports.object({ Path: external_exports.string(), Kind: external_exports.number() }).loose()).nullable();
     StateSchema = external_exports.object({ State: external_exports.object({ ExitCode: external_exports.number(), OOMKilled: external_exports.boolean() }).loose() }).loose();
     daemonReason = (stderr, fallback) => (stderr.trim().split("\n").pop() ?? fallback).replace(/^Error response from daemon: /, "") || fallback;
+  }
+});
+
+// src/oci/tar.ts
+import { createHash as createHash3 } from "node:crypto";
+function paxNumber(value, key, at) {
+  if (!PAX_NUMBER.test(value)) throw new TarError(at, `PAX ${key} "${value.slice(0, 40)}" is not a number`);
+  return Number(value);
+}
+var PAX_NUMBER, TarReader;
+var init_tar = __esm({
+  "src/oci/tar.ts"() {
+    "use strict";
+    init_tar_header();
+    PAX_NUMBER = /^\d{1,15}$/;
+    TarReader = class {
+      constructor(opts = {}) {
+        this.opts = opts;
+      }
+      opts;
+      entries = [];
+      /** the end-of-archive blocks were read */
+      ended = false;
+      /** the archive is malformed: reading stopped here */
+      error;
+      /** turns of the read loop so far: at most two per byte taken (the fuzz test holds it to that) */
+      turns = 0;
+      pending = Buffer.alloc(0);
+      state = { kind: "header" };
+      offset = 0;
+      pax = {};
+      globalPax = {};
+      longName;
+      longLink;
+      /** stop taking input: the archive ended, or is malformed */
+      get done() {
+        return this.ended || this.error !== void 0;
+      }
+      push(chunk) {
+        if (this.done) return;
+        try {
+          this.consume(chunk);
+        } catch (err) {
+          if (!(err instanceof TarError)) throw err;
+          this.error = err;
+          this.pending = Buffer.alloc(0);
+        }
+      }
+      consume(chunk) {
+        let buf = this.pending.length > 0 ? Buffer.concat([this.pending, chunk]) : chunk;
+        this.pending = Buffer.alloc(0);
+        while (!this.ended && buf.length > 0) {
+          this.turns += 1;
+          if (this.state.kind === "header") {
+            if (buf.length < BLOCK) {
+              this.pending = Buffer.from(buf);
+              return;
+            }
+            this.header(buf.subarray(0, BLOCK));
+            buf = buf.subarray(BLOCK);
+            this.offset += BLOCK;
+            continue;
+          }
+          const st = this.state;
+          if (st.remaining > 0) {
+            const take = buf.subarray(0, Math.min(st.remaining, buf.length));
+            st.hash?.update(take);
+            const room = st.keep - st.kept;
+            if (room > 0) {
+              const part = Buffer.from(take.subarray(0, Math.min(room, take.length)));
+              st.parts.push(part);
+              st.kept += part.length;
+            }
+            st.remaining -= take.length;
+            buf = buf.subarray(take.length);
+            this.offset += take.length;
+            if (st.remaining > 0) return;
+            this.dataDone(st);
+          }
+          const skip3 = Math.min(st.padding, buf.length);
+          st.padding -= skip3;
+          buf = buf.subarray(skip3);
+          this.offset += skip3;
+          if (st.padding === 0) this.state = { kind: "header" };
+        }
+      }
+      header(h2) {
+        const at = this.offset;
+        if (h2.every((b) => b === 0)) {
+          this.ended = true;
+          return;
+        }
+        if (!checksumOk(h2)) throw new TarError(at, "header checksum does not match (not a tar archive, or corrupt)");
+        const headerSize = strictNumber(h2, 124, 12);
+        if (headerSize === void 0) throw new TarError(at, "size field is not a number");
+        const flag = String.fromCharCode(h2[156] ?? 0);
+        if (flag === "x" || flag === "g" || flag === "L" || flag === "K") {
+          if (headerSize > MAX_META_BYTES) throw new TarError(at, `${flag === "x" || flag === "g" ? "PAX" : "GNU long name"} record of ${headerSize} bytes (more than ${MAX_META_BYTES})`);
+          this.state = { kind: "data", meta: flag, at, remaining: headerSize, padding: tarPadding(headerSize), keep: headerSize, kept: 0, parts: [] };
+          if (headerSize === 0) this.dataDone(this.state);
+          return;
+        }
+        if (flag === "S" && h2[482] !== 0) throw new TarError(at, "old GNU sparse members with extended sparse maps are not supported");
+        const pax = { ...this.globalPax, ...this.pax };
+        const size = pax.size !== void 0 ? paxNumber(pax.size, "size", at) : headerSize;
+        const dataSize = HEADER_ONLY.has(flag) ? 0 : size;
+        const name = readString(h2, 0, 100);
+        const prefix = h2.toString("latin1", 257, 263) === "ustar\0" ? readString(h2, 345, 155) : "";
+        const mode = strictNumber(h2, 100, 8);
+        const uid = pax.uid !== void 0 ? paxNumber(pax.uid, "uid", at) : strictNumber(h2, 108, 8);
+        const gid = pax.gid !== void 0 ? paxNumber(pax.gid, "gid", at) : strictNumber(h2, 116, 8);
+        if (mode === void 0 || uid === void 0 || gid === void 0) throw new TarError(at, "mode, uid or gid field is not a number");
+        const entry = {
+          path: normalizeTarPath(pax.path ?? this.longName ?? (prefix ? `${prefix}/${name}` : name)),
+          type: typeOf(flag),
+          mode: mode & 4095,
+          uid,
+          gid,
+          size: dataSize,
+          linkname: pax.linkpath ?? this.longLink ?? readString(h2, 157, 100),
+          complete: dataSize === 0
+        };
+        if (entry.type === "file") entry.content = Buffer.alloc(0);
+        this.entries.push(entry);
+        this.pax = {};
+        this.longName = void 0;
+        this.longLink = void 0;
+        const hash3 = entry.type === "file" && this.opts.hashSizes?.has(dataSize) ? createHash3("sha256") : void 0;
+        const keep = entry.type === "file" ? this.opts.keep?.(entry) ?? Number.POSITIVE_INFINITY : 0;
+        this.state = { kind: "data", entry, at, remaining: dataSize, padding: tarPadding(dataSize), keep, kept: 0, parts: [], hash: hash3 };
+        if (dataSize === 0) this.dataDone(this.state);
+      }
+      /**
+       * The stream ended (or was cut): an entry whose data was cut short keeps
+       * what arrived of it. Throws the TarError of a malformed archive.
+       */
+      finish() {
+        if (this.error) throw this.error;
+        const st = this.state;
+        if (st.kind === "data" && st.entry?.type === "file" && !st.entry.complete) st.entry.content = Buffer.concat(st.parts);
+        return this.entries;
+      }
+      dataDone(st) {
+        if (st.entry) {
+          st.entry.complete = true;
+          if (st.entry.type === "file") st.entry.content = Buffer.concat(st.parts);
+          if (st.hash) st.entry.sha256 = st.hash.digest("hex");
+          return;
+        }
+        const data = Buffer.concat(st.parts);
+        if (st.meta === "x") this.pax = { ...this.pax, ...parsePaxStrict(data, st.at) };
+        else if (st.meta === "g") this.globalPax = { ...this.globalPax, ...parsePaxStrict(data, st.at) };
+        else if (st.meta === "L") this.longName = readString(data, 0, data.length);
+        else if (st.meta === "K") this.longLink = readString(data, 0, data.length);
+      }
+    };
   }
 });
 
@@ -74986,6 +74998,7 @@ init_zod();
 init_platforms();
 
 // src/connector/reference.ts
+init_errors();
 init_digest();
 var HOST_PART = "[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?";
 var HOST = `(?:localhost(?::[0-9]+)?|${HOST_PART}(?:\\.${HOST_PART})+(?::[0-9]+)?|${HOST_PART}:[0-9]+)`;
@@ -75015,6 +75028,10 @@ function describeBadRef(s) {
   if (/[\s"'\\$`]/.test(s)) return 'it contains whitespace, a quote, a backslash, a backquote or "$"';
   if (/[A-Z]/.test(s.split("@")[0]?.split("/").slice(1).join("/") ?? "")) return "repository components must be lowercase";
   return "expected [registry/]name[:tag][@sha256:<64 hex>]";
+}
+function checkImageFlag(ref2, flag) {
+  if (parseImageRef(ref2) === void 0) throw new BcError("badInput", `${flag} ${JSON.stringify(ref2)}: ${describeBadRef(ref2)}`);
+  return ref2;
 }
 
 // src/connector/schema.ts
@@ -76228,6 +76245,7 @@ async function defaultBase(root, requested) {
 
 // src/monorepo/matrix.ts
 init_errors();
+init_platforms();
 function platformsFor(input2, requested) {
   if (!input2.platforms) return [...requested];
   return requested.filter((p) => input2.platforms?.includes(p));
@@ -76251,9 +76269,6 @@ function mergeMatrix(inputs, opts) {
   return {
     include: inputs.map((c3) => ({ connector: c3.connector, name: c3.name, platforms: platformsFor(c3, opts.platforms).join(",") })).filter((e) => e.platforms !== "")
   };
-}
-function archOf(platform6) {
-  return platform6.split("/").slice(1).join("-");
 }
 
 // src/monorepo/changed.ts
@@ -76672,39 +76687,46 @@ init_errors();
 import { readdir as readdir5 } from "node:fs/promises";
 import { join as join12, relative as relative5 } from "node:path";
 
-// src/render/tar-list.ts
-init_tar();
+// src/oci/tar-list.ts
+init_tar_header();
 import { open as open4 } from "node:fs/promises";
+async function walkTarHeaders(fh, label, visit4) {
+  const header = Buffer.alloc(BLOCK);
+  let pos = 0;
+  let longName;
+  for (; ; ) {
+    const { bytesRead } = await fh.read(header, 0, BLOCK, pos);
+    if (bytesRead < BLOCK || header.every((b) => b === 0)) return;
+    const size = readNumber(header, 124, 12);
+    if (!Number.isFinite(size) || size < 0) throw new Error(`${label}: not a tar archive`);
+    const flag = String.fromCharCode(header[156] ?? 0);
+    const dataAt = pos + BLOCK;
+    pos = dataAt + Math.ceil(size / BLOCK) * BLOCK;
+    if (flag === "L" || flag === "x") {
+      const data = Buffer.alloc(size);
+      await fh.read(data, 0, size, dataAt);
+      longName = flag === "L" ? readString(data, 0, size) : parsePax(data).path ?? longName;
+      continue;
+    }
+    if (flag === "g") continue;
+    const name = longName ?? headerName(header);
+    longName = void 0;
+    if (visit4({ name, flag, dataAt, size }) === false) return;
+  }
+}
+function headerName(header) {
+  const name = readString(header, 0, 100);
+  const prefix = readString(header, 257, 5) === "ustar" ? readString(header, 345, 155) : "";
+  return prefix ? `${prefix}/${name}` : name;
+}
 async function listTar(path10, limit = 1e5) {
   const fh = await open4(path10, "r");
   const names = [];
   try {
-    let offset = 0;
-    let longName;
-    const header = Buffer.alloc(BLOCK);
-    while (names.length < limit) {
-      const { bytesRead } = await fh.read(header, 0, BLOCK, offset);
-      if (bytesRead < BLOCK || header.every((b) => b === 0)) break;
-      const size = readNumber(header, 124, 12);
-      if (!Number.isFinite(size) || size < 0) throw new Error(`${path10}: not a tar archive`);
-      const type = String.fromCharCode(header[156] ?? 48);
-      const dataStart = offset + BLOCK;
-      if (type === "L" || type === "x") {
-        const data = Buffer.alloc(size);
-        await fh.read(data, 0, size, dataStart);
-        if (type === "L") longName = readString(data, 0, size);
-        else longName = parsePax(data).path ?? longName;
-      } else if (type !== "g") {
-        let name = readString(header, 0, 100);
-        if (readString(header, 257, 5) === "ustar") {
-          const prefix = readString(header, 345, 155);
-          if (prefix) name = `${prefix}/${name}`;
-        }
-        names.push(longName ?? name);
-        longName = void 0;
-      }
-      offset = dataStart + Math.ceil(size / BLOCK) * BLOCK;
-    }
+    await walkTarHeaders(fh, path10, (m) => {
+      names.push(m.name);
+      return names.length < limit;
+    });
   } finally {
     await fh.close();
   }
@@ -77710,10 +77732,6 @@ async function imageMetadata(dir, sourceDateEpoch) {
 }
 
 // src/render/plan.ts
-function checkImageFlag(ref2, flag) {
-  if (parseImageRef(ref2) === void 0) throw new BcError("badInput", `${flag} ${JSON.stringify(ref2)}: ${describeBadRef(ref2)}`);
-  return ref2;
-}
 function connectorLabels(c3, baseImage, writeDirs) {
   const labels = {
     "io.airbyte.name": c3.repository,
@@ -78078,12 +78096,12 @@ function environmentProblem(text2) {
 // src/oci/layout.ts
 init_zod();
 init_errors();
-init_tar();
-init_digest();
+init_tar_header();
 import { createReadStream as createReadStream2, createWriteStream as createWriteStream2 } from "node:fs";
 import { open as open5, readdir as readdir6, readFile as readFile4, stat as stat6 } from "node:fs/promises";
 import { join as join14 } from "node:path";
 import { Readable as Readable5 } from "node:stream";
+init_digest();
 var DescriptorSchema2 = external_exports.object({
   mediaType: external_exports.string(),
   digest: DigestSchema,
@@ -78095,32 +78113,11 @@ var IndexSchema = external_exports.object({ manifests: external_exports.array(De
 var ManifestSchema = external_exports.object({ config: DescriptorSchema2 }).loose();
 var ConfigSchema2 = external_exports.object({ os: external_exports.string(), architecture: external_exports.string(), variant: external_exports.string().optional() }).loose();
 var INDEX_TYPES = /* @__PURE__ */ new Set(["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json"]);
-async function listTar2(fh) {
+async function tarIndex(fh, label) {
   const entries = /* @__PURE__ */ new Map();
-  const header = Buffer.alloc(BLOCK);
-  let pos = 0;
-  let longName;
-  for (; ; ) {
-    const { bytesRead } = await fh.read(header, 0, BLOCK, pos);
-    if (bytesRead < BLOCK || header.every((b) => b === 0)) break;
-    const size = readNumber(header, 124, 12);
-    const type = String.fromCharCode(header[156] ?? 0);
-    const dataAt = pos + BLOCK;
-    let name = readString(header, 0, 100);
-    const prefix = header.toString("latin1", 257, 262) === "ustar" ? readString(header, 345, 155) : "";
-    if (prefix) name = `${prefix}/${name}`;
-    if (type === "L" || type === "x") {
-      const data = Buffer.alloc(size);
-      await fh.read(data, 0, size, dataAt);
-      if (type === "L") longName = readString(data, 0, size);
-      else longName = parsePax(data).path ?? longName;
-    } else {
-      if (longName !== void 0) name = longName;
-      longName = void 0;
-      if (type === "0" || type === "\0") entries.set(name.replace(/^\.\//, ""), { offset: dataAt, size });
-    }
-    pos = dataAt + Math.ceil(size / BLOCK) * BLOCK;
-  }
+  await walkTarHeaders(fh, label, (m) => {
+    if (m.flag === "0" || m.flag === "\0") entries.set(m.name.replace(/^\.\//, ""), { offset: m.dataAt, size: m.size });
+  });
   return entries;
 }
 async function openOciLayout(path10) {
@@ -78138,7 +78135,7 @@ async function openOciLayout(path10) {
   const fh = await open5(path10, "r");
   let entries;
   try {
-    entries = await listTar2(fh);
+    entries = await tarIndex(fh, path10);
   } finally {
     await fh.close();
   }
@@ -78183,8 +78180,8 @@ async function writeLayoutTar(dir, dest) {
       if (Buffer.byteLength(name) > 100) throw new Error(`path too long for a ustar header: ${name}`);
       await write(tarHeader({ path: name, size }));
       for await (const chunk of createReadStream2(abs)) await write(chunk);
-      const pad2 = (BLOCK - size % BLOCK) % BLOCK;
-      if (pad2) await write(Buffer.alloc(pad2));
+      const pad = tarPadding(size);
+      if (pad) await write(Buffer.alloc(pad));
     }
     await write(Buffer.alloc(BLOCK * 2));
   } finally {
