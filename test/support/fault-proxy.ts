@@ -21,7 +21,11 @@
  *   another loopback host (127.0.0.2, else another port) that forwards to
  *   the registry and records whether credentials reached it;
  * - `hideManifestsMs`: after a manifest PUT the registry accepted, GET/HEAD
- *   of it answer 404 for that long (eventual consistency).
+ *   of it answer 404 for that long (eventual consistency);
+ * - `holdUploadAnswer`: the registry's answer to the Nth blob upload body is
+ *   held back that long before it reaches the client (a slow link), so a
+ *   short-lived token of the upstream registry's own expires mid-push, at a
+ *   known point, whatever the machine's speed.
  */
 import http from 'node:http';
 import { Transform } from 'node:stream';
@@ -50,6 +54,8 @@ export interface FaultProxyOptions {
   expireTokensOnUpload?: number;
   redirectUploads?: boolean;
   hideManifestsMs?: number;
+  /** hold back the registry's answer to the Nth (1-based) forwarded blob upload body (PUT …/blobs/uploads/…) for `ms` */
+  holdUploadAnswer?: { nth: number; ms: number };
 }
 
 export interface FaultCounts {
@@ -79,6 +85,8 @@ export interface FaultCounts {
   objectStoreAuthHeaders: number;
   /** GET/HEAD of an accepted manifest answered 404 (hidden) */
   hidden404: number;
+  /** registry answers held back (holdUploadAnswer) */
+  held: number;
 }
 
 export interface FaultProxy {
@@ -128,9 +136,11 @@ export async function startFaultProxy(opts: FaultProxyOptions = {}): Promise<Fau
     objectStoreRequests: 0,
     objectStoreAuthHeaders: 0,
     hidden404: 0,
+    held: 0,
   };
   const validTokens = new Set<string>();
   let uploadBodies = 0;
+  let forwardedBodies = 0;
   /** path (repo/manifests/ref) → hidden until (ms epoch) */
   const hiddenUntil = new Map<string, number>();
   let objectStoreOrigin = '';
@@ -139,14 +149,22 @@ export async function startFaultProxy(opts: FaultProxyOptions = {}): Promise<Fau
   let faultsOn = true;
   const injected = () => counts.injected503 + counts.injected429 + counts.dropped;
 
-  const forward = (req: http.IncomingMessage, res: http.ServerResponse, o: { corrupt?: boolean; onAnswer?: (status: number, headers: http.IncomingHttpHeaders) => void } = {}) => {
+  const forward = (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    o: { corrupt?: boolean; holdMs?: number; onAnswer?: (status: number, headers: http.IncomingHttpHeaders) => void } = {},
+  ) => {
     const headers = { ...req.headers };
     if (opts.tokenAuth) delete headers.authorization; // the upstream registry is open; the proxy did the auth
     const up = http.request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers }, (upRes) => {
       const h = { ...upRes.headers };
       o.onAnswer?.(upRes.statusCode ?? 502, h);
-      res.writeHead(upRes.statusCode ?? 502, h);
-      upRes.pipe(res);
+      const answer = () => {
+        res.writeHead(upRes.statusCode ?? 502, h);
+        upRes.pipe(res);
+      };
+      if (o.holdMs) setTimeout(answer, o.holdMs);
+      else answer();
     });
     up.on('error', () => req.socket.destroy());
     if (o.corrupt) {
@@ -288,8 +306,11 @@ export async function startFaultProxy(opts: FaultProxyOptions = {}): Promise<Fau
     const isBody = req.method === 'PUT' && /\/blobs\/uploads\//.test(url);
     const corrupt = isBody && counts.corrupted < (opts.corruptUploads ?? 0);
     if (corrupt) counts.corrupted++;
+    const hold = isBody && opts.holdUploadAnswer && ++forwardedBodies === opts.holdUploadAnswer.nth ? opts.holdUploadAnswer.ms : 0;
+    if (hold) counts.held++;
     forward(req, res, {
       corrupt,
+      holdMs: hold,
       onAnswer: (status, h) => {
         if (isStart && opts.redirectUploads && status === 202 && typeof h.location === 'string') {
           const loc = new URL(h.location, `http://${req.headers.host ?? ''}`);
