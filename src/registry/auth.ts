@@ -119,3 +119,27 @@ export function insufficientScope(challenge: string, asked: string | undefined):
   if (scheme !== 'bearer' || params.error !== 'insufficient_scope') return undefined;
   return params.scope || asked || 'the requested scope';
 }
+
+/**
+ * The refusal a 401 or 403 is once the auth flow ran, for every request of
+ * the client (the upload PUT included): a token lacking a scope names the
+ * scope and the user; any other refusal names the credentials that were
+ * (or were not) sent. `shown` is the status as the message shows it.
+ */
+export function refusal(o: {
+  registry: string;
+  what: string;
+  status: number;
+  shown: string;
+  challenge: string;
+  scope: string | undefined;
+  credentials: Credentials | undefined;
+}): LoginRefused {
+  const denied = insufficientScope(o.challenge, o.scope);
+  if (!denied) return new LoginRefused(`${o.what}: ${o.registry} refused the credentials (${o.shown})`, o.status, [credentialsNote(o.credentials), loginFix(o.registry)]);
+  const who = o.credentials ? `${o.credentials.username} (credentials from ${o.credentials.source})` : 'an anonymous login';
+  return new LoginRefused(`${o.what}: ${o.registry} did not grant ${denied} to ${who} (${o.shown} insufficient_scope)`, o.status, [
+    'the login was accepted, but its token does not carry that scope: nothing was written',
+    `fix: give credentials allowed to ${denied.includes('push') ? 'push to' : 'read'} this repository (a token with write access, e.g. GHCR's write:packages), or check --registry / --repository`,
+  ]);
+}

@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { BcError, envMissing, toBcError } from '../errors.js';
 import { sha256Digest } from '../shared/digest.js';
-import { credentialsNote, insufficientScope, LoginRefused, loginFix, RegistryAuth } from './auth.js';
+import { LoginRefused, RegistryAuth, refusal } from './auth.js';
 import type { Credentials } from './credentials.js';
 import { errorCodes, parseJsonOr, send, type HttpTarget, type RequestSpec } from './http.js';
 import { registryBaseUrl } from './probe.js';
@@ -282,9 +282,7 @@ export class RegistryClient {
       if (res.status === 401) {
         const challenge = res.headers.get('www-authenticate') ?? '';
         await res.body?.cancel();
-        if (reauthenticated || challenge === '') {
-          throw new LoginRefused(`upload ${short}: ${this.registry} refused the credentials (HTTP 401)`, 401, [loginFix(this.registry)]);
-        }
+        if (reauthenticated || challenge === '') throw this.refusal(res, `upload ${short}`, 'HTTP 401', scope);
         reauthenticated = true;
         await this.auth.authenticate(challenge, scope);
         throw new TransientFault(`upload ${short}: HTTP 401 in the middle of the push (token expired); a new token was obtained`, 'HTTP 401 mid-push, new token');
@@ -318,6 +316,10 @@ export class RegistryClient {
     });
   }
 
+  private refusal(res: Response, what: string, shown: string, scope: string): LoginRefused {
+    return refusal({ registry: this.registry, what, status: res.status, shown, challenge: res.headers.get('www-authenticate') ?? '', scope, credentials: this.opts.credentials });
+  }
+
   /** One request through the auth flow, retried on transient faults; a refusal is LoginRefused. */
   private async request(method: string, path: string, o: RequestSpec): Promise<Response> {
     return this.retrying(o.what, o.what, async () => {
@@ -333,17 +335,7 @@ export class RegistryClient {
       const text = method === 'HEAD' ? '' : await res.text().catch(() => '');
       const codes = errorCodes(text);
       const shown = `HTTP ${res.status}${codes.length ? ` ${codes.join(',')}` : ''}`;
-      if (res.status === 401 || res.status === 403) {
-        const denied = insufficientScope(res.headers.get('www-authenticate') ?? '', o.scope);
-        if (denied) {
-          const who = this.opts.credentials ? `${this.opts.credentials.username} (credentials from ${this.opts.credentials.source})` : 'an anonymous login';
-          throw new LoginRefused(`${o.what}: ${this.registry} did not grant ${denied} to ${who} (${shown} insufficient_scope)`, res.status, [
-            'the login was accepted, but its token does not carry that scope: nothing was written',
-            `fix: give credentials allowed to ${denied.includes('push') ? 'push to' : 'read'} this repository (a token with write access, e.g. GHCR's write:packages), or check --registry / --repository`,
-          ]);
-        }
-        throw new LoginRefused(`${o.what}: ${this.registry} refused the credentials (${shown})`, res.status, [credentialsNote(this.opts.credentials), loginFix(this.registry)]);
-      }
+      if (res.status === 401 || res.status === 403) throw this.refusal(res, o.what, shown, o.scope);
       throw new RegistryHttpError(`${o.what}: ${shown} ${text.slice(0, 200)}`.trim(), res.status, codes, parseRetryAfter(res.headers.get('retry-after')));
     });
   }

@@ -209,15 +209,23 @@ export async function withRetry<T>(fn: (attempt: number) => Promise<T>, opts: Re
   }
 }
 
+/** The error a withRetry ends with: an outer withRetry (an upload around its start request) passes it on as it is. */
+class RetryFinal extends BcError {}
+
 function finalError(err: unknown, fault: Fault, attempts: number, what: string): BcError {
+  if (err instanceof RetryFinal) return err;
   const base = err instanceof BcError ? err : undefined;
   const msg = err instanceof Error ? err.message : String(err);
+  // A refusal that already says what it refused ("start upload of …: … did
+  // not grant …") is not prefixed with the same words again.
   const why =
     fault.kind === 'transient'
       ? `${what} failed after ${attempts} attempts (last fault: ${fault.reason})`
-      : `${what} failed: ${fault.reason === 'not a known transient fault' ? msg : `${fault.reason} — ${msg}`}`;
+      : msg.startsWith(`${what}: `)
+        ? msg
+        : `${what} failed: ${fault.reason === 'not a known transient fault' ? msg : `${fault.reason} — ${msg}`}`;
   const kind = base?.kind ?? (/unauthorized|forbidden|denied/.test(fault.reason) ? 'environment' : 'failed');
   const details = [...(base?.details ?? [])];
   if (fault.kind === 'transient') details.push('fix: the registry kept failing; retry later or raise --retries');
-  return new BcError(kind, why, { details, step: base?.step, cause: err });
+  return new RetryFinal(kind, why, { details, step: base?.step, cause: err });
 }

@@ -132,6 +132,20 @@ describe('withRetry', () => {
     expect((err as BcError).message).toMatch(/push by digest failed: unauthorized/);
   });
 
+  it('a refusal inside a nested retry reads once: the outer retry passes the inner one on, and what the message already names is not repeated', async () => {
+    const inner = () =>
+      withRetry(
+        async () => {
+          throw new BcError('environment', 'start upload of sha256:abc: reg did not grant repository:a:pull,push to u (HTTP 401 insufficient_scope)');
+        },
+        { what: 'start upload of sha256:abc', policy, sleep },
+      );
+    const err = await withRetry(inner, { what: 'upload blob sha256:abc', policy, sleep }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BcError);
+    expect((err as BcError).exitCode).toBe(3);
+    expect((err as BcError).message).toBe('start upload of sha256:abc: reg did not grant repository:a:pull,push to u (HTTP 401 insufficient_scope)');
+  });
+
   it('gives up after the configured attempts with a clear message', async () => {
     let n = 0;
     const err = await withRetry(
