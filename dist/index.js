@@ -71248,15 +71248,16 @@ async function withRetry(fn, opts) {
   }
 }
 function finalError(err, fault, attempts, what) {
+  if (err instanceof RetryFinal) return err;
   const base = err instanceof BcError ? err : void 0;
   const msg = err instanceof Error ? err.message : String(err);
-  const why = fault.kind === "transient" ? `${what} failed after ${attempts} attempts (last fault: ${fault.reason})` : `${what} failed: ${fault.reason === "not a known transient fault" ? msg : `${fault.reason} \u2014 ${msg}`}`;
+  const why = fault.kind === "transient" ? `${what} failed after ${attempts} attempts (last fault: ${fault.reason})` : msg.startsWith(`${what}: `) ? msg : `${what} failed: ${fault.reason === "not a known transient fault" ? msg : `${fault.reason} \u2014 ${msg}`}`;
   const kind = base?.kind ?? (/unauthorized|forbidden|denied/.test(fault.reason) ? "environment" : "failed");
   const details = [...base?.details ?? []];
   if (fault.kind === "transient") details.push("fix: the registry kept failing; retry later or raise --retries");
-  return new BcError(kind, why, { details, step: base?.step, cause: err });
+  return new RetryFinal(kind, why, { details, step: base?.step, cause: err });
 }
-var RegistryHttpError, TransientFault, PERMANENT, TRANSIENT, DEFAULT_RETRY, realSleep;
+var RegistryHttpError, TransientFault, PERMANENT, TRANSIENT, DEFAULT_RETRY, realSleep, RetryFinal;
 var init_retry = __esm({
   "src/registry/retry.ts"() {
     "use strict";
@@ -71311,6 +71312,8 @@ var init_retry = __esm({
       maxRetryAfterMs: 6e4
     };
     realSleep = (ms) => new Promise((r) => setTimeout(r, ms));
+    RetryFinal = class extends BcError {
+    };
   }
 });
 
@@ -71334,6 +71337,15 @@ function insufficientScope(challenge, asked) {
   const { scheme, params } = parseChallenge(challenge);
   if (scheme !== "bearer" || params.error !== "insufficient_scope") return void 0;
   return params.scope || asked || "the requested scope";
+}
+function refusal2(o2) {
+  const denied = insufficientScope(o2.challenge, o2.scope);
+  if (!denied) return new LoginRefused(`${o2.what}: ${o2.registry} refused the credentials (${o2.shown})`, o2.status, [credentialsNote(o2.credentials), loginFix(o2.registry)]);
+  const who = o2.credentials ? `${o2.credentials.username} (credentials from ${o2.credentials.source})` : "an anonymous login";
+  return new LoginRefused(`${o2.what}: ${o2.registry} did not grant ${denied} to ${who} (${o2.shown} insufficient_scope)`, o2.status, [
+    "the login was accepted, but its token does not carry that scope: nothing was written",
+    `fix: give credentials allowed to ${denied.includes("push") ? "push to" : "read"} this repository (a token with write access, e.g. GHCR's write:packages), or check --registry / --repository`
+  ]);
 }
 var TokenSchema, LoginRefused, basicOf, RegistryAuth;
 var init_auth = __esm({
@@ -71687,9 +71699,7 @@ var init_client = __esm({
           if (res.status === 401) {
             const challenge = res.headers.get("www-authenticate") ?? "";
             await res.body?.cancel();
-            if (reauthenticated || challenge === "") {
-              throw new LoginRefused(`upload ${short2}: ${this.registry} refused the credentials (HTTP 401)`, 401, [loginFix(this.registry)]);
-            }
+            if (reauthenticated || challenge === "") throw this.refusal(res, `upload ${short2}`, "HTTP 401", scope);
             reauthenticated = true;
             await this.auth.authenticate(challenge, scope);
             throw new TransientFault(`upload ${short2}: HTTP 401 in the middle of the push (token expired); a new token was obtained`, "HTTP 401 mid-push, new token");
@@ -71719,6 +71729,9 @@ var init_client = __esm({
           onRetry: ({ attempt, fault, delayMs }) => this.opts.onRetry?.(`${short2}: ${fault.reason}, retry ${attempt} in ${(delayMs / 1e3).toFixed(1)} s`)
         });
       }
+      refusal(res, what, shown2, scope) {
+        return refusal2({ registry: this.registry, what, status: res.status, shown: shown2, challenge: res.headers.get("www-authenticate") ?? "", scope, credentials: this.opts.credentials });
+      }
       /** One request through the auth flow, retried on transient faults; a refusal is LoginRefused. */
       async request(method, path10, o2) {
         return this.retrying(o2.what, o2.what, async () => {
@@ -71734,17 +71747,7 @@ var init_client = __esm({
           const text2 = method === "HEAD" ? "" : await res.text().catch(() => "");
           const codes = errorCodes(text2);
           const shown2 = `HTTP ${res.status}${codes.length ? ` ${codes.join(",")}` : ""}`;
-          if (res.status === 401 || res.status === 403) {
-            const denied = insufficientScope(res.headers.get("www-authenticate") ?? "", o2.scope);
-            if (denied) {
-              const who = this.opts.credentials ? `${this.opts.credentials.username} (credentials from ${this.opts.credentials.source})` : "an anonymous login";
-              throw new LoginRefused(`${o2.what}: ${this.registry} did not grant ${denied} to ${who} (${shown2} insufficient_scope)`, res.status, [
-                "the login was accepted, but its token does not carry that scope: nothing was written",
-                `fix: give credentials allowed to ${denied.includes("push") ? "push to" : "read"} this repository (a token with write access, e.g. GHCR's write:packages), or check --registry / --repository`
-              ]);
-            }
-            throw new LoginRefused(`${o2.what}: ${this.registry} refused the credentials (${shown2})`, res.status, [credentialsNote(this.opts.credentials), loginFix(this.registry)]);
-          }
+          if (res.status === 401 || res.status === 403) throw this.refusal(res, o2.what, shown2, o2.scope);
           throw new RegistryHttpError(`${o2.what}: ${shown2} ${text2.slice(0, 200)}`.trim(), res.status, codes, parseRetryAfter(res.headers.get("retry-after")));
         });
       }

@@ -38,7 +38,7 @@ function register(program) {
   ).action(
     action(async (out, _g, dir, f) => {
       const login = await loginFromFlags(f);
-      const { runTags, formatTagPlan } = await import("./tags-B6MSTYP5.js");
+      const { runTags, formatTagPlan } = await import("./tags-WVR7TFTN.js");
       const { plan, notes } = await runTags(
         {
           dir: dir ?? ".",

@@ -39,7 +39,7 @@ function register(program) {
       if (opts.provenance !== void 0 && provenance === void 0) throw badInput(`--provenance ${opts.provenance}: expected min, max or false`);
       const timeout = Number(opts.timeout);
       if (!Number.isFinite(timeout) || timeout <= 0) throw badInput(`--timeout must be a positive number, got "${opts.timeout}"`);
-      const { bakeConnectors, printBake } = await import("./bake-PS6IXEWJ.js");
+      const { bakeConnectors, printBake } = await import("./bake-UH3QZS7F.js");
       const { connectorVerifyDefaults } = await import("./defaults-2KUNV2RL.js");
       const common = { platforms: listFlag(opts.platform), baseImages: parseBaseImages(opts.baseImage), provenance, log: (l) => out.info(l) };
       if (opts.print) {

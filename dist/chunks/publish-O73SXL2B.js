@@ -3,7 +3,7 @@ import {
   retriesFlag,
   tagPlanOptions,
   targetFlag
-} from "./chunk-TQLKV6MJ.js";
+} from "./chunk-JAYHDQM7.js";
 import {
   DEFAULT_GIT_TAG_FORMAT,
   formatGitTag
@@ -15,7 +15,7 @@ import {
   indexFactsFromBytes,
   pushByDigest,
   readBack
-} from "./chunk-BVHLS57J.js";
+} from "./chunk-XLIHIC7U.js";
 import "./chunk-RWUGHH3X.js";
 import "./chunk-YIPSQOZM.js";
 import {
@@ -40,19 +40,19 @@ import {
   untag,
   verifyStep,
   workDir
-} from "./chunk-CJ6OEBXC.js";
+} from "./chunk-2NTQSC74.js";
 import {
   defaultLog
 } from "./chunk-JOE4O76H.js";
-import "./chunk-KRVHPY4N.js";
-import "./chunk-S4EEIFPD.js";
+import "./chunk-A7HEH5LZ.js";
+import "./chunk-OYDLXYS5.js";
 import {
   RegistryClient,
   newRetryStats,
   registryPreflight,
   retryPolicy,
   withRetry
-} from "./chunk-WSKMRQKY.js";
+} from "./chunk-HNWR5ZL6.js";
 import "./chunk-ICYM5BAL.js";
 import "./chunk-Q7NDHZ2H.js";
 import {
@@ -226,7 +226,7 @@ async function makeSboms(j, platforms) {
   return { sboms, summary };
 }
 async function attachSboms(j, sboms, summary) {
-  const { attachReferrer } = await import("./referrers-ZCHAGTSR.js");
+  const { attachReferrer } = await import("./referrers-N2R25MWE.js");
   const { SBOM_FORMAT } = await import("./generate-7H2HNWGG.js");
   const attached = [];
   for (const x of sboms) {
@@ -243,7 +243,7 @@ async function attachSboms(j, sboms, summary) {
   return attached;
 }
 async function withoutSbom(r, platforms) {
-  const { findReferrers } = await import("./referrers-ZCHAGTSR.js");
+  const { findReferrers } = await import("./referrers-N2R25MWE.js");
   const { CYCLONEDX_MEDIA_TYPE } = await import("./cyclonedx-WWDMY767.js");
   const missing = {};
   for (const [p, d] of Object.entries(platforms)) if ((await findReferrers(r.client, r.target.repo, d, CYCLONEDX_MEDIA_TYPE)).length === 0) missing[p] = d;

@@ -85,11 +85,11 @@ async function resolveVerifyTarget(req) {
   return { image, opts };
 }
 async function explicitAccess(image, login) {
-  const [{ explicitCredentials, toolAuth }, { registryLocation }] = await Promise.all([import("./credentials-OFJF5R35.js"), import("./base-facts-IP4D253P.js")]);
+  const [{ explicitCredentials, toolAuth }, { registryLocation }] = await Promise.all([import("./credentials-OFJF5R35.js"), import("./base-facts-OU3FIVAB.js")]);
   const credentials = explicitCredentials(login);
   const at = credentials ? registryLocation(image) : void 0;
   if (!credentials || !at || await inspectLocalImage(image)) return void 0;
-  const { RegistryClient, registryPreflight } = await import("./client-OLE73R7A.js");
+  const { RegistryClient, registryPreflight } = await import("./client-TROWVBTW.js");
   await registryPreflight(new RegistryClient(at.registry, { credentials }));
   return { registry: at.registry, credentials, tools: await toolAuth(at.registry, credentials) };
 }
@@ -115,7 +115,7 @@ async function runVerify(req, hooks = {}) {
     });
     report = await run.step("sbom", async () => {
       if (!req.sbom) return skip(report, "not asked");
-      const { addSbomCheck } = await import("./sbom-TV7XIXTH.js");
+      const { addSbomCheck } = await import("./sbom-QNHNJDDN.js");
       return done(await addSbomCheck(report, image, { credentials: access?.credentials }), "SBOMs checked");
     });
     return { report, steps: run.records };

@@ -4,7 +4,7 @@ import {
 } from "./chunk-RWUGHH3X.js";
 import {
   ManifestMismatch
-} from "./chunk-WSKMRQKY.js";
+} from "./chunk-HNWR5ZL6.js";
 import {
   external_exports
 } from "./chunk-VFM347UL.js";

@@ -3407,17 +3407,17 @@ var program = new Command();
 init_define_BC_HELP();
 var COMMANDS = {
   render: () => import("./render-NY74F65J.js"),
-  lint: () => import("./lint-RUIUWVEJ.js"),
-  build: () => import("./build-SAJCZ46A.js"),
-  verify: () => import("./verify-IOT3EV4X.js"),
-  publish: () => import("./publish-ZQUPIPFE.js"),
-  tags: () => import("./tags-STWRO7DY.js"),
+  lint: () => import("./lint-NDPNN4DS.js"),
+  build: () => import("./build-7PWHPYUZ.js"),
+  verify: () => import("./verify-VM77GBBM.js"),
+  publish: () => import("./publish-O73SXL2B.js"),
+  tags: () => import("./tags-7RK65JZ3.js"),
   "release-plan": () => import("./release-plan-5X73ATZB.js"),
-  doctor: () => import("./doctor-3ROTNI3G.js"),
+  doctor: () => import("./doctor-ZMKHJCDC.js"),
   changed: () => import("./changed-ZJUOZS4U.js"),
-  "digest-record": () => import("./digest-record-XTLCBQUO.js"),
-  merge: () => import("./merge-JH765JKY.js"),
-  bake: () => import("./bake-ZEU2S52E.js"),
+  "digest-record": () => import("./digest-record-OCI667PS.js"),
+  merge: () => import("./merge-S5CK66DH.js"),
+  bake: () => import("./bake-AFCKGBVS.js"),
   base: () => import("./base-IMU2DPOQ.js")
 };
 var COMMAND_NAMES = Object.keys(COMMANDS);

@@ -6,10 +6,10 @@ import {
   findingLine,
   lintStep,
   renderStep
-} from "./chunk-CJ6OEBXC.js";
-import "./chunk-KRVHPY4N.js";
-import "./chunk-S4EEIFPD.js";
-import "./chunk-WSKMRQKY.js";
+} from "./chunk-2NTQSC74.js";
+import "./chunk-A7HEH5LZ.js";
+import "./chunk-OYDLXYS5.js";
+import "./chunk-HNWR5ZL6.js";
 import {
   chooseStrategy,
   platformTag

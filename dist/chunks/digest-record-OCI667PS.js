@@ -44,7 +44,7 @@ function register(program) {
       }
       const provenance = opts.provenance === void 0 ? void 0 : opts.provenance === "false" ? false : opts.provenance === "max" ? "max" : opts.provenance === "min" ? "min" : void 0;
       if (opts.provenance !== void 0 && provenance === void 0) throw badInput(`--provenance ${opts.provenance}: expected min, max or false`);
-      const { buildPlatformRecord } = await import("./record-3EXMC5IB.js");
+      const { buildPlatformRecord } = await import("./record-QHX5ZRQF.js");
       const { digestRecordName } = await import("./digest-record-WKCLY4LY.js");
       const { loadConnector } = await import("./metadata-GBND7EX7.js");
       const c = await loadConnector(dir);

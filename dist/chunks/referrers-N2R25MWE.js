@@ -9,7 +9,7 @@ import {
   referrerManifest,
   referrersTag
 } from "./chunk-2I7R6WIW.js";
-import "./chunk-WSKMRQKY.js";
+import "./chunk-HNWR5ZL6.js";
 import "./chunk-6KEW7YSU.js";
 import "./chunk-ABYH3ITZ.js";
 import "./chunk-VFM347UL.js";

@@ -7,7 +7,7 @@ import {
   compareImages,
   indexFactsFromBytes,
   readBack
-} from "./chunk-BVHLS57J.js";
+} from "./chunk-XLIHIC7U.js";
 import "./chunk-RWUGHH3X.js";
 import {
   planTags
@@ -24,7 +24,7 @@ import {
   registryPreflight,
   retryPolicy,
   withRetry
-} from "./chunk-WSKMRQKY.js";
+} from "./chunk-HNWR5ZL6.js";
 import "./chunk-6KEW7YSU.js";
 import {
   registryAccess

@@ -7,9 +7,9 @@ import {
   lintDockerfile,
   sortFindings,
   summarize
-} from "./chunk-KRVHPY4N.js";
-import "./chunk-S4EEIFPD.js";
-import "./chunk-WSKMRQKY.js";
+} from "./chunk-A7HEH5LZ.js";
+import "./chunk-OYDLXYS5.js";
+import "./chunk-HNWR5ZL6.js";
 import "./chunk-Q7NDHZ2H.js";
 import "./chunk-6KEW7YSU.js";
 import {

@@ -11,13 +11,13 @@ import {
   untag,
   verifyStep,
   workDir
-} from "./chunk-CJ6OEBXC.js";
+} from "./chunk-2NTQSC74.js";
 import {
   defaultLog
 } from "./chunk-JOE4O76H.js";
-import "./chunk-KRVHPY4N.js";
-import "./chunk-S4EEIFPD.js";
-import "./chunk-WSKMRQKY.js";
+import "./chunk-A7HEH5LZ.js";
+import "./chunk-OYDLXYS5.js";
+import "./chunk-HNWR5ZL6.js";
 import "./chunk-ICYM5BAL.js";
 import "./chunk-TGHPGPU4.js";
 import "./chunk-CPAX55HI.js";

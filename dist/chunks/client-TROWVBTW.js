@@ -7,7 +7,7 @@ import {
   loginRefusal,
   parseChallenge,
   registryPreflight
-} from "./chunk-WSKMRQKY.js";
+} from "./chunk-HNWR5ZL6.js";
 import "./chunk-6KEW7YSU.js";
 import "./chunk-ABYH3ITZ.js";
 import "./chunk-VFM347UL.js";

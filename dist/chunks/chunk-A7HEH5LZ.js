@@ -13,7 +13,7 @@ import {
   splitShell,
   tableName,
   withTable
-} from "./chunk-S4EEIFPD.js";
+} from "./chunk-OYDLXYS5.js";
 import {
   require_main
 } from "./chunk-M6ZQ3FQ4.js";

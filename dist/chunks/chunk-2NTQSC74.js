@@ -1,7 +1,7 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
   lintWithBase
-} from "./chunk-KRVHPY4N.js";
+} from "./chunk-A7HEH5LZ.js";
 import {
   chooseStrategy,
   platformTag

@@ -29,7 +29,7 @@ function register(program) {
       const login = await loginFromFlags(opts);
       const retries = opts.retries === void 0 ? void 0 : Number(opts.retries);
       if (retries !== void 0 && (!Number.isInteger(retries) || retries < 1)) throw badInput(`--retries ${opts.retries}: expected a positive integer`);
-      const { mergeConnector } = await import("./merge-KCEVAQAN.js");
+      const { mergeConnector } = await import("./merge-5PVIFU2B.js");
       const res = await mergeConnector(dir, {
         digests: opts.digests ?? [],
         platforms: listFlag(opts.platform),

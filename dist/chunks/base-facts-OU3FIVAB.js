@@ -8,8 +8,8 @@ import {
   resolveBaseFacts,
   shortReason,
   withTable
-} from "./chunk-S4EEIFPD.js";
-import "./chunk-WSKMRQKY.js";
+} from "./chunk-OYDLXYS5.js";
+import "./chunk-HNWR5ZL6.js";
 import {
   parsePasswd
 } from "./chunk-Q7NDHZ2H.js";

@@ -1,7 +1,7 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
   indexFactsFromBytes
-} from "./chunk-BVHLS57J.js";
+} from "./chunk-XLIHIC7U.js";
 import "./chunk-RWUGHH3X.js";
 import {
   findReferrers,
@@ -14,10 +14,10 @@ import {
 } from "./chunk-OKJVZDBR.js";
 import {
   registryLocation
-} from "./chunk-S4EEIFPD.js";
+} from "./chunk-OYDLXYS5.js";
 import {
   RegistryClient
-} from "./chunk-WSKMRQKY.js";
+} from "./chunk-HNWR5ZL6.js";
 import "./chunk-Q7NDHZ2H.js";
 import "./chunk-6KEW7YSU.js";
 import {

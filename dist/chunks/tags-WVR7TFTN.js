@@ -15,7 +15,7 @@ import {
 import {
   RegistryClient,
   retryPolicy
-} from "./chunk-WSKMRQKY.js";
+} from "./chunk-HNWR5ZL6.js";
 import "./chunk-6KEW7YSU.js";
 import {
   resolveCredentials

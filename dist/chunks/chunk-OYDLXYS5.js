@@ -2,7 +2,7 @@ import { createRequire as __bcCreateRequire } from 'node:module'; const require 
 import {
   RegistryClient,
   retryPolicy
-} from "./chunk-WSKMRQKY.js";
+} from "./chunk-HNWR5ZL6.js";
 import {
   ImageConfigSchema,
   copyFromContainer,

@@ -16,18 +16,18 @@ import {
   renderStep,
   untag,
   workDir
-} from "./chunk-CJ6OEBXC.js";
+} from "./chunk-2NTQSC74.js";
 import {
   defaultLog
 } from "./chunk-JOE4O76H.js";
-import "./chunk-KRVHPY4N.js";
-import "./chunk-S4EEIFPD.js";
+import "./chunk-A7HEH5LZ.js";
+import "./chunk-OYDLXYS5.js";
 import {
   RegistryClient,
   newRetryStats,
   registryPreflight,
   retryPolicy
-} from "./chunk-WSKMRQKY.js";
+} from "./chunk-HNWR5ZL6.js";
 import "./chunk-ICYM5BAL.js";
 import {
   verifyImage

@@ -3,7 +3,7 @@ import {
   RegistryClient,
   loginRefusal,
   retryPolicy
-} from "./chunk-WSKMRQKY.js";
+} from "./chunk-HNWR5ZL6.js";
 import {
   chooseStrategy
 } from "./chunk-ICYM5BAL.js";

@@ -5,7 +5,7 @@ import {
   retriesFlag,
   tagPlanOptions,
   targetFlag
-} from "./chunk-TQLKV6MJ.js";
+} from "./chunk-JAYHDQM7.js";
 import "./chunk-YIPSQOZM.js";
 import "./chunk-G44WSTAN.js";
 import "./chunk-EHNW6LQR.js";

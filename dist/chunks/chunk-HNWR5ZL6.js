@@ -209,14 +209,17 @@ async function withRetry(fn, opts) {
     }
   }
 }
+var RetryFinal = class extends BcError {
+};
 function finalError(err, fault, attempts, what) {
+  if (err instanceof RetryFinal) return err;
   const base = err instanceof BcError ? err : void 0;
   const msg = err instanceof Error ? err.message : String(err);
-  const why = fault.kind === "transient" ? `${what} failed after ${attempts} attempts (last fault: ${fault.reason})` : `${what} failed: ${fault.reason === "not a known transient fault" ? msg : `${fault.reason} \u2014 ${msg}`}`;
+  const why = fault.kind === "transient" ? `${what} failed after ${attempts} attempts (last fault: ${fault.reason})` : msg.startsWith(`${what}: `) ? msg : `${what} failed: ${fault.reason === "not a known transient fault" ? msg : `${fault.reason} \u2014 ${msg}`}`;
   const kind = base?.kind ?? (/unauthorized|forbidden|denied/.test(fault.reason) ? "environment" : "failed");
   const details = [...base?.details ?? []];
   if (fault.kind === "transient") details.push("fix: the registry kept failing; retry later or raise --retries");
-  return new BcError(kind, why, { details, step: base?.step, cause: err });
+  return new RetryFinal(kind, why, { details, step: base?.step, cause: err });
 }
 
 // src/registry/auth.ts
@@ -301,6 +304,15 @@ function insufficientScope(challenge, asked) {
   const { scheme, params } = parseChallenge(challenge);
   if (scheme !== "bearer" || params.error !== "insufficient_scope") return void 0;
   return params.scope || asked || "the requested scope";
+}
+function refusal(o) {
+  const denied = insufficientScope(o.challenge, o.scope);
+  if (!denied) return new LoginRefused(`${o.what}: ${o.registry} refused the credentials (${o.shown})`, o.status, [credentialsNote(o.credentials), loginFix(o.registry)]);
+  const who = o.credentials ? `${o.credentials.username} (credentials from ${o.credentials.source})` : "an anonymous login";
+  return new LoginRefused(`${o.what}: ${o.registry} did not grant ${denied} to ${who} (${o.shown} insufficient_scope)`, o.status, [
+    "the login was accepted, but its token does not carry that scope: nothing was written",
+    `fix: give credentials allowed to ${denied.includes("push") ? "push to" : "read"} this repository (a token with write access, e.g. GHCR's write:packages), or check --registry / --repository`
+  ]);
 }
 
 // src/registry/client.ts
@@ -520,9 +532,7 @@ var RegistryClient = class {
       if (res.status === 401) {
         const challenge = res.headers.get("www-authenticate") ?? "";
         await res.body?.cancel();
-        if (reauthenticated || challenge === "") {
-          throw new LoginRefused(`upload ${short}: ${this.registry} refused the credentials (HTTP 401)`, 401, [loginFix(this.registry)]);
-        }
+        if (reauthenticated || challenge === "") throw this.refusal(res, `upload ${short}`, "HTTP 401", scope);
         reauthenticated = true;
         await this.auth.authenticate(challenge, scope);
         throw new TransientFault(`upload ${short}: HTTP 401 in the middle of the push (token expired); a new token was obtained`, "HTTP 401 mid-push, new token");
@@ -552,6 +562,9 @@ var RegistryClient = class {
       onRetry: ({ attempt, fault, delayMs }) => this.opts.onRetry?.(`${short}: ${fault.reason}, retry ${attempt} in ${(delayMs / 1e3).toFixed(1)} s`)
     });
   }
+  refusal(res, what, shown, scope) {
+    return refusal({ registry: this.registry, what, status: res.status, shown, challenge: res.headers.get("www-authenticate") ?? "", scope, credentials: this.opts.credentials });
+  }
   /** One request through the auth flow, retried on transient faults; a refusal is LoginRefused. */
   async request(method, path, o) {
     return this.retrying(o.what, o.what, async () => {
@@ -567,17 +580,7 @@ var RegistryClient = class {
       const text = method === "HEAD" ? "" : await res.text().catch(() => "");
       const codes = errorCodes(text);
       const shown = `HTTP ${res.status}${codes.length ? ` ${codes.join(",")}` : ""}`;
-      if (res.status === 401 || res.status === 403) {
-        const denied = insufficientScope(res.headers.get("www-authenticate") ?? "", o.scope);
-        if (denied) {
-          const who = this.opts.credentials ? `${this.opts.credentials.username} (credentials from ${this.opts.credentials.source})` : "an anonymous login";
-          throw new LoginRefused(`${o.what}: ${this.registry} did not grant ${denied} to ${who} (${shown} insufficient_scope)`, res.status, [
-            "the login was accepted, but its token does not carry that scope: nothing was written",
-            `fix: give credentials allowed to ${denied.includes("push") ? "push to" : "read"} this repository (a token with write access, e.g. GHCR's write:packages), or check --registry / --repository`
-          ]);
-        }
-        throw new LoginRefused(`${o.what}: ${this.registry} refused the credentials (${shown})`, res.status, [credentialsNote(this.opts.credentials), loginFix(this.registry)]);
-      }
+      if (res.status === 401 || res.status === 403) throw this.refusal(res, o.what, shown, o.scope);
       throw new RegistryHttpError(`${o.what}: ${shown} ${text.slice(0, 200)}`.trim(), res.status, codes, parseRetryAfter(res.headers.get("retry-after")));
     });
   }
