@@ -47,7 +47,7 @@ export const RunRecordSchema = z.object({
   timedOut: z.boolean(),
   durationMs: z.number(),
   /** where the run's time went (ms): docker create, the attached run, reads holding the container, docker diff */
-  phases: z.object({ createMs: z.number(), runMs: z.number(), holdMs: z.number(), diffMs: z.number() }).optional(),
+  phases: z.object({ createMs: z.number(), runMs: z.number(), holdMs: z.number(), diffMs: z.number(), diffVia: z.enum(['upper-dir', 'engine']).optional() }).optional(),
   /** time spent parsing and validating its stdout lines as AirbyteMessages (ms, within runMs) */
   validateMs: z.number().optional(),
 });
