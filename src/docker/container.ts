@@ -231,6 +231,8 @@ export interface StartedContainer {
   hold(until: Promise<unknown>): void;
   /** the run, its docker diff and state; the container is removed before it settles */
   result: Promise<ContainerRunResult>;
+  /** its overlay dirs once created, when this process can read them (rw-layer.ts) */
+  layers: Promise<LayerDirs | undefined>;
 }
 
 const daemonReason = (stderr: string, fallback: string) => (stderr.trim().split('\n').pop() ?? fallback).replace(/^Error response from daemon: /, '') || fallback;
@@ -242,10 +244,15 @@ export function startContainer(spec: ContainerRunSpec): StartedContainer {
   const created = new Promise<Created>((resolve) => {
     settleCreated = resolve;
   });
-  const result = execute(spec, name, settleCreated, holds);
+  let setLayers: (l: Promise<LayerDirs | undefined>) => void = () => undefined;
+  const layers = new Promise<LayerDirs | undefined>((resolve) => {
+    setLayers = (l) => resolve(l);
+  });
+  const result = execute(spec, name, settleCreated, holds, setLayers);
   return {
     name,
     created,
+    layers,
     hold: (until) => {
       holds.push(until.catch(() => undefined));
     },
@@ -257,7 +264,13 @@ export async function runContainer(spec: ContainerRunSpec): Promise<ContainerRun
   return startContainer(spec).result;
 }
 
-async function execute(spec: ContainerRunSpec, name: string, settleCreated: (c: Created) => void, holds: Promise<unknown>[]): Promise<ContainerRunResult> {
+async function execute(
+  spec: ContainerRunSpec,
+  name: string,
+  settleCreated: (c: Created) => void,
+  holds: Promise<unknown>[],
+  setLayers: (l: Promise<LayerDirs | undefined>) => void,
+): Promise<ContainerRunResult> {
   // Registered before the container exists: Ctrl-C at any point removes it.
   const guard = guardContainer(name);
   const stdoutLines: string[] = [];
@@ -306,6 +319,7 @@ async function execute(spec: ContainerRunSpec, name: string, settleCreated: (c: 
     const tCreated = performance.now();
     // Found while the connector runs (an inspect, maybe one ctr call), walked after it exits.
     const layerDirs = containerLayerDirs(name).catch(() => undefined);
+    setLayers(layerDirs);
     const client = docker(['start', '-a', ...(spec.input !== undefined ? ['-i'] : []), name], {
       allowFailure: true,
       input: spec.input,
@@ -345,6 +359,7 @@ async function execute(spec: ContainerRunSpec, name: string, settleCreated: (c: 
     // `docker create` finished must not leave a reader waiting on `created`,
     // while we wait on that reader's hold.
     settleCreated({ ok: false, reason: 'the run stopped before the container was created' });
+    setLayers(Promise.resolve(undefined));
     await Promise.all(holds);
     await removeContainer(name);
     guard.unregister();

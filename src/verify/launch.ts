@@ -62,7 +62,7 @@ export async function probeThrough(l: Launched, imageWorkdir: string): Promise<P
       return { ok: false, reason: made.reason };
     }
     const config = await runContainerConfig(l.container.name, imageWorkdir);
-    return { ok: true, probe: { name: l.container.name, config, remove: async () => l.release() } };
+    return { ok: true, probe: { name: l.container.name, config, remove: async () => l.release(), layers: l.container.layers } };
   } catch (err) {
     l.release();
     throw err;

@@ -12,6 +12,8 @@ import type { ConnectorType } from '../connector/types.js';
 import { copyFromContainer, createProbe, inspectLocalImage, resolveImage, type ImageConfig, type ImageSource, type ProbeResult } from '../docker/image.js';
 import { docker } from '../docker/cli.js';
 import { engineSocket } from '../docker/engine-api.js';
+import { containerLayerDirs } from '../docker/rw-layer.js';
+import { treeFromLayers } from '../oci/layer-tree.js';
 import { withRequired } from '../shared/platforms.js';
 import {
   checkAirbyteDir,
@@ -72,8 +74,7 @@ const ALL_AFTER_PLATFORM: CheckId[] = ['entrypoint-env', 'entrypoint-absolute', 
 async function verifyPlatform(ctx: PlatformContext): Promise<CheckResult[]> {
   const { platform, opts, staged } = ctx;
   const tPlatform = performance.now();
-  const timed = <T>(read: string, p: Promise<T>): Promise<T> => {
-    const t = performance.now();
+  const timed = <T>(read: string, p: Promise<T>, t = performance.now()): Promise<T> => {
     return p.then((v) => {
       const end = performance.now();
       ctx.reads.push({ platform, read, ms: Math.round(end - t), endMs: Math.round(end - tPlatform) });
@@ -188,9 +189,17 @@ async function verifyPlatform(ctx: PlatformContext): Promise<CheckResult[]> {
     // hundreds of MB): no content is kept, only files of a secret's size
     // are hashed on the way.
     const hashSizes = new Set((ctx.secrets ?? []).map((x) => x.size));
+    // From the image's unpacked layers when this process can read them
+    // (each layer once per process: oci/layer-tree.ts), else through the engine.
+    const layersP = (probe.layers ?? containerLayerDirs(probe.name)).catch(() => undefined);
     const treesP = Promise.all(
       scanRoots.map(async (root) => {
-        const c = await timed(`tree ${root}`, copyFromContainer(probe.name, root, { maxBytes: TREE_SCAN_BYTES, keep: () => 0, hashSizes }));
+        const t = performance.now();
+        const layers = await layersP;
+        const fromLayers = layers ? await treeFromLayers(layers.lowers, root, { hashSizes }).catch(() => undefined) : undefined;
+        const c = fromLayers
+          ? await timed(`tree ${root} from layers`, Promise.resolve(fromLayers), t)
+          : await timed(`tree ${root}`, copyFromContainer(probe.name, root, { maxBytes: TREE_SCAN_BYTES, keep: () => 0, hashSizes }), t);
         return { root, entries: c.entries, truncated: c.truncated, exists: c.exists };
       }),
     );

@@ -33,6 +33,8 @@ const SCRIPT = [
 
 const DOCKERFILE = (root: string) => `FROM ${root}
 RUN echo old > /etc/bc-existing && echo old > /etc/bc-gone && mkdir -p /srv/bc-dir && echo y > /srv/bc-dir/old
+RUN useradd --uid 1000 --create-home airbyte && mkdir -p /airbyte/sub && echo a > /airbyte/a.txt && echo g > /airbyte/gone.txt && ln -s a.txt /airbyte/link && rm /etc/issue.net
+RUN rm /airbyte/gone.txt && echo b > /airbyte/sub/b.txt && chmod 750 /airbyte/sub && chown -R 1000:1000 /airbyte
 RUN printf '#!/bin/sh\\n%s\\n' '${SCRIPT.replace(/'/g, `'"'"'`)}' > /entry.sh && chmod 755 /entry.sh
 ENV AIRBYTE_ENTRYPOINT=/entry.sh
 ENTRYPOINT ["/entry.sh"]
@@ -85,6 +87,42 @@ describeEngine('writes check: overlay upper dir vs engine diff API', () => {
       const apiPaths = (writes(api)?.details ?? []).map((d) => d.replace(/\s+during.*$/, ''));
       expect(apiPaths.filter((p) => !paths.includes(p) && !p.includes('/srv/bc-dir'))).toEqual([]);
       expect(writes(api)?.status).toBe('fail');
+      // the image's own trees (read from its layers, or through the engine) give the same findings
+      const others = (r: VerifyReport) => r.checks.filter((c) => c.id !== 'writes').map((c) => `${c.id} ${c.status} ${c.message}`);
+      expect(others(fast)).toEqual(others(api));
+      expect(fast.checks.find((c) => c.id === 'airbyte-dir')?.message).toMatch(/owned by airbyte \(uid 1000\)/);
+      expect(fast.reads?.map((x) => x.read)).toContain('tree /airbyte from layers');
+      expect(api.reads?.map((x) => x.read)).toContain('tree /airbyte');
     }, 120_000);
   }
+
+  it('the /airbyte and /etc trees read from the layer dirs are the ones docker cp lists (whiteouts applied)', async () => {
+    const { startContainer } = await import('../../src/docker/container.js');
+    const { copyFromContainer } = await import('../../src/docker/image.js');
+    const { treeFromLayers, layerFactsCache } = await import('../../src/oci/layer-tree.js');
+    const c = startContainer({ image: TAG, platform: 'linux/amd64', args: [], entrypoint: ['/bin/true'], timeoutMs: 60_000 });
+    let release = () => {};
+    c.hold(new Promise<void>((r) => (release = r)));
+    try {
+      expect((await c.created).ok).toBe(true);
+      const layers = await c.layers;
+      expect(layers?.lowers.length).toBeGreaterThan(1);
+      const shape = (es: { path: string; type: string; mode: number; uid: number; gid: number; size: number; linkname: string }[]) =>
+        es.map((e) => `${e.path} ${e.type} ${e.mode.toString(8)} ${e.uid}:${e.gid} ${e.type === 'file' ? e.size : ''} ${e.linkname}`).sort();
+      for (const root of ['/airbyte', '/etc']) {
+        const fromLayers = await treeFromLayers(layers?.lowers ?? [], root);
+        const viaEngine = await copyFromContainer(c.name, root, { keep: () => 0, maxBytes: 1024 ** 3 });
+        // the engine's own files (hosts, hostname, resolv.conf, mtab) are in its init layer, below the container: a lower too
+        const engineFiles = new Set(['etc/hosts', 'etc/hostname', 'etc/resolv.conf']);
+        const mine = (es: Parameters<typeof shape>[0]) => shape(es.filter((e) => !engineFiles.has(e.path)));
+        expect(mine(fromLayers?.entries ?? [])).toEqual(mine(viaEngine.entries));
+        expect(viaEngine.entries.length).toBeGreaterThan(root === '/etc' ? 50 : 4);
+      }
+      expect(shape((await treeFromLayers(layers?.lowers ?? [], '/airbyte'))?.entries ?? []).some((l) => l.startsWith('airbyte/gone.txt'))).toBe(false);
+      expect(layerFactsCache.stats().hits).toBeGreaterThan(0);
+    } finally {
+      release();
+      await c.result;
+    }
+  });
 });
