@@ -6,7 +6,8 @@
  * connector runs for the cores), only a walk of the layer dirs and the
  * hashing of files of a secret's size.
  *
- * Per-layer facts are cached process-wide, keyed by the layer dir: a layer
+ * Per-layer facts (and the hash of each file a verify asked for) are cached
+ * process-wide, keyed by the layer dir: a layer
  * dir is one unpacked layer on top of its parents (a containerd snapshot of
  * one chain id, an overlay2 layer of one cache id) and never changes while
  * it exists, so a bake verifying 40 connectors on one base reads each base
@@ -32,6 +33,8 @@ interface LayerEntry {
   path: string;
   whiteout: boolean;
   entry: TarEntry;
+  /** the file on disk, and its hash once a verify asked for it (files of a secret's size) */
+  file?: { disk: string; sha256?: Promise<string> };
 }
 
 interface LayerFacts {
@@ -93,7 +96,7 @@ async function statOrUndefined(path: string): Promise<Stats | undefined> {
 }
 
 /** One layer's entries at and under `root`, and its whiteouts on the way (root's ancestors too). */
-async function readLayer(dir: string, root: string, hashSizes: ReadonlySet<number>): Promise<LayerFacts | undefined> {
+async function readLayer(dir: string, root: string): Promise<LayerFacts | undefined> {
   const entries: LayerEntry[] = [];
   let weight = 0;
   const add = async (path: string, st: Stats) => {
@@ -108,9 +111,8 @@ async function readLayer(dir: string, root: string, hashSizes: ReadonlySet<numbe
       size: type === 'file' ? st.size : 0,
       linkname: type === 'symlink' ? await readlink(dir + path) : '',
       complete: true,
-      ...(type === 'file' && hashSizes.has(st.size) ? { sha256: await sha256File(dir + path) } : {}),
     };
-    entries.push({ path, whiteout, entry });
+    entries.push({ path, whiteout, entry, ...(type === 'file' ? { file: { disk: dir + path } } : {}) });
     weight += 200 + path.length * 2;
   };
   // An ancestor of root that this layer replaces by a non-directory (or
@@ -138,8 +140,8 @@ async function readLayer(dir: string, root: string, hashSizes: ReadonlySet<numbe
   return { entries, weight };
 }
 
-function cached(dir: string, root: string, hashSizes: ReadonlySet<number>): Promise<LayerFacts | undefined> {
-  const key = `${dir}\0${root}\0${[...hashSizes].sort((a, b) => a - b).join(',')}`;
+function cached(dir: string, root: string): Promise<LayerFacts | undefined> {
+  const key = `${dir}\0${root}`;
   const hit = cache.get(key);
   if (hit) {
     counters.hits += 1;
@@ -148,7 +150,7 @@ function cached(dir: string, root: string, hashSizes: ReadonlySet<number>): Prom
     return hit;
   }
   counters.misses += 1;
-  const p = readLayer(dir, root, hashSizes);
+  const p = readLayer(dir, root);
   cache.set(key, p);
   p.then(
     (facts) => {
@@ -181,9 +183,9 @@ export interface LayerTree {
  * tree cannot be read this way (a symlink on the way): ask the engine.
  */
 export async function treeFromLayers(lowers: readonly string[], root: string, opts: LayerTreeOptions = {}): Promise<LayerTree | undefined> {
-  const facts = await Promise.all(lowers.map((d) => cached(d, root, opts.hashSizes ?? new Set())));
+  const facts = await Promise.all(lowers.map((d) => cached(d, root)));
   if (facts.some((f) => f === undefined)) return undefined;
-  const merged = new Map<string, TarEntry>();
+  const merged = new Map<string, LayerEntry>();
   const dropUnder = (path: string) => {
     for (const k of merged.keys()) if (k.startsWith(`${path}/`)) merged.delete(k);
   };
@@ -192,14 +194,23 @@ export async function treeFromLayers(lowers: readonly string[], root: string, op
     for (const e of f?.entries ?? []) {
       const before = merged.get(e.path);
       // only a directory has anything under it (one scan of the map per replaced directory, not per file)
-      if (before?.type === 'dir' && (e.whiteout || e.entry.type !== 'dir')) dropUnder(e.path);
+      if (before?.entry.type === 'dir' && (e.whiteout || e.entry.type !== 'dir')) dropUnder(e.path);
       if (e.whiteout) merged.delete(e.path);
-      else merged.set(e.path, e.entry);
+      else merged.set(e.path, e);
     }
   }
   const top = merged.get(root);
   // root itself a symlink: docker cp would list the link; the engine decides
-  if (top?.type === 'symlink') return undefined;
-  const entries = [...merged.entries()].filter(([p]) => p === root || p.startsWith(`${root}/`)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, e]) => e);
+  if (top?.entry.type === 'symlink') return undefined;
+  const hashSizes = opts.hashSizes ?? new Set<number>();
+  const inTree = [...merged.entries()].filter(([p]) => p === root || p.startsWith(`${root}/`)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const entries = await Promise.all(
+    inTree.map(async ([, e]) => {
+      if (!e.file || !hashSizes.has(e.entry.size)) return e.entry;
+      // hashed once per layer file, whichever verify asks first
+      e.file.sha256 ??= sha256File(e.file.disk);
+      return { ...e.entry, sha256: await e.file.sha256 };
+    }),
+  );
   return { exists: top !== undefined, entries, truncated: false };
 }
