@@ -167,7 +167,7 @@ function breakdown(cli, image, okCodes = [0]) {
       const ph = x.phases;
       console.log(`    ${p} run ${x.step.padEnd(26)} create ${String(ph.createMs).padStart(5)}  run ${String(ph.runMs).padStart(5)} (validate ${x.validateMs ?? 0})  held for reads ${String(ph.holdMs).padStart(5)}  diff ${String(ph.diffMs).padStart(4)} (${ph.diffVia ?? '?'})  total ${x.durationMs}`);
     }
-    for (const x of reads) console.log(`    ${p} read ${x.read.padEnd(25)} ${String(x.ms).padStart(5)}  (done at +${x.endMs})`);
+    for (const x of reads) console.log(`    ${p} read ${`${x.read}${x.via ? ` (${x.via})` : ''}`.padEnd(25)} ${String(x.ms).padStart(5)}  (done at +${x.endMs})`);
     const spec = runs.find((x) => x.step.startsWith('spec')) ?? runs[0];
     if (!spec) continue;
     const readMs = Math.max(0, ...reads.map((x) => x.endMs)) - spec.phases.createMs;

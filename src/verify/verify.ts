@@ -74,10 +74,10 @@ const ALL_AFTER_PLATFORM: CheckId[] = ['entrypoint-env', 'entrypoint-absolute', 
 async function verifyPlatform(ctx: PlatformContext): Promise<CheckResult[]> {
   const { platform, opts, staged } = ctx;
   const tPlatform = performance.now();
-  const timed = <T>(read: string, p: Promise<T>, t = performance.now()): Promise<T> => {
+  const timed = <T>(read: string, p: Promise<T>, t = performance.now(), via?: 'layers' | 'engine'): Promise<T> => {
     return p.then((v) => {
       const end = performance.now();
-      ctx.reads.push({ platform, read, ms: Math.round(end - t), endMs: Math.round(end - tPlatform) });
+      ctx.reads.push({ platform, read, ms: Math.round(end - t), endMs: Math.round(end - tPlatform), ...(via ? { via } : {}) });
       return v;
     });
   };
@@ -198,8 +198,8 @@ async function verifyPlatform(ctx: PlatformContext): Promise<CheckResult[]> {
         const layers = await layersP;
         const fromLayers = layers ? await treeFromLayers(layers.lowers, root, { hashSizes }).catch(() => undefined) : undefined;
         const c = fromLayers
-          ? await timed(`tree ${root} from layers`, Promise.resolve(fromLayers), t)
-          : await timed(`tree ${root}`, copyFromContainer(probe.name, root, { maxBytes: TREE_SCAN_BYTES, keep: () => 0, hashSizes }), t);
+          ? await timed(`tree ${root}`, Promise.resolve(fromLayers), t, 'layers')
+          : await timed(`tree ${root}`, copyFromContainer(probe.name, root, { maxBytes: TREE_SCAN_BYTES, keep: () => 0, hashSizes }), t, 'engine');
         return { root, entries: c.entries, truncated: c.truncated, exists: c.exists };
       }),
     );
