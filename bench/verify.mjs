@@ -38,6 +38,8 @@ const runs = Number(process.env.BENCH_RUNS ?? 5);
 const platforms = ['linux/amd64', 'linux/arm64'];
 const cliDir = mkdtempSync(join(repoRoot, 'node_modules', '.bc-bench-verify-'));
 const registry = process.env.BC_TEST_REGISTRY ?? 'localhost:5000';
+/** verify without the overlay upper dir and the layer dirs (src/docker/rw-layer.ts) */
+const ENGINE_ONLY = { BUILD_CONNECTOR_NO_UPPERDIR: '1' };
 
 function tsxEval(code) {
   return execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { cwd: repoRoot, encoding: 'utf8' }).trim();
@@ -75,9 +77,9 @@ function bigImage(fixture) {
 }
 
 /** Peak RSS (KB) of one verify, when GNU time is there to say it. */
-function peakRss(cli, image) {
+function peakRss(cli, image, env = {}) {
   if (!existsSync('/usr/bin/time')) return undefined;
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli, '--json', 'verify', image], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli, '--json', 'verify', image], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
   const kb = Number(r.stderr.trim().split('\n').pop());
   return Number.isFinite(kb) ? kb : undefined;
 }
@@ -108,17 +110,23 @@ async function floor(image) {
 async function measure(cli, image, label, okCodes) {
   const rawRun = (p) => timeRun('docker', ['run', '--rm', '--network', 'none', '--platform', p, image, 'spec']);
   const ours = () => timeRun(process.execPath, [cli, '--json', 'verify', image], { okCodes });
+  // The same verify through the engine only (its diff API, docker cp of the
+  // trees): how verify read the image before the overlay upper dir and the
+  // layer dirs were used, and what it still does on a remote engine.
+  const viaEngine = () => timeRun(process.execPath, [cli, '--json', 'verify', image], { okCodes, env: ENGINE_ONLY });
   // Warm up: image layers in the page cache, qemu binfmt loaded, compile cache.
   for (const p of platforms) rawRun(p);
   ours();
   await floor(image);
   const raw = Object.fromEntries(platforms.map((p) => [p, []]));
   const verify = [];
+  const engineOnly = [];
   const floors = [];
   for (let i = 0; i < runs; i++) {
     for (const p of platforms) raw[p].push(rawRun(p));
     floors.push(await floor(image));
     verify.push(ours());
+    engineOnly.push(viaEngine());
   }
   const rawMed = Object.fromEntries(platforms.map((p) => [p, median(raw[p])]));
   const slowest = platforms.reduce((a, b) => (rawMed[a] >= rawMed[b] ? a : b));
@@ -129,9 +137,12 @@ async function measure(cli, image, label, okCodes) {
   for (const p of platforms) console.log(`  raw docker run --platform ${p} IMAGE spec     median ${fmtMs(rawMed[p])}`);
   console.log(`  floor: both runs at once + docker diff + rm   median ${fmtMs(f)}  (ratio ${(f / rawMed[slowest]).toFixed(2)})`);
   console.log(`  build-connector verify (both platforms)       median ${fmtMs(v)}  (runs: ${verify.map((x) => x.toFixed(0)).join(', ')} ms)`);
-  console.log(`  ratio vs slowest raw (${slowest}): ${ratio.toFixed(2)}  goal <= 1.5: ${ratio <= 1.5 ? 'met' : 'NOT met'}; ours / floor: ${(v / f).toFixed(2)}`);
+  const e = median(engineOnly);
+  console.log(`  the same, engine only (${Object.keys(ENGINE_ONLY)[0]}=1)        median ${fmtMs(e)}  (runs: ${engineOnly.map((x) => x.toFixed(0)).join(', ')} ms)`);
+  console.log(`  ratio vs slowest raw (${slowest}): ${ratio.toFixed(2)}  goal <= 1.5: ${ratio <= 1.5 ? 'met' : 'NOT met'}; ours / floor: ${(v / f).toFixed(2)}; engine only: ${(e / rawMed[slowest]).toFixed(2)}, / floor ${(e / f).toFixed(2)}`);
   const rss = peakRss(cli, image);
-  if (rss !== undefined) console.log(`  peak RSS of one verify: ${(rss / 1024).toFixed(0)} MB`);
+  const rssEngine = peakRss(cli, image, ENGINE_ONLY);
+  if (rss !== undefined) console.log(`  peak RSS of one verify: ${(rss / 1024).toFixed(0)} MB (engine only: ${((rssEngine ?? 0) / 1024).toFixed(0)} MB)`);
   breakdown(cli, image, okCodes);
   return { label, image, raw: rawMed, floor: f, verify: v, ratio };
 }
@@ -154,9 +165,9 @@ function breakdown(cli, image, okCodes = [0]) {
     const reads = (report.reads ?? []).filter((x) => x.platform === p);
     for (const x of runs) {
       const ph = x.phases;
-      console.log(`    ${p} run ${x.step.padEnd(26)} create ${String(ph.createMs).padStart(5)}  run ${String(ph.runMs).padStart(5)} (validate ${x.validateMs ?? 0})  held for reads ${String(ph.holdMs).padStart(5)}  diff ${String(ph.diffMs).padStart(4)}  total ${x.durationMs}`);
+      console.log(`    ${p} run ${x.step.padEnd(26)} create ${String(ph.createMs).padStart(5)}  run ${String(ph.runMs).padStart(5)} (validate ${x.validateMs ?? 0})  held for reads ${String(ph.holdMs).padStart(5)}  diff ${String(ph.diffMs).padStart(4)} (${ph.diffVia ?? '?'})  total ${x.durationMs}`);
     }
-    for (const x of reads) console.log(`    ${p} read ${x.read.padEnd(25)} ${String(x.ms).padStart(5)}  (done at +${x.endMs})`);
+    for (const x of reads) console.log(`    ${p} read ${`${x.read}${x.via ? ` (${x.via})` : ''}`.padEnd(25)} ${String(x.ms).padStart(5)}  (done at +${x.endMs})`);
     const spec = runs.find((x) => x.step.startsWith('spec')) ?? runs[0];
     if (!spec) continue;
     const readMs = Math.max(0, ...reads.map((x) => x.endMs)) - spec.phases.createMs;

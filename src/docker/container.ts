@@ -8,8 +8,9 @@
  *   limits; an explicit `--platform`.
  * - No read-only root: a read-only root with tmpfs mounts hides what the
  *   connector writes (and hides /airbyte/integration_code). Instead the
- *   container is kept after it exits, `docker diff` lists every write, then
- *   it is removed (ENGINE.md).
+ *   container is kept after it exits, its writes are listed (from its overlay
+ *   upper dir when readable, rw-layer.ts; else the engine's `docker diff`),
+ *   then it is removed (ENGINE.md).
  * - A timeout stops the container BY NAME: connectors usually run as PID 1
  *   and ignore SIGTERM, so killing the docker client alone would leave the
  *   container running.
@@ -23,6 +24,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { docker } from './cli.js';
 import { engineJson } from './engine-api.js';
+import { containerLayerDirs, upperDirChanges, type DiffEntry, type DiffKind, type LayerDirs } from './rw-layer.js';
 import { formatArgv } from '../exec.js';
 import { onCleanup } from '../cleanup.js';
 import { LineSplitter, LineTail, MAX_LINE_BYTES, MAX_STDOUT_BYTES, type OutputStop } from '../protocol/lines.js';
@@ -67,11 +69,7 @@ export interface ContainerRunSpec {
   namePrefix?: string;
 }
 
-export type DiffKind = 'A' | 'C' | 'D';
-export interface DiffEntry {
-  kind: DiffKind;
-  path: string;
-}
+export type { DiffEntry, DiffKind } from './rw-layer.js';
 
 export interface ContainerRunResult {
   name: string;
@@ -100,6 +98,8 @@ export interface RunPhases {
   runMs: number;
   holdMs: number;
   diffMs: number;
+  /** where the writes were read: the container's overlay upper dir, or the engine's diff API */
+  diffVia?: 'upper-dir' | 'engine';
 }
 
 export const DEFAULT_LIMITS = { memory: '2g', pidsLimit: 512, maxOutputBytes: MAX_STDOUT_BYTES, maxLineBytes: MAX_LINE_BYTES } as const;
@@ -161,6 +161,22 @@ export async function removeContainer(name: string): Promise<void> {
 const KINDS: Record<number, DiffKind> = { 0: 'C', 1: 'A', 2: 'D' };
 const ChangesSchema = z.array(z.object({ Path: z.string(), Kind: z.number() }).loose()).nullable();
 
+/**
+ * What the container changed: from its overlay upper dir when this process
+ * can read it (rw-layer.ts: a few ms), else the engine's diff API.
+ */
+export async function containerWrites(name: string, dirs: Promise<LayerDirs | undefined>): Promise<{ diff: DiffEntry[]; via: 'upper-dir' | 'engine' }> {
+  const found = await dirs;
+  if (found) {
+    try {
+      return { diff: await upperDirChanges(found), via: 'upper-dir' };
+    } catch {
+      // the dirs went away or turned unreadable: the engine still knows
+    }
+  }
+  return { diff: await containerChanges(name), via: 'engine' };
+}
+
 /** `docker diff`: what the container changed in its writable layer. */
 export async function containerChanges(name: string): Promise<DiffEntry[]> {
   const api = await engineJson('GET', containerPath(name, '/changes'));
@@ -215,6 +231,8 @@ export interface StartedContainer {
   hold(until: Promise<unknown>): void;
   /** the run, its docker diff and state; the container is removed before it settles */
   result: Promise<ContainerRunResult>;
+  /** its overlay dirs once created, when this process can read them (rw-layer.ts) */
+  layers: Promise<LayerDirs | undefined>;
 }
 
 const daemonReason = (stderr: string, fallback: string) => (stderr.trim().split('\n').pop() ?? fallback).replace(/^Error response from daemon: /, '') || fallback;
@@ -226,10 +244,15 @@ export function startContainer(spec: ContainerRunSpec): StartedContainer {
   const created = new Promise<Created>((resolve) => {
     settleCreated = resolve;
   });
-  const result = execute(spec, name, settleCreated, holds);
+  let setLayers: (l: Promise<LayerDirs | undefined>) => void = () => undefined;
+  const layers = new Promise<LayerDirs | undefined>((resolve) => {
+    setLayers = (l) => resolve(l);
+  });
+  const result = execute(spec, name, settleCreated, holds, setLayers);
   return {
     name,
     created,
+    layers,
     hold: (until) => {
       holds.push(until.catch(() => undefined));
     },
@@ -241,7 +264,13 @@ export async function runContainer(spec: ContainerRunSpec): Promise<ContainerRun
   return startContainer(spec).result;
 }
 
-async function execute(spec: ContainerRunSpec, name: string, settleCreated: (c: Created) => void, holds: Promise<unknown>[]): Promise<ContainerRunResult> {
+async function execute(
+  spec: ContainerRunSpec,
+  name: string,
+  settleCreated: (c: Created) => void,
+  holds: Promise<unknown>[],
+  setLayers: (l: Promise<LayerDirs | undefined>) => void,
+): Promise<ContainerRunResult> {
   // Registered before the container exists: Ctrl-C at any point removes it.
   const guard = guardContainer(name);
   const stdoutLines: string[] = [];
@@ -288,6 +317,9 @@ async function execute(spec: ContainerRunSpec, name: string, settleCreated: (c: 
     }
     settleCreated({ ok: true });
     const tCreated = performance.now();
+    // Found while the connector runs (an inspect, maybe one ctr call), walked after it exits.
+    const layerDirs = containerLayerDirs(name).catch(() => undefined);
+    setLayers(layerDirs);
     const client = docker(['start', '-a', ...(spec.input !== undefined ? ['-i'] : []), name], {
       allowFailure: true,
       input: spec.input,
@@ -316,9 +348,10 @@ async function execute(spec: ContainerRunSpec, name: string, settleCreated: (c: 
     // when the entrypoint cannot even be started, the state says 126/127) and
     // tells an OOM kill from a crash; it costs nothing on the critical path,
     // running next to docker diff.
-    const [diff, state] = await Promise.all([containerChanges(name), containerState(name)]);
+    const [writes, state] = await Promise.all([containerWrites(name, layerDirs), containerState(name)]);
+    const diff = writes.diff;
     const ms = (a: number, b: number) => Math.round(b - a);
-    const phases: RunPhases = { createMs: ms(t0, tCreated), runMs: ms(tCreated, tExited), holdMs: ms(tExited, tReleased), diffMs: ms(tReleased, performance.now()) };
+    const phases: RunPhases = { createMs: ms(t0, tCreated), runMs: ms(tCreated, tExited), holdMs: ms(tExited, tReleased), diffMs: ms(tReleased, performance.now()), diffVia: writes.via };
     return outcome(state ? state.exitCode : res.exitCode, formatCommand(createArgv), { oomKilled: state?.oomKilled === true, diff, durationMs, phases });
   } finally {
     clearTimeout(timer);
@@ -326,6 +359,7 @@ async function execute(spec: ContainerRunSpec, name: string, settleCreated: (c: 
     // `docker create` finished must not leave a reader waiting on `created`,
     // while we wait on that reader's hold.
     settleCreated({ ok: false, reason: 'the run stopped before the container was created' });
+    setLayers(Promise.resolve(undefined));
     await Promise.all(holds);
     await removeContainer(name);
     guard.unregister();

@@ -17,6 +17,7 @@ import { run } from '../exec.js';
 import { containerArchive, engineJson } from './engine-api.js';
 import { BcError } from '../errors.js';
 import { containerName, guardContainer, removeContainer, CONTAINER_LABEL } from './container.js';
+import type { LayerDirs } from './rw-layer.js';
 import { imagetoolsInspect, indexFacts, type RegistryCallOptions } from './imagetools.js';
 import { TarReader, type TarEntry, type TarReadOptions } from '../oci/tar.js';
 
@@ -111,6 +112,8 @@ export interface Probe {
   name: string;
   config: ImageConfig;
   remove(): Promise<void>;
+  /** the container's overlay dirs, when already being found (a run's own container) */
+  layers?: Promise<LayerDirs | undefined>;
 }
 
 const ContainerInspectSchema = z.object({ Config: ImageConfigSchema }).loose();

@@ -9,7 +9,7 @@
 import { optionalInputFile } from '../fs-util.js';
 import { join } from 'node:path';
 import type { Connector } from '../connector/types.js';
-import type { VerifyOptions } from './verify.js';
+import type { VerifyOptions } from './options.js';
 
 export type ConnectorVerifyDefaults = Required<Pick<VerifyOptions, 'connectorType' | 'inputs' | 'secretsDir' | 'expectedLabels'>>;
 

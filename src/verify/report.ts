@@ -47,7 +47,7 @@ export const RunRecordSchema = z.object({
   timedOut: z.boolean(),
   durationMs: z.number(),
   /** where the run's time went (ms): docker create, the attached run, reads holding the container, docker diff */
-  phases: z.object({ createMs: z.number(), runMs: z.number(), holdMs: z.number(), diffMs: z.number() }).optional(),
+  phases: z.object({ createMs: z.number(), runMs: z.number(), holdMs: z.number(), diffMs: z.number(), diffVia: z.enum(['upper-dir', 'engine']).optional() }).optional(),
   /** time spent parsing and validating its stdout lines as AirbyteMessages (ms, within runMs) */
   validateMs: z.number().optional(),
 });
@@ -62,7 +62,18 @@ export const VerifyReportSchema = z.object({
   checks: z.array(CheckResultSchema),
   runs: z.array(RunRecordSchema),
   /** the image reads behind the file checks, per platform (ms from the platform's start to each read's end, and its own time) */
-  reads: z.array(z.object({ platform: z.string(), read: z.string(), ms: z.number(), endMs: z.number() })).optional(),
+  reads: z
+    .array(
+      z.object({
+        platform: z.string(),
+        read: z.string(),
+        ms: z.number(),
+        endMs: z.number(),
+        /** a tree read from the image's layer dirs (oci/layer-tree.ts) rather than through the engine */
+        via: z.enum(['layers', 'engine']).optional(),
+      }),
+    )
+    .optional(),
   durationMs: z.number(),
 });
 export type VerifyReport = z.infer<typeof VerifyReportSchema>;

@@ -7,20 +7,14 @@
  * own locked-down containers. The slowest emulated run dominates the wall
  * time, not the sum of the checks.
  */
-import { createHash } from 'node:crypto';
-import { chmod, copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { rm } from 'node:fs/promises';
 import type { ConnectorType } from '../connector/types.js';
-import { startContainer, type ContainerRunSpec, type Mount, type StartedContainer } from '../docker/container.js';
-import { copyFromContainer, createProbe, inspectLocalImage, resolveImage, runContainerConfig, type ImageConfig, type ImageSource, type ProbeResult } from '../docker/image.js';
+import { copyFromContainer, createProbe, inspectLocalImage, resolveImage, type ImageConfig, type ImageSource, type ProbeResult } from '../docker/image.js';
 import { docker } from '../docker/cli.js';
 import { engineSocket } from '../docker/engine-api.js';
-import { badInput } from '../errors.js';
-import { checkInputFile, readBoundedFile, type InputKind } from '../fs-util.js';
+import { containerLayerDirs } from '../docker/rw-layer.js';
+import { treeFromLayers } from '../oci/layer-tree.js';
 import { withRequired } from '../shared/platforms.js';
-import { ConfiguredCatalogSchema, type ConfiguredCatalog } from '../protocol/messages.js';
-import { MessageCollector } from '../protocol/parse.js';
 import {
   checkAirbyteDir,
   checkEntrypointAbsolute,
@@ -35,61 +29,16 @@ import {
   withoutRuntimeAdditions,
 } from './config-checks.js';
 import { containerFs } from './imagefs.js';
+import { launch, probeThrough, type Launched, type RunSpec } from './launch.js';
+import { CATALOG_MOUNT, CONFIG_MOUNT, DEFAULT_TIMEOUT_SECONDS, hashSecrets, sha256, STATE_MOUNT, stageInputs, type Staged, type VerifyOptions } from './options.js';
 import { fail, skip, sortResults, type CheckId, type CheckResult, type RunRecord, type VerifyReport } from './report.js';
-
-type ReadRecord = NonNullable<VerifyReport['reads']>[number];
 import { checkOperation, checkSpec, checkWrites, permittedWriteDirs, type NamedRun } from './run-checks.js';
 
+type ReadRecord = NonNullable<VerifyReport['reads']>[number];
+
+export { hashSecrets, DEFAULT_TIMEOUT_SECONDS } from './options.js';
+export type { VerifyInputs, VerifyOptions } from './options.js';
 export { DEFAULT_PLATFORMS } from '../shared/platforms.js';
-export const DEFAULT_TIMEOUT_SECONDS = 120;
-
-export interface VerifyInputs {
-  config?: string;
-  catalog?: string;
-  state?: string;
-  /** messages fed to `write` on stdin */
-  input?: string;
-}
-
-export interface VerifyOptions {
-  platforms?: string[];
-  /** source or destination; default: from the io.airbyte.name label or the image name */
-  connectorType?: ConnectorType;
-  inputs?: VerifyInputs;
-  /** per connector command */
-  timeoutSeconds?: number;
-  memory?: string;
-  pidsLimit?: number;
-  cpus?: number;
-  /** stdout limits of each connector run (protocol/lines.ts has the defaults) */
-  maxOutputBytes?: number;
-  maxLineBytes?: number;
-  /** network for check/discover/read/write (spec always runs with none); default bridge */
-  ioNetwork?: string;
-  /** the connector's secrets/ directory: no file of it may be in the image */
-  secretsDir?: string;
-  /** labels metadata.yaml implies */
-  expectedLabels?: { name: string; version: string };
-  onProgress?: (line: string) => void;
-  /**
-   * platform → the local image holding that platform, where the store keeps
-   * one platform per tag (the classic image store); default: `image` for all
-   */
-  platformImages?: Record<string, string>;
-  /** check exactly `platforms` (one job of a distributed build); default: linux/amd64 is always added */
-  exactPlatforms?: boolean;
-  /**
-   * the environment of the docker calls that read a registry image (buildx
-   * imagetools, the pulling probe): a private DOCKER_CONFIG with the given
-   * credentials (credentials.ts toolAuth); default: the user's docker config
-   */
-  registryEnv?: Record<string, string>;
-}
-
-const CONFIG_MOUNT = '/airbyte/config.json';
-const CATALOG_MOUNT = '/airbyte/catalog.json';
-const STATE_MOUNT = '/airbyte/state.json';
-
 export function connectorTypeOf(labels: Record<string, string>, ref: string): ConnectorType {
   const name = labels['io.airbyte.name'] ?? ref;
   return /(^|\/)destination-/.test(name) ? 'destination' : 'source';
@@ -98,79 +47,6 @@ export function connectorTypeOf(labels: Record<string, string>, ref: string): Co
 export function platformList(requested: readonly string[] | undefined): string[] {
   // linux/amd64 is required of every connector image, whatever is requested.
   return withRequired(requested);
-}
-
-async function listFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (d: string) => {
-    for (const e of await readdir(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) await walk(p);
-      else if (e.isFile()) out.push(p);
-    }
-  };
-  await walk(dir);
-  return out;
-}
-
-const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-
-export async function hashSecrets(dir: string): Promise<SecretFile[]> {
-  let files: string[];
-  try {
-    files = await listFiles(dir);
-  } catch {
-    return [];
-  }
-  // Empty files hash alike and would match any empty file in the image.
-  const hashed = await Promise.all(files.map(async (f) => ({ name: relative(dir, f), content: await readFile(f) })));
-  return hashed.filter((h) => h.content.length > 0).map((h) => ({ name: h.name, sha256: sha256(h.content), size: h.content.length }));
-}
-
-interface Staged {
-  dir: string;
-  mounts: { config?: Mount; catalog?: Mount; state?: Mount };
-  catalog?: ConfiguredCatalog;
-  input?: string;
-}
-
-/**
- * Copy inputs to a private temp dir, readable by any uid: the connector runs
- * as airbyte (uid 1000), and a host file mode of 0600 would hide it.
- */
-async function stageInputs(inputs: VerifyInputs): Promise<Staged> {
-  const dir = await mkdtemp(join(tmpdir(), 'bc-verify-'));
-  const staged: Staged = { dir, mounts: {} };
-  const stage = async (file: string | undefined, name: string, target: string, kind: InputKind): Promise<Mount | undefined> => {
-    if (!file) return undefined;
-    const dest = join(dir, name);
-    // a FIFO or /dev/zero passed as --config would block or fill the disk
-    await checkInputFile(file, { kind, fix: 'fix: pass an existing regular file' });
-    try {
-      await copyFile(file, dest);
-    } catch {
-      throw badInput(`cannot read ${file}`, ['fix: pass an existing file']);
-    }
-    await chmod(dest, 0o644);
-    return { source: dest, target, readOnly: true };
-  };
-  staged.mounts.config = await stage(inputs.config, 'config.json', CONFIG_MOUNT, 'config JSON');
-  staged.mounts.catalog = await stage(inputs.catalog, 'catalog.json', CATALOG_MOUNT, 'catalog JSON');
-  staged.mounts.state = await stage(inputs.state, 'state.json', STATE_MOUNT, 'state JSON');
-  if (inputs.catalog) {
-    const text = await readBoundedFile(inputs.catalog, { kind: 'catalog JSON' });
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      throw badInput(`${inputs.catalog} is not JSON`);
-    }
-    const parsed = ConfiguredCatalogSchema.safeParse(raw);
-    if (!parsed.success) throw badInput(`${inputs.catalog} is not a configured catalog`, parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`));
-    staged.catalog = parsed.data;
-  }
-  if (inputs.input) staged.input = await readBoundedFile(inputs.input, { kind: 'input messages' });
-  return staged;
 }
 
 interface PlatformContext {
@@ -189,65 +65,6 @@ interface PlatformContext {
   detectedType?: ConnectorType;
 }
 
-type RunSpec = Omit<ContainerRunSpec, 'image' | 'platform' | 'timeoutMs' | 'workdir'>;
-
-interface Launched {
-  container: StartedContainer;
-  run: Promise<NamedRun>;
-  /** let the container go once the image reads through it are done (idempotent) */
-  release: () => void;
-}
-
-/**
- * Start one connector command. With `forReads`, the container is kept after
- * it exits until `release()`: the image is read through it (see probeThrough).
- * Every path that launches with `forReads` must release.
- */
-function launch(ref: string, platform: string, opts: VerifyOptions, step: string, type: ConnectorType, spec: RunSpec, forReads = false): Launched {
-  const workdir = type === 'destination' ? '/dest' : '/source';
-  // stdout is judged line by line as it arrives: no run keeps its output.
-  const collector = new MessageCollector();
-  let validateMs = 0;
-  const judge = (line: string, lineNo: number): boolean => {
-    const t = performance.now();
-    const more = collector.push(line, lineNo);
-    validateMs += performance.now() - t;
-    return more;
-  };
-  const container = startContainer({
-    image: ref,
-    platform,
-    workdir,
-    timeoutMs: (opts.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
-    memory: opts.memory,
-    pidsLimit: opts.pidsLimit,
-    cpus: opts.cpus,
-    maxOutputBytes: opts.maxOutputBytes,
-    maxLineBytes: opts.maxLineBytes,
-    ...spec,
-    onStdoutLine: judge,
-  });
-  let release = () => {};
-  if (forReads) container.hold(new Promise<void>((resolve) => (release = resolve)));
-  return { container, run: container.result.then((result) => ({ label: step, workdir, result, messages: collector.digest(), validateMs: Math.round(validateMs) })), release };
-}
-
-/** The image read through a run's own container (it must have been launched `forReads`). */
-async function probeThrough(l: Launched, imageWorkdir: string): Promise<ProbeResult> {
-  try {
-    const made = await l.container.created;
-    if (!made.ok) {
-      l.release();
-      return { ok: false, reason: made.reason };
-    }
-    const config = await runContainerConfig(l.container.name, imageWorkdir);
-    return { ok: true, probe: { name: l.container.name, config, remove: async () => l.release() } };
-  } catch (err) {
-    l.release();
-    throw err;
-  }
-}
-
 /** how much of /airbyte (and WORKDIR) the no-secrets scan reads: listing only, so it can be large */
 const TREE_SCAN_BYTES = 16 * 1024 * 1024 * 1024;
 
@@ -257,11 +74,10 @@ const ALL_AFTER_PLATFORM: CheckId[] = ['entrypoint-env', 'entrypoint-absolute', 
 async function verifyPlatform(ctx: PlatformContext): Promise<CheckResult[]> {
   const { platform, opts, staged } = ctx;
   const tPlatform = performance.now();
-  const timed = <T>(read: string, p: Promise<T>): Promise<T> => {
-    const t = performance.now();
+  const timed = <T>(read: string, p: Promise<T>, t = performance.now(), via?: 'layers' | 'engine'): Promise<T> => {
     return p.then((v) => {
       const end = performance.now();
-      ctx.reads.push({ platform, read, ms: Math.round(end - t), endMs: Math.round(end - tPlatform) });
+      ctx.reads.push({ platform, read, ms: Math.round(end - t), endMs: Math.round(end - tPlatform), ...(via ? { via } : {}) });
       return v;
     });
   };
@@ -373,9 +189,17 @@ async function verifyPlatform(ctx: PlatformContext): Promise<CheckResult[]> {
     // hundreds of MB): no content is kept, only files of a secret's size
     // are hashed on the way.
     const hashSizes = new Set((ctx.secrets ?? []).map((x) => x.size));
+    // From the image's unpacked layers when this process can read them
+    // (each layer once per process: oci/layer-tree.ts), else through the engine.
+    const layersP = (probe.layers ?? containerLayerDirs(probe.name)).catch(() => undefined);
     const treesP = Promise.all(
       scanRoots.map(async (root) => {
-        const c = await timed(`tree ${root}`, copyFromContainer(probe.name, root, { maxBytes: TREE_SCAN_BYTES, keep: () => 0, hashSizes }));
+        const t = performance.now();
+        const layers = await layersP;
+        const fromLayers = layers ? await treeFromLayers(layers.lowers, root, { hashSizes }).catch(() => undefined) : undefined;
+        const c = fromLayers
+          ? await timed(`tree ${root}`, Promise.resolve(fromLayers), t, 'layers')
+          : await timed(`tree ${root}`, copyFromContainer(probe.name, root, { maxBytes: TREE_SCAN_BYTES, keep: () => 0, hashSizes }), t, 'engine');
         return { root, entries: c.entries, truncated: c.truncated, exists: c.exists };
       }),
     );
