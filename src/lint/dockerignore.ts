@@ -70,7 +70,7 @@ export function globToRegExp(glob: string): RegExp {
   }
 }
 
-export function parseDockerignore(content: string): Pattern[] {
+function parseDockerignore(content: string): Pattern[] {
   const out: Pattern[] = [];
   for (const line of content.split(/\r?\n/)) {
     const t = line.trim();

@@ -19,7 +19,7 @@ function stripFlags(text: string): string {
 }
 
 /** Docker's rule: an argument that parses as a JSON array of strings is exec form. */
-export function parseJsonArray(text: string): string[] | undefined {
+function parseJsonArray(text: string): string[] | undefined {
   const t = text.trim();
   if (!t.startsWith('[')) return undefined;
   try {

@@ -35,7 +35,7 @@ function emptyState(): ImageState {
  * its file system was read, who owns /airbyte and whether user airbyte
  * exists. Every value is placed at the FROM line and marked `base`.
  */
-export function stateFromBase(b: BaseFacts, pos: Pos, stage: Stage): ImageState {
+function stateFromBase(b: BaseFacts, pos: Pos, stage: Stage): ImageState {
   const st = emptyState();
   const config = baseOrigin(b, 'config');
   const files = baseOrigin(b, 'fs');

@@ -153,7 +153,7 @@ export function baseImageRules(ctx: RuleContext): Finding[] {
   return out;
 }
 
-export function isInside(path: string, dirs: string[]): boolean {
+function isInside(path: string, dirs: string[]): boolean {
   const p = posix.normalize(path).replace(/(.)\/+$/, '$1');
   return dirs.some((d) => {
     const dir = posix.normalize(d).replace(/(.)\/+$/, '$1');

@@ -21,7 +21,7 @@ export type PathMatcher = (path: string) => boolean;
 const OPTIONS: picomatch.PicomatchOptions = { dot: true, nonegate: true, noextglob: true };
 
 /** The picomatch pattern for a `build-connector.yaml` path pattern (anchoring and `dir/` applied). */
-export function toPicomatch(pattern: string): string {
+function toPicomatch(pattern: string): string {
   let p = pattern.trim();
   // "./x" or "/x": anchored at the repository root, as in .gitignore
   const anchored = p.startsWith('./') || p.startsWith('/');

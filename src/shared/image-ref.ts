@@ -16,11 +16,11 @@ const TAG = '[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}';
 const DIGEST = DIGEST_PATTERN;
 
 /** `airbyte/source-hello`, `ghcr.io/acme/source-x`, `localhost:5000/a/b` */
-export const REPOSITORY_RE = new RegExp(`^(?:${HOST}/)?${PATH}$`);
+const REPOSITORY_RE = new RegExp(`^(?:${HOST}/)?${PATH}$`);
 const REFERENCE_RE = new RegExp(`^((?:${HOST}/)?${PATH})(?::(${TAG}))?(?:@(${DIGEST}))?$`);
 
 /** The OCI tag grammar (distribution spec, "Pulling manifests"): at most 128 characters. */
-export const TAG_RE = new RegExp(`^${TAG}$`);
+const TAG_RE = new RegExp(`^${TAG}$`);
 export const MAX_TAG_LENGTH = 128;
 
 /** What is wrong with `tag` as an image tag; undefined when it is a valid one. */
@@ -64,7 +64,7 @@ export function splitImageRef(ref: string): { name: string; tag: string | undefi
 }
 
 /** distribution/reference's domain rule: the first component names a registry only with a ".", a ":" or as "localhost". */
-export const isRegistryHost = (component: string) => component === 'localhost' || component.includes('.') || component.includes(':');
+const isRegistryHost = (component: string) => component === 'localhost' || component.includes('.') || component.includes(':');
 
 /** `host[:port]/path` → the registry and the path in it; no registry (Docker Hub) when the first component is no host. */
 export function splitDomain(name: string): { domain: string | undefined; path: string } {
@@ -74,7 +74,7 @@ export function splitDomain(name: string): { domain: string | undefined; path: s
   return { domain: undefined, path: name };
 }
 
-export const DOCKER_HUB = 'docker.io';
+const DOCKER_HUB = 'docker.io';
 
 /** Docker Hub's names as distribution normalises them: its aliases → docker.io, a one-component path → library/NAME. */
 export function normalizeDockerHub(domain: string | undefined, path: string): { domain: string; path: string } {

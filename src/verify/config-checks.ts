@@ -58,7 +58,7 @@ export function checkEntrypointEnv(platform: string, c: ImageConfig): CheckResul
 }
 
 /** A token with a "/" that does not start with "/" depends on the working directory. */
-export function relativeTokens(tokens: readonly string[]): string[] {
+function relativeTokens(tokens: readonly string[]): string[] {
   return tokens.filter((t) => t.includes('/') && !t.startsWith('/') && !/^[a-z][a-z0-9+.-]*:\/\//i.test(t) && !t.startsWith('-'));
 }
 
