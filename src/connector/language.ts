@@ -16,7 +16,7 @@
  *   4. else nothing tells them apart: a conflict.
  * Pure: the caller says which files exist.
  */
-import { parseImageRef } from './reference.js';
+import { parseImageRef } from '../shared/image-ref.js';
 
 export interface LanguageChoice {
   language: string;

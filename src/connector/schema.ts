@@ -7,7 +7,7 @@
 import semver from 'semver';
 import { z } from 'zod';
 import { PlatformSchema } from '../shared/platforms.js';
-import { describeBadRef, isRepository, parseImageRef, tagProblem } from './reference.js';
+import { describeBadRef, isRepository, parseImageRef, tagProblem } from '../shared/image-ref.js';
 
 /** A control character (newline, CR, tab, NUL, …) can never be written safely on one Dockerfile line. */
 export const CONTROL_RE = /[\u0000-\u001f\u007f\u2028\u2029]/;

@@ -17,6 +17,7 @@
  */
 import type { Provenance } from '../docker/buildx.js';
 import type { BuilderCapabilities } from '../docker/buildx-capabilities.js';
+import { splitImageRef } from '../shared/image-ref.js';
 
 export type StrategyKind = 'multi-platform' | 'per-platform' | 'oci-layout';
 
@@ -131,9 +132,6 @@ export function chooseStrategy(caps: BuilderCapabilities, want: { platforms: rea
 export function platformTag(tag: string, platform: string): string {
   const arch = platform.split('/').slice(1).join('-');
   // a digest-pinned or untagged name gets a tag
-  const at = tag.indexOf('@');
-  const name = at >= 0 ? tag.slice(0, at) : tag;
-  const slash = name.lastIndexOf('/');
-  const colon = name.lastIndexOf(':');
-  return colon > slash ? `${name}-${arch}` : `${name}:${arch}`;
+  const ref = splitImageRef(tag);
+  return ref.tag !== undefined ? `${ref.name}:${ref.tag}-${arch}` : `${ref.name}:${arch}`;
 }

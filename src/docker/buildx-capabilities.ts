@@ -27,11 +27,8 @@
  */
 import { z } from 'zod';
 import semver from 'semver';
-import { docker, parseJsonLines } from './cli.js';
-import { BuilderSchema, builderFacts, builderSupports, dockerInfo, isContainerdStore, parseBuildxVersion } from './engine.js';
-import { envMissing } from '../errors.js';
+import { builderFacts, builderSupports, buildxVersion, chooseBuilder, dockerInfo, isContainerdStore } from './engine.js';
 import { capabilitiesCacheKey, dropCachedCapabilities, readCachedCapabilities, writeCachedCapabilities } from './buildx-cache.js';
-import { selectBuilder } from './buildx-current.js';
 
 export interface CapabilityFacts {
   builder: string;
@@ -168,23 +165,9 @@ export async function forgetCapabilities(builderName?: string): Promise<void> {
   await dropCachedCapabilities(await capabilitiesCacheKey(builderName));
 }
 
-/** Three probes in parallel: `buildx ls`, `buildx version`, `docker info`. */
+/** Three probes in parallel: `buildx ls`, `buildx version`, `docker info` (each written once, in engine.ts). */
 async function probeFacts(builderName: string | undefined): Promise<CapabilityFacts> {
-  const [ls, ver, info] = await Promise.all([
-    docker(['buildx', 'ls', '--format', '{{json .}}'], { timeoutMs: 30_000, failKind: 'environment', step: 'docker buildx ls' }),
-    docker(['buildx', 'version'], { timeoutMs: 20_000, failKind: 'environment', step: 'docker buildx version' }),
-    dockerInfo().catch(() => undefined),
-  ]);
-  // buildx 0.13 prints each builder once per line; newer ones mark the current one.
-  const builders = parseJsonLines(BuilderSchema, ls.stdout, 'docker buildx ls');
-  const wanted = builderName ?? process.env.BUILDX_BUILDER;
-  const chosen = selectBuilder(builders, wanted);
-  if (!chosen) {
-    throw envMissing(wanted ? `buildx builder "${wanted}" not found` : 'no buildx builder found', [
-      `builders: ${[...new Set(builders.map((b) => b.Name))].join(', ') || 'none'}`,
-      'fix: docker buildx create --use (or pass an existing --builder / unset BUILDX_BUILDER)',
-    ]);
-  }
+  const [chosen, buildx, info] = await Promise.all([chooseBuilder(builderName), buildxVersion(), dockerInfo().catch(() => undefined)]);
   const facts = builderFacts(chosen);
   const nodes = chosen.Nodes ?? [];
   const nodeVersion = nodes.map((n) => NodeVersionSchema.safeParse(n)).find((p) => p.success && p.data.Version)?.data?.Version;
@@ -193,7 +176,7 @@ async function probeFacts(builderName: string | undefined): Promise<CapabilityFa
     driver: facts.driver,
     nodes: nodes.length,
     platforms: facts.platforms,
-    buildxVersion: parseBuildxVersion(ver.stdout),
+    buildxVersion: buildx,
     buildkitVersion: nodeVersion,
     engineVersion: info?.ServerVersion,
     containerdStore: info ? isContainerdStore(info) : undefined,

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { docker, parseJson, parseJsonLines } from './cli.js';
 import { selectBuilder } from './buildx-current.js';
+import { envMissing } from '../errors.js';
 
 export const DockerVersionSchema = z.object({
   Client: z.object({ Version: z.string() }).loose(),
@@ -88,23 +89,26 @@ export function parseBuildxVersion(text: string): string {
   return m?.[1] ?? text.trim();
 }
 
-/** The builder `docker buildx build` would use (BUILDX_BUILDER or the current one). */
-export async function currentBuilder(name?: string): Promise<BuilderFacts> {
-  const res = await docker(['buildx', 'ls', '--format', '{{json .}}'], {
-    timeoutMs: 30_000,
-    failKind: 'environment',
-    step: 'docker buildx ls',
-  });
+/**
+ * The builder `docker buildx build --builder NAME` would use (NAME, else
+ * BUILDX_BUILDER, else the current one, else the first listed), from one
+ * `docker buildx ls`; doctor and the capability probe both ask here.
+ */
+export async function chooseBuilder(name?: string): Promise<Builder> {
+  const res = await docker(['buildx', 'ls', '--format', '{{json .}}'], { timeoutMs: 30_000, failKind: 'environment', step: 'docker buildx ls' });
+  // buildx 0.13 prints each builder once per line; newer ones mark the current one.
   const builders = parseJsonLines(BuilderSchema, res.stdout, 'docker buildx ls');
   const wanted = name ?? process.env.BUILDX_BUILDER;
   const chosen = selectBuilder(builders, wanted);
   if (!chosen) {
-    const { envMissing } = await import('../errors.js');
     throw envMissing(wanted ? `buildx builder "${wanted}" not found` : 'no buildx builder found', [
-      'fix: docker buildx create --use (or unset BUILDX_BUILDER)',
+      `builders: ${[...new Set(builders.map((b) => b.Name))].join(', ') || 'none'}`,
+      'fix: docker buildx create --use (or pass an existing --builder / unset BUILDX_BUILDER)',
     ]);
   }
-  return builderFacts(chosen);
+  return chosen;
 }
 
-
+export async function currentBuilder(name?: string): Promise<BuilderFacts> {
+  return builderFacts(await chooseBuilder(name));
+}

@@ -20,6 +20,7 @@ import { containerName, guardContainer, removeContainer, CONTAINER_LABEL } from 
 import type { LayerDirs } from './rw-layer.js';
 import { imagetoolsInspect, indexFacts, type RegistryCallOptions } from './imagetools.js';
 import { TarReader, type TarEntry, type TarReadOptions } from '../oci/tar.js';
+import { splitImageRef } from '../shared/image-ref.js';
 
 export const ImageConfigSchema = z
   .object({
@@ -69,14 +70,6 @@ export type ImageSource =
       isIndex: boolean;
     };
 
-/** `repo[:tag][@digest]` → repo */
-export function repositoryOf(ref: string): string {
-  const noDigest = ref.split('@')[0] ?? ref;
-  const slash = noDigest.lastIndexOf('/');
-  const colon = noDigest.lastIndexOf(':');
-  return colon > slash ? noDigest.slice(0, colon) : noDigest;
-}
-
 export async function inspectLocalImage(ref: string): Promise<{ id: string; config: ImageConfig } | undefined> {
   const res = await docker(['image', 'inspect', '--format', '{{json .}}', ref], { allowFailure: true, timeoutMs: 30_000 });
   if (res.exitCode !== 0) {
@@ -102,7 +95,7 @@ export async function resolveImage(ref: string, registry: RegistryCallOptions = 
     });
   }
   const facts = indexFacts(raw);
-  const repo = repositoryOf(ref);
+  const repo = splitImageRef(ref).name;
   const platforms: Record<string, string> = {};
   for (const m of facts.manifests) platforms[m.platform] ??= `${repo}@${m.digest}`;
   return { kind: 'registry', ref, digest: facts.digest, platforms, isIndex: (raw.manifest.manifests ?? []).length > 0 };

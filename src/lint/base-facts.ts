@@ -33,7 +33,7 @@ import { engineJson } from '../docker/engine-api.js';
 import { createProbe, copyFromContainer, ImageConfigSchema, inspectLocalImage, normalizeConfig, type ImageConfig } from '../docker/image.js';
 import { RegistryClient } from '../registry/client.js';
 import { retryPolicy } from '../registry/retry.js';
-import { parseImageRef } from '../connector/reference.js';
+import { normalizeDockerHub, parseImageRef, splitDomain } from '../shared/image-ref.js';
 import { AIRBYTE_USER } from './ownership.js';
 import type { BaseFacts, BaseFsFacts, BaseUnresolved, PathFacts } from './types.js';
 import { parsePasswd } from '../shared/passwd.js';
@@ -98,13 +98,9 @@ export { parsePasswd } from '../shared/passwd.js';
 export function registryLocation(ref: string): { registry: string; repository: string; reference: string } | undefined {
   const parsed = parseImageRef(ref);
   if (!parsed) return undefined;
-  const parts = parsed.repository.split('/');
-  const first = parts[0] ?? '';
-  const hasHost = parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost');
-  const registry = hasHost ? first : 'docker.io';
-  let repository = hasHost ? parts.slice(1).join('/') : parsed.repository;
-  if ((registry === 'docker.io' || registry === 'index.docker.io') && !repository.includes('/')) repository = `library/${repository}`;
-  return { registry, repository, reference: parsed.digest ?? parsed.tag ?? 'latest' };
+  const split = splitDomain(parsed.repository);
+  const { domain, path } = normalizeDockerHub(split.domain, split.path);
+  return { registry: domain, repository: path, reference: parsed.digest ?? parsed.tag ?? 'latest' };
 }
 
 // ---------------------------------------------------------------- cache

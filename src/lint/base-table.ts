@@ -7,7 +7,7 @@
  */
 import semver from 'semver';
 import { z } from 'zod';
-import { parseImageRef } from '../connector/reference.js';
+import { normalizeDockerHub, parseImageRef, splitDomain } from '../shared/image-ref.js';
 import { AIRBYTE_USER } from './ownership.js';
 import { BASE_TABLE, type RawTableEntry } from './base-table-data.js';
 import type { BaseFacts, BaseFsFacts } from './types.js';
@@ -62,16 +62,11 @@ export function baseTable(): readonly TableEntry[] {
   return parsed;
 }
 
-/** `python:3.11` → docker.io/library/python; other registries as written (lower-cased host). */
+/** `python` → docker.io/library/python; other registries as written. */
 export function tableName(repository: string): string {
-  const parts = repository.split('/');
-  const first = parts[0] ?? '';
-  const hasHost = parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost');
-  let host = hasHost ? first : 'docker.io';
-  let path = hasHost ? parts.slice(1).join('/') : repository;
-  if (host === 'index.docker.io' || host === 'registry-1.docker.io') host = 'docker.io';
-  if (host === 'docker.io' && !path.includes('/')) path = `library/${path}`;
-  return `${host}/${path}`;
+  const split = splitDomain(repository);
+  const { domain, path } = normalizeDockerHub(split.domain, split.path);
+  return `${domain}/${path}`;
 }
 
 function repositoryMatches(pattern: string, name: string): boolean {

@@ -22,39 +22,55 @@ function clean(p: string): string {
   return s.replace(/\/+$/, '');
 }
 
+const REGEXP_SPECIAL = /[.*+?^${}()|[\]\\/]/g;
+const escapeRe = (s: string) => s.replace(REGEXP_SPECIAL, '\\$&');
+
+/**
+ * One .dockerignore pattern (already cleaned) as a regexp, the way
+ * moby/patternmatcher compiles it (Pattern.compile and its match types):
+ * `*` and `?` stay inside a segment; `**` followed by more pattern is
+ * `(.*\/)?` (a following "/" is eaten), a trailing `**` is anything; a
+ * pattern that is `**` then literal text matches every path ending with it;
+ * `[...]` is passed through as in Go's filepath.Match, where only `^`
+ * negates (`[!a]` means "!" or "a"); `\x` is a literal x.
+ * A glob engine such as picomatch reads `[!a]`, `{a,b}` and `**x` otherwise,
+ * so Docker's own rules are written out here, once (rules-secrets uses it
+ * for COPY sources, which buildkit matches the same way).
+ */
 export function globToRegExp(glob: string): RegExp {
+  if (glob.startsWith('**') && !/[*?[\]\\]/.test(glob.slice(2))) {
+    // patternmatcher's suffixMatch: "**/foo" is foo at any depth, "**foo" any path ending in foo
+    const suffix = glob.slice(2);
+    return new RegExp(suffix.startsWith('/') ? `^(?:.*/)?${escapeRe(suffix.slice(1))}$` : `^.*${escapeRe(suffix)}$`);
+  }
   let re = '';
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i] as string;
     if (c === '*') {
       if (glob[i + 1] === '*') {
-        // `**/` = any leading directories (or none); `**` alone = anything.
-        if (glob[i + 2] === '/') {
-          re += '(?:.*/)?';
-          i += 2;
-        } else {
-          re += '.*';
-          i += 1;
-        }
+        i += glob[i + 2] === '/' ? 2 : 1; // "**/" reads as "**"
+        re += i + 1 === glob.length ? '.*' : '(?:.*/)?';
       } else re += '[^/]*';
     } else if (c === '?') re += '[^/]';
     else if (c === '[') {
       const close = glob.indexOf(']', i + 1);
       if (close === -1) re += '\\[';
       else {
-        let cls = glob.slice(i + 1, close);
-        if (cls.startsWith('!') || cls.startsWith('^')) cls = `^${cls.slice(1)}`;
-        re += `[${cls.replace(/\\/g, '\\\\')}]`;
+        re += `[${glob.slice(i + 1, close).replace(/\\/g, '\\\\')}]`;
         i = close;
       }
     } else if (c === '\\' && i + 1 < glob.length) {
-      re += (glob[++i] as string).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-    } else re += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+      re += escapeRe(glob[++i] as string);
+    } else re += escapeRe(c);
   }
-  return new RegExp(`^${re}$`);
+  try {
+    return new RegExp(`^${re}$`);
+  } catch {
+    return /$^/; // Docker refuses a bad pattern (filepath.ErrBadPattern); here it matches nothing
+  }
 }
 
-export function parseDockerignore(content: string): Pattern[] {
+function parseDockerignore(content: string): Pattern[] {
   const out: Pattern[] = [];
   for (const line of content.split(/\r?\n/)) {
     const t = line.trim();

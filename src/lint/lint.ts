@@ -4,7 +4,8 @@
  * hundreds of connectors. lintWithBase reads the base image first.
  */
 import type { BaseFacts, BaseUnresolved, Finding, LintOptions, Severity } from './types.js';
-import { buildModel, type Model } from './model.js';
+import { buildModel } from './model.js';
+import type { Model } from './model-types.js';
 import { baseStatus, chainRoot, DEFAULT_PERMITTED_WRITE_DIRS, isScratch, type Rule, type RuleContext } from './rule-context.js';
 import { hostPlatform, isResolved, resolveBaseFacts, withTable, type ResolveBaseOptions } from './base-facts.js';
 import { entrypointRules } from './rules-entrypoint.js';

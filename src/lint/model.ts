@@ -10,95 +10,13 @@
  * (known empty). Values carry the position of the instruction that set them,
  * which may sit in an earlier stage.
  */
-import { posix } from 'node:path';
-import { DockerfileParser, type Dockerfile, type Instruction, type From, type Copy, type Env, type Arg, type JSONInstruction } from 'dockerfile-ast';
-import type { BaseFacts, FactOrigin, Finding, Pos } from './types.js';
+import { DockerfileParser, type Arg, type From } from 'dockerfile-ast';
+import type { BaseFacts, Finding, Pos } from './types.js';
 import { baseOrigin } from './origin.js';
-import { expandWord, expandWords, type Lookup } from './docker-words.js';
-import { createsUser, ownershipEvidence, AIRBYTE_USER, AIRBYTE_UID, type Evidence } from './ownership.js';
-
-export interface Located<T> {
-  value: T;
-  pos: Pos;
-  stage: Stage;
-  /** variables whose value is unknown at lint time (the value keeps them as written) */
-  unknown: string[];
-  /** set when the value came from the base image's config (which image, known from where), not from the file */
-  base?: FactOrigin;
-}
-
-export interface EntrypointInfo {
-  form: 'exec' | 'shell';
-  /** exec form: the argv; shell form: [raw text] */
-  argv: string[];
-  /** position of each argv element (exec form), else of the text */
-  argPos: Pos[];
-  raw: string;
-  /** shell form whose text starts with `[`: broken JSON, Docker silently runs it through /bin/sh -c */
-  brokenJson: boolean;
-  pos: Pos;
-  stage: Stage;
-  base?: FactOrigin;
-}
-
-export interface CopySource {
-  value: string;
-  pos: Pos;
-}
-
-export interface CopyEvent {
-  keyword: 'COPY' | 'ADD';
-  sources: CopySource[];
-  dest: string;
-  /** the destination as an absolute path (WORKDIR applied) */
-  destAbs: string;
-  /** --from value when set (a stage name/index or an image) */
-  from: string | undefined;
-  pos: Pos;
-  stage: Stage;
-}
-
-export interface ImageState {
-  env: Map<string, Located<string>>;
-  user: Located<string> | undefined;
-  entrypoint: EntrypointInfo | undefined;
-  workdir: Located<string> | undefined;
-  volumes: Located<string>[];
-  /** the last instruction that made /airbyte owned by airbyte (or took it away) */
-  airbyteDir: (Evidence & { pos: Pos; stage: Stage; base?: FactOrigin }) | undefined;
-  /** whether user airbyte exists: created by a RUN here (no `base`), or known from the base image's /etc/passwd */
-  airbyteUser: { exists: boolean; how: string; pos: Pos; stage: Stage; base?: FactOrigin } | undefined;
-}
-
-export interface Stage {
-  index: number;
-  /** `AS name`, lower-cased (stage names are case-insensitive) */
-  name: string | undefined;
-  from: From;
-  pos: Pos;
-  /** position of the image reference */
-  imagePos: Pos;
-  /** the expanded image reference */
-  image: string;
-  imageUnknown: string[];
-  /** the earlier stage this one builds on, when FROM names one */
-  parent: Stage | undefined;
-  instructions: Instruction[];
-  state: ImageState;
-  /** ARG values in scope at the end of the stage (a child stage starts with them) */
-  args: Map<string, string | null>;
-  copies: CopyEvent[];
-  /** the base image facts this stage started from (external FROM that was resolved) */
-  base?: BaseFacts;
-}
-
-export interface Model {
-  df: Dockerfile;
-  stages: Stage[];
-  /** the stage that becomes the image (the last one, or the `target`) */
-  final: Stage | undefined;
-  fatal: Finding[];
-}
+import { expandWord, type Lookup } from './docker-words.js';
+import { AIRBYTE_USER, AIRBYTE_UID } from './ownership.js';
+import { applyInstruction, posOf } from './instructions.js';
+import type { ImageState, Located, Model, Stage } from './model-types.js';
 
 const KEYWORDS = new Set([
   'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER', 'ONBUILD', 'RUN',
@@ -106,8 +24,6 @@ const KEYWORDS = new Set([
 ]);
 /** BuildKit sets these per platform: never known at lint time. */
 const PLATFORM_ARGS = new Set(['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT']);
-
-export const posOf = (r: { start: { line: number; character: number } }): Pos => ({ line: r.start.line + 1, column: r.start.character + 1 });
 
 function emptyState(): ImageState {
   return { env: new Map(), user: undefined, entrypoint: undefined, workdir: undefined, volumes: [], airbyteDir: undefined, airbyteUser: undefined };
@@ -119,7 +35,7 @@ function emptyState(): ImageState {
  * its file system was read, who owns /airbyte and whether user airbyte
  * exists. Every value is placed at the FROM line and marked `base`.
  */
-export function stateFromBase(b: BaseFacts, pos: Pos, stage: Stage): ImageState {
+function stateFromBase(b: BaseFacts, pos: Pos, stage: Stage): ImageState {
   const st = emptyState();
   const config = baseOrigin(b, 'config');
   const files = baseOrigin(b, 'fs');
@@ -149,24 +65,6 @@ export function stateFromBase(b: BaseFacts, pos: Pos, stage: Stage): ImageState 
 
 function cloneState(s: ImageState): ImageState {
   return { ...s, env: new Map(s.env), volumes: [...s.volumes] };
-}
-
-/** Strip leading `--flag[=value]` words (COPY/ADD/RUN flags) from an argument text. */
-function stripFlags(text: string): string {
-  return text.replace(/^(\s*--\S+)*\s*/, '');
-}
-
-/** Docker's rule: an argument that parses as a JSON array of strings is exec form. */
-export function parseJsonArray(text: string): string[] | undefined {
-  const t = text.trim();
-  if (!t.startsWith('[')) return undefined;
-  try {
-    const v: unknown = JSON.parse(t);
-    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
-  } catch {
-    // not JSON: shell form
-  }
-  return undefined;
 }
 
 function fatal(ruleId: string, file: string, pos: Pos, message: string): Finding {
@@ -289,123 +187,3 @@ export function buildModel(text: string, file: string, opts: ModelOptions = {}):
   return out;
 }
 
-interface Ctx {
-  esc: string;
-  lookup: Lookup;
-  args: Map<string, string | null>;
-  globals: Map<string, string | null>;
-  buildArgs: Record<string, string>;
-}
-
-function applyInstruction(ins: Instruction, stage: Stage, ctx: Ctx): void {
-  const st = stage.state;
-  const kw = ins.getKeyword();
-  const pos = posOf(ins.getRange());
-  const content = ins.getArgumentsContent() ?? '';
-  const loc = <T>(value: T, p: Pos, unknown: string[] = []): Located<T> => ({ value, pos: p, stage, unknown });
-
-  switch (kw) {
-    case 'ARG': {
-      const prop = (ins as Arg).getProperty();
-      if (!prop) return;
-      const name = prop.getName();
-      const raw = prop.getUnescapedValue();
-      const given = ctx.buildArgs[name];
-      let value: string | null;
-      if (given !== undefined) value = given;
-      else if (raw !== null) value = expandWord(raw, ctx.lookup, ctx.esc).value;
-      else if (ctx.globals.has(name)) value = ctx.globals.get(name) ?? null;
-      else value = null;
-      ctx.args.set(name, value);
-      return;
-    }
-    case 'ENV': {
-      // All values of one ENV line are expanded with the environment before it.
-      const updates: Array<[string, Located<string>]> = [];
-      for (const prop of (ins as Env).getProperties()) {
-        const raw = prop.getUnescapedValue() ?? '';
-        const e = expandWord(raw, ctx.lookup, ctx.esc);
-        updates.push([prop.getName(), loc(e.value, posOf(prop.getNameRange()), e.unknown)]);
-      }
-      for (const [k, v] of updates) st.env.set(k, v);
-      return;
-    }
-    case 'USER': {
-      const e = expandWord(content.trim(), ctx.lookup, ctx.esc);
-      st.user = loc(e.value, ins.getArguments()[0] ? posOf(ins.getArguments()[0]!.getRange()) : pos, e.unknown);
-      return;
-    }
-    case 'WORKDIR': {
-      const e = expandWord(content.trim(), ctx.lookup, ctx.esc);
-      const base = st.workdir?.value ?? '/';
-      const abs = posix.resolve(base, e.value);
-      st.workdir = loc(abs, ins.getArguments()[0] ? posOf(ins.getArguments()[0]!.getRange()) : pos, e.unknown);
-      return;
-    }
-    case 'VOLUME': {
-      const json = parseJsonArray(content);
-      const words = json ?? expandWords(content, ctx.lookup, ctx.esc).words;
-      const argPos = ins.getArguments()[0] ? posOf(ins.getArguments()[0]!.getRange()) : pos;
-      for (const w of words) st.volumes.push(loc(posix.resolve(st.workdir?.value ?? '/', w), argPos));
-      return;
-    }
-    case 'ENTRYPOINT': {
-      const json = parseJsonArray(content);
-      if (json) {
-        const strings = (ins as JSONInstruction).getJSONStrings();
-        const argPos = json.map((_, i) => (strings[i] ? posOf(strings[i]!.getRange()) : pos));
-        st.entrypoint = { form: 'exec', argv: json, argPos, raw: content, brokenJson: false, pos, stage };
-      } else {
-        const first = ins.getArguments()[0];
-        const p = first ? posOf(first.getRange()) : pos;
-        st.entrypoint = { form: 'shell', argv: [content.trim()], argPos: [p], raw: content, brokenJson: content.trim().startsWith('['), pos, stage };
-      }
-      return;
-    }
-    case 'RUN': {
-      const body = stripFlags(content);
-      const json = parseJsonArray(body);
-      const shellLookup = (n: string) => ctx.lookup(n) ?? undefined;
-      const input = json ? { argv: json } : { shell: body, lookup: shellLookup };
-      const ev = ownershipEvidence(input, st.workdir?.value ?? '/');
-      if (ev) st.airbyteDir = { ...ev, pos, stage };
-      const made = createsUser(input, AIRBYTE_USER);
-      if (made) st.airbyteUser = { exists: true, how: made, pos, stage };
-      return;
-    }
-    case 'COPY':
-    case 'ADD': {
-      const copy = ins as Copy;
-      const flags = new Map(copy.getFlags().map((f) => [f.getName().toLowerCase(), f.getValue() ?? '']));
-      const body = stripFlags(content);
-      const json = parseJsonArray(body);
-      let items: CopySource[];
-      if (json) {
-        const strings = copy.getJSONStrings();
-        items = json.map((value, i) => ({ value, pos: strings[i] ? posOf(strings[i]!.getRange()) : pos }));
-      } else if (body.startsWith('<<')) {
-        return; // here-document: content is inline, not from the context
-      } else {
-        items = copy.getArguments().map((a) => ({ value: expandWord(a.getValue(), ctx.lookup, ctx.esc).value, pos: posOf(a.getRange()) }));
-      }
-      if (items.length < 2) return;
-      const dest = items[items.length - 1]!.value;
-      const fromFlag = flags.get('from');
-      const from = fromFlag === undefined ? undefined : expandWord(fromFlag, ctx.lookup, ctx.esc).value;
-      const destAbs = posix.resolve(st.workdir?.value ?? '/', dest);
-      stage.copies.push({ keyword: kw, sources: items.slice(0, -1), dest, destAbs, from, pos, stage });
-      const chown = flags.get('chown');
-      if (chown !== undefined) {
-        const owner = expandWord(chown, ctx.lookup, ctx.esc).value;
-        const absDest = posix.resolve(st.workdir?.value ?? '/', dest);
-        if (absDest === '/airbyte') {
-          const ev = ownershipEvidence({ argv: ['chown', owner, '/airbyte'] }, '/');
-          if (ev) st.airbyteDir = { ...ev, how: `${kw} --chown=${owner} ... /airbyte`, pos, stage };
-        }
-      }
-      return;
-    }
-    default:
-      return;
-  }
-}

@@ -4,7 +4,7 @@
  * docker.io/library/python)", "(base facts: this Dockerfile creates user
  * airbyte at line 3, so its base has none)".
  */
-import { parseImageRef } from '../connector/reference.js';
+import { parseImageRef } from '../shared/image-ref.js';
 import { tableName } from './base-table.js';
 import type { BaseFacts, FactOrigin } from './types.js';
 import type { Pos } from './types.js';

@@ -11,7 +11,7 @@
  * A later `chown` of /airbyte to someone else takes the evidence away.
  */
 import { posix } from 'node:path';
-import { shellCommands } from './shell-words.js';
+import { shellCommands } from '../shared/shell-words.js';
 
 export interface Evidence {
   /** true = owned by airbyte after this instruction; false = handed to someone else */

@@ -1,6 +1,6 @@
 /** What every rule gets, and small helpers for positions and "inherited" notes. */
 import type { BaseFacts, BaseUnresolved, FactOrigin, Finding, Pos, Severity } from './types.js';
-import type { Model, Stage } from './model.js';
+import type { Model, Stage } from './model-types.js';
 import { baseOrigin, withOrigin } from './origin.js';
 
 export const DEFAULT_PERMITTED_WRITE_DIRS = ['/airbyte', '/tmp', '/secrets', '/config', '/custom_cache'];

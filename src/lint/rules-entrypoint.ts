@@ -17,7 +17,7 @@
 import { posix } from 'node:path';
 import type { FactOrigin, Finding } from './types.js';
 import type { Pos } from './types.js';
-import { splitShell, shellWords, shellQuote, type HazardKind } from './shell-words.js';
+import { splitShell, shellWords, shellQuote, type HazardKind } from '../shared/shell-words.js';
 import { baseFieldUnknown, baseNote, finding, inheritedNote, knownOrigin, unseenBaseFinding, type RuleContext } from './rule-context.js';
 
 const FILE_EXT = /\.(py|pyc|pyz|sh|bash|jar|js|mjs|cjs|rb|pl|php|yaml|yml|json|toml|cfg|ini|conf|xml|properties|whl|zip|tar)$/i;

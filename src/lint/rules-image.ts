@@ -9,6 +9,7 @@ import { AIRBYTE_UID, AIRBYTE_USER, ownerUser } from './ownership.js';
 import { finding, inheritedNote, isScratch, knownOrigin, stageLabel, unknownBaseNote, unseenBaseFinding, type RuleContext } from './rule-context.js';
 import { dockerfileOrigin } from './origin.js';
 import type { Pos } from './types.js';
+import { splitImageRef } from '../shared/image-ref.js';
 
 /**
  * USER: `airbyte` (any group) passes, set here or by a base image whose
@@ -123,22 +124,6 @@ export function airbyteDirRules(ctx: RuleContext): Finding[] {
   return [unseenBaseFinding(ctx, 'airbyte-dir-not-owned', ctx.final.pos, `this Dockerfile does not create /airbyte owned by ${AIRBYTE_USER}, so it relies on the base image${why}; ${fix}`, b.ref)];
 }
 
-export interface ImageRef {
-  name: string;
-  tag: string | undefined;
-  digest: string | undefined;
-}
-
-export function parseImageRef(ref: string): ImageRef {
-  const at = ref.indexOf('@');
-  const digest = at === -1 ? undefined : ref.slice(at + 1);
-  const nameTag = at === -1 ? ref : ref.slice(0, at);
-  const slash = nameTag.lastIndexOf('/');
-  const colon = nameTag.lastIndexOf(':');
-  if (colon > slash) return { name: nameTag.slice(0, colon), tag: nameTag.slice(colon + 1), digest };
-  return { name: nameTag, tag: undefined, digest };
-}
-
 /** Every external FROM (builder stages included: they feed the final image). */
 export function baseImageRules(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
@@ -151,7 +136,7 @@ export function baseImageRules(ctx: RuleContext): Finding[] {
       );
       continue;
     }
-    const ref = parseImageRef(s.image);
+    const ref = splitImageRef(s.image);
     if (ref.digest !== undefined) continue;
     const pinned = `${ref.name}:${ref.tag && ref.tag !== 'latest' ? ref.tag : '<version>'}@sha256:<digest>`;
     if (ref.tag === undefined || ref.tag === 'latest') {
@@ -168,7 +153,7 @@ export function baseImageRules(ctx: RuleContext): Finding[] {
   return out;
 }
 
-export function isInside(path: string, dirs: string[]): boolean {
+function isInside(path: string, dirs: string[]): boolean {
   const p = posix.normalize(path).replace(/(.)\/+$/, '$1');
   return dirs.some((d) => {
     const dir = posix.normalize(d).replace(/(.)\/+$/, '$1');

@@ -16,7 +16,7 @@
  */
 import { posix } from 'node:path';
 import type { Run } from 'dockerfile-ast';
-import type { Model, Stage } from './model.js';
+import type { Model, Stage } from './model-types.js';
 
 /** '/' contains every path; otherwise a prefix relation in either direction. */
 export function overlaps(a: string, b: string): boolean {

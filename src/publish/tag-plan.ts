@@ -14,7 +14,7 @@
  */
 import semver from 'semver';
 import { badInput } from '../errors.js';
-import { MAX_TAG_LENGTH, tagProblem } from '../connector/reference.js';
+import { MAX_TAG_LENGTH, tagProblem } from '../shared/image-ref.js';
 
 export type LatestMode = 'auto' | 'true' | 'false';
 

@@ -6,7 +6,7 @@
 import type { Connector } from '../connector/types.js';
 import { where } from '../connector/metadata.js';
 import { badInput } from '../errors.js';
-import { MAX_TAG_LENGTH, tagProblem } from '../connector/reference.js';
+import { MAX_TAG_LENGTH, normalizeDockerHub, splitDomain, tagProblem } from '../shared/image-ref.js';
 
 export type PublishTarget = 'cloud' | 'oss';
 
@@ -30,13 +30,10 @@ export interface ResolvedTarget {
   notes: string[];
 }
 
-const isHost = (s: string) => s === 'localhost' || s.includes('.') || s.includes(':');
-
 /** Split "host/path" → registry and path; Docker Hub when there is no host. */
 export function splitRepository(ref: string): { registry: string | undefined; path: string } {
-  const [first, ...rest] = ref.split('/');
-  if (rest.length > 0 && first !== undefined && isHost(first)) return { registry: first, path: rest.join('/') };
-  return { registry: undefined, path: ref };
+  const { domain, path } = splitDomain(ref);
+  return { registry: domain, path };
 }
 
 export function resolveTarget(c: Connector, f: TargetFlags): ResolvedTarget {
@@ -65,11 +62,8 @@ export function resolveTarget(c: Connector, f: TargetFlags): ResolvedTarget {
   // The version is the image tag: a flag or override the schema did not see is checked here.
   const problem = tagProblem(version);
   if (problem) throw badInput(`${versionSource}: the version is the image tag: ${problem}`, [`fix: use a version of at most ${MAX_TAG_LENGTH} characters`]);
-  const split = splitRepository(repository);
-  let registry = f.registry ?? split.registry ?? 'docker.io';
-  if (registry === 'index.docker.io' || registry === 'registry-1.docker.io') registry = 'docker.io';
-  let repo = split.path;
-  if (registry === 'docker.io' && !repo.includes('/')) repo = `library/${repo}`;
+  const split = splitDomain(repository);
+  const { domain: registry, path: repo } = normalizeDockerHub(f.registry ?? split.domain, split.path);
   if (!/^[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/.test(repo)) {
     throw badInput(`repository "${repo}" is not valid (lowercase path like airbyte/source-foo)`);
   }

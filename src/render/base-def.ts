@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { BcError, badInput } from '../errors.js';
-import { parseImageRef } from '../connector/reference.js';
+import { parseImageRef } from '../shared/image-ref.js';
 import { SAFE_ARG_RE, SAFE_DIR_RE } from '../connector/schema.js';
 import { builtinBasesDir } from './assets.js';
 

@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { docker, parseJson } from '../docker/cli.js';
 import { imagetoolsDigest } from '../docker/imagetools.js';
 import { BcError } from '../errors.js';
-import { checkImageFlag, parseImageRef } from '../connector/reference.js';
+import { checkImageFlag, parseImageRef } from '../shared/image-ref.js';
 import { WRITE_DIRS_LABEL, baseDockerfileTemplate, loadBaseDefinition, type BaseDefinition } from './base-def.js';
 import { createEnv, findTemplate, renderTemplate } from './template.js';
 import { DEFAULT_PLATFORMS } from '../shared/platforms.js';
@@ -92,8 +92,9 @@ export async function buildBase(opts: BaseBuildOptions): Promise<BaseBuildResult
   const rendered = await renderBase(opts.name, opts.rootImage);
   const platforms = opts.platforms ?? [...DEFAULT_PLATFORMS];
   const tag = baseTag(rendered.definition.name, rendered.dockerfile, platforms, opts.registry);
-  if (parseImageRef(tag) === undefined) throw new BcError('badInput', `--registry ${JSON.stringify(opts.registry)}: not a valid registry (host[:port][/path])`);
-  const repo = tag.slice(0, tag.lastIndexOf(':'));
+  const parsedTag = parseImageRef(tag);
+  if (parsedTag === undefined) throw new BcError('badInput', `--registry ${JSON.stringify(opts.registry)}: not a valid registry (host[:port][/path])`);
+  const repo = parsedTag.repository;
   if (opts.push) {
     const existing = await imagetoolsDigest(tag);
     if (existing) return { name: opts.name, tag, ref: `${repo}@${existing}`, digest: existing, built: false, pushed: true, platforms };

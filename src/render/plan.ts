@@ -9,7 +9,7 @@ import { DEFAULT_PLATFORMS } from '../shared/platforms.js';
 import { DockerfileParser } from 'dockerfile-ast';
 import { BcError } from '../errors.js';
 import { loadConnector, metadataError, displayPath } from '../connector/metadata.js';
-import { checkImageFlag, parseImageRef } from '../connector/reference.js';
+import { checkImageFlag, parseImageRef } from '../shared/image-ref.js';
 import { entrypointProblem } from '../connector/schema.js';
 import type { Connector } from '../connector/types.js';
 import type { BuildPlan, BuildSecret, PlanBaseFacts, PlanOptions, PythonInstallPlan } from './types.js';

@@ -9,37 +9,13 @@ import type { ImageConfig } from '../docker/image.js';
 import { canWrite, describeChain, parseGroup, parsePasswd, resolveExecutable, type ImageFs, type PasswdEntry } from './imagefs.js';
 import { fail, pass, skip, type CheckResult } from './report.js';
 import type { TarEntry } from '../oci/tar.js';
+import { shellWords, splitShell } from '../shared/shell-words.js';
 
-/** Split AIRBYTE_ENTRYPOINT the way a POSIX shell would (quotes, backslashes; no expansion). */
-export function shellWords(text: string): string[] {
-  const words: string[] = [];
-  let cur = '';
-  let inWord = false;
-  let quote: '"' | "'" | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (quote) {
-      if (ch === quote) quote = undefined;
-      else if (ch === '\\' && quote === '"' && i + 1 < text.length) cur += text[++i];
-      else cur += ch;
-    } else if (ch === '"' || ch === "'") {
-      quote = ch;
-      inWord = true;
-    } else if (ch === '\\' && i + 1 < text.length) {
-      cur += text[++i];
-      inWord = true;
-    } else if (/\s/.test(ch)) {
-      if (inWord) words.push(cur);
-      cur = '';
-      inWord = false;
-    } else {
-      cur += ch;
-      inWord = true;
-    }
-  }
-  if (inWord) words.push(cur);
-  return words;
-}
+/**
+ * AIRBYTE_ENTRYPOINT is run through a shell by the platform: its words are
+ * the shell's (one splitter for lint and verify). verify.ts reads it from here.
+ */
+export { shellWords };
 
 const execForm = (tokens: readonly string[]) => `ENTRYPOINT [${tokens.map((t) => JSON.stringify(t)).join(', ')}]`;
 
@@ -54,7 +30,18 @@ export function checkEntrypointEnv(platform: string, c: ImageConfig): CheckResul
       ep.length > 0 ? `add ENV AIRBYTE_ENTRYPOINT="${ep.join(' ')}" (the same tokens as ENTRYPOINT)` : 'set ENTRYPOINT (exec form) and ENV AIRBYTE_ENTRYPOINT to the same command',
     );
   }
-  const tokens = shellWords(env);
+  const split = splitShell(env.trim());
+  const tokens = split.tokens.filter((t) => t.kind === 'word').map((t) => t.value);
+  const op = split.tokens.find((t) => t.kind === 'op');
+  if (op) {
+    // The shell runs `a; b` as two commands: no exec-form ENTRYPOINT equals that.
+    return fail(
+      'entrypoint-env',
+      platform,
+      `AIRBYTE_ENTRYPOINT ("${env}") is more than one command: the shell reads ${JSON.stringify(op.value)} as an operator`,
+      ep.length > 0 ? `make it the one command of ENTRYPOINT: ENV AIRBYTE_ENTRYPOINT="${ep.join(' ')}"` : 'put the command in a script and set ENTRYPOINT and AIRBYTE_ENTRYPOINT to it',
+    );
+  }
   if (ep.length === 0) {
     return fail('entrypoint-env', platform, `AIRBYTE_ENTRYPOINT is "${env}" but the image has no ENTRYPOINT`, `add ${execForm(tokens)}`);
   }
@@ -71,7 +58,7 @@ export function checkEntrypointEnv(platform: string, c: ImageConfig): CheckResul
 }
 
 /** A token with a "/" that does not start with "/" depends on the working directory. */
-export function relativeTokens(tokens: readonly string[]): string[] {
+function relativeTokens(tokens: readonly string[]): string[] {
   return tokens.filter((t) => t.includes('/') && !t.startsWith('/') && !/^[a-z][a-z0-9+.-]*:\/\//i.test(t) && !t.startsWith('-'));
 }
 

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { docker, parseJson } from '../../src/docker/cli.js';
 import { buildModel } from '../../src/lint/model.js';
 import { lintDockerfile } from '../../src/lint/lint.js';
-import { shellWords } from '../../src/lint/shell-words.js';
+import { shellWords } from '../../src/shared/shell-words.js';
 import { describeEngine } from '../support/engine.js';
 
 const DOCKERFILE = `ARG GLOBAL=/airbyte

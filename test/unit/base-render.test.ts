@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DockerfileParser } from 'dockerfile-ast';
 import { renderBase, baseTag } from '../../src/render/base-image.js';
 import { listBases, loadBaseDefinition, AIRBYTE_WRITE_DIRS } from '../../src/render/base-def.js';
-import { isDigestPinned } from '../../src/connector/reference.js';
+import { isDigestPinned } from '../../src/shared/image-ref.js';
 import { hasStackTrace, runCli } from '../support/cli.js';
 
 const ROOT = `localhost:5000/build-connector/root-python@sha256:${'c'.repeat(64)}`;

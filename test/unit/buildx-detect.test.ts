@@ -68,6 +68,14 @@ describe('detectCapabilities (canned docker output)', () => {
     expect((e as BcError).details.join('\n')).toMatch(/builders: ci, default/);
   });
 
+  it('3b. doctor\'s builder (currentBuilder) is the one the capability probe chooses, with the same refusal', async () => {
+    const { currentBuilder } = await import('../../src/docker/engine.js');
+    expect(await currentBuilder()).toEqual({ name: 'default', driver: 'docker', platforms: ['linux/amd64', 'linux/amd64/v2'] });
+    expect((await currentBuilder('ci')).driver).toBe('docker-container');
+    const e = await currentBuilder('nope').catch((x: unknown) => x);
+    expect([(e as BcError).exitCode, (e as BcError).details[0]]).toEqual([3, 'builders: ci, default']);
+  });
+
   it('4. the probe cache: a second build asks docker nothing; refresh and forget probe again; TTL 0 disables it', async () => {
     const { detectCapabilities, forgetCapabilities } = await import('../../src/docker/buildx-capabilities.js');
     const calls = async () => (await readFile(join(dir, 'calls.log'), 'utf8').catch(() => '')).split('\n').filter((l) => l !== '').length;

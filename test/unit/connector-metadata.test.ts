@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isMap, isSeq, isScalar, parseDocument, type Node } from 'yaml';
 import { loadConnector, parseMetadataText, serializeMetadata, validateMetadata } from '../../src/connector/metadata.js';
-import { isDigestPinned, isRepository, parseImageRef } from '../../src/connector/reference.js';
+import { isDigestPinned, isRepository, parseImageRef } from '../../src/shared/image-ref.js';
 import { BcError } from '../../src/errors.js';
 import { repoRoot } from '../support/cli.js';
 

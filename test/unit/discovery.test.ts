@@ -6,7 +6,7 @@ import { parseConnectorFacts, readAllFacts, scanFacts, FactsError } from '../../
 import { parse as parseYaml } from 'yaml';
 import { readFileSync, readdirSync } from 'node:fs';
 import { repoRoot } from '../support/cli.js';
-import { globToRegExp, compileGlobs } from '../../src/monorepo/glob.js';
+import { compileGlob, compileGlobs } from '../../src/monorepo/glob.js';
 import { parseRepoConfig } from '../../src/monorepo/repo-config.js';
 import { BcError } from '../../src/errors.js';
 import { generateMonorepo, metadataYaml, type GeneratedRepo } from '../support/monorepo.js';
@@ -151,9 +151,18 @@ describe('globs', () => {
     ['{a,b}/x', 'b/x', true],
     ['a?c', 'abc', true],
     ['a.c', 'abc', false],
+    ['.github/**', '.github/workflows/ci.yml', true],
+    ['*.yml', '.github/workflows/ci.yml', true],
+    ['!x', '!x', true],
+    ['!x', 'y', false],
+    ['[ab].md', 'b.md', true],
   ];
   it.each(cases)('%s vs %s → %s', (g, p, want) => {
-    expect(globToRegExp(g).test(p)).toBe(want);
+    expect(compileGlob(g)(p)).toBe(want);
+  });
+  it('a list matches when one pattern does', () => {
+    const m = compileGlobs(['docs/', ' ', './poetry.lock']);
+    expect([m('docs/a.md'), m('poetry.lock'), m('x/poetry.lock'), m('src/a.ts')]).toEqual([true, true, false, false]);
   });
   it('an empty list matches nothing', () => {
     expect(compileGlobs([])('x')).toBe(false);

@@ -100,4 +100,20 @@ describe('.dockerignore matching', () => {
     expect(isExcluded('*.pyc', 'a.pyc')).toBe(true);
     expect(isExcluded('*.pyc', 'a/b.pyc')).toBe(false);
   });
+  // Read as moby/patternmatcher reads them (checked with `docker buildx build --output type=local`
+  // on a context holding secrets/config.json, a/xb, a/b, a/x/b and barfoo).
+  it.each<[string, string, boolean]>([
+    ['[!s]ecrets', 'secrets/config.json', true], // only ^ negates in Go's filepath.Match: [!s] is "!" or "s"
+    ['[^s]ecrets', 'secrets/config.json', false],
+    ['a/**b', 'a/xb', false], // ** before more pattern is (.*/)?: whole segments
+    ['a/**b', 'a/b', true],
+    ['a/**b', 'a/x/b', true],
+    ['**foo', 'barfoo', true], // ** then literal text: any path ending with it
+    ['**/foo', 'foo', true],
+    ['**/foo', 'barfoo', false],
+    ['a\\*b', 'a*b', true],
+    ['a\\*b', 'axb', false],
+  ])('%j excludes %j: %s, as Docker does', (pattern, path, expected) => {
+    expect(isExcluded(pattern, path)).toBe(expected);
+  });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lintDockerfile, RULES } from '../../src/lint/lint.js';
 import type { BaseFacts, BaseFsFacts, Finding, LintOptions } from '../../src/lint/types.js';
 import { relativePathIn } from '../../src/lint/rules-entrypoint.js';
-import { parseImageRef } from '../../src/lint/rules-image.js';
+import { splitImageRef } from '../../src/shared/image-ref.js';
 
 const BASE = 'docker.io/airbyte/python-connector-base:4.0.2@sha256:9fdb1888c4264cf6fee473649ecb593f56f58e5d0096a87ee0b231777e2e3e73';
 
@@ -212,8 +212,8 @@ describe('base image rules', () => {
     expect(brief(lint(`ARG BASE\n${dockerfile({ from: '$BASE' })}`))).toEqual(['2:6 warning base-image-unpinned']);
   });
   it('parses image references', () => {
-    expect(parseImageRef('localhost:5000/a/b:1.2@sha256:x')).toEqual({ name: 'localhost:5000/a/b', tag: '1.2', digest: 'sha256:x' });
-    expect(parseImageRef('localhost:5000/a')).toEqual({ name: 'localhost:5000/a', tag: undefined, digest: undefined });
+    expect(splitImageRef('localhost:5000/a/b:1.2@sha256:x')).toEqual({ name: 'localhost:5000/a/b', tag: '1.2', digest: 'sha256:x' });
+    expect(splitImageRef('localhost:5000/a')).toEqual({ name: 'localhost:5000/a', tag: undefined, digest: undefined });
   });
 });
 

@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { shellCommands, shellQuote, shellWords, splitShell } from '../../src/lint/shell-words.js';
+import { shellCommands, shellQuote, shellWords, splitShell } from '../../src/shared/shell-words.js';
 import { expandWord, expandWords, type Lookup } from '../../src/lint/docker-words.js';
 import { run } from '../../src/exec.js';
 
 describe('shell-word splitting (AIRBYTE_ENTRYPOINT as a shell reads it)', () => {
+  // verify's entrypoint checks and lint's RUN/ENTRYPOINT parsing share this splitter;
+  // these are the cases where verify's former splitter read the line unlike a shell.
+  it.each<[string, string[]]>([
+    ['python /a.py; id', ['python', '/a.py', 'id']], // `;` ends a command (was the word "/a.py;")
+    ['python "/a\\b.py"', ['python', '/a\\b.py']], // in double quotes a backslash escapes only $ ` " \ newline (was "/ab.py")
+    ['python "/a\\\\b.py"', ['python', '/a\\b.py']],
+    ['python \\\n/a.py', ['python', '/a.py']], // backslash-newline joins lines (was a word "\n/a.py")
+  ])('%j → %j, as /bin/sh reads it', async (input, words) => {
+    expect(shellWords(input)).toEqual(words);
+    const r = await run('sh', ['-c', 'eval "set -- $1"; for a in "$@"; do printf "%s\\0" "$a"; done', 'sh', input.replace(';', '')]);
+    expect(r.stdout.split('\0').slice(0, -1)).toEqual(words);
+  });
+
   const cases: Array<[string, string[]]> = [
     ['python /airbyte/integration_code/main.py', ['python', '/airbyte/integration_code/main.py']],
     ['  python\t  /a.py  ', ['python', '/a.py']],

@@ -8,7 +8,10 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tagProblem, MAX_TAG_LENGTH } from '../../src/connector/reference.js';
+import { tagProblem, MAX_TAG_LENGTH, normalizeDockerHub, splitDomain, splitImageRef } from '../../src/shared/image-ref.js';
+import { tableName } from '../../src/lint/base-table.js';
+import { registryLocation } from '../../src/lint/base-facts.js';
+import { platformTag } from '../../src/core/strategy.js';
 import { loadConnector } from '../../src/connector/metadata.js';
 import { checkPlanTags, planTags, type TagPlan } from '../../src/publish/tag-plan.js';
 import { resolveTarget } from '../../src/publish/target.js';
@@ -105,5 +108,34 @@ describe('versions that cannot be tags are refused where they are read', () => {
     const c = await loadConnector(join(dir, 'c'));
     expect(() => resolveTarget(c, { registry: 'localhost:5000', version: pre(200) })).toThrow(/^--release-version: the version is the image tag: .*200 characters/);
     expect(resolveTarget(c, { registry: 'localhost:5000', version: pre(128) }).version).toBe(pre(128));
+  });
+});
+
+describe('image reference grammar (shared/image-ref): the split every caller uses', () => {
+  it('a first component is a registry only with ".", ":" or as localhost', () => {
+    expect(splitDomain('localhost/a')).toEqual({ domain: 'localhost', path: 'a' });
+    expect(splitDomain('localhost:5000/a/b')).toEqual({ domain: 'localhost:5000', path: 'a/b' });
+    expect(splitDomain('ghcr.io/acme/x')).toEqual({ domain: 'ghcr.io', path: 'acme/x' });
+    expect(splitDomain('airbyte/source-x')).toEqual({ domain: undefined, path: 'airbyte/source-x' });
+    expect(splitDomain('python')).toEqual({ domain: undefined, path: 'python' });
+  });
+  it('Docker Hub names normalise to docker.io/library/NAME', () => {
+    expect(normalizeDockerHub(undefined, 'python')).toEqual({ domain: 'docker.io', path: 'library/python' });
+    expect(normalizeDockerHub('index.docker.io', 'python')).toEqual({ domain: 'docker.io', path: 'library/python' });
+    expect(normalizeDockerHub('registry-1.docker.io', 'airbyte/x')).toEqual({ domain: 'docker.io', path: 'airbyte/x' });
+    expect(normalizeDockerHub('localhost:5000', 'python')).toEqual({ domain: 'localhost:5000', path: 'python' });
+  });
+  it('splits tag and digest without taking a port for a tag', () => {
+    expect(splitImageRef('localhost:5000/a')).toEqual({ name: 'localhost:5000/a', tag: undefined, digest: undefined });
+    expect(splitImageRef('a/b:1@sha256:x')).toEqual({ name: 'a/b', tag: '1', digest: 'sha256:x' });
+  });
+  it('the lint base table and the registry lookup read Hub names alike', () => {
+    expect(tableName('index.docker.io/python')).toBe('docker.io/library/python');
+    expect(registryLocation('index.docker.io/python:3.11')).toEqual({ registry: 'docker.io', repository: 'library/python', reference: '3.11' });
+    expect(registryLocation('registry-1.docker.io/python')).toEqual({ registry: 'docker.io', repository: 'library/python', reference: 'latest' });
+  });
+  it('a per-platform local tag keeps the tag and drops the digest', () => {
+    expect(platformTag('localhost:5000/a:1.0@sha256:x', 'linux/arm64')).toBe('localhost:5000/a:1.0-arm64');
+    expect(platformTag('localhost:5000/a', 'linux/arm64')).toBe('localhost:5000/a:arm64');
   });
 });

@@ -136,6 +136,12 @@ describe('config checks', () => {
   it('splits AIRBYTE_ENTRYPOINT like a shell', () => {
     expect(shellWords(`python3  "/a b/main.py" 'x y' z\\ w`)).toEqual(['python3', '/a b/main.py', 'x y', 'z w']);
   });
+  it('entrypoint-env: an AIRBYTE_ENTRYPOINT the shell reads as two commands is not the ENTRYPOINT', () => {
+    // The words alone would equal ENTRYPOINT ["python3", "/airbyte/integration_code/main.py"].
+    const two = checkEntrypointEnv(P, cfg({ env: { AIRBYTE_ENTRYPOINT: 'python3; /airbyte/integration_code/main.py' } }));
+    expect([two.status, two.message]).toEqual(['fail', 'AIRBYTE_ENTRYPOINT ("python3; /airbyte/integration_code/main.py") is more than one command: the shell reads ";" as an operator']);
+    expect(two.fix).toBe('make it the one command of ENTRYPOINT: ENV AIRBYTE_ENTRYPOINT="python3 /airbyte/integration_code/main.py"');
+  });
   it('entrypoint-env: set and equal, else the fix says what to write', () => {
     expect(checkEntrypointEnv(P, cfg()).status).toBe('pass');
     const unset = checkEntrypointEnv(P, cfg({ env: {} }));

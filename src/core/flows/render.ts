@@ -8,7 +8,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { isDigestPinned } from '../../connector/reference.js';
+import { isDigestPinned } from '../../shared/image-ref.js';
 import { resolvePlan, planSummary } from '../../render/plan.js';
 import { imageMetadata } from '../../render/oci-labels.js';
 import type { BuildPlan } from '../../render/types.js';

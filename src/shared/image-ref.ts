@@ -5,7 +5,7 @@
  */
 
 import { BcError } from '../errors.js';
-import { DIGEST_PATTERN } from '../shared/digest.js';
+import { DIGEST_PATTERN } from './digest.js';
 
 const HOST_PART = '[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?';
 // like docker: the first component is a registry host only with a dot, a port, or "localhost"
@@ -16,11 +16,11 @@ const TAG = '[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}';
 const DIGEST = DIGEST_PATTERN;
 
 /** `airbyte/source-hello`, `ghcr.io/acme/source-x`, `localhost:5000/a/b` */
-export const REPOSITORY_RE = new RegExp(`^(?:${HOST}/)?${PATH}$`);
+const REPOSITORY_RE = new RegExp(`^(?:${HOST}/)?${PATH}$`);
 const REFERENCE_RE = new RegExp(`^((?:${HOST}/)?${PATH})(?::(${TAG}))?(?:@(${DIGEST}))?$`);
 
 /** The OCI tag grammar (distribution spec, "Pulling manifests"): at most 128 characters. */
-export const TAG_RE = new RegExp(`^${TAG}$`);
+const TAG_RE = new RegExp(`^${TAG}$`);
 export const MAX_TAG_LENGTH = 128;
 
 /** What is wrong with `tag` as an image tag; undefined when it is a valid one. */
@@ -46,6 +46,40 @@ export function parseImageRef(s: string): ImageRef | undefined {
   const m = REFERENCE_RE.exec(s);
   if (!m || s.length > 512) return undefined;
   return { repository: m[1] ?? '', tag: m[2], digest: m[3] };
+}
+
+/**
+ * `name[:tag][@digest]` split without checking the grammar (a FROM line or a
+ * user's reference may hold what parseImageRef refuses): the digest follows
+ * the first "@", the tag the last ":" after the last "/" (so a registry port
+ * is not a tag).
+ */
+export function splitImageRef(ref: string): { name: string; tag: string | undefined; digest: string | undefined } {
+  const at = ref.indexOf('@');
+  const digest = at === -1 ? undefined : ref.slice(at + 1);
+  const nameTag = at === -1 ? ref : ref.slice(0, at);
+  const colon = nameTag.lastIndexOf(':');
+  if (colon > nameTag.lastIndexOf('/')) return { name: nameTag.slice(0, colon), tag: nameTag.slice(colon + 1), digest };
+  return { name: nameTag, tag: undefined, digest };
+}
+
+/** distribution/reference's domain rule: the first component names a registry only with a ".", a ":" or as "localhost". */
+const isRegistryHost = (component: string) => component === 'localhost' || component.includes('.') || component.includes(':');
+
+/** `host[:port]/path` → the registry and the path in it; no registry (Docker Hub) when the first component is no host. */
+export function splitDomain(name: string): { domain: string | undefined; path: string } {
+  const slash = name.indexOf('/');
+  const first = name.slice(0, slash);
+  if (slash > 0 && isRegistryHost(first)) return { domain: first, path: name.slice(slash + 1) };
+  return { domain: undefined, path: name };
+}
+
+const DOCKER_HUB = 'docker.io';
+
+/** Docker Hub's names as distribution normalises them: its aliases → docker.io, a one-component path → library/NAME. */
+export function normalizeDockerHub(domain: string | undefined, path: string): { domain: string; path: string } {
+  const d = domain === undefined || domain === 'index.docker.io' || domain === 'registry-1.docker.io' ? DOCKER_HUB : domain;
+  return { domain: d, path: d === DOCKER_HUB && !path.includes('/') ? `library/${path}` : path };
 }
 
 export function isDigestPinned(s: string): boolean {
