@@ -7,7 +7,8 @@
 // pushes the new images by digest and tags for real. The first publish into an
 // empty repository is reported too (the classic store pushes uncompressed
 // layers from `docker save`, so it cannot mount the base's compressed ones).
-// Also: an unchanged re-publish on the containerd store (goal ≤ 2 s, pushes nothing).
+// Also: an unchanged re-publish on each store (goal ≤ 1.5 s, pushes nothing; bench/republish.mjs
+// measures it beside its raw baselines).
 //
 //   node bench/engines.mjs      (BENCH_RUNS=N, default 3)
 //
@@ -67,10 +68,10 @@ try {
   const again = [];
   for (let i = 0; i < runs; i++) again.push(publish('containerd', repoOf('containerd')));
   const m = median(again);
-  console.log(`unchanged re-publish (already published, nothing pushed), containerd store: median ${fmtMs(m)} (goal ≤ 2 s): ${m <= 2000 ? 'met' : 'NOT met'}`);
+  console.log(`unchanged re-publish (nothing built, nothing pushed), containerd store: median ${fmtMs(m)} (goal ≤ 1.5 s): ${m <= 1500 ? 'met' : 'NOT met'}`);
   const againClassic = [];
   for (let i = 0; i < runs; i++) againClassic.push(publish('classic', repoOf('classic')));
-  console.log(`unchanged re-publish, classic store: median ${fmtMs(median(againClassic))} (no goal; it rebuilds from cache and reads each platform back with docker save)`);
+  console.log(`unchanged re-publish, classic store: median ${fmtMs(median(againClassic))} (nothing built: the index records its build inputs)`);
   rmSync(work, { recursive: true, force: true });
 } finally {
   rmSync(cliDir, { recursive: true, force: true });

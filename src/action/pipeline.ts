@@ -141,7 +141,11 @@ export function outcomeOfPublish(key: string, dir: string, r: PublishResult, rep
       break;
     case 'already-published':
       o.result = 'already-published';
+      // the same outputs a real publish gives: the digest, its platforms, the tags that hold it
       o.digest = r.digest;
+      o.platforms = r.platforms;
+      o.platformDigests = { ...r.platformDigests };
+      o.tags = r.tags.map((t) => t.ref);
       o.notes.push(`${r.repository}:${r.version} is already ${r.digest} (same ${r.sameBy}); nothing pushed`);
       break;
     case 'dry-run':

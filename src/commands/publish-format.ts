@@ -22,6 +22,8 @@ export function formatResult(r: PublishResult): string {
       break;
     case 'already-published':
       lines.push(`already published: ${r.repository}:${r.version} is ${r.digest} (same ${r.sameBy}); ${r.sbom ? 'only its SBOMs were added' : 'nothing pushed'}`);
+      lines.push(`  platforms: ${r.platforms.join(', ')}`);
+      for (const t of r.tags) lines.push(`  tag ${t.ref} (${t.action})`);
       for (const [p, s] of Object.entries(r.sbom?.platforms ?? {})) lines.push(`  sbom ${p}: ${s.components} components${s.referrer ? `, ${s.referrer.ref} (${s.referrer.via})` : ''}`);
       break;
     case 'refused':

@@ -15,6 +15,8 @@ interface PublishFlags extends LoginFlags, BuildInputFlags {
   config?: string;
   dryRun?: boolean;
   force?: boolean;
+  /** --no-cache */
+  cache?: boolean;
   signKey?: string;
   sbom?: boolean;
   gitTag?: boolean;
@@ -35,6 +37,7 @@ export function register(program: Command): void {
     .option('--config <file>', 'config for check/discover/read during verify (default DIR/secrets/config.json)')
     .option('--dry-run', 'build and verify, print the plan; push and tag nothing')
     .option('--force', 'overwrite an existing version that has another digest (logged loudly)')
+    .option('--no-cache', 'do not use the build cache (and build even when the version tag records the same build inputs)')
     .option('--sign-key <file>', 'cosign-sign the index digest with this key (password in COSIGN_PASSWORD)')
     .option('--sbom', 'attach a CycloneDX SBOM to each platform image (OCI referrer; the generator is installed from npm on first use)')
     .option('--git-tag', 'create the annotated git tag <connector-dir>/v<version> at the built commit after success')
@@ -70,6 +73,7 @@ export function register(program: Command): void {
           gitTagFormat: f.gitTagFormat,
           pushGitTag: f.pushGitTag === true,
           retries: retriesFlag(f.retries),
+          noCache: f.cache === false,
         };
         const result = await runPublish(req, {
           log: (l) => out.info(l),

@@ -74,9 +74,19 @@ export interface Published extends Common {
 export interface AlreadyPublished extends Common {
   result: 'already-published';
   digest: string;
-  /** how sameness was decided: the index digest, or every platform's image digest */
-  sameBy: 'index digest' | 'platform images';
+  /**
+   * how sameness was decided: the index digest, every platform's image
+   * digest (both after a build), or the build inputs recorded in the
+   * published index (nothing was built)
+   */
+  sameBy: 'index digest' | 'platform images' | 'build inputs';
+  /** what this run built; the published digest when nothing was built */
   builtDigest: string;
+  platforms: string[];
+  /** platform → image manifest digest, as published */
+  platformDigests: Record<string, string>;
+  /** the tags of the plan, all already on `digest` */
+  tags: (TagOutcome & { ref: string })[];
 }
 
 export interface Refused extends Common {

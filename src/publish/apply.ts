@@ -35,6 +35,7 @@ const IndexSchema = z
         })
         .loose(),
     ),
+    annotations: z.record(z.string(), z.string()).optional(),
   })
   .loose();
 
@@ -44,6 +45,8 @@ export interface ImageFacts {
   /** platform → manifest digest of the real images (attestations excluded) */
   platforms: Record<string, string>;
   attestations: number;
+  /** the index's own annotations (as read from a registry) */
+  annotations?: Record<string, string>;
 }
 
 /** Facts of an index from its JSON bytes; undefined when it is not an index (a single image). */
@@ -64,7 +67,7 @@ export function indexFactsFromBytes(digest: string, bytes: Buffer): ImageFacts |
     if (name === 'unknown/unknown' || m.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest') attestations++;
     else platforms[name] = m.digest;
   }
-  return { digest, platforms, attestations };
+  return { digest, platforms, attestations, ...(parsed.data.annotations ? { annotations: parsed.data.annotations } : {}) };
 }
 
 export type Sameness = { same: true; how: 'index digest' | 'platform images' } | { same: false; why: string };

@@ -129,7 +129,11 @@ suite(`the classic image store with the docker driver${problem ? ` [${problem}]`
 
     const again = await runCli(['--json', 'publish', dir, '--base-image', root, '--registry', REGISTRY, '--repository', repo], { env });
     expect(again.exitCode, again.stderr.slice(-2000)).toBe(0);
-    expect(JSON.parse(again.stdout)).toMatchObject({ result: 'already-published', digest: j.digest });
+    // the index records its build inputs: the re-publish builds nothing (per-platform path: the index is ours, and carries the key)
+    expect(index.annotations?.['io.airbyte.build-connector.inputs']).toMatch(/^sha256:[0-9a-f]{64}$/);
+    const a = JSON.parse(again.stdout) as { steps: { step: string; status: string; reason?: string }[] };
+    expect(a).toMatchObject({ result: 'already-published', digest: j.digest, sameBy: 'build inputs', platformDigests: j.platformDigests });
+    expect(a.steps.find((s) => s.step === 'build')).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/^unchanged: .*:1\.0\.0 already holds sha256:/) });
   });
 
   it('a connector failing verify on arm64 only: exit 1, every tag where it was', async () => {

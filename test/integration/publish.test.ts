@@ -165,7 +165,8 @@ describeEngine('publish (loopback registry)', () => {
       const r = await publish(dir, seq, [], { registry: counter.host });
       expectPublished(r);
       expect(r.json.tags.map((t) => `${t.tag}:${t.action}`)).toEqual(['1.1.0:unchanged', 'latest:moved']);
-      expect(r.json.steps.filter((x) => x.status === 'skipped').map((x) => x.step)).toEqual(['verify', 'sbom', 'push']);
+      // the index records its build inputs: nothing is rebuilt either (issue 24)
+      expect(r.json.steps.filter((x) => x.status === 'skipped').map((x) => x.step)).toEqual(['build', 'verify', 'sbom', 'push']);
       expect(counter.counts.blobUploads).toBe(0);
       expect(counter.counts.manifestPuts).toBe(1);
     } finally {

@@ -62,11 +62,24 @@ describe('publish result → outcome', () => {
     expect(o.durations).toEqual({ verify: 900 });
   });
 
-  it('3. already-published is a success with no tag written; dry-run is "verified"; refused is exit 4', () => {
-    const ap = outcomeOfPublish('source-foo', common.dir, { ...common, result: 'already-published', digest: 'sha256:aa', sameBy: 'index digest', builtDigest: 'sha256:aa' }, undefined);
+  it('3. already-published is a success whose outputs are a publish\'s (digest, platforms, the tags holding it); dry-run is "verified"; refused is exit 4', () => {
+    const ap = outcomeOfPublish(
+      'source-foo',
+      common.dir,
+      {
+        ...common,
+        result: 'already-published',
+        digest: 'sha256:aa',
+        sameBy: 'build inputs',
+        builtDigest: 'sha256:aa',
+        platforms: ['linux/amd64', 'linux/arm64'],
+        platformDigests: { 'linux/amd64': 'sha256:a1', 'linux/arm64': 'sha256:a2' },
+        tags: [{ tag: '1.2.0', action: 'unchanged', ref: 'localhost:5000/x/source-foo:1.2.0' }],
+      },
+      undefined,
+    );
     expect(ap.result).toBe('already-published');
-    expect(outputsFor([ap]).tags).toBe('');
-    expect(outputsFor([ap]).image).toBe('localhost:5000/x/source-foo@sha256:aa');
+    expect(outputsFor([ap])).toMatchObject({ image: 'localhost:5000/x/source-foo@sha256:aa', digest: 'sha256:aa', tags: 'localhost:5000/x/source-foo:1.2.0', platforms: 'linux/amd64,linux/arm64' });
     const dry = outcomeOfPublish(
       'source-foo',
       common.dir,

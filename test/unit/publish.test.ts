@@ -151,7 +151,7 @@ describe('result union', () => {
   const common = { dir: '/d', repository: 'localhost:5000/a', version: '1.0.0', steps: [], durations: {}, notes: [], faults: { total: 0, byReason: {} } };
   it('exit codes: already-published is success, refused is 4, failed keeps its code', () => {
     const rs: [PublishResult, number][] = [
-      [{ ...common, result: 'already-published', digest: d('1'), sameBy: 'index digest', builtDigest: d('1') }, 0],
+      [{ ...common, result: 'already-published', digest: d('1'), sameBy: 'index digest', builtDigest: d('1'), platforms: [], platformDigests: {}, tags: [] }, 0],
       [{ ...common, result: 'refused', reason: 'x', existingDigest: d('1'), builtDigest: d('2') }, 4],
       [{ ...common, result: 'failed', step: 'resolve', reason: 'login', details: [], exitCode: 3 }, 3],
     ];

@@ -128,9 +128,19 @@ export async function buildImages(plan: BuildPlan, req: ImagesRequest): Promise<
   const built: BuiltImages = { strategy, result: joined, digest: required.result.digest, platforms, attestations: 0, local };
   if (req.goal === 'push') {
     if (!req.work) throw new BcError('failed', 'internal error: a push build needs a work directory', { step: 'build' });
-    await saveToLayout(built, req.platforms, req.work, ociAnnotations(plan.labels));
+    await saveToLayout(built, req.platforms, req.work, { ...ociAnnotations(plan.labels), ...indexAnnotations(plan.annotations) });
   }
   return built;
+}
+
+/** The plan's `index:KEY=VALUE` annotations as a map (the index we write carries them as buildx would). */
+function indexAnnotations(annotations: readonly string[] | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const a of annotations ?? []) {
+    const m = /^index:([^=]+)=(.*)$/s.exec(a);
+    if (m?.[1] !== undefined && m[2] !== undefined) out[m[1]] = m[2];
+  }
+  return out;
 }
 
 /**
