@@ -85,8 +85,10 @@ const touch = async (run) => {
   }
 };
 
+const GIVEN = process.env.BC_VERIFY_CONCURRENCY ? Number(process.env.BC_VERIFY_CONCURRENCY) : undefined;
 const opts = {
   platforms: PLATFORMS,
+  ...(GIVEN !== undefined ? { verifyConcurrency: GIVEN } : {}),
   baseImages: { byLanguage: { 'manifest-only': base } },
   log: () => {},
   verifyOptions: async (plan) => ({ timeoutSeconds: 120, ...(await connectorVerifyDefaults(plan.connector)) }),
@@ -111,7 +113,7 @@ async function rawSpecs(jobs, concurrency) {
 }
 
 // bake's verify bound: what the flow says it uses (verifyBound), else the old fixed 2 connectors
-const connectorsAtOnce = bake.verifyBound ? bake.verifyBound({ platforms: PLATFORMS.length, connectors: COUNT }).value : 2;
+const connectorsAtOnce = bake.verifyBound ? bake.verifyBound({ platforms: PLATFORMS.length, connectors: COUNT, given: GIVEN }).value : 2;
 const res = { build: [], verify: [], rawSeq: [], rawConc: [], load: [] };
 try {
   await touch('warm');
