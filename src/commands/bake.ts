@@ -5,7 +5,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { action, collect, listFlag } from './common.js';
 import { badInput, ExitCode } from '../errors.js';
 import { renderTable } from '../ui/table.js';
@@ -19,6 +19,7 @@ interface BakeFlags {
   provenance?: string;
   cache?: boolean;
   builder?: string;
+  verifyConcurrency?: string;
   timeout: string;
 }
 
@@ -48,12 +49,17 @@ export function register(program: Command): void {
     .option('--no-cache', 'do not use the build cache')
     .option('--builder <name>', 'buildx builder to use (default: BUILDX_BUILDER or the current one; e.g. a remote BuildKit)')
     .option('--timeout <seconds>', 'per connector command during verify', '120')
+    .addOption(new Option('--verify-concurrency <n>', 'connectors verified at once (default: min(2 × cores, free memory / (256 MB × platforms)))').env('BC_VERIFY_CONCURRENCY'))
     .action(
       action(async (out, _g, dirs: string[], opts: BakeFlags) => {
         const provenance = opts.provenance === undefined ? undefined : ({ min: 'min', max: 'max', false: false } as const)[opts.provenance as 'min'];
         if (opts.provenance !== undefined && provenance === undefined) throw badInput(`--provenance ${opts.provenance}: expected min, max or false`);
         const timeout = Number(opts.timeout);
         if (!Number.isFinite(timeout) || timeout <= 0) throw badInput(`--timeout must be a positive number, got "${opts.timeout}"`);
+        const verifyConcurrency = opts.verifyConcurrency === undefined ? undefined : Number(opts.verifyConcurrency);
+        if (verifyConcurrency !== undefined && !(Number.isInteger(verifyConcurrency) && verifyConcurrency >= 1)) {
+          throw badInput(`--verify-concurrency (or BC_VERIFY_CONCURRENCY) must be a whole number ≥ 1, got "${opts.verifyConcurrency}"`);
+        }
         const { bakeConnectors, printBake } = await import('../core/flows/bake.js');
         const { connectorVerifyDefaults } = await import('../verify/defaults.js');
         const common = { platforms: listFlag(opts.platform), baseImages: parseBaseImages(opts.baseImage), provenance, log: (l: string) => out.info(l) };
@@ -70,6 +76,9 @@ export function register(program: Command): void {
           verify: opts.verify,
           noCache: opts.cache === false,
           builder: opts.builder,
+          verifyConcurrency,
+          // one line per connector as its result is final (the table comes at the end)
+          onResult: (r) => out.info(`bake: ${r.connector} ${r.status}${r.failedChecks.length > 0 ? `: ${r.failedChecks.map((c) => `${c.id} (${c.platform})`).join(', ')}` : r.problems[0] ? `: ${r.problems[0]}` : ''}`),
           // the same defaults as `verify DIR`: inputs, secrets/, labels, type
           verifyOptions: async (plan) => ({ timeoutSeconds: timeout, ...(await connectorVerifyDefaults(plan.connector)) }),
         });

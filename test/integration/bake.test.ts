@@ -90,3 +90,73 @@ describeEngine('bake: three connectors, one broken', () => {
     expect(r.stdout).toMatch(/bake: 1 of 2 ok/);
   });
 });
+
+/**
+ * Several manifest-only connectors verified at once on both platforms
+ * (BC_VERIFY_CONCURRENCY=3 for four connectors), one of them broken (its
+ * manifest's connection_specification is not a schema, so its SPEC is
+ * invalid): each connector's line is printed as it finishes, the broken one
+ * is reported by name with its failing check on both platforms, the others
+ * verify, exit 1, and no verify container of these images is left.
+ */
+describeEngine('bake: manifest-only connectors verified concurrently, one broken', () => {
+  const MID = `bc-f-bakev-${process.pid}`;
+  const names = ['source-mf-a', 'source-mf-b', 'source-mf-c', 'source-mf-broken'];
+  let work: string;
+  let base: string;
+  const dirs: string[] = [];
+
+  beforeAll(async () => {
+    base = (await ensureExampleBases(inject('roots')))['manifest-only'];
+    work = await mkdtemp(join(tmpdir(), 'bc-f-bakev-'));
+    for (const name of names) {
+      const dir = join(work, name);
+      await cp(join(repoRoot, 'examples', 'source-manifest-hello'), dir, { recursive: true });
+      const meta = await readFile(join(dir, 'metadata.yaml'), 'utf8');
+      await writeFile(join(dir, 'metadata.yaml'), meta.replace('dockerRepository: airbyte/source-manifest-hello', `dockerRepository: ${MID}/${name}`));
+      // each image its own manifest layer
+      const manifest = await readFile(join(dir, 'manifest.yaml'), 'utf8');
+      const broken = manifest.replace(/ {2}connection_specification:[\s\S]*$/, '  connection_specification: not-a-schema\n');
+      await writeFile(join(dir, 'manifest.yaml'), `# ${name}\n${name === 'source-mf-broken' ? broken : manifest}`);
+      dirs.push(dir);
+    }
+  });
+
+  afterAll(async () => {
+    await execa('docker', ['image', 'rm', '-f', ...names.flatMap((n) => [`${MID}/${n}:0.1.0`, `${MID}/${n}:dev`])], { reject: false });
+    await rm(work, { recursive: true, force: true });
+  });
+
+  it('the broken one fails spec on both platforms by name, the others verify, exit 1, no container left', async () => {
+    const r = await runCli(['--json', 'bake', ...dirs, '--base-image', `manifest-only=${base}`], { env: { BC_VERIFY_CONCURRENCY: '3' } });
+    expect(r.exitCode, r.stderr).toBe(1);
+    expect(hasStackTrace(r.stderr + r.stdout)).toBe(false);
+    const res = JSON.parse(r.stdout) as { ok: boolean; verifyMs: number; results: { connector: string; status: string; platforms: string[]; failedChecks: { id: string; platform: string; message: string }[] }[] };
+    expect(res.ok).toBe(false);
+    expect(res.results.map((x) => [x.connector, x.status])).toEqual([
+      ['source-mf-a', 'verified'],
+      ['source-mf-b', 'verified'],
+      ['source-mf-c', 'verified'],
+      ['source-mf-broken', 'verify-failed'],
+    ]);
+    for (const x of res.results) expect(x.platforms).toEqual(['linux/amd64', 'linux/arm64']);
+    const broken = res.results.find((x) => x.connector === 'source-mf-broken');
+    expect(broken?.failedChecks.map((c) => `${c.id}@${c.platform}`).sort()).toEqual(['spec@linux/amd64', 'spec@linux/arm64']);
+    expect(broken?.failedChecks[0]?.message).toMatch(/connectionSpecification/);
+    // streamed: one line per connector on stderr as it completes, the broken one with its checks
+    for (const n of names.slice(0, 3)) expect(r.stderr).toMatch(new RegExp(`^bake: ${n} verified$`, 'm'));
+    expect(r.stderr).toMatch(/^bake: source-mf-broken verify-failed: spec \(linux\/(amd|arm)64\), spec \(linux\/(amd|arm)64\)$/m);
+    // every verify container of these images is gone (other helpers' verifies may be running: only ours count)
+    const ps = await execa('docker', ['ps', '-a', '--filter', 'label=io.build-connector.verify', '--format', '{{.Image}}'], { reject: false });
+    expect(ps.exitCode).toBe(0);
+    expect(ps.stdout.split('\n').filter((i) => i.includes(MID))).toEqual([]);
+  });
+
+  it('a verify concurrency that is not a whole number is refused before any build (exit 2)', async () => {
+    const r = await runCli(['bake', ...dirs, '--base-image', `manifest-only=${base}`, '--verify-concurrency', '0']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/--verify-concurrency \(or BC_VERIFY_CONCURRENCY\) must be a whole number ≥ 1, got "0"/);
+    expect(r.stderr).not.toMatch(/buildx bake/);
+    expect(hasStackTrace(r.stderr)).toBe(false);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bakeArgs, bakeTarget, targetName } from '../../src/core/flows/bake.js';
+import { bakeArgs, bakeTarget, targetName } from '../../src/core/flows/bake-file.js';
+import { verifyBound } from '../../src/core/flows/bake-verify.js';
 import { parseBaseImages } from '../../src/commands/bake.js';
 import type { BuildPlan } from '../../src/render/types.js';
 import type { Connector } from '../../src/connector/types.js';
@@ -64,5 +65,27 @@ describe('bake argv', () => {
   ];
   it.each(cases)('%s', (_n, o, want) => {
     expect(bakeArgs('b.json', 'm.json', ['t1', 't2'], o)).toEqual(want);
+  });
+});
+
+describe('verify concurrency bound', () => {
+  const GB = 2 ** 30;
+  it.each([
+    // [cores, free bytes, platforms, connectors, expected]
+    [2, 16 * GB, 2, 40, 4], // cores bound: 2 × 2
+    [8, 2 * GB, 2, 40, 4], // memory bound: 2 GB / (256 MB × 2)
+    [8, 2 * GB, 1, 40, 8], // one platform: half the memory per connector
+    [2, 16 * GB, 2, 3, 3], // never more than there are connectors
+    [2, 100 * 2 ** 20, 2, 40, 1], // too little memory for one: still 1
+  ])('%i cores, %d bytes free, %i platforms, %i connectors → %i', (cores, freeBytes, platforms, connectors, expected) => {
+    expect(verifyBound({ platforms, connectors, machine: { cores, freeBytes } }).value).toBe(expected);
+  });
+  it('a given number replaces the machine bound, capped by the connectors', () => {
+    expect(verifyBound({ platforms: 2, connectors: 40, given: 7, machine: { cores: 1, freeBytes: GB } })).toEqual({ value: 7, why: '7 as asked' });
+    expect(verifyBound({ platforms: 2, connectors: 3, given: 7 }).value).toBe(3);
+  });
+  it('a given number that is not a whole number ≥ 1 is bad input', () => {
+    expect(() => verifyBound({ platforms: 2, connectors: 3, given: 0 })).toThrow(/whole number ≥ 1, got 0/);
+    expect(() => verifyBound({ platforms: 2, connectors: 3, given: 1.5 })).toThrow(/got 1.5/);
   });
 });
