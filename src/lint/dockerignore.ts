@@ -83,16 +83,29 @@ function parseDockerignore(content: string): Pattern[] {
   return out;
 }
 
+/** A compiled .dockerignore: whether a path is left out, and whether any `!` line may bring files back. */
+export interface ContextMatcher {
+  excluded(path: string): boolean;
+  hasNegation: boolean;
+}
+
+export function compileDockerignore(content: string): ContextMatcher {
+  const patterns = parseDockerignore(content);
+  return {
+    hasNegation: patterns.some((p) => p.negate),
+    excluded(path: string): boolean {
+      const parts = clean(path).split('/');
+      const prefixes = parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+      let out = false;
+      for (const p of patterns) if (prefixes.some((x) => p.re.test(x))) out = !p.negate;
+      return out;
+    },
+  };
+}
+
 /** Is `path` (relative to the context root) left out of the build context? */
 export function isExcluded(content: string, path: string): boolean {
-  const target = clean(path);
-  const parts = target.split('/');
-  const prefixes = parts.map((_, i) => parts.slice(0, i + 1).join('/'));
-  let excluded = false;
-  for (const p of parseDockerignore(content)) {
-    if (prefixes.some((x) => p.re.test(x))) excluded = !p.negate;
-  }
-  return excluded;
+  return compileDockerignore(content).excluded(path);
 }
 
 /** secrets/ is out when a credentials file inside it would be out. */

@@ -20,7 +20,7 @@ import { createHash } from 'node:crypto';
 import { lstat, readFile, readdir, readlink } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { VERSION } from '../version.js';
-import { parseDockerignore } from '../lint/dockerignore.js';
+import { compileDockerignore } from '../lint/dockerignore.js';
 import { buildModel } from '../lint/model.js';
 import { registryLocation } from '../lint/base-facts.js';
 import { RegistryClient } from '../registry/client.js';
@@ -67,16 +67,10 @@ function fromImages(plan: BuildPlan, buildArgs: Record<string, string>): string[
 
 /** Every file the build context sends, sorted: "path mode sha256" (a symlink: its target). */
 export async function contextFiles(dir: string, dockerignore: string): Promise<string[]> {
-  const patterns = parseDockerignore(dockerignore);
+  const matcher = compileDockerignore(dockerignore);
   // with a `!` line an excluded directory may still send files: walk it all
-  const prune = !patterns.some((p) => p.negate);
-  const excluded = (rel: string) => {
-    const parts = rel.split('/');
-    const prefixes = parts.map((_, i) => parts.slice(0, i + 1).join('/'));
-    let out = false;
-    for (const p of patterns) if (prefixes.some((x) => p.re.test(x))) out = !p.negate;
-    return out;
-  };
+  const prune = !matcher.hasNegation;
+  const excluded = (rel: string) => matcher.excluded(rel);
   const lines: string[] = [];
   const walk = async (rel: string): Promise<void> => {
     const entries = await readdir(join(dir, rel), { withFileTypes: true });
