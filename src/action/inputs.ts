@@ -1,5 +1,5 @@
 /**
- * Action inputs → the shared validated config (src/config.ts), the same
+ * Action inputs → the shared validated config (src/core/request-schema.ts), the same
  * schema the CLI's flags go through. Pure apart from reading through the
  * getter it is given (the entry passes core.getInput), so tests drive it
  * with a plain record.
@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import { badInput } from '../errors.js';
-import { COMMANDS, kebab, parsePublishConfig, type PublishConfig } from '../config.js';
+import { COMMANDS, kebab, parsePublishConfig, type PublishConfig } from '../core/request-schema.js';
 
 /** Every input of action.yml, in its order. */
 export const ACTION_INPUTS = [

@@ -17,7 +17,7 @@ import { BcError, ExitCode } from '../errors.js';
 import { runBuild, type BuildFlowResult } from '../core/flows/build.js';
 import { runPublish } from '../core/flows/publish.js';
 import type { FlowHooks, PublishRequest } from '../core/request.js';
-import { publishRequestOf } from '../config.js';
+import { publishRequestOf } from '../core/request-schema.js';
 import type { PublishResult, BuildFacts } from '../core/result.js';
 import type { CheckResult, VerifyReport } from '../verify/index.js';
 import type { Finding } from '../lint/types.js';
@@ -106,7 +106,7 @@ function stepLogger(ctx: RunContext): FlowHooks['onStep'] {
   };
 }
 
-/** The validated config → the publish pipeline's request (src/config.ts, shared with the CLI). */
+/** The validated config → the publish pipeline's request (src/core/request-schema.ts, shared with the CLI). */
 export function publishRequest(dir: string, ctx: RunContext): PublishRequest {
   // the release tag's version (resolveRelease already checked it equals metadata.yaml);
   // on a runner a created git tag is only useful once pushed (publishRequestOf pushes it)

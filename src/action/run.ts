@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import { BcError, ExitCode, toBcError } from '../errors.js';
 import { redact } from '../exec.js';
-import type { CommandName, PublishConfig } from '../config.js';
+import type { CommandName, PublishConfig } from '../core/request-schema.js';
 import { annotationsFor, positionIn, type Annotation } from './annotations.js';
 import { githubContext, readActionInputs, secretsToMask, type GithubContext } from './inputs.js';
 import { outputsFor, OUTPUT_NAMES } from './outputs.js';

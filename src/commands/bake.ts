@@ -6,7 +6,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { action, collect, listFlag } from './common.js';
+import { action, collect } from './common.js';
+import { splitList } from '../core/request.js';
 import { badInput, ExitCode } from '../errors.js';
 import { renderTable } from '../ui/table.js';
 
@@ -56,7 +57,7 @@ export function register(program: Command): void {
         if (!Number.isFinite(timeout) || timeout <= 0) throw badInput(`--timeout must be a positive number, got "${opts.timeout}"`);
         const { bakeConnectors, printBake } = await import('../core/flows/bake.js');
         const { connectorVerifyDefaults } = await import('../verify/defaults.js');
-        const common = { platforms: listFlag(opts.platform), baseImages: parseBaseImages(opts.baseImage), provenance, log: (l: string) => out.info(l) };
+        const common = { platforms: splitList(opts.platform), baseImages: parseBaseImages(opts.baseImage), provenance, log: (l: string) => out.info(l) };
         if (opts.print) {
           const workdir = resolve(opts.workdir ?? (await mkdtemp(join(tmpdir(), 'bc-bake-print-'))));
           const p = await printBake(dirs, workdir, common);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { action, listFlag } from './common.js';
+import { action } from './common.js';
+import { splitList } from '../core/request.js';
 import { renderBase, buildBase } from '../render/base-image.js';
 import { ensureLocalRoot } from '../base/local-root.js';
 import { listBases } from '../render/base-def.js';
@@ -31,7 +32,7 @@ export function register(program: Command): void {
     .option('--platform <list>', 'platforms', DEFAULT_PLATFORMS.join(','))
     .action(
       action(async (out, _g, name: string, opts: { rootImage: string; registry?: string; push?: boolean; platform: string }) => {
-        const res = await buildBase({ name, rootImage: opts.rootImage, registry: opts.registry, push: opts.push, platforms: listFlag(opts.platform) });
+        const res = await buildBase({ name, rootImage: opts.rootImage, registry: opts.registry, push: opts.push, platforms: splitList(opts.platform) });
         out.info(`${res.built ? 'built' : 'reused'} base ${name} for ${res.platforms.join(', ')}${res.pushed ? ' (in the registry)' : ' (loaded into the engine)'}`);
         out.result(res, () => res.ref);
       }),

@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import { action, buildInputOptions, buildInputsOf, collect, failedFlow, parseProvenanceFlag, type BuildInputFlags } from './common.js';
-import { parseBuildConfig } from '../config.js';
+import { parseBuildConfig } from '../core/request-schema.js';
 import { badInput, ExitCode } from '../errors.js';
 import type { Provenance } from '../docker/buildx.js';
 import type { BuildOptions, BuildOutputChoice } from '../core/images/result.js';

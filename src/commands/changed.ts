@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { action, listFlag } from './common.js';
+import { action } from './common.js';
+import { splitList } from '../core/request.js';
 import { findChanged, reasonText } from '../monorepo/changed.js';
 import { renderTable } from '../ui/table.js';
 import { badInput, ExitCode } from '../errors.js';
@@ -36,8 +37,8 @@ export function register(program: Command): void {
         const res = await findChanged({
           cwd: resolve(opts.repo ?? '.'),
           since: opts.since,
-          roots: listFlag(opts.roots),
-          platforms: listFlag(opts.platform),
+          roots: splitList(opts.roots),
+          platforms: splitList(opts.platform),
           runners,
         });
         if (kind !== undefined) {

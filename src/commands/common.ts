@@ -77,15 +77,6 @@ export function failedFlow(out: Output, r: { reason: string; details: string[]; 
   return e.exitCode;
 }
 
-/** Parse a comma/newline separated list flag. */
-export function listFlag(value: string | undefined): string[] | undefined {
-  if (value === undefined) return undefined;
-  return value
-    .split(/[\n,]/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-}
-
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
@@ -119,7 +110,7 @@ export async function loginFromFlags(f: LoginFlags, opts: { env?: NodeJS.Process
     throw badInput('--password-stdin: a password was given without a username', ['fix: give the username too (--username U, or BUILD_CONNECTOR_USERNAME)']);
   }
   // loaded here, not at startup: every command imports this module
-  const [{ parseRegistryLogin }, { explicitCredentials, readStdinPassword }] = await Promise.all([import('../config.js'), import('../registry/credentials.js')]);
+  const [{ parseRegistryLogin }, { explicitCredentials, readStdinPassword }] = await Promise.all([import('../core/request-schema.js'), import('../registry/credentials.js')]);
   const password = f.passwordStdin ? await readStdinPassword(opts.stdin) : undefined;
   const login = parseRegistryLogin({ username: f.username, password });
   explicitCredentials({ ...login, env });
@@ -153,7 +144,7 @@ export interface BuildInputFlags {
   provenance?: string;
 }
 
-/** The build flags → the words of the config schema the CLI and the Action share (src/config.ts). */
+/** The build flags → the words of the config schema the CLI and the Action share (src/core/request-schema.ts). */
 export function buildInputsOf(f: BuildInputFlags) {
   return { platforms: f.platform, baseImage: f.baseImage, builder: f.builder, cacheFrom: f.cacheFrom, cacheTo: f.cacheTo, buildArgs: f.buildArg };
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { action, collect, listFlag } from './common.js';
+import { action, collect } from './common.js';
+import { splitList } from '../core/request.js';
 import { ExitCode, badInput } from '../errors.js';
 import { lintTargets } from '../lint/targets.js';
 import { formatGithub, formatReport, formatText, reportSummary, summaryLine, unresolvedBaseLines } from '../lint/format.js';
@@ -44,7 +45,7 @@ export function register(program: Command): void {
       action(async (out, g, targets: string[], opts: LintFlags) => {
         const format = (g.json ? 'json' : (opts.format ?? 'text')) as Format;
         if (!FORMATS.includes(format)) throw badInput(`--format ${JSON.stringify(opts.format)}: expected one of ${FORMATS.join(', ')}`);
-        const dirs = listFlag(opts.permittedWriteDirs);
+        const dirs = splitList(opts.permittedWriteDirs);
         if (dirs) {
           const bad = dirs.find((d) => !d.startsWith('/'));
           if (bad !== undefined) throw badInput(`--permitted-write-dirs: ${JSON.stringify(bad)} is not an absolute path`);

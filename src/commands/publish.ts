@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { action, buildInputOptions, buildInputsOf, credentialOptions, loginFromFlags, parseProvenanceFlag, type BuildInputFlags, type LoginFlags } from './common.js';
-import { parsePublishConfig, publishRequestOf } from '../config.js';
+import { parsePublishConfig, publishRequestOf } from '../core/request-schema.js';
 import { badInput } from '../errors.js';
 import { runPublish } from '../core/flows/publish.js';
 import type { PublishRequest } from '../core/request.js';
@@ -43,7 +43,7 @@ export function register(program: Command): void {
     .action(
       action(async (out, _g, dir: string | undefined, f: PublishFlags) => {
         const login = await loginFromFlags(f);
-        // The same schema as the Action's inputs (src/config.ts), so both shells
+        // The same schema as the Action's inputs (src/core/request-schema.ts), so both shells
         // validate alike and ask the core for the same request.
         const config = parsePublishConfig({
           connectors: [dir ?? '.'],
