@@ -8,6 +8,7 @@ export { BcError, ExitCode, badInput, envMissing, failed, refused, toBcError, ty
 export { runCleanups } from '../cleanup.js';
 export { redact } from '../exec.js';
 export { checkInputFile } from '../fs-util.js';
+export { DEFAULT_PLATFORMS, isPlatform } from '../shared/platforms.js';
 export type { Provenance } from '../docker/buildx.js';
 export type { Finding } from '../lint/types.js';
 export type { CheckResult, VerifyReport } from '../verify/index.js';
