@@ -10,7 +10,7 @@
  * keeps the two equal).
  */
 import { z } from 'zod';
-import { badInput } from '../errors.js';
+import { badInput } from '../core/index.js';
 import { COMMANDS, kebab, parsePublishConfig, type PublishConfig } from '../core/request-schema.js';
 
 /** Every input of action.yml, in its order. */

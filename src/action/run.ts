@@ -13,8 +13,7 @@
 import { mkdir, mkdtemp, rm, writeFile, chmod } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, isAbsolute, join, resolve } from 'node:path';
-import { BcError, ExitCode, toBcError } from '../errors.js';
-import { redact } from '../exec.js';
+import { BcError, ExitCode, redact, toBcError } from '../core/index.js';
 import type { CommandName, PublishConfig } from '../core/request-schema.js';
 import { annotationsFor, positionIn, type Annotation } from './annotations.js';
 import { githubContext, readActionInputs, secretsToMask, type GithubContext } from './inputs.js';

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { action, collect } from './common.js';
 import { splitList } from '../core/request.js';
-import { badInput, ExitCode } from '../errors.js';
+import { badInput, ExitCode } from '../core/index.js';
 import { renderTable } from '../ui/table.js';
 
 interface BakeFlags {
@@ -56,7 +56,7 @@ export function register(program: Command): void {
         const timeout = Number(opts.timeout);
         if (!Number.isFinite(timeout) || timeout <= 0) throw badInput(`--timeout must be a positive number, got "${opts.timeout}"`);
         const { bakeConnectors, printBake } = await import('../core/flows/bake.js');
-        const { connectorVerifyDefaults } = await import('../verify/defaults.js');
+        const { connectorVerifyOptions } = await import('../core/flows/verify.js');
         const common = { platforms: splitList(opts.platform), baseImages: parseBaseImages(opts.baseImage), provenance, log: (l: string) => out.info(l) };
         if (opts.print) {
           const workdir = resolve(opts.workdir ?? (await mkdtemp(join(tmpdir(), 'bc-bake-print-'))));
@@ -72,7 +72,7 @@ export function register(program: Command): void {
           noCache: opts.cache === false,
           builder: opts.builder,
           // the same defaults as `verify DIR`: inputs, secrets/, labels, type
-          verifyOptions: async (plan) => ({ timeoutSeconds: timeout, ...(await connectorVerifyDefaults(plan.connector)) }),
+          verifyOptions: (plan) => connectorVerifyOptions(plan.connector, { timeoutSeconds: timeout }),
         });
         out.result(res, () => {
           const rows = res.results.map((r) => [

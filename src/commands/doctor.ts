@@ -3,8 +3,7 @@ import { action, credentialOptions, loginFromFlags, type LoginFlags } from './co
 import { splitList } from '../core/request.js';
 import { runDoctor } from '../core/doctor.js';
 import { renderTable } from '../ui/table.js';
-import { ExitCode, badInput } from '../errors.js';
-import { DEFAULT_PLATFORMS } from '../shared/platforms.js';
+import { DEFAULT_PLATFORMS, ExitCode, badInput } from '../core/index.js';
 
 export function register(program: Command): void {
   credentialOptions(

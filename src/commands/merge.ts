@@ -5,8 +5,8 @@
 import type { Command } from 'commander';
 import { action, credentialOptions, loginFromFlags, type LoginFlags } from './common.js';
 import { splitList } from '../core/request.js';
-import { badInput, ExitCode } from '../errors.js';
-import type { LatestMode } from '../publish/tag-plan.js';
+import { badInput, ExitCode } from '../core/index.js';
+import type { LatestMode } from '../core/index.js';
 
 interface MergeFlags extends LoginFlags {
   digests?: string[];

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { action, buildInputOptions, buildInputsOf, credentialOptions, loginFromFlags, parseProvenanceFlag, type BuildInputFlags, type LoginFlags } from './common.js';
 import { parsePublishConfig, publishRequestOf } from '../core/request-schema.js';
-import { badInput } from '../errors.js';
+import { badInput } from '../core/index.js';
 import { runPublish } from '../core/flows/publish.js';
 import type { PublishRequest } from '../core/request.js';
 import { exitCodeOf } from '../core/result.js';
 import { formatResult } from './publish-format.js';
-import { DEFAULT_GIT_TAG_FORMAT } from '../publish/release-plan.js';
+import { DEFAULT_GIT_TAG_FORMAT } from '../core/flows/release.js';
 import { retriesFlag, tagPlanOptions, targetFlag } from './tags.js';
 
 interface PublishFlags extends LoginFlags, BuildInputFlags {
