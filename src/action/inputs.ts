@@ -86,7 +86,7 @@ export interface ActionConfig {
   /** the `config` input (JSON text), kept apart so it is never logged */
   testConfig: string | undefined;
   releaseTag: string | undefined;
-  /** git ref: work on the connectors affected since it (findChanged), and output the matrices */
+  /** git ref: work on the connectors affected since it (core/flows/changed.ts), and output the matrices */
   changedSince: string | undefined;
 }
 

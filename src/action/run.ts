@@ -62,7 +62,7 @@ function changedSummary(since: string, set: ChangedSet): string {
 
 /** What the core must provide (src/action/pipeline.ts implements it). */
 export interface ConnectorRunner {
-  /** the connectors affected since a git ref (findChanged, as `changed --matrix`) */
+  /** the connectors affected since a git ref (core/flows/changed.ts, as `changed --matrix`) */
   changed(since: string, roots: string[] | undefined, ctx: { github: GithubContext; platforms: string[] | undefined; log(line: string): void }): Promise<ChangedSet>;
   /** build | verify | publish one connector; throws BcError on failure, or returns a failed outcome */
   run(dir: string, ctx: RunContext): Promise<ConnectorOutcome>;

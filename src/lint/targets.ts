@@ -130,10 +130,6 @@ function unlintable(abs: string, err: BcError): TargetReport {
   return { target: file, mode: 'unlintable', files: [file], findings: [finding], ...summarize([finding]) };
 }
 
-export async function lintTargets(targets: readonly string[], opts: LintTargetOptions & { concurrency?: number } = {}): Promise<LintReport> {
-  return lintExpanded(await expandTargets(targets.length > 0 ? targets : ['.']), opts);
-}
-
 /** Lint what expandTargets found: one report per target, the bases they share, the totals. */
 export async function lintExpanded({ items, roots }: { items: Item[]; roots: boolean }, opts: LintTargetOptions & { concurrency?: number } = {}): Promise<LintReport> {
   const multi = roots || items.length > 1;
