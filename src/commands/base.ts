@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { action } from './common.js';
 import { splitList } from '../core/request.js';
-import { DEFAULT_PLATFORMS } from '../core/index.js';
+import { DEFAULT_PLATFORMS } from '../core/platforms.js';
 
 const flows = () => import('../core/flows/base.js');
 

@@ -6,7 +6,8 @@
  */
 import type { Command } from 'commander';
 import { action, credentialOptions, loginFromFlags, type LoginFlags } from './common.js';
-import { badInput, ExitCode, isPlatform } from '../core/index.js';
+import { badInput, ExitCode } from '../core/index.js';
+import { isPlatform } from '../core/platforms.js';
 import { renderReport } from '../core/flows/verify.js';
 
 interface DigestRecordFlags extends LoginFlags {

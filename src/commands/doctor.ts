@@ -3,7 +3,8 @@ import { action, credentialOptions, loginFromFlags, type LoginFlags } from './co
 import { splitList } from '../core/request.js';
 import { runDoctor } from '../core/doctor.js';
 import { renderTable } from '../ui/table.js';
-import { DEFAULT_PLATFORMS, ExitCode, badInput } from '../core/index.js';
+import { ExitCode, badInput } from '../core/index.js';
+import { DEFAULT_PLATFORMS } from '../core/platforms.js';
 
 export function register(program: Command): void {
   credentialOptions(

@@ -1,9 +1,10 @@
 /**
  * What the shells (src/commands/, src/action/, src/cli.ts, src/action.ts)
  * take from below the core, in one place: the error type and exit codes,
- * the cleanup hook, secret redaction, the exec debug sink, the version, the
- * default platforms and the plain types of results. The shells import
- * nothing outside core/ and ui/ (test/unit/shells-import-core.test.ts);
+ * the cleanup hook, secret redaction, the exec debug sink, the version and
+ * the plain types of results (the default platforms are core/platforms.ts:
+ * they load zod). The shells import nothing outside core/ and ui/
+ * (test/unit/shells-import-core.test.ts);
  * flows they load lazily from core/flows/*. Light on purpose: every command
  * loads it at start-up, so nothing here pulls in a flow or a tool wrapper.
  */
@@ -12,7 +13,6 @@ export { runCleanups } from '../cleanup.js';
 export { redact, setExecDebug } from '../exec.js';
 export { VERSION } from '../version.js';
 export { checkInputFile } from '../fs-util.js';
-export { DEFAULT_PLATFORMS, isPlatform } from '../shared/platforms.js';
 export type { Provenance } from '../docker/buildx.js';
 export type { Finding } from '../lint/types.js';
 export type { CheckResult, VerifyReport } from '../verify/index.js';
