@@ -13,8 +13,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runAction, type ActionIO } from './action/run.js';
 import { coreRunner } from './action/pipeline.js';
-import { runCleanups } from './cleanup.js';
-import { toBcError } from './errors.js';
+import { runCleanups, toBcError } from './core/index.js';
 
 function io(): ActionIO {
   return {

@@ -3,11 +3,9 @@
  */
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
-import { BcError, ExitCode, toBcError } from './errors.js';
+import { BcError, ExitCode, setExecDebug, toBcError, VERSION } from './core/index.js';
 import { jsonError, reportError } from './commands/common.js';
 import { registerCommands, requestedCommand } from './commands/index.js';
-import { setExecDebug } from './exec.js';
-import { VERSION } from './version.js';
 
 export async function buildProgram(only?: string): Promise<Command> {
   const program = new Command();

@@ -1,5 +1,5 @@
 /**
- * Action inputs → the shared validated config (src/config.ts), the same
+ * Action inputs → the shared validated config (src/core/request-schema.ts), the same
  * schema the CLI's flags go through. Pure apart from reading through the
  * getter it is given (the entry passes core.getInput), so tests drive it
  * with a plain record.
@@ -10,8 +10,8 @@
  * keeps the two equal).
  */
 import { z } from 'zod';
-import { badInput } from '../errors.js';
-import { COMMANDS, kebab, parsePublishConfig, type PublishConfig } from '../config.js';
+import { badInput } from '../core/index.js';
+import { COMMANDS, kebab, parsePublishConfig, type PublishConfig } from '../core/request-schema.js';
 
 /** Every input of action.yml, in its order. */
 export const ACTION_INPUTS = [
@@ -86,7 +86,7 @@ export interface ActionConfig {
   /** the `config` input (JSON text), kept apart so it is never logged */
   testConfig: string | undefined;
   releaseTag: string | undefined;
-  /** git ref: work on the connectors affected since it (findChanged), and output the matrices */
+  /** git ref: work on the connectors affected since it (core/flows/changed.ts), and output the matrices */
   changedSince: string | undefined;
 }
 

@@ -10,17 +10,15 @@
  * never see each other's images, and are untagged afterwards.
  */
 import { join } from 'node:path';
-import { parseGitTag, resolveRelease } from '../publish/release-plan.js';
-import { discoverConnectors } from '../monorepo/discovery.js';
-import { findChanged, reasonText } from '../monorepo/changed.js';
-import { BcError, ExitCode } from '../errors.js';
+import { runChanged, reasonText } from '../core/flows/changed.js';
+import { runRelease } from '../core/flows/release.js';
+import { ExitCode } from '../core/index.js';
 import { runBuild, type BuildFlowResult } from '../core/flows/build.js';
 import { runPublish } from '../core/flows/publish.js';
 import type { FlowHooks, PublishRequest } from '../core/request.js';
-import { publishRequestOf } from '../config.js';
+import { publishRequestOf } from '../core/request-schema.js';
 import type { PublishResult, BuildFacts } from '../core/result.js';
-import type { CheckResult, VerifyReport } from '../verify/index.js';
-import type { Finding } from '../lint/types.js';
+import type { CheckResult, Finding, VerifyReport } from '../core/index.js';
 import { positionIn } from './annotations.js';
 import type { ConnectorRunner, RunContext } from './run.js';
 import { connectorKey } from './run.js';
@@ -106,7 +104,7 @@ function stepLogger(ctx: RunContext): FlowHooks['onStep'] {
   };
 }
 
-/** The validated config → the publish pipeline's request (src/config.ts, shared with the CLI). */
+/** The validated config → the publish pipeline's request (src/core/request-schema.ts, shared with the CLI). */
 export function publishRequest(dir: string, ctx: RunContext): PublishRequest {
   // the release tag's version (resolveRelease already checked it equals metadata.yaml);
   // on a runner a created git tag is only useful once pushed (publishRequestOf pushes it)
@@ -193,7 +191,7 @@ async function publish(dir: string, ctx: RunContext): Promise<ConnectorOutcome> 
 
 export const coreRunner: ConnectorRunner = {
   async changed(since, roots, ctx) {
-    const res = await findChanged({ cwd: ctx.github.workspace, since, roots, platforms: ctx.platforms });
+    const { changed: res } = await runChanged({ cwd: ctx.github.workspace, since, roots, platforms: ctx.platforms });
     return {
       connectors: res.connectors.map((c) => ({ connector: c.connector, name: c.name, platforms: c.platforms, why: reasonText(c) })),
       matrix: JSON.stringify(res.mergeMatrix),
@@ -209,13 +207,7 @@ export const coreRunner: ConnectorRunner = {
 
   async releasePlan(tag, roots, ctx) {
     // The tag names a connector directory: the first root that has it answers.
-    const name = parseGitTag(`refs/tags/${tag}`)?.dir;
-    const searched = roots.length > 0 ? roots : [ctx.github.workspace];
-    for (const root of searched) {
-      if (name !== undefined && !(await discoverConnectors({ base: root })).some((c) => c.name === name)) continue;
-      const plan = await resolveRelease(`refs/tags/${tag}`, { root });
-      return { dir: plan.dir, version: plan.version };
-    }
-    throw new BcError('badInput', `release tag ${tag}: no connector directory named "${name ?? '?'}" under ${searched.join(', ')}`, { details: ['fix: list the directory that holds it in the connectors input'] });
+    const { plan } = await runRelease({ gitRef: `refs/tags/${tag}`, searchRoots: roots.length > 0 ? roots : [ctx.github.workspace] });
+    return { dir: plan.dir, version: plan.version };
   },
 };

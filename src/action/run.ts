@@ -13,9 +13,8 @@
 import { mkdir, mkdtemp, rm, writeFile, chmod } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, isAbsolute, join, resolve } from 'node:path';
-import { BcError, ExitCode, toBcError } from '../errors.js';
-import { redact } from '../exec.js';
-import type { CommandName, PublishConfig } from '../config.js';
+import { BcError, ExitCode, redact, toBcError } from '../core/index.js';
+import type { CommandName, PublishConfig } from '../core/request-schema.js';
 import { annotationsFor, positionIn, type Annotation } from './annotations.js';
 import { githubContext, readActionInputs, secretsToMask, type GithubContext } from './inputs.js';
 import { outputsFor, OUTPUT_NAMES } from './outputs.js';
@@ -63,7 +62,7 @@ function changedSummary(since: string, set: ChangedSet): string {
 
 /** What the core must provide (src/action/pipeline.ts implements it). */
 export interface ConnectorRunner {
-  /** the connectors affected since a git ref (findChanged, as `changed --matrix`) */
+  /** the connectors affected since a git ref (core/flows/changed.ts, as `changed --matrix`) */
   changed(since: string, roots: string[] | undefined, ctx: { github: GithubContext; platforms: string[] | undefined; log(line: string): void }): Promise<ChangedSet>;
   /** build | verify | publish one connector; throws BcError on failure, or returns a failed outcome */
   run(dir: string, ctx: RunContext): Promise<ConnectorOutcome>;

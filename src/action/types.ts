@@ -4,7 +4,7 @@
  * (outputs) and the annotations point at. Filled from the core's results by
  * src/action/pipeline.ts; everything that renders it is pure.
  */
-import type { Finding } from '../lint/types.js';
+import type { Finding } from '../core/index.js';
 
 export type OutcomeResult = 'published' | 'already-published' | 'verified' | 'built' | 'failed';
 

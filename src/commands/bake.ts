@@ -6,8 +6,9 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { action, collect, listFlag } from './common.js';
-import { badInput, ExitCode } from '../errors.js';
+import { action, collect } from './common.js';
+import { splitList } from '../core/request.js';
+import { badInput, ExitCode } from '../core/index.js';
 import { renderTable } from '../ui/table.js';
 
 interface BakeFlags {
@@ -61,8 +62,8 @@ export function register(program: Command): void {
           throw badInput(`--verify-concurrency (or BC_VERIFY_CONCURRENCY) must be a whole number ≥ 1, got "${opts.verifyConcurrency}"`);
         }
         const { bakeConnectors, printBake } = await import('../core/flows/bake.js');
-        const { connectorVerifyDefaults } = await import('../verify/defaults.js');
-        const common = { platforms: listFlag(opts.platform), baseImages: parseBaseImages(opts.baseImage), provenance, log: (l: string) => out.info(l) };
+        const { connectorVerifyOptions } = await import('../core/flows/verify.js');
+        const common = { platforms: splitList(opts.platform), baseImages: parseBaseImages(opts.baseImage), provenance, log: (l: string) => out.info(l) };
         if (opts.print) {
           const workdir = resolve(opts.workdir ?? (await mkdtemp(join(tmpdir(), 'bc-bake-print-'))));
           const p = await printBake(dirs, workdir, common);
@@ -80,7 +81,7 @@ export function register(program: Command): void {
           // one line per connector as its result is final (the table comes at the end)
           onResult: (r) => out.info(`bake: ${r.connector} ${r.status}${r.failedChecks.length > 0 ? `: ${r.failedChecks.map((c) => `${c.id} (${c.platform})`).join(', ')}` : r.problems[0] ? `: ${r.problems[0]}` : ''}`),
           // the same defaults as `verify DIR`: inputs, secrets/, labels, type
-          verifyOptions: async (plan) => ({ timeoutSeconds: timeout, ...(await connectorVerifyDefaults(plan.connector)) }),
+          verifyOptions: (plan) => connectorVerifyOptions(plan.connector, { timeoutSeconds: timeout }),
         });
         out.result(res, () => {
           const rows = res.results.map((r) => [

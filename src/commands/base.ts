@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { action, listFlag } from './common.js';
-import { renderBase, buildBase } from '../render/base-image.js';
-import { ensureLocalRoot } from '../base/local-root.js';
-import { listBases } from '../render/base-def.js';
-import { DEFAULT_PLATFORMS } from '../shared/platforms.js';
+import { action } from './common.js';
+import { splitList } from '../core/request.js';
+import { DEFAULT_PLATFORMS } from '../core/platforms.js';
+
+const flows = () => import('../core/flows/base.js');
 
 export function register(program: Command): void {
   const base = program.command('base').description(`render or build a base image (${'python, java, manifest-only'}), or a local root image`);
@@ -14,7 +14,7 @@ export function register(program: Command): void {
     .option('--root-image <ref>', 'root image to build on (default: the digest-pinned upstream image in base-images/NAME/base.yaml)')
     .action(
       action(async (out, _g, name: string, opts: { rootImage?: string }) => {
-        const r = await renderBase(name, opts.rootImage);
+        const { value: r } = await (await flows()).runBaseRender({ name, rootImage: opts.rootImage });
         out.result(
           { name: r.definition.name, root: r.root, user: r.definition.user, permittedWriteDirs: r.definition.permittedWriteDirs, labels: r.labels, dockerfile: r.dockerfile },
           () => r.dockerfile,
@@ -31,7 +31,7 @@ export function register(program: Command): void {
     .option('--platform <list>', 'platforms', DEFAULT_PLATFORMS.join(','))
     .action(
       action(async (out, _g, name: string, opts: { rootImage: string; registry?: string; push?: boolean; platform: string }) => {
-        const res = await buildBase({ name, rootImage: opts.rootImage, registry: opts.registry, push: opts.push, platforms: listFlag(opts.platform) });
+        const { value: res } = await (await flows()).runBaseBuild({ name, rootImage: opts.rootImage, registry: opts.registry, push: opts.push, platforms: splitList(opts.platform) });
         out.info(`${res.built ? 'built' : 'reused'} base ${name} for ${res.platforms.join(', ')}${res.pushed ? ' (in the registry)' : ' (loaded into the engine)'}`);
         out.result(res, () => res.ref);
       }),
@@ -44,7 +44,7 @@ export function register(program: Command): void {
     .option('--rootfs-dir <dir>', 'directory holding NAME-amd64.tar and NAME-arm64.tar')
     .action(
       action(async (out, _g, name: string, opts: { registry: string; rootfsDir?: string }) => {
-        const root = await ensureLocalRoot({ name, registry: opts.registry, rootfsDir: opts.rootfsDir });
+        const { value: root } = await (await flows()).runBaseRoot({ name, registry: opts.registry, rootfsDir: opts.rootfsDir });
         out.result(root, () => root.ref);
       }),
     );
@@ -54,7 +54,7 @@ export function register(program: Command): void {
     .description('list the bundled base definitions')
     .action(
       action(async (out) => {
-        const names = await listBases();
+        const { value: names } = await (await flows()).runBaseList();
         out.result(names, () => names.join('\n'));
       }),
     );

@@ -5,12 +5,12 @@
  */
 import type { Command } from 'commander';
 import { action, buildInputOptions, buildInputsOf, collect, failedFlow, parseProvenanceFlag, type BuildInputFlags } from './common.js';
-import { parseBuildConfig } from '../config.js';
-import { badInput, ExitCode } from '../errors.js';
-import type { Provenance } from '../docker/buildx.js';
+import { parseBuildConfig } from '../core/request-schema.js';
+import { badInput, ExitCode } from '../core/index.js';
+import type { Provenance } from '../core/index.js';
 import type { BuildOptions, BuildOutputChoice } from '../core/images/result.js';
 import { runBuild, type BuildFlowResult } from '../core/flows/build.js';
-import { renderReport } from '../verify/index.js';
+import { renderReport } from '../core/flows/verify.js';
 import { findingLine } from '../core/steps.js';
 
 interface BuildFlags extends BuildInputFlags {

@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { action, listFlag } from './common.js';
-import { findChanged, reasonText } from '../monorepo/changed.js';
+import { action } from './common.js';
+import { splitList } from '../core/request.js';
 import { renderTable } from '../ui/table.js';
-import { badInput, ExitCode } from '../errors.js';
+import { badInput, ExitCode } from '../core/index.js';
 
 interface ChangedFlags {
   repo?: string;
@@ -33,11 +33,12 @@ export function register(program: Command): void {
         const runners: Record<string, string> = {};
         if (opts.runnerAmd64) runners['linux/amd64'] = opts.runnerAmd64;
         if (opts.runnerArm64) runners['linux/arm64'] = opts.runnerArm64;
-        const res = await findChanged({
+        const { runChanged, reasonText } = await import('../core/flows/changed.js');
+        const { changed: res } = await runChanged({
           cwd: resolve(opts.repo ?? '.'),
           since: opts.since,
-          roots: listFlag(opts.roots),
-          platforms: listFlag(opts.platform),
+          roots: splitList(opts.roots),
+          platforms: splitList(opts.platform),
           runners,
         });
         if (kind !== undefined) {

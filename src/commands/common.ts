@@ -3,11 +3,8 @@
  * place where errors become a message + exit code (never a stack trace).
  */
 import type { Command } from 'commander';
-import { BcError, ExitCode, badInput, toBcError } from '../errors.js';
-import type { RegistryLogin } from '../registry/credentials.js';
-import type { Provenance } from '../docker/buildx.js';
+import { BcError, ExitCode, badInput, runCleanups, toBcError, type Provenance, type RegistryLogin } from '../core/index.js';
 import { createOutput, type Output } from '../ui/output.js';
-import { runCleanups } from '../cleanup.js';
 
 export interface GlobalOptions {
   json: boolean;
@@ -77,15 +74,6 @@ export function failedFlow(out: Output, r: { reason: string; details: string[]; 
   return e.exitCode;
 }
 
-/** Parse a comma/newline separated list flag. */
-export function listFlag(value: string | undefined): string[] | undefined {
-  if (value === undefined) return undefined;
-  return value
-    .split(/[\n,]/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-}
-
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
@@ -114,16 +102,9 @@ export function credentialOptions(cmd: Command): Command {
  * username without any password is exit 2 here, before a build or a request.
  */
 export async function loginFromFlags(f: LoginFlags, opts: { env?: NodeJS.ProcessEnv; stdin?: NodeJS.ReadableStream } = {}): Promise<RegistryLogin> {
-  const env = opts.env ?? process.env;
-  if (f.passwordStdin && !f.username && !env.BUILD_CONNECTOR_USERNAME) {
-    throw badInput('--password-stdin: a password was given without a username', ['fix: give the username too (--username U, or BUILD_CONNECTOR_USERNAME)']);
-  }
   // loaded here, not at startup: every command imports this module
-  const [{ parseRegistryLogin }, { explicitCredentials, readStdinPassword }] = await Promise.all([import('../config.js'), import('../registry/credentials.js')]);
-  const password = f.passwordStdin ? await readStdinPassword(opts.stdin) : undefined;
-  const login = parseRegistryLogin({ username: f.username, password });
-  explicitCredentials({ ...login, env });
-  return login;
+  const { resolveLogin } = await import('../core/login.js');
+  return resolveLogin({ username: f.username, passwordFromStdin: f.passwordStdin }, opts);
 }
 
 /**
@@ -153,7 +134,7 @@ export interface BuildInputFlags {
   provenance?: string;
 }
 
-/** The build flags → the words of the config schema the CLI and the Action share (src/config.ts). */
+/** The build flags → the words of the config schema the CLI and the Action share (src/core/request-schema.ts). */
 export function buildInputsOf(f: BuildInputFlags) {
   return { platforms: f.platform, baseImage: f.baseImage, builder: f.builder, cacheFrom: f.cacheFrom, cacheTo: f.cacheTo, buildArgs: f.buildArg };
 }

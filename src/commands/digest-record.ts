@@ -4,12 +4,11 @@
  * the registry, and write the digest record `merge` reads. Exit 1 when the
  * platform fails verification (the record is still written, saying so).
  */
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { action, credentialOptions, loginFromFlags, type LoginFlags } from './common.js';
-import { badInput, ExitCode } from '../errors.js';
-import { renderReport } from '../verify/index.js';
-import { isPlatform } from '../shared/platforms.js';
+import { badInput, ExitCode } from '../core/index.js';
+import { isPlatform } from '../core/platforms.js';
+import { renderReport } from '../core/flows/verify.js';
 
 interface DigestRecordFlags extends LoginFlags {
   platform?: string;
@@ -46,16 +45,11 @@ export function register(program: Command): void {
         }
         const provenance = opts.provenance === undefined ? undefined : opts.provenance === 'false' ? false : opts.provenance === 'max' ? 'max' : opts.provenance === 'min' ? 'min' : undefined;
         if (opts.provenance !== undefined && provenance === undefined) throw badInput(`--provenance ${opts.provenance}: expected min, max or false`);
-        const { buildPlatformRecord } = await import('../core/flows/record.js');
-        const { digestRecordName } = await import('../monorepo/digest-record.js');
-        const { loadConnector } = await import('../connector/metadata.js');
-        const c = await loadConnector(dir);
-        const file = resolve(opts.out ?? digestRecordName(c.dirName, platform));
         const timeout = Number(opts.timeout);
         if (!Number.isFinite(timeout) || timeout <= 0) throw badInput(`--timeout must be a positive number, got "${opts.timeout}"`);
-        const { connectorVerifyDefaults } = await import('../verify/defaults.js');
+        const { buildPlatformRecord, platformRecordDefaults } = await import('../core/flows/record.js');
         // The same verify defaults as `verify DIR` (inputs, secrets, labels, type).
-        const verify = { timeoutSeconds: timeout, ...(await connectorVerifyDefaults(c)) };
+        const { file, verify } = await platformRecordDefaults(dir, platform, { out: opts.out, timeoutSeconds: timeout });
         const res = await buildPlatformRecord(dir, {
           platform,
           out: file,

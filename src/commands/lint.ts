@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { action, collect, listFlag } from './common.js';
-import { ExitCode, badInput } from '../errors.js';
-import { lintTargets } from '../lint/targets.js';
-import { formatGithub, formatReport, formatText, reportSummary, summaryLine, unresolvedBaseLines } from '../lint/format.js';
+import { action, collect } from './common.js';
+import { splitList } from '../core/request.js';
+import { badInput } from '../core/index.js';
 
 const FORMATS = ['text', 'json', 'github'] as const;
 type Format = (typeof FORMATS)[number];
@@ -44,12 +43,14 @@ export function register(program: Command): void {
       action(async (out, g, targets: string[], opts: LintFlags) => {
         const format = (g.json ? 'json' : (opts.format ?? 'text')) as Format;
         if (!FORMATS.includes(format)) throw badInput(`--format ${JSON.stringify(opts.format)}: expected one of ${FORMATS.join(', ')}`);
-        const dirs = listFlag(opts.permittedWriteDirs);
+        const dirs = splitList(opts.permittedWriteDirs);
         if (dirs) {
           const bad = dirs.find((d) => !d.startsWith('/'));
           if (bad !== undefined) throw badInput(`--permitted-write-dirs: ${JSON.stringify(bad)} is not an absolute path`);
         }
-        const report = await lintTargets(targets, {
+        const { runLint, formatGithub, formatReport, formatText, reportSummary, summaryLine, unresolvedBaseLines } = await import('../core/flows/lint.js');
+        const { report, findings, exitCode } = await runLint({
+          targets,
           permittedWriteDirs: dirs,
           target: opts.target,
           buildArgs: parseBuildArgs(opts.buildArg),
@@ -57,7 +58,6 @@ export function register(program: Command): void {
           templatesDir: opts.templates,
           resolveBase: opts.resolve !== false,
         });
-        const findings = report.targets.flatMap((t) => t.findings);
         if (format === 'json') {
           // One target: the findings array (unchanged); several: one report.
           process.stdout.write(`${JSON.stringify(report.multi ? report : findings, null, 2)}\n`);
@@ -73,8 +73,7 @@ export function register(program: Command): void {
             : formatText(single.findings, single.files) + (single.mode === 'rendered' ? `\n(rendered from metadata.yaml: see build-connector render ${targets[0] ?? '.'})` : '');
           out.result(report, () => text);
         }
-        if (report.fatal) return ExitCode.badInput;
-        return report.errors > 0 ? ExitCode.failed : ExitCode.ok;
+        return exitCode;
       }),
     );
 }

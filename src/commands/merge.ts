@@ -3,9 +3,10 @@
  * distributed build (see src/core/flows/merge.ts). Thin: flags → mergeConnector.
  */
 import type { Command } from 'commander';
-import { action, credentialOptions, listFlag, loginFromFlags, type LoginFlags } from './common.js';
-import { badInput, ExitCode } from '../errors.js';
-import type { LatestMode } from '../publish/tag-plan.js';
+import { action, credentialOptions, loginFromFlags, type LoginFlags } from './common.js';
+import { splitList } from '../core/request.js';
+import { badInput, ExitCode } from '../core/index.js';
+import type { LatestMode } from '../core/index.js';
 
 interface MergeFlags extends LoginFlags {
   digests?: string[];
@@ -47,7 +48,7 @@ export function register(program: Command): void {
         const { mergeConnector } = await import('../core/flows/merge.js');
         const res = await mergeConnector(dir, {
           digests: opts.digests ?? [],
-          platforms: listFlag(opts.platform),
+          platforms: splitList(opts.platform),
           registry: opts.registry,
           repository: opts.repository,
           aliases: opts.aliases,

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { action, buildInputOptions, buildInputsOf, credentialOptions, loginFromFlags, parseProvenanceFlag, type BuildInputFlags, type LoginFlags } from './common.js';
-import { parsePublishConfig, publishRequestOf } from '../config.js';
-import { badInput } from '../errors.js';
+import { parsePublishConfig, publishRequestOf } from '../core/request-schema.js';
+import { badInput } from '../core/index.js';
 import { runPublish } from '../core/flows/publish.js';
 import type { PublishRequest } from '../core/request.js';
 import { exitCodeOf } from '../core/result.js';
 import { formatResult } from './publish-format.js';
-import { DEFAULT_GIT_TAG_FORMAT } from '../publish/release-plan.js';
+import { DEFAULT_GIT_TAG_FORMAT } from '../core/flows/release.js';
 import { retriesFlag, tagPlanOptions, targetFlag } from './tags.js';
 
 interface PublishFlags extends LoginFlags, BuildInputFlags {
@@ -46,7 +46,7 @@ export function register(program: Command): void {
     .action(
       action(async (out, _g, dir: string | undefined, f: PublishFlags) => {
         const login = await loginFromFlags(f);
-        // The same schema as the Action's inputs (src/config.ts), so both shells
+        // The same schema as the Action's inputs (src/core/request-schema.ts), so both shells
         // validate alike and ask the core for the same request.
         const config = parsePublishConfig({
           connectors: [dir ?? '.'],

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { action } from './common.js';
-import { DEFAULT_GIT_TAG_FORMAT, DEFAULT_RELEASE_TAG_PATTERN, resolveRelease } from '../publish/release-plan.js';
+import { DEFAULT_GIT_TAG_FORMAT, DEFAULT_RELEASE_TAG_PATTERN, runRelease } from '../core/flows/release.js';
 
 export function register(program: Command): void {
   program
@@ -15,7 +15,7 @@ export function register(program: Command): void {
     )
     .action(
       action(async (out, _g, f: { gitRef: string; root?: string; gitTagFormat: string; releaseTagPattern?: string }) => {
-        const plan = await resolveRelease(f.gitRef, { root: f.root, format: f.gitTagFormat, releaseTagPattern: f.releaseTagPattern });
+        const { plan } = await runRelease({ gitRef: f.gitRef, root: f.root, format: f.gitTagFormat, releaseTagPattern: f.releaseTagPattern });
         out.result(plan, () => [`release ${plan.tag}`, `  connector: ${plan.dir}`, `  version:   ${plan.version} (${plan.versionAt})`, `  repository: ${plan.repository}`].join('\n'));
       }),
     );

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { action, credentialOptions, listFlag, loginFromFlags, type LoginFlags } from './common.js';
+import { action, credentialOptions, loginFromFlags, type LoginFlags } from './common.js';
+import { splitList } from '../core/request.js';
 import { ExitCode, badInput, checkInputFile } from '../core/index.js';
 import { checkPlatforms } from '../core/images/prepare.js';
 import type { VerifyRequest } from '../core/flows/verify.js';
@@ -56,7 +57,7 @@ export async function verifyRequestOf(target: string, f: VerifyFlags): Promise<V
     if (f.type !== 'source' && f.type !== 'destination') throw badInput(`--type must be source or destination, got "${f.type}"`);
     req.connectorType = f.type;
   }
-  const platforms = listFlag(f.platform);
+  const platforms = splitList(f.platform);
   if (platforms) {
     checkPlatforms(platforms);
     req.platforms = platforms;

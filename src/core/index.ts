@@ -1,12 +1,17 @@
 /**
- * What the shells (src/commands/, src/action/) take from below the core,
- * in one place: the error type and exit codes, the cleanup hook, secret
- * redaction and the plain types of results. Light on purpose: every command
+ * What the shells (src/commands/, src/action/, src/cli.ts, src/action.ts)
+ * take from below the core, in one place: the error type and exit codes,
+ * the cleanup hook, secret redaction, the exec debug sink, the version and
+ * the plain types of results (the default platforms are core/platforms.ts:
+ * they load zod). The shells import nothing outside core/ and ui/
+ * (test/unit/shells-import-core.test.ts);
+ * flows they load lazily from core/flows/*. Light on purpose: every command
  * loads it at start-up, so nothing here pulls in a flow or a tool wrapper.
  */
 export { BcError, ExitCode, badInput, envMissing, failed, refused, toBcError, type ErrorKind } from '../errors.js';
 export { runCleanups } from '../cleanup.js';
-export { redact } from '../exec.js';
+export { redact, setExecDebug } from '../exec.js';
+export { VERSION } from '../version.js';
 export { checkInputFile } from '../fs-util.js';
 export type { Provenance } from '../docker/buildx.js';
 export type { Finding } from '../lint/types.js';

@@ -1,7 +1,9 @@
 /**
  * What a shell asks the core for, in neutral names (no CLI flag, no Action
  * input name). The CLI's flags and the Action's inputs both become these
- * through src/config.ts, so one request gives one result in either shell.
+ * through src/core/request-schema.ts (the zod schemas, loaded lazily), so
+ * one request gives one result in either shell. Types and light functions
+ * only: the shells load this module at start-up.
  */
 import type { Provenance } from '../docker/buildx.js';
 import type { LatestMode } from '../publish/tag-plan.js';
@@ -66,3 +68,18 @@ export interface FlowHooks extends StepHooks {
 }
 
 export const defaultLog = (l: string): void => void process.stderr.write(`${l}\n`);
+
+/**
+ * Split a newline- or comma-separated list (a list flag, a list input);
+ * blanks dropped. The one list splitter: the schemas' list fields and the
+ * commands' list flags both use it. Not given stays not given.
+ */
+export function splitList(value: string): string[];
+export function splitList(value: string | undefined): string[] | undefined;
+export function splitList(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  return value
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}

@@ -70,7 +70,7 @@ export interface LintReport {
   fatal: boolean;
 }
 
-interface Item {
+export interface Item {
   abs: string;
 }
 
@@ -130,8 +130,8 @@ function unlintable(abs: string, err: BcError): TargetReport {
   return { target: file, mode: 'unlintable', files: [file], findings: [finding], ...summarize([finding]) };
 }
 
-export async function lintTargets(targets: readonly string[], opts: LintTargetOptions & { concurrency?: number } = {}): Promise<LintReport> {
-  const { items, roots } = await expandTargets(targets.length > 0 ? targets : ['.']);
+/** Lint what expandTargets found: one report per target, the bases they share, the totals. */
+export async function lintExpanded({ items, roots }: { items: Item[]; roots: boolean }, opts: LintTargetOptions & { concurrency?: number } = {}): Promise<LintReport> {
   const multi = roots || items.length > 1;
   const reports = await pool(items, opts.concurrency ?? 16, async (item): Promise<TargetReport> => {
     try {

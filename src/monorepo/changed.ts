@@ -1,6 +1,7 @@
 /**
- * `changed`: discovery + git diff + the affected-set rules + the matrices.
- * The CLI command and the Action both call `findChanged`.
+ * `changed`: discovery + git diff + the affected-set rules + the matrices,
+ * as three phases core/flows/changed.ts runs as steps (the CLI command and
+ * the Action both run that flow).
  */
 import { resolve } from 'node:path';
 import { computeAffected, describeReason, type Reason } from './affected.js';
@@ -45,25 +46,49 @@ export interface ChangedResult {
   mergeMatrix: Matrix<MergeMatrixEntry>;
 }
 
-export async function findChanged(opts: ChangedOptions): Promise<ChangedResult> {
+/** What the diff is read against: the repository, its config, the connectors, the changed files. */
+export interface ChangedInputs {
+  repoRoot: string;
+  config: Awaited<ReturnType<typeof loadRepoConfig>>;
+  connectors: DiscoveredConnector[];
+  changes: Awaited<ReturnType<typeof changedFilesSince>>;
+}
+
+/** discover: the repository root, build-connector.yaml, the connectors under the roots, the files changed since the ref. */
+export async function discoverChanges(opts: ChangedOptions): Promise<ChangedInputs> {
   const repoRoot = await gitRepoRoot(opts.cwd);
   const config = await loadRepoConfig(repoRoot);
   const roots = opts.roots && opts.roots.length > 0 ? opts.roots.map((r) => resolve(opts.cwd, r)) : config.roots.map((r) => resolve(repoRoot, r));
   const [connectors, changes] = await Promise.all([discoverConnectors({ roots, base: repoRoot }), changedFilesSince(repoRoot, opts.since)]);
+  return { repoRoot, config, connectors, changes };
+}
 
-  // Each metadata.yaml is read at most once, and only when needed.
+/** The affected set, with the facts (metadata.yaml) of the affected connectors. */
+export interface Affected {
+  result: Awaited<ReturnType<typeof computeAffected>>;
+  facts: Map<string, ConnectorFacts>;
+}
+
+/** affected: the affected-set rules; each metadata.yaml is read at most once, and only when needed. */
+export async function affectedBy(inputs: ChangedInputs): Promise<Affected> {
   const known = new Map<string, ConnectorFacts>();
   const loadFacts = async (list: readonly DiscoveredConnector[]) => {
     const todo = list.filter((c) => !known.has(c.relDir));
     for (const [k, v] of await readAllFacts(todo)) known.set(k, v);
     return known;
   };
-  const result = await computeAffected({ connectors, changedFiles: changes.files, config, loadFacts });
+  const result = await computeAffected({ connectors: inputs.connectors, changedFiles: inputs.changes.files, config: inputs.config, loadFacts });
   // Platforms (and a metadata sanity check) only for the affected ones.
   const facts = await loadFacts(result.affected.map((a) => a.connector));
+  return { result, facts };
+}
+
+/** matrix: the platforms of each affected connector and the two matrices. */
+export function changedResult(opts: ChangedOptions, inputs: ChangedInputs, { result, facts }: Affected): ChangedResult {
+  const { repoRoot, config, connectors, changes } = inputs;
   const platforms = opts.platforms && opts.platforms.length > 0 ? opts.platforms : config.platforms;
   const runners = { ...config.runners, ...(opts.runners ?? {}) };
-  const inputs = result.affected.map((a) => ({
+  const entries = result.affected.map((a) => ({
     connector: a.connector.relDir,
     name: a.connector.name,
     platforms: facts.get(a.connector.relDir)?.platforms,
@@ -78,14 +103,20 @@ export async function findChanged(opts: ChangedOptions): Promise<ChangedResult> 
     connectors: result.affected.map((a, i) => ({
       connector: a.connector.relDir,
       name: a.connector.name,
-      platforms: platformsFor(inputs[i] as (typeof inputs)[number], platforms),
+      platforms: platformsFor(entries[i] as (typeof entries)[number], platforms),
       reasons: a.reasons,
     })),
     ignored: result.ignored,
     unrelated: result.unrelated,
-    matrix: buildMatrix(inputs, { platforms, runners }),
-    mergeMatrix: mergeMatrix(inputs, { platforms }),
+    matrix: buildMatrix(entries, { platforms, runners }),
+    mergeMatrix: mergeMatrix(entries, { platforms }),
   };
+}
+
+/** The three phases in one call (core/flows/changed.ts runs them as steps). */
+export async function findChanged(opts: ChangedOptions): Promise<ChangedResult> {
+  const inputs = await discoverChanges(opts);
+  return changedResult(opts, inputs, await affectedBy(inputs));
 }
 
 export function reasonText(c: ChangedConnector): string {

@@ -67,6 +67,8 @@ export interface BaseBuildOptions {
   registry?: string;
   push?: boolean;
   platforms?: string[];
+  /** the base already rendered (renderBase(name, rootImage)); rendered here when not given */
+  rendered?: RenderedBase;
 }
 
 export interface BaseBuildResult {
@@ -89,7 +91,7 @@ export function baseTag(name: string, dockerfile: string, platforms: string[], r
 }
 
 export async function buildBase(opts: BaseBuildOptions): Promise<BaseBuildResult> {
-  const rendered = await renderBase(opts.name, opts.rootImage);
+  const rendered = opts.rendered ?? (await renderBase(opts.name, opts.rootImage));
   const platforms = opts.platforms ?? [...DEFAULT_PLATFORMS];
   const tag = baseTag(rendered.definition.name, rendered.dockerfile, platforms, opts.registry);
   const parsedTag = parseImageRef(tag);

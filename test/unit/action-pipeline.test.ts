@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { outcomeOfPublish, publishRequest } from '../../src/action/pipeline.js';
-import { parsePublishConfig } from '../../src/config.js';
+import { parsePublishConfig } from '../../src/core/request-schema.js';
 import type { RunContext } from '../../src/action/run.js';
 import type { PublishResult } from '../../src/core/result.js';
 import { outputsFor } from '../../src/action/outputs.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { parsePublishConfig, parseBuildConfig, DEFAULT_PLATFORMS } from '../../src/config.js';
+import { parsePublishConfig, parseBuildConfig, DEFAULT_PLATFORMS } from '../../src/core/request-schema.js';
 import { ACTION_INPUTS, ACTION_ONLY_INPUTS, defaultCommand, readActionInputs, releaseTagOf, secretsToMask, type GithubContext } from '../../src/action/inputs.js';
 import { MATRIX_OUTPUTS, outputsFor, OUTPUT_NAMES } from '../../src/action/outputs.js';
 import { checksTable, jobSummary } from '../../src/action/summary.js';

@@ -30,7 +30,7 @@ describe('cli shell', () => {
     expect(r.stderr).toMatch(/unknown command/);
   });
 
-  // publish validates its flags with the Action's schema (src/config.ts): errors name the flag
+  // publish validates its flags with the Action's schema (src/core/request-schema.ts): errors name the flag
   it.each([
     [['--registry', 'bad host!'], /^error: --registry: "bad host!" is not a registry host\[:port\]/m],
     [['--build-arg', '1X=y'], /^error: --build-arg: "1X=y" is not KEY=VALUE/m],

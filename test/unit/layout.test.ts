@@ -18,7 +18,7 @@
  *   5 lint                              — reads render's plan and base images
  *   6 publish                           — tag plan, push, apply
  *   7 verify                            — checks an image (lint's base facts, SBOM referrers)
- *   8 core, and src/config.ts           — the request, flows and steps
+ *   8 core                              — the request, flows and steps
  *   9 commands, action, and the entries src/cli.ts, src/bin.ts, src/action.ts
  * A new folder (or a new file at the top of src/) must be given a layer here.
  */
@@ -39,7 +39,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['lint'],
   ['publish'],
   ['verify'],
-  ['core', 'config.ts'],
+  ['core'],
   ['commands', 'action', 'cli.ts', 'bin.ts', 'action.ts'],
 ];
 

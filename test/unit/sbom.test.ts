@@ -15,7 +15,7 @@ import { binaryIn, generatorArch, installArgv, locateGenerator, sbomCacheDir, tr
 import { BcError } from '../../src/errors.js';
 import { outputsFor } from '../../src/action/outputs.js';
 import { emptyOutcome } from '../../src/action/types.js';
-import { parsePublishConfig, publishRequestOf } from '../../src/config.js';
+import { parsePublishConfig, publishRequestOf } from '../../src/core/request-schema.js';
 
 const subject: SbomSubject = {
   repository: 'ghcr.io/acme/source-hello',

@@ -10,6 +10,7 @@
  * the registry API — the same bytes that were built — and that platform is
  * verified from the registry.
  */
+import { resolve } from 'node:path';
 import { resolveTarget } from '../../publish/target.js';
 import { RegistryClient, registryPreflight } from '../../registry/client.js';
 import { pushArchiveByDigest } from '../../publish/push.js';
@@ -18,7 +19,7 @@ import { loadConnector } from '../../connector/metadata.js';
 import { newRetryStats, retryPolicy } from '../../registry/retry.js';
 import { verifyImage, type VerifyOptions, type VerifyReport } from '../../verify/index.js';
 import { headSha, isRepo } from '../../git.js';
-import { writeDigestRecord, type DigestRecord } from '../../monorepo/digest-record.js';
+import { digestRecordName, writeDigestRecord, type DigestRecord } from '../../monorepo/digest-record.js';
 import { BcError } from '../../errors.js';
 import type { BuildFacts } from '../result.js';
 import { Pipeline, StepFailure, done, type StepName } from '../pipeline.js';
@@ -52,6 +53,19 @@ export interface PlatformBuildResult {
   report: VerifyReport;
   file: string;
   strategy: BuildFacts;
+}
+
+/**
+ * What `digest-record DIR` records by default: the record file
+ * (digest-<connector>-<arch>.json in the current directory, unless `out`
+ * names one) and the verify options of `verify DIR` (inputs, secrets/,
+ * labels, type) with the timeout.
+ */
+export async function platformRecordDefaults(dir: string, platform: string, opts: { out?: string; timeoutSeconds: number }): Promise<{ file: string; verify: NonNullable<PlatformBuildOptions['verify']> }> {
+  const c = await loadConnector(dir);
+  const file = resolve(opts.out ?? digestRecordName(c.dirName, platform));
+  const { connectorVerifyDefaults } = await import('../../verify/defaults.js');
+  return { file, verify: { timeoutSeconds: opts.timeoutSeconds, ...(await connectorVerifyDefaults(c)) } };
 }
 
 export async function buildPlatformRecord(dir: string, opts: PlatformBuildOptions): Promise<PlatformBuildResult> {

@@ -1,20 +1,14 @@
 /**
- * The schema the CLI's flags and the Action's inputs are both validated by
- * (src/config.ts), and the registry login both shells resolve, as the
- * shells reach them through the core. Loaded lazily by the commands (zod).
+ * The registry login a shell was given → the login the flows resolve for
+ * their registry. Checked before any work: a password read from stdin
+ * without a username, an empty stdin, or a username without any password is
+ * bad input here (exit 2), before a build or a request. Loaded lazily by the
+ * commands (zod, the credential helpers).
  */
 import { badInput } from '../errors.js';
-import { parseRegistryLogin } from '../config.js';
 import { explicitCredentials, readStdinPassword, type RegistryLogin } from '../registry/credentials.js';
+import { parseRegistryLogin } from './request-schema.js';
 
-export { COMMANDS, kebab, parseBuildConfig, parsePublishConfig, parseRegistryLogin, publishRequestOf, type CommandName, type PublishConfig } from '../config.js';
-
-/**
- * A login as a shell was given it → the login the flow resolves for its
- * registry. Checked before any work: a password read from stdin without a
- * username, an empty stdin, or a username without any password is bad
- * input here, before a build or a request.
- */
 export async function resolveLogin(
   given: { username?: string; passwordFromStdin?: boolean },
   opts: { env?: NodeJS.ProcessEnv; stdin?: NodeJS.ReadableStream } = {},

@@ -1,5 +1,6 @@
 /**
- * The shared, validated configuration of build / verify / publish.
+ * The shared, validated configuration of build / verify / publish: the
+ * schemas of the request (src/core/request.ts holds its types).
  *
  * One zod schema per command. The CLI parses its flags into it, the Action
  * parses its inputs into it: both go through the same `parse*Config`
@@ -9,22 +10,14 @@
  * (commander's arrays and booleans) — and normalises them.
  */
 import { z } from 'zod';
-import { badInput } from './errors.js';
-import { PlatformSchema } from './shared/platforms.js';
-import type { PublishRequest } from './core/request.js';
-import type { RegistryLogin } from './registry/credentials.js';
+import { badInput } from '../errors.js';
+import { PlatformSchema } from '../shared/platforms.js';
+import { splitList, type PublishRequest } from './request.js';
+import type { RegistryLogin } from '../registry/credentials.js';
 
-export { DEFAULT_PLATFORMS } from './shared/platforms.js';
+export { DEFAULT_PLATFORMS } from '../shared/platforms.js';
 export const COMMANDS = ['build', 'verify', 'publish'] as const;
 export type CommandName = (typeof COMMANDS)[number];
-
-/** Split a newline- or comma-separated list; blanks dropped. */
-export function splitList(value: string): string[] {
-  return value
-    .split(/[\n,]/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-}
 
 /** A list field: "a,b", "a\nb" or ["a","b"]; empty string = not given. */
 const list = (item: z.ZodType<string>) =>
