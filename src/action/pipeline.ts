@@ -111,6 +111,11 @@ export function publishRequest(dir: string, ctx: RunContext): PublishRequest {
   return publishRequestOf(dir, ctx.config, { version: ctx.releaseVersion });
 }
 
+/** The image a publish result names, as outputs: its digest, platforms and per-platform digests. */
+function imageOutputs(r: { digest: string; platforms: string[]; platformDigests: Record<string, string> }): Pick<ConnectorOutcome, 'digest' | 'platforms' | 'platformDigests'> {
+  return { digest: r.digest, platforms: r.platforms, platformDigests: { ...r.platformDigests } };
+}
+
 export function outcomeOfPublish(key: string, dir: string, r: PublishResult, report: VerifyReport | undefined): ConnectorOutcome {
   const o = emptyOutcome(key, dir, 'publish');
   o.metadataPath = join(dir, 'metadata.yaml');
@@ -128,9 +133,7 @@ export function outcomeOfPublish(key: string, dir: string, r: PublishResult, rep
   switch (r.result) {
     case 'published':
       o.result = 'published';
-      o.digest = r.digest;
-      o.platforms = r.platforms;
-      o.platformDigests = { ...r.platformDigests };
+      Object.assign(o, imageOutputs(r));
       o.tags = r.tags.map((t) => t.ref);
       o.skippedTags = r.skippedTags.map((t) => ({ tag: t.tag, reason: t.reason }));
       if (r.forced) o.notes.push('force: an existing version tag was overwritten');
@@ -140,17 +143,13 @@ export function outcomeOfPublish(key: string, dir: string, r: PublishResult, rep
     case 'already-published':
       o.result = 'already-published';
       // the same outputs a real publish gives: the digest, its platforms, the tags that hold it
-      o.digest = r.digest;
-      o.platforms = r.platforms;
-      o.platformDigests = { ...r.platformDigests };
+      Object.assign(o, imageOutputs(r));
       o.tags = r.tags.map((t) => t.ref);
       o.notes.push(`${r.repository}:${r.version} is already ${r.digest} (same ${r.sameBy}); nothing pushed`);
       break;
     case 'dry-run':
       o.result = 'verified';
-      o.digest = r.digest;
-      o.platforms = r.platforms;
-      o.platformDigests = { ...r.platformDigests };
+      Object.assign(o, imageOutputs(r));
       o.skippedTags = r.plan.skipped.map((t) => ({ tag: t.tag, reason: t.reason }));
       o.notes.push(`dry run: nothing pushed or tagged; a real run would be: ${r.wouldBe}`, ...r.plan.tags.map((t) => `would tag ${r.repository}:${t.tag} — ${t.reason}`));
       break;
