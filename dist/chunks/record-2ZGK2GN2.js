@@ -1,0 +1,178 @@
+import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
+import {
+  digestRecordName,
+  writeDigestRecord
+} from "./chunk-2KXBZE4Q.js";
+import {
+  pushArchiveByDigest
+} from "./chunk-I5CWB52P.js";
+import {
+  buildFacts,
+  buildStep,
+  capabilitiesFor,
+  lintStep,
+  renderStep,
+  untag,
+  workDir
+} from "./chunk-L2HCX232.js";
+import {
+  resolveTarget
+} from "./chunk-57V7F2X4.js";
+import "./chunk-K4RONDQV.js";
+import "./chunk-2QVGW3B3.js";
+import "./chunk-TYQRGMNY.js";
+import {
+  verifyImage
+} from "./chunk-VSBWR4YJ.js";
+import "./chunk-GS2RMN54.js";
+import "./chunk-W3IP6RX4.js";
+import "./chunk-XCYQB3AR.js";
+import "./chunk-72ISDTNZ.js";
+import {
+  defaultLog
+} from "./chunk-ADAXBUA2.js";
+import {
+  registryAccess
+} from "./chunk-LAVRASJD.js";
+import "./chunk-ES5P35S7.js";
+import "./chunk-UR6PWVC7.js";
+import "./chunk-6YK6EASG.js";
+import "./chunk-HZ74PTKK.js";
+import "./chunk-UEN25T52.js";
+import "./chunk-6CKDEF7C.js";
+import "./chunk-3BQKRHES.js";
+import "./chunk-YCX2N7WZ.js";
+import {
+  headSha,
+  isRepo
+} from "./chunk-DRBVHAZY.js";
+import {
+  Pipeline,
+  StepFailure,
+  done
+} from "./chunk-TLSMMWMK.js";
+import "./chunk-NBFBEFOG.js";
+import "./chunk-IOFOEIPF.js";
+import "./chunk-ST2QV46B.js";
+import {
+  loadConnector
+} from "./chunk-RGI7RSUZ.js";
+import "./chunk-ZYRUFS6Q.js";
+import "./chunk-DUDWKVG5.js";
+import "./chunk-Q4DKEBY5.js";
+import "./chunk-AVBWJCO6.js";
+import "./chunk-WPPSXPB4.js";
+import "./chunk-ENUPM6VP.js";
+import {
+  RegistryClient,
+  newRetryStats,
+  registryPreflight,
+  retryPolicy
+} from "./chunk-UEL3JV3M.js";
+import "./chunk-YJZNKJVV.js";
+import "./chunk-ROAOEA6R.js";
+import "./chunk-AESVDITN.js";
+import {
+  BcError
+} from "./chunk-7ZR53DCF.js";
+import {
+  init_define_BC_HELP
+} from "./chunk-4S36LVC7.js";
+
+// src/core/flows/record.ts
+init_define_BC_HELP();
+import { resolve } from "node:path";
+var RECORD_STEPS = ["resolve", "render", "lint", "build", "push", "verify", "record"];
+async function platformRecordDefaults(dir, platform, opts) {
+  const c = await loadConnector(dir);
+  const file = resolve(opts.out ?? digestRecordName(c.dirName, platform));
+  const { connectorVerifyDefaults } = await import("./defaults-5A4GGMGC.js");
+  return { file, verify: { timeoutSeconds: opts.timeoutSeconds, ...await connectorVerifyDefaults(c) } };
+}
+async function buildPlatformRecord(dir, opts) {
+  const run = new Pipeline(RECORD_STEPS, { onStep: opts.onStep });
+  try {
+    return await recordSteps(dir, opts, opts.log ?? defaultLog, run);
+  } catch (err) {
+    if (err instanceof StepFailure) throw err.error;
+    throw err;
+  }
+}
+async function recordSteps(dir, opts, log, run) {
+  const { target, access, client } = await run.step("resolve", async () => {
+    const target2 = resolveTarget(await loadConnector(dir), { registry: opts.registry, repository: opts.repository });
+    const access2 = await registryAccess(target2.registry, opts.login);
+    const client2 = new RegistryClient(target2.registry, { credentials: access2.credentials, retry: retryPolicy(opts.retries), stats: newRetryStats(), onRetry: log });
+    await registryPreflight(client2);
+    return done({ target: target2, access: access2, client: client2 }, `${target2.reference}${access2.credentials ? `; credentials from ${access2.credentials.source}` : ""}`);
+  });
+  void capabilitiesFor(opts.builder);
+  const work = await workDir("bc-platform-");
+  try {
+    const { plan, epoch } = await run.step("render", () => renderStep(dir, { platforms: [opts.platform], baseImage: opts.baseImage }));
+    const c = plan.connector;
+    await run.step("lint", () => lintStep(plan, plan.buildArgs));
+    const built = await run.step(
+      "build",
+      () => buildStep(plan, {
+        platforms: [opts.platform],
+        goal: "push",
+        work: work.path,
+        tags: [`build-connector-record/${c.dirName}:${process.pid}-${Date.now().toString(36)}`.toLowerCase()],
+        provenance: opts.provenance ?? "min",
+        buildArgs: plan.buildArgs,
+        builder: opts.builder,
+        sourceDateEpochResolved: Promise.resolve(epoch),
+        progress: "plain",
+        write: (text) => {
+          for (const line of text.split("\n")) if (line.trim() !== "") log(line);
+        }
+      })
+    );
+    await untag(built.strategy.pushFrom === "saved-images" ? built.result.tags : []);
+    const manifest = built.platforms[opts.platform];
+    if (!manifest || !built.layout) {
+      throw new BcError("failed", `the build produced no ${opts.platform} image (it has: ${Object.keys(built.platforms).join(", ") || "none"})`, { step: "build" });
+    }
+    const layout = built.layout;
+    const ref = `${target.reference}@${built.digest}`;
+    await run.step("push", async () => {
+      log(`push by digest (no tag): ${ref}`);
+      const p = await pushArchiveByDigest(client, target.repo, layout, built.digest, { log });
+      return done(void 0, `${p.blobsUploaded} blobs uploaded, ${p.manifestsWritten} manifests written, no tag`);
+    });
+    const report = await run.step("verify", async () => {
+      log(`verify ${opts.platform}: ${ref}`);
+      const r = await verifyImage(ref, { ...opts.verify, platforms: [opts.platform], exactPlatforms: true, ...access.tools ? { registryEnv: access.tools.env } : {} });
+      return done(r, `${r.checks.filter((x) => x.status === "pass").length} checks passed, ${r.checks.filter((x) => x.status === "fail").length} failed`);
+    });
+    const commit = await isRepo(c.dir) ? await headSha(c.dir).catch(() => void 0) : void 0;
+    const record = await run.step("record", async () => {
+      const rec = await writeDigestRecord(opts.out, {
+        connector: { dirName: c.dirName, name: c.name, repository: c.repository, version: c.version },
+        platform: opts.platform,
+        repository: target.reference,
+        digest: built.digest,
+        manifest,
+        ref,
+        verify: {
+          ok: report.ok,
+          checks: report.checks.length,
+          failed: report.checks.filter((r) => r.status === "fail").map((r) => ({ id: r.id, message: r.message, ...r.fix ? { fix: r.fix } : {} }))
+        },
+        sourceDateEpoch: built.result.sourceDateEpoch,
+        builder: built.strategy.driver,
+        commit
+      });
+      return done(rec, opts.out);
+    });
+    return { record, report, file: opts.out, strategy: buildFacts(built) };
+  } finally {
+    await work.remove();
+  }
+}
+export {
+  RECORD_STEPS,
+  buildPlatformRecord,
+  platformRecordDefaults
+};

@@ -1,0 +1,44 @@
+import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
+import {
+  DEFAULT_GIT_TAG_FORMAT,
+  DEFAULT_RELEASE_TAG_PATTERN,
+  runRelease
+} from "./chunk-CIXT6NT3.js";
+import "./chunk-SSCTOTIZ.js";
+import "./chunk-NTFADQOD.js";
+import "./chunk-JB6I4A77.js";
+import "./chunk-DRBVHAZY.js";
+import "./chunk-TLSMMWMK.js";
+import "./chunk-RGI7RSUZ.js";
+import "./chunk-ZYRUFS6Q.js";
+import "./chunk-DUDWKVG5.js";
+import "./chunk-Q4DKEBY5.js";
+import "./chunk-AVBWJCO6.js";
+import {
+  action
+} from "./chunk-5KMR542P.js";
+import "./chunk-WPPSXPB4.js";
+import "./chunk-ENUPM6VP.js";
+import "./chunk-ROAOEA6R.js";
+import "./chunk-AESVDITN.js";
+import "./chunk-7ZR53DCF.js";
+import {
+  init_define_BC_HELP
+} from "./chunk-4S36LVC7.js";
+
+// src/commands/release-plan.ts
+init_define_BC_HELP();
+function register(program) {
+  program.command("release-plan").description("resolve the connector directory and version a release tag (e.g. refs/tags/source-foo/v1.2.3) names; exit 2 when metadata.yaml says another version").requiredOption("--git-ref <ref>", "the release tag (refs/tags/<connector-dir>/v<version>, or refs/tags/v<version> with one connector; refs/tags/ optional)").option("--root <dir>", "repository root to find the connector in (default: current directory)").option("--git-tag-format <format>", "tag format: {dir} and {version} placeholders", DEFAULT_GIT_TAG_FORMAT).option(
+    "--release-tag-pattern <pattern>",
+    `release tag of a repository with one connector, {version} only (default: releaseTagPattern in build-connector.yaml, else "${DEFAULT_RELEASE_TAG_PATTERN}")`
+  ).action(
+    action(async (out, _g, f) => {
+      const { plan } = await runRelease({ gitRef: f.gitRef, root: f.root, format: f.gitTagFormat, releaseTagPattern: f.releaseTagPattern });
+      out.result(plan, () => [`release ${plan.tag}`, `  connector: ${plan.dir}`, `  version:   ${plan.version} (${plan.versionAt})`, `  repository: ${plan.repository}`].join("\n"));
+    })
+  );
+}
+export {
+  register
+};
