@@ -5,7 +5,6 @@
  * What the current builder can do is decided in buildx-capabilities.ts.
  */
 import { readFile } from 'node:fs/promises';
-import { DEFAULT_PLATFORMS } from '../shared/platforms.js';
 import { z } from 'zod';
 import { docker } from './cli.js';
 import { BcError } from '../errors.js';
@@ -31,7 +30,8 @@ export interface BuildRequest {
   /** -f; default: buildx's own (CONTEXT/Dockerfile) */
   dockerfile?: string;
   /** default linux/amd64,linux/arm64 */
-  platforms?: readonly string[];
+  /** decided once, by the plan (render/plan.ts resolvePlan) */
+  platforms: readonly string[];
   /** -t (for load / oci: the image names the result gets) */
   tags?: readonly string[];
   labels?: Readonly<Record<string, string>>;
@@ -105,8 +105,8 @@ export function buildxArgs(req: BuildRequest): string[] {
   const args = ['buildx', 'build'];
   if (req.builder) args.push('--builder', req.builder);
   args.push('--progress', req.progress ?? 'plain');
-  const platforms = req.platforms && req.platforms.length > 0 ? req.platforms : DEFAULT_PLATFORMS;
-  args.push('--platform', platforms.join(','));
+  if (req.platforms.length === 0) throw new BcError('failed', 'internal error: a build request without platforms', { step: 'build' });
+  args.push('--platform', req.platforms.join(','));
   if (req.dockerfile) args.push('-f', req.dockerfile);
   args.push('--metadata-file', req.metadataFile);
   const prov = req.provenance ?? 'min';

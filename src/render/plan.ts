@@ -89,7 +89,9 @@ function readCustomDockerfile(text: string, override: string | undefined): { bas
 
 export async function resolvePlan(dir: string, opts: PlanOptions = {}): Promise<BuildPlan> {
   const c = await loadConnector(dir);
-  const platforms = opts.platforms ?? c.options.platforms ?? [...DEFAULT_PLATFORMS];
+  // the one place a build's platforms are decided: the flag, metadata.yaml, the default
+  const given = [opts.platforms, c.options.platforms].find((p) => p !== undefined && p.length > 0);
+  const platforms = given ? [...given] : [...DEFAULT_PLATFORMS];
   if (opts.baseImage !== undefined) checkImageFlag(opts.baseImage, '--base-image');
 
   if (c.customDockerfile) {

@@ -3,12 +3,12 @@ import { buildFailure, buildxArgs, outputSpec, parseBuildMetadata, type BuildReq
 import { capabilitiesFrom, unsupportedPlatforms, type CapabilityFacts } from '../../src/docker/buildx-capabilities.js';
 import { BcError } from '../../src/errors.js';
 
-const base: BuildRequest = { context: '/ctx', metadataFile: '/tmp/m.json', output: { type: 'load' } };
+const base: BuildRequest = { context: '/ctx', metadataFile: '/tmp/m.json', output: { type: 'load' }, platforms: ['linux/amd64', 'linux/arm64'] };
 const head = ['buildx', 'build', '--progress', 'plain', '--platform', 'linux/amd64,linux/arm64'];
 
 // A numbered table: input → exact argv after `docker`.
 const table: [number, string, BuildRequest, string[]][] = [
-  [1, 'defaults: both platforms, provenance min, load', base, [...head, '--metadata-file', '/tmp/m.json', '--provenance=mode=min', '--load', '/ctx']],
+  [1, 'both platforms as the plan gives them, provenance min, load', base, [...head, '--metadata-file', '/tmp/m.json', '--provenance=mode=min', '--load', '/ctx']],
   [
     2,
     'dockerfile, one platform, provenance off, tty progress',
@@ -104,7 +104,7 @@ const table: [number, string, BuildRequest, string[]][] = [
   [
     9,
     'cache only',
-    { ...base, output: { type: 'cacheonly' }, platforms: [] },
+    { ...base, output: { type: 'cacheonly' } },
     [...head, '--metadata-file', '/tmp/m.json', '--provenance=mode=min', '--output', 'type=cacheonly', '/ctx'],
   ],
 ];

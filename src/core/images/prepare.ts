@@ -5,7 +5,7 @@
  * do (exit 3 with the fix).
  */
 import { BcError } from '../../errors.js';
-import { DEFAULT_PLATFORMS, invalidPlatforms } from '../../shared/platforms.js';
+import { invalidPlatforms } from '../../shared/platforms.js';
 import type { BuildRequest, Provenance } from '../../docker/buildx.js';
 import { unsupportedPlatforms, type BuilderCapabilities } from '../../docker/buildx-capabilities.js';
 import type { BuildPlan } from '../../render/types.js';
@@ -39,7 +39,8 @@ export function prepareBuild(
   caps: BuilderCapabilities,
   files: { dockerfile: string; metadataFile: string },
 ): PreparedBuild {
-  const platforms = opts.platforms ?? (plan.platforms.length > 0 ? plan.platforms : [...DEFAULT_PLATFORMS]);
+  // the plan decided the platforms (resolvePlan); a build may narrow them (digest-record: one platform)
+  const platforms = opts.platforms ?? plan.platforms;
   checkPlatforms(platforms);
   const output = opts.output ?? { type: 'load' as const };
   const provenance = opts.provenance ?? 'min';
