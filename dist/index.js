@@ -76934,7 +76934,7 @@ function checkPlatforms(platforms) {
   if (platforms.length === 0) throw new BcError("badInput", "no platform to build");
 }
 function prepareBuild(plan, opts, caps, files) {
-  const platforms = opts.platforms ?? (plan.platforms.length > 0 ? plan.platforms : [...DEFAULT_PLATFORMS]);
+  const platforms = opts.platforms ?? plan.platforms;
   checkPlatforms(platforms);
   const output2 = opts.output ?? { type: "load" };
   const provenance = opts.provenance ?? "min";
@@ -80146,7 +80146,8 @@ function readCustomDockerfile(text2, override) {
 }
 async function resolvePlan(dir, opts = {}) {
   const c3 = await loadConnector(dir);
-  const platforms = opts.platforms ?? c3.options.platforms ?? [...DEFAULT_PLATFORMS];
+  const given = [opts.platforms, c3.options.platforms].find((p) => p !== void 0 && p.length > 0);
+  const platforms = given ? [...given] : [...DEFAULT_PLATFORMS];
   if (opts.baseImage !== void 0) checkImageFlag(opts.baseImage, "--base-image");
   if (c3.customDockerfile) {
     const dockerfile2 = await readBoundedFile(c3.customDockerfile, { kind: "Dockerfile" });
@@ -80278,7 +80279,6 @@ import { tmpdir as tmpdir2 } from "node:os";
 import { dirname as dirname4, join as join15, resolve as resolve8 } from "node:path";
 
 // src/docker/buildx.ts
-init_platforms();
 init_zod();
 init_cli();
 init_errors();
@@ -80325,8 +80325,8 @@ function buildxArgs(req) {
   const args = ["buildx", "build"];
   if (req.builder) args.push("--builder", req.builder);
   args.push("--progress", req.progress ?? "plain");
-  const platforms = req.platforms && req.platforms.length > 0 ? req.platforms : DEFAULT_PLATFORMS;
-  args.push("--platform", platforms.join(","));
+  if (req.platforms.length === 0) throw new BcError("failed", "internal error: a build request without platforms", { step: "build" });
+  args.push("--platform", req.platforms.join(","));
   if (req.dockerfile) args.push("-f", req.dockerfile);
   args.push("--metadata-file", req.metadataFile);
   const prov = req.provenance ?? "min";

@@ -6,8 +6,8 @@ import {
   findingLine,
   lintStep,
   renderStep
-} from "./chunk-L2HCX232.js";
-import "./chunk-K4RONDQV.js";
+} from "./chunk-3BAE6BV6.js";
+import "./chunk-GQOR4I76.js";
 import "./chunk-2QVGW3B3.js";
 import {
   chooseStrategy,
@@ -25,14 +25,14 @@ import {
 } from "./chunk-ADAXBUA2.js";
 import {
   buildFailure
-} from "./chunk-ES5P35S7.js";
+} from "./chunk-6EZ2DNIL.js";
 import "./chunk-UR6PWVC7.js";
 import {
   defaultTags
-} from "./chunk-6YK6EASG.js";
+} from "./chunk-JJGERPMA.js";
 import "./chunk-HZ74PTKK.js";
 import "./chunk-UEN25T52.js";
-import "./chunk-6CKDEF7C.js";
+import "./chunk-IPTWLPQM.js";
 import "./chunk-3BQKRHES.js";
 import "./chunk-YCX2N7WZ.js";
 import "./chunk-DRBVHAZY.js";

@@ -28,7 +28,7 @@ import {
   untag,
   verifyStep,
   workDir
-} from "./chunk-L2HCX232.js";
+} from "./chunk-3BAE6BV6.js";
 import {
   ensureLocalRegistry
 } from "./chunk-LQNTFYGJ.js";
@@ -43,7 +43,7 @@ import "./chunk-JB6I4A77.js";
 import {
   buildModel,
   compileDockerignore
-} from "./chunk-K4RONDQV.js";
+} from "./chunk-GQOR4I76.js";
 import {
   registryLocation
 } from "./chunk-2QVGW3B3.js";
@@ -63,12 +63,12 @@ import {
   resolveCredentials,
   toolAuth
 } from "./chunk-LAVRASJD.js";
-import "./chunk-ES5P35S7.js";
+import "./chunk-6EZ2DNIL.js";
 import "./chunk-UR6PWVC7.js";
-import "./chunk-6YK6EASG.js";
+import "./chunk-JJGERPMA.js";
 import "./chunk-HZ74PTKK.js";
 import "./chunk-UEN25T52.js";
-import "./chunk-6CKDEF7C.js";
+import "./chunk-IPTWLPQM.js";
 import "./chunk-3BQKRHES.js";
 import "./chunk-YCX2N7WZ.js";
 import {

@@ -18,7 +18,7 @@ import {
 } from "./chunk-W3IP6RX4.js";
 import {
   require_main
-} from "./chunk-6CKDEF7C.js";
+} from "./chunk-IPTWLPQM.js";
 import {
   parseImageRef,
   splitImageRef

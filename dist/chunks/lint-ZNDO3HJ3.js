@@ -7,12 +7,12 @@ import {
   lintDockerfile,
   sortFindings,
   summarize
-} from "./chunk-K4RONDQV.js";
+} from "./chunk-GQOR4I76.js";
 import "./chunk-2QVGW3B3.js";
 import "./chunk-W3IP6RX4.js";
 import {
   resolvePlan
-} from "./chunk-6CKDEF7C.js";
+} from "./chunk-IPTWLPQM.js";
 import "./chunk-3BQKRHES.js";
 import "./chunk-YCX2N7WZ.js";
 import "./chunk-DRBVHAZY.js";

@@ -3,7 +3,6 @@ import {
   unsupportedPlatforms
 } from "./chunk-HZ74PTKK.js";
 import {
-  DEFAULT_PLATFORMS,
   invalidPlatforms
 } from "./chunk-AVBWJCO6.js";
 import {
@@ -26,7 +25,7 @@ function checkPlatforms(platforms) {
   if (platforms.length === 0) throw new BcError("badInput", "no platform to build");
 }
 function prepareBuild(plan, opts, caps, files) {
-  const platforms = opts.platforms ?? (plan.platforms.length > 0 ? plan.platforms : [...DEFAULT_PLATFORMS]);
+  const platforms = opts.platforms ?? plan.platforms;
   checkPlatforms(platforms);
   const output = opts.output ?? { type: "load" };
   const provenance = opts.provenance ?? "min";

@@ -1,16 +1,16 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
   resolveSourceDateEpoch
-} from "./chunk-ES5P35S7.js";
+} from "./chunk-6EZ2DNIL.js";
 import "./chunk-UR6PWVC7.js";
-import "./chunk-6YK6EASG.js";
+import "./chunk-JJGERPMA.js";
 import "./chunk-HZ74PTKK.js";
 import "./chunk-UEN25T52.js";
 import {
   imageMetadata,
   planSummary,
   resolvePlan
-} from "./chunk-6CKDEF7C.js";
+} from "./chunk-IPTWLPQM.js";
 import "./chunk-3BQKRHES.js";
 import "./chunk-YCX2N7WZ.js";
 import "./chunk-DRBVHAZY.js";

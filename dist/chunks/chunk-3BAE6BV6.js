@@ -1,7 +1,7 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
   lintWithBase
-} from "./chunk-K4RONDQV.js";
+} from "./chunk-GQOR4I76.js";
 import {
   chooseStrategy,
   platformTag
@@ -9,13 +9,13 @@ import {
 import {
   buildImage,
   resolveSourceDateEpoch
-} from "./chunk-ES5P35S7.js";
+} from "./chunk-6EZ2DNIL.js";
 import {
   writeLayoutTar
 } from "./chunk-UR6PWVC7.js";
 import {
   defaultTags
-} from "./chunk-6YK6EASG.js";
+} from "./chunk-JJGERPMA.js";
 import {
   detectCapabilities
 } from "./chunk-HZ74PTKK.js";
@@ -23,7 +23,7 @@ import {
   imageMetadata,
   ociAnnotations,
   resolvePlan
-} from "./chunk-6CKDEF7C.js";
+} from "./chunk-IPTWLPQM.js";
 import {
   done
 } from "./chunk-TLSMMWMK.js";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-UR6PWVC7.js";
 import {
   prepareBuild
-} from "./chunk-6YK6EASG.js";
+} from "./chunk-JJGERPMA.js";
 import {
   detectCapabilities,
   forgetCapabilities
@@ -15,9 +15,6 @@ import {
 import {
   docker
 } from "./chunk-ST2QV46B.js";
-import {
-  DEFAULT_PLATFORMS
-} from "./chunk-AVBWJCO6.js";
 import {
   lastLines,
   onCleanup
@@ -84,8 +81,8 @@ function buildxArgs(req) {
   const args = ["buildx", "build"];
   if (req.builder) args.push("--builder", req.builder);
   args.push("--progress", req.progress ?? "plain");
-  const platforms = req.platforms && req.platforms.length > 0 ? req.platforms : DEFAULT_PLATFORMS;
-  args.push("--platform", platforms.join(","));
+  if (req.platforms.length === 0) throw new BcError("failed", "internal error: a build request without platforms", { step: "build" });
+  args.push("--platform", req.platforms.join(","));
   if (req.dockerfile) args.push("-f", req.dockerfile);
   args.push("--metadata-file", req.metadataFile);
   const prov = req.provenance ?? "min";

@@ -6988,7 +6988,8 @@ function readCustomDockerfile(text, override) {
 }
 async function resolvePlan(dir, opts = {}) {
   const c = await loadConnector(dir);
-  const platforms = opts.platforms ?? c.options.platforms ?? [...DEFAULT_PLATFORMS];
+  const given = [opts.platforms, c.options.platforms].find((p) => p !== void 0 && p.length > 0);
+  const platforms = given ? [...given] : [...DEFAULT_PLATFORMS];
   if (opts.baseImage !== void 0) checkImageFlag(opts.baseImage, "--base-image");
   if (c.customDockerfile) {
     const dockerfile2 = await readBoundedFile(c.customDockerfile, { kind: "Dockerfile" });

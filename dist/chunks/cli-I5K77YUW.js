@@ -28,18 +28,18 @@ import { pathToFileURL } from "node:url";
 // src/commands/index.ts
 init_define_BC_HELP();
 var COMMANDS = {
-  render: () => import("./render-RHFJVRBJ.js"),
-  lint: () => import("./lint-QM5UF4B5.js"),
-  build: () => import("./build-F6343NWM.js"),
-  verify: () => import("./verify-Y5TG2YC2.js"),
-  publish: () => import("./publish-2GNLACVF.js"),
+  render: () => import("./render-RQUCFEEN.js"),
+  lint: () => import("./lint-VGWXY4PI.js"),
+  build: () => import("./build-NR57CQQJ.js"),
+  verify: () => import("./verify-5GGJJAPS.js"),
+  publish: () => import("./publish-HRYYQRKA.js"),
   tags: () => import("./tags-JJYP6RRH.js"),
   "release-plan": () => import("./release-plan-XKKBCN4P.js"),
   doctor: () => import("./doctor-KUQLWNQR.js"),
   changed: () => import("./changed-TGJEMFAD.js"),
-  "digest-record": () => import("./digest-record-UABLREHQ.js"),
+  "digest-record": () => import("./digest-record-I353WAJ6.js"),
   merge: () => import("./merge-D2ZYKHX2.js"),
-  bake: () => import("./bake-VIXUZPGE.js"),
+  bake: () => import("./bake-MPB5BU57.js"),
   base: () => import("./base-J6FG3RKR.js")
 };
 var COMMAND_NAMES = Object.keys(COMMANDS);

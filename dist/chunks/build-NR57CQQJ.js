@@ -11,9 +11,9 @@ import {
   untag,
   verifyStep,
   workDir
-} from "./chunk-L2HCX232.js";
+} from "./chunk-3BAE6BV6.js";
 import "./chunk-I33C5WM7.js";
-import "./chunk-K4RONDQV.js";
+import "./chunk-GQOR4I76.js";
 import "./chunk-2QVGW3B3.js";
 import "./chunk-TYQRGMNY.js";
 import "./chunk-VSBWR4YJ.js";
@@ -29,12 +29,12 @@ import {
 import {
   defaultLog
 } from "./chunk-ADAXBUA2.js";
-import "./chunk-ES5P35S7.js";
+import "./chunk-6EZ2DNIL.js";
 import "./chunk-UR6PWVC7.js";
-import "./chunk-6YK6EASG.js";
+import "./chunk-JJGERPMA.js";
 import "./chunk-HZ74PTKK.js";
 import "./chunk-UEN25T52.js";
-import "./chunk-6CKDEF7C.js";
+import "./chunk-IPTWLPQM.js";
 import "./chunk-3BQKRHES.js";
 import "./chunk-YCX2N7WZ.js";
 import "./chunk-DRBVHAZY.js";

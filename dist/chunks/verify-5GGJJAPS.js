@@ -4,7 +4,7 @@ import {
 } from "./chunk-ADAXBUA2.js";
 import {
   checkPlatforms
-} from "./chunk-6YK6EASG.js";
+} from "./chunk-JJGERPMA.js";
 import "./chunk-HZ74PTKK.js";
 import "./chunk-UEN25T52.js";
 import "./chunk-ST2QV46B.js";

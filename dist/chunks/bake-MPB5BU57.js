@@ -49,7 +49,7 @@ function register(program) {
       if (verifyConcurrency !== void 0 && !(Number.isInteger(verifyConcurrency) && verifyConcurrency >= 1)) {
         throw badInput(`--verify-concurrency (or BC_VERIFY_CONCURRENCY) must be a whole number \u2265 1, got "${opts.verifyConcurrency}"`);
       }
-      const { bakeConnectors, printBake } = await import("./bake-YEXGYT5F.js");
+      const { bakeConnectors, printBake } = await import("./bake-OTFUGL6R.js");
       const { connectorVerifyOptions } = await import("./verify-IROAMAQH.js");
       const common = { platforms: splitList(opts.platform), baseImages: parseBaseImages(opts.baseImage), provenance, log: (l) => out.info(l) };
       if (opts.print) {
