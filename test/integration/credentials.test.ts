@@ -7,13 +7,14 @@
  * printed; no command writes the docker config (doctor's login check is one
  * authenticated request, not `docker login`).
  */
-import { cp, lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
-import { homedir, tmpdir } from 'node:os';
+import { cp, lstat, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { AUTH_PASSWORD, AUTH_REGISTRY, AUTH_USER, describeEngine } from '../support/engine.js';
 import { hasStackTrace, repoRoot, runCli, type CliResult } from '../support/cli.js';
 import { ensureExampleBases } from '../support/examples.js';
+import { credentiallessDockerConfig, snapshot, type BareDockerConfig } from '../support/docker-config.js';
 import { deleteRepository } from '../support/registry.js';
 import { DigestRecordSchema } from '../../src/monorepo/digest-record.js';
 
@@ -30,22 +31,12 @@ async function tagsOf(repo: string): Promise<string[]> {
   return (((await res.json()) as { tags?: string[] | null }).tags ?? []).sort();
 }
 
-/** Every entry under a directory, with its bytes (a symlink as its target). */
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    const p = join(e.parentPath, e.name);
-    out[p] = e.isSymbolicLink() ? `-> ${await readlink(p)}` : e.isDirectory() ? '/' : await readFile(p, 'utf8');
-  }
-  return out;
-}
-
 describeEngine('credentials on every registry command (htpasswd registry)', () => {
   let work = '';
   let dir = '';
   let base = '';
   /** a docker config without any credentials: what the children see */
-  let cfg = '';
+  let cfg: BareDockerConfig = { dir: '', env: {} };
   let cfgBefore: Record<string, string> = {};
   const repos: string[] = [];
   const repo = (name: string) => {
@@ -60,14 +51,8 @@ describeEngine('credentials on every registry command (htpasswd registry)', () =
     dir = join(work, 'source-hello');
     await cp(join(repoRoot, 'examples', 'source-hello'), dir, { recursive: true });
     // The engine and the plugins stay those of the user's config; its credentials do not come along.
-    const user = process.env.DOCKER_CONFIG || join(homedir(), '.docker');
-    cfg = join(work, 'docker-config');
-    await mkdir(cfg);
-    await writeFile(join(cfg, 'config.json'), '{}\n');
-    for (const sub of ['contexts', 'cli-plugins']) {
-      if (await lstat(join(user, sub)).then(() => true, () => false)) await symlink(join(user, sub), join(cfg, sub));
-    }
-    cfgBefore = await snapshot(cfg);
+    cfg = await credentiallessDockerConfig(work);
+    cfgBefore = await snapshot(cfg.dir);
   });
   afterAll(async () => {
     for (const r of repos) await deleteRepository(AUTH_REGISTRY, r, AUTH).catch(() => 0);
@@ -76,15 +61,9 @@ describeEngine('credentials on every registry command (htpasswd registry)', () =
 
   /** The CLI with the credential-less docker config (buildx keeps the suite's builders). */
   const cli = async (args: string[], o: { input?: string; env?: Record<string, string> } = {}): Promise<CliResult> => {
-    const user = process.env.DOCKER_CONFIG || join(homedir(), '.docker');
     const r = await runCli(args, {
       env: {
-        DOCKER_CONFIG: cfg,
-        BUILDX_CONFIG: process.env.BUILDX_CONFIG || join(user, 'buildx'),
-        BUILD_CONNECTOR_USERNAME: '',
-        BUILD_CONNECTOR_PASSWORD: '',
-        BUILD_CONNECTOR_RETRY_BASE_MS: '50',
-        SOURCE_DATE_EPOCH: '',
+        ...cfg.env,
         ...o.env,
       },
       ...(o.input !== undefined ? { input: o.input } : {}),
@@ -133,7 +112,7 @@ describeEngine('credentials on every registry command (htpasswd registry)', () =
     expect((JSON.parse(merged.stdout) as { status: string }).status).toBe('published');
     expect(await tagsOf(target)).toEqual(['0.1.0', 'latest']);
 
-    expect(await snapshot(cfg)).toEqual(cfgBefore);
+    expect(await snapshot(cfg.dir)).toEqual(cfgBefore);
   });
 
   it('verify REF --sbom reads the image, its referrers and the SBOM with --username/--password-stdin; a wrong password exits 3, never printed', async () => {
@@ -160,7 +139,7 @@ describeEngine('credentials on every registry command (htpasswd registry)', () =
     const anonymous = await cli(verify);
     expect(anonymous.exitCode).not.toBe(0);
 
-    expect(await snapshot(cfg)).toEqual(cfgBefore);
+    expect(await snapshot(cfg.dir)).toEqual(cfgBefore);
   });
 
   it('doctor --registry checks the login with one authenticated request and leaves DOCKER_CONFIG untouched', async () => {

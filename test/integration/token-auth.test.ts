@@ -14,13 +14,14 @@
  */
 import { execa } from 'execa';
 import { randomBytes } from 'node:crypto';
-import { cp, lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { AUTH_PASSWORD, describeEngine } from '../support/engine.js';
 import { hasStackTrace, repoRoot, runCli, type CliResult } from '../support/cli.js';
 import { ensureExampleBases } from '../support/examples.js';
+import { credentiallessDockerConfig, snapshot, type BareDockerConfig } from '../support/docker-config.js';
 import { DigestRecordSchema } from '../../src/monorepo/digest-record.js';
 import { startFaultProxy } from '../support/fault-proxy.js';
 
@@ -73,15 +74,6 @@ async function issued(): Promise<Issued[]> {
   return ((await (await fetch(`${TOKEN_SERVER}/stats`)).json()) as { issued: Issued[] }).issued;
 }
 
-/** Every entry under a directory, with its bytes (a symlink as its target). */
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    const p = join(e.parentPath, e.name);
-    out[p] = e.isSymbolicLink() ? `-> ${await readlink(p)}` : e.isDirectory() ? '/' : await readFile(p, 'utf8');
-  }
-  return out;
-}
 const homeConfig = join(homedir(), '.docker', 'config.json');
 const readHomeConfig = () => readFile(homeConfig, 'utf8').catch(() => '<absent>');
 
@@ -89,7 +81,7 @@ describeEngine('the token-auth registry (Bearer tokens per scope, distribution a
   let work = '';
   let dir = '';
   let base = '';
-  let cfg = '';
+  let cfg: BareDockerConfig = { dir: '', env: {} };
   let cfgBefore: Record<string, string> = {};
   let homeBefore = '';
   let cosign = true;
@@ -108,14 +100,9 @@ describeEngine('the token-auth registry (Bearer tokens per scope, distribution a
     work = await mkdtemp(join(tmpdir(), 'bc-token-auth-'));
     dir = join(work, 'source-hello');
     await cp(join(repoRoot, 'examples', 'source-hello'), dir, { recursive: true });
-    const user = process.env.DOCKER_CONFIG || join(homedir(), '.docker');
-    cfg = join(work, 'docker-config');
-    await mkdir(cfg);
-    await writeFile(join(cfg, 'config.json'), '{}\n');
-    for (const sub of ['contexts', 'cli-plugins']) {
-      if (await lstat(join(user, sub)).then(() => true, () => false)) await symlink(join(user, sub), join(cfg, sub));
-    }
-    cfgBefore = await snapshot(cfg);
+    // The engine and the plugins stay those of the user's config; its credentials do not come along.
+    cfg = await credentiallessDockerConfig(work);
+    cfgBefore = await snapshot(cfg.dir);
     homeBefore = await readHomeConfig();
     try {
       await execa('cosign', ['version']);
@@ -136,15 +123,9 @@ describeEngine('the token-auth registry (Bearer tokens per scope, distribution a
 
   /** The CLI with the credential-less docker config; checks what every run must hold. */
   const cli = async (args: string[], password: string): Promise<CliResult> => {
-    const user = process.env.DOCKER_CONFIG || join(homedir(), '.docker');
     const r = await runCli(args, {
       env: {
-        DOCKER_CONFIG: cfg,
-        BUILDX_CONFIG: process.env.BUILDX_CONFIG || join(user, 'buildx'),
-        BUILD_CONNECTOR_USERNAME: '',
-        BUILD_CONNECTOR_PASSWORD: '',
-        BUILD_CONNECTOR_RETRY_BASE_MS: '50',
-        SOURCE_DATE_EPOCH: '',
+        ...cfg.env,
         COSIGN_PASSWORD: 'key-pass',
       },
       input: `${password}\n`,
@@ -187,7 +168,7 @@ describeEngine('the token-auth registry (Bearer tokens per scope, distribution a
     expect(checks.filter((c) => c.id === 'sbom').map((c) => c.status)).toEqual(['pass']);
     if (cosign) expect(checks.filter((c) => c.id === 'signature').map((c) => c.status)).toEqual(['pass']);
 
-    expect(await snapshot(cfg)).toEqual(cfgBefore);
+    expect(await snapshot(cfg.dir)).toEqual(cfgBefore);
     expect(await readHomeConfig()).toBe(homeBefore);
   });
 
@@ -206,7 +187,7 @@ describeEngine('the token-auth registry (Bearer tokens per scope, distribution a
     expect((JSON.parse(merged.stdout) as { status: string }).status).toBe('published');
     expect(await tagsOf(target)).toEqual(['0.1.0', 'latest']);
 
-    expect(await snapshot(cfg)).toEqual(cfgBefore);
+    expect(await snapshot(cfg.dir)).toEqual(cfgBefore);
     expect(await readHomeConfig()).toBe(homeBefore);
   });
 
@@ -259,7 +240,7 @@ describeEngine('the token-auth registry (Bearer tokens per scope, distribution a
     expect(r.stderr).toMatch(/nothing was written/);
     expect(await tagsOf(target)).toEqual([]);
     expect(await catalog()).not.toContain(target);
-    expect(await snapshot(cfg)).toEqual(cfgBefore);
+    expect(await snapshot(cfg.dir)).toEqual(cfgBefore);
     expect(await readHomeConfig()).toBe(homeBefore);
   });
 });
