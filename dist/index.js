@@ -83357,6 +83357,7 @@ async function toolAuth(registry3, creds, env2 = process.env) {
 // src/publish/input-key.ts
 init_retry();
 init_digest();
+init_image_ref();
 var INPUTS_ANNOTATION = "io.airbyte.build-connector.inputs";
 async function registryDigest(ref2) {
   const loc = registryLocation(ref2);
@@ -83408,7 +83409,8 @@ async function inputKey(req) {
   const resolve10 = req.resolveImage ?? registryDigest;
   const images = {};
   for (const ref2 of froms) {
-    const pinned = new RegExp(`@(${DIGEST_PATTERN})$`).exec(ref2)?.[1];
+    const given = splitImageRef(ref2).digest;
+    const pinned = given !== void 0 && isDigest(given) ? given : void 0;
     const digest = pinned ?? await resolve10(ref2).catch(() => void 0);
     if (!digest) return { key: void 0, why: `the digest of ${ref2} is unknown` };
     images[ref2] = digest;

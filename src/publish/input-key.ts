@@ -26,7 +26,8 @@ import { registryLocation } from '../lint/base-facts.js';
 import { RegistryClient } from '../registry/client.js';
 import { resolveCredentials } from '../registry/credentials.js';
 import { retryPolicy } from '../registry/retry.js';
-import { DIGEST_PATTERN, isDigest, sha256Digest } from '../shared/digest.js';
+import { isDigest, sha256Digest } from '../shared/digest.js';
+import { splitImageRef } from '../shared/image-ref.js';
 import type { BuildPlan } from '../render/types.js';
 
 /** The index annotation holding the key (a publish writes it; nothing else reads it). */
@@ -102,7 +103,8 @@ export async function inputKey(req: KeyRequest): Promise<InputKey> {
   const resolve = req.resolveImage ?? registryDigest;
   const images: Record<string, string> = {};
   for (const ref of froms) {
-    const pinned = new RegExp(`@(${DIGEST_PATTERN})$`).exec(ref)?.[1];
+    const given = splitImageRef(ref).digest;
+    const pinned = given !== undefined && isDigest(given) ? given : undefined;
     const digest = pinned ?? (await resolve(ref).catch(() => undefined));
     if (!digest) return { key: undefined, why: `the digest of ${ref} is unknown` };
     images[ref] = digest;

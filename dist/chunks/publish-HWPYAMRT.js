@@ -92,7 +92,9 @@ import {
 } from "./chunk-RGI7RSUZ.js";
 import "./chunk-ZYRUFS6Q.js";
 import "./chunk-DUDWKVG5.js";
-import "./chunk-Q4DKEBY5.js";
+import {
+  splitImageRef
+} from "./chunk-Q4DKEBY5.js";
 import "./chunk-AVBWJCO6.js";
 import {
   VERSION,
@@ -116,7 +118,6 @@ import {
 } from "./chunk-UEL3JV3M.js";
 import "./chunk-YJZNKJVV.js";
 import {
-  DIGEST_PATTERN,
   isDigest,
   sha256Digest
 } from "./chunk-ROAOEA6R.js";
@@ -193,7 +194,8 @@ async function inputKey(req) {
   const resolve2 = req.resolveImage ?? registryDigest;
   const images = {};
   for (const ref of froms) {
-    const pinned = new RegExp(`@(${DIGEST_PATTERN})$`).exec(ref)?.[1];
+    const given = splitImageRef(ref).digest;
+    const pinned = given !== void 0 && isDigest(given) ? given : void 0;
     const digest = pinned ?? await resolve2(ref).catch(() => void 0);
     if (!digest) return { key: void 0, why: `the digest of ${ref} is unknown` };
     images[ref] = digest;
