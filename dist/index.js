@@ -72489,10 +72489,155 @@ var init_engine_api = __esm({
   }
 });
 
-// src/docker/rw-layer.ts
-import { access as access2, lstat as lstat3, readdir as readdir7, stat as stat8 } from "node:fs/promises";
-import { constants as constants7 } from "node:fs";
+// src/oci/layer-tree.ts
+import { createHash as createHash3 } from "node:crypto";
+import { createReadStream as createReadStream3 } from "node:fs";
+import { lstat as lstat3, readdir as readdir7, readlink as readlink2 } from "node:fs/promises";
 import { posix as posix3 } from "node:path";
+function typeOfStat(st) {
+  if (st.isFile()) return "file";
+  if (st.isDirectory()) return "dir";
+  if (st.isSymbolicLink()) return "symlink";
+  return "other";
+}
+async function sha256File(path10) {
+  const h2 = createHash3("sha256");
+  for await (const chunk of createReadStream3(path10)) h2.update(chunk);
+  return h2.digest("hex");
+}
+async function statOrUndefined(path10) {
+  try {
+    return await lstat3(path10);
+  } catch (err) {
+    const code = err.code;
+    if (code === "ENOENT" || code === "ENOTDIR") return void 0;
+    throw err;
+  }
+}
+async function readLayer(dir, root) {
+  const entries = [];
+  let weight = 0;
+  const add = async (path10, st) => {
+    const whiteout = isWhiteout(st);
+    const type = typeOfStat(st);
+    const entry = {
+      path: path10.slice(1),
+      type,
+      mode: st.mode & 4095,
+      uid: st.uid,
+      gid: st.gid,
+      size: type === "file" ? st.size : 0,
+      linkname: type === "symlink" ? await readlink2(dir + path10) : "",
+      complete: true
+    };
+    entries.push({ path: path10, whiteout, entry, ...type === "file" ? { file: { disk: dir + path10 } } : {} });
+    weight += 200 + path10.length * 2;
+  };
+  const parts = root.split("/").filter(Boolean);
+  for (let i2 = 1; i2 < parts.length; i2++) {
+    const anc = `/${parts.slice(0, i2).join("/")}`;
+    const st = await statOrUndefined(dir + anc);
+    if (!st) return { entries, weight };
+    if (!st.isDirectory()) {
+      if (st.isSymbolicLink()) return void 0;
+      await add(anc, st);
+      return { entries, weight };
+    }
+  }
+  const walk = async (path10) => {
+    const st = await statOrUndefined(dir + path10);
+    if (!st) return;
+    await add(path10, st);
+    if (!st.isDirectory()) return;
+    for (const name of (await readdir7(dir + path10)).sort()) await walk(posix3.join(path10, name));
+  };
+  await walk(root);
+  return { entries, weight };
+}
+function cached2(dir, root) {
+  const key = `${dir}\0${root}`;
+  const hit = cache.get(key);
+  if (hit) {
+    counters.hits += 1;
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  counters.misses += 1;
+  const p = readLayer(dir, root);
+  cache.set(key, p);
+  p.then(
+    (facts) => {
+      const w = facts?.weight ?? 0;
+      if (!cache.has(key)) return;
+      weights.set(key, w);
+      cacheWeight += w;
+      for (const k of cache.keys()) {
+        if (cacheWeight <= MAX_CACHE_WEIGHT || k === key) break;
+        cacheWeight -= weights.get(k) ?? 0;
+        weights.delete(k);
+        cache.delete(k);
+      }
+    },
+    () => cache.delete(key)
+  );
+  return p;
+}
+async function treeFromLayers(lowers, root, opts = {}) {
+  const facts = await Promise.all(lowers.map((d) => cached2(d, root)));
+  if (facts.some((f) => f === void 0)) return void 0;
+  const merged = /* @__PURE__ */ new Map();
+  const dropUnder = (path10) => {
+    for (const k of merged.keys()) if (k.startsWith(`${path10}/`)) merged.delete(k);
+  };
+  for (const f of [...facts].reverse()) {
+    for (const e of f?.entries ?? []) {
+      const before = merged.get(e.path);
+      if (before?.entry.type === "dir" && (e.whiteout || e.entry.type !== "dir")) dropUnder(e.path);
+      if (e.whiteout) merged.delete(e.path);
+      else merged.set(e.path, e);
+    }
+  }
+  const top = merged.get(root);
+  if (top?.entry.type === "symlink") return void 0;
+  const hashSizes = opts.hashSizes ?? /* @__PURE__ */ new Set();
+  const inTree = [...merged.entries()].filter(([p]) => p === root || p.startsWith(`${root}/`)).sort(([a2], [b]) => a2 < b ? -1 : a2 > b ? 1 : 0);
+  const entries = await Promise.all(
+    inTree.map(async ([, e]) => {
+      if (!e.file || !hashSizes.has(e.entry.size)) return e.entry;
+      e.file.sha256 ??= sha256File(e.file.disk);
+      return { ...e.entry, sha256: await e.file.sha256 };
+    })
+  );
+  return { exists: top !== void 0, entries, truncated: false };
+}
+var MAX_CACHE_WEIGHT, cache, weights, cacheWeight, counters, layerFactsCache, isWhiteout;
+var init_layer_tree = __esm({
+  "src/oci/layer-tree.ts"() {
+    "use strict";
+    MAX_CACHE_WEIGHT = 64 * 1024 * 1024;
+    cache = /* @__PURE__ */ new Map();
+    weights = /* @__PURE__ */ new Map();
+    cacheWeight = 0;
+    counters = { hits: 0, misses: 0 };
+    layerFactsCache = {
+      stats: () => ({ ...counters, layers: cache.size, weight: cacheWeight }),
+      clear: () => {
+        cache.clear();
+        weights.clear();
+        cacheWeight = 0;
+        counters.hits = 0;
+        counters.misses = 0;
+      }
+    };
+    isWhiteout = (st) => st.isCharacterDevice() && st.rdev === 0;
+  }
+});
+
+// src/docker/rw-layer.ts
+import { access as access2, lstat as lstat4, readdir as readdir8, stat as stat8 } from "node:fs/promises";
+import { constants as constants7 } from "node:fs";
+import { posix as posix4 } from "node:path";
 function parseOverlayMount(text2) {
   const m = /^mount -t overlay \S+ \S+ -o (\S+)\s*$/m.exec(text2);
   if (!m?.[1]) return void 0;
@@ -72531,7 +72676,7 @@ async function snapshotDirs(id) {
 async function readable(dirs) {
   try {
     await Promise.all([dirs.upper, dirs.lowers[0] ?? dirs.upper].map((d) => access2(d, constants7.R_OK | constants7.X_OK)));
-    return (await lstat3(dirs.upper)).isDirectory();
+    return (await lstat4(dirs.upper)).isDirectory();
   } catch {
     return false;
   }
@@ -72557,7 +72702,7 @@ function sameStat(a2, b) {
 async function lowerStat(lowers, path10) {
   for (const l of lowers) {
     try {
-      return await lstat3(l + path10);
+      return await lstat4(l + path10);
     } catch (err) {
       if (err.code !== "ENOENT" && err.code !== "ENOTDIR") throw err;
     }
@@ -72568,10 +72713,10 @@ async function upperDirChanges(dirs) {
   const changes = [];
   const changedDirs = /* @__PURE__ */ new Set();
   const visit4 = async (rel) => {
-    const names = (await readdir7(dirs.upper + rel)).sort();
+    const names = (await readdir8(dirs.upper + rel)).sort();
     for (const name of names) {
-      const path10 = posix3.join(rel || "/", name);
-      const st = await lstat3(dirs.upper + path10);
+      const path10 = posix4.join(rel || "/", name);
+      const st = await lstat4(dirs.upper + path10);
       let kind;
       if (isWhiteout(st)) kind = "D";
       else {
@@ -72581,7 +72726,7 @@ async function upperDirChanges(dirs) {
       }
       if (kind && st.isDirectory()) changedDirs.add(path10);
       if (kind === "A" || kind === "D") {
-        const parent = posix3.dirname(path10);
+        const parent = posix4.dirname(path10);
         if (parent !== "/" && !changedDirs.has(parent)) {
           changes.push({ kind: "C", path: parent });
           changedDirs.add(parent);
@@ -72594,13 +72739,14 @@ async function upperDirChanges(dirs) {
   await visit4("");
   return changes;
 }
-var InspectSchema, CTR, CONTAINERD_SOCKETS, NAMESPACE, ctrP, knownSocket, containerdUnusable, isWhiteout;
+var InspectSchema, CTR, CONTAINERD_SOCKETS, NAMESPACE, ctrP, knownSocket, containerdUnusable;
 var init_rw_layer = __esm({
   "src/docker/rw-layer.ts"() {
     "use strict";
     init_zod();
     init_engine_api();
     init_exec();
+    init_layer_tree();
     InspectSchema = external_exports.object({
       Id: external_exports.string(),
       GraphDriver: external_exports.object({ Name: external_exports.string(), Data: external_exports.record(external_exports.string(), external_exports.string()).nullish() }).loose().nullish()
@@ -72609,7 +72755,6 @@ var init_rw_layer = __esm({
     CONTAINERD_SOCKETS = [process.env.CONTAINERD_ADDRESS, "/run/containerd/containerd.sock", "/var/run/docker/containerd/containerd.sock"].filter((s) => !!s);
     NAMESPACE = process.env.BUILD_CONNECTOR_CONTAINERD_NAMESPACE ?? "moby";
     containerdUnusable = false;
-    isWhiteout = (s) => s.isCharacterDevice() && s.rdev === 0;
   }
 });
 
@@ -72975,7 +73120,7 @@ var init_container = __esm({
 });
 
 // src/oci/tar.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 function paxNumber(value, key, at) {
   if (!PAX_NUMBER.test(value)) throw new TarError(at, `PAX ${key} "${value.slice(0, 40)}" is not a number`);
   return Number(value);
@@ -73098,7 +73243,7 @@ var init_tar = __esm({
         this.pax = {};
         this.longName = void 0;
         this.longLink = void 0;
-        const hash3 = entry.type === "file" && this.opts.hashSizes?.has(dataSize) ? createHash3("sha256") : void 0;
+        const hash3 = entry.type === "file" && this.opts.hashSizes?.has(dataSize) ? createHash4("sha256") : void 0;
         const keep = entry.type === "file" ? this.opts.keep?.(entry) ?? Number.POSITIVE_INFINITY : 0;
         this.state = { kind: "data", entry, at, remaining: dataSize, padding: tarPadding(dataSize), keep, kept: 0, parts: [], hash: hash3 };
         if (dataSize === 0) this.dataDone(this.state);
@@ -73621,9 +73766,9 @@ var init_probe = __esm({
 });
 
 // src/registry/client.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 async function hashStream(stream) {
-  const h2 = createHash4("sha256");
+  const h2 = createHash5("sha256");
   const reader = stream.getReader();
   for (; ; ) {
     const { done: done2, value } = await reader.read();
@@ -73948,151 +74093,6 @@ function parsePasswd(text2) {
 var init_passwd = __esm({
   "src/shared/passwd.ts"() {
     "use strict";
-  }
-});
-
-// src/oci/layer-tree.ts
-import { createHash as createHash5 } from "node:crypto";
-import { createReadStream as createReadStream3 } from "node:fs";
-import { lstat as lstat4, readdir as readdir8, readlink as readlink2 } from "node:fs/promises";
-import { posix as posix9 } from "node:path";
-function typeOfStat(st) {
-  if (st.isFile()) return "file";
-  if (st.isDirectory()) return "dir";
-  if (st.isSymbolicLink()) return "symlink";
-  return "other";
-}
-async function sha256File(path10) {
-  const h2 = createHash5("sha256");
-  for await (const chunk of createReadStream3(path10)) h2.update(chunk);
-  return h2.digest("hex");
-}
-async function statOrUndefined(path10) {
-  try {
-    return await lstat4(path10);
-  } catch (err) {
-    const code = err.code;
-    if (code === "ENOENT" || code === "ENOTDIR") return void 0;
-    throw err;
-  }
-}
-async function readLayer(dir, root) {
-  const entries = [];
-  let weight = 0;
-  const add = async (path10, st) => {
-    const whiteout = isWhiteout2(st);
-    const type = typeOfStat(st);
-    const entry = {
-      path: path10.slice(1),
-      type,
-      mode: st.mode & 4095,
-      uid: st.uid,
-      gid: st.gid,
-      size: type === "file" ? st.size : 0,
-      linkname: type === "symlink" ? await readlink2(dir + path10) : "",
-      complete: true
-    };
-    entries.push({ path: path10, whiteout, entry, ...type === "file" ? { file: { disk: dir + path10 } } : {} });
-    weight += 200 + path10.length * 2;
-  };
-  const parts = root.split("/").filter(Boolean);
-  for (let i2 = 1; i2 < parts.length; i2++) {
-    const anc = `/${parts.slice(0, i2).join("/")}`;
-    const st = await statOrUndefined(dir + anc);
-    if (!st) return { entries, weight };
-    if (!st.isDirectory()) {
-      if (st.isSymbolicLink()) return void 0;
-      await add(anc, st);
-      return { entries, weight };
-    }
-  }
-  const walk = async (path10) => {
-    const st = await statOrUndefined(dir + path10);
-    if (!st) return;
-    await add(path10, st);
-    if (!st.isDirectory()) return;
-    for (const name of (await readdir8(dir + path10)).sort()) await walk(posix9.join(path10, name));
-  };
-  await walk(root);
-  return { entries, weight };
-}
-function cached2(dir, root) {
-  const key = `${dir}\0${root}`;
-  const hit = cache.get(key);
-  if (hit) {
-    counters.hits += 1;
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
-  }
-  counters.misses += 1;
-  const p = readLayer(dir, root);
-  cache.set(key, p);
-  p.then(
-    (facts) => {
-      const w = facts?.weight ?? 0;
-      if (!cache.has(key)) return;
-      weights.set(key, w);
-      cacheWeight += w;
-      for (const k of cache.keys()) {
-        if (cacheWeight <= MAX_CACHE_WEIGHT || k === key) break;
-        cacheWeight -= weights.get(k) ?? 0;
-        weights.delete(k);
-        cache.delete(k);
-      }
-    },
-    () => cache.delete(key)
-  );
-  return p;
-}
-async function treeFromLayers(lowers, root, opts = {}) {
-  const facts = await Promise.all(lowers.map((d) => cached2(d, root)));
-  if (facts.some((f) => f === void 0)) return void 0;
-  const merged = /* @__PURE__ */ new Map();
-  const dropUnder = (path10) => {
-    for (const k of merged.keys()) if (k.startsWith(`${path10}/`)) merged.delete(k);
-  };
-  for (const f of [...facts].reverse()) {
-    for (const e of f?.entries ?? []) {
-      const before = merged.get(e.path);
-      if (before?.entry.type === "dir" && (e.whiteout || e.entry.type !== "dir")) dropUnder(e.path);
-      if (e.whiteout) merged.delete(e.path);
-      else merged.set(e.path, e);
-    }
-  }
-  const top = merged.get(root);
-  if (top?.entry.type === "symlink") return void 0;
-  const hashSizes = opts.hashSizes ?? /* @__PURE__ */ new Set();
-  const inTree = [...merged.entries()].filter(([p]) => p === root || p.startsWith(`${root}/`)).sort(([a2], [b]) => a2 < b ? -1 : a2 > b ? 1 : 0);
-  const entries = await Promise.all(
-    inTree.map(async ([, e]) => {
-      if (!e.file || !hashSizes.has(e.entry.size)) return e.entry;
-      e.file.sha256 ??= sha256File(e.file.disk);
-      return { ...e.entry, sha256: await e.file.sha256 };
-    })
-  );
-  return { exists: top !== void 0, entries, truncated: false };
-}
-var MAX_CACHE_WEIGHT, cache, weights, cacheWeight, counters, layerFactsCache, isWhiteout2;
-var init_layer_tree = __esm({
-  "src/oci/layer-tree.ts"() {
-    "use strict";
-    MAX_CACHE_WEIGHT = 64 * 1024 * 1024;
-    cache = /* @__PURE__ */ new Map();
-    weights = /* @__PURE__ */ new Map();
-    cacheWeight = 0;
-    counters = { hits: 0, misses: 0 };
-    layerFactsCache = {
-      stats: () => ({ ...counters, layers: cache.size, weight: cacheWeight }),
-      clear: () => {
-        cache.clear();
-        weights.clear();
-        cacheWeight = 0;
-        counters.hits = 0;
-        counters.misses = 0;
-      }
-    };
-    isWhiteout2 = (st) => st.isCharacterDevice() && st.rdev === 0;
   }
 });
 
@@ -81836,7 +81836,7 @@ async function resolveUncached(ref2, opts) {
 
 // src/lint/rules-entrypoint.ts
 init_shell_words();
-import { posix as posix4 } from "node:path";
+import { posix as posix5 } from "node:path";
 var FILE_EXT = /\.(py|pyc|pyz|sh|bash|jar|js|mjs|cjs|rb|pl|php|yaml|yml|json|toml|cfg|ini|conf|xml|properties|whl|zip|tar)$/i;
 var URL2 = /^[a-z][a-z0-9+.-]*:\/\//i;
 function relativePathIn(word2, index) {
@@ -81972,7 +81972,7 @@ function entrypointRules(ctx) {
     argv.forEach((w, i2) => {
       const rel = relativePathIn(w, i2);
       if (rel === void 0) return;
-      const abs = rel.startsWith("~") ? void 0 : posix4.resolve(workdir === "/" ? "/airbyte/integration_code" : workdir, rel);
+      const abs = rel.startsWith("~") ? void 0 : posix5.resolve(workdir === "/" ? "/airbyte/integration_code" : workdir, rel);
       out.push(
         finding(
           ctx,
@@ -81994,7 +81994,7 @@ function entrypointRules(ctx) {
 }
 
 // src/lint/rules-image.ts
-import { posix as posix5 } from "node:path";
+import { posix as posix6 } from "node:path";
 init_image_ref();
 function userRules(ctx) {
   const st = ctx.final.state;
@@ -82142,9 +82142,9 @@ function baseImageRules(ctx) {
   return out;
 }
 function isInside(path10, dirs) {
-  const p = posix5.normalize(path10).replace(/(.)\/+$/, "$1");
+  const p = posix6.normalize(path10).replace(/(.)\/+$/, "$1");
   return dirs.some((d) => {
-    const dir = posix5.normalize(d).replace(/(.)\/+$/, "$1");
+    const dir = posix6.normalize(d).replace(/(.)\/+$/, "$1");
     return dir === "/" || p === dir || p.startsWith(`${dir}/`);
   });
 }
@@ -82194,14 +82194,14 @@ function writeDirRules(ctx) {
 }
 
 // src/lint/rules-secrets.ts
-import { posix as posix8 } from "node:path";
+import { posix as posix9 } from "node:path";
 
 // src/lint/dockerignore.ts
-import { posix as posix6 } from "node:path";
+import { posix as posix7 } from "node:path";
 function clean(p) {
   let s = p.trim();
   while (s.startsWith("/")) s = s.slice(1);
-  s = posix6.normalize(s);
+  s = posix7.normalize(s);
   if (s === ".") return "";
   return s.replace(/\/+$/, "");
 }
@@ -82269,13 +82269,13 @@ function isExcluded(content2, path10) {
 var excludesSecrets = (content2) => isExcluded(content2, "secrets/config.json");
 
 // src/lint/stages.ts
-import { posix as posix7 } from "node:path";
+import { posix as posix8 } from "node:path";
 function overlaps(a2, b) {
   if (a2 === "/" || b === "/" || a2 === b) return true;
   return a2.startsWith(`${b}/`) || b.startsWith(`${a2}/`);
 }
 function sourcePrefix(src) {
-  const abs = posix7.resolve("/", src);
+  const abs = posix8.resolve("/", src);
   const parts = abs.split("/");
   const fixed = [];
   for (const p of parts.slice(1)) {
@@ -82336,7 +82336,7 @@ function computeReach(model, final) {
 // src/lint/rules-secrets.ts
 var REMOTE = /^(https?:\/\/|git@|git:\/\/)/i;
 function segments(source) {
-  return posix8.normalize(source.replace(/^\/+/, "")).split("/").filter((s) => s !== "" && s !== ".");
+  return posix9.normalize(source.replace(/^\/+/, "")).split("/").filter((s) => s !== "" && s !== ".");
 }
 var isWildcardOnly = (seg) => /^\*+$/.test(seg);
 function namesSecrets(source) {

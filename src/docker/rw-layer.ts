@@ -36,6 +36,7 @@ import { posix } from 'node:path';
 import { z } from 'zod';
 import { engineJson } from './engine-api.js';
 import { run, which } from '../exec.js';
+import { isWhiteout } from '../oci/layer-tree.js';
 
 export type DiffKind = 'A' | 'C' | 'D';
 export interface DiffEntry {
@@ -149,7 +150,6 @@ function sameStat(a: Stats, b: Stats): boolean {
   return a.isDirectory() || (a.size === b.size && a.rdev === b.rdev);
 }
 
-const isWhiteout = (s: Stats) => s.isCharacterDevice() && s.rdev === 0;
 
 async function lowerStat(lowers: readonly string[], path: string): Promise<Stats | undefined> {
   for (const l of lowers) {

@@ -83,7 +83,8 @@ async function sha256File(path: string): Promise<string> {
   return h.digest('hex');
 }
 
-const isWhiteout = (st: Stats) => st.isCharacterDevice() && st.rdev === 0;
+/** An overlay whiteout: a 0/0 character device (a layer dir's and a container's upper dir's). */
+export const isWhiteout = (st: Stats) => st.isCharacterDevice() && st.rdev === 0;
 
 async function statOrUndefined(path: string): Promise<Stats | undefined> {
   try {

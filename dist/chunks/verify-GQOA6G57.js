@@ -69,7 +69,7 @@ async function verifyRequestOf(target, f) {
   return req;
 }
 async function verifyRequest(target, f) {
-  const { resolveVerifyTarget } = await import("./verify-IROAMAQH.js");
+  const { resolveVerifyTarget } = await import("./verify-KCS4V6PH.js");
   return resolveVerifyTarget(await verifyRequestOf(target, f));
 }
 function register(program) {
@@ -79,7 +79,7 @@ function register(program) {
     action(async (out, g, target, flags) => {
       const login = await loginFromFlags(flags);
       const req = { ...await verifyRequestOf(target, flags), login };
-      const { runVerify, renderReport } = await import("./verify-IROAMAQH.js");
+      const { runVerify, renderReport } = await import("./verify-KCS4V6PH.js");
       const { report } = await runVerify(req, g.json ? {} : { onProgress: (l) => out.info(l) });
       out.result(report, () => renderReport(report));
       return report.ok ? ExitCode.ok : ExitCode.failed;

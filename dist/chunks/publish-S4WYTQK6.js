@@ -28,7 +28,7 @@ import {
   untag,
   verifyStep,
   workDir
-} from "./chunk-3BAE6BV6.js";
+} from "./chunk-6ZKPNJUL.js";
 import {
   ensureLocalRegistry
 } from "./chunk-LQNTFYGJ.js";
@@ -43,12 +43,12 @@ import "./chunk-JB6I4A77.js";
 import {
   buildModel,
   compileDockerignore
-} from "./chunk-GQOR4I76.js";
+} from "./chunk-V62M5WKV.js";
 import {
   registryLocation
-} from "./chunk-2QVGW3B3.js";
+} from "./chunk-POQSJROB.js";
 import "./chunk-TYQRGMNY.js";
-import "./chunk-W3IP6RX4.js";
+import "./chunk-ZWIIHEP6.js";
 import {
   signImage
 } from "./chunk-VKEI5QKD.js";

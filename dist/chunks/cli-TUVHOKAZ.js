@@ -29,17 +29,17 @@ import { pathToFileURL } from "node:url";
 init_define_BC_HELP();
 var COMMANDS = {
   render: () => import("./render-RQUCFEEN.js"),
-  lint: () => import("./lint-VGWXY4PI.js"),
-  build: () => import("./build-NR57CQQJ.js"),
-  verify: () => import("./verify-5GGJJAPS.js"),
-  publish: () => import("./publish-HWPYAMRT.js"),
+  lint: () => import("./lint-OMLRLDW4.js"),
+  build: () => import("./build-VXO7CXMX.js"),
+  verify: () => import("./verify-GQOA6G57.js"),
+  publish: () => import("./publish-S4WYTQK6.js"),
   tags: () => import("./tags-JJYP6RRH.js"),
   "release-plan": () => import("./release-plan-XKKBCN4P.js"),
   doctor: () => import("./doctor-KUQLWNQR.js"),
   changed: () => import("./changed-TGJEMFAD.js"),
-  "digest-record": () => import("./digest-record-I353WAJ6.js"),
+  "digest-record": () => import("./digest-record-TSDICUKJ.js"),
   merge: () => import("./merge-D2ZYKHX2.js"),
-  bake: () => import("./bake-MPB5BU57.js"),
+  bake: () => import("./bake-UATEQYE5.js"),
   base: () => import("./base-J6FG3RKR.js")
 };
 var COMMAND_NAMES = Object.keys(COMMANDS);

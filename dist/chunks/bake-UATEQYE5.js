@@ -49,8 +49,8 @@ function register(program) {
       if (verifyConcurrency !== void 0 && !(Number.isInteger(verifyConcurrency) && verifyConcurrency >= 1)) {
         throw badInput(`--verify-concurrency (or BC_VERIFY_CONCURRENCY) must be a whole number \u2265 1, got "${opts.verifyConcurrency}"`);
       }
-      const { bakeConnectors, printBake } = await import("./bake-OTFUGL6R.js");
-      const { connectorVerifyOptions } = await import("./verify-IROAMAQH.js");
+      const { bakeConnectors, printBake } = await import("./bake-RMB4TNMG.js");
+      const { connectorVerifyOptions } = await import("./verify-KCS4V6PH.js");
       const common = { platforms: splitList(opts.platform), baseImages: parseBaseImages(opts.baseImage), provenance, log: (l) => out.info(l) };
       if (opts.print) {
         const workdir = resolve(opts.workdir ?? await mkdtemp(join(tmpdir(), "bc-bake-print-")));

@@ -1,9 +1,9 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import "./chunk-5UAWC6PC.js";
-import "./chunk-I33C5WM7.js";
-import "./chunk-VSBWR4YJ.js";
+import "./chunk-J5JFNEOA.js";
+import "./chunk-FM3LBKJN.js";
 import "./chunk-GS2RMN54.js";
-import "./chunk-W3IP6RX4.js";
+import "./chunk-ZWIIHEP6.js";
 import {
   renderReport
 } from "./chunk-XCYQB3AR.js";
@@ -49,7 +49,7 @@ function register(program) {
       if (opts.provenance !== void 0 && provenance === void 0) throw badInput(`--provenance ${opts.provenance}: expected min, max or false`);
       const timeout = Number(opts.timeout);
       if (!Number.isFinite(timeout) || timeout <= 0) throw badInput(`--timeout must be a positive number, got "${opts.timeout}"`);
-      const { buildPlatformRecord, platformRecordDefaults } = await import("./record-GE6IZVHD.js");
+      const { buildPlatformRecord, platformRecordDefaults } = await import("./record-3IUMLLLR.js");
       const { file, verify } = await platformRecordDefaults(dir, platform, { out: opts.out, timeoutSeconds: timeout });
       const res = await buildPlatformRecord(dir, {
         platform,

@@ -9,8 +9,8 @@ import {
 } from "./chunk-UGA4CCDQ.js";
 import {
   registryLocation
-} from "./chunk-2QVGW3B3.js";
-import "./chunk-W3IP6RX4.js";
+} from "./chunk-POQSJROB.js";
+import "./chunk-ZWIIHEP6.js";
 import {
   fail,
   pass

@@ -8,7 +8,7 @@ import {
   normalizeConfig,
   parsePasswd,
   shellCommands
-} from "./chunk-W3IP6RX4.js";
+} from "./chunk-ZWIIHEP6.js";
 import {
   require_semver
 } from "./chunk-DUDWKVG5.js";

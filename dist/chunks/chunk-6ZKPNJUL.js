@@ -1,7 +1,7 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
   lintWithBase
-} from "./chunk-GQOR4I76.js";
+} from "./chunk-V62M5WKV.js";
 import {
   chooseStrategy,
   platformTag
@@ -363,7 +363,7 @@ function buildFacts(b) {
 async function verifyStep(plan, built, o) {
   const loaded = await loadImages(built, o.name, o.work);
   try {
-    const [{ verifyImage }, { connectorVerifyDefaults }] = await Promise.all([import("./verify-5M4CQQXI.js"), import("./defaults-5A4GGMGC.js")]);
+    const [{ verifyImage }, { connectorVerifyDefaults }] = await Promise.all([import("./verify-JFASPADR.js"), import("./defaults-5A4GGMGC.js")]);
     const defaults = await connectorVerifyDefaults(plan.connector, { config: o.configFile });
     const platforms = Object.keys(built.local).length > 0 ? Object.keys(built.local) : plan.platforms;
     const first = built.local[platforms[0] ?? ""] ?? o.name;

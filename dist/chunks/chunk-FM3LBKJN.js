@@ -14,8 +14,9 @@ import {
   runContainerConfig,
   shellWords,
   splitShell,
-  startContainer
-} from "./chunk-W3IP6RX4.js";
+  startContainer,
+  treeFromLayers
+} from "./chunk-ZWIIHEP6.js";
 import {
   fail,
   pass,
@@ -49,153 +50,13 @@ init_define_BC_HELP();
 init_define_BC_HELP();
 import { rm } from "node:fs/promises";
 
-// src/oci/layer-tree.ts
-init_define_BC_HELP();
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { lstat, readdir, readlink } from "node:fs/promises";
-import { posix } from "node:path";
-var MAX_CACHE_WEIGHT = 64 * 1024 * 1024;
-var cache = /* @__PURE__ */ new Map();
-var weights = /* @__PURE__ */ new Map();
-var cacheWeight = 0;
-var counters = { hits: 0, misses: 0 };
-var layerFactsCache = {
-  stats: () => ({ ...counters, layers: cache.size, weight: cacheWeight }),
-  clear: () => {
-    cache.clear();
-    weights.clear();
-    cacheWeight = 0;
-    counters.hits = 0;
-    counters.misses = 0;
-  }
-};
-function typeOfStat(st) {
-  if (st.isFile()) return "file";
-  if (st.isDirectory()) return "dir";
-  if (st.isSymbolicLink()) return "symlink";
-  return "other";
-}
-async function sha256File(path) {
-  const h = createHash("sha256");
-  for await (const chunk of createReadStream(path)) h.update(chunk);
-  return h.digest("hex");
-}
-var isWhiteout = (st) => st.isCharacterDevice() && st.rdev === 0;
-async function statOrUndefined(path) {
-  try {
-    return await lstat(path);
-  } catch (err) {
-    const code = err.code;
-    if (code === "ENOENT" || code === "ENOTDIR") return void 0;
-    throw err;
-  }
-}
-async function readLayer(dir, root) {
-  const entries = [];
-  let weight = 0;
-  const add = async (path, st) => {
-    const whiteout = isWhiteout(st);
-    const type = typeOfStat(st);
-    const entry = {
-      path: path.slice(1),
-      type,
-      mode: st.mode & 4095,
-      uid: st.uid,
-      gid: st.gid,
-      size: type === "file" ? st.size : 0,
-      linkname: type === "symlink" ? await readlink(dir + path) : "",
-      complete: true
-    };
-    entries.push({ path, whiteout, entry, ...type === "file" ? { file: { disk: dir + path } } : {} });
-    weight += 200 + path.length * 2;
-  };
-  const parts = root.split("/").filter(Boolean);
-  for (let i = 1; i < parts.length; i++) {
-    const anc = `/${parts.slice(0, i).join("/")}`;
-    const st = await statOrUndefined(dir + anc);
-    if (!st) return { entries, weight };
-    if (!st.isDirectory()) {
-      if (st.isSymbolicLink()) return void 0;
-      await add(anc, st);
-      return { entries, weight };
-    }
-  }
-  const walk = async (path) => {
-    const st = await statOrUndefined(dir + path);
-    if (!st) return;
-    await add(path, st);
-    if (!st.isDirectory()) return;
-    for (const name of (await readdir(dir + path)).sort()) await walk(posix.join(path, name));
-  };
-  await walk(root);
-  return { entries, weight };
-}
-function cached(dir, root) {
-  const key = `${dir}\0${root}`;
-  const hit = cache.get(key);
-  if (hit) {
-    counters.hits += 1;
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
-  }
-  counters.misses += 1;
-  const p = readLayer(dir, root);
-  cache.set(key, p);
-  p.then(
-    (facts) => {
-      const w = facts?.weight ?? 0;
-      if (!cache.has(key)) return;
-      weights.set(key, w);
-      cacheWeight += w;
-      for (const k of cache.keys()) {
-        if (cacheWeight <= MAX_CACHE_WEIGHT || k === key) break;
-        cacheWeight -= weights.get(k) ?? 0;
-        weights.delete(k);
-        cache.delete(k);
-      }
-    },
-    () => cache.delete(key)
-  );
-  return p;
-}
-async function treeFromLayers(lowers, root, opts = {}) {
-  const facts = await Promise.all(lowers.map((d) => cached(d, root)));
-  if (facts.some((f) => f === void 0)) return void 0;
-  const merged = /* @__PURE__ */ new Map();
-  const dropUnder = (path) => {
-    for (const k of merged.keys()) if (k.startsWith(`${path}/`)) merged.delete(k);
-  };
-  for (const f of [...facts].reverse()) {
-    for (const e of f?.entries ?? []) {
-      const before = merged.get(e.path);
-      if (before?.entry.type === "dir" && (e.whiteout || e.entry.type !== "dir")) dropUnder(e.path);
-      if (e.whiteout) merged.delete(e.path);
-      else merged.set(e.path, e);
-    }
-  }
-  const top = merged.get(root);
-  if (top?.entry.type === "symlink") return void 0;
-  const hashSizes = opts.hashSizes ?? /* @__PURE__ */ new Set();
-  const inTree = [...merged.entries()].filter(([p]) => p === root || p.startsWith(`${root}/`)).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
-  const entries = await Promise.all(
-    inTree.map(async ([, e]) => {
-      if (!e.file || !hashSizes.has(e.entry.size)) return e.entry;
-      e.file.sha256 ??= sha256File(e.file.disk);
-      return { ...e.entry, sha256: await e.file.sha256 };
-    })
-  );
-  return { exists: top !== void 0, entries, truncated: false };
-}
-
 // src/verify/config-checks.ts
 init_define_BC_HELP();
-import { posix as posix3 } from "node:path";
+import { posix as posix2 } from "node:path";
 
 // src/verify/imagefs.ts
 init_define_BC_HELP();
-import { posix as posix2 } from "node:path";
+import { posix } from "node:path";
 function parseGroup(text) {
   return text.split("\n").map((l) => l.split(":")).filter((f) => f.length >= 4 && Number.isInteger(Number(f[2]))).map((f) => ({ name: f[0] ?? "", gid: Number(f[2]), members: (f[3] ?? "").split(",").filter(Boolean) }));
 }
@@ -233,7 +94,7 @@ var MAX_HOPS = 12;
 async function lookPath(fs, name, pathEnv) {
   if (name.includes("/")) return name;
   for (const d of pathEnv.split(":").filter((x) => x.startsWith("/"))) {
-    const candidate = posix2.join(d, name);
+    const candidate = posix.join(d, name);
     if (await fs.stat(candidate, 0)) return candidate;
   }
   return void 0;
@@ -242,13 +103,13 @@ async function resolveExecutable(fs, command, pathEnv, workdir) {
   const chain = [];
   let current = await lookPath(fs, command, pathEnv);
   if (current === void 0) return { ok: false, chain, reason: `"${command}" is not found in PATH (${pathEnv})` };
-  if (!current.startsWith("/")) current = posix2.join(workdir || "/", current);
+  if (!current.startsWith("/")) current = posix.join(workdir || "/", current);
   chain.push({ path: current, via: command.includes("/") ? "entrypoint" : "PATH lookup" });
   for (let hop = 0; hop < MAX_HOPS; hop++) {
     const e = await fs.stat(current, 256);
     if (!e) return { ok: false, chain, reason: `${current} does not exist in the image` };
     if (e.type === "symlink") {
-      current = e.linkname.startsWith("/") ? posix2.normalize(e.linkname) : posix2.join(posix2.dirname(current), e.linkname);
+      current = e.linkname.startsWith("/") ? posix.normalize(e.linkname) : posix.join(posix.dirname(current), e.linkname);
       chain.push({ path: current, via: "symlink" });
       continue;
     }
@@ -263,7 +124,7 @@ async function resolveExecutable(fs, command, pathEnv, workdir) {
     if (arch) return { ok: true, chain, binary: current, arch };
     const sb = parseShebang(head);
     if (!sb) return { ok: false, chain, reason: `${current} is neither an ELF executable nor a script with a #! line` };
-    if (posix2.basename(sb.interpreter) === "env" && sb.arg) {
+    if (posix.basename(sb.interpreter) === "env" && sb.arg) {
       const target = sb.arg.split(/\s+/).filter((t) => !t.startsWith("-"))[0] ?? sb.arg;
       const found = await lookPath(fs, target, pathEnv);
       if (!found) return { ok: false, chain, reason: `${current} runs "${target}" through env, which is not found in PATH` };
@@ -328,7 +189,7 @@ function checkEntrypointAbsolute(platform, c, workdir) {
   bad.push(...[.../* @__PURE__ */ new Set([...scriptLike(c.entrypoint), ...scriptLike(envTokens)])].filter((t) => !bad.includes(t)));
   if (c.entrypoint.length === 0 && envTokens.length === 0) return skip("entrypoint-absolute", platform, "no ENTRYPOINT or AIRBYTE_ENTRYPOINT to check");
   if (bad.length > 0) {
-    const abs = (t) => posix3.join(c.workdir || "/", t);
+    const abs = (t) => posix2.join(c.workdir || "/", t);
     return fail(
       "entrypoint-absolute",
       platform,
@@ -375,7 +236,7 @@ function execTargets(script) {
   return [...found].slice(0, 3);
 }
 async function launchedCommands(fs, entry, binary) {
-  if (!entry || !SHELLS.has(posix3.basename(binary))) return [];
+  if (!entry || !SHELLS.has(posix2.basename(binary))) return [];
   const e = await fs.stat(entry, 4096);
   const text = e?.type === "file" && e.content ? e.content.toString("utf8") : "";
   return text.startsWith("#!") ? execTargets(text) : [];
@@ -429,15 +290,15 @@ async function checkAirbyteDir(platform, root, users) {
 function withoutRuntimeAdditions(trees, diff) {
   const added = new Set(diff.filter((d) => d.kind === "A").map((d) => d.path));
   if (added.size === 0) return trees;
-  return trees.map((t) => ({ ...t, entries: t.entries.filter((e) => !added.has(posix3.join(posix3.dirname(t.root), e.path))) }));
+  return trees.map((t) => ({ ...t, entries: t.entries.filter((e) => !added.has(posix2.join(posix2.dirname(t.root), e.path))) }));
 }
 function checkNoSecrets(platform, trees, secrets, hash) {
   const found = [];
   const byHash = new Map((secrets ?? []).map((s) => [s.sha256, s.name]));
   for (const t of trees) {
-    const parent = posix3.dirname(t.root);
+    const parent = posix2.dirname(t.root);
     for (const e of t.entries) {
-      const abs = posix3.join(parent, e.path);
+      const abs = posix2.join(parent, e.path);
       if (abs.split("/").includes("secrets")) found.push(`${abs} (a secrets path)`);
       else if (e.type === "file" && e.complete && byHash.size > 0) {
         const digest = e.sha256 ?? (e.content && e.content.length === e.size ? hash(e.content) : void 0);
@@ -641,8 +502,8 @@ var MessageCollector = class {
 
 // src/verify/options.ts
 init_define_BC_HELP();
-import { createHash as createHash2 } from "node:crypto";
-import { chmod, copyFile, mkdtemp, readdir as readdir2, readFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { chmod, copyFile, mkdtemp, readdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 var DEFAULT_TIMEOUT_SECONDS = 120;
@@ -652,7 +513,7 @@ var STATE_MOUNT = "/airbyte/state.json";
 async function listFiles(dir) {
   const out = [];
   const walk = async (d) => {
-    for (const e of await readdir2(d, { withFileTypes: true })) {
+    for (const e of await readdir(d, { withFileTypes: true })) {
       const p = join(d, e.name);
       if (e.isDirectory()) await walk(p);
       else if (e.isFile()) out.push(p);
@@ -661,7 +522,7 @@ async function listFiles(dir) {
   await walk(dir);
   return out;
 }
-var sha256 = (b) => createHash2("sha256").update(b).digest("hex");
+var sha256 = (b) => createHash("sha256").update(b).digest("hex");
 async function hashSecrets(dir) {
   let files;
   try {
@@ -752,13 +613,13 @@ async function probeThrough(l, imageWorkdir) {
 
 // src/verify/run-checks.ts
 init_define_BC_HELP();
-import { posix as posix4 } from "node:path";
+import { posix as posix3 } from "node:path";
 var DEFAULT_PERMITTED_WRITE_DIRS = ["/airbyte", "/tmp", "/secrets", "/config", "/custom_cache"];
 var PERMITTED_WRITE_DIRS_LABEL = "io.airbyte.permitted-write-dirs";
 function permittedWriteDirs(labels) {
   const raw = labels[PERMITTED_WRITE_DIRS_LABEL];
   if (raw === void 0 || raw.trim() === "") return { dirs: DEFAULT_PERMITTED_WRITE_DIRS, from: "defaults" };
-  const dirs = raw.split(/[\s,:]+/).map((d) => d.trim()).filter((d) => d.startsWith("/")).map((d) => posix4.normalize(d).replace(/(.)\/$/, "$1"));
+  const dirs = raw.split(/[\s,:]+/).map((d) => d.trim()).filter((d) => d.startsWith("/")).map((d) => posix3.normalize(d).replace(/(.)\/$/, "$1"));
   return { dirs, from: "label" };
 }
 function offendingWrites(diff, permitted, workdir) {
@@ -1112,7 +973,6 @@ async function verifyImage(image, opts = {}) {
 }
 
 export {
-  layerFactsCache,
   DEFAULT_TIMEOUT_SECONDS,
   hashSecrets,
   connectorTypeOf,

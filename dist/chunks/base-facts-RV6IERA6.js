@@ -8,10 +8,10 @@ import {
   resolveBaseFacts,
   shortReason,
   withTable
-} from "./chunk-2QVGW3B3.js";
+} from "./chunk-POQSJROB.js";
 import {
   parsePasswd
-} from "./chunk-W3IP6RX4.js";
+} from "./chunk-ZWIIHEP6.js";
 import "./chunk-NBFBEFOG.js";
 import "./chunk-IOFOEIPF.js";
 import "./chunk-ST2QV46B.js";

@@ -1,10 +1,10 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
   verifyImage
-} from "./chunk-VSBWR4YJ.js";
+} from "./chunk-FM3LBKJN.js";
 import {
   inspectLocalImage
-} from "./chunk-W3IP6RX4.js";
+} from "./chunk-ZWIIHEP6.js";
 import {
   Pipeline,
   done,
@@ -72,7 +72,7 @@ async function resolveVerifyTarget(req) {
   return { image, opts };
 }
 async function explicitAccess(image, login) {
-  const [{ explicitCredentials, toolAuth }, { registryLocation }] = await Promise.all([import("./credentials-5HEFTURO.js"), import("./base-facts-NUEKFI3K.js")]);
+  const [{ explicitCredentials, toolAuth }, { registryLocation }] = await Promise.all([import("./credentials-5HEFTURO.js"), import("./base-facts-RV6IERA6.js")]);
   const credentials = explicitCredentials(login);
   const at = credentials ? registryLocation(image) : void 0;
   if (!credentials || !at || await inspectLocalImage(image)) return void 0;
@@ -102,7 +102,7 @@ async function runVerify(req, hooks = {}) {
     });
     report = await run.step("sbom", async () => {
       if (!req.sbom) return skip(report, "not asked");
-      const { addSbomCheck } = await import("./sbom-NMS5EN5K.js");
+      const { addSbomCheck } = await import("./sbom-YCEVXRQK.js");
       return done(await addSbomCheck(report, image, { credentials: access?.credentials }), "SBOMs checked");
     });
     return { report, steps: run.records };

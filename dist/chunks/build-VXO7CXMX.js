@@ -11,14 +11,14 @@ import {
   untag,
   verifyStep,
   workDir
-} from "./chunk-3BAE6BV6.js";
-import "./chunk-I33C5WM7.js";
-import "./chunk-GQOR4I76.js";
-import "./chunk-2QVGW3B3.js";
+} from "./chunk-6ZKPNJUL.js";
+import "./chunk-J5JFNEOA.js";
+import "./chunk-V62M5WKV.js";
+import "./chunk-POQSJROB.js";
 import "./chunk-TYQRGMNY.js";
-import "./chunk-VSBWR4YJ.js";
+import "./chunk-FM3LBKJN.js";
 import "./chunk-GS2RMN54.js";
-import "./chunk-W3IP6RX4.js";
+import "./chunk-ZWIIHEP6.js";
 import {
   renderReport
 } from "./chunk-XCYQB3AR.js";

@@ -10,12 +10,12 @@ import {
   resolveBaseFacts,
   tableName,
   withTable
-} from "./chunk-2QVGW3B3.js";
+} from "./chunk-POQSJROB.js";
 import {
   shellQuote,
   shellWords,
   splitShell
-} from "./chunk-W3IP6RX4.js";
+} from "./chunk-ZWIIHEP6.js";
 import {
   require_main
 } from "./chunk-IPTWLPQM.js";

@@ -1,28 +1,23 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
-  DEFAULT_TIMEOUT_SECONDS,
-  connectorTypeOf,
-  hashSecrets,
-  layerFactsCache,
-  platformList,
-  verifyImage
-} from "./chunk-VSBWR4YJ.js";
+  VERIFY_STEPS,
+  connectorVerifyOptions,
+  resolveVerifyTarget,
+  runVerify
+} from "./chunk-J5JFNEOA.js";
+import "./chunk-FM3LBKJN.js";
 import "./chunk-GS2RMN54.js";
-import "./chunk-W3IP6RX4.js";
+import "./chunk-ZWIIHEP6.js";
 import {
-  CHECK_IDS,
-  CheckResultSchema,
-  VerifyReportSchema,
   renderReport
 } from "./chunk-XCYQB3AR.js";
 import "./chunk-72ISDTNZ.js";
+import "./chunk-TLSMMWMK.js";
 import "./chunk-NBFBEFOG.js";
 import "./chunk-IOFOEIPF.js";
 import "./chunk-ST2QV46B.js";
 import "./chunk-Q4DKEBY5.js";
-import {
-  DEFAULT_PLATFORMS
-} from "./chunk-AVBWJCO6.js";
+import "./chunk-AVBWJCO6.js";
 import "./chunk-WPPSXPB4.js";
 import "./chunk-ENUPM6VP.js";
 import "./chunk-ROAOEA6R.js";
@@ -30,15 +25,9 @@ import "./chunk-AESVDITN.js";
 import "./chunk-7ZR53DCF.js";
 import "./chunk-4S36LVC7.js";
 export {
-  CHECK_IDS,
-  CheckResultSchema,
-  DEFAULT_PLATFORMS,
-  DEFAULT_TIMEOUT_SECONDS,
-  VerifyReportSchema,
-  connectorTypeOf,
-  hashSecrets,
-  layerFactsCache,
-  platformList,
+  VERIFY_STEPS,
+  connectorVerifyOptions,
   renderReport,
-  verifyImage
+  resolveVerifyTarget,
+  runVerify
 };

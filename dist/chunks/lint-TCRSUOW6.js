@@ -7,9 +7,9 @@ import {
   lintDockerfile,
   sortFindings,
   summarize
-} from "./chunk-GQOR4I76.js";
-import "./chunk-2QVGW3B3.js";
-import "./chunk-W3IP6RX4.js";
+} from "./chunk-V62M5WKV.js";
+import "./chunk-POQSJROB.js";
+import "./chunk-ZWIIHEP6.js";
 import {
   resolvePlan
 } from "./chunk-IPTWLPQM.js";

@@ -6,18 +6,18 @@ import {
   findingLine,
   lintStep,
   renderStep
-} from "./chunk-3BAE6BV6.js";
-import "./chunk-GQOR4I76.js";
-import "./chunk-2QVGW3B3.js";
+} from "./chunk-6ZKPNJUL.js";
+import "./chunk-V62M5WKV.js";
+import "./chunk-POQSJROB.js";
 import {
   chooseStrategy,
   platformTag
 } from "./chunk-TYQRGMNY.js";
 import {
   verifyImage
-} from "./chunk-VSBWR4YJ.js";
+} from "./chunk-FM3LBKJN.js";
 import "./chunk-GS2RMN54.js";
-import "./chunk-W3IP6RX4.js";
+import "./chunk-ZWIIHEP6.js";
 import "./chunk-XCYQB3AR.js";
 import "./chunk-72ISDTNZ.js";
 import {

@@ -131,6 +131,146 @@ async function engineJson(method, path) {
   }
 }
 
+// src/oci/layer-tree.ts
+init_define_BC_HELP();
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { lstat, readdir, readlink } from "node:fs/promises";
+import { posix } from "node:path";
+var MAX_CACHE_WEIGHT = 64 * 1024 * 1024;
+var cache = /* @__PURE__ */ new Map();
+var weights = /* @__PURE__ */ new Map();
+var cacheWeight = 0;
+var counters = { hits: 0, misses: 0 };
+var layerFactsCache = {
+  stats: () => ({ ...counters, layers: cache.size, weight: cacheWeight }),
+  clear: () => {
+    cache.clear();
+    weights.clear();
+    cacheWeight = 0;
+    counters.hits = 0;
+    counters.misses = 0;
+  }
+};
+function typeOfStat(st) {
+  if (st.isFile()) return "file";
+  if (st.isDirectory()) return "dir";
+  if (st.isSymbolicLink()) return "symlink";
+  return "other";
+}
+async function sha256File(path) {
+  const h = createHash("sha256");
+  for await (const chunk of createReadStream(path)) h.update(chunk);
+  return h.digest("hex");
+}
+var isWhiteout = (st) => st.isCharacterDevice() && st.rdev === 0;
+async function statOrUndefined(path) {
+  try {
+    return await lstat(path);
+  } catch (err) {
+    const code = err.code;
+    if (code === "ENOENT" || code === "ENOTDIR") return void 0;
+    throw err;
+  }
+}
+async function readLayer(dir, root) {
+  const entries = [];
+  let weight = 0;
+  const add = async (path, st) => {
+    const whiteout = isWhiteout(st);
+    const type = typeOfStat(st);
+    const entry = {
+      path: path.slice(1),
+      type,
+      mode: st.mode & 4095,
+      uid: st.uid,
+      gid: st.gid,
+      size: type === "file" ? st.size : 0,
+      linkname: type === "symlink" ? await readlink(dir + path) : "",
+      complete: true
+    };
+    entries.push({ path, whiteout, entry, ...type === "file" ? { file: { disk: dir + path } } : {} });
+    weight += 200 + path.length * 2;
+  };
+  const parts = root.split("/").filter(Boolean);
+  for (let i = 1; i < parts.length; i++) {
+    const anc = `/${parts.slice(0, i).join("/")}`;
+    const st = await statOrUndefined(dir + anc);
+    if (!st) return { entries, weight };
+    if (!st.isDirectory()) {
+      if (st.isSymbolicLink()) return void 0;
+      await add(anc, st);
+      return { entries, weight };
+    }
+  }
+  const walk = async (path) => {
+    const st = await statOrUndefined(dir + path);
+    if (!st) return;
+    await add(path, st);
+    if (!st.isDirectory()) return;
+    for (const name of (await readdir(dir + path)).sort()) await walk(posix.join(path, name));
+  };
+  await walk(root);
+  return { entries, weight };
+}
+function cached(dir, root) {
+  const key = `${dir}\0${root}`;
+  const hit = cache.get(key);
+  if (hit) {
+    counters.hits += 1;
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  counters.misses += 1;
+  const p = readLayer(dir, root);
+  cache.set(key, p);
+  p.then(
+    (facts) => {
+      const w = facts?.weight ?? 0;
+      if (!cache.has(key)) return;
+      weights.set(key, w);
+      cacheWeight += w;
+      for (const k of cache.keys()) {
+        if (cacheWeight <= MAX_CACHE_WEIGHT || k === key) break;
+        cacheWeight -= weights.get(k) ?? 0;
+        weights.delete(k);
+        cache.delete(k);
+      }
+    },
+    () => cache.delete(key)
+  );
+  return p;
+}
+async function treeFromLayers(lowers, root, opts = {}) {
+  const facts = await Promise.all(lowers.map((d) => cached(d, root)));
+  if (facts.some((f) => f === void 0)) return void 0;
+  const merged = /* @__PURE__ */ new Map();
+  const dropUnder = (path) => {
+    for (const k of merged.keys()) if (k.startsWith(`${path}/`)) merged.delete(k);
+  };
+  for (const f of [...facts].reverse()) {
+    for (const e of f?.entries ?? []) {
+      const before = merged.get(e.path);
+      if (before?.entry.type === "dir" && (e.whiteout || e.entry.type !== "dir")) dropUnder(e.path);
+      if (e.whiteout) merged.delete(e.path);
+      else merged.set(e.path, e);
+    }
+  }
+  const top = merged.get(root);
+  if (top?.entry.type === "symlink") return void 0;
+  const hashSizes = opts.hashSizes ?? /* @__PURE__ */ new Set();
+  const inTree = [...merged.entries()].filter(([p]) => p === root || p.startsWith(`${root}/`)).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  const entries = await Promise.all(
+    inTree.map(async ([, e]) => {
+      if (!e.file || !hashSizes.has(e.entry.size)) return e.entry;
+      e.file.sha256 ??= sha256File(e.file.disk);
+      return { ...e.entry, sha256: await e.file.sha256 };
+    })
+  );
+  return { exists: top !== void 0, entries, truncated: false };
+}
+
 // src/docker/image.ts
 init_define_BC_HELP();
 
@@ -140,9 +280,9 @@ import { randomBytes } from "node:crypto";
 
 // src/docker/rw-layer.ts
 init_define_BC_HELP();
-import { access, lstat, readdir, stat } from "node:fs/promises";
+import { access, lstat as lstat2, readdir as readdir2, stat } from "node:fs/promises";
 import { constants } from "node:fs";
-import { posix } from "node:path";
+import { posix as posix2 } from "node:path";
 var InspectSchema = external_exports.object({
   Id: external_exports.string(),
   GraphDriver: external_exports.object({ Name: external_exports.string(), Data: external_exports.record(external_exports.string(), external_exports.string()).nullish() }).loose().nullish()
@@ -191,7 +331,7 @@ async function snapshotDirs(id) {
 async function readable(dirs) {
   try {
     await Promise.all([dirs.upper, dirs.lowers[0] ?? dirs.upper].map((d) => access(d, constants.R_OK | constants.X_OK)));
-    return (await lstat(dirs.upper)).isDirectory();
+    return (await lstat2(dirs.upper)).isDirectory();
   } catch {
     return false;
   }
@@ -214,11 +354,10 @@ function sameStat(a, b) {
   if (a.mode !== b.mode || a.uid !== b.uid || a.gid !== b.gid || a.mtimeMs !== b.mtimeMs) return false;
   return a.isDirectory() || a.size === b.size && a.rdev === b.rdev;
 }
-var isWhiteout = (s) => s.isCharacterDevice() && s.rdev === 0;
 async function lowerStat(lowers, path) {
   for (const l of lowers) {
     try {
-      return await lstat(l + path);
+      return await lstat2(l + path);
     } catch (err) {
       if (err.code !== "ENOENT" && err.code !== "ENOTDIR") throw err;
     }
@@ -229,10 +368,10 @@ async function upperDirChanges(dirs) {
   const changes = [];
   const changedDirs = /* @__PURE__ */ new Set();
   const visit = async (rel) => {
-    const names = (await readdir(dirs.upper + rel)).sort();
+    const names = (await readdir2(dirs.upper + rel)).sort();
     for (const name of names) {
-      const path = posix.join(rel || "/", name);
-      const st = await lstat(dirs.upper + path);
+      const path = posix2.join(rel || "/", name);
+      const st = await lstat2(dirs.upper + path);
       let kind;
       if (isWhiteout(st)) kind = "D";
       else {
@@ -242,7 +381,7 @@ async function upperDirChanges(dirs) {
       }
       if (kind && st.isDirectory()) changedDirs.add(path);
       if (kind === "A" || kind === "D") {
-        const parent = posix.dirname(path);
+        const parent = posix2.dirname(path);
         if (parent !== "/" && !changedDirs.has(parent)) {
           changes.push({ kind: "C", path: parent });
           changedDirs.add(parent);
@@ -600,7 +739,7 @@ function formatCommand(createArgv) {
 
 // src/oci/tar.ts
 init_define_BC_HELP();
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 var PAX_NUMBER = /^\d{1,15}$/;
 var TarReader = class {
   constructor(opts = {}) {
@@ -714,7 +853,7 @@ var TarReader = class {
     this.pax = {};
     this.longName = void 0;
     this.longLink = void 0;
-    const hash = entry.type === "file" && this.opts.hashSizes?.has(dataSize) ? createHash("sha256") : void 0;
+    const hash = entry.type === "file" && this.opts.hashSizes?.has(dataSize) ? createHash2("sha256") : void 0;
     const keep = entry.type === "file" ? this.opts.keep?.(entry) ?? Number.POSITIVE_INFINITY : 0;
     this.state = { kind: "data", entry, at, remaining: dataSize, padding: tarPadding(dataSize), keep, kept: 0, parts: [], hash };
     if (dataSize === 0) this.dataDone(this.state);
@@ -1103,6 +1242,8 @@ export {
   shellQuote,
   engineSocket,
   engineJson,
+  layerFactsCache,
+  treeFromLayers,
   containerLayerDirs,
   formatBytes,
   startContainer,

@@ -38,7 +38,7 @@ function register(program) {
         const bad = dirs.find((d) => !d.startsWith("/"));
         if (bad !== void 0) throw badInput(`--permitted-write-dirs: ${JSON.stringify(bad)} is not an absolute path`);
       }
-      const { runLint, formatGithub, formatReport, formatText, reportSummary, summaryLine, unresolvedBaseLines } = await import("./lint-ZNDO3HJ3.js");
+      const { runLint, formatGithub, formatReport, formatText, reportSummary, summaryLine, unresolvedBaseLines } = await import("./lint-TCRSUOW6.js");
       const { report, findings, exitCode } = await runLint({
         targets,
         permittedWriteDirs: dirs,
