@@ -19163,6 +19163,18 @@ var require_undici = __commonJS({
 });
 
 // src/errors.ts
+import { isAbsolute, relative, resolve } from "node:path";
+function displayPath(file2) {
+  const rel = relative(process.cwd(), file2);
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : file2;
+}
+function where(pos) {
+  return `${displayPath(pos.file)}:${pos.line}:${pos.column}`;
+}
+function badInputAt(at, details) {
+  const pos = `${displayPath(at.file)}:${at.line}${at.column === void 0 ? "" : `:${at.column}`}`;
+  return new BcError("badInput", `${pos}: ${at.key === void 0 ? "" : `${at.key}: `}${at.problem}`, { details, at });
+}
 function toBcError(err) {
   if (err instanceof BcError) return err;
   if (err instanceof Error) {
@@ -19197,12 +19209,15 @@ var init_errors = __esm({
       details;
       /** the pipeline step that failed, when there is one */
       step;
+      /** the file position the error is about, when there is one */
+      at;
       constructor(kind, message, opts = {}) {
         super(message, opts.cause === void 0 ? void 0 : { cause: opts.cause });
         this.name = "BcError";
         this.kind = kind;
         this.details = opts.details ?? [];
         this.step = opts.step;
+        this.at = opts.at && { ...opts.at, file: resolve(opts.at.file) };
       }
       get exitCode() {
         return ExitCode2[this.kind];
@@ -28209,7 +28224,7 @@ var init_exec = __esm({
 // src/fs-util.ts
 import { constants as constants6 } from "node:fs";
 import { lstat as lstat2, open as open2, realpath, stat as stat2 } from "node:fs/promises";
-import { isAbsolute, relative } from "node:path";
+import { isAbsolute as isAbsolute2, relative as relative2 } from "node:path";
 async function isFile(p) {
   return stat2(p).then(
     (s) => s.isFile(),
@@ -28217,8 +28232,8 @@ async function isFile(p) {
   );
 }
 function shown(file2) {
-  const rel = relative(process.cwd(), file2);
-  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : file2;
+  const rel = relative2(process.cwd(), file2);
+  return rel && !rel.startsWith("..") && !isAbsolute2(rel) ? rel : file2;
 }
 function notRegularReason(s) {
   if (s.isFile()) return void 0;
@@ -76309,7 +76324,7 @@ import { fileURLToPath as fileURLToPath5 } from "node:url";
 // src/action/run.ts
 import { mkdir as mkdir3, mkdtemp, rm as rm3, writeFile as writeFile3, chmod as chmod2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { basename, isAbsolute as isAbsolute3, join as join4, resolve as resolve2 } from "node:path";
+import { basename, isAbsolute as isAbsolute4, join as join4, resolve as resolve2 } from "node:path";
 
 // src/core/index.ts
 init_errors();
@@ -76323,11 +76338,11 @@ var VERSION = true ? "0.1.0" : "0.0.0-dev";
 init_fs_util();
 
 // src/action/annotations.ts
-import { isAbsolute as isAbsolute2, relative as relative2, resolve, sep } from "node:path";
+import { isAbsolute as isAbsolute3, relative as relative3, sep } from "node:path";
 function workspacePath(file2, workspace) {
-  if (!workspace || !isAbsolute2(file2)) return file2;
-  const rel = relative2(workspace, file2);
-  if (rel.startsWith("..") || isAbsolute2(rel)) return file2;
+  if (!workspace || !isAbsolute3(file2)) return file2;
+  const rel = relative3(workspace, file2);
+  if (rel.startsWith("..") || isAbsolute3(rel)) return file2;
   return rel.split(sep).join("/");
 }
 function annotationsFor(o2, workspace) {
@@ -76365,12 +76380,8 @@ ${o2.error.details.join("\n")}` : "";
   }
   return out;
 }
-function positionIn(texts, cwd) {
-  for (const t of texts) {
-    const m = /((?:\/|\b)[^\s:'"]*metadata\.ya?ml):(\d+)(?::(\d+))?/.exec(t);
-    if (m?.[1] && m[2]) return { file: resolve(cwd, m[1]), line: Number(m[2]), column: m[3] ? Number(m[3]) : 1 };
-  }
-  return void 0;
+function positionOf(at) {
+  return at && { file: at.file, line: at.line, column: at.column ?? 1 };
 }
 
 // src/action/inputs.ts
@@ -77225,7 +77236,7 @@ function connectorKey(dir, workspace) {
 function failedOutcome(key, dir, command, err) {
   const o2 = emptyOutcome(key, dir, command);
   o2.error = { message: err.message, details: err.details, step: err.step, exitCode: err.exitCode };
-  o2.errorAt = positionIn([err.message, ...err.details], process.cwd());
+  o2.errorAt = positionOf(err.at);
   if (o2.errorAt) o2.metadataPath = o2.errorAt.file;
   return o2;
 }
@@ -77234,7 +77245,7 @@ async function runAction(io2, runner) {
   for (const s of secrets) io2.setSecret(s);
   const scrub = (t) => redact(t, secrets);
   const github = githubContext(io2.env);
-  const tempRoot = io2.env.RUNNER_TEMP && isAbsolute3(io2.env.RUNNER_TEMP) ? io2.env.RUNNER_TEMP : tmpdir();
+  const tempRoot = io2.env.RUNNER_TEMP && isAbsolute4(io2.env.RUNNER_TEMP) ? io2.env.RUNNER_TEMP : tmpdir();
   const scratch = await mkdtemp(join4(tempRoot, "build-connector-"));
   const reportDir = join4(scratch, "reports");
   await mkdir3(reportDir, { recursive: true });
@@ -77495,12 +77506,12 @@ function describeReason(r) {
 // src/monorepo/discovery.ts
 init_errors();
 import { readdir as readdir3 } from "node:fs/promises";
-import { basename as basename2, isAbsolute as isAbsolute4, join as join5, relative as relative3, resolve as resolve3, sep as sep2 } from "node:path";
+import { basename as basename2, isAbsolute as isAbsolute5, join as join5, relative as relative4, resolve as resolve3, sep as sep2 } from "node:path";
 var METADATA_FILE = "metadata.yaml";
 var SKIPPED_DIRS = /* @__PURE__ */ new Set(["node_modules", "build", "dist", "target", "out", "__pycache__", "venv", "site-packages"]);
 async function discoverConnectors(opts = {}) {
   const base = resolve3(opts.base ?? process.cwd());
-  const roots = (opts.roots && opts.roots.length > 0 ? opts.roots : ["."]).map((r) => isAbsolute4(r) ? r : resolve3(base, r));
+  const roots = (opts.roots && opts.roots.length > 0 ? opts.roots : ["."]).map((r) => isAbsolute5(r) ? r : resolve3(base, r));
   const found = /* @__PURE__ */ new Map();
   await Promise.all(
     roots.map(async (root) => {
@@ -77510,7 +77521,7 @@ async function discoverConnectors(opts = {}) {
       } catch (err) {
         const code = err.code;
         if (code === "ENOENT" || code === "ENOTDIR") {
-          throw badInput(`discovery root ${relative3(base, root) || root} does not exist or is not a directory`, [
+          throw badInput(`discovery root ${relative4(base, root) || root} does not exist or is not a directory`, [
             "fix: pass existing directories to --roots (or fix roots: in build-connector.yaml)"
           ]);
         }
@@ -77530,7 +77541,7 @@ async function visit2(dir, entries, base, found) {
     else if (e.name === "Dockerfile" && (e.isFile() || e.isSymbolicLink())) hasDockerfile = true;
   }
   if (hasMetadata) {
-    const relDir = toPosix(relative3(base, dir)) || ".";
+    const relDir = toPosix(relative4(base, dir)) || ".";
     found.set(dir, { dir, relDir, name: basename2(dir), metadataPath: join5(dir, METADATA_FILE), hasDockerfile });
     return;
   }
@@ -77567,7 +77578,7 @@ init_fs_util();
 // src/connector/metadata.ts
 var import_yaml = __toESM(require_dist(), 1);
 import { existsSync as existsSync2 } from "node:fs";
-import { basename as basename3, join as join6, relative as relative4, resolve as resolve4, isAbsolute as isAbsolute5 } from "node:path";
+import { basename as basename3, join as join6, resolve as resolve4 } from "node:path";
 init_errors();
 
 // src/connector/schema.ts
@@ -77735,13 +77746,6 @@ function chooseLanguage(tags, baseImage, hasFile) {
 
 // src/connector/metadata.ts
 var MAX_ALIAS_COUNT = 100;
-function displayPath(file2) {
-  const rel = relative4(process.cwd(), file2);
-  return rel && !rel.startsWith("..") && !isAbsolute5(rel) ? rel : file2;
-}
-function where(pos) {
-  return `${displayPath(pos.file)}:${pos.line}:${pos.column}`;
-}
 function parseMetadataText(text2, file2) {
   const limit = INPUT_LIMITS["metadata.yaml"];
   if (Buffer.byteLength(text2) > limit) {
@@ -77758,15 +77762,16 @@ function parseMetadataText(text2, file2) {
       lp = opened;
       msg = `${msg}: the quote opened here is never closed`;
     }
-    throw new BcError("badInput", `${displayPath(file2)}:${lp.line}:${lp.col}: invalid YAML (${first.code}): ${msg}`, {
-      details: doc.errors.slice(1, 5).map((e) => {
+    throw badInputAt(
+      { file: file2, line: lp.line, column: lp.col, problem: `invalid YAML (${first.code}): ${msg}` },
+      doc.errors.slice(1, 5).map((e) => {
         const p = lineCounter.linePos(e.pos[0]);
         return `${displayPath(file2)}:${p.line}:${p.col}: ${e.message.split("\n")[0] ?? e.code}`;
       })
-    });
+    );
   }
-  const positionOf2 = (path10) => locate(doc, lineCounter, file2, splitPath(path10)).pos;
-  return { file: file2, text: text2, doc, lineCounter, value: toPlain(doc, lineCounter, file2), positionOf: positionOf2 };
+  const positionOf3 = (path10) => locate(doc, lineCounter, file2, splitPath(path10)).pos;
+  return { file: file2, text: text2, doc, lineCounter, value: toPlain(doc, lineCounter, file2), positionOf: positionOf3 };
 }
 function toPlain(doc, lc, file2) {
   try {
@@ -77780,9 +77785,9 @@ function toPlain(doc, lc, file2) {
       }
     });
     const why = err instanceof Error ? err.message : String(err);
-    throw new BcError("badInput", `${displayPath(file2)}:${at.line}:${at.col}: YAML aliases expand too far (${aliases} aliases; ${why})`, {
-      details: ["fix: write the values out instead of nesting anchors (&name) and aliases (*name)"]
-    });
+    throw badInputAt({ file: file2, line: at.line, column: at.col, problem: `YAML aliases expand too far (${aliases} aliases; ${why})` }, [
+      "fix: write the values out instead of nesting anchors (&name) and aliases (*name)"
+    ]);
   }
 }
 function unclosedQuoteLine(text2, offset) {
@@ -77827,15 +77832,15 @@ function locate(doc, lc, file2, path10) {
   }
   return { pos, found: true };
 }
+function keyAt(c3, key, problem) {
+  return { ...c3.positionOf(key) ?? { file: c3.file, line: 1, column: 1 }, key, problem };
+}
 function issueError(parsed2, issues) {
-  const fmt = (i2) => {
-    const pos = parsed2.positionOf(i2.path) ?? { file: parsed2.file, line: 1, column: 1 };
-    return `${where(pos)}: ${i2.path}: ${i2.message}`;
-  };
   const [first, ...rest] = issues;
-  return new BcError("badInput", first ? fmt(first) : `${displayPath(parsed2.file)}: invalid metadata`, {
-    details: [...rest.slice(0, 8).map(fmt), 'fix: see README "metadata.yaml" for the keys build-connector reads']
-  });
+  const fix = 'fix: see README "metadata.yaml" for the keys build-connector reads';
+  if (!first) return new BcError("badInput", `${displayPath(parsed2.file)}: invalid metadata`, { details: [fix] });
+  const detail = (i2) => badInputAt(keyAt(parsed2, i2.path, i2.message)).message;
+  return badInputAt(keyAt(parsed2, first.path, first.message), [...rest.slice(0, 8).map(detail), fix]);
 }
 function validateMetadata(parsed2) {
   const v = parsed2.value;
@@ -77928,8 +77933,7 @@ async function loadConnector(dir) {
   };
 }
 function metadataError(c3, path10, message, details = []) {
-  const pos = c3.positionOf(path10) ?? { file: c3.metadataPath, line: 1, column: 1 };
-  return new BcError("badInput", `${where(pos)}: ${path10}: ${message}`, { details });
+  return badInputAt(keyAt({ positionOf: c3.positionOf, file: c3.metadataPath }, path10, message), details);
 }
 
 // src/monorepo/repo-config.ts
@@ -77979,16 +77983,20 @@ function parseRepoConfig(text2, file2) {
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     const pos = e ? lc.linePos(e.pos[0]) : void 0;
-    throw badInput(`${file2}:${pos?.line ?? 1}:${pos?.col ?? 1}: invalid YAML: ${e?.message.split("\n")[0] ?? "parse error"}`);
+    const at = { file: file2, line: pos?.line ?? 1, column: pos?.col ?? 1, problem: `invalid YAML: ${e?.message.split("\n")[0] ?? "parse error"}` };
+    throw new BcError("badInput", `${file2}:${at.line}:${at.column}: ${at.problem}`, { at });
   }
   const raw = toPlain(doc, lc, file2) ?? {};
   const parsed2 = RepoConfigSchema.safeParse(raw);
   if (!parsed2.success) {
-    const details = parsed2.error.issues.slice(0, 10).map((i2) => {
-      const at = positionOf(doc, lc, i2.path);
-      return `${file2}:${at.line}:${at.col}: ${i2.path.join(".") || "(root)"}: ${i2.message}`;
+    const issues = parsed2.error.issues.slice(0, 10).map((i2) => {
+      const at = positionOf2(doc, lc, i2.path);
+      return { file: file2, line: at.line, column: at.col, key: i2.path.join(".") || "(root)", problem: i2.message };
     });
-    throw badInput(`${file2}: invalid configuration`, [...details, 'fix: see README "Monorepos" for the keys of build-connector.yaml']);
+    throw new BcError("badInput", `${file2}: invalid configuration`, {
+      details: [...issues.map((i2) => `${file2}:${i2.line}:${i2.column}: ${i2.key}: ${i2.problem}`), 'fix: see README "Monorepos" for the keys of build-connector.yaml'],
+      ...issues[0] ? { at: issues[0] } : {}
+    });
   }
   const d = defaultRepoConfig();
   const c3 = parsed2.data;
@@ -78007,7 +78015,7 @@ function parseRepoConfig(text2, file2) {
 function trimSlash(p) {
   return p.replace(/^\.\//, "").replace(/\/+$/, "");
 }
-function positionOf(doc, lc, path10) {
+function positionOf2(doc, lc, path10) {
   for (let n2 = path10.length; n2 >= 0; n2--) {
     const node2 = doc.getIn(path10.slice(0, n2), true);
     if ((0, import_yaml2.isNode)(node2) && node2.range) {
@@ -78051,7 +78059,7 @@ function parseWithPositions(text2, file2, custom2) {
     throw new FactsError({ file: file2, line: p?.line ?? 1, col: p?.col ?? 1, message: `invalid YAML: ${e?.message.split("\n")[0] ?? ""}` });
   }
   const fail2 = (path10, message) => {
-    const at = positionOf(doc, lc, path10);
+    const at = positionOf2(doc, lc, path10);
     throw new FactsError({ file: file2, line: at.line, col: at.col, message });
   };
   const facts = factsOf(doc.toJS(), custom2, file2);
@@ -78170,16 +78178,18 @@ async function readAllFacts(connectors) {
       try {
         out.set(c3.relDir, await readConnectorFacts(c3));
       } catch (err) {
-        if (err instanceof FactsError) problems.push(err.message);
+        if (err instanceof FactsError) problems.push(err);
         else throw err;
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(32, connectors.length) }, worker));
   if (problems.length > 0) {
-    problems.sort();
+    problems.sort((a2, b) => a2.message < b.message ? -1 : a2.message > b.message ? 1 : 0);
+    const first = problems[0].problem;
     throw new BcError("badInput", `${problems.length} connector metadata file(s) cannot be read`, {
-      details: [...problems.slice(0, 20), ...problems.length > 20 ? [`\u2026 and ${problems.length - 20} more`] : []]
+      details: [...problems.slice(0, 20).map((p) => p.message), ...problems.length > 20 ? [`\u2026 and ${problems.length - 20} more`] : []],
+      at: { file: first.file, line: first.line, column: first.col, problem: first.message }
     });
   }
   return out;
@@ -78507,7 +78517,8 @@ var Pipeline = class {
   /** A flow's failed result from the step that failed: the rest marked not reached. */
   failed(f) {
     this.finish(`not reached: ${f.step} failed`);
-    return { result: "failed", step: f.step, reason: f.error.message, details: f.error.details, exitCode: f.error.exitCode };
+    const e = f.error;
+    return { result: "failed", step: f.step, reason: e.message, details: e.details, exitCode: e.exitCode, ...e.at ? { at: e.at } : {} };
   }
   durations() {
     return Object.fromEntries(this.records.filter((r) => r.status !== "skipped").map((r) => [r.step, Math.round(r.durationMs)]));
@@ -78544,26 +78555,60 @@ init_errors();
 // src/publish/tag-plan.ts
 var import_semver3 = __toESM(require_semver2(), 1);
 init_errors();
+
+// src/publish/target.ts
+init_errors();
 init_image_ref();
-function parseVersion(version2, source = "version") {
+function versionError(source, at, problem, details) {
+  return new BcError("badInput", `${source}: ${problem}`, { details, ...at ? { at: { ...at, problem } } : {} });
+}
+function splitRepository(ref2) {
+  const { domain: domain2, path: path10 } = splitDomain(ref2);
+  return { registry: domain2, path: path10 };
+}
+function resolveTarget(c3, f) {
+  const notes = [];
+  const override = f.target ? c3.registryOverrides[f.target] : void 0;
+  if (f.target && !override?.dockerRepository && !override?.dockerImageTag) {
+    notes.push(`--target ${f.target}: metadata.yaml has no data.registryOverrides.${f.target}; using data.dockerRepository / data.dockerImageTag`);
+  }
+  const repository3 = f.repository ?? override?.dockerRepository ?? c3.repository;
+  const fromKey = (key) => {
+    const p = c3.positionOf(key);
+    return { versionSource: p ? `${where(p)} ${key}` : `${c3.metadataPath} ${key}`, versionAt: { ...p ?? { file: c3.metadataPath, line: 1 }, key } };
+  };
+  const { version: version2, versionSource, versionAt } = f.version !== void 0 ? { version: f.version, versionSource: "--release-version", versionAt: void 0 } : f.target && override?.dockerImageTag ? { version: override.dockerImageTag, ...fromKey(`data.registryOverrides.${f.target}.dockerImageTag`) } : { version: c3.version, ...fromKey("data.dockerImageTag") };
+  const problem = tagProblem(version2);
+  if (problem) throw versionError(versionSource, versionAt, `the version is the image tag: ${problem}`, [`fix: use a version of at most ${MAX_TAG_LENGTH} characters`]);
+  const split = splitDomain(repository3);
+  const { domain: registry3, path: repo } = normalizeDockerHub(f.registry ?? split.domain, split.path);
+  if (!/^[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/.test(repo)) {
+    throw badInput(`repository "${repo}" is not valid (lowercase path like airbyte/source-foo)`);
+  }
+  return { registry: registry3, repo, reference: `${registry3}/${repo}`, version: version2, versionSource, ...versionAt ? { versionAt } : {}, notes };
+}
+
+// src/publish/tag-plan.ts
+init_image_ref();
+function parseVersion(version2, source = "version", at) {
   const v = /^\d/.test(version2) ? import_semver3.default.parse(version2) : null;
   if (!v || v.raw !== version2) {
-    throw badInput(`${source}: "${version2}" is not a valid semantic version (expected X.Y.Z or X.Y.Z-pre.N)`, [
+    throw versionError(source, at, `"${version2}" is not a valid semantic version (expected X.Y.Z or X.Y.Z-pre.N)`, [
       "fix: set data.dockerImageTag in metadata.yaml (or --release-version) to a version such as 1.2.3"
     ]);
   }
   if (v.build.length > 0) {
-    throw badInput(`${source}: "${version2}" carries build metadata (+${v.build.join(".")}), which an image tag cannot hold ("+" is not allowed in tags)`, [
+    throw versionError(source, at, `"${version2}" carries build metadata (+${v.build.join(".")}), which an image tag cannot hold ("+" is not allowed in tags)`, [
       "fix: drop the +... part, or use a pre-release such as 1.2.3-build.5"
     ]);
   }
   return v;
 }
-function checkPlanTags(p, source = "version") {
+function checkPlanTags(p, source = "version", at) {
   for (const t of p.tags) {
     const problem = tagProblem(t.tag);
     if (problem) {
-      throw badInput(`${source}: tag ${problem} (${t.reason})`, [
+      throw versionError(source, at, `tag ${problem} (${t.reason})`, [
         p.kind === "dev" ? `fix: dev tags add "-dev.<10-char sha>" (15 characters) to X.Y.Z; keep X.Y.Z at most ${MAX_TAG_LENGTH - 15} characters` : `fix: shorten data.dockerImageTag (or --release-version) to at most ${MAX_TAG_LENGTH} characters`
       ]);
     }
@@ -78578,11 +78623,11 @@ function stableVersions(tags) {
 }
 function planTags(input2) {
   const p = planTagsUnchecked(input2);
-  checkPlanTags(p, input2.versionSource);
+  checkPlanTags(p, input2.versionSource, input2.versionAt);
   return p;
 }
 function planTagsUnchecked(input2) {
-  const v = parseVersion(input2.version, input2.versionSource);
+  const v = parseVersion(input2.version, input2.versionSource, input2.versionAt);
   const existing = new Set(input2.existingTags);
   const stable = stableVersions(input2.existingTags);
   const plan = (kind, version2) => ({
@@ -78693,8 +78738,10 @@ async function resolveRelease(gitRef, opts = {}) {
   const pos = c3.positionOf("data.dockerImageTag");
   const at = pos ? where(pos) : c3.metadataPath;
   if (c3.version !== parsed2.version) {
-    throw new BcError("badInput", `${at}: data.dockerImageTag is ${c3.version}, but release tag ${parsed2.tag} says ${parsed2.version}`, {
-      details: [`fix: set dockerImageTag: ${parsed2.version} in metadata.yaml, or tag ${formatGitTag(format2, c3.dirName, c3.version)} instead`]
+    const problem = `data.dockerImageTag is ${c3.version}, but release tag ${parsed2.tag} says ${parsed2.version}`;
+    throw new BcError("badInput", `${at}: ${problem}`, {
+      details: [`fix: set dockerImageTag: ${parsed2.version} in metadata.yaml, or tag ${formatGitTag(format2, c3.dirName, c3.version)} instead`],
+      at: { ...pos ?? { file: c3.metadataPath, line: 1 }, problem }
     });
   }
   return { tag: parsed2.tag, dir: c3.dir, dirName: c3.dirName, version: c3.version, repository: c3.repository, versionAt: at };
@@ -79880,9 +79927,9 @@ function readPyproject(text2, file2) {
   } catch (err) {
     if (err instanceof TomlError) {
       const msg = err.message.split("\n")[0]?.replace(/^Invalid TOML document:\s*/, "") ?? "invalid TOML";
-      throw new BcError("badInput", `${displayPath(file2)}:${err.line}:${err.column}: invalid TOML: ${msg}`, {
-        details: [`fix: correct the syntax (python3 -c "import tomllib,sys; tomllib.load(open(sys.argv[1],'rb'))" pyproject.toml shows the same error)`]
-      });
+      throw badInputAt({ file: file2, line: err.line, column: err.column, problem: `invalid TOML: ${msg}` }, [
+        `fix: correct the syntax (python3 -c "import tomllib,sys; tomllib.load(open(sys.argv[1],'rb'))" pyproject.toml shows the same error)`
+      ]);
     }
     throw err;
   }
@@ -79890,7 +79937,8 @@ function readPyproject(text2, file2) {
   if (!res.success) {
     const i2 = res.error.issues[0];
     const path10 = i2?.path.map(String).join(".") ?? "";
-    throw new BcError("badInput", `${displayPath(file2)}:${lineOfKey(text2, String(i2?.path.at(-1) ?? ""), i2?.path.slice(0, -1).map(String).join(".") ?? "")}: ${path10}: ${i2?.message ?? "unexpected value"}`);
+    const line = lineOfKey(text2, String(i2?.path.at(-1) ?? ""), i2?.path.slice(0, -1).map(String).join(".") ?? "");
+    throw badInputAt({ file: file2, line, key: path10, problem: i2?.message ?? "unexpected value" });
   }
   const p = res.data;
   const scripts = [];
@@ -79941,7 +79989,7 @@ async function pythonFacts(c3) {
     const chosen = project.scripts.find((s) => s.name === c3.dirName) ?? project.scripts[0];
     if (chosen) {
       if (!SAFE_ARG_RE.test(chosen.name)) {
-        throw new BcError("badInput", `${displayPath(pyproject)}:${chosen.line}: console script name ${JSON.stringify(chosen.name)} (in [${chosen.table}]) has characters that are not allowed`);
+        throw badInputAt({ file: pyproject, line: chosen.line, problem: `console script name ${JSON.stringify(chosen.name)} (in [${chosen.table}]) has characters that are not allowed` });
       }
       return { ...base, offline: offline2, install: install2, kind: "package", script: chosen.name, entrypoint: [`/usr/local/bin/${chosen.name}`] };
     }
@@ -83015,46 +83063,6 @@ var VerifiedSchema = external_exports.array(
 // src/core/flows/publish.ts
 init_retry();
 
-// src/publish/target.ts
-init_errors();
-init_image_ref();
-function splitRepository(ref2) {
-  const { domain: domain2, path: path10 } = splitDomain(ref2);
-  return { registry: domain2, path: path10 };
-}
-function resolveTarget(c3, f) {
-  const notes = [];
-  const override = f.target ? c3.registryOverrides[f.target] : void 0;
-  if (f.target && !override?.dockerRepository && !override?.dockerImageTag) {
-    notes.push(`--target ${f.target}: metadata.yaml has no data.registryOverrides.${f.target}; using data.dockerRepository / data.dockerImageTag`);
-  }
-  const repository3 = f.repository ?? override?.dockerRepository ?? c3.repository;
-  const pos = (path10) => {
-    const p = c3.positionOf(path10);
-    return p ? `${where(p)} ${path10}` : `${c3.metadataPath} ${path10}`;
-  };
-  let version2;
-  let versionSource;
-  if (f.version !== void 0) {
-    version2 = f.version;
-    versionSource = "--release-version";
-  } else if (f.target && override?.dockerImageTag) {
-    version2 = override.dockerImageTag;
-    versionSource = pos(`data.registryOverrides.${f.target}.dockerImageTag`);
-  } else {
-    version2 = c3.version;
-    versionSource = pos("data.dockerImageTag");
-  }
-  const problem = tagProblem(version2);
-  if (problem) throw badInput(`${versionSource}: the version is the image tag: ${problem}`, [`fix: use a version of at most ${MAX_TAG_LENGTH} characters`]);
-  const split = splitDomain(repository3);
-  const { domain: registry3, path: repo } = normalizeDockerHub(f.registry ?? split.domain, split.path);
-  if (!/^[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/.test(repo)) {
-    throw badInput(`repository "${repo}" is not valid (lowercase path like airbyte/source-foo)`);
-  }
-  return { registry: registry3, repo, reference: `${registry3}/${repo}`, version: version2, versionSource, notes };
-}
-
 // src/publish/apply.ts
 init_zod();
 init_errors();
@@ -83521,6 +83529,7 @@ async function resolve9(req, log, stats) {
     repository: target.reference,
     version: target.version,
     versionSource: target.versionSource,
+    versionAt: target.versionAt,
     existingTags: tags,
     aliases: req.aliases,
     latest: req.latest,
@@ -83901,7 +83910,7 @@ function outcomeOfBuild(key, dir, command, r) {
   o2.raw = { ...r.build ? { build: r.build } : {}, ...r.report ? { verify: r.report } : {}, steps: r.steps };
   if (r.result === "failed") {
     o2.error = { message: r.reason, details: r.details, step: r.step, exitCode: r.exitCode };
-    o2.errorAt = positionIn([r.reason, ...r.details], process.cwd());
+    o2.errorAt = positionOf(r.at);
     return o2;
   }
   o2.notes.push(...r.notes);
@@ -83984,7 +83993,7 @@ function outcomeOfPublish(key, dir, r, report) {
       o2.error = { message: r.reason, details: r.details, step: r.step, exitCode: r.exitCode };
       if (r.checks && o2.checks.length === 0) o2.checks = checkRows(r.checks);
       if (r.findings) o2.findings = r.findings;
-      o2.errorAt = positionIn([r.reason, ...r.details], process.cwd());
+      o2.errorAt = positionOf(r.at);
       break;
     }
   }

@@ -3,6 +3,8 @@
  * Every failure the user can cause or meet is a BcError carrying one of them;
  * the CLI prints its message (never a stack trace) and exits with its code.
  */
+import { isAbsolute, relative, resolve } from 'node:path';
+
 export const ExitCode = {
   ok: 0,
   /** a check, lint rule or build failed */
@@ -20,24 +22,70 @@ export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
 export type ErrorKind = 'failed' | 'badInput' | 'environment' | 'refused' | 'interrupted';
 
+/** A place in a file; line and column count from 1. */
+export interface SourcePosition {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/**
+ * Where an error is, as data: the Action turns it into an annotation and
+ * `lint` into a finding without reading the message. `file` is absolute;
+ * `problem` is the message without its position and key.
+ */
+export interface ErrorAt {
+  file: string;
+  line: number;
+  /** absent when only the line is known */
+  column?: number;
+  /** the key the error is about (`data.dockerImageTag`), when there is one */
+  key?: string;
+  problem: string;
+}
+
+/** How a file is named in messages: relative to the working directory when below it. */
+export function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+}
+
+/** `metadata.yaml:12:3` for a position. */
+export function where(pos: SourcePosition): string {
+  return `${displayPath(pos.file)}:${pos.line}:${pos.column}`;
+}
+
 export class BcError extends Error {
   readonly kind: ErrorKind;
   /** extra lines printed under the message: a file:line, a fix, tool output */
   readonly details: string[];
   /** the pipeline step that failed, when there is one */
   readonly step: string | undefined;
+  /** the file position the error is about, when there is one */
+  readonly at: ErrorAt | undefined;
 
-  constructor(kind: ErrorKind, message: string, opts: { details?: string[]; step?: string; cause?: unknown } = {}) {
+  constructor(kind: ErrorKind, message: string, opts: { details?: string[]; step?: string; cause?: unknown; at?: ErrorAt } = {}) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = 'BcError';
     this.kind = kind;
     this.details = opts.details ?? [];
     this.step = opts.step;
+    this.at = opts.at && { ...opts.at, file: resolve(opts.at.file) };
   }
 
   get exitCode(): ExitCode {
     return ExitCode[this.kind];
   }
+}
+
+/**
+ * A bad-input error at a position in a file: the message reads
+ * `FILE:LINE:COL: KEY: PROBLEM` (the column and key when known) and `at`
+ * holds the same as data.
+ */
+export function badInputAt(at: ErrorAt, details?: string[]): BcError {
+  const pos = `${displayPath(at.file)}:${at.line}${at.column === undefined ? '' : `:${at.column}`}`;
+  return new BcError('badInput', `${pos}: ${at.key === undefined ? '' : `${at.key}: `}${at.problem}`, { details, at });
 }
 
 export const badInput = (message: string, details?: string[]) => new BcError('badInput', message, { details });

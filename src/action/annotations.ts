@@ -7,7 +7,8 @@
  * GitHub attaches an annotation to a file only when the path is relative to
  * the repository root, so paths are made relative to GITHUB_WORKSPACE.
  */
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, sep } from 'node:path';
+import type { ErrorAt } from '../core/index.js';
 import type { ConnectorOutcome } from './types.js';
 
 export interface Annotation {
@@ -62,15 +63,9 @@ export function annotationsFor(o: ConnectorOutcome, workspace: string | undefine
 }
 
 /**
- * "metadata.yaml:12:5: ..." in a message or detail line → its position; how
- * errors from the connector model name where they are. The model prints
- * paths relative to the working directory (`displayPath`), so a relative
- * path is resolved against `cwd`.
+ * Where an error is, for its annotation: the position the core attached to
+ * the error (`BcError.at`, a failed result's `at`), never read from its text.
  */
-export function positionIn(texts: string[], cwd: string): { file: string; line: number; column: number } | undefined {
-  for (const t of texts) {
-    const m = /((?:\/|\b)[^\s:'"]*metadata\.ya?ml):(\d+)(?::(\d+))?/.exec(t);
-    if (m?.[1] && m[2]) return { file: resolve(cwd, m[1]), line: Number(m[2]), column: m[3] ? Number(m[3]) : 1 };
-  }
-  return undefined;
+export function positionOf(at: ErrorAt | undefined): { file: string; line: number; column: number } | undefined {
+  return at && { file: at.file, line: at.line, column: at.column ?? 1 };
 }

@@ -19,7 +19,7 @@ import type { FlowHooks, PublishRequest } from '../core/request.js';
 import { publishRequestOf } from '../core/request-schema.js';
 import type { PublishResult, BuildFacts } from '../core/result.js';
 import type { CheckResult, Finding, VerifyReport } from '../core/index.js';
-import { positionIn } from './annotations.js';
+import { positionOf } from './annotations.js';
 import type { ConnectorRunner, RunContext } from './run.js';
 import { connectorKey } from './run.js';
 import { emptyOutcome, type ConnectorOutcome } from './types.js';
@@ -64,7 +64,7 @@ export function outcomeOfBuild(key: string, dir: string, command: 'build' | 'ver
   o.raw = { ...(r.build ? { build: r.build } : {}), ...(r.report ? { verify: r.report } : {}), steps: r.steps };
   if (r.result === 'failed') {
     o.error = { message: r.reason, details: r.details, step: r.step, exitCode: r.exitCode };
-    o.errorAt = positionIn([r.reason, ...r.details], process.cwd());
+    o.errorAt = positionOf(r.at);
     return o;
   }
   o.notes.push(...r.notes);
@@ -160,7 +160,7 @@ export function outcomeOfPublish(key: string, dir: string, r: PublishResult, rep
       o.error = { message: r.reason, details: r.details, step: r.step, exitCode: r.exitCode };
       if (r.checks && o.checks.length === 0) o.checks = checkRows(r.checks);
       if (r.findings) o.findings = r.findings;
-      o.errorAt = positionIn([r.reason, ...r.details], process.cwd());
+      o.errorAt = positionOf(r.at);
       break;
     }
   }

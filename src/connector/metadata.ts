@@ -5,10 +5,10 @@
  * releases, ab_internal, …) is kept untouched in the parsed document.
  */
 import { existsSync } from 'node:fs';
-import { basename, join, relative, resolve, isAbsolute } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { z } from 'zod';
-import { BcError } from '../errors.js';
+import { BcError, badInputAt, displayPath, type ErrorAt } from '../errors.js';
 import type { BuildConnectorOptions, Connector, SourcePosition } from './types.js';
 import { MetadataSchema, type MetadataIssue, collectIssues } from './schema.js';
 import { INPUT_LIMITS, optionalInputFile, readBoundedFile } from '../fs-util.js';
@@ -25,17 +25,6 @@ export interface ParsedMetadata {
   /** plain JS value of the whole document */
   value: unknown;
   positionOf(path: string): SourcePosition | undefined;
-}
-
-/** How a file is named in messages: relative to the working directory when below it. */
-export function displayPath(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
-}
-
-/** `metadata.yaml:12:3` for a position. */
-export function where(pos: SourcePosition): string {
-  return `${displayPath(pos.file)}:${pos.line}:${pos.column}`;
 }
 
 /** Parse YAML text keeping positions; syntax errors become badInput with line:col. */
@@ -56,12 +45,13 @@ export function parseMetadataText(text: string, file: string): ParsedMetadata {
       lp = opened;
       msg = `${msg}: the quote opened here is never closed`;
     }
-    throw new BcError('badInput', `${displayPath(file)}:${lp.line}:${lp.col}: invalid YAML (${first.code}): ${msg}`, {
-      details: doc.errors.slice(1, 5).map((e) => {
+    throw badInputAt(
+      { file, line: lp.line, column: lp.col, problem: `invalid YAML (${first.code}): ${msg}` },
+      doc.errors.slice(1, 5).map((e) => {
         const p = lineCounter.linePos(e.pos[0]);
         return `${displayPath(file)}:${p.line}:${p.col}: ${e.message.split('\n')[0] ?? e.code}`;
       }),
-    });
+    );
   }
   const positionOf = (path: string): SourcePosition | undefined => locate(doc, lineCounter, file, splitPath(path)).pos;
   return { file, text, doc, lineCounter, value: toPlain(doc, lineCounter, file), positionOf };
@@ -85,9 +75,9 @@ export function toPlain(doc: Document.Parsed, lc: LineCounter, file: string): un
       },
     });
     const why = err instanceof Error ? err.message : String(err);
-    throw new BcError('badInput', `${displayPath(file)}:${at.line}:${at.col}: YAML aliases expand too far (${aliases} aliases; ${why})`, {
-      details: ['fix: write the values out instead of nesting anchors (&name) and aliases (*name)'],
-    });
+    throw badInputAt({ file, line: at.line, column: at.col, problem: `YAML aliases expand too far (${aliases} aliases; ${why})` }, [
+      'fix: write the values out instead of nesting anchors (&name) and aliases (*name)',
+    ]);
   }
 }
 
@@ -153,15 +143,17 @@ function locate(doc: Document.Parsed, lc: LineCounter, file: string, path: strin
   return { pos, found: true };
 }
 
+/** Where a key of the document is (the file's start when it cannot be found), with the problem there. */
+function keyAt(c: Pick<ParsedMetadata, 'positionOf' | 'file'>, key: string, problem: string): ErrorAt {
+  return { ...(c.positionOf(key) ?? { file: c.file, line: 1, column: 1 }), key, problem };
+}
+
 function issueError(parsed: ParsedMetadata, issues: MetadataIssue[]): BcError {
-  const fmt = (i: MetadataIssue) => {
-    const pos = parsed.positionOf(i.path) ?? { file: parsed.file, line: 1, column: 1 };
-    return `${where(pos)}: ${i.path}: ${i.message}`;
-  };
   const [first, ...rest] = issues;
-  return new BcError('badInput', first ? fmt(first) : `${displayPath(parsed.file)}: invalid metadata`, {
-    details: [...rest.slice(0, 8).map(fmt), 'fix: see README "metadata.yaml" for the keys build-connector reads'],
-  });
+  const fix = 'fix: see README "metadata.yaml" for the keys build-connector reads';
+  if (!first) return new BcError('badInput', `${displayPath(parsed.file)}: invalid metadata`, { details: [fix] });
+  const detail = (i: MetadataIssue) => badInputAt(keyAt(parsed, i.path, i.message)).message;
+  return badInputAt(keyAt(parsed, first.path, first.message), [...rest.slice(0, 8).map(detail), fix]);
 }
 
 /** Validate the keys we use; returns the normalised connector fields. */
@@ -274,6 +266,5 @@ export async function loadConnector(dir: string): Promise<Connector> {
 
 /** A badInput error pointing at a metadata key of a loaded connector. */
 export function metadataError(c: Pick<Connector, 'positionOf' | 'metadataPath'>, path: string, message: string, details: string[] = []): BcError {
-  const pos = c.positionOf(path) ?? { file: c.metadataPath, line: 1, column: 1 };
-  return new BcError('badInput', `${where(pos)}: ${path}: ${message}`, { details });
+  return badInputAt(keyAt({ positionOf: c.positionOf, file: c.metadataPath }, path, message), details);
 }

@@ -22,11 +22,8 @@ export interface BuildConnectorOptions {
   offline?: boolean;
 }
 
-export interface SourcePosition {
-  file: string;
-  line: number;
-  column: number;
-}
+export type { SourcePosition } from '../errors.js';
+import type { SourcePosition } from '../errors.js';
 
 export interface Connector {
   /** absolute path of the connector directory */

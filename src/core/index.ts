@@ -8,7 +8,7 @@
  * flows they load lazily from core/flows/*. Light on purpose: every command
  * loads it at start-up, so nothing here pulls in a flow or a tool wrapper.
  */
-export { BcError, ExitCode, badInput, envMissing, failed, refused, toBcError, type ErrorKind } from '../errors.js';
+export { BcError, ExitCode, badInput, envMissing, failed, refused, toBcError, type ErrorAt, type ErrorKind } from '../errors.js';
 export { runCleanups } from '../cleanup.js';
 export { redact, setExecDebug } from '../exec.js';
 export { VERSION } from '../version.js';

@@ -5,7 +5,7 @@
  * step. `finish` marks the steps a flow did not reach as skipped with the
  * reason it stopped (already published, refused, dry run).
  */
-import { BcError, toBcError } from '../errors.js';
+import { BcError, toBcError, type ErrorAt } from '../errors.js';
 
 export const STEP_NAMES = [
   'resolve',
@@ -34,6 +34,17 @@ export interface StepRecord {
   /** what it did, or why it was skipped / failed */
   reason?: string;
   durationMs: number;
+}
+
+/** A flow's result when a step failed: the step, its error's message, details and exit code, and where in a file, when known. */
+export interface FailedStep {
+  result: 'failed';
+  step: StepName;
+  reason: string;
+  details: string[];
+  exitCode: number;
+  /** the file position the error is about (metadata.yaml:LINE:COL), as data */
+  at?: ErrorAt;
 }
 
 export type StepOutcome<T> = { status: 'done'; value: T; summary: string } | { status: 'skipped'; value: T; reason: string };
@@ -100,9 +111,10 @@ export class Pipeline {
   }
 
   /** A flow's failed result from the step that failed: the rest marked not reached. */
-  failed(f: StepFailure): { result: 'failed'; step: StepName; reason: string; details: string[]; exitCode: number } {
+  failed(f: StepFailure): FailedStep {
     this.finish(`not reached: ${f.step} failed`);
-    return { result: 'failed', step: f.step, reason: f.error.message, details: f.error.details, exitCode: f.error.exitCode };
+    const e = f.error;
+    return { result: 'failed', step: f.step, reason: e.message, details: e.details, exitCode: e.exitCode, ...(e.at ? { at: e.at } : {}) };
   }
 
   durations(): Record<string, number> {

@@ -7,7 +7,7 @@ import type { TagOutcome } from '../publish/apply.js';
 import type { SkippedTag, TagPlan } from '../publish/tag-plan.js';
 import type { PushStats } from '../publish/push.js';
 import { ExitCode } from '../errors.js';
-import type { StepName, StepRecord } from './pipeline.js';
+import type { FailedStep, StepName, StepRecord } from './pipeline.js';
 import type { Finding } from '../lint/types.js';
 import type { CheckResult } from '../verify/index.js';
 
@@ -96,12 +96,7 @@ export interface Refused extends Common {
   builtDigest: string;
 }
 
-export interface Failed extends Common {
-  result: 'failed';
-  step: StepName;
-  reason: string;
-  details: string[];
-  exitCode: number;
+export interface Failed extends Common, FailedStep {
   /** lint findings behind a lint failure */
   findings?: Finding[];
 }

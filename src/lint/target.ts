@@ -13,8 +13,8 @@
  */
 import { stat } from 'node:fs/promises';
 import { optionalInputFile, readBoundedFile } from '../fs-util.js';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { BcError, badInput } from '../errors.js';
+import { basename, dirname, join, resolve } from 'node:path';
+import { BcError, badInput, displayPath } from '../errors.js';
 import { resolvePlan } from '../render/plan.js';
 import type { BaseFacts, BaseUnresolved, Finding, LintOptions } from './types.js';
 import { baseFactsFor, lintDockerfile, sortFindings } from './lint.js';
@@ -36,12 +36,6 @@ export interface LintTargetResult {
   mode: 'dockerfile' | 'custom' | 'rendered' | 'metadata';
   /** the final stage's base image as lint saw it (absent: scratch, or nothing to resolve) */
   base?: BaseFacts | BaseUnresolved;
-}
-
-/** Relative to the working directory when below it (annotations want repo-relative paths). */
-export function displayPath(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }
 
 async function kindOf(p: string): Promise<'file' | 'dir' | undefined> {
@@ -99,19 +93,24 @@ async function lintCustom(path: string, text: string, buildIgnore: string, opts:
   return { findings: sortFindings(findings), files: [file], mode: 'custom', base: baseFacts };
 }
 
-/** `metadata.yaml:3:5: data.dockerImageTag: expected ...` → a fatal finding at that position. */
+/**
+ * An error the connector's files have at a position (metadata.yaml,
+ * pyproject.toml) → a fatal finding there. A key of metadata.yaml names the
+ * rule; otherwise the file does (`metadata-yaml`, `pyproject-toml`).
+ */
 export function metadataFinding(err: BcError): Finding | undefined {
-  const m = /^(.+?):(\d+):(\d+): (?:((?:data|metadataSpecVersion)(?:\.[\w-]+)*): )?([\s\S]*)$/.exec(err.message);
-  if (!m) return undefined;
-  const [, file, line, col, path, message] = m;
+  const at = err.at;
+  if (!at) return undefined;
+  const keyRule = at.key !== undefined && /^(?:data|metadataSpecVersion)(?:\.[\w-]+)*$/.test(at.key);
+  const message = keyRule || at.key === undefined ? at.problem : `${at.key}: ${at.problem}`;
   const fix = err.details.find((d) => d.startsWith('fix:'));
   return {
-    ruleId: path ?? 'metadata-yaml',
+    ruleId: keyRule ? (at.key as string) : basename(at.file).replace(/\./g, '-'),
     severity: 'error',
-    file: file as string,
-    line: Number(line),
-    column: Number(col),
-    message: fix ? `${message}; ${fix}` : (message as string),
+    file: displayPath(at.file),
+    line: at.line,
+    column: at.column ?? 1,
+    message: fix ? `${message}; ${fix}` : message,
     fatal: true,
   };
 }

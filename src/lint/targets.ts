@@ -19,7 +19,8 @@ import { join, resolve } from 'node:path';
 import { BcError, badInput, toBcError } from '../errors.js';
 import { discoverConnectors } from '../monorepo/discovery.js';
 import { summarize, type LintSummary } from './lint.js';
-import { displayPath, lintTarget, type LintTargetOptions, type LintTargetResult } from './target.js';
+import { lintTarget, type LintTargetOptions, type LintTargetResult } from './target.js';
+import { displayPath } from '../errors.js';
 import type { BaseFacts, BaseUnresolved, Finding } from './types.js';
 
 export interface TargetReport extends LintSummary {

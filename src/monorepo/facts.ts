@@ -204,7 +204,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 /** Read facts for many connectors; every bad file is reported at once (exit 2). */
 export async function readAllFacts(connectors: readonly DiscoveredConnector[]): Promise<Map<string, ConnectorFacts>> {
   const out = new Map<string, ConnectorFacts>();
-  const problems: string[] = [];
+  const problems: FactsError[] = [];
   // Bounded concurrency: hundreds of small reads, without exhausting file handles.
   const queue = [...connectors];
   const worker = async () => {
@@ -212,16 +212,18 @@ export async function readAllFacts(connectors: readonly DiscoveredConnector[]): 
       try {
         out.set(c.relDir, await readConnectorFacts(c));
       } catch (err) {
-        if (err instanceof FactsError) problems.push(err.message);
+        if (err instanceof FactsError) problems.push(err);
         else throw err;
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(32, connectors.length) }, worker));
   if (problems.length > 0) {
-    problems.sort();
+    problems.sort((a, b) => (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
+    const first = problems[0]!.problem;
     throw new BcError('badInput', `${problems.length} connector metadata file(s) cannot be read`, {
-      details: [...problems.slice(0, 20), ...(problems.length > 20 ? [`… and ${problems.length - 20} more`] : [])],
+      details: [...problems.slice(0, 20).map((p) => p.message), ...(problems.length > 20 ? [`… and ${problems.length - 20} more`] : [])],
+      at: { file: first.file, line: first.line, column: first.col, problem: first.message },
     });
   }
   return out;

@@ -19,7 +19,7 @@ import { DEFAULT_PLATFORMS, PlatformSchema } from '../shared/platforms.js';
 import { join } from 'node:path';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { z } from 'zod';
-import { badInput } from '../errors.js';
+import { BcError, type ErrorAt } from '../errors.js';
 
 export const REPO_CONFIG_FILE = 'build-connector.yaml';
 
@@ -91,17 +91,21 @@ export function parseRepoConfig(text: string, file: string): RepoConfig {
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     const pos = e ? lc.linePos(e.pos[0]) : undefined;
-    throw badInput(`${file}:${pos?.line ?? 1}:${pos?.col ?? 1}: invalid YAML: ${e?.message.split('\n')[0] ?? 'parse error'}`);
+    const at: ErrorAt = { file, line: pos?.line ?? 1, column: pos?.col ?? 1, problem: `invalid YAML: ${e?.message.split('\n')[0] ?? 'parse error'}` };
+    throw new BcError('badInput', `${file}:${at.line}:${at.column}: ${at.problem}`, { at });
   }
   // aliases expanded under yaml's resource-exhaustion guard: an alias bomb is bad input at its line
   const raw: unknown = toPlain(doc, lc, file) ?? {};
   const parsed = RepoConfigSchema.safeParse(raw);
   if (!parsed.success) {
-    const details = parsed.error.issues.slice(0, 10).map((i) => {
+    const issues: ErrorAt[] = parsed.error.issues.slice(0, 10).map((i) => {
       const at = positionOf(doc, lc, i.path);
-      return `${file}:${at.line}:${at.col}: ${i.path.join('.') || '(root)'}: ${i.message}`;
+      return { file, line: at.line, column: at.col, key: i.path.join('.') || '(root)', problem: i.message };
     });
-    throw badInput(`${file}: invalid configuration`, [...details, 'fix: see README "Monorepos" for the keys of build-connector.yaml']);
+    throw new BcError('badInput', `${file}: invalid configuration`, {
+      details: [...issues.map((i) => `${file}:${i.line}:${i.column}: ${i.key}: ${i.problem}`), 'fix: see README "Monorepos" for the keys of build-connector.yaml'],
+      ...(issues[0] ? { at: issues[0] } : {}),
+    });
   }
   const d = defaultRepoConfig();
   const c = parsed.data;

@@ -12,9 +12,9 @@
  * --release-tag-pattern) names only the version, and the tag maps to that
  * one connector; with several connectors such a tag names none (exit 2).
  */
-import { loadConnector, where } from '../connector/metadata.js';
+import { loadConnector } from '../connector/metadata.js';
 import { discoverConnectors } from '../monorepo/discovery.js';
-import { BcError, badInput } from '../errors.js';
+import { BcError, badInput, where } from '../errors.js';
 import { parseVersion } from './tag-plan.js';
 import { loadRepoConfig } from '../monorepo/repo-config.js';
 import { repoRoot } from '../git.js';
@@ -111,8 +111,10 @@ export async function resolveRelease(gitRef: string, opts: ReleaseOptions = {}):
   const pos = c.positionOf('data.dockerImageTag');
   const at = pos ? where(pos) : c.metadataPath;
   if (c.version !== parsed.version) {
-    throw new BcError('badInput', `${at}: data.dockerImageTag is ${c.version}, but release tag ${parsed.tag} says ${parsed.version}`, {
+    const problem = `data.dockerImageTag is ${c.version}, but release tag ${parsed.tag} says ${parsed.version}`;
+    throw new BcError('badInput', `${at}: ${problem}`, {
       details: [`fix: set dockerImageTag: ${parsed.version} in metadata.yaml, or tag ${formatGitTag(format, c.dirName, c.version)} instead`],
+      at: { ...(pos ?? { file: c.metadataPath, line: 1 }), problem },
     });
   }
   return { tag: parsed.tag, dir: c.dir, dirName: c.dirName, version: c.version, repository: c.repository, versionAt: at };

@@ -14,6 +14,7 @@
  */
 import semver from 'semver';
 import { badInput } from '../errors.js';
+import { versionError, type VersionAt } from './target.js';
 import { MAX_TAG_LENGTH, tagProblem } from '../shared/image-ref.js';
 
 export type LatestMode = 'auto' | 'true' | 'false';
@@ -30,6 +31,8 @@ export interface TagPlanInput {
   dev?: { sha: string };
   /** where the version came from, for error messages ("metadata.yaml:7 data.dockerImageTag") */
   versionSource?: string;
+  /** the metadata.yaml key the version came from */
+  versionAt?: VersionAt;
 }
 
 export interface PlannedTag {
@@ -57,16 +60,16 @@ export interface TagPlan {
 }
 
 /** A strict semver check: "1.2.3" and "1.2.3-rc.1" pass, "v1.2.3", "1.2" and "latest" do not. */
-export function parseVersion(version: string, source = 'version'): semver.SemVer {
+export function parseVersion(version: string, source = 'version', at?: VersionAt): semver.SemVer {
   // semver.parse accepts "v1.2.3" and "=1.2.3"; a tag must be the plain form.
   const v = /^\d/.test(version) ? semver.parse(version) : null;
   if (!v || v.raw !== version) {
-    throw badInput(`${source}: "${version}" is not a valid semantic version (expected X.Y.Z or X.Y.Z-pre.N)`, [
+    throw versionError(source, at, `"${version}" is not a valid semantic version (expected X.Y.Z or X.Y.Z-pre.N)`, [
       'fix: set data.dockerImageTag in metadata.yaml (or --release-version) to a version such as 1.2.3',
     ]);
   }
   if (v.build.length > 0) {
-    throw badInput(`${source}: "${version}" carries build metadata (+${v.build.join('.')}), which an image tag cannot hold ("+" is not allowed in tags)`, [
+    throw versionError(source, at, `"${version}" carries build metadata (+${v.build.join('.')}), which an image tag cannot hold ("+" is not allowed in tags)`, [
       'fix: drop the +... part, or use a pre-release such as 1.2.3-build.5',
     ]);
   }
@@ -78,11 +81,11 @@ export function parseVersion(version: string, source = 'version'): semver.SemVer
  * checked while planning, so a tag the registry would refuse stops the run
  * before anything is built.
  */
-export function checkPlanTags(p: TagPlan, source = 'version'): void {
+export function checkPlanTags(p: TagPlan, source = 'version', at?: VersionAt): void {
   for (const t of p.tags) {
     const problem = tagProblem(t.tag);
     if (problem) {
-      throw badInput(`${source}: tag ${problem} (${t.reason})`, [
+      throw versionError(source, at, `tag ${problem} (${t.reason})`, [
         p.kind === 'dev'
           ? `fix: dev tags add "-dev.<10-char sha>" (15 characters) to X.Y.Z; keep X.Y.Z at most ${MAX_TAG_LENGTH - 15} characters`
           : `fix: shorten data.dockerImageTag (or --release-version) to at most ${MAX_TAG_LENGTH} characters`,
@@ -103,12 +106,12 @@ export function stableVersions(tags: readonly string[]): string[] {
 
 export function planTags(input: TagPlanInput): TagPlan {
   const p = planTagsUnchecked(input);
-  checkPlanTags(p, input.versionSource);
+  checkPlanTags(p, input.versionSource, input.versionAt);
   return p;
 }
 
 function planTagsUnchecked(input: TagPlanInput): TagPlan {
-  const v = parseVersion(input.version, input.versionSource);
+  const v = parseVersion(input.version, input.versionSource, input.versionAt);
   const existing = new Set(input.existingTags);
   const stable = stableVersions(input.existingTags);
   const plan = (kind: TagPlan['kind'], version: string): TagPlan => ({

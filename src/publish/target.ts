@@ -4,11 +4,18 @@
  * and the `--registry` / `--repository` / `--version` flags. Pure.
  */
 import type { Connector } from '../connector/types.js';
-import { where } from '../connector/metadata.js';
-import { badInput } from '../errors.js';
+import { BcError, badInput, where, type ErrorAt } from '../errors.js';
 import { MAX_TAG_LENGTH, normalizeDockerHub, splitDomain, tagProblem } from '../shared/image-ref.js';
 
 export type PublishTarget = 'cloud' | 'oss';
+
+/** The metadata.yaml key a version came from (an error about the version is placed there). */
+export type VersionAt = Omit<ErrorAt, 'problem'>;
+
+/** A bad-input error about the version: `SOURCE: PROBLEM`, placed at its key when it came from one. */
+export function versionError(source: string, at: VersionAt | undefined, problem: string, details: string[]): BcError {
+  return new BcError('badInput', `${source}: ${problem}`, { details, ...(at ? { at: { ...at, problem } } : {}) });
+}
 
 export interface TargetFlags {
   registry?: string;
@@ -27,6 +34,8 @@ export interface ResolvedTarget {
   version: string;
   /** where the version came from, for messages */
   versionSource: string;
+  /** the metadata.yaml key it came from, when it came from one */
+  versionAt?: VersionAt;
   notes: string[];
 }
 
@@ -43,29 +52,23 @@ export function resolveTarget(c: Connector, f: TargetFlags): ResolvedTarget {
     notes.push(`--target ${f.target}: metadata.yaml has no data.registryOverrides.${f.target}; using data.dockerRepository / data.dockerImageTag`);
   }
   const repository = f.repository ?? override?.dockerRepository ?? c.repository;
-  const pos = (path: string) => {
-    const p = c.positionOf(path);
-    return p ? `${where(p)} ${path}` : `${c.metadataPath} ${path}`;
+  const fromKey = (key: string): { versionSource: string; versionAt: VersionAt } => {
+    const p = c.positionOf(key);
+    return { versionSource: p ? `${where(p)} ${key}` : `${c.metadataPath} ${key}`, versionAt: { ...(p ?? { file: c.metadataPath, line: 1 }), key } };
   };
-  let version: string;
-  let versionSource: string;
-  if (f.version !== undefined) {
-    version = f.version;
-    versionSource = '--release-version';
-  } else if (f.target && override?.dockerImageTag) {
-    version = override.dockerImageTag;
-    versionSource = pos(`data.registryOverrides.${f.target}.dockerImageTag`);
-  } else {
-    version = c.version;
-    versionSource = pos('data.dockerImageTag');
-  }
+  const { version, versionSource, versionAt } =
+    f.version !== undefined
+      ? { version: f.version, versionSource: '--release-version', versionAt: undefined }
+      : f.target && override?.dockerImageTag
+        ? { version: override.dockerImageTag, ...fromKey(`data.registryOverrides.${f.target}.dockerImageTag`) }
+        : { version: c.version, ...fromKey('data.dockerImageTag') };
   // The version is the image tag: a flag or override the schema did not see is checked here.
   const problem = tagProblem(version);
-  if (problem) throw badInput(`${versionSource}: the version is the image tag: ${problem}`, [`fix: use a version of at most ${MAX_TAG_LENGTH} characters`]);
+  if (problem) throw versionError(versionSource, versionAt, `the version is the image tag: ${problem}`, [`fix: use a version of at most ${MAX_TAG_LENGTH} characters`]);
   const split = splitDomain(repository);
   const { domain: registry, path: repo } = normalizeDockerHub(f.registry ?? split.domain, split.path);
   if (!/^[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/.test(repo)) {
     throw badInput(`repository "${repo}" is not valid (lowercase path like airbyte/source-foo)`);
   }
-  return { registry, repo, reference: `${registry}/${repo}`, version, versionSource, notes };
+  return { registry, repo, reference: `${registry}/${repo}`, version, versionSource, ...(versionAt ? { versionAt } : {}), notes };
 }

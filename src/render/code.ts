@@ -7,9 +7,9 @@
  */
 import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { BcError } from '../errors.js';
+import { BcError, badInputAt, displayPath } from '../errors.js';
 import type { Connector } from '../connector/types.js';
-import { metadataError, displayPath } from '../connector/metadata.js';
+import { metadataError } from '../connector/metadata.js';
 import { SAFE_ARG_RE } from '../connector/schema.js';
 import { listTar } from '../oci/tar-list.js';
 import { isFile, optionalInputFile, readBoundedFile } from '../fs-util.js';
@@ -62,7 +62,7 @@ async function pythonFacts(c: Connector): Promise<CodeFacts> {
     const chosen = project.scripts.find((s) => s.name === c.dirName) ?? project.scripts[0];
     if (chosen) {
       if (!SAFE_ARG_RE.test(chosen.name)) {
-        throw new BcError('badInput', `${displayPath(pyproject)}:${chosen.line}: console script name ${JSON.stringify(chosen.name)} (in [${chosen.table}]) has characters that are not allowed`);
+        throw badInputAt({ file: pyproject, line: chosen.line, problem: `console script name ${JSON.stringify(chosen.name)} (in [${chosen.table}]) has characters that are not allowed` });
       }
       return { ...base, offline, install, kind: 'package', script: chosen.name, entrypoint: [`/usr/local/bin/${chosen.name}`] };
     }

@@ -7,8 +7,8 @@
 import { readBoundedFile } from '../fs-util.js';
 import { DEFAULT_PLATFORMS } from '../shared/platforms.js';
 import { DockerfileParser } from 'dockerfile-ast';
-import { BcError } from '../errors.js';
-import { loadConnector, metadataError, displayPath } from '../connector/metadata.js';
+import { BcError, displayPath } from '../errors.js';
+import { loadConnector, metadataError } from '../connector/metadata.js';
 import { checkImageFlag, parseImageRef } from '../shared/image-ref.js';
 import { entrypointProblem } from '../connector/schema.js';
 import type { Connector } from '../connector/types.js';

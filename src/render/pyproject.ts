@@ -7,8 +7,7 @@
  */
 import { parse, TomlError } from 'smol-toml';
 import { z } from 'zod';
-import { BcError } from '../errors.js';
-import { displayPath } from '../connector/metadata.js';
+import { badInputAt } from '../errors.js';
 
 export interface PyprojectScript {
   name: string;
@@ -62,9 +61,9 @@ export function readPyproject(text: string, file: string): Pyproject {
   } catch (err) {
     if (err instanceof TomlError) {
       const msg = err.message.split('\n')[0]?.replace(/^Invalid TOML document:\s*/, '') ?? 'invalid TOML';
-      throw new BcError('badInput', `${displayPath(file)}:${err.line}:${err.column}: invalid TOML: ${msg}`, {
-        details: ['fix: correct the syntax (python3 -c "import tomllib,sys; tomllib.load(open(sys.argv[1],\'rb\'))" pyproject.toml shows the same error)'],
-      });
+      throw badInputAt({ file, line: err.line, column: err.column, problem: `invalid TOML: ${msg}` }, [
+        'fix: correct the syntax (python3 -c "import tomllib,sys; tomllib.load(open(sys.argv[1],\'rb\'))" pyproject.toml shows the same error)',
+      ]);
     }
     throw err;
   }
@@ -72,7 +71,8 @@ export function readPyproject(text: string, file: string): Pyproject {
   if (!res.success) {
     const i = res.error.issues[0];
     const path = i?.path.map(String).join('.') ?? '';
-    throw new BcError('badInput', `${displayPath(file)}:${lineOfKey(text, String(i?.path.at(-1) ?? ''), i?.path.slice(0, -1).map(String).join('.') ?? '')}: ${path}: ${i?.message ?? 'unexpected value'}`);
+    const line = lineOfKey(text, String(i?.path.at(-1) ?? ''), i?.path.slice(0, -1).map(String).join('.') ?? '');
+    throw badInputAt({ file, line, key: path, problem: i?.message ?? 'unexpected value' });
   }
   const p = res.data;
   const scripts: PyprojectScript[] = [];

@@ -9,7 +9,7 @@ import type { BuildResult } from '../images/result.js';
 import type { Finding } from '../../lint/types.js';
 import type { BuildFacts } from '../result.js';
 import type { VerifyReport } from '../../verify/index.js';
-import { Pipeline, StepFailure, skip, type StepName, type StepRecord } from '../pipeline.js';
+import { Pipeline, StepFailure, skip, type FailedStep, type StepName, type StepRecord } from '../pipeline.js';
 import { defaultLog, type BuildRequestCommon, type FlowHooks } from '../request.js';
 import { buildFacts, buildKnobs, buildStep, lintStep, renderStep, StepError, untag, verifyStep, workDir } from '../steps.js';
 import { capabilitiesFor } from '../images/images.js';
@@ -41,7 +41,7 @@ interface Common {
 
 export type BuildFlowResult =
   | (Common & { result: 'built' | 'verified'; build: BuildResult; strategy: BuildFacts; report?: VerifyReport; notes: string[] })
-  | (Common & { result: 'failed'; step: StepName; reason: string; details: string[]; exitCode: number; build?: BuildResult; strategy?: BuildFacts; report?: VerifyReport; checks: VerifyReport['checks'] });
+  | (Common & FailedStep & { build?: BuildResult; strategy?: BuildFacts; report?: VerifyReport; checks: VerifyReport['checks'] });
 
 export async function runBuild(req: BuildFlowRequest, hooks: FlowHooks = {}): Promise<BuildFlowResult> {
   const log = hooks.log ?? defaultLog;

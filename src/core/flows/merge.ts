@@ -179,7 +179,7 @@ async function mergeSteps(dir: string, opts: MergeOptions, log: (l: string) => v
 
     // 5a. the tag plan and immutability, before anything is written
     const existingTags = await client.listTags(target.repo);
-    const plan = planTags({ repository: target.reference, version: target.version, existingTags, aliases: opts.aliases, latest: opts.latest, versionSource: target.versionSource });
+    const plan = planTags({ repository: target.reference, version: target.version, existingTags, aliases: opts.aliases, latest: opts.latest, versionSource: target.versionSource, versionAt: target.versionAt });
     const current = await client.getManifest(target.repo, target.version);
     if (current) {
       const same = compareImages(indexFactsFromBytes(current.digest, current.bytes), current.digest, expected);

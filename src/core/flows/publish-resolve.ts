@@ -70,6 +70,7 @@ export async function resolve(req: PublishRequest, log: (l: string) => void, sta
     repository: target.reference,
     version: target.version,
     versionSource: target.versionSource,
+    versionAt: target.versionAt,
     existingTags: tags,
     aliases: req.aliases,
     latest: req.latest,

@@ -74,6 +74,7 @@ export async function runTags(req: TagsRequest, hooks: StepHooks & { log?: (line
         repository: target.reference,
         version: target.version,
         versionSource: target.versionSource,
+        versionAt: target.versionAt,
         existingTags: existing,
         aliases: req.aliases === true,
         latest: req.latest,

@@ -1,0 +1,20 @@
+import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
+import {
+  latestFlag,
+  register,
+  retriesFlag,
+  tagPlanOptions,
+  targetFlag
+} from "./chunk-OTD5JGM7.js";
+import "./chunk-KYIKU7WT.js";
+import "./chunk-BPFYRHR7.js";
+import "./chunk-2LHUKJXH.js";
+import "./chunk-BRC3U7YZ.js";
+import "./chunk-4S36LVC7.js";
+export {
+  latestFlag,
+  register,
+  retriesFlag,
+  tagPlanOptions,
+  targetFlag
+};
