@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import { badInput } from '../core/index.js';
-import { COMMANDS, kebab, parsePublishConfig, type PublishConfig } from '../core/request-schema.js';
+import { COMMANDS, parsePublishConfig, type PublishConfig } from '../core/request-schema.js';
 
 /** Every input of action.yml, in its order. */
 export const ACTION_INPUTS = [
@@ -186,6 +186,3 @@ function collectLeaves(v: unknown, secretKey: boolean, out: Set<string>): void {
     for (const [k, x] of Object.entries(v)) collectLeaves(x, secretKey || SECRET_KEY.test(k), out);
   }
 }
-
-/** camelCase config field → its input name (for messages and the drift test). */
-export const inputNameOf = (field: string) => kebab(field);

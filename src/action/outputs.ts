@@ -65,14 +65,6 @@ function jsonOf(o: ConnectorOutcome): Record<string, unknown> {
   };
 }
 
-/** failed > built > verified > already-published > published: the summary of many. */
-const RANK: OutcomeResult[] = ['published', 'already-published', 'verified', 'built', 'failed'];
-
-export function overallResult(outcomes: ConnectorOutcome[]): OutcomeResult {
-  if (outcomes.length === 0) return 'failed';
-  return outcomes.map((o) => o.result).reduce((a, b) => (RANK.indexOf(b) > RANK.indexOf(a) ? b : a));
-}
-
 export function outputsFor(outcomes: ConnectorOutcome[]): Record<OutputName, string> {
   if (outcomes.length === 1) {
     const o = outcomes[0] as ConnectorOutcome;

@@ -10,7 +10,7 @@ import { badInput, ExitCode } from '../core/index.js';
 import type { Provenance } from '../core/index.js';
 import type { BuildOptions, BuildOutputChoice } from '../core/images/result.js';
 import { runBuild, type BuildFlowResult } from '../core/flows/build.js';
-import { renderReport } from '../core/flows/verify.js';
+import { renderReport } from './verify-format.js';
 import { findingLine } from '../core/steps.js';
 
 interface BuildFlags extends BuildInputFlags {

@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { action, credentialOptions, loginFromFlags, type LoginFlags } from './common.js';
 import { badInput, ExitCode } from '../core/index.js';
 import { isPlatform } from '../core/platforms.js';
-import { renderReport } from '../core/flows/verify.js';
+import { renderReport } from './verify-format.js';
 
 interface DigestRecordFlags extends LoginFlags {
   platform?: string;

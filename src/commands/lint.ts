@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { action, collect } from './common.js';
 import { splitList } from '../core/request.js';
+import { parseBuildArgs } from '../core/request-schema.js';
 import { badInput } from '../core/index.js';
+import { formatGithub, formatReport, formatText, reportSummary, summaryLine, unresolvedBaseLines } from './lint-format.js';
 
 const FORMATS = ['text', 'json', 'github'] as const;
 type Format = (typeof FORMATS)[number];
@@ -15,17 +17,6 @@ interface LintFlags {
   templates?: string;
   /** commander: --no-resolve sets resolve to false */
   resolve?: boolean;
-}
-
-function parseBuildArgs(list: string[] | undefined): Record<string, string> | undefined {
-  if (!list) return undefined;
-  const out: Record<string, string> = {};
-  for (const item of list) {
-    const eq = item.indexOf('=');
-    if (eq <= 0) throw badInput(`--build-arg ${JSON.stringify(item)}: expected NAME=VALUE`);
-    out[item.slice(0, eq)] = item.slice(eq + 1);
-  }
-  return out;
 }
 
 export function register(program: Command): void {
@@ -48,7 +39,7 @@ export function register(program: Command): void {
           const bad = dirs.find((d) => !d.startsWith('/'));
           if (bad !== undefined) throw badInput(`--permitted-write-dirs: ${JSON.stringify(bad)} is not an absolute path`);
         }
-        const { runLint, formatGithub, formatReport, formatText, reportSummary, summaryLine, unresolvedBaseLines } = await import('../core/flows/lint.js');
+        const { runLint } = await import('../core/flows/lint.js');
         const { report, findings, exitCode } = await runLint({
           targets,
           permittedWriteDirs: dirs,
@@ -64,13 +55,13 @@ export function register(program: Command): void {
         } else if (format === 'github') {
           const text = formatGithub(findings);
           if (text) process.stdout.write(`${text}\n`);
-          out.info(report.multi ? reportSummary(report) : summaryLine(findings, report.targets[0]?.files ?? []));
+          out.info(report.multi ? reportSummary(report) : summaryLine(report.targets[0] ?? { files: [], errors: 0, warnings: 0, fatal: false }));
         } else {
           if (opts.resolve !== false) for (const line of unresolvedBaseLines(report)) out.info(line);
           const single = report.targets[0];
           const text = report.multi || !single
             ? formatReport(report)
-            : formatText(single.findings, single.files) + (single.mode === 'rendered' ? `\n(rendered from metadata.yaml: see build-connector render ${targets[0] ?? '.'})` : '');
+            : formatText(single) + (single.mode === 'rendered' ? `\n(rendered from metadata.yaml: see build-connector render ${targets[0] ?? '.'})` : '');
           out.result(report, () => text);
         }
         return exitCode;

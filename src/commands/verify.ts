@@ -94,7 +94,7 @@ export function register(program: Command): void {
       action(async (out, g, target: string, flags: VerifyFlags) => {
         const login = await loginFromFlags(flags);
         const req = { ...(await verifyRequestOf(target, flags)), login };
-        const { runVerify, renderReport } = await import('../core/flows/verify.js');
+        const [{ runVerify }, { renderReport }] = await Promise.all([import('../core/flows/verify.js'), import('./verify-format.js')]);
         const { report } = await runVerify(req, g.json ? {} : { onProgress: (l) => out.info(l) });
         out.result(report, () => renderReport(report));
         return report.ok ? ExitCode.ok : ExitCode.failed;

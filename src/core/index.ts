@@ -15,7 +15,7 @@ export { VERSION } from '../version.js';
 export { checkInputFile } from '../fs-util.js';
 export type { Provenance } from '../docker/buildx.js';
 export type { Finding } from '../lint/types.js';
-export type { CheckResult, VerifyReport } from '../verify/index.js';
+export type { CheckResult, CheckStatus, VerifyReport } from '../verify/index.js';
 export type { LatestMode } from '../publish/tag-plan.js';
 export type { PublishTarget } from '../publish/target.js';
 export type { RegistryLogin } from '../registry/credentials.js';

@@ -177,6 +177,10 @@ export const parseVerifyConfig = (raw: unknown, source: 'input' | 'flag' = 'flag
 export const parsePublishConfig = (raw: unknown, source: 'input' | 'flag' = 'flag'): PublishConfig => parseWith(PublishConfigSchema, raw, source);
 export const parseRegistryLogin = (raw: unknown, source: 'input' | 'flag' = 'flag'): RegistryLogin => parseWith(RegistryLoginSchema, raw, source);
 
+/** Build args alone (lint's --build-arg): the same KEY=VALUE grammar and message as build's and publish's; not given: undefined. */
+export const parseBuildArgs = (raw: unknown, source: 'input' | 'flag' = 'flag'): Record<string, string> | undefined =>
+  parseWith(z.object({ buildArgs: keyValues }), { buildArgs: raw }, source).buildArgs;
+
 /** Every field name (camelCase) of the widest schema: the Action's inputs are exactly these, kebab-cased, plus `command` and `config`. */
 export const CONFIG_FIELDS = Object.keys(PublishConfigSchema.shape) as (keyof PublishConfig)[];
 

@@ -5,7 +5,6 @@
  * authenticated request (client.ts), never by `docker
  * login`, which would write the user's docker config.
  */
-import { envMissing } from '../errors.js';
 
 export function isLoopbackRegistry(registry: string): boolean {
   const host = registry.replace(/:\d+$/, '');
@@ -30,10 +29,4 @@ export async function probeRegistry(registry: string, timeoutMs = 10_000): Promi
     const cause = err instanceof Error && err.cause instanceof Error ? err.cause.message : err instanceof Error ? err.message : String(err);
     return { ok: false, reason: `${url}: ${cause}` };
   }
-}
-
-export async function requireRegistry(registry: string): Promise<Reachability & { ok: true }> {
-  const r = await probeRegistry(registry);
-  if (!r.ok) throw envMissing(`registry ${registry} is unreachable: ${r.reason}`, ['fix: start the registry or pass another --registry (or --registry local)']);
-  return r;
 }

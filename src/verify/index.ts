@@ -1,7 +1,7 @@
 /** verify: per-platform checks of a connector image (see verify.ts). */
 export { verifyImage, hashSecrets, platformList, connectorTypeOf, DEFAULT_PLATFORMS, DEFAULT_TIMEOUT_SECONDS } from './verify.js';
 export type { VerifyOptions, VerifyInputs } from './verify.js';
-export { VerifyReportSchema, CheckResultSchema, CHECK_IDS, renderReport } from './report.js';
+export { VerifyReportSchema, CheckResultSchema, CHECK_IDS } from './report.js';
 export type { VerifyReport, CheckResult, CheckId, CheckStatus } from './report.js';
 /** per-layer facts shared by every verify of this process (bake): stats(), clear() */
 export { layerFactsCache } from '../oci/layer-tree.js';

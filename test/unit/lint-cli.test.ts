@@ -82,6 +82,22 @@ describe('lint command', { timeout: 60_000 }, () => {
     for (const r of [missing, fmt, dirs]) expect(hasStackTrace(r.stdout + r.stderr)).toBe(false);
   });
 
+  it('--build-arg: NAME=VALUE values resolve ARGs; a malformed one is exit 2 with the message build and publish give', async () => {
+    const d = join(tmp, 'build-arg');
+    await mkdir(d);
+    const minimal = await readFile(join(repoRoot, 'test/fixtures/good/dockerfile-minimal/Dockerfile'), 'utf8');
+    await writeFile(join(d, 'Dockerfile'), minimal.replace('ENV AIRBYTE_ENTRYPOINT="python /airbyte/integration_code/main.py"', 'ARG APP\nENV AIRBYTE_ENTRYPOINT="python ${APP}"'));
+    const ok = await runCli(['lint', '--build-arg', 'APP=/airbyte/integration_code/main.py', d]);
+    expect(ok.exitCode, ok.stdout + ok.stderr).toBe(0);
+    const relative = await runCli(['lint', '--build-arg', 'APP=main.py', d]);
+    expect(relative.exitCode, relative.stdout + relative.stderr).toBe(1);
+    expect(relative.stdout).toMatch(/ error entrypoint-mismatch /);
+    const bad = await runCli(['lint', '--build-arg', '1X=y', d]);
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toMatch(/^error: --build-arg: "1X=y" is not KEY=VALUE/m);
+    expect(hasStackTrace(bad.stdout + bad.stderr)).toBe(false);
+  });
+
   it('--permitted-write-dirs replaces the defaults', async () => {
     const r = await runCli(['lint', '--permitted-write-dirs', '/tmp,/opt', 'test/fixtures/good/dockerfile-minimal']);
     expect(r.exitCode).toBe(0);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContainerRunResult } from '../../src/docker/container.js';
 import { checkOperation, checkSpec, checkWrites, offendingWrites, permittedWriteDirs, type NamedRun } from '../../src/verify/run-checks.js';
-import { renderReport, VerifyReportSchema, type VerifyReport } from '../../src/verify/report.js';
 import { connectorTypeOf, platformList } from '../../src/verify/verify.js';
 import { digestLines } from '../../src/protocol/parse.js';
 
@@ -133,43 +132,5 @@ describe('report', () => {
     expect(platformList(undefined)).toEqual(['linux/amd64', 'linux/arm64']);
     expect(connectorTypeOf({ 'io.airbyte.name': 'airbyte/destination-x' }, 'img')).toBe('destination');
     expect(connectorTypeOf({}, 'localhost:5000/airbyte/source-x:1')).toBe('source');
-  });
-  it('renders a check × platform table with fixes under failures', () => {
-    const report: VerifyReport = {
-      image: 'img:1',
-      source: 'local',
-      connectorType: 'source',
-      platforms: ['linux/amd64', 'linux/arm64'],
-      ok: false,
-      checks: [
-        { id: 'platform', platform: 'linux/amd64', status: 'pass', message: 'ok' },
-        { id: 'platform', platform: 'linux/arm64', status: 'fail', message: 'labelled linux/arm64 but x is amd64', fix: 'build for arm64', details: ['a → b'] },
-        { id: 'check', platform: 'linux/amd64', status: 'skip', message: 'no --config' },
-        { id: 'check', platform: 'linux/arm64', status: 'skip', message: 'no --config' },
-      ],
-      runs: [],
-      durationMs: 1234,
-    };
-    expect(VerifyReportSchema.parse(report)).toEqual(report);
-    expect(renderReport(report)).toBe(
-      [
-        'verify img:1 (source, local image)',
-        '',
-        'check     linux/amd64  linux/arm64',
-        '--------  -----------  -----------',
-        'platform  ✓            ✗',
-        'check     -            -',
-        '',
-        'failures:',
-        '  ✗ platform [linux/arm64]: labelled linux/arm64 but x is amd64',
-        '      a → b',
-        '      fix: build for arm64',
-        '',
-        'skipped:',
-        '  - check: no --config',
-        '',
-        'verify: 1 check result failed (1.2 s)',
-      ].join('\n'),
-    );
   });
 });

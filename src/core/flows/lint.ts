@@ -14,8 +14,7 @@ import { expandTargets, lintExpanded, type LintReport } from '../../lint/targets
 import type { Finding } from '../../lint/types.js';
 import { Pipeline, done, unwrapStepFailure, type StepHooks, type StepName, type StepRecord } from '../pipeline.js';
 
-export { formatGithub, formatReport, formatText, reportSummary, summaryLine, unresolvedBaseLines } from '../../lint/format.js';
-export type { LintReport } from '../../lint/targets.js';
+export type { LintReport, TargetReport } from '../../lint/targets.js';
 
 export const LINT_STEPS: readonly StepName[] = ['discover', 'lint'];
 

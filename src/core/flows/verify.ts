@@ -20,7 +20,7 @@ import type { Connector } from '../../connector/types.js';
 import type { RegistryAccess, RegistryLogin } from '../../registry/credentials.js';
 import { Pipeline, done, skip, unwrapStepFailure, type StepHooks, type StepName, type StepRecord } from '../pipeline.js';
 
-export { renderReport, type VerifyReport } from '../../verify/index.js';
+export { CHECK_IDS, type VerifyReport } from '../../verify/index.js';
 
 export const VERIFY_STEPS: readonly StepName[] = ['resolve', 'verify', 'signature', 'sbom'];
 

@@ -151,12 +151,3 @@ function resultOf(
     ...r,
   };
 }
-
-/**
- * For publish: build the plan into an OCI archive at `dest` (reproducible
- * where the builder can rewrite timestamps) and return the result with the
- * buildx metadata and the per-platform manifests read from the archive.
- */
-export function buildOciArchive(plan: BuildPlan, dest: string, opts: Omit<BuildOptions, 'output'> = {}, layout: 'tar' | 'dir' = 'tar'): Promise<BuildResult> {
-  return buildImage(plan, { ...opts, output: { type: 'oci', dest, layout } });
-}

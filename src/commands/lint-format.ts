@@ -1,28 +1,31 @@
 /**
- * Findings → text (`FILE:LINE:COL severity ruleId message` + a summary),
- * or GitHub workflow-command annotations.
+ * The CLI's text for a lint result: findings → `FILE:LINE:COL severity
+ * ruleId message` + a summary, one block per target for several, or GitHub
+ * workflow-command annotations. The core returns the report as data (its
+ * counts included); only this shell turns it into lines.
  * Escaping follows the runner's rules (as @actions/core's command.ts does):
  * in the message, % \r \n are percent-encoded; in properties (file, title)
  * also : and , — otherwise a path or rule id could end the property list.
  */
-import type { Finding } from './types.js';
-import { summarize } from './lint.js';
-import type { LintReport } from './targets.js';
+import type { Finding } from '../core/index.js';
+import type { LintReport, TargetReport } from '../core/flows/lint.js';
+
+/** What the text of one target needs: its findings, its files and the core's counts of them. */
+export type TargetText = Pick<TargetReport, 'findings' | 'files' | 'errors' | 'warnings' | 'fatal'>;
 
 const findingLine = (f: Finding) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${oneLine(f.message)}`;
 
-export function formatText(findings: Finding[], files: string[]): string {
-  const lines = findings.map(findingLine);
-  lines.push(summaryLine(findings, files));
+export function formatText(t: TargetText): string {
+  const lines = t.findings.map(findingLine);
+  lines.push(summaryLine(t));
   return lines.join('\n');
 }
 
-export function summaryLine(findings: Finding[], files: string[]): string {
-  const s = summarize(findings);
-  const what = files.length === 1 ? files[0] : `${files.length} files`;
-  if (s.fatal) return `lint: ${what} could not be analysed (${s.errors} error${s.errors === 1 ? '' : 's'})`;
-  if (s.errors + s.warnings === 0) return `lint: ${what}: no findings`;
-  return `lint: ${what}: ${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}`;
+export function summaryLine(t: Omit<TargetText, 'findings'>): string {
+  const what = t.files.length === 1 ? t.files[0] : `${t.files.length} files`;
+  if (t.fatal) return `lint: ${what} could not be analysed (${t.errors} error${t.errors === 1 ? '' : 's'})`;
+  if (t.errors + t.warnings === 0) return `lint: ${what}: no findings`;
+  return `lint: ${what}: ${t.errors} error${t.errors === 1 ? '' : 's'}, ${t.warnings} warning${t.warnings === 1 ? '' : 's'}`;
 }
 
 const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
