@@ -122,7 +122,7 @@ try {
   for (let run = 0; run < RUNS; run++) {
     await touch(`run-${run}`);
     const r = await bake.bakeConnectors(dirs, opts);
-    if (!r.ok) throw new Error(`bake failed: ${JSON.stringify(r.results.filter((x) => x.status !== 'verified').map((x) => [x.connector, x.status, x.problems[0], x.failedChecks[0]]))}`);
+    if (!r.ok) throw new Error(`bake failed: ${JSON.stringify(r.results.filter((x) => x.status !== 'verified').map((x) => [x.connector, x.status, x.problems[0], x.report?.checks.find((c) => c.status === 'fail')]))}`);
     res.build.push(r.buildMs);
     res.verify.push(r.verifyMs);
     const jobs = r.results.flatMap((x) => x.platforms.map((platform) => ({ image: x.platformImages?.[platform] ?? x.image, platform })));

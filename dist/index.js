@@ -28352,6 +28352,23 @@ var init_fs_util = __esm({
   }
 });
 
+// src/verify/failed-checks.ts
+function failedChecks(report) {
+  return (report?.checks ?? []).filter((c3) => c3.status === "fail").map((c3) => ({ id: c3.id, platform: c3.platform, message: c3.message, ...c3.fix ? { fix: c3.fix } : {} }));
+}
+function recordedVerify(report) {
+  return {
+    ok: report.ok,
+    checks: report.checks.length,
+    failed: failedChecks(report).map((c3) => ({ id: c3.id, message: c3.message, ...c3.fix ? { fix: c3.fix } : {} }))
+  };
+}
+var init_failed_checks = __esm({
+  "src/verify/failed-checks.ts"() {
+    "use strict";
+  }
+});
+
 // node_modules/zod/v4/core/util.js
 var util_exports = {};
 __export(util_exports, {
@@ -73776,7 +73793,6 @@ async function probeRegistry(registry3, timeoutMs = 1e4) {
 var init_probe = __esm({
   "src/registry/probe.ts"() {
     "use strict";
-    init_errors();
   }
 });
 
@@ -74229,63 +74245,16 @@ var init_imagefs = __esm({
   }
 });
 
-// src/ui/table.ts
-function renderTable(header, rows) {
-  const widths = header.map((h2, i2) => Math.max(visible(h2), ...rows.map((r) => visible(r[i2] ?? ""))));
-  const line = (cells) => cells.map((c3, i2) => c3 + " ".repeat(Math.max(0, (widths[i2] ?? 0) - visible(c3)))).join("  ").trimEnd();
-  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
-}
-function visible(s) {
-  return [...s].length;
-}
-var init_table = __esm({
-  "src/ui/table.ts"() {
-    "use strict";
-  }
-});
-
 // src/verify/report.ts
 function sortResults(results, platforms) {
   const ci = (id) => CHECK_IDS.indexOf(id);
   return [...results].sort((a2, b) => ci(a2.id) - ci(b.id) || platforms.indexOf(a2.platform) - platforms.indexOf(b.platform));
 }
-function renderReport(r) {
-  const rows = CHECK_IDS.filter((id) => r.checks.some((c3) => c3.id === id)).map((id) => [
-    id,
-    ...r.platforms.map((p) => {
-      const c3 = r.checks.find((x) => x.id === id && x.platform === p);
-      return c3 ? MARK2[c3.status] : " ";
-    })
-  ]);
-  const lines = [`verify ${r.image} (${r.connectorType}, ${r.source} image)`, "", renderTable(["check", ...r.platforms], rows)];
-  const failures = r.checks.filter((c3) => c3.status === "fail");
-  if (failures.length > 0) {
-    lines.push("", "failures:");
-    for (const f of failures) {
-      lines.push(`  \u2717 ${f.id} [${f.platform}]: ${f.message}`);
-      for (const d of f.details ?? []) lines.push(`      ${d}`);
-      if (f.fix) lines.push(`      fix: ${f.fix}`);
-    }
-  }
-  const skipped = r.checks.filter((c3) => c3.status === "skip");
-  const skipReasons = [...new Set(skipped.map((c3) => `${c3.id}: ${c3.message}`))];
-  if (skipReasons.length > 0) {
-    lines.push("", "skipped:");
-    for (const s of skipReasons) lines.push(`  - ${s}`);
-  }
-  const nFail = failures.length;
-  lines.push(
-    "",
-    nFail === 0 ? `verify: all checks passed on ${r.platforms.join(", ")} (${(r.durationMs / 1e3).toFixed(1)} s)` : `verify: ${nFail} check result${nFail === 1 ? "" : "s"} failed (${(r.durationMs / 1e3).toFixed(1)} s)`
-  );
-  return lines.join("\n");
-}
-var CHECK_IDS, CheckStatusSchema, CheckResultSchema, RunRecordSchema, VerifyReportSchema, pass, fail, skip2, MARK2;
+var CHECK_IDS, CheckStatusSchema, CheckResultSchema, RunRecordSchema, VerifyReportSchema, pass, fail, skip2;
 var init_report = __esm({
   "src/verify/report.ts"() {
     "use strict";
     init_zod();
-    init_table();
     CHECK_IDS = [
       "platform",
       "entrypoint-env",
@@ -74363,7 +74332,6 @@ var init_report = __esm({
       ...details?.length ? { details } : {}
     });
     skip2 = (id, platform6, message) => ({ id, platform: platform6, status: "skip", message });
-    MARK2 = { pass: "\u2713", fail: "\u2717", skip: "-" };
   }
 });
 
@@ -75270,10 +75238,11 @@ __export(verify_exports, {
   DEFAULT_TIMEOUT_SECONDS: () => DEFAULT_TIMEOUT_SECONDS,
   VerifyReportSchema: () => VerifyReportSchema,
   connectorTypeOf: () => connectorTypeOf,
+  failedChecks: () => failedChecks,
   hashSecrets: () => hashSecrets,
   layerFactsCache: () => layerFactsCache,
   platformList: () => platformList,
-  renderReport: () => renderReport,
+  recordedVerify: () => recordedVerify,
   verifyImage: () => verifyImage
 });
 var init_verify2 = __esm({
@@ -75281,6 +75250,7 @@ var init_verify2 = __esm({
     "use strict";
     init_verify();
     init_report();
+    init_failed_checks();
     init_layer_tree();
   }
 });
@@ -76336,6 +76306,7 @@ var VERSION = true ? "0.1.0" : "0.0.0-dev";
 
 // src/core/index.ts
 init_fs_util();
+init_failed_checks();
 
 // src/action/annotations.ts
 import { isAbsolute as isAbsolute3, relative as relative3, sep } from "node:path";
@@ -77135,7 +77106,7 @@ function checksTable(checks) {
   }
   return lines.join("\n");
 }
-function failedChecks(checks) {
+function failedChecks2(checks) {
   return checks.filter((c3) => c3.status === "fail").map((c3) => `- \u2717 \`${c3.id}\` on ${c3.platform}: ${cell(c3.message ?? "failed")}${c3.fix ? ` \u2014 fix: ${cell(c3.fix)}` : ""}`);
 }
 function connectorSummary(o2) {
@@ -77155,7 +77126,7 @@ function connectorSummary(o2) {
   if (table) parts.push(`**Checks** (\u2713 pass, \u2717 fail, \u2013 skipped)
 
 ${table}`);
-  const fails = failedChecks(o2.checks);
+  const fails = failedChecks2(o2.checks);
   if (fails.length > 0) parts.push(fails.join("\n"));
   if (o2.command === "publish" || o2.tags.length > 0 || o2.skippedTags.length > 0) {
     const written = o2.tags.length > 0 ? o2.tags.map((t) => `\`${cell(t)}\``).join(", ") : "none";
@@ -82519,6 +82490,9 @@ async function lintWithBase(text2, file2, opts = {}) {
   return lintDockerfile(text2, file2, { ...opts, baseFacts: baseFacts2 });
 }
 
+// src/core/steps.ts
+init_failed_checks();
+
 // src/core/images/images.ts
 init_errors();
 init_cli();
@@ -82822,14 +82796,12 @@ async function loadImages(built, name, work) {
 
 // src/core/steps.ts
 var StepError = class extends BcError {
-  constructor(kind, message, opts, findings = opts.findings ?? [], checks = opts.checks ?? [], report = opts.report) {
+  constructor(kind, message, opts, findings = opts.findings ?? [], report = opts.report) {
     super(kind, message, { step: opts.step, details: opts.details });
     this.findings = findings;
-    this.checks = checks;
     this.report = report;
   }
   findings;
-  checks;
   report;
 };
 function findingLine(f) {
@@ -82915,12 +82887,11 @@ async function verifyStep(plan, built, o2) {
       exactPlatforms: o2.exactPlatforms,
       onProgress: o2.onProgress
     });
-    const failedChecks2 = report.checks.filter((c3) => c3.status === "fail");
-    if (failedChecks2.length > 0) {
-      throw new StepError("failed", `verify: ${failedChecks2.length} check(s) failed`, {
+    const failed2 = failedChecks(report);
+    if (failed2.length > 0) {
+      throw new StepError("failed", `verify: ${failed2.length} check(s) failed`, {
         step: "verify",
-        details: failedChecks2.map((c3) => `${c3.platform} ${c3.id}: ${c3.message}${c3.fix ? ` (fix: ${c3.fix})` : ""}`),
-        checks: report.checks,
+        details: failed2.map((c3) => `${c3.platform} ${c3.id}: ${c3.message}${c3.fix ? ` (fix: ${c3.fix})` : ""}`),
         report
       });
     }
@@ -82989,18 +82960,15 @@ async function runBuild(req, hooks = {}) {
         throw err;
       })
     );
-    hooks.onVerifyReport?.(report);
     return { ...common2(), result: "verified", build: build2, strategy, report, notes };
   } catch (err) {
     if (!(err instanceof StepFailure)) throw err;
     const e = err.error;
     if (e instanceof StepError && e.findings.length > 0) findings = e.findings;
-    if (report) hooks.onVerifyReport?.(report);
     const failure2 = run3.failed(err);
     return {
       ...common2(),
       ...failure2,
-      checks: report?.checks ?? [],
       ...build2 ? { build: build2 } : {},
       ...strategy ? { strategy } : {},
       ...report ? { report } : {}
@@ -83625,7 +83593,7 @@ async function runPublish(req, hooks = {}) {
     notes: acc.notes,
     faults: { total: stats.total, byReason: stats.retried },
     ...acc.facts ? { build: acc.facts } : {},
-    ...acc.checks ? { checks: acc.checks } : {},
+    ...acc.report ? { report: acc.report } : {},
     ...acc.image ?? {},
     ...acc.sbom ? { sbom: acc.sbom } : {}
   });
@@ -83688,7 +83656,7 @@ async function runPublish(req, hooks = {}) {
     return {
       ...common2(),
       ...failure2,
-      ...e instanceof StepError ? { findings: e.findings, ...e.checks.length > 0 ? { checks: e.checks } : {} } : {}
+      ...e instanceof StepError ? { findings: e.findings } : {}
     };
   } finally {
     await work.remove();
@@ -83805,16 +83773,15 @@ async function sbomsForPublished(run3, acc, built) {
   acc.notes.push(`${versionTag} had no SBOM for ${Object.keys(missing).join(", ")}: attached now`);
 }
 async function verify(run3, acc, go) {
-  const { req, hooks, r, plan } = run3;
+  const { req, r, plan } = run3;
   try {
     await run3.pipeline.step("verify", async () => {
       if (go.resume || !go.built) return skip(void 0, verifiedOnce(r));
       const out = await verifyStep(plan, go.built, { configFile: req.configFile, name: run3.localName, work: run3.work, onProgress: run3.log }).catch((err) => {
-        if (err instanceof StepError && err.report) hooks.onVerifyReport?.(err.report);
+        if (err instanceof StepError && err.report) acc.report = err.report;
         throw err;
       });
-      acc.checks = out.value.checks;
-      hooks.onVerifyReport?.(out.value);
+      acc.report = out.value;
       return out;
     });
   } finally {
@@ -83951,7 +83918,7 @@ function publishRequest(dir, ctx) {
 function imageOutputs(r) {
   return { digest: r.digest, platforms: r.platforms, platformDigests: { ...r.platformDigests } };
 }
-function outcomeOfPublish(key, dir, r, report) {
+function outcomeOfPublish(key, dir, r) {
   const o2 = emptyOutcome(key, dir, "publish");
   o2.metadataPath = join28(dir, "metadata.yaml");
   o2.repository = r.repository || void 0;
@@ -83961,9 +83928,9 @@ function outcomeOfPublish(key, dir, r, report) {
   if (r.labels) o2.labels = r.labels;
   if (r.annotations) o2.annotations = r.annotations;
   if (r.sbom) o2.sbom = Object.fromEntries(Object.entries(r.sbom.platforms).map(([p, s]) => [p, { components: s.components, ...s.referrer ? { ref: s.referrer.ref } : {} }]));
-  if (report) o2.checks = checkRows(report.checks);
+  if (r.report) o2.checks = checkRows(r.report.checks);
   const verified = r.steps.find((st) => st.step === "verify" && st.status === "done");
-  if (verified?.reason && !report) o2.notes.push(`verify: ${verified.reason}`);
+  if (verified?.reason && !r.report) o2.notes.push(`verify: ${verified.reason}`);
   switch (r.result) {
     case "published":
       o2.result = "published";
@@ -83991,7 +83958,6 @@ function outcomeOfPublish(key, dir, r, report) {
       break;
     case "failed": {
       o2.error = { message: r.reason, details: r.details, step: r.step, exitCode: r.exitCode };
-      if (r.checks && o2.checks.length === 0) o2.checks = checkRows(r.checks);
       if (r.findings) o2.findings = r.findings;
       o2.errorAt = positionOf(r.at);
       break;
@@ -84002,21 +83968,17 @@ function outcomeOfPublish(key, dir, r, report) {
 }
 async function publish(dir, ctx) {
   const key = connectorKey(dir, ctx.github.workspace);
-  let report;
   let warnings = [];
   const result = await runPublish(publishRequest(dir, ctx), {
     log: (l) => ctx.log(l),
     onStep: stepLogger(ctx),
-    onVerifyReport: (r) => {
-      report = r;
-    },
     onLintFindings: (f) => {
       warnings = f;
     }
   });
-  const o2 = outcomeOfPublish(key, dir, result, report);
+  const o2 = outcomeOfPublish(key, dir, result);
   if (o2.findings.length === 0) o2.findings = warnings;
-  o2.raw = { publish: result, ...report ? { verify: report } : {} };
+  o2.raw = { publish: result, ...result.report ? { verify: result.report } : {} };
   return o2;
 }
 var coreRunner = {

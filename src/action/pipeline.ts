@@ -18,7 +18,7 @@ import { runPublish } from '../core/flows/publish.js';
 import type { FlowHooks, PublishRequest } from '../core/request.js';
 import { publishRequestOf } from '../core/request-schema.js';
 import type { PublishResult, BuildFacts } from '../core/result.js';
-import type { CheckResult, Finding, VerifyReport } from '../core/index.js';
+import type { CheckResult, Finding } from '../core/index.js';
 import { positionOf } from './annotations.js';
 import type { ConnectorRunner, RunContext } from './run.js';
 import { connectorKey } from './run.js';
@@ -116,7 +116,7 @@ function imageOutputs(r: { digest: string; platforms: string[]; platformDigests:
   return { digest: r.digest, platforms: r.platforms, platformDigests: { ...r.platformDigests } };
 }
 
-export function outcomeOfPublish(key: string, dir: string, r: PublishResult, report: VerifyReport | undefined): ConnectorOutcome {
+export function outcomeOfPublish(key: string, dir: string, r: PublishResult): ConnectorOutcome {
   const o = emptyOutcome(key, dir, 'publish');
   o.metadataPath = join(dir, 'metadata.yaml');
   o.repository = r.repository || undefined;
@@ -127,9 +127,10 @@ export function outcomeOfPublish(key: string, dir: string, r: PublishResult, rep
   if (r.labels) o.labels = r.labels;
   if (r.annotations) o.annotations = r.annotations;
   if (r.sbom) o.sbom = Object.fromEntries(Object.entries(r.sbom.platforms).map(([p, s]) => [p, { components: s.components, ...(s.referrer ? { ref: s.referrer.ref } : {}) }]));
-  if (report) o.checks = checkRows(report.checks);
+  // every check, also behind a verify failure: the result's report
+  if (r.report) o.checks = checkRows(r.report.checks);
   const verified = r.steps.find((st) => st.step === 'verify' && st.status === 'done');
-  if (verified?.reason && !report) o.notes.push(`verify: ${verified.reason}`);
+  if (verified?.reason && !r.report) o.notes.push(`verify: ${verified.reason}`);
   switch (r.result) {
     case 'published':
       o.result = 'published';
@@ -158,7 +159,6 @@ export function outcomeOfPublish(key: string, dir: string, r: PublishResult, rep
       break;
     case 'failed': {
       o.error = { message: r.reason, details: r.details, step: r.step, exitCode: r.exitCode };
-      if (r.checks && o.checks.length === 0) o.checks = checkRows(r.checks);
       if (r.findings) o.findings = r.findings;
       o.errorAt = positionOf(r.at);
       break;
@@ -170,21 +170,18 @@ export function outcomeOfPublish(key: string, dir: string, r: PublishResult, rep
 
 async function publish(dir: string, ctx: RunContext): Promise<ConnectorOutcome> {
   const key = connectorKey(dir, ctx.github.workspace);
-  let report: VerifyReport | undefined;
   let warnings: Finding[] = [];
   const result = await runPublish(publishRequest(dir, ctx), {
     log: (l) => ctx.log(l),
     onStep: stepLogger(ctx),
-    onVerifyReport: (r) => {
-      report = r;
-    },
     onLintFindings: (f) => {
       warnings = f;
     },
   });
-  const o = outcomeOfPublish(key, dir, result, report);
+  const o = outcomeOfPublish(key, dir, result);
   if (o.findings.length === 0) o.findings = warnings;
-  o.raw = { publish: result, ...(report ? { verify: report } : {}) };
+  // the report JSON keeps its keys: the publish result, and its verify report as `verify`
+  o.raw = { publish: result, ...(result.report ? { verify: result.report } : {}) };
   return o;
 }
 

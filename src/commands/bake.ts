@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { action, collect } from './common.js';
 import { splitList } from '../core/request.js';
-import { badInput, ExitCode } from '../core/index.js';
+import { badInput, ExitCode, failedChecks } from '../core/index.js';
 import { renderTable } from '../ui/table.js';
 
 interface BakeFlags {
@@ -79,23 +79,25 @@ export function register(program: Command): void {
           builder: opts.builder,
           verifyConcurrency,
           // one line per connector as its result is final (the table comes at the end)
-          onResult: (r) => out.info(`bake: ${r.connector} ${r.status}${r.failedChecks.length > 0 ? `: ${r.failedChecks.map((c) => `${c.id} (${c.platform})`).join(', ')}` : r.problems[0] ? `: ${r.problems[0]}` : ''}`),
+          onResult: (r) => {
+            const fails = failedChecks(r.report);
+            out.info(`bake: ${r.connector} ${r.status}${fails.length > 0 ? `: ${fails.map((c) => `${c.id} (${c.platform})`).join(', ')}` : r.problems[0] ? `: ${r.problems[0]}` : ''}`);
+          },
           // the same defaults as `verify DIR`: inputs, secrets/, labels, type
           verifyOptions: (plan) => connectorVerifyOptions(plan.connector, { timeoutSeconds: timeout }),
         });
         out.result(res, () => {
-          const rows = res.results.map((r) => [
+          const results = res.results.map((r) => ({ ...r, fails: failedChecks(r.report) }));
+          const rows = results.map((r) => [
             r.connector,
             r.status,
             r.platforms.join(','),
-            r.failedChecks.length > 0
-              ? r.failedChecks.map((c) => `${c.id} (${c.platform}): ${c.message}`).join('; ')
-              : (r.problems[0] ?? (r.digest ? r.digest.slice(0, 19) : '')),
+            r.fails.length > 0 ? r.fails.map((c) => `${c.id} (${c.platform}): ${c.message}`).join('; ') : (r.problems[0] ?? (r.digest ? r.digest.slice(0, 19) : '')),
           ]);
           const failedN = res.results.filter((r) => r.status !== 'verified' && r.status !== 'built').length;
-          const detail = res.results
-            .filter((r) => r.problems.length > 1 || r.failedChecks.some((c) => c.fix))
-            .flatMap((r) => [``, `${r.connector}:`, ...r.problems.map((l) => `  ${l}`), ...r.failedChecks.filter((c) => c.fix).map((c) => `  fix (${c.id}): ${c.fix}`)]);
+          const detail = results
+            .filter((r) => r.problems.length > 1 || r.fails.some((c) => c.fix))
+            .flatMap((r) => [``, `${r.connector}:`, ...r.problems.map((l) => `  ${l}`), ...r.fails.filter((c) => c.fix).map((c) => `  fix (${c.id}): ${c.fix}`)]);
           return [
             renderTable(['connector', 'result', 'platforms', 'detail'], rows),
             ...detail,

@@ -16,6 +16,8 @@ export { checkInputFile } from '../fs-util.js';
 export type { Provenance } from '../docker/buildx.js';
 export type { Finding } from '../lint/types.js';
 export type { CheckResult, CheckStatus, VerifyReport } from '../verify/index.js';
+/** the failed checks of a verify report (every result carries the report as `report`) */
+export { failedChecks, type FailedCheck } from '../verify/failed-checks.js';
 export type { LatestMode } from '../publish/tag-plan.js';
 export type { PublishTarget } from '../publish/target.js';
 export type { RegistryLogin } from '../registry/credentials.js';

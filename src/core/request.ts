@@ -8,7 +8,6 @@
 import type { Provenance } from '../docker/buildx.js';
 import type { LatestMode } from '../publish/tag-plan.js';
 import type { PublishTarget } from '../publish/target.js';
-import type { VerifyReport } from '../verify/index.js';
 import type { Finding } from '../lint/types.js';
 import type { StepHooks } from './pipeline.js';
 import type { RegistryLogin } from '../registry/credentials.js';
@@ -61,8 +60,6 @@ export interface PublishRequest extends BuildRequestCommon, RegistryLogin {
 export interface FlowHooks extends StepHooks {
   /** progress lines (stderr for the CLI, the log for the Action) */
   log?: (line: string) => void;
-  /** the full verify report (every check, every platform), also when checks failed */
-  onVerifyReport?: (report: VerifyReport) => void;
   /** lint findings (warnings, or the errors that stopped the run) */
   onLintFindings?: (findings: Finding[]) => void;
 }

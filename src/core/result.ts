@@ -9,7 +9,7 @@ import type { PushStats } from '../publish/push.js';
 import { ExitCode } from '../errors.js';
 import type { FailedStep, StepName, StepRecord } from './pipeline.js';
 import type { Finding } from '../lint/types.js';
-import type { CheckResult } from '../verify/index.js';
+import type { VerifyReport } from '../verify/index.js';
 
 export type { StepName, StepRecord } from './pipeline.js';
 
@@ -41,8 +41,8 @@ interface Common {
   faults: { total: number; byReason: Record<string, number> };
   /** how the images were built, once the build step ran */
   build?: BuildFacts;
-  /** every verify check, once verify ran (also behind a verify failure) */
-  checks?: CheckResult[];
+  /** the verify report (every check, every platform), once verify ran (also behind a verify failure) */
+  report?: VerifyReport;
   /** the image's labels (the Dockerfile's and the OCI ones) and its index/manifest annotations, once rendered */
   labels?: Record<string, string>;
   annotations?: string[];

@@ -2,7 +2,7 @@
  * The steps every flow is made of. Each takes typed inputs and returns a
  * StepOutcome (a value plus what it did, or a skip with its reason); none
  * formats text for a shell or names a CLI flag. A failure is a BcError;
- * lint and verify failures carry their findings / checks as data
+ * lint and verify failures carry their findings / verify report as data
  * (`StepError`), so no shell reads them back out of a message.
  */
 import { join } from 'node:path';
@@ -17,7 +17,8 @@ import { resolveSourceDateEpoch } from './images/build.js';
 import type { BuildPlan } from '../render/types.js';
 import { lintWithBase } from '../lint/lint.js';
 import type { Finding } from '../lint/types.js';
-import type { CheckResult, VerifyOptions, VerifyReport } from '../verify/index.js';
+import type { VerifyOptions, VerifyReport } from '../verify/index.js';
+import { failedChecks } from '../verify/failed-checks.js';
 import type { BuildFacts } from './result.js';
 import { buildImages, loadImages, type BuiltImages, type ImagesRequest } from './images/images.js';
 import { done, type StepOutcome } from './pipeline.js';
@@ -28,9 +29,9 @@ export class StepError extends BcError {
   constructor(
     kind: BcError['kind'],
     message: string,
-    opts: { step: string; details?: string[]; findings?: Finding[]; checks?: CheckResult[]; report?: VerifyReport },
+    opts: { step: string; details?: string[]; findings?: Finding[]; report?: VerifyReport },
     readonly findings: Finding[] = opts.findings ?? [],
-    readonly checks: CheckResult[] = opts.checks ?? [],
+    /** the whole verify report behind a verify failure (every check, every platform) */
     readonly report: VerifyReport | undefined = opts.report,
   ) {
     super(kind, message, { step: opts.step, details: opts.details });
@@ -173,12 +174,11 @@ export async function verifyStep(plan: BuildPlan, built: BuiltImages, o: VerifyS
       exactPlatforms: o.exactPlatforms,
       onProgress: o.onProgress,
     });
-    const failedChecks = report.checks.filter((c) => c.status === 'fail');
-    if (failedChecks.length > 0) {
-      throw new StepError('failed', `verify: ${failedChecks.length} check(s) failed`, {
+    const failed = failedChecks(report);
+    if (failed.length > 0) {
+      throw new StepError('failed', `verify: ${failed.length} check(s) failed`, {
         step: 'verify',
-        details: failedChecks.map((c) => `${c.platform} ${c.id}: ${c.message}${c.fix ? ` (fix: ${c.fix})` : ''}`),
-        checks: report.checks,
+        details: failed.map((c) => `${c.platform} ${c.id}: ${c.message}${c.fix ? ` (fix: ${c.fix})` : ''}`),
         report,
       });
     }

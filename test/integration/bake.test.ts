@@ -15,6 +15,9 @@ import { ensureExampleBases } from '../support/examples.js';
 
 const ID = `bc-f-bake-${process.pid}`;
 
+/** a bake result's failed checks, read from its verify report (`report`) */
+const fails = (x: { report?: { checks: { id: string; platform: string; status: string; message: string }[] } } | undefined) => (x?.report?.checks ?? []).filter((c) => c.status === 'fail');
+
 describeEngine('bake: three connectors, one broken', () => {
   let work: string;
   let base: string;
@@ -64,15 +67,15 @@ describeEngine('bake: three connectors, one broken', () => {
     const r = await runCli(['--json', 'bake', ...dirs, '--platform', 'linux/amd64', '--base-image', `python=${base}`]);
     expect(r.exitCode, r.stderr).toBe(1);
     expect(hasStackTrace(r.stderr + r.stdout)).toBe(false);
-    const res = JSON.parse(r.stdout) as { ok: boolean; results: { connector: string; status: string; digest: string | null; failedChecks: { id: string; platform: string; message: string }[] }[] };
+    const res = JSON.parse(r.stdout) as { ok: boolean; results: { connector: string; status: string; digest: string | null; report?: { ok: boolean; checks: { id: string; platform: string; status: string; message: string }[] } }[] };
     expect(res.ok).toBe(false);
     const by = Object.fromEntries(res.results.map((x) => [x.connector, x]));
     expect(by['source-hello']?.status).toBe('verified');
     expect(by['destination-echo']?.status).toBe('verified');
     expect(by['source-hello']?.digest).toMatch(/^sha256:/);
     expect(by['source-broken']?.status).toBe('verify-failed');
-    expect(by['source-broken']?.failedChecks.map((c) => `${c.id}@${c.platform}`)).toContain('spec@linux/amd64');
-    expect(by['source-broken']?.failedChecks.find((c) => c.id === 'spec')?.message).toContain('starting up...');
+    expect(fails(by['source-broken']).map((c) => `${c.id}@${c.platform}`)).toContain('spec@linux/amd64');
+    expect(fails(by['source-broken']).find((c) => c.id === 'spec')?.message).toContain('starting up...');
   });
 
   it('a connector that fails to build does not hide the others (human table)', async () => {
@@ -131,7 +134,7 @@ describeEngine('bake: manifest-only connectors verified concurrently, one broken
     const r = await runCli(['--json', 'bake', ...dirs, '--base-image', `manifest-only=${base}`], { env: { BC_VERIFY_CONCURRENCY: '3' } });
     expect(r.exitCode, r.stderr).toBe(1);
     expect(hasStackTrace(r.stderr + r.stdout)).toBe(false);
-    const res = JSON.parse(r.stdout) as { ok: boolean; verifyMs: number; results: { connector: string; status: string; platforms: string[]; failedChecks: { id: string; platform: string; message: string }[] }[] };
+    const res = JSON.parse(r.stdout) as { ok: boolean; verifyMs: number; results: { connector: string; status: string; platforms: string[]; report?: { ok: boolean; checks: { id: string; platform: string; status: string; message: string }[] } }[] };
     expect(res.ok).toBe(false);
     expect(res.results.map((x) => [x.connector, x.status])).toEqual([
       ['source-mf-a', 'verified'],
@@ -141,8 +144,8 @@ describeEngine('bake: manifest-only connectors verified concurrently, one broken
     ]);
     for (const x of res.results) expect(x.platforms).toEqual(['linux/amd64', 'linux/arm64']);
     const broken = res.results.find((x) => x.connector === 'source-mf-broken');
-    expect(broken?.failedChecks.map((c) => `${c.id}@${c.platform}`).sort()).toEqual(['spec@linux/amd64', 'spec@linux/arm64']);
-    expect(broken?.failedChecks[0]?.message).toMatch(/connectionSpecification/);
+    expect(fails(broken).map((c) => `${c.id}@${c.platform}`).sort()).toEqual(['spec@linux/amd64', 'spec@linux/arm64']);
+    expect(fails(broken)[0]?.message).toMatch(/connectionSpecification/);
     // streamed: one line per connector on stderr as it completes, the broken one with its checks
     for (const n of names.slice(0, 3)) expect(r.stderr).toMatch(new RegExp(`^bake: ${n} verified$`, 'm'));
     expect(r.stderr).toMatch(/^bake: source-mf-broken verify-failed: spec \(linux\/(amd|arm)64\), spec \(linux\/(amd|arm)64\)$/m);

@@ -76,7 +76,7 @@ const CASES: Case[] = [
   },
 ];
 
-const ReportSchema = (raw: unknown) => raw as { result?: string; digest?: string; platformDigests?: Record<string, string>; checks?: { id: string; platform: string; status: string }[]; findings?: { ruleId: string; severity: string }[]; error?: { exitCode: number } };
+const ReportSchema = (raw: unknown) => raw as { result?: string; digest?: string; platformDigests?: Record<string, string>; checks?: { id: string; platform: string; status: string }[]; report?: { checks: { id: string; platform: string; status: string }[] }; findings?: { ruleId: string; severity: string }[]; error?: { exitCode: number } };
 
 describeEngine('the CLI and the Action: same request, same result', () => {
   let ws = '';
@@ -100,8 +100,8 @@ describeEngine('the CLI and the Action: same request, same result', () => {
   async function viaCli(c: Case): Promise<Facts> {
     const r = await runCli(['--json', ...c.cli(c.dir, base)], { cwd: ws });
     const j = ReportSchema(JSON.parse(r.stdout || '{}'));
-    const report = (j as { report?: { checks: { id: string; platform: string; status: string }[] } }).report;
-    const checks = (report?.checks ?? j.checks ?? []).map((x) => `${x.platform} ${x.id} ${x.status}`).sort();
+    // build/publish --json: the verify report under `report`; verify --json: the report itself
+    const checks = (j.report?.checks ?? j.checks ?? []).map((x) => `${x.platform} ${x.id} ${x.status}`).sort();
     const result = j.error || j.result === 'failed' ? 'failed' : j.result === 'dry-run' ? 'verified' : (j.result ?? '');
     return { exitCode: r.exitCode, result, digest: j.digest, images: j.platformDigests ?? {}, checks, rules: [...new Set((j.findings ?? []).filter((f) => f.severity === 'error').map((f) => f.ruleId))].sort() };
   }

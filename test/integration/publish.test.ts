@@ -102,6 +102,10 @@ describeEngine('publish (loopback registry)', () => {
     expect(r1.json.platforms.sort()).toEqual(['linux/amd64', 'linux/arm64']);
     expect(r1.json.steps.map((s) => `${s.step}:${s.status}`)).toEqual(['resolve:done', 'render:done', 'lint:done', 'build:done', 'verify:done', 'sbom:skipped', 'push:done', 'tag:done']);
     expect(r1.json.notes.join('\n')).toMatch(/unknown\/unknown/);
+    // the verify report, whole, under `report` (the one verify field of every result)
+    expect(r1.json.report).toMatchObject({ ok: true, platforms: ['linux/amd64', 'linux/arm64'] });
+    expect(new Set(r1.json.report?.checks.filter((c) => c.id === 'spec' && c.status === 'pass').map((c) => c.platform))).toEqual(new Set(['linux/amd64', 'linux/arm64']));
+    expect(r1.json).not.toHaveProperty('checks');
     expect(await tagMap(REGISTRY, seq)).toEqual({ '1.0.0': digests['1.0.0'], latest: digests['1.0.0'] });
     expect(await indexPlatforms(REGISTRY, seq, '1.0.0')).toEqual(expect.arrayContaining(['linux/amd64', 'linux/arm64']));
 
@@ -186,6 +190,8 @@ describeEngine('publish (loopback registry)', () => {
       expect(counter.counts.blobUploads).toBe(0);
       expect(counter.counts.manifestPuts).toBe(0);
       expect(same.json.steps.find((s) => s.step === 'verify')?.status).toBe('skipped');
+      // verify did not run: no report
+      expect(same.json).not.toHaveProperty('report');
     } finally {
       await counter.close();
     }

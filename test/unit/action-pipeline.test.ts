@@ -54,7 +54,7 @@ describe('publish result → outcome', () => {
       signed: false,
       forced: false,
     };
-    const o = outcomeOfPublish('source-foo', common.dir, r, undefined);
+    const o = outcomeOfPublish('source-foo', common.dir, r);
     expect(o.result).toBe('published');
     expect(outputsFor([o])).toMatchObject({ image: 'localhost:5000/x/source-foo@sha256:aa', tags: 'localhost:5000/x/source-foo:1.2.0', result: 'published', platforms: 'linux/amd64,linux/arm64' });
     expect(o.skippedTags).toEqual([{ tag: 'latest', reason: 'latest not moved: 1.3.0 > 1.2.0' }]);
@@ -76,7 +76,6 @@ describe('publish result → outcome', () => {
         platformDigests: { 'linux/amd64': 'sha256:a1', 'linux/arm64': 'sha256:a2' },
         tags: [{ tag: '1.2.0', action: 'unchanged', ref: 'localhost:5000/x/source-foo:1.2.0' }],
       },
-      undefined,
     );
     expect(ap.result).toBe('already-published');
     expect(outputsFor([ap])).toMatchObject({ image: 'localhost:5000/x/source-foo@sha256:aa', digest: 'sha256:aa', tags: 'localhost:5000/x/source-foo:1.2.0', platforms: 'linux/amd64,linux/arm64' });
@@ -84,12 +83,11 @@ describe('publish result → outcome', () => {
       'source-foo',
       common.dir,
       { ...common, result: 'dry-run', digest: 'sha256:bb', platforms: ['linux/amd64'], platformDigests: { 'linux/amd64': 'sha256:b1' }, plan: { repository: 'r', version: '1.2.0', tags: [{ tag: '1.2.0', reason: 'the version', exists: false }], skipped: [] } as never, wouldBe: 'published' },
-      undefined,
     );
     expect(dry.result).toBe('verified');
     expect(outputsFor([dry]).image).toBe('');
     expect(dry.notes).toContain('would tag localhost:5000/x/source-foo:1.2.0 — the version');
-    const refused = outcomeOfPublish('source-foo', common.dir, { ...common, result: 'refused', reason: 'version 1.2.0 already published as sha256:cc; bump dockerImageTag or pass --force', existingDigest: 'sha256:cc', builtDigest: 'sha256:dd' }, undefined);
+    const refused = outcomeOfPublish('source-foo', common.dir, { ...common, result: 'refused', reason: 'version 1.2.0 already published as sha256:cc; bump dockerImageTag or pass --force', existingDigest: 'sha256:cc', builtDigest: 'sha256:dd' });
     expect(refused.result).toBe('failed');
     expect(refused.error?.exitCode).toBe(4);
   });
@@ -100,7 +98,9 @@ describe('publish result → outcome', () => {
       { id: 'spec' as const, platform: 'linux/amd64', status: 'fail' as const, message: 'stdout line 1 is not JSON: "hi"' },
       { id: 'user' as const, platform: 'linux/amd64', status: 'pass' as const, message: 'runs as airbyte' },
     ];
-    const o = outcomeOfPublish('source-foo', '/ws/connectors/source-foo', { ...common, result: 'failed', step: 'verify', reason: 'verify: 2 check(s) failed', details: ['(text for people)'], exitCode: 1, checks }, undefined);
+    // the report rides on the failed result itself (no side channel)
+    const report = { image: 'x', source: 'local' as const, connectorType: 'source' as const, platforms: ['linux/amd64', 'linux/arm64'], ok: false, checks, runs: [], durationMs: 1 };
+    const o = outcomeOfPublish('source-foo', '/ws/connectors/source-foo', { ...common, result: 'failed', step: 'verify', reason: 'verify: 2 check(s) failed', details: ['(text for people)'], exitCode: 1, report });
     expect(o.checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual(['airbyte-dir', 'spec']);
     const a = annotationsFor(o, '/ws');
     expect(a.map((x) => x.title)).toEqual(['source-foo: check airbyte-dir failed on linux/arm64', 'source-foo: check spec failed on linux/amd64']);
@@ -108,7 +108,7 @@ describe('publish result → outcome', () => {
     expect(a[0]?.file).toBe('connectors/source-foo/metadata.yaml');
 
     const finding = { file: 'connectors/source-foo/Dockerfile', line: 7, column: 1, severity: 'error' as const, ruleId: 'user-airbyte', message: 'the final USER is root; add USER airbyte' };
-    const lint = outcomeOfPublish('source-foo', '/ws/connectors/source-foo', { ...common, result: 'failed', step: 'lint', reason: 'lint: 1 error(s)', details: [], exitCode: 1, findings: [finding] }, undefined);
+    const lint = outcomeOfPublish('source-foo', '/ws/connectors/source-foo', { ...common, result: 'failed', step: 'lint', reason: 'lint: 1 error(s)', details: [], exitCode: 1, findings: [finding] });
     expect(lint.findings).toEqual([finding]);
   });
 });

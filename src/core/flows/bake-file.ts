@@ -10,6 +10,7 @@ import { docker, parseJson } from '../../docker/cli.js';
 import { BcError } from '../../errors.js';
 import { lastLines } from '../../exec.js';
 import type { BuildPlan } from '../../render/types.js';
+import type { VerifyReport } from '../../verify/index.js';
 import { defaultTags } from '../images/prepare.js';
 
 export type BakeStatus = 'verified' | 'built' | 'plan-failed' | 'lint-failed' | 'build-failed' | 'verify-failed';
@@ -22,9 +23,10 @@ export interface BakeConnectorResult {
   status: BakeStatus;
   digest: string | null;
   platforms: string[];
-  /** what failed: lint findings, the build's last lines, or failed checks */
+  /** what failed: lint findings, the build's last lines, or a verify that could not run */
   problems: string[];
-  failedChecks: { id: string; platform: string; message: string; fix?: string }[];
+  /** the verify report, once verify ran (its failed checks: failedChecks(report)) */
+  report?: VerifyReport;
   /** platform → local image, where the image store keeps one platform per tag */
   platformImages?: Record<string, string>;
 }

@@ -65,9 +65,7 @@ export async function verifyConnectors(built: readonly Prepared[], o: VerifyPhas
     try {
       const vopts = o.verifyOptions ? await o.verifyOptions(plan) : {};
       const report = await verifyImage(image, { ...vopts, platforms: p.result.platforms, ...(p.result.platformImages ? { platformImages: p.result.platformImages } : {}) });
-      p.result.failedChecks = report.checks
-        .filter((c) => c.status === 'fail')
-        .map((c) => ({ id: c.id, platform: c.platform, message: c.message, ...(c.fix ? { fix: c.fix } : {}) }));
+      p.result.report = report;
       p.result.status = report.ok ? 'verified' : 'verify-failed';
     } catch (err) {
       const e = toBcError(err);

@@ -155,7 +155,7 @@ async function planSteps(pipe: Pipeline, dirs: readonly string[], work: string, 
 
 /** The render step of every flow, with the base image chosen by the connector's language. */
 async function renderOne(dir: string, opts: BakeOptions): Promise<Prepared> {
-  const result: BakeConnectorResult = { dir, connector: dir, target: null, image: null, status: 'plan-failed', digest: null, platforms: [], problems: [], failedChecks: [] };
+  const result: BakeConnectorResult = { dir, connector: dir, target: null, image: null, status: 'plan-failed', digest: null, platforms: [], problems: [] };
   let rendered: Rendered;
   try {
     let baseImage: string | undefined;

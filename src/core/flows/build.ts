@@ -41,7 +41,7 @@ interface Common {
 
 export type BuildFlowResult =
   | (Common & { result: 'built' | 'verified'; build: BuildResult; strategy: BuildFacts; report?: VerifyReport; notes: string[] })
-  | (Common & FailedStep & { build?: BuildResult; strategy?: BuildFacts; report?: VerifyReport; checks: VerifyReport['checks'] });
+  | (Common & FailedStep & { build?: BuildResult; strategy?: BuildFacts; report?: VerifyReport });
 
 export async function runBuild(req: BuildFlowRequest, hooks: FlowHooks = {}): Promise<BuildFlowResult> {
   const log = hooks.log ?? defaultLog;
@@ -98,18 +98,15 @@ export async function runBuild(req: BuildFlowRequest, hooks: FlowHooks = {}): Pr
         throw err;
       }),
     );
-    hooks.onVerifyReport?.(report);
     return { ...common(), result: 'verified', build, strategy, report, notes };
   } catch (err) {
     if (!(err instanceof StepFailure)) throw err;
     const e = err.error;
     if (e instanceof StepError && e.findings.length > 0) findings = e.findings;
-    if (report) hooks.onVerifyReport?.(report);
     const failure = run.failed(err);
     return {
       ...common(),
       ...failure,
-      checks: report?.checks ?? [],
       ...(build ? { build } : {}),
       ...(strategy ? { strategy } : {}),
       ...(report ? { report } : {}),

@@ -37,7 +37,7 @@ import type { PlatformSbom } from '../../sbom/generate.js';
 import type { PushStats } from '../../publish/push.js';
 import type { BuildPlan } from '../../render/types.js';
 import { capabilitiesFor, type BuiltImages } from '../images/images.js';
-import type { CheckResult } from '../../verify/index.js';
+import type { VerifyReport } from '../../verify/index.js';
 import { Pipeline, StepFailure, done, skip, type StepName, type StepOutcome } from '../pipeline.js';
 import { defaultLog, type FlowHooks, type PublishRequest } from '../request.js';
 import { buildFacts, buildKnobs, buildStep, lintStep, renderStep, untag, verifyStep, workDir, StepError, type Rendered } from '../steps.js';
@@ -67,7 +67,8 @@ interface Run {
 interface Acc {
   notes: string[];
   facts?: BuildFacts;
-  checks?: CheckResult[];
+  /** the verify report, once verify ran (also behind a verify failure) */
+  report?: VerifyReport;
   image?: { labels: Record<string, string>; annotations: string[] };
   sbom?: SbomSummary;
   sboms: PlatformSbom[];
@@ -107,7 +108,7 @@ export async function runPublish(req: PublishRequest, hooks: FlowHooks = {}): Pr
     notes: acc.notes,
     faults: { total: stats.total, byReason: stats.retried },
     ...(acc.facts ? { build: acc.facts } : {}),
-    ...(acc.checks ? { checks: acc.checks } : {}),
+    ...(acc.report ? { report: acc.report } : {}),
     ...(acc.image ?? {}),
     ...(acc.sbom ? { sbom: acc.sbom } : {}),
   });
@@ -172,7 +173,7 @@ export async function runPublish(req: PublishRequest, hooks: FlowHooks = {}): Pr
     return {
       ...common(),
       ...failure,
-      ...(e instanceof StepError ? { findings: e.findings, ...(e.checks.length > 0 ? { checks: e.checks } : {}) } : {}),
+      ...(e instanceof StepError ? { findings: e.findings } : {}),
     };
   } finally {
     await work.remove();
@@ -315,16 +316,16 @@ async function sbomsForPublished(run: Run, acc: Acc, built: BuiltImages): Promis
 // ---------------------------------------------------------------- verify, sbom
 
 async function verify(run: Run, acc: Acc, go: Go): Promise<void> {
-  const { req, hooks, r, plan } = run;
+  const { req, r, plan } = run;
   try {
     await run.pipeline.step('verify', async () => {
       if (go.resume || !go.built) return skip(undefined, verifiedOnce(r));
       const out = await verifyStep(plan, go.built, { configFile: req.configFile, name: run.localName, work: run.work, onProgress: run.log }).catch((err: unknown) => {
-        if (err instanceof StepError && err.report) hooks.onVerifyReport?.(err.report);
+        // a failed check: the result carries the whole report too
+        if (err instanceof StepError && err.report) acc.report = err.report;
         throw err;
       });
-      acc.checks = out.value.checks;
-      hooks.onVerifyReport?.(out.value);
+      acc.report = out.value;
       return out;
     });
   } finally {

@@ -17,7 +17,7 @@ import { pushArchiveByDigest } from '../../publish/push.js';
 import { registryAccess, type RegistryLogin } from '../../registry/credentials.js';
 import { loadConnector } from '../../connector/metadata.js';
 import { newRetryStats, retryPolicy } from '../../registry/retry.js';
-import { verifyImage, type VerifyOptions, type VerifyReport } from '../../verify/index.js';
+import { recordedVerify, verifyImage, type VerifyOptions, type VerifyReport } from '../../verify/index.js';
 import { headSha, isRepo } from '../../git.js';
 import { digestRecordName, writeDigestRecord, type DigestRecord } from '../../monorepo/digest-record.js';
 import { BcError } from '../../errors.js';
@@ -50,6 +50,7 @@ export interface PlatformBuildOptions {
 
 export interface PlatformBuildResult {
   record: DigestRecord;
+  /** the verify report of this platform (the record's `verify` is derived from it) */
   report: VerifyReport;
   file: string;
   strategy: BuildFacts;
@@ -141,11 +142,8 @@ async function recordSteps(dir: string, opts: PlatformBuildOptions, log: (line: 
         digest: built.digest,
         manifest,
         ref,
-        verify: {
-          ok: report.ok,
-          checks: report.checks.length,
-          failed: report.checks.filter((r) => r.status === 'fail').map((r) => ({ id: r.id, message: r.message, ...(r.fix ? { fix: r.fix } : {}) })),
-        },
+        // the record file's own summary of the report (the schema merge reads)
+        verify: recordedVerify(report),
         sourceDateEpoch: built.result.sourceDateEpoch,
         builder: built.strategy.driver,
         commit,

@@ -1,0 +1,34 @@
+import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
+import {
+  parseRegistryLogin
+} from "./chunk-DJSQOYTK.js";
+import "./chunk-ADAXBUA2.js";
+import {
+  explicitCredentials,
+  readStdinPassword
+} from "./chunk-MUNR6476.js";
+import "./chunk-AVBWJCO6.js";
+import "./chunk-BPFYRHR7.js";
+import "./chunk-AESVDITN.js";
+import {
+  badInput
+} from "./chunk-BRC3U7YZ.js";
+import {
+  init_define_BC_HELP
+} from "./chunk-4S36LVC7.js";
+
+// src/core/login.ts
+init_define_BC_HELP();
+async function resolveLogin(given, opts = {}) {
+  const env = opts.env ?? process.env;
+  if (given.passwordFromStdin && !given.username && !env.BUILD_CONNECTOR_USERNAME) {
+    throw badInput("--password-stdin: a password was given without a username", ["fix: give the username too (--username U, or BUILD_CONNECTOR_USERNAME)"]);
+  }
+  const password = given.passwordFromStdin ? await readStdinPassword(opts.stdin) : void 0;
+  const login = parseRegistryLogin({ username: given.username, password });
+  explicitCredentials({ ...login, env });
+  return login;
+}
+export {
+  resolveLogin
+};
