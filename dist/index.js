@@ -76470,7 +76470,6 @@ function parseWith(schema, raw, source) {
   throw badInput(lines[0] ?? "invalid configuration", lines.slice(1));
 }
 var parsePublishConfig = (raw, source = "flag") => parseWith(PublishConfigSchema, raw, source);
-var CONFIG_FIELDS = Object.keys(PublishConfigSchema.shape);
 function publishRequestOf(dir, c3, opts = {}) {
   return {
     dir,

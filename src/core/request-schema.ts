@@ -145,8 +145,6 @@ export const PublishConfigSchema = VerifyConfigSchema.extend({
 export type BuildConfig = z.infer<typeof BuildConfigSchema>;
 export type VerifyConfig = z.infer<typeof VerifyConfigSchema>;
 export type PublishConfig = z.infer<typeof PublishConfigSchema>;
-export type BuildConfigInput = z.input<typeof BuildConfigSchema>;
-export type PublishConfigInput = z.input<typeof PublishConfigSchema>;
 
 /**
  * How a field is named where the user wrote it: `kebab` for Action inputs
@@ -173,16 +171,12 @@ function parseWith<S extends z.ZodType>(schema: S, raw: unknown, source: 'input'
 }
 
 export const parseBuildConfig = (raw: unknown, source: 'input' | 'flag' = 'flag'): BuildConfig => parseWith(BuildConfigSchema, raw, source);
-export const parseVerifyConfig = (raw: unknown, source: 'input' | 'flag' = 'flag'): VerifyConfig => parseWith(VerifyConfigSchema, raw, source);
 export const parsePublishConfig = (raw: unknown, source: 'input' | 'flag' = 'flag'): PublishConfig => parseWith(PublishConfigSchema, raw, source);
 export const parseRegistryLogin = (raw: unknown, source: 'input' | 'flag' = 'flag'): RegistryLogin => parseWith(RegistryLoginSchema, raw, source);
 
 /** Build args alone (lint's --build-arg): the same KEY=VALUE grammar and message as build's and publish's; not given: undefined. */
 export const parseBuildArgs = (raw: unknown, source: 'input' | 'flag' = 'flag'): Record<string, string> | undefined =>
   parseWith(z.object({ buildArgs: keyValues }), { buildArgs: raw }, source).buildArgs;
-
-/** Every field name (camelCase) of the widest schema: the Action's inputs are exactly these, kebab-cased, plus `command` and `config`. */
-export const CONFIG_FIELDS = Object.keys(PublishConfigSchema.shape) as (keyof PublishConfig)[];
 
 /**
  * The publish pipeline's request from the validated config: what the Action

@@ -3,7 +3,7 @@ import {
   action,
   credentialOptions,
   loginFromFlags
-} from "./chunk-WULGEBSG.js";
+} from "./chunk-4WZDKM62.js";
 import {
   badInput
 } from "./chunk-BRC3U7YZ.js";

@@ -7,7 +7,7 @@ import {
   VERSION,
   jsonError,
   reportError
-} from "./chunk-WULGEBSG.js";
+} from "./chunk-4WZDKM62.js";
 import "./chunk-JCNINEPP.js";
 import {
   setExecDebug
@@ -29,19 +29,19 @@ import { pathToFileURL } from "node:url";
 // src/commands/index.ts
 init_define_BC_HELP();
 var COMMANDS = {
-  render: () => import("./render-K6W3C5K6.js"),
-  lint: () => import("./lint-56VDDPDU.js"),
-  build: () => import("./build-REMFV3AN.js"),
-  verify: () => import("./verify-R7JMM73V.js"),
-  publish: () => import("./publish-JMB36XGG.js"),
-  tags: () => import("./tags-I7KCOCFF.js"),
-  "release-plan": () => import("./release-plan-IUV6MEIH.js"),
-  doctor: () => import("./doctor-T3LWNNNH.js"),
-  changed: () => import("./changed-3YNGQNND.js"),
-  "digest-record": () => import("./digest-record-UU6QBHUK.js"),
-  merge: () => import("./merge-HX5NH366.js"),
-  bake: () => import("./bake-3WWJCFWG.js"),
-  base: () => import("./base-ZTSZJ4BE.js")
+  render: () => import("./render-57M2NDUH.js"),
+  lint: () => import("./lint-L7SBI6BS.js"),
+  build: () => import("./build-HYGUWSUB.js"),
+  verify: () => import("./verify-OK27LJKJ.js"),
+  publish: () => import("./publish-OOAWTLIB.js"),
+  tags: () => import("./tags-ERR6LYG4.js"),
+  "release-plan": () => import("./release-plan-BXELMFUX.js"),
+  doctor: () => import("./doctor-65XIM6FV.js"),
+  changed: () => import("./changed-VN72OMOS.js"),
+  "digest-record": () => import("./digest-record-B4JUAUZH.js"),
+  merge: () => import("./merge-3YEOGF6A.js"),
+  bake: () => import("./bake-WQCZYQ3Z.js"),
+  base: () => import("./base-I6R6KUKA.js")
 };
 var COMMAND_NAMES = Object.keys(COMMANDS);
 async function registerCommands(program, only) {

@@ -1,7 +1,7 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
   parseBuildArgs
-} from "./chunk-DJSQOYTK.js";
+} from "./chunk-3HAULEQF.js";
 import {
   splitList
 } from "./chunk-ADAXBUA2.js";
@@ -9,7 +9,7 @@ import "./chunk-AVBWJCO6.js";
 import {
   action,
   collect
-} from "./chunk-WULGEBSG.js";
+} from "./chunk-4WZDKM62.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-BPFYRHR7.js";
 import "./chunk-2LHUKJXH.js";

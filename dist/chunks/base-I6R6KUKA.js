@@ -8,7 +8,7 @@ import {
 } from "./chunk-AVBWJCO6.js";
 import {
   action
-} from "./chunk-WULGEBSG.js";
+} from "./chunk-4WZDKM62.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-BPFYRHR7.js";
 import "./chunk-2LHUKJXH.js";

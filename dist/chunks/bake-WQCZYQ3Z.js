@@ -11,7 +11,7 @@ import {
 import {
   action,
   collect
-} from "./chunk-WULGEBSG.js";
+} from "./chunk-4WZDKM62.js";
 import {
   failedChecks
 } from "./chunk-JCNINEPP.js";

@@ -116,7 +116,6 @@ var parseBuildConfig = (raw, source = "flag") => parseWith(BuildConfigSchema, ra
 var parsePublishConfig = (raw, source = "flag") => parseWith(PublishConfigSchema, raw, source);
 var parseRegistryLogin = (raw, source = "flag") => parseWith(RegistryLoginSchema, raw, source);
 var parseBuildArgs = (raw, source = "flag") => parseWith(external_exports.object({ buildArgs: keyValues }), { buildArgs: raw }, source).buildArgs;
-var CONFIG_FIELDS = Object.keys(PublishConfigSchema.shape);
 function publishRequestOf(dir, c, opts = {}) {
   return {
     dir,

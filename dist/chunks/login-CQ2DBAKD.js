@@ -1,7 +1,7 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
   parseRegistryLogin
-} from "./chunk-DJSQOYTK.js";
+} from "./chunk-3HAULEQF.js";
 import "./chunk-ADAXBUA2.js";
 import {
   explicitCredentials,

@@ -7,7 +7,7 @@ import {
 } from "./chunk-ADAXBUA2.js";
 import {
   action
-} from "./chunk-WULGEBSG.js";
+} from "./chunk-4WZDKM62.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-BPFYRHR7.js";
 import "./chunk-2LHUKJXH.js";

@@ -6,7 +6,7 @@ import {
   retriesFlag,
   tagPlanOptions,
   targetFlag
-} from "./chunk-PEJDVPQ4.js";
+} from "./chunk-NYXA7AQO.js";
 import {
   DEFAULT_GIT_TAG_FORMAT,
   formatGitTag
@@ -55,7 +55,7 @@ import {
 import {
   parsePublishConfig,
   publishRequestOf
-} from "./chunk-DJSQOYTK.js";
+} from "./chunk-3HAULEQF.js";
 import {
   defaultLog
 } from "./chunk-ADAXBUA2.js";
@@ -104,7 +104,7 @@ import {
   credentialOptions,
   loginFromFlags,
   parseProvenanceFlag
-} from "./chunk-WULGEBSG.js";
+} from "./chunk-4WZDKM62.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-BPFYRHR7.js";
 import {

@@ -17,7 +17,7 @@ import "./chunk-BEU6A573.js";
 import "./chunk-AVBWJCO6.js";
 import {
   action
-} from "./chunk-WULGEBSG.js";
+} from "./chunk-4WZDKM62.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-BPFYRHR7.js";
 import "./chunk-2LHUKJXH.js";

@@ -6,7 +6,7 @@ import {
   action,
   credentialOptions,
   loginFromFlags
-} from "./chunk-WULGEBSG.js";
+} from "./chunk-4WZDKM62.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-BPFYRHR7.js";
 import "./chunk-2LHUKJXH.js";

@@ -5,8 +5,8 @@ import {
   retriesFlag,
   tagPlanOptions,
   targetFlag
-} from "./chunk-PEJDVPQ4.js";
-import "./chunk-WULGEBSG.js";
+} from "./chunk-NYXA7AQO.js";
+import "./chunk-4WZDKM62.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-BPFYRHR7.js";
 import "./chunk-2LHUKJXH.js";

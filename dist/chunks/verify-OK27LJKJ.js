@@ -14,7 +14,7 @@ import {
   action,
   credentialOptions,
   loginFromFlags
-} from "./chunk-WULGEBSG.js";
+} from "./chunk-4WZDKM62.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-BPFYRHR7.js";
 import {

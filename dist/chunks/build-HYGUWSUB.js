@@ -26,7 +26,7 @@ import "./chunk-7F42IA66.js";
 import "./chunk-I4R3QSSD.js";
 import {
   parseBuildConfig
-} from "./chunk-DJSQOYTK.js";
+} from "./chunk-3HAULEQF.js";
 import {
   defaultLog
 } from "./chunk-ADAXBUA2.js";
@@ -59,7 +59,7 @@ import {
   collect,
   failedFlow,
   parseProvenanceFlag
-} from "./chunk-WULGEBSG.js";
+} from "./chunk-4WZDKM62.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-BPFYRHR7.js";
 import "./chunk-2LHUKJXH.js";
