@@ -76321,7 +76321,7 @@ function annotationsFor(o2, workspace) {
   for (const f of o2.findings) {
     const level = f.severity === "error" ? "error" : "warning";
     const title = `${o2.key}: lint ${f.ruleId}`;
-    if (f.file.endsWith("(rendered)")) out.push({ level, title, message: `rendered Dockerfile line ${f.line}: ${f.message}` });
+    if (f.rendered) out.push({ level, title, message: `rendered Dockerfile line ${f.line}: ${f.message}` });
     else out.push({ level, title, message: f.message, file: workspacePath(f.file, workspace), line: f.line, column: f.column });
   }
   for (const c3 of o2.checks) {
@@ -82827,11 +82827,12 @@ async function renderStep(dir, opts) {
 }
 async function lintStep(plan, buildArgs) {
   const file2 = plan.dockerfilePath ?? join22(plan.context, "Dockerfile (rendered)");
-  const findings = await lintWithBase(plan.dockerfile, file2, {
+  const linted = await lintWithBase(plan.dockerfile, file2, {
     permittedWriteDirs: plan.permittedWriteDirs,
     dockerignore: plan.dockerignore,
     buildArgs: { ...plan.buildArgs ?? {}, ...buildArgs ?? {} }
   });
+  const findings = plan.dockerfilePath ? linted : linted.map((f) => ({ ...f, rendered: true }));
   if (findings.some((f) => f.fatal === true)) {
     throw new StepError("badInput", `lint: ${file2} cannot be analysed; nothing was built`, { step: "lint", details: findings.map(findingLine), findings });
   }

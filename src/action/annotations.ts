@@ -33,7 +33,7 @@ export function annotationsFor(o: ConnectorOutcome, workspace: string | undefine
     const level = f.severity === 'error' ? 'error' : 'warning';
     const title = `${o.key}: lint ${f.ruleId}`;
     // A rendered Dockerfile exists in no repository file: say where in it instead.
-    if (f.file.endsWith('(rendered)')) out.push({ level, title, message: `rendered Dockerfile line ${f.line}: ${f.message}` });
+    if (f.rendered) out.push({ level, title, message: `rendered Dockerfile line ${f.line}: ${f.message}` });
     else out.push({ level, title, message: f.message, file: workspacePath(f.file, workspace), line: f.line, column: f.column });
   }
   for (const c of o.checks) {

@@ -87,11 +87,12 @@ export async function renderStep(dir: string, opts: { baseImage?: string; platfo
 export async function lintStep(plan: BuildPlan, buildArgs: Record<string, string> | undefined): Promise<StepOutcome<Finding[]>> {
   const file = plan.dockerfilePath ?? join(plan.context, 'Dockerfile (rendered)');
   // the final stage's base is read (engine, else registry; cached per digest) so rules judge what it gives
-  const findings = await lintWithBase(plan.dockerfile, file, {
+  const linted = await lintWithBase(plan.dockerfile, file, {
     permittedWriteDirs: plan.permittedWriteDirs,
     dockerignore: plan.dockerignore,
     buildArgs: { ...(plan.buildArgs ?? {}), ...(buildArgs ?? {}) },
   });
+  const findings = plan.dockerfilePath ? linted : linted.map((f): Finding => ({ ...f, rendered: true }));
   if (findings.some((f) => f.fatal === true)) {
     throw new StepError('badInput', `lint: ${file} cannot be analysed; nothing was built`, { step: 'lint', details: findings.map(findingLine), findings });
   }

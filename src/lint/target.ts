@@ -147,5 +147,6 @@ export async function lintTarget(target: string, opts: LintTargetOptions = {}): 
   const file = `${displayPath(abs)}/Dockerfile.rendered`;
   const dockerignore = opts.dockerignore !== undefined ? opts.dockerignore : plan.dockerignore;
   const baseFacts = await baseFactsFor(plan.dockerfile, file, opts);
-  return { findings: lintDockerfile(plan.dockerfile, file, { ...opts, permittedWriteDirs, dockerignore, baseFacts }), files: [file], mode: 'rendered', base: baseFacts };
+  const findings = lintDockerfile(plan.dockerfile, file, { ...opts, permittedWriteDirs, dockerignore, baseFacts }).map((f): Finding => ({ ...f, rendered: true }));
+  return { findings, files: [file], mode: 'rendered', base: baseFacts };
 }

@@ -14,6 +14,8 @@ export interface Finding {
    * unreadable metadata.yaml): `lint` exits 2 (bad input), not 1.
    */
   fatal?: boolean;
+  /** `file` is the Dockerfile build-connector rendered: it exists in no repository file */
+  rendered?: true;
   /**
    * 'base': the value judged came from the base image's config or file
    * system (read by src/lint/base-facts.ts), not from this Dockerfile.

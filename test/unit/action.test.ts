@@ -237,6 +237,14 @@ describe('annotations', () => {
     expect(a[0]).toEqual({ level: 'error', title: 'source-foo: lint user-airbyte', message: 'final USER is root', file: 'source-foo/Dockerfile', line: 7, column: 1 });
     expect(a[1]).toMatchObject({ level: 'error', title: 'source-foo: check airbyte-dir failed on linux/arm64', message: '/airbyte owned by root\nfix: chown -R airbyte /airbyte', file: 'source-foo/metadata.yaml' });
   });
+  it('13b. a finding in the rendered Dockerfile, which no repository file holds, names its line in the message and no file', () => {
+    const finding = { ruleId: 'writes-outside', severity: 'warning' as const, file: '/ws/source-foo/Dockerfile (rendered)', line: 4, column: 1, message: 'RUN writes /opt' };
+    const [rendered] = annotationsFor(outcome({ findings: [{ ...finding, rendered: true }] }), '/ws');
+    expect(rendered).toEqual({ level: 'warning', title: 'source-foo: lint writes-outside', message: 'rendered Dockerfile line 4: RUN writes /opt' });
+    // the flag decides, not the file's name
+    const [named] = annotationsFor(outcome({ findings: [finding] }), '/ws');
+    expect(named?.file).toBe('source-foo/Dockerfile (rendered)');
+  });
   it('14. a path outside the workspace stays as it is', () => {
     expect(workspacePath('/elsewhere/x', '/ws')).toBe('/elsewhere/x');
   });

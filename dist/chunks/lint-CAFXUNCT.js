@@ -94,7 +94,7 @@ function register(program) {
         const bad = dirs.find((d) => !d.startsWith("/"));
         if (bad !== void 0) throw badInput(`--permitted-write-dirs: ${JSON.stringify(bad)} is not an absolute path`);
       }
-      const { runLint } = await import("./lint-2IQLM5VJ.js");
+      const { runLint } = await import("./lint-LV7JQUWK.js");
       const { report, findings, exitCode } = await runLint({
         targets,
         permittedWriteDirs: dirs,

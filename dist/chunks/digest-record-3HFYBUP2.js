@@ -51,7 +51,7 @@ function register(program) {
       if (opts.provenance !== void 0 && provenance === void 0) throw badInput(`--provenance ${opts.provenance}: expected min, max or false`);
       const timeout = Number(opts.timeout);
       if (!Number.isFinite(timeout) || timeout <= 0) throw badInput(`--timeout must be a positive number, got "${opts.timeout}"`);
-      const { buildPlatformRecord, platformRecordDefaults } = await import("./record-G6B6CERP.js");
+      const { buildPlatformRecord, platformRecordDefaults } = await import("./record-LZ5KQYT5.js");
       const { file, verify } = await platformRecordDefaults(dir, platform, { out: opts.out, timeoutSeconds: timeout });
       const res = await buildPlatformRecord(dir, {
         platform,

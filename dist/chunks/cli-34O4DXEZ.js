@@ -30,17 +30,17 @@ import { pathToFileURL } from "node:url";
 init_define_BC_HELP();
 var COMMANDS = {
   render: () => import("./render-57M2NDUH.js"),
-  lint: () => import("./lint-L7SBI6BS.js"),
-  build: () => import("./build-HYGUWSUB.js"),
+  lint: () => import("./lint-CAFXUNCT.js"),
+  build: () => import("./build-FENSGNWC.js"),
   verify: () => import("./verify-OK27LJKJ.js"),
-  publish: () => import("./publish-OOAWTLIB.js"),
+  publish: () => import("./publish-7GPFN2BF.js"),
   tags: () => import("./tags-ERR6LYG4.js"),
   "release-plan": () => import("./release-plan-BXELMFUX.js"),
   doctor: () => import("./doctor-65XIM6FV.js"),
   changed: () => import("./changed-VN72OMOS.js"),
-  "digest-record": () => import("./digest-record-B4JUAUZH.js"),
+  "digest-record": () => import("./digest-record-3HFYBUP2.js"),
   merge: () => import("./merge-3YEOGF6A.js"),
-  bake: () => import("./bake-WQCZYQ3Z.js"),
+  bake: () => import("./bake-MBPCQ24L.js"),
   base: () => import("./base-I6R6KUKA.js")
 };
 var COMMAND_NAMES = Object.keys(COMMANDS);

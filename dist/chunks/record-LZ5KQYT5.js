@@ -17,7 +17,7 @@ import {
   renderStep,
   untag,
   workDir
-} from "./chunk-P7OT7Z7W.js";
+} from "./chunk-3CKYKNBK.js";
 import "./chunk-V3TG2FXR.js";
 import "./chunk-UVR7OUTO.js";
 import "./chunk-OXTHI4W6.js";

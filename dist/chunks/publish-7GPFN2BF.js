@@ -38,7 +38,7 @@ import {
   untag,
   verifyStep,
   workDir
-} from "./chunk-P7OT7Z7W.js";
+} from "./chunk-3CKYKNBK.js";
 import "./chunk-Y4VRDBFT.js";
 import {
   buildModel,

@@ -6,7 +6,7 @@ import {
   findingLine,
   lintStep,
   renderStep
-} from "./chunk-P7OT7Z7W.js";
+} from "./chunk-3CKYKNBK.js";
 import "./chunk-V3TG2FXR.js";
 import "./chunk-UVR7OUTO.js";
 import {

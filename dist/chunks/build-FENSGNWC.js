@@ -11,7 +11,7 @@ import {
   untag,
   verifyStep,
   workDir
-} from "./chunk-P7OT7Z7W.js";
+} from "./chunk-3CKYKNBK.js";
 import {
   renderReport
 } from "./chunk-XPAHB2QA.js";

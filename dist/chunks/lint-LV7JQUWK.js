@@ -149,7 +149,8 @@ async function lintTarget(target, opts = {}) {
   const file = `${displayPath(abs)}/Dockerfile.rendered`;
   const dockerignore = opts.dockerignore !== void 0 ? opts.dockerignore : plan.dockerignore;
   const baseFacts = await baseFactsFor(plan.dockerfile, file, opts);
-  return { findings: lintDockerfile(plan.dockerfile, file, { ...opts, permittedWriteDirs, dockerignore, baseFacts }), files: [file], mode: "rendered", base: baseFacts };
+  const findings = lintDockerfile(plan.dockerfile, file, { ...opts, permittedWriteDirs, dockerignore, baseFacts }).map((f) => ({ ...f, rendered: true }));
+  return { findings, files: [file], mode: "rendered", base: baseFacts };
 }
 
 // src/lint/targets.ts

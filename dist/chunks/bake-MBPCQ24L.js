@@ -52,7 +52,7 @@ function register(program) {
       if (verifyConcurrency !== void 0 && !(Number.isInteger(verifyConcurrency) && verifyConcurrency >= 1)) {
         throw badInput(`--verify-concurrency (or BC_VERIFY_CONCURRENCY) must be a whole number \u2265 1, got "${opts.verifyConcurrency}"`);
       }
-      const { bakeConnectors, printBake } = await import("./bake-M2WSFN3O.js");
+      const { bakeConnectors, printBake } = await import("./bake-F6NY2BU7.js");
       const { connectorVerifyOptions } = await import("./verify-4HGZ6CE4.js");
       const common = { platforms: splitList(opts.platform), baseImages: parseBaseImages(opts.baseImage), provenance, log: (l) => out.info(l) };
       if (opts.print) {

@@ -317,11 +317,12 @@ async function renderStep(dir, opts) {
 }
 async function lintStep(plan, buildArgs) {
   const file = plan.dockerfilePath ?? join3(plan.context, "Dockerfile (rendered)");
-  const findings = await lintWithBase(plan.dockerfile, file, {
+  const linted = await lintWithBase(plan.dockerfile, file, {
     permittedWriteDirs: plan.permittedWriteDirs,
     dockerignore: plan.dockerignore,
     buildArgs: { ...plan.buildArgs ?? {}, ...buildArgs ?? {} }
   });
+  const findings = plan.dockerfilePath ? linted : linted.map((f) => ({ ...f, rendered: true }));
   if (findings.some((f) => f.fatal === true)) {
     throw new StepError("badInput", `lint: ${file} cannot be analysed; nothing was built`, { step: "lint", details: findings.map(findingLine), findings });
   }
