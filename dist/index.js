@@ -76345,14 +76345,12 @@ ${o2.error.details.join("\n")}` : "";
         level: "error",
         title: `${o2.key}: ${o2.error.step ?? o2.command} failed`,
         message: `${o2.error.message}${details}`,
-        ...o2.errorAt ? { file: workspacePath(o2.errorAt.file, workspace), line: o2.errorAt.line, column: o2.errorAt.column } : {}
+        // where the core placed the error, never read from its text
+        ...o2.error.at ? { file: workspacePath(o2.error.at.file, workspace), line: o2.error.at.line, column: o2.error.at.column ?? 1 } : {}
       });
     }
   }
   return out;
-}
-function positionOf(at) {
-  return at && { file: at.file, line: at.line, column: at.column ?? 1 };
 }
 
 // src/action/inputs.ts
@@ -77205,9 +77203,8 @@ function connectorKey(dir, workspace) {
 }
 function failedOutcome(key, dir, command, err) {
   const o2 = emptyOutcome(key, dir, command);
-  o2.error = { message: err.message, details: err.details, step: err.step, exitCode: err.exitCode };
-  o2.errorAt = positionOf(err.at);
-  if (o2.errorAt) o2.metadataPath = o2.errorAt.file;
+  o2.error = { message: err.message, details: err.details, step: err.step, exitCode: err.exitCode, ...err.at ? { at: err.at } : {} };
+  if (err.at) o2.metadataPath = err.at.file;
   return o2;
 }
 async function runAction(io2, runner) {
@@ -77740,8 +77737,8 @@ function parseMetadataText(text2, file2) {
       })
     );
   }
-  const positionOf3 = (path10) => locate(doc, lineCounter, file2, splitPath(path10)).pos;
-  return { file: file2, text: text2, doc, lineCounter, value: toPlain(doc, lineCounter, file2), positionOf: positionOf3 };
+  const positionOf2 = (path10) => locate(doc, lineCounter, file2, splitPath(path10)).pos;
+  return { file: file2, text: text2, doc, lineCounter, value: toPlain(doc, lineCounter, file2), positionOf: positionOf2 };
 }
 function toPlain(doc, lc, file2) {
   try {
@@ -77802,15 +77799,16 @@ function locate(doc, lc, file2, path10) {
   }
   return { pos, found: true };
 }
-function keyAt(c3, key, problem) {
-  return { ...c3.positionOf(key) ?? { file: c3.file, line: 1, column: 1 }, key, problem };
+function keyAt(c3, key) {
+  return { ...c3.positionOf(key) ?? { file: c3.metadataPath, line: 1, column: 1 }, key };
 }
 function issueError(parsed2, issues) {
   const [first, ...rest] = issues;
   const fix = 'fix: see README "metadata.yaml" for the keys build-connector reads';
   if (!first) return new BcError("badInput", `${displayPath(parsed2.file)}: invalid metadata`, { details: [fix] });
-  const detail = (i2) => badInputAt(keyAt(parsed2, i2.path, i2.message)).message;
-  return badInputAt(keyAt(parsed2, first.path, first.message), [...rest.slice(0, 8).map(detail), fix]);
+  const doc = { positionOf: parsed2.positionOf, metadataPath: parsed2.file };
+  const detail = (i2) => badInputAt({ ...keyAt(doc, i2.path), problem: i2.message }).message;
+  return badInputAt({ ...keyAt(doc, first.path), problem: first.message }, [...rest.slice(0, 8).map(detail), fix]);
 }
 function validateMetadata(parsed2) {
   const v = parsed2.value;
@@ -77903,7 +77901,7 @@ async function loadConnector(dir) {
   };
 }
 function metadataError(c3, path10, message, details = []) {
-  return badInputAt(keyAt({ positionOf: c3.positionOf, file: c3.metadataPath }, path10, message), details);
+  return badInputAt({ ...keyAt(c3, path10), problem: message }, details);
 }
 
 // src/monorepo/repo-config.ts
@@ -77960,7 +77958,7 @@ function parseRepoConfig(text2, file2) {
   const parsed2 = RepoConfigSchema.safeParse(raw);
   if (!parsed2.success) {
     const issues = parsed2.error.issues.slice(0, 10).map((i2) => {
-      const at = positionOf2(doc, lc, i2.path);
+      const at = positionOf(doc, lc, i2.path);
       return { file: file2, line: at.line, column: at.col, key: i2.path.join(".") || "(root)", problem: i2.message };
     });
     throw new BcError("badInput", `${file2}: invalid configuration`, {
@@ -77985,7 +77983,7 @@ function parseRepoConfig(text2, file2) {
 function trimSlash(p) {
   return p.replace(/^\.\//, "").replace(/\/+$/, "");
 }
-function positionOf2(doc, lc, path10) {
+function positionOf(doc, lc, path10) {
   for (let n2 = path10.length; n2 >= 0; n2--) {
     const node2 = doc.getIn(path10.slice(0, n2), true);
     if ((0, import_yaml2.isNode)(node2) && node2.range) {
@@ -78029,7 +78027,7 @@ function parseWithPositions(text2, file2, custom2) {
     throw new FactsError({ file: file2, line: p?.line ?? 1, col: p?.col ?? 1, message: `invalid YAML: ${e?.message.split("\n")[0] ?? ""}` });
   }
   const fail2 = (path10, message) => {
-    const at = positionOf2(doc, lc, path10);
+    const at = positionOf(doc, lc, path10);
     throw new FactsError({ file: file2, line: at.line, col: at.col, message });
   };
   const facts = factsOf(doc.toJS(), custom2, file2);
@@ -78545,7 +78543,7 @@ function resolveTarget(c3, f) {
   const repository3 = f.repository ?? override?.dockerRepository ?? c3.repository;
   const fromKey = (key) => {
     const p = c3.positionOf(key);
-    return { versionSource: p ? `${where(p)} ${key}` : `${c3.metadataPath} ${key}`, versionAt: { ...p ?? { file: c3.metadataPath, line: 1 }, key } };
+    return { versionSource: p ? `${where(p)} ${key}` : `${c3.metadataPath} ${key}`, versionAt: keyAt(c3, key) };
   };
   const { version: version2, versionSource, versionAt } = f.version !== void 0 ? { version: f.version, versionSource: "--release-version", versionAt: void 0 } : f.target && override?.dockerImageTag ? { version: override.dockerImageTag, ...fromKey(`data.registryOverrides.${f.target}.dockerImageTag`) } : { version: c3.version, ...fromKey("data.dockerImageTag") };
   const problem = tagProblem(version2);
@@ -78711,7 +78709,7 @@ async function resolveRelease(gitRef, opts = {}) {
     const problem = `data.dockerImageTag is ${c3.version}, but release tag ${parsed2.tag} says ${parsed2.version}`;
     throw new BcError("badInput", `${at}: ${problem}`, {
       details: [`fix: set dockerImageTag: ${parsed2.version} in metadata.yaml, or tag ${formatGitTag(format2, c3.dirName, c3.version)} instead`],
-      at: { ...pos ?? { file: c3.metadataPath, line: 1 }, problem }
+      at: { ...keyAt(c3, "data.dockerImageTag"), problem }
     });
   }
   return { tag: parsed2.tag, dir: c3.dir, dirName: c3.dirName, version: c3.version, repository: c3.repository, versionAt: at };
@@ -83876,8 +83874,7 @@ function outcomeOfBuild(key, dir, command, r) {
   if (r.report) o2.checks = checkRows(r.report.checks);
   o2.raw = { ...r.build ? { build: r.build } : {}, ...r.report ? { verify: r.report } : {}, steps: r.steps };
   if (r.result === "failed") {
-    o2.error = { message: r.reason, details: r.details, step: r.step, exitCode: r.exitCode };
-    o2.errorAt = positionOf(r.at);
+    o2.error = { message: r.reason, details: r.details, step: r.step, exitCode: r.exitCode, ...r.at ? { at: r.at } : {} };
     return o2;
   }
   o2.notes.push(...r.notes);
@@ -83957,9 +83954,8 @@ function outcomeOfPublish(key, dir, r) {
       o2.error = { message: r.reason, details: [`existing ${r.existingDigest}`, `built ${r.builtDigest}`], step: "push", exitCode: ExitCode2.refused };
       break;
     case "failed": {
-      o2.error = { message: r.reason, details: r.details, step: r.step, exitCode: r.exitCode };
+      o2.error = { message: r.reason, details: r.details, step: r.step, exitCode: r.exitCode, ...r.at ? { at: r.at } : {} };
       if (r.findings) o2.findings = r.findings;
-      o2.errorAt = positionOf(r.at);
       break;
     }
   }

@@ -8,7 +8,6 @@
  * the repository root, so paths are made relative to GITHUB_WORKSPACE.
  */
 import { isAbsolute, relative, sep } from 'node:path';
-import type { ErrorAt } from '../core/index.js';
 import type { ConnectorOutcome } from './types.js';
 
 export interface Annotation {
@@ -55,17 +54,10 @@ export function annotationsFor(o: ConnectorOutcome, workspace: string | undefine
         level: 'error',
         title: `${o.key}: ${o.error.step ?? o.command} failed`,
         message: `${o.error.message}${details}`,
-        ...(o.errorAt ? { file: workspacePath(o.errorAt.file, workspace), line: o.errorAt.line, column: o.errorAt.column } : {}),
+        // where the core placed the error, never read from its text
+        ...(o.error.at ? { file: workspacePath(o.error.at.file, workspace), line: o.error.at.line, column: o.error.at.column ?? 1 } : {}),
       });
     }
   }
   return out;
-}
-
-/**
- * Where an error is, for its annotation: the position the core attached to
- * the error (`BcError.at`, a failed result's `at`), never read from its text.
- */
-export function positionOf(at: ErrorAt | undefined): { file: string; line: number; column: number } | undefined {
-  return at && { file: at.file, line: at.line, column: at.column ?? 1 };
 }

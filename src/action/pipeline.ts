@@ -19,7 +19,6 @@ import type { FlowHooks, PublishRequest } from '../core/request.js';
 import { publishRequestOf } from '../core/request-schema.js';
 import type { PublishResult, BuildFacts } from '../core/result.js';
 import type { CheckResult, Finding } from '../core/index.js';
-import { positionOf } from './annotations.js';
 import type { ConnectorRunner, RunContext } from './run.js';
 import { connectorKey } from './run.js';
 import { emptyOutcome, type ConnectorOutcome } from './types.js';
@@ -63,8 +62,7 @@ export function outcomeOfBuild(key: string, dir: string, command: 'build' | 'ver
   // the core's own results, whole, in the JSON report: the build, the verify report, the steps
   o.raw = { ...(r.build ? { build: r.build } : {}), ...(r.report ? { verify: r.report } : {}), steps: r.steps };
   if (r.result === 'failed') {
-    o.error = { message: r.reason, details: r.details, step: r.step, exitCode: r.exitCode };
-    o.errorAt = positionOf(r.at);
+    o.error = { message: r.reason, details: r.details, step: r.step, exitCode: r.exitCode, ...(r.at ? { at: r.at } : {}) };
     return o;
   }
   o.notes.push(...r.notes);
@@ -158,9 +156,8 @@ export function outcomeOfPublish(key: string, dir: string, r: PublishResult): Co
       o.error = { message: r.reason, details: [`existing ${r.existingDigest}`, `built ${r.builtDigest}`], step: 'push', exitCode: ExitCode.refused };
       break;
     case 'failed': {
-      o.error = { message: r.reason, details: r.details, step: r.step, exitCode: r.exitCode };
+      o.error = { message: r.reason, details: r.details, step: r.step, exitCode: r.exitCode, ...(r.at ? { at: r.at } : {}) };
       if (r.findings) o.findings = r.findings;
-      o.errorAt = positionOf(r.at);
       break;
     }
   }

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import { BcError, ExitCode, redact, toBcError } from '../core/index.js';
 import type { CommandName, PublishConfig } from '../core/request-schema.js';
-import { annotationsFor, positionOf, type Annotation } from './annotations.js';
+import { annotationsFor, type Annotation } from './annotations.js';
 import { githubContext, readActionInputs, secretsToMask, type GithubContext } from './inputs.js';
 import { outputsFor, OUTPUT_NAMES } from './outputs.js';
 import { jobSummary } from './summary.js';
@@ -77,9 +77,8 @@ export function connectorKey(dir: string, workspace: string): string {
 
 function failedOutcome(key: string, dir: string, command: CommandName, err: BcError): ConnectorOutcome {
   const o = emptyOutcome(key, dir, command);
-  o.error = { message: err.message, details: err.details, step: err.step, exitCode: err.exitCode };
-  o.errorAt = positionOf(err.at);
-  if (o.errorAt) o.metadataPath = o.errorAt.file;
+  o.error = { message: err.message, details: err.details, step: err.step, exitCode: err.exitCode, ...(err.at ? { at: err.at } : {}) };
+  if (err.at) o.metadataPath = err.at.file;
   return o;
 }
 

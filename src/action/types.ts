@@ -4,7 +4,7 @@
  * (outputs) and the annotations point at. Filled from the core's results by
  * src/action/pipeline.ts; everything that renders it is pure.
  */
-import type { Finding } from '../core/index.js';
+import type { ErrorAt, Finding } from '../core/index.js';
 
 export type OutcomeResult = 'published' | 'already-published' | 'verified' | 'built' | 'failed';
 
@@ -31,6 +31,8 @@ export interface ErrorInfo {
   details: string[];
   step?: string;
   exitCode: number;
+  /** where the failure sits in a file (metadata.yaml, pyproject.toml …), as the core placed it */
+  at?: ErrorAt;
 }
 
 export interface ConnectorOutcome {
@@ -75,8 +77,6 @@ export interface ConnectorOutcome {
   sbom?: Record<string, { components: number; ref?: string }>;
   /** command build: the references the image was loaded under (BuildResult.tags) */
   loadedTags?: string[];
-  /** where the failure sits when it is a metadata.yaml problem */
-  errorAt?: { file: string; line: number; column: number };
 }
 
 export function emptyOutcome(key: string, dir: string, command: ConnectorOutcome['command']): ConnectorOutcome {

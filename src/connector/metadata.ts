@@ -143,17 +143,18 @@ function locate(doc: Document.Parsed, lc: LineCounter, file: string, path: strin
   return { pos, found: true };
 }
 
-/** Where a key of the document is (the file's start when it cannot be found), with the problem there. */
-function keyAt(c: Pick<ParsedMetadata, 'positionOf' | 'file'>, key: string, problem: string): ErrorAt {
-  return { ...(c.positionOf(key) ?? { file: c.file, line: 1, column: 1 }), key, problem };
+/** Where a key of metadata.yaml is, to place an error there: its position, else the file's start. */
+export function keyAt(c: Pick<Connector, 'positionOf' | 'metadataPath'>, key: string): Omit<ErrorAt, 'problem'> {
+  return { ...(c.positionOf(key) ?? { file: c.metadataPath, line: 1, column: 1 }), key };
 }
 
 function issueError(parsed: ParsedMetadata, issues: MetadataIssue[]): BcError {
   const [first, ...rest] = issues;
   const fix = 'fix: see README "metadata.yaml" for the keys build-connector reads';
   if (!first) return new BcError('badInput', `${displayPath(parsed.file)}: invalid metadata`, { details: [fix] });
-  const detail = (i: MetadataIssue) => badInputAt(keyAt(parsed, i.path, i.message)).message;
-  return badInputAt(keyAt(parsed, first.path, first.message), [...rest.slice(0, 8).map(detail), fix]);
+  const doc = { positionOf: parsed.positionOf, metadataPath: parsed.file };
+  const detail = (i: MetadataIssue) => badInputAt({ ...keyAt(doc, i.path), problem: i.message }).message;
+  return badInputAt({ ...keyAt(doc, first.path), problem: first.message }, [...rest.slice(0, 8).map(detail), fix]);
 }
 
 /** Validate the keys we use; returns the normalised connector fields. */
@@ -266,5 +267,5 @@ export async function loadConnector(dir: string): Promise<Connector> {
 
 /** A badInput error pointing at a metadata key of a loaded connector. */
 export function metadataError(c: Pick<Connector, 'positionOf' | 'metadataPath'>, path: string, message: string, details: string[] = []): BcError {
-  return badInputAt(keyAt({ positionOf: c.positionOf, file: c.metadataPath }, path, message), details);
+  return badInputAt({ ...keyAt(c, path), problem: message }, details);
 }

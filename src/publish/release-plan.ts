@@ -12,7 +12,7 @@
  * --release-tag-pattern) names only the version, and the tag maps to that
  * one connector; with several connectors such a tag names none (exit 2).
  */
-import { loadConnector } from '../connector/metadata.js';
+import { keyAt, loadConnector } from '../connector/metadata.js';
 import { discoverConnectors } from '../monorepo/discovery.js';
 import { BcError, badInput, where } from '../errors.js';
 import { parseVersion } from './tag-plan.js';
@@ -114,7 +114,7 @@ export async function resolveRelease(gitRef: string, opts: ReleaseOptions = {}):
     const problem = `data.dockerImageTag is ${c.version}, but release tag ${parsed.tag} says ${parsed.version}`;
     throw new BcError('badInput', `${at}: ${problem}`, {
       details: [`fix: set dockerImageTag: ${parsed.version} in metadata.yaml, or tag ${formatGitTag(format, c.dirName, c.version)} instead`],
-      at: { ...(pos ?? { file: c.metadataPath, line: 1 }), problem },
+      at: { ...keyAt(c, 'data.dockerImageTag'), problem },
     });
   }
   return { tag: parsed.tag, dir: c.dir, dirName: c.dirName, version: c.version, repository: c.repository, versionAt: at };

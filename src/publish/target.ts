@@ -5,6 +5,7 @@
  */
 import type { Connector } from '../connector/types.js';
 import { BcError, badInput, where, type ErrorAt } from '../errors.js';
+import { keyAt } from '../connector/metadata.js';
 import { MAX_TAG_LENGTH, normalizeDockerHub, splitDomain, tagProblem } from '../shared/image-ref.js';
 
 export type PublishTarget = 'cloud' | 'oss';
@@ -54,7 +55,7 @@ export function resolveTarget(c: Connector, f: TargetFlags): ResolvedTarget {
   const repository = f.repository ?? override?.dockerRepository ?? c.repository;
   const fromKey = (key: string): { versionSource: string; versionAt: VersionAt } => {
     const p = c.positionOf(key);
-    return { versionSource: p ? `${where(p)} ${key}` : `${c.metadataPath} ${key}`, versionAt: { ...(p ?? { file: c.metadataPath, line: 1 }), key } };
+    return { versionSource: p ? `${where(p)} ${key}` : `${c.metadataPath} ${key}`, versionAt: keyAt(c, key) };
   };
   const { version, versionSource, versionAt } =
     f.version !== undefined

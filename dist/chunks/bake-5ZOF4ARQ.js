@@ -1,0 +1,105 @@
+import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
+import {
+  Option
+} from "./chunk-A5BVJ2KJ.js";
+import {
+  renderTable
+} from "./chunk-72ISDTNZ.js";
+import {
+  splitList
+} from "./chunk-ADAXBUA2.js";
+import {
+  action,
+  collect
+} from "./chunk-4WZDKM62.js";
+import {
+  failedChecks
+} from "./chunk-JCNINEPP.js";
+import "./chunk-BPFYRHR7.js";
+import "./chunk-2LHUKJXH.js";
+import {
+  ExitCode,
+  badInput
+} from "./chunk-BRC3U7YZ.js";
+import {
+  init_define_BC_HELP
+} from "./chunk-4S36LVC7.js";
+
+// src/commands/bake.ts
+init_define_BC_HELP();
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+function parseBaseImages(values) {
+  if (!values || values.length === 0) return void 0;
+  const out = { byLanguage: {} };
+  for (const v of values) {
+    const m = /^([a-z0-9][a-z0-9_-]*)=(.+)$/.exec(v);
+    if (m) out.byLanguage[m[1]] = m[2];
+    else if (out.all !== void 0) throw badInput(`--base-image ${v}: a base for every connector was already given (${out.all}); use LANGUAGE=REF`);
+    else out.all = v;
+  }
+  return out;
+}
+function register(program) {
+  program.command("bake <dirs...>").description("build many connectors in one `docker buildx bake` (shared base layers), then verify each; one failure never hides the others").option("--platform <list>", "platforms for every connector (default: each connector's own, else linux/amd64,linux/arm64)").option("--base-image <ref>", "base image: REF for all, or LANGUAGE=REF (repeatable)", collect).option("--print", "write the bake file and Dockerfiles, print the bake file, build nothing").option("--workdir <dir>", "with --print: where the bake file and Dockerfiles go (default: a new temp dir)").option("--no-verify", "build only").option("--provenance <mode>", "provenance attestation: min (default), max or false").option("--no-cache", "do not use the build cache").option("--builder <name>", "buildx builder to use (default: BUILDX_BUILDER or the current one; e.g. a remote BuildKit)").option("--timeout <seconds>", "per connector command during verify", "120").addOption(new Option("--verify-concurrency <n>", "connectors verified at once (default: min(2 \xD7 cores, free memory / (256 MB \xD7 platforms)))").env("BC_VERIFY_CONCURRENCY")).action(
+    action(async (out, _g, dirs, opts) => {
+      const provenance = opts.provenance === void 0 ? void 0 : { min: "min", max: "max", false: false }[opts.provenance];
+      if (opts.provenance !== void 0 && provenance === void 0) throw badInput(`--provenance ${opts.provenance}: expected min, max or false`);
+      const timeout = Number(opts.timeout);
+      if (!Number.isFinite(timeout) || timeout <= 0) throw badInput(`--timeout must be a positive number, got "${opts.timeout}"`);
+      const verifyConcurrency = opts.verifyConcurrency === void 0 ? void 0 : Number(opts.verifyConcurrency);
+      if (verifyConcurrency !== void 0 && !(Number.isInteger(verifyConcurrency) && verifyConcurrency >= 1)) {
+        throw badInput(`--verify-concurrency (or BC_VERIFY_CONCURRENCY) must be a whole number \u2265 1, got "${opts.verifyConcurrency}"`);
+      }
+      const { bakeConnectors, printBake } = await import("./bake-UIC3ZLHY.js");
+      const { connectorVerifyOptions } = await import("./verify-XRA7IFFF.js");
+      const common = { platforms: splitList(opts.platform), baseImages: parseBaseImages(opts.baseImage), provenance, log: (l) => out.info(l) };
+      if (opts.print) {
+        const workdir = resolve(opts.workdir ?? await mkdtemp(join(tmpdir(), "bc-bake-print-")));
+        const p = await printBake(dirs, workdir, common);
+        out.info(`bake file: ${p.file} (run: docker buildx bake -f ${p.file} --load)`);
+        for (const r of p.results) out.warn(`${r.dir}: ${r.status}: ${r.problems[0] ?? ""}`);
+        process.stdout.write(`${JSON.stringify(p.bakeFile, null, 2)}
+`);
+        return p.results.length > 0 ? ExitCode.failed : ExitCode.ok;
+      }
+      const res = await bakeConnectors(dirs, {
+        ...common,
+        verify: opts.verify,
+        noCache: opts.cache === false,
+        builder: opts.builder,
+        verifyConcurrency,
+        // one line per connector as its result is final (the table comes at the end)
+        onResult: (r) => {
+          const fails = failedChecks(r.report);
+          out.info(`bake: ${r.connector} ${r.status}${fails.length > 0 ? `: ${fails.map((c) => `${c.id} (${c.platform})`).join(", ")}` : r.problems[0] ? `: ${r.problems[0]}` : ""}`);
+        },
+        // the same defaults as `verify DIR`: inputs, secrets/, labels, type
+        verifyOptions: (plan) => connectorVerifyOptions(plan.connector, { timeoutSeconds: timeout })
+      });
+      out.result(res, () => {
+        const results = res.results.map((r) => ({ ...r, fails: failedChecks(r.report) }));
+        const rows = results.map((r) => [
+          r.connector,
+          r.status,
+          r.platforms.join(","),
+          r.fails.length > 0 ? r.fails.map((c) => `${c.id} (${c.platform}): ${c.message}`).join("; ") : r.problems[0] ?? (r.digest ? r.digest.slice(0, 19) : "")
+        ]);
+        const failedN = res.results.filter((r) => r.status !== "verified" && r.status !== "built").length;
+        const detail = results.filter((r) => r.problems.length > 1 || r.fails.some((c) => c.fix)).flatMap((r) => [``, `${r.connector}:`, ...r.problems.map((l) => `  ${l}`), ...r.fails.filter((c) => c.fix).map((c) => `  fix (${c.id}): ${c.fix}`)]);
+        return [
+          renderTable(["connector", "result", "platforms", "detail"], rows),
+          ...detail,
+          "",
+          `bake: ${res.results.length - failedN} of ${res.results.length} ok (build ${(res.buildMs / 1e3).toFixed(1)} s, verify ${(res.verifyMs / 1e3).toFixed(1)} s; ${res.strategy.kind} strategy on ${res.strategy.builder}/${res.strategy.driver}, ${res.strategy.store} store)`
+        ].join("\n");
+      });
+      return res.ok ? ExitCode.ok : ExitCode.failed;
+    })
+  );
+}
+export {
+  parseBaseImages,
+  register
+};

@@ -1,0 +1,245 @@
+import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
+import {
+  StepError,
+  buildFacts,
+  buildKnobs,
+  buildStep,
+  capabilitiesFor,
+  findingLine,
+  lintStep,
+  renderStep,
+  untag,
+  verifyStep,
+  workDir
+} from "./chunk-Y345TWMG.js";
+import {
+  renderReport
+} from "./chunk-XPAHB2QA.js";
+import "./chunk-72ISDTNZ.js";
+import "./chunk-DCJK4IW6.js";
+import "./chunk-RQHTP7Y5.js";
+import "./chunk-UVR7OUTO.js";
+import "./chunk-OXTHI4W6.js";
+import "./chunk-JEUVT4HR.js";
+import "./chunk-GS2RMN54.js";
+import "./chunk-7F42IA66.js";
+import "./chunk-I4R3QSSD.js";
+import {
+  parseBuildConfig
+} from "./chunk-3HAULEQF.js";
+import {
+  defaultLog
+} from "./chunk-ADAXBUA2.js";
+import "./chunk-776HLB5E.js";
+import "./chunk-YWBUJMQP.js";
+import "./chunk-KOHA2BIL.js";
+import "./chunk-SMOZ4NBO.js";
+import "./chunk-UEN25T52.js";
+import "./chunk-RATEBUL6.js";
+import "./chunk-PGFQWAD5.js";
+import "./chunk-5YQ3S5Q2.js";
+import "./chunk-TSLGNTVH.js";
+import {
+  Pipeline,
+  StepFailure,
+  skip
+} from "./chunk-VAKOVJ6U.js";
+import "./chunk-FY77UF3H.js";
+import "./chunk-6X7G7J2L.js";
+import "./chunk-WMSW7MOX.js";
+import "./chunk-HGKEUVWK.js";
+import "./chunk-T3TCOM34.js";
+import "./chunk-DUDWKVG5.js";
+import "./chunk-BEU6A573.js";
+import "./chunk-AVBWJCO6.js";
+import {
+  action,
+  buildInputOptions,
+  buildInputsOf,
+  collect,
+  failedFlow,
+  parseProvenanceFlag
+} from "./chunk-4WZDKM62.js";
+import "./chunk-JCNINEPP.js";
+import "./chunk-BPFYRHR7.js";
+import "./chunk-2LHUKJXH.js";
+import "./chunk-6YAEOP34.js";
+import "./chunk-KQGN32ME.js";
+import "./chunk-ROAOEA6R.js";
+import "./chunk-AESVDITN.js";
+import {
+  ExitCode,
+  badInput
+} from "./chunk-BRC3U7YZ.js";
+import {
+  init_define_BC_HELP
+} from "./chunk-4S36LVC7.js";
+
+// src/commands/build.ts
+init_define_BC_HELP();
+
+// src/core/flows/build.ts
+init_define_BC_HELP();
+var BUILD_STEPS = ["render", "lint", "build", "verify"];
+async function runBuild(req, hooks = {}) {
+  const log = hooks.log ?? defaultLog;
+  const run = new Pipeline(req.verify ? BUILD_STEPS : BUILD_STEPS.slice(0, 3), hooks);
+  let findings = [];
+  let build;
+  let strategy;
+  let report;
+  let image;
+  const common = () => ({ dir: req.dir, steps: run.records, durations: run.durations(), findings, ...image ?? {} });
+  void capabilitiesFor(req.builder);
+  const work = await workDir("bc-build-");
+  let loaded = [];
+  try {
+    const { plan, epoch } = await run.step("render", () => renderStep(req.dir, { baseImage: req.baseImage, platforms: req.platforms, sourceDateEpoch: req.sourceDateEpoch }));
+    image = { labels: plan.labels, annotations: plan.annotations ?? [] };
+    findings = await run.step("lint", () => lintStep(plan, req.buildArgs));
+    const output = req.output ?? { type: "load" };
+    const built = await run.step(
+      "build",
+      () => buildStep(plan, {
+        platforms: plan.platforms,
+        goal: output.type === "oci" ? "oci" : "load",
+        ...output.type === "oci" ? { ociDest: output.dest } : {},
+        work: work.path,
+        ...req.tags ? { tags: req.tags } : {},
+        ...buildKnobs(plan, req),
+        progress: req.progress ?? "auto",
+        ...req.write ? { write: req.write } : {},
+        sourceDateEpochResolved: Promise.resolve(epoch)
+      })
+    );
+    build = { ...built.result, lint: { errors: 0, warnings: findings.length, ran: true } };
+    strategy = buildFacts(built);
+    loaded = req.verify?.untagAfter ? built.result.tags : [];
+    const notes = [
+      ...strategy.reproducible ? [] : [`digest not reproducible with this builder: ${strategy.unavailable.find((u) => u.what === "reproducible-digests")?.why ?? "images are loaded, not exported"}`],
+      ...built.strategy.loadAs === "per-platform" && output.type === "load" && plan.platforms.length > 1 ? [`this image store keeps one platform per tag: loaded as ${Object.values(built.local).join(", ")}`] : []
+    ];
+    if (!req.verify) {
+      run.finish("not requested");
+      return { ...common(), result: "built", build, strategy, notes };
+    }
+    const verifyOpts = req.verify;
+    if (output.type === "oci") {
+      await run.step("verify", async () => skip(void 0, "an OCI archive is verified after loading it: build-connector verify"));
+      return { ...common(), result: "built", build, strategy, notes };
+    }
+    report = await run.step(
+      "verify",
+      () => verifyStep(plan, built, { configFile: verifyOpts.configFile, name: build?.tags[0] ?? plan.connector.repository, work: work.path, onProgress: log }).catch((err) => {
+        if (err instanceof StepError && err.report) report = err.report;
+        throw err;
+      })
+    );
+    return { ...common(), result: "verified", build, strategy, report, notes };
+  } catch (err) {
+    if (!(err instanceof StepFailure)) throw err;
+    const e = err.error;
+    if (e instanceof StepError && e.findings.length > 0) findings = e.findings;
+    const failure = run.failed(err);
+    return {
+      ...common(),
+      ...failure,
+      ...build ? { build } : {},
+      ...strategy ? { strategy } : {},
+      ...report ? { report } : {}
+    };
+  } finally {
+    await untag(loaded);
+    await work.remove();
+  }
+}
+
+// src/commands/build.ts
+function parseOutputFlag(value, load) {
+  if (value === void 0) return { type: "load" };
+  if (load) throw badInput("--load and --output exclude each other");
+  const m = /^(?:oci=(.+)|type=oci,dest=(.+))$/.exec(value.trim());
+  const dest = m?.[1] ?? m?.[2];
+  if (!dest) {
+    throw badInput(`--output ${value}: expected oci=FILE (pushing is done by \`build-connector publish\`, after verify)`);
+  }
+  return { type: "oci", dest };
+}
+function parseProgressFlag(value) {
+  if (value === void 0) return "auto";
+  if (value === "auto" || value === "tty" || value === "plain" || value === "quiet") return value;
+  throw badInput(`--progress ${value}: expected auto, tty, plain or quiet`);
+}
+function parseEpochFlag(value) {
+  if (value === void 0) return void 0;
+  if (!/^\d{1,12}$/.test(value.trim())) throw badInput(`--source-date-epoch ${value}: expected unix seconds (a non-negative integer)`);
+  return Number.parseInt(value.trim(), 10);
+}
+function humanResult(flow) {
+  const r = flow.build;
+  const s = flow.strategy;
+  const yes = (b) => b ? "yes" : "no";
+  const lines = [
+    ...flow.report ? [renderReport(flow.report), ""] : [],
+    `built ${r.connector.repository}:${r.connector.version} for ${r.platforms.join(", ")} in ${(r.durationMs / 1e3).toFixed(1)} s`,
+    `  digest             ${r.digest}`
+  ];
+  if (r.output === "load") lines.push(`  image              ${r.tags.join(", ")} (loaded into the engine)`);
+  else lines.push(`  OCI archive        ${r.ociArchive ?? ""}`);
+  for (const m of r.manifests) lines.push(`  ${m.platform.padEnd(18)} ${m.digest}`);
+  if (r.attestations) lines.push(`  attestations       ${r.attestations} (provenance; shown as platform unknown/unknown in the index)`);
+  lines.push(
+    `  reproducible       index: ${yes(r.reproducible.index)}, per-platform manifests: ${yes(r.reproducible.manifests)} \u2014 ${r.reproducible.reason}`,
+    `  SOURCE_DATE_EPOCH  ${r.sourceDateEpoch} (${r.sourceDateEpochFrom})`,
+    `  builder            ${r.builder.name} (${r.builder.driver} driver, ${s.store} image store)`,
+    `  strategy           ${s.strategy}: ${s.why}`,
+    `  provenance         ${s.provenance.attached ? `attached (${s.provenance.mode})` : `none (${s.provenance.reason})`}`
+  );
+  for (const u of s.unavailable) lines.push(`  unavailable        ${u.what}: ${u.why}${u.fix ? ` (fix: ${u.fix})` : ""}`);
+  for (const n of flow.notes) lines.push(`  note               ${n}`);
+  if (r.lint.warnings > 0) lines.push(`  lint               ${r.lint.warnings} warning(s)`);
+  return lines.join("\n");
+}
+function register(program) {
+  buildInputOptions(program.command("build [dir]")).description("build the connector image for linux/amd64 and linux/arm64 (lint first; load into the engine or write an OCI archive)").option("--load", "load the image into the engine (default); tags REPO:VERSION and REPO:dev").option("--output <oci=FILE>", "write an OCI archive instead of loading (reproducible where the builder supports rewrite-timestamp)").option("--tag <ref>", "image name to give the result, repeatable (replaces the default tags)", collect).option("--source-date-epoch <seconds>", "timestamps of the image (default: $SOURCE_DATE_EPOCH, else the last commit time of DIR, else 0)").option("--no-cache", "do not use the build cache").option("--progress <mode>", "auto (default), tty, plain or quiet").option("--verify", "then run every verify check on every platform (what the Action's `command: verify` does); nothing is pushed").option("--config <file>", "with --verify: config for check/discover/read (default DIR/secrets/config.json)").action(
+    action(async (out, _g, dir, flags) => {
+      const cfg = parseBuildConfig({ connectors: [dir ?? "."], ...buildInputsOf(flags) });
+      const output = parseOutputFlag(flags.output, flags.load);
+      if (flags.config !== void 0 && !flags.verify) throw badInput("--config is used by --verify only");
+      const result = await runBuild(
+        {
+          dir: cfg.connectors[0] ?? ".",
+          platforms: flags.platform !== void 0 ? cfg.platforms : void 0,
+          baseImage: cfg.baseImage,
+          output: output.type === "oci" ? { type: "oci", dest: output.dest } : { type: "load" },
+          ...flags.tag ? { tags: flags.tag } : {},
+          buildArgs: cfg.buildArgs,
+          cacheFrom: cfg.cacheFrom,
+          cacheTo: cfg.cacheTo,
+          provenance: parseProvenanceFlag(flags.provenance),
+          sourceDateEpoch: parseEpochFlag(flags.sourceDateEpoch),
+          builder: cfg.builder,
+          noCache: flags.cache === false,
+          progress: parseProgressFlag(flags.progress),
+          ...flags.verify ? { verify: { configFile: flags.config } } : {}
+        },
+        { log: (l) => out.info(l) }
+      );
+      if (result.result === "failed") {
+        if (result.report && !out.json) out.info(renderReport(result.report));
+        return failedFlow(out, result);
+      }
+      for (const f of result.findings) out.info(`warning: ${findingLine(f)}`);
+      const json = { ...result.build, result: result.result, strategy: result.strategy, steps: result.steps, ...result.report ? { report: result.report } : {} };
+      out.result(json, () => humanResult(result));
+      return ExitCode.ok;
+    })
+  );
+}
+export {
+  humanResult,
+  parseEpochFlag,
+  parseOutputFlag,
+  parseProgressFlag,
+  register
+};

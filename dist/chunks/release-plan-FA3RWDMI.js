@@ -1,0 +1,46 @@
+import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
+import {
+  DEFAULT_GIT_TAG_FORMAT,
+  DEFAULT_RELEASE_TAG_PATTERN,
+  runRelease
+} from "./chunk-W3DWN4UX.js";
+import "./chunk-QB7XN5CE.js";
+import "./chunk-MMTUX5GN.js";
+import "./chunk-QYMVX6M4.js";
+import "./chunk-Y4VRDBFT.js";
+import "./chunk-5YQ3S5Q2.js";
+import "./chunk-VAKOVJ6U.js";
+import "./chunk-HGKEUVWK.js";
+import "./chunk-T3TCOM34.js";
+import "./chunk-DUDWKVG5.js";
+import "./chunk-BEU6A573.js";
+import "./chunk-AVBWJCO6.js";
+import {
+  action
+} from "./chunk-4WZDKM62.js";
+import "./chunk-JCNINEPP.js";
+import "./chunk-BPFYRHR7.js";
+import "./chunk-2LHUKJXH.js";
+import "./chunk-ROAOEA6R.js";
+import "./chunk-AESVDITN.js";
+import "./chunk-BRC3U7YZ.js";
+import {
+  init_define_BC_HELP
+} from "./chunk-4S36LVC7.js";
+
+// src/commands/release-plan.ts
+init_define_BC_HELP();
+function register(program) {
+  program.command("release-plan").description("resolve the connector directory and version a release tag (e.g. refs/tags/source-foo/v1.2.3) names; exit 2 when metadata.yaml says another version").requiredOption("--git-ref <ref>", "the release tag (refs/tags/<connector-dir>/v<version>, or refs/tags/v<version> with one connector; refs/tags/ optional)").option("--root <dir>", "repository root to find the connector in (default: current directory)").option("--git-tag-format <format>", "tag format: {dir} and {version} placeholders", DEFAULT_GIT_TAG_FORMAT).option(
+    "--release-tag-pattern <pattern>",
+    `release tag of a repository with one connector, {version} only (default: releaseTagPattern in build-connector.yaml, else "${DEFAULT_RELEASE_TAG_PATTERN}")`
+  ).action(
+    action(async (out, _g, f) => {
+      const { plan } = await runRelease({ gitRef: f.gitRef, root: f.root, format: f.gitTagFormat, releaseTagPattern: f.releaseTagPattern });
+      out.result(plan, () => [`release ${plan.tag}`, `  connector: ${plan.dir}`, `  version:   ${plan.version} (${plan.versionAt})`, `  repository: ${plan.repository}`].join("\n"));
+    })
+  );
+}
+export {
+  register
+};
