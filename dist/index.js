@@ -23391,7 +23391,7 @@ var init_pretty_ms = __esm({
   "node_modules/pretty-ms/index.js"() {
     init_parse_ms();
     isZero = (value) => value === 0 || value === 0n;
-    pluralize = (word2, count2) => count2 === 1 || count2 === 1n ? word2 : `${word2}s`;
+    pluralize = (word3, count2) => count2 === 1 || count2 === 1n ? word3 : `${word3}s`;
     SECOND_ROUNDING_EPSILON = 1e-7;
     ONE_DAY_IN_MILLISECONDS = 24n * 60n * 60n * 1000n;
   }
@@ -36194,12 +36194,12 @@ var init_hu = __esm({
 function getArmenianPlural(count2, one, many) {
   return Math.abs(count2) === 1 ? one : many;
 }
-function withDefiniteArticle(word2) {
-  if (!word2)
+function withDefiniteArticle(word3) {
+  if (!word3)
     return "";
   const vowels = ["\u0561", "\u0565", "\u0568", "\u056B", "\u0578", "\u0578\u0582", "\u0585"];
-  const lastChar = word2[word2.length - 1];
-  return word2 + (vowels.includes(lastChar) ? "\u0576" : "\u0568");
+  const lastChar = word3[word3.length - 1];
+  return word3 + (vowels.includes(lastChar) ? "\u0576" : "\u0568");
 }
 function hy_default() {
   return {
@@ -51022,1826 +51022,6 @@ var require_semver2 = __commonJS({
   }
 });
 
-// src/docker/cli.ts
-function docker(args, opts = {}) {
-  return run(DOCKER, args, opts);
-}
-function parseJson(schema, text2, what) {
-  let raw;
-  try {
-    raw = JSON.parse(text2);
-  } catch {
-    throw new BcError("failed", `${what}: output is not JSON`, { details: [text2.slice(0, 300)] });
-  }
-  const parsed2 = schema.safeParse(raw);
-  if (!parsed2.success) {
-    throw new BcError("failed", `${what}: unexpected output shape`, {
-      details: parsed2.error.issues.slice(0, 5).map((i2) => `${i2.path.join(".") || "(root)"}: ${i2.message}`)
-    });
-  }
-  return parsed2.data;
-}
-function parseJsonLines(schema, text2, what) {
-  return text2.split("\n").map((l) => l.trim()).filter((l) => l !== "").map((l) => parseJson(schema, l, what));
-}
-var DOCKER;
-var init_cli = __esm({
-  "src/docker/cli.ts"() {
-    "use strict";
-    init_exec();
-    init_errors();
-    DOCKER = process.env.BUILD_CONNECTOR_DOCKER ?? "docker";
-  }
-});
-
-// src/shared/cache-dir.ts
-import { homedir as homedir2 } from "node:os";
-import { join as join2 } from "node:path";
-function userCacheDir(env2 = process.env) {
-  return join2(env2.XDG_CACHE_HOME ?? join2(homedir2(), ".cache"), "build-connector");
-}
-var init_cache_dir = __esm({
-  "src/shared/cache-dir.ts"() {
-    "use strict";
-  }
-});
-
-// node_modules/picomatch/lib/constants.js
-var require_constants7 = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module) {
-    "use strict";
-    var WIN_SLASH = "\\\\/";
-    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-    var DOT_LITERAL = "\\.";
-    var PLUS_LITERAL = "\\+";
-    var QMARK_LITERAL = "\\?";
-    var SLASH_LITERAL = "\\/";
-    var ONE_CHAR = "(?=.)";
-    var QMARK = "[^/]";
-    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-    var NO_DOT = `(?!${DOT_LITERAL})`;
-    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
-    var SEP = "/";
-    var POSIX_CHARS = {
-      DOT_LITERAL,
-      PLUS_LITERAL,
-      QMARK_LITERAL,
-      SLASH_LITERAL,
-      ONE_CHAR,
-      QMARK,
-      END_ANCHOR,
-      DOTS_SLASH,
-      NO_DOT,
-      NO_DOTS,
-      NO_DOT_SLASH,
-      NO_DOTS_SLASH,
-      QMARK_NO_DOT,
-      STAR,
-      START_ANCHOR,
-      SEP
-    };
-    var WINDOWS_CHARS = {
-      ...POSIX_CHARS,
-      SLASH_LITERAL: `[${WIN_SLASH}]`,
-      QMARK: WIN_NO_SLASH,
-      STAR: `${WIN_NO_SLASH}*?`,
-      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-      NO_DOT: `(?!${DOT_LITERAL})`,
-      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
-      SEP: "\\"
-    };
-    var POSIX_REGEX_SOURCE = {
-      __proto__: null,
-      alnum: "a-zA-Z0-9",
-      alpha: "a-zA-Z",
-      ascii: "\\x00-\\x7F",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1F\\x7F",
-      digit: "0-9",
-      graph: "\\x21-\\x7E",
-      lower: "a-z",
-      print: "\\x20-\\x7E ",
-      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
-      space: " \\t\\r\\n\\v\\f",
-      upper: "A-Z",
-      word: "A-Za-z0-9_",
-      xdigit: "A-Fa-f0-9"
-    };
-    module.exports = {
-      DEFAULT_MAX_EXTGLOB_RECURSION,
-      MAX_LENGTH: 1024 * 64,
-      POSIX_REGEX_SOURCE,
-      // regular expressions
-      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-      // Replace globs with equivalent patterns to reduce parsing time.
-      REPLACEMENTS: {
-        __proto__: null,
-        "***": "*",
-        "**/**": "**",
-        "**/**/**": "**"
-      },
-      // Digits
-      CHAR_0: 48,
-      /* 0 */
-      CHAR_9: 57,
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: 65,
-      /* A */
-      CHAR_LOWERCASE_A: 97,
-      /* a */
-      CHAR_UPPERCASE_Z: 90,
-      /* Z */
-      CHAR_LOWERCASE_Z: 122,
-      /* z */
-      CHAR_LEFT_PARENTHESES: 40,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: 41,
-      /* ) */
-      CHAR_ASTERISK: 42,
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: 38,
-      /* & */
-      CHAR_AT: 64,
-      /* @ */
-      CHAR_BACKWARD_SLASH: 92,
-      /* \ */
-      CHAR_CARRIAGE_RETURN: 13,
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: 94,
-      /* ^ */
-      CHAR_COLON: 58,
-      /* : */
-      CHAR_COMMA: 44,
-      /* , */
-      CHAR_DOT: 46,
-      /* . */
-      CHAR_DOUBLE_QUOTE: 34,
-      /* " */
-      CHAR_EQUAL: 61,
-      /* = */
-      CHAR_EXCLAMATION_MARK: 33,
-      /* ! */
-      CHAR_FORM_FEED: 12,
-      /* \f */
-      CHAR_FORWARD_SLASH: 47,
-      /* / */
-      CHAR_GRAVE_ACCENT: 96,
-      /* ` */
-      CHAR_HASH: 35,
-      /* # */
-      CHAR_HYPHEN_MINUS: 45,
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: 60,
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: 123,
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: 91,
-      /* [ */
-      CHAR_LINE_FEED: 10,
-      /* \n */
-      CHAR_NO_BREAK_SPACE: 160,
-      /* \u00A0 */
-      CHAR_PERCENT: 37,
-      /* % */
-      CHAR_PLUS: 43,
-      /* + */
-      CHAR_QUESTION_MARK: 63,
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: 62,
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: 125,
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: 93,
-      /* ] */
-      CHAR_SEMICOLON: 59,
-      /* ; */
-      CHAR_SINGLE_QUOTE: 39,
-      /* ' */
-      CHAR_SPACE: 32,
-      /*   */
-      CHAR_TAB: 9,
-      /* \t */
-      CHAR_UNDERSCORE: 95,
-      /* _ */
-      CHAR_VERTICAL_LINE: 124,
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
-      /* \uFEFF */
-      /**
-       * Create EXTGLOB_CHARS
-       */
-      extglobChars(chars) {
-        return {
-          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
-          "?": { type: "qmark", open: "(?:", close: ")?" },
-          "+": { type: "plus", open: "(?:", close: ")+" },
-          "*": { type: "star", open: "(?:", close: ")*" },
-          "@": { type: "at", open: "(?:", close: ")" }
-        };
-      },
-      /**
-       * Create GLOB_CHARS
-       */
-      globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-      }
-    };
-  }
-});
-
-// node_modules/picomatch/lib/utils.js
-var require_utils2 = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
-    "use strict";
-    var {
-      REGEX_BACKSLASH,
-      REGEX_REMOVE_BACKSLASH,
-      REGEX_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants7();
-    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
-    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
-    exports.isWindows = () => {
-      if (typeof navigator !== "undefined" && navigator.platform) {
-        const platform6 = navigator.platform.toLowerCase();
-        return platform6 === "win32" || platform6 === "windows";
-      }
-      if (typeof process !== "undefined" && process.platform) {
-        return process.platform === "win32";
-      }
-      return false;
-    };
-    exports.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
-      });
-    };
-    exports.escapeLast = (input2, char, lastIdx) => {
-      const idx = input2.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input2;
-      if (input2[idx - 1] === "\\") return exports.escapeLast(input2, char, idx - 1);
-      return `${input2.slice(0, idx)}\\${input2.slice(idx)}`;
-    };
-    exports.removePrefix = (input2, state = {}) => {
-      let output2 = input2;
-      if (output2.startsWith("./")) {
-        output2 = output2.slice(2);
-        state.prefix = "./";
-      }
-      return output2;
-    };
-    exports.wrapOutput = (input2, state = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
-      let output2 = `${prepend}(?:${input2})${append}`;
-      if (state.negated === true) {
-        output2 = `(?:^(?!${output2}).*$)`;
-      }
-      return output2;
-    };
-    exports.basename = (path10, { windows } = {}) => {
-      const segs = path10.split(windows ? /[\\/]/ : "/");
-      const last = segs[segs.length - 1];
-      if (last === "") {
-        return segs[segs.length - 2];
-      }
-      return last;
-    };
-  }
-});
-
-// node_modules/picomatch/lib/scan.js
-var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module) {
-    "use strict";
-    var utils = require_utils2();
-    var {
-      CHAR_ASTERISK,
-      /* * */
-      CHAR_AT,
-      /* @ */
-      CHAR_BACKWARD_SLASH,
-      /* \ */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_EXCLAMATION_MARK,
-      /* ! */
-      CHAR_FORWARD_SLASH,
-      /* / */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_PLUS,
-      /* + */
-      CHAR_QUESTION_MARK,
-      /* ? */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_RIGHT_SQUARE_BRACKET
-      /* ] */
-    } = require_constants7();
-    var isPathSeparator = (code) => {
-      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
-    };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
-      }
-    };
-    var scan = (input2, options) => {
-      const opts = options || {};
-      const length = input2.length - 1;
-      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
-      const slashes = [];
-      const tokens = [];
-      const parts = [];
-      let str = input2;
-      let index = -1;
-      let start2 = 0;
-      let lastIndex = 0;
-      let isBrace = false;
-      let isBracket = false;
-      let isGlob = false;
-      let isExtglob = false;
-      let isGlobstar = false;
-      let braceEscaped = false;
-      let backslashes = false;
-      let negated = false;
-      let negatedExtglob = false;
-      let finished7 = false;
-      let braces = 0;
-      let prev;
-      let code;
-      let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index >= length;
-      const peek = () => str.charCodeAt(index + 1);
-      const advance = () => {
-        prev = code;
-        return str.charCodeAt(++index);
-      };
-      while (index < length) {
-        code = advance();
-        let next;
-        if (code === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          code = advance();
-          if (code === CHAR_LEFT_CURLY_BRACE) {
-            braceEscaped = true;
-          }
-          continue;
-        }
-        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          while (eos() !== true && (code = advance())) {
-            if (code === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (code === CHAR_LEFT_CURLY_BRACE) {
-              braces++;
-              continue;
-            }
-            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished7 = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (braceEscaped !== true && code === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished7 = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (code === CHAR_RIGHT_CURLY_BRACE) {
-              braces--;
-              if (braces === 0) {
-                braceEscaped = false;
-                isBrace = token.isBrace = true;
-                finished7 = true;
-                break;
-              }
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
-          tokens.push(token);
-          token = { value: "", depth: 0, isGlob: false };
-          if (finished7 === true) continue;
-          if (prev === CHAR_DOT && index === start2 + 1) {
-            start2 += 2;
-            continue;
-          }
-          lastIndex = index + 1;
-          continue;
-        }
-        if (opts.noext !== true) {
-          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
-            finished7 = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start2) {
-              negatedExtglob = true;
-            }
-            if (scanToEnd === true) {
-              let parens = 0;
-              while (eos() !== true && (code = advance())) {
-                if (code === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
-                  advance();
-                  continue;
-                }
-                if (code === CHAR_LEFT_PARENTHESES) {
-                  parens++;
-                  continue;
-                }
-                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                  finished7 = true;
-                  break;
-                }
-              }
-              continue;
-            }
-            break;
-          }
-        }
-        if (code === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
-          finished7 = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
-          finished7 = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
-              finished7 = true;
-              break;
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start2) {
-          negated = token.negated = true;
-          start2++;
-          continue;
-        }
-        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
-          if (scanToEnd === true) {
-            let parens = 1;
-            while (eos() !== true && (code = advance())) {
-              if (code === CHAR_BACKWARD_SLASH) {
-                backslashes = token.backslashes = true;
-                advance();
-                continue;
-              }
-              if (code === CHAR_LEFT_PARENTHESES) {
-                parens++;
-                continue;
-              }
-              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                finished7 = true;
-                break;
-              }
-            }
-            continue;
-          }
-          break;
-        }
-        if (isGlob === true) {
-          finished7 = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-      }
-      if (opts.noext === true) {
-        isExtglob = false;
-        isGlob = false;
-      }
-      let base = str;
-      let prefix = "";
-      let glob = "";
-      if (start2 > 0) {
-        prefix = str.slice(0, start2);
-        str = str.slice(start2);
-        lastIndex -= start2;
-      }
-      if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
-        glob = str.slice(lastIndex);
-      } else if (isGlob === true) {
-        base = "";
-        glob = str;
-      } else {
-        base = str;
-      }
-      if (base && base !== "" && base !== "/" && base !== str) {
-        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-          base = base.slice(0, -1);
-        }
-      }
-      if (opts.unescape === true) {
-        if (glob) glob = utils.removeBackslashes(glob);
-        if (base && backslashes === true) {
-          base = utils.removeBackslashes(base);
-        }
-      }
-      const state = {
-        prefix,
-        input: input2,
-        start: start2,
-        base,
-        glob,
-        isBrace,
-        isBracket,
-        isGlob,
-        isExtglob,
-        isGlobstar,
-        negated,
-        negatedExtglob
-      };
-      if (opts.tokens === true) {
-        state.maxDepth = 0;
-        if (!isPathSeparator(code)) {
-          tokens.push(token);
-        }
-        state.tokens = tokens;
-      }
-      if (opts.parts === true || opts.tokens === true) {
-        let prevIndex;
-        for (let idx = 0; idx < slashes.length; idx++) {
-          const n3 = prevIndex !== void 0 ? prevIndex + 1 : start2;
-          const i2 = slashes[idx];
-          const value2 = input2.slice(n3, i2);
-          if (opts.tokens) {
-            if (idx === 0 && start2 !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
-            } else {
-              tokens[idx].value = value2;
-            }
-            depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
-          }
-          if (i2 >= start2) {
-            parts.push(value2);
-            prevIndex = i2;
-          }
-        }
-        const n2 = prevIndex !== void 0 ? prevIndex + 1 : start2;
-        const value = input2.slice(n2);
-        parts.push(value);
-        if (opts.tokens && prevIndex && prevIndex + 1 < input2.length) {
-          tokens[tokens.length - 1].value = value;
-          depth(tokens[tokens.length - 1]);
-          state.maxDepth += tokens[tokens.length - 1].depth;
-        }
-        state.slashes = slashes;
-        state.parts = parts;
-      }
-      return state;
-    };
-    module.exports = scan;
-  }
-});
-
-// node_modules/picomatch/lib/parse.js
-var require_parse3 = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module) {
-    "use strict";
-    var constants9 = require_constants7();
-    var utils = require_utils2();
-    var {
-      MAX_LENGTH,
-      POSIX_REGEX_SOURCE,
-      REGEX_NON_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_BACKREF,
-      REPLACEMENTS
-    } = constants9;
-    var expandRange = (args, options) => {
-      if (typeof options.expandRange === "function") {
-        return options.expandRange(...args, options);
-      }
-      args.sort();
-      const value = `[${args.join("-")}]`;
-      try {
-        new RegExp(value);
-      } catch (ex) {
-        return args.map((v) => utils.escapeRegex(v)).join("..");
-      }
-      return value;
-    };
-    var syntaxError = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-    };
-    var splitTopLevel = (input2) => {
-      const parts = [];
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let value = "";
-      let escaped = false;
-      for (const ch of input2) {
-        if (escaped === true) {
-          value += ch;
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          value += ch;
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          value += ch;
-          continue;
-        }
-        if (quote === 0) {
-          if (ch === "[") {
-            bracket++;
-          } else if (ch === "]" && bracket > 0) {
-            bracket--;
-          } else if (bracket === 0) {
-            if (ch === "(") {
-              paren++;
-            } else if (ch === ")" && paren > 0) {
-              paren--;
-            } else if (ch === "|" && paren === 0) {
-              parts.push(value);
-              value = "";
-              continue;
-            }
-          }
-        }
-        value += ch;
-      }
-      parts.push(value);
-      return parts;
-    };
-    var isPlainBranch = (branch) => {
-      let escaped = false;
-      for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (/[?*+@!()[\]{}]/.test(ch)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var normalizeSimpleBranch = (branch) => {
-      let value = branch.trim();
-      let changed = true;
-      while (changed === true) {
-        changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-          value = value.slice(2, -1);
-          changed = true;
-        }
-      }
-      if (!isPlainBranch(value)) {
-        return;
-      }
-      return value.replace(/\\(.)/g, "$1");
-    };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i2 = 0; i2 < values.length; i2++) {
-        for (let j = i2 + 1; j < values.length; j++) {
-          const a2 = values[i2];
-          const b = values[j];
-          const char = a2[0];
-          if (!char || a2 !== char.repeat(a2.length) || b !== char.repeat(b.length)) {
-            continue;
-          }
-          if (a2 === b || a2.startsWith(b) || b.startsWith(a2)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    };
-    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
-      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
-        return;
-      }
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let escaped = false;
-      for (let i2 = 1; i2 < pattern.length; i2++) {
-        const ch = pattern[i2];
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          continue;
-        }
-        if (quote === 1) {
-          continue;
-        }
-        if (ch === "[") {
-          bracket++;
-          continue;
-        }
-        if (ch === "]" && bracket > 0) {
-          bracket--;
-          continue;
-        }
-        if (bracket > 0) {
-          continue;
-        }
-        if (ch === "(") {
-          paren++;
-          continue;
-        }
-        if (ch === ")") {
-          paren--;
-          if (paren === 0) {
-            if (requireEnd === true && i2 !== pattern.length - 1) {
-              return;
-            }
-            return {
-              type: pattern[0],
-              body: pattern.slice(2, i2),
-              end: i2
-            };
-          }
-        }
-      }
-    };
-    var buildCharClassStar = (chars) => {
-      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
-      return `${source}*`;
-    };
-    var getStarExtglobSequenceChars = (pattern) => {
-      let index = 0;
-      const chars = [];
-      while (index < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index), false);
-        if (!match || match.type !== "*") {
-          return;
-        }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
-          return;
-        }
-        const branch = normalizeSimpleBranch(branches[0]);
-        if (!branch || branch.length !== 1) {
-          return;
-        }
-        chars.push(branch);
-        index += match.end + 1;
-      }
-      if (chars.length < 1) {
-        return;
-      }
-      return chars;
-    };
-    var repeatedExtglobRecursion = (pattern) => {
-      let depth = 0;
-      let value = pattern.trim();
-      let match = parseRepeatedExtglob(value);
-      while (match) {
-        depth++;
-        value = match.body.trim();
-        match = parseRepeatedExtglob(value);
-      }
-      return depth;
-    };
-    var analyzeRepeatedExtglob = (body, options) => {
-      if (options.maxExtglobRecursion === false) {
-        return { risky: false };
-      }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants9.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
-          return { risky: true };
-        }
-      }
-      const safeChars = [];
-      let sawStarSequence = false;
-      let combinable = true;
-      for (const branch of branches) {
-        const chars = getStarExtglobSequenceChars(branch);
-        if (chars) {
-          sawStarSequence = true;
-          safeChars.push(...chars);
-          continue;
-        }
-        const literal2 = normalizeSimpleBranch(branch);
-        if (literal2 && literal2.length === 1) {
-          safeChars.push(literal2);
-          continue;
-        }
-        combinable = false;
-        if (repeatedExtglobRecursion(branch) > max) {
-          return { risky: true };
-        }
-      }
-      if (sawStarSequence) {
-        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
-      }
-      return { risky: false };
-    };
-    var parse6 = (input2, options) => {
-      if (typeof input2 !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      input2 = REPLACEMENTS[input2] || input2;
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input2.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
-      const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants9.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants9.extglobChars(PLATFORM_CHARS);
-      const {
-        DOT_LITERAL,
-        PLUS_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOT_SLASH,
-        NO_DOTS_SLASH,
-        QMARK,
-        QMARK_NO_DOT,
-        STAR,
-        START_ANCHOR
-      } = PLATFORM_CHARS;
-      const globstar = (opts2) => {
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const nodot = opts.dot ? "" : NO_DOT;
-      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      if (typeof opts.noext === "boolean") {
-        opts.noextglob = opts.noext;
-      }
-      const state = {
-        input: input2,
-        index: -1,
-        start: 0,
-        dot: opts.dot === true,
-        consumed: "",
-        output: "",
-        prefix: "",
-        backtrack: false,
-        negated: false,
-        brackets: 0,
-        braces: 0,
-        parens: 0,
-        quotes: 0,
-        globstar: false,
-        tokens
-      };
-      input2 = utils.removePrefix(input2, state);
-      len = input2.length;
-      const extglobs = [];
-      const braces = [];
-      const stack = [];
-      let prev = bos;
-      let value;
-      const eos = () => state.index === len - 1;
-      const peek = state.peek = (n2 = 1) => input2[state.index + n2];
-      const advance = state.advance = () => input2[++state.index] || "";
-      const remaining = () => input2.slice(state.index + 1);
-      const consume = (value2 = "", num = 0) => {
-        state.consumed += value2;
-        state.index += num;
-      };
-      const append = (token) => {
-        state.output += token.output != null ? token.output : token.value;
-        consume(token.value);
-      };
-      const negate = () => {
-        let count2 = 1;
-        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
-          advance();
-          state.start++;
-          count2++;
-        }
-        if (count2 % 2 === 0) {
-          return false;
-        }
-        state.negated = true;
-        state.start++;
-        return true;
-      };
-      const increment2 = (type) => {
-        state[type]++;
-        stack.push(type);
-      };
-      const decrement = (type) => {
-        state[type]--;
-        stack.pop();
-      };
-      const push3 = (tok) => {
-        if (prev.type === "globstar") {
-          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state.output += prev.output;
-          }
-        }
-        if (extglobs.length && tok.type !== "paren") {
-          extglobs[extglobs.length - 1].inner += tok.value;
-        }
-        if (tok.value || tok.output) append(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.output = (prev.output || prev.value) + tok.value;
-          prev.value += tok.value;
-          return;
-        }
-        tok.prev = prev;
-        tokens.push(tok);
-        prev = tok;
-      };
-      const extglobOpen = (type, value2) => {
-        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        token.startIndex = state.index;
-        token.tokensIndex = tokens.length;
-        const output2 = (opts.capture ? "(" : "") + token.open;
-        increment2("parens");
-        push3({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push3({ type: "paren", extglob: true, value: advance(), output: output2 });
-        extglobs.push(token);
-      };
-      const extglobClose = (token) => {
-        const literal2 = input2.slice(token.startIndex, state.index + 1);
-        const body = input2.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body, opts);
-        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open6 = tokens[token.tokensIndex];
-          open6.type = "text";
-          open6.value = literal2;
-          open6.output = safeOutput || utils.escapeRegex(literal2);
-          for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
-            tokens[i2].value = "";
-            tokens[i2].output = "";
-            delete tokens[i2].suffix;
-          }
-          state.output = token.output + open6.output;
-          state.backtrack = true;
-          push3({ type: "paren", extglob: true, value, output: "" });
-          decrement("parens");
-          return;
-        }
-        let output2 = token.close + (opts.capture ? ")" : "");
-        let rest;
-        if (token.type === "negate") {
-          let extglobStar = star;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
-            extglobStar = globstar(opts);
-          }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output2 = token.close = `)$))${extglobStar}`;
-          }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse6(rest, { ...options, fastpaths: false }).output;
-            output2 = token.close = `)${expression})${extglobStar})`;
-          }
-          if (token.prev.type === "bos") {
-            state.negatedExtglob = true;
-          }
-        }
-        push3({ type: "paren", extglob: true, value, output: output2 });
-        decrement("parens");
-      };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input2)) {
-        let backslashes = false;
-        let output2 = input2.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc2, chars, first, rest, index) => {
-          if (first === "\\") {
-            backslashes = true;
-            return m;
-          }
-          if (first === "?") {
-            if (esc2) {
-              return esc2 + first + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            if (index === 0) {
-              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            return QMARK.repeat(chars.length);
-          }
-          if (first === ".") {
-            return DOT_LITERAL.repeat(chars.length);
-          }
-          if (first === "*") {
-            if (esc2) {
-              return esc2 + first + (rest ? star : "");
-            }
-            return star;
-          }
-          return esc2 ? m : `\\${m}`;
-        });
-        if (backslashes === true) {
-          if (opts.unescape === true) {
-            output2 = output2.replace(/\\/g, "");
-          } else {
-            output2 = output2.replace(/\\+/g, (m) => {
-              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
-            });
-          }
-        }
-        if (output2 === input2 && opts.contains === true) {
-          state.output = input2;
-          return state;
-        }
-        state.output = utils.wrapOutput(output2, state, options);
-        return state;
-      }
-      while (!eos()) {
-        value = advance();
-        if (value === "\0") {
-          continue;
-        }
-        if (value === "\\") {
-          const next = peek();
-          if (next === "/" && opts.bash !== true) {
-            continue;
-          }
-          if (next === "." || next === ";") {
-            continue;
-          }
-          if (!next) {
-            value += "\\";
-            push3({ type: "text", value });
-            continue;
-          }
-          const match = /^\\+/.exec(remaining());
-          let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
-            state.index += slashes;
-            if (slashes % 2 !== 0) {
-              value += "\\";
-            }
-          }
-          if (opts.unescape === true) {
-            value = advance();
-          } else {
-            value += advance();
-          }
-          if (state.brackets === 0) {
-            push3({ type: "text", value });
-            continue;
-          }
-        }
-        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
-              prev.posix = true;
-              if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
-                const posix14 = POSIX_REGEX_SOURCE[rest2];
-                if (posix14) {
-                  prev.value = pre + posix14;
-                  state.backtrack = true;
-                  advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR;
-                  }
-                  continue;
-                }
-              }
-            }
-          }
-          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
-            value = `\\${value}`;
-          }
-          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value = `\\${value}`;
-          }
-          if (opts.posix === true && value === "!" && prev.value === "[") {
-            value = "^";
-          }
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (state.quotes === 1 && value !== '"') {
-          value = utils.escapeRegex(value);
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (value === '"') {
-          state.quotes = state.quotes === 1 ? 0 : 1;
-          if (opts.keepQuotes === true) {
-            push3({ type: "text", value });
-          }
-          continue;
-        }
-        if (value === "(") {
-          increment2("parens");
-          push3({ type: "paren", value });
-          continue;
-        }
-        if (value === ")") {
-          if (state.parens === 0 && opts.strictBrackets === true) {
-            throw new SyntaxError(syntaxError("opening", "("));
-          }
-          const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state.parens === extglob.parens + 1) {
-            extglobClose(extglobs.pop());
-            continue;
-          }
-          push3({ type: "paren", value, output: state.parens ? ")" : "\\)" });
-          decrement("parens");
-          continue;
-        }
-        if (value === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
-            if (opts.nobracket !== true && opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("closing", "]"));
-            }
-            value = `\\${value}`;
-          } else {
-            increment2("brackets");
-          }
-          push3({ type: "bracket", value });
-          continue;
-        }
-        if (value === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push3({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          if (state.brackets === 0) {
-            if (opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("opening", "["));
-            }
-            push3({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value = `/${value}`;
-          }
-          prev.value += value;
-          append({ value });
-          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-            continue;
-          }
-          const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
-          if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
-            continue;
-          }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
-          continue;
-        }
-        if (value === "{" && opts.nobrace !== true) {
-          increment2("braces");
-          const open6 = {
-            type: "brace",
-            value,
-            output: "(",
-            outputIndex: state.output.length,
-            tokensIndex: state.tokens.length
-          };
-          braces.push(open6);
-          push3(open6);
-          continue;
-        }
-        if (value === "}") {
-          const brace = braces[braces.length - 1];
-          if (opts.nobrace === true || !brace) {
-            push3({ type: "text", value, output: value });
-            continue;
-          }
-          let output2 = ")";
-          if (brace.dots === true) {
-            const arr = tokens.slice();
-            const range = [];
-            for (let i2 = arr.length - 1; i2 >= 0; i2--) {
-              tokens.pop();
-              if (arr[i2].type === "brace") {
-                break;
-              }
-              if (arr[i2].type !== "dots") {
-                range.unshift(arr[i2].value);
-              }
-            }
-            output2 = expandRange(range, opts);
-            state.backtrack = true;
-          }
-          if (brace.comma !== true && brace.dots !== true) {
-            const out = state.output.slice(0, brace.outputIndex);
-            const toks = state.tokens.slice(brace.tokensIndex);
-            brace.value = brace.output = "\\{";
-            value = output2 = "\\}";
-            state.output = out;
-            for (const t of toks) {
-              state.output += t.output || t.value;
-            }
-          }
-          push3({ type: "brace", value, output: output2 });
-          decrement("braces");
-          braces.pop();
-          continue;
-        }
-        if (value === "|") {
-          if (extglobs.length > 0) {
-            extglobs[extglobs.length - 1].conditions++;
-          }
-          push3({ type: "text", value });
-          continue;
-        }
-        if (value === ",") {
-          let output2 = value;
-          const brace = braces[braces.length - 1];
-          if (brace && stack[stack.length - 1] === "braces") {
-            brace.comma = true;
-            output2 = "|";
-          }
-          push3({ type: "comma", value, output: output2 });
-          continue;
-        }
-        if (value === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
-            state.start = state.index + 1;
-            state.consumed = "";
-            state.output = "";
-            tokens.pop();
-            prev = bos;
-            continue;
-          }
-          push3({ type: "slash", value, output: SLASH_LITERAL });
-          continue;
-        }
-        if (value === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
-            const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value;
-            prev.value += value;
-            brace.dots = true;
-            continue;
-          }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push3({ type: "text", value, output: DOT_LITERAL });
-            continue;
-          }
-          push3({ type: "dot", value, output: DOT_LITERAL });
-          continue;
-        }
-        if (value === "?") {
-          const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("qmark", value);
-            continue;
-          }
-          if (prev && prev.type === "paren") {
-            const next = peek();
-            let output2 = value;
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output2 = `\\${value}`;
-            }
-            push3({ type: "text", value, output: output2 });
-            continue;
-          }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push3({ type: "qmark", value, output: QMARK_NO_DOT });
-            continue;
-          }
-          push3({ type: "qmark", value, output: QMARK });
-          continue;
-        }
-        if (value === "!") {
-          if (opts.noextglob !== true && peek() === "(") {
-            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
-              extglobOpen("negate", value);
-              continue;
-            }
-          }
-          if (opts.nonegate !== true && state.index === 0) {
-            negate();
-            continue;
-          }
-        }
-        if (value === "+") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("plus", value);
-            continue;
-          }
-          if (prev && prev.value === "(" || opts.regex === false) {
-            push3({ type: "plus", value, output: PLUS_LITERAL });
-            continue;
-          }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push3({ type: "plus", value });
-            continue;
-          }
-          push3({ type: "plus", value: PLUS_LITERAL });
-          continue;
-        }
-        if (value === "@") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push3({ type: "at", extglob: true, value, output: "" });
-            continue;
-          }
-          push3({ type: "text", value });
-          continue;
-        }
-        if (value !== "*") {
-          if (value === "$" || value === "^") {
-            value = `\\${value}`;
-          }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value += match[0];
-            state.index += match[0].length;
-          }
-          push3({ type: "text", value });
-          continue;
-        }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value;
-          prev.output = star;
-          state.backtrack = true;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        let rest = remaining();
-        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value);
-          continue;
-        }
-        if (prev.type === "star") {
-          if (opts.noglobstar === true) {
-            consume(value);
-            continue;
-          }
-          const prior = prev.prev;
-          const before = prior.prev;
-          const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
-          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push3({ type: "star", value, output: "" });
-            continue;
-          }
-          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
-          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push3({ type: "star", value, output: "" });
-            continue;
-          }
-          while (rest.slice(0, 3) === "/**") {
-            const after = input2[state.index + 4];
-            if (after && after !== "/") {
-              break;
-            }
-            rest = rest.slice(3);
-            consume("/**", 3);
-          }
-          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
-          if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = globstar(opts);
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value;
-            state.globstar = true;
-            state.output += prior.output + prev.output;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value;
-            state.output += prior.output + prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push3({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push3({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          state.output = state.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value;
-          state.output += prev.output;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        const token = { type: "star", value, output: star };
-        if (opts.bash === true) {
-          token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
-          }
-          push3(token);
-          continue;
-        }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value;
-          push3(token);
-          continue;
-        }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
-            state.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
-          } else if (opts.dot === true) {
-            state.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
-          } else {
-            state.output += nodot;
-            prev.output += nodot;
-          }
-          if (peek() !== "*") {
-            state.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
-          }
-        }
-        push3(token);
-      }
-      while (state.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state.output = utils.escapeLast(state.output, "[");
-        decrement("brackets");
-      }
-      while (state.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state.output = utils.escapeLast(state.output, "(");
-        decrement("parens");
-      }
-      while (state.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state.output = utils.escapeLast(state.output, "{");
-        decrement("braces");
-      }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push3({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
-      }
-      if (state.backtrack === true) {
-        state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state.output += token.suffix;
-          }
-        }
-      }
-      return state;
-    };
-    parse6.fastpaths = (input2, options) => {
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input2.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      input2 = REPLACEMENTS[input2] || input2;
-      const {
-        DOT_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOTS,
-        NO_DOTS_SLASH,
-        STAR,
-        START_ANCHOR
-      } = constants9.globChars(opts.windows);
-      const nodot = opts.dot ? NO_DOTS : NO_DOT;
-      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-      const capture = opts.capture ? "" : "?:";
-      const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      const globstar = (opts2) => {
-        if (opts2.noglobstar === true) return star;
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const create = (str) => {
-        switch (str) {
-          case "*":
-            return `${nodot}${ONE_CHAR}${star}`;
-          case ".*":
-            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*.*":
-            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*/*":
-            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-          case "**":
-            return nodot + globstar(opts);
-          case "**/*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-          case "**/*.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "**/.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-          default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
-            if (!match) return;
-            const source2 = create(match[1]);
-            if (!source2) return;
-            return source2 + DOT_LITERAL + match[2];
-          }
-        }
-      };
-      const output2 = utils.removePrefix(input2, state);
-      let source = create(output2);
-      if (source && opts.strictSlashes !== true) {
-        source += `${SLASH_LITERAL}?`;
-      }
-      return source;
-    };
-    module.exports = parse6;
-  }
-});
-
-// node_modules/picomatch/lib/picomatch.js
-var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
-    "use strict";
-    var scan = require_scan();
-    var parse6 = require_parse3();
-    var utils = require_utils2();
-    var constants9 = require_constants7();
-    var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob, options, returnState = false) => {
-      if (Array.isArray(glob)) {
-        const fns = glob.map((input2) => picomatch2(input2, options, returnState));
-        const arrayMatcher = (str) => {
-          for (const isMatch of fns) {
-            const state2 = isMatch(str);
-            if (state2) return state2;
-          }
-          return false;
-        };
-        return arrayMatcher;
-      }
-      const isState = isObject3(glob) && glob.tokens && glob.input;
-      if (glob === "" || typeof glob !== "string" && !isState) {
-        throw new TypeError("Expected pattern to be a non-empty string");
-      }
-      const opts = options || {};
-      const posix14 = opts.windows;
-      const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
-      const state = regex.state;
-      delete regex.state;
-      let isIgnored = () => false;
-      if (opts.ignore) {
-        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
-      }
-      const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch2.test(input2, regex, options, { glob, posix: posix14 });
-        const result = { glob, state, regex, posix: posix14, input: input2, output: output2, match, isMatch };
-        if (typeof opts.onResult === "function") {
-          opts.onResult(result);
-        }
-        if (isMatch === false) {
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (isIgnored(input2)) {
-          if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result);
-          }
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (typeof opts.onMatch === "function") {
-          opts.onMatch(result);
-        }
-        return returnObject ? result : true;
-      };
-      if (returnState) {
-        matcher.state = state;
-      }
-      return matcher;
-    };
-    picomatch2.test = (input2, regex, options, { glob, posix: posix14 } = {}) => {
-      if (typeof input2 !== "string") {
-        throw new TypeError("Expected input to be a string");
-      }
-      if (input2 === "") {
-        return { isMatch: false, output: "" };
-      }
-      const opts = options || {};
-      const format2 = opts.format || (posix14 ? utils.toPosixSlashes : null);
-      let match = input2 === glob;
-      let output2 = match && format2 ? format2(input2) : input2;
-      if (match === false) {
-        output2 = format2 ? format2(input2) : input2;
-        match = output2 === glob;
-      }
-      if (match === false || opts.capture === true) {
-        if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input2, regex, options, posix14);
-        } else {
-          match = regex.exec(output2);
-        }
-      }
-      return { isMatch: Boolean(match), match, output: output2 };
-    };
-    picomatch2.matchBase = (input2, glob, options, posix14 = options && options.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex.test(utils.basename(input2, { windows: posix14 }));
-    };
-    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
-    picomatch2.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
-      return parse6(pattern, { ...options, fastpaths: false });
-    };
-    picomatch2.scan = (input2, options) => scan(input2, options);
-    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
-      if (returnOutput === true) {
-        return state.output;
-      }
-      const opts = options || {};
-      const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
-      if (state && state.negated === true) {
-        source = `^(?!${source}).*$`;
-      }
-      const regex = picomatch2.toRegex(source, options);
-      if (returnState === true) {
-        regex.state = state;
-      }
-      return regex;
-    };
-    picomatch2.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
-      if (!input2 || typeof input2 !== "string") {
-        throw new TypeError("Expected a non-empty string");
-      }
-      let parsed2 = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed2.output = parse6.fastpaths(input2, options);
-      }
-      if (!parsed2.output) {
-        parsed2 = parse6(input2, options);
-      }
-      return picomatch2.compileRe(parsed2, options, returnOutput, returnState);
-    };
-    picomatch2.toRegex = (source, options) => {
-      try {
-        const opts = options || {};
-        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err) {
-        if (options && options.debug === true) throw err;
-        return /$^/;
-      }
-    };
-    picomatch2.constants = constants9;
-    module.exports = picomatch2;
-  }
-});
-
-// node_modules/picomatch/index.js
-var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module) {
-    "use strict";
-    var pico = require_picomatch();
-    var utils = require_utils2();
-    function picomatch2(glob, options, returnState = false) {
-      if (options && (options.windows === null || options.windows === void 0)) {
-        options = { ...options, windows: utils.isWindows() };
-      }
-      return pico(glob, options, returnState);
-    }
-    Object.assign(picomatch2, pico);
-    module.exports = picomatch2;
-  }
-});
-
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -60173,12 +58353,12 @@ var require_dist = __commonJS({
 });
 
 // src/shared/digest.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash } from "node:crypto";
 function isDigest(value) {
   return DIGEST_RE.test(value);
 }
 function sha256Digest(bytes) {
-  return `sha256:${createHash2("sha256").update(bytes).digest("hex")}`;
+  return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
 }
 var DIGEST_PATTERN, DIGEST_RE, DigestSchema, DIGEST_REF_RE;
 var init_digest = __esm({
@@ -60252,6 +58432,1826 @@ var init_image_ref = __esm({
     MAX_TAG_LENGTH = 128;
     isRegistryHost = (component) => component === "localhost" || component.includes(".") || component.includes(":");
     DOCKER_HUB = "docker.io";
+  }
+});
+
+// src/docker/cli.ts
+function docker(args, opts = {}) {
+  return run(DOCKER, args, opts);
+}
+function parseJson(schema, text2, what) {
+  let raw;
+  try {
+    raw = JSON.parse(text2);
+  } catch {
+    throw new BcError("failed", `${what}: output is not JSON`, { details: [text2.slice(0, 300)] });
+  }
+  const parsed2 = schema.safeParse(raw);
+  if (!parsed2.success) {
+    throw new BcError("failed", `${what}: unexpected output shape`, {
+      details: parsed2.error.issues.slice(0, 5).map((i2) => `${i2.path.join(".") || "(root)"}: ${i2.message}`)
+    });
+  }
+  return parsed2.data;
+}
+function parseJsonLines(schema, text2, what) {
+  return text2.split("\n").map((l) => l.trim()).filter((l) => l !== "").map((l) => parseJson(schema, l, what));
+}
+var DOCKER;
+var init_cli = __esm({
+  "src/docker/cli.ts"() {
+    "use strict";
+    init_exec();
+    init_errors();
+    DOCKER = process.env.BUILD_CONNECTOR_DOCKER ?? "docker";
+  }
+});
+
+// src/shared/cache-dir.ts
+import { homedir as homedir2 } from "node:os";
+import { join as join3 } from "node:path";
+function userCacheDir(env2 = process.env) {
+  return join3(env2.XDG_CACHE_HOME ?? join3(homedir2(), ".cache"), "build-connector");
+}
+var init_cache_dir = __esm({
+  "src/shared/cache-dir.ts"() {
+    "use strict";
+  }
+});
+
+// node_modules/picomatch/lib/constants.js
+var require_constants7 = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils2 = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants7();
+    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
+    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
+    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform6 = navigator.platform.toLowerCase();
+        return platform6 === "win32" || platform6 === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports.removeBackslashes = (str) => {
+      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports.escapeLast = (input2, char, lastIdx) => {
+      const idx = input2.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input2;
+      if (input2[idx - 1] === "\\") return exports.escapeLast(input2, char, idx - 1);
+      return `${input2.slice(0, idx)}\\${input2.slice(idx)}`;
+    };
+    exports.removePrefix = (input2, state = {}) => {
+      let output2 = input2;
+      if (output2.startsWith("./")) {
+        output2 = output2.slice(2);
+        state.prefix = "./";
+      }
+      return output2;
+    };
+    exports.wrapOutput = (input2, state = {}, options = {}) => {
+      const prepend = options.contains ? "" : "^";
+      const append = options.contains ? "" : "$";
+      let output2 = `${prepend}(?:${input2})${append}`;
+      if (state.negated === true) {
+        output2 = `(?:^(?!${output2}).*$)`;
+      }
+      return output2;
+    };
+    exports.basename = (path10, { windows } = {}) => {
+      const segs = path10.split(windows ? /[\\/]/ : "/");
+      const last = segs[segs.length - 1];
+      if (last === "") {
+        return segs[segs.length - 2];
+      }
+      return last;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
+    "use strict";
+    var utils = require_utils2();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants7();
+    var isPathSeparator = (code) => {
+      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan = (input2, options) => {
+      const opts = options || {};
+      const length = input2.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts = [];
+      let str = input2;
+      let index = -1;
+      let start2 = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished7 = false;
+      let braces = 0;
+      let prev;
+      let code;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length;
+      const peek = () => str.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code;
+        return str.charCodeAt(++index);
+      };
+      while (index < length) {
+        code = advance();
+        let next;
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code = advance();
+          if (code === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished7 = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished7 = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished7 = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished7 === true) continue;
+          if (prev === CHAR_DOT && index === start2 + 1) {
+            start2 += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished7 = true;
+            if (code === CHAR_EXCLAMATION_MARK && index === start2) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code = advance())) {
+                if (code === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished7 = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished7 = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished7 = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished7 = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start2) {
+          negated = token.negated = true;
+          start2++;
+          continue;
+        }
+        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code = advance())) {
+              if (code === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished7 = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished7 = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base = str;
+      let prefix = "";
+      let glob = "";
+      if (start2 > 0) {
+        prefix = str.slice(0, start2);
+        str = str.slice(start2);
+        lastIndex -= start2;
+      }
+      if (base && isGlob === true && lastIndex > 0) {
+        base = str.slice(0, lastIndex);
+        glob = str.slice(lastIndex);
+      } else if (isGlob === true) {
+        base = "";
+        glob = str;
+      } else {
+        base = str;
+      }
+      if (base && base !== "" && base !== "/" && base !== str) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob) glob = utils.removeBackslashes(glob);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state = {
+        prefix,
+        input: input2,
+        start: start2,
+        base,
+        glob,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code)) {
+          tokens.push(token);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n3 = prevIndex !== void 0 ? prevIndex + 1 : start2;
+          const i2 = slashes[idx];
+          const value2 = input2.slice(n3, i2);
+          if (opts.tokens) {
+            if (idx === 0 && start2 !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value2;
+            }
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (i2 >= start2) {
+            parts.push(value2);
+            prevIndex = i2;
+          }
+        }
+        const n2 = prevIndex !== void 0 ? prevIndex + 1 : start2;
+        const value = input2.slice(n2);
+        parts.push(value);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input2.length) {
+          tokens[tokens.length - 1].value = value;
+          depth(tokens[tokens.length - 1]);
+          state.maxDepth += tokens[tokens.length - 1].depth;
+        }
+        state.slashes = slashes;
+        state.parts = parts;
+      }
+      return state;
+    };
+    module.exports = scan;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse3 = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
+    "use strict";
+    var constants9 = require_constants7();
+    var utils = require_utils2();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants9;
+    var expandRange = (args, options) => {
+      if (typeof options.expandRange === "function") {
+        return options.expandRange(...args, options);
+      }
+      args.sort();
+      const value = `[${args.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input2) => {
+      const parts = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let value = "";
+      let escaped = false;
+      for (const ch of input2) {
+        if (escaped === true) {
+          value += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          value += ch;
+          continue;
+        }
+        if (quote === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch;
+      }
+      parts.push(value);
+      return parts;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value)) {
+        return;
+      }
+      return value.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i2 = 0; i2 < values.length; i2++) {
+        for (let j = i2 + 1; j < values.length; j++) {
+          const a2 = values[i2];
+          const b = values[j];
+          const char = a2[0];
+          if (!char || a2 !== char.repeat(a2.length) || b !== char.repeat(b.length)) {
+            continue;
+          }
+          if (a2 === b || a2.startsWith(b) || b.startsWith(a2)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let escaped = false;
+      for (let i2 = 1; i2 < pattern.length; i2++) {
+        const ch = pattern[i2];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i2 !== pattern.length - 1) {
+              return;
+            }
+            return {
+              type: pattern[0],
+              body: pattern.slice(2, i2),
+              end: i2
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars) => {
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern) => {
+      let index = 0;
+      const chars = [];
+      while (index < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index += match.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      return chars;
+    };
+    var repeatedExtglobRecursion = (pattern) => {
+      let depth = 0;
+      let value = pattern.trim();
+      let match = parseRepeatedExtglob(value);
+      while (match) {
+        depth++;
+        value = match.body.trim();
+        match = parseRepeatedExtglob(value);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body, options) => {
+      if (options.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants9.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches) {
+        const chars = getStarExtglobSequenceChars(branch);
+        if (chars) {
+          sawStarSequence = true;
+          safeChars.push(...chars);
+          continue;
+        }
+        const literal2 = normalizeSimpleBranch(branch);
+        if (literal2 && literal2.length === 1) {
+          safeChars.push(literal2);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse6 = (input2, options) => {
+      if (typeof input2 !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input2 = REPLACEMENTS[input2] || input2;
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input2.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants9.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants9.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input: input2,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input2 = utils.removePrefix(input2, state);
+      len = input2.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = () => state.index === len - 1;
+      const peek = state.peek = (n2 = 1) => input2[state.index + n2];
+      const advance = state.advance = () => input2[++state.index] || "";
+      const remaining = () => input2.slice(state.index + 1);
+      const consume = (value2 = "", num = 0) => {
+        state.consumed += value2;
+        state.index += num;
+      };
+      const append = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate = () => {
+        let count2 = 1;
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+          advance();
+          state.start++;
+          count2++;
+        }
+        if (count2 % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment2 = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push3 = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value2) => {
+        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens.length;
+        const output2 = (opts.capture ? "(" : "") + token.open;
+        increment2("parens");
+        push3({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push3({ type: "paren", extglob: true, value: advance(), output: output2 });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal2 = input2.slice(token.startIndex, state.index + 1);
+        const body = input2.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open6 = tokens[token.tokensIndex];
+          open6.type = "text";
+          open6.value = literal2;
+          open6.output = safeOutput || utils.escapeRegex(literal2);
+          for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
+            tokens[i2].value = "";
+            tokens[i2].output = "";
+            delete tokens[i2].suffix;
+          }
+          state.output = token.output + open6.output;
+          state.backtrack = true;
+          push3({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output2 = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output2 = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse6(rest, { ...options, fastpaths: false }).output;
+            output2 = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push3({ type: "paren", extglob: true, value, output: output2 });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input2)) {
+        let backslashes = false;
+        let output2 = input2.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc2, chars, first, rest, index) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc2) {
+              return esc2 + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc2) {
+              return esc2 + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc2 ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output2 = output2.replace(/\\/g, "");
+          } else {
+            output2 = output2.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output2 === input2 && opts.contains === true) {
+          state.output = input2;
+          return state;
+        }
+        state.output = utils.wrapOutput(output2, state, options);
+        return state;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push3({ type: "text", value });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state.brackets === 0) {
+            push3({ type: "text", value });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix14 = POSIX_REGEX_SOURCE[rest2];
+                if (posix14) {
+                  prev.value = pre + posix14;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (state.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (value === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push3({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment2("parens");
+          push3({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push3({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment2("brackets");
+          }
+          push3({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push3({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push3({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment2("braces");
+          const open6 = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open6);
+          push3(open6);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push3({ type: "text", value, output: value });
+            continue;
+          }
+          let output2 = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range = [];
+            for (let i2 = arr.length - 1; i2 >= 0; i2--) {
+              tokens.pop();
+              if (arr[i2].type === "brace") {
+                break;
+              }
+              if (arr[i2].type !== "dots") {
+                range.unshift(arr[i2].value);
+              }
+            }
+            output2 = expandRange(range, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output2 = "\\}";
+            state.output = out;
+            for (const t of toks) {
+              state.output += t.output || t.value;
+            }
+          }
+          push3({ type: "brace", value, output: output2 });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push3({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output2 = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output2 = "|";
+          }
+          push3({ type: "comma", value, output: output2 });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push3({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push3({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push3({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek();
+            let output2 = value;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output2 = `\\${value}`;
+            }
+            push3({ type: "text", value, output: output2 });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push3({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push3({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push3({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push3({ type: "plus", value });
+            continue;
+          }
+          push3({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            push3({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push3({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value += match[0];
+            state.index += match[0].length;
+          }
+          push3({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push3({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push3({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input2[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push3({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push3({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push3(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value;
+          push3(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push3(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push3({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse6.fastpaths = (input2, options) => {
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input2.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input2 = REPLACEMENTS[input2] || input2;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants9.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str) => {
+        switch (str) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str);
+            if (!match) return;
+            const source2 = create(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      };
+      const output2 = utils.removePrefix(input2, state);
+      let source = create(output2);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module.exports = parse6;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+    "use strict";
+    var scan = require_scan();
+    var parse6 = require_parse3();
+    var utils = require_utils2();
+    var constants9 = require_constants7();
+    var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch2 = (glob, options, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input2) => picomatch2(input2, options, returnState));
+        const arrayMatcher = (str) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject3(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options || {};
+      const posix14 = opts.windows;
+      const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
+      const state = regex.state;
+      delete regex.state;
+      let isIgnored = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input2, returnObject = false) => {
+        const { isMatch, match, output: output2 } = picomatch2.test(input2, regex, options, { glob, posix: posix14 });
+        const result = { glob, state, regex, posix: posix14, input: input2, output: output2, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result);
+        }
+        if (isMatch === false) {
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (isIgnored(input2)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result);
+          }
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result);
+        }
+        return returnObject ? result : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch2.test = (input2, regex, options, { glob, posix: posix14 } = {}) => {
+      if (typeof input2 !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input2 === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options || {};
+      const format2 = opts.format || (posix14 ? utils.toPosixSlashes : null);
+      let match = input2 === glob;
+      let output2 = match && format2 ? format2(input2) : input2;
+      if (match === false) {
+        output2 = format2 ? format2(input2) : input2;
+        match = output2 === glob;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch2.matchBase(input2, regex, options, posix14);
+        } else {
+          match = regex.exec(output2);
+        }
+      }
+      return { isMatch: Boolean(match), match, output: output2 };
+    };
+    picomatch2.matchBase = (input2, glob, options, posix14 = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
+      return regex.test(utils.basename(input2, { windows: posix14 }));
+    };
+    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
+    picomatch2.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
+      return parse6(pattern, { ...options, fastpaths: false });
+    };
+    picomatch2.scan = (input2, options) => scan(input2, options);
+    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options || {};
+      const prepend = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex = picomatch2.toRegex(source, options);
+      if (returnState === true) {
+        regex.state = state;
+      }
+      return regex;
+    };
+    picomatch2.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
+      if (!input2 || typeof input2 !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed2 = { negated: false, fastpaths: true };
+      if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
+        parsed2.output = parse6.fastpaths(input2, options);
+      }
+      if (!parsed2.output) {
+        parsed2 = parse6(input2, options);
+      }
+      return picomatch2.compileRe(parsed2, options, returnOutput, returnState);
+    };
+    picomatch2.toRegex = (source, options) => {
+      try {
+        const opts = options || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err) {
+        if (options && options.debug === true) throw err;
+        return /$^/;
+      }
+    };
+    picomatch2.constants = constants9;
+    module.exports = picomatch2;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports, module) {
+    "use strict";
+    var pico = require_picomatch();
+    var utils = require_utils2();
+    function picomatch2(glob, options, returnState = false) {
+      if (options && (options.windows === null || options.windows === void 0)) {
+        options = { ...options, windows: utils.isWindows() };
+      }
+      return pico(glob, options, returnState);
+    }
+    Object.assign(picomatch2, pico);
+    module.exports = picomatch2;
   }
 });
 
@@ -72230,7 +72230,7 @@ var init_tar_header = __esm({
 function splitShell(input2, opts = {}) {
   const tokens = [];
   const hazards = [];
-  let word2 = "";
+  let word3 = "";
   let started = false;
   let wordStart = 0;
   let i2 = 0;
@@ -72241,8 +72241,8 @@ function splitShell(input2, opts = {}) {
     }
   };
   const flush = () => {
-    if (started) tokens.push({ kind: "word", value: word2, offset: wordStart });
-    word2 = "";
+    if (started) tokens.push({ kind: "word", value: word3, offset: wordStart });
+    word3 = "";
     started = false;
   };
   const dollar = () => {
@@ -72307,7 +72307,7 @@ function splitShell(input2, opts = {}) {
         i2 += 2;
       } else {
         begin(i2);
-        word2 += next ?? "\\";
+        word3 += next ?? "\\";
         i2 += next === void 0 ? 1 : 2;
       }
     } else if (c3 === "'") {
@@ -72315,10 +72315,10 @@ function splitShell(input2, opts = {}) {
       const close = input2.indexOf("'", i2 + 1);
       if (close === -1) {
         hazards.push({ kind: "unterminated-quote", text: input2.slice(i2), offset: i2 });
-        word2 += input2.slice(i2 + 1);
+        word3 += input2.slice(i2 + 1);
         i2 = input2.length;
       } else {
-        word2 += input2.slice(i2 + 1, close);
+        word3 += input2.slice(i2 + 1, close);
         i2 = close + 1;
       }
     } else if (c3 === '"') {
@@ -72334,31 +72334,31 @@ function splitShell(input2, opts = {}) {
           break;
         }
         if (d === "\\" && i2 + 1 < input2.length && '$`"\\\n'.includes(input2[i2 + 1])) {
-          if (input2[i2 + 1] !== "\n") word2 += input2[i2 + 1];
+          if (input2[i2 + 1] !== "\n") word3 += input2[i2 + 1];
           i2 += 2;
         } else if (d === "$") {
-          word2 += dollar();
+          word3 += dollar();
         } else if (d === "`") {
           const close = input2.indexOf("`", i2 + 1);
           const text2 = input2.slice(i2, close === -1 ? input2.length : close + 1);
           hazards.push({ kind: "command-substitution", text: text2, offset: i2 });
-          word2 += text2;
+          word3 += text2;
           i2 += text2.length;
         } else {
-          word2 += d;
+          word3 += d;
           i2++;
         }
       }
       if (!closed) hazards.push({ kind: "unterminated-quote", text: input2.slice(open6), offset: open6 });
     } else if (c3 === "$") {
       begin(i2);
-      word2 += dollar();
+      word3 += dollar();
     } else if (c3 === "`") {
       begin(i2);
       const close = input2.indexOf("`", i2 + 1);
       const text2 = input2.slice(i2, close === -1 ? input2.length : close + 1);
       hazards.push({ kind: "command-substitution", text: text2, offset: i2 });
-      word2 += text2;
+      word3 += text2;
       i2 += text2.length;
     } else if (OPERATOR_CHARS.has(c3)) {
       flush();
@@ -72376,7 +72376,7 @@ function splitShell(input2, opts = {}) {
       if (c3 === "~" && !started) hazards.push({ kind: "tilde", text: "~", offset: i2 });
       if (c3 === "*" || c3 === "?" || c3 === "[") hazards.push({ kind: "glob", text: c3, offset: i2 });
       begin(i2);
-      word2 += c3;
+      word3 += c3;
       i2++;
     }
   }
@@ -72409,9 +72409,9 @@ function shellCommands(input2, opts = {}) {
   if (current.length > 0) commands.push(current);
   return commands;
 }
-function shellQuote(word2) {
-  if (word2 !== "" && /^[A-Za-z0-9_@%+=:,./-]+$/.test(word2)) return word2;
-  return `'${word2.replace(/'/g, `'\\''`)}'`;
+function shellQuote(word3) {
+  if (word3 !== "" && /^[A-Za-z0-9_@%+=:,./-]+$/.test(word3)) return word3;
+  return `'${word3.replace(/'/g, `'\\''`)}'`;
 }
 var OPERATOR_CHARS, TWO_CHAR_OPS, isNameStart, isNameChar;
 var init_shell_words = __esm({
@@ -74422,8 +74422,8 @@ async function checkPlatform(platform6, c3, fs4) {
 function execTargets(script) {
   const found = /* @__PURE__ */ new Set();
   for (const m of script.matchAll(/(?:^|[;&|]\s*|\s)exec\s+([A-Za-z0-9_./-]+)/gm)) {
-    const word2 = m[1] ?? "";
-    if (word2 && !word2.startsWith("-") && !/^\d/.test(word2)) found.add(word2);
+    const word3 = m[1] ?? "";
+    if (word3 && !word3.startsWith("-") && !/^\d/.test(word3)) found.add(word3);
   }
   if (/\bjava\b/.test(script) && ![...found].some((w) => w.endsWith("java"))) found.add("java");
   return [...found].slice(0, 3);
@@ -76294,7 +76294,7 @@ import { fileURLToPath as fileURLToPath5 } from "node:url";
 // src/action/run.ts
 import { mkdir as mkdir3, mkdtemp, rm as rm3, writeFile as writeFile3, chmod as chmod2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { basename, isAbsolute as isAbsolute4, join as join4, resolve as resolve2 } from "node:path";
+import { basename as basename2, isAbsolute as isAbsolute4, join as join5, resolve as resolve3 } from "node:path";
 
 // src/core/index.ts
 init_errors();
@@ -76353,10 +76353,11 @@ ${o2.error.details.join("\n")}` : "";
   return out;
 }
 
-// src/action/inputs.ts
-init_zod();
-
 // src/core/request-schema.ts
+init_zod();
+init_platforms();
+
+// src/core/request-fields.ts
 init_zod();
 init_errors();
 init_platforms();
@@ -76369,1187 +76370,21 @@ function splitList(value) {
   return value.split(/[\n,]/).map((s) => s.trim()).filter((s) => s !== "");
 }
 
-// src/core/request-schema.ts
-init_platforms();
-var COMMANDS = ["build", "verify", "publish"];
-var list = (item) => external_exports.preprocess((v) => {
-  if (typeof v === "string") return v.trim() === "" ? void 0 : splitList(v);
-  if (Array.isArray(v)) return v.flatMap((x) => typeof x === "string" ? splitList(x) : [x]);
-  return v;
-}, external_exports.array(item).optional());
-var bool = external_exports.preprocess((v) => {
-  if (typeof v !== "string") return v;
-  const t = v.trim();
-  if (t === "") return void 0;
-  if (["true", "True", "TRUE"].includes(t)) return true;
-  if (["false", "False", "FALSE"].includes(t)) return false;
-  return v;
-}, external_exports.boolean({ error: "expected true or false" }).optional());
-var optString = external_exports.preprocess((v) => typeof v === "string" && v.trim() === "" ? void 0 : typeof v === "string" ? v.trim() : v, external_exports.string().optional());
-var secret = external_exports.preprocess((v) => typeof v === "string" && v.trim() === "" ? void 0 : v, external_exports.string().optional());
-var platform3 = PlatformSchema;
-var registry2 = external_exports.string().regex(/^(local|[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?|\[[0-9a-f:]+\](:\d{1,5})?)$/i, { error: (i2) => `"${String(i2.input)}" is not a registry host[:port]` });
-var repository = external_exports.string().regex(/^[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/, {
-  error: (i2) => `"${String(i2.input)}" is not a repository path (lowercase, like airbyte/source-foo)`
-});
-var imageRef = external_exports.string().regex(/^[A-Za-z0-9][A-Za-z0-9._\-/:@[\]]*$/, { error: (i2) => `"${String(i2.input)}" is not an image reference` });
-var keyValues = external_exports.preprocess((v) => typeof v === "string" ? v.trim() === "" ? void 0 : v.split("\n") : v, external_exports.union([external_exports.array(external_exports.string()), external_exports.record(external_exports.string(), external_exports.string())]).optional()).transform((v, ctx) => {
-  if (v === void 0) return void 0;
-  const entries = Array.isArray(v) ? v : Object.entries(v).map(([k, val]) => `${k}=${val}`);
-  const out = {};
-  for (const raw of entries) {
-    const line = raw.trim();
-    if (line === "" || line.startsWith("#")) continue;
-    const eq = line.indexOf("=");
-    const key = eq > 0 ? line.slice(0, eq).trim() : "";
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) {
-      ctx.issues.push({ code: "custom", input: raw, message: `"${line}" is not KEY=VALUE (KEY: letters, digits, _)` });
-      return external_exports.NEVER;
-    }
-    out[key] = line.slice(eq + 1);
-  }
-  return out;
-});
-var RegistryLoginSchema = external_exports.object({
-  username: optString,
-  /** never logged, never argv */
-  password: secret
-});
-var BuildConfigSchema = external_exports.object({
-  /** connector directories (absolute or relative to the workspace) */
-  connectors: list(external_exports.string().min(1)).transform((v) => v ?? ["."]),
-  /** not given: metadata.yaml's data.buildConnector.platforms, else DEFAULT_PLATFORMS (resolvePlan decides) */
-  platforms: list(platform3),
-  /** replaces the base image of every connector (air-gapped or mirrored registries) */
-  baseImage: optString.pipe(imageRef.optional()),
-  cacheFrom: list(external_exports.string().min(1)).transform((v) => v ?? []),
-  cacheTo: list(external_exports.string().min(1)).transform((v) => v ?? []),
-  buildArgs: keyValues.transform((v) => v ?? {}),
-  /** buildx builder (default: BUILDX_BUILDER, else the current one), as build-push-action's `builder` */
-  builder: optString
-});
-var VerifyConfigSchema = BuildConfigSchema.extend({
-  /** path of a config JSON for check/discover/read (the Action writes its `config` input to a 0600 temp file) */
-  configFile: optString
-});
-var LATEST_MODES = ["auto", "true", "false"];
-var PublishConfigSchema = VerifyConfigSchema.extend({
-  registry: optString.pipe(registry2.optional()),
-  repository: optString.pipe(repository.optional()),
-  ...RegistryLoginSchema.shape,
-  /** false: stop after verify and push nothing (same as dryRun) */
-  push: bool.transform((v) => v ?? true),
-  dryRun: bool.transform((v) => v ?? false),
-  force: bool.transform((v) => v ?? false),
-  latest: external_exports.preprocess((v) => typeof v === "boolean" ? String(v) : typeof v === "string" && v.trim() === "" ? void 0 : v, external_exports.enum(LATEST_MODES).optional()).transform((v) => v ?? "auto"),
-  /** also move the X.Y and X alias tags (only when this is the highest release of the line) */
-  aliases: bool.transform((v) => v ?? false),
-  /** publish X.Y.Z-dev.<sha> only */
-  dev: bool.transform((v) => v ?? false),
-  /** create the annotated git tag <dir>/v<version> after a successful publish */
-  gitTag: bool.transform((v) => v ?? false),
-  signKey: optString,
-  /** a CycloneDX SBOM per platform image, attached as an OCI referrer */
-  sbom: bool.transform((v) => v ?? false)
-});
-function kebab(field) {
-  return field.replace(/[A-Z]/g, (c3) => `-${c3.toLowerCase()}`);
-}
-var FLAG_NAMES = { platforms: "platform", buildArgs: "build-arg", configFile: "config", password: "password-stdin" };
-function parseWith(schema, raw, source) {
-  const res = schema.safeParse(raw);
-  if (res.success) return res.data;
-  const lines = res.error.issues.map((i2) => {
-    const key = typeof i2.path[0] === "string" ? i2.path[0] : void 0;
-    const field = key === void 0 ? "(config)" : source === "flag" ? FLAG_NAMES[key] ?? kebab(key) : kebab(key);
-    const name = source === "input" ? `input "${field}"` : `--${field}`;
-    return `${name}: ${i2.message}`;
-  });
-  throw badInput(lines[0] ?? "invalid configuration", lines.slice(1));
-}
-var parsePublishConfig = (raw, source = "flag") => parseWith(PublishConfigSchema, raw, source);
-function publishRequestOf(dir, c3, opts = {}) {
-  return {
-    dir,
-    registry: c3.registry,
-    repository: c3.repository,
-    version: opts.version,
-    platforms: c3.platforms,
-    baseImage: c3.baseImage,
-    builder: c3.builder,
-    buildArgs: c3.buildArgs,
-    cacheFrom: c3.cacheFrom,
-    cacheTo: c3.cacheTo,
-    configFile: c3.configFile,
-    // push: false is a dry run: everything up to verify, nothing pushed or tagged
-    dryRun: c3.dryRun || !c3.push,
-    force: c3.force,
-    aliases: c3.aliases,
-    latest: c3.latest,
-    dev: c3.dev,
-    username: c3.username,
-    password: c3.password,
-    signKey: c3.signKey,
-    sbom: c3.sbom,
-    gitTag: c3.gitTag,
-    pushGitTag: c3.gitTag
-  };
-}
-
-// src/action/inputs.ts
-var ACTION_INPUTS = [
-  "connectors",
-  "command",
-  "platforms",
-  "base-image",
-  "registry",
-  "repository",
-  "username",
-  "password",
-  "push",
-  "dry-run",
-  "force",
-  "latest",
-  "aliases",
-  "dev",
-  "git-tag",
-  "sign-key",
-  "sbom",
-  "cache-from",
-  "cache-to",
-  "build-args",
-  "builder",
-  "config",
-  "changed-since"
-];
-var SECRET_INPUTS = ["password", "config"];
-function githubContext(env2) {
-  return {
-    eventName: env2.GITHUB_EVENT_NAME ?? "",
-    ref: env2.GITHUB_REF ?? "",
-    workspace: env2.GITHUB_WORKSPACE ?? process.cwd(),
-    sha: env2.GITHUB_SHA ?? ""
-  };
-}
-function releaseTagOf(ctx) {
-  if (ctx.eventName !== "push" || !ctx.ref.startsWith("refs/tags/")) return void 0;
-  const tag2 = ctx.ref.slice("refs/tags/".length);
-  return /^([^/]+\/v?|v)\d+\.\d+\.\d+/.test(tag2) ? tag2 : void 0;
-}
-var ACTION_COMMANDS = [...COMMANDS, "changed"];
-var ACTION_ONLY_INPUTS = ["command", "config", "changed-since"];
-function defaultCommand(ctx) {
-  const tag2 = releaseTagOf(ctx);
-  if (tag2) return { command: "publish", reason: `release tag ${tag2} pushed` };
-  return { command: "verify", reason: `event "${ctx.eventName || "unknown"}" is not a release tag push` };
-}
-var camel = (name) => name.replace(/-([a-z])/g, (_m, c3) => c3.toUpperCase());
-function readActionInputs(getInput2, ctx) {
-  const raw = {};
-  for (const name of ACTION_INPUTS) raw[name] = getInput2(name);
-  const cmdRaw = raw.command?.trim() ?? "";
-  let command;
-  let commandReason;
-  if (cmdRaw === "") {
-    const d = defaultCommand(ctx);
-    command = d.command;
-    commandReason = d.reason;
-  } else {
-    const parsed2 = external_exports.enum(ACTION_COMMANDS).safeParse(cmdRaw);
-    if (!parsed2.success) throw badInput(`input "command": "${cmdRaw}" is not one of ${ACTION_COMMANDS.join(", ")}`);
-    command = parsed2.data;
-    commandReason = 'input "command"';
-  }
-  const testConfig = raw.config?.trim() ? raw.config : void 0;
-  if (testConfig !== void 0) {
-    let value;
-    try {
-      value = JSON.parse(testConfig);
-    } catch {
-      throw badInput('input "config": is not valid JSON (its content is secret and not shown)', [
-        "fix: pass the connector config as a JSON object, e.g. config: ${{ secrets.SOURCE_FOO_CONFIG }}"
-      ]);
-    }
-    if (value === null || typeof value !== "object" || Array.isArray(value)) {
-      throw badInput('input "config": must be a JSON object (its content is secret and not shown)');
-    }
-  }
-  const fields = {};
-  for (const name of ACTION_INPUTS) {
-    if (ACTION_ONLY_INPUTS.includes(name)) continue;
-    fields[camel(name)] = raw[name] ?? "";
-  }
-  const config2 = parsePublishConfig(fields, "input");
-  const since = raw["changed-since"]?.trim() ?? "";
-  if (since !== "" && !/^[A-Za-z0-9][A-Za-z0-9._/~^@{}-]*$/.test(since)) {
-    throw badInput(`input "changed-since": "${since}" is not a git ref`);
-  }
-  if (command === "changed" && since === "") throw badInput('input "command": changed needs input "changed-since" (a git ref, e.g. origin/main)');
-  return { command, commandReason, config: config2, testConfig, releaseTag: releaseTagOf(ctx), changedSince: since === "" ? void 0 : since };
-}
-function secretsToMask(getInput2) {
-  const out = /* @__PURE__ */ new Set();
-  for (const name of SECRET_INPUTS) {
-    const v = getInput2(name);
-    if (!v || v.trim() === "") continue;
-    out.add(v);
-    out.add(v.trim());
-    for (const line of v.split(/\r?\n/)) if (line.trim().length >= 8) out.add(line.trim());
-    if (name === "config") {
-      try {
-        collectLeaves(JSON.parse(v), false, out);
-      } catch {
-      }
-    }
-  }
-  return [...out].filter((s) => s.length >= 3);
-}
-var SECRET_KEY = /pass|secret|token|key|credential|auth|private|cert|session|cookie|dsn|connection_string/i;
-function collectLeaves(v, secretKey, out) {
-  if (typeof v === "string" || typeof v === "number") {
-    const s = String(v);
-    if (secretKey && s.length >= 3 || s.length >= 16) out.add(s);
-  } else if (Array.isArray(v)) {
-    for (const x of v) collectLeaves(x, secretKey, out);
-  } else if (v && typeof v === "object") {
-    for (const [k, x] of Object.entries(v)) collectLeaves(x, secretKey || SECRET_KEY.test(k), out);
-  }
-}
-
-// src/core/images/prepare.ts
+// src/publish/tag-plan.ts
+var import_semver2 = __toESM(require_semver2(), 1);
 init_errors();
-init_platforms();
 
-// src/docker/buildx-capabilities.ts
-init_zod();
-var import_semver = __toESM(require_semver2(), 1);
-
-// src/docker/engine.ts
-init_zod();
-init_cli();
-
-// src/docker/buildx-current.ts
-init_zod();
-import { readFileSync as readFileSync3 } from "node:fs";
-import { homedir } from "node:os";
-import { join } from "node:path";
-var CurrentSchema = external_exports.object({ Key: external_exports.string().optional(), Name: external_exports.string().optional(), Global: external_exports.boolean().optional() });
-var ConfigSchema = external_exports.object({ currentContext: external_exports.string().optional() }).loose();
-var readJson = (p) => {
-  try {
-    return JSON.parse(readFileSync3(p, "utf8"));
-  } catch {
-    return void 0;
-  }
-};
-function dockerContext(env2 = process.env) {
-  if (env2.DOCKER_CONTEXT) return env2.DOCKER_CONTEXT;
-  const cfg = ConfigSchema.safeParse(readJson(join(env2.DOCKER_CONFIG ?? join(homedir(), ".docker"), "config.json")));
-  return cfg.success && cfg.data.currentContext || "default";
-}
-function currentBuilderName(env2 = process.env) {
-  const context = dockerContext(env2);
-  const endpoint = context === "default" ? env2.DOCKER_HOST || "unix:///var/run/docker.sock" : context;
-  const cur = CurrentSchema.safeParse(readJson(join(env2.DOCKER_CONFIG ?? join(homedir(), ".docker"), "buildx", "current")));
-  if (cur.success && cur.data.Name && (cur.data.Global || cur.data.Key === endpoint)) return cur.data.Name;
-  return context;
-}
-function selectBuilder(builders, wanted, env2 = process.env) {
-  if (wanted) return builders.find((b) => b.Name === wanted);
-  const marked = builders.find((b) => b.Current === true);
-  if (marked) return marked;
-  const name = currentBuilderName(env2);
-  return builders.find((b) => b.Name === name) ?? builders[0];
-}
-
-// src/docker/engine.ts
+// src/publish/target.ts
 init_errors();
-var DockerVersionSchema = external_exports.object({
-  Client: external_exports.object({ Version: external_exports.string() }).loose(),
-  Server: external_exports.object({ Version: external_exports.string() }).loose().nullish()
-}).loose();
-var DockerInfoSchema = external_exports.object({
-  ServerVersion: external_exports.string().optional(),
-  Driver: external_exports.string().optional(),
-  DriverStatus: external_exports.array(external_exports.array(external_exports.string())).nullish(),
-  Architecture: external_exports.string().optional()
-}).loose();
-var BuilderSchema = external_exports.object({
-  Name: external_exports.string(),
-  Driver: external_exports.string(),
-  Nodes: external_exports.array(
-    external_exports.object({
-      Name: external_exports.string().optional(),
-      Status: external_exports.string().optional(),
-      Platforms: external_exports.array(external_exports.string()).nullish()
-    }).loose()
-  ).nullish()
-}).loose();
-function isContainerdStore(info2) {
-  return (info2.DriverStatus ?? []).some(([k, v]) => k === "driver-type" && v === "io.containerd.snapshotter.v1");
-}
-function builderFacts(b) {
-  const platforms = /* @__PURE__ */ new Set();
-  for (const n2 of b.Nodes ?? []) for (const p of n2.Platforms ?? []) platforms.add(p);
-  return { name: b.Name, driver: b.Driver, platforms: [...platforms] };
-}
-function builderSupports(facts, platform6) {
-  return facts.platforms.some((p) => p === platform6 || p.startsWith(`${platform6}/`));
-}
-async function dockerInfo() {
-  const res = await docker(["info", "--format", "{{json .}}"], { timeoutMs: 2e4, failKind: "environment", step: "docker info" });
-  return parseJson(DockerInfoSchema, res.stdout, "docker info");
-}
-async function buildxVersion() {
-  const res = await docker(["buildx", "version"], { timeoutMs: 2e4, failKind: "environment", step: "docker buildx version" });
-  return parseBuildxVersion(res.stdout);
-}
-function parseBuildxVersion(text2) {
-  const m = /buildx\s+v?(\d+\.\d+\.\d+)/.exec(text2);
-  return m?.[1] ?? text2.trim();
-}
-async function chooseBuilder(name) {
-  const res = await docker(["buildx", "ls", "--format", "{{json .}}"], { timeoutMs: 3e4, failKind: "environment", step: "docker buildx ls" });
-  const builders = parseJsonLines(BuilderSchema, res.stdout, "docker buildx ls");
-  const wanted = name ?? process.env.BUILDX_BUILDER;
-  const chosen = selectBuilder(builders, wanted);
-  if (!chosen) {
-    throw envMissing(wanted ? `buildx builder "${wanted}" not found` : "no buildx builder found", [
-      `builders: ${[...new Set(builders.map((b) => b.Name))].join(", ") || "none"}`,
-      "fix: docker buildx create --use (or pass an existing --builder / unset BUILDX_BUILDER)"
-    ]);
-  }
-  return chosen;
-}
-
-// src/docker/buildx-cache.ts
-init_cli();
-init_cache_dir();
-import { createHash } from "node:crypto";
-import { mkdir as mkdir2, readdir as readdir2, readFile, rm as rm2, stat as stat3, writeFile as writeFile2, rename as rename2 } from "node:fs/promises";
-import { homedir as homedir3 } from "node:os";
-import { join as join3 } from "node:path";
-var BINFMT = "/proc/sys/fs/binfmt_misc";
-function probeTtlSeconds(env2 = process.env) {
-  const v = Number.parseInt(env2.BUILD_CONNECTOR_PROBE_TTL ?? "", 10);
-  return Number.isFinite(v) && v >= 0 ? v : 600;
-}
-var cacheDir = (env2 = process.env) => userCacheDir(env2);
-var content = async (p) => readFile(p, "utf8").catch(() => null);
-var mtime = async (p) => {
-  try {
-    return (await stat3(p)).mtimeMs;
-  } catch {
-    return null;
-  }
-};
-async function binfmtState() {
-  try {
-    const names = (await readdir2(BINFMT)).filter((n2) => n2 !== "register").sort();
-    return await Promise.all(names.map(async (n2) => `${n2}=${(await readFile(join3(BINFMT, n2), "utf8").catch(() => "")).split("\n")[0] ?? ""}`));
-  } catch {
-    return [];
-  }
-}
-var hash2 = (v) => createHash("sha256").update(JSON.stringify(v)).digest("hex").slice(0, 24);
-async function capabilitiesCacheKey(builderName, env2 = process.env) {
-  const cfg = env2.DOCKER_CONFIG ?? join3(homedir3(), ".docker");
-  const parts = {
-    v: 1,
-    docker: DOCKER,
-    builder: builderName ?? env2.BUILDX_BUILDER ?? "",
-    host: env2.DOCKER_HOST ?? "",
-    context: env2.DOCKER_CONTEXT ?? "",
-    cfg,
-    // buildx rewrites `current` on every command: its content, not its mtime
-    current: await content(join3(cfg, "buildx", "current")),
-    instances: await mtime(join3(cfg, "buildx", "instances")),
-    config: await mtime(join3(cfg, "config.json")),
-    dockerd: await mtime("/var/run/docker.pid"),
-    binfmt: await binfmtState()
-  };
-  return { slot: hash2([parts.docker, parts.builder, parts.host, parts.context, parts.cfg]), key: hash2(parts) };
-}
-var fileOf = (k, env2) => join3(cacheDir(env2), `buildx-capabilities-${k.slot}.json`);
-async function readCachedCapabilities(key, now = Date.now(), env2 = process.env) {
-  const ttl = probeTtlSeconds(env2);
-  if (ttl === 0) return void 0;
-  try {
-    const raw = JSON.parse(await readFile(fileOf(key, env2), "utf8"));
-    if (typeof raw !== "object" || raw === null) return void 0;
-    const { savedAt, value, key: stored } = raw;
-    if (stored !== key.key || typeof savedAt !== "number" || now - savedAt > ttl * 1e3 || now < savedAt) return void 0;
-    return value;
-  } catch {
-    return void 0;
-  }
-}
-async function writeCachedCapabilities(key, value, now = Date.now(), env2 = process.env) {
-  if (probeTtlSeconds(env2) === 0) return;
-  try {
-    await mkdir2(cacheDir(env2), { recursive: true });
-    const tmp = `${fileOf(key, env2)}.${process.pid}.tmp`;
-    await writeFile2(tmp, JSON.stringify({ key: key.key, savedAt: now, value }));
-    await rename2(tmp, fileOf(key, env2));
-  } catch {
-  }
-}
-async function dropCachedCapabilities(key, env2 = process.env) {
-  await rm2(fileOf(key, env2), { force: true });
-}
-
-// src/docker/buildx-capabilities.ts
-var coerce = (v) => v ? import_semver.default.coerce(v)?.version : void 0;
-var atLeast = (v, min) => v ? import_semver.default.gte(v, min) : false;
-function buildkitOfEngine(engine) {
-  const v = coerce(engine);
-  if (!v) return void 0;
-  if (import_semver.default.gte(v, "26.0.0")) return "0.13.0";
-  if (import_semver.default.gte(v, "25.0.0")) return "0.12.0";
-  return "0.11.0";
-}
-function capabilitiesFrom(f) {
-  const notes = [];
-  const nodeBk = coerce(f.buildkitVersion);
-  const realNodeBk = nodeBk && nodeBk !== "0.0.0" ? nodeBk : void 0;
-  const isDocker = f.driver === "docker";
-  const effectiveBuildkit = realNodeBk ?? (isDocker ? buildkitOfEngine(f.engineVersion) : void 0);
-  const bk13 = atLeast(effectiveBuildkit, "0.13.0");
-  if (!bk13) notes.push(`BuildKit ${effectiveBuildkit ?? "version unknown"} < 0.13: no rewrite-timestamp, so digests are not reproducible`);
-  const annotations = atLeast(coerce(f.buildxVersion), "0.12.0") && atLeast(effectiveBuildkit, "0.11.0");
-  if (!annotations) notes.push("buildx < 0.12 or BuildKit < 0.11: no OCI annotations on the index and manifests (the labels are still set)");
-  if (isDocker) {
-    const c8d = f.containerdStore === true;
-    if (!c8d) notes.push("docker driver on the classic image store: one platform per build, --load only (enable the containerd image store)");
-    notes.push("docker driver: no push-by-digest and no rewrite-timestamp on pushed/loaded images (use the OCI archive)");
-    return {
-      ...f,
-      effectiveBuildkit,
-      multiPlatformBuild: c8d,
-      multiPlatformLoad: c8d,
-      ociOutput: c8d,
-      pushByDigest: false,
-      rewriteTimestamp: { oci: c8d && bk13, image: false },
-      annotations,
-      notes
-    };
-  }
-  let multiPlatformLoad = f.containerdStore === true && atLeast(coerce(f.buildxVersion), "0.11.0") && f.nodes <= 1;
-  if (!multiPlatformLoad) {
-    notes.push(
-      f.nodes > 1 ? `${f.driver} builder with ${f.nodes} nodes cannot --load a multi-platform image (docker/buildx#2007)` : `${f.driver} driver: multi-platform --load needs the local engine's containerd image store and buildx >= 0.11`
-    );
-  }
-  if (f.containerdStore === void 0) multiPlatformLoad = false;
-  return {
-    ...f,
-    effectiveBuildkit,
-    multiPlatformBuild: true,
-    multiPlatformLoad,
-    ociOutput: true,
-    pushByDigest: true,
-    rewriteTimestamp: { oci: bk13, image: bk13 },
-    annotations,
-    notes
-  };
-}
-var NodeVersionSchema = external_exports.object({ Version: external_exports.string().optional() }).loose();
-var CapabilityFactsSchema = external_exports.object({
-  builder: external_exports.string(),
-  driver: external_exports.string(),
-  nodes: external_exports.number().int().nonnegative(),
-  platforms: external_exports.array(external_exports.string()),
-  buildxVersion: external_exports.string(),
-  buildkitVersion: external_exports.string().optional(),
-  engineVersion: external_exports.string().optional(),
-  containerdStore: external_exports.boolean().optional()
-});
-async function detectCapabilities(builderName, opts = {}) {
-  const key = opts.cache ? await capabilitiesCacheKey(builderName) : void 0;
-  if (key && !opts.refresh) {
-    const cached3 = CapabilityFactsSchema.safeParse(await readCachedCapabilities(key));
-    if (cached3.success) {
-      const f = cached3.data;
-      const facts2 = { ...f, buildkitVersion: f.buildkitVersion, engineVersion: f.engineVersion, containerdStore: f.containerdStore };
-      return { ...capabilitiesFrom(facts2), fromCache: true };
-    }
-  }
-  const facts = await probeFacts(builderName);
-  if (key) await writeCachedCapabilities(key, facts);
-  return capabilitiesFrom(facts);
-}
-async function forgetCapabilities(builderName) {
-  await dropCachedCapabilities(await capabilitiesCacheKey(builderName));
-}
-async function probeFacts(builderName) {
-  const [chosen, buildx, info2] = await Promise.all([chooseBuilder(builderName), buildxVersion(), dockerInfo().catch(() => void 0)]);
-  const facts = builderFacts(chosen);
-  const nodes = chosen.Nodes ?? [];
-  const nodeVersion = nodes.map((n2) => NodeVersionSchema.safeParse(n2)).find((p) => p.success && p.data.Version)?.data?.Version;
-  return {
-    builder: facts.name,
-    driver: facts.driver,
-    nodes: nodes.length,
-    platforms: facts.platforms,
-    buildxVersion: buildx,
-    buildkitVersion: nodeVersion,
-    engineVersion: info2?.ServerVersion,
-    containerdStore: info2 ? isContainerdStore(info2) : void 0
-  };
-}
-function unsupportedPlatforms(caps, wanted) {
-  return wanted.filter((p) => !builderSupports({ name: caps.builder, driver: caps.driver, platforms: caps.platforms }, p));
-}
-
-// src/core/images/prepare.ts
-var LOCAL_TAG = "dev";
-function defaultTags(plan, output2) {
-  const repo = plan.connector.repository;
-  return output2 === "load" ? [`${repo}:${plan.connector.version}`, `${repo}:${LOCAL_TAG}`] : [`${repo}:${plan.connector.version}`];
-}
-function checkPlatforms(platforms) {
-  const bad = invalidPlatforms(platforms);
-  if (bad.length > 0) throw new BcError("badInput", `invalid platform ${bad.map((b) => `"${b}"`).join(", ")}`, { details: ["expected os/arch[/variant], e.g. linux/amd64,linux/arm64"] });
-  if (platforms.length === 0) throw new BcError("badInput", "no platform to build");
-}
-function prepareBuild(plan, opts, caps, files) {
-  const platforms = opts.platforms ?? plan.platforms;
-  checkPlatforms(platforms);
-  const output2 = opts.output ?? { type: "load" };
-  const provenance = opts.provenance ?? "min";
-  const missing = unsupportedPlatforms(caps, platforms);
-  if (missing.length > 0) {
-    throw new BcError("environment", `builder "${caps.builder}" (${caps.driver} driver) cannot build ${missing.join(", ")}`, {
-      step: "preflight",
-      details: [
-        `it can build: ${caps.platforms.join(", ") || "nothing reported"}`,
-        missing.some((p) => p.includes("arm")) ? "fix: enable emulation (update-binfmts --enable qemu-aarch64, or install qemu-user-static), then build-connector doctor" : `fix: drop ${missing.join(", ")} from --platform, or use a builder with that platform (emulation or a native node)`
-      ]
-    });
-  }
-  if (platforms.length > 1 && !caps.multiPlatformBuild) {
-    throw new BcError("environment", `the ${caps.driver} driver on this engine cannot build several platforms at once`, {
-      step: "preflight",
-      details: [
-        'fix: enable the containerd image store ({"features":{"containerd-snapshotter":true}} in /etc/docker/daemon.json, restart dockerd)',
-        "     or use a docker-container builder: docker buildx create --use"
-      ]
-    });
-  }
-  if (output2.type === "load" && platforms.length > 1 && !caps.multiPlatformLoad) {
-    throw new BcError("environment", `cannot --load a ${platforms.length}-platform image into this engine`, {
-      step: "preflight",
-      details: [
-        ...caps.notes.filter((n2) => /load/.test(n2)).map((n2) => `why: ${n2}`),
-        'fix: enable the containerd image store ({"features":{"containerd-snapshotter":true}} in /etc/docker/daemon.json, restart dockerd)',
-        "     or write an OCI archive instead: --output oci=FILE"
-      ]
-    });
-  }
-  if (output2.type === "oci" && !caps.ociOutput) {
-    throw new BcError("environment", `the ${caps.driver} driver on this engine cannot write an OCI archive`, {
-      step: "preflight",
-      details: ["fix: enable the containerd image store, or use a docker-container builder (docker buildx create --use)"]
-    });
-  }
-  const tags = opts.tags && opts.tags.length > 0 ? opts.tags : defaultTags(plan, output2.type);
-  const rewrite = output2.type === "oci" && caps.rewriteTimestamp.oci;
-  const reproducible = reproducibility(output2.type, rewrite, provenance, caps);
-  const request2 = {
-    context: plan.context,
-    dockerfile: files.dockerfile,
-    platforms,
-    tags,
-    labels: plan.labels,
-    ...caps.annotations && plan.annotations ? { annotations: plan.annotations } : {},
-    // The plan's build args (custom mode's BASE_IMAGE override) under the user's.
-    buildArgs: mergedBuildArgs(plan, opts),
-    metadataFile: files.metadataFile,
-    provenance,
-    cacheFrom: opts.cacheFrom,
-    cacheTo: opts.cacheTo,
-    progress: "plain",
-    output: output2.type === "oci" ? { type: "oci", dest: output2.dest, rewriteTimestamp: rewrite, ...output2.layout === "dir" ? { tar: false } : {} } : { type: "load" },
-    builder: opts.builder,
-    noCache: opts.noCache,
-    // a python install from a package index: its secrets, and host networking for a loopback index
-    ...plan.buildNetwork === "host" ? { network: "host" } : {},
-    ...plan.buildSecrets && plan.buildSecrets.length > 0 ? { secrets: plan.buildSecrets } : {}
-  };
-  return { request: request2, platforms, tags, reproducible, provenance };
-}
-function reproducibility(output2, rewrite, provenance, caps) {
-  if (output2 === "load") {
-    return {
-      index: false,
-      manifests: false,
-      reason: caps.driver === "docker" ? "loaded images keep file timestamps (the docker driver cannot rewrite-timestamp on the image exporter); use --output oci=FILE" : "loaded images are built without rewrite-timestamp; use --output oci=FILE"
-    };
-  }
-  if (!rewrite) {
-    return { index: false, manifests: false, reason: `BuildKit ${caps.effectiveBuildkit ?? "(unknown version)"} cannot rewrite-timestamp (needs >= 0.13)` };
-  }
-  if (provenance !== false) {
-    return {
-      index: false,
-      manifests: true,
-      reason: "per-platform manifests are reproducible; the index is not, because provenance attestations record the build id and times (use --provenance false for a reproducible index)"
-    };
-  }
-  return { index: true, manifests: true, reason: "OCI archive with rewrite-timestamp and SOURCE_DATE_EPOCH, no provenance" };
-}
-function mergedBuildArgs(plan, opts) {
-  const merged = { ...plan.buildArgs ?? {}, ...opts.buildArgs ?? {} };
-  return Object.keys(merged).length > 0 ? merged : void 0;
-}
-
-// src/action/outputs.ts
-var OUTPUT_NAMES = ["digest", "image", "tags", "platforms", "report", "result", "labels", "annotations", "json", "sbom"];
-function loadedRefs(o2) {
-  if (o2.result !== "built") return [];
-  if (o2.loadedTags && o2.loadedTags.length > 0) return o2.loadedTags;
-  return o2.repository && o2.version ? [`${o2.repository}:${o2.version}`, `${o2.repository}:${LOCAL_TAG}`] : [];
-}
-function imageOf(o2) {
-  const pushed = o2.result === "published" || o2.result === "already-published";
-  if (pushed) return o2.repository && o2.digest ? `${o2.repository}@${o2.digest}` : "";
-  return loadedRefs(o2)[0] ?? "";
-}
-function tagsOf(o2) {
-  return o2.result === "built" ? loadedRefs(o2) : o2.tags;
-}
-var labelsOf = (o2) => o2.labels ?? {};
-var annotationsOf = (o2) => o2.annotations ?? [];
-var sbomOf = (o2) => Object.fromEntries(Object.entries(o2.sbom ?? {}).flatMap(([p, s]) => s.ref ? [[p, s.ref]] : []));
-function jsonOf(o2) {
-  return {
-    result: o2.result,
-    image: imageOf(o2),
-    digest: o2.digest ?? "",
-    repository: o2.repository ?? "",
-    version: o2.version ?? "",
-    platforms: o2.platforms,
-    platformDigests: o2.platformDigests,
-    tags: tagsOf(o2),
-    skippedTags: o2.skippedTags,
-    labels: labelsOf(o2),
-    annotations: annotationsOf(o2),
-    sbom: sbomOf(o2),
-    report: o2.reportPath ?? "",
-    ...o2.error ? { error: { message: o2.error.message, exitCode: o2.error.exitCode, ...o2.error.step ? { step: o2.error.step } : {} } } : {}
-  };
-}
-function outputsFor(outcomes) {
-  if (outcomes.length === 1) {
-    const o2 = outcomes[0];
-    return {
-      digest: o2.digest ?? "",
-      image: imageOf(o2),
-      tags: tagsOf(o2).join("\n"),
-      platforms: o2.platforms.join(","),
-      report: o2.reportPath ?? "",
-      result: o2.result,
-      labels: Object.entries(labelsOf(o2)).map(([k, v]) => `${k}=${v}`).join("\n"),
-      annotations: annotationsOf(o2).join("\n"),
-      json: JSON.stringify(jsonOf(o2)),
-      sbom: Object.entries(sbomOf(o2)).map(([p, ref2]) => `${p}=${ref2}`).join("\n")
-    };
-  }
-  const keyed = (f) => JSON.stringify(Object.fromEntries(outcomes.map((o2) => [o2.key, f(o2)])));
-  return {
-    digest: keyed((o2) => o2.digest ?? ""),
-    image: keyed(imageOf),
-    tags: keyed(tagsOf),
-    platforms: keyed((o2) => o2.platforms),
-    report: keyed((o2) => o2.reportPath ?? ""),
-    result: keyed((o2) => o2.result),
-    labels: keyed(labelsOf),
-    annotations: keyed(annotationsOf),
-    json: keyed(jsonOf),
-    sbom: keyed(sbomOf)
-  };
-}
-
-// src/action/summary.ts
-var RESULT_LABEL = {
-  published: "\u2705 published",
-  "already-published": "\u2705 already published (nothing pushed)",
-  verified: "\u2705 verified",
-  built: "\u2705 built",
-  failed: "\u274C failed"
-};
-var MARK = { pass: "\u2713", fail: "\u2717", skip: "\u2013" };
-function cell(text2) {
-  return text2.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-}
-function formatDuration(ms) {
-  if (ms < 1e3) return `${Math.round(ms)} ms`;
-  const s = ms / 1e3;
-  if (s < 120) return `${s.toFixed(1)} s`;
-  return `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
-}
-function checksTable(checks) {
-  if (checks.length === 0) return "";
-  const platforms = [...new Set(checks.map((c3) => c3.platform))];
-  const ids = [...new Set(checks.map((c3) => c3.id))];
-  const byKey = new Map(checks.map((c3) => [`${c3.id}\0${c3.platform}`, c3]));
-  const lines = [`| check | ${platforms.map(cell).join(" | ")} |`, `|---|${platforms.map(() => ":-:").join("|")}|`];
-  for (const id of ids) {
-    const row = platforms.map((p) => {
-      const c3 = byKey.get(`${id}\0${p}`);
-      return c3 ? MARK[c3.status] : " ";
-    });
-    lines.push(`| \`${cell(id)}\` | ${row.join(" | ")} |`);
-  }
-  return lines.join("\n");
-}
-function failedChecks2(checks) {
-  return checks.filter((c3) => c3.status === "fail").map((c3) => `- \u2717 \`${c3.id}\` on ${c3.platform}: ${cell(c3.message ?? "failed")}${c3.fix ? ` \u2014 fix: ${cell(c3.fix)}` : ""}`);
-}
-function connectorSummary(o2) {
-  const parts = [];
-  const title = o2.version ? `${o2.key} ${o2.version}` : o2.key;
-  parts.push(`### ${cell(title)} \u2014 ${RESULT_LABEL[o2.result]}`);
-  const facts = [`| command | \`${o2.command}\` |`];
-  if (o2.repository) facts.push(`| repository | \`${cell(o2.repository)}\` |`);
-  if (o2.digest) facts.push(`| image digest | \`${o2.digest}\` |`);
-  for (const [p, d] of Object.entries(o2.platformDigests)) facts.push(`| ${cell(p)} | \`${d}\` |`);
-  if (o2.platforms.length > 0) facts.push(`| platforms | ${o2.platforms.map((p) => `\`${p}\``).join(", ")} |`);
-  for (const [p, s] of Object.entries(o2.sbom ?? {})) facts.push(`| SBOM ${cell(p)} | ${s.components} components${s.ref ? ` \xB7 \`${cell(s.ref)}\`` : ""} |`);
-  const durations = Object.entries(o2.durations);
-  if (durations.length > 0) facts.push(`| durations | ${durations.map(([k, ms]) => `${cell(k)} ${formatDuration(ms)}`).join(" \xB7 ")} |`);
-  parts.push(["| | |", "|---|---|", ...facts].join("\n"));
-  const table = checksTable(o2.checks);
-  if (table) parts.push(`**Checks** (\u2713 pass, \u2717 fail, \u2013 skipped)
-
-${table}`);
-  const fails = failedChecks2(o2.checks);
-  if (fails.length > 0) parts.push(fails.join("\n"));
-  if (o2.command === "publish" || o2.tags.length > 0 || o2.skippedTags.length > 0) {
-    const written = o2.tags.length > 0 ? o2.tags.map((t) => `\`${cell(t)}\``).join(", ") : "none";
-    const lines = [`**Tags written:** ${written}`];
-    if (o2.skippedTags.length > 0) {
-      lines.push("", "**Tags deliberately not written:**", "", ...o2.skippedTags.map((s) => `- \`${cell(s.tag)}\`: ${cell(s.reason)}`));
-    }
-    parts.push(lines.join("\n"));
-  }
-  const lint = o2.findings.filter((f) => f.severity === "error" || f.severity === "warning");
-  if (lint.length > 0) {
-    parts.push(
-      `**Lint findings**
-
-${lint.map((f) => `- ${f.severity === "error" ? "\u2717" : "!"} \`${cell(f.ruleId)}\` ${cell(f.file)}:${f.line}:${f.column} ${cell(f.message)}`).join("\n")}`
-    );
-  }
-  if (o2.error) {
-    const where2 = o2.error.step ? ` (step \`${cell(o2.error.step)}\`)` : "";
-    const details = o2.error.details.map((d) => `    ${d}`).join("\n");
-    parts.push(`**Error${where2}:** ${cell(o2.error.message)}${details ? `
-
-\`\`\`
-${details.replace(/```/g, "'''")}
-\`\`\`` : ""}`);
-  }
-  if (o2.notes.length > 0) parts.push(o2.notes.map((n2) => `> ${cell(n2)}`).join("\n>\n"));
-  if (o2.reportPath) parts.push(`JSON report: \`${cell(o2.reportPath)}\``);
-  return parts.join("\n\n");
-}
-function jobSummary(outcomes, heading = "build-connector") {
-  const ok = outcomes.filter((o2) => o2.result !== "failed").length;
-  const head = `## ${heading}: ${ok}/${outcomes.length} connector${outcomes.length === 1 ? "" : "s"} succeeded`;
-  const note = outcomes.some((o2) => o2.result === "published" || o2.result === "already-published") ? "\n\n<sub>Provenance attestations are stored in the image index as manifests whose platform shows as `unknown/unknown`: that is normal, they are not images.</sub>" : "";
-  return `${head}
-
-${outcomes.map(connectorSummary).join("\n\n---\n\n")}${note}
-`;
-}
-
-// src/action/types.ts
-function emptyOutcome(key, dir, command) {
-  return {
-    key,
-    dir,
-    command,
-    result: "failed",
-    platformDigests: {},
-    platforms: [],
-    tags: [],
-    skippedTags: [],
-    checks: [],
-    findings: [],
-    durations: {},
-    notes: []
-  };
-}
-
-// src/action/run.ts
-function changedSummary(since, set2) {
-  const head = `## build-connector: ${set2.connectors.length} connector${set2.connectors.length === 1 ? "" : "s"} affected since \`${since}\``;
-  if (set2.connectors.length === 0) return `${head}
-
-Nothing to build.
-`;
-  const rows = set2.connectors.map((c3) => `| \`${c3.connector}\` | ${c3.platforms.join(", ")} | ${c3.why.replace(/\|/g, "\\|")} |`);
-  return `${head}
-
-| connector | platforms | why |
-|---|---|---|
-${rows.join("\n")}
-`;
-}
-function connectorKey(dir, workspace) {
-  const abs = resolve2(workspace, dir);
-  return basename(abs) || abs;
-}
-function failedOutcome(key, dir, command, err) {
-  const o2 = emptyOutcome(key, dir, command);
-  o2.error = { message: err.message, details: err.details, step: err.step, exitCode: err.exitCode, ...err.at ? { at: err.at } : {} };
-  if (err.at) o2.metadataPath = err.at.file;
-  return o2;
-}
-async function runAction(io2, runner) {
-  const secrets = secretsToMask((n2) => io2.getInput(n2));
-  for (const s of secrets) io2.setSecret(s);
-  const scrub = (t) => redact(t, secrets);
-  const github = githubContext(io2.env);
-  const tempRoot = io2.env.RUNNER_TEMP && isAbsolute4(io2.env.RUNNER_TEMP) ? io2.env.RUNNER_TEMP : tmpdir();
-  const scratch = await mkdtemp(join4(tempRoot, "build-connector-"));
-  const reportDir = join4(scratch, "reports");
-  await mkdir3(reportDir, { recursive: true });
-  const outcomes = [];
-  let secretDir;
-  try {
-    let parsed2;
-    try {
-      parsed2 = readActionInputs((n2) => io2.getInput(n2), github);
-    } catch (err) {
-      const e = toBcError(err);
-      io2.annotate({ level: "error", title: "build-connector: invalid input", message: scrub([e.message, ...e.details].join("\n")) });
-      await io2.writeSummary(`## build-connector: invalid input
-
-${scrub(e.message)}
-`);
-      io2.setOutput("result", "failed");
-      return e.exitCode;
-    }
-    const { config: config2 } = parsed2;
-    const command = parsed2.command;
-    io2.info(`build-connector: command ${command} (${parsed2.commandReason})`);
-    if (parsed2.testConfig !== void 0) {
-      secretDir = await mkdtemp(join4(tempRoot, "build-connector-config-"));
-      await chmod2(secretDir, 448);
-      const file2 = join4(secretDir, "config.json");
-      await writeFile3(file2, parsed2.testConfig, { mode: 384 });
-      await chmod2(file2, 384);
-      config2.configFile = file2;
-    }
-    let dirs = config2.connectors.map((d) => resolve2(github.workspace, d));
-    if (parsed2.changedSince) {
-      let set2;
-      try {
-        const roots = config2.connectors.length === 1 && config2.connectors[0] === "." ? void 0 : dirs;
-        set2 = await runner.changed(parsed2.changedSince, roots, { github, platforms: config2.platforms, log: (l) => io2.info(scrub(l)) });
-      } catch (err) {
-        const e = toBcError(err);
-        io2.annotate({ level: "error", title: "build-connector: changed", message: scrub([e.message, ...e.details].join("\n")) });
-        await io2.writeSummary(`## build-connector: could not compute the changed connectors
-
-${scrub(e.message)}
-`);
-        io2.setOutput("result", "failed");
-        return e.exitCode;
-      }
-      io2.setOutput("matrix", set2.matrix);
-      io2.setOutput("platform-matrix", set2.platformMatrix);
-      io2.setOutput("changed", set2.connectors.map((c3) => c3.connector).join("\n"));
-      io2.info(`${set2.connectors.length} connector(s) affected since ${parsed2.changedSince}: ${set2.connectors.map((c3) => c3.connector).join(", ") || "none"}`);
-      dirs = set2.connectors.map((c3) => resolve2(github.workspace, c3.connector));
-      if (command === "changed" || dirs.length === 0) {
-        await io2.writeSummary(changedSummary(parsed2.changedSince, set2));
-        if (command !== "changed") for (const name of OUTPUT_NAMES) io2.setOutput(name, "{}");
-        return ExitCode2.ok;
-      }
-    }
-    if (command === "changed") throw new BcError("badInput", "command changed needs changed-since");
-    const ctx = { github, command, config: config2, reportDir, log: (l) => io2.info(scrub(l)) };
-    if (parsed2.releaseTag && command === "publish") {
-      ctx.releaseTag = parsed2.releaseTag;
-      try {
-        const plan = await runner.releasePlan(parsed2.releaseTag, dirs, ctx);
-        dirs = [resolve2(github.workspace, plan.dir)];
-        ctx.releaseVersion = plan.version;
-        io2.info(`release tag ${parsed2.releaseTag}: publishing ${connectorKey(plan.dir, github.workspace)} ${plan.version}`);
-      } catch (err) {
-        const e = toBcError(err);
-        const guess = dirs.find((d) => parsed2.releaseTag?.startsWith(`${basename(d)}/`)) ?? dirs[0] ?? github.workspace;
-        const o2 = failedOutcome(parsed2.releaseTag.split("/")[0] ?? connectorKey(guess, github.workspace), guess, command, e);
-        o2.error = { ...o2.error, step: e.step ?? "release-plan" };
-        outcomes.push(o2);
-        dirs = [];
-      }
-    }
-    for (const dir of dirs) {
-      const key = connectorKey(dir, github.workspace);
-      const outcome = await io2.group(`${key}: ${command}`, async () => {
-        try {
-          return await runner.run(dir, ctx);
-        } catch (err) {
-          const e = toBcError(err);
-          io2.info(scrub([`error: ${e.message}`, ...e.details.map((d) => `  ${d}`)].join("\n")));
-          return failedOutcome(key, dir, command, e);
-        }
-      });
-      outcomes.push(outcome);
-    }
-    for (const o2 of outcomes) {
-      if (!o2.reportPath) {
-        o2.reportPath = join4(reportDir, `${o2.key}.json`);
-        await writeFile3(o2.reportPath, `${scrub(JSON.stringify(o2, null, 2))}
-`);
-      }
-    }
-    const outputs = outputsFor(outcomes);
-    for (const name of OUTPUT_NAMES) io2.setOutput(name, scrub(outputs[name]));
-    for (const o2 of outcomes) for (const a2 of annotationsFor(o2, github.workspace)) io2.annotate({ ...a2, message: scrub(a2.message) });
-    await io2.writeSummary(scrub(jobSummary(outcomes)));
-    const failures = outcomes.filter((o2) => o2.result === "failed");
-    if (failures.length === 0) return ExitCode2.ok;
-    return failures.map((o2) => o2.error?.exitCode ?? ExitCode2.failed).reduce((a2, b) => b > a2 && b !== ExitCode2.interrupted ? b : a2, ExitCode2.failed);
-  } finally {
-    if (secretDir) await rm3(secretDir, { recursive: true, force: true });
-  }
-}
-
-// src/action/pipeline.ts
-import { join as join28 } from "node:path";
-
-// src/monorepo/changed.ts
-import { resolve as resolve6 } from "node:path";
-
-// src/monorepo/glob.ts
-var import_picomatch = __toESM(require_picomatch2(), 1);
-var OPTIONS = { dot: true, nonegate: true, noextglob: true };
-function toPicomatch(pattern) {
-  let p = pattern.trim();
-  const anchored = p.startsWith("./") || p.startsWith("/");
-  p = p.replace(/^\.?\/+/, "");
-  const floating = !anchored && !p.replace(/\/+$/, "").includes("/");
-  if (p.endsWith("/")) p = `${p}**`;
-  if (floating) p = `**/${p}`;
-  return p;
-}
-function compileGlob(pattern) {
-  return (0, import_picomatch.default)(toPicomatch(pattern), OPTIONS);
-}
-function compileGlobs(patterns) {
-  const matchers = patterns.filter((p) => p.trim() !== "").map(compileGlob);
-  if (matchers.length === 0) return () => false;
-  return (path10) => matchers.some((m) => m(path10));
-}
-
-// src/monorepo/affected.ts
-var ALL = "*";
-var NEVER_IN_CONTEXT = compileGlobs([
-  "secrets/",
-  ".git/",
-  "__pycache__/",
-  "*.pyc",
-  ".venv/",
-  "venv/",
-  ".pytest_cache/",
-  ".mypy_cache/",
-  ".ruff_cache/",
-  ".gradle/",
-  "*.egg-info/",
-  "node_modules/"
-]);
-async function computeAffected(input2) {
-  const { connectors, config: config2 } = input2;
-  const isIgnored = compileGlobs(config2.ignorePaths);
-  const isShared = compileGlobs(config2.sharedPaths);
-  const byDir = new Map(connectors.map((c3) => [c3.relDir, c3]));
-  const reasons = /* @__PURE__ */ new Map();
-  const add = (c3, r) => {
-    const list2 = reasons.get(c3.relDir) ?? [];
-    list2.push(r);
-    reasons.set(c3.relDir, list2);
-  };
-  const ignored = [];
-  const unrelated = [];
-  const shared = [];
-  const templates = /* @__PURE__ */ new Map();
-  const bases = /* @__PURE__ */ new Map();
-  const tplPrefix = `${config2.templatesDir}/`;
-  const basePrefix = `${config2.baseImagesDir}/`;
-  for (const file2 of input2.changedFiles) {
-    if (isIgnored(file2)) {
-      ignored.push(file2);
-      continue;
-    }
-    let hit = false;
-    if (isShared(file2)) {
-      shared.push(file2);
-      hit = true;
-    }
-    const owner = ownerOf(file2, byDir);
-    if (owner && NEVER_IN_CONTEXT(owner.relDir === "." ? file2 : file2.slice(owner.relDir.length + 1))) {
-      ignored.push(file2);
-      continue;
-    }
-    if (owner) {
-      add(owner, { kind: "own", path: file2 });
-      hit = true;
-    }
-    if (file2.startsWith(tplPrefix)) {
-      push(templates, folderKey(file2.slice(tplPrefix.length)), file2);
-      hit = true;
-    } else if (file2.startsWith(basePrefix)) {
-      push(bases, folderKey(file2.slice(basePrefix.length)), file2);
-      hit = true;
-    }
-    if (!hit) unrelated.push(file2);
-  }
-  if (shared.length > 0) {
-    for (const c3 of connectors) add(c3, { kind: "shared", path: shared[0] });
-  }
-  if (templates.size > 0 || bases.size > 0) {
-    const rendered = connectors.filter((c3) => !c3.hasDockerfile);
-    const facts = await input2.loadFacts(rendered);
-    for (const c3 of rendered) {
-      const f = facts.get(c3.relDir);
-      const tpl = templates.get(ALL) ?? (f?.language ? templates.get(f.language) : void 0);
-      if (tpl) add(c3, { kind: "template", path: tpl[0] });
-      const base = bases.get(ALL) ?? (f?.base ? bases.get(f.base) : void 0);
-      if (base) add(c3, { kind: "base", path: base[0] });
-    }
-    const usedLang = new Set(rendered.map((c3) => facts.get(c3.relDir)?.language));
-    const usedBase = new Set(rendered.map((c3) => facts.get(c3.relDir)?.base));
-    for (const [k, files] of templates) if (k !== ALL && !usedLang.has(k)) unrelated.push(...files.filter((f) => !ownerOf(f, byDir)));
-    for (const [k, files] of bases) if (k !== ALL && !usedBase.has(k)) unrelated.push(...files.filter((f) => !ownerOf(f, byDir)));
-  }
-  const affected = connectors.filter((c3) => reasons.has(c3.relDir)).map((c3) => ({ connector: c3, reasons: dedupe(reasons.get(c3.relDir) ?? []) }));
-  return { affected, ignored, unrelated: [...new Set(unrelated)].sort() };
-}
-function ownerOf(file2, byDir) {
-  let dir = file2;
-  for (; ; ) {
-    const i2 = dir.lastIndexOf("/");
-    if (i2 < 0) return byDir.get(".");
-    dir = dir.slice(0, i2);
-    const c3 = byDir.get(dir);
-    if (c3) return c3;
-  }
-}
-function folderKey(rest) {
-  const i2 = rest.indexOf("/");
-  if (i2 < 0 || rest.startsWith("_")) return ALL;
-  return rest.slice(0, i2);
-}
-function push(m, k, v) {
-  const l = m.get(k) ?? [];
-  l.push(v);
-  m.set(k, l);
-}
-function dedupe(rs) {
-  const order = ["own", "template", "base", "shared"];
-  return order.flatMap((k) => {
-    const r = rs.find((x) => x.kind === k);
-    return r ? [r] : [];
-  });
-}
-function describeReason(r) {
-  switch (r.kind) {
-    case "own":
-      return `own files (${r.path})`;
-    case "template":
-      return `template (${r.path})`;
-    case "base":
-      return `base image (${r.path})`;
-    case "shared":
-      return `shared path (${r.path})`;
-  }
-}
-
-// src/monorepo/discovery.ts
-init_errors();
-import { readdir as readdir3 } from "node:fs/promises";
-import { basename as basename2, isAbsolute as isAbsolute5, join as join5, relative as relative4, resolve as resolve3, sep as sep2 } from "node:path";
-var METADATA_FILE = "metadata.yaml";
-var SKIPPED_DIRS = /* @__PURE__ */ new Set(["node_modules", "build", "dist", "target", "out", "__pycache__", "venv", "site-packages"]);
-async function discoverConnectors(opts = {}) {
-  const base = resolve3(opts.base ?? process.cwd());
-  const roots = (opts.roots && opts.roots.length > 0 ? opts.roots : ["."]).map((r) => isAbsolute5(r) ? r : resolve3(base, r));
-  const found = /* @__PURE__ */ new Map();
-  await Promise.all(
-    roots.map(async (root) => {
-      let entries;
-      try {
-        entries = await readdir3(root, { withFileTypes: true });
-      } catch (err) {
-        const code = err.code;
-        if (code === "ENOENT" || code === "ENOTDIR") {
-          throw badInput(`discovery root ${relative4(base, root) || root} does not exist or is not a directory`, [
-            "fix: pass existing directories to --roots (or fix roots: in build-connector.yaml)"
-          ]);
-        }
-        throw err;
-      }
-      await visit2(root, entries, base, found);
-    })
-  );
-  return [...found.values()].sort((a2, b) => a2.relDir < b.relDir ? -1 : a2.relDir > b.relDir ? 1 : 0);
-}
-var readDir = (dir) => readdir3(dir, { withFileTypes: true });
-async function visit2(dir, entries, base, found) {
-  let hasMetadata = false;
-  let hasDockerfile = false;
-  for (const e of entries) {
-    if (e.name === METADATA_FILE && (e.isFile() || e.isSymbolicLink())) hasMetadata = true;
-    else if (e.name === "Dockerfile" && (e.isFile() || e.isSymbolicLink())) hasDockerfile = true;
-  }
-  if (hasMetadata) {
-    const relDir = toPosix(relative4(base, dir)) || ".";
-    found.set(dir, { dir, relDir, name: basename2(dir), metadataPath: join5(dir, METADATA_FILE), hasDockerfile });
-    return;
-  }
-  const subdirs = entries.filter((e) => e.isDirectory() && !e.name.startsWith(".") && !SKIPPED_DIRS.has(e.name));
-  await Promise.all(
-    subdirs.map(async (e) => {
-      const child = join5(dir, e.name);
-      let childEntries;
-      try {
-        childEntries = await readDir(child);
-      } catch (err) {
-        const code = err.code;
-        if (code === "ENOENT" || code === "EACCES" || code === "ENOTDIR") return;
-        throw err;
-      }
-      await visit2(child, childEntries, base, found);
-    })
-  );
-}
-function toPosix(p) {
-  return sep2 === "/" ? p : p.split(sep2).join("/");
-}
-
-// src/monorepo/facts.ts
-init_fs_util();
-var import_yaml3 = __toESM(require_dist(), 1);
-init_errors();
-import { existsSync as existsSync3 } from "node:fs";
-import { dirname, join as join8 } from "node:path";
-
-// src/monorepo/repo-config.ts
-init_fs_util();
 
 // src/connector/metadata.ts
 var import_yaml = __toESM(require_dist(), 1);
 import { existsSync as existsSync2 } from "node:fs";
-import { basename as basename3, join as join6, resolve as resolve4 } from "node:path";
+import { basename, join, resolve as resolve2 } from "node:path";
 init_errors();
 
 // src/connector/schema.ts
-var import_semver2 = __toESM(require_semver2(), 1);
+var import_semver = __toESM(require_semver2(), 1);
 init_zod();
 init_platforms();
 init_image_ref();
@@ -77567,13 +76402,13 @@ var show = (v) => {
 var text = (what) => external_exports.string({ error: (i2) => `expected ${what} (a string), got ${show(i2.input)}` }).refine((s) => !CONTROL_RE.test(s), {
   message: `${what} must be one line: newlines and control characters cannot be written safely into a Dockerfile`
 });
-var repository2 = external_exports.string({ error: (i2) => `expected a docker repository name (a string), got ${show(i2.input)}` }).refine(isRepository, {
+var repository = external_exports.string({ error: (i2) => `expected a docker repository name (a string), got ${show(i2.input)}` }).refine(isRepository, {
   error: (i2) => `expected a docker repository name like airbyte/source-hello (lowercase [a-z0-9._-] components separated by "/", optional registry host), got ${show(i2.input)}`
 });
-var imageRef2 = external_exports.string({ error: (i2) => `expected an image reference (a string), got ${show(i2.input)}` }).refine((s) => parseImageRef(s) !== void 0, {
+var imageRef = external_exports.string({ error: (i2) => `expected an image reference (a string), got ${show(i2.input)}` }).refine((s) => parseImageRef(s) !== void 0, {
   error: (i2) => `expected an image reference like docker.io/airbyte/python-connector-base:4.0.2@sha256:<64 hex>: ${describeBadRef(String(i2.input))}, got ${show(i2.input)}`
 });
-var semverTag = external_exports.string({ error: (i2) => `expected a semver version string like 1.2.3 (quote it in YAML), got ${show(i2.input)}` }).refine((s) => import_semver2.default.valid(s) === s, { error: (i2) => `expected a semver version like 1.2.3 or 1.2.3-rc.1, got ${show(i2.input)}` }).refine((s) => tagProblem(s) === void 0, { error: (i2) => `the version is the image tag: ${tagProblem(String(i2.input)) ?? ""}` });
+var semverTag = external_exports.string({ error: (i2) => `expected a semver version string like 1.2.3 (quote it in YAML), got ${show(i2.input)}` }).refine((s) => import_semver.default.valid(s) === s, { error: (i2) => `expected a semver version like 1.2.3 or 1.2.3-rc.1, got ${show(i2.input)}` }).refine((s) => tagProblem(s) === void 0, { error: (i2) => `the version is the image tag: ${tagProblem(String(i2.input)) ?? ""}` });
 function isPlaceholderUuid(s) {
   const hex3 = s.replace(/-/g, "").toLowerCase();
   return /^(.)\1*$/.test(hex3) || hex3 === "123456781234123412341234567890ab" || hex3 === "0123456789abcdef0123456789abcdef" || hex3 === "12345678123412341234123456789012";
@@ -77600,19 +76435,19 @@ var entrypoint = external_exports.array(external_exports.string({ error: (i2) =>
   const p = entrypointIssue(args);
   if (p) ctx.addIssue({ code: "custom", message: p.message, path: [p.index] });
 });
-var platform4 = PlatformSchema;
+var platform3 = PlatformSchema;
 var BuildConnectorSchema = external_exports.object({
   entrypoint: entrypoint.optional(),
-  baseImage: imageRef2.optional(),
+  baseImage: imageRef.optional(),
   extraWriteDirs: external_exports.array(external_exports.string().regex(SAFE_DIR_RE, { message: "expected an absolute directory path with [A-Za-z0-9_.+-] components" })).optional(),
-  platforms: external_exports.array(platform4).min(1).optional(),
+  platforms: external_exports.array(platform3).min(1).optional(),
   offline: external_exports.boolean({ error: (i2) => `expected true or false, got ${show(i2.input)}` }).optional()
 }).strict();
 var MetadataSchema = external_exports.object({
   data: external_exports.object({
     name: text("the connector name"),
     connectorType: external_exports.enum(["source", "destination"], { error: (i2) => `expected "source" or "destination", got ${show(i2.input)}` }),
-    dockerRepository: repository2,
+    dockerRepository: repository,
     dockerImageTag: semverTag,
     definitionId: external_exports.string({ error: (i2) => `expected a UUID string, got ${show(i2.input)}` }).regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, { message: "expected a UUID" }).refine((s) => !isPlaceholderUuid(s), {
       error: (i2) => `${show(i2.input)} is a placeholder, not a definition id: generate one (uuidgen) and keep it for the connector's life`
@@ -77622,12 +76457,12 @@ var MetadataSchema = external_exports.object({
     tags: external_exports.array(external_exports.string({ error: (i2) => `expected a string tag, got ${show(i2.input)}` }), {
       error: (i2) => `expected a list of tags like [language:python], got ${show(i2.input)}`
     }).optional(),
-    connectorBuildOptions: external_exports.object({ baseImage: imageRef2.optional() }).loose().optional(),
+    connectorBuildOptions: external_exports.object({ baseImage: imageRef.optional() }).loose().optional(),
     registryOverrides: external_exports.record(
       external_exports.string(),
       external_exports.object({
         enabled: external_exports.boolean().optional(),
-        dockerRepository: repository2.optional(),
+        dockerRepository: repository.optional(),
         dockerImageTag: semverTag.optional()
       }).loose()
     ).optional(),
@@ -77838,7 +76673,7 @@ function languageOf(tags, parsed2, dir, baseImage) {
   const decision = chooseLanguage(
     found.map((f) => f.language),
     baseImage.ref,
-    (rel) => existsSync2(join6(dir, rel))
+    (rel) => existsSync2(join(dir, rel))
   );
   if (!decision.ok) {
     throw issueError(parsed2, [{ path: decision.at === "baseImage" ? baseImage.path : found[1]?.path ?? "data.tags", message: decision.message }]);
@@ -77847,7 +76682,7 @@ function languageOf(tags, parsed2, dir, baseImage) {
   return { language: decision.choice.language, path: chosen?.path ?? "data.tags", choice: decision.choice };
 }
 async function loadMetadata(dir) {
-  const file2 = join6(resolve4(dir), "metadata.yaml");
+  const file2 = join(resolve2(dir), "metadata.yaml");
   const text2 = await readBoundedFile(file2, {
     kind: "metadata.yaml",
     notFound: "not found: a connector directory needs a metadata.yaml",
@@ -77856,7 +76691,7 @@ async function loadMetadata(dir) {
   return parseMetadataText(text2, file2);
 }
 async function loadConnector(dir) {
-  const abs = resolve4(dir);
+  const abs = resolve2(dir);
   const parsed2 = await loadMetadata(abs);
   const m = validateMetadata(parsed2);
   const d = m.data;
@@ -77871,7 +76706,7 @@ async function loadConnector(dir) {
     ref: bc?.baseImage ?? d.connectorBuildOptions?.baseImage,
     path: bc?.baseImage ? "data.buildConnector.baseImage" : "data.connectorBuildOptions.baseImage"
   });
-  const dockerfile = join6(abs, "Dockerfile");
+  const dockerfile = join(abs, "Dockerfile");
   const registryOverrides = {};
   for (const [k, v] of Object.entries(d.registryOverrides ?? {})) {
     registryOverrides[k] = {
@@ -77883,7 +76718,7 @@ async function loadConnector(dir) {
     dir: abs,
     metadataPath: parsed2.file,
     name: d.name,
-    dirName: basename3(abs),
+    dirName: basename(abs),
     type: d.connectorType,
     repository: d.dockerRepository,
     version: d.dockerImageTag,
@@ -77904,7 +76739,1434 @@ function metadataError(c3, path10, message, details = []) {
   return badInputAt({ ...keyAt(c3, path10), problem: message }, details);
 }
 
+// src/publish/target.ts
+init_image_ref();
+function versionError(source, at, problem, details) {
+  return new BcError("badInput", `${source}: ${problem}`, { details, ...at ? { at: { ...at, problem } } : {} });
+}
+function splitRepository(ref2) {
+  const { domain: domain2, path: path10 } = splitDomain(ref2);
+  return { registry: domain2, path: path10 };
+}
+function resolveTarget(c3, f) {
+  const notes = [];
+  const override = f.target ? c3.registryOverrides[f.target] : void 0;
+  if (f.target && !override?.dockerRepository && !override?.dockerImageTag) {
+    notes.push(`--target ${f.target}: metadata.yaml has no data.registryOverrides.${f.target}; using data.dockerRepository / data.dockerImageTag`);
+  }
+  const repository3 = f.repository ?? override?.dockerRepository ?? c3.repository;
+  const fromKey = (key) => {
+    const p = c3.positionOf(key);
+    return { versionSource: p ? `${where(p)} ${key}` : `${c3.metadataPath} ${key}`, versionAt: keyAt(c3, key) };
+  };
+  const { version: version2, versionSource, versionAt } = f.version !== void 0 ? { version: f.version, versionSource: "--release-version", versionAt: void 0 } : f.target && override?.dockerImageTag ? { version: override.dockerImageTag, ...fromKey(`data.registryOverrides.${f.target}.dockerImageTag`) } : { version: c3.version, ...fromKey("data.dockerImageTag") };
+  const problem = tagProblem(version2);
+  if (problem) throw versionError(versionSource, versionAt, `the version is the image tag: ${problem}`, [`fix: use a version of at most ${MAX_TAG_LENGTH} characters`]);
+  const split = splitDomain(repository3);
+  const { domain: registry3, path: repo } = normalizeDockerHub(f.registry ?? split.domain, split.path);
+  if (!/^[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/.test(repo)) {
+    throw badInput(`repository "${repo}" is not valid (lowercase path like airbyte/source-foo)`);
+  }
+  return { registry: registry3, repo, reference: `${registry3}/${repo}`, version: version2, versionSource, ...versionAt ? { versionAt } : {}, notes };
+}
+
+// src/publish/tag-plan.ts
+init_image_ref();
+var LATEST_MODES = ["auto", "true", "false"];
+function parseVersion(version2, source = "version", at) {
+  const v = /^\d/.test(version2) ? import_semver2.default.parse(version2) : null;
+  if (!v || v.raw !== version2) {
+    throw versionError(source, at, `"${version2}" is not a valid semantic version (expected X.Y.Z or X.Y.Z-pre.N)`, [
+      "fix: set data.dockerImageTag in metadata.yaml (or --release-version) to a version such as 1.2.3"
+    ]);
+  }
+  if (v.build.length > 0) {
+    throw versionError(source, at, `"${version2}" carries build metadata (+${v.build.join(".")}), which an image tag cannot hold ("+" is not allowed in tags)`, [
+      "fix: drop the +... part, or use a pre-release such as 1.2.3-build.5"
+    ]);
+  }
+  return v;
+}
+function checkPlanTags(p, source = "version", at) {
+  for (const t of p.tags) {
+    const problem = tagProblem(t.tag);
+    if (problem) {
+      throw versionError(source, at, `tag ${problem} (${t.reason})`, [
+        p.kind === "dev" ? `fix: dev tags add "-dev.<10-char sha>" (15 characters) to X.Y.Z; keep X.Y.Z at most ${MAX_TAG_LENGTH - 15} characters` : `fix: shorten data.dockerImageTag (or --release-version) to at most ${MAX_TAG_LENGTH} characters`
+      ]);
+    }
+  }
+}
+function devTag(version2, sha) {
+  if (!/^[0-9a-f]{10,64}$/i.test(sha)) throw badInput(`--dev: "${sha}" is not a git commit sha`);
+  return `${version2.major}.${version2.minor}.${version2.patch}-dev.${sha.slice(0, 10).toLowerCase()}`;
+}
+function stableVersions(tags) {
+  return tags.filter((t) => import_semver2.default.valid(t) === t && import_semver2.default.prerelease(t) === null).sort(import_semver2.default.rcompare);
+}
+function planTags(input2) {
+  const p = planTagsUnchecked(input2);
+  checkPlanTags(p, input2.versionSource, input2.versionAt);
+  return p;
+}
+function planTagsUnchecked(input2) {
+  const v = parseVersion(input2.version, input2.versionSource, input2.versionAt);
+  const existing = new Set(input2.existingTags);
+  const stable = stableVersions(input2.existingTags);
+  const plan = (kind, version2) => ({
+    repository: input2.repository,
+    version: version2,
+    kind,
+    tags: [],
+    skipped: [],
+    existingStable: stable
+  });
+  const add = (p2, tag2, reason) => p2.tags.push({ tag: tag2, reason, exists: existing.has(tag2) });
+  const skip3 = (p2, tag2, reason) => p2.skipped.push({ tag: tag2, reason });
+  if (input2.dev) {
+    const tag2 = devTag(v, input2.dev.sha);
+    const p2 = plan("dev", tag2);
+    add(p2, tag2, `dev build of commit ${input2.dev.sha.slice(0, 10)}`);
+    skip3(p2, "latest", "dev builds never move latest");
+    if (input2.aliases) skip3(p2, `${v.major}.${v.minor}`, "dev builds never move aliases");
+    return p2;
+  }
+  if (v.prerelease.length > 0) {
+    const p2 = plan("prerelease", v.version);
+    add(p2, v.version, "the version (pre-release)");
+    skip3(p2, "latest", `pre-release ${v.version} never moves latest`);
+    if (input2.aliases) {
+      skip3(p2, `${v.major}.${v.minor}`, "pre-releases never move aliases");
+      skip3(p2, `${v.major}`, "pre-releases never move aliases");
+    }
+    return p2;
+  }
+  const p = plan("stable", v.version);
+  add(p, v.version, "the version");
+  if (input2.aliases) {
+    for (const [alias, line] of [
+      [`${v.major}.${v.minor}`, (s) => s.major === v.major && s.minor === v.minor],
+      [`${v.major}`, (s) => s.major === v.major]
+    ]) {
+      const higher = stable.find((s) => line(import_semver2.default.parse(s)) && import_semver2.default.gt(s, v));
+      if (higher) skip3(p, alias, `${alias} not moved: ${higher} > ${v.version}`);
+      else add(p, alias, `highest release of the ${alias} line`);
+    }
+  }
+  const latest2 = input2.latest ?? "auto";
+  const highest = stable[0];
+  if (latest2 === "false") skip3(p, "latest", "latest not moved: --latest false");
+  else if (latest2 === "true") add(p, "latest", highest && import_semver2.default.gt(highest, v) ? `forced by --latest true (moves back from ${highest})` : "forced by --latest true");
+  else if (highest && import_semver2.default.gt(highest, v)) skip3(p, "latest", `latest not moved: ${highest} > ${v.version}`);
+  else add(p, "latest", highest ? `${v.version} >= every stable version (highest was ${highest})` : "first stable version");
+  return p;
+}
+
+// src/core/request-fields.ts
+var list = (item) => external_exports.preprocess((v) => {
+  if (typeof v === "string") return v.trim() === "" ? void 0 : splitList(v);
+  if (Array.isArray(v)) return v.flatMap((x) => typeof x === "string" ? splitList(x) : [x]);
+  return v;
+}, external_exports.array(item).optional());
+var bool = external_exports.preprocess((v) => {
+  if (typeof v !== "string") return v;
+  const t = v.trim();
+  if (t === "") return void 0;
+  if (["true", "True", "TRUE"].includes(t)) return true;
+  if (["false", "False", "FALSE"].includes(t)) return false;
+  return v;
+}, external_exports.boolean({ error: "expected true or false" }).optional());
+var optString = external_exports.preprocess((v) => typeof v === "string" && v.trim() === "" ? void 0 : typeof v === "string" ? v.trim() : v, external_exports.string().optional());
+var secret = external_exports.preprocess((v) => typeof v === "string" && v.trim() === "" ? void 0 : v, external_exports.string().optional());
+function word(what, read) {
+  return external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]).optional().transform((v, ctx) => {
+    if (v === void 0 || typeof v === "string" && v.trim() === "") return void 0;
+    const out = read(String(v).trim());
+    if (out === void 0) {
+      ctx.issues.push({ code: "custom", input: v, message: `expected ${what}, got ${JSON.stringify(String(v))}` });
+      return external_exports.NEVER;
+    }
+    return out;
+  });
+}
+var oneOf = (values) => word(values.join(", ").replace(/, ([^,]*)$/, " or $1"), (s) => values.includes(s) ? s : void 0);
+var positive = (what) => word(what, (s) => /^\d+(\.\d+)?$/.test(s) && Number(s) > 0 ? Number(s) : void 0);
+var wholeNumber = (min, max) => word(max === Infinity ? `a whole number \u2265 ${min}` : `a whole number ${min}..${max}`, (s) => /^\d+$/.test(s) && Number(s) >= min && Number(s) <= max ? Number(s) : void 0);
+var latest = oneOf(LATEST_MODES);
+var provenance = word("min, max or false", (s) => {
+  const v = s.toLowerCase().replace(/^mode=/, "");
+  if (v === "min" || v === "true" || v === "1") return "min";
+  if (v === "max") return "max";
+  if (v === "false" || v === "0" || v === "none") return false;
+  return void 0;
+});
+var retries = wholeNumber(1, 20);
+var baseImages = external_exports.array(external_exports.string()).optional().transform((values, ctx) => {
+  if (!values || values.length === 0) return void 0;
+  const out = { byLanguage: {} };
+  for (const v of values) {
+    const m = /^([a-z0-9][a-z0-9_-]*)=(.+)$/.exec(v);
+    if (m) out.byLanguage[m[1]] = m[2];
+    else if (out.all === void 0) out.all = v;
+    else {
+      ctx.issues.push({ code: "custom", input: v, message: `"${v}": a base for every connector was already given (${out.all}); use LANGUAGE=REF` });
+      return external_exports.NEVER;
+    }
+  }
+  return out;
+});
+var jsonObject = external_exports.string().optional().transform((v, ctx) => {
+  if (v === void 0 || v.trim() === "") return void 0;
+  let value;
+  try {
+    value = JSON.parse(v);
+  } catch {
+    ctx.issues.push({
+      code: "custom",
+      input: "",
+      message: "is not valid JSON (its content is secret and not shown)",
+      params: { fix: "pass the connector config as a JSON object, e.g. config: ${{ secrets.SOURCE_FOO_CONFIG }}" }
+    });
+    return external_exports.NEVER;
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    ctx.issues.push({ code: "custom", input: "", message: "must be a JSON object (its content is secret and not shown)" });
+    return external_exports.NEVER;
+  }
+  return v;
+});
+var ACTION_COMMANDS = ["build", "verify", "publish", "changed"];
+var FIELDS = {
+  /** seconds per connector command (verify, bake, digest-record) */
+  timeout: positive("a positive number of seconds"),
+  pidsLimit: positive("a positive number"),
+  cpus: positive("a positive number"),
+  /** connector type, when neither metadata.yaml nor the image label says */
+  type: oneOf(["source", "destination"]),
+  /** connectors verified at once */
+  verifyConcurrency: wholeNumber(1, Infinity),
+  retries,
+  latest,
+  target: oneOf(["cloud", "oss"]),
+  provenance,
+  progress: oneOf(["auto", "tty", "plain", "quiet"]),
+  /** unix seconds */
+  sourceDateEpoch: word("unix seconds (a non-negative integer)", (s) => /^\d{1,12}$/.test(s) ? Number.parseInt(s, 10) : void 0),
+  /** build --output: an OCI archive (pushing is publish's, after verify) */
+  output: word("oci=FILE (pushing is done by `build-connector publish`, after verify)", (s) => {
+    const m = /^(?:oci=(.+)|type=oci,dest=(.+))$/.exec(s);
+    const dest = m?.[1] ?? m?.[2];
+    return dest ? { type: "oci", dest } : void 0;
+  }),
+  /** exactly one platform (digest-record) */
+  platform: word("exactly one platform, e.g. linux/arm64", (s) => isPlatform(s) ? s : void 0),
+  platforms: list(PlatformSchema),
+  /** directories (connector roots, …) */
+  roots: list(external_exports.string().min(1)),
+  baseImages,
+  /** changed --matrix: a bare --matrix is the build matrix */
+  matrix: word("build or merge", (s) => s === "true" || s === "build" ? "build" : s === "merge" ? "merge" : void 0),
+  format: oneOf(["text", "json", "github"]),
+  permittedWriteDirs: list(external_exports.string().startsWith("/", { error: (i2) => `${JSON.stringify(String(i2.input))} is not an absolute path` })),
+  /** a git ref reaches git as an argument: option-looking or odd values are refused outright */
+  changedSince: word("a git ref", (s) => /^[A-Za-z0-9][A-Za-z0-9._/~^@{}-]*$/.test(s) ? s : void 0),
+  /** the Action's `command` */
+  command: oneOf(ACTION_COMMANDS),
+  /** the connector config as JSON text (the Action's `config` input) */
+  configJson: jsonObject
+};
+function kebab(field) {
+  return field.replace(/[A-Z]/g, (c3) => `-${c3.toLowerCase()}`);
+}
+var FLAG_NAMES = {
+  platforms: "platform",
+  buildArgs: "build-arg",
+  baseImages: "base-image",
+  configFile: "config",
+  password: "password-stdin",
+  verifyConcurrency: "verify-concurrency (or BC_VERIFY_CONCURRENCY)",
+  changedSince: "since"
+};
+var INPUT_NAMES = { configJson: "config" };
+function parseWith(schema, raw, source) {
+  const res = schema.safeParse(raw);
+  if (res.success) return res.data;
+  const fixes = res.error.issues.flatMap((i2) => i2.code === "custom" && typeof i2.params?.fix === "string" ? [`fix: ${i2.params.fix}`] : []);
+  const lines = res.error.issues.map((i2) => {
+    const key = typeof i2.path[0] === "string" ? i2.path[0] : void 0;
+    const field = key === void 0 ? "(config)" : source === "flag" ? FLAG_NAMES[key] ?? kebab(key) : INPUT_NAMES[key] ?? kebab(key);
+    const name = source === "input" ? `input "${field}"` : `--${field}`;
+    return `${name}: ${i2.message}`;
+  });
+  throw badInput(lines[0] ?? "invalid configuration", [...lines.slice(1), ...fixes]);
+}
+function parseFields(raw, source = "flag") {
+  const shape2 = {};
+  for (const k of Object.keys(raw)) shape2[k] = FIELDS[k];
+  return parseWith(external_exports.object(shape2), raw, source);
+}
+
+// src/core/request-schema.ts
+init_platforms();
+var platform4 = PlatformSchema;
+var registry2 = external_exports.string().regex(/^(local|[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?|\[[0-9a-f:]+\](:\d{1,5})?)$/i, { error: (i2) => `"${String(i2.input)}" is not a registry host[:port]` });
+var repository2 = external_exports.string().regex(/^[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/, {
+  error: (i2) => `"${String(i2.input)}" is not a repository path (lowercase, like airbyte/source-foo)`
+});
+var imageRef2 = external_exports.string().regex(/^[A-Za-z0-9][A-Za-z0-9._\-/:@[\]]*$/, { error: (i2) => `"${String(i2.input)}" is not an image reference` });
+var keyValues = external_exports.preprocess((v) => typeof v === "string" ? v.trim() === "" ? void 0 : v.split("\n") : v, external_exports.union([external_exports.array(external_exports.string()), external_exports.record(external_exports.string(), external_exports.string())]).optional()).transform((v, ctx) => {
+  if (v === void 0) return void 0;
+  const entries = Array.isArray(v) ? v : Object.entries(v).map(([k, val]) => `${k}=${val}`);
+  const out = {};
+  for (const raw of entries) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const eq = line.indexOf("=");
+    const key = eq > 0 ? line.slice(0, eq).trim() : "";
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) {
+      ctx.issues.push({ code: "custom", input: raw, message: `"${line}" is not KEY=VALUE (KEY: letters, digits, _)` });
+      return external_exports.NEVER;
+    }
+    out[key] = line.slice(eq + 1);
+  }
+  return out;
+});
+var RegistryLoginSchema = external_exports.object({
+  username: optString,
+  /** never logged, never argv */
+  password: secret
+});
+var BuildConfigSchema = external_exports.object({
+  /** connector directories (absolute or relative to the workspace) */
+  connectors: list(external_exports.string().min(1)).transform((v) => v ?? ["."]),
+  /** not given: metadata.yaml's data.buildConnector.platforms, else DEFAULT_PLATFORMS (resolvePlan decides) */
+  platforms: list(platform4),
+  /** replaces the base image of every connector (air-gapped or mirrored registries) */
+  baseImage: optString.pipe(imageRef2.optional()),
+  cacheFrom: list(external_exports.string().min(1)).transform((v) => v ?? []),
+  cacheTo: list(external_exports.string().min(1)).transform((v) => v ?? []),
+  buildArgs: keyValues.transform((v) => v ?? {}),
+  /** buildx builder (default: BUILDX_BUILDER, else the current one), as build-push-action's `builder` */
+  builder: optString,
+  /** provenance attestation (not given: min; none where the builder cannot attach it) */
+  provenance
+});
+var VerifyConfigSchema = BuildConfigSchema.extend({
+  /** path of a config JSON for check/discover/read (the Action writes its `config` input to a 0600 temp file) */
+  configFile: optString
+});
+var PublishConfigSchema = VerifyConfigSchema.extend({
+  registry: optString.pipe(registry2.optional()),
+  repository: optString.pipe(repository2.optional()),
+  ...RegistryLoginSchema.shape,
+  /** false: stop after verify and push nothing (same as dryRun) */
+  push: bool.transform((v) => v ?? true),
+  dryRun: bool.transform((v) => v ?? false),
+  force: bool.transform((v) => v ?? false),
+  latest: latest.transform((v) => v ?? "auto"),
+  /** also move the X.Y and X alias tags (only when this is the highest release of the line) */
+  aliases: bool.transform((v) => v ?? false),
+  /** publish X.Y.Z-dev.<sha> only */
+  dev: bool.transform((v) => v ?? false),
+  /** create the annotated git tag <dir>/v<version> after a successful publish */
+  gitTag: bool.transform((v) => v ?? false),
+  signKey: optString,
+  /** a CycloneDX SBOM per platform image, attached as an OCI referrer */
+  sbom: bool.transform((v) => v ?? false),
+  /** attempts per registry operation (not given: 5) */
+  retries,
+  /** publish to data.registryOverrides.<target> */
+  target: external_exports.enum(["cloud", "oss"], { error: (i2) => `expected cloud or oss, got ${JSON.stringify(String(i2.input))}` }).optional(),
+  /** the version to tag (a release tag's), instead of data.dockerImageTag */
+  version: optString,
+  /** also push the git tag (implies gitTag) */
+  pushGitTag: bool.transform((v) => v ?? false),
+  /** the git tag's format ({dir}, {version}) */
+  gitTagFormat: optString,
+  /** build without the cache (and even when the version tag records the same inputs) */
+  noCache: bool.transform((v) => v ?? false)
+});
+var BuildCommandSchema = VerifyConfigSchema.extend({
+  output: FIELDS.output,
+  load: bool,
+  tags: list(external_exports.string().min(1)),
+  sourceDateEpoch: FIELDS.sourceDateEpoch,
+  noCache: bool,
+  progress: FIELDS.progress,
+  verify: bool
+}).superRefine((c3, ctx) => {
+  if (c3.output !== void 0 && c3.load) ctx.addIssue({ code: "custom", path: ["load"], message: "cannot go with --output" });
+  if (c3.configFile !== void 0 && !c3.verify) ctx.addIssue({ code: "custom", path: ["configFile"], message: "is used by --verify only" });
+});
+var parsePublishConfig = (raw, source = "flag") => parseWith(PublishConfigSchema, raw, source);
+function buildRequestOf(dir, c3) {
+  return {
+    dir,
+    platforms: c3.platforms,
+    baseImage: c3.baseImage,
+    buildArgs: c3.buildArgs,
+    cacheFrom: c3.cacheFrom,
+    cacheTo: c3.cacheTo,
+    builder: c3.builder,
+    provenance: c3.provenance ?? "min",
+    ...c3.output ? { output: c3.output } : {},
+    ...c3.tags ? { tags: c3.tags } : {},
+    ...c3.sourceDateEpoch !== void 0 ? { sourceDateEpoch: c3.sourceDateEpoch } : {},
+    ...c3.noCache ? { noCache: true } : {},
+    ...c3.progress ? { progress: c3.progress } : {},
+    ...c3.verify ? { verify: { configFile: c3.configFile } } : {}
+  };
+}
+function publishRequestOf(dir, c3) {
+  return {
+    dir,
+    registry: c3.registry,
+    repository: c3.repository,
+    target: c3.target,
+    version: c3.version,
+    platforms: c3.platforms,
+    baseImage: c3.baseImage,
+    builder: c3.builder,
+    buildArgs: c3.buildArgs,
+    cacheFrom: c3.cacheFrom,
+    cacheTo: c3.cacheTo,
+    provenance: c3.provenance ?? "min",
+    noCache: c3.noCache,
+    configFile: c3.configFile,
+    // push: false is a dry run: everything up to verify, nothing pushed or tagged
+    dryRun: c3.dryRun || !c3.push,
+    force: c3.force,
+    aliases: c3.aliases,
+    latest: c3.latest,
+    dev: c3.dev,
+    retries: c3.retries,
+    username: c3.username,
+    password: c3.password,
+    signKey: c3.signKey,
+    sbom: c3.sbom,
+    gitTag: c3.gitTag || c3.pushGitTag,
+    ...c3.gitTagFormat !== void 0 ? { gitTagFormat: c3.gitTagFormat } : {},
+    pushGitTag: c3.pushGitTag
+  };
+}
+
+// src/action/inputs.ts
+var ACTION_INPUTS = [
+  "connectors",
+  "command",
+  "platforms",
+  "base-image",
+  "registry",
+  "repository",
+  "username",
+  "password",
+  "push",
+  "dry-run",
+  "force",
+  "latest",
+  "aliases",
+  "dev",
+  "git-tag",
+  "sign-key",
+  "sbom",
+  "cache-from",
+  "cache-to",
+  "build-args",
+  "builder",
+  "config",
+  "changed-since"
+];
+var SECRET_INPUTS = ["password", "config"];
+function githubContext(env2) {
+  return {
+    eventName: env2.GITHUB_EVENT_NAME ?? "",
+    ref: env2.GITHUB_REF ?? "",
+    workspace: env2.GITHUB_WORKSPACE ?? process.cwd(),
+    sha: env2.GITHUB_SHA ?? ""
+  };
+}
+function releaseTagOf(ctx) {
+  if (ctx.eventName !== "push" || !ctx.ref.startsWith("refs/tags/")) return void 0;
+  const tag2 = ctx.ref.slice("refs/tags/".length);
+  return /^([^/]+\/v?|v)\d+\.\d+\.\d+/.test(tag2) ? tag2 : void 0;
+}
+var ACTION_ONLY_INPUTS = ["command", "config", "changed-since"];
+function defaultCommand(ctx) {
+  const tag2 = releaseTagOf(ctx);
+  if (tag2) return { command: "publish", reason: `release tag ${tag2} pushed` };
+  return { command: "verify", reason: `event "${ctx.eventName || "unknown"}" is not a release tag push` };
+}
+var camel = (name) => name.replace(/-([a-z])/g, (_m, c3) => c3.toUpperCase());
+function readActionInputs(getInput2, ctx) {
+  const raw = {};
+  for (const name of ACTION_INPUTS) raw[name] = getInput2(name);
+  const parsed2 = parseFields({ command: raw.command, configJson: raw.config, changedSince: raw["changed-since"] }, "input");
+  const { configJson: testConfig, changedSince } = parsed2;
+  const d = parsed2.command === void 0 ? defaultCommand(ctx) : { command: parsed2.command, reason: 'input "command"' };
+  const { command, reason: commandReason } = d;
+  const fields = {};
+  for (const name of ACTION_INPUTS) {
+    if (ACTION_ONLY_INPUTS.includes(name)) continue;
+    fields[camel(name)] = raw[name] ?? "";
+  }
+  const config2 = parsePublishConfig({ ...fields, pushGitTag: fields.gitTag }, "input");
+  if (command === "changed" && changedSince === void 0) throw badInput('input "command": changed needs input "changed-since" (a git ref, e.g. origin/main)');
+  return { command, commandReason, config: config2, testConfig, releaseTag: releaseTagOf(ctx), changedSince };
+}
+function secretsToMask(getInput2) {
+  const out = /* @__PURE__ */ new Set();
+  for (const name of SECRET_INPUTS) {
+    const v = getInput2(name);
+    if (!v || v.trim() === "") continue;
+    out.add(v);
+    out.add(v.trim());
+    for (const line of v.split(/\r?\n/)) if (line.trim().length >= 8) out.add(line.trim());
+    if (name === "config") {
+      try {
+        collectLeaves(JSON.parse(v), false, out);
+      } catch {
+      }
+    }
+  }
+  return [...out].filter((s) => s.length >= 3);
+}
+var SECRET_KEY = /pass|secret|token|key|credential|auth|private|cert|session|cookie|dsn|connection_string/i;
+function collectLeaves(v, secretKey, out) {
+  if (typeof v === "string" || typeof v === "number") {
+    const s = String(v);
+    if (secretKey && s.length >= 3 || s.length >= 16) out.add(s);
+  } else if (Array.isArray(v)) {
+    for (const x of v) collectLeaves(x, secretKey, out);
+  } else if (v && typeof v === "object") {
+    for (const [k, x] of Object.entries(v)) collectLeaves(x, secretKey || SECRET_KEY.test(k), out);
+  }
+}
+
+// src/core/images/prepare.ts
+init_errors();
+init_platforms();
+
+// src/docker/buildx-capabilities.ts
+init_zod();
+var import_semver3 = __toESM(require_semver2(), 1);
+
+// src/docker/engine.ts
+init_zod();
+init_cli();
+
+// src/docker/buildx-current.ts
+init_zod();
+import { readFileSync as readFileSync3 } from "node:fs";
+import { homedir } from "node:os";
+import { join as join2 } from "node:path";
+var CurrentSchema = external_exports.object({ Key: external_exports.string().optional(), Name: external_exports.string().optional(), Global: external_exports.boolean().optional() });
+var ConfigSchema = external_exports.object({ currentContext: external_exports.string().optional() }).loose();
+var readJson = (p) => {
+  try {
+    return JSON.parse(readFileSync3(p, "utf8"));
+  } catch {
+    return void 0;
+  }
+};
+function dockerContext(env2 = process.env) {
+  if (env2.DOCKER_CONTEXT) return env2.DOCKER_CONTEXT;
+  const cfg = ConfigSchema.safeParse(readJson(join2(env2.DOCKER_CONFIG ?? join2(homedir(), ".docker"), "config.json")));
+  return cfg.success && cfg.data.currentContext || "default";
+}
+function currentBuilderName(env2 = process.env) {
+  const context = dockerContext(env2);
+  const endpoint = context === "default" ? env2.DOCKER_HOST || "unix:///var/run/docker.sock" : context;
+  const cur = CurrentSchema.safeParse(readJson(join2(env2.DOCKER_CONFIG ?? join2(homedir(), ".docker"), "buildx", "current")));
+  if (cur.success && cur.data.Name && (cur.data.Global || cur.data.Key === endpoint)) return cur.data.Name;
+  return context;
+}
+function selectBuilder(builders, wanted, env2 = process.env) {
+  if (wanted) return builders.find((b) => b.Name === wanted);
+  const marked = builders.find((b) => b.Current === true);
+  if (marked) return marked;
+  const name = currentBuilderName(env2);
+  return builders.find((b) => b.Name === name) ?? builders[0];
+}
+
+// src/docker/engine.ts
+init_errors();
+var DockerVersionSchema = external_exports.object({
+  Client: external_exports.object({ Version: external_exports.string() }).loose(),
+  Server: external_exports.object({ Version: external_exports.string() }).loose().nullish()
+}).loose();
+var DockerInfoSchema = external_exports.object({
+  ServerVersion: external_exports.string().optional(),
+  Driver: external_exports.string().optional(),
+  DriverStatus: external_exports.array(external_exports.array(external_exports.string())).nullish(),
+  Architecture: external_exports.string().optional()
+}).loose();
+var BuilderSchema = external_exports.object({
+  Name: external_exports.string(),
+  Driver: external_exports.string(),
+  Nodes: external_exports.array(
+    external_exports.object({
+      Name: external_exports.string().optional(),
+      Status: external_exports.string().optional(),
+      Platforms: external_exports.array(external_exports.string()).nullish()
+    }).loose()
+  ).nullish()
+}).loose();
+function isContainerdStore(info2) {
+  return (info2.DriverStatus ?? []).some(([k, v]) => k === "driver-type" && v === "io.containerd.snapshotter.v1");
+}
+function builderFacts(b) {
+  const platforms = /* @__PURE__ */ new Set();
+  for (const n2 of b.Nodes ?? []) for (const p of n2.Platforms ?? []) platforms.add(p);
+  return { name: b.Name, driver: b.Driver, platforms: [...platforms] };
+}
+function builderSupports(facts, platform6) {
+  return facts.platforms.some((p) => p === platform6 || p.startsWith(`${platform6}/`));
+}
+async function dockerInfo() {
+  const res = await docker(["info", "--format", "{{json .}}"], { timeoutMs: 2e4, failKind: "environment", step: "docker info" });
+  return parseJson(DockerInfoSchema, res.stdout, "docker info");
+}
+async function buildxVersion() {
+  const res = await docker(["buildx", "version"], { timeoutMs: 2e4, failKind: "environment", step: "docker buildx version" });
+  return parseBuildxVersion(res.stdout);
+}
+function parseBuildxVersion(text2) {
+  const m = /buildx\s+v?(\d+\.\d+\.\d+)/.exec(text2);
+  return m?.[1] ?? text2.trim();
+}
+async function chooseBuilder(name) {
+  const res = await docker(["buildx", "ls", "--format", "{{json .}}"], { timeoutMs: 3e4, failKind: "environment", step: "docker buildx ls" });
+  const builders = parseJsonLines(BuilderSchema, res.stdout, "docker buildx ls");
+  const wanted = name ?? process.env.BUILDX_BUILDER;
+  const chosen = selectBuilder(builders, wanted);
+  if (!chosen) {
+    throw envMissing(wanted ? `buildx builder "${wanted}" not found` : "no buildx builder found", [
+      `builders: ${[...new Set(builders.map((b) => b.Name))].join(", ") || "none"}`,
+      "fix: docker buildx create --use (or pass an existing --builder / unset BUILDX_BUILDER)"
+    ]);
+  }
+  return chosen;
+}
+
+// src/docker/buildx-cache.ts
+init_cli();
+init_cache_dir();
+import { createHash as createHash2 } from "node:crypto";
+import { mkdir as mkdir2, readdir as readdir2, readFile, rm as rm2, stat as stat3, writeFile as writeFile2, rename as rename2 } from "node:fs/promises";
+import { homedir as homedir3 } from "node:os";
+import { join as join4 } from "node:path";
+var BINFMT = "/proc/sys/fs/binfmt_misc";
+function probeTtlSeconds(env2 = process.env) {
+  const v = Number.parseInt(env2.BUILD_CONNECTOR_PROBE_TTL ?? "", 10);
+  return Number.isFinite(v) && v >= 0 ? v : 600;
+}
+var cacheDir = (env2 = process.env) => userCacheDir(env2);
+var content = async (p) => readFile(p, "utf8").catch(() => null);
+var mtime = async (p) => {
+  try {
+    return (await stat3(p)).mtimeMs;
+  } catch {
+    return null;
+  }
+};
+async function binfmtState() {
+  try {
+    const names = (await readdir2(BINFMT)).filter((n2) => n2 !== "register").sort();
+    return await Promise.all(names.map(async (n2) => `${n2}=${(await readFile(join4(BINFMT, n2), "utf8").catch(() => "")).split("\n")[0] ?? ""}`));
+  } catch {
+    return [];
+  }
+}
+var hash2 = (v) => createHash2("sha256").update(JSON.stringify(v)).digest("hex").slice(0, 24);
+async function capabilitiesCacheKey(builderName, env2 = process.env) {
+  const cfg = env2.DOCKER_CONFIG ?? join4(homedir3(), ".docker");
+  const parts = {
+    v: 1,
+    docker: DOCKER,
+    builder: builderName ?? env2.BUILDX_BUILDER ?? "",
+    host: env2.DOCKER_HOST ?? "",
+    context: env2.DOCKER_CONTEXT ?? "",
+    cfg,
+    // buildx rewrites `current` on every command: its content, not its mtime
+    current: await content(join4(cfg, "buildx", "current")),
+    instances: await mtime(join4(cfg, "buildx", "instances")),
+    config: await mtime(join4(cfg, "config.json")),
+    dockerd: await mtime("/var/run/docker.pid"),
+    binfmt: await binfmtState()
+  };
+  return { slot: hash2([parts.docker, parts.builder, parts.host, parts.context, parts.cfg]), key: hash2(parts) };
+}
+var fileOf = (k, env2) => join4(cacheDir(env2), `buildx-capabilities-${k.slot}.json`);
+async function readCachedCapabilities(key, now = Date.now(), env2 = process.env) {
+  const ttl = probeTtlSeconds(env2);
+  if (ttl === 0) return void 0;
+  try {
+    const raw = JSON.parse(await readFile(fileOf(key, env2), "utf8"));
+    if (typeof raw !== "object" || raw === null) return void 0;
+    const { savedAt, value, key: stored } = raw;
+    if (stored !== key.key || typeof savedAt !== "number" || now - savedAt > ttl * 1e3 || now < savedAt) return void 0;
+    return value;
+  } catch {
+    return void 0;
+  }
+}
+async function writeCachedCapabilities(key, value, now = Date.now(), env2 = process.env) {
+  if (probeTtlSeconds(env2) === 0) return;
+  try {
+    await mkdir2(cacheDir(env2), { recursive: true });
+    const tmp = `${fileOf(key, env2)}.${process.pid}.tmp`;
+    await writeFile2(tmp, JSON.stringify({ key: key.key, savedAt: now, value }));
+    await rename2(tmp, fileOf(key, env2));
+  } catch {
+  }
+}
+async function dropCachedCapabilities(key, env2 = process.env) {
+  await rm2(fileOf(key, env2), { force: true });
+}
+
+// src/docker/buildx-capabilities.ts
+var coerce = (v) => v ? import_semver3.default.coerce(v)?.version : void 0;
+var atLeast = (v, min) => v ? import_semver3.default.gte(v, min) : false;
+function buildkitOfEngine(engine) {
+  const v = coerce(engine);
+  if (!v) return void 0;
+  if (import_semver3.default.gte(v, "26.0.0")) return "0.13.0";
+  if (import_semver3.default.gte(v, "25.0.0")) return "0.12.0";
+  return "0.11.0";
+}
+function capabilitiesFrom(f) {
+  const notes = [];
+  const nodeBk = coerce(f.buildkitVersion);
+  const realNodeBk = nodeBk && nodeBk !== "0.0.0" ? nodeBk : void 0;
+  const isDocker = f.driver === "docker";
+  const effectiveBuildkit = realNodeBk ?? (isDocker ? buildkitOfEngine(f.engineVersion) : void 0);
+  const bk13 = atLeast(effectiveBuildkit, "0.13.0");
+  if (!bk13) notes.push(`BuildKit ${effectiveBuildkit ?? "version unknown"} < 0.13: no rewrite-timestamp, so digests are not reproducible`);
+  const annotations = atLeast(coerce(f.buildxVersion), "0.12.0") && atLeast(effectiveBuildkit, "0.11.0");
+  if (!annotations) notes.push("buildx < 0.12 or BuildKit < 0.11: no OCI annotations on the index and manifests (the labels are still set)");
+  if (isDocker) {
+    const c8d = f.containerdStore === true;
+    if (!c8d) notes.push("docker driver on the classic image store: one platform per build, --load only (enable the containerd image store)");
+    notes.push("docker driver: no push-by-digest and no rewrite-timestamp on pushed/loaded images (use the OCI archive)");
+    return {
+      ...f,
+      effectiveBuildkit,
+      multiPlatformBuild: c8d,
+      multiPlatformLoad: c8d,
+      ociOutput: c8d,
+      pushByDigest: false,
+      rewriteTimestamp: { oci: c8d && bk13, image: false },
+      annotations,
+      notes
+    };
+  }
+  let multiPlatformLoad = f.containerdStore === true && atLeast(coerce(f.buildxVersion), "0.11.0") && f.nodes <= 1;
+  if (!multiPlatformLoad) {
+    notes.push(
+      f.nodes > 1 ? `${f.driver} builder with ${f.nodes} nodes cannot --load a multi-platform image (docker/buildx#2007)` : `${f.driver} driver: multi-platform --load needs the local engine's containerd image store and buildx >= 0.11`
+    );
+  }
+  if (f.containerdStore === void 0) multiPlatformLoad = false;
+  return {
+    ...f,
+    effectiveBuildkit,
+    multiPlatformBuild: true,
+    multiPlatformLoad,
+    ociOutput: true,
+    pushByDigest: true,
+    rewriteTimestamp: { oci: bk13, image: bk13 },
+    annotations,
+    notes
+  };
+}
+var NodeVersionSchema = external_exports.object({ Version: external_exports.string().optional() }).loose();
+var CapabilityFactsSchema = external_exports.object({
+  builder: external_exports.string(),
+  driver: external_exports.string(),
+  nodes: external_exports.number().int().nonnegative(),
+  platforms: external_exports.array(external_exports.string()),
+  buildxVersion: external_exports.string(),
+  buildkitVersion: external_exports.string().optional(),
+  engineVersion: external_exports.string().optional(),
+  containerdStore: external_exports.boolean().optional()
+});
+async function detectCapabilities(builderName, opts = {}) {
+  const key = opts.cache ? await capabilitiesCacheKey(builderName) : void 0;
+  if (key && !opts.refresh) {
+    const cached3 = CapabilityFactsSchema.safeParse(await readCachedCapabilities(key));
+    if (cached3.success) {
+      const f = cached3.data;
+      const facts2 = { ...f, buildkitVersion: f.buildkitVersion, engineVersion: f.engineVersion, containerdStore: f.containerdStore };
+      return { ...capabilitiesFrom(facts2), fromCache: true };
+    }
+  }
+  const facts = await probeFacts(builderName);
+  if (key) await writeCachedCapabilities(key, facts);
+  return capabilitiesFrom(facts);
+}
+async function forgetCapabilities(builderName) {
+  await dropCachedCapabilities(await capabilitiesCacheKey(builderName));
+}
+async function probeFacts(builderName) {
+  const [chosen, buildx, info2] = await Promise.all([chooseBuilder(builderName), buildxVersion(), dockerInfo().catch(() => void 0)]);
+  const facts = builderFacts(chosen);
+  const nodes = chosen.Nodes ?? [];
+  const nodeVersion = nodes.map((n2) => NodeVersionSchema.safeParse(n2)).find((p) => p.success && p.data.Version)?.data?.Version;
+  return {
+    builder: facts.name,
+    driver: facts.driver,
+    nodes: nodes.length,
+    platforms: facts.platforms,
+    buildxVersion: buildx,
+    buildkitVersion: nodeVersion,
+    engineVersion: info2?.ServerVersion,
+    containerdStore: info2 ? isContainerdStore(info2) : void 0
+  };
+}
+function unsupportedPlatforms(caps, wanted) {
+  return wanted.filter((p) => !builderSupports({ name: caps.builder, driver: caps.driver, platforms: caps.platforms }, p));
+}
+
+// src/core/images/prepare.ts
+var LOCAL_TAG = "dev";
+function defaultTags(plan, output2) {
+  const repo = plan.connector.repository;
+  return output2 === "load" ? [`${repo}:${plan.connector.version}`, `${repo}:${LOCAL_TAG}`] : [`${repo}:${plan.connector.version}`];
+}
+function checkPlatforms(platforms) {
+  const bad = invalidPlatforms(platforms);
+  if (bad.length > 0) throw new BcError("badInput", `invalid platform ${bad.map((b) => `"${b}"`).join(", ")}`, { details: ["expected os/arch[/variant], e.g. linux/amd64,linux/arm64"] });
+  if (platforms.length === 0) throw new BcError("badInput", "no platform to build");
+}
+function prepareBuild(plan, opts, caps, files) {
+  const platforms = opts.platforms ?? plan.platforms;
+  checkPlatforms(platforms);
+  const output2 = opts.output ?? { type: "load" };
+  const provenance2 = opts.provenance ?? "min";
+  const missing = unsupportedPlatforms(caps, platforms);
+  if (missing.length > 0) {
+    throw new BcError("environment", `builder "${caps.builder}" (${caps.driver} driver) cannot build ${missing.join(", ")}`, {
+      step: "preflight",
+      details: [
+        `it can build: ${caps.platforms.join(", ") || "nothing reported"}`,
+        missing.some((p) => p.includes("arm")) ? "fix: enable emulation (update-binfmts --enable qemu-aarch64, or install qemu-user-static), then build-connector doctor" : `fix: drop ${missing.join(", ")} from --platform, or use a builder with that platform (emulation or a native node)`
+      ]
+    });
+  }
+  if (platforms.length > 1 && !caps.multiPlatformBuild) {
+    throw new BcError("environment", `the ${caps.driver} driver on this engine cannot build several platforms at once`, {
+      step: "preflight",
+      details: [
+        'fix: enable the containerd image store ({"features":{"containerd-snapshotter":true}} in /etc/docker/daemon.json, restart dockerd)',
+        "     or use a docker-container builder: docker buildx create --use"
+      ]
+    });
+  }
+  if (output2.type === "load" && platforms.length > 1 && !caps.multiPlatformLoad) {
+    throw new BcError("environment", `cannot --load a ${platforms.length}-platform image into this engine`, {
+      step: "preflight",
+      details: [
+        ...caps.notes.filter((n2) => /load/.test(n2)).map((n2) => `why: ${n2}`),
+        'fix: enable the containerd image store ({"features":{"containerd-snapshotter":true}} in /etc/docker/daemon.json, restart dockerd)',
+        "     or write an OCI archive instead: --output oci=FILE"
+      ]
+    });
+  }
+  if (output2.type === "oci" && !caps.ociOutput) {
+    throw new BcError("environment", `the ${caps.driver} driver on this engine cannot write an OCI archive`, {
+      step: "preflight",
+      details: ["fix: enable the containerd image store, or use a docker-container builder (docker buildx create --use)"]
+    });
+  }
+  const tags = opts.tags && opts.tags.length > 0 ? opts.tags : defaultTags(plan, output2.type);
+  const rewrite = output2.type === "oci" && caps.rewriteTimestamp.oci;
+  const reproducible = reproducibility(output2.type, rewrite, provenance2, caps);
+  const request2 = {
+    context: plan.context,
+    dockerfile: files.dockerfile,
+    platforms,
+    tags,
+    labels: plan.labels,
+    ...caps.annotations && plan.annotations ? { annotations: plan.annotations } : {},
+    // The plan's build args (custom mode's BASE_IMAGE override) under the user's.
+    buildArgs: mergedBuildArgs(plan, opts),
+    metadataFile: files.metadataFile,
+    provenance: provenance2,
+    cacheFrom: opts.cacheFrom,
+    cacheTo: opts.cacheTo,
+    progress: "plain",
+    output: output2.type === "oci" ? { type: "oci", dest: output2.dest, rewriteTimestamp: rewrite, ...output2.layout === "dir" ? { tar: false } : {} } : { type: "load" },
+    builder: opts.builder,
+    noCache: opts.noCache,
+    // a python install from a package index: its secrets, and host networking for a loopback index
+    ...plan.buildNetwork === "host" ? { network: "host" } : {},
+    ...plan.buildSecrets && plan.buildSecrets.length > 0 ? { secrets: plan.buildSecrets } : {}
+  };
+  return { request: request2, platforms, tags, reproducible, provenance: provenance2 };
+}
+function reproducibility(output2, rewrite, provenance2, caps) {
+  if (output2 === "load") {
+    return {
+      index: false,
+      manifests: false,
+      reason: caps.driver === "docker" ? "loaded images keep file timestamps (the docker driver cannot rewrite-timestamp on the image exporter); use --output oci=FILE" : "loaded images are built without rewrite-timestamp; use --output oci=FILE"
+    };
+  }
+  if (!rewrite) {
+    return { index: false, manifests: false, reason: `BuildKit ${caps.effectiveBuildkit ?? "(unknown version)"} cannot rewrite-timestamp (needs >= 0.13)` };
+  }
+  if (provenance2 !== false) {
+    return {
+      index: false,
+      manifests: true,
+      reason: "per-platform manifests are reproducible; the index is not, because provenance attestations record the build id and times (use --provenance false for a reproducible index)"
+    };
+  }
+  return { index: true, manifests: true, reason: "OCI archive with rewrite-timestamp and SOURCE_DATE_EPOCH, no provenance" };
+}
+function mergedBuildArgs(plan, opts) {
+  const merged = { ...plan.buildArgs ?? {}, ...opts.buildArgs ?? {} };
+  return Object.keys(merged).length > 0 ? merged : void 0;
+}
+
+// src/action/outputs.ts
+var OUTPUT_NAMES = ["digest", "image", "tags", "platforms", "report", "result", "labels", "annotations", "json", "sbom"];
+function loadedRefs(o2) {
+  if (o2.result !== "built") return [];
+  if (o2.loadedTags && o2.loadedTags.length > 0) return o2.loadedTags;
+  return o2.repository && o2.version ? [`${o2.repository}:${o2.version}`, `${o2.repository}:${LOCAL_TAG}`] : [];
+}
+function imageOf(o2) {
+  const pushed = o2.result === "published" || o2.result === "already-published";
+  if (pushed) return o2.repository && o2.digest ? `${o2.repository}@${o2.digest}` : "";
+  return loadedRefs(o2)[0] ?? "";
+}
+function tagsOf(o2) {
+  return o2.result === "built" ? loadedRefs(o2) : o2.tags;
+}
+var labelsOf = (o2) => o2.labels ?? {};
+var annotationsOf = (o2) => o2.annotations ?? [];
+var sbomOf = (o2) => Object.fromEntries(Object.entries(o2.sbom ?? {}).flatMap(([p, s]) => s.ref ? [[p, s.ref]] : []));
+function jsonOf(o2) {
+  return {
+    result: o2.result,
+    image: imageOf(o2),
+    digest: o2.digest ?? "",
+    repository: o2.repository ?? "",
+    version: o2.version ?? "",
+    platforms: o2.platforms,
+    platformDigests: o2.platformDigests,
+    tags: tagsOf(o2),
+    skippedTags: o2.skippedTags,
+    labels: labelsOf(o2),
+    annotations: annotationsOf(o2),
+    sbom: sbomOf(o2),
+    report: o2.reportPath ?? "",
+    ...o2.error ? { error: { message: o2.error.message, exitCode: o2.error.exitCode, ...o2.error.step ? { step: o2.error.step } : {} } } : {}
+  };
+}
+function outputsFor(outcomes) {
+  if (outcomes.length === 1) {
+    const o2 = outcomes[0];
+    return {
+      digest: o2.digest ?? "",
+      image: imageOf(o2),
+      tags: tagsOf(o2).join("\n"),
+      platforms: o2.platforms.join(","),
+      report: o2.reportPath ?? "",
+      result: o2.result,
+      labels: Object.entries(labelsOf(o2)).map(([k, v]) => `${k}=${v}`).join("\n"),
+      annotations: annotationsOf(o2).join("\n"),
+      json: JSON.stringify(jsonOf(o2)),
+      sbom: Object.entries(sbomOf(o2)).map(([p, ref2]) => `${p}=${ref2}`).join("\n")
+    };
+  }
+  const keyed = (f) => JSON.stringify(Object.fromEntries(outcomes.map((o2) => [o2.key, f(o2)])));
+  return {
+    digest: keyed((o2) => o2.digest ?? ""),
+    image: keyed(imageOf),
+    tags: keyed(tagsOf),
+    platforms: keyed((o2) => o2.platforms),
+    report: keyed((o2) => o2.reportPath ?? ""),
+    result: keyed((o2) => o2.result),
+    labels: keyed(labelsOf),
+    annotations: keyed(annotationsOf),
+    json: keyed(jsonOf),
+    sbom: keyed(sbomOf)
+  };
+}
+
+// src/action/summary.ts
+var RESULT_LABEL = {
+  published: "\u2705 published",
+  "already-published": "\u2705 already published (nothing pushed)",
+  verified: "\u2705 verified",
+  built: "\u2705 built",
+  failed: "\u274C failed"
+};
+var MARK = { pass: "\u2713", fail: "\u2717", skip: "\u2013" };
+function cell(text2) {
+  return text2.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+function formatDuration(ms) {
+  if (ms < 1e3) return `${Math.round(ms)} ms`;
+  const s = ms / 1e3;
+  if (s < 120) return `${s.toFixed(1)} s`;
+  return `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
+}
+function checksTable(checks) {
+  if (checks.length === 0) return "";
+  const platforms = [...new Set(checks.map((c3) => c3.platform))];
+  const ids = [...new Set(checks.map((c3) => c3.id))];
+  const byKey = new Map(checks.map((c3) => [`${c3.id}\0${c3.platform}`, c3]));
+  const lines = [`| check | ${platforms.map(cell).join(" | ")} |`, `|---|${platforms.map(() => ":-:").join("|")}|`];
+  for (const id of ids) {
+    const row = platforms.map((p) => {
+      const c3 = byKey.get(`${id}\0${p}`);
+      return c3 ? MARK[c3.status] : " ";
+    });
+    lines.push(`| \`${cell(id)}\` | ${row.join(" | ")} |`);
+  }
+  return lines.join("\n");
+}
+function failedChecks2(checks) {
+  return checks.filter((c3) => c3.status === "fail").map((c3) => `- \u2717 \`${c3.id}\` on ${c3.platform}: ${cell(c3.message ?? "failed")}${c3.fix ? ` \u2014 fix: ${cell(c3.fix)}` : ""}`);
+}
+function connectorSummary(o2) {
+  const parts = [];
+  const title = o2.version ? `${o2.key} ${o2.version}` : o2.key;
+  parts.push(`### ${cell(title)} \u2014 ${RESULT_LABEL[o2.result]}`);
+  const facts = [`| command | \`${o2.command}\` |`];
+  if (o2.repository) facts.push(`| repository | \`${cell(o2.repository)}\` |`);
+  if (o2.digest) facts.push(`| image digest | \`${o2.digest}\` |`);
+  for (const [p, d] of Object.entries(o2.platformDigests)) facts.push(`| ${cell(p)} | \`${d}\` |`);
+  if (o2.platforms.length > 0) facts.push(`| platforms | ${o2.platforms.map((p) => `\`${p}\``).join(", ")} |`);
+  for (const [p, s] of Object.entries(o2.sbom ?? {})) facts.push(`| SBOM ${cell(p)} | ${s.components} components${s.ref ? ` \xB7 \`${cell(s.ref)}\`` : ""} |`);
+  const durations = Object.entries(o2.durations);
+  if (durations.length > 0) facts.push(`| durations | ${durations.map(([k, ms]) => `${cell(k)} ${formatDuration(ms)}`).join(" \xB7 ")} |`);
+  parts.push(["| | |", "|---|---|", ...facts].join("\n"));
+  const table = checksTable(o2.checks);
+  if (table) parts.push(`**Checks** (\u2713 pass, \u2717 fail, \u2013 skipped)
+
+${table}`);
+  const fails = failedChecks2(o2.checks);
+  if (fails.length > 0) parts.push(fails.join("\n"));
+  if (o2.command === "publish" || o2.tags.length > 0 || o2.skippedTags.length > 0) {
+    const written = o2.tags.length > 0 ? o2.tags.map((t) => `\`${cell(t)}\``).join(", ") : "none";
+    const lines = [`**Tags written:** ${written}`];
+    if (o2.skippedTags.length > 0) {
+      lines.push("", "**Tags deliberately not written:**", "", ...o2.skippedTags.map((s) => `- \`${cell(s.tag)}\`: ${cell(s.reason)}`));
+    }
+    parts.push(lines.join("\n"));
+  }
+  const lint = o2.findings.filter((f) => f.severity === "error" || f.severity === "warning");
+  if (lint.length > 0) {
+    parts.push(
+      `**Lint findings**
+
+${lint.map((f) => `- ${f.severity === "error" ? "\u2717" : "!"} \`${cell(f.ruleId)}\` ${cell(f.file)}:${f.line}:${f.column} ${cell(f.message)}`).join("\n")}`
+    );
+  }
+  if (o2.error) {
+    const where2 = o2.error.step ? ` (step \`${cell(o2.error.step)}\`)` : "";
+    const details = o2.error.details.map((d) => `    ${d}`).join("\n");
+    parts.push(`**Error${where2}:** ${cell(o2.error.message)}${details ? `
+
+\`\`\`
+${details.replace(/```/g, "'''")}
+\`\`\`` : ""}`);
+  }
+  if (o2.notes.length > 0) parts.push(o2.notes.map((n2) => `> ${cell(n2)}`).join("\n>\n"));
+  if (o2.reportPath) parts.push(`JSON report: \`${cell(o2.reportPath)}\``);
+  return parts.join("\n\n");
+}
+function jobSummary(outcomes, heading = "build-connector") {
+  const ok = outcomes.filter((o2) => o2.result !== "failed").length;
+  const head = `## ${heading}: ${ok}/${outcomes.length} connector${outcomes.length === 1 ? "" : "s"} succeeded`;
+  const note = outcomes.some((o2) => o2.result === "published" || o2.result === "already-published") ? "\n\n<sub>Provenance attestations are stored in the image index as manifests whose platform shows as `unknown/unknown`: that is normal, they are not images.</sub>" : "";
+  return `${head}
+
+${outcomes.map(connectorSummary).join("\n\n---\n\n")}${note}
+`;
+}
+
+// src/action/types.ts
+function emptyOutcome(key, dir, command) {
+  return {
+    key,
+    dir,
+    command,
+    result: "failed",
+    platformDigests: {},
+    platforms: [],
+    tags: [],
+    skippedTags: [],
+    checks: [],
+    findings: [],
+    durations: {},
+    notes: []
+  };
+}
+
+// src/action/run.ts
+function changedSummary(since, set2) {
+  const head = `## build-connector: ${set2.connectors.length} connector${set2.connectors.length === 1 ? "" : "s"} affected since \`${since}\``;
+  if (set2.connectors.length === 0) return `${head}
+
+Nothing to build.
+`;
+  const rows = set2.connectors.map((c3) => `| \`${c3.connector}\` | ${c3.platforms.join(", ")} | ${c3.why.replace(/\|/g, "\\|")} |`);
+  return `${head}
+
+| connector | platforms | why |
+|---|---|---|
+${rows.join("\n")}
+`;
+}
+function connectorKey(dir, workspace) {
+  const abs = resolve3(workspace, dir);
+  return basename2(abs) || abs;
+}
+function failedOutcome(key, dir, command, err) {
+  const o2 = emptyOutcome(key, dir, command);
+  o2.error = { message: err.message, details: err.details, step: err.step, exitCode: err.exitCode, ...err.at ? { at: err.at } : {} };
+  if (err.at) o2.metadataPath = err.at.file;
+  return o2;
+}
+async function runAction(io2, runner) {
+  const secrets = secretsToMask((n2) => io2.getInput(n2));
+  for (const s of secrets) io2.setSecret(s);
+  const scrub = (t) => redact(t, secrets);
+  const github = githubContext(io2.env);
+  const tempRoot = io2.env.RUNNER_TEMP && isAbsolute4(io2.env.RUNNER_TEMP) ? io2.env.RUNNER_TEMP : tmpdir();
+  const scratch = await mkdtemp(join5(tempRoot, "build-connector-"));
+  const reportDir = join5(scratch, "reports");
+  await mkdir3(reportDir, { recursive: true });
+  const outcomes = [];
+  let secretDir;
+  try {
+    let parsed2;
+    try {
+      parsed2 = readActionInputs((n2) => io2.getInput(n2), github);
+    } catch (err) {
+      const e = toBcError(err);
+      io2.annotate({ level: "error", title: "build-connector: invalid input", message: scrub([e.message, ...e.details].join("\n")) });
+      await io2.writeSummary(`## build-connector: invalid input
+
+${scrub(e.message)}
+`);
+      io2.setOutput("result", "failed");
+      return e.exitCode;
+    }
+    const { config: config2 } = parsed2;
+    const command = parsed2.command;
+    io2.info(`build-connector: command ${command} (${parsed2.commandReason})`);
+    if (parsed2.testConfig !== void 0) {
+      secretDir = await mkdtemp(join5(tempRoot, "build-connector-config-"));
+      await chmod2(secretDir, 448);
+      const file2 = join5(secretDir, "config.json");
+      await writeFile3(file2, parsed2.testConfig, { mode: 384 });
+      await chmod2(file2, 384);
+      config2.configFile = file2;
+    }
+    let dirs = config2.connectors.map((d) => resolve3(github.workspace, d));
+    if (parsed2.changedSince) {
+      let set2;
+      try {
+        const roots = config2.connectors.length === 1 && config2.connectors[0] === "." ? void 0 : dirs;
+        set2 = await runner.changed(parsed2.changedSince, roots, { github, platforms: config2.platforms, log: (l) => io2.info(scrub(l)) });
+      } catch (err) {
+        const e = toBcError(err);
+        io2.annotate({ level: "error", title: "build-connector: changed", message: scrub([e.message, ...e.details].join("\n")) });
+        await io2.writeSummary(`## build-connector: could not compute the changed connectors
+
+${scrub(e.message)}
+`);
+        io2.setOutput("result", "failed");
+        return e.exitCode;
+      }
+      io2.setOutput("matrix", set2.matrix);
+      io2.setOutput("platform-matrix", set2.platformMatrix);
+      io2.setOutput("changed", set2.connectors.map((c3) => c3.connector).join("\n"));
+      io2.info(`${set2.connectors.length} connector(s) affected since ${parsed2.changedSince}: ${set2.connectors.map((c3) => c3.connector).join(", ") || "none"}`);
+      dirs = set2.connectors.map((c3) => resolve3(github.workspace, c3.connector));
+      if (command === "changed" || dirs.length === 0) {
+        await io2.writeSummary(changedSummary(parsed2.changedSince, set2));
+        if (command !== "changed") for (const name of OUTPUT_NAMES) io2.setOutput(name, "{}");
+        return ExitCode2.ok;
+      }
+    }
+    if (command === "changed") throw new BcError("badInput", "command changed needs changed-since");
+    const ctx = { github, command, config: config2, reportDir, log: (l) => io2.info(scrub(l)) };
+    if (parsed2.releaseTag && command === "publish") {
+      ctx.releaseTag = parsed2.releaseTag;
+      try {
+        const plan = await runner.releasePlan(parsed2.releaseTag, dirs, ctx);
+        dirs = [resolve3(github.workspace, plan.dir)];
+        ctx.releaseVersion = plan.version;
+        io2.info(`release tag ${parsed2.releaseTag}: publishing ${connectorKey(plan.dir, github.workspace)} ${plan.version}`);
+      } catch (err) {
+        const e = toBcError(err);
+        const guess = dirs.find((d) => parsed2.releaseTag?.startsWith(`${basename2(d)}/`)) ?? dirs[0] ?? github.workspace;
+        const o2 = failedOutcome(parsed2.releaseTag.split("/")[0] ?? connectorKey(guess, github.workspace), guess, command, e);
+        o2.error = { ...o2.error, step: e.step ?? "release-plan" };
+        outcomes.push(o2);
+        dirs = [];
+      }
+    }
+    for (const dir of dirs) {
+      const key = connectorKey(dir, github.workspace);
+      const outcome = await io2.group(`${key}: ${command}`, async () => {
+        try {
+          return await runner.run(dir, ctx);
+        } catch (err) {
+          const e = toBcError(err);
+          io2.info(scrub([`error: ${e.message}`, ...e.details.map((d) => `  ${d}`)].join("\n")));
+          return failedOutcome(key, dir, command, e);
+        }
+      });
+      outcomes.push(outcome);
+    }
+    for (const o2 of outcomes) {
+      if (!o2.reportPath) {
+        o2.reportPath = join5(reportDir, `${o2.key}.json`);
+        await writeFile3(o2.reportPath, `${scrub(JSON.stringify(o2, null, 2))}
+`);
+      }
+    }
+    const outputs = outputsFor(outcomes);
+    for (const name of OUTPUT_NAMES) io2.setOutput(name, scrub(outputs[name]));
+    for (const o2 of outcomes) for (const a2 of annotationsFor(o2, github.workspace)) io2.annotate({ ...a2, message: scrub(a2.message) });
+    await io2.writeSummary(scrub(jobSummary(outcomes)));
+    const failures = outcomes.filter((o2) => o2.result === "failed");
+    if (failures.length === 0) return ExitCode2.ok;
+    return failures.map((o2) => o2.error?.exitCode ?? ExitCode2.failed).reduce((a2, b) => b > a2 && b !== ExitCode2.interrupted ? b : a2, ExitCode2.failed);
+  } finally {
+    if (secretDir) await rm3(secretDir, { recursive: true, force: true });
+  }
+}
+
+// src/action/pipeline.ts
+import { join as join28 } from "node:path";
+
+// src/monorepo/changed.ts
+import { resolve as resolve6 } from "node:path";
+
+// src/monorepo/glob.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
+var OPTIONS = { dot: true, nonegate: true, noextglob: true };
+function toPicomatch(pattern) {
+  let p = pattern.trim();
+  const anchored = p.startsWith("./") || p.startsWith("/");
+  p = p.replace(/^\.?\/+/, "");
+  const floating = !anchored && !p.replace(/\/+$/, "").includes("/");
+  if (p.endsWith("/")) p = `${p}**`;
+  if (floating) p = `**/${p}`;
+  return p;
+}
+function compileGlob(pattern) {
+  return (0, import_picomatch.default)(toPicomatch(pattern), OPTIONS);
+}
+function compileGlobs(patterns) {
+  const matchers = patterns.filter((p) => p.trim() !== "").map(compileGlob);
+  if (matchers.length === 0) return () => false;
+  return (path10) => matchers.some((m) => m(path10));
+}
+
+// src/monorepo/affected.ts
+var ALL = "*";
+var NEVER_IN_CONTEXT = compileGlobs([
+  "secrets/",
+  ".git/",
+  "__pycache__/",
+  "*.pyc",
+  ".venv/",
+  "venv/",
+  ".pytest_cache/",
+  ".mypy_cache/",
+  ".ruff_cache/",
+  ".gradle/",
+  "*.egg-info/",
+  "node_modules/"
+]);
+async function computeAffected(input2) {
+  const { connectors, config: config2 } = input2;
+  const isIgnored = compileGlobs(config2.ignorePaths);
+  const isShared = compileGlobs(config2.sharedPaths);
+  const byDir = new Map(connectors.map((c3) => [c3.relDir, c3]));
+  const reasons = /* @__PURE__ */ new Map();
+  const add = (c3, r) => {
+    const list2 = reasons.get(c3.relDir) ?? [];
+    list2.push(r);
+    reasons.set(c3.relDir, list2);
+  };
+  const ignored = [];
+  const unrelated = [];
+  const shared = [];
+  const templates = /* @__PURE__ */ new Map();
+  const bases = /* @__PURE__ */ new Map();
+  const tplPrefix = `${config2.templatesDir}/`;
+  const basePrefix = `${config2.baseImagesDir}/`;
+  for (const file2 of input2.changedFiles) {
+    if (isIgnored(file2)) {
+      ignored.push(file2);
+      continue;
+    }
+    let hit = false;
+    if (isShared(file2)) {
+      shared.push(file2);
+      hit = true;
+    }
+    const owner = ownerOf(file2, byDir);
+    if (owner && NEVER_IN_CONTEXT(owner.relDir === "." ? file2 : file2.slice(owner.relDir.length + 1))) {
+      ignored.push(file2);
+      continue;
+    }
+    if (owner) {
+      add(owner, { kind: "own", path: file2 });
+      hit = true;
+    }
+    if (file2.startsWith(tplPrefix)) {
+      push(templates, folderKey(file2.slice(tplPrefix.length)), file2);
+      hit = true;
+    } else if (file2.startsWith(basePrefix)) {
+      push(bases, folderKey(file2.slice(basePrefix.length)), file2);
+      hit = true;
+    }
+    if (!hit) unrelated.push(file2);
+  }
+  if (shared.length > 0) {
+    for (const c3 of connectors) add(c3, { kind: "shared", path: shared[0] });
+  }
+  if (templates.size > 0 || bases.size > 0) {
+    const rendered = connectors.filter((c3) => !c3.hasDockerfile);
+    const facts = await input2.loadFacts(rendered);
+    for (const c3 of rendered) {
+      const f = facts.get(c3.relDir);
+      const tpl = templates.get(ALL) ?? (f?.language ? templates.get(f.language) : void 0);
+      if (tpl) add(c3, { kind: "template", path: tpl[0] });
+      const base = bases.get(ALL) ?? (f?.base ? bases.get(f.base) : void 0);
+      if (base) add(c3, { kind: "base", path: base[0] });
+    }
+    const usedLang = new Set(rendered.map((c3) => facts.get(c3.relDir)?.language));
+    const usedBase = new Set(rendered.map((c3) => facts.get(c3.relDir)?.base));
+    for (const [k, files] of templates) if (k !== ALL && !usedLang.has(k)) unrelated.push(...files.filter((f) => !ownerOf(f, byDir)));
+    for (const [k, files] of bases) if (k !== ALL && !usedBase.has(k)) unrelated.push(...files.filter((f) => !ownerOf(f, byDir)));
+  }
+  const affected = connectors.filter((c3) => reasons.has(c3.relDir)).map((c3) => ({ connector: c3, reasons: dedupe(reasons.get(c3.relDir) ?? []) }));
+  return { affected, ignored, unrelated: [...new Set(unrelated)].sort() };
+}
+function ownerOf(file2, byDir) {
+  let dir = file2;
+  for (; ; ) {
+    const i2 = dir.lastIndexOf("/");
+    if (i2 < 0) return byDir.get(".");
+    dir = dir.slice(0, i2);
+    const c3 = byDir.get(dir);
+    if (c3) return c3;
+  }
+}
+function folderKey(rest) {
+  const i2 = rest.indexOf("/");
+  if (i2 < 0 || rest.startsWith("_")) return ALL;
+  return rest.slice(0, i2);
+}
+function push(m, k, v) {
+  const l = m.get(k) ?? [];
+  l.push(v);
+  m.set(k, l);
+}
+function dedupe(rs) {
+  const order = ["own", "template", "base", "shared"];
+  return order.flatMap((k) => {
+    const r = rs.find((x) => x.kind === k);
+    return r ? [r] : [];
+  });
+}
+function describeReason(r) {
+  switch (r.kind) {
+    case "own":
+      return `own files (${r.path})`;
+    case "template":
+      return `template (${r.path})`;
+    case "base":
+      return `base image (${r.path})`;
+    case "shared":
+      return `shared path (${r.path})`;
+  }
+}
+
+// src/monorepo/discovery.ts
+init_errors();
+import { readdir as readdir3 } from "node:fs/promises";
+import { basename as basename3, isAbsolute as isAbsolute5, join as join6, relative as relative4, resolve as resolve4, sep as sep2 } from "node:path";
+var METADATA_FILE = "metadata.yaml";
+var SKIPPED_DIRS = /* @__PURE__ */ new Set(["node_modules", "build", "dist", "target", "out", "__pycache__", "venv", "site-packages"]);
+async function discoverConnectors(opts = {}) {
+  const base = resolve4(opts.base ?? process.cwd());
+  const roots = (opts.roots && opts.roots.length > 0 ? opts.roots : ["."]).map((r) => isAbsolute5(r) ? r : resolve4(base, r));
+  const found = /* @__PURE__ */ new Map();
+  await Promise.all(
+    roots.map(async (root) => {
+      let entries;
+      try {
+        entries = await readdir3(root, { withFileTypes: true });
+      } catch (err) {
+        const code = err.code;
+        if (code === "ENOENT" || code === "ENOTDIR") {
+          throw badInput(`discovery root ${relative4(base, root) || root} does not exist or is not a directory`, [
+            "fix: pass existing directories to --roots (or fix roots: in build-connector.yaml)"
+          ]);
+        }
+        throw err;
+      }
+      await visit3(root, entries, base, found);
+    })
+  );
+  return [...found.values()].sort((a2, b) => a2.relDir < b.relDir ? -1 : a2.relDir > b.relDir ? 1 : 0);
+}
+var readDir = (dir) => readdir3(dir, { withFileTypes: true });
+async function visit3(dir, entries, base, found) {
+  let hasMetadata = false;
+  let hasDockerfile = false;
+  for (const e of entries) {
+    if (e.name === METADATA_FILE && (e.isFile() || e.isSymbolicLink())) hasMetadata = true;
+    else if (e.name === "Dockerfile" && (e.isFile() || e.isSymbolicLink())) hasDockerfile = true;
+  }
+  if (hasMetadata) {
+    const relDir = toPosix(relative4(base, dir)) || ".";
+    found.set(dir, { dir, relDir, name: basename3(dir), metadataPath: join6(dir, METADATA_FILE), hasDockerfile });
+    return;
+  }
+  const subdirs = entries.filter((e) => e.isDirectory() && !e.name.startsWith(".") && !SKIPPED_DIRS.has(e.name));
+  await Promise.all(
+    subdirs.map(async (e) => {
+      const child = join6(dir, e.name);
+      let childEntries;
+      try {
+        childEntries = await readDir(child);
+      } catch (err) {
+        const code = err.code;
+        if (code === "ENOENT" || code === "EACCES" || code === "ENOTDIR") return;
+        throw err;
+      }
+      await visit3(child, childEntries, base, found);
+    })
+  );
+}
+function toPosix(p) {
+  return sep2 === "/" ? p : p.split(sep2).join("/");
+}
+
+// src/monorepo/facts.ts
+init_fs_util();
+var import_yaml3 = __toESM(require_dist(), 1);
+init_errors();
+import { existsSync as existsSync3 } from "node:fs";
+import { dirname, join as join8 } from "node:path";
+
 // src/monorepo/repo-config.ts
+init_fs_util();
 init_platforms();
 var import_yaml2 = __toESM(require_dist(), 1);
 init_zod();
@@ -78519,135 +78781,6 @@ init_errors();
 
 // src/publish/release-plan.ts
 init_errors();
-
-// src/publish/tag-plan.ts
-var import_semver3 = __toESM(require_semver2(), 1);
-init_errors();
-
-// src/publish/target.ts
-init_errors();
-init_image_ref();
-function versionError(source, at, problem, details) {
-  return new BcError("badInput", `${source}: ${problem}`, { details, ...at ? { at: { ...at, problem } } : {} });
-}
-function splitRepository(ref2) {
-  const { domain: domain2, path: path10 } = splitDomain(ref2);
-  return { registry: domain2, path: path10 };
-}
-function resolveTarget(c3, f) {
-  const notes = [];
-  const override = f.target ? c3.registryOverrides[f.target] : void 0;
-  if (f.target && !override?.dockerRepository && !override?.dockerImageTag) {
-    notes.push(`--target ${f.target}: metadata.yaml has no data.registryOverrides.${f.target}; using data.dockerRepository / data.dockerImageTag`);
-  }
-  const repository3 = f.repository ?? override?.dockerRepository ?? c3.repository;
-  const fromKey = (key) => {
-    const p = c3.positionOf(key);
-    return { versionSource: p ? `${where(p)} ${key}` : `${c3.metadataPath} ${key}`, versionAt: keyAt(c3, key) };
-  };
-  const { version: version2, versionSource, versionAt } = f.version !== void 0 ? { version: f.version, versionSource: "--release-version", versionAt: void 0 } : f.target && override?.dockerImageTag ? { version: override.dockerImageTag, ...fromKey(`data.registryOverrides.${f.target}.dockerImageTag`) } : { version: c3.version, ...fromKey("data.dockerImageTag") };
-  const problem = tagProblem(version2);
-  if (problem) throw versionError(versionSource, versionAt, `the version is the image tag: ${problem}`, [`fix: use a version of at most ${MAX_TAG_LENGTH} characters`]);
-  const split = splitDomain(repository3);
-  const { domain: registry3, path: repo } = normalizeDockerHub(f.registry ?? split.domain, split.path);
-  if (!/^[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/.test(repo)) {
-    throw badInput(`repository "${repo}" is not valid (lowercase path like airbyte/source-foo)`);
-  }
-  return { registry: registry3, repo, reference: `${registry3}/${repo}`, version: version2, versionSource, ...versionAt ? { versionAt } : {}, notes };
-}
-
-// src/publish/tag-plan.ts
-init_image_ref();
-function parseVersion(version2, source = "version", at) {
-  const v = /^\d/.test(version2) ? import_semver3.default.parse(version2) : null;
-  if (!v || v.raw !== version2) {
-    throw versionError(source, at, `"${version2}" is not a valid semantic version (expected X.Y.Z or X.Y.Z-pre.N)`, [
-      "fix: set data.dockerImageTag in metadata.yaml (or --release-version) to a version such as 1.2.3"
-    ]);
-  }
-  if (v.build.length > 0) {
-    throw versionError(source, at, `"${version2}" carries build metadata (+${v.build.join(".")}), which an image tag cannot hold ("+" is not allowed in tags)`, [
-      "fix: drop the +... part, or use a pre-release such as 1.2.3-build.5"
-    ]);
-  }
-  return v;
-}
-function checkPlanTags(p, source = "version", at) {
-  for (const t of p.tags) {
-    const problem = tagProblem(t.tag);
-    if (problem) {
-      throw versionError(source, at, `tag ${problem} (${t.reason})`, [
-        p.kind === "dev" ? `fix: dev tags add "-dev.<10-char sha>" (15 characters) to X.Y.Z; keep X.Y.Z at most ${MAX_TAG_LENGTH - 15} characters` : `fix: shorten data.dockerImageTag (or --release-version) to at most ${MAX_TAG_LENGTH} characters`
-      ]);
-    }
-  }
-}
-function devTag(version2, sha) {
-  if (!/^[0-9a-f]{10,64}$/i.test(sha)) throw badInput(`--dev: "${sha}" is not a git commit sha`);
-  return `${version2.major}.${version2.minor}.${version2.patch}-dev.${sha.slice(0, 10).toLowerCase()}`;
-}
-function stableVersions(tags) {
-  return tags.filter((t) => import_semver3.default.valid(t) === t && import_semver3.default.prerelease(t) === null).sort(import_semver3.default.rcompare);
-}
-function planTags(input2) {
-  const p = planTagsUnchecked(input2);
-  checkPlanTags(p, input2.versionSource, input2.versionAt);
-  return p;
-}
-function planTagsUnchecked(input2) {
-  const v = parseVersion(input2.version, input2.versionSource, input2.versionAt);
-  const existing = new Set(input2.existingTags);
-  const stable = stableVersions(input2.existingTags);
-  const plan = (kind, version2) => ({
-    repository: input2.repository,
-    version: version2,
-    kind,
-    tags: [],
-    skipped: [],
-    existingStable: stable
-  });
-  const add = (p2, tag2, reason) => p2.tags.push({ tag: tag2, reason, exists: existing.has(tag2) });
-  const skip3 = (p2, tag2, reason) => p2.skipped.push({ tag: tag2, reason });
-  if (input2.dev) {
-    const tag2 = devTag(v, input2.dev.sha);
-    const p2 = plan("dev", tag2);
-    add(p2, tag2, `dev build of commit ${input2.dev.sha.slice(0, 10)}`);
-    skip3(p2, "latest", "dev builds never move latest");
-    if (input2.aliases) skip3(p2, `${v.major}.${v.minor}`, "dev builds never move aliases");
-    return p2;
-  }
-  if (v.prerelease.length > 0) {
-    const p2 = plan("prerelease", v.version);
-    add(p2, v.version, "the version (pre-release)");
-    skip3(p2, "latest", `pre-release ${v.version} never moves latest`);
-    if (input2.aliases) {
-      skip3(p2, `${v.major}.${v.minor}`, "pre-releases never move aliases");
-      skip3(p2, `${v.major}`, "pre-releases never move aliases");
-    }
-    return p2;
-  }
-  const p = plan("stable", v.version);
-  add(p, v.version, "the version");
-  if (input2.aliases) {
-    for (const [alias, line] of [
-      [`${v.major}.${v.minor}`, (s) => s.major === v.major && s.minor === v.minor],
-      [`${v.major}`, (s) => s.major === v.major]
-    ]) {
-      const higher = stable.find((s) => line(import_semver3.default.parse(s)) && import_semver3.default.gt(s, v));
-      if (higher) skip3(p, alias, `${alias} not moved: ${higher} > ${v.version}`);
-      else add(p, alias, `highest release of the ${alias} line`);
-    }
-  }
-  const latest = input2.latest ?? "auto";
-  const highest = stable[0];
-  if (latest === "false") skip3(p, "latest", "latest not moved: --latest false");
-  else if (latest === "true") add(p, "latest", highest && import_semver3.default.gt(highest, v) ? `forced by --latest true (moves back from ${highest})` : "forced by --latest true");
-  else if (highest && import_semver3.default.gt(highest, v)) skip3(p, "latest", `latest not moved: ${highest} > ${v.version}`);
-  else add(p, "latest", highest ? `${v.version} >= every stable version (highest was ${highest})` : "first stable version");
-  return p;
-}
-
-// src/publish/release-plan.ts
 var DEFAULT_GIT_TAG_FORMAT = "{dir}/v{version}";
 var DEFAULT_RELEASE_TAG_PATTERN = "v{version}";
 function formatGitTag(format2, dir, version2) {
@@ -78861,7 +78994,7 @@ function dq(value) {
   if (CONTROL_RE.test(s)) throw new UnsafeValueError("a quoted string", s, "newlines and control characters cannot be written on one Dockerfile line");
   return `"${s.replace(/[\\"$]/g, (c3) => `\\${c3}`)}"`;
 }
-function word(value) {
+function word2(value) {
   if (typeof value !== "string" && typeof value !== "number") throw new UnsafeValueError("a word", value, "not a string");
   const s = String(value);
   if (!SAFE_ARG_RE.test(s)) throw new UnsafeValueError("a word", s, "only [A-Za-z0-9_./:=@+,%-] is allowed");
@@ -78869,11 +79002,11 @@ function word(value) {
 }
 function words(value, sep3 = " ") {
   if (!Array.isArray(value)) throw new UnsafeValueError("a list of words", value, "not a list");
-  return value.map(word).join(sep3);
+  return value.map(word2).join(sep3);
 }
 function execForm(value) {
   if (!Array.isArray(value) || value.length === 0) throw new UnsafeValueError("an exec-form list", value, "not a non-empty list");
-  return `[${value.map((v) => JSON.stringify(word(v))).join(", ")}]`;
+  return `[${value.map((v) => JSON.stringify(word2(v))).join(", ")}]`;
 }
 function image(value) {
   if (typeof value !== "string" || parseImageRef(value) === void 0) throw new UnsafeValueError("an image reference", value, "not [registry/]name[:tag][@sha256:\u2026]");
@@ -78911,7 +79044,7 @@ function compiledFor(env2, text2) {
 function newEnv(partials) {
   const hb = import_handlebars.default.create();
   hb.registerHelper("dq", (v) => dq(v));
-  hb.registerHelper("word", (v) => word(v));
+  hb.registerHelper("word", (v) => word2(v));
   hb.registerHelper("words", (v) => words(v));
   hb.registerHelper("json", (v) => execForm(v));
   hb.registerHelper("image", (v) => image(v));
@@ -81199,11 +81332,11 @@ var Lexer = class {
   /** Words separated by unquoted whitespace (split = true) or one word. */
   run(split, stopAt) {
     const words2 = [];
-    let word2 = "";
+    let word3 = "";
     let started = false;
     const flush = () => {
-      if (started) words2.push(word2);
-      word2 = "";
+      if (started) words2.push(word3);
+      word3 = "";
       started = false;
     };
     while (this.i < this.src.length) {
@@ -81217,12 +81350,12 @@ var Lexer = class {
       started = true;
       if (c3 === this.escape) {
         const next = this.src[this.i + 1];
-        word2 += next ?? c3;
+        word3 += next ?? c3;
         this.i += next === void 0 ? 1 : 2;
       } else if (c3 === "'") {
         const close = this.src.indexOf("'", this.i + 1);
         const end = close === -1 ? this.src.length : close;
-        word2 += this.src.slice(this.i + 1, end);
+        word3 += this.src.slice(this.i + 1, end);
         this.i = end + 1;
       } else if (c3 === '"') {
         this.i++;
@@ -81230,20 +81363,20 @@ var Lexer = class {
           const d = this.src[this.i];
           const next = this.src[this.i + 1];
           if (d === this.escape && next !== void 0 && (next === '"' || next === "$" || next === this.escape)) {
-            word2 += next;
+            word3 += next;
             this.i += 2;
           } else if (d === "$") {
-            word2 += this.dollar();
+            word3 += this.dollar();
           } else {
-            word2 += d;
+            word3 += d;
             this.i++;
           }
         }
         this.i++;
       } else if (c3 === "$") {
-        word2 += this.dollar();
+        word3 += this.dollar();
       } else {
-        word2 += c3;
+        word3 += c3;
         this.i++;
       }
     }
@@ -81855,13 +81988,13 @@ init_shell_words();
 import { posix as posix5 } from "node:path";
 var FILE_EXT = /\.(py|pyc|pyz|sh|bash|jar|js|mjs|cjs|rb|pl|php|yaml|yml|json|toml|cfg|ini|conf|xml|properties|whl|zip|tar)$/i;
 var URL2 = /^[a-z][a-z0-9+.-]*:\/\//i;
-function relativePathIn(word2, index) {
-  if (word2 === "" || /\s/.test(word2) || URL2.test(word2)) return void 0;
-  let value = word2;
-  if (index > 0 && word2.startsWith("-")) {
-    const eq = word2.indexOf("=");
+function relativePathIn(word3, index) {
+  if (word3 === "" || /\s/.test(word3) || URL2.test(word3)) return void 0;
+  let value = word3;
+  if (index > 0 && word3.startsWith("-")) {
+    const eq = word3.indexOf("=");
     if (eq === -1) return void 0;
-    value = word2.slice(eq + 1);
+    value = word3.slice(eq + 1);
   }
   const parts = index > 0 && value.includes(":") ? value.split(":") : [value];
   for (const p of parts) {
@@ -83465,7 +83598,6 @@ async function ensureLocalRegistry(log = () => {
 init_client();
 init_retry();
 async function resolve9(req, log, stats) {
-  if (req.retries !== void 0 && (!Number.isInteger(req.retries) || req.retries < 1 || req.retries > 20)) throw badInput(`retries must be an integer 1..20, got ${req.retries}`);
   const connector = await loadConnector(req.dir);
   const registry3 = req.registry === "local" ? await ensureLocalRegistry(log) : req.registry;
   const target = resolveTarget(connector, { registry: registry3, repository: req.repository, target: req.target, version: req.version });
@@ -83887,13 +84019,7 @@ async function buildOrVerify(dir, ctx, verify2) {
   const c3 = ctx.config;
   const r = await runBuild(
     {
-      dir,
-      platforms: c3.platforms,
-      baseImage: c3.baseImage,
-      buildArgs: c3.buildArgs,
-      cacheFrom: c3.cacheFrom,
-      cacheTo: c3.cacheTo,
-      builder: c3.builder,
+      ...buildRequestOf(dir, c3),
       progress: "plain",
       write: (s) => {
         for (const line of s.split("\n")) if (line.trim() !== "") ctx.log(line);
@@ -83910,7 +84036,7 @@ function stepLogger(ctx) {
   };
 }
 function publishRequest(dir, ctx) {
-  return publishRequestOf(dir, ctx.config, { version: ctx.releaseVersion });
+  return publishRequestOf(dir, { ...ctx.config, ...ctx.releaseVersion !== void 0 ? { version: ctx.releaseVersion } : {} });
 }
 function imageOutputs(r) {
   return { digest: r.digest, platforms: r.platforms, platformDigests: { ...r.platformDigests } };

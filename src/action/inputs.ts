@@ -9,9 +9,9 @@
  * schema, and action.yml repeats it for documentation only (a unit test
  * keeps the two equal).
  */
-import { z } from 'zod';
 import { badInput } from '../core/index.js';
-import { COMMANDS, parsePublishConfig, type PublishConfig } from '../core/request-schema.js';
+import { parsePublishConfig, type PublishConfig } from '../core/request-schema.js';
+import { parseFields, type ActionCommand } from '../core/request-fields.js';
 
 /** Every input of action.yml, in its order. */
 export const ACTION_INPUTS = [
@@ -70,10 +70,6 @@ export function releaseTagOf(ctx: GithubContext): string | undefined {
   return /^([^/]+\/v?|v)\d+\.\d+\.\d+/.test(tag) ? tag : undefined;
 }
 
-/** The Action's commands: the CLI's three, plus `changed` (only compute the affected connectors and their matrices). */
-export const ACTION_COMMANDS = [...COMMANDS, 'changed'] as const;
-export type ActionCommand = (typeof ACTION_COMMANDS)[number];
-
 /** Inputs that are not fields of the shared config schema. */
 export const ACTION_ONLY_INPUTS: ActionInputName[] = ['command', 'config', 'changed-since'];
 
@@ -103,49 +99,19 @@ export function readActionInputs(getInput: (name: string) => string, ctx: Github
   const raw: Record<string, string> = {};
   for (const name of ACTION_INPUTS) raw[name] = getInput(name);
 
-  const cmdRaw = raw.command?.trim() ?? '';
-  let command: ActionCommand;
-  let commandReason: string;
-  if (cmdRaw === '') {
-    const d = defaultCommand(ctx);
-    command = d.command;
-    commandReason = d.reason;
-  } else {
-    const parsed = z.enum(ACTION_COMMANDS).safeParse(cmdRaw);
-    if (!parsed.success) throw badInput(`input "command": "${cmdRaw}" is not one of ${ACTION_COMMANDS.join(', ')}`);
-    command = parsed.data;
-    commandReason = 'input "command"';
-  }
-
-  const testConfig = raw.config?.trim() ? raw.config : undefined;
-  if (testConfig !== undefined) {
-    // Say what is wrong without ever echoing the (secret) text itself.
-    let value: unknown;
-    try {
-      value = JSON.parse(testConfig);
-    } catch {
-      throw badInput('input "config": is not valid JSON (its content is secret and not shown)', [
-        'fix: pass the connector config as a JSON object, e.g. config: ${{ secrets.SOURCE_FOO_CONFIG }}',
-      ]);
-    }
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      throw badInput('input "config": must be a JSON object (its content is secret and not shown)');
-    }
-  }
-
+  const parsed = parseFields({ command: raw.command, configJson: raw.config, changedSince: raw['changed-since'] }, 'input');
+  const { configJson: testConfig, changedSince } = parsed;
+  const d = parsed.command === undefined ? defaultCommand(ctx) : { command: parsed.command, reason: 'input "command"' };
+  const { command, reason: commandReason } = d;
   const fields: Record<string, string> = {};
   for (const name of ACTION_INPUTS) {
     if (ACTION_ONLY_INPUTS.includes(name)) continue;
     fields[camel(name)] = raw[name] ?? '';
   }
-  const config = parsePublishConfig(fields, 'input');
-  const since = raw['changed-since']?.trim() ?? '';
-  // A ref reaches git as an argument: refuse option-looking or odd values outright.
-  if (since !== '' && !/^[A-Za-z0-9][A-Za-z0-9._/~^@{}-]*$/.test(since)) {
-    throw badInput(`input "changed-since": "${since}" is not a git ref`);
-  }
-  if (command === 'changed' && since === '') throw badInput('input "command": changed needs input "changed-since" (a git ref, e.g. origin/main)');
-  return { command, commandReason, config, testConfig, releaseTag: releaseTagOf(ctx), changedSince: since === '' ? undefined : since };
+  // on a runner a created git tag is only useful once pushed: git-tag is both
+  const config = parsePublishConfig({ ...fields, pushGitTag: fields.gitTag }, 'input');
+  if (command === 'changed' && changedSince === undefined) throw badInput('input "command": changed needs input "changed-since" (a git ref, e.g. origin/main)');
+  return { command, commandReason, config, testConfig, releaseTag: releaseTagOf(ctx), changedSince };
 }
 
 /**

@@ -16,7 +16,7 @@ import { ExitCode } from '../core/index.js';
 import { runBuild, type BuildFlowResult } from '../core/flows/build.js';
 import { runPublish } from '../core/flows/publish.js';
 import type { FlowHooks, PublishRequest } from '../core/request.js';
-import { publishRequestOf } from '../core/request-schema.js';
+import { buildRequestOf, publishRequestOf } from '../core/request-schema.js';
 import type { PublishResult, BuildFacts } from '../core/result.js';
 import type { CheckResult, Finding } from '../core/index.js';
 import type { ConnectorRunner, RunContext } from './run.js';
@@ -78,13 +78,7 @@ async function buildOrVerify(dir: string, ctx: RunContext, verify: boolean): Pro
   // for later steps; verify: a run-unique tag, removed after the checks.
   const r = await runBuild(
     {
-      dir,
-      platforms: c.platforms,
-      baseImage: c.baseImage,
-      buildArgs: c.buildArgs,
-      cacheFrom: c.cacheFrom,
-      cacheTo: c.cacheTo,
-      builder: c.builder,
+      ...buildRequestOf(dir, c),
       progress: 'plain',
       write: (s) => {
         for (const line of s.split('\n')) if (line.trim() !== '') ctx.log(line);
@@ -104,9 +98,8 @@ function stepLogger(ctx: RunContext): FlowHooks['onStep'] {
 
 /** The validated config → the publish pipeline's request (src/core/request-schema.ts, shared with the CLI). */
 export function publishRequest(dir: string, ctx: RunContext): PublishRequest {
-  // the release tag's version (resolveRelease already checked it equals metadata.yaml);
-  // on a runner a created git tag is only useful once pushed (publishRequestOf pushes it)
-  return publishRequestOf(dir, ctx.config, { version: ctx.releaseVersion });
+  // the release tag's version (resolveRelease already checked it equals metadata.yaml)
+  return publishRequestOf(dir, { ...ctx.config, ...(ctx.releaseVersion !== undefined ? { version: ctx.releaseVersion } : {}) });
 }
 
 /** The image a publish result names, as outputs: its digest, platforms and per-platform digests. */

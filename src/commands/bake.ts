@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { action, collect } from './common.js';
-import { splitList } from '../core/request.js';
-import { badInput, ExitCode, failedChecks } from '../core/index.js';
+import { parseFields } from '../core/request-fields.js';
+import { ExitCode, failedChecks } from '../core/index.js';
 import { renderTable } from '../ui/table.js';
 
 interface BakeFlags {
@@ -22,19 +22,6 @@ interface BakeFlags {
   builder?: string;
   verifyConcurrency?: string;
   timeout: string;
-}
-
-/** "REF" applies to every connector; "LANGUAGE=REF" to that language only. */
-export function parseBaseImages(values: readonly string[] | undefined): { all?: string; byLanguage: Record<string, string> } | undefined {
-  if (!values || values.length === 0) return undefined;
-  const out: { all?: string; byLanguage: Record<string, string> } = { byLanguage: {} };
-  for (const v of values) {
-    const m = /^([a-z0-9][a-z0-9_-]*)=(.+)$/.exec(v);
-    if (m) out.byLanguage[m[1] as string] = m[2] as string;
-    else if (out.all !== undefined) throw badInput(`--base-image ${v}: a base for every connector was already given (${out.all}); use LANGUAGE=REF`);
-    else out.all = v;
-  }
-  return out;
 }
 
 export function register(program: Command): void {
@@ -53,17 +40,16 @@ export function register(program: Command): void {
     .addOption(new Option('--verify-concurrency <n>', 'connectors verified at once (default: min(2 × cores, free memory / (256 MB × platforms)))').env('BC_VERIFY_CONCURRENCY'))
     .action(
       action(async (out, _g, dirs: string[], opts: BakeFlags) => {
-        const provenance = opts.provenance === undefined ? undefined : ({ min: 'min', max: 'max', false: false } as const)[opts.provenance as 'min'];
-        if (opts.provenance !== undefined && provenance === undefined) throw badInput(`--provenance ${opts.provenance}: expected min, max or false`);
-        const timeout = Number(opts.timeout);
-        if (!Number.isFinite(timeout) || timeout <= 0) throw badInput(`--timeout must be a positive number, got "${opts.timeout}"`);
-        const verifyConcurrency = opts.verifyConcurrency === undefined ? undefined : Number(opts.verifyConcurrency);
-        if (verifyConcurrency !== undefined && !(Number.isInteger(verifyConcurrency) && verifyConcurrency >= 1)) {
-          throw badInput(`--verify-concurrency (or BC_VERIFY_CONCURRENCY) must be a whole number ≥ 1, got "${opts.verifyConcurrency}"`);
-        }
+        const { provenance, timeout, verifyConcurrency, platforms, baseImages } = parseFields({
+          provenance: opts.provenance,
+          timeout: opts.timeout,
+          verifyConcurrency: opts.verifyConcurrency,
+          platforms: opts.platform,
+          baseImages: opts.baseImage,
+        });
         const { bakeConnectors, printBake } = await import('../core/flows/bake.js');
         const { connectorVerifyOptions } = await import('../core/flows/verify.js');
-        const common = { platforms: splitList(opts.platform), baseImages: parseBaseImages(opts.baseImage), provenance, log: (l: string) => out.info(l) };
+        const common = { platforms, baseImages, provenance, log: (l: string) => out.info(l) };
         if (opts.print) {
           const workdir = resolve(opts.workdir ?? (await mkdtemp(join(tmpdir(), 'bc-bake-print-'))));
           const p = await printBake(dirs, workdir, common);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { action } from './common.js';
-import { splitList } from '../core/request.js';
+import { parseFields } from '../core/request-fields.js';
 import { DEFAULT_PLATFORMS } from '../core/platforms.js';
 
 const flows = () => import('../core/flows/base.js');
@@ -31,7 +31,7 @@ export function register(program: Command): void {
     .option('--platform <list>', 'platforms', DEFAULT_PLATFORMS.join(','))
     .action(
       action(async (out, _g, name: string, opts: { rootImage: string; registry?: string; push?: boolean; platform: string }) => {
-        const { value: res } = await (await flows()).runBaseBuild({ name, rootImage: opts.rootImage, registry: opts.registry, push: opts.push, platforms: splitList(opts.platform) });
+        const { value: res } = await (await flows()).runBaseBuild({ name, rootImage: opts.rootImage, registry: opts.registry, push: opts.push, platforms: parseFields({ platforms: opts.platform }).platforms });
         out.info(`${res.built ? 'built' : 'reused'} base ${name} for ${res.platforms.join(', ')}${res.pushed ? ' (in the registry)' : ' (loaded into the engine)'}`);
         out.result(res, () => res.ref);
       }),

@@ -4,11 +4,9 @@
  * `command: build` / `command: verify` run the same flow.
  */
 import type { Command } from 'commander';
-import { action, buildInputOptions, buildInputsOf, collect, failedFlow, parseProvenanceFlag, type BuildInputFlags } from './common.js';
-import { parseBuildConfig } from '../core/request-schema.js';
-import { badInput, ExitCode } from '../core/index.js';
-import type { Provenance } from '../core/index.js';
-import type { BuildOptions, BuildOutputChoice } from '../core/images/result.js';
+import { action, buildInputOptions, buildInputsOf, collect, failedFlow, type BuildInputFlags } from './common.js';
+import { buildRequestOf, parseBuildCommand } from '../core/request-schema.js';
+import { ExitCode } from '../core/index.js';
 import { runBuild, type BuildFlowResult } from '../core/flows/build.js';
 import { renderReport } from './verify-format.js';
 import { findingLine } from '../core/steps.js';
@@ -22,30 +20,6 @@ interface BuildFlags extends BuildInputFlags {
   progress?: string;
   verify?: boolean;
   config?: string;
-}
-
-export function parseOutputFlag(value: string | undefined, load: boolean | undefined): BuildOutputChoice {
-  if (value === undefined) return { type: 'load' };
-  if (load) throw badInput('--load and --output exclude each other');
-  const m = /^(?:oci=(.+)|type=oci,dest=(.+))$/.exec(value.trim());
-  const dest = m?.[1] ?? m?.[2];
-  if (!dest) {
-    throw badInput(`--output ${value}: expected oci=FILE (pushing is done by \`build-connector publish\`, after verify)`);
-  }
-  return { type: 'oci', dest };
-}
-
-
-export function parseProgressFlag(value: string | undefined): BuildOptions['progress'] {
-  if (value === undefined) return 'auto';
-  if (value === 'auto' || value === 'tty' || value === 'plain' || value === 'quiet') return value;
-  throw badInput(`--progress ${value}: expected auto, tty, plain or quiet`);
-}
-
-export function parseEpochFlag(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d{1,12}$/.test(value.trim())) throw badInput(`--source-date-epoch ${value}: expected unix seconds (a non-negative integer)`);
-  return Number.parseInt(value.trim(), 10);
 }
 
 export function humanResult(flow: Extract<BuildFlowResult, { result: 'built' | 'verified' }>): string {
@@ -87,28 +61,19 @@ export function register(program: Command): void {
     .option('--config <file>', 'with --verify: config for check/discover/read (default DIR/secrets/config.json)')
     .action(
       action(async (out, _g, dir: string | undefined, flags: BuildFlags) => {
-        const cfg = parseBuildConfig({ connectors: [dir ?? '.'], ...buildInputsOf(flags) });
-        const output = parseOutputFlag(flags.output, flags.load);
-        if (flags.config !== undefined && !flags.verify) throw badInput('--config is used by --verify only');
-        const result = await runBuild(
-          {
-            dir: cfg.connectors[0] ?? '.',
-            platforms: flags.platform !== undefined ? cfg.platforms : undefined,
-            baseImage: cfg.baseImage,
-            output: output.type === 'oci' ? { type: 'oci', dest: output.dest } : { type: 'load' },
-            ...(flags.tag ? { tags: flags.tag } : {}),
-            buildArgs: cfg.buildArgs,
-            cacheFrom: cfg.cacheFrom,
-            cacheTo: cfg.cacheTo,
-            provenance: parseProvenanceFlag(flags.provenance),
-            sourceDateEpoch: parseEpochFlag(flags.sourceDateEpoch),
-            builder: cfg.builder,
-            noCache: flags.cache === false,
-            progress: parseProgressFlag(flags.progress),
-            ...(flags.verify ? { verify: { configFile: flags.config } } : {}),
-          },
-          { log: (l) => out.info(l) },
-        );
+        const cfg = parseBuildCommand({
+          connectors: [dir ?? '.'],
+          ...buildInputsOf(flags),
+          output: flags.output,
+          load: flags.load,
+          tags: flags.tag,
+          sourceDateEpoch: flags.sourceDateEpoch,
+          noCache: flags.cache === false,
+          progress: flags.progress,
+          verify: flags.verify,
+          configFile: flags.config,
+        });
+        const result = await runBuild(buildRequestOf(cfg.connectors[0] ?? '.', cfg), { log: (l) => out.info(l) });
         if (result.result === 'failed') {
           if (result.report && !out.json) out.info(renderReport(result.report));
           return failedFlow(out, result);

@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { action } from './common.js';
-import { splitList } from '../core/request.js';
 import { renderTable } from '../ui/table.js';
-import { badInput, ExitCode } from '../core/index.js';
+import { ExitCode } from '../core/index.js';
+import { parseFields } from '../core/request-fields.js';
 
 interface ChangedFlags {
   repo?: string;
@@ -28,17 +28,16 @@ export function register(program: Command): void {
     .option('--runner-arm64 <label>', 'runner label for linux/arm64 jobs (default ubuntu-24.04-arm)')
     .action(
       action(async (out, _g, opts: ChangedFlags) => {
-        const kind = opts.matrix === undefined || opts.matrix === false ? undefined : opts.matrix === true ? 'build' : opts.matrix;
-        if (kind !== undefined && kind !== 'build' && kind !== 'merge') throw badInput(`--matrix ${kind}: expected "build" or "merge"`);
+        const { matrix: kind, platforms, roots, changedSince } = parseFields({ matrix: opts.matrix === false ? undefined : opts.matrix, platforms: opts.platform, roots: opts.roots, changedSince: opts.since });
         const runners: Record<string, string> = {};
         if (opts.runnerAmd64) runners['linux/amd64'] = opts.runnerAmd64;
         if (opts.runnerArm64) runners['linux/arm64'] = opts.runnerArm64;
         const { runChanged, reasonText } = await import('../core/flows/changed.js');
         const { changed: res } = await runChanged({
           cwd: resolve(opts.repo ?? '.'),
-          since: opts.since,
-          roots: splitList(opts.roots),
-          platforms: splitList(opts.platform),
+          since: changedSince,
+          roots,
+          platforms,
           runners,
         });
         if (kind !== undefined) {

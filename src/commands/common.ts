@@ -3,7 +3,7 @@
  * place where errors become a message + exit code (never a stack trace).
  */
 import type { Command } from 'commander';
-import { BcError, ExitCode, badInput, runCleanups, toBcError, type Provenance, type RegistryLogin } from '../core/index.js';
+import { BcError, ExitCode, runCleanups, toBcError, type RegistryLogin } from '../core/index.js';
 import { createOutput, type Output } from '../ui/output.js';
 
 export interface GlobalOptions {
@@ -136,15 +136,5 @@ export interface BuildInputFlags {
 
 /** The build flags → the words of the config schema the CLI and the Action share (src/core/request-schema.ts). */
 export function buildInputsOf(f: BuildInputFlags) {
-  return { platforms: f.platform, baseImage: f.baseImage, builder: f.builder, cacheFrom: f.cacheFrom, cacheTo: f.cacheTo, buildArgs: f.buildArg };
-}
-
-/** --provenance: min (also true, 1, mode=min), max, or false (also 0, none); absent = min. */
-export function parseProvenanceFlag(value: string | undefined): Provenance {
-  if (value === undefined) return 'min';
-  const v = value.trim().toLowerCase().replace(/^mode=/, '');
-  if (v === 'min' || v === 'true' || v === '1') return 'min';
-  if (v === 'max') return 'max';
-  if (v === 'false' || v === '0' || v === 'none') return false;
-  throw badInput(`--provenance ${value}: expected min, max or false`);
+  return { platforms: f.platform, baseImage: f.baseImage, builder: f.builder, cacheFrom: f.cacheFrom, cacheTo: f.cacheTo, buildArgs: f.buildArg, provenance: f.provenance };
 }

@@ -6,8 +6,8 @@
  */
 import type { Command } from 'commander';
 import { action, credentialOptions, loginFromFlags, type LoginFlags } from './common.js';
-import { badInput, ExitCode } from '../core/index.js';
-import { isPlatform } from '../core/platforms.js';
+import { ExitCode } from '../core/index.js';
+import { parseFields } from '../core/request-fields.js';
 import { renderReport } from './verify-format.js';
 
 interface DigestRecordFlags extends LoginFlags {
@@ -39,17 +39,12 @@ export function register(program: Command): void {
   ).action(
       action(async (out, _g, dir: string, opts: DigestRecordFlags) => {
         const login = await loginFromFlags(opts);
-        const platform = opts.platform ?? '';
-        if (!isPlatform(platform)) {
-          throw badInput(`--platform ${platform}: expected exactly one platform, e.g. linux/arm64`);
-        }
-        const provenance = opts.provenance === undefined ? undefined : opts.provenance === 'false' ? false : opts.provenance === 'max' ? 'max' : opts.provenance === 'min' ? 'min' : undefined;
-        if (opts.provenance !== undefined && provenance === undefined) throw badInput(`--provenance ${opts.provenance}: expected min, max or false`);
-        const timeout = Number(opts.timeout);
-        if (!Number.isFinite(timeout) || timeout <= 0) throw badInput(`--timeout must be a positive number, got "${opts.timeout}"`);
+        const v = parseFields({ platform: opts.platform, provenance: opts.provenance, timeout: opts.timeout, retries: opts.retries });
+        const platform = v.platform ?? '';
+        const { provenance, timeout } = v;
         const { buildPlatformRecord, platformRecordDefaults } = await import('../core/flows/record.js');
         // The same verify defaults as `verify DIR` (inputs, secrets, labels, type).
-        const { file, verify } = await platformRecordDefaults(dir, platform, { out: opts.out, timeoutSeconds: timeout });
+        const { file, verify } = await platformRecordDefaults(dir, platform, { out: opts.out, timeoutSeconds: timeout ?? 120 });
         const res = await buildPlatformRecord(dir, {
           platform,
           out: file,
@@ -59,7 +54,7 @@ export function register(program: Command): void {
           provenance,
           builder: opts.builder,
           verify,
-          retries: opts.retries === undefined ? undefined : Number(opts.retries),
+          retries: v.retries,
           login,
           log: (l) => out.info(l),
         });

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { action, credentialOptions, loginFromFlags, type LoginFlags } from './common.js';
-import { splitList } from '../core/request.js';
+import { parseFields } from '../core/request-fields.js';
 import { runDoctor } from '../core/doctor.js';
 import { renderTable } from '../ui/table.js';
 import { ExitCode, badInput } from '../core/index.js';
@@ -19,7 +19,7 @@ export function register(program: Command): void {
           throw badInput(`${opts.username !== undefined ? '--username' : '--password-stdin'}: a login is checked at a registry; give --registry HOST[:PORT] too`);
         }
         const login = await loginFromFlags(opts);
-        const report = await runDoctor({ registry: opts.registry, platforms: splitList(opts.platform), login });
+        const report = await runDoctor({ registry: opts.registry, platforms: parseFields({ platforms: opts.platform }).platforms, login });
         out.result(report, () => {
           const mark = { ok: '✓', missing: '✗', warn: '!', skip: '-' } as const;
           const table = renderTable(

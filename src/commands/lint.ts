@@ -1,12 +1,8 @@
 import type { Command } from 'commander';
 import { action, collect } from './common.js';
-import { splitList } from '../core/request.js';
 import { parseBuildArgs } from '../core/request-schema.js';
-import { badInput } from '../core/index.js';
+import { parseFields } from '../core/request-fields.js';
 import { formatGithub, formatReport, formatText, reportSummary, summaryLine, unresolvedBaseLines } from './lint-format.js';
-
-const FORMATS = ['text', 'json', 'github'] as const;
-type Format = (typeof FORMATS)[number];
 
 interface LintFlags {
   format?: string;
@@ -32,13 +28,9 @@ export function register(program: Command): void {
     .option('--no-resolve', 'do not read the base image (engine or registry): the bundled table still decides for the bases it lists; rules that depend on any other base warn')
     .action(
       action(async (out, g, targets: string[], opts: LintFlags) => {
-        const format = (g.json ? 'json' : (opts.format ?? 'text')) as Format;
-        if (!FORMATS.includes(format)) throw badInput(`--format ${JSON.stringify(opts.format)}: expected one of ${FORMATS.join(', ')}`);
-        const dirs = splitList(opts.permittedWriteDirs);
-        if (dirs) {
-          const bad = dirs.find((d) => !d.startsWith('/'));
-          if (bad !== undefined) throw badInput(`--permitted-write-dirs: ${JSON.stringify(bad)} is not an absolute path`);
-        }
+        const v = parseFields({ format: g.json ? 'json' : opts.format, permittedWriteDirs: opts.permittedWriteDirs });
+        const format = v.format ?? 'text';
+        const dirs = v.permittedWriteDirs;
         const { runLint } = await import('../core/flows/lint.js');
         const { report, findings, exitCode } = await runLint({
           targets,

@@ -4,9 +4,8 @@
  */
 import type { Command } from 'commander';
 import { action, credentialOptions, loginFromFlags, type LoginFlags } from './common.js';
-import { splitList } from '../core/request.js';
-import { badInput, ExitCode } from '../core/index.js';
-import type { LatestMode } from '../core/index.js';
+import { parseFields } from '../core/request-fields.js';
+import { ExitCode } from '../core/index.js';
 
 interface MergeFlags extends LoginFlags {
   digests?: string[];
@@ -18,12 +17,6 @@ interface MergeFlags extends LoginFlags {
   force?: boolean;
   dryRun?: boolean;
   retries?: string;
-}
-
-function latestFlag(v: string | undefined): LatestMode | undefined {
-  if (v === undefined) return undefined;
-  if (v === 'auto' || v === 'true' || v === 'false') return v;
-  throw badInput(`--latest ${v}: expected auto, true or false`);
 }
 
 export function register(program: Command): void {
@@ -43,16 +36,15 @@ export function register(program: Command): void {
   ).action(
       action(async (out, _g, dir: string, opts: MergeFlags) => {
         const login = await loginFromFlags(opts);
-        const retries = opts.retries === undefined ? undefined : Number(opts.retries);
-        if (retries !== undefined && (!Number.isInteger(retries) || retries < 1)) throw badInput(`--retries ${opts.retries}: expected a positive integer`);
+        const { retries, latest, platforms } = parseFields({ retries: opts.retries, latest: opts.latest, platforms: opts.platform });
         const { mergeConnector } = await import('../core/flows/merge.js');
         const res = await mergeConnector(dir, {
           digests: opts.digests ?? [],
-          platforms: splitList(opts.platform),
+          platforms,
           registry: opts.registry,
           repository: opts.repository,
           aliases: opts.aliases,
-          latest: latestFlag(opts.latest),
+          latest,
           force: opts.force,
           dryRun: opts.dryRun,
           retries,

@@ -1,13 +1,11 @@
 import type { Command } from 'commander';
-import { action, buildInputOptions, buildInputsOf, credentialOptions, loginFromFlags, parseProvenanceFlag, type BuildInputFlags, type LoginFlags } from './common.js';
+import { action, buildInputOptions, buildInputsOf, credentialOptions, loginFromFlags, type BuildInputFlags, type LoginFlags } from './common.js';
 import { parsePublishConfig, publishRequestOf } from '../core/request-schema.js';
-import { badInput } from '../core/index.js';
 import { runPublish } from '../core/flows/publish.js';
-import type { PublishRequest } from '../core/request.js';
 import { exitCodeOf } from '../core/result.js';
 import { formatResult } from './publish-format.js';
 import { DEFAULT_GIT_TAG_FORMAT } from '../core/flows/release.js';
-import { retriesFlag, tagPlanOptions, targetFlag } from './tags.js';
+import { tagPlanOptions } from './tags.js';
 
 interface PublishFlags extends LoginFlags, BuildInputFlags {
   registry?: string;
@@ -54,27 +52,24 @@ export function register(program: Command): void {
           configFile: f.config,
           registry: f.registry,
           repository: f.repository,
+          target: f.target,
+          version: f.releaseVersion,
           username: login.username,
           password: login.password,
-          dryRun: f.dryRun === true,
-          force: f.force === true,
+          dryRun: f.dryRun,
+          force: f.force,
           latest: f.latest,
-          aliases: f.aliases === true,
-          dev: f.dev === true,
+          aliases: f.aliases,
+          dev: f.dev,
           signKey: f.signKey,
-          sbom: f.sbom === true,
-        });
-        const req: PublishRequest = {
-          ...publishRequestOf(dir ?? '.', config, { version: f.releaseVersion }),
-          // CLI-only knobs (the Action fixes these)
-          target: targetFlag(f.target),
-          provenance: parseProvenanceFlag(f.provenance),
-          gitTag: f.gitTag === true || f.pushGitTag === true,
+          sbom: f.sbom,
+          retries: f.retries,
+          gitTag: f.gitTag,
           gitTagFormat: f.gitTagFormat,
-          pushGitTag: f.pushGitTag === true,
-          retries: retriesFlag(f.retries),
+          pushGitTag: f.pushGitTag,
           noCache: f.cache === false,
-        };
+        });
+        const req = publishRequestOf(dir ?? '.', config);
         const result = await runPublish(req, {
           log: (l) => out.info(l),
           onStep: (step, status, reason) => {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { action, credentialOptions, loginFromFlags, type LoginFlags } from './common.js';
-import { badInput, type LatestMode, type PublishTarget } from '../core/index.js';
+import { parseFields } from '../core/request-fields.js';
 
 export interface TagsFlags extends LoginFlags {
   releaseVersion?: string;
@@ -32,23 +32,6 @@ export function tagPlanOptions(cmd: Command): Command {
   );
 }
 
-export function latestFlag(v: string): LatestMode {
-  if (v === 'auto' || v === 'true' || v === 'false') return v;
-  throw badInput(`--latest must be auto, true or false, got "${v}"`);
-}
-
-export function targetFlag(v: string | undefined): PublishTarget | undefined {
-  if (v === undefined || v === 'cloud' || v === 'oss') return v;
-  throw badInput(`--target must be cloud or oss, got "${v}"`);
-}
-
-export function retriesFlag(v: string | undefined): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > 20) throw badInput(`--retries must be an integer 1..20, got "${v}"`);
-  return n;
-}
-
 export function register(program: Command): void {
   credentialOptions(
     tagPlanOptions(
@@ -59,18 +42,19 @@ export function register(program: Command): void {
   ).action(
       action(async (out, _g, dir: string | undefined, f: TagsFlags) => {
         const login = await loginFromFlags(f);
+        const v = parseFields({ target: f.target, latest: f.latest, retries: f.retries });
         const { runTags, formatTagPlan } = await import('../core/flows/tags.js');
         const { plan, notes } = await runTags(
           {
             dir: dir ?? '.',
             registry: f.registry,
             repository: f.repository,
-            target: targetFlag(f.target),
+            target: v.target,
             version: f.releaseVersion,
             dev: f.dev === true,
             aliases: f.aliases === true,
-            latest: latestFlag(f.latest),
-            retries: retriesFlag(f.retries),
+            latest: v.latest ?? 'auto',
+            retries: v.retries,
             login,
           },
           { log: (l) => out.info(l) },

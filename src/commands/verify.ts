@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { action, credentialOptions, loginFromFlags, type LoginFlags } from './common.js';
-import { splitList } from '../core/request.js';
-import { ExitCode, badInput, checkInputFile } from '../core/index.js';
-import { checkPlatforms } from '../core/images/prepare.js';
+import { ExitCode, checkInputFile } from '../core/index.js';
+import { parseFields } from '../core/request-fields.js';
 import type { VerifyRequest } from '../core/flows/verify.js';
 
 interface VerifyFlags extends LoginFlags {
@@ -22,22 +21,16 @@ interface VerifyFlags extends LoginFlags {
   sbom?: boolean;
 }
 
-function positive(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw badInput(`${flag} must be a positive number, got "${value}"`);
-  return n;
-}
-
 /** The flags → the core's verify request (checked before any container starts). */
 export async function verifyRequestOf(target: string, f: VerifyFlags): Promise<VerifyRequest> {
+  const v = parseFields({ timeout: f.timeout, pidsLimit: f.pidsLimit, cpus: f.cpus, type: f.type, platforms: f.platform });
   const req: VerifyRequest = {
     target,
     image: f.image,
-    timeoutSeconds: positive(f.timeout, '--timeout'),
+    timeoutSeconds: v.timeout,
     memory: f.memory,
-    pidsLimit: positive(f.pidsLimit, '--pids-limit'),
-    cpus: positive(f.cpus, '--cpus'),
+    pidsLimit: v.pidsLimit,
+    cpus: v.cpus,
     network: f.network,
     inputs: { config: f.config, catalog: f.catalog, state: f.state, input: f.input },
     signPub: f.signPub,
@@ -53,15 +46,8 @@ export async function verifyRequestOf(target: string, f: VerifyFlags): Promise<V
   ] as const) {
     if (file !== undefined) await checkInputFile(file, { kind, fix: `fix: ${flag} takes an existing regular file` });
   }
-  if (f.type !== undefined) {
-    if (f.type !== 'source' && f.type !== 'destination') throw badInput(`--type must be source or destination, got "${f.type}"`);
-    req.connectorType = f.type;
-  }
-  const platforms = splitList(f.platform);
-  if (platforms) {
-    checkPlatforms(platforms);
-    req.platforms = platforms;
-  }
+  if (v.type !== undefined) req.connectorType = v.type;
+  if (v.platforms) req.platforms = v.platforms;
   return req;
 }
 

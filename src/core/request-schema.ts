@@ -10,41 +10,15 @@
  * (commander's arrays and booleans) — and normalises them.
  */
 import { z } from 'zod';
-import { badInput } from '../errors.js';
 import { PlatformSchema } from '../shared/platforms.js';
-import { splitList, type PublishRequest } from './request.js';
+import type { PublishRequest } from './request.js';
+import type { BuildFlowRequest } from './flows/build.js';
+import { FIELDS, bool, latest, list, optString, parseWith, provenance, retries, secret, type Source } from './request-fields.js';
 import type { RegistryLogin } from '../registry/credentials.js';
 
 export { DEFAULT_PLATFORMS } from '../shared/platforms.js';
 export const COMMANDS = ['build', 'verify', 'publish'] as const;
 export type CommandName = (typeof COMMANDS)[number];
-
-/** A list field: "a,b", "a\nb" or ["a","b"]; empty string = not given. */
-const list = (item: z.ZodType<string>) =>
-  z.preprocess((v) => {
-    if (typeof v === 'string') return v.trim() === '' ? undefined : splitList(v);
-    if (Array.isArray(v)) return v.flatMap((x) => (typeof x === 'string' ? splitList(x) : [x]));
-    return v;
-  }, z.array(item).optional());
-
-/**
- * A boolean field in YAML 1.2 core schema spelling (what core.getBooleanInput
- * accepts: true|True|TRUE|false|False|FALSE); empty string = not given.
- */
-const bool = z.preprocess((v) => {
-  if (typeof v !== 'string') return v;
-  const t = v.trim();
-  if (t === '') return undefined;
-  if (['true', 'True', 'TRUE'].includes(t)) return true;
-  if (['false', 'False', 'FALSE'].includes(t)) return false;
-  return v;
-}, z.boolean({ error: 'expected true or false' }).optional());
-
-/** A single optional string; empty = not given. */
-const optString = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), z.string().optional());
-
-/** A secret: empty = not given, otherwise taken as it is (a password may begin or end with a space). */
-const secret = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().optional());
 
 const platform = PlatformSchema;
 
@@ -110,6 +84,8 @@ export const BuildConfigSchema = z.object({
   buildArgs: keyValues.transform((v) => v ?? {}),
   /** buildx builder (default: BUILDX_BUILDER, else the current one), as build-push-action's `builder` */
   builder: optString,
+  /** provenance attestation (not given: min; none where the builder cannot attach it) */
+  provenance,
 });
 
 /** verify: build + per-platform checks; `configFile` feeds check/discover/read. */
@@ -117,9 +93,6 @@ export const VerifyConfigSchema = BuildConfigSchema.extend({
   /** path of a config JSON for check/discover/read (the Action writes its `config` input to a 0600 temp file) */
   configFile: optString,
 });
-
-export const LATEST_MODES = ['auto', 'true', 'false'] as const;
-export type LatestMode = (typeof LATEST_MODES)[number];
 
 /** publish: verify + push + tag. */
 export const PublishConfigSchema = VerifyConfigSchema.extend({
@@ -130,7 +103,7 @@ export const PublishConfigSchema = VerifyConfigSchema.extend({
   push: bool.transform((v) => v ?? true),
   dryRun: bool.transform((v) => v ?? false),
   force: bool.transform((v) => v ?? false),
-  latest: z.preprocess((v) => (typeof v === 'boolean' ? String(v) : typeof v === 'string' && v.trim() === '' ? undefined : v), z.enum(LATEST_MODES).optional()).transform((v) => v ?? 'auto'),
+  latest: latest.transform((v) => v ?? 'auto'),
   /** also move the X.Y and X alias tags (only when this is the highest release of the line) */
   aliases: bool.transform((v) => v ?? false),
   /** publish X.Y.Z-dev.<sha> only */
@@ -140,43 +113,73 @@ export const PublishConfigSchema = VerifyConfigSchema.extend({
   signKey: optString,
   /** a CycloneDX SBOM per platform image, attached as an OCI referrer */
   sbom: bool.transform((v) => v ?? false),
+  /** attempts per registry operation (not given: 5) */
+  retries,
+  /** publish to data.registryOverrides.<target> */
+  target: z.enum(['cloud', 'oss'], { error: (i) => `expected cloud or oss, got ${JSON.stringify(String(i.input))}` }).optional(),
+  /** the version to tag (a release tag's), instead of data.dockerImageTag */
+  version: optString,
+  /** also push the git tag (implies gitTag) */
+  pushGitTag: bool.transform((v) => v ?? false),
+  /** the git tag's format ({dir}, {version}) */
+  gitTagFormat: optString,
+  /** build without the cache (and even when the version tag records the same inputs) */
+  noCache: bool.transform((v) => v ?? false),
 });
 
+/**
+ * The CLI's `build`: the build config, where the image goes (loaded under
+ * `tags`, or an OCI archive) and, with `verify`, the checks' config.
+ */
+export const BuildCommandSchema = VerifyConfigSchema.extend({
+  output: FIELDS.output,
+  load: bool,
+  tags: list(z.string().min(1)),
+  sourceDateEpoch: FIELDS.sourceDateEpoch,
+  noCache: bool,
+  progress: FIELDS.progress,
+  verify: bool,
+}).superRefine((c, ctx) => {
+  if (c.output !== undefined && c.load) ctx.addIssue({ code: 'custom', path: ['load'], message: 'cannot go with --output' });
+  if (c.configFile !== undefined && !c.verify) ctx.addIssue({ code: 'custom', path: ['configFile'], message: 'is used by --verify only' });
+});
+
+export type BuildCommandConfig = z.infer<typeof BuildCommandSchema>;
 export type BuildConfig = z.infer<typeof BuildConfigSchema>;
 export type VerifyConfig = z.infer<typeof VerifyConfigSchema>;
 export type PublishConfig = z.infer<typeof PublishConfigSchema>;
 
-/**
- * How a field is named where the user wrote it: `kebab` for Action inputs
- * and CLI flags alike (`dry-run`, `--dry-run`), so an error names the thing
- * the user can find in their workflow file or shell history.
- */
-export function kebab(field: string): string {
-  return field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-}
-
-/** Fields whose CLI flag is not the kebab-cased field name. */
-const FLAG_NAMES: Record<string, string> = { platforms: 'platform', buildArgs: 'build-arg', configFile: 'config', password: 'password-stdin' };
-
-function parseWith<S extends z.ZodType>(schema: S, raw: unknown, source: 'input' | 'flag'): z.infer<S> {
-  const res = schema.safeParse(raw);
-  if (res.success) return res.data;
-  const lines = res.error.issues.map((i) => {
-    const key = typeof i.path[0] === 'string' ? i.path[0] : undefined;
-    const field = key === undefined ? '(config)' : source === 'flag' ? (FLAG_NAMES[key] ?? kebab(key)) : kebab(key);
-    const name = source === 'input' ? `input "${field}"` : `--${field}`;
-    return `${name}: ${i.message}`;
-  });
-  throw badInput(lines[0] ?? 'invalid configuration', lines.slice(1));
-}
-
-export const parseBuildConfig = (raw: unknown, source: 'input' | 'flag' = 'flag'): BuildConfig => parseWith(BuildConfigSchema, raw, source);
-export const parsePublishConfig = (raw: unknown, source: 'input' | 'flag' = 'flag'): PublishConfig => parseWith(PublishConfigSchema, raw, source);
-export const parseRegistryLogin = (raw: unknown, source: 'input' | 'flag' = 'flag'): RegistryLogin => parseWith(RegistryLoginSchema, raw, source);
+export const parseBuildConfig = (raw: unknown, source: Source = 'flag'): BuildConfig => parseWith(BuildConfigSchema, raw, source);
+export const parseBuildCommand = (raw: unknown, source: Source = 'flag'): BuildCommandConfig => parseWith(BuildCommandSchema, raw, source);
+export const parsePublishConfig = (raw: unknown, source: Source = 'flag'): PublishConfig => parseWith(PublishConfigSchema, raw, source);
+export const parseRegistryLogin = (raw: unknown, source: Source = 'flag'): RegistryLogin => parseWith(RegistryLoginSchema, raw, source);
 
 /** Build args alone (lint's --build-arg): the same KEY=VALUE grammar and message as build's and publish's; not given: undefined. */
-export const parseBuildArgs = (raw: unknown, source: 'input' | 'flag' = 'flag'): Record<string, string> | undefined =>
+export const parseBuildArgs = (raw: unknown, source: Source = 'flag'): Record<string, string> | undefined =>
   parseWith(z.object({ buildArgs: keyValues }), { buildArgs: raw }, source).buildArgs;
+
+/**
+ * The build flow's request for one connector from the validated config (the
+ * CLI's `build`, the Action's `command: build` and `command: verify`).
+ */
+export function buildRequestOf(dir: string, c: BuildConfig & Partial<BuildCommandConfig>): BuildFlowRequest {
+  return {
+    dir,
+    platforms: c.platforms,
+    baseImage: c.baseImage,
+    buildArgs: c.buildArgs,
+    cacheFrom: c.cacheFrom,
+    cacheTo: c.cacheTo,
+    builder: c.builder,
+    provenance: c.provenance ?? 'min',
+    ...(c.output ? { output: c.output } : {}),
+    ...(c.tags ? { tags: c.tags } : {}),
+    ...(c.sourceDateEpoch !== undefined ? { sourceDateEpoch: c.sourceDateEpoch } : {}),
+    ...(c.noCache ? { noCache: true } : {}),
+    ...(c.progress ? { progress: c.progress } : {}),
+    ...(c.verify ? { verify: { configFile: c.configFile } } : {}),
+  };
+}
 
 /**
  * The publish pipeline's request from the validated config: what the Action
@@ -184,18 +187,21 @@ export const parseBuildArgs = (raw: unknown, source: 'input' | 'flag' = 'flag'):
  * (flags → parsePublishConfig → publishRequestOf), so both shells ask the
  * core for the same thing.
  */
-export function publishRequestOf(dir: string, c: PublishConfig, opts: { version?: string } = {}): PublishRequest {
+export function publishRequestOf(dir: string, c: PublishConfig): PublishRequest {
   return {
     dir,
     registry: c.registry,
     repository: c.repository,
-    version: opts.version,
+    target: c.target,
+    version: c.version,
     platforms: c.platforms,
     baseImage: c.baseImage,
     builder: c.builder,
     buildArgs: c.buildArgs,
     cacheFrom: c.cacheFrom,
     cacheTo: c.cacheTo,
+    provenance: c.provenance ?? 'min',
+    noCache: c.noCache,
     configFile: c.configFile,
     // push: false is a dry run: everything up to verify, nothing pushed or tagged
     dryRun: c.dryRun || !c.push,
@@ -203,11 +209,13 @@ export function publishRequestOf(dir: string, c: PublishConfig, opts: { version?
     aliases: c.aliases,
     latest: c.latest,
     dev: c.dev,
+    retries: c.retries,
     username: c.username,
     password: c.password,
     signKey: c.signKey,
     sbom: c.sbom,
-    gitTag: c.gitTag,
-    pushGitTag: c.gitTag,
+    gitTag: c.gitTag || c.pushGitTag,
+    ...(c.gitTagFormat !== undefined ? { gitTagFormat: c.gitTagFormat } : {}),
+    pushGitTag: c.pushGitTag,
   };
 }

@@ -46,7 +46,7 @@ export interface PublishRequest extends BuildRequestCommon, RegistryLogin {
   aliases?: boolean;
   latest?: LatestMode;
   dev?: boolean;
-  /** attempts per registry operation (default 5) */
+  /** attempts per registry operation, 1..20 (default 5; the schema checks the range) */
   retries?: number;
   signKey?: string;
   /** generate a CycloneDX SBOM per platform image and attach it to the image as an OCI referrer */

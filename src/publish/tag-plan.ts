@@ -17,7 +17,8 @@ import { badInput } from '../errors.js';
 import { versionError, type VersionAt } from './target.js';
 import { MAX_TAG_LENGTH, tagProblem } from '../shared/image-ref.js';
 
-export type LatestMode = 'auto' | 'true' | 'false';
+export const LATEST_MODES = ['auto', 'true', 'false'] as const;
+export type LatestMode = (typeof LATEST_MODES)[number];
 
 export interface TagPlanInput {
   /** registry/repository the tags go to, e.g. localhost:5000/airbyte/source-hello */

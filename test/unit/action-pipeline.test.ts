@@ -4,16 +4,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import { outcomeOfPublish, publishRequest } from '../../src/action/pipeline.js';
-import { parsePublishConfig } from '../../src/core/request-schema.js';
+import { readActionInputs } from '../../src/action/inputs.js';
 import type { RunContext } from '../../src/action/run.js';
 import type { PublishResult } from '../../src/core/result.js';
 import { outputsFor } from '../../src/action/outputs.js';
 import { annotationsFor } from '../../src/action/annotations.js';
 
-const ctx = (raw: Record<string, string>, over: Partial<RunContext> = {}): RunContext => ({
-  github: { eventName: 'push', ref: 'refs/heads/main', workspace: '/ws', sha: 'abc' },
+const github = { eventName: 'push', ref: 'refs/heads/main', workspace: '/ws', sha: 'abc' };
+/** the inputs as the runner hands them over (action.yml names), through the Action's own reading */
+const ctx = (inputs: Record<string, string>, over: Partial<RunContext> = {}): RunContext => ({
+  github,
   command: 'publish',
-  config: parsePublishConfig(raw, 'input'),
+  config: readActionInputs((name) => inputs[name] ?? '', github).config,
   reportDir: '/tmp/r',
   log: () => {},
   ...over,
@@ -32,9 +34,9 @@ const common = {
 describe('publish request from the validated config', () => {
   it('1. push=false and dry-run=true both mean a dry run; the release version and git tag pass through', () => {
     expect(publishRequest('/ws/a', ctx({ push: 'false' })).dryRun).toBe(true);
-    expect(publishRequest('/ws/a', ctx({ 'dryRun': 'true' })).dryRun).toBe(true);
+    expect(publishRequest('/ws/a', ctx({ 'dry-run': 'true' })).dryRun).toBe(true);
     expect(publishRequest('/ws/a', ctx({})).dryRun).toBe(false);
-    const r = publishRequest('/ws/a', ctx({ gitTag: 'true', latest: 'false', aliases: 'true', password: 'p', username: 'u' }, { releaseVersion: '1.2.3' }));
+    const r = publishRequest('/ws/a', ctx({ 'git-tag': 'true', latest: 'false', aliases: 'true', password: 'p', username: 'u' }, { releaseVersion: '1.2.3' }));
     expect(r).toMatchObject({ dir: '/ws/a', version: '1.2.3', gitTag: true, pushGitTag: true, latest: 'false', aliases: true, username: 'u', password: 'p' });
   });
 });

@@ -102,9 +102,9 @@ describe('inputs', () => {
     expect(defaultCommand(ctx({ eventName: 'pull_request', ref: 'refs/tags/source-foo/v1.2.3' })).command).toBe('verify');
     expect(releaseTagOf(ctx({ eventName: 'push', ref: 'refs/tags/destination-bar/v0.1.0-rc.1' }))).toBe('destination-bar/v0.1.0-rc.1');
     expect(readActionInputs(inputs({ command: 'build' }), ctx()).command).toBe('build');
-    expect(() => readActionInputs(inputs({ command: 'deploy' }), ctx())).toThrow(/input "command": "deploy" is not one of build, verify, publish, changed/);
+    expect(() => readActionInputs(inputs({ command: 'deploy' }), ctx())).toThrow('input "command": expected build, verify, publish or changed, got "deploy"');
     expect(() => readActionInputs(inputs({ command: 'changed' }), ctx())).toThrow(/changed needs input "changed-since"/);
-    expect(() => readActionInputs(inputs({ 'changed-since': '--output=/etc/x' }), ctx())).toThrow(/is not a git ref/);
+    expect(() => readActionInputs(inputs({ 'changed-since': '--output=/etc/x' }), ctx())).toThrow('input "changed-since": expected a git ref, got "--output=/etc/x"');
     expect(readActionInputs(inputs({ command: 'changed', 'changed-since': 'origin/main' }), ctx()).changedSince).toBe('origin/main');
   });
 
@@ -117,6 +117,7 @@ describe('inputs', () => {
       msg = [(e as BcError).message, ...(e as BcError).details].join('\n');
     }
     expect(msg).toMatch(/input "config": is not valid JSON/);
+    expect(msg).toMatch(/fix: pass the connector config as a JSON object/);
     expect(msg).not.toContain('hunter2');
     expect(() => readActionInputs(inputs({ config: '[1,2]' }), ctx())).toThrow(/must be a JSON object/);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bakeArgs, bakeTarget, targetName } from '../../src/core/flows/bake-file.js';
 import { verifyBound } from '../../src/core/flows/bake-verify.js';
-import { parseBaseImages } from '../../src/commands/bake.js';
+import { parseFields } from '../../src/core/request-fields.js';
 import type { BuildPlan } from '../../src/render/types.js';
 import type { Connector } from '../../src/connector/types.js';
 
@@ -52,9 +52,10 @@ describe('bake file', () => {
     expect(targetName('source.b c', new Set())).toBe('source_b_c');
   });
   it('--base-image: REF for all, LANGUAGE=REF per language, two bare REFs refused', () => {
-    expect(parseBaseImages(['r@sha256:1', 'java=j@sha256:2'])).toEqual({ all: 'r@sha256:1', byLanguage: { java: 'j@sha256:2' } });
-    expect(parseBaseImages(undefined)).toBeUndefined();
-    expect(() => parseBaseImages(['a', 'b'])).toThrow(/LANGUAGE=REF/);
+    const baseImages = (v: string[] | undefined) => parseFields({ baseImages: v }).baseImages;
+    expect(baseImages(['r@sha256:1', 'java=j@sha256:2'])).toEqual({ all: 'r@sha256:1', byLanguage: { java: 'j@sha256:2' } });
+    expect(baseImages(undefined)).toBeUndefined();
+    expect(() => baseImages(['a', 'b'])).toThrow('--base-image: "b": a base for every connector was already given (a); use LANGUAGE=REF');
   });
 });
 

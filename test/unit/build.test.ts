@@ -11,8 +11,8 @@ import { readOciArchive, writeLayoutTar } from '../../src/oci/layout.js';
 import { resolveSourceDateEpoch } from '../../src/core/images/build.js';
 import { BuildResultSchema } from '../../src/core/images/result.js';
 import { capabilitiesFrom, type CapabilityFacts } from '../../src/docker/buildx-capabilities.js';
-import { parseEpochFlag, parseOutputFlag, humanResult } from '../../src/commands/build.js';
-import { parseProvenanceFlag } from '../../src/commands/common.js';
+import { humanResult } from '../../src/commands/build.js';
+import { buildRequestOf, parseBuildCommand } from '../../src/core/request-schema.js';
 import { BcError } from '../../src/errors.js';
 import type { BuildPlan } from '../../src/render/types.js';
 import type { Connector } from '../../src/connector/types.js';
@@ -260,19 +260,24 @@ describe('SOURCE_DATE_EPOCH and flags', () => {
     }
   });
 
-  it('output / provenance / epoch flags', () => {
-    expect(parseOutputFlag(undefined, undefined)).toEqual({ type: 'load' });
-    expect(parseOutputFlag('oci=/tmp/x.tar', undefined)).toEqual({ type: 'oci', dest: '/tmp/x.tar' });
-    expect(parseOutputFlag('type=oci,dest=x.tar', undefined)).toEqual({ type: 'oci', dest: 'x.tar' });
-    expect(() => parseOutputFlag('type=registry', undefined)).toThrow(/publish/);
-    expect(() => parseOutputFlag('oci=x', true)).toThrow(/exclude/);
-    expect(parseProvenanceFlag(undefined)).toBe('min');
-    expect(parseProvenanceFlag('mode=max')).toBe('max');
-    expect(parseProvenanceFlag('false')).toBe(false);
-    expect(parseProvenanceFlag('none')).toBe(false); // build and publish take the same words
-    expect(() => parseProvenanceFlag('maybe')).toThrow(/min, max or false/);
-    expect(parseEpochFlag('0')).toBe(0);
-    expect(() => parseEpochFlag('-1')).toThrow(/unix seconds/);
+  it('output / provenance / epoch flags: one grammar in the core, each error names the flag', () => {
+    const build = (flags: Record<string, unknown>) => buildRequestOf('.', parseBuildCommand({ connectors: ['.'], ...flags }));
+    expect(build({}).output).toBeUndefined(); // load
+    expect(build({ output: 'oci=/tmp/x.tar' }).output).toEqual({ type: 'oci', dest: '/tmp/x.tar' });
+    expect(build({ output: 'type=oci,dest=x.tar' }).output).toEqual({ type: 'oci', dest: 'x.tar' });
+    expect(() => build({ output: 'type=registry' })).toThrow(/^--output: expected oci=FILE \(pushing is done by `build-connector publish`/);
+    expect(() => build({ output: 'oci=x', load: true })).toThrow(/--load: cannot go with --output/);
+    expect(() => build({ configFile: 'c.json' })).toThrow(/--config: is used by --verify only/);
+    expect(build({ verify: true, configFile: 'c.json' }).verify).toEqual({ configFile: 'c.json' });
+    expect(build({}).provenance).toBe('min');
+    expect(build({ provenance: 'mode=max' }).provenance).toBe('max');
+    expect(build({ provenance: 'false' }).provenance).toBe(false);
+    expect(build({ provenance: 'none' }).provenance).toBe(false); // build and publish take the same words
+    expect(() => build({ provenance: 'maybe' })).toThrow('--provenance: expected min, max or false, got "maybe"');
+    expect(build({ sourceDateEpoch: '0' }).sourceDateEpoch).toBe(0);
+    expect(() => build({ sourceDateEpoch: '-1' })).toThrow(/--source-date-epoch: expected unix seconds/);
+    expect(() => build({ progress: 'fancy' })).toThrow('--progress: expected auto, tty, plain or quiet, got "fancy"');
+    expect(build({ progress: 'plain' }).progress).toBe('plain');
   });
 
   it('lint findings print as FILE:LINE:COL', () => {

@@ -34,7 +34,10 @@ describe('cli shell', () => {
   it.each([
     [['--registry', 'bad host!'], /^error: --registry: "bad host!" is not a registry host\[:port\]/m],
     [['--build-arg', '1X=y'], /^error: --build-arg: "1X=y" is not KEY=VALUE/m],
-    [['--latest', 'sometimes'], /^error: --latest: .*"auto"\|"true"\|"false"/m],
+    [['--latest', 'sometimes'], /^error: --latest: expected auto, true or false, got "sometimes"/m],
+    [['--retries', '0'], /^error: --retries: expected a whole number 1\.\.20, got "0"/m],
+    [['--provenance', 'all'], /^error: --provenance: expected min, max or false, got "all"/m],
+    [['--target', 'mars'], /^error: --target: expected cloud or oss, got "mars"/m],
     [['--platform', 'amd64'], /^error: --platform: "amd64" is not a linux platform like linux\/amd64/m],
   ])('publish %j: exit 2 before any build, naming the flag', async (flags, message) => {
     const r = await runCli(['publish', 'examples/source-hello', ...flags]);

@@ -76,9 +76,10 @@ describe('lint command', { timeout: 60_000 }, () => {
     expect(missing.stderr).toContain('no/such/Dockerfile: no such file or directory');
     const fmt = await runCli(['lint', '--format', 'xml', 'test/fixtures/good/dockerfile-minimal']);
     expect(fmt.exitCode).toBe(2);
-    expect(fmt.stderr).toContain('expected one of text, json, github');
+    expect(fmt.stderr).toContain('--format: expected text, json or github, got "xml"');
     const dirs = await runCli(['lint', '--permitted-write-dirs', 'tmp', 'test/fixtures/good/dockerfile-minimal']);
     expect(dirs.exitCode).toBe(2);
+    expect(dirs.stderr).toContain('--permitted-write-dirs: "tmp" is not an absolute path');
     for (const r of [missing, fmt, dirs]) expect(hasStackTrace(r.stdout + r.stderr)).toBe(false);
   });
 

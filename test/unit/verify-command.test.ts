@@ -41,10 +41,11 @@ describe('verify request (flags → verifyImage options)', () => {
   });
 
   it.each([
-    [{ timeout: '0' }, '--timeout must be a positive number, got "0"'],
-    [{ timeout: '10', type: 'sink' }, '--type must be source or destination, got "sink"'],
+    [{ timeout: '0' }, '--timeout: expected a positive number of seconds, got "0"'],
+    [{ timeout: '10', type: 'sink' }, '--type: expected source or destination, got "sink"'],
+    [{ timeout: '10', pidsLimit: 'lots' }, '--pids-limit: expected a positive number, got "lots"'],
     [{ timeout: '10', image: 'x:1' }, '--image is only for a connector directory; img:1 is not one (no metadata.yaml)'],
-    [{ timeout: '10', platform: 'arm64' }, 'invalid platform "arm64"'],
+    [{ timeout: '10', platform: 'arm64' }, '--platform: "arm64" is not a linux platform like linux/amd64 or linux/arm64'],
   ])('rejects bad usage with exit 2: %o', async (flags, message) => {
     await expect(verifyRequest('img:1', flags)).rejects.toMatchObject({ kind: 'badInput', message });
   });

@@ -37,7 +37,6 @@ export interface Resolved {
 }
 
 export async function resolve(req: PublishRequest, log: (l: string) => void, stats: RetryStats) {
-  if (req.retries !== undefined && (!Number.isInteger(req.retries) || req.retries < 1 || req.retries > 20)) throw badInput(`retries must be an integer 1..20, got ${req.retries}`);
   const connector = await loadConnector(req.dir);
   const registry = req.registry === 'local' ? await ensureLocalRegistry(log) : req.registry;
   const target = resolveTarget(connector, { registry, repository: req.repository, target: req.target, version: req.version });

@@ -6,20 +6,29 @@ import {
   renderTable
 } from "./chunk-72ISDTNZ.js";
 import {
-  splitList
-} from "./chunk-ADAXBUA2.js";
+  parseFields
+} from "./chunk-JS7HP7LI.js";
+import "./chunk-JYWSTTTM.js";
+import "./chunk-ADAXBUA2.js";
+import "./chunk-QYMVX6M4.js";
+import "./chunk-HGKEUVWK.js";
+import "./chunk-T3TCOM34.js";
+import "./chunk-DUDWKVG5.js";
+import "./chunk-BEU6A573.js";
+import "./chunk-AVBWJCO6.js";
 import {
   action,
   collect
-} from "./chunk-4WZDKM62.js";
+} from "./chunk-ONCKH6V7.js";
 import {
   failedChecks
 } from "./chunk-JCNINEPP.js";
 import "./chunk-BPFYRHR7.js";
 import "./chunk-2LHUKJXH.js";
+import "./chunk-ROAOEA6R.js";
+import "./chunk-AESVDITN.js";
 import {
-  ExitCode,
-  badInput
+  ExitCode
 } from "./chunk-BRC3U7YZ.js";
 import {
   init_define_BC_HELP
@@ -30,31 +39,19 @@ init_define_BC_HELP();
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-function parseBaseImages(values) {
-  if (!values || values.length === 0) return void 0;
-  const out = { byLanguage: {} };
-  for (const v of values) {
-    const m = /^([a-z0-9][a-z0-9_-]*)=(.+)$/.exec(v);
-    if (m) out.byLanguage[m[1]] = m[2];
-    else if (out.all !== void 0) throw badInput(`--base-image ${v}: a base for every connector was already given (${out.all}); use LANGUAGE=REF`);
-    else out.all = v;
-  }
-  return out;
-}
 function register(program) {
   program.command("bake <dirs...>").description("build many connectors in one `docker buildx bake` (shared base layers), then verify each; one failure never hides the others").option("--platform <list>", "platforms for every connector (default: each connector's own, else linux/amd64,linux/arm64)").option("--base-image <ref>", "base image: REF for all, or LANGUAGE=REF (repeatable)", collect).option("--print", "write the bake file and Dockerfiles, print the bake file, build nothing").option("--workdir <dir>", "with --print: where the bake file and Dockerfiles go (default: a new temp dir)").option("--no-verify", "build only").option("--provenance <mode>", "provenance attestation: min (default), max or false").option("--no-cache", "do not use the build cache").option("--builder <name>", "buildx builder to use (default: BUILDX_BUILDER or the current one; e.g. a remote BuildKit)").option("--timeout <seconds>", "per connector command during verify", "120").addOption(new Option("--verify-concurrency <n>", "connectors verified at once (default: min(2 \xD7 cores, free memory / (256 MB \xD7 platforms)))").env("BC_VERIFY_CONCURRENCY")).action(
     action(async (out, _g, dirs, opts) => {
-      const provenance = opts.provenance === void 0 ? void 0 : { min: "min", max: "max", false: false }[opts.provenance];
-      if (opts.provenance !== void 0 && provenance === void 0) throw badInput(`--provenance ${opts.provenance}: expected min, max or false`);
-      const timeout = Number(opts.timeout);
-      if (!Number.isFinite(timeout) || timeout <= 0) throw badInput(`--timeout must be a positive number, got "${opts.timeout}"`);
-      const verifyConcurrency = opts.verifyConcurrency === void 0 ? void 0 : Number(opts.verifyConcurrency);
-      if (verifyConcurrency !== void 0 && !(Number.isInteger(verifyConcurrency) && verifyConcurrency >= 1)) {
-        throw badInput(`--verify-concurrency (or BC_VERIFY_CONCURRENCY) must be a whole number \u2265 1, got "${opts.verifyConcurrency}"`);
-      }
-      const { bakeConnectors, printBake } = await import("./bake-UIC3ZLHY.js");
+      const { provenance, timeout, verifyConcurrency, platforms, baseImages } = parseFields({
+        provenance: opts.provenance,
+        timeout: opts.timeout,
+        verifyConcurrency: opts.verifyConcurrency,
+        platforms: opts.platform,
+        baseImages: opts.baseImage
+      });
+      const { bakeConnectors, printBake } = await import("./bake-PATI5YNI.js");
       const { connectorVerifyOptions } = await import("./verify-XRA7IFFF.js");
-      const common = { platforms: splitList(opts.platform), baseImages: parseBaseImages(opts.baseImage), provenance, log: (l) => out.info(l) };
+      const common = { platforms, baseImages, provenance, log: (l) => out.info(l) };
       if (opts.print) {
         const workdir = resolve(opts.workdir ?? await mkdtemp(join(tmpdir(), "bc-bake-print-")));
         const p = await printBake(dirs, workdir, common);
@@ -100,6 +97,5 @@ function register(program) {
   );
 }
 export {
-  parseBaseImages,
   register
 };

@@ -1,13 +1,7 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
-  planTags
-} from "./chunk-QB7XN5CE.js";
-import {
   readDigestRecord
 } from "./chunk-SR6VXAYS.js";
-import {
-  resolveTarget
-} from "./chunk-QYMVX6M4.js";
 import {
   applyTags,
   compareImages,
@@ -16,8 +10,14 @@ import {
 } from "./chunk-3PJSYTIU.js";
 import "./chunk-TPTJ3P63.js";
 import {
+  planTags
+} from "./chunk-JYWSTTTM.js";
+import {
   defaultLog
 } from "./chunk-ADAXBUA2.js";
+import {
+  resolveTarget
+} from "./chunk-QYMVX6M4.js";
 import {
   registryAccess
 } from "./chunk-MUNR6476.js";

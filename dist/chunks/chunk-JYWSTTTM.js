@@ -20,6 +20,7 @@ import {
 // src/publish/tag-plan.ts
 init_define_BC_HELP();
 var import_semver = __toESM(require_semver(), 1);
+var LATEST_MODES = ["auto", "true", "false"];
 function parseVersion(version, source = "version", at) {
   const v = /^\d/.test(version) ? import_semver.default.parse(version) : null;
   if (!v || v.raw !== version) {
@@ -119,6 +120,7 @@ function formatTagPlan(p) {
 }
 
 export {
+  LATEST_MODES,
   parseVersion,
   planTags,
   formatTagPlan

@@ -1,14 +1,23 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
   parseRegistryLogin
-} from "./chunk-3HAULEQF.js";
+} from "./chunk-JCMVIMYX.js";
+import "./chunk-JS7HP7LI.js";
+import "./chunk-JYWSTTTM.js";
 import "./chunk-ADAXBUA2.js";
+import "./chunk-QYMVX6M4.js";
 import {
   explicitCredentials,
   readStdinPassword
 } from "./chunk-MUNR6476.js";
+import "./chunk-HGKEUVWK.js";
+import "./chunk-T3TCOM34.js";
+import "./chunk-DUDWKVG5.js";
+import "./chunk-BEU6A573.js";
 import "./chunk-AVBWJCO6.js";
 import "./chunk-BPFYRHR7.js";
+import "./chunk-2LHUKJXH.js";
+import "./chunk-ROAOEA6R.js";
 import "./chunk-AESVDITN.js";
 import {
   badInput

@@ -1,7 +1,15 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
-  splitList
-} from "./chunk-ADAXBUA2.js";
+  FIELDS,
+  bool,
+  latest,
+  list,
+  optString,
+  parseWith,
+  provenance,
+  retries,
+  secret
+} from "./chunk-JS7HP7LI.js";
 import {
   PlatformSchema
 } from "./chunk-AVBWJCO6.js";
@@ -9,29 +17,11 @@ import {
   external_exports
 } from "./chunk-AESVDITN.js";
 import {
-  badInput
-} from "./chunk-BRC3U7YZ.js";
-import {
   init_define_BC_HELP
 } from "./chunk-4S36LVC7.js";
 
 // src/core/request-schema.ts
 init_define_BC_HELP();
-var list = (item) => external_exports.preprocess((v) => {
-  if (typeof v === "string") return v.trim() === "" ? void 0 : splitList(v);
-  if (Array.isArray(v)) return v.flatMap((x) => typeof x === "string" ? splitList(x) : [x]);
-  return v;
-}, external_exports.array(item).optional());
-var bool = external_exports.preprocess((v) => {
-  if (typeof v !== "string") return v;
-  const t = v.trim();
-  if (t === "") return void 0;
-  if (["true", "True", "TRUE"].includes(t)) return true;
-  if (["false", "False", "FALSE"].includes(t)) return false;
-  return v;
-}, external_exports.boolean({ error: "expected true or false" }).optional());
-var optString = external_exports.preprocess((v) => typeof v === "string" && v.trim() === "" ? void 0 : typeof v === "string" ? v.trim() : v, external_exports.string().optional());
-var secret = external_exports.preprocess((v) => typeof v === "string" && v.trim() === "" ? void 0 : v, external_exports.string().optional());
 var platform = PlatformSchema;
 var registry = external_exports.string().regex(/^(local|[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?|\[[0-9a-f:]+\](:\d{1,5})?)$/i, { error: (i) => `"${String(i.input)}" is not a registry host[:port]` });
 var repository = external_exports.string().regex(/^[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/, {
@@ -71,13 +61,14 @@ var BuildConfigSchema = external_exports.object({
   cacheTo: list(external_exports.string().min(1)).transform((v) => v ?? []),
   buildArgs: keyValues.transform((v) => v ?? {}),
   /** buildx builder (default: BUILDX_BUILDER, else the current one), as build-push-action's `builder` */
-  builder: optString
+  builder: optString,
+  /** provenance attestation (not given: min; none where the builder cannot attach it) */
+  provenance
 });
 var VerifyConfigSchema = BuildConfigSchema.extend({
   /** path of a config JSON for check/discover/read (the Action writes its `config` input to a 0600 temp file) */
   configFile: optString
 });
-var LATEST_MODES = ["auto", "true", "false"];
 var PublishConfigSchema = VerifyConfigSchema.extend({
   registry: optString.pipe(registry.optional()),
   repository: optString.pipe(repository.optional()),
@@ -86,7 +77,7 @@ var PublishConfigSchema = VerifyConfigSchema.extend({
   push: bool.transform((v) => v ?? true),
   dryRun: bool.transform((v) => v ?? false),
   force: bool.transform((v) => v ?? false),
-  latest: external_exports.preprocess((v) => typeof v === "boolean" ? String(v) : typeof v === "string" && v.trim() === "" ? void 0 : v, external_exports.enum(LATEST_MODES).optional()).transform((v) => v ?? "auto"),
+  latest: latest.transform((v) => v ?? "auto"),
   /** also move the X.Y and X alias tags (only when this is the highest release of the line) */
   aliases: bool.transform((v) => v ?? false),
   /** publish X.Y.Z-dev.<sha> only */
@@ -95,39 +86,69 @@ var PublishConfigSchema = VerifyConfigSchema.extend({
   gitTag: bool.transform((v) => v ?? false),
   signKey: optString,
   /** a CycloneDX SBOM per platform image, attached as an OCI referrer */
-  sbom: bool.transform((v) => v ?? false)
+  sbom: bool.transform((v) => v ?? false),
+  /** attempts per registry operation (not given: 5) */
+  retries,
+  /** publish to data.registryOverrides.<target> */
+  target: external_exports.enum(["cloud", "oss"], { error: (i) => `expected cloud or oss, got ${JSON.stringify(String(i.input))}` }).optional(),
+  /** the version to tag (a release tag's), instead of data.dockerImageTag */
+  version: optString,
+  /** also push the git tag (implies gitTag) */
+  pushGitTag: bool.transform((v) => v ?? false),
+  /** the git tag's format ({dir}, {version}) */
+  gitTagFormat: optString,
+  /** build without the cache (and even when the version tag records the same inputs) */
+  noCache: bool.transform((v) => v ?? false)
 });
-function kebab(field) {
-  return field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-}
-var FLAG_NAMES = { platforms: "platform", buildArgs: "build-arg", configFile: "config", password: "password-stdin" };
-function parseWith(schema, raw, source) {
-  const res = schema.safeParse(raw);
-  if (res.success) return res.data;
-  const lines = res.error.issues.map((i) => {
-    const key = typeof i.path[0] === "string" ? i.path[0] : void 0;
-    const field = key === void 0 ? "(config)" : source === "flag" ? FLAG_NAMES[key] ?? kebab(key) : kebab(key);
-    const name = source === "input" ? `input "${field}"` : `--${field}`;
-    return `${name}: ${i.message}`;
-  });
-  throw badInput(lines[0] ?? "invalid configuration", lines.slice(1));
-}
-var parseBuildConfig = (raw, source = "flag") => parseWith(BuildConfigSchema, raw, source);
+var BuildCommandSchema = VerifyConfigSchema.extend({
+  output: FIELDS.output,
+  load: bool,
+  tags: list(external_exports.string().min(1)),
+  sourceDateEpoch: FIELDS.sourceDateEpoch,
+  noCache: bool,
+  progress: FIELDS.progress,
+  verify: bool
+}).superRefine((c, ctx) => {
+  if (c.output !== void 0 && c.load) ctx.addIssue({ code: "custom", path: ["load"], message: "cannot go with --output" });
+  if (c.configFile !== void 0 && !c.verify) ctx.addIssue({ code: "custom", path: ["configFile"], message: "is used by --verify only" });
+});
+var parseBuildCommand = (raw, source = "flag") => parseWith(BuildCommandSchema, raw, source);
 var parsePublishConfig = (raw, source = "flag") => parseWith(PublishConfigSchema, raw, source);
 var parseRegistryLogin = (raw, source = "flag") => parseWith(RegistryLoginSchema, raw, source);
 var parseBuildArgs = (raw, source = "flag") => parseWith(external_exports.object({ buildArgs: keyValues }), { buildArgs: raw }, source).buildArgs;
-function publishRequestOf(dir, c, opts = {}) {
+function buildRequestOf(dir, c) {
+  return {
+    dir,
+    platforms: c.platforms,
+    baseImage: c.baseImage,
+    buildArgs: c.buildArgs,
+    cacheFrom: c.cacheFrom,
+    cacheTo: c.cacheTo,
+    builder: c.builder,
+    provenance: c.provenance ?? "min",
+    ...c.output ? { output: c.output } : {},
+    ...c.tags ? { tags: c.tags } : {},
+    ...c.sourceDateEpoch !== void 0 ? { sourceDateEpoch: c.sourceDateEpoch } : {},
+    ...c.noCache ? { noCache: true } : {},
+    ...c.progress ? { progress: c.progress } : {},
+    ...c.verify ? { verify: { configFile: c.configFile } } : {}
+  };
+}
+function publishRequestOf(dir, c) {
   return {
     dir,
     registry: c.registry,
     repository: c.repository,
-    version: opts.version,
+    target: c.target,
+    version: c.version,
     platforms: c.platforms,
     baseImage: c.baseImage,
     builder: c.builder,
     buildArgs: c.buildArgs,
     cacheFrom: c.cacheFrom,
     cacheTo: c.cacheTo,
+    provenance: c.provenance ?? "min",
+    noCache: c.noCache,
     configFile: c.configFile,
     // push: false is a dry run: everything up to verify, nothing pushed or tagged
     dryRun: c.dryRun || !c.push,
@@ -135,19 +156,22 @@ function publishRequestOf(dir, c, opts = {}) {
     aliases: c.aliases,
     latest: c.latest,
     dev: c.dev,
+    retries: c.retries,
     username: c.username,
     password: c.password,
     signKey: c.signKey,
     sbom: c.sbom,
-    gitTag: c.gitTag,
-    pushGitTag: c.gitTag
+    gitTag: c.gitTag || c.pushGitTag,
+    ...c.gitTagFormat !== void 0 ? { gitTagFormat: c.gitTagFormat } : {},
+    pushGitTag: c.pushGitTag
   };
 }
 
 export {
-  parseBuildConfig,
+  parseBuildCommand,
   parsePublishConfig,
   parseRegistryLogin,
   parseBuildArgs,
+  buildRequestOf,
   publishRequestOf
 };

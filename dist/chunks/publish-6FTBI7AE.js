@@ -3,22 +3,13 @@ import {
   ensureLocalRegistry
 } from "./chunk-JRS2A3J3.js";
 import {
-  retriesFlag,
-  tagPlanOptions,
-  targetFlag
-} from "./chunk-GK6SX3RU.js";
+  tagPlanOptions
+} from "./chunk-XAPU4R37.js";
 import {
   DEFAULT_GIT_TAG_FORMAT,
   formatGitTag
-} from "./chunk-W3DWN4UX.js";
-import {
-  planTags
-} from "./chunk-QB7XN5CE.js";
+} from "./chunk-ITYR25M4.js";
 import "./chunk-MMTUX5GN.js";
-import {
-  resolveTarget,
-  splitRepository
-} from "./chunk-QYMVX6M4.js";
 import {
   applyTags,
   compareImages,
@@ -38,7 +29,7 @@ import {
   untag,
   verifyStep,
   workDir
-} from "./chunk-Y345TWMG.js";
+} from "./chunk-YNH5IAIB.js";
 import "./chunk-Y4VRDBFT.js";
 import {
   buildModel,
@@ -55,18 +46,25 @@ import {
 import {
   parsePublishConfig,
   publishRequestOf
-} from "./chunk-3HAULEQF.js";
+} from "./chunk-JCMVIMYX.js";
+import "./chunk-JS7HP7LI.js";
+import {
+  planTags
+} from "./chunk-JYWSTTTM.js";
 import {
   defaultLog
 } from "./chunk-ADAXBUA2.js";
 import {
+  resolveTarget,
+  splitRepository
+} from "./chunk-QYMVX6M4.js";
+import {
   resolveCredentials,
   toolAuth
 } from "./chunk-MUNR6476.js";
-import "./chunk-776HLB5E.js";
-import "./chunk-YWBUJMQP.js";
-import "./chunk-KOHA2BIL.js";
+import "./chunk-CJWAWNLV.js";
 import "./chunk-SMOZ4NBO.js";
+import "./chunk-YWBUJMQP.js";
 import "./chunk-UEN25T52.js";
 import "./chunk-RATEBUL6.js";
 import "./chunk-PGFQWAD5.js";
@@ -102,9 +100,8 @@ import {
   buildInputOptions,
   buildInputsOf,
   credentialOptions,
-  loginFromFlags,
-  parseProvenanceFlag
-} from "./chunk-4WZDKM62.js";
+  loginFromFlags
+} from "./chunk-ONCKH6V7.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-BPFYRHR7.js";
 import {
@@ -243,7 +240,6 @@ init_define_BC_HELP();
 import { stat } from "node:fs/promises";
 import { relative } from "node:path";
 async function resolve(req, log, stats) {
-  if (req.retries !== void 0 && (!Number.isInteger(req.retries) || req.retries < 1 || req.retries > 20)) throw badInput(`retries must be an integer 1..20, got ${req.retries}`);
   const connector = await loadConnector(req.dir);
   const registry = req.registry === "local" ? await ensureLocalRegistry(log) : req.registry;
   const target = resolveTarget(connector, { registry, repository: req.repository, target: req.target, version: req.version });
@@ -672,27 +668,24 @@ function register(program) {
         configFile: f.config,
         registry: f.registry,
         repository: f.repository,
+        target: f.target,
+        version: f.releaseVersion,
         username: login.username,
         password: login.password,
-        dryRun: f.dryRun === true,
-        force: f.force === true,
+        dryRun: f.dryRun,
+        force: f.force,
         latest: f.latest,
-        aliases: f.aliases === true,
-        dev: f.dev === true,
+        aliases: f.aliases,
+        dev: f.dev,
         signKey: f.signKey,
-        sbom: f.sbom === true
-      });
-      const req = {
-        ...publishRequestOf(dir ?? ".", config, { version: f.releaseVersion }),
-        // CLI-only knobs (the Action fixes these)
-        target: targetFlag(f.target),
-        provenance: parseProvenanceFlag(f.provenance),
-        gitTag: f.gitTag === true || f.pushGitTag === true,
+        sbom: f.sbom,
+        retries: f.retries,
+        gitTag: f.gitTag,
         gitTagFormat: f.gitTagFormat,
-        pushGitTag: f.pushGitTag === true,
-        retries: retriesFlag(f.retries),
+        pushGitTag: f.pushGitTag,
         noCache: f.cache === false
-      };
+      });
+      const req = publishRequestOf(dir ?? ".", config);
       const result = await runPublish(req, {
         log: (l) => out.info(l),
         onStep: (step, status, reason) => {

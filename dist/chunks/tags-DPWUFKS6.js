@@ -5,13 +5,13 @@ import {
 import {
   formatTagPlan,
   planTags
-} from "./chunk-QB7XN5CE.js";
-import {
-  resolveTarget
-} from "./chunk-QYMVX6M4.js";
+} from "./chunk-JYWSTTTM.js";
 import {
   defaultLog
 } from "./chunk-ADAXBUA2.js";
+import {
+  resolveTarget
+} from "./chunk-QYMVX6M4.js";
 import {
   resolveCredentials
 } from "./chunk-MUNR6476.js";

@@ -7,7 +7,7 @@ import {
   VERSION,
   jsonError,
   reportError
-} from "./chunk-4WZDKM62.js";
+} from "./chunk-ONCKH6V7.js";
 import "./chunk-JCNINEPP.js";
 import {
   setExecDebug
@@ -29,19 +29,19 @@ import { pathToFileURL } from "node:url";
 // src/commands/index.ts
 init_define_BC_HELP();
 var COMMANDS = {
-  render: () => import("./render-QEPZKAX5.js"),
-  lint: () => import("./lint-5Y3L4EUD.js"),
-  build: () => import("./build-RCHIEP6D.js"),
-  verify: () => import("./verify-T4P7OY5K.js"),
-  publish: () => import("./publish-BJACCYJE.js"),
-  tags: () => import("./tags-ZKWADHYS.js"),
-  "release-plan": () => import("./release-plan-FA3RWDMI.js"),
-  doctor: () => import("./doctor-65XIM6FV.js"),
-  changed: () => import("./changed-DM2PPPFX.js"),
-  "digest-record": () => import("./digest-record-JSCAKCAP.js"),
-  merge: () => import("./merge-MQVAKSMI.js"),
-  bake: () => import("./bake-5ZOF4ARQ.js"),
-  base: () => import("./base-I6R6KUKA.js")
+  render: () => import("./render-LF3NNSTF.js"),
+  lint: () => import("./lint-AJJGLTJW.js"),
+  build: () => import("./build-7SJOYZKI.js"),
+  verify: () => import("./verify-DT6IH4D5.js"),
+  publish: () => import("./publish-6FTBI7AE.js"),
+  tags: () => import("./tags-N2D6NU75.js"),
+  "release-plan": () => import("./release-plan-IU2P7KPU.js"),
+  doctor: () => import("./doctor-DVGFXPCP.js"),
+  changed: () => import("./changed-YDQU4QD5.js"),
+  "digest-record": () => import("./digest-record-YLPFPC7X.js"),
+  merge: () => import("./merge-7QTFCUQA.js"),
+  bake: () => import("./bake-YBF2SPPP.js"),
+  base: () => import("./base-E6BMAOK4.js")
 };
 var COMMAND_NAMES = Object.keys(COMMANDS);
 async function registerCommands(program, only) {

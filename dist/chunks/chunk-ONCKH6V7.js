@@ -5,7 +5,6 @@ import {
 import {
   BcError,
   ExitCode,
-  badInput,
   toBcError
 } from "./chunk-BRC3U7YZ.js";
 import {
@@ -102,22 +101,14 @@ function credentialOptions(cmd) {
   return cmd.option("--username <user>", "registry user (else BUILD_CONNECTOR_USERNAME; with neither, the docker login credentials of that registry)").option("--password-stdin", "read the registry password from stdin (else BUILD_CONNECTOR_PASSWORD; never a flag)");
 }
 async function loginFromFlags(f, opts = {}) {
-  const { resolveLogin } = await import("./login-CQ2DBAKD.js");
+  const { resolveLogin } = await import("./login-LHPWDHRP.js");
   return resolveLogin({ username: f.username, passwordFromStdin: f.passwordStdin }, opts);
 }
 function buildInputOptions(cmd) {
   return cmd.option("--platform <list>", "platforms, comma separated (default: metadata.yaml data.buildConnector.platforms, else linux/amd64,linux/arm64)").option("--base-image <ref>", "base image to render with, replacing the connector's (pinned by digest)").option("--builder <name>", "buildx builder to use (default: BUILDX_BUILDER or the current one)").option("--build-arg <KEY=VALUE>", "build argument, repeatable", collect).option("--cache-from <spec>", "buildx --cache-from, repeatable", collect).option("--cache-to <spec>", "buildx --cache-to, repeatable", collect).option("--provenance <mode>", "provenance attestation: min (default), max or false");
 }
 function buildInputsOf(f) {
-  return { platforms: f.platform, baseImage: f.baseImage, builder: f.builder, cacheFrom: f.cacheFrom, cacheTo: f.cacheTo, buildArgs: f.buildArg };
-}
-function parseProvenanceFlag(value) {
-  if (value === void 0) return "min";
-  const v = value.trim().toLowerCase().replace(/^mode=/, "");
-  if (v === "min" || v === "true" || v === "1") return "min";
-  if (v === "max") return "max";
-  if (v === "false" || v === "0" || v === "none") return false;
-  throw badInput(`--provenance ${value}: expected min, max or false`);
+  return { platforms: f.platform, baseImage: f.baseImage, builder: f.builder, cacheFrom: f.cacheFrom, cacheTo: f.cacheTo, buildArgs: f.buildArg, provenance: f.provenance };
 }
 
 export {
@@ -130,6 +121,5 @@ export {
   credentialOptions,
   loginFromFlags,
   buildInputOptions,
-  buildInputsOf,
-  parseProvenanceFlag
+  buildInputsOf
 };

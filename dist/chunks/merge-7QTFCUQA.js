@@ -1,18 +1,27 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
-  splitList
-} from "./chunk-ADAXBUA2.js";
+  parseFields
+} from "./chunk-JS7HP7LI.js";
+import "./chunk-JYWSTTTM.js";
+import "./chunk-ADAXBUA2.js";
+import "./chunk-QYMVX6M4.js";
+import "./chunk-HGKEUVWK.js";
+import "./chunk-T3TCOM34.js";
+import "./chunk-DUDWKVG5.js";
+import "./chunk-BEU6A573.js";
+import "./chunk-AVBWJCO6.js";
 import {
   action,
   credentialOptions,
   loginFromFlags
-} from "./chunk-4WZDKM62.js";
+} from "./chunk-ONCKH6V7.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-BPFYRHR7.js";
 import "./chunk-2LHUKJXH.js";
+import "./chunk-ROAOEA6R.js";
+import "./chunk-AESVDITN.js";
 import {
-  ExitCode,
-  badInput
+  ExitCode
 } from "./chunk-BRC3U7YZ.js";
 import {
   init_define_BC_HELP
@@ -20,27 +29,21 @@ import {
 
 // src/commands/merge.ts
 init_define_BC_HELP();
-function latestFlag(v) {
-  if (v === void 0) return void 0;
-  if (v === "auto" || v === "true" || v === "false") return v;
-  throw badInput(`--latest ${v}: expected auto, true or false`);
-}
 function register(program) {
   credentialOptions(
     program.command("merge <dir>").description("merge per-platform images pushed by digest into one multi-platform index, then tag it (only when every platform is present and verified)").requiredOption("--digests <files...>", "digest record files written by the per-platform jobs (`digest-record`)").option("--platform <list>", "platforms the index must have (default: data.buildConnector.platforms, else linux/amd64,linux/arm64)").option("--registry <host[:port]>", "registry (default: from data.dockerRepository, else docker.io)").option("--repository <name>", "repository (default: data.dockerRepository)").option("--aliases", "also move the X.Y and X tags (only for the highest release of the line)").option("--latest <mode>", "auto (default: only when this is the highest stable version), true or false").option("--force", "overwrite an existing version tag that points at another image").option("--dry-run", "check everything and print the plan; create and tag nothing").option("--retries <n>", "attempts for each registry request (default 5)")
   ).action(
     action(async (out, _g, dir, opts) => {
       const login = await loginFromFlags(opts);
-      const retries = opts.retries === void 0 ? void 0 : Number(opts.retries);
-      if (retries !== void 0 && (!Number.isInteger(retries) || retries < 1)) throw badInput(`--retries ${opts.retries}: expected a positive integer`);
-      const { mergeConnector } = await import("./merge-MCKCL3TK.js");
+      const { retries, latest, platforms } = parseFields({ retries: opts.retries, latest: opts.latest, platforms: opts.platform });
+      const { mergeConnector } = await import("./merge-ABD67WTV.js");
       const res = await mergeConnector(dir, {
         digests: opts.digests ?? [],
-        platforms: splitList(opts.platform),
+        platforms,
         registry: opts.registry,
         repository: opts.repository,
         aliases: opts.aliases,
-        latest: latestFlag(opts.latest),
+        latest,
         force: opts.force,
         dryRun: opts.dryRun,
         retries,

@@ -1,10 +1,9 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
   resolveSourceDateEpoch
-} from "./chunk-776HLB5E.js";
-import "./chunk-YWBUJMQP.js";
-import "./chunk-KOHA2BIL.js";
+} from "./chunk-CJWAWNLV.js";
 import "./chunk-SMOZ4NBO.js";
+import "./chunk-YWBUJMQP.js";
 import "./chunk-UEN25T52.js";
 import {
   imageMetadata,

@@ -1,13 +1,13 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
-  parseVersion
-} from "./chunk-QB7XN5CE.js";
-import {
   loadRepoConfig
 } from "./chunk-MMTUX5GN.js";
 import {
   discoverConnectors
 } from "./chunk-Y4VRDBFT.js";
+import {
+  parseVersion
+} from "./chunk-JYWSTTTM.js";
 import {
   repoRoot
 } from "./chunk-5YQ3S5Q2.js";

@@ -1,22 +1,28 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
   parseBuildArgs
-} from "./chunk-3HAULEQF.js";
+} from "./chunk-JCMVIMYX.js";
 import {
-  splitList
-} from "./chunk-ADAXBUA2.js";
+  parseFields
+} from "./chunk-JS7HP7LI.js";
+import "./chunk-JYWSTTTM.js";
+import "./chunk-ADAXBUA2.js";
+import "./chunk-QYMVX6M4.js";
+import "./chunk-HGKEUVWK.js";
+import "./chunk-T3TCOM34.js";
+import "./chunk-DUDWKVG5.js";
+import "./chunk-BEU6A573.js";
 import "./chunk-AVBWJCO6.js";
 import {
   action,
   collect
-} from "./chunk-4WZDKM62.js";
+} from "./chunk-ONCKH6V7.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-BPFYRHR7.js";
 import "./chunk-2LHUKJXH.js";
+import "./chunk-ROAOEA6R.js";
 import "./chunk-AESVDITN.js";
-import {
-  badInput
-} from "./chunk-BRC3U7YZ.js";
+import "./chunk-BRC3U7YZ.js";
 import {
   init_define_BC_HELP
 } from "./chunk-4S36LVC7.js";
@@ -83,17 +89,12 @@ function formatGithub(findings) {
 }
 
 // src/commands/lint.ts
-var FORMATS = ["text", "json", "github"];
 function register(program) {
   program.command("lint [targets...]").description("check connector directories, Dockerfiles, or every connector below a root against the Airbyte image rules (exit 1 on an error-level finding)").option("--format <format>", "text | json | github (workflow-command annotations)", "text").option("--permitted-write-dirs <list>", "comma-separated permitted write dirs (default: the metadata's or base image's, else /airbyte,/tmp,/secrets,/config,/custom_cache)").option("--target <stage>", "lint this build stage as the final image").option("--build-arg <NAME=VALUE>", "value for an ARG (repeatable)", collect).option("--base-image <ref>", "connector directory in rendered mode: base image to render with").option("--templates <dir>", "connector directory in rendered mode: extra templates directory").option("--no-resolve", "do not read the base image (engine or registry): the bundled table still decides for the bases it lists; rules that depend on any other base warn").action(
     action(async (out, g, targets, opts) => {
-      const format = g.json ? "json" : opts.format ?? "text";
-      if (!FORMATS.includes(format)) throw badInput(`--format ${JSON.stringify(opts.format)}: expected one of ${FORMATS.join(", ")}`);
-      const dirs = splitList(opts.permittedWriteDirs);
-      if (dirs) {
-        const bad = dirs.find((d) => !d.startsWith("/"));
-        if (bad !== void 0) throw badInput(`--permitted-write-dirs: ${JSON.stringify(bad)} is not an absolute path`);
-      }
+      const v = parseFields({ format: g.json ? "json" : opts.format, permittedWriteDirs: opts.permittedWriteDirs });
+      const format = v.format ?? "text";
+      const dirs = v.permittedWriteDirs;
       const { runLint } = await import("./lint-ELYYOIUH.js");
       const { report, findings, exitCode } = await runLint({
         targets,

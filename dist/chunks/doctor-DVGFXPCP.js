@@ -11,8 +11,11 @@ import {
   arm64ProbeElf
 } from "./chunk-GS2RMN54.js";
 import {
-  splitList
-} from "./chunk-ADAXBUA2.js";
+  parseFields
+} from "./chunk-JS7HP7LI.js";
+import "./chunk-JYWSTTTM.js";
+import "./chunk-ADAXBUA2.js";
+import "./chunk-QYMVX6M4.js";
 import {
   resolveCredentials
 } from "./chunk-MUNR6476.js";
@@ -29,6 +32,8 @@ import "./chunk-UEN25T52.js";
 import {
   docker
 } from "./chunk-WMSW7MOX.js";
+import "./chunk-HGKEUVWK.js";
+import "./chunk-T3TCOM34.js";
 import "./chunk-DUDWKVG5.js";
 import "./chunk-BEU6A573.js";
 import {
@@ -38,7 +43,7 @@ import {
   action,
   credentialOptions,
   loginFromFlags
-} from "./chunk-4WZDKM62.js";
+} from "./chunk-ONCKH6V7.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-BPFYRHR7.js";
 import "./chunk-2LHUKJXH.js";
@@ -275,7 +280,7 @@ function register(program) {
         throw badInput(`${opts.username !== void 0 ? "--username" : "--password-stdin"}: a login is checked at a registry; give --registry HOST[:PORT] too`);
       }
       const login = await loginFromFlags(opts);
-      const report = await runDoctor({ registry: opts.registry, platforms: splitList(opts.platform), login });
+      const report = await runDoctor({ registry: opts.registry, platforms: parseFields({ platforms: opts.platform }).platforms, login });
       out.result(report, () => {
         const mark = { ok: "\u2713", missing: "\u2717", warn: "!", skip: "-" };
         const table = renderTable(

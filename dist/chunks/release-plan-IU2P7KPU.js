@@ -3,11 +3,11 @@ import {
   DEFAULT_GIT_TAG_FORMAT,
   DEFAULT_RELEASE_TAG_PATTERN,
   runRelease
-} from "./chunk-W3DWN4UX.js";
-import "./chunk-QB7XN5CE.js";
+} from "./chunk-ITYR25M4.js";
 import "./chunk-MMTUX5GN.js";
-import "./chunk-QYMVX6M4.js";
 import "./chunk-Y4VRDBFT.js";
+import "./chunk-JYWSTTTM.js";
+import "./chunk-QYMVX6M4.js";
 import "./chunk-5YQ3S5Q2.js";
 import "./chunk-VAKOVJ6U.js";
 import "./chunk-HGKEUVWK.js";
@@ -17,7 +17,7 @@ import "./chunk-BEU6A573.js";
 import "./chunk-AVBWJCO6.js";
 import {
   action
-} from "./chunk-4WZDKM62.js";
+} from "./chunk-ONCKH6V7.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-BPFYRHR7.js";
 import "./chunk-2LHUKJXH.js";

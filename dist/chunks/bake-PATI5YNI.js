@@ -6,7 +6,7 @@ import {
   findingLine,
   lintStep,
   renderStep
-} from "./chunk-Y345TWMG.js";
+} from "./chunk-YNH5IAIB.js";
 import "./chunk-RQHTP7Y5.js";
 import "./chunk-UVR7OUTO.js";
 import {
@@ -23,13 +23,11 @@ import {
   defaultLog
 } from "./chunk-ADAXBUA2.js";
 import {
-  buildFailure
-} from "./chunk-776HLB5E.js";
-import "./chunk-YWBUJMQP.js";
-import {
+  buildFailure,
   defaultTags
-} from "./chunk-KOHA2BIL.js";
+} from "./chunk-CJWAWNLV.js";
 import "./chunk-SMOZ4NBO.js";
+import "./chunk-YWBUJMQP.js";
 import "./chunk-UEN25T52.js";
 import "./chunk-RATEBUL6.js";
 import "./chunk-PGFQWAD5.js";

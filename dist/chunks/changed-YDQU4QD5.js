@@ -3,17 +3,26 @@ import {
   renderTable
 } from "./chunk-72ISDTNZ.js";
 import {
-  splitList
-} from "./chunk-ADAXBUA2.js";
+  parseFields
+} from "./chunk-JS7HP7LI.js";
+import "./chunk-JYWSTTTM.js";
+import "./chunk-ADAXBUA2.js";
+import "./chunk-QYMVX6M4.js";
+import "./chunk-HGKEUVWK.js";
+import "./chunk-T3TCOM34.js";
+import "./chunk-DUDWKVG5.js";
+import "./chunk-BEU6A573.js";
+import "./chunk-AVBWJCO6.js";
 import {
   action
-} from "./chunk-4WZDKM62.js";
+} from "./chunk-ONCKH6V7.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-BPFYRHR7.js";
 import "./chunk-2LHUKJXH.js";
+import "./chunk-ROAOEA6R.js";
+import "./chunk-AESVDITN.js";
 import {
-  ExitCode,
-  badInput
+  ExitCode
 } from "./chunk-BRC3U7YZ.js";
 import {
   init_define_BC_HELP
@@ -25,17 +34,16 @@ import { resolve } from "node:path";
 function register(program) {
   program.command("changed").description("list the connectors affected since a git ref (own files, template, base image, shared paths); --matrix prints a GitHub Actions matrix").option("--since <ref>", "git ref to compare with (its merge base with HEAD), e.g. origin/main; missing or all zeros (a new branch): the default branch").option("-C, --repo <dir>", "the repository to look at (default: the current directory)").option("--roots <dirs>", "comma-separated directories to discover connectors in (default: roots: in build-connector.yaml, else the repository)").option("--matrix [kind]", 'print a GitHub Actions matrix on one line: "build" (connector \xD7 platform, default) or "merge" (one entry per connector)').option("--platform <list>", "platforms to build (default: platforms: in build-connector.yaml, else linux/amd64,linux/arm64)").option("--runner-amd64 <label>", "runner label for linux/amd64 jobs (default ubuntu-24.04)").option("--runner-arm64 <label>", "runner label for linux/arm64 jobs (default ubuntu-24.04-arm)").action(
     action(async (out, _g, opts) => {
-      const kind = opts.matrix === void 0 || opts.matrix === false ? void 0 : opts.matrix === true ? "build" : opts.matrix;
-      if (kind !== void 0 && kind !== "build" && kind !== "merge") throw badInput(`--matrix ${kind}: expected "build" or "merge"`);
+      const { matrix: kind, platforms, roots, changedSince } = parseFields({ matrix: opts.matrix === false ? void 0 : opts.matrix, platforms: opts.platform, roots: opts.roots, changedSince: opts.since });
       const runners = {};
       if (opts.runnerAmd64) runners["linux/amd64"] = opts.runnerAmd64;
       if (opts.runnerArm64) runners["linux/arm64"] = opts.runnerArm64;
       const { runChanged, reasonText } = await import("./changed-YJKX4BMM.js");
       const { changed: res } = await runChanged({
         cwd: resolve(opts.repo ?? "."),
-        since: opts.since,
-        roots: splitList(opts.roots),
-        platforms: splitList(opts.platform),
+        since: changedSince,
+        roots,
+        platforms,
         runners
       });
       if (kind !== void 0) {

@@ -11,7 +11,7 @@ import {
   untag,
   verifyStep,
   workDir
-} from "./chunk-Y345TWMG.js";
+} from "./chunk-YNH5IAIB.js";
 import {
   renderReport
 } from "./chunk-XPAHB2QA.js";
@@ -25,15 +25,18 @@ import "./chunk-GS2RMN54.js";
 import "./chunk-7F42IA66.js";
 import "./chunk-I4R3QSSD.js";
 import {
-  parseBuildConfig
-} from "./chunk-3HAULEQF.js";
+  buildRequestOf,
+  parseBuildCommand
+} from "./chunk-JCMVIMYX.js";
+import "./chunk-JS7HP7LI.js";
+import "./chunk-JYWSTTTM.js";
 import {
   defaultLog
 } from "./chunk-ADAXBUA2.js";
-import "./chunk-776HLB5E.js";
-import "./chunk-YWBUJMQP.js";
-import "./chunk-KOHA2BIL.js";
+import "./chunk-QYMVX6M4.js";
+import "./chunk-CJWAWNLV.js";
 import "./chunk-SMOZ4NBO.js";
+import "./chunk-YWBUJMQP.js";
 import "./chunk-UEN25T52.js";
 import "./chunk-RATEBUL6.js";
 import "./chunk-PGFQWAD5.js";
@@ -57,9 +60,8 @@ import {
   buildInputOptions,
   buildInputsOf,
   collect,
-  failedFlow,
-  parseProvenanceFlag
-} from "./chunk-4WZDKM62.js";
+  failedFlow
+} from "./chunk-ONCKH6V7.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-BPFYRHR7.js";
 import "./chunk-2LHUKJXH.js";
@@ -68,8 +70,7 @@ import "./chunk-KQGN32ME.js";
 import "./chunk-ROAOEA6R.js";
 import "./chunk-AESVDITN.js";
 import {
-  ExitCode,
-  badInput
+  ExitCode
 } from "./chunk-BRC3U7YZ.js";
 import {
   init_define_BC_HELP
@@ -155,26 +156,6 @@ async function runBuild(req, hooks = {}) {
 }
 
 // src/commands/build.ts
-function parseOutputFlag(value, load) {
-  if (value === void 0) return { type: "load" };
-  if (load) throw badInput("--load and --output exclude each other");
-  const m = /^(?:oci=(.+)|type=oci,dest=(.+))$/.exec(value.trim());
-  const dest = m?.[1] ?? m?.[2];
-  if (!dest) {
-    throw badInput(`--output ${value}: expected oci=FILE (pushing is done by \`build-connector publish\`, after verify)`);
-  }
-  return { type: "oci", dest };
-}
-function parseProgressFlag(value) {
-  if (value === void 0) return "auto";
-  if (value === "auto" || value === "tty" || value === "plain" || value === "quiet") return value;
-  throw badInput(`--progress ${value}: expected auto, tty, plain or quiet`);
-}
-function parseEpochFlag(value) {
-  if (value === void 0) return void 0;
-  if (!/^\d{1,12}$/.test(value.trim())) throw badInput(`--source-date-epoch ${value}: expected unix seconds (a non-negative integer)`);
-  return Number.parseInt(value.trim(), 10);
-}
 function humanResult(flow) {
   const r = flow.build;
   const s = flow.strategy;
@@ -203,28 +184,19 @@ function humanResult(flow) {
 function register(program) {
   buildInputOptions(program.command("build [dir]")).description("build the connector image for linux/amd64 and linux/arm64 (lint first; load into the engine or write an OCI archive)").option("--load", "load the image into the engine (default); tags REPO:VERSION and REPO:dev").option("--output <oci=FILE>", "write an OCI archive instead of loading (reproducible where the builder supports rewrite-timestamp)").option("--tag <ref>", "image name to give the result, repeatable (replaces the default tags)", collect).option("--source-date-epoch <seconds>", "timestamps of the image (default: $SOURCE_DATE_EPOCH, else the last commit time of DIR, else 0)").option("--no-cache", "do not use the build cache").option("--progress <mode>", "auto (default), tty, plain or quiet").option("--verify", "then run every verify check on every platform (what the Action's `command: verify` does); nothing is pushed").option("--config <file>", "with --verify: config for check/discover/read (default DIR/secrets/config.json)").action(
     action(async (out, _g, dir, flags) => {
-      const cfg = parseBuildConfig({ connectors: [dir ?? "."], ...buildInputsOf(flags) });
-      const output = parseOutputFlag(flags.output, flags.load);
-      if (flags.config !== void 0 && !flags.verify) throw badInput("--config is used by --verify only");
-      const result = await runBuild(
-        {
-          dir: cfg.connectors[0] ?? ".",
-          platforms: flags.platform !== void 0 ? cfg.platforms : void 0,
-          baseImage: cfg.baseImage,
-          output: output.type === "oci" ? { type: "oci", dest: output.dest } : { type: "load" },
-          ...flags.tag ? { tags: flags.tag } : {},
-          buildArgs: cfg.buildArgs,
-          cacheFrom: cfg.cacheFrom,
-          cacheTo: cfg.cacheTo,
-          provenance: parseProvenanceFlag(flags.provenance),
-          sourceDateEpoch: parseEpochFlag(flags.sourceDateEpoch),
-          builder: cfg.builder,
-          noCache: flags.cache === false,
-          progress: parseProgressFlag(flags.progress),
-          ...flags.verify ? { verify: { configFile: flags.config } } : {}
-        },
-        { log: (l) => out.info(l) }
-      );
+      const cfg = parseBuildCommand({
+        connectors: [dir ?? "."],
+        ...buildInputsOf(flags),
+        output: flags.output,
+        load: flags.load,
+        tags: flags.tag,
+        sourceDateEpoch: flags.sourceDateEpoch,
+        noCache: flags.cache === false,
+        progress: flags.progress,
+        verify: flags.verify,
+        configFile: flags.config
+      });
+      const result = await runBuild(buildRequestOf(cfg.connectors[0] ?? ".", cfg), { log: (l) => out.info(l) });
       if (result.result === "failed") {
         if (result.report && !out.json) out.info(renderReport(result.report));
         return failedFlow(out, result);
@@ -238,8 +210,5 @@ function register(program) {
 }
 export {
   humanResult,
-  parseEpochFlag,
-  parseOutputFlag,
-  parseProgressFlag,
   register
 };

@@ -1,5 +1,4 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
-import "./chunk-5UAWC6PC.js";
 import {
   renderReport
 } from "./chunk-XPAHB2QA.js";
@@ -9,27 +8,33 @@ import "./chunk-JEUVT4HR.js";
 import "./chunk-GS2RMN54.js";
 import "./chunk-7F42IA66.js";
 import "./chunk-I4R3QSSD.js";
+import {
+  parseFields
+} from "./chunk-JS7HP7LI.js";
+import "./chunk-JYWSTTTM.js";
+import "./chunk-ADAXBUA2.js";
+import "./chunk-QYMVX6M4.js";
 import "./chunk-VAKOVJ6U.js";
 import "./chunk-FY77UF3H.js";
 import "./chunk-6X7G7J2L.js";
 import "./chunk-WMSW7MOX.js";
+import "./chunk-HGKEUVWK.js";
+import "./chunk-T3TCOM34.js";
+import "./chunk-DUDWKVG5.js";
 import "./chunk-BEU6A573.js";
-import {
-  isPlatform
-} from "./chunk-AVBWJCO6.js";
+import "./chunk-AVBWJCO6.js";
 import {
   action,
   credentialOptions,
   loginFromFlags
-} from "./chunk-4WZDKM62.js";
+} from "./chunk-ONCKH6V7.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-BPFYRHR7.js";
 import "./chunk-2LHUKJXH.js";
 import "./chunk-ROAOEA6R.js";
 import "./chunk-AESVDITN.js";
 import {
-  ExitCode,
-  badInput
+  ExitCode
 } from "./chunk-BRC3U7YZ.js";
 import {
   init_define_BC_HELP
@@ -43,16 +48,11 @@ function register(program) {
   ).action(
     action(async (out, _g, dir, opts) => {
       const login = await loginFromFlags(opts);
-      const platform = opts.platform ?? "";
-      if (!isPlatform(platform)) {
-        throw badInput(`--platform ${platform}: expected exactly one platform, e.g. linux/arm64`);
-      }
-      const provenance = opts.provenance === void 0 ? void 0 : opts.provenance === "false" ? false : opts.provenance === "max" ? "max" : opts.provenance === "min" ? "min" : void 0;
-      if (opts.provenance !== void 0 && provenance === void 0) throw badInput(`--provenance ${opts.provenance}: expected min, max or false`);
-      const timeout = Number(opts.timeout);
-      if (!Number.isFinite(timeout) || timeout <= 0) throw badInput(`--timeout must be a positive number, got "${opts.timeout}"`);
-      const { buildPlatformRecord, platformRecordDefaults } = await import("./record-XTZGK4XC.js");
-      const { file, verify } = await platformRecordDefaults(dir, platform, { out: opts.out, timeoutSeconds: timeout });
+      const v = parseFields({ platform: opts.platform, provenance: opts.provenance, timeout: opts.timeout, retries: opts.retries });
+      const platform = v.platform ?? "";
+      const { provenance, timeout } = v;
+      const { buildPlatformRecord, platformRecordDefaults } = await import("./record-I57WY6V7.js");
+      const { file, verify } = await platformRecordDefaults(dir, platform, { out: opts.out, timeoutSeconds: timeout ?? 120 });
       const res = await buildPlatformRecord(dir, {
         platform,
         out: file,
@@ -62,7 +62,7 @@ function register(program) {
         provenance,
         builder: opts.builder,
         verify,
-        retries: opts.retries === void 0 ? void 0 : Number(opts.retries),
+        retries: v.retries,
         login,
         log: (l) => out.info(l)
       });

@@ -4,9 +4,6 @@ import {
   writeDigestRecord
 } from "./chunk-SR6VXAYS.js";
 import {
-  resolveTarget
-} from "./chunk-QYMVX6M4.js";
-import {
   pushArchiveByDigest
 } from "./chunk-TPTJ3P63.js";
 import {
@@ -17,7 +14,7 @@ import {
   renderStep,
   untag,
   workDir
-} from "./chunk-Y345TWMG.js";
+} from "./chunk-YNH5IAIB.js";
 import "./chunk-RQHTP7Y5.js";
 import "./chunk-UVR7OUTO.js";
 import "./chunk-OXTHI4W6.js";
@@ -31,12 +28,14 @@ import {
   defaultLog
 } from "./chunk-ADAXBUA2.js";
 import {
+  resolveTarget
+} from "./chunk-QYMVX6M4.js";
+import {
   registryAccess
 } from "./chunk-MUNR6476.js";
-import "./chunk-776HLB5E.js";
-import "./chunk-YWBUJMQP.js";
-import "./chunk-KOHA2BIL.js";
+import "./chunk-CJWAWNLV.js";
 import "./chunk-SMOZ4NBO.js";
+import "./chunk-YWBUJMQP.js";
 import "./chunk-UEN25T52.js";
 import "./chunk-RATEBUL6.js";
 import "./chunk-PGFQWAD5.js";

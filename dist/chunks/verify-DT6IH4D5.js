@@ -1,29 +1,29 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
-  splitList
-} from "./chunk-ADAXBUA2.js";
-import {
-  checkPlatforms
-} from "./chunk-KOHA2BIL.js";
-import "./chunk-SMOZ4NBO.js";
-import "./chunk-UEN25T52.js";
-import "./chunk-WMSW7MOX.js";
+  parseFields
+} from "./chunk-JS7HP7LI.js";
+import "./chunk-JYWSTTTM.js";
+import "./chunk-ADAXBUA2.js";
+import "./chunk-QYMVX6M4.js";
+import "./chunk-HGKEUVWK.js";
+import "./chunk-T3TCOM34.js";
 import "./chunk-DUDWKVG5.js";
+import "./chunk-BEU6A573.js";
 import "./chunk-AVBWJCO6.js";
 import {
   action,
   credentialOptions,
   loginFromFlags
-} from "./chunk-4WZDKM62.js";
+} from "./chunk-ONCKH6V7.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-BPFYRHR7.js";
 import {
   checkInputFile
 } from "./chunk-2LHUKJXH.js";
+import "./chunk-ROAOEA6R.js";
 import "./chunk-AESVDITN.js";
 import {
-  ExitCode,
-  badInput
+  ExitCode
 } from "./chunk-BRC3U7YZ.js";
 import {
   init_define_BC_HELP
@@ -31,20 +31,15 @@ import {
 
 // src/commands/verify.ts
 init_define_BC_HELP();
-function positive(value, flag) {
-  if (value === void 0) return void 0;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw badInput(`${flag} must be a positive number, got "${value}"`);
-  return n;
-}
 async function verifyRequestOf(target, f) {
+  const v = parseFields({ timeout: f.timeout, pidsLimit: f.pidsLimit, cpus: f.cpus, type: f.type, platforms: f.platform });
   const req = {
     target,
     image: f.image,
-    timeoutSeconds: positive(f.timeout, "--timeout"),
+    timeoutSeconds: v.timeout,
     memory: f.memory,
-    pidsLimit: positive(f.pidsLimit, "--pids-limit"),
-    cpus: positive(f.cpus, "--cpus"),
+    pidsLimit: v.pidsLimit,
+    cpus: v.cpus,
     network: f.network,
     inputs: { config: f.config, catalog: f.catalog, state: f.state, input: f.input },
     signPub: f.signPub,
@@ -58,15 +53,8 @@ async function verifyRequestOf(target, f) {
   ]) {
     if (file !== void 0) await checkInputFile(file, { kind, fix: `fix: ${flag} takes an existing regular file` });
   }
-  if (f.type !== void 0) {
-    if (f.type !== "source" && f.type !== "destination") throw badInput(`--type must be source or destination, got "${f.type}"`);
-    req.connectorType = f.type;
-  }
-  const platforms = splitList(f.platform);
-  if (platforms) {
-    checkPlatforms(platforms);
-    req.platforms = platforms;
-  }
+  if (v.type !== void 0) req.connectorType = v.type;
+  if (v.platforms) req.platforms = v.platforms;
   return req;
 }
 async function verifyRequest(target, f) {

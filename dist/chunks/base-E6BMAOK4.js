@@ -1,17 +1,25 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import "./chunk-5UAWC6PC.js";
 import {
-  splitList
-} from "./chunk-ADAXBUA2.js";
+  parseFields
+} from "./chunk-JS7HP7LI.js";
+import "./chunk-JYWSTTTM.js";
+import "./chunk-ADAXBUA2.js";
+import "./chunk-QYMVX6M4.js";
+import "./chunk-HGKEUVWK.js";
+import "./chunk-T3TCOM34.js";
+import "./chunk-DUDWKVG5.js";
+import "./chunk-BEU6A573.js";
 import {
   DEFAULT_PLATFORMS
 } from "./chunk-AVBWJCO6.js";
 import {
   action
-} from "./chunk-4WZDKM62.js";
+} from "./chunk-ONCKH6V7.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-BPFYRHR7.js";
 import "./chunk-2LHUKJXH.js";
+import "./chunk-ROAOEA6R.js";
 import "./chunk-AESVDITN.js";
 import "./chunk-BRC3U7YZ.js";
 import {
@@ -34,7 +42,7 @@ function register(program) {
   );
   base.command("build <name>").description("build a base image for every platform and print its digest-pinned reference").requiredOption("--root-image <ref>", "root image to build on (pinned by digest)").option("--registry <host[:port]>", "tag as REGISTRY/build-connector/base-NAME (needed with --push)").option("--push", "push to the registry (an existing identical base is reused)").option("--platform <list>", "platforms", DEFAULT_PLATFORMS.join(",")).action(
     action(async (out, _g, name, opts) => {
-      const { value: res } = await (await flows()).runBaseBuild({ name, rootImage: opts.rootImage, registry: opts.registry, push: opts.push, platforms: splitList(opts.platform) });
+      const { value: res } = await (await flows()).runBaseBuild({ name, rootImage: opts.rootImage, registry: opts.registry, push: opts.push, platforms: parseFields({ platforms: opts.platform }).platforms });
       out.info(`${res.built ? "built" : "reused"} base ${name} for ${res.platforms.join(", ")}${res.pushed ? " (in the registry)" : " (loaded into the engine)"}`);
       out.result(res, () => res.ref);
     })

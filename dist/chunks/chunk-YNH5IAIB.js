@@ -8,17 +8,15 @@ import {
 } from "./chunk-OXTHI4W6.js";
 import {
   buildImage,
+  defaultTags,
   resolveSourceDateEpoch
-} from "./chunk-776HLB5E.js";
-import {
-  writeLayoutTar
-} from "./chunk-YWBUJMQP.js";
-import {
-  defaultTags
-} from "./chunk-KOHA2BIL.js";
+} from "./chunk-CJWAWNLV.js";
 import {
   detectCapabilities
 } from "./chunk-SMOZ4NBO.js";
+import {
+  writeLayoutTar
+} from "./chunk-YWBUJMQP.js";
 import {
   imageMetadata,
   ociAnnotations,
