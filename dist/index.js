@@ -20183,18 +20183,18 @@ var init_default = __esm({
       timestamp,
       piped,
       commandId,
-      result: { failed: failed2 = false } = {},
+      result: { failed = false } = {},
       options: { reject = true }
     }) => {
       const timestampString = serializeTimestamp(timestamp);
-      const icon = ICONS[type]({ failed: failed2, reject, piped });
+      const icon = ICONS[type]({ failed, reject, piped });
       const color = COLORS[type]({ reject });
       return `${gray2(`[${timestampString}]`)} ${gray2(`[${commandId}]`)} ${color(icon)} ${color(message)}`;
     };
     serializeTimestamp = (timestamp) => `${padField(timestamp.getHours(), 2)}:${padField(timestamp.getMinutes(), 2)}:${padField(timestamp.getSeconds(), 2)}.${padField(timestamp.getMilliseconds(), 3)}`;
     padField = (field, padding) => String(field).padStart(padding, "0");
-    getFinalIcon = ({ failed: failed2, reject }) => {
-      if (!failed2) {
+    getFinalIcon = ({ failed, reject }) => {
+      if (!failed) {
         return figures_default.tick;
       }
       return reject ? figures_default.cross : figures_default.warning;
@@ -80793,37 +80793,6 @@ function progressSink(mode, write, start2 = performance.now(), platforms = []) {
   };
 }
 
-// src/core/images/result.ts
-init_zod();
-init_digest();
-var Digest = DigestSchema;
-var BuildResultSchema = external_exports.object({
-  connector: external_exports.object({ name: external_exports.string(), repository: external_exports.string(), version: external_exports.string(), dir: external_exports.string() }),
-  mode: external_exports.enum(["rendered", "custom"]),
-  /** index digest (multi-platform) or manifest digest, from buildx's metadata file */
-  digest: Digest,
-  mediaType: external_exports.string().nullable(),
-  platforms: external_exports.array(external_exports.string()),
-  /** per-platform manifest digests; empty when the output cannot tell (load) */
-  manifests: external_exports.array(external_exports.object({ platform: external_exports.string(), digest: Digest })),
-  /** provenance attestation manifests in the index (platform unknown/unknown); null when unknown */
-  attestations: external_exports.number().nullable(),
-  output: external_exports.enum(["load", "oci"]),
-  /** first local tag (load) or null */
-  imageRef: external_exports.string().nullable(),
-  tags: external_exports.array(external_exports.string()),
-  ociArchive: external_exports.string().nullable(),
-  reproducible: external_exports.object({ index: external_exports.boolean(), manifests: external_exports.boolean(), reason: external_exports.string() }),
-  sourceDateEpoch: external_exports.number().int().nonnegative(),
-  sourceDateEpochFrom: external_exports.enum(["flag", "env", "git", "default"]),
-  provenance: external_exports.union([external_exports.literal(false), external_exports.enum(["min", "max"])]),
-  builder: external_exports.object({ name: external_exports.string(), driver: external_exports.string() }),
-  dockerfile: external_exports.string(),
-  lint: external_exports.object({ errors: external_exports.number(), warnings: external_exports.number(), ran: external_exports.boolean() }),
-  durationMs: external_exports.number(),
-  buildxMetadata: external_exports.record(external_exports.string(), external_exports.unknown())
-});
-
 // src/core/images/build.ts
 async function resolveSourceDateEpoch(dir, flag, env2 = process.env) {
   if (flag !== void 0) return { value: checkEpoch(String(flag), "--source-date-epoch"), from: "flag" };
@@ -82638,8 +82607,8 @@ init_platforms();
 import { link, mkdir as mkdir6, mkdtemp as mkdtemp3, readFile as readFile7, rename as rename4, rm as rm5, stat as stat9, writeFile as writeFile6 } from "node:fs/promises";
 import { join as join18 } from "node:path";
 init_digest();
-var Digest2 = DigestSchema;
-var Descriptor = external_exports.object({ mediaType: external_exports.string(), digest: Digest2, size: external_exports.number().int().nonnegative() }).loose();
+var Digest = DigestSchema;
+var Descriptor = external_exports.object({ mediaType: external_exports.string(), digest: Digest, size: external_exports.number().int().nonnegative() }).loose();
 var IndexJson = external_exports.object({ manifests: external_exports.array(Descriptor) }).loose();
 var ManifestJson = external_exports.object({ mediaType: external_exports.string().optional(), config: Descriptor, layers: external_exports.array(Descriptor) }).loose();
 var ConfigJson = external_exports.object({ os: external_exports.string(), architecture: external_exports.string(), variant: external_exports.string().optional() }).loose();
@@ -83018,11 +82987,11 @@ async function verifyStep(plan, built, o2) {
       exactPlatforms: o2.exactPlatforms,
       onProgress: o2.onProgress
     });
-    const failed2 = failedChecks(report);
-    if (failed2.length > 0) {
-      throw new StepError("failed", `verify: ${failed2.length} check(s) failed`, {
+    const failed = failedChecks(report);
+    if (failed.length > 0) {
+      throw new StepError("failed", `verify: ${failed.length} check(s) failed`, {
         step: "verify",
-        details: failed2.map((c3) => `${c3.platform} ${c3.id}: ${c3.message}${c3.fix ? ` (fix: ${c3.fix})` : ""}`),
+        details: failed.map((c3) => `${c3.platform} ${c3.id}: ${c3.message}${c3.fix ? ` (fix: ${c3.fix})` : ""}`),
         report
       });
     }
@@ -83421,9 +83390,9 @@ function explicitCredentials(input2 = {}) {
   return void 0;
 }
 async function resolveCredentials(registry3, input2 = {}) {
-  return explicitCredentials(input2) ?? await dockerConfigCredentials(registry3, input2.env ?? process.env);
+  return explicitCredentials(input2) ?? await storedCredentials(registry3, input2.env ?? process.env);
 }
-async function dockerConfigCredentials(registry3, env2) {
+async function storedCredentials(registry3, env2 = process.env) {
   let text2;
   try {
     text2 = await readFile9(dockerConfigPath(env2), "utf8");
@@ -83470,7 +83439,7 @@ async function registryDigest(ref2) {
   const loc = registryLocation(ref2);
   if (!loc) return void 0;
   if (isDigest(loc.reference)) return loc.reference;
-  const client = new RegistryClient(loc.registry, { credentials: await resolveCredentials(loc.registry), retry: retryPolicy(2), timeoutMs: 1e4 });
+  const client = new RegistryClient(loc.registry, { credentials: await storedCredentials(loc.registry), retry: retryPolicy(2), timeoutMs: 1e4 });
   return (await client.headManifest(loc.repository, loc.reference))?.digest;
 }
 function fromImages(plan, buildArgs) {

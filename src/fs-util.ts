@@ -44,7 +44,7 @@ export const INPUT_LIMITS = {
 } as const;
 export type InputKind = keyof typeof INPUT_LIMITS;
 
-export interface BoundedReadOptions {
+interface BoundedReadOptions {
   kind: InputKind;
   /** default INPUT_LIMITS[kind] */
   maxBytes?: number;
@@ -61,7 +61,7 @@ function shown(file: string): string {
 }
 
 /** "is a character device", … for anything that is not a regular file; undefined for a regular file. */
-export function notRegularReason(s: Stats): string | undefined {
+function notRegularReason(s: Stats): string | undefined {
   if (s.isFile()) return undefined;
   if (s.isDirectory()) return 'is a directory';
   if (s.isCharacterDevice()) return 'is a character device';
@@ -123,7 +123,7 @@ export async function readBoundedFile(file: string, o: BoundedReadOptions): Prom
   return (await readBoundedBytes(file, o)).toString('utf8');
 }
 
-export async function readBoundedBytes(file: string, o: BoundedReadOptions): Promise<Buffer> {
+async function readBoundedBytes(file: string, o: BoundedReadOptions): Promise<Buffer> {
   const max = o.maxBytes ?? INPUT_LIMITS[o.kind];
   await checkInputFile(file, o);
   let fh;

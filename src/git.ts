@@ -35,7 +35,7 @@ import { stat } from 'node:fs/promises';
 import { run, type RunOptions, type RunResult } from './exec.js';
 import { BcError, badInput } from './errors.js';
 
-export const GIT = process.env.BUILD_CONNECTOR_GIT ?? 'git';
+const GIT = process.env.BUILD_CONNECTOR_GIT ?? 'git';
 
 const GIT_ENV = { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
 
@@ -172,7 +172,7 @@ function checkTagName(name: string): void {
   }
 }
 
-export interface TagOptions {
+interface TagOptions {
   /** commit to tag (default HEAD) */
   sha?: string;
 }
@@ -214,7 +214,7 @@ export async function pushTag(cwd: string, name: string, remote = 'origin'): Pro
   });
 }
 
-export interface ChangedFilesOptions {
+interface ChangedFilesOptions {
   /** also list staged, unstaged and untracked files */
   includeUncommitted?: boolean;
 }

@@ -39,10 +39,10 @@ export const ACTION_INPUTS = [
   'config',
   'changed-since',
 ] as const;
-export type ActionInputName = (typeof ACTION_INPUTS)[number];
+type ActionInputName = (typeof ACTION_INPUTS)[number];
 
 /** Inputs whose value is a secret: masked before anything else happens. */
-export const SECRET_INPUTS: ActionInputName[] = ['password', 'config'];
+const SECRET_INPUTS: ActionInputName[] = ['password', 'config'];
 
 export interface GithubContext {
   eventName: string;
@@ -73,7 +73,7 @@ export function releaseTagOf(ctx: GithubContext): string | undefined {
 /** Inputs that are not fields of the shared config schema. */
 export const ACTION_ONLY_INPUTS: ActionInputName[] = ['command', 'config', 'changed-since'];
 
-export interface ActionConfig {
+interface ActionConfig {
   command: ActionCommand;
   /** why this command was chosen, for the log */
   commandReason: string;

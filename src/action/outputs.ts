@@ -9,12 +9,12 @@
  * annotations (plus the rest of the result).
  */
 import { LOCAL_TAG } from '../core/images/prepare.js';
-import type { ConnectorOutcome, OutcomeResult } from './types.js';
+import type { ConnectorOutcome } from './types.js';
 
 export const OUTPUT_NAMES = ['digest', 'image', 'tags', 'platforms', 'report', 'result', 'labels', 'annotations', 'json', 'sbom'] as const;
 /** Set only with `changed-since` (see src/monorepo/matrix.ts for their shape). */
 export const MATRIX_OUTPUTS = ['matrix', 'platform-matrix', 'changed'] as const;
-export type OutputName = (typeof OUTPUT_NAMES)[number];
+type OutputName = (typeof OUTPUT_NAMES)[number];
 
 /**
  * The references of the image this run produced. Pushed: repository@digest

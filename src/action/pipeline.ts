@@ -41,7 +41,7 @@ function strategyNotes(s: BuildFacts | undefined): string[] {
   ];
 }
 
-export function outcomeOfBuild(key: string, dir: string, command: 'build' | 'verify', r: BuildFlowResult): ConnectorOutcome {
+function outcomeOfBuild(key: string, dir: string, command: 'build' | 'verify', r: BuildFlowResult): ConnectorOutcome {
   const o = emptyOutcome(key, dir, command);
   o.metadataPath = join(dir, 'metadata.yaml');
   o.findings = r.findings;

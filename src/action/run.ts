@@ -45,7 +45,7 @@ export interface RunContext {
   log(line: string): void;
 }
 
-export interface ChangedSet {
+interface ChangedSet {
   connectors: { connector: string; name: string; platforms: string[]; why: string }[];
   /** JSON, one entry per connector: {"include":[{"connector","name","platforms"}]} */
   matrix: string;

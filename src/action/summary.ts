@@ -20,7 +20,7 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
-export function formatDuration(ms: number): string {
+function formatDuration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;
   const s = ms / 1000;
   if (s < 120) return `${s.toFixed(1)} s`;
@@ -50,7 +50,7 @@ function failedChecks(checks: CheckRow[]): string[] {
     .map((c) => `- ✗ \`${c.id}\` on ${c.platform}: ${cell(c.message ?? 'failed')}${c.fix ? ` — fix: ${cell(c.fix)}` : ''}`);
 }
 
-export function connectorSummary(o: ConnectorOutcome): string {
+function connectorSummary(o: ConnectorOutcome): string {
   const parts: string[] = [];
   const title = o.version ? `${o.key} ${o.version}` : o.key;
   parts.push(`### ${cell(title)} — ${RESULT_LABEL[o.result]}`);

@@ -8,7 +8,7 @@ import type { ErrorAt, Finding } from '../core/index.js';
 
 export type OutcomeResult = 'published' | 'already-published' | 'verified' | 'built' | 'failed';
 
-export type CheckStatus = 'pass' | 'fail' | 'skip';
+type CheckStatus = 'pass' | 'fail' | 'skip';
 
 export interface CheckRow {
   /** check id, e.g. "entrypoint-env", "spec" */
@@ -20,13 +20,13 @@ export interface CheckRow {
   fix?: string;
 }
 
-export interface TagSkip {
+interface TagSkip {
   tag: string;
   /** e.g. "latest not moved: 1.2.0 > 1.1.5" */
   reason: string;
 }
 
-export interface ErrorInfo {
+interface ErrorInfo {
   message: string;
   details: string[];
   step?: string;

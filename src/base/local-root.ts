@@ -14,7 +14,7 @@ import { badInput, envMissing } from '../errors.js';
 import { imagetoolsDigest } from '../docker/imagetools.js';
 import { archOf, DEFAULT_PLATFORMS } from '../shared/platforms.js';
 
-export const DEFAULT_CACHE = process.env.BUILD_CONNECTOR_CACHE ?? '/var/cache/build-connector';
+const DEFAULT_CACHE = process.env.BUILD_CONNECTOR_CACHE ?? '/var/cache/build-connector';
 
 export interface LocalRootOptions {
   name: string;

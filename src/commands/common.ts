@@ -6,17 +6,17 @@ import type { Command } from 'commander';
 import { BcError, ExitCode, runCleanups, toBcError, type RegistryLogin } from '../core/index.js';
 import { createOutput, type Output } from '../ui/output.js';
 
-export interface GlobalOptions {
+interface GlobalOptions {
   json: boolean;
   debug: boolean;
 }
 
-export function globalOptions(cmd: Command): GlobalOptions {
+function globalOptions(cmd: Command): GlobalOptions {
   const all = cmd.optsWithGlobals<{ json?: boolean; debug?: boolean }>();
   return { json: all.json === true, debug: all.debug === true };
 }
 
-export type Handler<A extends unknown[]> = (out: Output, g: GlobalOptions, ...args: A) => Promise<number | void>;
+type Handler<A extends unknown[]> = (out: Output, g: GlobalOptions, ...args: A) => Promise<number | void>;
 
 /**
  * Wrap a subcommand's handler: the returned number is the exit code.
@@ -57,7 +57,7 @@ export function reportError(e: BcError, g: GlobalOptions): void {
 const KIND_OF: Record<number, BcError['kind']> = { 1: 'failed', 2: 'badInput', 3: 'environment', 4: 'refused', 130: 'interrupted' };
 
 /** A flow's failed result as the error the CLI reports (message, details, exit code, step). */
-export function errorOf(r: { reason: string; details: string[]; exitCode: number; step: string }): BcError {
+function errorOf(r: { reason: string; details: string[]; exitCode: number; step: string }): BcError {
   return new BcError(KIND_OF[r.exitCode] ?? 'failed', r.reason, { details: r.details, step: r.step });
 }
 

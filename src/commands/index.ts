@@ -27,7 +27,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   base: () => import('./base.js'),
 };
 
-export const COMMAND_NAMES = Object.keys(COMMANDS);
+const COMMAND_NAMES = Object.keys(COMMANDS);
 
 /**
  * Register `only` when it names a command, else all of them (help, unknown

@@ -11,7 +11,7 @@ import type { Finding } from '../core/index.js';
 import type { LintReport, TargetReport } from '../core/flows/lint.js';
 
 /** What the text of one target needs: its findings, its files and the core's counts of them. */
-export type TargetText = Pick<TargetReport, 'findings' | 'files' | 'errors' | 'warnings' | 'fatal'>;
+type TargetText = Pick<TargetReport, 'findings' | 'files' | 'errors' | 'warnings' | 'fatal'>;
 
 const findingLine = (f: Finding) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${oneLine(f.message)}`;
 

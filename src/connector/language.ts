@@ -29,7 +29,7 @@ export interface LanguageChoice {
 }
 
 /** Base image repositories whose family names a language (last path component). */
-export const BASE_FAMILIES: Readonly<Record<string, string>> = {
+const BASE_FAMILIES: Readonly<Record<string, string>> = {
   'source-declarative-manifest': 'manifest-only',
   'python-connector-base': 'python',
   'java-connector-base': 'java',
@@ -40,7 +40,7 @@ export const BASE_FAMILIES: Readonly<Record<string, string>> = {
 };
 
 /** Files that show a language, in the order they are looked at. */
-export const LANGUAGE_FILES: readonly { language: string; files: readonly string[] }[] = [
+const LANGUAGE_FILES: readonly { language: string; files: readonly string[] }[] = [
   { language: 'manifest-only', files: ['manifest.yaml'] },
   { language: 'python', files: ['pyproject.toml', 'setup.py', 'main.py'] },
   { language: 'java', files: ['build.gradle', 'build.gradle.kts', 'build/distributions'] },
@@ -54,7 +54,7 @@ export function baseFamily(ref: string | undefined): string | undefined {
   return BASE_FAMILIES[last];
 }
 
-export type LanguageDecision =
+type LanguageDecision =
   | { ok: true; choice: LanguageChoice }
   | { ok: false; /** which key the conflict is reported at */ at: 'tags' | 'baseImage'; message: string };
 

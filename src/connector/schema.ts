@@ -51,7 +51,7 @@ const semverTag = z
   .refine((s) => tagProblem(s) === undefined, { error: (i) => `the version is the image tag: ${tagProblem(String(i.input)) ?? ''}` });
 
 /** The nil UUID and its look-alikes (every hex digit the same): what templates leave behind. */
-export function isPlaceholderUuid(s: string): boolean {
+function isPlaceholderUuid(s: string): boolean {
   const hex = s.replace(/-/g, '').toLowerCase();
   return /^(.)\1*$/.test(hex) || hex === '123456781234123412341234567890ab' || hex === '0123456789abcdef0123456789abcdef' || hex === '12345678123412341234123456789012';
 }
@@ -62,7 +62,7 @@ export function entrypointProblem(args: string[]): string | undefined {
 }
 
 /** The first unacceptable element of an exec-form entrypoint, with its index. */
-export function entrypointIssue(args: string[]): { index: number; message: string } | undefined {
+function entrypointIssue(args: string[]): { index: number; message: string } | undefined {
   for (const [i, a] of args.entries()) {
     if (!SAFE_ARG_RE.test(a)) {
       return { index: i, message: `entrypoint[${i}] ${show(a)} has a character that is not allowed (whitespace, quote, backslash, $ or backquote): write one list element per argument` };
@@ -88,7 +88,7 @@ const entrypoint = z
 
 const platform = PlatformSchema;
 
-export const BuildConnectorSchema = z
+const BuildConnectorSchema = z
   .object({
     entrypoint: entrypoint.optional(),
     baseImage: imageRef.optional(),

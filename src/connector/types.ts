@@ -6,7 +6,7 @@
 import type { LanguageChoice } from './language.js';
 
 export type ConnectorType = 'source' | 'destination';
-export type Language = string; // 'python' | 'java' | 'manifest-only' | a user template folder name
+type Language = string; // 'python' | 'java' | 'manifest-only' | a user template folder name
 
 /** Options of our own live under `data.buildConnector` in metadata.yaml. */
 export interface BuildConnectorOptions {

@@ -17,13 +17,13 @@ import { detectCapabilities } from '../docker/buildx-capabilities.js';
 import { chooseStrategy } from './strategy.js';
 import { DEFAULT_PLATFORMS } from '../shared/platforms.js';
 
-export const DoctorItemSchema = z.object({
+const DoctorItemSchema = z.object({
   id: z.enum(['docker-client', 'engine', 'image-store', 'buildx', 'builder', 'platforms', 'arm64-emulation', 'strategy', 'unavailable', 'registry', 'registry-login']),
   status: z.enum(['ok', 'missing', 'warn', 'skip']),
   detail: z.string(),
   fix: z.string().optional(),
 });
-export type DoctorItem = z.infer<typeof DoctorItemSchema>;
+type DoctorItem = z.infer<typeof DoctorItemSchema>;
 
 export const DoctorReportSchema = z.object({
   ok: z.boolean(),
@@ -51,9 +51,9 @@ export const DoctorReportSchema = z.object({
   }),
   items: z.array(DoctorItemSchema),
 });
-export type DoctorReport = z.infer<typeof DoctorReportSchema>;
+type DoctorReport = z.infer<typeof DoctorReportSchema>;
 
-export interface DoctorOptions {
+interface DoctorOptions {
   registry?: string;
   platforms?: string[];
   /** the login to check at `registry` (else BUILD_CONNECTOR_USERNAME/PASSWORD, else the docker config) */

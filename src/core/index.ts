@@ -8,16 +8,13 @@
  * flows they load lazily from core/flows/*. Light on purpose: every command
  * loads it at start-up, so nothing here pulls in a flow or a tool wrapper.
  */
-export { BcError, ExitCode, badInput, envMissing, failed, refused, toBcError, type ErrorAt, type ErrorKind } from '../errors.js';
+export { BcError, ExitCode, badInput, toBcError, type ErrorAt } from '../errors.js';
 export { runCleanups } from '../cleanup.js';
 export { redact, setExecDebug } from '../exec.js';
 export { VERSION } from '../version.js';
 export { checkInputFile } from '../fs-util.js';
-export type { Provenance } from '../docker/buildx.js';
 export type { Finding } from '../lint/types.js';
 export type { CheckResult, CheckStatus, VerifyReport } from '../verify/index.js';
 /** the failed checks of a verify report (every result carries the report as `report`) */
-export { failedChecks, type FailedCheck } from '../verify/failed-checks.js';
-export type { LatestMode } from '../publish/tag-plan.js';
-export type { PublishTarget } from '../publish/target.js';
+export { failedChecks } from '../verify/failed-checks.js';
 export type { RegistryLogin } from '../registry/credentials.js';

@@ -7,7 +7,7 @@
  */
 import { BcError, toBcError, type ErrorAt } from '../errors.js';
 
-export const STEP_NAMES = [
+const STEP_NAMES = [
   'resolve',
   'render',
   'write',

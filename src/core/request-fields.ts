@@ -125,7 +125,7 @@ const jsonObject = z
   });
 
 /** The Action's commands: build, verify, publish (the CLI's), and changed (only the affected connectors and their matrices). */
-export const ACTION_COMMANDS = ['build', 'verify', 'publish', 'changed'] as const;
+const ACTION_COMMANDS = ['build', 'verify', 'publish', 'changed'] as const;
 export type ActionCommand = (typeof ACTION_COMMANDS)[number];
 
 /**
@@ -172,15 +172,15 @@ export const FIELDS = {
   configJson: jsonObject,
 };
 type Fields = typeof FIELDS;
-export type FieldName = keyof Fields;
-export type FieldValues = { [K in FieldName]: z.output<Fields[K]> };
+type FieldName = keyof Fields;
+type FieldValues = { [K in FieldName]: z.output<Fields[K]> };
 
 /**
  * How a field is named where the user wrote it: `kebab` for Action inputs
  * and CLI flags alike (`dry-run`, `--dry-run`), so an error names the thing
  * the user can find in their workflow file or shell history.
  */
-export function kebab(field: string): string {
+function kebab(field: string): string {
   return field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
 

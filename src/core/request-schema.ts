@@ -17,7 +17,7 @@ import { FIELDS, bool, latest, list, optString, parseWith, provenance, retries, 
 import type { RegistryLogin } from '../registry/credentials.js';
 
 export { DEFAULT_PLATFORMS } from '../shared/platforms.js';
-export const COMMANDS = ['build', 'verify', 'publish'] as const;
+const COMMANDS = ['build', 'verify', 'publish'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 const platform = PlatformSchema;
@@ -65,14 +65,14 @@ const keyValues = z
  * is credentials.ts's explicitCredentials, shared by every command. Its
  * output is registry/credentials.ts's RegistryLogin: one login type.
  */
-export const RegistryLoginSchema = z.object({
+const RegistryLoginSchema = z.object({
   username: optString,
   /** never logged, never argv */
   password: secret,
 });
 
 /** build: what every command needs to produce an image. */
-export const BuildConfigSchema = z.object({
+const BuildConfigSchema = z.object({
   /** connector directories (absolute or relative to the workspace) */
   connectors: list(z.string().min(1)).transform((v) => v ?? ['.']),
   /** not given: metadata.yaml's data.buildConnector.platforms, else DEFAULT_PLATFORMS (resolvePlan decides) */
@@ -89,13 +89,13 @@ export const BuildConfigSchema = z.object({
 });
 
 /** verify: build + per-platform checks; `configFile` feeds check/discover/read. */
-export const VerifyConfigSchema = BuildConfigSchema.extend({
+const VerifyConfigSchema = BuildConfigSchema.extend({
   /** path of a config JSON for check/discover/read (the Action writes its `config` input to a 0600 temp file) */
   configFile: optString,
 });
 
 /** publish: verify + push + tag. */
-export const PublishConfigSchema = VerifyConfigSchema.extend({
+const PublishConfigSchema = VerifyConfigSchema.extend({
   registry: optString.pipe(registry.optional()),
   repository: optString.pipe(repository.optional()),
   ...RegistryLoginSchema.shape,
@@ -131,7 +131,7 @@ export const PublishConfigSchema = VerifyConfigSchema.extend({
  * The CLI's `build`: the build config, where the image goes (loaded under
  * `tags`, or an OCI archive) and, with `verify`, the checks' config.
  */
-export const BuildCommandSchema = VerifyConfigSchema.extend({
+const BuildCommandSchema = VerifyConfigSchema.extend({
   output: FIELDS.output,
   load: bool,
   tags: list(z.string().min(1)),
@@ -144,9 +144,8 @@ export const BuildCommandSchema = VerifyConfigSchema.extend({
   if (c.configFile !== undefined && !c.verify) ctx.addIssue({ code: 'custom', path: ['configFile'], message: 'is used by --verify only' });
 });
 
-export type BuildCommandConfig = z.infer<typeof BuildCommandSchema>;
-export type BuildConfig = z.infer<typeof BuildConfigSchema>;
-export type VerifyConfig = z.infer<typeof VerifyConfigSchema>;
+type BuildCommandConfig = z.infer<typeof BuildCommandSchema>;
+type BuildConfig = z.infer<typeof BuildConfigSchema>;
 export type PublishConfig = z.infer<typeof PublishConfigSchema>;
 
 export const parseBuildConfig = (raw: unknown, source: Source = 'flag'): BuildConfig => parseWith(BuildConfigSchema, raw, source);

@@ -12,8 +12,6 @@ import type { Finding } from '../lint/types.js';
 import type { StepHooks } from './pipeline.js';
 import type { RegistryLogin } from '../registry/credentials.js';
 
-export type { RegistryLogin };
-
 /** What every flow that builds needs. */
 export interface BuildRequestCommon {
   /** connector directory */

@@ -7,11 +7,10 @@ import type { TagOutcome } from '../publish/apply.js';
 import type { SkippedTag, TagPlan } from '../publish/tag-plan.js';
 import type { PushStats } from '../publish/push.js';
 import { ExitCode } from '../errors.js';
-import type { FailedStep, StepName, StepRecord } from './pipeline.js';
+import type { FailedStep, StepRecord } from './pipeline.js';
 import type { Finding } from '../lint/types.js';
 import type { VerifyReport } from '../verify/index.js';
 
-export type { StepName, StepRecord } from './pipeline.js';
 
 /** How the images were built (core/strategy.ts), in every result that built something. */
 export interface BuildFacts {
@@ -56,7 +55,7 @@ export interface SbomSummary {
   platforms: Record<string, { components: number; ecosystems: Record<string, number>; bytes: number; referrer?: { digest: string; ref: string; via: 'referrers API' | 'referrers tag' } }>;
 }
 
-export interface Published extends Common {
+interface Published extends Common {
   result: 'published';
   digest: string;
   platforms: string[];
@@ -96,12 +95,12 @@ export interface Refused extends Common {
   builtDigest: string;
 }
 
-export interface Failed extends Common, FailedStep {
+interface Failed extends Common, FailedStep {
   /** lint findings behind a lint failure */
   findings?: Finding[];
 }
 
-export interface DryRun extends Common {
+interface DryRun extends Common {
   result: 'dry-run';
   digest: string;
   platforms: string[];

@@ -142,7 +142,7 @@ export function buildFacts(b: BuiltImages): BuildFacts {
 
 // ---------------------------------------------------------------- verify
 
-export interface VerifyStepOptions {
+interface VerifyStepOptions {
   /** check/discover/read config (default DIR/secrets/config.json) */
   configFile?: string;
   /** local name for loading layouts */

@@ -27,7 +27,7 @@ const readJson = (p: string): unknown => {
 };
 
 /** The docker context in use: DOCKER_CONTEXT, else config.json's currentContext, else "default". */
-export function dockerContext(env: NodeJS.ProcessEnv = process.env): string {
+function dockerContext(env: NodeJS.ProcessEnv = process.env): string {
   if (env.DOCKER_CONTEXT) return env.DOCKER_CONTEXT;
   const cfg = ConfigSchema.safeParse(readJson(join(env.DOCKER_CONFIG ?? join(homedir(), '.docker'), 'config.json')));
   return (cfg.success && cfg.data.currentContext) || 'default';

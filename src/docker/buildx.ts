@@ -13,9 +13,9 @@ import { DigestSchema } from '../shared/digest.js';
 
 
 export type Provenance = 'min' | 'max' | false;
-export type Progress = 'plain' | 'tty' | 'quiet' | 'auto';
+type Progress = 'plain' | 'tty' | 'quiet' | 'auto';
 
-export type BuildOutput =
+type BuildOutput =
   /** into the engine's image store (`--load`) */
   | { type: 'load' }
   /** an OCI image layout tarball */
@@ -128,7 +128,7 @@ export function buildxArgs(req: BuildRequest): string[] {
 // ---------------------------------------------------------------- metadata
 
 
-export const BuildMetadataSchema = z
+const BuildMetadataSchema = z
   .object({
     'containerimage.digest': DigestSchema.optional(),
     'containerimage.config.digest': DigestSchema.optional(),
@@ -145,9 +145,9 @@ export const BuildMetadataSchema = z
     'buildx.build.ref': z.string().optional(),
   })
   .loose();
-export type BuildMetadata = z.infer<typeof BuildMetadataSchema>;
+type BuildMetadata = z.infer<typeof BuildMetadataSchema>;
 
-export interface ParsedMetadata {
+interface ParsedMetadata {
   /** index digest (multi-platform) or manifest digest (single platform) */
   digest: string | undefined;
   mediaType: string | undefined;
@@ -195,7 +195,7 @@ export function parseBuildMetadata(text: string, opts: { expectDigest: boolean; 
   };
 }
 
-export async function readBuildMetadata(file: string, opts: { expectDigest: boolean }): Promise<ParsedMetadata> {
+async function readBuildMetadata(file: string, opts: { expectDigest: boolean }): Promise<ParsedMetadata> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -208,13 +208,13 @@ export async function readBuildMetadata(file: string, opts: { expectDigest: bool
 
 // ---------------------------------------------------------------- running
 
-export interface RunBuildxOptions {
+interface RunBuildxOptions {
   env?: Record<string, string | undefined>;
   /** each progress line as it arrives (buildx writes progress on stderr) */
   onLine?: (line: string) => void;
 }
 
-export interface BuildxRun {
+interface BuildxRun {
   metadata: ParsedMetadata;
   durationMs: number;
   command: string;
@@ -265,7 +265,7 @@ export function buildFailure(lines: readonly string[], exitCode: number, command
 }
 
 /** Failures that are the machine's fault, not the connector's (exit 3). */
-export function environmentProblem(text: string): { what: string; fix: string } | undefined {
+function environmentProblem(text: string): { what: string; fix: string } | undefined {
   if (/exec format error/i.test(text)) {
     return { what: 'the engine cannot run binaries of the target platform', fix: 'enable emulation: update-binfmts --enable qemu-aarch64 (or install qemu-user-static), then build-connector doctor' };
   }

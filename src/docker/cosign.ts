@@ -14,11 +14,11 @@ import { parseJson } from './cli.js';
 import { isLoopbackRegistry } from '../registry/probe.js';
 import { DIGEST_REF_RE } from '../shared/digest.js';
 
-export const COSIGN = process.env.BUILD_CONNECTOR_COSIGN ?? 'cosign';
+const COSIGN = process.env.BUILD_CONNECTOR_COSIGN ?? 'cosign';
 
 const registryOf = (ref: string) => ref.split('/')[0] ?? '';
 
-export interface SignRequest {
+interface SignRequest {
   /** REGISTRY/REPO@sha256:... — always a digest, never a tag */
   ref: string;
   keyFile: string;
@@ -34,7 +34,7 @@ function registryFlags(ref: string): string[] {
 }
 
 /** Pure argv for `cosign sign` (unit-tested). */
-export function signArgs(req: SignRequest): string[] {
+function signArgs(req: SignRequest): string[] {
   if (!DIGEST_REF_RE.test(req.ref)) throw new BcError('failed', `cosign sign needs a digest reference, got ${req.ref}`);
   const args = ['sign', '--key', req.keyFile, '--tlog-upload=false', '--yes', ...registryFlags(req.ref)];
   for (const [k, v] of Object.entries(req.annotations ?? {})) args.push('-a', `${k}=${v}`);
@@ -42,7 +42,7 @@ export function signArgs(req: SignRequest): string[] {
   return args;
 }
 
-export function verifyArgs(ref: string, pubKey: string): string[] {
+function verifyArgs(ref: string, pubKey: string): string[] {
   return ['verify', '--key', pubKey, '--insecure-ignore-tlog=true', '--output', 'json', ...registryFlags(ref), ref];
 }
 
@@ -78,7 +78,7 @@ const VerifiedSchema = z.array(
     .loose(),
 );
 
-export interface SignatureCheck {
+interface SignatureCheck {
   ok: boolean;
   /** digests the valid signatures cover */
   digests: string[];

@@ -105,7 +105,7 @@ async function readBody(res: IncomingMessage): Promise<unknown> {
   }
 }
 
-export type ArchiveResponse = { status: 'ok'; stream: IncomingMessage } | { status: 'missing'; message: string };
+type ArchiveResponse = { status: 'ok'; stream: IncomingMessage } | { status: 'missing'; message: string };
 
 /**
  * GET /containers/NAME/archive?path=PATH: the tar stream `docker cp` would

@@ -19,7 +19,7 @@ const DescriptorSchema = z
   })
   .loose();
 
-export const ImagetoolsRawSchema = z
+const ImagetoolsRawSchema = z
   .object({
     name: z.string().optional(),
     manifest: z
@@ -31,9 +31,9 @@ export const ImagetoolsRawSchema = z
       .loose(),
   })
   .loose();
-export type ImagetoolsRaw = z.infer<typeof ImagetoolsRawSchema>;
+type ImagetoolsRaw = z.infer<typeof ImagetoolsRawSchema>;
 
-export interface IndexFacts {
+interface IndexFacts {
   digest: string;
   /** os/arch[/variant] of real images; attestation manifests (unknown/unknown) excluded */
   platforms: string[];

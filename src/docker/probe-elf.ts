@@ -65,7 +65,7 @@ function elf64(machine: number, text: Buffer): Buffer {
 }
 
 /** ELF e_machine values → docker architecture names. */
-export const ELF_MACHINES: Record<number, string> = {
+const ELF_MACHINES: Record<number, string> = {
   0x3e: 'amd64',
   0xb7: 'arm64',
   0x03: '386',

@@ -24,7 +24,7 @@ const isRegExp = (s: string) => {
 
 const Owner = { uid: z.number().int().min(0), gid: z.number().int().min(0) };
 
-export const TableEntrySchema = z
+const TableEntrySchema = z
   .object({
     repository: z.string().regex(/^[a-z0-9.-]+(:\d+)?\/([a-z0-9._-]+\/)*([a-z0-9._-]+|\*)$/, 'expected registry/repository or registry/path/*'),
     versions: z.string().refine((r) => semver.validRange(r) !== null, 'not a semver range').optional(),
@@ -43,7 +43,7 @@ export const TableEntrySchema = z
   .strict()
   .refine((e) => e.versions === undefined || e.tagPattern === undefined, 'versions and tagPattern exclude each other');
 
-export type TableEntry = z.infer<typeof TableEntrySchema>;
+type TableEntry = z.infer<typeof TableEntrySchema>;
 
 /** Parse the table; a bad entry names its index and repository. */
 export function parseTable(raw: readonly RawTableEntry[]): TableEntry[] {

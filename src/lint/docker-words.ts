@@ -16,13 +16,13 @@
 /** string = known value; null = declared but unknown at lint time; undefined = not declared */
 export type Lookup = (name: string) => string | null | undefined;
 
-export interface Expanded {
+interface Expanded {
   value: string;
   unknown: string[];
   undeclared: string[];
 }
 
-export interface ExpandedWords {
+interface ExpandedWords {
   words: string[];
   unknown: string[];
   undeclared: string[];

@@ -84,7 +84,7 @@ function parseDockerignore(content: string): Pattern[] {
 }
 
 /** A compiled .dockerignore: whether a path is left out, and whether any `!` line may bring files back. */
-export interface ContextMatcher {
+interface ContextMatcher {
   excluded(path: string): boolean;
   hasNegation: boolean;
 }

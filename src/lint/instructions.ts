@@ -31,7 +31,7 @@ function parseJsonArray(text: string): string[] | undefined {
   return undefined;
 }
 
-export interface Ctx {
+interface Ctx {
   esc: string;
   lookup: Lookup;
   args: Map<string, string | null>;

@@ -12,7 +12,7 @@ import { entrypointRules } from './rules-entrypoint.js';
 import { airbyteDirRules, baseImageRules, userRules, writeDirRules } from './rules-image.js';
 import { secretsRules } from './rules-secrets.js';
 
-export interface RuleInfo {
+interface RuleInfo {
   id: string;
   severity: Severity | 'error/warning';
   /** can the judged value come from the base image (src/lint/base-facts.ts)? and what happens when the base is unseen */
@@ -81,7 +81,7 @@ export function lintDockerfile(text: string, file: string, opts: LintOptions = {
   return sortFindings(RULE_FUNCTIONS.flatMap((rule) => rule(ctx)));
 }
 
-export const WRITE_DIRS_LABEL = 'io.airbyte.permitted-write-dirs';
+const WRITE_DIRS_LABEL = 'io.airbyte.permitted-write-dirs';
 
 function listLabel(v: string | undefined): string[] | undefined {
   const dirs = v?.split(',').map((d) => d.trim()).filter((d) => d.startsWith('/'));
@@ -108,7 +108,7 @@ function plainModel(text: string, file: string, opts: Pick<LintOptions, 'buildAr
   return model;
 }
 
-export type FinalBase = { kind: 'none' } | { kind: 'ref'; ref: string } | { kind: 'unresolvable'; unresolved: string; ref: string };
+type FinalBase = { kind: 'none' } | { kind: 'ref'; ref: string } | { kind: 'unresolvable'; unresolved: string; ref: string };
 
 /**
  * The external image the final stage is built on, after ARG expansion:

@@ -17,7 +17,7 @@ export interface Located<T> {
   base?: FactOrigin;
 }
 
-export interface EntrypointInfo {
+interface EntrypointInfo {
   form: 'exec' | 'shell';
   /** exec form: the argv; shell form: [raw text] */
   argv: string[];
@@ -36,7 +36,7 @@ export interface CopySource {
   pos: Pos;
 }
 
-export interface CopyEvent {
+interface CopyEvent {
   keyword: 'COPY' | 'ADD';
   sources: CopySource[];
   dest: string;

@@ -71,7 +71,7 @@ function fatal(ruleId: string, file: string, pos: Pos, message: string): Finding
   return { ruleId, severity: 'error', file, line: pos.line, column: pos.column, message, fatal: true };
 }
 
-export interface ModelOptions {
+interface ModelOptions {
   buildArgs?: Record<string, string>;
   target?: string;
   /** facts of an external base image: stages FROM exactly this reference start from its state */

@@ -27,7 +27,7 @@ export function dockerfileOrigin(ref: string, pos: Pos, how: string): FactOrigin
   return { ref, from: 'dockerfile', detail: `this Dockerfile creates user airbyte at line ${pos.line} (${how}), so its base does not provide it` };
 }
 
-export const originNote = (o: FactOrigin) => `base facts: ${o.detail}`;
+const originNote = (o: FactOrigin) => `base facts: ${o.detail}`;
 
 /** `message` with " (base facts: …)" before its "; fix: …" (or at the end). */
 export function withOrigin(message: string, o: FactOrigin): string {

@@ -28,7 +28,7 @@ export function ownerUser(spec: string): string {
   return spec.split(/[:.]/)[0] ?? spec;
 }
 
-export const isAirbyteOwner = (spec: string) => {
+const isAirbyteOwner = (spec: string) => {
   const u = ownerUser(spec);
   return u === AIRBYTE_USER || u === AIRBYTE_UID;
 };
@@ -95,7 +95,7 @@ function fromUseradd(cmd: string, args: string[]): Evidence | undefined {
   return { owned: true, how: `${cmd} ${args.join(' ')}` };
 }
 
-export type RunInput = { argv: string[] } | { shell: string; lookup: (name: string) => string | undefined };
+type RunInput = { argv: string[] } | { shell: string; lookup: (name: string) => string | undefined };
 
 /** The last ownership change of /airbyte in one RUN, if any. */
 export function ownershipEvidence(input: RunInput, workdir: string): Evidence | undefined {

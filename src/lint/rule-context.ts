@@ -21,7 +21,7 @@ export interface RuleContext {
  * table); or an external image lint could not see (`unknown`, with the
  * reason: offline and not in the table, an ARG without a value).
  */
-export type BaseStatus =
+type BaseStatus =
   | { kind: 'scratch' }
   | { kind: 'known'; ref: string; facts: BaseFacts }
   | { kind: 'unknown'; ref: string; reason: string };

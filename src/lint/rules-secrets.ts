@@ -31,11 +31,11 @@ function segments(source: string): string[] {
 
 const isWildcardOnly = (seg: string) => /^\*+$/.test(seg);
 
-export function namesSecrets(source: string): boolean {
+function namesSecrets(source: string): boolean {
   return segments(source).some((seg) => seg === 'secrets' || (/[*?[]/.test(seg) && !isWildcardOnly(seg) && globToRegExp(seg).test('secrets')));
 }
 
-export function isWholeContext(source: string): boolean {
+function isWholeContext(source: string): boolean {
   const segs = segments(source);
   return segs.length === 0 || segs.every(isWildcardOnly);
 }

@@ -45,7 +45,7 @@ function stageByRef(model: Model, ref: string): Stage | undefined {
 /** `from=` inside a --mount value (`type=bind,from=builder,target=/b`) */
 const MOUNT_FROM = /,from=([^,\s]+)/;
 
-export interface Reach {
+interface Reach {
   /** the path prefixes of each stage that end up in the final image */
   paths: Map<Stage, string[]>;
   /** does a file written at `path` in `stage` reach the final image? */

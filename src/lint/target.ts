@@ -98,7 +98,7 @@ async function lintCustom(path: string, text: string, buildIgnore: string, opts:
  * pyproject.toml) → a fatal finding there. A key of metadata.yaml names the
  * rule; otherwise the file does (`metadata-yaml`, `pyproject-toml`).
  */
-export function metadataFinding(err: BcError): Finding | undefined {
+function metadataFinding(err: BcError): Finding | undefined {
   const at = err.at;
   if (!at) return undefined;
   const keyRule = at.key !== undefined && /^(?:data|metadataSpecVersion)(?:\.[\w-]+)*$/.test(at.key);

@@ -33,7 +33,7 @@ export interface TargetReport extends LintSummary {
   base?: BaseRef;
 }
 
-export type BaseRef = { ref: string; from: BaseFacts['from']; digest: string; table?: { entry: string; unread: string } } | { ref: string; unresolved: string };
+type BaseRef = { ref: string; from: BaseFacts['from']; digest: string; table?: { entry: string; unread: string } } | { ref: string; unresolved: string };
 
 function baseRef(b: BaseFacts | BaseUnresolved | undefined): BaseRef | undefined {
   if (!b?.ref) return undefined;
@@ -41,7 +41,7 @@ function baseRef(b: BaseFacts | BaseUnresolved | undefined): BaseRef | undefined
   return { ref: b.ref, from: b.from, digest: b.digest, ...(b.table ? { table: b.table } : {}) };
 }
 
-export interface BaseReport {
+interface BaseReport {
   ref: string;
   /** where the facts came from; absent when unresolved */
   from?: BaseFacts['from'];
@@ -71,7 +71,7 @@ export interface LintReport {
   fatal: boolean;
 }
 
-export interface Item {
+interface Item {
   abs: string;
 }
 

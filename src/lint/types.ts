@@ -34,7 +34,7 @@ export interface Finding {
 }
 
 /** Where a fact about the final stage's base image came from. */
-export type FactSource = 'engine' | 'registry' | 'table' | 'dockerfile';
+type FactSource = 'engine' | 'registry' | 'table' | 'dockerfile';
 
 /**
  * A value (or the absence of one) that a rule judges and that came from
@@ -75,7 +75,6 @@ export interface BaseUnresolved {
   ref?: string;
 }
 
-export type { PasswdEntry as PasswdUser } from '../shared/passwd.js';
 import type { PasswdEntry as PasswdUser } from '../shared/passwd.js';
 
 export interface PathFacts {

@@ -22,19 +22,19 @@ import type { ConnectorFacts } from './facts.js';
 import { compileGlobs } from './glob.js';
 import type { RepoConfig } from './repo-config.js';
 
-export type ReasonKind = 'own' | 'template' | 'base' | 'shared';
+type ReasonKind = 'own' | 'template' | 'base' | 'shared';
 export interface Reason {
   kind: ReasonKind;
   /** the changed file that caused it */
   path: string;
 }
 
-export interface Affected {
+interface Affected {
   connector: DiscoveredConnector;
   reasons: Reason[];
 }
 
-export interface AffectedResult {
+interface AffectedResult {
   affected: Affected[];
   /** changed files that matched ignorePaths */
   ignored: string[];
@@ -42,7 +42,7 @@ export interface AffectedResult {
   unrelated: string[];
 }
 
-export type FactsLoader = (connectors: readonly DiscoveredConnector[]) => Promise<Map<string, ConnectorFacts>>;
+type FactsLoader = (connectors: readonly DiscoveredConnector[]) => Promise<Map<string, ConnectorFacts>>;
 
 const ALL = '*';
 

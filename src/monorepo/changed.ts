@@ -47,7 +47,7 @@ export interface ChangedResult {
 }
 
 /** What the diff is read against: the repository, its config, the connectors, the changed files. */
-export interface ChangedInputs {
+interface ChangedInputs {
   repoRoot: string;
   config: Awaited<ReturnType<typeof loadRepoConfig>>;
   connectors: DiscoveredConnector[];
@@ -64,7 +64,7 @@ export async function discoverChanges(opts: ChangedOptions): Promise<ChangedInpu
 }
 
 /** The affected set, with the facts (metadata.yaml) of the affected connectors. */
-export interface Affected {
+interface Affected {
   result: Awaited<ReturnType<typeof computeAffected>>;
   facts: Map<string, ConnectorFacts>;
 }

@@ -31,7 +31,7 @@ export const DIGEST_RECORD_SCHEMA = 'build-connector/digest-record@1';
 
 const Digest = z.string().regex(DIGEST_RE, 'a sha256:… digest');
 
-export const FailedCheckSchema = z.object({ id: z.string(), message: z.string(), fix: z.string().optional() });
+const FailedCheckSchema = z.object({ id: z.string(), message: z.string(), fix: z.string().optional() });
 
 export const DigestRecordSchema = z.object({
   schema: z.literal(DIGEST_RECORD_SCHEMA),

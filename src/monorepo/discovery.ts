@@ -13,10 +13,10 @@ import { readdir } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { badInput } from '../errors.js';
 
-export const METADATA_FILE = 'metadata.yaml';
+const METADATA_FILE = 'metadata.yaml';
 
 /** Directory names never walked into (besides any name starting with "."). */
-export const SKIPPED_DIRS = new Set(['node_modules', 'build', 'dist', 'target', 'out', '__pycache__', 'venv', 'site-packages']);
+const SKIPPED_DIRS = new Set(['node_modules', 'build', 'dist', 'target', 'out', '__pycache__', 'venv', 'site-packages']);
 
 export interface DiscoveredConnector {
   /** absolute path */
@@ -30,7 +30,7 @@ export interface DiscoveredConnector {
   hasDockerfile: boolean;
 }
 
-export interface DiscoverOptions {
+interface DiscoverOptions {
   /** directories to search (absolute or relative to `base`); default [base] */
   roots?: readonly string[];
   /** what relDir is relative to (the repository root); default process.cwd() */
@@ -94,6 +94,6 @@ async function visit(dir: string, entries: Entries, base: string, found: Map<str
   );
 }
 
-export function toPosix(p: string): string {
+function toPosix(p: string): string {
   return sep === '/' ? p : p.split(sep).join('/');
 }

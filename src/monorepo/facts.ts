@@ -25,7 +25,7 @@ export interface ConnectorFacts {
   custom: boolean;
 }
 
-export interface FactsProblem {
+interface FactsProblem {
   file: string;
   line: number;
   col: number;
@@ -38,7 +38,7 @@ export class FactsError extends Error {
   }
 }
 
-export async function readConnectorFacts(c: DiscoveredConnector): Promise<ConnectorFacts> {
+async function readConnectorFacts(c: DiscoveredConnector): Promise<ConnectorFacts> {
   const text = await readBoundedFile(c.metadataPath, { kind: 'metadata.yaml' });
   return parseConnectorFacts(text, c.metadataPath, c.hasDockerfile);
 }

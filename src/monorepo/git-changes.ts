@@ -12,7 +12,7 @@
 import { defaultBranch, headSha, isNullRef, listChangedFiles, repoRoot } from '../git.js';
 import { badInput } from '../errors.js';
 
-export interface ChangeSet {
+interface ChangeSet {
   /** the ref compared with: SINCE, or the default branch it stood for */
   since: string;
   head: string;

@@ -16,7 +16,7 @@
  */
 import picomatch from 'picomatch';
 
-export type PathMatcher = (path: string) => boolean;
+type PathMatcher = (path: string) => boolean;
 
 const OPTIONS: picomatch.PicomatchOptions = { dot: true, nonegate: true, noextglob: true };
 

@@ -12,7 +12,7 @@
 import { badInput } from '../errors.js';
 import { archOf } from '../shared/platforms.js';
 
-export interface MatrixInput {
+interface MatrixInput {
   /** repository-relative directory */
   connector: string;
   name: string;
@@ -38,7 +38,7 @@ export interface Matrix<T> {
   include: T[];
 }
 
-export interface MatrixOptions {
+interface MatrixOptions {
   /** requested platforms (flag or build-connector.yaml) */
   platforms: string[];
   /** platform → runner label */

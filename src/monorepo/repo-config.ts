@@ -21,9 +21,9 @@ import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { z } from 'zod';
 import { BcError, type ErrorAt } from '../errors.js';
 
-export const REPO_CONFIG_FILE = 'build-connector.yaml';
+const REPO_CONFIG_FILE = 'build-connector.yaml';
 
-export const DEFAULT_RUNNERS: Record<string, string> = {
+const DEFAULT_RUNNERS: Record<string, string> = {
   'linux/amd64': 'ubuntu-24.04',
   'linux/arm64': 'ubuntu-24.04-arm',
 };
@@ -34,7 +34,7 @@ const relPath = z
   .refine((s) => !s.startsWith('/') && !s.split('/').includes('..'), 'a path relative to the repository root (no leading /, no ..)');
 const platform = PlatformSchema;
 
-export const RepoConfigSchema = z
+const RepoConfigSchema = z
   .object({
     roots: z.array(relPath).optional(),
     sharedPaths: z.array(z.string().min(1)).optional(),
@@ -64,7 +64,7 @@ export interface RepoConfig {
   releaseTagPattern: string;
 }
 
-export function defaultRepoConfig(): RepoConfig {
+function defaultRepoConfig(): RepoConfig {
   return {
     file: undefined,
     roots: ['.'],

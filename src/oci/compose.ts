@@ -27,8 +27,8 @@ const IndexJson = z.object({ manifests: z.array(Descriptor) }).loose();
 const ManifestJson = z.object({ mediaType: z.string().optional(), config: Descriptor, layers: z.array(Descriptor) }).loose();
 const ConfigJson = z.object({ os: z.string(), architecture: z.string(), variant: z.string().optional() }).loose();
 
-export const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
-export const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
 
 export interface PlatformManifest {
   platform: string;
@@ -49,7 +49,7 @@ async function readJson<T>(schema: z.ZodType<T>, file: string, what: string): Pr
 }
 
 /** The manifest descriptor and platform of a layout's only image (a `docker save` of one tag). */
-export async function manifestOf(layout: string, what: string): Promise<PlatformManifest> {
+async function manifestOf(layout: string, what: string): Promise<PlatformManifest> {
   const index = await readJson(IndexJson, join(layout, 'index.json'), what);
   const root = index.manifests[0];
   if (!root || index.manifests.length !== 1) throw new BcError('failed', `${what}: expected one image in index.json, found ${index.manifests.length}`, { step: 'build' });
@@ -81,7 +81,7 @@ export async function importSaved(savedTar: string, layout: string, scratch: str
 }
 
 /** The bytes of an image index over `manifests` (deterministic: platform order as given), with its annotations. */
-export function indexBytes(manifests: readonly PlatformManifest[], annotations: Readonly<Record<string, string>> = {}): Buffer {
+function indexBytes(manifests: readonly PlatformManifest[], annotations: Readonly<Record<string, string>> = {}): Buffer {
   const index = {
     schemaVersion: 2,
     mediaType: OCI_INDEX,

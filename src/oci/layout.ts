@@ -34,7 +34,7 @@ const IndexSchema = z.object({ manifests: z.array(DescriptorSchema) }).loose();
 const ManifestSchema = z.object({ config: DescriptorSchema }).loose();
 const ConfigSchema = z.object({ os: z.string(), architecture: z.string(), variant: z.string().optional() }).loose();
 
-export interface OciArchiveFacts {
+interface OciArchiveFacts {
   /** digest of the image the layout holds (the index for multi-platform builds) */
   digest: string;
   mediaType: string;
@@ -68,7 +68,7 @@ export interface LayoutFile {
  * (`dest=FILE`) or a directory (`dest=DIR,tar=false`: no tarball to send
  * through the builder session, which is most of a cached build's time).
  */
-export interface OciLayout {
+interface OciLayout {
   file(name: string): Promise<LayoutFile | undefined>;
 }
 

@@ -162,7 +162,7 @@ export function normalizeTarPath(p: string): string {
 /** The zero bytes that fill a member's data up to the next 512-byte block. */
 export const tarPadding = (size: number) => (BLOCK - (size % BLOCK)) % BLOCK;
 
-export interface TarHeaderFields {
+interface TarHeaderFields {
   path: string;
   type?: TarEntryType;
   mode?: number;

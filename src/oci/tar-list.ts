@@ -8,7 +8,7 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { BLOCK, parsePax, readNumber, readString } from './tar-header.js';
 
-export interface TarMember {
+interface TarMember {
   /** the name, with its ustar prefix, GNU long name or PAX path applied */
   name: string;
   /** the raw typeflag ('0' or NUL: a file, '5' a directory, ...) */

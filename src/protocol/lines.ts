@@ -12,7 +12,7 @@
  * failure message, and counts the rest.
  */
 
-export interface LineLimits {
+interface LineLimits {
   /** a single line longer than this (bytes, without the newline) stops the stream */
   maxLineBytes: number;
   /** more bytes than this in all stops the stream */
@@ -31,8 +31,8 @@ export const MAX_LINE_BYTES = 20 * 1024 * 1024;
 /** All of one command's stdout. verify samples a connector; it is not a sync. */
 export const MAX_STDOUT_BYTES = 64 * 1024 * 1024;
 /** The stderr tail shown in a failure: this many lines, each cut to this many bytes. */
-export const STDERR_TAIL_LINES = 20;
-export const STDERR_LINE_BYTES = 2048;
+const STDERR_TAIL_LINES = 20;
+const STDERR_LINE_BYTES = 2048;
 
 const NL = 0x0a;
 

@@ -10,7 +10,7 @@ import { z } from 'zod';
 
 const JsonObject = z.record(z.string(), z.unknown());
 
-export const ConnectorSpecificationSchema = z
+const ConnectorSpecificationSchema = z
   .object({
     // The platform renders the connection form from this: without it the
     // connector cannot be configured at all.
@@ -20,7 +20,7 @@ export const ConnectorSpecificationSchema = z
   })
   .loose();
 
-export const AirbyteRecordMessageSchema = z
+const AirbyteRecordMessageSchema = z
   .object({
     stream: z.string().min(1),
     namespace: z.string().nullish(),
@@ -29,7 +29,7 @@ export const AirbyteRecordMessageSchema = z
   })
   .loose();
 
-export const AirbyteStateMessageSchema = z
+const AirbyteStateMessageSchema = z
   .object({
     type: z.enum(['LEGACY', 'STREAM', 'GLOBAL']).optional(),
     stream: z.unknown().optional(),
@@ -38,7 +38,7 @@ export const AirbyteStateMessageSchema = z
   })
   .loose();
 
-export const AirbyteLogMessageSchema = z
+const AirbyteLogMessageSchema = z
   .object({
     level: z.enum(['FATAL', 'ERROR', 'WARN', 'INFO', 'DEBUG', 'TRACE']),
     message: z.string(),
@@ -46,14 +46,14 @@ export const AirbyteLogMessageSchema = z
   })
   .loose();
 
-export const AirbyteConnectionStatusSchema = z
+const AirbyteConnectionStatusSchema = z
   .object({
     status: z.enum(['SUCCEEDED', 'FAILED']),
     message: z.string().nullish(),
   })
   .loose();
 
-export const AirbyteStreamSchema = z
+const AirbyteStreamSchema = z
   .object({
     name: z.string().min(1),
     json_schema: JsonObject,
@@ -62,16 +62,16 @@ export const AirbyteStreamSchema = z
   })
   .loose();
 
-export const AirbyteCatalogSchema = z.object({ streams: z.array(AirbyteStreamSchema) }).loose();
+const AirbyteCatalogSchema = z.object({ streams: z.array(AirbyteStreamSchema) }).loose();
 
-export const AirbyteTraceMessageSchema = z
+const AirbyteTraceMessageSchema = z
   .object({
     type: z.enum(['ERROR', 'ESTIMATE', 'STREAM_STATUS', 'ANALYTICS']),
     emitted_at: z.number(),
   })
   .loose();
 
-export const AirbyteControlMessageSchema = z
+const AirbyteControlMessageSchema = z
   .object({
     type: z.enum(['CONNECTOR_CONFIG']),
     emitted_at: z.number(),

@@ -70,7 +70,7 @@ export function indexFactsFromBytes(digest: string, bytes: Buffer): ImageFacts |
   return { digest, platforms, attestations, ...(parsed.data.annotations ? { annotations: parsed.data.annotations } : {}) };
 }
 
-export type Sameness = { same: true; how: 'index digest' | 'platform images' } | { same: false; why: string };
+type Sameness = { same: true; how: 'index digest' | 'platform images' } | { same: false; why: string };
 
 /**
  * Is what the registry holds for X.Y.Z the image this build produced?
@@ -106,7 +106,7 @@ export async function pushByDigest(ctx: ApplyContext, archive: string, digest: s
  * on eventually consistent storage (S3-backed distribution, some mirrors)
  * answer 404 for a few seconds after a successful PUT.
  */
-export const READ_BACK_WAITS_MS = [250, 500, 1000, 2000, 4000, 8000];
+const READ_BACK_WAITS_MS = [250, 500, 1000, 2000, 4000, 8000];
 
 /**
  * Read the pushed index back by digest and check it is exactly what was

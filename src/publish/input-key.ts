@@ -24,7 +24,7 @@ import { compileDockerignore } from '../lint/dockerignore.js';
 import { buildModel } from '../lint/model.js';
 import { registryLocation } from '../lint/base-facts.js';
 import { RegistryClient } from '../registry/client.js';
-import { resolveCredentials } from '../registry/credentials.js';
+import { storedCredentials } from '../registry/credentials.js';
 import { retryPolicy } from '../registry/retry.js';
 import { isDigest, sha256Digest } from '../shared/digest.js';
 import { splitImageRef } from '../shared/image-ref.js';
@@ -45,12 +45,12 @@ export interface KeyRequest {
 
 export type InputKey = { key: string; images: Record<string, string> } | { key: undefined; why: string };
 
-/** The digest a registry gives for `ref` (pull access, credentials from the docker config). */
-export async function registryDigest(ref: string): Promise<string | undefined> {
+/** The digest a registry gives for `ref` (pull access, credentials from the docker config only: never the publish login). */
+async function registryDigest(ref: string): Promise<string | undefined> {
   const loc = registryLocation(ref);
   if (!loc) return undefined;
   if (isDigest(loc.reference)) return loc.reference;
-  const client = new RegistryClient(loc.registry, { credentials: await resolveCredentials(loc.registry), retry: retryPolicy(2), timeoutMs: 10_000 });
+  const client = new RegistryClient(loc.registry, { credentials: await storedCredentials(loc.registry), retry: retryPolicy(2), timeoutMs: 10_000 });
   return (await client.headManifest(loc.repository, loc.reference))?.digest;
 }
 

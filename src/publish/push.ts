@@ -41,7 +41,7 @@ export interface PushStats {
   manifestsPresent: number;
 }
 
-export interface PushOptions {
+interface PushOptions {
   /** repositories of the same registry to mount blobs from (the base image's) */
   mountFrom?: string[];
   log?: (line: string) => void;

@@ -51,7 +51,7 @@ export interface ReleasePlan {
   versionAt: string;
 }
 
-export interface ReleaseOptions {
+interface ReleaseOptions {
   /** where the connector is looked for (default: the current directory) */
   root?: string;
   /** the connector tag format, with {dir} (default {dir}/v{version}) */
@@ -61,7 +61,7 @@ export interface ReleaseOptions {
 }
 
 /** build-connector.yaml's releaseTagPattern, read at the git root of `dir` (else at `dir`). */
-export async function releaseTagPatternAt(dir: string): Promise<string> {
+async function releaseTagPatternAt(dir: string): Promise<string> {
   const top = await repoRoot(dir).catch(() => dir);
   return (await loadRepoConfig(top)).releaseTagPattern;
 }

@@ -36,7 +36,7 @@ export interface TagPlanInput {
   versionAt?: VersionAt;
 }
 
-export interface PlannedTag {
+interface PlannedTag {
   tag: string;
   reason: string;
   /** the tag exists now (it will be moved or, for the version tag, checked for immutability) */
@@ -95,7 +95,7 @@ export function checkPlanTags(p: TagPlan, source = 'version', at?: VersionAt): v
   }
 }
 
-export function devTag(version: semver.SemVer, sha: string): string {
+function devTag(version: semver.SemVer, sha: string): string {
   if (!/^[0-9a-f]{10,64}$/i.test(sha)) throw badInput(`--dev: "${sha}" is not a git commit sha`);
   return `${version.major}.${version.minor}.${version.patch}-dev.${sha.slice(0, 10).toLowerCase()}`;
 }

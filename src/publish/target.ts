@@ -18,7 +18,7 @@ export function versionError(source: string, at: VersionAt | undefined, problem:
   return new BcError('badInput', `${source}: ${problem}`, { details, ...(at ? { at: { ...at, problem } } : {}) });
 }
 
-export interface TargetFlags {
+interface TargetFlags {
   registry?: string;
   repository?: string;
   target?: PublishTarget;

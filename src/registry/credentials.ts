@@ -136,11 +136,17 @@ export function explicitCredentials(input: CredentialInput = {}): Credentials | 
 
 /** Resolve credentials for a registry; undefined = anonymous. */
 export async function resolveCredentials(registry: string, input: CredentialInput = {}): Promise<Credentials | undefined> {
-  return explicitCredentials(input) ?? (await dockerConfigCredentials(registry, input.env ?? process.env));
+  return explicitCredentials(input) ?? (await storedCredentials(registry, input.env ?? process.env));
 }
 
-/** What `docker login` left for this registry in the user's docker config (read only). */
-async function dockerConfigCredentials(registry: string, env: NodeJS.ProcessEnv): Promise<Credentials | undefined> {
+/**
+ * What `docker login` left for this registry in the user's docker config
+ * (read only), and nothing else: for a registry that is not the one the
+ * user logged in for (a base image's), so the given login
+ * (BUILD_CONNECTOR_USERNAME / _PASSWORD, --password-stdin) never travels
+ * to another registry.
+ */
+export async function storedCredentials(registry: string, env: NodeJS.ProcessEnv = process.env): Promise<Credentials | undefined> {
   let text: string;
   try {
     text = await readFile(dockerConfigPath(env), 'utf8');
@@ -228,6 +234,6 @@ export interface RegistryAccess {
 export async function registryAccess(registry: string, login: RegistryLogin = {}, env: NodeJS.ProcessEnv = process.env): Promise<RegistryAccess> {
   const explicit = explicitCredentials({ ...login, env });
   if (explicit) return { registry, credentials: explicit, tools: await toolAuth(registry, explicit, env) };
-  const credentials = await dockerConfigCredentials(registry, env);
+  const credentials = await storedCredentials(registry, env);
   return { registry, ...(credentials ? { credentials } : {}) };
 }

@@ -16,7 +16,7 @@ import { probeRegistry } from './probe.js';
 export const LOCAL_REGISTRY = 'localhost:5000';
 const CACHE = () => process.env.BUILD_CONNECTOR_CACHE ?? '/var/cache/build-connector';
 
-export function localRegistryConfig(storage: string, addr = '127.0.0.1:5000'): string {
+function localRegistryConfig(storage: string, addr = '127.0.0.1:5000'): string {
   return ['version: 0.1', 'log: {level: warn}', 'storage:', `  filesystem: {rootdirectory: ${storage}}`, '  delete: {enabled: true}', `http: {addr: ${addr}}`, ''].join('\n');
 }
 

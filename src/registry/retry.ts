@@ -12,9 +12,9 @@
  */
 import { BcError } from '../errors.js';
 
-export type FaultKind = 'transient' | 'permanent';
+type FaultKind = 'transient' | 'permanent';
 
-export interface Fault {
+interface Fault {
   kind: FaultKind;
   /** short reason for logs: "HTTP 503", "connection reset" */
   reason: string;
@@ -97,7 +97,7 @@ export function classifyStatus(status: number, codes: readonly string[] = []): F
 }
 
 /** Every line of text an error carries: message, details (tool stderr), causes. */
-export function errorText(err: unknown): string {
+function errorText(err: unknown): string {
   const parts: string[] = [];
   let e: unknown = err;
   for (let depth = 0; e !== undefined && e !== null && depth < 5; depth++) {
@@ -168,7 +168,7 @@ export function newRetryStats(): RetryStats {
   return { retried: {}, total: 0 };
 }
 
-export interface RetryOptions {
+interface RetryOptions {
   policy?: RetryPolicy;
   /** what is being done, for the final message ("push by digest") */
   what: string;

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 let cachedRoot: string | undefined;
 
-export function packageRoot(): string {
+function packageRoot(): string {
   if (cachedRoot) return cachedRoot;
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 6; i++) {

@@ -21,7 +21,7 @@ export const WRITE_DIRS_LABEL = 'io.airbyte.permitted-write-dirs';
 
 const ref = z.string().refine((s) => parseImageRef(s) !== undefined, { message: 'expected an image reference' });
 
-export const BaseDefinitionSchema = z
+const BaseDefinitionSchema = z
   .object({
     name: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/),
     description: z.string(),

@@ -126,14 +126,14 @@ const ImageConfigSchema = z
     WorkingDir: z.string().optional(),
   })
   .loose();
-export type ImageConfig = z.infer<typeof ImageConfigSchema>;
+type ImageConfig = z.infer<typeof ImageConfigSchema>;
 const PlatformImagesSchema = z.union([
   z.object({ config: ImageConfigSchema.optional() }).loose(),
   z.record(z.string(), z.object({ config: ImageConfigSchema.optional() }).loose()),
 ]);
 
 /** What the render used about its base, and where it came from. */
-export interface BaseFacts {
+interface BaseFacts {
   source: 'engine' | 'registry';
   /** the base's ENTRYPOINT (exec form), else its AIRBYTE_ENTRYPOINT split on spaces, else null */
   entrypoint: string[] | null;
@@ -142,7 +142,7 @@ export interface BaseFacts {
 }
 
 /** The config of `ref` for `platform`: the local engine's image, else the registry's; undefined when neither answers. */
-export async function readBaseConfig(ref: string, platform = 'linux/amd64'): Promise<{ source: 'engine' | 'registry'; config: ImageConfig } | undefined> {
+async function readBaseConfig(ref: string, platform = 'linux/amd64'): Promise<{ source: 'engine' | 'registry'; config: ImageConfig } | undefined> {
   const local = await docker(['image', 'inspect', '--format', '{{json .Config}}', ref], { allowFailure: true, timeoutMs: 5_000 }).catch(() => undefined);
   if (local?.exitCode === 0) {
     const parsed = ImageConfigSchema.safeParse(JSON.parse(local.stdout.trim() || 'null'));

@@ -27,7 +27,7 @@ export interface PythonInstall {
 }
 
 /** Facts handed to templates as `code` (every key always present: templates are strict). */
-export interface CodeFacts {
+interface CodeFacts {
   kind: 'package' | 'main' | 'manifest' | 'distribution' | 'generic';
   /** python: console script name (package mode) or null */
   script: string | null;

@@ -20,7 +20,7 @@ import { BcError } from '../errors.js';
 import { CONTROL_RE, SAFE_ARG_RE } from '../connector/schema.js';
 import { parseImageRef } from '../shared/image-ref.js';
 
-export class UnsafeValueError extends BcError {
+class UnsafeValueError extends BcError {
   constructor(what: string, value: unknown, why: string) {
     super('badInput', `unsafe value for ${what}: ${JSON.stringify(value)} (${why})`);
   }

@@ -22,7 +22,7 @@ import { composeDockerignore, defaultDockerignore } from './dockerignore.js';
 import { annotationsOf, metadataLabels } from './oci-labels.js';
 
 /** Labels every rendered image carries, in a fixed order. */
-export function connectorLabels(c: Connector, baseImage: string, writeDirs: string[]): Record<string, string> {
+function connectorLabels(c: Connector, baseImage: string, writeDirs: string[]): Record<string, string> {
   const labels: Record<string, string> = {
     'io.airbyte.name': c.repository,
     'io.airbyte.version': c.version,
@@ -51,7 +51,7 @@ function languageError(c: Connector, message: string, langs: string[]): BcError 
 }
 
 /** The build argument a custom Dockerfile declares so `--base-image` can set its base. */
-export const BASE_IMAGE_ARG = 'BASE_IMAGE';
+const BASE_IMAGE_ARG = 'BASE_IMAGE';
 
 /**
  * Final-stage FROM and ENTRYPOINT of a hand-written Dockerfile (custom mode).
@@ -202,7 +202,7 @@ export async function resolvePlan(dir: string, opts: PlanOptions = {}): Promise<
 }
 
 /** Build secrets a python install may use, each from build-connector's environment variable of the same meaning. */
-export const PIP_SECRETS = [
+const PIP_SECRETS = [
   { id: 'pip-index-url', env: 'PIP_INDEX_URL' },
   { id: 'pip-extra-index-url', env: 'PIP_EXTRA_INDEX_URL' },
   { id: 'pip-trusted-host', env: 'PIP_TRUSTED_HOST' },

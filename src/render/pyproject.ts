@@ -9,7 +9,7 @@ import { parse, TomlError } from 'smol-toml';
 import { z } from 'zod';
 import { badInputAt } from '../errors.js';
 
-export interface PyprojectScript {
+interface PyprojectScript {
   name: string;
   /** the table it came from */
   table: 'project.scripts' | 'tool.poetry.scripts';
@@ -17,7 +17,7 @@ export interface PyprojectScript {
   line: number;
 }
 
-export interface Pyproject {
+interface Pyproject {
   scripts: PyprojectScript[];
   /** PEP 621 project.dependencies + Poetry tool.poetry.dependencies (without `python`) */
   dependencies: string[];

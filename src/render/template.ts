@@ -12,7 +12,7 @@ import { BcError } from '../errors.js';
 import { dq, execForm, image, labelKey, word, words } from './escape.js';
 import { builtinTemplatesDir } from './assets.js';
 
-export type TemplateEnv = ReturnType<typeof Handlebars.create>;
+type TemplateEnv = ReturnType<typeof Handlebars.create>;
 
 // Environments and compiled templates are kept per process: linting or
 // rendering 600 connectors of one language compiles its template once.
@@ -61,7 +61,7 @@ function newEnv(partials: Record<string, string>): TemplateEnv {
  * arguments (`{{dq a.typo}}`) or block conditions (`{{#if a.typo}}`). A proxy
  * around every object of the context makes any unknown key an error there too.
  */
-export function strictContext<T>(value: T, path = ''): T {
+function strictContext<T>(value: T, path = ''): T {
   if (Array.isArray(value)) return value.map((v, i) => strictContext(v, `${path}.${i}`)) as T;
   if (value === null || typeof value !== 'object') return value;
   const wrapped: Record<string, unknown> = {};
@@ -95,7 +95,7 @@ export function renderTemplate(env: TemplateEnv, text: string, context: object, 
   return `${out.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }
 
-export interface TemplateFolder {
+interface TemplateFolder {
   language: string;
   dir: string;
   dockerfile: { path: string; text: string };

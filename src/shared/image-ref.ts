@@ -31,7 +31,7 @@ export function tagProblem(tag: string): string | undefined {
   return undefined;
 }
 
-export interface ImageRef {
+interface ImageRef {
   repository: string;
   tag: string | undefined;
   digest: string | undefined;

@@ -22,7 +22,7 @@ export type HazardKind =
   | 'newline' // a newline separates commands
   | 'unterminated-quote';
 
-export interface Hazard {
+interface Hazard {
   kind: HazardKind;
   /** the offending text as written */
   text: string;
@@ -30,19 +30,19 @@ export interface Hazard {
   offset: number;
 }
 
-export interface ShellToken {
+interface ShellToken {
   kind: 'word' | 'op';
   value: string;
   /** 0-based offset of the token's first character in the input */
   offset: number;
 }
 
-export interface ShellSplit {
+interface ShellSplit {
   tokens: ShellToken[];
   hazards: Hazard[];
 }
 
-export interface SplitOptions {
+interface SplitOptions {
   /**
    * Build-time expansion for RUN: a known variable is replaced by its value
    * (and is no hazard). Unknown variables stay as written and are hazards.

@@ -131,7 +131,7 @@ async function launchedCommands(fs: ImageFs, entry: string | undefined, binary: 
   return text.startsWith('#!') ? execTargets(text) : [];
 }
 
-export interface UserFacts {
+interface UserFacts {
   passwd: PasswdEntry[];
   /** primary and supplementary gids (reads /etc/group on first use) */
   gids: (name: string, gid: number) => Promise<number[]>;

@@ -28,7 +28,7 @@ export function canWrite(entry: Pick<TarEntry, 'uid' | 'gid' | 'mode'>, uid: num
   return (entry.mode & 0o003) === 0o003;
 }
 
-export interface Shebang {
+interface Shebang {
   interpreter: string;
   arg: string | undefined;
 }
@@ -43,13 +43,13 @@ export function parseShebang(content: Buffer): Shebang | undefined {
   return { interpreter, arg: rest.length > 0 ? rest.join(' ') : undefined };
 }
 
-export interface ResolvedStep {
+interface ResolvedStep {
   path: string;
   /** how we got there: "PATH lookup", "symlink", "shebang", "env" */
   via: string;
 }
 
-export type Resolution =
+type Resolution =
   | { ok: true; chain: ResolvedStep[]; binary: string; arch: string }
   | { ok: false; chain: ResolvedStep[]; reason: string };
 
@@ -83,7 +83,7 @@ export function containerFs(container: string): ImageFs {
 
 const MAX_HOPS = 12;
 
-export async function lookPath(fs: ImageFs, name: string, pathEnv: string): Promise<string | undefined> {
+async function lookPath(fs: ImageFs, name: string, pathEnv: string): Promise<string | undefined> {
   if (name.includes('/')) return name;
   // In PATH order, stopping at the first hit, the way execvp looks: each
   // probe is a docker cp, and probing every directory at once costs the

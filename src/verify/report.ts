@@ -23,7 +23,7 @@ export const CHECK_IDS = [
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 
-export const CheckStatusSchema = z.enum(['pass', 'fail', 'skip']);
+const CheckStatusSchema = z.enum(['pass', 'fail', 'skip']);
 export type CheckStatus = z.infer<typeof CheckStatusSchema>;
 
 export const CheckResultSchema = z.object({
@@ -38,7 +38,7 @@ export const CheckResultSchema = z.object({
 });
 export type CheckResult = z.infer<typeof CheckResultSchema>;
 
-export const RunRecordSchema = z.object({
+const RunRecordSchema = z.object({
   platform: z.string(),
   step: z.string(),
   command: z.string(),

@@ -12,8 +12,8 @@ import type { ConfiguredCatalog } from '../protocol/messages.js';
 import { fail, pass, type CheckId, type CheckResult } from './report.js';
 
 /** Airbyte's default writable directories (platform: "permitted write dirs"). */
-export const DEFAULT_PERMITTED_WRITE_DIRS = ['/airbyte', '/tmp', '/secrets', '/config', '/custom_cache'];
-export const PERMITTED_WRITE_DIRS_LABEL = 'io.airbyte.permitted-write-dirs';
+const DEFAULT_PERMITTED_WRITE_DIRS = ['/airbyte', '/tmp', '/secrets', '/config', '/custom_cache'];
+const PERMITTED_WRITE_DIRS_LABEL = 'io.airbyte.permitted-write-dirs';
 
 export function permittedWriteDirs(labels: Record<string, string>): { dirs: string[]; from: 'label' | 'defaults' } {
   const raw = labels[PERMITTED_WRITE_DIRS_LABEL];
@@ -77,14 +77,14 @@ export function checkWrites(platform: string, runs: readonly NamedRun[], permitt
   return pass('writes', platform, `${runs.length} run${runs.length === 1 ? '' : 's'} wrote only under ${where}`);
 }
 
-export interface RunJudgement {
+interface RunJudgement {
   ok: boolean;
   problems: string[];
   messages: MessageDigest;
 }
 
 /** Common to every run: it finished, exit 0, every stdout line an AirbyteMessage. */
-export function judgeRun(run: Pick<NamedRun, 'result' | 'messages'>, timeoutMs: number): RunJudgement {
+function judgeRun(run: Pick<NamedRun, 'result' | 'messages'>, timeoutMs: number): RunJudgement {
   const { result: r, messages } = run;
   const problems: string[] = [];
   const stop = r.outputStop;

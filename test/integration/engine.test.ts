@@ -5,7 +5,7 @@ import { execa } from 'execa';
 import { afterAll, expect, inject, it } from 'vitest';
 import { DoctorReportSchema } from '../../src/core/doctor.js';
 import { describeEngine } from '../support/engine.js';
-import { hasStackTrace, runCli } from '../support/cli.js';
+import { runCli } from '../support/cli.js';
 
 describeEngine('engine (real docker, buildx, qemu)', () => {
   it('doctor --json validates and reports arm64 emulation working', async () => {

@@ -13,7 +13,6 @@
  * $HOME/.docker/config.json is written, and the password is never printed.
  */
 import { execa } from 'execa';
-import { randomBytes } from 'node:crypto';
 import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';

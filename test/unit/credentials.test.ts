@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { explicitCredentials, privateConfigJson, resolveCredentials, toolAuth } from '../../src/registry/credentials.js';
+import { explicitCredentials, privateConfigJson, resolveCredentials, storedCredentials, toolAuth } from '../../src/registry/credentials.js';
 import { loginFromFlags } from '../../src/commands/common.js';
 import { checkRegistryLogin } from '../../src/core/doctor.js';
 import { runCleanups } from '../../src/cleanup.js';
@@ -83,6 +83,21 @@ describe('explicitCredentials: which logins make credentials', () => {
     expect(e.exitCode).toBe(2);
     expect(e.message).toBe('username alice given without a password');
     expect(e.details.join('\n')).toMatch(/--password-stdin, or BUILD_CONNECTOR_PASSWORD/);
+  });
+});
+
+describe("a base image's registry gets the docker config's login only", () => {
+  it('BUILD_CONNECTOR_USERNAME / _PASSWORD (the publish login) are not used for another registry', async () => {
+    const cfgDir = join(work, 'stored-docker-config');
+    await mkdir(cfgDir, { recursive: true });
+    await writeFile(join(cfgDir, 'config.json'), JSON.stringify({ auths: { 'mirror.example:5000': { auth: Buffer.from('bob:mirror-pw').toString('base64') } } }));
+    const env = { DOCKER_CONFIG: cfgDir, BUILD_CONNECTOR_USERNAME: 'ci', BUILD_CONNECTOR_PASSWORD: 'publish-secret' };
+    // the publish target: the given login wins
+    expect(await resolveCredentials('registry.example', { env })).toMatchObject({ username: 'ci', password: 'publish-secret' });
+    // a base on Docker Hub: anonymous; a base on the mirror: what docker login stored for it
+    expect(await storedCredentials('docker.io', env)).toBeUndefined();
+    expect(await storedCredentials('registry.example', env)).toBeUndefined();
+    expect(await storedCredentials('mirror.example:5000', env)).toMatchObject({ username: 'bob', password: 'mirror-pw' });
   });
 });
 

@@ -15,7 +15,7 @@ import { buildStep } from '../steps.js';
 import { defaultTags } from '../images/prepare.js';
 import { bakeArgs, environmentCheck, networkDropped, readMetadata, type BakeFile, type Prepared } from './bake-file.js';
 
-export interface BakeBuildOptions {
+interface BakeBuildOptions {
   provenance?: 'min' | 'max' | false;
   noCache?: boolean;
   builder?: string;

@@ -19,7 +19,7 @@ import { verifyImage, type VerifyOptions } from '../../verify/index.js';
 import type { BakeConnectorResult, Prepared } from './bake-file.js';
 
 /** what one connector's verify needs per platform (its container, our reading of it) */
-export const VERIFY_BYTES_PER_PLATFORM = 256 * 1024 * 1024;
+const VERIFY_BYTES_PER_PLATFORM = 256 * 1024 * 1024;
 
 export interface VerifyBound {
   value: number;
@@ -42,7 +42,7 @@ export function verifyBound(o: { platforms: number; connectors: number; given?: 
   return { value, why: `min(2 × ${cores} cores, ${mb} MB free / (256 MB × ${o.platforms} platforms) = ${byMemory}${most < Math.min(byCores, byMemory) ? `, ${most} connectors` : ''})` };
 }
 
-export interface VerifyPhaseOptions {
+interface VerifyPhaseOptions {
   concurrency: number;
   /** verify options for every connector (inputs come from each connector's defaults) */
   verifyOptions?: (plan: BuildPlan) => Promise<VerifyOptions>;

@@ -14,7 +14,7 @@ import { defaultLog, type BuildRequestCommon, type FlowHooks } from '../request.
 import { buildFacts, buildKnobs, buildStep, lintStep, renderStep, StepError, untag, verifyStep, workDir } from '../steps.js';
 import { capabilitiesFor } from '../images/images.js';
 
-export const BUILD_STEPS: readonly StepName[] = ['render', 'lint', 'build', 'verify'];
+const BUILD_STEPS: readonly StepName[] = ['render', 'lint', 'build', 'verify'];
 
 export interface BuildFlowRequest extends BuildRequestCommon {
   /** load (default): images in the engine under `tags`; oci: an OCI archive at dest */

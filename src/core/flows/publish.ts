@@ -44,7 +44,7 @@ import { buildFacts, buildKnobs, buildStep, lintStep, renderStep, untag, verifyS
 import { immutability, pendingTags, resolve, type Immutability, type Resolved } from './publish-resolve.js';
 import { attachSboms, makeSboms, withoutSbom, type SbomJob } from './publish-sbom.js';
 
-export const PUBLISH_STEPS: readonly StepName[] = ['resolve', 'render', 'lint', 'build', 'verify', 'sbom', 'push', 'tag'];
+const PUBLISH_STEPS: readonly StepName[] = ['resolve', 'render', 'lint', 'build', 'verify', 'sbom', 'push', 'tag'];
 
 /** What every step after render reads. */
 interface Run {

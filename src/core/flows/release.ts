@@ -12,11 +12,11 @@ import { discoverConnectors } from '../../monorepo/discovery.js';
 import { parseGitTag, resolveRelease, type ReleasePlan } from '../../publish/release-plan.js';
 import { Pipeline, done, skip, unwrapStepFailure, type StepHooks, type StepName, type StepRecord } from '../pipeline.js';
 
-export { DEFAULT_GIT_TAG_FORMAT, DEFAULT_RELEASE_TAG_PATTERN, type ReleasePlan } from '../../publish/release-plan.js';
+export { DEFAULT_GIT_TAG_FORMAT, DEFAULT_RELEASE_TAG_PATTERN } from '../../publish/release-plan.js';
 
-export const RELEASE_STEPS: readonly StepName[] = ['discover', 'resolve'];
+const RELEASE_STEPS: readonly StepName[] = ['discover', 'resolve'];
 
-export interface ReleaseRequest {
+interface ReleaseRequest {
   /** refs/tags/<dir>/v<version>, refs/tags/v<version> (refs/tags/ optional) */
   gitRef: string;
   /** where the connector is looked for (default: the current directory) */
@@ -33,7 +33,7 @@ export interface ReleaseRequest {
   releaseTagPattern?: string;
 }
 
-export interface ReleaseFlowResult {
+interface ReleaseFlowResult {
   plan: ReleasePlan;
   steps: StepRecord[];
 }

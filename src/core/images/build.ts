@@ -20,12 +20,9 @@ import { detectCapabilities, forgetCapabilities, type BuilderCapabilities } from
 import { lastCommitTime } from '../../git.js';
 import type { BuildPlan } from '../../render/types.js';
 import { readOciArchive } from '../../oci/layout.js';
-import { mergedBuildArgs, prepareBuild, type PreparedBuild } from './prepare.js';
+import { prepareBuild, type PreparedBuild } from './prepare.js';
 import { progressMode, progressSink } from './progress.js';
 import type { BuildOptions, BuildResult } from './result.js';
-
-export type { BuildOptions, BuildResult } from './result.js';
-export { BuildResultSchema } from './result.js';
 
 export async function resolveSourceDateEpoch(
   dir: string,

@@ -27,7 +27,7 @@ export function defaultTags(plan: BuildPlan, output: 'load' | 'oci'): string[] {
   return output === 'load' ? [`${repo}:${plan.connector.version}`, `${repo}:${LOCAL_TAG}`] : [`${repo}:${plan.connector.version}`];
 }
 
-export function checkPlatforms(platforms: readonly string[]): void {
+function checkPlatforms(platforms: readonly string[]): void {
   const bad = invalidPlatforms(platforms);
   if (bad.length > 0) throw new BcError('badInput', `invalid platform ${bad.map((b) => `"${b}"`).join(', ')}`, { details: ['expected os/arch[/variant], e.g. linux/amd64,linux/arm64'] });
   if (platforms.length === 0) throw new BcError('badInput', 'no platform to build');
@@ -140,7 +140,7 @@ export function reproducibility(
 }
 
 /** The plan's own build args (e.g. BASE_IMAGE for a custom Dockerfile) with the user's on top. */
-export function mergedBuildArgs(plan: BuildPlan, opts: { buildArgs?: Record<string, string> }): Record<string, string> | undefined {
+function mergedBuildArgs(plan: BuildPlan, opts: { buildArgs?: Record<string, string> }): Record<string, string> | undefined {
   const merged = { ...(plan.buildArgs ?? {}), ...(opts.buildArgs ?? {}) };
   return Object.keys(merged).length > 0 ? merged : undefined;
 }

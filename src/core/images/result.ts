@@ -10,7 +10,7 @@ import type { BuilderCapabilities } from '../../docker/buildx-capabilities.js';
 import { DigestSchema } from '../../shared/digest.js';
 
 /** oci: a tarball at `dest`, or with `layout: 'dir'` a layout directory (no tarball through the builder session) */
-export type BuildOutputChoice = { type: 'load' } | { type: 'oci'; dest: string; layout?: 'tar' | 'dir' };
+type BuildOutputChoice = { type: 'load' } | { type: 'oci'; dest: string; layout?: 'tar' | 'dir' };
 
 export interface BuildOptions {
   /** default: the plan's platforms */

@@ -72,7 +72,7 @@ async function resolveVerifyTarget(req) {
   return { image, opts };
 }
 async function explicitAccess(image, login) {
-  const [{ explicitCredentials, toolAuth }, { registryLocation }] = await Promise.all([import("./credentials-47F2EO5X.js"), import("./base-facts-LQHDBQCS.js")]);
+  const [{ explicitCredentials, toolAuth }, { registryLocation }] = await Promise.all([import("./credentials-S72FIRJJ.js"), import("./base-facts-LQHDBQCS.js")]);
   const credentials = explicitCredentials(login);
   const at = credentials ? registryLocation(image) : void 0;
   if (!credentials || !at || await inspectLocalImage(image)) return void 0;
@@ -102,7 +102,7 @@ async function runVerify(req, hooks = {}) {
     });
     report = await run.step("sbom", async () => {
       if (!req.sbom) return skip(report, "not asked");
-      const { addSbomCheck } = await import("./sbom-HHUHR27Z.js");
+      const { addSbomCheck } = await import("./sbom-QIWZ4XW6.js");
       return done(await addSbomCheck(report, image, { credentials: access?.credentials }), "SBOMs checked");
     });
     return { report, steps: run.records };

@@ -20,7 +20,7 @@ import {
 } from "./chunk-QYMVX6M4.js";
 import {
   registryAccess
-} from "./chunk-MUNR6476.js";
+} from "./chunk-VCAMLDKW.js";
 import "./chunk-YWBUJMQP.js";
 import "./chunk-TSLGNTVH.js";
 import {

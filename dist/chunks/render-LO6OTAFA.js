@@ -1,7 +1,7 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
   resolveSourceDateEpoch
-} from "./chunk-CJWAWNLV.js";
+} from "./chunk-2GEBE4E6.js";
 import "./chunk-SMOZ4NBO.js";
 import "./chunk-YWBUJMQP.js";
 import "./chunk-UEN25T52.js";

@@ -19,7 +19,7 @@ import "./chunk-AVBWJCO6.js";
 import {
   action,
   collect
-} from "./chunk-ONCKH6V7.js";
+} from "./chunk-476D5BY3.js";
 import {
   failedChecks
 } from "./chunk-JCNINEPP.js";
@@ -49,8 +49,8 @@ function register(program) {
         platforms: opts.platform,
         baseImages: opts.baseImage
       });
-      const { bakeConnectors, printBake } = await import("./bake-PATI5YNI.js");
-      const { connectorVerifyOptions } = await import("./verify-XRA7IFFF.js");
+      const { bakeConnectors, printBake } = await import("./bake-NLCWN5SS.js");
+      const { connectorVerifyOptions } = await import("./verify-PRXM3B4U.js");
       const common = { platforms, baseImages, provenance, log: (l) => out.info(l) };
       if (opts.print) {
         const workdir = resolve(opts.workdir ?? await mkdtemp(join(tmpdir(), "bc-bake-print-")));

@@ -18,7 +18,7 @@ import "./chunk-ADAXBUA2.js";
 import "./chunk-QYMVX6M4.js";
 import {
   resolveCredentials
-} from "./chunk-MUNR6476.js";
+} from "./chunk-VCAMLDKW.js";
 import {
   builderSupports,
   buildxVersion,
@@ -43,7 +43,7 @@ import {
   action,
   credentialOptions,
   loginFromFlags
-} from "./chunk-ONCKH6V7.js";
+} from "./chunk-476D5BY3.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-BPFYRHR7.js";
 import "./chunk-2LHUKJXH.js";

@@ -6,7 +6,7 @@ import {
   action,
   credentialOptions,
   loginFromFlags
-} from "./chunk-ONCKH6V7.js";
+} from "./chunk-476D5BY3.js";
 import {
   init_define_BC_HELP
 } from "./chunk-4S36LVC7.js";
@@ -25,7 +25,7 @@ function register(program) {
     action(async (out, _g, dir, f) => {
       const login = await loginFromFlags(f);
       const v = parseFields({ target: f.target, latest: f.latest, retries: f.retries });
-      const { runTags, formatTagPlan } = await import("./tags-DPWUFKS6.js");
+      const { runTags, formatTagPlan } = await import("./tags-BPW3XA55.js");
       const { plan, notes } = await runTags(
         {
           dir: dir ?? ".",

@@ -1,7 +1,7 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
   action
-} from "./chunk-ONCKH6V7.js";
+} from "./chunk-476D5BY3.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-BPFYRHR7.js";
 import "./chunk-2LHUKJXH.js";
@@ -15,7 +15,7 @@ init_define_BC_HELP();
 function register(program) {
   program.command("render [dir]").description("render the Dockerfile for a connector directory (custom mode: print its own Dockerfile)").option("--out <file>", "write the Dockerfile here (and FILE.dockerignore next to it) instead of printing it").option("--base-image <ref>", "base image to build FROM (default: data.buildConnector.baseImage, data.connectorBuildOptions.baseImage, the base definition)").option("--templates <dir>", "extra template folders (<dir>/<language>/Dockerfile.hbs), searched before the bundled ones").option("--no-resolve", "do not read the base image's config (engine, registry): use base-images/<language>/base.yaml").action(
     action(async (out, _g, dir, opts) => {
-      const { runRender } = await import("./render-H64RUSFC.js");
+      const { runRender } = await import("./render-LO6OTAFA.js");
       const r = await runRender({ dir: dir ?? ".", baseImage: opts.baseImage, templatesDir: opts.templates, resolveBase: opts.resolve !== false, out: opts.out });
       const plan = r.plan;
       const choice = plan.languageChoice;

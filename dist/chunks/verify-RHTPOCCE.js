@@ -14,7 +14,7 @@ import {
   action,
   credentialOptions,
   loginFromFlags
-} from "./chunk-ONCKH6V7.js";
+} from "./chunk-476D5BY3.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-BPFYRHR7.js";
 import {
@@ -58,7 +58,7 @@ async function verifyRequestOf(target, f) {
   return req;
 }
 async function verifyRequest(target, f) {
-  const { resolveVerifyTarget } = await import("./verify-XRA7IFFF.js");
+  const { resolveVerifyTarget } = await import("./verify-PRXM3B4U.js");
   return resolveVerifyTarget(await verifyRequestOf(target, f));
 }
 function register(program) {
@@ -68,7 +68,7 @@ function register(program) {
     action(async (out, g, target, flags) => {
       const login = await loginFromFlags(flags);
       const req = { ...await verifyRequestOf(target, flags), login };
-      const [{ runVerify }, { renderReport }] = await Promise.all([import("./verify-XRA7IFFF.js"), import("./verify-format-5L5UWBT6.js")]);
+      const [{ runVerify }, { renderReport }] = await Promise.all([import("./verify-PRXM3B4U.js"), import("./verify-format-SHD2NPJR.js")]);
       const { report } = await runVerify(req, g.json ? {} : { onProgress: (l) => out.info(l) });
       out.result(report, () => renderReport(report));
       return report.ok ? ExitCode.ok : ExitCode.failed;

@@ -1,13 +1,16 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
-  renderReport
-} from "./chunk-XPAHB2QA.js";
-import "./chunk-72ISDTNZ.js";
-import "./chunk-DCJK4IW6.js";
+  VERIFY_STEPS,
+  connectorVerifyOptions,
+  resolveVerifyTarget,
+  runVerify
+} from "./chunk-C46X6O2T.js";
 import "./chunk-JEUVT4HR.js";
 import "./chunk-GS2RMN54.js";
 import "./chunk-7F42IA66.js";
-import "./chunk-I4R3QSSD.js";
+import {
+  CHECK_IDS
+} from "./chunk-I4R3QSSD.js";
 import "./chunk-VAKOVJ6U.js";
 import "./chunk-FY77UF3H.js";
 import "./chunk-6X7G7J2L.js";
@@ -22,5 +25,9 @@ import "./chunk-AESVDITN.js";
 import "./chunk-BRC3U7YZ.js";
 import "./chunk-4S36LVC7.js";
 export {
-  renderReport
+  CHECK_IDS,
+  VERIFY_STEPS,
+  connectorVerifyOptions,
+  resolveVerifyTarget,
+  runVerify
 };

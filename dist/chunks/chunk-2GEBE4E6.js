@@ -374,36 +374,6 @@ function progressSink(mode, write, start = performance.now(), platforms = []) {
   };
 }
 
-// src/core/images/result.ts
-init_define_BC_HELP();
-var Digest = DigestSchema;
-var BuildResultSchema = external_exports.object({
-  connector: external_exports.object({ name: external_exports.string(), repository: external_exports.string(), version: external_exports.string(), dir: external_exports.string() }),
-  mode: external_exports.enum(["rendered", "custom"]),
-  /** index digest (multi-platform) or manifest digest, from buildx's metadata file */
-  digest: Digest,
-  mediaType: external_exports.string().nullable(),
-  platforms: external_exports.array(external_exports.string()),
-  /** per-platform manifest digests; empty when the output cannot tell (load) */
-  manifests: external_exports.array(external_exports.object({ platform: external_exports.string(), digest: Digest })),
-  /** provenance attestation manifests in the index (platform unknown/unknown); null when unknown */
-  attestations: external_exports.number().nullable(),
-  output: external_exports.enum(["load", "oci"]),
-  /** first local tag (load) or null */
-  imageRef: external_exports.string().nullable(),
-  tags: external_exports.array(external_exports.string()),
-  ociArchive: external_exports.string().nullable(),
-  reproducible: external_exports.object({ index: external_exports.boolean(), manifests: external_exports.boolean(), reason: external_exports.string() }),
-  sourceDateEpoch: external_exports.number().int().nonnegative(),
-  sourceDateEpochFrom: external_exports.enum(["flag", "env", "git", "default"]),
-  provenance: external_exports.union([external_exports.literal(false), external_exports.enum(["min", "max"])]),
-  builder: external_exports.object({ name: external_exports.string(), driver: external_exports.string() }),
-  dockerfile: external_exports.string(),
-  lint: external_exports.object({ errors: external_exports.number(), warnings: external_exports.number(), ran: external_exports.boolean() }),
-  durationMs: external_exports.number(),
-  buildxMetadata: external_exports.record(external_exports.string(), external_exports.unknown())
-});
-
 // src/core/images/build.ts
 async function resolveSourceDateEpoch(dir, flag, env = process.env) {
   if (flag !== void 0) return { value: checkEpoch(String(flag), "--source-date-epoch"), from: "flag" };

@@ -6,7 +6,7 @@ import {
   findingLine,
   lintStep,
   renderStep
-} from "./chunk-YNH5IAIB.js";
+} from "./chunk-RROJP7JG.js";
 import "./chunk-RQHTP7Y5.js";
 import "./chunk-UVR7OUTO.js";
 import {
@@ -25,7 +25,7 @@ import {
 import {
   buildFailure,
   defaultTags
-} from "./chunk-CJWAWNLV.js";
+} from "./chunk-2GEBE4E6.js";
 import "./chunk-SMOZ4NBO.js";
 import "./chunk-YWBUJMQP.js";
 import "./chunk-UEN25T52.js";

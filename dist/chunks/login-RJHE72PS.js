@@ -9,7 +9,7 @@ import "./chunk-QYMVX6M4.js";
 import {
   explicitCredentials,
   readStdinPassword
-} from "./chunk-MUNR6476.js";
+} from "./chunk-VCAMLDKW.js";
 import "./chunk-HGKEUVWK.js";
 import "./chunk-T3TCOM34.js";
 import "./chunk-DUDWKVG5.js";

@@ -14,7 +14,7 @@ import {
 } from "./chunk-QYMVX6M4.js";
 import {
   resolveCredentials
-} from "./chunk-MUNR6476.js";
+} from "./chunk-VCAMLDKW.js";
 import {
   headSha
 } from "./chunk-5YQ3S5Q2.js";

@@ -11,12 +11,12 @@ import {
   untag,
   verifyStep,
   workDir
-} from "./chunk-YNH5IAIB.js";
+} from "./chunk-RROJP7JG.js";
 import {
   renderReport
 } from "./chunk-XPAHB2QA.js";
 import "./chunk-72ISDTNZ.js";
-import "./chunk-DCJK4IW6.js";
+import "./chunk-C46X6O2T.js";
 import "./chunk-RQHTP7Y5.js";
 import "./chunk-UVR7OUTO.js";
 import "./chunk-OXTHI4W6.js";
@@ -34,7 +34,7 @@ import {
   defaultLog
 } from "./chunk-ADAXBUA2.js";
 import "./chunk-QYMVX6M4.js";
-import "./chunk-CJWAWNLV.js";
+import "./chunk-2GEBE4E6.js";
 import "./chunk-SMOZ4NBO.js";
 import "./chunk-YWBUJMQP.js";
 import "./chunk-UEN25T52.js";
@@ -61,7 +61,7 @@ import {
   buildInputsOf,
   collect,
   failedFlow
-} from "./chunk-ONCKH6V7.js";
+} from "./chunk-476D5BY3.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-BPFYRHR7.js";
 import "./chunk-2LHUKJXH.js";

@@ -91,9 +91,9 @@ function explicitCredentials(input = {}) {
   return void 0;
 }
 async function resolveCredentials(registry, input = {}) {
-  return explicitCredentials(input) ?? await dockerConfigCredentials(registry, input.env ?? process.env);
+  return explicitCredentials(input) ?? await storedCredentials(registry, input.env ?? process.env);
 }
-async function dockerConfigCredentials(registry, env) {
+async function storedCredentials(registry, env = process.env) {
   let text;
   try {
     text = await readFile(dockerConfigPath(env), "utf8");
@@ -140,7 +140,7 @@ async function toolAuth(registry, creds, env = process.env) {
 async function registryAccess(registry, login = {}, env = process.env) {
   const explicit = explicitCredentials({ ...login, env });
   if (explicit) return { registry, credentials: explicit, tools: await toolAuth(registry, explicit, env) };
-  const credentials = await dockerConfigCredentials(registry, env);
+  const credentials = await storedCredentials(registry, env);
   return { registry, ...credentials ? { credentials } : {} };
 }
 
@@ -152,6 +152,7 @@ export {
   credentialsFromConfig,
   explicitCredentials,
   resolveCredentials,
+  storedCredentials,
   readStdinPassword,
   privateConfigJson,
   toolAuth,

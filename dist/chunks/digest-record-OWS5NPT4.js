@@ -3,7 +3,7 @@ import {
   renderReport
 } from "./chunk-XPAHB2QA.js";
 import "./chunk-72ISDTNZ.js";
-import "./chunk-DCJK4IW6.js";
+import "./chunk-C46X6O2T.js";
 import "./chunk-JEUVT4HR.js";
 import "./chunk-GS2RMN54.js";
 import "./chunk-7F42IA66.js";
@@ -27,7 +27,7 @@ import {
   action,
   credentialOptions,
   loginFromFlags
-} from "./chunk-ONCKH6V7.js";
+} from "./chunk-476D5BY3.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-BPFYRHR7.js";
 import "./chunk-2LHUKJXH.js";
@@ -51,7 +51,7 @@ function register(program) {
       const v = parseFields({ platform: opts.platform, provenance: opts.provenance, timeout: opts.timeout, retries: opts.retries });
       const platform = v.platform ?? "";
       const { provenance, timeout } = v;
-      const { buildPlatformRecord, platformRecordDefaults } = await import("./record-I57WY6V7.js");
+      const { buildPlatformRecord, platformRecordDefaults } = await import("./record-63A3UHOC.js");
       const { file, verify } = await platformRecordDefaults(dir, platform, { out: opts.out, timeoutSeconds: timeout ?? 120 });
       const res = await buildPlatformRecord(dir, {
         platform,

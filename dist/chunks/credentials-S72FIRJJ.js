@@ -10,8 +10,9 @@ import {
   readStdinPassword,
   registryAccess,
   resolveCredentials,
+  storedCredentials,
   toolAuth
-} from "./chunk-MUNR6476.js";
+} from "./chunk-VCAMLDKW.js";
 import "./chunk-BPFYRHR7.js";
 import "./chunk-AESVDITN.js";
 import "./chunk-BRC3U7YZ.js";
@@ -27,5 +28,6 @@ export {
   readStdinPassword,
   registryAccess,
   resolveCredentials,
+  storedCredentials,
   toolAuth
 };

@@ -7,7 +7,7 @@ import {
   VERSION,
   jsonError,
   reportError
-} from "./chunk-ONCKH6V7.js";
+} from "./chunk-476D5BY3.js";
 import "./chunk-JCNINEPP.js";
 import {
   setExecDebug
@@ -29,19 +29,19 @@ import { pathToFileURL } from "node:url";
 // src/commands/index.ts
 init_define_BC_HELP();
 var COMMANDS = {
-  render: () => import("./render-LF3NNSTF.js"),
-  lint: () => import("./lint-AJJGLTJW.js"),
-  build: () => import("./build-7SJOYZKI.js"),
-  verify: () => import("./verify-DT6IH4D5.js"),
-  publish: () => import("./publish-6FTBI7AE.js"),
-  tags: () => import("./tags-N2D6NU75.js"),
-  "release-plan": () => import("./release-plan-IU2P7KPU.js"),
-  doctor: () => import("./doctor-DVGFXPCP.js"),
-  changed: () => import("./changed-YDQU4QD5.js"),
-  "digest-record": () => import("./digest-record-YLPFPC7X.js"),
-  merge: () => import("./merge-7QTFCUQA.js"),
-  bake: () => import("./bake-YBF2SPPP.js"),
-  base: () => import("./base-E6BMAOK4.js")
+  render: () => import("./render-CAPFJF3F.js"),
+  lint: () => import("./lint-4CPFNIRV.js"),
+  build: () => import("./build-AVYVZ4Q2.js"),
+  verify: () => import("./verify-RHTPOCCE.js"),
+  publish: () => import("./publish-CXWIKYMK.js"),
+  tags: () => import("./tags-OS2H4CT2.js"),
+  "release-plan": () => import("./release-plan-2IA2L7W3.js"),
+  doctor: () => import("./doctor-WU5BICWS.js"),
+  changed: () => import("./changed-A7XAGXL6.js"),
+  "digest-record": () => import("./digest-record-OWS5NPT4.js"),
+  merge: () => import("./merge-ZNGGMP2V.js"),
+  bake: () => import("./bake-3WAH77OA.js"),
+  base: () => import("./base-AHWX7N53.js")
 };
 var COMMAND_NAMES = Object.keys(COMMANDS);
 async function registerCommands(program, only) {

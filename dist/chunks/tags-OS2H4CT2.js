@@ -2,7 +2,7 @@ import { createRequire as __bcCreateRequire } from 'node:module'; const require 
 import {
   register,
   tagPlanOptions
-} from "./chunk-XAPU4R37.js";
+} from "./chunk-NVQIT2OH.js";
 import "./chunk-JS7HP7LI.js";
 import "./chunk-JYWSTTTM.js";
 import "./chunk-ADAXBUA2.js";
@@ -12,7 +12,7 @@ import "./chunk-T3TCOM34.js";
 import "./chunk-DUDWKVG5.js";
 import "./chunk-BEU6A573.js";
 import "./chunk-AVBWJCO6.js";
-import "./chunk-ONCKH6V7.js";
+import "./chunk-476D5BY3.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-BPFYRHR7.js";
 import "./chunk-2LHUKJXH.js";

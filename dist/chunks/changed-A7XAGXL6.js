@@ -15,7 +15,7 @@ import "./chunk-BEU6A573.js";
 import "./chunk-AVBWJCO6.js";
 import {
   action
-} from "./chunk-ONCKH6V7.js";
+} from "./chunk-476D5BY3.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-BPFYRHR7.js";
 import "./chunk-2LHUKJXH.js";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-JRS2A3J3.js";
 import {
   tagPlanOptions
-} from "./chunk-XAPU4R37.js";
+} from "./chunk-NVQIT2OH.js";
 import {
   DEFAULT_GIT_TAG_FORMAT,
   formatGitTag
@@ -29,7 +29,7 @@ import {
   untag,
   verifyStep,
   workDir
-} from "./chunk-YNH5IAIB.js";
+} from "./chunk-RROJP7JG.js";
 import "./chunk-Y4VRDBFT.js";
 import {
   buildModel,
@@ -60,9 +60,10 @@ import {
 } from "./chunk-QYMVX6M4.js";
 import {
   resolveCredentials,
+  storedCredentials,
   toolAuth
-} from "./chunk-MUNR6476.js";
-import "./chunk-CJWAWNLV.js";
+} from "./chunk-VCAMLDKW.js";
+import "./chunk-2GEBE4E6.js";
 import "./chunk-SMOZ4NBO.js";
 import "./chunk-YWBUJMQP.js";
 import "./chunk-UEN25T52.js";
@@ -101,7 +102,7 @@ import {
   buildInputsOf,
   credentialOptions,
   loginFromFlags
-} from "./chunk-ONCKH6V7.js";
+} from "./chunk-476D5BY3.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-BPFYRHR7.js";
 import {
@@ -146,7 +147,7 @@ async function registryDigest(ref) {
   const loc = registryLocation(ref);
   if (!loc) return void 0;
   if (isDigest(loc.reference)) return loc.reference;
-  const client = new RegistryClient(loc.registry, { credentials: await resolveCredentials(loc.registry), retry: retryPolicy(2), timeoutMs: 1e4 });
+  const client = new RegistryClient(loc.registry, { credentials: await storedCredentials(loc.registry), retry: retryPolicy(2), timeoutMs: 1e4 });
   return (await client.headManifest(loc.repository, loc.reference))?.digest;
 }
 function fromImages(plan, buildArgs) {

@@ -14,7 +14,7 @@ import {
   action,
   credentialOptions,
   loginFromFlags
-} from "./chunk-ONCKH6V7.js";
+} from "./chunk-476D5BY3.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-BPFYRHR7.js";
 import "./chunk-2LHUKJXH.js";
@@ -36,7 +36,7 @@ function register(program) {
     action(async (out, _g, dir, opts) => {
       const login = await loginFromFlags(opts);
       const { retries, latest, platforms } = parseFields({ retries: opts.retries, latest: opts.latest, platforms: opts.platform });
-      const { mergeConnector } = await import("./merge-ABD67WTV.js");
+      const { mergeConnector } = await import("./merge-HXAV3665.js");
       const res = await mergeConnector(dir, {
         digests: opts.digests ?? [],
         platforms,

@@ -14,7 +14,7 @@ import {
   renderStep,
   untag,
   workDir
-} from "./chunk-YNH5IAIB.js";
+} from "./chunk-RROJP7JG.js";
 import "./chunk-RQHTP7Y5.js";
 import "./chunk-UVR7OUTO.js";
 import "./chunk-OXTHI4W6.js";
@@ -32,8 +32,8 @@ import {
 } from "./chunk-QYMVX6M4.js";
 import {
   registryAccess
-} from "./chunk-MUNR6476.js";
-import "./chunk-CJWAWNLV.js";
+} from "./chunk-VCAMLDKW.js";
+import "./chunk-2GEBE4E6.js";
 import "./chunk-SMOZ4NBO.js";
 import "./chunk-YWBUJMQP.js";
 import "./chunk-UEN25T52.js";

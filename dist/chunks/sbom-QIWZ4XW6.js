@@ -22,7 +22,7 @@ import {
 } from "./chunk-G3KV34CG.js";
 import {
   resolveCredentials
-} from "./chunk-MUNR6476.js";
+} from "./chunk-VCAMLDKW.js";
 import "./chunk-YWBUJMQP.js";
 import "./chunk-TSLGNTVH.js";
 import "./chunk-FY77UF3H.js";

@@ -10,7 +10,7 @@ import {
   buildImage,
   defaultTags,
   resolveSourceDateEpoch
-} from "./chunk-CJWAWNLV.js";
+} from "./chunk-2GEBE4E6.js";
 import {
   detectCapabilities
 } from "./chunk-SMOZ4NBO.js";
