@@ -19172,8 +19172,11 @@ function where(pos) {
   return `${displayPath(pos.file)}:${pos.line}:${pos.column}`;
 }
 function badInputAt(at, details) {
+  return new BcError("badInput", atText(at), { details, at });
+}
+function atText(at) {
   const pos = `${displayPath(at.file)}:${at.line}${at.column === void 0 ? "" : `:${at.column}`}`;
-  return new BcError("badInput", `${pos}: ${at.key === void 0 ? "" : `${at.key}: `}${at.problem}`, { details, at });
+  return `${pos}: ${at.key === void 0 ? "" : `${at.key}: `}${at.problem}`;
 }
 function toBcError(err) {
   if (err instanceof BcError) return err;
@@ -76568,7 +76571,7 @@ function parseMetadataText(text2, file2) {
       { file: file2, line: lp.line, column: lp.col, problem: `invalid YAML (${first.code}): ${msg}` },
       doc.errors.slice(1, 5).map((e) => {
         const p = lineCounter.linePos(e.pos[0]);
-        return `${displayPath(file2)}:${p.line}:${p.col}: ${e.message.split("\n")[0] ?? e.code}`;
+        return atText({ file: file2, line: p.line, column: p.col, problem: e.message.split("\n")[0] ?? e.code });
       })
     );
   }
@@ -78214,7 +78217,7 @@ function parseRepoConfig(text2, file2) {
     const e = doc.errors[0];
     const pos = e ? lc.linePos(e.pos[0]) : void 0;
     const at = { file: file2, line: pos?.line ?? 1, column: pos?.col ?? 1, problem: `invalid YAML: ${e?.message.split("\n")[0] ?? "parse error"}` };
-    throw new BcError("badInput", `${file2}:${at.line}:${at.column}: ${at.problem}`, { at });
+    throw badInputAt(at);
   }
   const raw = toPlain(doc, lc, file2) ?? {};
   const parsed2 = RepoConfigSchema.safeParse(raw);
@@ -78223,8 +78226,8 @@ function parseRepoConfig(text2, file2) {
       const at = positionOf(doc, lc, i2.path);
       return { file: file2, line: at.line, column: at.col, key: i2.path.join(".") || "(root)", problem: i2.message };
     });
-    throw new BcError("badInput", `${file2}: invalid configuration`, {
-      details: [...issues.map((i2) => `${file2}:${i2.line}:${i2.column}: ${i2.key}: ${i2.problem}`), 'fix: see README "Monorepos" for the keys of build-connector.yaml'],
+    throw new BcError("badInput", `${displayPath(file2)}: invalid configuration`, {
+      details: [...issues.map(atText), 'fix: see README "Monorepos" for the keys of build-connector.yaml'],
       ...issues[0] ? { at: issues[0] } : {}
     });
   }

@@ -84,8 +84,13 @@ export class BcError extends Error {
  * holds the same as data.
  */
 export function badInputAt(at: ErrorAt, details?: string[]): BcError {
+  return new BcError('badInput', atText(at), { details, at });
+}
+
+/** `FILE:LINE[:COL]: [KEY: ]PROBLEM`, the one way a position reads in a message or a detail line. */
+export function atText(at: ErrorAt): string {
   const pos = `${displayPath(at.file)}:${at.line}${at.column === undefined ? '' : `:${at.column}`}`;
-  return new BcError('badInput', `${pos}: ${at.key === undefined ? '' : `${at.key}: `}${at.problem}`, { details, at });
+  return `${pos}: ${at.key === undefined ? '' : `${at.key}: `}${at.problem}`;
 }
 
 export const badInput = (message: string, details?: string[]) => new BcError('badInput', message, { details });

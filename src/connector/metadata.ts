@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { z } from 'zod';
-import { BcError, badInputAt, displayPath, type ErrorAt } from '../errors.js';
+import { BcError, atText, badInputAt, displayPath, type ErrorAt } from '../errors.js';
 import type { BuildConnectorOptions, Connector, SourcePosition } from './types.js';
 import { MetadataSchema, type MetadataIssue, collectIssues } from './schema.js';
 import { INPUT_LIMITS, optionalInputFile, readBoundedFile } from '../fs-util.js';
@@ -49,7 +49,7 @@ export function parseMetadataText(text: string, file: string): ParsedMetadata {
       { file, line: lp.line, column: lp.col, problem: `invalid YAML (${first.code}): ${msg}` },
       doc.errors.slice(1, 5).map((e) => {
         const p = lineCounter.linePos(e.pos[0]);
-        return `${displayPath(file)}:${p.line}:${p.col}: ${e.message.split('\n')[0] ?? e.code}`;
+        return atText({ file, line: p.line, column: p.col, problem: e.message.split('\n')[0] ?? e.code });
       }),
     );
   }

@@ -19,7 +19,7 @@ import { DEFAULT_PLATFORMS, PlatformSchema } from '../shared/platforms.js';
 import { join } from 'node:path';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { z } from 'zod';
-import { BcError, type ErrorAt } from '../errors.js';
+import { BcError, atText, badInputAt, displayPath, type ErrorAt } from '../errors.js';
 
 const REPO_CONFIG_FILE = 'build-connector.yaml';
 
@@ -92,7 +92,7 @@ export function parseRepoConfig(text: string, file: string): RepoConfig {
     const e = doc.errors[0];
     const pos = e ? lc.linePos(e.pos[0]) : undefined;
     const at: ErrorAt = { file, line: pos?.line ?? 1, column: pos?.col ?? 1, problem: `invalid YAML: ${e?.message.split('\n')[0] ?? 'parse error'}` };
-    throw new BcError('badInput', `${file}:${at.line}:${at.column}: ${at.problem}`, { at });
+    throw badInputAt(at);
   }
   // aliases expanded under yaml's resource-exhaustion guard: an alias bomb is bad input at its line
   const raw: unknown = toPlain(doc, lc, file) ?? {};
@@ -102,8 +102,8 @@ export function parseRepoConfig(text: string, file: string): RepoConfig {
       const at = positionOf(doc, lc, i.path);
       return { file, line: at.line, column: at.col, key: i.path.join('.') || '(root)', problem: i.message };
     });
-    throw new BcError('badInput', `${file}: invalid configuration`, {
-      details: [...issues.map((i) => `${file}:${i.line}:${i.column}: ${i.key}: ${i.problem}`), 'fix: see README "Monorepos" for the keys of build-connector.yaml'],
+    throw new BcError('badInput', `${displayPath(file)}: invalid configuration`, {
+      details: [...issues.map(atText), 'fix: see README "Monorepos" for the keys of build-connector.yaml'],
       ...(issues[0] ? { at: issues[0] } : {}),
     });
   }
