@@ -77732,7 +77732,7 @@ function checksTable(checks) {
   }
   return lines.join("\n");
 }
-function failedChecks2(checks) {
+function failedCheckItems(checks) {
   return checks.filter((c3) => c3.status === "fail").map((c3) => `- \u2717 \`${c3.id}\` on ${c3.platform}: ${cell(c3.message ?? "failed")}${c3.fix ? ` \u2014 fix: ${cell(c3.fix)}` : ""}`);
 }
 function connectorSummary(o2) {
@@ -77752,7 +77752,7 @@ function connectorSummary(o2) {
   if (table) parts.push(`**Checks** (\u2713 pass, \u2717 fail, \u2013 skipped)
 
 ${table}`);
-  const fails = failedChecks2(o2.checks);
+  const fails = failedCheckItems(o2.checks);
   if (fails.length > 0) parts.push(fails.join("\n"));
   if (o2.command === "publish" || o2.tags.length > 0 || o2.skippedTags.length > 0) {
     const written = o2.tags.length > 0 ? o2.tags.map((t) => `\`${cell(t)}\``).join(", ") : "none";
@@ -83569,6 +83569,7 @@ async function ensureLocalRegistry(log = () => {
 // src/core/flows/publish-resolve.ts
 init_client();
 init_retry();
+init_platforms();
 async function resolve9(req, log, stats) {
   const connector = await loadConnector(req.dir);
   const registry3 = req.registry === "local" ? await ensureLocalRegistry(log) : req.registry;
@@ -83629,6 +83630,13 @@ async function pendingTags(r, digest) {
   const pending = [];
   for (const t of r.tagPlan.tags.slice(1)) if ((await r.client.headManifest(r.target.repo, t.tag))?.digest !== digest) pending.push(t.tag);
   return pending;
+}
+function publishable(rendered, fromRequest) {
+  const platforms = rendered.value.plan.platforms;
+  if (platforms.includes(REQUIRED_PLATFORM)) return rendered;
+  throw badInput(`${REQUIRED_PLATFORM} is required of every published connector image (the Airbyte platform runs it); the platforms are ${platforms.join(", ")}`, [
+    fromRequest ? `fix: add ${REQUIRED_PLATFORM} to the platforms asked for` : `fix: add ${REQUIRED_PLATFORM} to data.buildConnector.platforms in metadata.yaml`
+  ]);
 }
 
 // src/core/flows/publish-sbom.ts
@@ -83705,7 +83713,7 @@ async function runPublish(req, hooks = {}) {
     const r = await pipeline.step("resolve", () => resolve9(req, log, stats));
     resolved = r;
     acc.notes.push(...r.notes);
-    const { plan, epoch } = await pipeline.step("render", () => renderStep(r.connector.dir, { baseImage: req.baseImage, platforms: req.platforms, sourceDateEpoch: req.sourceDateEpoch }));
+    const { plan, epoch } = await pipeline.step("render", async () => publishable(await renderStep(r.connector.dir, { baseImage: req.baseImage, platforms: req.platforms, sourceDateEpoch: req.sourceDateEpoch }), req.platforms !== void 0));
     acc.image = { labels: plan.labels, annotations: plan.annotations ?? [] };
     const warnings = await pipeline.step("lint", () => lintStep(plan, req.buildArgs));
     if (warnings.length > 0) hooks.onLintFindings?.(warnings);
@@ -84072,7 +84080,8 @@ async function publish(dir, ctx) {
   });
   const o2 = outcomeOfPublish(key, dir, result);
   if (o2.findings.length === 0) o2.findings = warnings;
-  o2.raw = { publish: result, ...result.report ? { verify: result.report } : {} };
+  const { report, ...publish2 } = result;
+  o2.raw = { publish: publish2, ...report ? { verify: report } : {} };
   return o2;
 }
 var coreRunner = {

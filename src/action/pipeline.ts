@@ -170,8 +170,9 @@ async function publish(dir: string, ctx: RunContext): Promise<ConnectorOutcome> 
   });
   const o = outcomeOfPublish(key, dir, result);
   if (o.findings.length === 0) o.findings = warnings;
-  // the report JSON keeps its keys: the publish result, and its verify report as `verify`
-  o.raw = { publish: result, ...(result.report ? { verify: result.report } : {}) };
+  // the report JSON keeps its keys: the publish result, and its verify report once, as `verify`
+  const { report, ...publish } = result;
+  o.raw = { publish, ...(report ? { verify: report } : {}) };
   return o;
 }
 

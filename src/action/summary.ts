@@ -44,7 +44,8 @@ export function checksTable(checks: CheckRow[]): string {
   return lines.join('\n');
 }
 
-function failedChecks(checks: CheckRow[]): string[] {
+/** The failed rows as Markdown list items (the rows come from the core's report: checkRows). */
+function failedCheckItems(checks: CheckRow[]): string[] {
   return checks
     .filter((c) => c.status === 'fail')
     .map((c) => `- ✗ \`${c.id}\` on ${c.platform}: ${cell(c.message ?? 'failed')}${c.fix ? ` — fix: ${cell(c.fix)}` : ''}`);
@@ -66,7 +67,7 @@ function connectorSummary(o: ConnectorOutcome): string {
 
   const table = checksTable(o.checks);
   if (table) parts.push(`**Checks** (✓ pass, ✗ fail, – skipped)\n\n${table}`);
-  const fails = failedChecks(o.checks);
+  const fails = failedCheckItems(o.checks);
   if (fails.length > 0) parts.push(fails.join('\n'));
 
   if (o.command === 'publish' || o.tags.length > 0 || o.skippedTags.length > 0) {

@@ -391,6 +391,7 @@ const cases: Case[] = [
     return { args: ['changed', '-C', d, '--since', 'HEAD'] };
   } },
   { n: 80, area: 'check/read inputs', name: 'publish --config /dev/zero (refused in resolve, before any build)', exit: 2, names: /\/dev\/zero: is a character device/, registry: emptyRegistry, beforeRegistry: true, setup: async (d, reg) => ({ args: ['publish', await conn(d), '--registry', reg, '--config', '/dev/zero'] }) },
+  { n: 81, area: 'flags', name: 'publish --platform linux/arm64 (refused before the build: amd64 is required)', exit: 2, names: /linux\/amd64 is required of every published connector image .*the platforms are linux\/arm64/, registry: emptyRegistry, setup: async (d, reg) => ({ args: ['publish', await conn(d), '--registry', reg, '--platform', 'linux/arm64'] }) },
 ];
 
 // -------------------------------------------------------------------- runner

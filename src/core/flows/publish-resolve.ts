@@ -19,7 +19,8 @@ import { planTags, type TagPlan } from '../../publish/tag-plan.js';
 import { resolveTarget, type ResolvedTarget } from '../../publish/target.js';
 import { compareImages, indexFactsFromBytes, type ImageFacts } from '../../publish/apply.js';
 import type { Generator } from '../../sbom/trivy.js';
-import { done } from '../pipeline.js';
+import { done, type StepOutcome } from '../pipeline.js';
+import { REQUIRED_PLATFORM } from '../../shared/platforms.js';
 import type { PublishRequest } from '../request.js';
 
 export interface Resolved {
@@ -105,4 +106,17 @@ export async function pendingTags(r: Resolved, digest: string): Promise<string[]
   const pending: string[] = [];
   for (const t of r.tagPlan.tags.slice(1)) if ((await r.client.headManifest(r.target.repo, t.tag))?.digest !== digest) pending.push(t.tag);
   return pending;
+}
+
+/**
+ * A published connector image must have linux/amd64 (the Airbyte platform
+ * runs it): a platform list without it is refused after render, before the
+ * build, not by verify after it. (`build` may make an arm64-only image.)
+ */
+export function publishable<T extends { plan: { platforms: string[] } }>(rendered: StepOutcome<T>, fromRequest: boolean): StepOutcome<T> {
+  const platforms = rendered.value.plan.platforms;
+  if (platforms.includes(REQUIRED_PLATFORM)) return rendered;
+  throw badInput(`${REQUIRED_PLATFORM} is required of every published connector image (the Airbyte platform runs it); the platforms are ${platforms.join(', ')}`, [
+    fromRequest ? `fix: add ${REQUIRED_PLATFORM} to the platforms asked for` : `fix: add ${REQUIRED_PLATFORM} to data.buildConnector.platforms in metadata.yaml`,
+  ]);
 }

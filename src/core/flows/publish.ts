@@ -41,7 +41,7 @@ import type { VerifyReport } from '../../verify/index.js';
 import { Pipeline, StepFailure, done, skip, type StepName, type StepOutcome } from '../pipeline.js';
 import { defaultLog, type FlowHooks, type PublishRequest } from '../request.js';
 import { buildFacts, buildKnobs, buildStep, lintStep, renderStep, untag, verifyStep, workDir, StepError, type Rendered } from '../steps.js';
-import { immutability, pendingTags, resolve, type Immutability, type Resolved } from './publish-resolve.js';
+import { immutability, pendingTags, publishable, resolve, type Immutability, type Resolved } from './publish-resolve.js';
 import { attachSboms, makeSboms, withoutSbom, type SbomJob } from './publish-sbom.js';
 
 const PUBLISH_STEPS: readonly StepName[] = ['resolve', 'render', 'lint', 'build', 'verify', 'sbom', 'push', 'tag'];
@@ -119,7 +119,7 @@ export async function runPublish(req: PublishRequest, hooks: FlowHooks = {}): Pr
     const r = await pipeline.step('resolve', () => resolve(req, log, stats));
     resolved = r;
     acc.notes.push(...r.notes);
-    const { plan, epoch } = await pipeline.step('render', () => renderStep(r.connector.dir, { baseImage: req.baseImage, platforms: req.platforms, sourceDateEpoch: req.sourceDateEpoch }));
+    const { plan, epoch } = await pipeline.step('render', async () => publishable(await renderStep(r.connector.dir, { baseImage: req.baseImage, platforms: req.platforms, sourceDateEpoch: req.sourceDateEpoch }), req.platforms !== undefined));
     acc.image = { labels: plan.labels, annotations: plan.annotations ?? [] };
     const warnings = await pipeline.step('lint', () => lintStep(plan, req.buildArgs));
     if (warnings.length > 0) hooks.onLintFindings?.(warnings);

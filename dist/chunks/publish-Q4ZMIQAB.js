@@ -94,7 +94,9 @@ import "./chunk-DUDWKVG5.js";
 import {
   splitImageRef
 } from "./chunk-2U75EEOT.js";
-import "./chunk-AVBWJCO6.js";
+import {
+  REQUIRED_PLATFORM
+} from "./chunk-AVBWJCO6.js";
 import {
   VERSION,
   action,
@@ -301,6 +303,13 @@ async function pendingTags(r, digest) {
   for (const t of r.tagPlan.tags.slice(1)) if ((await r.client.headManifest(r.target.repo, t.tag))?.digest !== digest) pending.push(t.tag);
   return pending;
 }
+function publishable(rendered, fromRequest) {
+  const platforms = rendered.value.plan.platforms;
+  if (platforms.includes(REQUIRED_PLATFORM)) return rendered;
+  throw badInput(`${REQUIRED_PLATFORM} is required of every published connector image (the Airbyte platform runs it); the platforms are ${platforms.join(", ")}`, [
+    fromRequest ? `fix: add ${REQUIRED_PLATFORM} to the platforms asked for` : `fix: add ${REQUIRED_PLATFORM} to data.buildConnector.platforms in metadata.yaml`
+  ]);
+}
 
 // src/core/flows/publish-sbom.ts
 init_define_BC_HELP();
@@ -377,7 +386,7 @@ async function runPublish(req, hooks = {}) {
     const r = await pipeline.step("resolve", () => resolve(req, log, stats));
     resolved = r;
     acc.notes.push(...r.notes);
-    const { plan, epoch } = await pipeline.step("render", () => renderStep(r.connector.dir, { baseImage: req.baseImage, platforms: req.platforms, sourceDateEpoch: req.sourceDateEpoch }));
+    const { plan, epoch } = await pipeline.step("render", async () => publishable(await renderStep(r.connector.dir, { baseImage: req.baseImage, platforms: req.platforms, sourceDateEpoch: req.sourceDateEpoch }), req.platforms !== void 0));
     acc.image = { labels: plan.labels, annotations: plan.annotations ?? [] };
     const warnings = await pipeline.step("lint", () => lintStep(plan, req.buildArgs));
     if (warnings.length > 0) hooks.onLintFindings?.(warnings);
