@@ -77009,6 +77009,9 @@ function parseFields(raw, source = "flag") {
   return parseWith(external_exports.object(shape2), raw, source);
 }
 
+// src/shared/provenance.ts
+var DEFAULT_PROVENANCE = "min";
+
 // src/core/request-schema.ts
 init_platforms();
 var platform4 = PlatformSchema;
@@ -77111,7 +77114,7 @@ function buildRequestOf(dir, c3) {
     cacheFrom: c3.cacheFrom,
     cacheTo: c3.cacheTo,
     builder: c3.builder,
-    provenance: c3.provenance ?? "min",
+    provenance: c3.provenance ?? DEFAULT_PROVENANCE,
     ...c3.output ? { output: c3.output } : {},
     ...c3.tags ? { tags: c3.tags } : {},
     ...c3.sourceDateEpoch !== void 0 ? { sourceDateEpoch: c3.sourceDateEpoch } : {},
@@ -77133,7 +77136,7 @@ function publishRequestOf(dir, c3) {
     buildArgs: c3.buildArgs,
     cacheFrom: c3.cacheFrom,
     cacheTo: c3.cacheTo,
-    provenance: c3.provenance ?? "min",
+    provenance: c3.provenance ?? DEFAULT_PROVENANCE,
     noCache: c3.noCache,
     configFile: c3.configFile,
     // push: false is a dry run: everything up to verify, nothing pushed or tagged
@@ -77249,6 +77252,179 @@ function collectLeaves(v, secretKey, out) {
 init_errors();
 init_platforms();
 
+// src/docker/buildx.ts
+init_zod();
+init_cli();
+init_errors();
+init_exec();
+init_digest();
+import { readFile } from "node:fs/promises";
+function outputSpec(fields) {
+  return fields.map(([k, v]) => {
+    const f = `${k}=${v}`;
+    return /[",\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f;
+  }).join(",");
+}
+function outputArgs(o2) {
+  switch (o2.type) {
+    case "load":
+      return ["--load"];
+    case "cacheonly":
+      return ["--output", "type=cacheonly"];
+    case "oci": {
+      const f = [
+        ["type", "oci"],
+        ["dest", o2.dest]
+      ];
+      if (o2.tar === false) f.push(["tar", "false"]);
+      if (o2.rewriteTimestamp) f.push(["rewrite-timestamp", "true"]);
+      return ["--output", outputSpec(f)];
+    }
+    case "push": {
+      if (o2.names.length === 0) throw new BcError("badInput", "push output needs at least one image name");
+      const f = [
+        ["type", "image"],
+        ["name", o2.names.join(",")],
+        ["push", "true"]
+      ];
+      if (o2.pushByDigest) f.push(["push-by-digest", "true"]);
+      if (o2.rewriteTimestamp) f.push(["rewrite-timestamp", "true"]);
+      if (o2.insecure) f.push(["registry.insecure", "true"]);
+      return ["--output", outputSpec(f)];
+    }
+  }
+}
+var sortedEntries = (r) => Object.entries(r ?? {}).sort(([a2], [b]) => a2 < b ? -1 : a2 > b ? 1 : 0);
+function buildxArgs(req) {
+  const args = ["buildx", "build"];
+  if (req.builder) args.push("--builder", req.builder);
+  args.push("--progress", req.progress ?? "plain");
+  if (req.platforms.length === 0) throw new BcError("failed", "internal error: a build request without platforms", { step: "build" });
+  args.push("--platform", req.platforms.join(","));
+  if (req.dockerfile) args.push("-f", req.dockerfile);
+  args.push("--metadata-file", req.metadataFile);
+  const prov = req.provenance ?? DEFAULT_PROVENANCE;
+  args.push(`--provenance=${prov === false ? "false" : `mode=${prov}`}`);
+  for (const [k, v] of sortedEntries(req.labels)) args.push("--label", `${k}=${v}`);
+  if (req.output.type === "oci" || req.output.type === "push") for (const a2 of req.annotations ?? []) args.push("--annotation", a2);
+  for (const t of req.tags ?? []) args.push("-t", t);
+  for (const [k, v] of sortedEntries(req.buildArgs)) args.push("--build-arg", `${k}=${v}`);
+  for (const c3 of req.cacheFrom ?? []) args.push("--cache-from", c3);
+  for (const c3 of req.cacheTo ?? []) args.push("--cache-to", c3);
+  if (req.noCache) args.push("--no-cache");
+  if (req.network === "host") args.push("--network", "host");
+  for (const x of req.secrets ?? []) args.push("--secret", `id=${x.id},env=${x.env}`);
+  args.push(...outputArgs(req.output));
+  args.push(req.context);
+  return args;
+}
+var BuildMetadataSchema = external_exports.object({
+  "containerimage.digest": DigestSchema.optional(),
+  "containerimage.config.digest": DigestSchema.optional(),
+  "containerimage.descriptor": external_exports.object({
+    mediaType: external_exports.string(),
+    digest: DigestSchema,
+    size: external_exports.number(),
+    annotations: external_exports.record(external_exports.string(), external_exports.string()).optional()
+  }).loose().optional(),
+  "image.name": external_exports.string().optional(),
+  "buildx.build.ref": external_exports.string().optional()
+}).loose();
+function parseBuildMetadata(text2, opts) {
+  const where2 = opts.file ?? "buildx metadata file";
+  let json2;
+  try {
+    json2 = JSON.parse(text2);
+  } catch {
+    throw new BcError("failed", `${where2}: not JSON`, { step: "build", details: [text2.slice(0, 200)] });
+  }
+  const parsed2 = BuildMetadataSchema.safeParse(json2);
+  if (!parsed2.success) {
+    throw new BcError("failed", `${where2}: unexpected shape`, {
+      step: "build",
+      details: parsed2.error.issues.slice(0, 5).map((i2) => `${i2.path.join(".") || "(root)"}: ${i2.message}`)
+    });
+  }
+  const m = parsed2.data;
+  const digest = m["containerimage.digest"] ?? m["containerimage.descriptor"]?.digest;
+  if (m["containerimage.digest"] && m["containerimage.descriptor"] && m["containerimage.digest"] !== m["containerimage.descriptor"].digest) {
+    throw new BcError("failed", `${where2}: containerimage.digest and containerimage.descriptor disagree`, { step: "build" });
+  }
+  if (opts.expectDigest && !digest) {
+    throw new BcError("failed", "the build finished but buildx reported no image digest", {
+      step: "build",
+      details: [`${where2} has no containerimage.digest`, "fix: check that the output mode produces an image (load, oci or push)"]
+    });
+  }
+  return {
+    digest,
+    mediaType: m["containerimage.descriptor"]?.mediaType,
+    imageNames: (m["image.name"] ?? "").split(",").map((s) => s.trim()).filter((s) => s !== ""),
+    buildRef: m["buildx.build.ref"],
+    raw: m
+  };
+}
+async function readBuildMetadata(file2, opts) {
+  let text2;
+  try {
+    text2 = await readFile(file2, "utf8");
+  } catch {
+    if (!opts.expectDigest) return { digest: void 0, mediaType: void 0, imageNames: [], buildRef: void 0, raw: {} };
+    throw new BcError("failed", "the build finished but buildx wrote no metadata file", { step: "build", details: [file2] });
+  }
+  return parseBuildMetadata(text2, { ...opts, file: file2 });
+}
+async function runBuildx(req, opts = {}) {
+  const lines = [];
+  const keep = (l) => {
+    lines.push(l);
+    if (lines.length > 4e3) lines.splice(0, 2e3);
+    opts.onLine?.(l);
+  };
+  const res = await docker(buildxArgs(req), {
+    env: opts.env,
+    allowFailure: true,
+    step: "build",
+    onStderrLine: keep,
+    onStdoutLine: keep
+  });
+  if (res.exitCode !== 0) throw buildFailure(lines, res.exitCode, res.command);
+  const metadata = await readBuildMetadata(req.metadataFile, { expectDigest: req.output.type !== "cacheonly" });
+  return { metadata, durationMs: res.durationMs, command: res.command };
+}
+function buildFailure(lines, exitCode, command) {
+  const errorLine = [...lines].reverse().find((l) => /^(ERROR|error):/.test(l.trim()))?.trim();
+  const stepLine = [...lines].reverse().find((l) => /^\s*> \[.*\]/.test(l));
+  const step = stepLine?.trim().replace(/^> /, "").replace(/:$/, "");
+  let excerpt = [];
+  const end = lines.lastIndexOf("------");
+  const start2 = end > 0 ? lines.lastIndexOf("------", end - 1) : -1;
+  if (start2 >= 0) excerpt = lines.slice(start2 + 1, end).filter((l) => !/^\s*> \[/.test(l));
+  if (excerpt.length === 0) excerpt = lastLines(lines.join("\n"), 12);
+  const text2 = lines.join("\n");
+  const env2 = environmentProblem(text2);
+  const message = step ? `build failed at step ${step}` : `docker buildx build exited with code ${exitCode}`;
+  return new BcError(env2 ? "environment" : "failed", env2 ? `${message}: ${env2.what}` : message, {
+    step: "build",
+    details: [...excerpt.slice(-15).map((l) => `  ${l}`), ...errorLine ? [errorLine] : [], ...env2 ? [`fix: ${env2.fix}`] : [], `command: ${command}`]
+  });
+}
+function environmentProblem(text2) {
+  if (/exec format error/i.test(text2)) {
+    return { what: "the engine cannot run binaries of the target platform", fix: "enable emulation: update-binfmts --enable qemu-aarch64 (or install qemu-user-static), then build-connector doctor" };
+  }
+  if (/Multi-platform build is not supported for the docker driver|docker exporter does not currently support exporting manifest lists/i.test(text2)) {
+    return {
+      what: "this engine cannot hold a multi-platform image",
+      fix: 'enable the containerd image store ({"features":{"containerd-snapshotter":true}} in /etc/docker/daemon.json), or use --output oci=FILE'
+    };
+  }
+  if (/Cannot connect to the Docker daemon|error during connect/i.test(text2)) {
+    return { what: "no docker engine answers", fix: "start dockerd (scripts/setup-engine.sh), then build-connector doctor" };
+  }
+  return void 0;
+}
+
 // src/docker/buildx-capabilities.ts
 init_zod();
 var import_semver3 = __toESM(require_semver2(), 1);
@@ -77355,7 +77531,7 @@ async function chooseBuilder(name) {
 init_cli();
 init_cache_dir();
 import { createHash as createHash2 } from "node:crypto";
-import { mkdir as mkdir2, readdir as readdir2, readFile, rm as rm2, stat as stat3, writeFile as writeFile2, rename as rename2 } from "node:fs/promises";
+import { mkdir as mkdir2, readdir as readdir2, readFile as readFile2, rm as rm2, stat as stat3, writeFile as writeFile2, rename as rename2 } from "node:fs/promises";
 import { homedir as homedir3 } from "node:os";
 import { join as join4 } from "node:path";
 var BINFMT = "/proc/sys/fs/binfmt_misc";
@@ -77364,7 +77540,7 @@ function probeTtlSeconds(env2 = process.env) {
   return Number.isFinite(v) && v >= 0 ? v : 600;
 }
 var cacheDir = (env2 = process.env) => userCacheDir(env2);
-var content = async (p) => readFile(p, "utf8").catch(() => null);
+var content = async (p) => readFile2(p, "utf8").catch(() => null);
 var mtime = async (p) => {
   try {
     return (await stat3(p)).mtimeMs;
@@ -77375,7 +77551,7 @@ var mtime = async (p) => {
 async function binfmtState() {
   try {
     const names = (await readdir2(BINFMT)).filter((n2) => n2 !== "register").sort();
-    return await Promise.all(names.map(async (n2) => `${n2}=${(await readFile(join4(BINFMT, n2), "utf8").catch(() => "")).split("\n")[0] ?? ""}`));
+    return await Promise.all(names.map(async (n2) => `${n2}=${(await readFile2(join4(BINFMT, n2), "utf8").catch(() => "")).split("\n")[0] ?? ""}`));
   } catch {
     return [];
   }
@@ -77404,7 +77580,7 @@ async function readCachedCapabilities(key, now = Date.now(), env2 = process.env)
   const ttl = probeTtlSeconds(env2);
   if (ttl === 0) return void 0;
   try {
-    const raw = JSON.parse(await readFile(fileOf(key, env2), "utf8"));
+    const raw = JSON.parse(await readFile2(fileOf(key, env2), "utf8"));
     if (typeof raw !== "object" || raw === null) return void 0;
     const { savedAt, value, key: stored } = raw;
     if (stored !== key.key || typeof savedAt !== "number" || now - savedAt > ttl * 1e3 || now < savedAt) return void 0;
@@ -77545,7 +77721,7 @@ function prepareBuild(plan, opts, caps, files) {
   const platforms = opts.platforms ?? plan.platforms;
   checkPlatforms(platforms);
   const output2 = opts.output ?? { type: "load" };
-  const provenance2 = opts.provenance ?? "min";
+  const provenance2 = opts.provenance ?? DEFAULT_PROVENANCE;
   const missing = unsupportedPlatforms(caps, platforms);
   if (missing.length > 0) {
     throw new BcError("environment", `builder "${caps.builder}" (${caps.driver} driver) cannot build ${missing.join(", ")}`, {
@@ -78907,7 +79083,7 @@ var import_yaml4 = __toESM(require_dist(), 1);
 init_zod();
 init_errors();
 init_image_ref();
-import { readFile as readFile2 } from "node:fs/promises";
+import { readFile as readFile3 } from "node:fs/promises";
 import { join as join10 } from "node:path";
 
 // src/render/assets.ts
@@ -78953,7 +79129,7 @@ async function findBaseDefinition(name) {
   const file2 = join10(builtinBasesDir(), name, "base.yaml");
   let text2;
   try {
-    text2 = await readFile2(file2, "utf8");
+    text2 = await readFile3(file2, "utf8");
   } catch {
     return void 0;
   }
@@ -80429,179 +80605,6 @@ init_cleanup();
 import { mkdir as mkdir4, mkdtemp as mkdtemp2, rm as rm4, stat as stat7, writeFile as writeFile4 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
 import { dirname as dirname4, join as join15, resolve as resolve8 } from "node:path";
-
-// src/docker/buildx.ts
-init_zod();
-init_cli();
-init_errors();
-init_exec();
-init_digest();
-import { readFile as readFile3 } from "node:fs/promises";
-function outputSpec(fields) {
-  return fields.map(([k, v]) => {
-    const f = `${k}=${v}`;
-    return /[",\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f;
-  }).join(",");
-}
-function outputArgs(o2) {
-  switch (o2.type) {
-    case "load":
-      return ["--load"];
-    case "cacheonly":
-      return ["--output", "type=cacheonly"];
-    case "oci": {
-      const f = [
-        ["type", "oci"],
-        ["dest", o2.dest]
-      ];
-      if (o2.tar === false) f.push(["tar", "false"]);
-      if (o2.rewriteTimestamp) f.push(["rewrite-timestamp", "true"]);
-      return ["--output", outputSpec(f)];
-    }
-    case "push": {
-      if (o2.names.length === 0) throw new BcError("badInput", "push output needs at least one image name");
-      const f = [
-        ["type", "image"],
-        ["name", o2.names.join(",")],
-        ["push", "true"]
-      ];
-      if (o2.pushByDigest) f.push(["push-by-digest", "true"]);
-      if (o2.rewriteTimestamp) f.push(["rewrite-timestamp", "true"]);
-      if (o2.insecure) f.push(["registry.insecure", "true"]);
-      return ["--output", outputSpec(f)];
-    }
-  }
-}
-var sortedEntries = (r) => Object.entries(r ?? {}).sort(([a2], [b]) => a2 < b ? -1 : a2 > b ? 1 : 0);
-function buildxArgs(req) {
-  const args = ["buildx", "build"];
-  if (req.builder) args.push("--builder", req.builder);
-  args.push("--progress", req.progress ?? "plain");
-  if (req.platforms.length === 0) throw new BcError("failed", "internal error: a build request without platforms", { step: "build" });
-  args.push("--platform", req.platforms.join(","));
-  if (req.dockerfile) args.push("-f", req.dockerfile);
-  args.push("--metadata-file", req.metadataFile);
-  const prov = req.provenance ?? "min";
-  args.push(`--provenance=${prov === false ? "false" : `mode=${prov}`}`);
-  for (const [k, v] of sortedEntries(req.labels)) args.push("--label", `${k}=${v}`);
-  if (req.output.type === "oci" || req.output.type === "push") for (const a2 of req.annotations ?? []) args.push("--annotation", a2);
-  for (const t of req.tags ?? []) args.push("-t", t);
-  for (const [k, v] of sortedEntries(req.buildArgs)) args.push("--build-arg", `${k}=${v}`);
-  for (const c3 of req.cacheFrom ?? []) args.push("--cache-from", c3);
-  for (const c3 of req.cacheTo ?? []) args.push("--cache-to", c3);
-  if (req.noCache) args.push("--no-cache");
-  if (req.network === "host") args.push("--network", "host");
-  for (const x of req.secrets ?? []) args.push("--secret", `id=${x.id},env=${x.env}`);
-  args.push(...outputArgs(req.output));
-  args.push(req.context);
-  return args;
-}
-var BuildMetadataSchema = external_exports.object({
-  "containerimage.digest": DigestSchema.optional(),
-  "containerimage.config.digest": DigestSchema.optional(),
-  "containerimage.descriptor": external_exports.object({
-    mediaType: external_exports.string(),
-    digest: DigestSchema,
-    size: external_exports.number(),
-    annotations: external_exports.record(external_exports.string(), external_exports.string()).optional()
-  }).loose().optional(),
-  "image.name": external_exports.string().optional(),
-  "buildx.build.ref": external_exports.string().optional()
-}).loose();
-function parseBuildMetadata(text2, opts) {
-  const where2 = opts.file ?? "buildx metadata file";
-  let json2;
-  try {
-    json2 = JSON.parse(text2);
-  } catch {
-    throw new BcError("failed", `${where2}: not JSON`, { step: "build", details: [text2.slice(0, 200)] });
-  }
-  const parsed2 = BuildMetadataSchema.safeParse(json2);
-  if (!parsed2.success) {
-    throw new BcError("failed", `${where2}: unexpected shape`, {
-      step: "build",
-      details: parsed2.error.issues.slice(0, 5).map((i2) => `${i2.path.join(".") || "(root)"}: ${i2.message}`)
-    });
-  }
-  const m = parsed2.data;
-  const digest = m["containerimage.digest"] ?? m["containerimage.descriptor"]?.digest;
-  if (m["containerimage.digest"] && m["containerimage.descriptor"] && m["containerimage.digest"] !== m["containerimage.descriptor"].digest) {
-    throw new BcError("failed", `${where2}: containerimage.digest and containerimage.descriptor disagree`, { step: "build" });
-  }
-  if (opts.expectDigest && !digest) {
-    throw new BcError("failed", "the build finished but buildx reported no image digest", {
-      step: "build",
-      details: [`${where2} has no containerimage.digest`, "fix: check that the output mode produces an image (load, oci or push)"]
-    });
-  }
-  return {
-    digest,
-    mediaType: m["containerimage.descriptor"]?.mediaType,
-    imageNames: (m["image.name"] ?? "").split(",").map((s) => s.trim()).filter((s) => s !== ""),
-    buildRef: m["buildx.build.ref"],
-    raw: m
-  };
-}
-async function readBuildMetadata(file2, opts) {
-  let text2;
-  try {
-    text2 = await readFile3(file2, "utf8");
-  } catch {
-    if (!opts.expectDigest) return { digest: void 0, mediaType: void 0, imageNames: [], buildRef: void 0, raw: {} };
-    throw new BcError("failed", "the build finished but buildx wrote no metadata file", { step: "build", details: [file2] });
-  }
-  return parseBuildMetadata(text2, { ...opts, file: file2 });
-}
-async function runBuildx(req, opts = {}) {
-  const lines = [];
-  const keep = (l) => {
-    lines.push(l);
-    if (lines.length > 4e3) lines.splice(0, 2e3);
-    opts.onLine?.(l);
-  };
-  const res = await docker(buildxArgs(req), {
-    env: opts.env,
-    allowFailure: true,
-    step: "build",
-    onStderrLine: keep,
-    onStdoutLine: keep
-  });
-  if (res.exitCode !== 0) throw buildFailure(lines, res.exitCode, res.command);
-  const metadata = await readBuildMetadata(req.metadataFile, { expectDigest: req.output.type !== "cacheonly" });
-  return { metadata, durationMs: res.durationMs, command: res.command };
-}
-function buildFailure(lines, exitCode, command) {
-  const errorLine = [...lines].reverse().find((l) => /^(ERROR|error):/.test(l.trim()))?.trim();
-  const stepLine = [...lines].reverse().find((l) => /^\s*> \[.*\]/.test(l));
-  const step = stepLine?.trim().replace(/^> /, "").replace(/:$/, "");
-  let excerpt = [];
-  const end = lines.lastIndexOf("------");
-  const start2 = end > 0 ? lines.lastIndexOf("------", end - 1) : -1;
-  if (start2 >= 0) excerpt = lines.slice(start2 + 1, end).filter((l) => !/^\s*> \[/.test(l));
-  if (excerpt.length === 0) excerpt = lastLines(lines.join("\n"), 12);
-  const text2 = lines.join("\n");
-  const env2 = environmentProblem(text2);
-  const message = step ? `build failed at step ${step}` : `docker buildx build exited with code ${exitCode}`;
-  return new BcError(env2 ? "environment" : "failed", env2 ? `${message}: ${env2.what}` : message, {
-    step: "build",
-    details: [...excerpt.slice(-15).map((l) => `  ${l}`), ...errorLine ? [errorLine] : [], ...env2 ? [`fix: ${env2.fix}`] : [], `command: ${command}`]
-  });
-}
-function environmentProblem(text2) {
-  if (/exec format error/i.test(text2)) {
-    return { what: "the engine cannot run binaries of the target platform", fix: "enable emulation: update-binfmts --enable qemu-aarch64 (or install qemu-user-static), then build-connector doctor" };
-  }
-  if (/Multi-platform build is not supported for the docker driver|docker exporter does not currently support exporting manifest lists/i.test(text2)) {
-    return {
-      what: "this engine cannot hold a multi-platform image",
-      fix: 'enable the containerd image store ({"features":{"containerd-snapshotter":true}} in /etc/docker/daemon.json), or use --output oci=FILE'
-    };
-  }
-  if (/Cannot connect to the Docker daemon|error during connect/i.test(text2)) {
-    return { what: "no docker engine answers", fix: "start dockerd (scripts/setup-engine.sh), then build-connector doctor" };
-  }
-  return void 0;
-}
 
 // src/oci/layout.ts
 init_zod();
@@ -82698,7 +82701,7 @@ init_image_ref();
 var C8D_FIX = 'enable the containerd image store ({"features":{"containerd-snapshotter":true}} in /etc/docker/daemon.json, restart dockerd)';
 var CONTAINER_FIX = "or use a docker-container builder: docker buildx create --use --driver docker-container (docker/setup-buildx-action does this)";
 function chooseStrategy(caps, want) {
-  const asked = want.provenance ?? "min";
+  const asked = want.provenance ?? DEFAULT_PROVENANCE;
   const store = caps.containerdStore === true ? "containerd" : caps.containerdStore === false ? "classic" : "unknown";
   const base = { builder: caps.builder, driver: caps.driver, store };
   const unavailable = [];
@@ -82950,7 +82953,7 @@ function buildKnobs(plan, req) {
     buildArgs: { ...plan.buildArgs ?? {}, ...req.buildArgs ?? {} },
     cacheFrom: req.cacheFrom,
     cacheTo: req.cacheTo,
-    provenance: req.provenance ?? "min",
+    provenance: req.provenance ?? DEFAULT_PROVENANCE,
     builder: req.builder,
     noCache: req.noCache
   };
@@ -83776,7 +83779,7 @@ async function runPublish(req, hooks = {}) {
 async function build(run3, acc) {
   const { req, r, plan, epoch, log } = run3;
   const knobs = buildKnobs(plan, req);
-  const key = await inputKey({ plan, buildArgs: knobs.buildArgs ?? {}, provenance: String(knobs.provenance ?? "min"), epoch: epoch.value }).catch((err) => ({ key: void 0, why: toBcError(err).message }));
+  const key = await inputKey({ plan, buildArgs: knobs.buildArgs ?? {}, provenance: String(knobs.provenance ?? DEFAULT_PROVENANCE), epoch: epoch.value }).catch((err) => ({ key: void 0, why: toBcError(err).message }));
   const unchanged = await unchangedImages(run3, key);
   if (unchanged) return skip(unchanged, `unchanged: ${r.target.reference}:${run3.versionTag} already holds ${unchanged.facts.digest}, built from the same inputs (${key.key}); nothing rebuilt`);
   if (key.key === void 0) log(`build inputs not keyed (${key.why}): a re-publish of this version will rebuild`);

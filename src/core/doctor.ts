@@ -16,6 +16,7 @@ import { retryPolicy } from '../registry/retry.js';
 import { detectCapabilities } from '../docker/buildx-capabilities.js';
 import { chooseStrategy } from './strategy.js';
 import { DEFAULT_PLATFORMS } from '../shared/platforms.js';
+import { DEFAULT_PROVENANCE } from '../shared/provenance.js';
 
 const DoctorItemSchema = z.object({
   id: z.enum(['docker-client', 'engine', 'image-store', 'buildx', 'builder', 'platforms', 'arm64-emulation', 'strategy', 'unavailable', 'registry', 'registry-login']),
@@ -133,7 +134,7 @@ export async function runDoctor(opts: DoctorOptions = {}): Promise<DoctorReport>
 
   if (facts.engineVersion && facts.buildxVersion) {
     try {
-      const st = chooseStrategy(await detectCapabilities(undefined), { platforms, goal: 'push', provenance: 'min' });
+      const st = chooseStrategy(await detectCapabilities(undefined), { platforms, goal: 'push', provenance: DEFAULT_PROVENANCE });
       facts.strategy = {
         kind: st.kind,
         builder: st.builder,

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { badInput } from '../errors.js';
 import { PlatformSchema, isPlatform } from '../shared/platforms.js';
 import { splitList } from './request.js';
-import type { Provenance } from '../docker/buildx.js';
+import type { Provenance } from '../shared/provenance.js';
 import { LATEST_MODES } from '../publish/tag-plan.js';
 
 /** A list field: "a,b", "a\nb" or ["a","b"]; empty string = not given. */

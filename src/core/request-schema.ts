@@ -15,6 +15,7 @@ import type { PublishRequest } from './request.js';
 import type { BuildFlowRequest } from './flows/build.js';
 import { FIELDS, bool, latest, list, optString, parseWith, provenance, retries, secret, type Source } from './request-fields.js';
 import type { RegistryLogin } from '../registry/credentials.js';
+import { DEFAULT_PROVENANCE } from '../shared/provenance.js';
 
 export { DEFAULT_PLATFORMS } from '../shared/platforms.js';
 const COMMANDS = ['build', 'verify', 'publish'] as const;
@@ -170,7 +171,7 @@ export function buildRequestOf(dir: string, c: BuildConfig & Partial<BuildComman
     cacheFrom: c.cacheFrom,
     cacheTo: c.cacheTo,
     builder: c.builder,
-    provenance: c.provenance ?? 'min',
+    provenance: c.provenance ?? DEFAULT_PROVENANCE,
     ...(c.output ? { output: c.output } : {}),
     ...(c.tags ? { tags: c.tags } : {}),
     ...(c.sourceDateEpoch !== undefined ? { sourceDateEpoch: c.sourceDateEpoch } : {}),
@@ -199,7 +200,7 @@ export function publishRequestOf(dir: string, c: PublishConfig): PublishRequest 
     buildArgs: c.buildArgs,
     cacheFrom: c.cacheFrom,
     cacheTo: c.cacheTo,
-    provenance: c.provenance ?? 'min',
+    provenance: c.provenance ?? DEFAULT_PROVENANCE,
     noCache: c.noCache,
     configFile: c.configFile,
     // push: false is a dry run: everything up to verify, nothing pushed or tagged

@@ -5,7 +5,7 @@
  * one request gives one result in either shell. Types and light functions
  * only: the shells load this module at start-up.
  */
-import type { Provenance } from '../docker/buildx.js';
+import type { Provenance } from '../shared/provenance.js';
 import type { LatestMode } from '../publish/tag-plan.js';
 import type { PublishTarget } from '../publish/target.js';
 import type { Finding } from '../lint/types.js';

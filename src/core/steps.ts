@@ -23,6 +23,7 @@ import type { BuildFacts } from './result.js';
 import { buildImages, loadImages, type BuiltImages, type ImagesRequest } from './images/images.js';
 import { done, type StepOutcome } from './pipeline.js';
 import type { BuildRequestCommon } from './request.js';
+import { DEFAULT_PROVENANCE } from '../shared/provenance.js';
 
 /** A step failure with the structured facts behind it. */
 export class StepError extends BcError {
@@ -111,7 +112,7 @@ export function buildKnobs(plan: BuildPlan, req: BuildRequestCommon): Pick<Image
     buildArgs: { ...(plan.buildArgs ?? {}), ...(req.buildArgs ?? {}) },
     cacheFrom: req.cacheFrom,
     cacheTo: req.cacheTo,
-    provenance: req.provenance ?? 'min',
+    provenance: req.provenance ?? DEFAULT_PROVENANCE,
     builder: req.builder,
     noCache: req.noCache,
   };

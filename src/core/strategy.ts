@@ -15,7 +15,7 @@
  * a capability table (test/unit/strategy.test.ts): no BuildKit image can be
  * had offline to run a docker-container builder here.
  */
-import type { Provenance } from '../docker/buildx.js';
+import { type Provenance, DEFAULT_PROVENANCE } from '../shared/provenance.js';
 import type { BuilderCapabilities } from '../docker/buildx-capabilities.js';
 import { splitImageRef } from '../shared/image-ref.js';
 
@@ -62,7 +62,7 @@ const CONTAINER_FIX = 'or use a docker-container builder: docker buildx create -
  * refuses (exit 3) with the fix.
  */
 export function chooseStrategy(caps: BuilderCapabilities, want: { platforms: readonly string[]; goal: BuildGoal; provenance?: Provenance }): BuildStrategy {
-  const asked = want.provenance ?? 'min';
+  const asked = want.provenance ?? DEFAULT_PROVENANCE;
   const store: BuildStrategy['store'] = caps.containerdStore === true ? 'containerd' : caps.containerdStore === false ? 'classic' : 'unknown';
   const base = { builder: caps.builder, driver: caps.driver, store };
   const unavailable: Unavailable[] = [];

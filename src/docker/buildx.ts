@@ -10,9 +10,10 @@ import { docker } from './cli.js';
 import { BcError } from '../errors.js';
 import { lastLines } from '../exec.js';
 import { DigestSchema } from '../shared/digest.js';
+import { DEFAULT_PROVENANCE, type Provenance } from '../shared/provenance.js';
 
 
-export type Provenance = 'min' | 'max' | false;
+
 type Progress = 'plain' | 'tty' | 'quiet' | 'auto';
 
 type BuildOutput =
@@ -109,7 +110,7 @@ export function buildxArgs(req: BuildRequest): string[] {
   args.push('--platform', req.platforms.join(','));
   if (req.dockerfile) args.push('-f', req.dockerfile);
   args.push('--metadata-file', req.metadataFile);
-  const prov = req.provenance ?? 'min';
+  const prov = req.provenance ?? DEFAULT_PROVENANCE;
   args.push(`--provenance=${prov === false ? 'false' : `mode=${prov}`}`);
   for (const [k, v] of sortedEntries(req.labels)) args.push('--label', `${k}=${v}`);
   if (req.output.type === 'oci' || req.output.type === 'push') for (const a of req.annotations ?? []) args.push('--annotation', a);

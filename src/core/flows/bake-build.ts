@@ -14,9 +14,10 @@ import type { BuildPlan } from '../../render/types.js';
 import { buildStep } from '../steps.js';
 import { defaultTags } from '../images/prepare.js';
 import { bakeArgs, environmentCheck, networkDropped, readMetadata, type BakeFile, type Prepared } from './bake-file.js';
+import type { Provenance } from '../../shared/provenance.js';
 
 interface BakeBuildOptions {
-  provenance?: 'min' | 'max' | false;
+  provenance?: Provenance;
   noCache?: boolean;
   builder?: string;
 }

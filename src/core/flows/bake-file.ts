@@ -12,6 +12,7 @@ import { lastLines } from '../../exec.js';
 import type { BuildPlan } from '../../render/types.js';
 import type { VerifyReport } from '../../verify/index.js';
 import { defaultTags } from '../images/prepare.js';
+import { DEFAULT_PROVENANCE, type Provenance } from '../../shared/provenance.js';
 
 export type BakeStatus = 'verified' | 'built' | 'plan-failed' | 'lint-failed' | 'build-failed' | 'verify-failed';
 
@@ -73,8 +74,8 @@ export function targetName(dirName: string, taken: ReadonlySet<string>): string 
 }
 
 /** The bake target of one plan (pure). */
-export function bakeTarget(plan: BuildPlan, dockerfile: string, opts: { platforms?: string[]; epoch: number; provenance?: 'min' | 'max' | false }): BakeTarget {
-  const provenance = opts.provenance ?? 'min';
+export function bakeTarget(plan: BuildPlan, dockerfile: string, opts: { platforms?: string[]; epoch: number; provenance?: Provenance }): BakeTarget {
+  const provenance = opts.provenance ?? DEFAULT_PROVENANCE;
   return {
     context: plan.context,
     dockerfile,

@@ -34,6 +34,7 @@ import { defaultLog } from '../request.js';
 import { bakeTarget, targetName, type BakeConnectorResult, type BakeFile, type BakeStatus, type Prepared } from './bake-file.js';
 import { runBake } from './bake-build.js';
 import { verifyBound, verifyConnectors, type VerifyBound } from './bake-verify.js';
+import type { Provenance } from '../../shared/provenance.js';
 
 export type { BakeConnectorResult, BakeFile, BakeStatus, BakeTarget } from './bake-file.js';
 export { verifyBound } from './bake-verify.js';
@@ -59,7 +60,7 @@ export interface BakeOptions extends StepHooks {
   verify?: boolean;
   /** verify options for every connector (inputs come from each connector's defaults) */
   verifyOptions?: (plan: BuildPlan) => Promise<VerifyOptions>;
-  provenance?: 'min' | 'max' | false;
+  provenance?: Provenance;
   noCache?: boolean;
   /** buildx builder (default: BUILDX_BUILDER or the current one), e.g. a remote BuildKit */
   builder?: string;

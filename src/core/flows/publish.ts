@@ -43,6 +43,7 @@ import { defaultLog, type FlowHooks, type PublishRequest } from '../request.js';
 import { buildFacts, buildKnobs, buildStep, lintStep, renderStep, untag, verifyStep, workDir, StepError, type Rendered } from '../steps.js';
 import { immutability, pendingTags, publishable, resolve, type Immutability, type Resolved } from './publish-resolve.js';
 import { attachSboms, makeSboms, withoutSbom, type SbomJob } from './publish-sbom.js';
+import { DEFAULT_PROVENANCE } from '../../shared/provenance.js';
 
 const PUBLISH_STEPS: readonly StepName[] = ['resolve', 'render', 'lint', 'build', 'verify', 'sbom', 'push', 'tag'];
 
@@ -187,7 +188,7 @@ export async function runPublish(req: PublishRequest, hooks: FlowHooks = {}): Pr
 async function build(run: Run, acc: Acc): Promise<StepOutcome<Built>> {
   const { req, r, plan, epoch, log } = run;
   const knobs = buildKnobs(plan, req);
-  const key: InputKey = await inputKey({ plan, buildArgs: knobs.buildArgs ?? {}, provenance: String(knobs.provenance ?? 'min'), epoch: epoch.value }).catch((err: unknown) => ({ key: undefined, why: toBcError(err).message }));
+  const key: InputKey = await inputKey({ plan, buildArgs: knobs.buildArgs ?? {}, provenance: String(knobs.provenance ?? DEFAULT_PROVENANCE), epoch: epoch.value }).catch((err: unknown) => ({ key: undefined, why: toBcError(err).message }));
   const unchanged = await unchangedImages(run, key);
   if (unchanged) return skip(unchanged, `unchanged: ${r.target.reference}:${run.versionTag} already holds ${unchanged.facts.digest}, built from the same inputs (${key.key}); nothing rebuilt`);
   if (key.key === undefined) log(`build inputs not keyed (${key.why}): a re-publish of this version will rebuild`);

@@ -1,19 +1,18 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
-  renderReport
-} from "./chunk-XPAHB2QA.js";
-import "./chunk-72ISDTNZ.js";
-import "./chunk-KEWTO4LD.js";
-import "./chunk-OC3KWBP4.js";
-import "./chunk-GS2RMN54.js";
-import "./chunk-OFZVU4AW.js";
-import "./chunk-I4R3QSSD.js";
-import "./chunk-QL47CY3G.js";
-import "./chunk-CYJU4RMM.js";
-import "./chunk-CY7YV7HZ.js";
-import "./chunk-ZLOFR45O.js";
+  register,
+  tagPlanOptions
+} from "./chunk-J72MFRYG.js";
+import "./chunk-W72BLPIB.js";
+import "./chunk-A3DFQGGB.js";
+import "./chunk-ADAXBUA2.js";
+import "./chunk-5HUJQ3FY.js";
+import "./chunk-ZPPOWMXW.js";
+import "./chunk-UTGX6F2J.js";
+import "./chunk-DUDWKVG5.js";
 import "./chunk-2U75EEOT.js";
 import "./chunk-AVBWJCO6.js";
+import "./chunk-LOARME4M.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-N2CKSR53.js";
 import "./chunk-H2BA5LQY.js";
@@ -22,5 +21,6 @@ import "./chunk-AESVDITN.js";
 import "./chunk-AQYICBEV.js";
 import "./chunk-4S36LVC7.js";
 export {
-  renderReport
+  register,
+  tagPlanOptions
 };

@@ -1,16 +1,13 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
-  VERIFY_STEPS,
-  connectorVerifyOptions,
-  resolveVerifyTarget,
-  runVerify
-} from "./chunk-KEWTO4LD.js";
+  renderReport
+} from "./chunk-XPAHB2QA.js";
+import "./chunk-72ISDTNZ.js";
+import "./chunk-IYR675GK.js";
 import "./chunk-OC3KWBP4.js";
 import "./chunk-GS2RMN54.js";
 import "./chunk-OFZVU4AW.js";
-import {
-  CHECK_IDS
-} from "./chunk-I4R3QSSD.js";
+import "./chunk-I4R3QSSD.js";
 import "./chunk-QL47CY3G.js";
 import "./chunk-CYJU4RMM.js";
 import "./chunk-CY7YV7HZ.js";
@@ -25,9 +22,5 @@ import "./chunk-AESVDITN.js";
 import "./chunk-AQYICBEV.js";
 import "./chunk-4S36LVC7.js";
 export {
-  CHECK_IDS,
-  VERIFY_STEPS,
-  connectorVerifyOptions,
-  resolveVerifyTarget,
-  runVerify
+  renderReport
 };

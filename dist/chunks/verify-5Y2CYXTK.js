@@ -14,7 +14,7 @@ import {
   action,
   credentialOptions,
   loginFromFlags
-} from "./chunk-7QDAYU4C.js";
+} from "./chunk-LOARME4M.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-N2CKSR53.js";
 import {
@@ -58,7 +58,7 @@ async function verifyRequestOf(target, f) {
   return req;
 }
 async function verifyRequest(target, f) {
-  const { resolveVerifyTarget } = await import("./verify-DYNFBT4Z.js");
+  const { resolveVerifyTarget } = await import("./verify-L5NJRRYY.js");
   return resolveVerifyTarget(await verifyRequestOf(target, f));
 }
 function register(program) {
@@ -68,7 +68,7 @@ function register(program) {
     action(async (out, g, target, flags) => {
       const login = await loginFromFlags(flags);
       const req = { ...await verifyRequestOf(target, flags), login };
-      const [{ runVerify }, { renderReport }] = await Promise.all([import("./verify-DYNFBT4Z.js"), import("./verify-format-JBZ442OL.js")]);
+      const [{ runVerify }, { renderReport }] = await Promise.all([import("./verify-L5NJRRYY.js"), import("./verify-format-VP6PVBG7.js")]);
       const { report } = await runVerify(req, g.json ? {} : { onProgress: (l) => out.info(l) });
       out.result(report, () => renderReport(report));
       return report.ok ? ExitCode.ok : ExitCode.failed;

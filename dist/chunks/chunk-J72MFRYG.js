@@ -6,7 +6,7 @@ import {
   action,
   credentialOptions,
   loginFromFlags
-} from "./chunk-7QDAYU4C.js";
+} from "./chunk-LOARME4M.js";
 import {
   init_define_BC_HELP
 } from "./chunk-4S36LVC7.js";

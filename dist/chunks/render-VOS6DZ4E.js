@@ -1,7 +1,7 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
   resolveSourceDateEpoch
-} from "./chunk-ZUTCFMJD.js";
+} from "./chunk-RLFBP3Q3.js";
 import "./chunk-G5RLS37P.js";
 import "./chunk-V5RQTSF5.js";
 import "./chunk-UEN25T52.js";
@@ -22,6 +22,7 @@ import {
 import "./chunk-CYJU4RMM.js";
 import "./chunk-CY7YV7HZ.js";
 import "./chunk-ZLOFR45O.js";
+import "./chunk-7YRN5CZK.js";
 import "./chunk-ZPPOWMXW.js";
 import "./chunk-UTGX6F2J.js";
 import "./chunk-DUDWKVG5.js";

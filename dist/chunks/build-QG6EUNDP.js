@@ -11,15 +11,15 @@ import {
   untag,
   verifyStep,
   workDir
-} from "./chunk-HTCEL2GB.js";
+} from "./chunk-J25LJE6I.js";
 import {
   renderReport
 } from "./chunk-XPAHB2QA.js";
 import "./chunk-72ISDTNZ.js";
-import "./chunk-KEWTO4LD.js";
+import "./chunk-IYR675GK.js";
 import "./chunk-JDNWEDZL.js";
 import "./chunk-BFAODOLW.js";
-import "./chunk-U3HYMYWZ.js";
+import "./chunk-NHJISADQ.js";
 import "./chunk-OC3KWBP4.js";
 import "./chunk-GS2RMN54.js";
 import "./chunk-OFZVU4AW.js";
@@ -27,14 +27,14 @@ import "./chunk-I4R3QSSD.js";
 import {
   buildRequestOf,
   parseBuildCommand
-} from "./chunk-G7RWIH7O.js";
+} from "./chunk-UAQAWRP5.js";
 import "./chunk-W72BLPIB.js";
 import "./chunk-A3DFQGGB.js";
 import {
   defaultLog
 } from "./chunk-ADAXBUA2.js";
 import "./chunk-5HUJQ3FY.js";
-import "./chunk-ZUTCFMJD.js";
+import "./chunk-RLFBP3Q3.js";
 import "./chunk-G5RLS37P.js";
 import "./chunk-V5RQTSF5.js";
 import "./chunk-UEN25T52.js";
@@ -50,6 +50,7 @@ import {
 import "./chunk-CYJU4RMM.js";
 import "./chunk-CY7YV7HZ.js";
 import "./chunk-ZLOFR45O.js";
+import "./chunk-7YRN5CZK.js";
 import "./chunk-ZPPOWMXW.js";
 import "./chunk-UTGX6F2J.js";
 import "./chunk-DUDWKVG5.js";
@@ -61,7 +62,7 @@ import {
   buildInputsOf,
   collect,
   failedFlow
-} from "./chunk-7QDAYU4C.js";
+} from "./chunk-LOARME4M.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-N2CKSR53.js";
 import "./chunk-H2BA5LQY.js";

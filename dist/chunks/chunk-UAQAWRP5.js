@@ -11,6 +11,9 @@ import {
   secret
 } from "./chunk-W72BLPIB.js";
 import {
+  DEFAULT_PROVENANCE
+} from "./chunk-7YRN5CZK.js";
+import {
   PlatformSchema
 } from "./chunk-AVBWJCO6.js";
 import {
@@ -125,7 +128,7 @@ function buildRequestOf(dir, c) {
     cacheFrom: c.cacheFrom,
     cacheTo: c.cacheTo,
     builder: c.builder,
-    provenance: c.provenance ?? "min",
+    provenance: c.provenance ?? DEFAULT_PROVENANCE,
     ...c.output ? { output: c.output } : {},
     ...c.tags ? { tags: c.tags } : {},
     ...c.sourceDateEpoch !== void 0 ? { sourceDateEpoch: c.sourceDateEpoch } : {},
@@ -147,7 +150,7 @@ function publishRequestOf(dir, c) {
     buildArgs: c.buildArgs,
     cacheFrom: c.cacheFrom,
     cacheTo: c.cacheTo,
-    provenance: c.provenance ?? "min",
+    provenance: c.provenance ?? DEFAULT_PROVENANCE,
     noCache: c.noCache,
     configFile: c.configFile,
     // push: false is a dry run: everything up to verify, nothing pushed or tagged

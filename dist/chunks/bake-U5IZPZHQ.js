@@ -6,13 +6,13 @@ import {
   findingLine,
   lintStep,
   renderStep
-} from "./chunk-HTCEL2GB.js";
+} from "./chunk-J25LJE6I.js";
 import "./chunk-JDNWEDZL.js";
 import "./chunk-BFAODOLW.js";
 import {
   chooseStrategy,
   platformTag
-} from "./chunk-U3HYMYWZ.js";
+} from "./chunk-NHJISADQ.js";
 import {
   verifyImage
 } from "./chunk-OC3KWBP4.js";
@@ -25,7 +25,7 @@ import {
 import {
   buildFailure,
   defaultTags
-} from "./chunk-ZUTCFMJD.js";
+} from "./chunk-RLFBP3Q3.js";
 import "./chunk-G5RLS37P.js";
 import "./chunk-V5RQTSF5.js";
 import "./chunk-UEN25T52.js";
@@ -45,6 +45,9 @@ import {
   docker,
   parseJson
 } from "./chunk-ZLOFR45O.js";
+import {
+  DEFAULT_PROVENANCE
+} from "./chunk-7YRN5CZK.js";
 import {
   loadConnector
 } from "./chunk-ZPPOWMXW.js";
@@ -91,7 +94,7 @@ function targetName(dirName, taken) {
   return name;
 }
 function bakeTarget(plan, dockerfile, opts) {
-  const provenance = opts.provenance ?? "min";
+  const provenance = opts.provenance ?? DEFAULT_PROVENANCE;
   return {
     context: plan.context,
     dockerfile,

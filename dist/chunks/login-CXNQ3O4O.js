@@ -1,7 +1,7 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
   parseRegistryLogin
-} from "./chunk-G7RWIH7O.js";
+} from "./chunk-UAQAWRP5.js";
 import "./chunk-W72BLPIB.js";
 import "./chunk-A3DFQGGB.js";
 import "./chunk-ADAXBUA2.js";
@@ -10,6 +10,7 @@ import {
   explicitCredentials,
   readStdinPassword
 } from "./chunk-F52TEOU4.js";
+import "./chunk-7YRN5CZK.js";
 import "./chunk-ZPPOWMXW.js";
 import "./chunk-UTGX6F2J.js";
 import "./chunk-DUDWKVG5.js";

@@ -14,10 +14,10 @@ import {
   renderStep,
   untag,
   workDir
-} from "./chunk-HTCEL2GB.js";
+} from "./chunk-J25LJE6I.js";
 import "./chunk-JDNWEDZL.js";
 import "./chunk-BFAODOLW.js";
-import "./chunk-U3HYMYWZ.js";
+import "./chunk-NHJISADQ.js";
 import {
   verifyImage
 } from "./chunk-OC3KWBP4.js";
@@ -33,7 +33,7 @@ import {
 import {
   registryAccess
 } from "./chunk-F52TEOU4.js";
-import "./chunk-ZUTCFMJD.js";
+import "./chunk-RLFBP3Q3.js";
 import "./chunk-G5RLS37P.js";
 import "./chunk-V5RQTSF5.js";
 import "./chunk-UEN25T52.js";
@@ -52,6 +52,9 @@ import {
 import "./chunk-CYJU4RMM.js";
 import "./chunk-CY7YV7HZ.js";
 import "./chunk-ZLOFR45O.js";
+import {
+  DEFAULT_PROVENANCE
+} from "./chunk-7YRN5CZK.js";
 import {
   loadConnector
 } from "./chunk-ZPPOWMXW.js";
@@ -120,7 +123,7 @@ async function recordSteps(dir, opts, log, run) {
         goal: "push",
         work: work.path,
         tags: [`build-connector-record/${c.dirName}:${process.pid}-${Date.now().toString(36)}`.toLowerCase()],
-        provenance: opts.provenance ?? "min",
+        provenance: opts.provenance ?? DEFAULT_PROVENANCE,
         buildArgs: plan.buildArgs,
         builder: opts.builder,
         sourceDateEpochResolved: Promise.resolve(epoch),

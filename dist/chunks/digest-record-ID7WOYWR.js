@@ -3,7 +3,7 @@ import {
   renderReport
 } from "./chunk-XPAHB2QA.js";
 import "./chunk-72ISDTNZ.js";
-import "./chunk-KEWTO4LD.js";
+import "./chunk-IYR675GK.js";
 import "./chunk-OC3KWBP4.js";
 import "./chunk-GS2RMN54.js";
 import "./chunk-OFZVU4AW.js";
@@ -27,7 +27,7 @@ import {
   action,
   credentialOptions,
   loginFromFlags
-} from "./chunk-7QDAYU4C.js";
+} from "./chunk-LOARME4M.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-N2CKSR53.js";
 import "./chunk-H2BA5LQY.js";
@@ -51,7 +51,7 @@ function register(program) {
       const v = parseFields({ platform: opts.platform, provenance: opts.provenance, timeout: opts.timeout, retries: opts.retries });
       const platform = v.platform ?? "";
       const { provenance, timeout } = v;
-      const { buildPlatformRecord, platformRecordDefaults } = await import("./record-SY6DDLHE.js");
+      const { buildPlatformRecord, platformRecordDefaults } = await import("./record-L3CNFZAU.js");
       const { file, verify } = await platformRecordDefaults(dir, platform, { out: opts.out, timeoutSeconds: timeout ?? 120 });
       const res = await buildPlatformRecord(dir, {
         platform,

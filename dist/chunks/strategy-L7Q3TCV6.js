@@ -2,7 +2,8 @@ import { createRequire as __bcCreateRequire } from 'node:module'; const require 
 import {
   chooseStrategy,
   platformTag
-} from "./chunk-U3HYMYWZ.js";
+} from "./chunk-NHJISADQ.js";
+import "./chunk-7YRN5CZK.js";
 import "./chunk-2U75EEOT.js";
 import "./chunk-ROAOEA6R.js";
 import "./chunk-AESVDITN.js";

@@ -5,7 +5,7 @@ import {
 } from "./chunk-72ISDTNZ.js";
 import {
   chooseStrategy
-} from "./chunk-U3HYMYWZ.js";
+} from "./chunk-NHJISADQ.js";
 import {
   ARM64_PROBE_OUTPUT,
   arm64ProbeElf
@@ -32,6 +32,9 @@ import "./chunk-UEN25T52.js";
 import {
   docker
 } from "./chunk-ZLOFR45O.js";
+import {
+  DEFAULT_PROVENANCE
+} from "./chunk-7YRN5CZK.js";
 import "./chunk-ZPPOWMXW.js";
 import "./chunk-UTGX6F2J.js";
 import "./chunk-DUDWKVG5.js";
@@ -43,7 +46,7 @@ import {
   action,
   credentialOptions,
   loginFromFlags
-} from "./chunk-7QDAYU4C.js";
+} from "./chunk-LOARME4M.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-N2CKSR53.js";
 import "./chunk-H2BA5LQY.js";
@@ -170,7 +173,7 @@ async function runDoctor(opts = {}) {
   }
   if (facts.engineVersion && facts.buildxVersion) {
     try {
-      const st = chooseStrategy(await detectCapabilities(void 0), { platforms, goal: "push", provenance: "min" });
+      const st = chooseStrategy(await detectCapabilities(void 0), { platforms, goal: "push", provenance: DEFAULT_PROVENANCE });
       facts.strategy = {
         kind: st.kind,
         builder: st.builder,

@@ -14,7 +14,7 @@ import {
   action,
   credentialOptions,
   loginFromFlags
-} from "./chunk-7QDAYU4C.js";
+} from "./chunk-LOARME4M.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-N2CKSR53.js";
 import "./chunk-H2BA5LQY.js";

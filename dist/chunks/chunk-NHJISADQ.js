@@ -1,5 +1,8 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
+  DEFAULT_PROVENANCE
+} from "./chunk-7YRN5CZK.js";
+import {
   splitImageRef
 } from "./chunk-2U75EEOT.js";
 import {
@@ -11,7 +14,7 @@ init_define_BC_HELP();
 var C8D_FIX = 'enable the containerd image store ({"features":{"containerd-snapshotter":true}} in /etc/docker/daemon.json, restart dockerd)';
 var CONTAINER_FIX = "or use a docker-container builder: docker buildx create --use --driver docker-container (docker/setup-buildx-action does this)";
 function chooseStrategy(caps, want) {
-  const asked = want.provenance ?? "min";
+  const asked = want.provenance ?? DEFAULT_PROVENANCE;
   const store = caps.containerdStore === true ? "containerd" : caps.containerdStore === false ? "classic" : "unknown";
   const base = { builder: caps.builder, driver: caps.driver, store };
   const unavailable = [];

@@ -4,7 +4,7 @@ import {
 } from "./chunk-TC6PC66Z.js";
 import {
   tagPlanOptions
-} from "./chunk-BGXXQXKU.js";
+} from "./chunk-J72MFRYG.js";
 import {
   DEFAULT_GIT_TAG_FORMAT,
   formatGitTag
@@ -29,7 +29,7 @@ import {
   untag,
   verifyStep,
   workDir
-} from "./chunk-HTCEL2GB.js";
+} from "./chunk-J25LJE6I.js";
 import "./chunk-MGSV4A4F.js";
 import {
   buildModel,
@@ -38,7 +38,7 @@ import {
 import {
   registryLocation
 } from "./chunk-BFAODOLW.js";
-import "./chunk-U3HYMYWZ.js";
+import "./chunk-NHJISADQ.js";
 import "./chunk-OFZVU4AW.js";
 import {
   signImage
@@ -46,7 +46,7 @@ import {
 import {
   parsePublishConfig,
   publishRequestOf
-} from "./chunk-G7RWIH7O.js";
+} from "./chunk-UAQAWRP5.js";
 import "./chunk-W72BLPIB.js";
 import {
   planTags
@@ -63,7 +63,7 @@ import {
   storedCredentials,
   toolAuth
 } from "./chunk-F52TEOU4.js";
-import "./chunk-ZUTCFMJD.js";
+import "./chunk-RLFBP3Q3.js";
 import "./chunk-G5RLS37P.js";
 import "./chunk-V5RQTSF5.js";
 import "./chunk-UEN25T52.js";
@@ -87,6 +87,9 @@ import "./chunk-CYJU4RMM.js";
 import "./chunk-CY7YV7HZ.js";
 import "./chunk-ZLOFR45O.js";
 import {
+  DEFAULT_PROVENANCE
+} from "./chunk-7YRN5CZK.js";
+import {
   loadConnector
 } from "./chunk-ZPPOWMXW.js";
 import "./chunk-UTGX6F2J.js";
@@ -104,7 +107,7 @@ import {
   buildInputsOf,
   credentialOptions,
   loginFromFlags
-} from "./chunk-7QDAYU4C.js";
+} from "./chunk-LOARME4M.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-N2CKSR53.js";
 import {
@@ -449,7 +452,7 @@ async function runPublish(req, hooks = {}) {
 async function build(run, acc) {
   const { req, r, plan, epoch, log } = run;
   const knobs = buildKnobs(plan, req);
-  const key = await inputKey({ plan, buildArgs: knobs.buildArgs ?? {}, provenance: String(knobs.provenance ?? "min"), epoch: epoch.value }).catch((err) => ({ key: void 0, why: toBcError(err).message }));
+  const key = await inputKey({ plan, buildArgs: knobs.buildArgs ?? {}, provenance: String(knobs.provenance ?? DEFAULT_PROVENANCE), epoch: epoch.value }).catch((err) => ({ key: void 0, why: toBcError(err).message }));
   const unchanged = await unchangedImages(run, key);
   if (unchanged) return skip(unchanged, `unchanged: ${r.target.reference}:${run.versionTag} already holds ${unchanged.facts.digest}, built from the same inputs (${key.key}); nothing rebuilt`);
   if (key.key === void 0) log(`build inputs not keyed (${key.why}): a re-publish of this version will rebuild`);

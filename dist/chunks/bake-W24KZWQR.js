@@ -19,7 +19,7 @@ import "./chunk-AVBWJCO6.js";
 import {
   action,
   collect
-} from "./chunk-7QDAYU4C.js";
+} from "./chunk-LOARME4M.js";
 import {
   failedChecks
 } from "./chunk-JCNINEPP.js";
@@ -49,8 +49,8 @@ function register(program) {
         platforms: opts.platform,
         baseImages: opts.baseImage
       });
-      const { bakeConnectors, printBake } = await import("./bake-ZAKXINON.js");
-      const { connectorVerifyOptions } = await import("./verify-DYNFBT4Z.js");
+      const { bakeConnectors, printBake } = await import("./bake-U5IZPZHQ.js");
+      const { connectorVerifyOptions } = await import("./verify-L5NJRRYY.js");
       const common = { platforms, baseImages, provenance, log: (l) => out.info(l) };
       if (opts.print) {
         const workdir = resolve(opts.workdir ?? await mkdtemp(join(tmpdir(), "bc-bake-print-")));

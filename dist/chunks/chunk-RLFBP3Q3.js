@@ -14,6 +14,9 @@ import {
   docker
 } from "./chunk-ZLOFR45O.js";
 import {
+  DEFAULT_PROVENANCE
+} from "./chunk-7YRN5CZK.js";
+import {
   invalidPlatforms
 } from "./chunk-AVBWJCO6.js";
 import {
@@ -86,7 +89,7 @@ function buildxArgs(req) {
   args.push("--platform", req.platforms.join(","));
   if (req.dockerfile) args.push("-f", req.dockerfile);
   args.push("--metadata-file", req.metadataFile);
-  const prov = req.provenance ?? "min";
+  const prov = req.provenance ?? DEFAULT_PROVENANCE;
   args.push(`--provenance=${prov === false ? "false" : `mode=${prov}`}`);
   for (const [k, v] of sortedEntries(req.labels)) args.push("--label", `${k}=${v}`);
   if (req.output.type === "oci" || req.output.type === "push") for (const a of req.annotations ?? []) args.push("--annotation", a);
@@ -224,7 +227,7 @@ function prepareBuild(plan, opts, caps, files) {
   const platforms = opts.platforms ?? plan.platforms;
   checkPlatforms(platforms);
   const output = opts.output ?? { type: "load" };
-  const provenance = opts.provenance ?? "min";
+  const provenance = opts.provenance ?? DEFAULT_PROVENANCE;
   const missing = unsupportedPlatforms(caps, platforms);
   if (missing.length > 0) {
     throw new BcError("environment", `builder "${caps.builder}" (${caps.driver} driver) cannot build ${missing.join(", ")}`, {

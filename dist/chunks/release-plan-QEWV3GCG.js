@@ -17,7 +17,7 @@ import "./chunk-2U75EEOT.js";
 import "./chunk-AVBWJCO6.js";
 import {
   action
-} from "./chunk-7QDAYU4C.js";
+} from "./chunk-LOARME4M.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-N2CKSR53.js";
 import "./chunk-H2BA5LQY.js";

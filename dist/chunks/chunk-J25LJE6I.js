@@ -5,12 +5,12 @@ import {
 import {
   chooseStrategy,
   platformTag
-} from "./chunk-U3HYMYWZ.js";
+} from "./chunk-NHJISADQ.js";
 import {
   buildImage,
   defaultTags,
   resolveSourceDateEpoch
-} from "./chunk-ZUTCFMJD.js";
+} from "./chunk-RLFBP3Q3.js";
 import {
   detectCapabilities
 } from "./chunk-G5RLS37P.js";
@@ -28,6 +28,9 @@ import {
 import {
   docker
 } from "./chunk-ZLOFR45O.js";
+import {
+  DEFAULT_PROVENANCE
+} from "./chunk-7YRN5CZK.js";
 import {
   REQUIRED_PLATFORM,
   platformObject,
@@ -335,7 +338,7 @@ function buildKnobs(plan, req) {
     buildArgs: { ...plan.buildArgs ?? {}, ...req.buildArgs ?? {} },
     cacheFrom: req.cacheFrom,
     cacheTo: req.cacheTo,
-    provenance: req.provenance ?? "min",
+    provenance: req.provenance ?? DEFAULT_PROVENANCE,
     builder: req.builder,
     noCache: req.noCache
   };

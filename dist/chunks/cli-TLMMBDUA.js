@@ -7,7 +7,7 @@ import {
   VERSION,
   jsonError,
   reportError
-} from "./chunk-7QDAYU4C.js";
+} from "./chunk-LOARME4M.js";
 import "./chunk-JCNINEPP.js";
 import {
   setExecDebug
@@ -29,19 +29,19 @@ import { pathToFileURL } from "node:url";
 // src/commands/index.ts
 init_define_BC_HELP();
 var COMMANDS = {
-  render: () => import("./render-F3DJAKDL.js"),
-  lint: () => import("./lint-XANY3VQR.js"),
-  build: () => import("./build-OPWTKWMU.js"),
-  verify: () => import("./verify-EG2TA7IQ.js"),
-  publish: () => import("./publish-Q4ZMIQAB.js"),
-  tags: () => import("./tags-H5VRNCQD.js"),
-  "release-plan": () => import("./release-plan-HRYULWEA.js"),
-  doctor: () => import("./doctor-UXFZLGU5.js"),
-  changed: () => import("./changed-GKBTBG4C.js"),
-  "digest-record": () => import("./digest-record-N2EIZ6TH.js"),
-  merge: () => import("./merge-EBZ4AGJP.js"),
-  bake: () => import("./bake-3OQ2P7BP.js"),
-  base: () => import("./base-YWXWGFMV.js")
+  render: () => import("./render-XDRVCBRC.js"),
+  lint: () => import("./lint-E5GDS4OM.js"),
+  build: () => import("./build-QG6EUNDP.js"),
+  verify: () => import("./verify-5Y2CYXTK.js"),
+  publish: () => import("./publish-4ZYXIKW2.js"),
+  tags: () => import("./tags-GPNUV7ED.js"),
+  "release-plan": () => import("./release-plan-QEWV3GCG.js"),
+  doctor: () => import("./doctor-QOUGM5Q7.js"),
+  changed: () => import("./changed-CCEOBD4P.js"),
+  "digest-record": () => import("./digest-record-ID7WOYWR.js"),
+  merge: () => import("./merge-YUWT54S2.js"),
+  bake: () => import("./bake-W24KZWQR.js"),
+  base: () => import("./base-VIEMAIW5.js")
 };
 var COMMAND_NAMES = Object.keys(COMMANDS);
 async function registerCommands(program, only) {

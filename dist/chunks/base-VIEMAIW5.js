@@ -15,7 +15,7 @@ import {
 } from "./chunk-AVBWJCO6.js";
 import {
   action
-} from "./chunk-7QDAYU4C.js";
+} from "./chunk-LOARME4M.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-N2CKSR53.js";
 import "./chunk-H2BA5LQY.js";

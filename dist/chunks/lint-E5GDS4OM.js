@@ -1,13 +1,14 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
   parseBuildArgs
-} from "./chunk-G7RWIH7O.js";
+} from "./chunk-UAQAWRP5.js";
 import {
   parseFields
 } from "./chunk-W72BLPIB.js";
 import "./chunk-A3DFQGGB.js";
 import "./chunk-ADAXBUA2.js";
 import "./chunk-5HUJQ3FY.js";
+import "./chunk-7YRN5CZK.js";
 import "./chunk-ZPPOWMXW.js";
 import "./chunk-UTGX6F2J.js";
 import "./chunk-DUDWKVG5.js";
@@ -16,7 +17,7 @@ import "./chunk-AVBWJCO6.js";
 import {
   action,
   collect
-} from "./chunk-7QDAYU4C.js";
+} from "./chunk-LOARME4M.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-N2CKSR53.js";
 import "./chunk-H2BA5LQY.js";

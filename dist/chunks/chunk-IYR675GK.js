@@ -60,7 +60,7 @@ async function resolveVerifyTarget(req) {
     throw badInput(`no local image ${image} for ${c.dirName}`, [`fix: build it first (build-connector build ${target}), or pass --image REF`]);
   }
   if (!req.image) {
-    const { platformTag } = await import("./strategy-VNLFXFXT.js");
+    const { platformTag } = await import("./strategy-L7Q3TCV6.js");
     const { withRequired } = await import("./platforms-74QULCS4.js");
     const perPlatform = {};
     for (const p of withRequired(opts.platforms)) {
