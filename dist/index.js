@@ -72528,7 +72528,7 @@ var init_engine_api = __esm({
 import { createHash as createHash3 } from "node:crypto";
 import { createReadStream as createReadStream3 } from "node:fs";
 import { lstat as lstat3, readdir as readdir7, readlink as readlink2 } from "node:fs/promises";
-import { posix as posix3 } from "node:path";
+import { posix as posix4 } from "node:path";
 function typeOfStat(st) {
   if (st.isFile()) return "file";
   if (st.isDirectory()) return "dir";
@@ -72584,7 +72584,7 @@ async function readLayer(dir, root) {
     if (!st) return;
     await add(path10, st);
     if (!st.isDirectory()) return;
-    for (const name of (await readdir7(dir + path10)).sort()) await walk(posix3.join(path10, name));
+    for (const name of (await readdir7(dir + path10)).sort()) await walk(posix4.join(path10, name));
   };
   await walk(root);
   return { entries, weight };
@@ -72672,7 +72672,7 @@ var init_layer_tree = __esm({
 // src/docker/rw-layer.ts
 import { access as access2, lstat as lstat4, readdir as readdir8, stat as stat8 } from "node:fs/promises";
 import { constants as constants7 } from "node:fs";
-import { posix as posix4 } from "node:path";
+import { posix as posix5 } from "node:path";
 function parseOverlayMount(text2) {
   const m = /^mount -t overlay \S+ \S+ -o (\S+)\s*$/m.exec(text2);
   if (!m?.[1]) return void 0;
@@ -72750,7 +72750,7 @@ async function upperDirChanges(dirs) {
   const visit4 = async (rel) => {
     const names = (await readdir8(dirs.upper + rel)).sort();
     for (const name of names) {
-      const path10 = posix4.join(rel || "/", name);
+      const path10 = posix5.join(rel || "/", name);
       const st = await lstat4(dirs.upper + path10);
       let kind;
       if (isWhiteout(st)) kind = "D";
@@ -72761,7 +72761,7 @@ async function upperDirChanges(dirs) {
       }
       if (kind && st.isDirectory()) changedDirs.add(path10);
       if (kind === "A" || kind === "D") {
-        const parent = posix4.dirname(path10);
+        const parent = posix5.dirname(path10);
         if (parent !== "/" && !changedDirs.has(parent)) {
           changes.push({ kind: "C", path: parent });
           changedDirs.add(parent);
@@ -78152,22 +78152,118 @@ function compileGlobs(patterns) {
   return (path10) => matchers.some((m) => m(path10));
 }
 
+// src/shared/dockerignore.ts
+import { posix } from "node:path";
+function clean(p) {
+  let s = p.trim();
+  while (s.startsWith("/")) s = s.slice(1);
+  s = posix.normalize(s);
+  if (s === ".") return "";
+  return s.replace(/\/+$/, "");
+}
+var REGEXP_SPECIAL = /[.*+?^${}()|[\]\\/]/g;
+var escapeRe = (s) => s.replace(REGEXP_SPECIAL, "\\$&");
+function globToRegExp(glob) {
+  if (glob.startsWith("**") && !/[*?[\]\\]/.test(glob.slice(2))) {
+    const suffix = glob.slice(2);
+    return new RegExp(suffix.startsWith("/") ? `^(?:.*/)?${escapeRe(suffix.slice(1))}$` : `^.*${escapeRe(suffix)}$`);
+  }
+  let re = "";
+  for (let i2 = 0; i2 < glob.length; i2++) {
+    const c3 = glob[i2];
+    if (c3 === "*") {
+      if (glob[i2 + 1] === "*") {
+        i2 += glob[i2 + 2] === "/" ? 2 : 1;
+        re += i2 + 1 === glob.length ? ".*" : "(?:.*/)?";
+      } else re += "[^/]*";
+    } else if (c3 === "?") re += "[^/]";
+    else if (c3 === "[") {
+      const close = glob.indexOf("]", i2 + 1);
+      if (close === -1) re += "\\[";
+      else {
+        re += `[${glob.slice(i2 + 1, close).replace(/\\/g, "\\\\")}]`;
+        i2 = close;
+      }
+    } else if (c3 === "\\" && i2 + 1 < glob.length) {
+      re += escapeRe(glob[++i2]);
+    } else re += escapeRe(c3);
+  }
+  try {
+    return new RegExp(`^${re}$`);
+  } catch {
+    return /$^/;
+  }
+}
+function parseDockerignore(content2) {
+  const out = [];
+  for (const line of content2.split(/\r?\n/)) {
+    const t = line.trim();
+    if (t === "" || t.startsWith("#")) continue;
+    const negate = t.startsWith("!");
+    const p = clean(negate ? t.slice(1) : t);
+    if (p === "") continue;
+    out.push({ negate, re: globToRegExp(p) });
+  }
+  return out;
+}
+function compileDockerignore(content2) {
+  const patterns = parseDockerignore(content2);
+  return {
+    hasNegation: patterns.some((p) => p.negate),
+    excluded(path10) {
+      const parts = clean(path10).split("/");
+      const prefixes = parts.map((_, i2) => parts.slice(0, i2 + 1).join("/"));
+      let out = false;
+      for (const p of patterns) if (prefixes.some((x) => p.re.test(x))) out = !p.negate;
+      return out;
+    }
+  };
+}
+function isExcluded(content2, path10) {
+  return compileDockerignore(content2).excluded(path10);
+}
+var excludesSecrets = (content2) => isExcluded(content2, "secrets/config.json");
+
+// src/render/dockerignore.ts
+init_fs_util();
+import { join as join6 } from "node:path";
+var ALWAYS_EXCLUDED = [
+  "secrets",
+  "**/secrets",
+  ".git",
+  "**/.git",
+  "**/__pycache__",
+  "**/*.pyc",
+  ".venv",
+  "venv",
+  ".pytest_cache",
+  ".mypy_cache",
+  ".ruff_cache",
+  ".gradle",
+  "*.egg-info",
+  "dist",
+  "node_modules"
+];
+function defaultDockerignore(language) {
+  const build2 = language === "java" ? ["# build outputs, except the distribution tarball", "build/*", "!build/distributions"] : ["build"];
+  return ["# never in a build context: local credentials, VCS data, caches", ...ALWAYS_EXCLUDED, ...build2].join("\n");
+}
+async function composeDockerignore(dir, ours) {
+  const file2 = join6(dir, ".dockerignore");
+  const theirs = await optionalInputFile(file2, { kind: ".dockerignore" }) === "file" ? await readBoundedFile(file2, { kind: ".dockerignore" }) : "";
+  const head = "# rendered by build-connector";
+  const body = theirs.trim() === "" ? ours.trim() : `# from the connector's .dockerignore
+${theirs.trim()}
+${ours.trim()}`;
+  return `${head}
+${body}
+`;
+}
+
 // src/monorepo/affected.ts
 var ALL = "*";
-var NEVER_IN_CONTEXT = compileGlobs([
-  "secrets/",
-  ".git/",
-  "__pycache__/",
-  "*.pyc",
-  ".venv/",
-  "venv/",
-  ".pytest_cache/",
-  ".mypy_cache/",
-  ".ruff_cache/",
-  ".gradle/",
-  "*.egg-info/",
-  "node_modules/"
-]);
+var neverInContext = compileDockerignore(ALWAYS_EXCLUDED.join("\n"));
+var NEVER_IN_CONTEXT = (rel) => neverInContext.excluded(rel);
 async function computeAffected(input2) {
   const { connectors, config: config2 } = input2;
   const isIgnored = compileGlobs(config2.ignorePaths);
@@ -78278,7 +78374,7 @@ function describeReason(r) {
 // src/monorepo/discovery.ts
 init_errors();
 import { readdir as readdir3 } from "node:fs/promises";
-import { basename as basename3, isAbsolute as isAbsolute5, join as join6, relative as relative4, resolve as resolve4, sep as sep2 } from "node:path";
+import { basename as basename3, isAbsolute as isAbsolute5, join as join7, relative as relative4, resolve as resolve4, sep as sep2 } from "node:path";
 var METADATA_FILE = "metadata.yaml";
 var SKIPPED_DIRS = /* @__PURE__ */ new Set(["node_modules", "build", "dist", "target", "out", "__pycache__", "venv", "site-packages"]);
 async function discoverConnectors(opts = {}) {
@@ -78314,13 +78410,13 @@ async function visit3(dir, entries, base, found) {
   }
   if (hasMetadata) {
     const relDir = toPosix(relative4(base, dir)) || ".";
-    found.set(dir, { dir, relDir, name: basename3(dir), metadataPath: join6(dir, METADATA_FILE), hasDockerfile });
+    found.set(dir, { dir, relDir, name: basename3(dir), metadataPath: join7(dir, METADATA_FILE), hasDockerfile });
     return;
   }
   const subdirs = entries.filter((e) => e.isDirectory() && !e.name.startsWith(".") && !SKIPPED_DIRS.has(e.name));
   await Promise.all(
     subdirs.map(async (e) => {
-      const child = join6(dir, e.name);
+      const child = join7(dir, e.name);
       let childEntries;
       try {
         childEntries = await readDir(child);
@@ -78342,7 +78438,7 @@ init_fs_util();
 var import_yaml3 = __toESM(require_dist(), 1);
 init_errors();
 import { existsSync as existsSync3 } from "node:fs";
-import { dirname, join as join8 } from "node:path";
+import { dirname, join as join9 } from "node:path";
 
 // src/monorepo/repo-config.ts
 init_fs_util();
@@ -78350,7 +78446,7 @@ init_platforms();
 var import_yaml2 = __toESM(require_dist(), 1);
 init_zod();
 init_errors();
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 var REPO_CONFIG_FILE = "build-connector.yaml";
 var DEFAULT_RUNNERS = {
   "linux/amd64": "ubuntu-24.04",
@@ -78382,7 +78478,7 @@ function defaultRepoConfig() {
   };
 }
 async function loadRepoConfig(repoRoot2) {
-  const file2 = join7(repoRoot2, REPO_CONFIG_FILE);
+  const file2 = join8(repoRoot2, REPO_CONFIG_FILE);
   if (await optionalInputFile(file2, { kind: "repository config" }) === "missing") return defaultRepoConfig();
   return parseRepoConfig(await readBoundedFile(file2, { kind: "repository config" }), file2);
 }
@@ -78497,7 +78593,7 @@ function factsOf(js, custom2, file2) {
   if (langTags.length > 1) {
     const baseOf = (v) => isRecord(v) && typeof v.baseImage === "string" ? v.baseImage : void 0;
     const base = baseOf(data.buildConnector) ?? baseOf(data.connectorBuildOptions);
-    const decision = chooseLanguage(langTags, base, (rel) => existsSync3(join8(dirname(file2), rel)));
+    const decision = chooseLanguage(langTags, base, (rel) => existsSync3(join9(dirname(file2), rel)));
     if (!decision.ok) return "twoLanguages";
     language = decision.choice.language;
   }
@@ -79084,18 +79180,18 @@ init_zod();
 init_errors();
 init_image_ref();
 import { readFile as readFile3 } from "node:fs/promises";
-import { join as join10 } from "node:path";
+import { join as join11 } from "node:path";
 
 // src/render/assets.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { dirname as dirname3, join as join9 } from "node:path";
+import { dirname as dirname3, join as join10 } from "node:path";
 import { fileURLToPath as fileURLToPath4 } from "node:url";
 var cachedRoot;
 function packageRoot() {
   if (cachedRoot) return cachedRoot;
   let dir = dirname3(fileURLToPath4(import.meta.url));
   for (let i2 = 0; i2 < 6; i2++) {
-    if (existsSync4(join9(dir, "templates")) && existsSync4(join9(dir, "base-images")) && existsSync4(join9(dir, "package.json"))) {
+    if (existsSync4(join10(dir, "templates")) && existsSync4(join10(dir, "base-images")) && existsSync4(join10(dir, "package.json"))) {
       cachedRoot = dir;
       return dir;
     }
@@ -79103,8 +79199,8 @@ function packageRoot() {
   }
   throw new Error("cannot find the build-connector package folder (templates/ and base-images/)");
 }
-var builtinTemplatesDir = () => join9(packageRoot(), "templates");
-var builtinBasesDir = () => join9(packageRoot(), "base-images");
+var builtinTemplatesDir = () => join10(packageRoot(), "templates");
+var builtinBasesDir = () => join10(packageRoot(), "base-images");
 
 // src/render/base-def.ts
 var AIRBYTE_WRITE_DIRS = ["/airbyte", "/tmp", "/secrets", "/config", "/custom_cache"];
@@ -79126,7 +79222,7 @@ var BaseDefinitionSchema = external_exports.object({
 }).strict();
 async function findBaseDefinition(name) {
   if (!/^[a-z0-9][a-z0-9_-]*$/.test(name)) return void 0;
-  const file2 = join10(builtinBasesDir(), name, "base.yaml");
+  const file2 = join11(builtinBasesDir(), name, "base.yaml");
   let text2;
   try {
     text2 = await readFile3(file2, "utf8");
@@ -79157,7 +79253,7 @@ init_fs_util();
 var import_handlebars = __toESM(require_lib(), 1);
 init_errors();
 import { readdir as readdir4, stat as stat5 } from "node:fs/promises";
-import { join as join11, resolve as resolve7 } from "node:path";
+import { join as join12, resolve as resolve7 } from "node:path";
 
 // src/render/escape.ts
 init_errors();
@@ -79274,10 +79370,10 @@ async function readOptional(p) {
   return await optionalInputFile(p, { kind: "template" }) === "file" ? readBoundedFile(p, { kind: "template" }) : void 0;
 }
 async function loadPartials(dir, into) {
-  const pdir = join11(dir, "_partials");
+  const pdir = join12(dir, "_partials");
   if (!await isDir(pdir)) return;
   for (const f of (await readdir4(pdir)).sort()) {
-    if (f.endsWith(".hbs")) into[f.slice(0, -4)] = await readBoundedFile(join11(pdir, f), { kind: "template" });
+    if (f.endsWith(".hbs")) into[f.slice(0, -4)] = await readBoundedFile(join12(pdir, f), { kind: "template" });
   }
 }
 async function availableLanguages(userDir) {
@@ -79285,7 +79381,7 @@ async function availableLanguages(userDir) {
   for (const d of [userDir, builtinTemplatesDir()]) {
     if (!d || !await isDir(d)) continue;
     for (const e of await readdir4(d, { withFileTypes: true })) {
-      if (e.isDirectory() && !e.name.startsWith("_") && await readOptional(join11(d, e.name, "Dockerfile.hbs")) !== void 0) names.add(e.name);
+      if (e.isDirectory() && !e.name.startsWith("_") && await readOptional(join12(d, e.name, "Dockerfile.hbs")) !== void 0) names.add(e.name);
     }
   }
   return [...names].sort();
@@ -79300,15 +79396,15 @@ async function findTemplate(language, userDir) {
   }
   for (const base of [userDir ? resolve7(userDir) : void 0, builtinTemplatesDir()]) {
     if (!base) continue;
-    const dir = join11(base, language);
-    const text2 = await readOptional(join11(dir, "Dockerfile.hbs"));
+    const dir = join12(base, language);
+    const text2 = await readOptional(join12(dir, "Dockerfile.hbs"));
     if (text2 === void 0) continue;
-    const ignorePath = join11(dir, "dockerignore.hbs");
+    const ignorePath = join12(dir, "dockerignore.hbs");
     const ignore = await readOptional(ignorePath);
     return {
       language,
       dir,
-      dockerfile: { path: join11(dir, "Dockerfile.hbs"), text: text2 },
+      dockerfile: { path: join12(dir, "Dockerfile.hbs"), text: text2 },
       dockerignore: ignore === void 0 ? void 0 : { path: ignorePath, text: ignore },
       partials
     };
@@ -79370,7 +79466,7 @@ function baseFacts(ref2, platform6) {
 // src/render/code.ts
 init_errors();
 import { readdir as readdir5 } from "node:fs/promises";
-import { join as join12, relative as relative5 } from "node:path";
+import { join as join13, relative as relative5 } from "node:path";
 
 // src/oci/tar-list.ts
 init_tar_header();
@@ -80253,8 +80349,8 @@ function needsIndex(p) {
 var CODE_DIR = "/airbyte/integration_code";
 var MANIFEST_DIR = `${CODE_DIR}/source_declarative_manifest`;
 async function pythonFacts(c3) {
-  const pyproject = join12(c3.dir, "pyproject.toml");
-  const hasMain = await isFile(join12(c3.dir, "main.py"));
+  const pyproject = join13(c3.dir, "pyproject.toml");
+  const hasMain = await isFile(join13(c3.dir, "main.py"));
   const base = { tarball: null, hasComponents: false };
   if (await optionalInputFile(pyproject, { kind: "pyproject.toml" }) === "file") {
     const project = readPyproject(await readBoundedFile(pyproject, { kind: "pyproject.toml" }), pyproject);
@@ -80285,7 +80381,7 @@ async function pythonFacts(c3) {
   throw missingCode(c3, `a python connector needs pyproject.toml or main.py in ${displayPath(c3.dir)}`, "fix: add the code, or correct the language:* tag");
 }
 async function javaFacts(c3) {
-  const distDir = join12(c3.dir, "build", "distributions");
+  const distDir = join13(c3.dir, "build", "distributions");
   let tars = [];
   try {
     tars = (await readdir5(distDir)).filter((f) => f.endsWith(".tar")).sort();
@@ -80294,7 +80390,7 @@ async function javaFacts(c3) {
   const fix = "fix: build the distribution first (gradle distTar, or the connector's build script)";
   if (tars.length === 0) throw missingCode(c3, `no distribution tarball (*.tar) in ${displayPath(distDir)} for a java connector`, fix);
   if (tars.length > 1) throw new BcError("badInput", `${displayPath(distDir)}: more than one tarball (${tars.join(", ")}); keep one`);
-  const tarPath = join12(distDir, tars[0] ?? "");
+  const tarPath = join13(distDir, tars[0] ?? "");
   const tarball = relative5(c3.dir, tarPath).split("\\").join("/");
   if (!SAFE_ARG_RE.test(tarball)) throw new BcError("badInput", `${displayPath(tarPath)}: the file name has characters that are not allowed`);
   let entrypoint2 = null;
@@ -80314,7 +80410,7 @@ async function javaFacts(c3) {
   return { kind: "distribution", script: null, offline: true, install: null, tarball, hasComponents: false, entrypoint: entrypoint2 };
 }
 async function manifestFacts(c3, baseEntrypoint) {
-  const manifest = join12(c3.dir, "manifest.yaml");
+  const manifest = join13(c3.dir, "manifest.yaml");
   if (await optionalInputFile(manifest, { kind: "manifest.yaml" }) === "missing") {
     throw missingCode(c3, `a manifest-only connector needs manifest.yaml in ${displayPath(c3.dir)}`, "fix: add manifest.yaml, or correct the language:* tag");
   }
@@ -80324,7 +80420,7 @@ async function manifestFacts(c3, baseEntrypoint) {
     offline: true,
     install: null,
     tarball: null,
-    hasComponents: await optionalInputFile(join12(c3.dir, "components.py"), { kind: "components.py" }) === "file",
+    hasComponents: await optionalInputFile(join13(c3.dir, "components.py"), { kind: "components.py" }) === "file",
     entrypoint: baseEntrypoint ?? null
   };
 }
@@ -80352,43 +80448,6 @@ function chooseEntrypoint(c3, facts) {
     ]);
   }
   return ep;
-}
-
-// src/render/dockerignore.ts
-init_fs_util();
-import { join as join13 } from "node:path";
-var ALWAYS = [
-  "# never in a build context: local credentials, VCS data, caches",
-  "secrets",
-  "**/secrets",
-  ".git",
-  "**/.git",
-  "**/__pycache__",
-  "**/*.pyc",
-  ".venv",
-  "venv",
-  ".pytest_cache",
-  ".mypy_cache",
-  ".ruff_cache",
-  ".gradle",
-  "*.egg-info",
-  "dist",
-  "node_modules"
-];
-function defaultDockerignore(language) {
-  const build2 = language === "java" ? ["# build outputs, except the distribution tarball", "build/*", "!build/distributions"] : ["build"];
-  return [...ALWAYS, ...build2].join("\n");
-}
-async function composeDockerignore(dir, ours) {
-  const file2 = join13(dir, ".dockerignore");
-  const theirs = await optionalInputFile(file2, { kind: ".dockerignore" }) === "file" ? await readBoundedFile(file2, { kind: ".dockerignore" }) : "";
-  const head = "# rendered by build-connector";
-  const body = theirs.trim() === "" ? ours.trim() : `# from the connector's .dockerignore
-${theirs.trim()}
-${ours.trim()}`;
-  return `${head}
-${body}
-`;
 }
 
 // src/render/oci-labels.ts
@@ -80919,7 +80978,7 @@ init_image_ref();
 
 // src/lint/ownership.ts
 init_shell_words();
-import { posix } from "node:path";
+import { posix as posix2 } from "node:path";
 var AIRBYTE_USER = "airbyte";
 var AIRBYTE_UID = "1000";
 function ownerUser(spec) {
@@ -80942,7 +81001,7 @@ function unwrap(argv) {
     else return a2;
   }
 }
-var isAirbyteDir = (p, workdir) => posix.resolve(workdir, p) === "/airbyte";
+var isAirbyteDir = (p, workdir) => posix2.resolve(workdir, p) === "/airbyte";
 function fromChown(args, workdir) {
   const positional = args.filter((a2) => !a2.startsWith("-"));
   const [owner, ...paths] = positional;
@@ -80976,7 +81035,7 @@ function fromUseradd(cmd, args) {
     else if (["-u", "--uid", "-g", "--gid", "-G", "--groups", "-s", "--shell", "-c", "--comment", "--gecos", "--ingroup", "-k"].includes(a2)) i2++;
     else if (!a2.startsWith("-")) name = a2;
   }
-  if (home === void 0 || posix.normalize(home).replace(/\/$/, "") !== "/airbyte" || !create) return void 0;
+  if (home === void 0 || posix2.normalize(home).replace(/\/$/, "") !== "/airbyte" || !create) return void 0;
   if (name !== AIRBYTE_USER) return void 0;
   return { owned: true, how: `${cmd} ${args.join(" ")}` };
 }
@@ -80987,9 +81046,9 @@ function ownershipEvidence(input2, workdir) {
   for (const raw of commands) {
     const [cmd, ...args] = unwrap(raw);
     if (cmd === void 0) continue;
-    const name = posix.basename(cmd);
+    const name = posix2.basename(cmd);
     if (name === "cd") {
-      cwd = posix.resolve(cwd, args[0] ?? "/");
+      cwd = posix2.resolve(cwd, args[0] ?? "/");
       continue;
     }
     const ev = name === "chown" ? fromChown(args, cwd) : name === "install" ? fromInstall(args, cwd) : name === "useradd" || name === "adduser" ? fromUseradd(name, args) : void 0;
@@ -81003,7 +81062,7 @@ function createsUser(input2, name) {
   for (const raw of commands) {
     const [cmd, ...args] = unwrap(raw);
     if (cmd === void 0) continue;
-    const base = posix.basename(cmd);
+    const base = posix2.basename(cmd);
     if (base !== "useradd" && base !== "adduser") continue;
     const valueFlags = /* @__PURE__ */ new Set(["-u", "--uid", "-g", "--gid", "-G", "--groups", "-s", "--shell", "-c", "--comment", "--gecos", "--ingroup", "-k", "--skel", "-d", "--home-dir", "--home", "-h", "-e", "-f", "-K", "-p", "--password"]);
     const positional = [];
@@ -81427,7 +81486,7 @@ function expandWords(raw, lookup, escape = "\\") {
 }
 
 // src/lint/instructions.ts
-import { posix as posix2 } from "node:path";
+import { posix as posix3 } from "node:path";
 var posOf = (r) => ({ line: r.start.line + 1, column: r.start.character + 1 });
 function stripFlags(text2) {
   return text2.replace(/^(\s*--\S+)*\s*/, "");
@@ -81481,7 +81540,7 @@ function applyInstruction(ins, stage, ctx) {
     case "WORKDIR": {
       const e = expandWord(content2.trim(), ctx.lookup, ctx.esc);
       const base = st.workdir?.value ?? "/";
-      const abs = posix2.resolve(base, e.value);
+      const abs = posix3.resolve(base, e.value);
       st.workdir = loc(abs, ins.getArguments()[0] ? posOf(ins.getArguments()[0].getRange()) : pos, e.unknown);
       return;
     }
@@ -81489,7 +81548,7 @@ function applyInstruction(ins, stage, ctx) {
       const json2 = parseJsonArray(content2);
       const words2 = json2 ?? expandWords(content2, ctx.lookup, ctx.esc).words;
       const argPos = ins.getArguments()[0] ? posOf(ins.getArguments()[0].getRange()) : pos;
-      for (const w of words2) st.volumes.push(loc(posix2.resolve(st.workdir?.value ?? "/", w), argPos));
+      for (const w of words2) st.volumes.push(loc(posix3.resolve(st.workdir?.value ?? "/", w), argPos));
       return;
     }
     case "ENTRYPOINT": {
@@ -81535,12 +81594,12 @@ function applyInstruction(ins, stage, ctx) {
       const dest = items[items.length - 1].value;
       const fromFlag = flags.get("from");
       const from = fromFlag === void 0 ? void 0 : expandWord(fromFlag, ctx.lookup, ctx.esc).value;
-      const destAbs = posix2.resolve(st.workdir?.value ?? "/", dest);
+      const destAbs = posix3.resolve(st.workdir?.value ?? "/", dest);
       stage.copies.push({ keyword: kw, sources: items.slice(0, -1), dest, destAbs, from, pos, stage });
       const chown = flags.get("chown");
       if (chown !== void 0) {
         const owner = expandWord(chown, ctx.lookup, ctx.esc).value;
-        const absDest = posix2.resolve(st.workdir?.value ?? "/", dest);
+        const absDest = posix3.resolve(st.workdir?.value ?? "/", dest);
         if (absDest === "/airbyte") {
           const ev = ownershipEvidence({ argv: ["chown", owner, "/airbyte"] }, "/");
           if (ev) st.airbyteDir = { ...ev, how: `${kw} --chown=${owner} ... /airbyte`, pos, stage };
@@ -81960,7 +82019,7 @@ async function resolveUncached(ref2, opts) {
 
 // src/lint/rules-entrypoint.ts
 init_shell_words();
-import { posix as posix5 } from "node:path";
+import { posix as posix6 } from "node:path";
 var FILE_EXT = /\.(py|pyc|pyz|sh|bash|jar|js|mjs|cjs|rb|pl|php|yaml|yml|json|toml|cfg|ini|conf|xml|properties|whl|zip|tar)$/i;
 var URL2 = /^[a-z][a-z0-9+.-]*:\/\//i;
 function relativePathIn(word3, index) {
@@ -82096,7 +82155,7 @@ function entrypointRules(ctx) {
     argv.forEach((w, i2) => {
       const rel = relativePathIn(w, i2);
       if (rel === void 0) return;
-      const abs = rel.startsWith("~") ? void 0 : posix5.resolve(workdir === "/" ? "/airbyte/integration_code" : workdir, rel);
+      const abs = rel.startsWith("~") ? void 0 : posix6.resolve(workdir === "/" ? "/airbyte/integration_code" : workdir, rel);
       out.push(
         finding(
           ctx,
@@ -82118,7 +82177,7 @@ function entrypointRules(ctx) {
 }
 
 // src/lint/rules-image.ts
-import { posix as posix6 } from "node:path";
+import { posix as posix7 } from "node:path";
 init_image_ref();
 function userRules(ctx) {
   const st = ctx.final.state;
@@ -82266,9 +82325,9 @@ function baseImageRules(ctx) {
   return out;
 }
 function isInside(path10, dirs) {
-  const p = posix6.normalize(path10).replace(/(.)\/+$/, "$1");
+  const p = posix7.normalize(path10).replace(/(.)\/+$/, "$1");
   return dirs.some((d) => {
-    const dir = posix6.normalize(d).replace(/(.)\/+$/, "$1");
+    const dir = posix7.normalize(d).replace(/(.)\/+$/, "$1");
     return dir === "/" || p === dir || p.startsWith(`${dir}/`);
   });
 }
@@ -82319,78 +82378,6 @@ function writeDirRules(ctx) {
 
 // src/lint/rules-secrets.ts
 import { posix as posix9 } from "node:path";
-
-// src/lint/dockerignore.ts
-import { posix as posix7 } from "node:path";
-function clean(p) {
-  let s = p.trim();
-  while (s.startsWith("/")) s = s.slice(1);
-  s = posix7.normalize(s);
-  if (s === ".") return "";
-  return s.replace(/\/+$/, "");
-}
-var REGEXP_SPECIAL = /[.*+?^${}()|[\]\\/]/g;
-var escapeRe = (s) => s.replace(REGEXP_SPECIAL, "\\$&");
-function globToRegExp(glob) {
-  if (glob.startsWith("**") && !/[*?[\]\\]/.test(glob.slice(2))) {
-    const suffix = glob.slice(2);
-    return new RegExp(suffix.startsWith("/") ? `^(?:.*/)?${escapeRe(suffix.slice(1))}$` : `^.*${escapeRe(suffix)}$`);
-  }
-  let re = "";
-  for (let i2 = 0; i2 < glob.length; i2++) {
-    const c3 = glob[i2];
-    if (c3 === "*") {
-      if (glob[i2 + 1] === "*") {
-        i2 += glob[i2 + 2] === "/" ? 2 : 1;
-        re += i2 + 1 === glob.length ? ".*" : "(?:.*/)?";
-      } else re += "[^/]*";
-    } else if (c3 === "?") re += "[^/]";
-    else if (c3 === "[") {
-      const close = glob.indexOf("]", i2 + 1);
-      if (close === -1) re += "\\[";
-      else {
-        re += `[${glob.slice(i2 + 1, close).replace(/\\/g, "\\\\")}]`;
-        i2 = close;
-      }
-    } else if (c3 === "\\" && i2 + 1 < glob.length) {
-      re += escapeRe(glob[++i2]);
-    } else re += escapeRe(c3);
-  }
-  try {
-    return new RegExp(`^${re}$`);
-  } catch {
-    return /$^/;
-  }
-}
-function parseDockerignore(content2) {
-  const out = [];
-  for (const line of content2.split(/\r?\n/)) {
-    const t = line.trim();
-    if (t === "" || t.startsWith("#")) continue;
-    const negate = t.startsWith("!");
-    const p = clean(negate ? t.slice(1) : t);
-    if (p === "") continue;
-    out.push({ negate, re: globToRegExp(p) });
-  }
-  return out;
-}
-function compileDockerignore(content2) {
-  const patterns = parseDockerignore(content2);
-  return {
-    hasNegation: patterns.some((p) => p.negate),
-    excluded(path10) {
-      const parts = clean(path10).split("/");
-      const prefixes = parts.map((_, i2) => parts.slice(0, i2 + 1).join("/"));
-      let out = false;
-      for (const p of patterns) if (prefixes.some((x) => p.re.test(x))) out = !p.negate;
-      return out;
-    }
-  };
-}
-function isExcluded(content2, path10) {
-  return compileDockerignore(content2).excluded(path10);
-}
-var excludesSecrets = (content2) => isExcluded(content2, "secrets/config.json");
 
 // src/lint/stages.ts
 import { posix as posix8 } from "node:path";

@@ -16,7 +16,7 @@
  */
 import { posix } from 'node:path';
 import type { Finding } from './types.js';
-import { excludesSecrets, globToRegExp } from './dockerignore.js';
+import { excludesSecrets, globToRegExp } from '../shared/dockerignore.js';
 import { finding, stageLabel, type RuleContext } from './rule-context.js';
 import { computeReach } from './stages.js';
 

@@ -20,6 +20,8 @@
 import type { DiscoveredConnector } from './discovery.js';
 import type { ConnectorFacts } from './facts.js';
 import { compileGlobs } from './glob.js';
+import { compileDockerignore } from '../shared/dockerignore.js';
+import { ALWAYS_EXCLUDED } from '../render/dockerignore.js';
 import type { RepoConfig } from './repo-config.js';
 
 type ReasonKind = 'own' | 'template' | 'base' | 'shared';
@@ -46,10 +48,9 @@ type FactsLoader = (connectors: readonly DiscoveredConnector[]) => Promise<Map<s
 
 const ALL = '*';
 
-/** Connector-relative paths the rendered .dockerignore always excludes (src/render/dockerignore.ts). */
-const NEVER_IN_CONTEXT = compileGlobs([
-  'secrets/', '.git/', '__pycache__/', '*.pyc', '.venv/', 'venv/', '.pytest_cache/', '.mypy_cache/', '.ruff_cache/', '.gradle/', '*.egg-info/', 'node_modules/',
-]);
+/** Connector-relative paths no rendered .dockerignore lets into a build (the same lines, matched the same way). */
+const neverInContext = compileDockerignore(ALWAYS_EXCLUDED.join('\n'));
+const NEVER_IN_CONTEXT = (rel: string): boolean => neverInContext.excluded(rel);
 
 export async function computeAffected(input: {
   connectors: readonly DiscoveredConnector[];

@@ -12,7 +12,7 @@
  * extglobs are literal text here: the lists have no negation.
  *
  * .dockerignore lines are another grammar (Go's filepath.Match plus `**`,
- * root-anchored): lint/dockerignore.ts matches those.
+ * root-anchored): shared/dockerignore.ts matches those.
  */
 import picomatch from 'picomatch';
 

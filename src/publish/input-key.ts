@@ -20,7 +20,7 @@ import { createHash } from 'node:crypto';
 import { lstat, readFile, readdir, readlink } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { VERSION } from '../version.js';
-import { compileDockerignore } from '../lint/dockerignore.js';
+import { compileDockerignore } from '../shared/dockerignore.js';
 import { buildModel } from '../lint/model.js';
 import { registryLocation } from '../lint/base-facts.js';
 import { RegistryClient } from '../registry/client.js';

@@ -8,8 +8,8 @@
 import { optionalInputFile, readBoundedFile } from '../fs-util.js';
 import { join } from 'node:path';
 
-const ALWAYS = [
-  '# never in a build context: local credentials, VCS data, caches',
+/** What no build context ever holds, whatever the language (`changed` ignores these files too). */
+export const ALWAYS_EXCLUDED: readonly string[] = [
   'secrets',
   '**/secrets',
   '.git',
@@ -29,7 +29,7 @@ const ALWAYS = [
 
 export function defaultDockerignore(language: string): string {
   const build = language === 'java' ? ['# build outputs, except the distribution tarball', 'build/*', '!build/distributions'] : ['build'];
-  return [...ALWAYS, ...build].join('\n');
+  return ['# never in a build context: local credentials, VCS data, caches', ...ALWAYS_EXCLUDED, ...build].join('\n');
 }
 
 /** Final .dockerignore: the connector's own lines, then ours (ours win). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excludesSecrets, isExcluded } from '../../src/lint/dockerignore.js';
+import { excludesSecrets, isExcluded } from '../../src/shared/dockerignore.js';
 
 describe('.dockerignore matching', () => {
   const table: Array<[string, boolean]> = [

@@ -101,6 +101,8 @@ describe('affected rules (pure)', () => {
     ['shared path hits custom connectors too', ['ci/shared/x.sh'], ['c/py-a:shared', 'c/py-b:shared', 'c/java-a:shared', 'c/custom:shared', 'c/py-a-extra:shared']],
     ['ignored path', ['c/py-a/CHANGELOG.md'], []],
     ['never in the build context (secrets, caches)', ['c/py-a/secrets/config.json', 'c/py-b/src/__pycache__/x.pyc'], []],
+    ['never in the build context: the rendered .dockerignore lines themselves (dist, nested .git)', ['c/py-a/dist/x-0.1.tar.gz', 'c/py-b/vendor/lib/.git/HEAD'], []],
+    ['a secrets directory below the top is excluded too; a file named like it is not', ['c/py-a/src/secrets/k.json', 'c/py-b/secrets.py'], ['c/py-b:own']],
     ['two reasons on one connector', ['c/java-a/build.gradle', 'templates/java/x'], ['c/java-a:own+template']],
     ['unrelated files', ['README.md', '.github/workflows/ci.yml'], []],
   ];

@@ -1,5 +1,7 @@
 /**
- * Enough of .dockerignore to answer "is secrets/ kept out of the context?".
+ * .dockerignore matching: is a path sent in the build context? (lint's
+ * secrets rule, publish's build-input key, `changed` for the files no
+ * build ever sends).
  * Semantics as documented at https://docs.docker.com/build/concepts/context/#dockerignore-files:
  * patterns are matched against paths relative to the context root (a
  * leading "/" or "./" is dropped), `*` and `?` do not cross "/", `**`

@@ -29,18 +29,18 @@ import { pathToFileURL } from "node:url";
 // src/commands/index.ts
 init_define_BC_HELP();
 var COMMANDS = {
-  render: () => import("./render-XDRVCBRC.js"),
-  lint: () => import("./lint-E5GDS4OM.js"),
-  build: () => import("./build-QG6EUNDP.js"),
+  render: () => import("./render-ODE4ZQZ7.js"),
+  lint: () => import("./lint-ZPKYXRQI.js"),
+  build: () => import("./build-LU3I7WPH.js"),
   verify: () => import("./verify-5Y2CYXTK.js"),
-  publish: () => import("./publish-4ZYXIKW2.js"),
+  publish: () => import("./publish-257RWJJF.js"),
   tags: () => import("./tags-GPNUV7ED.js"),
   "release-plan": () => import("./release-plan-QEWV3GCG.js"),
   doctor: () => import("./doctor-QOUGM5Q7.js"),
-  changed: () => import("./changed-CCEOBD4P.js"),
-  "digest-record": () => import("./digest-record-ID7WOYWR.js"),
+  changed: () => import("./changed-SHFJXVPC.js"),
+  "digest-record": () => import("./digest-record-E26VOC4J.js"),
   merge: () => import("./merge-YUWT54S2.js"),
-  bake: () => import("./bake-W24KZWQR.js"),
+  bake: () => import("./bake-Q3HBSFZZ.js"),
   base: () => import("./base-VIEMAIW5.js")
 };
 var COMMAND_NAMES = Object.keys(COMMANDS);

@@ -96,7 +96,7 @@ function register(program) {
       const v = parseFields({ format: g.json ? "json" : opts.format, permittedWriteDirs: opts.permittedWriteDirs });
       const format = v.format ?? "text";
       const dirs = v.permittedWriteDirs;
-      const { runLint } = await import("./lint-434GAIEO.js");
+      const { runLint } = await import("./lint-WS43SOG6.js");
       const { report, findings, exitCode } = await runLint({
         targets,
         permittedWriteDirs: dirs,

@@ -6,8 +6,9 @@ import {
   findingLine,
   lintStep,
   renderStep
-} from "./chunk-J25LJE6I.js";
-import "./chunk-JDNWEDZL.js";
+} from "./chunk-OH5F2P3P.js";
+import "./chunk-IPH7JIHY.js";
+import "./chunk-DHBY3KLB.js";
 import "./chunk-BFAODOLW.js";
 import {
   chooseStrategy,
@@ -29,8 +30,9 @@ import {
 import "./chunk-G5RLS37P.js";
 import "./chunk-V5RQTSF5.js";
 import "./chunk-UEN25T52.js";
-import "./chunk-AAHXVUG3.js";
+import "./chunk-B5E2PXHO.js";
 import "./chunk-TDHMFN5Y.js";
+import "./chunk-ZCFKAUSD.js";
 import "./chunk-XXP3MPL7.js";
 import "./chunk-VA5ORGU4.js";
 import {

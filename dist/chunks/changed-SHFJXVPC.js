@@ -38,7 +38,7 @@ function register(program) {
       const runners = {};
       if (opts.runnerAmd64) runners["linux/amd64"] = opts.runnerAmd64;
       if (opts.runnerArm64) runners["linux/arm64"] = opts.runnerArm64;
-      const { runChanged, reasonText } = await import("./changed-3UUXH67S.js");
+      const { runChanged, reasonText } = await import("./changed-VNFU24R4.js");
       const { changed: res } = await runChanged({
         cwd: resolve(opts.repo ?? "."),
         since: changedSince,

@@ -7,6 +7,12 @@ import {
   discoverConnectors
 } from "./chunk-MGSV4A4F.js";
 import {
+  compileDockerignore
+} from "./chunk-DHBY3KLB.js";
+import {
+  ALWAYS_EXCLUDED
+} from "./chunk-ZCFKAUSD.js";
+import {
   defaultBranch,
   headSha,
   isNullRef,
@@ -1861,20 +1867,8 @@ function compileGlobs(patterns) {
 
 // src/monorepo/affected.ts
 var ALL = "*";
-var NEVER_IN_CONTEXT = compileGlobs([
-  "secrets/",
-  ".git/",
-  "__pycache__/",
-  "*.pyc",
-  ".venv/",
-  "venv/",
-  ".pytest_cache/",
-  ".mypy_cache/",
-  ".ruff_cache/",
-  ".gradle/",
-  "*.egg-info/",
-  "node_modules/"
-]);
+var neverInContext = compileDockerignore(ALWAYS_EXCLUDED.join("\n"));
+var NEVER_IN_CONTEXT = (rel) => neverInContext.excluded(rel);
 async function computeAffected(input) {
   const { connectors, config } = input;
   const isIgnored = compileGlobs(config.ignorePaths);

@@ -29,12 +29,14 @@ import {
   untag,
   verifyStep,
   workDir
-} from "./chunk-J25LJE6I.js";
+} from "./chunk-OH5F2P3P.js";
 import "./chunk-MGSV4A4F.js";
 import {
-  buildModel,
+  buildModel
+} from "./chunk-IPH7JIHY.js";
+import {
   compileDockerignore
-} from "./chunk-JDNWEDZL.js";
+} from "./chunk-DHBY3KLB.js";
 import {
   registryLocation
 } from "./chunk-BFAODOLW.js";
@@ -67,8 +69,9 @@ import "./chunk-RLFBP3Q3.js";
 import "./chunk-G5RLS37P.js";
 import "./chunk-V5RQTSF5.js";
 import "./chunk-UEN25T52.js";
-import "./chunk-AAHXVUG3.js";
+import "./chunk-B5E2PXHO.js";
 import "./chunk-TDHMFN5Y.js";
+import "./chunk-ZCFKAUSD.js";
 import {
   createAnnotatedTag,
   headSha,

@@ -14,8 +14,9 @@ import {
   renderStep,
   untag,
   workDir
-} from "./chunk-J25LJE6I.js";
-import "./chunk-JDNWEDZL.js";
+} from "./chunk-OH5F2P3P.js";
+import "./chunk-IPH7JIHY.js";
+import "./chunk-DHBY3KLB.js";
 import "./chunk-BFAODOLW.js";
 import "./chunk-NHJISADQ.js";
 import {
@@ -37,8 +38,9 @@ import "./chunk-RLFBP3Q3.js";
 import "./chunk-G5RLS37P.js";
 import "./chunk-V5RQTSF5.js";
 import "./chunk-UEN25T52.js";
-import "./chunk-AAHXVUG3.js";
+import "./chunk-B5E2PXHO.js";
 import "./chunk-TDHMFN5Y.js";
+import "./chunk-ZCFKAUSD.js";
 import {
   headSha,
   isRepo

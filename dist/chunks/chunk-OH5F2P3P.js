@@ -1,7 +1,7 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
   lintWithBase
-} from "./chunk-JDNWEDZL.js";
+} from "./chunk-IPH7JIHY.js";
 import {
   chooseStrategy,
   platformTag
@@ -21,7 +21,7 @@ import {
   imageMetadata,
   ociAnnotations,
   resolvePlan
-} from "./chunk-AAHXVUG3.js";
+} from "./chunk-B5E2PXHO.js";
 import {
   done
 } from "./chunk-QL47CY3G.js";

@@ -11,6 +11,10 @@ import {
   renderTemplate
 } from "./chunk-TDHMFN5Y.js";
 import {
+  composeDockerignore,
+  defaultDockerignore
+} from "./chunk-ZCFKAUSD.js";
+import {
   lastCommitSha,
   remoteUrl
 } from "./chunk-XXP3MPL7.js";
@@ -6894,43 +6898,6 @@ function chooseEntrypoint(c, facts) {
     ]);
   }
   return ep;
-}
-
-// src/render/dockerignore.ts
-init_define_BC_HELP();
-import { join as join2 } from "node:path";
-var ALWAYS = [
-  "# never in a build context: local credentials, VCS data, caches",
-  "secrets",
-  "**/secrets",
-  ".git",
-  "**/.git",
-  "**/__pycache__",
-  "**/*.pyc",
-  ".venv",
-  "venv",
-  ".pytest_cache",
-  ".mypy_cache",
-  ".ruff_cache",
-  ".gradle",
-  "*.egg-info",
-  "dist",
-  "node_modules"
-];
-function defaultDockerignore(language) {
-  const build = language === "java" ? ["# build outputs, except the distribution tarball", "build/*", "!build/distributions"] : ["build"];
-  return [...ALWAYS, ...build].join("\n");
-}
-async function composeDockerignore(dir, ours) {
-  const file = join2(dir, ".dockerignore");
-  const theirs = await optionalInputFile(file, { kind: ".dockerignore" }) === "file" ? await readBoundedFile(file, { kind: ".dockerignore" }) : "";
-  const head = "# rendered by build-connector";
-  const body = theirs.trim() === "" ? ours.trim() : `# from the connector's .dockerignore
-${theirs.trim()}
-${ours.trim()}`;
-  return `${head}
-${body}
-`;
 }
 
 // src/render/plan.ts

@@ -15,7 +15,7 @@ init_define_BC_HELP();
 function register(program) {
   program.command("render [dir]").description("render the Dockerfile for a connector directory (custom mode: print its own Dockerfile)").option("--out <file>", "write the Dockerfile here (and FILE.dockerignore next to it) instead of printing it").option("--base-image <ref>", "base image to build FROM (default: data.buildConnector.baseImage, data.connectorBuildOptions.baseImage, the base definition)").option("--templates <dir>", "extra template folders (<dir>/<language>/Dockerfile.hbs), searched before the bundled ones").option("--no-resolve", "do not read the base image's config (engine, registry): use base-images/<language>/base.yaml").action(
     action(async (out, _g, dir, opts) => {
-      const { runRender } = await import("./render-VOS6DZ4E.js");
+      const { runRender } = await import("./render-NRH6V67I.js");
       const r = await runRender({ dir: dir ?? ".", baseImage: opts.baseImage, templatesDir: opts.templates, resolveBase: opts.resolve !== false, out: opts.out });
       const plan = r.plan;
       const choice = plan.languageChoice;

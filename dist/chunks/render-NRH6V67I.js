@@ -9,8 +9,9 @@ import {
   imageMetadata,
   planSummary,
   resolvePlan
-} from "./chunk-AAHXVUG3.js";
+} from "./chunk-B5E2PXHO.js";
 import "./chunk-TDHMFN5Y.js";
+import "./chunk-ZCFKAUSD.js";
 import "./chunk-XXP3MPL7.js";
 import "./chunk-VA5ORGU4.js";
 import {

@@ -7,13 +7,15 @@ import {
   lintDockerfile,
   sortFindings,
   summarize
-} from "./chunk-JDNWEDZL.js";
+} from "./chunk-IPH7JIHY.js";
+import "./chunk-DHBY3KLB.js";
 import "./chunk-BFAODOLW.js";
 import "./chunk-OFZVU4AW.js";
 import {
   resolvePlan
-} from "./chunk-AAHXVUG3.js";
+} from "./chunk-B5E2PXHO.js";
 import "./chunk-TDHMFN5Y.js";
+import "./chunk-ZCFKAUSD.js";
 import "./chunk-XXP3MPL7.js";
 import "./chunk-VA5ORGU4.js";
 import {

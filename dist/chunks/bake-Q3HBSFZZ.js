@@ -49,7 +49,7 @@ function register(program) {
         platforms: opts.platform,
         baseImages: opts.baseImage
       });
-      const { bakeConnectors, printBake } = await import("./bake-U5IZPZHQ.js");
+      const { bakeConnectors, printBake } = await import("./bake-B33UYEBI.js");
       const { connectorVerifyOptions } = await import("./verify-L5NJRRYY.js");
       const common = { platforms, baseImages, provenance, log: (l) => out.info(l) };
       if (opts.print) {

@@ -51,7 +51,7 @@ function register(program) {
       const v = parseFields({ platform: opts.platform, provenance: opts.provenance, timeout: opts.timeout, retries: opts.retries });
       const platform = v.platform ?? "";
       const { provenance, timeout } = v;
-      const { buildPlatformRecord, platformRecordDefaults } = await import("./record-L3CNFZAU.js");
+      const { buildPlatformRecord, platformRecordDefaults } = await import("./record-TSSTB7LF.js");
       const { file, verify } = await platformRecordDefaults(dir, platform, { out: opts.out, timeoutSeconds: timeout ?? 120 });
       const res = await buildPlatformRecord(dir, {
         platform,

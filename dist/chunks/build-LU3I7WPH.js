@@ -11,13 +11,14 @@ import {
   untag,
   verifyStep,
   workDir
-} from "./chunk-J25LJE6I.js";
+} from "./chunk-OH5F2P3P.js";
 import {
   renderReport
 } from "./chunk-XPAHB2QA.js";
 import "./chunk-72ISDTNZ.js";
 import "./chunk-IYR675GK.js";
-import "./chunk-JDNWEDZL.js";
+import "./chunk-IPH7JIHY.js";
+import "./chunk-DHBY3KLB.js";
 import "./chunk-BFAODOLW.js";
 import "./chunk-NHJISADQ.js";
 import "./chunk-OC3KWBP4.js";
@@ -38,8 +39,9 @@ import "./chunk-RLFBP3Q3.js";
 import "./chunk-G5RLS37P.js";
 import "./chunk-V5RQTSF5.js";
 import "./chunk-UEN25T52.js";
-import "./chunk-AAHXVUG3.js";
+import "./chunk-B5E2PXHO.js";
 import "./chunk-TDHMFN5Y.js";
+import "./chunk-ZCFKAUSD.js";
 import "./chunk-XXP3MPL7.js";
 import "./chunk-VA5ORGU4.js";
 import {
