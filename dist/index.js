@@ -48812,6 +48812,58 @@ var init_platforms = __esm({
   }
 });
 
+// src/docker/cli.ts
+function docker(args, opts = {}) {
+  return run(DOCKER, args, opts);
+}
+function parseJson(schema, text2, what) {
+  let raw;
+  try {
+    raw = JSON.parse(text2);
+  } catch {
+    throw new BcError("failed", `${what}: output is not JSON`, { details: [text2.slice(0, 300)] });
+  }
+  const parsed2 = schema.safeParse(raw);
+  if (!parsed2.success) {
+    throw new BcError("failed", `${what}: unexpected output shape`, {
+      details: parsed2.error.issues.slice(0, 5).map((i2) => `${i2.path.join(".") || "(root)"}: ${i2.message}`)
+    });
+  }
+  return parsed2.data;
+}
+function parseJsonLines(schema, text2, what) {
+  return text2.split("\n").map((l) => l.trim()).filter((l) => l !== "").map((l) => parseJson(schema, l, what));
+}
+var DOCKER;
+var init_cli = __esm({
+  "src/docker/cli.ts"() {
+    "use strict";
+    init_exec();
+    init_errors();
+    DOCKER = process.env.BUILD_CONNECTOR_DOCKER ?? "docker";
+  }
+});
+
+// src/shared/digest.ts
+import { createHash } from "node:crypto";
+function isDigest(value) {
+  return DIGEST_RE.test(value);
+}
+function sha256Digest(bytes) {
+  return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
+}
+var DIGEST_PATTERN, DIGEST_RE, DigestSchema, DIGEST_REF_RE;
+var init_digest = __esm({
+  "src/shared/digest.ts"() {
+    "use strict";
+    init_zod();
+    DIGEST_PATTERN = "sha256:[a-f0-9]{64}";
+    DIGEST_RE = new RegExp(`^${DIGEST_PATTERN}$`);
+    DigestSchema = external_exports.string().regex(DIGEST_RE, "not a sha256 digest");
+    DIGEST_REF_RE = new RegExp(`@${DIGEST_PATTERN}$`);
+  }
+});
+
 // node_modules/semver/internal/constants.js
 var require_constants6 = __commonJS({
   "node_modules/semver/internal/constants.js"(exports, module) {
@@ -51022,6 +51074,1794 @@ var require_semver2 = __commonJS({
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
+  }
+});
+
+// src/shared/cache-dir.ts
+import { homedir as homedir2 } from "node:os";
+import { join as join2 } from "node:path";
+function userCacheDir(env2 = process.env) {
+  return join2(env2.XDG_CACHE_HOME ?? join2(homedir2(), ".cache"), "build-connector");
+}
+var init_cache_dir = __esm({
+  "src/shared/cache-dir.ts"() {
+    "use strict";
+  }
+});
+
+// node_modules/picomatch/lib/constants.js
+var require_constants7 = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils2 = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants7();
+    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
+    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
+    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform6 = navigator.platform.toLowerCase();
+        return platform6 === "win32" || platform6 === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports.removeBackslashes = (str) => {
+      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports.escapeLast = (input2, char, lastIdx) => {
+      const idx = input2.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input2;
+      if (input2[idx - 1] === "\\") return exports.escapeLast(input2, char, idx - 1);
+      return `${input2.slice(0, idx)}\\${input2.slice(idx)}`;
+    };
+    exports.removePrefix = (input2, state = {}) => {
+      let output2 = input2;
+      if (output2.startsWith("./")) {
+        output2 = output2.slice(2);
+        state.prefix = "./";
+      }
+      return output2;
+    };
+    exports.wrapOutput = (input2, state = {}, options = {}) => {
+      const prepend = options.contains ? "" : "^";
+      const append = options.contains ? "" : "$";
+      let output2 = `${prepend}(?:${input2})${append}`;
+      if (state.negated === true) {
+        output2 = `(?:^(?!${output2}).*$)`;
+      }
+      return output2;
+    };
+    exports.basename = (path10, { windows } = {}) => {
+      const segs = path10.split(windows ? /[\\/]/ : "/");
+      const last = segs[segs.length - 1];
+      if (last === "") {
+        return segs[segs.length - 2];
+      }
+      return last;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
+    "use strict";
+    var utils = require_utils2();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants7();
+    var isPathSeparator = (code) => {
+      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan = (input2, options) => {
+      const opts = options || {};
+      const length = input2.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts = [];
+      let str = input2;
+      let index = -1;
+      let start2 = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished7 = false;
+      let braces = 0;
+      let prev;
+      let code;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length;
+      const peek = () => str.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code;
+        return str.charCodeAt(++index);
+      };
+      while (index < length) {
+        code = advance();
+        let next;
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code = advance();
+          if (code === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished7 = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished7 = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished7 = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished7 === true) continue;
+          if (prev === CHAR_DOT && index === start2 + 1) {
+            start2 += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished7 = true;
+            if (code === CHAR_EXCLAMATION_MARK && index === start2) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code = advance())) {
+                if (code === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished7 = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished7 = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished7 = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished7 = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start2) {
+          negated = token.negated = true;
+          start2++;
+          continue;
+        }
+        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code = advance())) {
+              if (code === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished7 = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished7 = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base = str;
+      let prefix = "";
+      let glob = "";
+      if (start2 > 0) {
+        prefix = str.slice(0, start2);
+        str = str.slice(start2);
+        lastIndex -= start2;
+      }
+      if (base && isGlob === true && lastIndex > 0) {
+        base = str.slice(0, lastIndex);
+        glob = str.slice(lastIndex);
+      } else if (isGlob === true) {
+        base = "";
+        glob = str;
+      } else {
+        base = str;
+      }
+      if (base && base !== "" && base !== "/" && base !== str) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob) glob = utils.removeBackslashes(glob);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state = {
+        prefix,
+        input: input2,
+        start: start2,
+        base,
+        glob,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code)) {
+          tokens.push(token);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n3 = prevIndex !== void 0 ? prevIndex + 1 : start2;
+          const i2 = slashes[idx];
+          const value2 = input2.slice(n3, i2);
+          if (opts.tokens) {
+            if (idx === 0 && start2 !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value2;
+            }
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (i2 >= start2) {
+            parts.push(value2);
+            prevIndex = i2;
+          }
+        }
+        const n2 = prevIndex !== void 0 ? prevIndex + 1 : start2;
+        const value = input2.slice(n2);
+        parts.push(value);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input2.length) {
+          tokens[tokens.length - 1].value = value;
+          depth(tokens[tokens.length - 1]);
+          state.maxDepth += tokens[tokens.length - 1].depth;
+        }
+        state.slashes = slashes;
+        state.parts = parts;
+      }
+      return state;
+    };
+    module.exports = scan;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse3 = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
+    "use strict";
+    var constants9 = require_constants7();
+    var utils = require_utils2();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants9;
+    var expandRange = (args, options) => {
+      if (typeof options.expandRange === "function") {
+        return options.expandRange(...args, options);
+      }
+      args.sort();
+      const value = `[${args.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input2) => {
+      const parts = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let value = "";
+      let escaped = false;
+      for (const ch of input2) {
+        if (escaped === true) {
+          value += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          value += ch;
+          continue;
+        }
+        if (quote === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch;
+      }
+      parts.push(value);
+      return parts;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value)) {
+        return;
+      }
+      return value.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i2 = 0; i2 < values.length; i2++) {
+        for (let j = i2 + 1; j < values.length; j++) {
+          const a2 = values[i2];
+          const b = values[j];
+          const char = a2[0];
+          if (!char || a2 !== char.repeat(a2.length) || b !== char.repeat(b.length)) {
+            continue;
+          }
+          if (a2 === b || a2.startsWith(b) || b.startsWith(a2)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let escaped = false;
+      for (let i2 = 1; i2 < pattern.length; i2++) {
+        const ch = pattern[i2];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i2 !== pattern.length - 1) {
+              return;
+            }
+            return {
+              type: pattern[0],
+              body: pattern.slice(2, i2),
+              end: i2
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars) => {
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern) => {
+      let index = 0;
+      const chars = [];
+      while (index < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index += match.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      return chars;
+    };
+    var repeatedExtglobRecursion = (pattern) => {
+      let depth = 0;
+      let value = pattern.trim();
+      let match = parseRepeatedExtglob(value);
+      while (match) {
+        depth++;
+        value = match.body.trim();
+        match = parseRepeatedExtglob(value);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body, options) => {
+      if (options.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants9.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches) {
+        const chars = getStarExtglobSequenceChars(branch);
+        if (chars) {
+          sawStarSequence = true;
+          safeChars.push(...chars);
+          continue;
+        }
+        const literal2 = normalizeSimpleBranch(branch);
+        if (literal2 && literal2.length === 1) {
+          safeChars.push(literal2);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse6 = (input2, options) => {
+      if (typeof input2 !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input2 = REPLACEMENTS[input2] || input2;
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input2.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants9.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants9.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input: input2,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input2 = utils.removePrefix(input2, state);
+      len = input2.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = () => state.index === len - 1;
+      const peek = state.peek = (n2 = 1) => input2[state.index + n2];
+      const advance = state.advance = () => input2[++state.index] || "";
+      const remaining = () => input2.slice(state.index + 1);
+      const consume = (value2 = "", num = 0) => {
+        state.consumed += value2;
+        state.index += num;
+      };
+      const append = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate = () => {
+        let count2 = 1;
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+          advance();
+          state.start++;
+          count2++;
+        }
+        if (count2 % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment2 = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push3 = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value2) => {
+        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens.length;
+        const output2 = (opts.capture ? "(" : "") + token.open;
+        increment2("parens");
+        push3({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push3({ type: "paren", extglob: true, value: advance(), output: output2 });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal2 = input2.slice(token.startIndex, state.index + 1);
+        const body = input2.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open6 = tokens[token.tokensIndex];
+          open6.type = "text";
+          open6.value = literal2;
+          open6.output = safeOutput || utils.escapeRegex(literal2);
+          for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
+            tokens[i2].value = "";
+            tokens[i2].output = "";
+            delete tokens[i2].suffix;
+          }
+          state.output = token.output + open6.output;
+          state.backtrack = true;
+          push3({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output2 = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output2 = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse6(rest, { ...options, fastpaths: false }).output;
+            output2 = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push3({ type: "paren", extglob: true, value, output: output2 });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input2)) {
+        let backslashes = false;
+        let output2 = input2.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc2, chars, first, rest, index) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc2) {
+              return esc2 + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc2) {
+              return esc2 + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc2 ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output2 = output2.replace(/\\/g, "");
+          } else {
+            output2 = output2.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output2 === input2 && opts.contains === true) {
+          state.output = input2;
+          return state;
+        }
+        state.output = utils.wrapOutput(output2, state, options);
+        return state;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push3({ type: "text", value });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state.brackets === 0) {
+            push3({ type: "text", value });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix14 = POSIX_REGEX_SOURCE[rest2];
+                if (posix14) {
+                  prev.value = pre + posix14;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (state.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (value === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push3({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment2("parens");
+          push3({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push3({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment2("brackets");
+          }
+          push3({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push3({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push3({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment2("braces");
+          const open6 = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open6);
+          push3(open6);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push3({ type: "text", value, output: value });
+            continue;
+          }
+          let output2 = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range = [];
+            for (let i2 = arr.length - 1; i2 >= 0; i2--) {
+              tokens.pop();
+              if (arr[i2].type === "brace") {
+                break;
+              }
+              if (arr[i2].type !== "dots") {
+                range.unshift(arr[i2].value);
+              }
+            }
+            output2 = expandRange(range, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output2 = "\\}";
+            state.output = out;
+            for (const t of toks) {
+              state.output += t.output || t.value;
+            }
+          }
+          push3({ type: "brace", value, output: output2 });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push3({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output2 = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output2 = "|";
+          }
+          push3({ type: "comma", value, output: output2 });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push3({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push3({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push3({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek();
+            let output2 = value;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output2 = `\\${value}`;
+            }
+            push3({ type: "text", value, output: output2 });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push3({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push3({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push3({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push3({ type: "plus", value });
+            continue;
+          }
+          push3({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            push3({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push3({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value += match[0];
+            state.index += match[0].length;
+          }
+          push3({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push3({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push3({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input2[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push3({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push3({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push3(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value;
+          push3(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push3(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push3({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse6.fastpaths = (input2, options) => {
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input2.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input2 = REPLACEMENTS[input2] || input2;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants9.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str) => {
+        switch (str) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str);
+            if (!match) return;
+            const source2 = create(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      };
+      const output2 = utils.removePrefix(input2, state);
+      let source = create(output2);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module.exports = parse6;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+    "use strict";
+    var scan = require_scan();
+    var parse6 = require_parse3();
+    var utils = require_utils2();
+    var constants9 = require_constants7();
+    var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch2 = (glob, options, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input2) => picomatch2(input2, options, returnState));
+        const arrayMatcher = (str) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject3(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options || {};
+      const posix14 = opts.windows;
+      const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
+      const state = regex.state;
+      delete regex.state;
+      let isIgnored = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input2, returnObject = false) => {
+        const { isMatch, match, output: output2 } = picomatch2.test(input2, regex, options, { glob, posix: posix14 });
+        const result = { glob, state, regex, posix: posix14, input: input2, output: output2, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result);
+        }
+        if (isMatch === false) {
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (isIgnored(input2)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result);
+          }
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result);
+        }
+        return returnObject ? result : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch2.test = (input2, regex, options, { glob, posix: posix14 } = {}) => {
+      if (typeof input2 !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input2 === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options || {};
+      const format2 = opts.format || (posix14 ? utils.toPosixSlashes : null);
+      let match = input2 === glob;
+      let output2 = match && format2 ? format2(input2) : input2;
+      if (match === false) {
+        output2 = format2 ? format2(input2) : input2;
+        match = output2 === glob;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch2.matchBase(input2, regex, options, posix14);
+        } else {
+          match = regex.exec(output2);
+        }
+      }
+      return { isMatch: Boolean(match), match, output: output2 };
+    };
+    picomatch2.matchBase = (input2, glob, options, posix14 = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
+      return regex.test(utils.basename(input2, { windows: posix14 }));
+    };
+    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
+    picomatch2.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
+      return parse6(pattern, { ...options, fastpaths: false });
+    };
+    picomatch2.scan = (input2, options) => scan(input2, options);
+    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options || {};
+      const prepend = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex = picomatch2.toRegex(source, options);
+      if (returnState === true) {
+        regex.state = state;
+      }
+      return regex;
+    };
+    picomatch2.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
+      if (!input2 || typeof input2 !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed2 = { negated: false, fastpaths: true };
+      if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
+        parsed2.output = parse6.fastpaths(input2, options);
+      }
+      if (!parsed2.output) {
+        parsed2 = parse6(input2, options);
+      }
+      return picomatch2.compileRe(parsed2, options, returnOutput, returnState);
+    };
+    picomatch2.toRegex = (source, options) => {
+      try {
+        const opts = options || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err) {
+        if (options && options.debug === true) throw err;
+        return /$^/;
+      }
+    };
+    picomatch2.constants = constants9;
+    module.exports = picomatch2;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports, module) {
+    "use strict";
+    var pico = require_picomatch();
+    var utils = require_utils2();
+    function picomatch2(glob, options, returnState = false) {
+      if (options && (options.windows === null || options.windows === void 0)) {
+        options = { ...options, windows: utils.isWindows() };
+      }
+      return pico(glob, options, returnState);
+    }
+    Object.assign(picomatch2, pico);
+    module.exports = picomatch2;
   }
 });
 
@@ -58355,26 +60195,6 @@ var require_dist = __commonJS({
   }
 });
 
-// src/shared/digest.ts
-import { createHash } from "node:crypto";
-function isDigest(value) {
-  return DIGEST_RE.test(value);
-}
-function sha256Digest(bytes) {
-  return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
-}
-var DIGEST_PATTERN, DIGEST_RE, DigestSchema, DIGEST_REF_RE;
-var init_digest = __esm({
-  "src/shared/digest.ts"() {
-    "use strict";
-    init_zod();
-    DIGEST_PATTERN = "sha256:[a-f0-9]{64}";
-    DIGEST_RE = new RegExp(`^${DIGEST_PATTERN}$`);
-    DigestSchema = external_exports.string().regex(DIGEST_RE, "not a sha256 digest");
-    DIGEST_REF_RE = new RegExp(`@${DIGEST_PATTERN}$`);
-  }
-});
-
 // src/shared/image-ref.ts
 function tagProblem(tag2) {
   const shown2 = JSON.stringify(tag2.length > 48 ? `${tag2.slice(0, 48)}\u2026` : tag2);
@@ -58435,1826 +60255,6 @@ var init_image_ref = __esm({
     MAX_TAG_LENGTH = 128;
     isRegistryHost = (component) => component === "localhost" || component.includes(".") || component.includes(":");
     DOCKER_HUB = "docker.io";
-  }
-});
-
-// src/docker/cli.ts
-function docker(args, opts = {}) {
-  return run(DOCKER, args, opts);
-}
-function parseJson(schema, text2, what) {
-  let raw;
-  try {
-    raw = JSON.parse(text2);
-  } catch {
-    throw new BcError("failed", `${what}: output is not JSON`, { details: [text2.slice(0, 300)] });
-  }
-  const parsed2 = schema.safeParse(raw);
-  if (!parsed2.success) {
-    throw new BcError("failed", `${what}: unexpected output shape`, {
-      details: parsed2.error.issues.slice(0, 5).map((i2) => `${i2.path.join(".") || "(root)"}: ${i2.message}`)
-    });
-  }
-  return parsed2.data;
-}
-function parseJsonLines(schema, text2, what) {
-  return text2.split("\n").map((l) => l.trim()).filter((l) => l !== "").map((l) => parseJson(schema, l, what));
-}
-var DOCKER;
-var init_cli = __esm({
-  "src/docker/cli.ts"() {
-    "use strict";
-    init_exec();
-    init_errors();
-    DOCKER = process.env.BUILD_CONNECTOR_DOCKER ?? "docker";
-  }
-});
-
-// src/shared/cache-dir.ts
-import { homedir as homedir2 } from "node:os";
-import { join as join3 } from "node:path";
-function userCacheDir(env2 = process.env) {
-  return join3(env2.XDG_CACHE_HOME ?? join3(homedir2(), ".cache"), "build-connector");
-}
-var init_cache_dir = __esm({
-  "src/shared/cache-dir.ts"() {
-    "use strict";
-  }
-});
-
-// node_modules/picomatch/lib/constants.js
-var require_constants7 = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module) {
-    "use strict";
-    var WIN_SLASH = "\\\\/";
-    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-    var DOT_LITERAL = "\\.";
-    var PLUS_LITERAL = "\\+";
-    var QMARK_LITERAL = "\\?";
-    var SLASH_LITERAL = "\\/";
-    var ONE_CHAR = "(?=.)";
-    var QMARK = "[^/]";
-    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-    var NO_DOT = `(?!${DOT_LITERAL})`;
-    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
-    var SEP = "/";
-    var POSIX_CHARS = {
-      DOT_LITERAL,
-      PLUS_LITERAL,
-      QMARK_LITERAL,
-      SLASH_LITERAL,
-      ONE_CHAR,
-      QMARK,
-      END_ANCHOR,
-      DOTS_SLASH,
-      NO_DOT,
-      NO_DOTS,
-      NO_DOT_SLASH,
-      NO_DOTS_SLASH,
-      QMARK_NO_DOT,
-      STAR,
-      START_ANCHOR,
-      SEP
-    };
-    var WINDOWS_CHARS = {
-      ...POSIX_CHARS,
-      SLASH_LITERAL: `[${WIN_SLASH}]`,
-      QMARK: WIN_NO_SLASH,
-      STAR: `${WIN_NO_SLASH}*?`,
-      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-      NO_DOT: `(?!${DOT_LITERAL})`,
-      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
-      SEP: "\\"
-    };
-    var POSIX_REGEX_SOURCE = {
-      __proto__: null,
-      alnum: "a-zA-Z0-9",
-      alpha: "a-zA-Z",
-      ascii: "\\x00-\\x7F",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1F\\x7F",
-      digit: "0-9",
-      graph: "\\x21-\\x7E",
-      lower: "a-z",
-      print: "\\x20-\\x7E ",
-      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
-      space: " \\t\\r\\n\\v\\f",
-      upper: "A-Z",
-      word: "A-Za-z0-9_",
-      xdigit: "A-Fa-f0-9"
-    };
-    module.exports = {
-      DEFAULT_MAX_EXTGLOB_RECURSION,
-      MAX_LENGTH: 1024 * 64,
-      POSIX_REGEX_SOURCE,
-      // regular expressions
-      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-      // Replace globs with equivalent patterns to reduce parsing time.
-      REPLACEMENTS: {
-        __proto__: null,
-        "***": "*",
-        "**/**": "**",
-        "**/**/**": "**"
-      },
-      // Digits
-      CHAR_0: 48,
-      /* 0 */
-      CHAR_9: 57,
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: 65,
-      /* A */
-      CHAR_LOWERCASE_A: 97,
-      /* a */
-      CHAR_UPPERCASE_Z: 90,
-      /* Z */
-      CHAR_LOWERCASE_Z: 122,
-      /* z */
-      CHAR_LEFT_PARENTHESES: 40,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: 41,
-      /* ) */
-      CHAR_ASTERISK: 42,
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: 38,
-      /* & */
-      CHAR_AT: 64,
-      /* @ */
-      CHAR_BACKWARD_SLASH: 92,
-      /* \ */
-      CHAR_CARRIAGE_RETURN: 13,
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: 94,
-      /* ^ */
-      CHAR_COLON: 58,
-      /* : */
-      CHAR_COMMA: 44,
-      /* , */
-      CHAR_DOT: 46,
-      /* . */
-      CHAR_DOUBLE_QUOTE: 34,
-      /* " */
-      CHAR_EQUAL: 61,
-      /* = */
-      CHAR_EXCLAMATION_MARK: 33,
-      /* ! */
-      CHAR_FORM_FEED: 12,
-      /* \f */
-      CHAR_FORWARD_SLASH: 47,
-      /* / */
-      CHAR_GRAVE_ACCENT: 96,
-      /* ` */
-      CHAR_HASH: 35,
-      /* # */
-      CHAR_HYPHEN_MINUS: 45,
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: 60,
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: 123,
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: 91,
-      /* [ */
-      CHAR_LINE_FEED: 10,
-      /* \n */
-      CHAR_NO_BREAK_SPACE: 160,
-      /* \u00A0 */
-      CHAR_PERCENT: 37,
-      /* % */
-      CHAR_PLUS: 43,
-      /* + */
-      CHAR_QUESTION_MARK: 63,
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: 62,
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: 125,
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: 93,
-      /* ] */
-      CHAR_SEMICOLON: 59,
-      /* ; */
-      CHAR_SINGLE_QUOTE: 39,
-      /* ' */
-      CHAR_SPACE: 32,
-      /*   */
-      CHAR_TAB: 9,
-      /* \t */
-      CHAR_UNDERSCORE: 95,
-      /* _ */
-      CHAR_VERTICAL_LINE: 124,
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
-      /* \uFEFF */
-      /**
-       * Create EXTGLOB_CHARS
-       */
-      extglobChars(chars) {
-        return {
-          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
-          "?": { type: "qmark", open: "(?:", close: ")?" },
-          "+": { type: "plus", open: "(?:", close: ")+" },
-          "*": { type: "star", open: "(?:", close: ")*" },
-          "@": { type: "at", open: "(?:", close: ")" }
-        };
-      },
-      /**
-       * Create GLOB_CHARS
-       */
-      globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-      }
-    };
-  }
-});
-
-// node_modules/picomatch/lib/utils.js
-var require_utils2 = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
-    "use strict";
-    var {
-      REGEX_BACKSLASH,
-      REGEX_REMOVE_BACKSLASH,
-      REGEX_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants7();
-    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
-    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
-    exports.isWindows = () => {
-      if (typeof navigator !== "undefined" && navigator.platform) {
-        const platform6 = navigator.platform.toLowerCase();
-        return platform6 === "win32" || platform6 === "windows";
-      }
-      if (typeof process !== "undefined" && process.platform) {
-        return process.platform === "win32";
-      }
-      return false;
-    };
-    exports.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
-      });
-    };
-    exports.escapeLast = (input2, char, lastIdx) => {
-      const idx = input2.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input2;
-      if (input2[idx - 1] === "\\") return exports.escapeLast(input2, char, idx - 1);
-      return `${input2.slice(0, idx)}\\${input2.slice(idx)}`;
-    };
-    exports.removePrefix = (input2, state = {}) => {
-      let output2 = input2;
-      if (output2.startsWith("./")) {
-        output2 = output2.slice(2);
-        state.prefix = "./";
-      }
-      return output2;
-    };
-    exports.wrapOutput = (input2, state = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
-      let output2 = `${prepend}(?:${input2})${append}`;
-      if (state.negated === true) {
-        output2 = `(?:^(?!${output2}).*$)`;
-      }
-      return output2;
-    };
-    exports.basename = (path10, { windows } = {}) => {
-      const segs = path10.split(windows ? /[\\/]/ : "/");
-      const last = segs[segs.length - 1];
-      if (last === "") {
-        return segs[segs.length - 2];
-      }
-      return last;
-    };
-  }
-});
-
-// node_modules/picomatch/lib/scan.js
-var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module) {
-    "use strict";
-    var utils = require_utils2();
-    var {
-      CHAR_ASTERISK,
-      /* * */
-      CHAR_AT,
-      /* @ */
-      CHAR_BACKWARD_SLASH,
-      /* \ */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_EXCLAMATION_MARK,
-      /* ! */
-      CHAR_FORWARD_SLASH,
-      /* / */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_PLUS,
-      /* + */
-      CHAR_QUESTION_MARK,
-      /* ? */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_RIGHT_SQUARE_BRACKET
-      /* ] */
-    } = require_constants7();
-    var isPathSeparator = (code) => {
-      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
-    };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
-      }
-    };
-    var scan = (input2, options) => {
-      const opts = options || {};
-      const length = input2.length - 1;
-      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
-      const slashes = [];
-      const tokens = [];
-      const parts = [];
-      let str = input2;
-      let index = -1;
-      let start2 = 0;
-      let lastIndex = 0;
-      let isBrace = false;
-      let isBracket = false;
-      let isGlob = false;
-      let isExtglob = false;
-      let isGlobstar = false;
-      let braceEscaped = false;
-      let backslashes = false;
-      let negated = false;
-      let negatedExtglob = false;
-      let finished7 = false;
-      let braces = 0;
-      let prev;
-      let code;
-      let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index >= length;
-      const peek = () => str.charCodeAt(index + 1);
-      const advance = () => {
-        prev = code;
-        return str.charCodeAt(++index);
-      };
-      while (index < length) {
-        code = advance();
-        let next;
-        if (code === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          code = advance();
-          if (code === CHAR_LEFT_CURLY_BRACE) {
-            braceEscaped = true;
-          }
-          continue;
-        }
-        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          while (eos() !== true && (code = advance())) {
-            if (code === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (code === CHAR_LEFT_CURLY_BRACE) {
-              braces++;
-              continue;
-            }
-            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished7 = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (braceEscaped !== true && code === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished7 = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (code === CHAR_RIGHT_CURLY_BRACE) {
-              braces--;
-              if (braces === 0) {
-                braceEscaped = false;
-                isBrace = token.isBrace = true;
-                finished7 = true;
-                break;
-              }
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
-          tokens.push(token);
-          token = { value: "", depth: 0, isGlob: false };
-          if (finished7 === true) continue;
-          if (prev === CHAR_DOT && index === start2 + 1) {
-            start2 += 2;
-            continue;
-          }
-          lastIndex = index + 1;
-          continue;
-        }
-        if (opts.noext !== true) {
-          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
-            finished7 = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start2) {
-              negatedExtglob = true;
-            }
-            if (scanToEnd === true) {
-              let parens = 0;
-              while (eos() !== true && (code = advance())) {
-                if (code === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
-                  advance();
-                  continue;
-                }
-                if (code === CHAR_LEFT_PARENTHESES) {
-                  parens++;
-                  continue;
-                }
-                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                  finished7 = true;
-                  break;
-                }
-              }
-              continue;
-            }
-            break;
-          }
-        }
-        if (code === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
-          finished7 = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
-          finished7 = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
-              finished7 = true;
-              break;
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start2) {
-          negated = token.negated = true;
-          start2++;
-          continue;
-        }
-        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
-          if (scanToEnd === true) {
-            let parens = 1;
-            while (eos() !== true && (code = advance())) {
-              if (code === CHAR_BACKWARD_SLASH) {
-                backslashes = token.backslashes = true;
-                advance();
-                continue;
-              }
-              if (code === CHAR_LEFT_PARENTHESES) {
-                parens++;
-                continue;
-              }
-              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                finished7 = true;
-                break;
-              }
-            }
-            continue;
-          }
-          break;
-        }
-        if (isGlob === true) {
-          finished7 = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-      }
-      if (opts.noext === true) {
-        isExtglob = false;
-        isGlob = false;
-      }
-      let base = str;
-      let prefix = "";
-      let glob = "";
-      if (start2 > 0) {
-        prefix = str.slice(0, start2);
-        str = str.slice(start2);
-        lastIndex -= start2;
-      }
-      if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
-        glob = str.slice(lastIndex);
-      } else if (isGlob === true) {
-        base = "";
-        glob = str;
-      } else {
-        base = str;
-      }
-      if (base && base !== "" && base !== "/" && base !== str) {
-        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-          base = base.slice(0, -1);
-        }
-      }
-      if (opts.unescape === true) {
-        if (glob) glob = utils.removeBackslashes(glob);
-        if (base && backslashes === true) {
-          base = utils.removeBackslashes(base);
-        }
-      }
-      const state = {
-        prefix,
-        input: input2,
-        start: start2,
-        base,
-        glob,
-        isBrace,
-        isBracket,
-        isGlob,
-        isExtglob,
-        isGlobstar,
-        negated,
-        negatedExtglob
-      };
-      if (opts.tokens === true) {
-        state.maxDepth = 0;
-        if (!isPathSeparator(code)) {
-          tokens.push(token);
-        }
-        state.tokens = tokens;
-      }
-      if (opts.parts === true || opts.tokens === true) {
-        let prevIndex;
-        for (let idx = 0; idx < slashes.length; idx++) {
-          const n3 = prevIndex !== void 0 ? prevIndex + 1 : start2;
-          const i2 = slashes[idx];
-          const value2 = input2.slice(n3, i2);
-          if (opts.tokens) {
-            if (idx === 0 && start2 !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
-            } else {
-              tokens[idx].value = value2;
-            }
-            depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
-          }
-          if (i2 >= start2) {
-            parts.push(value2);
-            prevIndex = i2;
-          }
-        }
-        const n2 = prevIndex !== void 0 ? prevIndex + 1 : start2;
-        const value = input2.slice(n2);
-        parts.push(value);
-        if (opts.tokens && prevIndex && prevIndex + 1 < input2.length) {
-          tokens[tokens.length - 1].value = value;
-          depth(tokens[tokens.length - 1]);
-          state.maxDepth += tokens[tokens.length - 1].depth;
-        }
-        state.slashes = slashes;
-        state.parts = parts;
-      }
-      return state;
-    };
-    module.exports = scan;
-  }
-});
-
-// node_modules/picomatch/lib/parse.js
-var require_parse3 = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module) {
-    "use strict";
-    var constants9 = require_constants7();
-    var utils = require_utils2();
-    var {
-      MAX_LENGTH,
-      POSIX_REGEX_SOURCE,
-      REGEX_NON_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_BACKREF,
-      REPLACEMENTS
-    } = constants9;
-    var expandRange = (args, options) => {
-      if (typeof options.expandRange === "function") {
-        return options.expandRange(...args, options);
-      }
-      args.sort();
-      const value = `[${args.join("-")}]`;
-      try {
-        new RegExp(value);
-      } catch (ex) {
-        return args.map((v) => utils.escapeRegex(v)).join("..");
-      }
-      return value;
-    };
-    var syntaxError = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-    };
-    var splitTopLevel = (input2) => {
-      const parts = [];
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let value = "";
-      let escaped = false;
-      for (const ch of input2) {
-        if (escaped === true) {
-          value += ch;
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          value += ch;
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          value += ch;
-          continue;
-        }
-        if (quote === 0) {
-          if (ch === "[") {
-            bracket++;
-          } else if (ch === "]" && bracket > 0) {
-            bracket--;
-          } else if (bracket === 0) {
-            if (ch === "(") {
-              paren++;
-            } else if (ch === ")" && paren > 0) {
-              paren--;
-            } else if (ch === "|" && paren === 0) {
-              parts.push(value);
-              value = "";
-              continue;
-            }
-          }
-        }
-        value += ch;
-      }
-      parts.push(value);
-      return parts;
-    };
-    var isPlainBranch = (branch) => {
-      let escaped = false;
-      for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (/[?*+@!()[\]{}]/.test(ch)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var normalizeSimpleBranch = (branch) => {
-      let value = branch.trim();
-      let changed = true;
-      while (changed === true) {
-        changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-          value = value.slice(2, -1);
-          changed = true;
-        }
-      }
-      if (!isPlainBranch(value)) {
-        return;
-      }
-      return value.replace(/\\(.)/g, "$1");
-    };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i2 = 0; i2 < values.length; i2++) {
-        for (let j = i2 + 1; j < values.length; j++) {
-          const a2 = values[i2];
-          const b = values[j];
-          const char = a2[0];
-          if (!char || a2 !== char.repeat(a2.length) || b !== char.repeat(b.length)) {
-            continue;
-          }
-          if (a2 === b || a2.startsWith(b) || b.startsWith(a2)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    };
-    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
-      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
-        return;
-      }
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let escaped = false;
-      for (let i2 = 1; i2 < pattern.length; i2++) {
-        const ch = pattern[i2];
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          continue;
-        }
-        if (quote === 1) {
-          continue;
-        }
-        if (ch === "[") {
-          bracket++;
-          continue;
-        }
-        if (ch === "]" && bracket > 0) {
-          bracket--;
-          continue;
-        }
-        if (bracket > 0) {
-          continue;
-        }
-        if (ch === "(") {
-          paren++;
-          continue;
-        }
-        if (ch === ")") {
-          paren--;
-          if (paren === 0) {
-            if (requireEnd === true && i2 !== pattern.length - 1) {
-              return;
-            }
-            return {
-              type: pattern[0],
-              body: pattern.slice(2, i2),
-              end: i2
-            };
-          }
-        }
-      }
-    };
-    var buildCharClassStar = (chars) => {
-      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
-      return `${source}*`;
-    };
-    var getStarExtglobSequenceChars = (pattern) => {
-      let index = 0;
-      const chars = [];
-      while (index < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index), false);
-        if (!match || match.type !== "*") {
-          return;
-        }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
-          return;
-        }
-        const branch = normalizeSimpleBranch(branches[0]);
-        if (!branch || branch.length !== 1) {
-          return;
-        }
-        chars.push(branch);
-        index += match.end + 1;
-      }
-      if (chars.length < 1) {
-        return;
-      }
-      return chars;
-    };
-    var repeatedExtglobRecursion = (pattern) => {
-      let depth = 0;
-      let value = pattern.trim();
-      let match = parseRepeatedExtglob(value);
-      while (match) {
-        depth++;
-        value = match.body.trim();
-        match = parseRepeatedExtglob(value);
-      }
-      return depth;
-    };
-    var analyzeRepeatedExtglob = (body, options) => {
-      if (options.maxExtglobRecursion === false) {
-        return { risky: false };
-      }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants9.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
-          return { risky: true };
-        }
-      }
-      const safeChars = [];
-      let sawStarSequence = false;
-      let combinable = true;
-      for (const branch of branches) {
-        const chars = getStarExtglobSequenceChars(branch);
-        if (chars) {
-          sawStarSequence = true;
-          safeChars.push(...chars);
-          continue;
-        }
-        const literal2 = normalizeSimpleBranch(branch);
-        if (literal2 && literal2.length === 1) {
-          safeChars.push(literal2);
-          continue;
-        }
-        combinable = false;
-        if (repeatedExtglobRecursion(branch) > max) {
-          return { risky: true };
-        }
-      }
-      if (sawStarSequence) {
-        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
-      }
-      return { risky: false };
-    };
-    var parse6 = (input2, options) => {
-      if (typeof input2 !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      input2 = REPLACEMENTS[input2] || input2;
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input2.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
-      const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants9.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants9.extglobChars(PLATFORM_CHARS);
-      const {
-        DOT_LITERAL,
-        PLUS_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOT_SLASH,
-        NO_DOTS_SLASH,
-        QMARK,
-        QMARK_NO_DOT,
-        STAR,
-        START_ANCHOR
-      } = PLATFORM_CHARS;
-      const globstar = (opts2) => {
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const nodot = opts.dot ? "" : NO_DOT;
-      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      if (typeof opts.noext === "boolean") {
-        opts.noextglob = opts.noext;
-      }
-      const state = {
-        input: input2,
-        index: -1,
-        start: 0,
-        dot: opts.dot === true,
-        consumed: "",
-        output: "",
-        prefix: "",
-        backtrack: false,
-        negated: false,
-        brackets: 0,
-        braces: 0,
-        parens: 0,
-        quotes: 0,
-        globstar: false,
-        tokens
-      };
-      input2 = utils.removePrefix(input2, state);
-      len = input2.length;
-      const extglobs = [];
-      const braces = [];
-      const stack = [];
-      let prev = bos;
-      let value;
-      const eos = () => state.index === len - 1;
-      const peek = state.peek = (n2 = 1) => input2[state.index + n2];
-      const advance = state.advance = () => input2[++state.index] || "";
-      const remaining = () => input2.slice(state.index + 1);
-      const consume = (value2 = "", num = 0) => {
-        state.consumed += value2;
-        state.index += num;
-      };
-      const append = (token) => {
-        state.output += token.output != null ? token.output : token.value;
-        consume(token.value);
-      };
-      const negate = () => {
-        let count2 = 1;
-        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
-          advance();
-          state.start++;
-          count2++;
-        }
-        if (count2 % 2 === 0) {
-          return false;
-        }
-        state.negated = true;
-        state.start++;
-        return true;
-      };
-      const increment2 = (type) => {
-        state[type]++;
-        stack.push(type);
-      };
-      const decrement = (type) => {
-        state[type]--;
-        stack.pop();
-      };
-      const push3 = (tok) => {
-        if (prev.type === "globstar") {
-          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state.output += prev.output;
-          }
-        }
-        if (extglobs.length && tok.type !== "paren") {
-          extglobs[extglobs.length - 1].inner += tok.value;
-        }
-        if (tok.value || tok.output) append(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.output = (prev.output || prev.value) + tok.value;
-          prev.value += tok.value;
-          return;
-        }
-        tok.prev = prev;
-        tokens.push(tok);
-        prev = tok;
-      };
-      const extglobOpen = (type, value2) => {
-        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        token.startIndex = state.index;
-        token.tokensIndex = tokens.length;
-        const output2 = (opts.capture ? "(" : "") + token.open;
-        increment2("parens");
-        push3({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push3({ type: "paren", extglob: true, value: advance(), output: output2 });
-        extglobs.push(token);
-      };
-      const extglobClose = (token) => {
-        const literal2 = input2.slice(token.startIndex, state.index + 1);
-        const body = input2.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body, opts);
-        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open6 = tokens[token.tokensIndex];
-          open6.type = "text";
-          open6.value = literal2;
-          open6.output = safeOutput || utils.escapeRegex(literal2);
-          for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
-            tokens[i2].value = "";
-            tokens[i2].output = "";
-            delete tokens[i2].suffix;
-          }
-          state.output = token.output + open6.output;
-          state.backtrack = true;
-          push3({ type: "paren", extglob: true, value, output: "" });
-          decrement("parens");
-          return;
-        }
-        let output2 = token.close + (opts.capture ? ")" : "");
-        let rest;
-        if (token.type === "negate") {
-          let extglobStar = star;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
-            extglobStar = globstar(opts);
-          }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output2 = token.close = `)$))${extglobStar}`;
-          }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse6(rest, { ...options, fastpaths: false }).output;
-            output2 = token.close = `)${expression})${extglobStar})`;
-          }
-          if (token.prev.type === "bos") {
-            state.negatedExtglob = true;
-          }
-        }
-        push3({ type: "paren", extglob: true, value, output: output2 });
-        decrement("parens");
-      };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input2)) {
-        let backslashes = false;
-        let output2 = input2.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc2, chars, first, rest, index) => {
-          if (first === "\\") {
-            backslashes = true;
-            return m;
-          }
-          if (first === "?") {
-            if (esc2) {
-              return esc2 + first + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            if (index === 0) {
-              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            return QMARK.repeat(chars.length);
-          }
-          if (first === ".") {
-            return DOT_LITERAL.repeat(chars.length);
-          }
-          if (first === "*") {
-            if (esc2) {
-              return esc2 + first + (rest ? star : "");
-            }
-            return star;
-          }
-          return esc2 ? m : `\\${m}`;
-        });
-        if (backslashes === true) {
-          if (opts.unescape === true) {
-            output2 = output2.replace(/\\/g, "");
-          } else {
-            output2 = output2.replace(/\\+/g, (m) => {
-              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
-            });
-          }
-        }
-        if (output2 === input2 && opts.contains === true) {
-          state.output = input2;
-          return state;
-        }
-        state.output = utils.wrapOutput(output2, state, options);
-        return state;
-      }
-      while (!eos()) {
-        value = advance();
-        if (value === "\0") {
-          continue;
-        }
-        if (value === "\\") {
-          const next = peek();
-          if (next === "/" && opts.bash !== true) {
-            continue;
-          }
-          if (next === "." || next === ";") {
-            continue;
-          }
-          if (!next) {
-            value += "\\";
-            push3({ type: "text", value });
-            continue;
-          }
-          const match = /^\\+/.exec(remaining());
-          let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
-            state.index += slashes;
-            if (slashes % 2 !== 0) {
-              value += "\\";
-            }
-          }
-          if (opts.unescape === true) {
-            value = advance();
-          } else {
-            value += advance();
-          }
-          if (state.brackets === 0) {
-            push3({ type: "text", value });
-            continue;
-          }
-        }
-        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
-              prev.posix = true;
-              if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
-                const posix14 = POSIX_REGEX_SOURCE[rest2];
-                if (posix14) {
-                  prev.value = pre + posix14;
-                  state.backtrack = true;
-                  advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR;
-                  }
-                  continue;
-                }
-              }
-            }
-          }
-          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
-            value = `\\${value}`;
-          }
-          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value = `\\${value}`;
-          }
-          if (opts.posix === true && value === "!" && prev.value === "[") {
-            value = "^";
-          }
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (state.quotes === 1 && value !== '"') {
-          value = utils.escapeRegex(value);
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (value === '"') {
-          state.quotes = state.quotes === 1 ? 0 : 1;
-          if (opts.keepQuotes === true) {
-            push3({ type: "text", value });
-          }
-          continue;
-        }
-        if (value === "(") {
-          increment2("parens");
-          push3({ type: "paren", value });
-          continue;
-        }
-        if (value === ")") {
-          if (state.parens === 0 && opts.strictBrackets === true) {
-            throw new SyntaxError(syntaxError("opening", "("));
-          }
-          const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state.parens === extglob.parens + 1) {
-            extglobClose(extglobs.pop());
-            continue;
-          }
-          push3({ type: "paren", value, output: state.parens ? ")" : "\\)" });
-          decrement("parens");
-          continue;
-        }
-        if (value === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
-            if (opts.nobracket !== true && opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("closing", "]"));
-            }
-            value = `\\${value}`;
-          } else {
-            increment2("brackets");
-          }
-          push3({ type: "bracket", value });
-          continue;
-        }
-        if (value === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push3({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          if (state.brackets === 0) {
-            if (opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("opening", "["));
-            }
-            push3({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value = `/${value}`;
-          }
-          prev.value += value;
-          append({ value });
-          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-            continue;
-          }
-          const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
-          if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
-            continue;
-          }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
-          continue;
-        }
-        if (value === "{" && opts.nobrace !== true) {
-          increment2("braces");
-          const open6 = {
-            type: "brace",
-            value,
-            output: "(",
-            outputIndex: state.output.length,
-            tokensIndex: state.tokens.length
-          };
-          braces.push(open6);
-          push3(open6);
-          continue;
-        }
-        if (value === "}") {
-          const brace = braces[braces.length - 1];
-          if (opts.nobrace === true || !brace) {
-            push3({ type: "text", value, output: value });
-            continue;
-          }
-          let output2 = ")";
-          if (brace.dots === true) {
-            const arr = tokens.slice();
-            const range = [];
-            for (let i2 = arr.length - 1; i2 >= 0; i2--) {
-              tokens.pop();
-              if (arr[i2].type === "brace") {
-                break;
-              }
-              if (arr[i2].type !== "dots") {
-                range.unshift(arr[i2].value);
-              }
-            }
-            output2 = expandRange(range, opts);
-            state.backtrack = true;
-          }
-          if (brace.comma !== true && brace.dots !== true) {
-            const out = state.output.slice(0, brace.outputIndex);
-            const toks = state.tokens.slice(brace.tokensIndex);
-            brace.value = brace.output = "\\{";
-            value = output2 = "\\}";
-            state.output = out;
-            for (const t of toks) {
-              state.output += t.output || t.value;
-            }
-          }
-          push3({ type: "brace", value, output: output2 });
-          decrement("braces");
-          braces.pop();
-          continue;
-        }
-        if (value === "|") {
-          if (extglobs.length > 0) {
-            extglobs[extglobs.length - 1].conditions++;
-          }
-          push3({ type: "text", value });
-          continue;
-        }
-        if (value === ",") {
-          let output2 = value;
-          const brace = braces[braces.length - 1];
-          if (brace && stack[stack.length - 1] === "braces") {
-            brace.comma = true;
-            output2 = "|";
-          }
-          push3({ type: "comma", value, output: output2 });
-          continue;
-        }
-        if (value === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
-            state.start = state.index + 1;
-            state.consumed = "";
-            state.output = "";
-            tokens.pop();
-            prev = bos;
-            continue;
-          }
-          push3({ type: "slash", value, output: SLASH_LITERAL });
-          continue;
-        }
-        if (value === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
-            const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value;
-            prev.value += value;
-            brace.dots = true;
-            continue;
-          }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push3({ type: "text", value, output: DOT_LITERAL });
-            continue;
-          }
-          push3({ type: "dot", value, output: DOT_LITERAL });
-          continue;
-        }
-        if (value === "?") {
-          const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("qmark", value);
-            continue;
-          }
-          if (prev && prev.type === "paren") {
-            const next = peek();
-            let output2 = value;
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output2 = `\\${value}`;
-            }
-            push3({ type: "text", value, output: output2 });
-            continue;
-          }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push3({ type: "qmark", value, output: QMARK_NO_DOT });
-            continue;
-          }
-          push3({ type: "qmark", value, output: QMARK });
-          continue;
-        }
-        if (value === "!") {
-          if (opts.noextglob !== true && peek() === "(") {
-            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
-              extglobOpen("negate", value);
-              continue;
-            }
-          }
-          if (opts.nonegate !== true && state.index === 0) {
-            negate();
-            continue;
-          }
-        }
-        if (value === "+") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("plus", value);
-            continue;
-          }
-          if (prev && prev.value === "(" || opts.regex === false) {
-            push3({ type: "plus", value, output: PLUS_LITERAL });
-            continue;
-          }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push3({ type: "plus", value });
-            continue;
-          }
-          push3({ type: "plus", value: PLUS_LITERAL });
-          continue;
-        }
-        if (value === "@") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push3({ type: "at", extglob: true, value, output: "" });
-            continue;
-          }
-          push3({ type: "text", value });
-          continue;
-        }
-        if (value !== "*") {
-          if (value === "$" || value === "^") {
-            value = `\\${value}`;
-          }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value += match[0];
-            state.index += match[0].length;
-          }
-          push3({ type: "text", value });
-          continue;
-        }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value;
-          prev.output = star;
-          state.backtrack = true;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        let rest = remaining();
-        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value);
-          continue;
-        }
-        if (prev.type === "star") {
-          if (opts.noglobstar === true) {
-            consume(value);
-            continue;
-          }
-          const prior = prev.prev;
-          const before = prior.prev;
-          const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
-          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push3({ type: "star", value, output: "" });
-            continue;
-          }
-          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
-          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push3({ type: "star", value, output: "" });
-            continue;
-          }
-          while (rest.slice(0, 3) === "/**") {
-            const after = input2[state.index + 4];
-            if (after && after !== "/") {
-              break;
-            }
-            rest = rest.slice(3);
-            consume("/**", 3);
-          }
-          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
-          if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = globstar(opts);
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value;
-            state.globstar = true;
-            state.output += prior.output + prev.output;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value;
-            state.output += prior.output + prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push3({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push3({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          state.output = state.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value;
-          state.output += prev.output;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        const token = { type: "star", value, output: star };
-        if (opts.bash === true) {
-          token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
-          }
-          push3(token);
-          continue;
-        }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value;
-          push3(token);
-          continue;
-        }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
-            state.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
-          } else if (opts.dot === true) {
-            state.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
-          } else {
-            state.output += nodot;
-            prev.output += nodot;
-          }
-          if (peek() !== "*") {
-            state.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
-          }
-        }
-        push3(token);
-      }
-      while (state.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state.output = utils.escapeLast(state.output, "[");
-        decrement("brackets");
-      }
-      while (state.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state.output = utils.escapeLast(state.output, "(");
-        decrement("parens");
-      }
-      while (state.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state.output = utils.escapeLast(state.output, "{");
-        decrement("braces");
-      }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push3({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
-      }
-      if (state.backtrack === true) {
-        state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state.output += token.suffix;
-          }
-        }
-      }
-      return state;
-    };
-    parse6.fastpaths = (input2, options) => {
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input2.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      input2 = REPLACEMENTS[input2] || input2;
-      const {
-        DOT_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOTS,
-        NO_DOTS_SLASH,
-        STAR,
-        START_ANCHOR
-      } = constants9.globChars(opts.windows);
-      const nodot = opts.dot ? NO_DOTS : NO_DOT;
-      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-      const capture = opts.capture ? "" : "?:";
-      const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      const globstar = (opts2) => {
-        if (opts2.noglobstar === true) return star;
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const create = (str) => {
-        switch (str) {
-          case "*":
-            return `${nodot}${ONE_CHAR}${star}`;
-          case ".*":
-            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*.*":
-            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*/*":
-            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-          case "**":
-            return nodot + globstar(opts);
-          case "**/*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-          case "**/*.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "**/.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-          default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
-            if (!match) return;
-            const source2 = create(match[1]);
-            if (!source2) return;
-            return source2 + DOT_LITERAL + match[2];
-          }
-        }
-      };
-      const output2 = utils.removePrefix(input2, state);
-      let source = create(output2);
-      if (source && opts.strictSlashes !== true) {
-        source += `${SLASH_LITERAL}?`;
-      }
-      return source;
-    };
-    module.exports = parse6;
-  }
-});
-
-// node_modules/picomatch/lib/picomatch.js
-var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
-    "use strict";
-    var scan = require_scan();
-    var parse6 = require_parse3();
-    var utils = require_utils2();
-    var constants9 = require_constants7();
-    var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob, options, returnState = false) => {
-      if (Array.isArray(glob)) {
-        const fns = glob.map((input2) => picomatch2(input2, options, returnState));
-        const arrayMatcher = (str) => {
-          for (const isMatch of fns) {
-            const state2 = isMatch(str);
-            if (state2) return state2;
-          }
-          return false;
-        };
-        return arrayMatcher;
-      }
-      const isState = isObject3(glob) && glob.tokens && glob.input;
-      if (glob === "" || typeof glob !== "string" && !isState) {
-        throw new TypeError("Expected pattern to be a non-empty string");
-      }
-      const opts = options || {};
-      const posix14 = opts.windows;
-      const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
-      const state = regex.state;
-      delete regex.state;
-      let isIgnored = () => false;
-      if (opts.ignore) {
-        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
-      }
-      const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch2.test(input2, regex, options, { glob, posix: posix14 });
-        const result = { glob, state, regex, posix: posix14, input: input2, output: output2, match, isMatch };
-        if (typeof opts.onResult === "function") {
-          opts.onResult(result);
-        }
-        if (isMatch === false) {
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (isIgnored(input2)) {
-          if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result);
-          }
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (typeof opts.onMatch === "function") {
-          opts.onMatch(result);
-        }
-        return returnObject ? result : true;
-      };
-      if (returnState) {
-        matcher.state = state;
-      }
-      return matcher;
-    };
-    picomatch2.test = (input2, regex, options, { glob, posix: posix14 } = {}) => {
-      if (typeof input2 !== "string") {
-        throw new TypeError("Expected input to be a string");
-      }
-      if (input2 === "") {
-        return { isMatch: false, output: "" };
-      }
-      const opts = options || {};
-      const format2 = opts.format || (posix14 ? utils.toPosixSlashes : null);
-      let match = input2 === glob;
-      let output2 = match && format2 ? format2(input2) : input2;
-      if (match === false) {
-        output2 = format2 ? format2(input2) : input2;
-        match = output2 === glob;
-      }
-      if (match === false || opts.capture === true) {
-        if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input2, regex, options, posix14);
-        } else {
-          match = regex.exec(output2);
-        }
-      }
-      return { isMatch: Boolean(match), match, output: output2 };
-    };
-    picomatch2.matchBase = (input2, glob, options, posix14 = options && options.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex.test(utils.basename(input2, { windows: posix14 }));
-    };
-    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
-    picomatch2.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
-      return parse6(pattern, { ...options, fastpaths: false });
-    };
-    picomatch2.scan = (input2, options) => scan(input2, options);
-    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
-      if (returnOutput === true) {
-        return state.output;
-      }
-      const opts = options || {};
-      const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
-      if (state && state.negated === true) {
-        source = `^(?!${source}).*$`;
-      }
-      const regex = picomatch2.toRegex(source, options);
-      if (returnState === true) {
-        regex.state = state;
-      }
-      return regex;
-    };
-    picomatch2.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
-      if (!input2 || typeof input2 !== "string") {
-        throw new TypeError("Expected a non-empty string");
-      }
-      let parsed2 = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed2.output = parse6.fastpaths(input2, options);
-      }
-      if (!parsed2.output) {
-        parsed2 = parse6(input2, options);
-      }
-      return picomatch2.compileRe(parsed2, options, returnOutput, returnState);
-    };
-    picomatch2.toRegex = (source, options) => {
-      try {
-        const opts = options || {};
-        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err) {
-        if (options && options.debug === true) throw err;
-        return /$^/;
-      }
-    };
-    picomatch2.constants = constants9;
-    module.exports = picomatch2;
-  }
-});
-
-// node_modules/picomatch/index.js
-var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module) {
-    "use strict";
-    var pico = require_picomatch();
-    var utils = require_utils2();
-    function picomatch2(glob, options, returnState = false) {
-      if (options && (options.windows === null || options.windows === void 0)) {
-        options = { ...options, windows: utils.isWindows() };
-      }
-      return pico(glob, options, returnState);
-    }
-    Object.assign(picomatch2, pico);
-    module.exports = picomatch2;
   }
 });
 
@@ -76297,7 +76297,7 @@ import { fileURLToPath as fileURLToPath5 } from "node:url";
 // src/action/run.ts
 import { mkdir as mkdir3, mkdtemp, rm as rm3, writeFile as writeFile3, chmod as chmod2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { basename as basename2, isAbsolute as isAbsolute4, join as join5, resolve as resolve3 } from "node:path";
+import { basename, isAbsolute as isAbsolute4, join as join4, resolve as resolve2 } from "node:path";
 
 // src/core/index.ts
 init_errors();
@@ -76365,507 +76365,15 @@ init_zod();
 init_errors();
 init_platforms();
 
-// src/core/request.ts
-var defaultLog = (l) => void process.stderr.write(`${l}
-`);
+// src/shared/modes.ts
+var DEFAULT_PROVENANCE = "min";
+var LATEST_MODES = ["auto", "true", "false"];
+
+// src/core/request-fields.ts
 function splitList(value) {
   if (value === void 0) return void 0;
   return value.split(/[\n,]/).map((s) => s.trim()).filter((s) => s !== "");
 }
-
-// src/publish/tag-plan.ts
-var import_semver2 = __toESM(require_semver2(), 1);
-init_errors();
-
-// src/publish/target.ts
-init_errors();
-
-// src/connector/metadata.ts
-var import_yaml = __toESM(require_dist(), 1);
-import { existsSync as existsSync2 } from "node:fs";
-import { basename, join, resolve as resolve2 } from "node:path";
-init_errors();
-
-// src/connector/schema.ts
-var import_semver = __toESM(require_semver2(), 1);
-init_zod();
-init_platforms();
-init_image_ref();
-var CONTROL_RE = /[\u0000-\u001f\u007f\u2028\u2029]/;
-var SAFE_ARG_RE = /^[A-Za-z0-9_./:=@+,%-]+$/;
-var SAFE_DIR_RE = /^\/(?:[A-Za-z0-9_.+-]+\/?)*$/;
-var show = (v) => {
-  if (v === void 0) return "nothing";
-  if (v === null) return "null (empty value)";
-  if (typeof v === "string") return JSON.stringify(v.length > 80 ? `${v.slice(0, 80)}\u2026` : v);
-  if (Array.isArray(v)) return "a list";
-  if (typeof v === "object") return "a mapping";
-  return `${typeof v} ${String(v)}`;
-};
-var text = (what) => external_exports.string({ error: (i2) => `expected ${what} (a string), got ${show(i2.input)}` }).refine((s) => !CONTROL_RE.test(s), {
-  message: `${what} must be one line: newlines and control characters cannot be written safely into a Dockerfile`
-});
-var repository = external_exports.string({ error: (i2) => `expected a docker repository name (a string), got ${show(i2.input)}` }).refine(isRepository, {
-  error: (i2) => `expected a docker repository name like airbyte/source-hello (lowercase [a-z0-9._-] components separated by "/", optional registry host), got ${show(i2.input)}`
-});
-var imageRef = external_exports.string({ error: (i2) => `expected an image reference (a string), got ${show(i2.input)}` }).refine((s) => parseImageRef(s) !== void 0, {
-  error: (i2) => `expected an image reference like docker.io/airbyte/python-connector-base:4.0.2@sha256:<64 hex>: ${describeBadRef(String(i2.input))}, got ${show(i2.input)}`
-});
-var semverTag = external_exports.string({ error: (i2) => `expected a semver version string like 1.2.3 (quote it in YAML), got ${show(i2.input)}` }).refine((s) => import_semver.default.valid(s) === s, { error: (i2) => `expected a semver version like 1.2.3 or 1.2.3-rc.1, got ${show(i2.input)}` }).refine((s) => tagProblem(s) === void 0, { error: (i2) => `the version is the image tag: ${tagProblem(String(i2.input)) ?? ""}` });
-function isPlaceholderUuid(s) {
-  const hex3 = s.replace(/-/g, "").toLowerCase();
-  return /^(.)\1*$/.test(hex3) || hex3 === "123456781234123412341234567890ab" || hex3 === "0123456789abcdef0123456789abcdef" || hex3 === "12345678123412341234123456789012";
-}
-function entrypointProblem(args) {
-  return entrypointIssue(args)?.message;
-}
-function entrypointIssue(args) {
-  for (const [i2, a2] of args.entries()) {
-    if (!SAFE_ARG_RE.test(a2)) {
-      return { index: i2, message: `entrypoint[${i2}] ${show(a2)} has a character that is not allowed (whitespace, quote, backslash, $ or backquote): write one list element per argument` };
-    }
-    const looksLikePath = a2.includes("/") || /\.(py|sh|jar|js)$/.test(a2);
-    if (looksLikePath && !a2.startsWith("/")) {
-      return { index: i2, message: `entrypoint[${i2}] ${show(a2)} is a relative path; use an absolute path (e.g. /airbyte/integration_code/main.py)` };
-    }
-    if (i2 === 0 && a2.startsWith("-")) return { index: i2, message: `entrypoint[0] ${show(a2)} must be a program` };
-  }
-  return void 0;
-}
-var entrypoint = external_exports.array(external_exports.string({ error: (i2) => `expected a string, got ${show(i2.input)}` }), {
-  error: (i2) => `expected an exec-form list like ["/usr/local/bin/source-hello"], got ${show(i2.input)}`
-}).min(1, { message: "expected at least one element" }).superRefine((args, ctx) => {
-  const p = entrypointIssue(args);
-  if (p) ctx.addIssue({ code: "custom", message: p.message, path: [p.index] });
-});
-var platform3 = PlatformSchema;
-var BuildConnectorSchema = external_exports.object({
-  entrypoint: entrypoint.optional(),
-  baseImage: imageRef.optional(),
-  extraWriteDirs: external_exports.array(external_exports.string().regex(SAFE_DIR_RE, { message: "expected an absolute directory path with [A-Za-z0-9_.+-] components" })).optional(),
-  platforms: external_exports.array(platform3).min(1).optional(),
-  offline: external_exports.boolean({ error: (i2) => `expected true or false, got ${show(i2.input)}` }).optional()
-}).strict();
-var MetadataSchema = external_exports.object({
-  data: external_exports.object({
-    name: text("the connector name"),
-    connectorType: external_exports.enum(["source", "destination"], { error: (i2) => `expected "source" or "destination", got ${show(i2.input)}` }),
-    dockerRepository: repository,
-    dockerImageTag: semverTag,
-    definitionId: external_exports.string({ error: (i2) => `expected a UUID string, got ${show(i2.input)}` }).regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, { message: "expected a UUID" }).refine((s) => !isPlaceholderUuid(s), {
-      error: (i2) => `${show(i2.input)} is a placeholder, not a definition id: generate one (uuidgen) and keep it for the connector's life`
-    }).optional(),
-    documentationUrl: text("documentationUrl").optional(),
-    license: text("license").optional(),
-    tags: external_exports.array(external_exports.string({ error: (i2) => `expected a string tag, got ${show(i2.input)}` }), {
-      error: (i2) => `expected a list of tags like [language:python], got ${show(i2.input)}`
-    }).optional(),
-    connectorBuildOptions: external_exports.object({ baseImage: imageRef.optional() }).loose().optional(),
-    registryOverrides: external_exports.record(
-      external_exports.string(),
-      external_exports.object({
-        enabled: external_exports.boolean().optional(),
-        dockerRepository: repository.optional(),
-        dockerImageTag: semverTag.optional()
-      }).loose()
-    ).optional(),
-    buildConnector: BuildConnectorSchema.optional()
-  }).loose()
-}).loose();
-function valueAt(root, path10) {
-  let v = root;
-  for (const k of path10) {
-    if (v === null || typeof v !== "object") return void 0;
-    v = v[k];
-  }
-  return v;
-}
-function collectIssues(err, root) {
-  return err.issues.map((i2) => {
-    const path10 = i2.path.map(String).join(".");
-    const parentExists = valueAt(root, i2.path.slice(0, -1)) !== void 0;
-    const missing = valueAt(root, i2.path) === void 0 && parentExists;
-    if (i2.code === "unrecognized_keys") {
-      return { path: [...i2.path.map(String), ...i2.keys.slice(0, 1)].join("."), message: `unknown key${i2.keys.length > 1 ? "s" : ""} ${i2.keys.join(", ")} (allowed: entrypoint, baseImage, extraWriteDirs, platforms, offline)` };
-    }
-    if (missing) return { path: path10, message: `required key is missing (${i2.message.replace(/, got nothing$/, "")})` };
-    return { path: path10 || "(root)", message: i2.message };
-  });
-}
-
-// src/connector/metadata.ts
-init_fs_util();
-
-// src/connector/language.ts
-init_image_ref();
-var BASE_FAMILIES = {
-  "source-declarative-manifest": "manifest-only",
-  "python-connector-base": "python",
-  "java-connector-base": "java",
-  // build-connector's own bases (base-images/<lang>, built by `build-connector base`)
-  "base-python": "python",
-  "base-java": "java",
-  "base-manifest-only": "manifest-only"
-};
-var LANGUAGE_FILES = [
-  { language: "manifest-only", files: ["manifest.yaml"] },
-  { language: "python", files: ["pyproject.toml", "setup.py", "main.py"] },
-  { language: "java", files: ["build.gradle", "build.gradle.kts", "build/distributions"] }
-];
-function baseFamily(ref2) {
-  if (!ref2) return void 0;
-  const repo = parseImageRef(ref2)?.repository ?? ref2.split(/[@:]/)[0] ?? "";
-  const last = repo.split("/").at(-1) ?? "";
-  return BASE_FAMILIES[last];
-}
-function chooseLanguage(tags, baseImage, hasFile) {
-  const unique = [...new Set(tags)];
-  const only = unique[0];
-  if (unique.length <= 1 && only !== void 0) {
-    return { ok: true, choice: { language: only, from: "tag", tags, reason: `the only language tag is language:${only}` } };
-  }
-  const family = baseFamily(baseImage);
-  const list2 = unique.map((t) => `language:${t}`).join(", ");
-  if (family !== void 0) {
-    if (unique.includes(family)) {
-      const repo = (parseImageRef(baseImage ?? "")?.repository ?? "").split("/").at(-1);
-      return { ok: true, choice: { language: family, from: "baseImage", tags, reason: `tags ${list2}; the base image ${repo} is a ${family} base` } };
-    }
-    return {
-      ok: false,
-      at: "baseImage",
-      message: `tags ${list2} conflict with the base image, a ${family} base: keep the language tag that matches it, or change the base`
-    };
-  }
-  for (const { language, files } of LANGUAGE_FILES) {
-    if (!unique.includes(language)) continue;
-    const found = files.find((f) => hasFile(f));
-    if (found) return { ok: true, choice: { language, from: "files", tags, reason: `tags ${list2}; ${found} is present` } };
-  }
-  return {
-    ok: false,
-    at: "tags",
-    message: `tags ${list2}: neither the base image nor the files present (${LANGUAGE_FILES.filter((l) => unique.includes(l.language)).flatMap((l) => l.files).join(", ") || "none known"}) tell which to build; keep one language tag`
-  };
-}
-
-// src/connector/metadata.ts
-var MAX_ALIAS_COUNT = 100;
-function parseMetadataText(text2, file2) {
-  const limit = INPUT_LIMITS["metadata.yaml"];
-  if (Buffer.byteLength(text2) > limit) {
-    throw new BcError("badInput", `${displayPath(file2)}: more than the ${limit / 1024 / 1024} MiB limit for a metadata.yaml`);
-  }
-  const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text2, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const first = doc.errors[0];
-  if (first) {
-    let lp = lineCounter.linePos(first.pos[0]);
-    let msg = first.message.split("\n")[0] ?? first.code;
-    const opened = first.code === "MISSING_CHAR" ? unclosedQuoteLine(text2, first.pos[0]) : void 0;
-    if (opened) {
-      lp = opened;
-      msg = `${msg}: the quote opened here is never closed`;
-    }
-    throw badInputAt(
-      { file: file2, line: lp.line, column: lp.col, problem: `invalid YAML (${first.code}): ${msg}` },
-      doc.errors.slice(1, 5).map((e) => {
-        const p = lineCounter.linePos(e.pos[0]);
-        return atText({ file: file2, line: p.line, column: p.col, problem: e.message.split("\n")[0] ?? e.code });
-      })
-    );
-  }
-  const positionOf2 = (path10) => locate(doc, lineCounter, file2, splitPath(path10)).pos;
-  return { file: file2, text: text2, doc, lineCounter, value: toPlain(doc, lineCounter, file2), positionOf: positionOf2 };
-}
-function toPlain(doc, lc, file2) {
-  try {
-    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (err) {
-    let at = { line: 1, col: 1 };
-    let aliases = 0;
-    (0, import_yaml.visit)(doc, {
-      Alias(_key, node2) {
-        if (aliases++ === 0 && node2.range) at = lc.linePos(node2.range[0]);
-      }
-    });
-    const why = err instanceof Error ? err.message : String(err);
-    throw badInputAt({ file: file2, line: at.line, column: at.col, problem: `YAML aliases expand too far (${aliases} aliases; ${why})` }, [
-      "fix: write the values out instead of nesting anchors (&name) and aliases (*name)"
-    ]);
-  }
-}
-function unclosedQuoteLine(text2, offset) {
-  const lines = text2.slice(0, offset).split("\n");
-  for (let i2 = lines.length - 1; i2 >= 0; i2--) {
-    const line = lines[i2] ?? "";
-    for (const q of ['"', "'"]) {
-      const count2 = line.split(q).length - 1;
-      if (count2 % 2 === 1) return { line: i2 + 1, col: line.indexOf(q) + 1 };
-    }
-  }
-  return void 0;
-}
-function splitPath(path10) {
-  return path10 === "" ? [] : path10.split(".");
-}
-function locate(doc, lc, file2, path10) {
-  const at = (offset) => {
-    const p = lc.linePos(offset);
-    return { file: file2, line: p.line, column: p.col };
-  };
-  let node2 = doc.contents;
-  let pos = (0, import_yaml.isScalar)(node2) || (0, import_yaml.isMap)(node2) || (0, import_yaml.isSeq)(node2) ? at(node2.range?.[0] ?? 0) : at(0);
-  for (const seg of path10) {
-    if ((0, import_yaml.isMap)(node2)) {
-      const pair = node2.items.find((p) => (0, import_yaml.isScalar)(p.key) && String(p.key.value) === seg);
-      if (!pair) return { pos, found: false };
-      const keyRange = (0, import_yaml.isScalar)(pair.key) ? pair.key.range : void 0;
-      const value = pair.value;
-      const valueRange = (0, import_yaml.isScalar)(value) || (0, import_yaml.isMap)(value) || (0, import_yaml.isSeq)(value) ? value.range : void 0;
-      const valueWritten = (0, import_yaml.isScalar)(value) && valueRange && !(value.value === null && valueRange[0] === valueRange[1]);
-      pos = valueWritten ? at(valueRange[0]) : keyRange ? at(keyRange[0]) : pos;
-      node2 = value;
-    } else if ((0, import_yaml.isSeq)(node2)) {
-      const item = node2.items[Number(seg)];
-      if (!/^\d+$/.test(seg) || item === void 0) return { pos, found: false };
-      if ((0, import_yaml.isScalar)(item) || (0, import_yaml.isMap)(item) || (0, import_yaml.isSeq)(item)) pos = item.range ? at(item.range[0]) : pos;
-      node2 = item;
-    } else {
-      return { pos, found: false };
-    }
-  }
-  return { pos, found: true };
-}
-function keyAt(c3, key) {
-  return { ...c3.positionOf(key) ?? { file: c3.metadataPath, line: 1, column: 1 }, key };
-}
-function issueError(parsed2, issues) {
-  const [first, ...rest] = issues;
-  const fix = 'fix: see README "metadata.yaml" for the keys build-connector reads';
-  if (!first) return new BcError("badInput", `${displayPath(parsed2.file)}: invalid metadata`, { details: [fix] });
-  const doc = { positionOf: parsed2.positionOf, metadataPath: parsed2.file };
-  const detail = (i2) => badInputAt({ ...keyAt(doc, i2.path), problem: i2.message }).message;
-  return badInputAt({ ...keyAt(doc, first.path), problem: first.message }, [...rest.slice(0, 8).map(detail), fix]);
-}
-function validateMetadata(parsed2) {
-  const v = parsed2.value;
-  if (v === null || typeof v !== "object" || Array.isArray(v)) {
-    const got = v === null || v === void 0 ? "an empty file" : Array.isArray(v) ? "a list" : `a ${typeof v}`;
-    throw issueError(parsed2, [{ path: "(root)", message: `expected a mapping with metadataSpecVersion and data, got ${got}` }]);
-  }
-  const res = MetadataSchema.safeParse(parsed2.value);
-  if (!res.success) throw issueError(parsed2, collectIssues(res.error, parsed2.value));
-  return res.data;
-}
-function languageTags(tags, parsed2) {
-  const out = [];
-  for (const [i2, t] of (tags ?? []).entries()) {
-    if (!t.startsWith("language:")) continue;
-    const lang = t.slice("language:".length);
-    if (!/^[a-z0-9][a-z0-9_-]{0,62}$/.test(lang)) {
-      throw issueError(parsed2, [{ path: `data.tags.${i2}`, message: `expected language:<name> with a lowercase [a-z0-9_-] name, got "${t}"` }]);
-    }
-    out.push({ language: lang, path: `data.tags.${i2}` });
-  }
-  return out;
-}
-function languageOf(tags, parsed2, dir, baseImage) {
-  const found = languageTags(tags, parsed2);
-  if (found.length === 0) return void 0;
-  const decision = chooseLanguage(
-    found.map((f) => f.language),
-    baseImage.ref,
-    (rel) => existsSync2(join(dir, rel))
-  );
-  if (!decision.ok) {
-    throw issueError(parsed2, [{ path: decision.at === "baseImage" ? baseImage.path : found[1]?.path ?? "data.tags", message: decision.message }]);
-  }
-  const chosen = found.find((f) => f.language === decision.choice.language) ?? found[0];
-  return { language: decision.choice.language, path: chosen?.path ?? "data.tags", choice: decision.choice };
-}
-async function loadMetadata(dir) {
-  const file2 = join(resolve2(dir), "metadata.yaml");
-  const text2 = await readBoundedFile(file2, {
-    kind: "metadata.yaml",
-    notFound: "not found: a connector directory needs a metadata.yaml",
-    fix: "fix: pass the connector directory (the one holding metadata.yaml, a regular file)"
-  });
-  return parseMetadataText(text2, file2);
-}
-async function loadConnector(dir) {
-  const abs = resolve2(dir);
-  const parsed2 = await loadMetadata(abs);
-  const m = validateMetadata(parsed2);
-  const d = m.data;
-  const bc = d.buildConnector;
-  const options = {};
-  if (bc?.entrypoint) options.entrypoint = bc.entrypoint;
-  if (bc?.baseImage) options.baseImage = bc.baseImage;
-  if (bc?.extraWriteDirs) options.extraWriteDirs = bc.extraWriteDirs;
-  if (bc?.platforms) options.platforms = bc.platforms;
-  if (bc?.offline !== void 0) options.offline = bc.offline;
-  const lang = languageOf(d.tags, parsed2, abs, {
-    ref: bc?.baseImage ?? d.connectorBuildOptions?.baseImage,
-    path: bc?.baseImage ? "data.buildConnector.baseImage" : "data.connectorBuildOptions.baseImage"
-  });
-  const dockerfile = join(abs, "Dockerfile");
-  const registryOverrides = {};
-  for (const [k, v] of Object.entries(d.registryOverrides ?? {})) {
-    registryOverrides[k] = {
-      ...v.dockerRepository !== void 0 ? { dockerRepository: v.dockerRepository } : {},
-      ...v.dockerImageTag !== void 0 ? { dockerImageTag: v.dockerImageTag } : {}
-    };
-  }
-  return {
-    dir: abs,
-    metadataPath: parsed2.file,
-    name: d.name,
-    dirName: basename(abs),
-    type: d.connectorType,
-    repository: d.dockerRepository,
-    version: d.dockerImageTag,
-    definitionId: d.definitionId,
-    language: lang?.language ?? "",
-    languagePath: lang?.path ?? (d.tags ? "data.tags" : "data"),
-    languageChoice: lang?.choice,
-    baseImage: bc?.baseImage ?? d.connectorBuildOptions?.baseImage,
-    options,
-    registryOverrides,
-    customDockerfile: await optionalInputFile(dockerfile, { kind: "Dockerfile" }) === "file" ? dockerfile : void 0,
-    positionOf: parsed2.positionOf,
-    documentationUrl: d.documentationUrl,
-    license: d.license
-  };
-}
-function metadataError(c3, path10, message, details = []) {
-  return badInputAt({ ...keyAt(c3, path10), problem: message }, details);
-}
-
-// src/publish/target.ts
-init_image_ref();
-function versionError(source, at, problem, details) {
-  return new BcError("badInput", `${source}: ${problem}`, { details, ...at ? { at: { ...at, problem } } : {} });
-}
-function splitRepository(ref2) {
-  const { domain: domain2, path: path10 } = splitDomain(ref2);
-  return { registry: domain2, path: path10 };
-}
-function resolveTarget(c3, f) {
-  const notes = [];
-  const override = f.target ? c3.registryOverrides[f.target] : void 0;
-  if (f.target && !override?.dockerRepository && !override?.dockerImageTag) {
-    notes.push(`--target ${f.target}: metadata.yaml has no data.registryOverrides.${f.target}; using data.dockerRepository / data.dockerImageTag`);
-  }
-  const repository3 = f.repository ?? override?.dockerRepository ?? c3.repository;
-  const fromKey = (key) => {
-    const p = c3.positionOf(key);
-    return { versionSource: p ? `${where(p)} ${key}` : `${c3.metadataPath} ${key}`, versionAt: keyAt(c3, key) };
-  };
-  const { version: version2, versionSource, versionAt } = f.version !== void 0 ? { version: f.version, versionSource: "--release-version", versionAt: void 0 } : f.target && override?.dockerImageTag ? { version: override.dockerImageTag, ...fromKey(`data.registryOverrides.${f.target}.dockerImageTag`) } : { version: c3.version, ...fromKey("data.dockerImageTag") };
-  const problem = tagProblem(version2);
-  if (problem) throw versionError(versionSource, versionAt, `the version is the image tag: ${problem}`, [`fix: use a version of at most ${MAX_TAG_LENGTH} characters`]);
-  const split = splitDomain(repository3);
-  const { domain: registry3, path: repo } = normalizeDockerHub(f.registry ?? split.domain, split.path);
-  if (!/^[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/.test(repo)) {
-    throw badInput(`repository "${repo}" is not valid (lowercase path like airbyte/source-foo)`);
-  }
-  return { registry: registry3, repo, reference: `${registry3}/${repo}`, version: version2, versionSource, ...versionAt ? { versionAt } : {}, notes };
-}
-
-// src/publish/tag-plan.ts
-init_image_ref();
-var LATEST_MODES = ["auto", "true", "false"];
-function parseVersion(version2, source = "version", at) {
-  const v = /^\d/.test(version2) ? import_semver2.default.parse(version2) : null;
-  if (!v || v.raw !== version2) {
-    throw versionError(source, at, `"${version2}" is not a valid semantic version (expected X.Y.Z or X.Y.Z-pre.N)`, [
-      "fix: set data.dockerImageTag in metadata.yaml (or --release-version) to a version such as 1.2.3"
-    ]);
-  }
-  if (v.build.length > 0) {
-    throw versionError(source, at, `"${version2}" carries build metadata (+${v.build.join(".")}), which an image tag cannot hold ("+" is not allowed in tags)`, [
-      "fix: drop the +... part, or use a pre-release such as 1.2.3-build.5"
-    ]);
-  }
-  return v;
-}
-function checkPlanTags(p, source = "version", at) {
-  for (const t of p.tags) {
-    const problem = tagProblem(t.tag);
-    if (problem) {
-      throw versionError(source, at, `tag ${problem} (${t.reason})`, [
-        p.kind === "dev" ? `fix: dev tags add "-dev.<10-char sha>" (15 characters) to X.Y.Z; keep X.Y.Z at most ${MAX_TAG_LENGTH - 15} characters` : `fix: shorten data.dockerImageTag (or --release-version) to at most ${MAX_TAG_LENGTH} characters`
-      ]);
-    }
-  }
-}
-function devTag(version2, sha) {
-  if (!/^[0-9a-f]{10,64}$/i.test(sha)) throw badInput(`--dev: "${sha}" is not a git commit sha`);
-  return `${version2.major}.${version2.minor}.${version2.patch}-dev.${sha.slice(0, 10).toLowerCase()}`;
-}
-function stableVersions(tags) {
-  return tags.filter((t) => import_semver2.default.valid(t) === t && import_semver2.default.prerelease(t) === null).sort(import_semver2.default.rcompare);
-}
-function planTags(input2) {
-  const p = planTagsUnchecked(input2);
-  checkPlanTags(p, input2.versionSource, input2.versionAt);
-  return p;
-}
-function planTagsUnchecked(input2) {
-  const v = parseVersion(input2.version, input2.versionSource, input2.versionAt);
-  const existing = new Set(input2.existingTags);
-  const stable = stableVersions(input2.existingTags);
-  const plan = (kind, version2) => ({
-    repository: input2.repository,
-    version: version2,
-    kind,
-    tags: [],
-    skipped: [],
-    existingStable: stable
-  });
-  const add = (p2, tag2, reason) => p2.tags.push({ tag: tag2, reason, exists: existing.has(tag2) });
-  const skip3 = (p2, tag2, reason) => p2.skipped.push({ tag: tag2, reason });
-  if (input2.dev) {
-    const tag2 = devTag(v, input2.dev.sha);
-    const p2 = plan("dev", tag2);
-    add(p2, tag2, `dev build of commit ${input2.dev.sha.slice(0, 10)}`);
-    skip3(p2, "latest", "dev builds never move latest");
-    if (input2.aliases) skip3(p2, `${v.major}.${v.minor}`, "dev builds never move aliases");
-    return p2;
-  }
-  if (v.prerelease.length > 0) {
-    const p2 = plan("prerelease", v.version);
-    add(p2, v.version, "the version (pre-release)");
-    skip3(p2, "latest", `pre-release ${v.version} never moves latest`);
-    if (input2.aliases) {
-      skip3(p2, `${v.major}.${v.minor}`, "pre-releases never move aliases");
-      skip3(p2, `${v.major}`, "pre-releases never move aliases");
-    }
-    return p2;
-  }
-  const p = plan("stable", v.version);
-  add(p, v.version, "the version");
-  if (input2.aliases) {
-    for (const [alias, line] of [
-      [`${v.major}.${v.minor}`, (s) => s.major === v.major && s.minor === v.minor],
-      [`${v.major}`, (s) => s.major === v.major]
-    ]) {
-      const higher = stable.find((s) => line(import_semver2.default.parse(s)) && import_semver2.default.gt(s, v));
-      if (higher) skip3(p, alias, `${alias} not moved: ${higher} > ${v.version}`);
-      else add(p, alias, `highest release of the ${alias} line`);
-    }
-  }
-  const latest2 = input2.latest ?? "auto";
-  const highest = stable[0];
-  if (latest2 === "false") skip3(p, "latest", "latest not moved: --latest false");
-  else if (latest2 === "true") add(p, "latest", highest && import_semver2.default.gt(highest, v) ? `forced by --latest true (moves back from ${highest})` : "forced by --latest true");
-  else if (highest && import_semver2.default.gt(highest, v)) skip3(p, "latest", `latest not moved: ${highest} > ${v.version}`);
-  else add(p, "latest", highest ? `${v.version} >= every stable version (highest was ${highest})` : "first stable version");
-  return p;
-}
-
-// src/core/request-fields.ts
 var list = (item) => external_exports.preprocess((v) => {
   if (typeof v === "string") return v.trim() === "" ? void 0 : splitList(v);
   if (Array.isArray(v)) return v.flatMap((x) => typeof x === "string" ? splitList(x) : [x]);
@@ -77009,17 +76517,14 @@ function parseFields(raw, source = "flag") {
   return parseWith(external_exports.object(shape2), raw, source);
 }
 
-// src/shared/provenance.ts
-var DEFAULT_PROVENANCE = "min";
-
 // src/core/request-schema.ts
 init_platforms();
-var platform4 = PlatformSchema;
+var platform3 = PlatformSchema;
 var registry2 = external_exports.string().regex(/^(local|[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?|\[[0-9a-f:]+\](:\d{1,5})?)$/i, { error: (i2) => `"${String(i2.input)}" is not a registry host[:port]` });
-var repository2 = external_exports.string().regex(/^[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/, {
+var repository = external_exports.string().regex(/^[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/, {
   error: (i2) => `"${String(i2.input)}" is not a repository path (lowercase, like airbyte/source-foo)`
 });
-var imageRef2 = external_exports.string().regex(/^[A-Za-z0-9][A-Za-z0-9._\-/:@[\]]*$/, { error: (i2) => `"${String(i2.input)}" is not an image reference` });
+var imageRef = external_exports.string().regex(/^[A-Za-z0-9][A-Za-z0-9._\-/:@[\]]*$/, { error: (i2) => `"${String(i2.input)}" is not an image reference` });
 var keyValues = external_exports.preprocess((v) => typeof v === "string" ? v.trim() === "" ? void 0 : v.split("\n") : v, external_exports.union([external_exports.array(external_exports.string()), external_exports.record(external_exports.string(), external_exports.string())]).optional()).transform((v, ctx) => {
   if (v === void 0) return void 0;
   const entries = Array.isArray(v) ? v : Object.entries(v).map(([k, val]) => `${k}=${val}`);
@@ -77046,9 +76551,9 @@ var BuildConfigSchema = external_exports.object({
   /** connector directories (absolute or relative to the workspace) */
   connectors: list(external_exports.string().min(1)).transform((v) => v ?? ["."]),
   /** not given: metadata.yaml's data.buildConnector.platforms, else DEFAULT_PLATFORMS (resolvePlan decides) */
-  platforms: list(platform4),
+  platforms: list(platform3),
   /** replaces the base image of every connector (air-gapped or mirrored registries) */
-  baseImage: optString.pipe(imageRef2.optional()),
+  baseImage: optString.pipe(imageRef.optional()),
   cacheFrom: list(external_exports.string().min(1)).transform((v) => v ?? []),
   cacheTo: list(external_exports.string().min(1)).transform((v) => v ?? []),
   buildArgs: keyValues.transform((v) => v ?? {}),
@@ -77063,7 +76568,7 @@ var VerifyConfigSchema = BuildConfigSchema.extend({
 });
 var PublishConfigSchema = VerifyConfigSchema.extend({
   registry: optString.pipe(registry2.optional()),
-  repository: optString.pipe(repository2.optional()),
+  repository: optString.pipe(repository.optional()),
   ...RegistryLoginSchema.shape,
   /** false: stop after verify and push nothing (same as dryRun) */
   push: bool.transform((v) => v ?? true),
@@ -77427,7 +76932,7 @@ function environmentProblem(text2) {
 
 // src/docker/buildx-capabilities.ts
 init_zod();
-var import_semver3 = __toESM(require_semver2(), 1);
+var import_semver = __toESM(require_semver2(), 1);
 
 // src/docker/engine.ts
 init_zod();
@@ -77437,7 +76942,7 @@ init_cli();
 init_zod();
 import { readFileSync as readFileSync3 } from "node:fs";
 import { homedir } from "node:os";
-import { join as join2 } from "node:path";
+import { join } from "node:path";
 var CurrentSchema = external_exports.object({ Key: external_exports.string().optional(), Name: external_exports.string().optional(), Global: external_exports.boolean().optional() });
 var ConfigSchema = external_exports.object({ currentContext: external_exports.string().optional() }).loose();
 var readJson = (p) => {
@@ -77449,13 +76954,13 @@ var readJson = (p) => {
 };
 function dockerContext(env2 = process.env) {
   if (env2.DOCKER_CONTEXT) return env2.DOCKER_CONTEXT;
-  const cfg = ConfigSchema.safeParse(readJson(join2(env2.DOCKER_CONFIG ?? join2(homedir(), ".docker"), "config.json")));
+  const cfg = ConfigSchema.safeParse(readJson(join(env2.DOCKER_CONFIG ?? join(homedir(), ".docker"), "config.json")));
   return cfg.success && cfg.data.currentContext || "default";
 }
 function currentBuilderName(env2 = process.env) {
   const context = dockerContext(env2);
   const endpoint = context === "default" ? env2.DOCKER_HOST || "unix:///var/run/docker.sock" : context;
-  const cur = CurrentSchema.safeParse(readJson(join2(env2.DOCKER_CONFIG ?? join2(homedir(), ".docker"), "buildx", "current")));
+  const cur = CurrentSchema.safeParse(readJson(join(env2.DOCKER_CONFIG ?? join(homedir(), ".docker"), "buildx", "current")));
   if (cur.success && cur.data.Name && (cur.data.Global || cur.data.Key === endpoint)) return cur.data.Name;
   return context;
 }
@@ -77533,7 +77038,7 @@ init_cache_dir();
 import { createHash as createHash2 } from "node:crypto";
 import { mkdir as mkdir2, readdir as readdir2, readFile as readFile2, rm as rm2, stat as stat3, writeFile as writeFile2, rename as rename2 } from "node:fs/promises";
 import { homedir as homedir3 } from "node:os";
-import { join as join4 } from "node:path";
+import { join as join3 } from "node:path";
 var BINFMT = "/proc/sys/fs/binfmt_misc";
 function probeTtlSeconds(env2 = process.env) {
   const v = Number.parseInt(env2.BUILD_CONNECTOR_PROBE_TTL ?? "", 10);
@@ -77551,14 +77056,14 @@ var mtime = async (p) => {
 async function binfmtState() {
   try {
     const names = (await readdir2(BINFMT)).filter((n2) => n2 !== "register").sort();
-    return await Promise.all(names.map(async (n2) => `${n2}=${(await readFile2(join4(BINFMT, n2), "utf8").catch(() => "")).split("\n")[0] ?? ""}`));
+    return await Promise.all(names.map(async (n2) => `${n2}=${(await readFile2(join3(BINFMT, n2), "utf8").catch(() => "")).split("\n")[0] ?? ""}`));
   } catch {
     return [];
   }
 }
 var hash2 = (v) => createHash2("sha256").update(JSON.stringify(v)).digest("hex").slice(0, 24);
 async function capabilitiesCacheKey(builderName, env2 = process.env) {
-  const cfg = env2.DOCKER_CONFIG ?? join4(homedir3(), ".docker");
+  const cfg = env2.DOCKER_CONFIG ?? join3(homedir3(), ".docker");
   const parts = {
     v: 1,
     docker: DOCKER,
@@ -77567,15 +77072,15 @@ async function capabilitiesCacheKey(builderName, env2 = process.env) {
     context: env2.DOCKER_CONTEXT ?? "",
     cfg,
     // buildx rewrites `current` on every command: its content, not its mtime
-    current: await content(join4(cfg, "buildx", "current")),
-    instances: await mtime(join4(cfg, "buildx", "instances")),
-    config: await mtime(join4(cfg, "config.json")),
+    current: await content(join3(cfg, "buildx", "current")),
+    instances: await mtime(join3(cfg, "buildx", "instances")),
+    config: await mtime(join3(cfg, "config.json")),
     dockerd: await mtime("/var/run/docker.pid"),
     binfmt: await binfmtState()
   };
   return { slot: hash2([parts.docker, parts.builder, parts.host, parts.context, parts.cfg]), key: hash2(parts) };
 }
-var fileOf = (k, env2) => join4(cacheDir(env2), `buildx-capabilities-${k.slot}.json`);
+var fileOf = (k, env2) => join3(cacheDir(env2), `buildx-capabilities-${k.slot}.json`);
 async function readCachedCapabilities(key, now = Date.now(), env2 = process.env) {
   const ttl = probeTtlSeconds(env2);
   if (ttl === 0) return void 0;
@@ -77604,13 +77109,13 @@ async function dropCachedCapabilities(key, env2 = process.env) {
 }
 
 // src/docker/buildx-capabilities.ts
-var coerce = (v) => v ? import_semver3.default.coerce(v)?.version : void 0;
-var atLeast = (v, min) => v ? import_semver3.default.gte(v, min) : false;
+var coerce = (v) => v ? import_semver.default.coerce(v)?.version : void 0;
+var atLeast = (v, min) => v ? import_semver.default.gte(v, min) : false;
 function buildkitOfEngine(engine) {
   const v = coerce(engine);
   if (!v) return void 0;
-  if (import_semver3.default.gte(v, "26.0.0")) return "0.13.0";
-  if (import_semver3.default.gte(v, "25.0.0")) return "0.12.0";
+  if (import_semver.default.gte(v, "26.0.0")) return "0.13.0";
+  if (import_semver.default.gte(v, "25.0.0")) return "0.12.0";
   return "0.11.0";
 }
 function capabilitiesFrom(f) {
@@ -78003,8 +77508,8 @@ ${rows.join("\n")}
 `;
 }
 function connectorKey(dir, workspace) {
-  const abs = resolve3(workspace, dir);
-  return basename2(abs) || abs;
+  const abs = resolve2(workspace, dir);
+  return basename(abs) || abs;
 }
 function failedOutcome(key, dir, command, err) {
   const o2 = emptyOutcome(key, dir, command);
@@ -78018,8 +77523,8 @@ async function runAction(io2, runner) {
   const scrub = (t) => redact(t, secrets);
   const github = githubContext(io2.env);
   const tempRoot = io2.env.RUNNER_TEMP && isAbsolute4(io2.env.RUNNER_TEMP) ? io2.env.RUNNER_TEMP : tmpdir();
-  const scratch = await mkdtemp(join5(tempRoot, "build-connector-"));
-  const reportDir = join5(scratch, "reports");
+  const scratch = await mkdtemp(join4(tempRoot, "build-connector-"));
+  const reportDir = join4(scratch, "reports");
   await mkdir3(reportDir, { recursive: true });
   const outcomes = [];
   let secretDir;
@@ -78041,14 +77546,14 @@ ${scrub(e.message)}
     const command = parsed2.command;
     io2.info(`build-connector: command ${command} (${parsed2.commandReason})`);
     if (parsed2.testConfig !== void 0) {
-      secretDir = await mkdtemp(join5(tempRoot, "build-connector-config-"));
+      secretDir = await mkdtemp(join4(tempRoot, "build-connector-config-"));
       await chmod2(secretDir, 448);
-      const file2 = join5(secretDir, "config.json");
+      const file2 = join4(secretDir, "config.json");
       await writeFile3(file2, parsed2.testConfig, { mode: 384 });
       await chmod2(file2, 384);
       config2.configFile = file2;
     }
-    let dirs = config2.connectors.map((d) => resolve3(github.workspace, d));
+    let dirs = config2.connectors.map((d) => resolve2(github.workspace, d));
     if (parsed2.changedSince) {
       let set2;
       try {
@@ -78068,7 +77573,7 @@ ${scrub(e.message)}
       io2.setOutput("platform-matrix", set2.platformMatrix);
       io2.setOutput("changed", set2.connectors.map((c3) => c3.connector).join("\n"));
       io2.info(`${set2.connectors.length} connector(s) affected since ${parsed2.changedSince}: ${set2.connectors.map((c3) => c3.connector).join(", ") || "none"}`);
-      dirs = set2.connectors.map((c3) => resolve3(github.workspace, c3.connector));
+      dirs = set2.connectors.map((c3) => resolve2(github.workspace, c3.connector));
       if (command === "changed" || dirs.length === 0) {
         await io2.writeSummary(changedSummary(parsed2.changedSince, set2));
         if (command !== "changed") for (const name of OUTPUT_NAMES) io2.setOutput(name, "{}");
@@ -78081,12 +77586,12 @@ ${scrub(e.message)}
       ctx.releaseTag = parsed2.releaseTag;
       try {
         const plan = await runner.releasePlan(parsed2.releaseTag, dirs, ctx);
-        dirs = [resolve3(github.workspace, plan.dir)];
+        dirs = [resolve2(github.workspace, plan.dir)];
         ctx.releaseVersion = plan.version;
         io2.info(`release tag ${parsed2.releaseTag}: publishing ${connectorKey(plan.dir, github.workspace)} ${plan.version}`);
       } catch (err) {
         const e = toBcError(err);
-        const guess = dirs.find((d) => parsed2.releaseTag?.startsWith(`${basename2(d)}/`)) ?? dirs[0] ?? github.workspace;
+        const guess = dirs.find((d) => parsed2.releaseTag?.startsWith(`${basename(d)}/`)) ?? dirs[0] ?? github.workspace;
         const o2 = failedOutcome(parsed2.releaseTag.split("/")[0] ?? connectorKey(guess, github.workspace), guess, command, e);
         o2.error = { ...o2.error, step: e.step ?? "release-plan" };
         outcomes.push(o2);
@@ -78108,7 +77613,7 @@ ${scrub(e.message)}
     }
     for (const o2 of outcomes) {
       if (!o2.reportPath) {
-        o2.reportPath = join5(reportDir, `${o2.key}.json`);
+        o2.reportPath = join4(reportDir, `${o2.key}.json`);
         await writeFile3(o2.reportPath, `${scrub(JSON.stringify(o2, null, 2))}
 `);
       }
@@ -78226,7 +77731,7 @@ var excludesSecrets = (content2) => isExcluded(content2, "secrets/config.json");
 
 // src/render/dockerignore.ts
 init_fs_util();
-import { join as join6 } from "node:path";
+import { join as join5 } from "node:path";
 var ALWAYS_EXCLUDED = [
   "secrets",
   "**/secrets",
@@ -78249,7 +77754,7 @@ function defaultDockerignore(language) {
   return ["# never in a build context: local credentials, VCS data, caches", ...ALWAYS_EXCLUDED, ...build2].join("\n");
 }
 async function composeDockerignore(dir, ours) {
-  const file2 = join6(dir, ".dockerignore");
+  const file2 = join5(dir, ".dockerignore");
   const theirs = await optionalInputFile(file2, { kind: ".dockerignore" }) === "file" ? await readBoundedFile(file2, { kind: ".dockerignore" }) : "";
   const head = "# rendered by build-connector";
   const body = theirs.trim() === "" ? ours.trim() : `# from the connector's .dockerignore
@@ -78374,12 +77879,12 @@ function describeReason(r) {
 // src/monorepo/discovery.ts
 init_errors();
 import { readdir as readdir3 } from "node:fs/promises";
-import { basename as basename3, isAbsolute as isAbsolute5, join as join7, relative as relative4, resolve as resolve4, sep as sep2 } from "node:path";
+import { basename as basename2, isAbsolute as isAbsolute5, join as join6, relative as relative4, resolve as resolve3, sep as sep2 } from "node:path";
 var METADATA_FILE = "metadata.yaml";
 var SKIPPED_DIRS = /* @__PURE__ */ new Set(["node_modules", "build", "dist", "target", "out", "__pycache__", "venv", "site-packages"]);
 async function discoverConnectors(opts = {}) {
-  const base = resolve4(opts.base ?? process.cwd());
-  const roots = (opts.roots && opts.roots.length > 0 ? opts.roots : ["."]).map((r) => isAbsolute5(r) ? r : resolve4(base, r));
+  const base = resolve3(opts.base ?? process.cwd());
+  const roots = (opts.roots && opts.roots.length > 0 ? opts.roots : ["."]).map((r) => isAbsolute5(r) ? r : resolve3(base, r));
   const found = /* @__PURE__ */ new Map();
   await Promise.all(
     roots.map(async (root) => {
@@ -78395,13 +77900,13 @@ async function discoverConnectors(opts = {}) {
         }
         throw err;
       }
-      await visit3(root, entries, base, found);
+      await visit2(root, entries, base, found);
     })
   );
   return [...found.values()].sort((a2, b) => a2.relDir < b.relDir ? -1 : a2.relDir > b.relDir ? 1 : 0);
 }
 var readDir = (dir) => readdir3(dir, { withFileTypes: true });
-async function visit3(dir, entries, base, found) {
+async function visit2(dir, entries, base, found) {
   let hasMetadata = false;
   let hasDockerfile = false;
   for (const e of entries) {
@@ -78410,13 +77915,13 @@ async function visit3(dir, entries, base, found) {
   }
   if (hasMetadata) {
     const relDir = toPosix(relative4(base, dir)) || ".";
-    found.set(dir, { dir, relDir, name: basename3(dir), metadataPath: join7(dir, METADATA_FILE), hasDockerfile });
+    found.set(dir, { dir, relDir, name: basename2(dir), metadataPath: join6(dir, METADATA_FILE), hasDockerfile });
     return;
   }
   const subdirs = entries.filter((e) => e.isDirectory() && !e.name.startsWith(".") && !SKIPPED_DIRS.has(e.name));
   await Promise.all(
     subdirs.map(async (e) => {
-      const child = join7(dir, e.name);
+      const child = join6(dir, e.name);
       let childEntries;
       try {
         childEntries = await readDir(child);
@@ -78425,7 +77930,7 @@ async function visit3(dir, entries, base, found) {
         if (code === "ENOENT" || code === "EACCES" || code === "ENOTDIR") return;
         throw err;
       }
-      await visit3(child, childEntries, base, found);
+      await visit2(child, childEntries, base, found);
     })
   );
 }
@@ -78442,6 +77947,370 @@ import { dirname, join as join9 } from "node:path";
 
 // src/monorepo/repo-config.ts
 init_fs_util();
+
+// src/connector/metadata.ts
+var import_yaml = __toESM(require_dist(), 1);
+import { existsSync as existsSync2 } from "node:fs";
+import { basename as basename3, join as join7, resolve as resolve4 } from "node:path";
+init_errors();
+
+// src/connector/schema.ts
+var import_semver2 = __toESM(require_semver2(), 1);
+init_zod();
+init_platforms();
+init_image_ref();
+var CONTROL_RE = /[\u0000-\u001f\u007f\u2028\u2029]/;
+var SAFE_ARG_RE = /^[A-Za-z0-9_./:=@+,%-]+$/;
+var SAFE_DIR_RE = /^\/(?:[A-Za-z0-9_.+-]+\/?)*$/;
+var show = (v) => {
+  if (v === void 0) return "nothing";
+  if (v === null) return "null (empty value)";
+  if (typeof v === "string") return JSON.stringify(v.length > 80 ? `${v.slice(0, 80)}\u2026` : v);
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object") return "a mapping";
+  return `${typeof v} ${String(v)}`;
+};
+var text = (what) => external_exports.string({ error: (i2) => `expected ${what} (a string), got ${show(i2.input)}` }).refine((s) => !CONTROL_RE.test(s), {
+  message: `${what} must be one line: newlines and control characters cannot be written safely into a Dockerfile`
+});
+var repository2 = external_exports.string({ error: (i2) => `expected a docker repository name (a string), got ${show(i2.input)}` }).refine(isRepository, {
+  error: (i2) => `expected a docker repository name like airbyte/source-hello (lowercase [a-z0-9._-] components separated by "/", optional registry host), got ${show(i2.input)}`
+});
+var imageRef2 = external_exports.string({ error: (i2) => `expected an image reference (a string), got ${show(i2.input)}` }).refine((s) => parseImageRef(s) !== void 0, {
+  error: (i2) => `expected an image reference like docker.io/airbyte/python-connector-base:4.0.2@sha256:<64 hex>: ${describeBadRef(String(i2.input))}, got ${show(i2.input)}`
+});
+var semverTag = external_exports.string({ error: (i2) => `expected a semver version string like 1.2.3 (quote it in YAML), got ${show(i2.input)}` }).refine((s) => import_semver2.default.valid(s) === s, { error: (i2) => `expected a semver version like 1.2.3 or 1.2.3-rc.1, got ${show(i2.input)}` }).refine((s) => tagProblem(s) === void 0, { error: (i2) => `the version is the image tag: ${tagProblem(String(i2.input)) ?? ""}` });
+function isPlaceholderUuid(s) {
+  const hex3 = s.replace(/-/g, "").toLowerCase();
+  return /^(.)\1*$/.test(hex3) || hex3 === "123456781234123412341234567890ab" || hex3 === "0123456789abcdef0123456789abcdef" || hex3 === "12345678123412341234123456789012";
+}
+function entrypointProblem(args) {
+  return entrypointIssue(args)?.message;
+}
+function entrypointIssue(args) {
+  for (const [i2, a2] of args.entries()) {
+    if (!SAFE_ARG_RE.test(a2)) {
+      return { index: i2, message: `entrypoint[${i2}] ${show(a2)} has a character that is not allowed (whitespace, quote, backslash, $ or backquote): write one list element per argument` };
+    }
+    const looksLikePath = a2.includes("/") || /\.(py|sh|jar|js)$/.test(a2);
+    if (looksLikePath && !a2.startsWith("/")) {
+      return { index: i2, message: `entrypoint[${i2}] ${show(a2)} is a relative path; use an absolute path (e.g. /airbyte/integration_code/main.py)` };
+    }
+    if (i2 === 0 && a2.startsWith("-")) return { index: i2, message: `entrypoint[0] ${show(a2)} must be a program` };
+  }
+  return void 0;
+}
+var entrypoint = external_exports.array(external_exports.string({ error: (i2) => `expected a string, got ${show(i2.input)}` }), {
+  error: (i2) => `expected an exec-form list like ["/usr/local/bin/source-hello"], got ${show(i2.input)}`
+}).min(1, { message: "expected at least one element" }).superRefine((args, ctx) => {
+  const p = entrypointIssue(args);
+  if (p) ctx.addIssue({ code: "custom", message: p.message, path: [p.index] });
+});
+var platform4 = PlatformSchema;
+var BuildConnectorSchema = external_exports.object({
+  entrypoint: entrypoint.optional(),
+  baseImage: imageRef2.optional(),
+  extraWriteDirs: external_exports.array(external_exports.string().regex(SAFE_DIR_RE, { message: "expected an absolute directory path with [A-Za-z0-9_.+-] components" })).optional(),
+  platforms: external_exports.array(platform4).min(1).optional(),
+  offline: external_exports.boolean({ error: (i2) => `expected true or false, got ${show(i2.input)}` }).optional()
+}).strict();
+var MetadataSchema = external_exports.object({
+  data: external_exports.object({
+    name: text("the connector name"),
+    connectorType: external_exports.enum(["source", "destination"], { error: (i2) => `expected "source" or "destination", got ${show(i2.input)}` }),
+    dockerRepository: repository2,
+    dockerImageTag: semverTag,
+    definitionId: external_exports.string({ error: (i2) => `expected a UUID string, got ${show(i2.input)}` }).regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, { message: "expected a UUID" }).refine((s) => !isPlaceholderUuid(s), {
+      error: (i2) => `${show(i2.input)} is a placeholder, not a definition id: generate one (uuidgen) and keep it for the connector's life`
+    }).optional(),
+    documentationUrl: text("documentationUrl").optional(),
+    license: text("license").optional(),
+    tags: external_exports.array(external_exports.string({ error: (i2) => `expected a string tag, got ${show(i2.input)}` }), {
+      error: (i2) => `expected a list of tags like [language:python], got ${show(i2.input)}`
+    }).optional(),
+    connectorBuildOptions: external_exports.object({ baseImage: imageRef2.optional() }).loose().optional(),
+    registryOverrides: external_exports.record(
+      external_exports.string(),
+      external_exports.object({
+        enabled: external_exports.boolean().optional(),
+        dockerRepository: repository2.optional(),
+        dockerImageTag: semverTag.optional()
+      }).loose()
+    ).optional(),
+    buildConnector: BuildConnectorSchema.optional()
+  }).loose()
+}).loose();
+function valueAt(root, path10) {
+  let v = root;
+  for (const k of path10) {
+    if (v === null || typeof v !== "object") return void 0;
+    v = v[k];
+  }
+  return v;
+}
+function collectIssues(err, root) {
+  return err.issues.map((i2) => {
+    const path10 = i2.path.map(String).join(".");
+    const parentExists = valueAt(root, i2.path.slice(0, -1)) !== void 0;
+    const missing = valueAt(root, i2.path) === void 0 && parentExists;
+    if (i2.code === "unrecognized_keys") {
+      return { path: [...i2.path.map(String), ...i2.keys.slice(0, 1)].join("."), message: `unknown key${i2.keys.length > 1 ? "s" : ""} ${i2.keys.join(", ")} (allowed: entrypoint, baseImage, extraWriteDirs, platforms, offline)` };
+    }
+    if (missing) return { path: path10, message: `required key is missing (${i2.message.replace(/, got nothing$/, "")})` };
+    return { path: path10 || "(root)", message: i2.message };
+  });
+}
+
+// src/connector/metadata.ts
+init_fs_util();
+
+// src/connector/language.ts
+init_image_ref();
+var BASE_FAMILIES = {
+  "source-declarative-manifest": "manifest-only",
+  "python-connector-base": "python",
+  "java-connector-base": "java",
+  // build-connector's own bases (base-images/<lang>, built by `build-connector base`)
+  "base-python": "python",
+  "base-java": "java",
+  "base-manifest-only": "manifest-only"
+};
+var LANGUAGE_FILES = [
+  { language: "manifest-only", files: ["manifest.yaml"] },
+  { language: "python", files: ["pyproject.toml", "setup.py", "main.py"] },
+  { language: "java", files: ["build.gradle", "build.gradle.kts", "build/distributions"] }
+];
+function baseFamily(ref2) {
+  if (!ref2) return void 0;
+  const repo = parseImageRef(ref2)?.repository ?? ref2.split(/[@:]/)[0] ?? "";
+  const last = repo.split("/").at(-1) ?? "";
+  return BASE_FAMILIES[last];
+}
+function chooseLanguage(tags, baseImage, hasFile) {
+  const unique = [...new Set(tags)];
+  const only = unique[0];
+  if (unique.length <= 1 && only !== void 0) {
+    return { ok: true, choice: { language: only, from: "tag", tags, reason: `the only language tag is language:${only}` } };
+  }
+  const family = baseFamily(baseImage);
+  const list2 = unique.map((t) => `language:${t}`).join(", ");
+  if (family !== void 0) {
+    if (unique.includes(family)) {
+      const repo = (parseImageRef(baseImage ?? "")?.repository ?? "").split("/").at(-1);
+      return { ok: true, choice: { language: family, from: "baseImage", tags, reason: `tags ${list2}; the base image ${repo} is a ${family} base` } };
+    }
+    return {
+      ok: false,
+      at: "baseImage",
+      message: `tags ${list2} conflict with the base image, a ${family} base: keep the language tag that matches it, or change the base`
+    };
+  }
+  for (const { language, files } of LANGUAGE_FILES) {
+    if (!unique.includes(language)) continue;
+    const found = files.find((f) => hasFile(f));
+    if (found) return { ok: true, choice: { language, from: "files", tags, reason: `tags ${list2}; ${found} is present` } };
+  }
+  return {
+    ok: false,
+    at: "tags",
+    message: `tags ${list2}: neither the base image nor the files present (${LANGUAGE_FILES.filter((l) => unique.includes(l.language)).flatMap((l) => l.files).join(", ") || "none known"}) tell which to build; keep one language tag`
+  };
+}
+
+// src/connector/metadata.ts
+var MAX_ALIAS_COUNT = 100;
+function parseMetadataText(text2, file2) {
+  const limit = INPUT_LIMITS["metadata.yaml"];
+  if (Buffer.byteLength(text2) > limit) {
+    throw new BcError("badInput", `${displayPath(file2)}: more than the ${limit / 1024 / 1024} MiB limit for a metadata.yaml`);
+  }
+  const lineCounter = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text2, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const first = doc.errors[0];
+  if (first) {
+    let lp = lineCounter.linePos(first.pos[0]);
+    let msg = first.message.split("\n")[0] ?? first.code;
+    const opened = first.code === "MISSING_CHAR" ? unclosedQuoteLine(text2, first.pos[0]) : void 0;
+    if (opened) {
+      lp = opened;
+      msg = `${msg}: the quote opened here is never closed`;
+    }
+    throw badInputAt(
+      { file: file2, line: lp.line, column: lp.col, problem: `invalid YAML (${first.code}): ${msg}` },
+      doc.errors.slice(1, 5).map((e) => {
+        const p = lineCounter.linePos(e.pos[0]);
+        return atText({ file: file2, line: p.line, column: p.col, problem: e.message.split("\n")[0] ?? e.code });
+      })
+    );
+  }
+  const positionOf2 = (path10) => locate(doc, lineCounter, file2, splitPath(path10)).pos;
+  return { file: file2, text: text2, doc, lineCounter, value: toPlain(doc, lineCounter, file2), positionOf: positionOf2 };
+}
+function toPlain(doc, lc, file2) {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    let at = { line: 1, col: 1 };
+    let aliases = 0;
+    (0, import_yaml.visit)(doc, {
+      Alias(_key, node2) {
+        if (aliases++ === 0 && node2.range) at = lc.linePos(node2.range[0]);
+      }
+    });
+    const why = err instanceof Error ? err.message : String(err);
+    throw badInputAt({ file: file2, line: at.line, column: at.col, problem: `YAML aliases expand too far (${aliases} aliases; ${why})` }, [
+      "fix: write the values out instead of nesting anchors (&name) and aliases (*name)"
+    ]);
+  }
+}
+function unclosedQuoteLine(text2, offset) {
+  const lines = text2.slice(0, offset).split("\n");
+  for (let i2 = lines.length - 1; i2 >= 0; i2--) {
+    const line = lines[i2] ?? "";
+    for (const q of ['"', "'"]) {
+      const count2 = line.split(q).length - 1;
+      if (count2 % 2 === 1) return { line: i2 + 1, col: line.indexOf(q) + 1 };
+    }
+  }
+  return void 0;
+}
+function splitPath(path10) {
+  return path10 === "" ? [] : path10.split(".");
+}
+function locate(doc, lc, file2, path10) {
+  const at = (offset) => {
+    const p = lc.linePos(offset);
+    return { file: file2, line: p.line, column: p.col };
+  };
+  let node2 = doc.contents;
+  let pos = (0, import_yaml.isScalar)(node2) || (0, import_yaml.isMap)(node2) || (0, import_yaml.isSeq)(node2) ? at(node2.range?.[0] ?? 0) : at(0);
+  for (const seg of path10) {
+    if ((0, import_yaml.isMap)(node2)) {
+      const pair = node2.items.find((p) => (0, import_yaml.isScalar)(p.key) && String(p.key.value) === seg);
+      if (!pair) return { pos, found: false };
+      const keyRange = (0, import_yaml.isScalar)(pair.key) ? pair.key.range : void 0;
+      const value = pair.value;
+      const valueRange = (0, import_yaml.isScalar)(value) || (0, import_yaml.isMap)(value) || (0, import_yaml.isSeq)(value) ? value.range : void 0;
+      const valueWritten = (0, import_yaml.isScalar)(value) && valueRange && !(value.value === null && valueRange[0] === valueRange[1]);
+      pos = valueWritten ? at(valueRange[0]) : keyRange ? at(keyRange[0]) : pos;
+      node2 = value;
+    } else if ((0, import_yaml.isSeq)(node2)) {
+      const item = node2.items[Number(seg)];
+      if (!/^\d+$/.test(seg) || item === void 0) return { pos, found: false };
+      if ((0, import_yaml.isScalar)(item) || (0, import_yaml.isMap)(item) || (0, import_yaml.isSeq)(item)) pos = item.range ? at(item.range[0]) : pos;
+      node2 = item;
+    } else {
+      return { pos, found: false };
+    }
+  }
+  return { pos, found: true };
+}
+function keyAt(c3, key) {
+  return { ...c3.positionOf(key) ?? { file: c3.metadataPath, line: 1, column: 1 }, key };
+}
+function issueError(parsed2, issues) {
+  const [first, ...rest] = issues;
+  const fix = 'fix: see README "metadata.yaml" for the keys build-connector reads';
+  if (!first) return new BcError("badInput", `${displayPath(parsed2.file)}: invalid metadata`, { details: [fix] });
+  const doc = { positionOf: parsed2.positionOf, metadataPath: parsed2.file };
+  const detail = (i2) => badInputAt({ ...keyAt(doc, i2.path), problem: i2.message }).message;
+  return badInputAt({ ...keyAt(doc, first.path), problem: first.message }, [...rest.slice(0, 8).map(detail), fix]);
+}
+function validateMetadata(parsed2) {
+  const v = parsed2.value;
+  if (v === null || typeof v !== "object" || Array.isArray(v)) {
+    const got = v === null || v === void 0 ? "an empty file" : Array.isArray(v) ? "a list" : `a ${typeof v}`;
+    throw issueError(parsed2, [{ path: "(root)", message: `expected a mapping with metadataSpecVersion and data, got ${got}` }]);
+  }
+  const res = MetadataSchema.safeParse(parsed2.value);
+  if (!res.success) throw issueError(parsed2, collectIssues(res.error, parsed2.value));
+  return res.data;
+}
+function languageTags(tags, parsed2) {
+  const out = [];
+  for (const [i2, t] of (tags ?? []).entries()) {
+    if (!t.startsWith("language:")) continue;
+    const lang = t.slice("language:".length);
+    if (!/^[a-z0-9][a-z0-9_-]{0,62}$/.test(lang)) {
+      throw issueError(parsed2, [{ path: `data.tags.${i2}`, message: `expected language:<name> with a lowercase [a-z0-9_-] name, got "${t}"` }]);
+    }
+    out.push({ language: lang, path: `data.tags.${i2}` });
+  }
+  return out;
+}
+function languageOf(tags, parsed2, dir, baseImage) {
+  const found = languageTags(tags, parsed2);
+  if (found.length === 0) return void 0;
+  const decision = chooseLanguage(
+    found.map((f) => f.language),
+    baseImage.ref,
+    (rel) => existsSync2(join7(dir, rel))
+  );
+  if (!decision.ok) {
+    throw issueError(parsed2, [{ path: decision.at === "baseImage" ? baseImage.path : found[1]?.path ?? "data.tags", message: decision.message }]);
+  }
+  const chosen = found.find((f) => f.language === decision.choice.language) ?? found[0];
+  return { language: decision.choice.language, path: chosen?.path ?? "data.tags", choice: decision.choice };
+}
+async function loadMetadata(dir) {
+  const file2 = join7(resolve4(dir), "metadata.yaml");
+  const text2 = await readBoundedFile(file2, {
+    kind: "metadata.yaml",
+    notFound: "not found: a connector directory needs a metadata.yaml",
+    fix: "fix: pass the connector directory (the one holding metadata.yaml, a regular file)"
+  });
+  return parseMetadataText(text2, file2);
+}
+async function loadConnector(dir) {
+  const abs = resolve4(dir);
+  const parsed2 = await loadMetadata(abs);
+  const m = validateMetadata(parsed2);
+  const d = m.data;
+  const bc = d.buildConnector;
+  const options = {};
+  if (bc?.entrypoint) options.entrypoint = bc.entrypoint;
+  if (bc?.baseImage) options.baseImage = bc.baseImage;
+  if (bc?.extraWriteDirs) options.extraWriteDirs = bc.extraWriteDirs;
+  if (bc?.platforms) options.platforms = bc.platforms;
+  if (bc?.offline !== void 0) options.offline = bc.offline;
+  const lang = languageOf(d.tags, parsed2, abs, {
+    ref: bc?.baseImage ?? d.connectorBuildOptions?.baseImage,
+    path: bc?.baseImage ? "data.buildConnector.baseImage" : "data.connectorBuildOptions.baseImage"
+  });
+  const dockerfile = join7(abs, "Dockerfile");
+  const registryOverrides = {};
+  for (const [k, v] of Object.entries(d.registryOverrides ?? {})) {
+    registryOverrides[k] = {
+      ...v.dockerRepository !== void 0 ? { dockerRepository: v.dockerRepository } : {},
+      ...v.dockerImageTag !== void 0 ? { dockerImageTag: v.dockerImageTag } : {}
+    };
+  }
+  return {
+    dir: abs,
+    metadataPath: parsed2.file,
+    name: d.name,
+    dirName: basename3(abs),
+    type: d.connectorType,
+    repository: d.dockerRepository,
+    version: d.dockerImageTag,
+    definitionId: d.definitionId,
+    language: lang?.language ?? "",
+    languagePath: lang?.path ?? (d.tags ? "data.tags" : "data"),
+    languageChoice: lang?.choice,
+    baseImage: bc?.baseImage ?? d.connectorBuildOptions?.baseImage,
+    options,
+    registryOverrides,
+    customDockerfile: await optionalInputFile(dockerfile, { kind: "Dockerfile" }) === "file" ? dockerfile : void 0,
+    positionOf: parsed2.positionOf,
+    documentationUrl: d.documentationUrl,
+    license: d.license
+  };
+}
+function metadataError(c3, path10, message, details = []) {
+  return badInputAt({ ...keyAt(c3, path10), problem: message }, details);
+}
+
+// src/monorepo/repo-config.ts
 init_platforms();
 var import_yaml2 = __toESM(require_dist(), 1);
 init_zod();
@@ -79056,6 +78925,135 @@ init_errors();
 
 // src/publish/release-plan.ts
 init_errors();
+
+// src/publish/tag-plan.ts
+var import_semver3 = __toESM(require_semver2(), 1);
+init_errors();
+
+// src/publish/target.ts
+init_errors();
+init_image_ref();
+function versionError(source, at, problem, details) {
+  return new BcError("badInput", `${source}: ${problem}`, { details, ...at ? { at: { ...at, problem } } : {} });
+}
+function splitRepository(ref2) {
+  const { domain: domain2, path: path10 } = splitDomain(ref2);
+  return { registry: domain2, path: path10 };
+}
+function resolveTarget(c3, f) {
+  const notes = [];
+  const override = f.target ? c3.registryOverrides[f.target] : void 0;
+  if (f.target && !override?.dockerRepository && !override?.dockerImageTag) {
+    notes.push(`--target ${f.target}: metadata.yaml has no data.registryOverrides.${f.target}; using data.dockerRepository / data.dockerImageTag`);
+  }
+  const repository3 = f.repository ?? override?.dockerRepository ?? c3.repository;
+  const fromKey = (key) => {
+    const p = c3.positionOf(key);
+    return { versionSource: p ? `${where(p)} ${key}` : `${c3.metadataPath} ${key}`, versionAt: keyAt(c3, key) };
+  };
+  const { version: version2, versionSource, versionAt } = f.version !== void 0 ? { version: f.version, versionSource: "--release-version", versionAt: void 0 } : f.target && override?.dockerImageTag ? { version: override.dockerImageTag, ...fromKey(`data.registryOverrides.${f.target}.dockerImageTag`) } : { version: c3.version, ...fromKey("data.dockerImageTag") };
+  const problem = tagProblem(version2);
+  if (problem) throw versionError(versionSource, versionAt, `the version is the image tag: ${problem}`, [`fix: use a version of at most ${MAX_TAG_LENGTH} characters`]);
+  const split = splitDomain(repository3);
+  const { domain: registry3, path: repo } = normalizeDockerHub(f.registry ?? split.domain, split.path);
+  if (!/^[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/.test(repo)) {
+    throw badInput(`repository "${repo}" is not valid (lowercase path like airbyte/source-foo)`);
+  }
+  return { registry: registry3, repo, reference: `${registry3}/${repo}`, version: version2, versionSource, ...versionAt ? { versionAt } : {}, notes };
+}
+
+// src/publish/tag-plan.ts
+init_image_ref();
+function parseVersion(version2, source = "version", at) {
+  const v = /^\d/.test(version2) ? import_semver3.default.parse(version2) : null;
+  if (!v || v.raw !== version2) {
+    throw versionError(source, at, `"${version2}" is not a valid semantic version (expected X.Y.Z or X.Y.Z-pre.N)`, [
+      "fix: set data.dockerImageTag in metadata.yaml (or --release-version) to a version such as 1.2.3"
+    ]);
+  }
+  if (v.build.length > 0) {
+    throw versionError(source, at, `"${version2}" carries build metadata (+${v.build.join(".")}), which an image tag cannot hold ("+" is not allowed in tags)`, [
+      "fix: drop the +... part, or use a pre-release such as 1.2.3-build.5"
+    ]);
+  }
+  return v;
+}
+function checkPlanTags(p, source = "version", at) {
+  for (const t of p.tags) {
+    const problem = tagProblem(t.tag);
+    if (problem) {
+      throw versionError(source, at, `tag ${problem} (${t.reason})`, [
+        p.kind === "dev" ? `fix: dev tags add "-dev.<10-char sha>" (15 characters) to X.Y.Z; keep X.Y.Z at most ${MAX_TAG_LENGTH - 15} characters` : `fix: shorten data.dockerImageTag (or --release-version) to at most ${MAX_TAG_LENGTH} characters`
+      ]);
+    }
+  }
+}
+function devTag(version2, sha) {
+  if (!/^[0-9a-f]{10,64}$/i.test(sha)) throw badInput(`--dev: "${sha}" is not a git commit sha`);
+  return `${version2.major}.${version2.minor}.${version2.patch}-dev.${sha.slice(0, 10).toLowerCase()}`;
+}
+function stableVersions(tags) {
+  return tags.filter((t) => import_semver3.default.valid(t) === t && import_semver3.default.prerelease(t) === null).sort(import_semver3.default.rcompare);
+}
+function planTags(input2) {
+  const p = planTagsUnchecked(input2);
+  checkPlanTags(p, input2.versionSource, input2.versionAt);
+  return p;
+}
+function planTagsUnchecked(input2) {
+  const v = parseVersion(input2.version, input2.versionSource, input2.versionAt);
+  const existing = new Set(input2.existingTags);
+  const stable = stableVersions(input2.existingTags);
+  const plan = (kind, version2) => ({
+    repository: input2.repository,
+    version: version2,
+    kind,
+    tags: [],
+    skipped: [],
+    existingStable: stable
+  });
+  const add = (p2, tag2, reason) => p2.tags.push({ tag: tag2, reason, exists: existing.has(tag2) });
+  const skip3 = (p2, tag2, reason) => p2.skipped.push({ tag: tag2, reason });
+  if (input2.dev) {
+    const tag2 = devTag(v, input2.dev.sha);
+    const p2 = plan("dev", tag2);
+    add(p2, tag2, `dev build of commit ${input2.dev.sha.slice(0, 10)}`);
+    skip3(p2, "latest", "dev builds never move latest");
+    if (input2.aliases) skip3(p2, `${v.major}.${v.minor}`, "dev builds never move aliases");
+    return p2;
+  }
+  if (v.prerelease.length > 0) {
+    const p2 = plan("prerelease", v.version);
+    add(p2, v.version, "the version (pre-release)");
+    skip3(p2, "latest", `pre-release ${v.version} never moves latest`);
+    if (input2.aliases) {
+      skip3(p2, `${v.major}.${v.minor}`, "pre-releases never move aliases");
+      skip3(p2, `${v.major}`, "pre-releases never move aliases");
+    }
+    return p2;
+  }
+  const p = plan("stable", v.version);
+  add(p, v.version, "the version");
+  if (input2.aliases) {
+    for (const [alias, line] of [
+      [`${v.major}.${v.minor}`, (s) => s.major === v.major && s.minor === v.minor],
+      [`${v.major}`, (s) => s.major === v.major]
+    ]) {
+      const higher = stable.find((s) => line(import_semver3.default.parse(s)) && import_semver3.default.gt(s, v));
+      if (higher) skip3(p, alias, `${alias} not moved: ${higher} > ${v.version}`);
+      else add(p, alias, `highest release of the ${alias} line`);
+    }
+  }
+  const latest2 = input2.latest ?? "auto";
+  const highest = stable[0];
+  if (latest2 === "false") skip3(p, "latest", "latest not moved: --latest false");
+  else if (latest2 === "true") add(p, "latest", highest && import_semver3.default.gt(highest, v) ? `forced by --latest true (moves back from ${highest})` : "forced by --latest true");
+  else if (highest && import_semver3.default.gt(highest, v)) skip3(p, "latest", `latest not moved: ${highest} > ${v.version}`);
+  else add(p, "latest", highest ? `${v.version} >= every stable version (highest was ${highest})` : "first stable version");
+  return p;
+}
+
+// src/publish/release-plan.ts
 var DEFAULT_GIT_TAG_FORMAT = "{dir}/v{version}";
 var DEFAULT_RELEASE_TAG_PATTERN = "v{version}";
 function formatGitTag(format2, dir, version2) {
@@ -79151,6 +79149,10 @@ async function runRelease(req, hooks = {}) {
     return { plan, steps: run3.records };
   });
 }
+
+// src/core/request.ts
+var defaultLog = (l) => void process.stderr.write(`${l}
+`);
 
 // src/core/steps.ts
 init_errors();

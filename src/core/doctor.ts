@@ -16,7 +16,7 @@ import { retryPolicy } from '../registry/retry.js';
 import { detectCapabilities } from '../docker/buildx-capabilities.js';
 import { chooseStrategy } from './strategy.js';
 import { DEFAULT_PLATFORMS } from '../shared/platforms.js';
-import { DEFAULT_PROVENANCE } from '../shared/provenance.js';
+import { DEFAULT_PROVENANCE } from '../shared/modes.js';
 
 const DoctorItemSchema = z.object({
   id: z.enum(['docker-client', 'engine', 'image-store', 'buildx', 'builder', 'platforms', 'arm64-emulation', 'strategy', 'unavailable', 'registry', 'registry-login']),

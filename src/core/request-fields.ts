@@ -9,9 +9,22 @@
 import { z } from 'zod';
 import { badInput } from '../errors.js';
 import { PlatformSchema, isPlatform } from '../shared/platforms.js';
-import { splitList } from './request.js';
-import type { Provenance } from '../shared/provenance.js';
-import { LATEST_MODES } from '../publish/tag-plan.js';
+import { LATEST_MODES, type Provenance } from '../shared/modes.js';
+
+/**
+ * Split a newline- or comma-separated list (a list flag, a list input);
+ * blanks dropped. The one list splitter, behind every list field. Not given
+ * stays not given.
+ */
+function splitList(value: string): string[];
+function splitList(value: string | undefined): string[] | undefined;
+function splitList(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  return value
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
 
 /** A list field: "a,b", "a\nb" or ["a","b"]; empty string = not given. */
 export const list = (item: z.ZodType<string>) =>

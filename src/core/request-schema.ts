@@ -15,7 +15,7 @@ import type { PublishRequest } from './request.js';
 import type { BuildFlowRequest } from './flows/build.js';
 import { FIELDS, bool, latest, list, optString, parseWith, provenance, retries, secret, type Source } from './request-fields.js';
 import type { RegistryLogin } from '../registry/credentials.js';
-import { DEFAULT_PROVENANCE } from '../shared/provenance.js';
+import { DEFAULT_PROVENANCE } from '../shared/modes.js';
 
 export { DEFAULT_PLATFORMS } from '../shared/platforms.js';
 const COMMANDS = ['build', 'verify', 'publish'] as const;

@@ -5,8 +5,8 @@
  * one request gives one result in either shell. Types and light functions
  * only: the shells load this module at start-up.
  */
-import type { Provenance } from '../shared/provenance.js';
-import type { LatestMode } from '../publish/tag-plan.js';
+import type { Provenance } from '../shared/modes.js';
+import type { LatestMode } from '../shared/modes.js';
 import type { PublishTarget } from '../publish/target.js';
 import type { Finding } from '../lint/types.js';
 import type { StepHooks } from './pipeline.js';
@@ -63,18 +63,3 @@ export interface FlowHooks extends StepHooks {
 }
 
 export const defaultLog = (l: string): void => void process.stderr.write(`${l}\n`);
-
-/**
- * Split a newline- or comma-separated list (a list flag, a list input);
- * blanks dropped. The one list splitter: the schemas' list fields and the
- * commands' list flags both use it. Not given stays not given.
- */
-export function splitList(value: string): string[];
-export function splitList(value: string | undefined): string[] | undefined;
-export function splitList(value: string | undefined): string[] | undefined {
-  if (value === undefined) return undefined;
-  return value
-    .split(/[\n,]/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-}

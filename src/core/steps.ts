@@ -23,7 +23,7 @@ import type { BuildFacts } from './result.js';
 import { buildImages, loadImages, type BuiltImages, type ImagesRequest } from './images/images.js';
 import { done, type StepOutcome } from './pipeline.js';
 import type { BuildRequestCommon } from './request.js';
-import { DEFAULT_PROVENANCE } from '../shared/provenance.js';
+import { DEFAULT_PROVENANCE } from '../shared/modes.js';
 
 /** A step failure with the structured facts behind it. */
 export class StepError extends BcError {

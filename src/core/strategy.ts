@@ -15,7 +15,7 @@
  * a capability table (test/unit/strategy.test.ts): no BuildKit image can be
  * had offline to run a docker-container builder here.
  */
-import { type Provenance, DEFAULT_PROVENANCE } from '../shared/provenance.js';
+import { type Provenance, DEFAULT_PROVENANCE } from '../shared/modes.js';
 import type { BuilderCapabilities } from '../docker/buildx-capabilities.js';
 import { splitImageRef } from '../shared/image-ref.js';
 

@@ -10,7 +10,7 @@ import { docker } from './cli.js';
 import { BcError } from '../errors.js';
 import { lastLines } from '../exec.js';
 import { DigestSchema } from '../shared/digest.js';
-import { DEFAULT_PROVENANCE, type Provenance } from '../shared/provenance.js';
+import { DEFAULT_PROVENANCE, type Provenance } from '../shared/modes.js';
 
 
 

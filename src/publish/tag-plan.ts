@@ -16,9 +16,7 @@ import semver from 'semver';
 import { badInput } from '../errors.js';
 import { versionError, type VersionAt } from './target.js';
 import { MAX_TAG_LENGTH, tagProblem } from '../shared/image-ref.js';
-
-export const LATEST_MODES = ['auto', 'true', 'false'] as const;
-export type LatestMode = (typeof LATEST_MODES)[number];
+import type { LatestMode } from '../shared/modes.js';
 
 export interface TagPlanInput {
   /** registry/repository the tags go to, e.g. localhost:5000/airbyte/source-hello */

@@ -23,12 +23,6 @@ export function isPlatform(value: string): boolean {
   return PLATFORM_RE.test(value);
 }
 
-/** "linux/amd64,linux/arm64" or "a\nb" → list; blanks dropped, duplicates removed, order kept. */
-export function splitPlatforms(value: string | readonly string[]): string[] {
-  const items = (typeof value === 'string' ? [value] : value).flatMap((v) => v.split(/[\n,]/)).map((s) => s.trim()).filter((s) => s !== '');
-  return [...new Set(items)];
-}
-
 /** The invalid entries of a list (empty when all are platforms). */
 export function invalidPlatforms(platforms: readonly string[]): string[] {
   return platforms.filter((p) => !isPlatform(p));

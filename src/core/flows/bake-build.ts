@@ -14,7 +14,7 @@ import type { BuildPlan } from '../../render/types.js';
 import { buildStep } from '../steps.js';
 import { defaultTags } from '../images/prepare.js';
 import { bakeArgs, environmentCheck, networkDropped, readMetadata, type BakeFile, type Prepared } from './bake-file.js';
-import type { Provenance } from '../../shared/provenance.js';
+import type { Provenance } from '../../shared/modes.js';
 
 interface BakeBuildOptions {
   provenance?: Provenance;

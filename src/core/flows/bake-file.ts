@@ -12,7 +12,7 @@ import { lastLines } from '../../exec.js';
 import type { BuildPlan } from '../../render/types.js';
 import type { VerifyReport } from '../../verify/index.js';
 import { defaultTags } from '../images/prepare.js';
-import { DEFAULT_PROVENANCE, type Provenance } from '../../shared/provenance.js';
+import { DEFAULT_PROVENANCE, type Provenance } from '../../shared/modes.js';
 
 export type BakeStatus = 'verified' | 'built' | 'plan-failed' | 'lint-failed' | 'build-failed' | 'verify-failed';
 

@@ -34,7 +34,7 @@ import { defaultLog } from '../request.js';
 import { bakeTarget, targetName, type BakeConnectorResult, type BakeFile, type BakeStatus, type Prepared } from './bake-file.js';
 import { runBake } from './bake-build.js';
 import { verifyBound, verifyConnectors, type VerifyBound } from './bake-verify.js';
-import type { Provenance } from '../../shared/provenance.js';
+import type { Provenance } from '../../shared/modes.js';
 
 export type { BakeConnectorResult, BakeFile, BakeStatus, BakeTarget } from './bake-file.js';
 export { verifyBound } from './bake-verify.js';

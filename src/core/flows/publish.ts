@@ -43,7 +43,7 @@ import { defaultLog, type FlowHooks, type PublishRequest } from '../request.js';
 import { buildFacts, buildKnobs, buildStep, lintStep, renderStep, untag, verifyStep, workDir, StepError, type Rendered } from '../steps.js';
 import { immutability, pendingTags, publishable, resolve, type Immutability, type Resolved } from './publish-resolve.js';
 import { attachSboms, makeSboms, withoutSbom, type SbomJob } from './publish-sbom.js';
-import { DEFAULT_PROVENANCE } from '../../shared/provenance.js';
+import { DEFAULT_PROVENANCE } from '../../shared/modes.js';
 
 const PUBLISH_STEPS: readonly StepName[] = ['resolve', 'render', 'lint', 'build', 'verify', 'sbom', 'push', 'tag'];
 

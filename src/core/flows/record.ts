@@ -26,7 +26,7 @@ import { Pipeline, StepFailure, done, type StepName } from '../pipeline.js';
 import { defaultLog, type FlowHooks } from '../request.js';
 import { buildFacts, buildStep, lintStep, renderStep, untag, workDir } from '../steps.js';
 import { capabilitiesFor } from '../images/images.js';
-import { DEFAULT_PROVENANCE, type Provenance } from '../../shared/provenance.js';
+import { DEFAULT_PROVENANCE, type Provenance } from '../../shared/modes.js';
 
 export const RECORD_STEPS: readonly StepName[] = ['resolve', 'render', 'lint', 'build', 'push', 'verify', 'record'];
 

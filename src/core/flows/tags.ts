@@ -15,7 +15,8 @@ import { resolveCredentials, type RegistryLogin } from '../../registry/credentia
 import { LOCAL_REGISTRY } from '../../registry/local.js';
 import { RegistryClient } from '../../registry/client.js';
 import { retryPolicy } from '../../registry/retry.js';
-import { planTags, type LatestMode, type TagPlan } from '../../publish/tag-plan.js';
+import { planTags, type TagPlan } from '../../publish/tag-plan.js';
+import type { LatestMode } from '../../shared/modes.js';
 import { resolveTarget, type PublishTarget } from '../../publish/target.js';
 import { Pipeline, done, unwrapStepFailure, type StepHooks, type StepName, type StepRecord } from '../pipeline.js';
 import { defaultLog } from '../request.js';

@@ -7,7 +7,7 @@
 import { BcError } from '../../errors.js';
 import { invalidPlatforms } from '../../shared/platforms.js';
 import { type BuildRequest } from '../../docker/buildx.js';
-import { type Provenance, DEFAULT_PROVENANCE } from '../../shared/provenance.js';
+import { type Provenance, DEFAULT_PROVENANCE } from '../../shared/modes.js';
 import { unsupportedPlatforms, type BuilderCapabilities } from '../../docker/buildx-capabilities.js';
 import type { BuildPlan } from '../../render/types.js';
 import type { BuildOptions } from './result.js';

@@ -4,7 +4,7 @@
  * shape.
  */
 import { z } from 'zod';
-import type { Provenance } from '../../shared/provenance.js';
+import type { Provenance } from '../../shared/modes.js';
 import type { ProgressMode } from './progress.js';
 import type { BuilderCapabilities } from '../../docker/buildx-capabilities.js';
 import { DigestSchema } from '../../shared/digest.js';
