@@ -76309,6 +76309,13 @@ var VERSION = true ? "0.1.0" : "0.0.0-dev";
 
 // src/core/index.ts
 init_fs_util();
+
+// src/lint/types.ts
+function findingText(f) {
+  return f.fix === void 0 ? f.message : `${f.message}; fix: ${f.fix}`;
+}
+
+// src/core/index.ts
 init_failed_checks();
 
 // src/action/annotations.ts
@@ -76324,8 +76331,8 @@ function annotationsFor(o2, workspace) {
   for (const f of o2.findings) {
     const level = f.severity === "error" ? "error" : "warning";
     const title = `${o2.key}: lint ${f.ruleId}`;
-    if (f.rendered) out.push({ level, title, message: `rendered Dockerfile line ${f.line}: ${f.message}` });
-    else out.push({ level, title, message: f.message, file: workspacePath(f.file, workspace), line: f.line, column: f.column });
+    if (f.rendered) out.push({ level, title, message: `rendered Dockerfile line ${f.line}: ${findingText(f)}` });
+    else out.push({ level, title, message: findingText(f), file: workspacePath(f.file, workspace), line: f.line, column: f.column });
   }
   for (const c3 of o2.checks) {
     if (c3.status !== "fail") continue;
@@ -77448,7 +77455,7 @@ ${table}`);
     parts.push(
       `**Lint findings**
 
-${lint.map((f) => `- ${f.severity === "error" ? "\u2717" : "!"} \`${cell(f.ruleId)}\` ${cell(f.file)}:${f.line}:${f.column} ${cell(f.message)}`).join("\n")}`
+${lint.map((f) => `- ${f.severity === "error" ? "\u2717" : "!"} \`${cell(f.ruleId)}\` ${cell(f.file)}:${f.line}:${f.column} ${cell(findingText(f))}`).join("\n")}`
     );
   }
   if (o2.error) {
@@ -81346,9 +81353,7 @@ function dockerfileOrigin(ref2, pos, how) {
 }
 var originNote = (o2) => `base facts: ${o2.detail}`;
 function withOrigin(message, o2) {
-  const note = ` (${originNote(o2)})`;
-  const at = message.indexOf("; fix: ");
-  return at === -1 ? `${message}${note}` : `${message.slice(0, at)}${note}${message.slice(at)}`;
+  return `${message} (${originNote(o2)})`;
 }
 
 // src/lint/docker-words.ts
@@ -81665,8 +81670,8 @@ function stateFromBase(b, pos, stage) {
 function cloneState(s) {
   return { ...s, env: new Map(s.env), volumes: [...s.volumes] };
 }
-function fatal(ruleId, file2, pos, message) {
-  return { ruleId, severity: "error", file: file2, line: pos.line, column: pos.column, message, fatal: true };
+function fatal(ruleId, file2, pos, message, { fix }) {
+  return { ruleId, severity: "error", file: file2, line: pos.line, column: pos.column, message, fix, fatal: true };
 }
 function buildModel(text2, file2, opts = {}) {
   const df = import_dockerfile_ast2.DockerfileParser.parse(text2);
@@ -81675,25 +81680,27 @@ function buildModel(text2, file2, opts = {}) {
   const out = { df, stages: [], final: void 0, fatal: [] };
   const instructions = df.getInstructions();
   if (text2.includes("\0")) {
-    out.fatal.push(fatal("syntax-no-from", file2, { line: 1, column: 1 }, "not a Dockerfile (binary content); fix: point lint at the connector Dockerfile"));
+    out.fatal.push(fatal("syntax-no-from", file2, { line: 1, column: 1 }, "not a Dockerfile (binary content)", { fix: "point lint at the connector Dockerfile" }));
     return out;
   }
   for (const ins of instructions) {
     if (!KEYWORDS.has(ins.getKeyword())) {
       out.fatal.push(
-        fatal("syntax-unknown-instruction", file2, posOf(ins.getInstructionRange()), `unknown instruction "${ins.getInstruction()}": docker build would fail; fix: use a Dockerfile instruction (RUN, COPY, ENV, ...) or join the previous line with a trailing \\`)
+        fatal("syntax-unknown-instruction", file2, posOf(ins.getInstructionRange()), `unknown instruction "${ins.getInstruction()}": docker build would fail`, {
+          fix: "use a Dockerfile instruction (RUN, COPY, ENV, ...) or join the previous line with a trailing \\"
+        })
       );
     }
   }
   const firstFrom = instructions.findIndex((i2) => i2.getKeyword() === "FROM");
   if (firstFrom === -1) {
     const pos = instructions[0] ? posOf(instructions[0].getRange()) : { line: 1, column: 1 };
-    out.fatal.push(fatal("syntax-no-from", file2, pos, "no FROM instruction: this is not a buildable Dockerfile; fix: start the image with FROM <base image>@sha256:<digest>"));
+    out.fatal.push(fatal("syntax-no-from", file2, pos, "no FROM instruction: this is not a buildable Dockerfile", { fix: "start the image with FROM <base image>@sha256:<digest>" }));
     return out;
   }
   for (const ins of instructions.slice(0, firstFrom)) {
     if (ins.getKeyword() !== "ARG" && KEYWORDS.has(ins.getKeyword())) {
-      out.fatal.push(fatal("syntax-before-from", file2, posOf(ins.getRange()), `${ins.getKeyword()} before the first FROM: only ARG may come before FROM; fix: move it below FROM`));
+      out.fatal.push(fatal("syntax-before-from", file2, posOf(ins.getRange()), `${ins.getKeyword()} before the first FROM: only ARG may come before FROM`, { fix: "move it below FROM" }));
     }
   }
   const globals = /* @__PURE__ */ new Map();
@@ -81722,7 +81729,7 @@ function buildModel(text2, file2, opts = {}) {
       const from = ins;
       const imageRange = from.getImageRange();
       if (!imageRange) {
-        out.fatal.push(fatal("syntax-from-image", file2, posOf(from.getRange()), "FROM without an image; fix: FROM <image>@sha256:<digest>"));
+        out.fatal.push(fatal("syntax-from-image", file2, posOf(from.getRange()), "FROM without an image", { fix: "FROM <image>@sha256:<digest>" }));
         continue;
       }
       const raw = from.getImage() ?? "";
@@ -81763,7 +81770,7 @@ function buildModel(text2, file2, opts = {}) {
     const t = opts.target.toLowerCase();
     out.final = out.stages.find((s) => s.name === t);
     if (!out.final) {
-      out.fatal.push(fatal("syntax-target", file2, { line: 1, column: 1 }, `no stage named "${opts.target}"; fix: use one of ${out.stages.map((s) => s.name ?? `#${s.index}`).join(", ")}`));
+      out.fatal.push(fatal("syntax-target", file2, { line: 1, column: 1 }, `no stage named "${opts.target}"`, { fix: `use one of ${out.stages.map((s) => s.name ?? `#${s.index}`).join(", ")}` }));
     }
   } else {
     out.final = out.stages[out.stages.length - 1];
@@ -81783,8 +81790,10 @@ function baseStatus(final, given) {
   const reason = given && "unresolved" in given ? given.unresolved : given ? `facts given for ${given.ref}, not this base` : "base image not resolved";
   return { kind: "unknown", ref: root.image, reason };
 }
-function finding(ctx, ruleId, severity, pos, message, origin) {
+function finding(ctx, ruleId, severity, pos, message, extras = {}) {
+  const { fix, origin } = extras;
   const f = { ruleId, severity, file: ctx.file, line: pos.line, column: pos.column, message: origin ? withOrigin(message, origin) : message };
+  if (fix !== void 0) f.fix = fix;
   if (origin !== void 0) {
     if (origin.from !== "dockerfile") f.source = "base";
     f.base = origin.ref;
@@ -81798,8 +81807,8 @@ function knownOrigin(ctx, part) {
 function baseFieldUnknown(ctx, field) {
   return ctx.base.kind === "known" && (ctx.base.facts.unknown?.includes(field) ?? false);
 }
-function unseenBaseFinding(ctx, ruleId, pos, message, ref2) {
-  return { ...finding(ctx, ruleId, "warning", pos, message), source: "unresolved-base", base: ref2 };
+function unseenBaseFinding(ctx, ruleId, pos, message, ref2, extras = {}) {
+  return { ...finding(ctx, ruleId, "warning", pos, message, extras), source: "unresolved-base", base: ref2 };
 }
 function unknownBaseNote(ctx) {
   const b = ctx.base;
@@ -82062,9 +82071,10 @@ function entrypointRules(ctx) {
   if (!ep && !env2) {
     const b = ctx.base;
     const what = baseFieldUnknown(ctx, "entrypoint") ? ` (base image ${b.kind === "known" ? b.ref : ""} sets no AIRBYTE_ENTRYPOINT; its ENTRYPOINT differs between its images)` : baseNote(ctx);
-    const message = `the final image sets neither ENTRYPOINT nor ENV AIRBYTE_ENTRYPOINT${what}; fix: ENV AIRBYTE_ENTRYPOINT="python /airbyte/integration_code/main.py" and ENTRYPOINT ["python", "/airbyte/integration_code/main.py"]`;
+    const message = `the final image sets neither ENTRYPOINT nor ENV AIRBYTE_ENTRYPOINT${what}`;
+    const fix = 'ENV AIRBYTE_ENTRYPOINT="python /airbyte/integration_code/main.py" and ENTRYPOINT ["python", "/airbyte/integration_code/main.py"]';
     out.push(
-      b.kind === "unknown" ? unseenBaseFinding(ctx, "entrypoint-missing", ctx.final.pos, message, b.ref) : finding(ctx, "entrypoint-missing", "error", ctx.final.pos, message, knownOrigin(ctx, "config"))
+      b.kind === "unknown" ? unseenBaseFinding(ctx, "entrypoint-missing", ctx.final.pos, message, b.ref, { fix }) : finding(ctx, "entrypoint-missing", "error", ctx.final.pos, message, { fix, origin: knownOrigin(ctx, "config") })
     );
     return out;
   }
@@ -82076,8 +82086,8 @@ function entrypointRules(ctx) {
         "entrypoint-missing",
         "error",
         env2.pos,
-        `AIRBYTE_ENTRYPOINT is set${inheritedNote(ctx, env2.stage, env2.pos, env2.base)} but the final image has no ENTRYPOINT${pairNote(ctx)}; fix: ENTRYPOINT ${execForm2(words2)}`,
-        env2.base ?? knownOrigin(ctx, "config")
+        `AIRBYTE_ENTRYPOINT is set${inheritedNote(ctx, env2.stage, env2.pos, env2.base)} but the final image has no ENTRYPOINT${pairNote(ctx)}`,
+        { fix: `ENTRYPOINT ${execForm2(words2)}`, origin: env2.base ?? knownOrigin(ctx, "config") }
       )
     );
   }
@@ -82089,8 +82099,8 @@ function entrypointRules(ctx) {
         "airbyte-entrypoint-missing",
         "error",
         ep.pos,
-        `ENTRYPOINT is set${inheritedNote(ctx, ep.stage, ep.pos, ep.base)} but ENV AIRBYTE_ENTRYPOINT is not${pairNote(ctx)}; fix: ENV AIRBYTE_ENTRYPOINT=${dq2(argv.map(shellQuote).join(" "))}`,
-        ep.base ?? knownOrigin(ctx, "config")
+        `ENTRYPOINT is set${inheritedNote(ctx, ep.stage, ep.pos, ep.base)} but ENV AIRBYTE_ENTRYPOINT is not${pairNote(ctx)}`,
+        { fix: `ENV AIRBYTE_ENTRYPOINT=${dq2(argv.map(shellQuote).join(" "))}`, origin: ep.base ?? knownOrigin(ctx, "config") }
       )
     );
   }
@@ -82098,12 +82108,12 @@ function entrypointRules(ctx) {
     const words2 = shellWords(ep.raw.trim().replace(/^\[|\]$/g, ""));
     const fixArgv = ep.brokenJson ? words2.map((w) => w.replace(/^"|",?$|,$/g, "")) : words2;
     const why = ep.brokenJson ? "looks like exec form but is not valid JSON (strings need double quotes and commas), so Docker runs it through /bin/sh -c" : "is shell form: it runs through /bin/sh -c, so the connector is not PID 1, gets no signals and never sees the spec/check/read arguments";
-    out.push(finding(ctx, "entrypoint-shell-form", "error", ep.pos, `ENTRYPOINT ${why}${inheritedNote(ctx, ep.stage, ep.pos, ep.base)}; fix: ENTRYPOINT ${execForm2(fixArgv)}`, ep.base));
+    out.push(finding(ctx, "entrypoint-shell-form", "error", ep.pos, `ENTRYPOINT ${why}${inheritedNote(ctx, ep.stage, ep.pos, ep.base)}`, { fix: `ENTRYPOINT ${execForm2(fixArgv)}`, origin: ep.base }));
   }
   if (ep?.form === "exec") {
     ep.argv.forEach((w, i2) => {
       if (/[\u0000-\u001f\u007f]/.test(w)) {
-        out.push(finding(ctx, "entrypoint-control-chars", "error", ep.argPos[i2] ?? ep.pos, `ENTRYPOINT element ${i2 + 1} contains a control character (newline, tab...)${inheritedNote(ctx, ep.stage, ep.pos, ep.base)}; fix: remove it`, ep.base));
+        out.push(finding(ctx, "entrypoint-control-chars", "error", ep.argPos[i2] ?? ep.pos, `ENTRYPOINT element ${i2 + 1} contains a control character (newline, tab...)${inheritedNote(ctx, ep.stage, ep.pos, ep.base)}`, { fix: "remove it", origin: ep.base }));
       }
     });
   }
@@ -82116,7 +82126,8 @@ function entrypointRules(ctx) {
           "airbyte-entrypoint-unresolved",
           "warning",
           env2.pos,
-          `AIRBYTE_ENTRYPOINT depends on ${env2.unknown.map((n2) => `$${n2}`).join(", ")}, which has no value at lint time, so it cannot be compared with ENTRYPOINT; fix: give the ARG a default or write the value out`
+          `AIRBYTE_ENTRYPOINT depends on ${env2.unknown.map((n2) => `$${n2}`).join(", ")}, which has no value at lint time, so it cannot be compared with ENTRYPOINT`,
+          { fix: "give the ARG a default or write the value out" }
         )
       );
     } else {
@@ -82132,8 +82143,8 @@ function entrypointRules(ctx) {
             "airbyte-entrypoint-shell-syntax",
             severity,
             env2.pos,
-            `AIRBYTE_ENTRYPOINT contains ${JSON.stringify(h2.text)}: ${HAZARD_TEXT[h2.kind]} when the platform runs it through a shell${inheritedNote(ctx, env2.stage, env2.pos, env2.base)}; fix: keep only the program and its arguments, quoting any literal special character`,
-            env2.base
+            `AIRBYTE_ENTRYPOINT contains ${JSON.stringify(h2.text)}: ${HAZARD_TEXT[h2.kind]} when the platform runs it through a shell${inheritedNote(ctx, env2.stage, env2.pos, env2.base)}`,
+            { fix: "keep only the program and its arguments, quoting any literal special character", origin: env2.base }
           )
         );
       }
@@ -82145,8 +82156,8 @@ function entrypointRules(ctx) {
             "entrypoint-mismatch",
             "error",
             env2.pos,
-            `AIRBYTE_ENTRYPOINT splits to ${JSON.stringify(envWords)}${inheritedNote(ctx, env2.stage, env2.pos, env2.base)} but ENTRYPOINT (${ep.base !== void 0 ? `from base image ${ep.base.ref}` : `line ${ep.pos.line}`}) is ${JSON.stringify(ep.argv)}; fix: ENV AIRBYTE_ENTRYPOINT=${dq2(ep.argv.map(shellQuote).join(" "))}${ep.base !== void 0 ? ` or set ENTRYPOINT here` : ""}`,
-            env2.base ?? ep.base
+            `AIRBYTE_ENTRYPOINT splits to ${JSON.stringify(envWords)}${inheritedNote(ctx, env2.stage, env2.pos, env2.base)} but ENTRYPOINT (${ep.base !== void 0 ? `from base image ${ep.base.ref}` : `line ${ep.pos.line}`}) is ${JSON.stringify(ep.argv)}`,
+            { fix: `ENV AIRBYTE_ENTRYPOINT=${dq2(ep.argv.map(shellQuote).join(" "))}${ep.base !== void 0 ? ` or set ENTRYPOINT here` : ""}`, origin: env2.base ?? ep.base }
           )
         );
       }
@@ -82164,8 +82175,8 @@ function entrypointRules(ctx) {
           "entrypoint-relative-path",
           "error",
           posAt(i2),
-          `${JSON.stringify(rel)} in ${where2} is not an absolute path: it depends on the working directory${note}; fix: use the absolute path${abs ? ` (${abs})` : ""}`,
-          base
+          `${JSON.stringify(rel)} in ${where2} is not an absolute path: it depends on the working directory${note}`,
+          { fix: `use the absolute path${abs ? ` (${abs})` : ""}`, origin: base }
         )
       );
     });
@@ -82190,22 +82201,29 @@ function userRules(ctx) {
     const b = ctx.base;
     const who = b.kind === "known" ? ` and base image ${b.ref} sets none` : b.kind === "unknown" ? ` (base image ${b.ref} was not read: ${b.reason})` : "";
     return [
-      finding(ctx, "user-missing", "error", ctx.final.pos, `the final stage has no USER${who}, so the connector runs as root${hint}; fix: add USER ${AIRBYTE_USER} as the last instruction (uid ${AIRBYTE_UID})`, knownOrigin(ctx, "config"))
+      finding(
+        ctx,
+        "user-missing",
+        "error",
+        ctx.final.pos,
+        `the final stage has no USER${who}, so the connector runs as root${hint}`,
+        { fix: `add USER ${AIRBYTE_USER} as the last instruction (uid ${AIRBYTE_UID})`, origin: knownOrigin(ctx, "config") }
+      )
     ];
   }
   const note = inheritedNote(ctx, u2.stage, u2.pos, u2.base);
   if (u2.unknown.length > 0) {
-    return [finding(ctx, "user-unresolved", "warning", u2.pos, `USER ${u2.value} depends on ${u2.unknown.map((n2) => `$${n2}`).join(", ")}, unknown at lint time${note}; fix: USER ${AIRBYTE_USER}`)];
+    return [finding(ctx, "user-unresolved", "warning", u2.pos, `USER ${u2.value} depends on ${u2.unknown.map((n2) => `$${n2}`).join(", ")}, unknown at lint time${note}`, { fix: `USER ${AIRBYTE_USER}` })];
   }
   const name = ownerUser(u2.value);
   if (name === "" || name === "root" || name === "0") {
-    return [finding(ctx, "user-root", "error", u2.pos, `the final USER is root ("${u2.value}")${note}; fix: USER ${AIRBYTE_USER}`, u2.base)];
+    return [finding(ctx, "user-root", "error", u2.pos, `the final USER is root ("${u2.value}")${note}`, { fix: `USER ${AIRBYTE_USER}`, origin: u2.base })];
   }
   if (name === AIRBYTE_UID) {
-    return [finding(ctx, "user-numeric", "warning", u2.pos, `USER ${u2.value} is the airbyte uid but not the name${note}; fix: USER ${AIRBYTE_USER} (fails the build if the user does not exist)`, u2.base)];
+    return [finding(ctx, "user-numeric", "warning", u2.pos, `USER ${u2.value} is the airbyte uid but not the name${note}`, { fix: `USER ${AIRBYTE_USER} (fails the build if the user does not exist)`, origin: u2.base })];
   }
   if (name !== AIRBYTE_USER) {
-    return [finding(ctx, "user-not-airbyte", "error", u2.pos, `the final USER is "${u2.value}", not ${AIRBYTE_USER}${note}; fix: create ${AIRBYTE_USER} (uid ${AIRBYTE_UID}) and set USER ${AIRBYTE_USER}`, u2.base)];
+    return [finding(ctx, "user-not-airbyte", "error", u2.pos, `the final USER is "${u2.value}", not ${AIRBYTE_USER}${note}`, { fix: `create ${AIRBYTE_USER} (uid ${AIRBYTE_UID}) and set USER ${AIRBYTE_USER}`, origin: u2.base })];
   }
   return accountRules(ctx, u2.pos);
 }
@@ -82220,8 +82238,8 @@ function accountRules(ctx, userPos) {
         "user-account-missing",
         "error",
         userPos,
-        `USER ${AIRBYTE_USER}, but ${acct.how} and this Dockerfile does not create it: the container cannot start ("unable to find user ${AIRBYTE_USER}"); fix: RUN useradd --uid ${AIRBYTE_UID} --create-home --home-dir /airbyte ${AIRBYTE_USER} before USER, or build on a base image that has the user`,
-        acct.base
+        `USER ${AIRBYTE_USER}, but ${acct.how} and this Dockerfile does not create it: the container cannot start ("unable to find user ${AIRBYTE_USER}")`,
+        { fix: `RUN useradd --uid ${AIRBYTE_UID} --create-home --home-dir /airbyte ${AIRBYTE_USER} before USER, or build on a base image that has the user`, origin: acct.base }
       )
     ];
   }
@@ -82239,22 +82257,22 @@ function accountRules(ctx, userPos) {
       "user-home-unusable",
       "warning",
       acct.pos,
-      `user ${AIRBYTE_USER}'s home ${entry.home} in base image ${acct.base.ref} ${why}: tools that write to $HOME (pip, caches) fail; fix: ENV HOME=/airbyte (or another permitted write dir)`,
-      acct.base
+      `user ${AIRBYTE_USER}'s home ${entry.home} in base image ${acct.base.ref} ${why}: tools that write to $HOME (pip, caches) fail`,
+      { fix: "ENV HOME=/airbyte (or another permitted write dir)", origin: acct.base }
     )
   ];
 }
 function airbyteDirRules(ctx) {
   const ev = ctx.final.state.airbyteDir;
-  const fix = `fix: RUN mkdir -p /airbyte && chown -R ${AIRBYTE_USER}:${AIRBYTE_USER} /airbyte (or COPY --chown=${AIRBYTE_USER}:${AIRBYTE_USER} ... /airbyte)`;
+  const fix = `RUN mkdir -p /airbyte && chown -R ${AIRBYTE_USER}:${AIRBYTE_USER} /airbyte (or COPY --chown=${AIRBYTE_USER}:${AIRBYTE_USER} ... /airbyte)`;
   if (ev?.owned) return [];
   if (ev) {
     const what = ev.base !== void 0 ? `${ev.how}, and this Dockerfile does not hand it to ${AIRBYTE_USER}` : `\`${ev.how}\` leaves /airbyte owned by someone other than ${AIRBYTE_USER}${inheritedNote(ctx, ev.stage, ev.pos)}`;
-    return [finding(ctx, "airbyte-dir-not-owned", "error", ev.pos, `${what}; ${fix}`, ev.base)];
+    return [finding(ctx, "airbyte-dir-not-owned", "error", ev.pos, what, { fix, origin: ev.base })];
   }
   const b = ctx.base;
   if (b.kind === "scratch") {
-    return [finding(ctx, "airbyte-dir-not-owned", "error", ctx.final.pos, `the final image never creates /airbyte owned by ${AIRBYTE_USER}; ${fix}`)];
+    return [finding(ctx, "airbyte-dir-not-owned", "error", ctx.final.pos, `the final image never creates /airbyte owned by ${AIRBYTE_USER}`, { fix })];
   }
   if (b.kind === "known" && b.facts.fs) {
     return [
@@ -82263,8 +82281,8 @@ function airbyteDirRules(ctx) {
         "airbyte-dir-not-owned",
         "error",
         ctx.final.pos,
-        `neither this Dockerfile nor base image ${b.ref} creates /airbyte owned by ${AIRBYTE_USER} (the base has no /airbyte); ${fix}`,
-        knownOrigin(ctx, "fs")
+        `neither this Dockerfile nor base image ${b.ref} creates /airbyte owned by ${AIRBYTE_USER} (the base has no /airbyte)`,
+        { fix, origin: knownOrigin(ctx, "fs") }
       )
     ];
   }
@@ -82276,13 +82294,13 @@ function airbyteDirRules(ctx) {
         "airbyte-dir-not-owned",
         "error",
         ctx.final.pos,
-        `this Dockerfile never creates /airbyte owned by ${AIRBYTE_USER}, and base image ${b.ref} cannot provide it: it has no ${AIRBYTE_USER} user; ${fix}`,
-        dockerfileOrigin(b.ref, made.pos, made.how)
+        `this Dockerfile never creates /airbyte owned by ${AIRBYTE_USER}, and base image ${b.ref} cannot provide it: it has no ${AIRBYTE_USER} user`,
+        { fix, origin: dockerfileOrigin(b.ref, made.pos, made.how) }
       )
     ];
   }
   const why = b.kind === "known" ? `; only the config of base image ${b.ref} was read (from its registry), not its file system: verify checks the built image` : unknownBaseNote(ctx);
-  return [unseenBaseFinding(ctx, "airbyte-dir-not-owned", ctx.final.pos, `this Dockerfile does not create /airbyte owned by ${AIRBYTE_USER}, so it relies on the base image${why}; ${fix}`, b.ref)];
+  return [unseenBaseFinding(ctx, "airbyte-dir-not-owned", ctx.final.pos, `this Dockerfile does not create /airbyte owned by ${AIRBYTE_USER}, so it relies on the base image${why}`, b.ref, { fix })];
 }
 function baseImageRules(ctx) {
   const out = [];
@@ -82295,7 +82313,8 @@ function baseImageRules(ctx) {
           "base-image-unpinned",
           "warning",
           s.imagePos,
-          `FROM ${s.image} depends on ${s.imageUnknown.map((n2) => `$${n2}`).join(", ")}, unknown at lint time, so pinning cannot be checked; fix: default the ARG to name:tag@sha256:<digest>`
+          `FROM ${s.image} depends on ${s.imageUnknown.map((n2) => `$${n2}`).join(", ")}, unknown at lint time, so pinning cannot be checked`,
+          { fix: "default the ARG to name:tag@sha256:<digest>" }
         )
       );
       continue;
@@ -82310,7 +82329,8 @@ function baseImageRules(ctx) {
           "base-image-latest",
           "warning",
           s.imagePos,
-          `FROM ${s.image} ${ref2.tag === void 0 ? "has no tag (means latest)" : "uses the latest tag"}: the base moves under you; fix: FROM ${pinned}`
+          `FROM ${s.image} ${ref2.tag === void 0 ? "has no tag (means latest)" : "uses the latest tag"}: the base moves under you`,
+          { fix: `FROM ${pinned}` }
         )
       );
     }
@@ -82320,7 +82340,8 @@ function baseImageRules(ctx) {
         "base-image-unpinned",
         "warning",
         s.imagePos,
-        `FROM ${s.image} is not pinned by digest, so rebuilds may get a different base; fix: FROM ${pinned} (docker buildx imagetools inspect ${s.image} shows the digest)`
+        `FROM ${s.image} is not pinned by digest, so rebuilds may get a different base`,
+        { fix: `FROM ${pinned} (docker buildx imagetools inspect ${s.image} shows the digest)` }
       )
     );
   }
@@ -82345,8 +82366,8 @@ function writeDirRules(ctx) {
         "workdir-outside-write-dirs",
         "warning",
         st.workdir.pos,
-        `the final WORKDIR ${st.workdir.value} is outside the permitted write dirs (${list2})${inheritedNote(ctx, st.workdir.stage, st.workdir.pos, st.workdir.base)}: anything the connector writes there breaks under a read-only root; fix: WORKDIR /airbyte/integration_code`,
-        st.workdir.base
+        `the final WORKDIR ${st.workdir.value} is outside the permitted write dirs (${list2})${inheritedNote(ctx, st.workdir.stage, st.workdir.pos, st.workdir.base)}: anything the connector writes there breaks under a read-only root`,
+        { fix: "WORKDIR /airbyte/integration_code", origin: st.workdir.base }
       )
     );
   }
@@ -82358,7 +82379,8 @@ function writeDirRules(ctx) {
         "volume-outside-write-dirs",
         "warning",
         v.pos,
-        `VOLUME ${v.value} is outside the permitted write dirs (${list2})${inheritedNote(ctx, v.stage, v.pos)}; fix: remove it or use a directory under one of them`
+        `VOLUME ${v.value} is outside the permitted write dirs (${list2})${inheritedNote(ctx, v.stage, v.pos)}`,
+        { fix: "remove it or use a directory under one of them" }
       )
     );
   }
@@ -82370,8 +82392,8 @@ function writeDirRules(ctx) {
         "home-outside-write-dirs",
         "warning",
         home.pos,
-        `HOME=${home.value} is outside the permitted write dirs (${list2})${inheritedNote(ctx, home.stage, home.pos, home.base)}: tools that write caches to $HOME will fail; fix: ENV HOME=/airbyte (or another permitted dir)`,
-        home.base
+        `HOME=${home.value} is outside the permitted write dirs (${list2})${inheritedNote(ctx, home.stage, home.pos, home.base)}: tools that write caches to $HOME will fail`,
+        { fix: "ENV HOME=/airbyte (or another permitted dir)", origin: home.base }
       )
     );
   }
@@ -82474,7 +82496,8 @@ function secretsRules(ctx) {
               "secrets-copied",
               "error",
               src.pos,
-              `${c3.keyword} ${src.value} puts local credentials from secrets/ into the image; fix: remove it (the platform mounts config at run time) and keep secrets/ in .dockerignore`
+              `${c3.keyword} ${src.value} puts local credentials from secrets/ into the image`,
+              { fix: "remove it (the platform mounts config at run time) and keep secrets/ in .dockerignore" }
             )
           );
         } else if (isWholeContext(src.value)) {
@@ -82485,7 +82508,8 @@ function secretsRules(ctx) {
                 "secrets-context-copy",
                 "warning",
                 src.pos,
-                `${c3.keyword} ${src.value} copies the whole build context; make sure .dockerignore excludes secrets/ (fix: add a line "secrets/" to .dockerignore)`
+                `${c3.keyword} ${src.value} copies the whole build context; make sure .dockerignore excludes secrets/`,
+                { fix: 'add a line "secrets/" to .dockerignore' }
               )
             );
           } else if (ctx.dockerignore === null || !excludesSecrets(ctx.dockerignore)) {
@@ -82499,7 +82523,8 @@ function secretsRules(ctx) {
                   "secrets-context-copy",
                   "warning",
                   src.pos,
-                  `${c3.keyword} ${src.value} in ${stageLabel(stage)} copies the whole build context to ${c3.destAbs} and ${why}: these files do not reach the final image (it takes ${path10}), but local credentials in secrets/ stay in this stage's layers, which leave the machine when the build cache is exported with --cache-to ...,mode=max; fix: add a line "secrets/" to .dockerignore, or copy only what the build needs`
+                  `${c3.keyword} ${src.value} in ${stageLabel(stage)} copies the whole build context to ${c3.destAbs} and ${why}: these files do not reach the final image (it takes ${path10}), but local credentials in secrets/ stay in this stage's layers, which leave the machine when the build cache is exported with --cache-to ...,mode=max`,
+                  { fix: 'add a line "secrets/" to .dockerignore, or copy only what the build needs' }
                 )
               );
               continue;
@@ -82510,7 +82535,8 @@ function secretsRules(ctx) {
                 "secrets-context-copy",
                 "error",
                 src.pos,
-                `${c3.keyword} ${src.value} copies the whole build context and ${why}, so local credentials in secrets/ end up in the image; fix: add a line "secrets/" to .dockerignore, or copy only what the connector needs`
+                `${c3.keyword} ${src.value} copies the whole build context and ${why}, so local credentials in secrets/ end up in the image`,
+                { fix: 'add a line "secrets/" to .dockerignore, or copy only what the connector needs' }
               )
             );
           }
@@ -82899,7 +82925,7 @@ var StepError = class extends BcError {
   report;
 };
 function findingLine(f) {
-  return `${f.file}:${f.line}:${f.column} ${f.severity} [${f.ruleId}] ${f.message}`;
+  return `${f.file}:${f.line}:${f.column} ${f.severity} [${f.ruleId}] ${findingText(f)}`;
 }
 async function workDir(prefix) {
   const path10 = await mkdtemp5(join22(tmpdir5(), prefix));

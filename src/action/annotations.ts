@@ -8,6 +8,7 @@
  * the repository root, so paths are made relative to GITHUB_WORKSPACE.
  */
 import { isAbsolute, relative, sep } from 'node:path';
+import { findingText } from '../core/index.js';
 import type { ConnectorOutcome } from './types.js';
 
 export interface Annotation {
@@ -32,8 +33,8 @@ export function annotationsFor(o: ConnectorOutcome, workspace: string | undefine
     const level = f.severity === 'error' ? 'error' : 'warning';
     const title = `${o.key}: lint ${f.ruleId}`;
     // A rendered Dockerfile exists in no repository file: say where in it instead.
-    if (f.rendered) out.push({ level, title, message: `rendered Dockerfile line ${f.line}: ${f.message}` });
-    else out.push({ level, title, message: f.message, file: workspacePath(f.file, workspace), line: f.line, column: f.column });
+    if (f.rendered) out.push({ level, title, message: `rendered Dockerfile line ${f.line}: ${findingText(f)}` });
+    else out.push({ level, title, message: findingText(f), file: workspacePath(f.file, workspace), line: f.line, column: f.column });
   }
   for (const c of o.checks) {
     if (c.status !== 'fail') continue;

@@ -3,6 +3,7 @@
  * checks × platforms, the tags written and the ones deliberately not written,
  * digests and durations. Pure: outcome in, Markdown out.
  */
+import { findingText } from '../core/index.js';
 import type { CheckRow, ConnectorOutcome, OutcomeResult } from './types.js';
 
 const RESULT_LABEL: Record<OutcomeResult, string> = {
@@ -82,7 +83,7 @@ function connectorSummary(o: ConnectorOutcome): string {
   const lint = o.findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
   if (lint.length > 0) {
     parts.push(
-      `**Lint findings**\n\n${lint.map((f) => `- ${f.severity === 'error' ? '✗' : '!'} \`${cell(f.ruleId)}\` ${cell(f.file)}:${f.line}:${f.column} ${cell(f.message)}`).join('\n')}`,
+      `**Lint findings**\n\n${lint.map((f) => `- ${f.severity === 'error' ? '✗' : '!'} \`${cell(f.ruleId)}\` ${cell(f.file)}:${f.line}:${f.column} ${cell(findingText(f))}`).join('\n')}`,
     );
   }
   if (o.error) {

@@ -7,13 +7,13 @@
  * in the message, % \r \n are percent-encoded; in properties (file, title)
  * also : and , — otherwise a path or rule id could end the property list.
  */
-import type { Finding } from '../core/index.js';
+import { findingText, type Finding } from '../core/index.js';
 import type { LintReport, TargetReport } from '../core/flows/lint.js';
 
 /** What the text of one target needs: its findings, its files and the core's counts of them. */
 type TargetText = Pick<TargetReport, 'findings' | 'files' | 'errors' | 'warnings' | 'fatal'>;
 
-const findingLine = (f: Finding) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${oneLine(f.message)}`;
+const findingLine = (f: Finding) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${oneLine(findingText(f))}`;
 
 export function formatText(t: TargetText): string {
   const lines = t.findings.map(findingLine);
@@ -87,7 +87,7 @@ export function formatGithub(findings: Finding[]): string {
   return findings
     .map((f) => {
       const props = `file=${escapeProperty(f.file)},line=${f.line},col=${f.column},title=${escapeProperty(f.ruleId)}`;
-      return `::${f.severity === 'error' ? 'error' : 'warning'} ${props}::${escapeData(f.message)}`;
+      return `::${f.severity === 'error' ? 'error' : 'warning'} ${props}::${escapeData(findingText(f))}`;
     })
     .join('\n');
 }

@@ -13,7 +13,7 @@ export { runCleanups } from '../cleanup.js';
 export { redact, setExecDebug } from '../exec.js';
 export { VERSION } from '../version.js';
 export { checkInputFile } from '../fs-util.js';
-export type { Finding } from '../lint/types.js';
+export { findingText, type Finding } from '../lint/types.js';
 export type { CheckResult, CheckStatus, VerifyReport } from '../verify/index.js';
 /** the failed checks of a verify report (every result carries the report as `report`) */
 export { failedChecks } from '../verify/failed-checks.js';

@@ -16,7 +16,7 @@ import { imageMetadata } from '../render/oci-labels.js';
 import { resolveSourceDateEpoch } from './images/build.js';
 import type { BuildPlan } from '../render/types.js';
 import { lintWithBase } from '../lint/lint.js';
-import type { Finding } from '../lint/types.js';
+import { findingText, type Finding } from '../lint/types.js';
 import type { VerifyOptions, VerifyReport } from '../verify/index.js';
 import { failedChecks } from '../verify/failed-checks.js';
 import type { BuildFacts } from './result.js';
@@ -40,7 +40,7 @@ export class StepError extends BcError {
 }
 
 export function findingLine(f: Finding): string {
-  return `${f.file}:${f.line}:${f.column} ${f.severity} [${f.ruleId}] ${f.message}`;
+  return `${f.file}:${f.line}:${f.column} ${f.severity} [${f.ruleId}] ${findingText(f)}`;
 }
 
 /** A scratch directory owned by one flow run, removed at the end and on Ctrl-C. */

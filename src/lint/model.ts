@@ -67,8 +67,8 @@ function cloneState(s: ImageState): ImageState {
   return { ...s, env: new Map(s.env), volumes: [...s.volumes] };
 }
 
-function fatal(ruleId: string, file: string, pos: Pos, message: string): Finding {
-  return { ruleId, severity: 'error', file, line: pos.line, column: pos.column, message, fatal: true };
+function fatal(ruleId: string, file: string, pos: Pos, message: string, { fix }: { fix: string }): Finding {
+  return { ruleId, severity: 'error', file, line: pos.line, column: pos.column, message, fix, fatal: true };
 }
 
 interface ModelOptions {
@@ -86,25 +86,27 @@ export function buildModel(text: string, file: string, opts: ModelOptions = {}):
   const instructions = df.getInstructions();
 
   if (text.includes('\u0000')) {
-    out.fatal.push(fatal('syntax-no-from', file, { line: 1, column: 1 }, 'not a Dockerfile (binary content); fix: point lint at the connector Dockerfile'));
+    out.fatal.push(fatal('syntax-no-from', file, { line: 1, column: 1 }, 'not a Dockerfile (binary content)', { fix: 'point lint at the connector Dockerfile' }));
     return out;
   }
   for (const ins of instructions) {
     if (!KEYWORDS.has(ins.getKeyword())) {
       out.fatal.push(
-        fatal('syntax-unknown-instruction', file, posOf(ins.getInstructionRange()), `unknown instruction "${ins.getInstruction()}": docker build would fail; fix: use a Dockerfile instruction (RUN, COPY, ENV, ...) or join the previous line with a trailing \\`),
+        fatal('syntax-unknown-instruction', file, posOf(ins.getInstructionRange()), `unknown instruction "${ins.getInstruction()}": docker build would fail`, {
+          fix: 'use a Dockerfile instruction (RUN, COPY, ENV, ...) or join the previous line with a trailing \\',
+        }),
       );
     }
   }
   const firstFrom = instructions.findIndex((i) => i.getKeyword() === 'FROM');
   if (firstFrom === -1) {
     const pos = instructions[0] ? posOf(instructions[0].getRange()) : { line: 1, column: 1 };
-    out.fatal.push(fatal('syntax-no-from', file, pos, 'no FROM instruction: this is not a buildable Dockerfile; fix: start the image with FROM <base image>@sha256:<digest>'));
+    out.fatal.push(fatal('syntax-no-from', file, pos, 'no FROM instruction: this is not a buildable Dockerfile', { fix: 'start the image with FROM <base image>@sha256:<digest>' }));
     return out;
   }
   for (const ins of instructions.slice(0, firstFrom)) {
     if (ins.getKeyword() !== 'ARG' && KEYWORDS.has(ins.getKeyword())) {
-      out.fatal.push(fatal('syntax-before-from', file, posOf(ins.getRange()), `${ins.getKeyword()} before the first FROM: only ARG may come before FROM; fix: move it below FROM`));
+      out.fatal.push(fatal('syntax-before-from', file, posOf(ins.getRange()), `${ins.getKeyword()} before the first FROM: only ARG may come before FROM`, { fix: 'move it below FROM' }));
     }
   }
 
@@ -137,7 +139,7 @@ export function buildModel(text: string, file: string, opts: ModelOptions = {}):
       const from = ins as From;
       const imageRange = from.getImageRange();
       if (!imageRange) {
-        out.fatal.push(fatal('syntax-from-image', file, posOf(from.getRange()), 'FROM without an image; fix: FROM <image>@sha256:<digest>'));
+        out.fatal.push(fatal('syntax-from-image', file, posOf(from.getRange()), 'FROM without an image', { fix: 'FROM <image>@sha256:<digest>' }));
         continue;
       }
       const raw = from.getImage() ?? '';
@@ -179,7 +181,7 @@ export function buildModel(text: string, file: string, opts: ModelOptions = {}):
     const t = opts.target.toLowerCase();
     out.final = out.stages.find((s) => s.name === t);
     if (!out.final) {
-      out.fatal.push(fatal('syntax-target', file, { line: 1, column: 1 }, `no stage named "${opts.target}"; fix: use one of ${out.stages.map((s) => s.name ?? `#${s.index}`).join(', ')}`));
+      out.fatal.push(fatal('syntax-target', file, { line: 1, column: 1 }, `no stage named "${opts.target}"`, { fix: `use one of ${out.stages.map((s) => s.name ?? `#${s.index}`).join(', ')}` }));
     }
   } else {
     out.final = out.stages[out.stages.length - 1];

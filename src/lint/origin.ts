@@ -29,9 +29,7 @@ export function dockerfileOrigin(ref: string, pos: Pos, how: string): FactOrigin
 
 const originNote = (o: FactOrigin) => `base facts: ${o.detail}`;
 
-/** `message` with " (base facts: …)" before its "; fix: …" (or at the end). */
+/** `message` with " (base facts: …)" at its end (a finding's fix is a field of its own, shown after it). */
 export function withOrigin(message: string, o: FactOrigin): string {
-  const note = ` (${originNote(o)})`;
-  const at = message.indexOf('; fix: ');
-  return at === -1 ? `${message}${note}` : `${message.slice(0, at)}${note}${message.slice(at)}`;
+  return `${message} (${originNote(o)})`;
 }

@@ -39,14 +39,23 @@ export function baseStatus(final: Stage, given: BaseFacts | BaseUnresolved | und
 
 export type Rule = (ctx: RuleContext) => Finding[];
 
-/**
- * `origin`: the judged value (or its absence) is a fact about the base image:
- * the finding names the image (`base`), where the fact came from (`facts`)
- * and says so in its message. `source: 'base'` when the fact is the base's
- * own (read or from the table), not inferred from this Dockerfile.
- */
-export function finding(ctx: RuleContext, ruleId: string, severity: Severity, pos: Pos, message: string, origin?: FactOrigin): Finding {
+/** What a finding may carry besides its message. */
+export interface FindingExtras {
+  /** how to fix it (Finding.fix: the text after "fix: ") */
+  fix?: string;
+  /**
+   * the judged value (or its absence) is a fact about the base image: the
+   * finding names the image (`base`), where the fact came from (`facts`) and
+   * says so in its message. `source: 'base'` when the fact is the base's own
+   * (read or from the table), not inferred from this Dockerfile.
+   */
+  origin?: FactOrigin | undefined;
+}
+
+export function finding(ctx: RuleContext, ruleId: string, severity: Severity, pos: Pos, message: string, extras: FindingExtras = {}): Finding {
+  const { fix, origin } = extras;
   const f: Finding = { ruleId, severity, file: ctx.file, line: pos.line, column: pos.column, message: origin ? withOrigin(message, origin) : message };
+  if (fix !== undefined) f.fix = fix;
   if (origin !== undefined) {
     if (origin.from !== 'dockerfile') f.source = 'base';
     f.base = origin.ref;
@@ -66,8 +75,8 @@ export function baseFieldUnknown(ctx: RuleContext, field: 'entrypoint' | 'workdi
 }
 
 /** A warning that exists because the base image (`ref`) could not be read: verify decides. */
-export function unseenBaseFinding(ctx: RuleContext, ruleId: string, pos: Pos, message: string, ref: string): Finding {
-  return { ...finding(ctx, ruleId, 'warning', pos, message), source: 'unresolved-base', base: ref };
+export function unseenBaseFinding(ctx: RuleContext, ruleId: string, pos: Pos, message: string, ref: string, extras: { fix?: string } = {}): Finding {
+  return { ...finding(ctx, ruleId, 'warning', pos, message, extras), source: 'unresolved-base', base: ref };
 }
 
 /** " (base image X could not be read: REASON; verify checks the built image)" for a rule that needs the base. */

@@ -78,11 +78,12 @@ export function entrypointRules(ctx: RuleContext): Finding[] {
     const what = baseFieldUnknown(ctx, 'entrypoint')
       ? ` (base image ${b.kind === 'known' ? b.ref : ''} sets no AIRBYTE_ENTRYPOINT; its ENTRYPOINT differs between its images)`
       : baseNote(ctx);
-    const message = `the final image sets neither ENTRYPOINT nor ENV AIRBYTE_ENTRYPOINT${what}; fix: ENV AIRBYTE_ENTRYPOINT="python /airbyte/integration_code/main.py" and ENTRYPOINT ["python", "/airbyte/integration_code/main.py"]`;
+    const message = `the final image sets neither ENTRYPOINT nor ENV AIRBYTE_ENTRYPOINT${what}`;
+    const fix = 'ENV AIRBYTE_ENTRYPOINT="python /airbyte/integration_code/main.py" and ENTRYPOINT ["python", "/airbyte/integration_code/main.py"]';
     out.push(
       b.kind === 'unknown'
-        ? unseenBaseFinding(ctx, 'entrypoint-missing', ctx.final.pos, message, b.ref)
-        : finding(ctx, 'entrypoint-missing', 'error', ctx.final.pos, message, knownOrigin(ctx, 'config')),
+        ? unseenBaseFinding(ctx, 'entrypoint-missing', ctx.final.pos, message, b.ref, { fix })
+        : finding(ctx, 'entrypoint-missing', 'error', ctx.final.pos, message, { fix, origin: knownOrigin(ctx, 'config') }),
     );
     return out;
   }
@@ -90,14 +91,16 @@ export function entrypointRules(ctx: RuleContext): Finding[] {
     const words = shellWords(env.value);
     out.push(
       finding(ctx, 'entrypoint-missing', 'error', env.pos,
-        `AIRBYTE_ENTRYPOINT is set${inheritedNote(ctx, env.stage, env.pos, env.base)} but the final image has no ENTRYPOINT${pairNote(ctx)}; fix: ENTRYPOINT ${execForm(words)}`, env.base ?? knownOrigin(ctx, 'config')),
+        `AIRBYTE_ENTRYPOINT is set${inheritedNote(ctx, env.stage, env.pos, env.base)} but the final image has no ENTRYPOINT${pairNote(ctx)}`,
+        { fix: `ENTRYPOINT ${execForm(words)}`, origin: env.base ?? knownOrigin(ctx, 'config') }),
     );
   }
   if (ep && !env) {
     const argv = ep.form === 'exec' ? ep.argv : shellWords(ep.raw);
     out.push(
       finding(ctx, 'airbyte-entrypoint-missing', 'error', ep.pos,
-        `ENTRYPOINT is set${inheritedNote(ctx, ep.stage, ep.pos, ep.base)} but ENV AIRBYTE_ENTRYPOINT is not${pairNote(ctx)}; fix: ENV AIRBYTE_ENTRYPOINT=${dq(argv.map(shellQuote).join(' '))}`, ep.base ?? knownOrigin(ctx, 'config')),
+        `ENTRYPOINT is set${inheritedNote(ctx, ep.stage, ep.pos, ep.base)} but ENV AIRBYTE_ENTRYPOINT is not${pairNote(ctx)}`,
+        { fix: `ENV AIRBYTE_ENTRYPOINT=${dq(argv.map(shellQuote).join(' '))}`, origin: ep.base ?? knownOrigin(ctx, 'config') }),
     );
   }
   if (ep?.form === 'shell') {
@@ -106,12 +109,12 @@ export function entrypointRules(ctx: RuleContext): Finding[] {
     const why = ep.brokenJson
       ? 'looks like exec form but is not valid JSON (strings need double quotes and commas), so Docker runs it through /bin/sh -c'
       : 'is shell form: it runs through /bin/sh -c, so the connector is not PID 1, gets no signals and never sees the spec/check/read arguments';
-    out.push(finding(ctx, 'entrypoint-shell-form', 'error', ep.pos, `ENTRYPOINT ${why}${inheritedNote(ctx, ep.stage, ep.pos, ep.base)}; fix: ENTRYPOINT ${execForm(fixArgv)}`, ep.base));
+    out.push(finding(ctx, 'entrypoint-shell-form', 'error', ep.pos, `ENTRYPOINT ${why}${inheritedNote(ctx, ep.stage, ep.pos, ep.base)}`, { fix: `ENTRYPOINT ${execForm(fixArgv)}`, origin: ep.base }));
   }
   if (ep?.form === 'exec') {
     ep.argv.forEach((w, i) => {
       if (/[\u0000-\u001f\u007f]/.test(w)) {
-        out.push(finding(ctx, 'entrypoint-control-chars', 'error', ep.argPos[i] ?? ep.pos, `ENTRYPOINT element ${i + 1} contains a control character (newline, tab...)${inheritedNote(ctx, ep.stage, ep.pos, ep.base)}; fix: remove it`, ep.base));
+        out.push(finding(ctx, 'entrypoint-control-chars', 'error', ep.argPos[i] ?? ep.pos, `ENTRYPOINT element ${i + 1} contains a control character (newline, tab...)${inheritedNote(ctx, ep.stage, ep.pos, ep.base)}`, { fix: 'remove it', origin: ep.base }));
       }
     });
   }
@@ -121,7 +124,8 @@ export function entrypointRules(ctx: RuleContext): Finding[] {
     if (env.unknown.length > 0) {
       out.push(
         finding(ctx, 'airbyte-entrypoint-unresolved', 'warning', env.pos,
-          `AIRBYTE_ENTRYPOINT depends on ${env.unknown.map((n) => `$${n}`).join(', ')}, which has no value at lint time, so it cannot be compared with ENTRYPOINT; fix: give the ARG a default or write the value out`),
+          `AIRBYTE_ENTRYPOINT depends on ${env.unknown.map((n) => `$${n}`).join(', ')}, which has no value at lint time, so it cannot be compared with ENTRYPOINT`,
+          { fix: 'give the ARG a default or write the value out' }),
       );
     } else {
       const split = splitShell(env.value);
@@ -132,14 +136,16 @@ export function entrypointRules(ctx: RuleContext): Finding[] {
         const severity = h.kind === 'glob' || h.kind === 'tilde' ? 'warning' : 'error';
         out.push(
           finding(ctx, 'airbyte-entrypoint-shell-syntax', severity, env.pos,
-            `AIRBYTE_ENTRYPOINT contains ${JSON.stringify(h.text)}: ${HAZARD_TEXT[h.kind]} when the platform runs it through a shell${inheritedNote(ctx, env.stage, env.pos, env.base)}; fix: keep only the program and its arguments, quoting any literal special character`, env.base),
+            `AIRBYTE_ENTRYPOINT contains ${JSON.stringify(h.text)}: ${HAZARD_TEXT[h.kind]} when the platform runs it through a shell${inheritedNote(ctx, env.stage, env.pos, env.base)}`,
+            { fix: 'keep only the program and its arguments, quoting any literal special character', origin: env.base }),
         );
       }
       envWords = split.tokens.filter((t) => t.kind === 'word').map((t) => t.value);
       if (ep?.form === 'exec' && (envWords.length !== ep.argv.length || envWords.some((w, i) => w !== ep.argv[i]))) {
         out.push(
           finding(ctx, 'entrypoint-mismatch', 'error', env.pos,
-            `AIRBYTE_ENTRYPOINT splits to ${JSON.stringify(envWords)}${inheritedNote(ctx, env.stage, env.pos, env.base)} but ENTRYPOINT (${ep.base !== undefined ? `from base image ${ep.base.ref}` : `line ${ep.pos.line}`}) is ${JSON.stringify(ep.argv)}; fix: ENV AIRBYTE_ENTRYPOINT=${dq(ep.argv.map(shellQuote).join(' '))}${ep.base !== undefined ? ` or set ENTRYPOINT here` : ''}`, env.base ?? ep.base),
+            `AIRBYTE_ENTRYPOINT splits to ${JSON.stringify(envWords)}${inheritedNote(ctx, env.stage, env.pos, env.base)} but ENTRYPOINT (${ep.base !== undefined ? `from base image ${ep.base.ref}` : `line ${ep.pos.line}`}) is ${JSON.stringify(ep.argv)}`,
+            { fix: `ENV AIRBYTE_ENTRYPOINT=${dq(ep.argv.map(shellQuote).join(' '))}${ep.base !== undefined ? ` or set ENTRYPOINT here` : ''}`, origin: env.base ?? ep.base }),
         );
       }
     }
@@ -154,7 +160,8 @@ export function entrypointRules(ctx: RuleContext): Finding[] {
       const abs = rel.startsWith('~') ? undefined : posix.resolve(workdir === '/' ? '/airbyte/integration_code' : workdir, rel);
       out.push(
         finding(ctx, 'entrypoint-relative-path', 'error', posAt(i),
-          `${JSON.stringify(rel)} in ${where} is not an absolute path: it depends on the working directory${note}; fix: use the absolute path${abs ? ` (${abs})` : ''}`, base),
+          `${JSON.stringify(rel)} in ${where} is not an absolute path: it depends on the working directory${note}`,
+          { fix: `use the absolute path${abs ? ` (${abs})` : ''}`, origin: base }),
       );
     });
   };

@@ -33,22 +33,23 @@ export function userRules(ctx: RuleContext): Finding[] {
     const b = ctx.base;
     const who = b.kind === 'known' ? ` and base image ${b.ref} sets none` : b.kind === 'unknown' ? ` (base image ${b.ref} was not read: ${b.reason})` : '';
     return [
-      finding(ctx, 'user-missing', 'error', ctx.final.pos, `the final stage has no USER${who}, so the connector runs as root${hint}; fix: add USER ${AIRBYTE_USER} as the last instruction (uid ${AIRBYTE_UID})`, knownOrigin(ctx, 'config')),
+      finding(ctx, 'user-missing', 'error', ctx.final.pos, `the final stage has no USER${who}, so the connector runs as root${hint}`,
+        { fix: `add USER ${AIRBYTE_USER} as the last instruction (uid ${AIRBYTE_UID})`, origin: knownOrigin(ctx, 'config') }),
     ];
   }
   const note = inheritedNote(ctx, u.stage, u.pos, u.base);
   if (u.unknown.length > 0) {
-    return [finding(ctx, 'user-unresolved', 'warning', u.pos, `USER ${u.value} depends on ${u.unknown.map((n) => `$${n}`).join(', ')}, unknown at lint time${note}; fix: USER ${AIRBYTE_USER}`)];
+    return [finding(ctx, 'user-unresolved', 'warning', u.pos, `USER ${u.value} depends on ${u.unknown.map((n) => `$${n}`).join(', ')}, unknown at lint time${note}`, { fix: `USER ${AIRBYTE_USER}` })];
   }
   const name = ownerUser(u.value);
   if (name === '' || name === 'root' || name === '0') {
-    return [finding(ctx, 'user-root', 'error', u.pos, `the final USER is root ("${u.value}")${note}; fix: USER ${AIRBYTE_USER}`, u.base)];
+    return [finding(ctx, 'user-root', 'error', u.pos, `the final USER is root ("${u.value}")${note}`, { fix: `USER ${AIRBYTE_USER}`, origin: u.base })];
   }
   if (name === AIRBYTE_UID) {
-    return [finding(ctx, 'user-numeric', 'warning', u.pos, `USER ${u.value} is the airbyte uid but not the name${note}; fix: USER ${AIRBYTE_USER} (fails the build if the user does not exist)`, u.base)];
+    return [finding(ctx, 'user-numeric', 'warning', u.pos, `USER ${u.value} is the airbyte uid but not the name${note}`, { fix: `USER ${AIRBYTE_USER} (fails the build if the user does not exist)`, origin: u.base })];
   }
   if (name !== AIRBYTE_USER) {
-    return [finding(ctx, 'user-not-airbyte', 'error', u.pos, `the final USER is "${u.value}", not ${AIRBYTE_USER}${note}; fix: create ${AIRBYTE_USER} (uid ${AIRBYTE_UID}) and set USER ${AIRBYTE_USER}`, u.base)];
+    return [finding(ctx, 'user-not-airbyte', 'error', u.pos, `the final USER is "${u.value}", not ${AIRBYTE_USER}${note}`, { fix: `create ${AIRBYTE_USER} (uid ${AIRBYTE_UID}) and set USER ${AIRBYTE_USER}`, origin: u.base })];
   }
   return accountRules(ctx, u.pos);
 }
@@ -65,8 +66,8 @@ function accountRules(ctx: RuleContext, userPos: Pos): Finding[] {
   if (!acct.exists) {
     return [
       finding(ctx, 'user-account-missing', 'error', userPos,
-        `USER ${AIRBYTE_USER}, but ${acct.how} and this Dockerfile does not create it: the container cannot start ("unable to find user ${AIRBYTE_USER}"); fix: RUN useradd --uid ${AIRBYTE_UID} --create-home --home-dir /airbyte ${AIRBYTE_USER} before USER, or build on a base image that has the user`,
-        acct.base),
+        `USER ${AIRBYTE_USER}, but ${acct.how} and this Dockerfile does not create it: the container cannot start ("unable to find user ${AIRBYTE_USER}")`,
+        { fix: `RUN useradd --uid ${AIRBYTE_UID} --create-home --home-dir /airbyte ${AIRBYTE_USER} before USER, or build on a base image that has the user`, origin: acct.base }),
     ];
   }
   const fsFacts = ctx.base.kind === 'known' ? ctx.base.facts.fs : undefined;
@@ -81,8 +82,8 @@ function accountRules(ctx: RuleContext, userPos: Pos): Finding[] {
   if (why === undefined) return [];
   return [
     finding(ctx, 'user-home-unusable', 'warning', acct.pos,
-      `user ${AIRBYTE_USER}'s home ${entry.home} in base image ${acct.base.ref} ${why}: tools that write to $HOME (pip, caches) fail; fix: ENV HOME=/airbyte (or another permitted write dir)`,
-      acct.base),
+      `user ${AIRBYTE_USER}'s home ${entry.home} in base image ${acct.base.ref} ${why}: tools that write to $HOME (pip, caches) fail`,
+      { fix: 'ENV HOME=/airbyte (or another permitted write dir)', origin: acct.base }),
   ];
 }
 
@@ -96,32 +97,32 @@ function accountRules(ctx: RuleContext, userPos: Pos): Finding[] {
  */
 export function airbyteDirRules(ctx: RuleContext): Finding[] {
   const ev = ctx.final.state.airbyteDir;
-  const fix = `fix: RUN mkdir -p /airbyte && chown -R ${AIRBYTE_USER}:${AIRBYTE_USER} /airbyte (or COPY --chown=${AIRBYTE_USER}:${AIRBYTE_USER} ... /airbyte)`;
+  const fix = `RUN mkdir -p /airbyte && chown -R ${AIRBYTE_USER}:${AIRBYTE_USER} /airbyte (or COPY --chown=${AIRBYTE_USER}:${AIRBYTE_USER} ... /airbyte)`;
   if (ev?.owned) return [];
   if (ev) {
     const what = ev.base !== undefined ? `${ev.how}, and this Dockerfile does not hand it to ${AIRBYTE_USER}` : `\`${ev.how}\` leaves /airbyte owned by someone other than ${AIRBYTE_USER}${inheritedNote(ctx, ev.stage, ev.pos)}`;
-    return [finding(ctx, 'airbyte-dir-not-owned', 'error', ev.pos, `${what}; ${fix}`, ev.base)];
+    return [finding(ctx, 'airbyte-dir-not-owned', 'error', ev.pos, what, { fix, origin: ev.base })];
   }
   const b = ctx.base;
   if (b.kind === 'scratch') {
-    return [finding(ctx, 'airbyte-dir-not-owned', 'error', ctx.final.pos, `the final image never creates /airbyte owned by ${AIRBYTE_USER}; ${fix}`)];
+    return [finding(ctx, 'airbyte-dir-not-owned', 'error', ctx.final.pos, `the final image never creates /airbyte owned by ${AIRBYTE_USER}`, { fix })];
   }
   if (b.kind === 'known' && b.facts.fs) {
     return [
       finding(ctx, 'airbyte-dir-not-owned', 'error', ctx.final.pos,
-        `neither this Dockerfile nor base image ${b.ref} creates /airbyte owned by ${AIRBYTE_USER} (the base has no /airbyte); ${fix}`, knownOrigin(ctx, 'fs')),
+        `neither this Dockerfile nor base image ${b.ref} creates /airbyte owned by ${AIRBYTE_USER} (the base has no /airbyte)`, { fix, origin: knownOrigin(ctx, 'fs') }),
     ];
   }
   const made = ctx.final.state.airbyteUser;
   if (made?.exists && made.base === undefined) {
     return [
       finding(ctx, 'airbyte-dir-not-owned', 'error', ctx.final.pos,
-        `this Dockerfile never creates /airbyte owned by ${AIRBYTE_USER}, and base image ${b.ref} cannot provide it: it has no ${AIRBYTE_USER} user; ${fix}`,
-        dockerfileOrigin(b.ref, made.pos, made.how)),
+        `this Dockerfile never creates /airbyte owned by ${AIRBYTE_USER}, and base image ${b.ref} cannot provide it: it has no ${AIRBYTE_USER} user`,
+        { fix, origin: dockerfileOrigin(b.ref, made.pos, made.how) }),
     ];
   }
   const why = b.kind === 'known' ? `; only the config of base image ${b.ref} was read (from its registry), not its file system: verify checks the built image` : unknownBaseNote(ctx);
-  return [unseenBaseFinding(ctx, 'airbyte-dir-not-owned', ctx.final.pos, `this Dockerfile does not create /airbyte owned by ${AIRBYTE_USER}, so it relies on the base image${why}; ${fix}`, b.ref)];
+  return [unseenBaseFinding(ctx, 'airbyte-dir-not-owned', ctx.final.pos, `this Dockerfile does not create /airbyte owned by ${AIRBYTE_USER}, so it relies on the base image${why}`, b.ref, { fix })];
 }
 
 /** Every external FROM (builder stages included: they feed the final image). */
@@ -132,7 +133,8 @@ export function baseImageRules(ctx: RuleContext): Finding[] {
     if (s.imageUnknown.length > 0) {
       out.push(
         finding(ctx, 'base-image-unpinned', 'warning', s.imagePos,
-          `FROM ${s.image} depends on ${s.imageUnknown.map((n) => `$${n}`).join(', ')}, unknown at lint time, so pinning cannot be checked; fix: default the ARG to name:tag@sha256:<digest>`),
+          `FROM ${s.image} depends on ${s.imageUnknown.map((n) => `$${n}`).join(', ')}, unknown at lint time, so pinning cannot be checked`,
+          { fix: 'default the ARG to name:tag@sha256:<digest>' }),
       );
       continue;
     }
@@ -142,12 +144,14 @@ export function baseImageRules(ctx: RuleContext): Finding[] {
     if (ref.tag === undefined || ref.tag === 'latest') {
       out.push(
         finding(ctx, 'base-image-latest', 'warning', s.imagePos,
-          `FROM ${s.image} ${ref.tag === undefined ? 'has no tag (means latest)' : 'uses the latest tag'}: the base moves under you; fix: FROM ${pinned}`),
+          `FROM ${s.image} ${ref.tag === undefined ? 'has no tag (means latest)' : 'uses the latest tag'}: the base moves under you`,
+          { fix: `FROM ${pinned}` }),
       );
     }
     out.push(
       finding(ctx, 'base-image-unpinned', 'warning', s.imagePos,
-        `FROM ${s.image} is not pinned by digest, so rebuilds may get a different base; fix: FROM ${pinned} (docker buildx imagetools inspect ${s.image} shows the digest)`),
+        `FROM ${s.image} is not pinned by digest, so rebuilds may get a different base`,
+        { fix: `FROM ${pinned} (docker buildx imagetools inspect ${s.image} shows the digest)` }),
     );
   }
   return out;
@@ -169,21 +173,24 @@ export function writeDirRules(ctx: RuleContext): Finding[] {
   if (st.workdir && st.workdir.unknown.length === 0 && !isInside(st.workdir.value, dirs)) {
     out.push(
       finding(ctx, 'workdir-outside-write-dirs', 'warning', st.workdir.pos,
-        `the final WORKDIR ${st.workdir.value} is outside the permitted write dirs (${list})${inheritedNote(ctx, st.workdir.stage, st.workdir.pos, st.workdir.base)}: anything the connector writes there breaks under a read-only root; fix: WORKDIR /airbyte/integration_code`, st.workdir.base),
+        `the final WORKDIR ${st.workdir.value} is outside the permitted write dirs (${list})${inheritedNote(ctx, st.workdir.stage, st.workdir.pos, st.workdir.base)}: anything the connector writes there breaks under a read-only root`,
+        { fix: 'WORKDIR /airbyte/integration_code', origin: st.workdir.base }),
     );
   }
   for (const v of st.volumes) {
     if (v.unknown.length > 0 || isInside(v.value, dirs)) continue;
     out.push(
       finding(ctx, 'volume-outside-write-dirs', 'warning', v.pos,
-        `VOLUME ${v.value} is outside the permitted write dirs (${list})${inheritedNote(ctx, v.stage, v.pos)}; fix: remove it or use a directory under one of them`),
+        `VOLUME ${v.value} is outside the permitted write dirs (${list})${inheritedNote(ctx, v.stage, v.pos)}`,
+        { fix: 'remove it or use a directory under one of them' }),
     );
   }
   const home = st.env.get('HOME');
   if (home && home.unknown.length === 0 && !isInside(home.value, dirs)) {
     out.push(
       finding(ctx, 'home-outside-write-dirs', 'warning', home.pos,
-        `HOME=${home.value} is outside the permitted write dirs (${list})${inheritedNote(ctx, home.stage, home.pos, home.base)}: tools that write caches to $HOME will fail; fix: ENV HOME=/airbyte (or another permitted dir)`, home.base),
+        `HOME=${home.value} is outside the permitted write dirs (${list})${inheritedNote(ctx, home.stage, home.pos, home.base)}: tools that write caches to $HOME will fail`,
+        { fix: 'ENV HOME=/airbyte (or another permitted dir)', origin: home.base }),
     );
   }
   return out;

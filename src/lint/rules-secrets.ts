@@ -51,13 +51,15 @@ export function secretsRules(ctx: RuleContext): Finding[] {
         if (namesSecrets(src.value)) {
           out.push(
             finding(ctx, 'secrets-copied', 'error', src.pos,
-              `${c.keyword} ${src.value} puts local credentials from secrets/ into the image; fix: remove it (the platform mounts config at run time) and keep secrets/ in .dockerignore`),
+              `${c.keyword} ${src.value} puts local credentials from secrets/ into the image`,
+              { fix: 'remove it (the platform mounts config at run time) and keep secrets/ in .dockerignore' }),
           );
         } else if (isWholeContext(src.value)) {
           if (ctx.dockerignore === undefined) {
             out.push(
               finding(ctx, 'secrets-context-copy', 'warning', src.pos,
-                `${c.keyword} ${src.value} copies the whole build context; make sure .dockerignore excludes secrets/ (fix: add a line "secrets/" to .dockerignore)`),
+                `${c.keyword} ${src.value} copies the whole build context; make sure .dockerignore excludes secrets/`,
+                { fix: 'add a line "secrets/" to .dockerignore' }),
             );
           } else if (ctx.dockerignore === null || !excludesSecrets(ctx.dockerignore)) {
             const why = ctx.dockerignore === null ? 'there is no .dockerignore' : 'the .dockerignore does not exclude secrets/';
@@ -66,13 +68,15 @@ export function secretsRules(ctx: RuleContext): Finding[] {
               const path = taken.length === 0 ? 'nothing from it' : `only ${taken.join(', ')} from it`;
               out.push(
                 finding(ctx, 'secrets-context-copy', 'warning', src.pos,
-                  `${c.keyword} ${src.value} in ${stageLabel(stage)} copies the whole build context to ${c.destAbs} and ${why}: these files do not reach the final image (it takes ${path}), but local credentials in secrets/ stay in this stage's layers, which leave the machine when the build cache is exported with --cache-to ...,mode=max; fix: add a line "secrets/" to .dockerignore, or copy only what the build needs`),
+                  `${c.keyword} ${src.value} in ${stageLabel(stage)} copies the whole build context to ${c.destAbs} and ${why}: these files do not reach the final image (it takes ${path}), but local credentials in secrets/ stay in this stage's layers, which leave the machine when the build cache is exported with --cache-to ...,mode=max`,
+                  { fix: 'add a line "secrets/" to .dockerignore, or copy only what the build needs' }),
               );
               continue;
             }
             out.push(
               finding(ctx, 'secrets-context-copy', 'error', src.pos,
-                `${c.keyword} ${src.value} copies the whole build context and ${why}, so local credentials in secrets/ end up in the image; fix: add a line "secrets/" to .dockerignore, or copy only what the connector needs`),
+                `${c.keyword} ${src.value} copies the whole build context and ${why}, so local credentials in secrets/ end up in the image`,
+                { fix: 'add a line "secrets/" to .dockerignore, or copy only what the connector needs' }),
             );
           }
         }

@@ -86,11 +86,17 @@ async function lintCustom(path: string, text: string, buildIgnore: string, opts:
       findings.push({
         ...f,
         severity: 'warning',
-        message: `${f.message.replace(/; fix: .*$/, '')} when built with plain docker build (build-connector excludes secrets/ from its own builds); fix: add a line "secrets/" to ${own === null ? 'a new ' : ''}.dockerignore`,
+        message: `${f.message} when built with plain docker build (build-connector excludes secrets/ from its own builds)`,
+        fix: `add a line "secrets/" to ${own === null ? 'a new ' : ''}.dockerignore`,
       });
     }
   }
   return { findings: sortFindings(findings), files: [file], mode: 'custom', base: baseFacts };
+}
+
+/** The fix an error names in its details ("fix: …"), without the prefix. */
+export function fixOf(err: BcError): string | undefined {
+  return err.details.find((d) => d.startsWith('fix: '))?.slice('fix: '.length);
 }
 
 /**
@@ -103,14 +109,15 @@ function metadataFinding(err: BcError): Finding | undefined {
   if (!at) return undefined;
   const keyRule = at.key !== undefined && /^(?:data|metadataSpecVersion)(?:\.[\w-]+)*$/.test(at.key);
   const message = keyRule || at.key === undefined ? at.problem : `${at.key}: ${at.problem}`;
-  const fix = err.details.find((d) => d.startsWith('fix:'));
+  const fix = fixOf(err);
   return {
     ruleId: keyRule ? (at.key as string) : basename(at.file).replace(/\./g, '-'),
     severity: 'error',
     file: displayPath(at.file),
     line: at.line,
     column: at.column ?? 1,
-    message: fix ? `${message}; ${fix}` : message,
+    message,
+    ...(fix !== undefined ? { fix } : {}),
     fatal: true,
   };
 }

@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
 import { BcError, badInput, toBcError } from '../errors.js';
 import { discoverConnectors } from '../monorepo/discovery.js';
 import { summarize, type LintSummary } from './lint.js';
-import { lintTarget, type LintTargetOptions, type LintTargetResult } from './target.js';
+import { fixOf, lintTarget, type LintTargetOptions, type LintTargetResult } from './target.js';
 import { displayPath } from '../errors.js';
 import type { BaseFacts, BaseUnresolved, Finding } from './types.js';
 
@@ -126,8 +126,8 @@ async function pool<T, R>(items: readonly T[], n: number, fn: (item: T) => Promi
 
 function unlintable(abs: string, err: BcError): TargetReport {
   const file = displayPath(abs);
-  const fix = err.details.find((d) => d.startsWith('fix:'));
-  const finding: Finding = { ruleId: 'target-unlintable', severity: 'error', file, line: 1, column: 1, message: fix ? `${err.message}; ${fix}` : err.message, fatal: true };
+  const fix = fixOf(err);
+  const finding: Finding = { ruleId: 'target-unlintable', severity: 'error', file, line: 1, column: 1, message: err.message, ...(fix !== undefined ? { fix } : {}), fatal: true };
   return { target: file, mode: 'unlintable', files: [file], findings: [finding], ...summarize([finding]) };
 }
 

@@ -8,7 +8,13 @@ export interface Finding {
   file: string;
   line: number;
   column: number;
+  /** what is wrong, without the fix */
   message: string;
+  /**
+   * how to fix it, as the text after "fix: " (e.g. `USER airbyte`); text
+   * output shows it after the message: findingText
+   */
+  fix?: string;
   /**
    * The input could not be analysed at all (no FROM, unknown instruction,
    * unreadable metadata.yaml): `lint` exits 2 (bad input), not 1.
@@ -31,6 +37,15 @@ export interface Finding {
    * user, so its base has none). Absent when no base fact was used.
    */
   facts?: FactSource;
+}
+
+/**
+ * A finding's message with its fix, as every text shows it (lint's lines and
+ * annotations, build's warnings, a failed lint step's details):
+ * "MESSAGE; fix: FIX". The one place the two are joined.
+ */
+export function findingText(f: Pick<Finding, 'message' | 'fix'>): string {
+  return f.fix === undefined ? f.message : `${f.message}; fix: ${f.fix}`;
 }
 
 /** Where a fact about the final stage's base image came from. */

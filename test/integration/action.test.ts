@@ -268,7 +268,7 @@ describeEngine('GitHub Action: dist/index.js run as the runner runs it', () => {
     expect(user, r.stdout.split('\n').filter((l) => /^::(error|warning)/.test(l)).join('\n')).toBeDefined();
     expect(user?.props.title).toBe('source-lintbad: lint user-root');
     expect(user?.props.col).toBe('6');
-    expect(user?.message).toMatch(/USER airbyte/);
+    expect(user?.message).toMatch(/; fix: USER airbyte$/); // the finding's fix field, after its message
     // the base is not read in the build's lint step: /airbyte ownership is a warning naming it (verify decides)
     expect(at('warning', '1')?.props.title).toBe('source-lintbad: lint airbyte-dir-not-owned');
     expect(r.summary).toContain('**Lint findings**');

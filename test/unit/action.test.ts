@@ -207,6 +207,7 @@ describe('summary', () => {
           { id: 'user', platform: 'linux/arm64', status: 'skip' },
         ],
         skippedTags: [{ tag: 'latest', reason: 'latest not moved: 1.2.0 > 1.1.5' }],
+        findings: [{ ruleId: 'user-root', severity: 'error', file: '/ws/source-foo/Dockerfile', line: 7, column: 6, message: 'the final USER is root', fix: 'USER airbyte' }],
         durations: { build: 12_300, verify: 800 },
       }),
     ]);
@@ -214,6 +215,7 @@ describe('summary', () => {
     expect(md).toContain('| `spec` | ✓ | ✗ |');
     expect(md).toContain('| `user` | ✓ | – |');
     expect(md).toContain('- ✗ `spec` on linux/arm64: no SPEC message — fix: print a SPEC message');
+    expect(md).toContain('- ✗ `user-root` /ws/source-foo/Dockerfile:7:6 the final USER is root; fix: USER airbyte');
     expect(md).toContain('**Tags written:** none');
     expect(md).toContain('- `latest`: latest not moved: 1.2.0 > 1.1.5');
     expect(md).toContain('| image digest | `sha256:bb` |');
@@ -245,6 +247,12 @@ describe('annotations', () => {
     // the flag decides, not the file's name
     const [named] = annotationsFor(outcome({ findings: [finding] }), '/ws');
     expect(named?.file).toBe('source-foo/Dockerfile (rendered)');
+  });
+  it('13c. a finding\'s fix field follows its message in the annotation, as in lint\'s text', () => {
+    const finding = { ruleId: 'user-root', severity: 'error' as const, file: '/ws/source-foo/Dockerfile', line: 7, column: 6, message: 'the final USER is root', fix: 'USER airbyte' };
+    const [inFile, inRendered] = annotationsFor(outcome({ findings: [finding, { ...finding, rendered: true }] }), '/ws');
+    expect(inFile).toEqual({ level: 'error', title: 'source-foo: lint user-root', message: 'the final USER is root; fix: USER airbyte', file: 'source-foo/Dockerfile', line: 7, column: 6 });
+    expect(inRendered?.message).toBe('rendered Dockerfile line 7: the final USER is root; fix: USER airbyte');
   });
   it('14. a path outside the workspace stays as it is', () => {
     expect(workspacePath('/elsewhere/x', '/ws')).toBe('/elsewhere/x');

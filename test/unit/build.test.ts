@@ -284,6 +284,10 @@ describe('SOURCE_DATE_EPOCH and flags', () => {
     expect([{ ruleId: 'user-root', severity: 'error' as const, file: 'Dockerfile', line: 3, column: 1, message: 'runs as root' }].map(findingLine)).toEqual([
       'Dockerfile:3:1 error [user-root] runs as root',
     ]);
+    // the fix field follows the message, as in lint's own lines
+    expect(findingLine({ ruleId: 'user-root', severity: 'error', file: 'Dockerfile', line: 3, column: 1, message: 'runs as root', fix: 'USER airbyte' })).toBe(
+      'Dockerfile:3:1 error [user-root] runs as root; fix: USER airbyte',
+    );
   });
 
   it('the result schema accepts what humanResult prints from', () => {

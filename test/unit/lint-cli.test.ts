@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { hasStackTrace, repoRoot, runCli } from '../support/cli.js';
 
 const Expect = z.object({ command: z.literal('lint'), exitCode: z.number(), match: z.string().optional(), line: z.number().optional() });
-const FindingJson = z.array(z.object({ ruleId: z.string(), severity: z.enum(['error', 'warning']), file: z.string(), line: z.number(), column: z.number(), message: z.string() }));
+const FindingJson = z.array(z.object({ ruleId: z.string(), severity: z.enum(['error', 'warning']), file: z.string(), line: z.number(), column: z.number(), message: z.string(), fix: z.string().optional() }));
 
 async function fixtures(kind: 'bad' | 'good') {
   const root = join(repoRoot, 'test/fixtures', kind);
@@ -60,7 +60,14 @@ describe('lint command', { timeout: 60_000 }, () => {
       expect(findings).toEqual([
         expect.objectContaining({ ruleId: 'user-root', severity: 'error', file: 'test/fixtures/bad/dockerfile-root-user/Dockerfile', line: 7, column: 6 }),
       ]);
+      // the fix is a field of its own; the message ends before it
+      expect(findings[0]).toMatchObject({ message: 'the final USER is root ("root")', fix: 'USER airbyte' });
     }
+    // text and github output show it where the message used to hold it
+    const text = await runCli(['lint', 'test/fixtures/bad/dockerfile-root-user']);
+    expect(text.stdout).toContain('Dockerfile:7:6 error user-root the final USER is root ("root"); fix: USER airbyte\n');
+    const gh = await runCli(['lint', '--format', 'github', 'test/fixtures/bad/dockerfile-root-user']);
+    expect(gh.stdout).toContain('title=user-root::the final USER is root ("root"); fix: USER airbyte');
   });
 
   it('--format github prints annotations on stdout and the summary on stderr', async () => {
@@ -122,7 +129,13 @@ describe('lint command', { timeout: 60_000 }, () => {
     );
     const r1 = await runCli(['lint', d]);
     expect(r1.exitCode, r1.stdout + r1.stderr).toBe(0);
-    expect(r1.stdout).toMatch(/Dockerfile:5:6 warning secrets-context-copy .*plain docker build/);
+    expect(r1.stdout).toMatch(/Dockerfile:5:6 warning secrets-context-copy .*plain docker build \(build-connector excludes secrets\/ from its own builds\); fix: add a line "secrets\/" to a new \.dockerignore$/m);
+    const [plain, ...others] = FindingJson.parse(JSON.parse((await runCli(['lint', '--json', d])).stdout));
+    expect(others).toEqual([]);
+    // its own fix, the one of the finding it was made from dropped from the data, not cut from text
+    expect(plain?.fix).toBe('add a line "secrets/" to a new .dockerignore');
+    expect(plain?.message).toMatch(/plain docker build \(build-connector excludes secrets\/ from its own builds\)$/);
+    expect(plain?.message).not.toContain('fix:');
     await writeFile(join(d, 'Dockerfile'), (await readFile(join(d, 'Dockerfile'), 'utf8')).replace('USER airbyte', 'USER root'));
     const r0 = await runCli(['lint', d]);
     expect(r0.exitCode, r0.stdout + r0.stderr).toBe(1);

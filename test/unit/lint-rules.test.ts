@@ -96,9 +96,10 @@ describe('entrypoint rules', () => {
 
   it('names the fix: the AIRBYTE_ENTRYPOINT value that matches ENTRYPOINT', () => {
     const [f] = lint(dockerfile({ env: '"python main.py"' }));
-    expect(f?.message).toContain('fix: ENV AIRBYTE_ENTRYPOINT="python /airbyte/integration_code/main.py"');
+    expect(f?.fix).toBe('ENV AIRBYTE_ENTRYPOINT="python /airbyte/integration_code/main.py"');
+    expect(f?.message).not.toContain('fix:');
     const [g] = lint(dockerfile({ entrypoint: 'python /airbyte/integration_code/main.py' }));
-    expect(g?.message).toContain('fix: ENTRYPOINT ["python", "/airbyte/integration_code/main.py"]');
+    expect(g?.fix).toBe('ENTRYPOINT ["python", "/airbyte/integration_code/main.py"]');
   });
 
   it('resolves --build-arg values', () => {
@@ -354,5 +355,34 @@ describe('unparsable input (fatal: lint exits 2)', () => {
   });
   it('lowercase instructions are valid Dockerfile', () => {
     expect(lint(dockerfile().replace(/^(\w+)/gm, (k) => k.toLowerCase()))).toEqual([]);
+  });
+});
+
+describe('a finding carries its fix as a field', () => {
+  // one Dockerfile per rule family, each finding of which names a fix
+  const cases: Array<[string, string, LintOptions]> = [
+    ['root, shell-form, relative entrypoint', dockerfile({ env: null, entrypoint: 'python main.py', user: 'root' }), { dockerignore: null }],
+    ['unpinned, latest, numeric user, write dirs', dockerfile({ from: 'python:latest', user: '1000', extra: 'VOLUME /data\nENV HOME=/root\nWORKDIR /opt' }), { dockerignore: null }],
+    ['no entrypoints, whole-context copy, unknown .dockerignore', dockerfile({ env: null, entrypoint: null, extra: 'COPY . .' }), {}],
+    ['mismatch and shell syntax', dockerfile({ env: '"python main.py | tee x"' }), { dockerignore: null }],
+    ['secrets copied, not owned, known base without the user', dockerfile({ setup: 'RUN true', extra: 'COPY secrets /s' }), { dockerignore: null, baseFacts: knownBase({}, { passwd: [] }) }],
+    ['no FROM', 'RUN true\n', {}],
+  ];
+  it.each(cases)('%s: message without "fix:", the fix a field of its own', (_n, text, opts) => {
+    const fs = lintDockerfile(text, 'Dockerfile', opts);
+    expect(fs.length).toBeGreaterThan(0);
+    for (const f of fs) {
+      expect(f.message, f.ruleId).not.toMatch(/fix:/);
+      expect(f.fix, f.ruleId).toMatch(/^\S/);
+    }
+  });
+  it('a base fact note ends the message; the fix stays a field', () => {
+    const [f] = lintDockerfile(dockerfile({ user: null }), 'Dockerfile', { dockerignore: null, baseFacts: knownBase() });
+    expect(f).toMatchObject({ ruleId: 'user-missing', fix: 'add USER airbyte as the last instruction (uid 1000)' });
+    expect(f?.message).toMatch(/\(base facts: local engine, image sha256:111111111111\)$/);
+  });
+  it('a whole-context copy with an unknown .dockerignore: the fix is a field too', () => {
+    const [f] = lintDockerfile(dockerfile({ extra: 'COPY . .' }), 'Dockerfile', {});
+    expect(f).toMatchObject({ ruleId: 'secrets-context-copy', message: 'COPY . copies the whole build context; make sure .dockerignore excludes secrets/', fix: 'add a line "secrets/" to .dockerignore' });
   });
 });

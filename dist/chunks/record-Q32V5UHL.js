@@ -17,11 +17,11 @@ import {
   renderStep,
   untag,
   workDir
-} from "./chunk-KPNNYUYY.js";
+} from "./chunk-7NILOTJH.js";
 import {
   defaultLog
 } from "./chunk-3ENY22Z7.js";
-import "./chunk-YCRNSPLO.js";
+import "./chunk-METMUCN2.js";
 import "./chunk-DHBY3KLB.js";
 import "./chunk-BFAODOLW.js";
 import "./chunk-BI3K53O3.js";
@@ -64,6 +64,7 @@ import "./chunk-TDTQ2VRD.js";
 import "./chunk-DUDWKVG5.js";
 import "./chunk-2U75EEOT.js";
 import "./chunk-HI25WK67.js";
+import "./chunk-M6WTTPFB.js";
 import {
   recordedVerify
 } from "./chunk-JCNINEPP.js";

@@ -8,7 +8,8 @@ import {
   action,
   credentialOptions,
   loginFromFlags
-} from "./chunk-RURRVIRQ.js";
+} from "./chunk-YHGLNTHX.js";
+import "./chunk-M6WTTPFB.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-N2CKSR53.js";
 import {

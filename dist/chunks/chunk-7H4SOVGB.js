@@ -6,7 +6,7 @@ import {
   action,
   credentialOptions,
   loginFromFlags
-} from "./chunk-RURRVIRQ.js";
+} from "./chunk-YHGLNTHX.js";
 import {
   init_define_BC_HELP
 } from "./chunk-4S36LVC7.js";

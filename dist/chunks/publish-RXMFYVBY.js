@@ -4,7 +4,7 @@ import {
 } from "./chunk-TC6PC66Z.js";
 import {
   tagPlanOptions
-} from "./chunk-NVHNOZ5S.js";
+} from "./chunk-7H4SOVGB.js";
 import {
   DEFAULT_GIT_TAG_FORMAT,
   formatGitTag
@@ -36,14 +36,14 @@ import {
   untag,
   verifyStep,
   workDir
-} from "./chunk-KPNNYUYY.js";
+} from "./chunk-7NILOTJH.js";
 import {
   defaultLog
 } from "./chunk-3ENY22Z7.js";
 import "./chunk-MGSV4A4F.js";
 import {
   buildModel
-} from "./chunk-YCRNSPLO.js";
+} from "./chunk-METMUCN2.js";
 import {
   compileDockerignore
 } from "./chunk-DHBY3KLB.js";
@@ -110,7 +110,8 @@ import {
   buildInputsOf,
   credentialOptions,
   loginFromFlags
-} from "./chunk-RURRVIRQ.js";
+} from "./chunk-YHGLNTHX.js";
+import "./chunk-M6WTTPFB.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-N2CKSR53.js";
 import {

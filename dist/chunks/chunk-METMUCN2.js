@@ -56,9 +56,7 @@ function dockerfileOrigin(ref, pos, how) {
 }
 var originNote = (o) => `base facts: ${o.detail}`;
 function withOrigin(message, o) {
-  const note = ` (${originNote(o)})`;
-  const at = message.indexOf("; fix: ");
-  return at === -1 ? `${message}${note}` : `${message.slice(0, at)}${note}${message.slice(at)}`;
+  return `${message} (${originNote(o)})`;
 }
 
 // src/lint/docker-words.ts
@@ -377,8 +375,8 @@ function stateFromBase(b, pos, stage) {
 function cloneState(s) {
   return { ...s, env: new Map(s.env), volumes: [...s.volumes] };
 }
-function fatal(ruleId, file, pos, message) {
-  return { ruleId, severity: "error", file, line: pos.line, column: pos.column, message, fatal: true };
+function fatal(ruleId, file, pos, message, { fix }) {
+  return { ruleId, severity: "error", file, line: pos.line, column: pos.column, message, fix, fatal: true };
 }
 function buildModel(text, file, opts = {}) {
   const df = import_dockerfile_ast.DockerfileParser.parse(text);
@@ -387,25 +385,27 @@ function buildModel(text, file, opts = {}) {
   const out = { df, stages: [], final: void 0, fatal: [] };
   const instructions = df.getInstructions();
   if (text.includes("\0")) {
-    out.fatal.push(fatal("syntax-no-from", file, { line: 1, column: 1 }, "not a Dockerfile (binary content); fix: point lint at the connector Dockerfile"));
+    out.fatal.push(fatal("syntax-no-from", file, { line: 1, column: 1 }, "not a Dockerfile (binary content)", { fix: "point lint at the connector Dockerfile" }));
     return out;
   }
   for (const ins of instructions) {
     if (!KEYWORDS.has(ins.getKeyword())) {
       out.fatal.push(
-        fatal("syntax-unknown-instruction", file, posOf(ins.getInstructionRange()), `unknown instruction "${ins.getInstruction()}": docker build would fail; fix: use a Dockerfile instruction (RUN, COPY, ENV, ...) or join the previous line with a trailing \\`)
+        fatal("syntax-unknown-instruction", file, posOf(ins.getInstructionRange()), `unknown instruction "${ins.getInstruction()}": docker build would fail`, {
+          fix: "use a Dockerfile instruction (RUN, COPY, ENV, ...) or join the previous line with a trailing \\"
+        })
       );
     }
   }
   const firstFrom = instructions.findIndex((i) => i.getKeyword() === "FROM");
   if (firstFrom === -1) {
     const pos = instructions[0] ? posOf(instructions[0].getRange()) : { line: 1, column: 1 };
-    out.fatal.push(fatal("syntax-no-from", file, pos, "no FROM instruction: this is not a buildable Dockerfile; fix: start the image with FROM <base image>@sha256:<digest>"));
+    out.fatal.push(fatal("syntax-no-from", file, pos, "no FROM instruction: this is not a buildable Dockerfile", { fix: "start the image with FROM <base image>@sha256:<digest>" }));
     return out;
   }
   for (const ins of instructions.slice(0, firstFrom)) {
     if (ins.getKeyword() !== "ARG" && KEYWORDS.has(ins.getKeyword())) {
-      out.fatal.push(fatal("syntax-before-from", file, posOf(ins.getRange()), `${ins.getKeyword()} before the first FROM: only ARG may come before FROM; fix: move it below FROM`));
+      out.fatal.push(fatal("syntax-before-from", file, posOf(ins.getRange()), `${ins.getKeyword()} before the first FROM: only ARG may come before FROM`, { fix: "move it below FROM" }));
     }
   }
   const globals = /* @__PURE__ */ new Map();
@@ -434,7 +434,7 @@ function buildModel(text, file, opts = {}) {
       const from = ins;
       const imageRange = from.getImageRange();
       if (!imageRange) {
-        out.fatal.push(fatal("syntax-from-image", file, posOf(from.getRange()), "FROM without an image; fix: FROM <image>@sha256:<digest>"));
+        out.fatal.push(fatal("syntax-from-image", file, posOf(from.getRange()), "FROM without an image", { fix: "FROM <image>@sha256:<digest>" }));
         continue;
       }
       const raw = from.getImage() ?? "";
@@ -475,7 +475,7 @@ function buildModel(text, file, opts = {}) {
     const t = opts.target.toLowerCase();
     out.final = out.stages.find((s) => s.name === t);
     if (!out.final) {
-      out.fatal.push(fatal("syntax-target", file, { line: 1, column: 1 }, `no stage named "${opts.target}"; fix: use one of ${out.stages.map((s) => s.name ?? `#${s.index}`).join(", ")}`));
+      out.fatal.push(fatal("syntax-target", file, { line: 1, column: 1 }, `no stage named "${opts.target}"`, { fix: `use one of ${out.stages.map((s) => s.name ?? `#${s.index}`).join(", ")}` }));
     }
   } else {
     out.final = out.stages[out.stages.length - 1];
@@ -496,8 +496,10 @@ function baseStatus(final, given) {
   const reason = given && "unresolved" in given ? given.unresolved : given ? `facts given for ${given.ref}, not this base` : "base image not resolved";
   return { kind: "unknown", ref: root.image, reason };
 }
-function finding(ctx, ruleId, severity, pos, message, origin) {
+function finding(ctx, ruleId, severity, pos, message, extras = {}) {
+  const { fix, origin } = extras;
   const f = { ruleId, severity, file: ctx.file, line: pos.line, column: pos.column, message: origin ? withOrigin(message, origin) : message };
+  if (fix !== void 0) f.fix = fix;
   if (origin !== void 0) {
     if (origin.from !== "dockerfile") f.source = "base";
     f.base = origin.ref;
@@ -511,8 +513,8 @@ function knownOrigin(ctx, part) {
 function baseFieldUnknown(ctx, field) {
   return ctx.base.kind === "known" && (ctx.base.facts.unknown?.includes(field) ?? false);
 }
-function unseenBaseFinding(ctx, ruleId, pos, message, ref) {
-  return { ...finding(ctx, ruleId, "warning", pos, message), source: "unresolved-base", base: ref };
+function unseenBaseFinding(ctx, ruleId, pos, message, ref, extras = {}) {
+  return { ...finding(ctx, ruleId, "warning", pos, message, extras), source: "unresolved-base", base: ref };
 }
 function unknownBaseNote(ctx) {
   const b = ctx.base;
@@ -579,9 +581,10 @@ function entrypointRules(ctx) {
   if (!ep && !env) {
     const b = ctx.base;
     const what = baseFieldUnknown(ctx, "entrypoint") ? ` (base image ${b.kind === "known" ? b.ref : ""} sets no AIRBYTE_ENTRYPOINT; its ENTRYPOINT differs between its images)` : baseNote(ctx);
-    const message = `the final image sets neither ENTRYPOINT nor ENV AIRBYTE_ENTRYPOINT${what}; fix: ENV AIRBYTE_ENTRYPOINT="python /airbyte/integration_code/main.py" and ENTRYPOINT ["python", "/airbyte/integration_code/main.py"]`;
+    const message = `the final image sets neither ENTRYPOINT nor ENV AIRBYTE_ENTRYPOINT${what}`;
+    const fix = 'ENV AIRBYTE_ENTRYPOINT="python /airbyte/integration_code/main.py" and ENTRYPOINT ["python", "/airbyte/integration_code/main.py"]';
     out.push(
-      b.kind === "unknown" ? unseenBaseFinding(ctx, "entrypoint-missing", ctx.final.pos, message, b.ref) : finding(ctx, "entrypoint-missing", "error", ctx.final.pos, message, knownOrigin(ctx, "config"))
+      b.kind === "unknown" ? unseenBaseFinding(ctx, "entrypoint-missing", ctx.final.pos, message, b.ref, { fix }) : finding(ctx, "entrypoint-missing", "error", ctx.final.pos, message, { fix, origin: knownOrigin(ctx, "config") })
     );
     return out;
   }
@@ -593,8 +596,8 @@ function entrypointRules(ctx) {
         "entrypoint-missing",
         "error",
         env.pos,
-        `AIRBYTE_ENTRYPOINT is set${inheritedNote(ctx, env.stage, env.pos, env.base)} but the final image has no ENTRYPOINT${pairNote(ctx)}; fix: ENTRYPOINT ${execForm(words)}`,
-        env.base ?? knownOrigin(ctx, "config")
+        `AIRBYTE_ENTRYPOINT is set${inheritedNote(ctx, env.stage, env.pos, env.base)} but the final image has no ENTRYPOINT${pairNote(ctx)}`,
+        { fix: `ENTRYPOINT ${execForm(words)}`, origin: env.base ?? knownOrigin(ctx, "config") }
       )
     );
   }
@@ -606,8 +609,8 @@ function entrypointRules(ctx) {
         "airbyte-entrypoint-missing",
         "error",
         ep.pos,
-        `ENTRYPOINT is set${inheritedNote(ctx, ep.stage, ep.pos, ep.base)} but ENV AIRBYTE_ENTRYPOINT is not${pairNote(ctx)}; fix: ENV AIRBYTE_ENTRYPOINT=${dq(argv.map(shellQuote).join(" "))}`,
-        ep.base ?? knownOrigin(ctx, "config")
+        `ENTRYPOINT is set${inheritedNote(ctx, ep.stage, ep.pos, ep.base)} but ENV AIRBYTE_ENTRYPOINT is not${pairNote(ctx)}`,
+        { fix: `ENV AIRBYTE_ENTRYPOINT=${dq(argv.map(shellQuote).join(" "))}`, origin: ep.base ?? knownOrigin(ctx, "config") }
       )
     );
   }
@@ -615,12 +618,12 @@ function entrypointRules(ctx) {
     const words = shellWords(ep.raw.trim().replace(/^\[|\]$/g, ""));
     const fixArgv = ep.brokenJson ? words.map((w) => w.replace(/^"|",?$|,$/g, "")) : words;
     const why = ep.brokenJson ? "looks like exec form but is not valid JSON (strings need double quotes and commas), so Docker runs it through /bin/sh -c" : "is shell form: it runs through /bin/sh -c, so the connector is not PID 1, gets no signals and never sees the spec/check/read arguments";
-    out.push(finding(ctx, "entrypoint-shell-form", "error", ep.pos, `ENTRYPOINT ${why}${inheritedNote(ctx, ep.stage, ep.pos, ep.base)}; fix: ENTRYPOINT ${execForm(fixArgv)}`, ep.base));
+    out.push(finding(ctx, "entrypoint-shell-form", "error", ep.pos, `ENTRYPOINT ${why}${inheritedNote(ctx, ep.stage, ep.pos, ep.base)}`, { fix: `ENTRYPOINT ${execForm(fixArgv)}`, origin: ep.base }));
   }
   if (ep?.form === "exec") {
     ep.argv.forEach((w, i) => {
       if (/[\u0000-\u001f\u007f]/.test(w)) {
-        out.push(finding(ctx, "entrypoint-control-chars", "error", ep.argPos[i] ?? ep.pos, `ENTRYPOINT element ${i + 1} contains a control character (newline, tab...)${inheritedNote(ctx, ep.stage, ep.pos, ep.base)}; fix: remove it`, ep.base));
+        out.push(finding(ctx, "entrypoint-control-chars", "error", ep.argPos[i] ?? ep.pos, `ENTRYPOINT element ${i + 1} contains a control character (newline, tab...)${inheritedNote(ctx, ep.stage, ep.pos, ep.base)}`, { fix: "remove it", origin: ep.base }));
       }
     });
   }
@@ -633,7 +636,8 @@ function entrypointRules(ctx) {
           "airbyte-entrypoint-unresolved",
           "warning",
           env.pos,
-          `AIRBYTE_ENTRYPOINT depends on ${env.unknown.map((n) => `$${n}`).join(", ")}, which has no value at lint time, so it cannot be compared with ENTRYPOINT; fix: give the ARG a default or write the value out`
+          `AIRBYTE_ENTRYPOINT depends on ${env.unknown.map((n) => `$${n}`).join(", ")}, which has no value at lint time, so it cannot be compared with ENTRYPOINT`,
+          { fix: "give the ARG a default or write the value out" }
         )
       );
     } else {
@@ -649,8 +653,8 @@ function entrypointRules(ctx) {
             "airbyte-entrypoint-shell-syntax",
             severity,
             env.pos,
-            `AIRBYTE_ENTRYPOINT contains ${JSON.stringify(h.text)}: ${HAZARD_TEXT[h.kind]} when the platform runs it through a shell${inheritedNote(ctx, env.stage, env.pos, env.base)}; fix: keep only the program and its arguments, quoting any literal special character`,
-            env.base
+            `AIRBYTE_ENTRYPOINT contains ${JSON.stringify(h.text)}: ${HAZARD_TEXT[h.kind]} when the platform runs it through a shell${inheritedNote(ctx, env.stage, env.pos, env.base)}`,
+            { fix: "keep only the program and its arguments, quoting any literal special character", origin: env.base }
           )
         );
       }
@@ -662,8 +666,8 @@ function entrypointRules(ctx) {
             "entrypoint-mismatch",
             "error",
             env.pos,
-            `AIRBYTE_ENTRYPOINT splits to ${JSON.stringify(envWords)}${inheritedNote(ctx, env.stage, env.pos, env.base)} but ENTRYPOINT (${ep.base !== void 0 ? `from base image ${ep.base.ref}` : `line ${ep.pos.line}`}) is ${JSON.stringify(ep.argv)}; fix: ENV AIRBYTE_ENTRYPOINT=${dq(ep.argv.map(shellQuote).join(" "))}${ep.base !== void 0 ? ` or set ENTRYPOINT here` : ""}`,
-            env.base ?? ep.base
+            `AIRBYTE_ENTRYPOINT splits to ${JSON.stringify(envWords)}${inheritedNote(ctx, env.stage, env.pos, env.base)} but ENTRYPOINT (${ep.base !== void 0 ? `from base image ${ep.base.ref}` : `line ${ep.pos.line}`}) is ${JSON.stringify(ep.argv)}`,
+            { fix: `ENV AIRBYTE_ENTRYPOINT=${dq(ep.argv.map(shellQuote).join(" "))}${ep.base !== void 0 ? ` or set ENTRYPOINT here` : ""}`, origin: env.base ?? ep.base }
           )
         );
       }
@@ -681,8 +685,8 @@ function entrypointRules(ctx) {
           "entrypoint-relative-path",
           "error",
           posAt(i),
-          `${JSON.stringify(rel)} in ${where} is not an absolute path: it depends on the working directory${note}; fix: use the absolute path${abs ? ` (${abs})` : ""}`,
-          base
+          `${JSON.stringify(rel)} in ${where} is not an absolute path: it depends on the working directory${note}`,
+          { fix: `use the absolute path${abs ? ` (${abs})` : ""}`, origin: base }
         )
       );
     });
@@ -707,22 +711,29 @@ function userRules(ctx) {
     const b = ctx.base;
     const who = b.kind === "known" ? ` and base image ${b.ref} sets none` : b.kind === "unknown" ? ` (base image ${b.ref} was not read: ${b.reason})` : "";
     return [
-      finding(ctx, "user-missing", "error", ctx.final.pos, `the final stage has no USER${who}, so the connector runs as root${hint}; fix: add USER ${AIRBYTE_USER} as the last instruction (uid ${AIRBYTE_UID})`, knownOrigin(ctx, "config"))
+      finding(
+        ctx,
+        "user-missing",
+        "error",
+        ctx.final.pos,
+        `the final stage has no USER${who}, so the connector runs as root${hint}`,
+        { fix: `add USER ${AIRBYTE_USER} as the last instruction (uid ${AIRBYTE_UID})`, origin: knownOrigin(ctx, "config") }
+      )
     ];
   }
   const note = inheritedNote(ctx, u.stage, u.pos, u.base);
   if (u.unknown.length > 0) {
-    return [finding(ctx, "user-unresolved", "warning", u.pos, `USER ${u.value} depends on ${u.unknown.map((n) => `$${n}`).join(", ")}, unknown at lint time${note}; fix: USER ${AIRBYTE_USER}`)];
+    return [finding(ctx, "user-unresolved", "warning", u.pos, `USER ${u.value} depends on ${u.unknown.map((n) => `$${n}`).join(", ")}, unknown at lint time${note}`, { fix: `USER ${AIRBYTE_USER}` })];
   }
   const name = ownerUser(u.value);
   if (name === "" || name === "root" || name === "0") {
-    return [finding(ctx, "user-root", "error", u.pos, `the final USER is root ("${u.value}")${note}; fix: USER ${AIRBYTE_USER}`, u.base)];
+    return [finding(ctx, "user-root", "error", u.pos, `the final USER is root ("${u.value}")${note}`, { fix: `USER ${AIRBYTE_USER}`, origin: u.base })];
   }
   if (name === AIRBYTE_UID) {
-    return [finding(ctx, "user-numeric", "warning", u.pos, `USER ${u.value} is the airbyte uid but not the name${note}; fix: USER ${AIRBYTE_USER} (fails the build if the user does not exist)`, u.base)];
+    return [finding(ctx, "user-numeric", "warning", u.pos, `USER ${u.value} is the airbyte uid but not the name${note}`, { fix: `USER ${AIRBYTE_USER} (fails the build if the user does not exist)`, origin: u.base })];
   }
   if (name !== AIRBYTE_USER) {
-    return [finding(ctx, "user-not-airbyte", "error", u.pos, `the final USER is "${u.value}", not ${AIRBYTE_USER}${note}; fix: create ${AIRBYTE_USER} (uid ${AIRBYTE_UID}) and set USER ${AIRBYTE_USER}`, u.base)];
+    return [finding(ctx, "user-not-airbyte", "error", u.pos, `the final USER is "${u.value}", not ${AIRBYTE_USER}${note}`, { fix: `create ${AIRBYTE_USER} (uid ${AIRBYTE_UID}) and set USER ${AIRBYTE_USER}`, origin: u.base })];
   }
   return accountRules(ctx, u.pos);
 }
@@ -737,8 +748,8 @@ function accountRules(ctx, userPos) {
         "user-account-missing",
         "error",
         userPos,
-        `USER ${AIRBYTE_USER}, but ${acct.how} and this Dockerfile does not create it: the container cannot start ("unable to find user ${AIRBYTE_USER}"); fix: RUN useradd --uid ${AIRBYTE_UID} --create-home --home-dir /airbyte ${AIRBYTE_USER} before USER, or build on a base image that has the user`,
-        acct.base
+        `USER ${AIRBYTE_USER}, but ${acct.how} and this Dockerfile does not create it: the container cannot start ("unable to find user ${AIRBYTE_USER}")`,
+        { fix: `RUN useradd --uid ${AIRBYTE_UID} --create-home --home-dir /airbyte ${AIRBYTE_USER} before USER, or build on a base image that has the user`, origin: acct.base }
       )
     ];
   }
@@ -756,22 +767,22 @@ function accountRules(ctx, userPos) {
       "user-home-unusable",
       "warning",
       acct.pos,
-      `user ${AIRBYTE_USER}'s home ${entry.home} in base image ${acct.base.ref} ${why}: tools that write to $HOME (pip, caches) fail; fix: ENV HOME=/airbyte (or another permitted write dir)`,
-      acct.base
+      `user ${AIRBYTE_USER}'s home ${entry.home} in base image ${acct.base.ref} ${why}: tools that write to $HOME (pip, caches) fail`,
+      { fix: "ENV HOME=/airbyte (or another permitted write dir)", origin: acct.base }
     )
   ];
 }
 function airbyteDirRules(ctx) {
   const ev = ctx.final.state.airbyteDir;
-  const fix = `fix: RUN mkdir -p /airbyte && chown -R ${AIRBYTE_USER}:${AIRBYTE_USER} /airbyte (or COPY --chown=${AIRBYTE_USER}:${AIRBYTE_USER} ... /airbyte)`;
+  const fix = `RUN mkdir -p /airbyte && chown -R ${AIRBYTE_USER}:${AIRBYTE_USER} /airbyte (or COPY --chown=${AIRBYTE_USER}:${AIRBYTE_USER} ... /airbyte)`;
   if (ev?.owned) return [];
   if (ev) {
     const what = ev.base !== void 0 ? `${ev.how}, and this Dockerfile does not hand it to ${AIRBYTE_USER}` : `\`${ev.how}\` leaves /airbyte owned by someone other than ${AIRBYTE_USER}${inheritedNote(ctx, ev.stage, ev.pos)}`;
-    return [finding(ctx, "airbyte-dir-not-owned", "error", ev.pos, `${what}; ${fix}`, ev.base)];
+    return [finding(ctx, "airbyte-dir-not-owned", "error", ev.pos, what, { fix, origin: ev.base })];
   }
   const b = ctx.base;
   if (b.kind === "scratch") {
-    return [finding(ctx, "airbyte-dir-not-owned", "error", ctx.final.pos, `the final image never creates /airbyte owned by ${AIRBYTE_USER}; ${fix}`)];
+    return [finding(ctx, "airbyte-dir-not-owned", "error", ctx.final.pos, `the final image never creates /airbyte owned by ${AIRBYTE_USER}`, { fix })];
   }
   if (b.kind === "known" && b.facts.fs) {
     return [
@@ -780,8 +791,8 @@ function airbyteDirRules(ctx) {
         "airbyte-dir-not-owned",
         "error",
         ctx.final.pos,
-        `neither this Dockerfile nor base image ${b.ref} creates /airbyte owned by ${AIRBYTE_USER} (the base has no /airbyte); ${fix}`,
-        knownOrigin(ctx, "fs")
+        `neither this Dockerfile nor base image ${b.ref} creates /airbyte owned by ${AIRBYTE_USER} (the base has no /airbyte)`,
+        { fix, origin: knownOrigin(ctx, "fs") }
       )
     ];
   }
@@ -793,13 +804,13 @@ function airbyteDirRules(ctx) {
         "airbyte-dir-not-owned",
         "error",
         ctx.final.pos,
-        `this Dockerfile never creates /airbyte owned by ${AIRBYTE_USER}, and base image ${b.ref} cannot provide it: it has no ${AIRBYTE_USER} user; ${fix}`,
-        dockerfileOrigin(b.ref, made.pos, made.how)
+        `this Dockerfile never creates /airbyte owned by ${AIRBYTE_USER}, and base image ${b.ref} cannot provide it: it has no ${AIRBYTE_USER} user`,
+        { fix, origin: dockerfileOrigin(b.ref, made.pos, made.how) }
       )
     ];
   }
   const why = b.kind === "known" ? `; only the config of base image ${b.ref} was read (from its registry), not its file system: verify checks the built image` : unknownBaseNote(ctx);
-  return [unseenBaseFinding(ctx, "airbyte-dir-not-owned", ctx.final.pos, `this Dockerfile does not create /airbyte owned by ${AIRBYTE_USER}, so it relies on the base image${why}; ${fix}`, b.ref)];
+  return [unseenBaseFinding(ctx, "airbyte-dir-not-owned", ctx.final.pos, `this Dockerfile does not create /airbyte owned by ${AIRBYTE_USER}, so it relies on the base image${why}`, b.ref, { fix })];
 }
 function baseImageRules(ctx) {
   const out = [];
@@ -812,7 +823,8 @@ function baseImageRules(ctx) {
           "base-image-unpinned",
           "warning",
           s.imagePos,
-          `FROM ${s.image} depends on ${s.imageUnknown.map((n) => `$${n}`).join(", ")}, unknown at lint time, so pinning cannot be checked; fix: default the ARG to name:tag@sha256:<digest>`
+          `FROM ${s.image} depends on ${s.imageUnknown.map((n) => `$${n}`).join(", ")}, unknown at lint time, so pinning cannot be checked`,
+          { fix: "default the ARG to name:tag@sha256:<digest>" }
         )
       );
       continue;
@@ -827,7 +839,8 @@ function baseImageRules(ctx) {
           "base-image-latest",
           "warning",
           s.imagePos,
-          `FROM ${s.image} ${ref.tag === void 0 ? "has no tag (means latest)" : "uses the latest tag"}: the base moves under you; fix: FROM ${pinned}`
+          `FROM ${s.image} ${ref.tag === void 0 ? "has no tag (means latest)" : "uses the latest tag"}: the base moves under you`,
+          { fix: `FROM ${pinned}` }
         )
       );
     }
@@ -837,7 +850,8 @@ function baseImageRules(ctx) {
         "base-image-unpinned",
         "warning",
         s.imagePos,
-        `FROM ${s.image} is not pinned by digest, so rebuilds may get a different base; fix: FROM ${pinned} (docker buildx imagetools inspect ${s.image} shows the digest)`
+        `FROM ${s.image} is not pinned by digest, so rebuilds may get a different base`,
+        { fix: `FROM ${pinned} (docker buildx imagetools inspect ${s.image} shows the digest)` }
       )
     );
   }
@@ -862,8 +876,8 @@ function writeDirRules(ctx) {
         "workdir-outside-write-dirs",
         "warning",
         st.workdir.pos,
-        `the final WORKDIR ${st.workdir.value} is outside the permitted write dirs (${list})${inheritedNote(ctx, st.workdir.stage, st.workdir.pos, st.workdir.base)}: anything the connector writes there breaks under a read-only root; fix: WORKDIR /airbyte/integration_code`,
-        st.workdir.base
+        `the final WORKDIR ${st.workdir.value} is outside the permitted write dirs (${list})${inheritedNote(ctx, st.workdir.stage, st.workdir.pos, st.workdir.base)}: anything the connector writes there breaks under a read-only root`,
+        { fix: "WORKDIR /airbyte/integration_code", origin: st.workdir.base }
       )
     );
   }
@@ -875,7 +889,8 @@ function writeDirRules(ctx) {
         "volume-outside-write-dirs",
         "warning",
         v.pos,
-        `VOLUME ${v.value} is outside the permitted write dirs (${list})${inheritedNote(ctx, v.stage, v.pos)}; fix: remove it or use a directory under one of them`
+        `VOLUME ${v.value} is outside the permitted write dirs (${list})${inheritedNote(ctx, v.stage, v.pos)}`,
+        { fix: "remove it or use a directory under one of them" }
       )
     );
   }
@@ -887,8 +902,8 @@ function writeDirRules(ctx) {
         "home-outside-write-dirs",
         "warning",
         home.pos,
-        `HOME=${home.value} is outside the permitted write dirs (${list})${inheritedNote(ctx, home.stage, home.pos, home.base)}: tools that write caches to $HOME will fail; fix: ENV HOME=/airbyte (or another permitted dir)`,
-        home.base
+        `HOME=${home.value} is outside the permitted write dirs (${list})${inheritedNote(ctx, home.stage, home.pos, home.base)}: tools that write caches to $HOME will fail`,
+        { fix: "ENV HOME=/airbyte (or another permitted dir)", origin: home.base }
       )
     );
   }
@@ -993,7 +1008,8 @@ function secretsRules(ctx) {
               "secrets-copied",
               "error",
               src.pos,
-              `${c.keyword} ${src.value} puts local credentials from secrets/ into the image; fix: remove it (the platform mounts config at run time) and keep secrets/ in .dockerignore`
+              `${c.keyword} ${src.value} puts local credentials from secrets/ into the image`,
+              { fix: "remove it (the platform mounts config at run time) and keep secrets/ in .dockerignore" }
             )
           );
         } else if (isWholeContext(src.value)) {
@@ -1004,7 +1020,8 @@ function secretsRules(ctx) {
                 "secrets-context-copy",
                 "warning",
                 src.pos,
-                `${c.keyword} ${src.value} copies the whole build context; make sure .dockerignore excludes secrets/ (fix: add a line "secrets/" to .dockerignore)`
+                `${c.keyword} ${src.value} copies the whole build context; make sure .dockerignore excludes secrets/`,
+                { fix: 'add a line "secrets/" to .dockerignore' }
               )
             );
           } else if (ctx.dockerignore === null || !excludesSecrets(ctx.dockerignore)) {
@@ -1018,7 +1035,8 @@ function secretsRules(ctx) {
                   "secrets-context-copy",
                   "warning",
                   src.pos,
-                  `${c.keyword} ${src.value} in ${stageLabel(stage)} copies the whole build context to ${c.destAbs} and ${why}: these files do not reach the final image (it takes ${path}), but local credentials in secrets/ stay in this stage's layers, which leave the machine when the build cache is exported with --cache-to ...,mode=max; fix: add a line "secrets/" to .dockerignore, or copy only what the build needs`
+                  `${c.keyword} ${src.value} in ${stageLabel(stage)} copies the whole build context to ${c.destAbs} and ${why}: these files do not reach the final image (it takes ${path}), but local credentials in secrets/ stay in this stage's layers, which leave the machine when the build cache is exported with --cache-to ...,mode=max`,
+                  { fix: 'add a line "secrets/" to .dockerignore, or copy only what the build needs' }
                 )
               );
               continue;
@@ -1029,7 +1047,8 @@ function secretsRules(ctx) {
                 "secrets-context-copy",
                 "error",
                 src.pos,
-                `${c.keyword} ${src.value} copies the whole build context and ${why}, so local credentials in secrets/ end up in the image; fix: add a line "secrets/" to .dockerignore, or copy only what the connector needs`
+                `${c.keyword} ${src.value} copies the whole build context and ${why}, so local credentials in secrets/ end up in the image`,
+                { fix: 'add a line "secrets/" to .dockerignore, or copy only what the connector needs' }
               )
             );
           }

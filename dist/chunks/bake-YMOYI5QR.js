@@ -6,11 +6,11 @@ import {
   findingLine,
   lintStep,
   renderStep
-} from "./chunk-KPNNYUYY.js";
+} from "./chunk-7NILOTJH.js";
 import {
   defaultLog
 } from "./chunk-3ENY22Z7.js";
-import "./chunk-YCRNSPLO.js";
+import "./chunk-METMUCN2.js";
 import "./chunk-DHBY3KLB.js";
 import "./chunk-BFAODOLW.js";
 import {
@@ -59,6 +59,7 @@ import "./chunk-2U75EEOT.js";
 import {
   DEFAULT_PLATFORMS
 } from "./chunk-HI25WK67.js";
+import "./chunk-M6WTTPFB.js";
 import "./chunk-JCNINEPP.js";
 import {
   lastLines,

@@ -7,7 +7,7 @@ import {
   lintDockerfile,
   sortFindings,
   summarize
-} from "./chunk-YCRNSPLO.js";
+} from "./chunk-METMUCN2.js";
 import "./chunk-DHBY3KLB.js";
 import "./chunk-BFAODOLW.js";
 import "./chunk-OFZVU4AW.js";
@@ -99,25 +99,30 @@ async function lintCustom(path, text, buildIgnore, opts) {
       findings.push({
         ...f,
         severity: "warning",
-        message: `${f.message.replace(/; fix: .*$/, "")} when built with plain docker build (build-connector excludes secrets/ from its own builds); fix: add a line "secrets/" to ${own === null ? "a new " : ""}.dockerignore`
+        message: `${f.message} when built with plain docker build (build-connector excludes secrets/ from its own builds)`,
+        fix: `add a line "secrets/" to ${own === null ? "a new " : ""}.dockerignore`
       });
     }
   }
   return { findings: sortFindings(findings), files: [file], mode: "custom", base: baseFacts };
+}
+function fixOf(err) {
+  return err.details.find((d) => d.startsWith("fix: "))?.slice("fix: ".length);
 }
 function metadataFinding(err) {
   const at = err.at;
   if (!at) return void 0;
   const keyRule = at.key !== void 0 && /^(?:data|metadataSpecVersion)(?:\.[\w-]+)*$/.test(at.key);
   const message = keyRule || at.key === void 0 ? at.problem : `${at.key}: ${at.problem}`;
-  const fix = err.details.find((d) => d.startsWith("fix:"));
+  const fix = fixOf(err);
   return {
     ruleId: keyRule ? at.key : basename(at.file).replace(/\./g, "-"),
     severity: "error",
     file: displayPath(at.file),
     line: at.line,
     column: at.column ?? 1,
-    message: fix ? `${message}; ${fix}` : message,
+    message,
+    ...fix !== void 0 ? { fix } : {},
     fatal: true
   };
 }
@@ -208,8 +213,8 @@ async function pool(items, n, fn) {
 }
 function unlintable(abs, err) {
   const file = displayPath(abs);
-  const fix = err.details.find((d) => d.startsWith("fix:"));
-  const finding = { ruleId: "target-unlintable", severity: "error", file, line: 1, column: 1, message: fix ? `${err.message}; ${fix}` : err.message, fatal: true };
+  const fix = fixOf(err);
+  const finding = { ruleId: "target-unlintable", severity: "error", file, line: 1, column: 1, message: err.message, ...fix !== void 0 ? { fix } : {}, fatal: true };
   return { target: file, mode: "unlintable", files: [file], findings: [finding], ...summarize([finding]) };
 }
 async function lintExpanded({ items, roots }, opts = {}) {

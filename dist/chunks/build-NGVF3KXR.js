@@ -11,7 +11,7 @@ import {
   untag,
   verifyStep,
   workDir
-} from "./chunk-KPNNYUYY.js";
+} from "./chunk-7NILOTJH.js";
 import {
   defaultLog
 } from "./chunk-3ENY22Z7.js";
@@ -20,7 +20,7 @@ import {
 } from "./chunk-XPAHB2QA.js";
 import "./chunk-72ISDTNZ.js";
 import "./chunk-DHC6T5CY.js";
-import "./chunk-YCRNSPLO.js";
+import "./chunk-METMUCN2.js";
 import "./chunk-DHBY3KLB.js";
 import "./chunk-BFAODOLW.js";
 import "./chunk-BI3K53O3.js";
@@ -62,7 +62,8 @@ import {
   buildInputsOf,
   collect,
   failedFlow
-} from "./chunk-RURRVIRQ.js";
+} from "./chunk-YHGLNTHX.js";
+import "./chunk-M6WTTPFB.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-N2CKSR53.js";
 import "./chunk-H2BA5LQY.js";

@@ -7,7 +7,8 @@ import {
   VERSION,
   jsonError,
   reportError
-} from "./chunk-RURRVIRQ.js";
+} from "./chunk-YHGLNTHX.js";
+import "./chunk-M6WTTPFB.js";
 import "./chunk-JCNINEPP.js";
 import {
   setExecDebug
@@ -29,19 +30,19 @@ import { pathToFileURL } from "node:url";
 // src/commands/index.ts
 init_define_BC_HELP();
 var COMMANDS = {
-  render: () => import("./render-TU6Z5BTH.js"),
-  lint: () => import("./lint-KN2Y7ZFF.js"),
-  build: () => import("./build-SLHY72DM.js"),
-  verify: () => import("./verify-NNQU57CV.js"),
-  publish: () => import("./publish-HJALDRB5.js"),
-  tags: () => import("./tags-TXPZITFM.js"),
-  "release-plan": () => import("./release-plan-VWSL4FEK.js"),
-  doctor: () => import("./doctor-TIM5637N.js"),
-  changed: () => import("./changed-TSF7YMSP.js"),
-  "digest-record": () => import("./digest-record-LNST73UA.js"),
-  merge: () => import("./merge-VLQ6BCOA.js"),
-  bake: () => import("./bake-EVKZQCRQ.js"),
-  base: () => import("./base-HOECNKSJ.js")
+  render: () => import("./render-22GF757O.js"),
+  lint: () => import("./lint-TKO6V7EP.js"),
+  build: () => import("./build-NGVF3KXR.js"),
+  verify: () => import("./verify-ZGH7ETGY.js"),
+  publish: () => import("./publish-RXMFYVBY.js"),
+  tags: () => import("./tags-PGK5Q7C3.js"),
+  "release-plan": () => import("./release-plan-FLILMBHZ.js"),
+  doctor: () => import("./doctor-XSBTKVZA.js"),
+  changed: () => import("./changed-XXWDULAD.js"),
+  "digest-record": () => import("./digest-record-OD46WUR2.js"),
+  merge: () => import("./merge-JY3VT4OY.js"),
+  bake: () => import("./bake-I2J6MMLC.js"),
+  base: () => import("./base-YNQVVJVJ.js")
 };
 var COMMAND_NAMES = Object.keys(COMMANDS);
 async function registerCommands(program, only) {

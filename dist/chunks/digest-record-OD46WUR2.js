@@ -22,7 +22,8 @@ import {
   action,
   credentialOptions,
   loginFromFlags
-} from "./chunk-RURRVIRQ.js";
+} from "./chunk-YHGLNTHX.js";
+import "./chunk-M6WTTPFB.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-N2CKSR53.js";
 import "./chunk-H2BA5LQY.js";
@@ -46,7 +47,7 @@ function register(program) {
       const v = parseFields({ platform: opts.platform, provenance: opts.provenance, timeout: opts.timeout, retries: opts.retries });
       const platform = v.platform ?? "";
       const { provenance, timeout } = v;
-      const { buildPlatformRecord, platformRecordDefaults } = await import("./record-V4PJWB35.js");
+      const { buildPlatformRecord, platformRecordDefaults } = await import("./record-Q32V5UHL.js");
       const { file, verify } = await platformRecordDefaults(dir, platform, { out: opts.out, timeoutSeconds: timeout ?? 120 });
       const res = await buildPlatformRecord(dir, {
         platform,

@@ -9,7 +9,8 @@ import "./chunk-FA2OQ6TM.js";
 import "./chunk-HI25WK67.js";
 import {
   action
-} from "./chunk-RURRVIRQ.js";
+} from "./chunk-YHGLNTHX.js";
+import "./chunk-M6WTTPFB.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-N2CKSR53.js";
 import "./chunk-H2BA5LQY.js";

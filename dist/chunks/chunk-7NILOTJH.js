@@ -1,7 +1,7 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
   lintWithBase
-} from "./chunk-YCRNSPLO.js";
+} from "./chunk-METMUCN2.js";
 import {
   chooseStrategy,
   platformTag
@@ -36,6 +36,9 @@ import {
   platformObject,
   platformString
 } from "./chunk-HI25WK67.js";
+import {
+  findingText
+} from "./chunk-M6WTTPFB.js";
 import {
   failedChecks
 } from "./chunk-JCNINEPP.js";
@@ -295,7 +298,7 @@ var StepError = class extends BcError {
   report;
 };
 function findingLine(f) {
-  return `${f.file}:${f.line}:${f.column} ${f.severity} [${f.ruleId}] ${f.message}`;
+  return `${f.file}:${f.line}:${f.column} ${f.severity} [${f.ruleId}] ${findingText(f)}`;
 }
 async function workDir(prefix) {
   const path = await mkdtemp2(join3(tmpdir(), prefix));

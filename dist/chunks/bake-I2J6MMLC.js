@@ -13,7 +13,8 @@ import "./chunk-HI25WK67.js";
 import {
   action,
   collect
-} from "./chunk-RURRVIRQ.js";
+} from "./chunk-YHGLNTHX.js";
+import "./chunk-M6WTTPFB.js";
 import {
   failedChecks
 } from "./chunk-JCNINEPP.js";
@@ -42,7 +43,7 @@ function register(program) {
         platforms: opts.platform,
         baseImages: opts.baseImage
       });
-      const { bakeConnectors, printBake } = await import("./bake-JSVXKD7E.js");
+      const { bakeConnectors, printBake } = await import("./bake-YMOYI5QR.js");
       const { connectorVerifyOptions } = await import("./verify-AZSNBPR5.js");
       const common = { platforms, baseImages, provenance, log: (l) => out.info(l) };
       if (opts.print) {

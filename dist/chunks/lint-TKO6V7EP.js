@@ -10,7 +10,10 @@ import "./chunk-HI25WK67.js";
 import {
   action,
   collect
-} from "./chunk-RURRVIRQ.js";
+} from "./chunk-YHGLNTHX.js";
+import {
+  findingText
+} from "./chunk-M6WTTPFB.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-N2CKSR53.js";
 import "./chunk-H2BA5LQY.js";
@@ -25,7 +28,7 @@ init_define_BC_HELP();
 
 // src/commands/lint-format.ts
 init_define_BC_HELP();
-var findingLine = (f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${oneLine(f.message)}`;
+var findingLine = (f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${oneLine(findingText(f))}`;
 function formatText(t) {
   const lines = t.findings.map(findingLine);
   lines.push(summaryLine(t));
@@ -77,7 +80,7 @@ function escapeProperty(s) {
 function formatGithub(findings) {
   return findings.map((f) => {
     const props = `file=${escapeProperty(f.file)},line=${f.line},col=${f.column},title=${escapeProperty(f.ruleId)}`;
-    return `::${f.severity === "error" ? "error" : "warning"} ${props}::${escapeData(f.message)}`;
+    return `::${f.severity === "error" ? "error" : "warning"} ${props}::${escapeData(findingText(f))}`;
   }).join("\n");
 }
 
@@ -88,7 +91,7 @@ function register(program) {
       const v = parseFields({ format: g.json ? "json" : opts.format, permittedWriteDirs: opts.permittedWriteDirs });
       const format = v.format ?? "text";
       const dirs = v.permittedWriteDirs;
-      const { runLint } = await import("./lint-A7XO7PWE.js");
+      const { runLint } = await import("./lint-R6IQIJDT.js");
       const { report, findings, exitCode } = await runLint({
         targets,
         permittedWriteDirs: dirs,
