@@ -66,6 +66,6 @@ if (text !== void 0) {
   process.stdout.write(text);
 } else {
   if (!process.env.BUILD_CONNECTOR_NO_COMPILE_CACHE) nodeModule.enableCompileCache?.();
-  const { main } = await import("./chunks/cli-JFQGM3GI.js");
+  const { main } = await import("./chunks/cli-L3EK3SAE.js");
   await main(process.argv);
 }

@@ -76594,7 +76594,7 @@ var PublishConfigSchema = VerifyConfigSchema.extend({
   /** attempts per registry operation (not given: 5) */
   retries,
   /** publish to data.registryOverrides.<target> */
-  target: external_exports.enum(["cloud", "oss"], { error: (i2) => `expected cloud or oss, got ${JSON.stringify(String(i2.input))}` }).optional(),
+  target: FIELDS.target,
   /** the version to tag (a release tag's), instead of data.dockerImageTag */
   version: optString,
   /** also push the git tag (implies gitTag) */

@@ -117,7 +117,7 @@ const PublishConfigSchema = VerifyConfigSchema.extend({
   /** attempts per registry operation (not given: 5) */
   retries,
   /** publish to data.registryOverrides.<target> */
-  target: z.enum(['cloud', 'oss'], { error: (i) => `expected cloud or oss, got ${JSON.stringify(String(i.input))}` }).optional(),
+  target: FIELDS.target,
   /** the version to tag (a release tag's), instead of data.dockerImageTag */
   version: optString,
   /** also push the git tag (implies gitTag) */

@@ -2,11 +2,11 @@ import { createRequire as __bcCreateRequire } from 'node:module'; const require 
 import {
   register,
   tagPlanOptions
-} from "./chunk-7H4SOVGB.js";
+} from "./chunk-VGEK2FIC.js";
 import "./chunk-FIJRI7GE.js";
 import "./chunk-FA2OQ6TM.js";
 import "./chunk-HI25WK67.js";
-import "./chunk-YHGLNTHX.js";
+import "./chunk-IQQW7X5T.js";
 import "./chunk-M6WTTPFB.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-N2CKSR53.js";

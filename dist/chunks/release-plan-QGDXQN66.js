@@ -17,7 +17,7 @@ import "./chunk-2U75EEOT.js";
 import "./chunk-HI25WK67.js";
 import {
   action
-} from "./chunk-YHGLNTHX.js";
+} from "./chunk-IQQW7X5T.js";
 import "./chunk-M6WTTPFB.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-N2CKSR53.js";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-TC6PC66Z.js";
 import {
   tagPlanOptions
-} from "./chunk-7H4SOVGB.js";
+} from "./chunk-VGEK2FIC.js";
 import {
   DEFAULT_GIT_TAG_FORMAT,
   formatGitTag
@@ -58,7 +58,7 @@ import {
 import {
   parsePublishConfig,
   publishRequestOf
-} from "./chunk-LTZ4YRLX.js";
+} from "./chunk-XFIBBRQS.js";
 import "./chunk-FIJRI7GE.js";
 import {
   resolveCredentials,
@@ -110,7 +110,7 @@ import {
   buildInputsOf,
   credentialOptions,
   loginFromFlags
-} from "./chunk-YHGLNTHX.js";
+} from "./chunk-IQQW7X5T.js";
 import "./chunk-M6WTTPFB.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-N2CKSR53.js";

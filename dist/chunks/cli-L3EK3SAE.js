@@ -7,7 +7,7 @@ import {
   VERSION,
   jsonError,
   reportError
-} from "./chunk-YHGLNTHX.js";
+} from "./chunk-IQQW7X5T.js";
 import "./chunk-M6WTTPFB.js";
 import "./chunk-JCNINEPP.js";
 import {
@@ -30,19 +30,19 @@ import { pathToFileURL } from "node:url";
 // src/commands/index.ts
 init_define_BC_HELP();
 var COMMANDS = {
-  render: () => import("./render-22GF757O.js"),
-  lint: () => import("./lint-TKO6V7EP.js"),
-  build: () => import("./build-NGVF3KXR.js"),
-  verify: () => import("./verify-ZGH7ETGY.js"),
-  publish: () => import("./publish-RXMFYVBY.js"),
-  tags: () => import("./tags-PGK5Q7C3.js"),
-  "release-plan": () => import("./release-plan-FLILMBHZ.js"),
-  doctor: () => import("./doctor-XSBTKVZA.js"),
-  changed: () => import("./changed-XXWDULAD.js"),
-  "digest-record": () => import("./digest-record-OD46WUR2.js"),
-  merge: () => import("./merge-JY3VT4OY.js"),
-  bake: () => import("./bake-I2J6MMLC.js"),
-  base: () => import("./base-YNQVVJVJ.js")
+  render: () => import("./render-4WSX66FC.js"),
+  lint: () => import("./lint-33LMUCLM.js"),
+  build: () => import("./build-L2JL7PVU.js"),
+  verify: () => import("./verify-WK4J7D2B.js"),
+  publish: () => import("./publish-3HAP7GCJ.js"),
+  tags: () => import("./tags-ITNIOBTU.js"),
+  "release-plan": () => import("./release-plan-QGDXQN66.js"),
+  doctor: () => import("./doctor-GKQ7IHA6.js"),
+  changed: () => import("./changed-FJ3BGH4E.js"),
+  "digest-record": () => import("./digest-record-H66QVAYW.js"),
+  merge: () => import("./merge-5NCZ6CMQ.js"),
+  bake: () => import("./bake-7S5OTK6N.js"),
+  base: () => import("./base-DX7IBMNZ.js")
 };
 var COMMAND_NAMES = Object.keys(COMMANDS);
 async function registerCommands(program, only) {

@@ -31,7 +31,7 @@ import "./chunk-I4R3QSSD.js";
 import {
   buildRequestOf,
   parseBuildCommand
-} from "./chunk-LTZ4YRLX.js";
+} from "./chunk-XFIBBRQS.js";
 import "./chunk-FIJRI7GE.js";
 import "./chunk-UMFM6UD4.js";
 import "./chunk-G5RLS37P.js";
@@ -62,7 +62,7 @@ import {
   buildInputsOf,
   collect,
   failedFlow
-} from "./chunk-YHGLNTHX.js";
+} from "./chunk-IQQW7X5T.js";
 import "./chunk-M6WTTPFB.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-N2CKSR53.js";

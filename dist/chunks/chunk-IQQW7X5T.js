@@ -101,7 +101,7 @@ function credentialOptions(cmd) {
   return cmd.option("--username <user>", "registry user (else BUILD_CONNECTOR_USERNAME; with neither, the docker login credentials of that registry)").option("--password-stdin", "read the registry password from stdin (else BUILD_CONNECTOR_PASSWORD; never a flag)");
 }
 async function loginFromFlags(f, opts = {}) {
-  const { resolveLogin } = await import("./login-IIQHY7WA.js");
+  const { resolveLogin } = await import("./login-NR7SIYII.js");
   return resolveLogin({ username: f.username, passwordFromStdin: f.passwordStdin }, opts);
 }
 function buildInputOptions(cmd) {

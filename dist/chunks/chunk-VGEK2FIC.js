@@ -6,7 +6,7 @@ import {
   action,
   credentialOptions,
   loginFromFlags
-} from "./chunk-YHGLNTHX.js";
+} from "./chunk-IQQW7X5T.js";
 import {
   init_define_BC_HELP
 } from "./chunk-4S36LVC7.js";

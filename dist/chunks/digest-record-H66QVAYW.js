@@ -22,7 +22,7 @@ import {
   action,
   credentialOptions,
   loginFromFlags
-} from "./chunk-YHGLNTHX.js";
+} from "./chunk-IQQW7X5T.js";
 import "./chunk-M6WTTPFB.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-N2CKSR53.js";

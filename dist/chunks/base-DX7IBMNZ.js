@@ -9,7 +9,7 @@ import {
 } from "./chunk-HI25WK67.js";
 import {
   action
-} from "./chunk-YHGLNTHX.js";
+} from "./chunk-IQQW7X5T.js";
 import "./chunk-M6WTTPFB.js";
 import "./chunk-JCNINEPP.js";
 import "./chunk-N2CKSR53.js";

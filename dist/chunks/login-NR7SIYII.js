@@ -1,7 +1,7 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
   parseRegistryLogin
-} from "./chunk-LTZ4YRLX.js";
+} from "./chunk-XFIBBRQS.js";
 import "./chunk-FIJRI7GE.js";
 import {
   explicitCredentials,

@@ -13,7 +13,7 @@ import "./chunk-HI25WK67.js";
 import {
   action,
   collect
-} from "./chunk-YHGLNTHX.js";
+} from "./chunk-IQQW7X5T.js";
 import "./chunk-M6WTTPFB.js";
 import {
   failedChecks

@@ -1,7 +1,7 @@
 import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
 import {
   parseBuildArgs
-} from "./chunk-LTZ4YRLX.js";
+} from "./chunk-XFIBBRQS.js";
 import {
   parseFields
 } from "./chunk-FIJRI7GE.js";
@@ -10,7 +10,7 @@ import "./chunk-HI25WK67.js";
 import {
   action,
   collect
-} from "./chunk-YHGLNTHX.js";
+} from "./chunk-IQQW7X5T.js";
 import {
   findingText
 } from "./chunk-M6WTTPFB.js";
