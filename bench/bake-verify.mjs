@@ -39,7 +39,6 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const { ensureLocalRoot } = await import('../src/base/local-root.ts');
 const { ensureExampleBases } = await import('../test/support/examples.ts');
 const bake = await import('../src/core/flows/bake.ts');
-const { connectorVerifyDefaults } = await import('../src/verify/defaults.ts');
 
 const sec = (ms) => `${(ms / 1000).toFixed(1).padStart(6)} s`;
 const pythonRoot = (await ensureLocalRoot({ name: 'python', registry: REGISTRY })).ref;
@@ -91,7 +90,9 @@ const opts = {
   ...(GIVEN !== undefined ? { verifyConcurrency: GIVEN } : {}),
   baseImages: { byLanguage: { 'manifest-only': base } },
   log: () => {},
-  verifyOptions: async (plan) => ({ timeoutSeconds: 120, ...(await connectorVerifyDefaults(plan.connector)) }),
+  provenance: 'min',
+  // each connector's verify defaults (inputs, secrets/, labels, type), as `bake` takes them
+  timeoutSeconds: 120,
 };
 
 /** `docker run --rm --platform P IMAGE spec`, N at once; resolves with the wall time */

@@ -53,7 +53,7 @@ for (let i = 0; i < COUNT; i++) {
 const touch = async (run) => {
   for (const d of dirs) await writeFile(join(d, 'source_hello', 'bench_marker.py'), `RUN = ${JSON.stringify(`${run}-${d}`)}\n`);
 };
-const opts = { platforms: PLATFORMS, baseImages: { byLanguage: { python: base } }, log: () => {} };
+const opts = { platforms: PLATFORMS, baseImages: { byLanguage: { python: base } }, provenance: 'min', timeoutSeconds: 120, log: () => {} };
 const quiet = { progress: 'quiet', write: () => {} };
 
 // The raw baselines build exactly what we build: the same rendered Dockerfiles, same contexts.
@@ -83,7 +83,7 @@ try {
       await t(async () => {
         for (const d of dirs) {
           const plan = await resolvePlan(d, { platforms: PLATFORMS, baseImage: base });
-          await buildImage(plan, { platforms: PLATFORMS, ...quiet });
+          await buildImage(plan, { platforms: PLATFORMS, provenance: 'min', ...quiet });
         }
       }),
     );

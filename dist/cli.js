@@ -3,7 +3,7 @@ import { createRequire as __bcCreateRequire } from 'node:module'; const require 
 import {
   define_BC_HELP_default,
   init_define_BC_HELP
-} from "./chunks/chunk-4S36LVC7.js";
+} from "./chunks/chunk-HWQF2DLQ.js";
 
 // src/bin.ts
 init_define_BC_HELP();
@@ -66,6 +66,6 @@ if (text !== void 0) {
   process.stdout.write(text);
 } else {
   if (!process.env.BUILD_CONNECTOR_NO_COMPILE_CACHE) nodeModule.enableCompileCache?.();
-  const { main } = await import("./chunks/cli-L3EK3SAE.js");
+  const { main } = await import("./chunks/cli-C7DSUUAF.js");
   await main(process.argv);
 }

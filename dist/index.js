@@ -48781,6 +48781,10 @@ var init_zod = __esm({
 });
 
 // src/shared/platforms.ts
+function connectorPlatforms(asked, declared) {
+  const given = [asked, declared].find((p) => p !== void 0 && p.length > 0);
+  return [...given ?? DEFAULT_PLATFORMS];
+}
 function isPlatform(value) {
   return PLATFORM_RE.test(value);
 }
@@ -48809,6 +48813,19 @@ var init_platforms = __esm({
     REQUIRED_PLATFORM = "linux/amd64";
     PLATFORM_RE = /^linux\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
     PlatformSchema = external_exports.string().regex(PLATFORM_RE, { error: (i2) => `"${String(i2.input)}" is not a linux platform like linux/amd64 or linux/arm64` });
+  }
+});
+
+// src/shared/modes.ts
+var DEFAULT_PROVENANCE, LATEST_MODES, DEFAULT_GIT_TAG_FORMAT, DEFAULT_ATTEMPTS, DEFAULT_TIMEOUT_SECONDS;
+var init_modes = __esm({
+  "src/shared/modes.ts"() {
+    "use strict";
+    DEFAULT_PROVENANCE = "min";
+    LATEST_MODES = ["auto", "true", "false"];
+    DEFAULT_GIT_TAG_FORMAT = "{dir}/v{version}";
+    DEFAULT_ATTEMPTS = 5;
+    DEFAULT_TIMEOUT_SECONDS = 120;
   }
 });
 
@@ -73570,7 +73587,7 @@ function parseRetryAfter(value, now = Date.now()) {
   return Number.isNaN(t) ? void 0 : Math.max(0, t - now);
 }
 function retryPolicy(attempts) {
-  return { ...DEFAULT_RETRY, attempts: attempts ?? DEFAULT_RETRY.attempts };
+  return { ...DEFAULT_RETRY, attempts };
 }
 function backoffDelay(policy, retry, fault, random = Math.random) {
   const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** retry);
@@ -73618,6 +73635,7 @@ var init_retry = __esm({
   "src/registry/retry.ts"() {
     "use strict";
     init_errors();
+    init_modes();
     RegistryHttpError = class extends Error {
       constructor(message, status, codes = [], retryAfterMs) {
         super(message);
@@ -73662,7 +73680,7 @@ var init_retry = __esm({
       [/ECONNABORTED|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH/i, "network unreachable"]
     ];
     DEFAULT_RETRY = {
-      attempts: 5,
+      attempts: DEFAULT_ATTEMPTS,
       baseMs: Number(process.env.BUILD_CONNECTOR_RETRY_BASE_MS ?? 500),
       capMs: 2e4,
       maxRetryAfterMs: 6e4
@@ -74714,6 +74732,58 @@ var init_parse3 = __esm({
   }
 });
 
+// src/verify/launch.ts
+function launch(ref2, platform6, opts, step, type, spec, forReads = false) {
+  const workdir = type === "destination" ? "/dest" : "/source";
+  const collector = new MessageCollector();
+  let validateMs = 0;
+  const judge = (line, lineNo) => {
+    const t = performance.now();
+    const more = collector.push(line, lineNo);
+    validateMs += performance.now() - t;
+    return more;
+  };
+  const container = startContainer({
+    image: ref2,
+    platform: platform6,
+    workdir,
+    timeoutMs: opts.timeoutSeconds * 1e3,
+    memory: opts.memory,
+    pidsLimit: opts.pidsLimit,
+    cpus: opts.cpus,
+    maxOutputBytes: opts.maxOutputBytes,
+    maxLineBytes: opts.maxLineBytes,
+    ...spec,
+    onStdoutLine: judge
+  });
+  let release = () => {
+  };
+  if (forReads) container.hold(new Promise((resolve10) => release = resolve10));
+  return { container, run: container.result.then((result) => ({ label: step, workdir, result, messages: collector.digest(), validateMs: Math.round(validateMs) })), release };
+}
+async function probeThrough(l, imageWorkdir) {
+  try {
+    const made = await l.container.created;
+    if (!made.ok) {
+      l.release();
+      return { ok: false, reason: made.reason };
+    }
+    const config2 = await runContainerConfig(l.container.name, imageWorkdir);
+    return { ok: true, probe: { name: l.container.name, config: config2, remove: async () => l.release(), layers: l.container.layers } };
+  } catch (err) {
+    l.release();
+    throw err;
+  }
+}
+var init_launch = __esm({
+  "src/verify/launch.ts"() {
+    "use strict";
+    init_container();
+    init_image();
+    init_parse3();
+  }
+});
+
 // src/verify/options.ts
 import { createHash as createHash6 } from "node:crypto";
 import { chmod as chmod3, copyFile as copyFile2, mkdtemp as mkdtemp4, readdir as readdir9, readFile as readFile8 } from "node:fs/promises";
@@ -74774,71 +74844,17 @@ async function stageInputs(inputs) {
   if (inputs.input) staged.input = await readBoundedFile(inputs.input, { kind: "input messages" });
   return staged;
 }
-var DEFAULT_TIMEOUT_SECONDS, CONFIG_MOUNT, CATALOG_MOUNT, STATE_MOUNT, sha256;
+var CONFIG_MOUNT, CATALOG_MOUNT, STATE_MOUNT, sha256;
 var init_options3 = __esm({
   "src/verify/options.ts"() {
     "use strict";
     init_errors();
     init_fs_util();
     init_messages();
-    DEFAULT_TIMEOUT_SECONDS = 120;
     CONFIG_MOUNT = "/airbyte/config.json";
     CATALOG_MOUNT = "/airbyte/catalog.json";
     STATE_MOUNT = "/airbyte/state.json";
     sha256 = (b) => createHash6("sha256").update(b).digest("hex");
-  }
-});
-
-// src/verify/launch.ts
-function launch(ref2, platform6, opts, step, type, spec, forReads = false) {
-  const workdir = type === "destination" ? "/dest" : "/source";
-  const collector = new MessageCollector();
-  let validateMs = 0;
-  const judge = (line, lineNo) => {
-    const t = performance.now();
-    const more = collector.push(line, lineNo);
-    validateMs += performance.now() - t;
-    return more;
-  };
-  const container = startContainer({
-    image: ref2,
-    platform: platform6,
-    workdir,
-    timeoutMs: (opts.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1e3,
-    memory: opts.memory,
-    pidsLimit: opts.pidsLimit,
-    cpus: opts.cpus,
-    maxOutputBytes: opts.maxOutputBytes,
-    maxLineBytes: opts.maxLineBytes,
-    ...spec,
-    onStdoutLine: judge
-  });
-  let release = () => {
-  };
-  if (forReads) container.hold(new Promise((resolve10) => release = resolve10));
-  return { container, run: container.result.then((result) => ({ label: step, workdir, result, messages: collector.digest(), validateMs: Math.round(validateMs) })), release };
-}
-async function probeThrough(l, imageWorkdir) {
-  try {
-    const made = await l.container.created;
-    if (!made.ok) {
-      l.release();
-      return { ok: false, reason: made.reason };
-    }
-    const config2 = await runContainerConfig(l.container.name, imageWorkdir);
-    return { ok: true, probe: { name: l.container.name, config: config2, remove: async () => l.release(), layers: l.container.layers } };
-  } catch (err) {
-    l.release();
-    throw err;
-  }
-}
-var init_launch = __esm({
-  "src/verify/launch.ts"() {
-    "use strict";
-    init_container();
-    init_image();
-    init_parse3();
-    init_options3();
   }
 });
 
@@ -75008,7 +75024,7 @@ async function verifyPlatform(ctx) {
       return v;
     });
   };
-  const timeoutMs = (opts.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1e3;
+  const timeoutMs = opts.timeoutSeconds * 1e3;
   const progress = (l) => opts.onProgress?.(`[${platform6}] ${l}`);
   let ref2 = ctx.image;
   if (ctx.source.kind === "registry" && ctx.source.isIndex) {
@@ -75147,7 +75163,7 @@ async function verifyPlatform(ctx) {
     await dropPulled();
   }
 }
-async function verifyImage(image2, opts = {}) {
+async function verifyImage(image2, opts) {
   const t0 = performance.now();
   const platforms = opts.exactPlatforms && opts.platforms && opts.platforms.length > 0 ? [...opts.platforms] : platformList(opts.platforms);
   const refOf = (p) => opts.platformImages?.[p] ?? image2;
@@ -75225,7 +75241,6 @@ var init_verify = __esm({
     init_report();
     init_run_checks();
     init_options3();
-    init_platforms();
     TREE_SCAN_BYTES = 16 * 1024 * 1024 * 1024;
     RUN_CHECKS = ["spec", "check", "discover", "read", "write", "writes"];
     ALL_AFTER_PLATFORM = ["entrypoint-env", "entrypoint-absolute", "user", "airbyte-dir", ...RUN_CHECKS, "no-secrets", "labels"];
@@ -75237,8 +75252,6 @@ var verify_exports = {};
 __export(verify_exports, {
   CHECK_IDS: () => CHECK_IDS,
   CheckResultSchema: () => CheckResultSchema,
-  DEFAULT_PLATFORMS: () => DEFAULT_PLATFORMS,
-  DEFAULT_TIMEOUT_SECONDS: () => DEFAULT_TIMEOUT_SECONDS,
   VerifyReportSchema: () => VerifyReportSchema,
   connectorTypeOf: () => connectorTypeOf,
   failedChecks: () => failedChecks,
@@ -76371,12 +76384,7 @@ init_platforms();
 init_zod();
 init_errors();
 init_platforms();
-
-// src/shared/modes.ts
-var DEFAULT_PROVENANCE = "min";
-var LATEST_MODES = ["auto", "true", "false"];
-
-// src/core/request-fields.ts
+init_modes();
 function splitList(value) {
   if (value === void 0) return void 0;
   return value.split(/[\n,]/).map((s) => s.trim()).filter((s) => s !== "");
@@ -76410,15 +76418,19 @@ function word(what, read) {
 var oneOf = (values) => word(values.join(", ").replace(/, ([^,]*)$/, " or $1"), (s) => values.includes(s) ? s : void 0);
 var positive = (what) => word(what, (s) => /^\d+(\.\d+)?$/.test(s) && Number(s) > 0 ? Number(s) : void 0);
 var wholeNumber = (min, max) => word(max === Infinity ? `a whole number \u2265 ${min}` : `a whole number ${min}..${max}`, (s) => /^\d+$/.test(s) && Number(s) >= min && Number(s) <= max ? Number(s) : void 0);
-var latest = oneOf(LATEST_MODES);
-var provenance = word("min, max or false", (s) => {
-  const v = s.toLowerCase().replace(/^mode=/, "");
-  if (v === "min" || v === "true" || v === "1") return "min";
-  if (v === "max") return "max";
-  if (v === "false" || v === "0" || v === "none") return false;
-  return void 0;
-});
-var retries = wholeNumber(1, 20);
+var orDefault = (field, value) => field.transform((v) => v === void 0 ? value : v);
+var latest = orDefault(oneOf(LATEST_MODES), "auto");
+var provenance = orDefault(
+  word("min, max or false", (s) => {
+    const v = s.toLowerCase().replace(/^mode=/, "");
+    if (v === "min" || v === "true" || v === "1") return "min";
+    if (v === "max") return "max";
+    if (v === "false" || v === "0" || v === "none") return false;
+    return void 0;
+  }),
+  DEFAULT_PROVENANCE
+);
+var retries = orDefault(wholeNumber(1, 20), DEFAULT_ATTEMPTS);
 var baseImages = external_exports.array(external_exports.string()).optional().transform((values, ctx) => {
   if (!values || values.length === 0) return void 0;
   const out = { byLanguage: {} };
@@ -76455,8 +76467,8 @@ var jsonObject = external_exports.string().optional().transform((v, ctx) => {
 });
 var ACTION_COMMANDS = ["build", "verify", "publish", "changed"];
 var FIELDS = {
-  /** seconds per connector command (verify, bake, digest-record) */
-  timeout: positive("a positive number of seconds"),
+  /** seconds per connector command (verify, bake, digest-record); not given: 120 */
+  timeout: orDefault(positive("a positive number of seconds"), DEFAULT_TIMEOUT_SECONDS),
   pidsLimit: positive("a positive number"),
   cpus: positive("a positive number"),
   /** connector type, when neither metadata.yaml nor the image label says */
@@ -76488,6 +76500,11 @@ var FIELDS = {
   permittedWriteDirs: list(external_exports.string().startsWith("/", { error: (i2) => `${JSON.stringify(String(i2.input))} is not an absolute path` })),
   /** a git ref reaches git as an argument: option-looking or odd values are refused outright */
   changedSince: word("a git ref", (s) => /^[A-Za-z0-9][A-Za-z0-9._/~^@{}-]*$/.test(s) ? s : void 0),
+  /** a git tag name: {version} required, {dir} = the connector directory's name; not given: {dir}/v{version} */
+  gitTagFormat: orDefault(
+    word("a tag format containing {version} (and {dir} for the connector directory), e.g. {dir}/v{version}", (s) => s.includes("{version}") ? s : void 0),
+    DEFAULT_GIT_TAG_FORMAT
+  ),
   /** the Action's `command` */
   command: oneOf(ACTION_COMMANDS),
   /** the connector config as JSON text (the Action's `config` input) */
@@ -76571,7 +76588,9 @@ var BuildConfigSchema = external_exports.object({
 });
 var VerifyConfigSchema = BuildConfigSchema.extend({
   /** path of a config JSON for check/discover/read (the Action writes its `config` input to a 0600 temp file) */
-  configFile: optString
+  configFile: optString,
+  /** seconds per connector command during verify (not given: 120) */
+  timeout: FIELDS.timeout
 });
 var PublishConfigSchema = VerifyConfigSchema.extend({
   registry: optString.pipe(registry2.optional()),
@@ -76581,7 +76600,7 @@ var PublishConfigSchema = VerifyConfigSchema.extend({
   push: bool.transform((v) => v ?? true),
   dryRun: bool.transform((v) => v ?? false),
   force: bool.transform((v) => v ?? false),
-  latest: latest.transform((v) => v ?? "auto"),
+  latest,
   /** also move the X.Y and X alias tags (only when this is the highest release of the line) */
   aliases: bool.transform((v) => v ?? false),
   /** publish X.Y.Z-dev.<sha> only */
@@ -76600,22 +76619,29 @@ var PublishConfigSchema = VerifyConfigSchema.extend({
   /** also push the git tag (implies gitTag) */
   pushGitTag: bool.transform((v) => v ?? false),
   /** the git tag's format ({dir}, {version}) */
-  gitTagFormat: optString,
+  gitTagFormat: FIELDS.gitTagFormat,
   /** build without the cache (and even when the version tag records the same inputs) */
   noCache: bool.transform((v) => v ?? false)
 });
-var BuildCommandSchema = VerifyConfigSchema.extend({
-  output: FIELDS.output,
-  load: bool,
-  tags: list(external_exports.string().min(1)),
-  sourceDateEpoch: FIELDS.sourceDateEpoch,
-  noCache: bool,
-  progress: FIELDS.progress,
-  verify: bool
-}).superRefine((c3, ctx) => {
-  if (c3.output !== void 0 && c3.load) ctx.addIssue({ code: "custom", path: ["load"], message: "cannot go with --output" });
-  if (c3.configFile !== void 0 && !c3.verify) ctx.addIssue({ code: "custom", path: ["configFile"], message: "is used by --verify only" });
-});
+var BuildCommandSchema = external_exports.preprocess(
+  (raw, ctx) => {
+    const r = typeof raw === "object" && raw !== null ? raw : {};
+    if (r.timeout !== void 0 && r.timeout !== "" && r.verify !== true) ctx.issues.push({ code: "custom", path: ["timeout"], input: r.timeout, message: "is used by --verify only" });
+    return raw;
+  },
+  VerifyConfigSchema.extend({
+    output: FIELDS.output,
+    load: bool,
+    tags: list(external_exports.string().min(1)),
+    sourceDateEpoch: FIELDS.sourceDateEpoch,
+    noCache: bool,
+    progress: FIELDS.progress,
+    verify: bool
+  }).superRefine((c3, ctx) => {
+    if (c3.output !== void 0 && c3.load) ctx.addIssue({ code: "custom", path: ["load"], message: "cannot go with --output" });
+    if (c3.configFile !== void 0 && !c3.verify) ctx.addIssue({ code: "custom", path: ["configFile"], message: "is used by --verify only" });
+  })
+);
 var parsePublishConfig = (raw, source = "flag") => parseWith(PublishConfigSchema, raw, source);
 function buildRequestOf(dir, c3) {
   return {
@@ -76626,13 +76652,13 @@ function buildRequestOf(dir, c3) {
     cacheFrom: c3.cacheFrom,
     cacheTo: c3.cacheTo,
     builder: c3.builder,
-    provenance: c3.provenance ?? DEFAULT_PROVENANCE,
+    provenance: c3.provenance,
     ...c3.output ? { output: c3.output } : {},
     ...c3.tags ? { tags: c3.tags } : {},
     ...c3.sourceDateEpoch !== void 0 ? { sourceDateEpoch: c3.sourceDateEpoch } : {},
     ...c3.noCache ? { noCache: true } : {},
     ...c3.progress ? { progress: c3.progress } : {},
-    ...c3.verify ? { verify: { configFile: c3.configFile } } : {}
+    ...c3.verify ? { verify: { configFile: c3.configFile, timeoutSeconds: c3.timeout } } : {}
   };
 }
 function publishRequestOf(dir, c3) {
@@ -76648,9 +76674,10 @@ function publishRequestOf(dir, c3) {
     buildArgs: c3.buildArgs,
     cacheFrom: c3.cacheFrom,
     cacheTo: c3.cacheTo,
-    provenance: c3.provenance ?? DEFAULT_PROVENANCE,
+    provenance: c3.provenance,
     noCache: c3.noCache,
     configFile: c3.configFile,
+    timeoutSeconds: c3.timeout,
     // push: false is a dry run: everything up to verify, nothing pushed or tagged
     dryRun: c3.dryRun || !c3.push,
     force: c3.force,
@@ -76663,7 +76690,7 @@ function publishRequestOf(dir, c3) {
     signKey: c3.signKey,
     sbom: c3.sbom,
     gitTag: c3.gitTag || c3.pushGitTag,
-    ...c3.gitTagFormat !== void 0 ? { gitTagFormat: c3.gitTagFormat } : {},
+    gitTagFormat: c3.gitTagFormat,
     pushGitTag: c3.pushGitTag
   };
 }
@@ -76692,6 +76719,7 @@ var ACTION_INPUTS = [
   "build-args",
   "builder",
   "config",
+  "timeout",
   "changed-since"
 ];
 var SECRET_INPUTS = ["password", "config"];
@@ -76815,8 +76843,7 @@ function buildxArgs(req) {
   args.push("--platform", req.platforms.join(","));
   if (req.dockerfile) args.push("-f", req.dockerfile);
   args.push("--metadata-file", req.metadataFile);
-  const prov = req.provenance ?? DEFAULT_PROVENANCE;
-  args.push(`--provenance=${prov === false ? "false" : `mode=${prov}`}`);
+  args.push(`--provenance=${req.provenance === false ? "false" : `mode=${req.provenance}`}`);
   for (const [k, v] of sortedEntries(req.labels)) args.push("--label", `${k}=${v}`);
   if (req.output.type === "oci" || req.output.type === "push") for (const a2 of req.annotations ?? []) args.push("--annotation", a2);
   for (const t of req.tags ?? []) args.push("-t", t);
@@ -77233,7 +77260,7 @@ function prepareBuild(plan, opts, caps, files) {
   const platforms = opts.platforms ?? plan.platforms;
   checkPlatforms(platforms);
   const output2 = opts.output ?? { type: "load" };
-  const provenance2 = opts.provenance ?? DEFAULT_PROVENANCE;
+  const provenance2 = opts.provenance;
   const missing = unsupportedPlatforms(caps, platforms);
   if (missing.length > 0) {
     throw new BcError("environment", `builder "${caps.builder}" (${caps.driver} driver) cannot build ${missing.join(", ")}`, {
@@ -79051,7 +79078,7 @@ function planTagsUnchecked(input2) {
       else add(p, alias, `highest release of the ${alias} line`);
     }
   }
-  const latest2 = input2.latest ?? "auto";
+  const { latest: latest2 } = input2;
   const highest = stable[0];
   if (latest2 === "false") skip3(p, "latest", "latest not moved: --latest false");
   else if (latest2 === "true") add(p, "latest", highest && import_semver3.default.gt(highest, v) ? `forced by --latest true (moves back from ${highest})` : "forced by --latest true");
@@ -79061,15 +79088,13 @@ function planTagsUnchecked(input2) {
 }
 
 // src/publish/release-plan.ts
-var DEFAULT_GIT_TAG_FORMAT = "{dir}/v{version}";
+init_modes();
 var DEFAULT_RELEASE_TAG_PATTERN = "v{version}";
 function formatGitTag(format2, dir, version2) {
-  if (!format2.includes("{version}")) throw badInput(`--git-tag-format "${format2}" must contain {version}`);
   return format2.replaceAll("{dir}", dir).replaceAll("{version}", version2);
 }
-function parseGitTag(ref2, format2 = DEFAULT_GIT_TAG_FORMAT) {
+function parseGitTag(ref2, format2) {
   const tag2 = ref2.replace(/^refs\/tags\//, "");
-  if (!format2.includes("{version}")) throw badInput(`--git-tag-format "${format2}" must contain {version}`);
   const esc2 = format2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const re = new RegExp(`^${esc2.replace("\\{dir\\}", "(?<dir>[A-Za-z0-9._-]+)").replace("\\{version\\}", "(?<version>[0-9][0-9A-Za-z.+-]*)")}$`);
   const m = re.exec(tag2);
@@ -79087,8 +79112,8 @@ function checkPattern(pattern) {
   return pattern;
 }
 var shape = (f) => f.replace("{dir}", "CONNECTOR-DIR").replace("{version}", "X.Y.Z");
-async function resolveRelease(gitRef, opts = {}) {
-  const format2 = opts.format ?? DEFAULT_GIT_TAG_FORMAT;
+async function resolveRelease(gitRef, opts) {
+  const { format: format2 } = opts;
   const root = opts.root ?? process.cwd();
   let parsed2 = parseGitTag(gitRef, format2);
   let pattern;
@@ -79133,8 +79158,8 @@ var RELEASE_STEPS = ["discover", "resolve"];
 async function rootNaming(gitRef, roots, format2) {
   const name = parseGitTag(gitRef, format2)?.dir;
   for (const root of roots) {
-    if (name !== void 0 && !(await discoverConnectors({ base: root })).some((c3) => c3.name === name)) continue;
-    return root;
+    const found = await discoverConnectors({ base: root });
+    if (name === void 0 ? found.length > 0 : found.some((c3) => c3.name === name)) return root;
   }
   const tag2 = gitRef.replace(/^refs\/tags\//, "");
   throw new BcError("badInput", `release tag ${tag2}: no connector directory named "${name ?? "?"}" under ${roots.join(", ")}`, {
@@ -80542,8 +80567,7 @@ function readCustomDockerfile(text2, override) {
 }
 async function resolvePlan(dir, opts = {}) {
   const c3 = await loadConnector(dir);
-  const given = [opts.platforms, c3.options.platforms].find((p) => p !== void 0 && p.length > 0);
-  const platforms = given ? [...given] : [...DEFAULT_PLATFORMS];
+  const platforms = connectorPlatforms(opts.platforms, c3.options.platforms);
   if (opts.baseImage !== void 0) checkImageFlag(opts.baseImage, "--base-image");
   if (c3.customDockerfile) {
     const dockerfile2 = await readBoundedFile(c3.customDockerfile, { kind: "Dockerfile" });
@@ -80888,7 +80912,7 @@ async function checkOciDest(dest) {
   }
   return abs;
 }
-async function buildImage(plan, opts = {}) {
+async function buildImage(plan, opts) {
   const t0 = performance.now();
   const write = opts.write ?? ((s) => void process.stderr.write(s));
   const capsP = opts.capabilities ?? detectCapabilities(opts.builder, { cache: true });
@@ -82716,7 +82740,7 @@ init_image_ref();
 var C8D_FIX = 'enable the containerd image store ({"features":{"containerd-snapshotter":true}} in /etc/docker/daemon.json, restart dockerd)';
 var CONTAINER_FIX = "or use a docker-container builder: docker buildx create --use --driver docker-container (docker/setup-buildx-action does this)";
 function chooseStrategy(caps, want) {
-  const asked = want.provenance ?? DEFAULT_PROVENANCE;
+  const asked = want.provenance;
   const store = caps.containerdStore === true ? "containerd" : caps.containerdStore === false ? "classic" : "unknown";
   const base = { builder: caps.builder, driver: caps.driver, store };
   const unavailable = [];
@@ -82968,7 +82992,7 @@ function buildKnobs(plan, req) {
     buildArgs: { ...plan.buildArgs ?? {}, ...req.buildArgs ?? {} },
     cacheFrom: req.cacheFrom,
     cacheTo: req.cacheTo,
-    provenance: req.provenance ?? DEFAULT_PROVENANCE,
+    provenance: req.provenance,
     builder: req.builder,
     noCache: req.noCache
   };
@@ -83002,7 +83026,7 @@ async function verifyStep(plan, built, o2) {
     const first = built.local[platforms[0] ?? ""] ?? o2.name;
     const report = await verifyImage2(built.local["linux/amd64"] ?? first, {
       ...defaults,
-      ...o2.extra,
+      timeoutSeconds: o2.timeoutSeconds,
       platforms,
       platformImages: built.local,
       exactPlatforms: o2.exactPlatforms,
@@ -83053,7 +83077,7 @@ async function runBuild(req, hooks = {}) {
         work: work.path,
         ...req.tags ? { tags: req.tags } : {},
         ...buildKnobs(plan, req),
-        progress: req.progress ?? "auto",
+        ...req.progress ? { progress: req.progress } : {},
         ...req.write ? { write: req.write } : {},
         sourceDateEpochResolved: Promise.resolve(epoch)
       })
@@ -83076,7 +83100,7 @@ async function runBuild(req, hooks = {}) {
     }
     report = await run3.step(
       "verify",
-      () => verifyStep(plan, built, { configFile: verifyOpts.configFile, name: build2?.tags[0] ?? plan.connector.repository, work: work.path, onProgress: log }).catch((err) => {
+      () => verifyStep(plan, built, { configFile: verifyOpts.configFile, timeoutSeconds: verifyOpts.timeoutSeconds, name: build2?.tags[0] ?? plan.connector.repository, work: work.path, onProgress: log }).catch((err) => {
         if (err instanceof StepError && err.report) report = err.report;
         throw err;
       })
@@ -83794,7 +83818,7 @@ async function runPublish(req, hooks = {}) {
 async function build(run3, acc) {
   const { req, r, plan, epoch, log } = run3;
   const knobs = buildKnobs(plan, req);
-  const key = await inputKey({ plan, buildArgs: knobs.buildArgs ?? {}, provenance: String(knobs.provenance ?? DEFAULT_PROVENANCE), epoch: epoch.value }).catch((err) => ({ key: void 0, why: toBcError(err).message }));
+  const key = await inputKey({ plan, buildArgs: knobs.buildArgs ?? {}, provenance: String(knobs.provenance), epoch: epoch.value }).catch((err) => ({ key: void 0, why: toBcError(err).message }));
   const unchanged = await unchangedImages(run3, key);
   if (unchanged) return skip(unchanged, `unchanged: ${r.target.reference}:${run3.versionTag} already holds ${unchanged.facts.digest}, built from the same inputs (${key.key}); nothing rebuilt`);
   if (key.key === void 0) log(`build inputs not keyed (${key.why}): a re-publish of this version will rebuild`);
@@ -83905,7 +83929,7 @@ async function verify(run3, acc, go) {
   try {
     await run3.pipeline.step("verify", async () => {
       if (go.resume || !go.built) return skip(void 0, verifiedOnce(r));
-      const out = await verifyStep(plan, go.built, { configFile: req.configFile, name: run3.localName, work: run3.work, onProgress: run3.log }).catch((err) => {
+      const out = await verifyStep(plan, go.built, { configFile: req.configFile, timeoutSeconds: req.timeoutSeconds, name: run3.localName, work: run3.work, onProgress: run3.log }).catch((err) => {
         if (err instanceof StepError && err.report) acc.report = err.report;
         throw err;
       });
@@ -83957,7 +83981,7 @@ async function tag(run3, acc, go) {
   const manifest = await readBack(ctx, go.published, plan.platforms);
   const outcome = await applyTags(ctx, r.tagPlan, manifest);
   if (req.gitTag && r.commit) {
-    const name = formatGitTag(req.gitTagFormat ?? DEFAULT_GIT_TAG_FORMAT, r.connector.dirName, r.tagPlan.version);
+    const name = formatGitTag(req.gitTagFormat, r.connector.dirName, r.tagPlan.version);
     const root = await repoRoot(r.connector.dir);
     const created = await createAnnotatedTag(root, name, `${r.target.reference}:${r.tagPlan.version}
 
@@ -84022,7 +84046,7 @@ async function buildOrVerify(dir, ctx, verify2) {
       write: (s) => {
         for (const line of s.split("\n")) if (line.trim() !== "") ctx.log(line);
       },
-      ...verify2 ? { tags: [runTag(ctx, key)], verify: { configFile: c3.configFile, untagAfter: true } } : {}
+      ...verify2 ? { tags: [runTag(ctx, key)], verify: { configFile: c3.configFile, timeoutSeconds: c3.timeout, untagAfter: true } } : {}
     },
     { log: (l) => ctx.log(l), onStep: stepLogger(ctx) }
   );
@@ -84117,7 +84141,7 @@ var coreRunner = {
     return publish(dir, ctx);
   },
   async releasePlan(tag2, roots, ctx) {
-    const { plan } = await runRelease({ gitRef: `refs/tags/${tag2}`, searchRoots: roots.length > 0 ? roots : [ctx.github.workspace] });
+    const { plan } = await runRelease({ gitRef: `refs/tags/${tag2}`, format: ctx.config.gitTagFormat, searchRoots: roots.length > 0 ? roots : [ctx.github.workspace] });
     return { dir: plan.dir, version: plan.version };
   }
 };

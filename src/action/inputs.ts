@@ -37,6 +37,7 @@ export const ACTION_INPUTS = [
   'build-args',
   'builder',
   'config',
+  'timeout',
   'changed-since',
 ] as const;
 type ActionInputName = (typeof ACTION_INPUTS)[number];

@@ -83,7 +83,7 @@ async function buildOrVerify(dir: string, ctx: RunContext, verify: boolean): Pro
       write: (s) => {
         for (const line of s.split('\n')) if (line.trim() !== '') ctx.log(line);
       },
-      ...(verify ? { tags: [runTag(ctx, key)], verify: { configFile: c.configFile, untagAfter: true } } : {}),
+      ...(verify ? { tags: [runTag(ctx, key)], verify: { configFile: c.configFile, timeoutSeconds: c.timeout, untagAfter: true } } : {}),
     },
     { log: (l) => ctx.log(l), onStep: stepLogger(ctx) },
   );
@@ -194,7 +194,7 @@ export const coreRunner: ConnectorRunner = {
 
   async releasePlan(tag, roots, ctx) {
     // The tag names a connector directory: the first root that has it answers.
-    const { plan } = await runRelease({ gitRef: `refs/tags/${tag}`, searchRoots: roots.length > 0 ? roots : [ctx.github.workspace] });
+    const { plan } = await runRelease({ gitRef: `refs/tags/${tag}`, format: ctx.config.gitTagFormat, searchRoots: roots.length > 0 ? roots : [ctx.github.workspace] });
     return { dir: plan.dir, version: plan.version };
   },
 };

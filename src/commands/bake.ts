@@ -21,7 +21,7 @@ interface BakeFlags {
   cache?: boolean;
   builder?: string;
   verifyConcurrency?: string;
-  timeout: string;
+  timeout?: string;
 }
 
 export function register(program: Command): void {
@@ -36,7 +36,7 @@ export function register(program: Command): void {
     .option('--provenance <mode>', 'provenance attestation: min (default), max or false')
     .option('--no-cache', 'do not use the build cache')
     .option('--builder <name>', 'buildx builder to use (default: BUILDX_BUILDER or the current one; e.g. a remote BuildKit)')
-    .option('--timeout <seconds>', 'per connector command during verify', '120')
+    .option('--timeout <seconds>', 'per connector command during verify (default 120)')
     .addOption(new Option('--verify-concurrency <n>', 'connectors verified at once (default: min(2 × cores, free memory / (256 MB × platforms)))').env('BC_VERIFY_CONCURRENCY'))
     .action(
       action(async (out, _g, dirs: string[], opts: BakeFlags) => {
@@ -48,7 +48,6 @@ export function register(program: Command): void {
           baseImages: opts.baseImage,
         });
         const { bakeConnectors, printBake } = await import('../core/flows/bake.js');
-        const { connectorVerifyOptions } = await import('../core/flows/verify.js');
         const common = { platforms, baseImages, provenance, log: (l: string) => out.info(l) };
         if (opts.print) {
           const workdir = resolve(opts.workdir ?? (await mkdtemp(join(tmpdir(), 'bc-bake-print-'))));
@@ -69,8 +68,7 @@ export function register(program: Command): void {
             const fails = failedChecks(r.report);
             out.info(`bake: ${r.connector} ${r.status}${fails.length > 0 ? `: ${fails.map((c) => `${c.id} (${c.platform})`).join(', ')}` : r.problems[0] ? `: ${r.problems[0]}` : ''}`);
           },
-          // the same defaults as `verify DIR`: inputs, secrets/, labels, type
-          verifyOptions: (plan) => connectorVerifyOptions(plan.connector, { timeoutSeconds: timeout }),
+          timeoutSeconds: timeout,
         });
         out.result(res, () => {
           const results = res.results.map((r) => ({ ...r, fails: failedChecks(r.report) }));

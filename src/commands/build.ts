@@ -20,6 +20,7 @@ interface BuildFlags extends BuildInputFlags {
   progress?: string;
   verify?: boolean;
   config?: string;
+  timeout?: string;
 }
 
 export function humanResult(flow: Extract<BuildFlowResult, { result: 'built' | 'verified' }>): string {
@@ -59,6 +60,7 @@ export function register(program: Command): void {
     .option('--progress <mode>', 'auto (default), tty, plain or quiet')
     .option('--verify', 'then run every verify check on every platform (what the Action\'s `command: verify` does); nothing is pushed')
     .option('--config <file>', 'with --verify: config for check/discover/read (default DIR/secrets/config.json)')
+    .option('--timeout <seconds>', 'with --verify: per connector command; on timeout the container is killed and removed (default 120)')
     .action(
       action(async (out, _g, dir: string | undefined, flags: BuildFlags) => {
         const cfg = parseBuildCommand({
@@ -72,6 +74,7 @@ export function register(program: Command): void {
           progress: flags.progress,
           verify: flags.verify,
           configFile: flags.config,
+          timeout: flags.timeout,
         });
         const result = await runBuild(buildRequestOf(cfg.connectors[0] ?? '.', cfg), { log: (l) => out.info(l) });
         if (result.result === 'failed') {

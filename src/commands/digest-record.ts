@@ -17,7 +17,7 @@ interface DigestRecordFlags extends LoginFlags {
   repository?: string;
   baseImage?: string;
   provenance?: string;
-  timeout: string;
+  timeout?: string;
   retries?: string;
   builder?: string;
 }
@@ -33,7 +33,7 @@ export function register(program: Command): void {
       .option('--repository <name>', 'repository (default: data.dockerRepository)')
       .option('--base-image <ref>', 'base image to render with (pinned by digest)')
       .option('--provenance <mode>', 'provenance attestation: min (default), max or false')
-      .option('--timeout <seconds>', 'per connector command during verify', '120')
+      .option('--timeout <seconds>', 'per connector command during verify (default 120)')
       .option('--retries <n>', 'attempts for each registry request (default 5)')
       .option('--builder <name>', 'buildx builder to use (default: BUILDX_BUILDER or the current one; e.g. a remote BuildKit)'),
   ).action(
@@ -44,7 +44,7 @@ export function register(program: Command): void {
         const { provenance, timeout } = v;
         const { buildPlatformRecord, platformRecordDefaults } = await import('../core/flows/record.js');
         // The same verify defaults as `verify DIR` (inputs, secrets, labels, type).
-        const { file, verify } = await platformRecordDefaults(dir, platform, { out: opts.out, timeoutSeconds: timeout ?? 120 });
+        const { file, verify } = await platformRecordDefaults(dir, platform, { out: opts.out, timeoutSeconds: timeout });
         const res = await buildPlatformRecord(dir, {
           platform,
           out: file,

@@ -4,7 +4,6 @@ import { parsePublishConfig, publishRequestOf } from '../core/request-schema.js'
 import { runPublish } from '../core/flows/publish.js';
 import { exitCodeOf } from '../core/result.js';
 import { formatResult } from './publish-format.js';
-import { DEFAULT_GIT_TAG_FORMAT } from '../core/flows/release.js';
 import { tagPlanOptions } from './tags.js';
 
 interface PublishFlags extends LoginFlags, BuildInputFlags {
@@ -18,7 +17,7 @@ interface PublishFlags extends LoginFlags, BuildInputFlags {
   signKey?: string;
   sbom?: boolean;
   gitTag?: boolean;
-  gitTagFormat: string;
+  gitTagFormat?: string;
   pushGitTag?: boolean;
   target?: string;
   retries: string;
@@ -26,6 +25,7 @@ interface PublishFlags extends LoginFlags, BuildInputFlags {
   latest: string;
   dev?: boolean;
   releaseVersion?: string;
+  timeout?: string;
 }
 
 
@@ -33,13 +33,14 @@ export function register(program: Command): void {
   buildInputOptions(credentialOptions(tagPlanOptions(program.command('publish [dir]'))))
     .description('build both platforms, verify every platform, push by digest, read back, then tag (version first, latest last); versions are immutable')
     .option('--config <file>', 'config for check/discover/read during verify (default DIR/secrets/config.json)')
+    .option('--timeout <seconds>', 'per connector command during verify; on timeout the container is killed and removed (default 120)')
     .option('--dry-run', 'build and verify, print the plan; push and tag nothing')
     .option('--force', 'overwrite an existing version that has another digest (logged loudly)')
     .option('--no-cache', 'do not use the build cache (and build even when the version tag records the same build inputs)')
     .option('--sign-key <file>', 'cosign-sign the index digest with this key (password in COSIGN_PASSWORD)')
     .option('--sbom', 'attach a CycloneDX SBOM to each platform image (OCI referrer; the generator is installed from npm on first use)')
     .option('--git-tag', 'create the annotated git tag <connector-dir>/v<version> at the built commit after success')
-    .option('--git-tag-format <format>', 'git tag format ({dir}, {version})', DEFAULT_GIT_TAG_FORMAT)
+    .option('--git-tag-format <format>', 'git tag format ({dir}, {version}; default {dir}/v{version})')
     .option('--push-git-tag', 'push the git tag to origin (implies --git-tag)')
     .action(
       action(async (out, _g, dir: string | undefined, f: PublishFlags) => {
@@ -50,6 +51,7 @@ export function register(program: Command): void {
           connectors: [dir ?? '.'],
           ...buildInputsOf(f),
           configFile: f.config,
+          timeout: f.timeout,
           registry: f.registry,
           repository: f.repository,
           target: f.target,

@@ -6,7 +6,7 @@ export interface TagsFlags extends LoginFlags {
   releaseVersion?: string;
   dev?: boolean;
   aliases?: boolean;
-  latest: string;
+  latest?: string;
   repository?: string;
   registry?: string;
   target?: string;
@@ -27,8 +27,8 @@ export function tagPlanOptions(cmd: Command): Command {
       .option('--release-version <semver>', "version to tag (default data.dockerImageTag; the image labels keep metadata.yaml's)")
       .option('--dev', 'a dev build: X.Y.Z-dev.<10-char commit sha> only')
       .option('--aliases', 'also move X.Y and X when this is the highest release of that line')
-      .option('--latest <mode>', 'auto (only when >= every stable version), true, false', 'auto')
-      .option('--retries <n>', 'attempts per registry request on transient faults', '5')
+      .option('--latest <mode>', 'auto (default: only when >= every stable version), true or false')
+      .option('--retries <n>', 'attempts per registry request on transient faults (default 5)')
   );
 }
 
@@ -53,7 +53,7 @@ export function register(program: Command): void {
             version: f.releaseVersion,
             dev: f.dev === true,
             aliases: f.aliases === true,
-            latest: v.latest ?? 'auto',
+            latest: v.latest,
             retries: v.retries,
             login,
           },

@@ -10,7 +10,7 @@ interface VerifyFlags extends LoginFlags {
   catalog?: string;
   state?: string;
   input?: string;
-  timeout: string;
+  timeout?: string;
   image?: string;
   type?: string;
   memory?: string;
@@ -67,7 +67,7 @@ export function register(program: Command): void {
       .option('--catalog <file>', 'configured catalog for read/write (DIR default: integration_tests/configured_catalog.json)')
       .option('--state <file>', 'state for read')
       .option('--input <file>', 'AirbyteMessages fed to write on stdin')
-      .option('--timeout <seconds>', 'per connector command; on timeout the container is killed and removed', '120')
+      .option('--timeout <seconds>', 'per connector command; on timeout the container is killed and removed (default 120)')
       .option('--image <ref>', 'for a DIR: the image to verify (default: the local build <dockerRepository>:<version>)')
       .option('--type <type>', 'source or destination (default: from metadata.yaml or the io.airbyte.name label)')
       .option('--memory <size>', 'memory limit of each container', '2g')

@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { badInput } from '../errors.js';
 import { PlatformSchema, isPlatform } from '../shared/platforms.js';
-import { LATEST_MODES, type Provenance } from '../shared/modes.js';
+import { DEFAULT_ATTEMPTS, DEFAULT_GIT_TAG_FORMAT, DEFAULT_PROVENANCE, DEFAULT_TIMEOUT_SECONDS, LATEST_MODES, type LatestMode, type Provenance } from '../shared/modes.js';
 
 /**
  * Split a newline- or comma-separated list (a list flag, a list input);
@@ -78,20 +78,30 @@ const positive = (what: string) => word(what, (s) => (/^\d+(\.\d+)?$/.test(s) &&
 const wholeNumber = (min: number, max: number) =>
   word(max === Infinity ? `a whole number ≥ ${min}` : `a whole number ${min}..${max}`, (s) => (/^\d+$/.test(s) && Number(s) >= min && Number(s) <= max ? Number(s) : undefined));
 
-/** auto | true | false (a boolean too: the Action's YAML may hand one over). */
-export const latest = oneOf(LATEST_MODES);
+/**
+ * The request's defaults are applied here and nowhere else: a field with a
+ * default gives its value when the flag or input is not given, so the core
+ * flows receive complete requests and no layer below repeats a default.
+ */
+const orDefault = <T>(field: z.ZodType<T | undefined>, value: T) => field.transform((v): T => (v === undefined ? value : v));
 
-/** provenance: min (also true, 1, mode=min), max, or false (also 0, none); not given: undefined (the builds' default is min). */
-export const provenance = word<Provenance>('min, max or false', (s) => {
-  const v = s.toLowerCase().replace(/^mode=/, '');
-  if (v === 'min' || v === 'true' || v === '1') return 'min';
-  if (v === 'max') return 'max';
-  if (v === 'false' || v === '0' || v === 'none') return false;
-  return undefined;
-});
+/** auto | true | false (a boolean too: the Action's YAML may hand one over); not given: auto. */
+export const latest = orDefault<LatestMode>(oneOf(LATEST_MODES), 'auto');
 
-/** attempts per registry operation */
-export const retries = wholeNumber(1, 20);
+/** provenance: min (also true, 1, mode=min), max, or false (also 0, none); not given: min (where the builder cannot attach it, the build strategy says so and attaches none). */
+export const provenance = orDefault(
+  word<Provenance>('min, max or false', (s) => {
+    const v = s.toLowerCase().replace(/^mode=/, '');
+    if (v === 'min' || v === 'true' || v === '1') return 'min';
+    if (v === 'max') return 'max';
+    if (v === 'false' || v === '0' || v === 'none') return false;
+    return undefined;
+  }),
+  DEFAULT_PROVENANCE,
+);
+
+/** attempts per registry operation; not given: 5 */
+export const retries = orDefault(wholeNumber(1, 20), DEFAULT_ATTEMPTS);
 
 /** REF for every connector, LANGUAGE=REF for one language (bake's --base-image, repeatable). */
 const baseImages = z
@@ -146,8 +156,8 @@ export type ActionCommand = (typeof ACTION_COMMANDS)[number];
  * name: `pidsLimit` is --pids-limit). Each command parses the ones it takes.
  */
 export const FIELDS = {
-  /** seconds per connector command (verify, bake, digest-record) */
-  timeout: positive('a positive number of seconds'),
+  /** seconds per connector command (verify, bake, digest-record); not given: 120 */
+  timeout: orDefault(positive('a positive number of seconds'), DEFAULT_TIMEOUT_SECONDS),
   pidsLimit: positive('a positive number'),
   cpus: positive('a positive number'),
   /** connector type, when neither metadata.yaml nor the image label says */
@@ -179,6 +189,11 @@ export const FIELDS = {
   permittedWriteDirs: list(z.string().startsWith('/', { error: (i) => `${JSON.stringify(String(i.input))} is not an absolute path` })),
   /** a git ref reaches git as an argument: option-looking or odd values are refused outright */
   changedSince: word('a git ref', (s) => (/^[A-Za-z0-9][A-Za-z0-9._/~^@{}-]*$/.test(s) ? s : undefined)),
+  /** a git tag name: {version} required, {dir} = the connector directory's name; not given: {dir}/v{version} */
+  gitTagFormat: orDefault(
+    word('a tag format containing {version} (and {dir} for the connector directory), e.g. {dir}/v{version}', (s) => (s.includes('{version}') ? s : undefined)),
+    DEFAULT_GIT_TAG_FORMAT,
+  ),
   /** the Action's `command` */
   command: oneOf(ACTION_COMMANDS),
   /** the connector config as JSON text (the Action's `config` input) */

@@ -15,7 +15,6 @@ import type { PublishRequest } from './request.js';
 import type { BuildFlowRequest } from './flows/build.js';
 import { FIELDS, bool, latest, list, optString, parseWith, provenance, retries, secret, type Source } from './request-fields.js';
 import type { RegistryLogin } from '../registry/credentials.js';
-import { DEFAULT_PROVENANCE } from '../shared/modes.js';
 
 export { DEFAULT_PLATFORMS } from '../shared/platforms.js';
 const COMMANDS = ['build', 'verify', 'publish'] as const;
@@ -93,6 +92,8 @@ const BuildConfigSchema = z.object({
 const VerifyConfigSchema = BuildConfigSchema.extend({
   /** path of a config JSON for check/discover/read (the Action writes its `config` input to a 0600 temp file) */
   configFile: optString,
+  /** seconds per connector command during verify (not given: 120) */
+  timeout: FIELDS.timeout,
 });
 
 /** publish: verify + push + tag. */
@@ -104,7 +105,7 @@ const PublishConfigSchema = VerifyConfigSchema.extend({
   push: bool.transform((v) => v ?? true),
   dryRun: bool.transform((v) => v ?? false),
   force: bool.transform((v) => v ?? false),
-  latest: latest.transform((v) => v ?? 'auto'),
+  latest,
   /** also move the X.Y and X alias tags (only when this is the highest release of the line) */
   aliases: bool.transform((v) => v ?? false),
   /** publish X.Y.Z-dev.<sha> only */
@@ -123,7 +124,7 @@ const PublishConfigSchema = VerifyConfigSchema.extend({
   /** also push the git tag (implies gitTag) */
   pushGitTag: bool.transform((v) => v ?? false),
   /** the git tag's format ({dir}, {version}) */
-  gitTagFormat: optString,
+  gitTagFormat: FIELDS.gitTagFormat,
   /** build without the cache (and even when the version tag records the same inputs) */
   noCache: bool.transform((v) => v ?? false),
 });
@@ -132,21 +133,30 @@ const PublishConfigSchema = VerifyConfigSchema.extend({
  * The CLI's `build`: the build config, where the image goes (loaded under
  * `tags`, or an OCI archive) and, with `verify`, the checks' config.
  */
-const BuildCommandSchema = VerifyConfigSchema.extend({
-  output: FIELDS.output,
-  load: bool,
-  tags: list(z.string().min(1)),
-  sourceDateEpoch: FIELDS.sourceDateEpoch,
-  noCache: bool,
-  progress: FIELDS.progress,
-  verify: bool,
-}).superRefine((c, ctx) => {
-  if (c.output !== undefined && c.load) ctx.addIssue({ code: 'custom', path: ['load'], message: 'cannot go with --output' });
-  if (c.configFile !== undefined && !c.verify) ctx.addIssue({ code: 'custom', path: ['configFile'], message: 'is used by --verify only' });
-});
+const BuildCommandSchema = z.preprocess(
+  (raw, ctx) => {
+    // --timeout has a default, so whether it was given is read before the grammar applies it
+    const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+    if (r.timeout !== undefined && r.timeout !== '' && r.verify !== true) ctx.issues.push({ code: 'custom', path: ['timeout'], input: r.timeout, message: 'is used by --verify only' });
+    return raw;
+  },
+  VerifyConfigSchema.extend({
+    output: FIELDS.output,
+    load: bool,
+    tags: list(z.string().min(1)),
+    sourceDateEpoch: FIELDS.sourceDateEpoch,
+    noCache: bool,
+    progress: FIELDS.progress,
+    verify: bool,
+  }).superRefine((c, ctx) => {
+    if (c.output !== undefined && c.load) ctx.addIssue({ code: 'custom', path: ['load'], message: 'cannot go with --output' });
+    if (c.configFile !== undefined && !c.verify) ctx.addIssue({ code: 'custom', path: ['configFile'], message: 'is used by --verify only' });
+  }),
+);
 
 type BuildCommandConfig = z.infer<typeof BuildCommandSchema>;
 type BuildConfig = z.infer<typeof BuildConfigSchema>;
+type VerifyConfig = z.infer<typeof VerifyConfigSchema>;
 export type PublishConfig = z.infer<typeof PublishConfigSchema>;
 
 export const parseBuildConfig = (raw: unknown, source: Source = 'flag'): BuildConfig => parseWith(BuildConfigSchema, raw, source);
@@ -162,7 +172,7 @@ export const parseBuildArgs = (raw: unknown, source: Source = 'flag'): Record<st
  * The build flow's request for one connector from the validated config (the
  * CLI's `build`, the Action's `command: build` and `command: verify`).
  */
-export function buildRequestOf(dir: string, c: BuildConfig & Partial<BuildCommandConfig>): BuildFlowRequest {
+export function buildRequestOf(dir: string, c: VerifyConfig & Partial<BuildCommandConfig>): BuildFlowRequest {
   return {
     dir,
     platforms: c.platforms,
@@ -171,13 +181,13 @@ export function buildRequestOf(dir: string, c: BuildConfig & Partial<BuildComman
     cacheFrom: c.cacheFrom,
     cacheTo: c.cacheTo,
     builder: c.builder,
-    provenance: c.provenance ?? DEFAULT_PROVENANCE,
+    provenance: c.provenance,
     ...(c.output ? { output: c.output } : {}),
     ...(c.tags ? { tags: c.tags } : {}),
     ...(c.sourceDateEpoch !== undefined ? { sourceDateEpoch: c.sourceDateEpoch } : {}),
     ...(c.noCache ? { noCache: true } : {}),
     ...(c.progress ? { progress: c.progress } : {}),
-    ...(c.verify ? { verify: { configFile: c.configFile } } : {}),
+    ...(c.verify ? { verify: { configFile: c.configFile, timeoutSeconds: c.timeout } } : {}),
   };
 }
 
@@ -200,9 +210,10 @@ export function publishRequestOf(dir: string, c: PublishConfig): PublishRequest 
     buildArgs: c.buildArgs,
     cacheFrom: c.cacheFrom,
     cacheTo: c.cacheTo,
-    provenance: c.provenance ?? DEFAULT_PROVENANCE,
+    provenance: c.provenance,
     noCache: c.noCache,
     configFile: c.configFile,
+    timeoutSeconds: c.timeout,
     // push: false is a dry run: everything up to verify, nothing pushed or tagged
     dryRun: c.dryRun || !c.push,
     force: c.force,
@@ -215,7 +226,7 @@ export function publishRequestOf(dir: string, c: PublishConfig): PublishRequest 
     signKey: c.signKey,
     sbom: c.sbom,
     gitTag: c.gitTag || c.pushGitTag,
-    ...(c.gitTagFormat !== undefined ? { gitTagFormat: c.gitTagFormat } : {}),
+    gitTagFormat: c.gitTagFormat,
     pushGitTag: c.pushGitTag,
   };
 }

@@ -21,8 +21,8 @@ export interface BuildRequestCommon {
   buildArgs?: Record<string, string>;
   cacheFrom?: string[];
   cacheTo?: string[];
-  /** provenance attestation mode (default min; off where the builder cannot attach it) */
-  provenance?: Provenance;
+  /** provenance attestation mode (the grammar's default: min; the strategy turns it off where the builder cannot attach it) */
+  provenance: Provenance;
   /** buildx builder (default: BUILDX_BUILDER or the current one) */
   builder?: string;
   noCache?: boolean;
@@ -39,18 +39,21 @@ export interface PublishRequest extends BuildRequestCommon, RegistryLogin {
   version?: string;
   /** config for check/discover/read (default DIR/secrets/config.json when present) */
   configFile?: string;
+  /** seconds per connector command during verify (the grammar's default: 120) */
+  timeoutSeconds: number;
   dryRun?: boolean;
   force?: boolean;
   aliases?: boolean;
-  latest?: LatestMode;
+  latest: LatestMode;
   dev?: boolean;
-  /** attempts per registry operation, 1..20 (default 5; the schema checks the range) */
-  retries?: number;
+  /** attempts per registry operation, 1..20 (the grammar's default: 5) */
+  retries: number;
   signKey?: string;
   /** generate a CycloneDX SBOM per platform image and attach it to the image as an OCI referrer */
   sbom?: boolean;
   gitTag?: boolean;
-  gitTagFormat?: string;
+  /** the git tag's name ({dir}, {version}; the grammar's default: {dir}/v{version}) */
+  gitTagFormat: string;
   pushGitTag?: boolean;
   gitRemote?: string;
 }

@@ -17,13 +17,12 @@ import { resolveSourceDateEpoch } from './images/build.js';
 import type { BuildPlan } from '../render/types.js';
 import { lintWithBase } from '../lint/lint.js';
 import { findingText, type Finding } from '../lint/types.js';
-import type { VerifyOptions, VerifyReport } from '../verify/index.js';
+import type { VerifyReport } from '../verify/index.js';
 import { failedChecks } from '../verify/failed-checks.js';
 import type { BuildFacts } from './result.js';
 import { buildImages, loadImages, type BuiltImages, type ImagesRequest } from './images/images.js';
 import { done, type StepOutcome } from './pipeline.js';
 import type { BuildRequestCommon } from './request.js';
-import { DEFAULT_PROVENANCE } from '../shared/modes.js';
 
 /** A step failure with the structured facts behind it. */
 export class StepError extends BcError {
@@ -112,7 +111,7 @@ export function buildKnobs(plan: BuildPlan, req: BuildRequestCommon): Pick<Image
     buildArgs: { ...(plan.buildArgs ?? {}), ...(req.buildArgs ?? {}) },
     cacheFrom: req.cacheFrom,
     cacheTo: req.cacheTo,
-    provenance: req.provenance ?? DEFAULT_PROVENANCE,
+    provenance: req.provenance,
     builder: req.builder,
     noCache: req.noCache,
   };
@@ -151,7 +150,8 @@ interface VerifyStepOptions {
   work: string;
   /** verify exactly these platforms (one job of a distributed build) */
   exactPlatforms?: boolean;
-  extra?: Omit<VerifyOptions, 'platforms' | 'platformImages' | 'exactPlatforms'>;
+  /** seconds per connector command */
+  timeoutSeconds: number;
   onProgress?: (line: string) => void;
 }
 
@@ -170,7 +170,7 @@ export async function verifyStep(plan: BuildPlan, built: BuiltImages, o: VerifyS
     const first = built.local[platforms[0] ?? ''] ?? o.name;
     const report = await verifyImage(built.local['linux/amd64'] ?? first, {
       ...defaults,
-      ...o.extra,
+      timeoutSeconds: o.timeoutSeconds,
       platforms,
       platformImages: built.local,
       exactPlatforms: o.exactPlatforms,

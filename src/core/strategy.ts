@@ -15,7 +15,7 @@
  * a capability table (test/unit/strategy.test.ts): no BuildKit image can be
  * had offline to run a docker-container builder here.
  */
-import { type Provenance, DEFAULT_PROVENANCE } from '../shared/modes.js';
+import type { Provenance } from '../shared/modes.js';
 import type { BuilderCapabilities } from '../docker/buildx-capabilities.js';
 import { splitImageRef } from '../shared/image-ref.js';
 
@@ -61,8 +61,8 @@ const CONTAINER_FIX = 'or use a docker-container builder: docker buildx create -
  * reported in `unavailable` with what `oci-output` etc. and the caller
  * refuses (exit 3) with the fix.
  */
-export function chooseStrategy(caps: BuilderCapabilities, want: { platforms: readonly string[]; goal: BuildGoal; provenance?: Provenance }): BuildStrategy {
-  const asked = want.provenance ?? DEFAULT_PROVENANCE;
+export function chooseStrategy(caps: BuilderCapabilities, want: { platforms: readonly string[]; goal: BuildGoal; provenance: Provenance }): BuildStrategy {
+  const asked = want.provenance;
   const store: BuildStrategy['store'] = caps.containerdStore === true ? 'containerd' : caps.containerdStore === false ? 'classic' : 'unknown';
   const base = { builder: caps.builder, driver: caps.driver, store };
   const unavailable: Unavailable[] = [];

@@ -10,7 +10,7 @@ import { docker } from './cli.js';
 import { BcError } from '../errors.js';
 import { lastLines } from '../exec.js';
 import { DigestSchema } from '../shared/digest.js';
-import { DEFAULT_PROVENANCE, type Provenance } from '../shared/modes.js';
+import type { Provenance } from '../shared/modes.js';
 
 
 
@@ -40,8 +40,7 @@ export interface BuildRequest {
   annotations?: readonly string[];
   buildArgs?: Readonly<Record<string, string>>;
   metadataFile: string;
-  /** default min */
-  provenance?: Provenance;
+  provenance: Provenance;
   cacheFrom?: readonly string[];
   cacheTo?: readonly string[];
   /** default plain */
@@ -110,8 +109,7 @@ export function buildxArgs(req: BuildRequest): string[] {
   args.push('--platform', req.platforms.join(','));
   if (req.dockerfile) args.push('-f', req.dockerfile);
   args.push('--metadata-file', req.metadataFile);
-  const prov = req.provenance ?? DEFAULT_PROVENANCE;
-  args.push(`--provenance=${prov === false ? 'false' : `mode=${prov}`}`);
+  args.push(`--provenance=${req.provenance === false ? 'false' : `mode=${req.provenance}`}`);
   for (const [k, v] of sortedEntries(req.labels)) args.push('--label', `${k}=${v}`);
   if (req.output.type === 'oci' || req.output.type === 'push') for (const a of req.annotations ?? []) args.push('--annotation', a);
   for (const t of req.tags ?? []) args.push('-t', t);

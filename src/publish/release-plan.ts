@@ -18,21 +18,19 @@ import { BcError, badInput, where } from '../errors.js';
 import { parseVersion } from './tag-plan.js';
 import { loadRepoConfig } from '../monorepo/repo-config.js';
 import { repoRoot } from '../git.js';
+import { DEFAULT_GIT_TAG_FORMAT } from '../shared/modes.js';
 
-export const DEFAULT_GIT_TAG_FORMAT = '{dir}/v{version}';
 /** The release tag of a single-connector repository: the version only. */
 export const DEFAULT_RELEASE_TAG_PATTERN = 'v{version}';
 
 /** Render a git tag name from the format: {dir} = connector directory name, {version}. */
 export function formatGitTag(format: string, dir: string, version: string): string {
-  if (!format.includes('{version}')) throw badInput(`--git-tag-format "${format}" must contain {version}`);
   return format.replaceAll('{dir}', dir).replaceAll('{version}', version);
 }
 
 /** Parse a ref (refs/tags/X or X) with the format; undefined when it does not match. */
-export function parseGitTag(ref: string, format = DEFAULT_GIT_TAG_FORMAT): { dir: string | undefined; version: string; tag: string } | undefined {
+export function parseGitTag(ref: string, format: string): { dir: string | undefined; version: string; tag: string } | undefined {
   const tag = ref.replace(/^refs\/tags\//, '');
-  if (!format.includes('{version}')) throw badInput(`--git-tag-format "${format}" must contain {version}`);
   const esc = format.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const re = new RegExp(`^${esc.replace('\\{dir\\}', '(?<dir>[A-Za-z0-9._-]+)').replace('\\{version\\}', '(?<version>[0-9][0-9A-Za-z.+-]*)')}$`);
   const m = re.exec(tag);
@@ -54,8 +52,8 @@ export interface ReleasePlan {
 interface ReleaseOptions {
   /** where the connector is looked for (default: the current directory) */
   root?: string;
-  /** the connector tag format, with {dir} (default {dir}/v{version}) */
-  format?: string;
+  /** the connector tag format, with {dir} (the grammar's default: {dir}/v{version}) */
+  format: string;
   /** the single-connector tag pattern (default: build-connector.yaml releaseTagPattern, else v{version}) */
   releaseTagPattern?: string;
 }
@@ -75,8 +73,8 @@ function checkPattern(pattern: string): string {
 
 const shape = (f: string) => f.replace('{dir}', 'CONNECTOR-DIR').replace('{version}', 'X.Y.Z');
 
-export async function resolveRelease(gitRef: string, opts: ReleaseOptions = {}): Promise<ReleasePlan> {
-  const format = opts.format ?? DEFAULT_GIT_TAG_FORMAT;
+export async function resolveRelease(gitRef: string, opts: ReleaseOptions): Promise<ReleasePlan> {
+  const { format } = opts;
   const root = opts.root ?? process.cwd();
   let parsed = parseGitTag(gitRef, format);
   let pattern: string | undefined;
@@ -118,32 +116,4 @@ export async function resolveRelease(gitRef: string, opts: ReleaseOptions = {}):
     });
   }
   return { tag: parsed.tag, dir: c.dir, dirName: c.dirName, version: c.version, repository: c.repository, versionAt: at };
-}
-
-/**
- * The Action's release-tag flow: a pushed ref → the release it names, or
- * undefined when it is no release tag of either form (a branch, another tag).
- * Both forms: `{dir}/v{version}` (format) and build-connector.yaml's
- * releaseTagPattern (`v{version}`) for a single-connector repository. The
- * connector is looked for in each root in order (first match wins); a tag that
- * names a connector but disagrees with its metadata.yaml throws (exit 2).
- */
-export async function releaseFromRef(ref: string, roots: readonly string[], opts: { workspace: string; format?: string }): Promise<ReleasePlan | undefined> {
-  if (!ref.startsWith('refs/tags/')) return undefined;
-  const format = opts.format ?? DEFAULT_GIT_TAG_FORMAT;
-  const releaseTagPattern = checkPattern(await releaseTagPatternAt(opts.workspace));
-  if (!parseGitTag(ref, format) && !parseGitTag(ref, releaseTagPattern)) return undefined;
-  let notFound: unknown;
-  for (const root of roots.length > 0 ? roots : [opts.workspace]) {
-    try {
-      return await resolveRelease(ref, { root, format, releaseTagPattern });
-    } catch (err) {
-      if (err instanceof BcError && /no connector directory named/.test(err.message)) {
-        notFound = err;
-        continue;
-      }
-      throw err;
-    }
-  }
-  throw notFound instanceof Error ? notFound : badInput(`release tag ${ref}: no connector found`);
 }

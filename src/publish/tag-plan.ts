@@ -25,7 +25,7 @@ export interface TagPlanInput {
   /** every tag now in the repository (tags/list); non-semver tags are ignored */
   existingTags: readonly string[];
   aliases?: boolean;
-  latest?: LatestMode;
+  latest: LatestMode;
   /** publish a dev build of this commit */
   dev?: { sha: string };
   /** where the version came from, for error messages ("metadata.yaml:7 data.dockerImageTag") */
@@ -156,7 +156,7 @@ function planTagsUnchecked(input: TagPlanInput): TagPlan {
       else add(p, alias, `highest release of the ${alias} line`);
     }
   }
-  const latest = input.latest ?? 'auto';
+  const { latest } = input;
   const highest = stable[0];
   if (latest === 'false') skip(p, 'latest', 'latest not moved: --latest false');
   else if (latest === 'true') add(p, 'latest', highest && semver.gt(highest, v) ? `forced by --latest true (moves back from ${highest})` : 'forced by --latest true');

@@ -11,6 +11,7 @@
  * https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/
  */
 import { BcError } from '../errors.js';
+import { DEFAULT_ATTEMPTS } from '../shared/modes.js';
 
 type FaultKind = 'transient' | 'permanent';
 
@@ -140,14 +141,15 @@ export interface RetryPolicy {
 }
 
 export const DEFAULT_RETRY: RetryPolicy = {
-  attempts: 5,
+  attempts: DEFAULT_ATTEMPTS,
   baseMs: Number(process.env.BUILD_CONNECTOR_RETRY_BASE_MS ?? 500),
   capMs: 20_000,
   maxRetryAfterMs: 60_000,
 };
 
-export function retryPolicy(attempts?: number): RetryPolicy {
-  return { ...DEFAULT_RETRY, attempts: attempts ?? DEFAULT_RETRY.attempts };
+/** The retry policy of a request's attempts (the request grammar gives 5 when --retries is not given). */
+export function retryPolicy(attempts: number): RetryPolicy {
+  return { ...DEFAULT_RETRY, attempts };
 }
 
 /** Full-jitter delay before retry number `retry` (0-based), or the server's Retry-After. */

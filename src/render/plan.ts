@@ -5,7 +5,7 @@
  *   custom mode:   the connector's own Dockerfile, as is
  */
 import { readBoundedFile } from '../fs-util.js';
-import { DEFAULT_PLATFORMS } from '../shared/platforms.js';
+import { connectorPlatforms } from '../shared/platforms.js';
 import { DockerfileParser } from 'dockerfile-ast';
 import { BcError, displayPath } from '../errors.js';
 import { loadConnector, metadataError } from '../connector/metadata.js';
@@ -89,9 +89,8 @@ function readCustomDockerfile(text: string, override: string | undefined): { bas
 
 export async function resolvePlan(dir: string, opts: PlanOptions = {}): Promise<BuildPlan> {
   const c = await loadConnector(dir);
-  // the one place a build's platforms are decided: the flag, metadata.yaml, the default
-  const given = [opts.platforms, c.options.platforms].find((p) => p !== undefined && p.length > 0);
-  const platforms = given ? [...given] : [...DEFAULT_PLATFORMS];
+  // a build's platforms are decided here: the flag, metadata.yaml, the default
+  const platforms = connectorPlatforms(opts.platforms, c.options.platforms);
   if (opts.baseImage !== undefined) checkImageFlag(opts.baseImage, '--base-image');
 
   if (c.customDockerfile) {

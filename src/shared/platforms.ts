@@ -11,6 +11,17 @@ import { z } from 'zod';
 /** What we build by default: linux/amd64 is required of every connector image; arm64 serves Apple silicon and Graviton. */
 export const DEFAULT_PLATFORMS: readonly string[] = Object.freeze(['linux/amd64', 'linux/arm64']);
 
+/**
+ * A connector's platforms, decided once: the ones asked for (a flag, an
+ * input), else metadata.yaml's data.buildConnector.platforms, else
+ * DEFAULT_PLATFORMS. An empty list counts as not given. The build's plan
+ * (render/plan.ts) and a merge of digest records decide by this one rule.
+ */
+export function connectorPlatforms(asked: readonly string[] | undefined, declared: readonly string[] | undefined): string[] {
+  const given = [asked, declared].find((p) => p !== undefined && p.length > 0);
+  return [...(given ?? DEFAULT_PLATFORMS)];
+}
+
 /** The platform every connector image must have (the Airbyte platform runs amd64). */
 export const REQUIRED_PLATFORM = 'linux/amd64';
 

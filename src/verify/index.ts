@@ -1,5 +1,5 @@
 /** verify: per-platform checks of a connector image (see verify.ts). */
-export { verifyImage, hashSecrets, platformList, connectorTypeOf, DEFAULT_PLATFORMS, DEFAULT_TIMEOUT_SECONDS } from './verify.js';
+export { verifyImage, hashSecrets, platformList, connectorTypeOf } from './verify.js';
 export type { VerifyOptions, VerifyInputs } from './verify.js';
 export { VerifyReportSchema, CheckResultSchema, CHECK_IDS } from './report.js';
 export type { VerifyReport, CheckResult, CheckId, CheckStatus } from './report.js';

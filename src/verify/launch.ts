@@ -7,7 +7,7 @@ import type { ConnectorType } from '../connector/types.js';
 import { startContainer, type ContainerRunSpec, type StartedContainer } from '../docker/container.js';
 import { runContainerConfig, type ProbeResult } from '../docker/image.js';
 import { MessageCollector } from '../protocol/parse.js';
-import { DEFAULT_TIMEOUT_SECONDS, type VerifyOptions } from './options.js';
+import type { VerifyOptions } from './options.js';
 import type { NamedRun } from './run-checks.js';
 
 export type RunSpec = Omit<ContainerRunSpec, 'image' | 'platform' | 'timeoutMs' | 'workdir'>;
@@ -39,7 +39,7 @@ export function launch(ref: string, platform: string, opts: VerifyOptions, step:
     image: ref,
     platform,
     workdir,
-    timeoutMs: (opts.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
+    timeoutMs: opts.timeoutSeconds * 1000,
     memory: opts.memory,
     pidsLimit: opts.pidsLimit,
     cpus: opts.cpus,

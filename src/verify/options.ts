@@ -14,7 +14,6 @@ import { checkInputFile, readBoundedFile, type InputKind } from '../fs-util.js';
 import { ConfiguredCatalogSchema, type ConfiguredCatalog } from '../protocol/messages.js';
 import type { SecretFile } from './config-checks.js';
 
-export const DEFAULT_TIMEOUT_SECONDS = 120;
 
 export interface VerifyInputs {
   config?: string;
@@ -29,8 +28,8 @@ export interface VerifyOptions {
   /** source or destination; default: from the io.airbyte.name label or the image name */
   connectorType?: ConnectorType;
   inputs?: VerifyInputs;
-  /** per connector command */
-  timeoutSeconds?: number;
+  /** per connector command (the request grammar gives 120 when --timeout is not given) */
+  timeoutSeconds: number;
   memory?: string;
   pidsLimit?: number;
   cpus?: number;

@@ -30,15 +30,14 @@ import {
 } from './config-checks.js';
 import { containerFs } from './imagefs.js';
 import { launch, probeThrough, type Launched, type RunSpec } from './launch.js';
-import { CATALOG_MOUNT, CONFIG_MOUNT, DEFAULT_TIMEOUT_SECONDS, hashSecrets, sha256, STATE_MOUNT, stageInputs, type Staged, type VerifyOptions } from './options.js';
+import { CATALOG_MOUNT, CONFIG_MOUNT, hashSecrets, sha256, STATE_MOUNT, stageInputs, type Staged, type VerifyOptions } from './options.js';
 import { fail, skip, sortResults, type CheckId, type CheckResult, type RunRecord, type VerifyReport } from './report.js';
 import { checkOperation, checkSpec, checkWrites, permittedWriteDirs, type NamedRun } from './run-checks.js';
 
 type ReadRecord = NonNullable<VerifyReport['reads']>[number];
 
-export { hashSecrets, DEFAULT_TIMEOUT_SECONDS } from './options.js';
+export { hashSecrets } from './options.js';
 export type { VerifyInputs, VerifyOptions } from './options.js';
-export { DEFAULT_PLATFORMS } from '../shared/platforms.js';
 export function connectorTypeOf(labels: Record<string, string>, ref: string): ConnectorType {
   const name = labels['io.airbyte.name'] ?? ref;
   return /(^|\/)destination-/.test(name) ? 'destination' : 'source';
@@ -81,7 +80,7 @@ async function verifyPlatform(ctx: PlatformContext): Promise<CheckResult[]> {
       return v;
     });
   };
-  const timeoutMs = (opts.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
+  const timeoutMs = opts.timeoutSeconds * 1000;
   const progress = (l: string) => opts.onProgress?.(`[${platform}] ${l}`);
   let ref = ctx.image;
   if (ctx.source.kind === 'registry' && ctx.source.isIndex) {
@@ -243,7 +242,7 @@ async function verifyPlatform(ctx: PlatformContext): Promise<CheckResult[]> {
   }
 }
 
-export async function verifyImage(image: string, opts: VerifyOptions = {}): Promise<VerifyReport> {
+export async function verifyImage(image: string, opts: VerifyOptions): Promise<VerifyReport> {
   const t0 = performance.now();
   const platforms = opts.exactPlatforms && opts.platforms && opts.platforms.length > 0 ? [...opts.platforms] : platformList(opts.platforms);
   const refOf = (p: string) => opts.platformImages?.[p] ?? image;

@@ -54,7 +54,7 @@ async function apply(host: string, repo: string, layout: TestLayout, version: st
   const ctx: ApplyContext = { client, registry: host, repo, retry: policy, stats, log: (l) => log.push(l) };
   try {
     await client.ping();
-    const plan = planTags({ repository: `${host}/${repo}`, version, existingTags: await client.listTags(repo) });
+    const plan = planTags({ latest: 'auto', repository: `${host}/${repo}`, version, existingTags: await client.listTags(repo) });
     await pushByDigest(ctx, layout.dir, layout.digest);
     await readBack(ctx, layout.facts, Object.keys(layout.facts.platforms));
     // the tag step reads back again before tagging

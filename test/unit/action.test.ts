@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { parsePublishConfig, parseBuildConfig, DEFAULT_PLATFORMS } from '../../src/core/request-schema.js';
+import { parsePublishConfig, parseBuildConfig, publishRequestOf, buildRequestOf, DEFAULT_PLATFORMS } from '../../src/core/request-schema.js';
 import { ACTION_INPUTS, ACTION_ONLY_INPUTS, defaultCommand, readActionInputs, releaseTagOf, secretsToMask, type GithubContext } from '../../src/action/inputs.js';
 import { MATRIX_OUTPUTS, outputsFor, OUTPUT_NAMES } from '../../src/action/outputs.js';
 import { checksTable, jobSummary } from '../../src/action/summary.js';
@@ -44,6 +44,14 @@ describe('shared config: CLI flags and Action inputs parse to the same thing', (
     expect(c.push).toBe(true);
     expect(c.dryRun).toBe(false);
     expect(c.latest).toBe('auto');
+    // the request's defaults, applied by the grammar: what the core flows receive
+    const req = publishRequestOf('.', c);
+    expect([req.provenance, req.retries, req.timeoutSeconds, req.gitTagFormat]).toEqual(['min', 5, 120, '{dir}/v{version}']);
+    // the timeout input reaches verify, publish's and command: verify's alike
+    const slow = parsePublishConfig({ connectors: '.', timeout: '600' }, 'input');
+    expect(publishRequestOf('.', slow).timeoutSeconds).toBe(600);
+    expect(buildRequestOf('.', { ...slow, verify: true }).verify?.timeoutSeconds).toBe(600);
+    expect(() => parsePublishConfig({ timeout: 'soon' }, 'input')).toThrow('input "timeout": expected a positive number of seconds, got "soon"');
   });
 
   it('3. errors name the input (Action) or the flag (CLI) the user wrote', () => {

@@ -22,7 +22,7 @@ const plan = (over: Partial<BuildPlan> = {}): BuildPlan => ({
 
 describe('bake file', () => {
   it('one target per plan: context, Dockerfile, platforms, the local tags build uses, labels, SOURCE_DATE_EPOCH, provenance', () => {
-    expect(bakeTarget(plan(), '/w/source-a/Dockerfile', { epoch: 1700000000 })).toEqual({
+    expect(bakeTarget(plan(), '/w/source-a/Dockerfile', { epoch: 1700000000, provenance: 'min' })).toEqual({
       context: '/r/source-a',
       dockerfile: '/w/source-a/Dockerfile',
       platforms: ['linux/amd64', 'linux/arm64'],
@@ -32,17 +32,17 @@ describe('bake file', () => {
       attest: ['type=provenance,mode=min'],
     });
   });
-  it('custom-mode build args pass through; --platform and provenance=false override', () => {
-    const t = bakeTarget(plan({ buildArgs: { BASE_IMAGE: 'b@sha256:1' } }), 'D', { epoch: 0, platforms: ['linux/amd64'], provenance: false });
+  it("custom-mode build args pass through; the plan's platforms (--platform decided them) and provenance=false", () => {
+    const t = bakeTarget(plan({ buildArgs: { BASE_IMAGE: 'b@sha256:1' }, platforms: ['linux/amd64'] }), 'D', { epoch: 0, provenance: false });
     expect(t.args).toEqual({ BASE_IMAGE: 'b@sha256:1', SOURCE_DATE_EPOCH: '0' });
     expect(t.platforms).toEqual(['linux/amd64']);
     expect(t.attest).toBeUndefined();
   });
   it('a python install from a package index: the same secrets (by env name, never the value) and host network as build', () => {
-    const t = bakeTarget(plan({ buildSecrets: [{ id: 'pip_index_url', env: 'PIP_INDEX_URL' }], buildNetwork: 'host' }), 'D', { epoch: 0 });
+    const t = bakeTarget(plan({ buildSecrets: [{ id: 'pip_index_url', env: 'PIP_INDEX_URL' }], buildNetwork: 'host' }), 'D', { epoch: 0, provenance: 'min' });
     expect(t.secret).toEqual(['id=pip_index_url,env=PIP_INDEX_URL']);
     expect(t.network).toBe('host');
-    const plain = bakeTarget(plan({ buildSecrets: [], buildNetwork: 'default' }), 'D', { epoch: 0 });
+    const plain = bakeTarget(plan({ buildSecrets: [], buildNetwork: 'default' }), 'D', { epoch: 0, provenance: 'min' });
     expect(plain.secret).toBeUndefined();
     expect(plain.network).toBeUndefined();
   });

@@ -70,7 +70,7 @@ const err = (fn: () => unknown): BcError => {
 
 describe('prepareBuild', () => {
   it('1. default: load both platforms, tags REPO:VERSION and REPO:dev, labels from the plan', () => {
-    const p = prepareBuild(plan, {}, capabilitiesFrom(facts()), files);
+    const p = prepareBuild(plan, { provenance: 'min' }, capabilitiesFrom(facts()), files);
     expect(p.platforms).toEqual(['linux/amd64', 'linux/arm64']);
     expect(p.tags).toEqual(['airbyte/source-x:1.2.3', 'airbyte/source-x:dev']);
     expect(p.request).toMatchObject({
@@ -85,48 +85,48 @@ describe('prepareBuild', () => {
   });
 
   it('2. --tag replaces the default tags; oci output gets rewrite-timestamp where supported', () => {
-    const p = prepareBuild(plan, { tags: ['me/x:t'], output: { type: 'oci', dest: '/o/x.tar' } }, capabilitiesFrom(facts()), files);
+    const p = prepareBuild(plan, { provenance: 'min', tags: ['me/x:t'], output: { type: 'oci', dest: '/o/x.tar' } }, capabilitiesFrom(facts()), files);
     expect(p.tags).toEqual(['me/x:t']);
     expect(p.request.output).toEqual({ type: 'oci', dest: '/o/x.tar', rewriteTimestamp: true });
     expect(p.reproducible).toMatchObject({ index: false, manifests: true });
     const np = prepareBuild(plan, { output: { type: 'oci', dest: '/o/x.tar' }, provenance: false }, capabilitiesFrom(facts()), files);
     expect(np.reproducible).toMatchObject({ index: true, manifests: true });
     // publish's layout directory: tar=false, nothing else changes
-    const dir = prepareBuild(plan, { output: { type: 'oci', dest: '/o/x.oci', layout: 'dir' } }, capabilitiesFrom(facts()), files);
+    const dir = prepareBuild(plan, { provenance: 'min', output: { type: 'oci', dest: '/o/x.oci', layout: 'dir' } }, capabilitiesFrom(facts()), files);
     expect(dir.request.output).toEqual({ type: 'oci', dest: '/o/x.oci', rewriteTimestamp: true, tar: false });
   });
 
   it('3. an unsupported platform is an environment error (exit 3) naming what the builder can do', () => {
-    const e = err(() => prepareBuild(plan, { platforms: ['linux/amd64', 'linux/s390x'] }, capabilitiesFrom(facts()), files));
+    const e = err(() => prepareBuild(plan, { provenance: 'min', platforms: ['linux/amd64', 'linux/s390x'] }, capabilitiesFrom(facts()), files));
     expect(e.exitCode).toBe(3);
     expect(e.message).toMatch(/cannot build linux\/s390x/);
     expect(e.details.join('\n')).toMatch(/it can build: linux\/amd64/);
   });
 
   it('4. arm64 without emulation names the binfmt fix', () => {
-    const e = err(() => prepareBuild(plan, {}, capabilitiesFrom(facts({ platforms: ['linux/amd64'] })), files));
+    const e = err(() => prepareBuild(plan, { provenance: 'min' }, capabilitiesFrom(facts({ platforms: ['linux/amd64'] })), files));
     expect(e.exitCode).toBe(3);
     expect(e.details.join('\n')).toMatch(/update-binfmts --enable qemu-aarch64/);
   });
 
   it('5. multi-platform --load without the containerd store: exit 3 with both fixes', () => {
-    const e = err(() => prepareBuild(plan, {}, capabilitiesFrom(facts({ driver: 'docker-container', buildkitVersion: 'v0.13.1', containerdStore: false })), files));
+    const e = err(() => prepareBuild(plan, { provenance: 'min' }, capabilitiesFrom(facts({ driver: 'docker-container', buildkitVersion: 'v0.13.1', containerdStore: false })), files));
     expect(e.exitCode).toBe(3);
     expect(e.message).toMatch(/cannot --load a 2-platform image/);
     expect(e.details.join('\n')).toMatch(/containerd-snapshotter/);
     expect(e.details.join('\n')).toMatch(/--output oci=FILE/);
     // one platform is fine there
-    expect(prepareBuild(plan, { platforms: ['linux/amd64'] }, capabilitiesFrom(facts({ driver: 'docker-container', containerdStore: false })), files).platforms).toEqual(['linux/amd64']);
+    expect(prepareBuild(plan, { provenance: 'min', platforms: ['linux/amd64'] }, capabilitiesFrom(facts({ driver: 'docker-container', containerdStore: false })), files).platforms).toEqual(['linux/amd64']);
   });
 
   it('6. docker driver on the classic store cannot build two platforms or write OCI', () => {
     const caps = capabilitiesFrom(facts({ containerdStore: false }));
-    expect(err(() => prepareBuild(plan, {}, caps, files)).message).toMatch(/cannot build several platforms/);
-    expect(err(() => prepareBuild(plan, { platforms: ['linux/amd64'], output: { type: 'oci', dest: '/x' } }, caps, files)).message).toMatch(/cannot write an OCI archive/);
+    expect(err(() => prepareBuild(plan, { provenance: 'min' }, caps, files)).message).toMatch(/cannot build several platforms/);
+    expect(err(() => prepareBuild(plan, { provenance: 'min', platforms: ['linux/amd64'], output: { type: 'oci', dest: '/x' } }, caps, files)).message).toMatch(/cannot write an OCI archive/);
   });
 
   it('7. a malformed platform is bad input (exit 2)', () => {
-    expect(err(() => prepareBuild(plan, { platforms: ['amd64'] }, capabilitiesFrom(facts()), files)).exitCode).toBe(2);
+    expect(err(() => prepareBuild(plan, { provenance: 'min', platforms: ['amd64'] }, capabilitiesFrom(facts()), files)).exitCode).toBe(2);
   });
 
   it('8. reproducibility reasons', () => {
@@ -268,7 +268,10 @@ describe('SOURCE_DATE_EPOCH and flags', () => {
     expect(() => build({ output: 'type=registry' })).toThrow(/^--output: expected oci=FILE \(pushing is done by `build-connector publish`/);
     expect(() => build({ output: 'oci=x', load: true })).toThrow(/--load: cannot go with --output/);
     expect(() => build({ configFile: 'c.json' })).toThrow(/--config: is used by --verify only/);
-    expect(build({ verify: true, configFile: 'c.json' }).verify).toEqual({ configFile: 'c.json' });
+    expect(build({ verify: true, configFile: 'c.json' }).verify).toEqual({ configFile: 'c.json', timeoutSeconds: 120 });
+    expect(build({ verify: true, timeout: '30' }).verify).toEqual({ configFile: undefined, timeoutSeconds: 30 });
+    expect(() => build({ timeout: '30' })).toThrow(/^--timeout: is used by --verify only/);
+    expect(() => build({ verify: true, timeout: '0' })).toThrow('--timeout: expected a positive number of seconds, got "0"');
     expect(build({}).provenance).toBe('min');
     expect(build({ provenance: 'mode=max' }).provenance).toBe('max');
     expect(build({ provenance: 'false' }).provenance).toBe(false);

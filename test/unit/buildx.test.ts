@@ -3,7 +3,7 @@ import { buildFailure, buildxArgs, outputSpec, parseBuildMetadata, type BuildReq
 import { capabilitiesFrom, unsupportedPlatforms, type CapabilityFacts } from '../../src/docker/buildx-capabilities.js';
 import { BcError } from '../../src/errors.js';
 
-const base: BuildRequest = { context: '/ctx', metadataFile: '/tmp/m.json', output: { type: 'load' }, platforms: ['linux/amd64', 'linux/arm64'] };
+const base: BuildRequest = { context: '/ctx', metadataFile: '/tmp/m.json', output: { type: 'load' }, platforms: ['linux/amd64', 'linux/arm64'], provenance: 'min' };
 const head = ['buildx', 'build', '--progress', 'plain', '--platform', 'linux/amd64,linux/arm64'];
 
 // A numbered table: input → exact argv after `docker`.

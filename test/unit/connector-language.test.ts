@@ -223,13 +223,13 @@ describe('python install: from an index by default when needed, offline on reque
       notes: [],
       effectiveBuildkit: '0.13.2',
     } as unknown as Parameters<typeof prepareBuild>[2];
-    const prepared = prepareBuild(plan, {}, caps, { dockerfile: '/tmp/D', metadataFile: '/tmp/m.json' });
+    const prepared = prepareBuild(plan, { provenance: 'min' }, caps, { dockerfile: '/tmp/D', metadataFile: '/tmp/m.json' });
     const argv = buildxArgs(prepared.request);
     expect(argv.slice(argv.indexOf('--network'), argv.indexOf('--network') + 2)).toEqual(['--network', 'host']);
     expect(argv).toContain('--secret');
     expect(argv[argv.indexOf('--secret') + 1]).toBe('id=pip-index-url,env=PIP_INDEX_URL');
     expect(argv.join(' ')).not.toContain('secret@');
-    const hello = prepareBuild(await resolvePlan(join(repoRoot, 'examples', 'source-hello'), { resolveBase: false }), {}, caps, { dockerfile: '/tmp/D', metadataFile: '/tmp/m.json' });
+    const hello = prepareBuild(await resolvePlan(join(repoRoot, 'examples', 'source-hello'), { resolveBase: false }), { provenance: 'min' }, caps, { dockerfile: '/tmp/D', metadataFile: '/tmp/m.json' });
     expect(buildxArgs(hello.request)).not.toContain('--network');
     expect(buildxArgs(hello.request)).not.toContain('--secret');
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compareImages, indexFactsFromBytes } from '../../src/publish/apply.js';
 import { resolveTarget, splitRepository } from '../../src/publish/target.js';
 import { formatGitTag, parseGitTag } from '../../src/publish/release-plan.js';
+import { parseFields } from '../../src/core/request-fields.js';
 import { credentialsFromConfig, resolveCredentials } from '../../src/registry/credentials.js';
 import { exitCodeOf, type PublishResult } from '../../src/core/result.js';
 import { formatResult } from '../../src/commands/publish-format.js';
@@ -116,11 +117,13 @@ describe('release tags', () => {
     expect(parseGitTag(ref, format)).toEqual(want);
   });
   it.each([['refs/tags/source-foo'], ['refs/heads/main'], ['source-foo/1.2.3']])('%s is not a release tag', (ref) => {
-    expect(parseGitTag(ref)).toBeUndefined();
+    expect(parseGitTag(ref, '{dir}/v{version}')).toBeUndefined();
   });
   it('formats and round-trips', () => {
     expect(formatGitTag('{dir}/v{version}', 'source-foo', '1.2.3')).toBe('source-foo/v1.2.3');
-    expect(() => formatGitTag('{dir}', 'x', '1')).toThrow(/must contain \{version\}/);
+    // a format without {version} is refused where the flag is read (core/request-fields.ts)
+    expect(() => parseFields({ gitTagFormat: '{dir}' })).toThrow(/^--git-tag-format: expected a tag format containing \{version\}/);
+    expect(parseFields({ gitTagFormat: undefined }).gitTagFormat).toBe('{dir}/v{version}');
   });
 });
 

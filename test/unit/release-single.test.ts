@@ -9,7 +9,11 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultCommand, releaseTagOf } from '../../src/action/inputs.js';
-import { releaseFromRef, resolveRelease } from '../../src/publish/release-plan.js';
+import { resolveRelease as resolveWith } from '../../src/publish/release-plan.js';
+
+/** resolveRelease with the default connector tag format (the request grammar's). */
+const resolveRelease = (ref: string, opts: { root: string }) => resolveWith(ref, { format: '{dir}/v{version}', ...opts });
+import { runRelease } from '../../src/core/flows/release.js';
 import { BcError } from '../../src/errors.js';
 import { repoRoot, runCli } from '../support/cli.js';
 
@@ -81,18 +85,18 @@ describe('release-plan for a single-connector repository', () => {
     expect(bad.stderr).toContain('must contain {version} and no {dir}');
   });
 
-  it('6. releaseFromRef (the Action): branches and other tags are no release; roots are searched in order', async () => {
-    expect(await releaseFromRef('refs/heads/main', [single], { workspace: single })).toBeUndefined();
-    expect(await releaseFromRef('refs/tags/nightly', [single], { workspace: single })).toBeUndefined();
-    expect(await releaseFromRef('refs/tags/v0.1.0', [single], { workspace: single })).toMatchObject({ dir: single, version: '0.1.0' });
-    // a root without a connector is skipped, the next one has it
+  it('6. the release flow over several roots (the connectors input of the Action): roots are searched in order', async () => {
+    const release = (gitRef: string, searchRoots: string[]) => runRelease({ gitRef, format: '{dir}/v{version}', searchRoots }).then((r) => r.plan);
+    expect(await release('refs/tags/v0.1.0', [single])).toMatchObject({ dir: single, version: '0.1.0' });
+    // a plain tag names no directory: a root without any connector is skipped, the next one has it
     await mkdir(join(underConnectors, 'docs'), { recursive: true });
     await writeFile(join(underConnectors, 'docs', 'index.md'), '# docs\n');
-    expect(await releaseFromRef('refs/tags/v0.1.0', [join(underConnectors, 'docs'), join(underConnectors, 'connectors')], { workspace: underConnectors })).toMatchObject({
-      dirName: 'source-hello',
-    });
-    expect(await releaseFromRef('refs/tags/release-0.1.0', [custom], { workspace: custom })).toMatchObject({ version: '0.1.0' });
-    await expect(releaseFromRef('refs/tags/v9.9.9', [single], { workspace: single })).rejects.toThrow(/says 9\.9\.9/);
+    expect(await release('refs/tags/v0.1.0', [join(underConnectors, 'docs'), join(underConnectors, 'connectors')])).toMatchObject({ dirName: 'source-hello' });
+    // a connector tag: the first root holding that directory
+    expect(await release('refs/tags/source-b/v0.1.0', [single, two])).toMatchObject({ dirName: 'source-b', dir: join(two, 'connectors', 'source-b') });
+    expect(await release('refs/tags/release-0.1.0', [custom])).toMatchObject({ version: '0.1.0' });
+    await expect(release('refs/tags/v9.9.9', [single])).rejects.toThrow(/says 9\.9\.9/);
+    await expect(release('refs/tags/source-zzz/v0.1.0', [single, two])).rejects.toThrow(/no connector directory named "source-zzz" under /);
   });
 
   it('7. the Action defaults to publish on a pushed vX.Y.Z, as on source-foo/vX.Y.Z; not on a branch or a bare number', () => {

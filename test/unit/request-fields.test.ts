@@ -18,14 +18,25 @@ function refusal(f: () => unknown): BcError {
 }
 
 describe('command fields', () => {
-  it('not given, or empty, stays not given', () => {
-    expect(parseFields({ timeout: undefined, retries: '', type: '  ', matrix: undefined, platforms: undefined })).toEqual({
-      timeout: undefined,
-      retries: undefined,
+  it('not given, or empty, stays not given where the field has no default', () => {
+    expect(parseFields({ type: '  ', matrix: undefined, platforms: undefined, target: '' })).toEqual({
       type: undefined,
       matrix: undefined,
       platforms: undefined,
+      target: undefined,
     });
+  });
+
+  it('the request defaults are applied here, once: not given or empty gives the default', () => {
+    expect(parseFields({ timeout: undefined, retries: '', provenance: undefined, latest: ' ', gitTagFormat: undefined })).toEqual({
+      timeout: 120,
+      retries: 5,
+      provenance: 'min',
+      latest: 'auto',
+      gitTagFormat: '{dir}/v{version}',
+    });
+    // a value given wins over the default, false included
+    expect(parseFields({ provenance: 'false', latest: false, retries: '1' })).toEqual({ provenance: false, latest: 'false', retries: 1 });
   });
 
   it('values become typed', () => {

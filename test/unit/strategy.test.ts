@@ -77,7 +77,7 @@ describe('build strategy from capabilities', () => {
   });
 
   it('14. an OCI archive on the classic store is refused before any build (exit 3, with the fix)', () => {
-    const s = chooseStrategy(capabilitiesFrom(facts({ containerdStore: false })), { platforms: BOTH, goal: 'oci' });
+    const s = chooseStrategy(capabilitiesFrom(facts({ containerdStore: false })), { platforms: BOTH, goal: 'oci', provenance: 'min' });
     let err: unknown;
     try {
       checkGoal(s, 'oci');
@@ -87,7 +87,7 @@ describe('build strategy from capabilities', () => {
     expect(err).toBeInstanceOf(BcError);
     expect((err as BcError).exitCode).toBe(3);
     expect((err as BcError).details.join('\n')).toMatch(/fix: enable the containerd image store/);
-    expect(() => checkGoal(chooseStrategy(capabilitiesFrom(facts({})), { platforms: BOTH, goal: 'oci' }), 'oci')).not.toThrow();
+    expect(() => checkGoal(chooseStrategy(capabilitiesFrom(facts({})), { platforms: BOTH, goal: 'oci', provenance: 'min' }), 'oci')).not.toThrow();
   });
 
   it('15. per-platform local tags', () => {

@@ -43,12 +43,12 @@ describe('tagProblem (OCI tag grammar)', () => {
 
 describe('planTags refuses a tag it would write', () => {
   it('a 129-character pre-release, naming where the version came from', () => {
-    expect(() => planTags({ repository: 'r/x', version: pre(129), existingTags: [], versionSource: 'metadata.yaml:7:19 data.dockerImageTag' })).toThrow(
+    expect(() => planTags({ latest: 'auto', repository: 'r/x', version: pre(129), existingTags: [], versionSource: 'metadata.yaml:7:19 data.dockerImageTag' })).toThrow(
       /^metadata\.yaml:7:19 data\.dockerImageTag: .*129 characters/,
     );
   });
   it('128 characters pass', () => {
-    expect(planTags({ repository: 'r/x', version: pre(128), existingTags: [] }).tags.map((t) => t.tag)).toEqual([pre(128)]);
+    expect(planTags({ latest: 'auto', repository: 'r/x', version: pre(128), existingTags: [] }).tags.map((t) => t.tag)).toEqual([pre(128)]);
   });
   it('every tag of the plan is checked, moving tags too (dev fix line when dev)', () => {
     const plan: TagPlan = {

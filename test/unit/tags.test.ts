@@ -8,7 +8,7 @@ const SHA = '0123456789abcdef0123456789abcdef01234567';
 interface Case {
   n: number;
   name: string;
-  input: Omit<TagPlanInput, 'repository'>;
+  input: Omit<TagPlanInput, 'repository' | 'latest'> & Partial<Pick<TagPlanInput, 'latest'>>;
   tags: string[];
   skipped: Record<string, RegExp>;
 }
@@ -39,7 +39,7 @@ const cases: Case[] = [
 describe('planTags', () => {
   for (const c of cases) {
     it(`${c.n}. ${c.name}`, () => {
-      const p = planTags({ repository: R, ...c.input });
+      const p = planTags({ latest: 'auto', repository: R, ...c.input });
       expect(p.tags.map((t) => t.tag)).toEqual(c.tags);
       expect(p.tags[0]!.reason).not.toBe('');
       expect(Object.fromEntries(p.skipped.map((s) => [s.tag, s.reason]))).toEqual(
@@ -49,7 +49,7 @@ describe('planTags', () => {
   }
 
   it('21. existing tags are marked', () => {
-    const p = planTags({ repository: R, version: '1.0.0', existingTags: ['1.0.0', 'latest'] });
+    const p = planTags({ latest: 'auto', repository: R, version: '1.0.0', existingTags: ['1.0.0', 'latest'] });
     expect(p.tags).toEqual([
       { tag: '1.0.0', reason: 'the version', exists: true },
       { tag: 'latest', reason: expect.stringContaining('>= every stable'), exists: true },
@@ -59,7 +59,7 @@ describe('planTags', () => {
   it.each([['v1.2.3'], ['1.2'], ['1.0.0+build.5'], ['latest'], [''], ['1.2.3.4'], ['01.2.3'], ['>=1.0.0']])('22. "%s" is not a version: exit 2 naming the source', (version) => {
     let err: unknown;
     try {
-      planTags({ repository: R, version, existingTags: [], versionSource: 'metadata.yaml:7 data.dockerImageTag' });
+      planTags({ latest: 'auto', repository: R, version, existingTags: [], versionSource: 'metadata.yaml:7 data.dockerImageTag' });
     } catch (e) {
       err = e;
     }
@@ -69,11 +69,11 @@ describe('planTags', () => {
   });
 
   it('18. build metadata is refused with its reason', () => {
-    expect(() => planTags({ repository: R, version: '1.0.0+build.5', existingTags: [] })).toThrow(/"\+" is not allowed in tags/);
+    expect(() => planTags({ latest: 'auto', repository: R, version: '1.0.0+build.5', existingTags: [] })).toThrow(/"\+" is not allowed in tags/);
   });
 
   it('23. --dev with a non-sha is bad input', () => {
-    expect(() => planTags({ repository: R, version: '1.0.0', existingTags: [], dev: { sha: 'main' } })).toThrow(/not a git commit sha/);
+    expect(() => planTags({ latest: 'auto', repository: R, version: '1.0.0', existingTags: [], dev: { sha: 'main' } })).toThrow(/not a git commit sha/);
   });
 
   it('24. stableVersions sorts by semver, highest first', () => {

@@ -17,7 +17,7 @@ import { bakeArgs, environmentCheck, networkDropped, readMetadata, type BakeFile
 import type { Provenance } from '../../shared/modes.js';
 
 interface BakeBuildOptions {
-  provenance?: Provenance;
+  provenance: Provenance;
   noCache?: boolean;
   builder?: string;
 }
@@ -32,7 +32,7 @@ async function buildAlone(p: Prepared, opts: BakeBuildOptions, log: (l: string) 
       tags: defaultTags(plan, 'load'),
       ...(opts.builder ? { builder: opts.builder } : {}),
       ...(opts.noCache ? { noCache: true } : {}),
-      ...(opts.provenance !== undefined ? { provenance: opts.provenance } : {}),
+      provenance: opts.provenance,
       ...(p.epoch !== undefined ? { sourceDateEpoch: p.epoch } : {}),
       progress: 'plain',
       write: () => undefined,

@@ -12,7 +12,7 @@ import { lastLines } from '../../exec.js';
 import type { BuildPlan } from '../../render/types.js';
 import type { VerifyReport } from '../../verify/index.js';
 import { defaultTags } from '../images/prepare.js';
-import { DEFAULT_PROVENANCE, type Provenance } from '../../shared/modes.js';
+import type { Provenance } from '../../shared/modes.js';
 
 export type BakeStatus = 'verified' | 'built' | 'plan-failed' | 'lint-failed' | 'build-failed' | 'verify-failed';
 
@@ -74,12 +74,12 @@ export function targetName(dirName: string, taken: ReadonlySet<string>): string 
 }
 
 /** The bake target of one plan (pure). */
-export function bakeTarget(plan: BuildPlan, dockerfile: string, opts: { platforms?: string[]; epoch: number; provenance?: Provenance }): BakeTarget {
-  const provenance = opts.provenance ?? DEFAULT_PROVENANCE;
+export function bakeTarget(plan: BuildPlan, dockerfile: string, opts: { epoch: number; provenance: Provenance }): BakeTarget {
+  const { provenance } = opts;
   return {
     context: plan.context,
     dockerfile,
-    platforms: opts.platforms ?? plan.platforms,
+    platforms: plan.platforms,
     // the same local names `build` loads, so `verify DIR` finds them too
     tags: defaultTags(plan, 'load'),
     labels: plan.labels,

@@ -15,7 +15,8 @@
 import { availableParallelism, freemem } from 'node:os';
 import { badInput, toBcError } from '../../errors.js';
 import type { BuildPlan } from '../../render/types.js';
-import { verifyImage, type VerifyOptions } from '../../verify/index.js';
+import { verifyImage } from '../../verify/index.js';
+import { connectorVerifyOptions } from './verify.js';
 import type { BakeConnectorResult, Prepared } from './bake-file.js';
 
 /** what one connector's verify needs per platform (its container, our reading of it) */
@@ -44,8 +45,8 @@ export function verifyBound(o: { platforms: number; connectors: number; given?: 
 
 interface VerifyPhaseOptions {
   concurrency: number;
-  /** verify options for every connector (inputs come from each connector's defaults) */
-  verifyOptions?: (plan: BuildPlan) => Promise<VerifyOptions>;
+  /** seconds per connector command (the other options are each connector's defaults, as `verify DIR` takes them) */
+  timeoutSeconds: number;
   /** called as each connector's verify finishes, in the order they finish */
   onResult?: (r: BakeConnectorResult) => void;
 }
@@ -63,7 +64,7 @@ export async function verifyConnectors(built: readonly Prepared[], o: VerifyPhas
     const plan = p.plan as BuildPlan;
     const image = p.result.image as string;
     try {
-      const vopts = o.verifyOptions ? await o.verifyOptions(plan) : {};
+      const vopts = await connectorVerifyOptions(plan.connector, o.timeoutSeconds);
       const report = await verifyImage(image, { ...vopts, platforms: p.result.platforms, ...(p.result.platformImages ? { platformImages: p.result.platformImages } : {}) });
       p.result.report = report;
       p.result.status = report.ok ? 'verified' : 'verify-failed';

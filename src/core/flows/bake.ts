@@ -28,7 +28,6 @@ import { lintStep, renderStep, StepError, findingLine, type Rendered } from '../
 import { capabilitiesFor } from '../images/images.js';
 import { chooseStrategy, platformTag, type BuildStrategy } from '../strategy.js';
 import { DEFAULT_PLATFORMS } from '../../shared/platforms.js';
-import type { VerifyOptions } from '../../verify/index.js';
 import { Pipeline, done, skip, unwrapStepFailure, type StepHooks, type StepName, type StepRecord } from '../pipeline.js';
 import { defaultLog } from '../request.js';
 import { bakeTarget, targetName, type BakeConnectorResult, type BakeFile, type BakeStatus, type Prepared } from './bake-file.js';
@@ -58,9 +57,9 @@ export interface BakeOptions extends StepHooks {
   /** "REF" for all, or language → REF */
   baseImages?: { all?: string; byLanguage: Record<string, string> };
   verify?: boolean;
-  /** verify options for every connector (inputs come from each connector's defaults) */
-  verifyOptions?: (plan: BuildPlan) => Promise<VerifyOptions>;
-  provenance?: Provenance;
+  /** seconds per connector command during verify (each connector's other verify options are its defaults, as `verify DIR` takes them) */
+  timeoutSeconds: number;
+  provenance: Provenance;
   noCache?: boolean;
   /** buildx builder (default: BUILDX_BUILDER or the current one), e.g. a remote BuildKit */
   builder?: string;
@@ -71,6 +70,9 @@ export interface BakeOptions extends StepHooks {
   log?: (line: string) => void;
 }
 
+/** What planning takes (`bake --print` too): everything but the verify's. */
+type PlanOptions = Omit<BakeOptions, 'timeoutSeconds'>;
+
 interface Planned {
   bakeFile: BakeFile;
   /** the bake file on disk */
@@ -80,7 +82,7 @@ interface Planned {
   bound: VerifyBound;
 }
 
-export async function bakeConnectors(dirs: readonly string[], opts: BakeOptions = {}): Promise<BakeResult> {
+export async function bakeConnectors(dirs: readonly string[], opts: BakeOptions): Promise<BakeResult> {
   const log = opts.log ?? defaultLog;
   const emit = (p: Prepared) => opts.onResult?.(p.result);
   const work = await mkdtemp(join(tmpdir(), 'bc-bake-'));
@@ -100,7 +102,7 @@ export async function bakeConnectors(dirs: readonly string[], opts: BakeOptions 
         if (opts.verify === false) return skip(undefined, 'not asked (--no-verify)');
         const built = prepared.filter((p) => p.result.status === 'built');
         if (built.length === 0) return skip(undefined, 'nothing built');
-        await verifyConnectors(built, { concurrency: bound.value, verifyOptions: opts.verifyOptions, onResult: opts.onResult });
+        await verifyConnectors(built, { concurrency: bound.value, timeoutSeconds: opts.timeoutSeconds, onResult: opts.onResult });
         return done(undefined, `${built.filter((p) => p.result.status === 'verified').length} of ${built.length} verified, ${bound.value} at once: ${bound.why}`);
       });
       const results = prepared.map((p) => p.result);
@@ -116,14 +118,14 @@ export async function bakeConnectors(dirs: readonly string[], opts: BakeOptions 
 }
 
 /** `bake --print`: write the Dockerfiles and bake.json into `workdir` (kept) and return the bake file. */
-export async function printBake(dirs: readonly string[], workdir: string, opts: BakeOptions = {}): Promise<{ bakeFile: BakeFile; file: string; results: BakeConnectorResult[] }> {
+export async function printBake(dirs: readonly string[], workdir: string, opts: PlanOptions): Promise<{ bakeFile: BakeFile; file: string; results: BakeConnectorResult[] }> {
   await mkdir(workdir, { recursive: true });
   const { bakeFile, file, prepared } = await unwrapStepFailure(() => planSteps(new Pipeline(PRINT_STEPS, opts), dirs, workdir, { ...opts, verify: false }, () => undefined));
   return { bakeFile, file, results: prepared.filter((p) => !p.target).map((p) => p.result) };
 }
 
 /** resolve → render → lint → write: the plans, their lint, and the bake file in `work`. */
-async function planSteps(pipe: Pipeline, dirs: readonly string[], work: string, opts: BakeOptions, emit: (p: Prepared) => void): Promise<Planned> {
+async function planSteps(pipe: Pipeline, dirs: readonly string[], work: string, opts: PlanOptions, emit: (p: Prepared) => void): Promise<Planned> {
   const platforms = opts.platforms ?? [...DEFAULT_PLATFORMS];
   const { strategy, bound } = await pipe.step('resolve', async () => {
     // one platform per local tag where the engine's store cannot hold an index (core/strategy.ts)
@@ -155,7 +157,7 @@ async function planSteps(pipe: Pipeline, dirs: readonly string[], work: string, 
 }
 
 /** The render step of every flow, with the base image chosen by the connector's language. */
-async function renderOne(dir: string, opts: BakeOptions): Promise<Prepared> {
+async function renderOne(dir: string, opts: PlanOptions): Promise<Prepared> {
   const result: BakeConnectorResult = { dir, connector: dir, target: null, image: null, status: 'plan-failed', digest: null, platforms: [], problems: [] };
   let rendered: Rendered;
   try {
@@ -172,7 +174,7 @@ async function renderOne(dir: string, opts: BakeOptions): Promise<Prepared> {
   }
   const { plan, epoch } = rendered;
   result.connector = plan.connector.dirName;
-  result.platforms = opts.platforms ?? plan.platforms;
+  result.platforms = plan.platforms;
   // provisional: the lint, build and verify steps say otherwise if it fails there
   result.status = 'built';
   return { dir, plan, epoch: epoch.value, result };
@@ -193,7 +195,7 @@ async function lintOne(p: Prepared): Promise<boolean> {
 }
 
 /** Each connector's Dockerfile (and its ignore file) under `work`, and its bake target(s). */
-async function writeTargets(ready: readonly Prepared[], work: string, opts: BakeOptions, strategy: BuildStrategy): Promise<BakeFile> {
+async function writeTargets(ready: readonly Prepared[], work: string, opts: PlanOptions, strategy: BuildStrategy): Promise<BakeFile> {
   const taken = new Set<string>();
   const defaultGroup: { targets: string[] } = { targets: [] };
   const bakeFile: BakeFile = { group: { default: defaultGroup }, target: {} };
@@ -208,7 +210,7 @@ async function writeTargets(ready: readonly Prepared[], work: string, opts: Bake
     await mkdir(tdir, { recursive: true });
     await writeFile(join(tdir, 'Dockerfile'), plan.dockerfile);
     await writeFile(join(tdir, 'Dockerfile.dockerignore'), plan.dockerignore);
-    const target = bakeTarget(plan, join(tdir, 'Dockerfile'), { platforms: opts.platforms, epoch: p.epoch ?? 0, provenance: strategy.provenance });
+    const target = bakeTarget(plan, join(tdir, 'Dockerfile'), { epoch: p.epoch ?? 0, provenance: strategy.provenance });
     if (split) {
       // the classic store: each platform its own target, loaded under its own tag; the group builds them all
       const images: Record<string, string> = {};

@@ -21,8 +21,8 @@ export interface BuildFlowRequest extends BuildRequestCommon {
   output?: { type: 'load' } | { type: 'oci'; dest: string };
   /** local names (default REPO:VERSION and REPO:dev) */
   tags?: string[];
-  /** run every check after the build; `configFile` feeds check/discover/read */
-  verify?: { configFile?: string; untagAfter?: boolean };
+  /** run every check after the build; `configFile` feeds check/discover/read; seconds per connector command */
+  verify?: { configFile?: string; timeoutSeconds: number; untagAfter?: boolean };
   progress?: 'auto' | 'tty' | 'plain' | 'quiet';
   /** progress text of the build (default stderr) */
   write?: (text: string) => void;
@@ -69,7 +69,7 @@ export async function runBuild(req: BuildFlowRequest, hooks: FlowHooks = {}): Pr
         work: work.path,
         ...(req.tags ? { tags: req.tags } : {}),
         ...buildKnobs(plan, req),
-        progress: req.progress ?? 'auto',
+        ...(req.progress ? { progress: req.progress } : {}),
         ...(req.write ? { write: req.write } : {}),
         sourceDateEpochResolved: Promise.resolve(epoch),
       }),
@@ -93,7 +93,7 @@ export async function runBuild(req: BuildFlowRequest, hooks: FlowHooks = {}): Pr
       return { ...common(), result: 'built', build, strategy, notes };
     }
     report = await run.step('verify', () =>
-      verifyStep(plan, built, { configFile: verifyOpts.configFile, name: build?.tags[0] ?? plan.connector.repository, work: work.path, onProgress: log }).catch((err: unknown) => {
+      verifyStep(plan, built, { configFile: verifyOpts.configFile, timeoutSeconds: verifyOpts.timeoutSeconds, name: build?.tags[0] ?? plan.connector.repository, work: work.path, onProgress: log }).catch((err: unknown) => {
         if (err instanceof StepError && err.report) report = err.report;
         throw err;
       }),

@@ -16,7 +16,7 @@
  * No release tag exists before step 5, and step 5 runs only when 1-4 passed.
  */
 import { docker } from '../../docker/cli.js';
-import { DEFAULT_PLATFORMS } from '../../shared/platforms.js';
+import { connectorPlatforms } from '../../shared/platforms.js';
 import { imagetoolsInspect, indexFacts } from '../../docker/imagetools.js';
 import { BcError, badInput, failed, refused } from '../../errors.js';
 import { loadConnector } from '../../connector/metadata.js';
@@ -39,10 +39,10 @@ export interface MergeOptions {
   registry?: string;
   repository?: string;
   aliases?: boolean;
-  latest?: LatestMode;
+  latest: LatestMode;
   force?: boolean;
   dryRun?: boolean;
-  retries?: number;
+  retries: number;
   /** the registry login given to the command (else BUILD_CONNECTOR_USERNAME/PASSWORD, else the docker config) */
   login?: RegistryLogin;
   log?: (line: string) => void;
@@ -135,7 +135,7 @@ async function mergeSteps(dir: string, opts: MergeOptions, log: (l: string) => v
     if (opts.digests.length === 0) throw badInput('--digests: give at least one digest record file');
     const c = await loadConnector(dir);
     const target = resolveTarget(c, { registry: opts.registry, repository: opts.repository });
-    const platforms = opts.platforms ?? c.options.platforms ?? [...DEFAULT_PLATFORMS];
+    const platforms = connectorPlatforms(opts.platforms, c.options.platforms);
     const records = await Promise.all(opts.digests.map(async (file) => ({ file, record: await readDigestRecord(file) })));
     const { byPlatform, ignored } = selectRecords(records, { dirName: c.dirName, repository: c.repository, version: target.version, platforms });
     for (const i of ignored) log(`ignored ${i}`);

@@ -30,7 +30,7 @@ import { createAnnotatedTag, pushTag, repoRoot } from '../../git.js';
 import { newRetryStats, retryPolicy, withRetry, type RetryStats } from '../../registry/retry.js';
 import { splitRepository } from '../../publish/target.js';
 import { applyTags, pushByDigest, readBack, type ApplyContext, type ImageFacts, type TagOutcome } from '../../publish/apply.js';
-import { DEFAULT_GIT_TAG_FORMAT, formatGitTag } from '../../publish/release-plan.js';
+import { formatGitTag } from '../../publish/release-plan.js';
 import { INPUTS_ANNOTATION, inputKey, type InputKey } from '../../publish/input-key.js';
 import { ATTESTATION_NOTE, type AlreadyPublished, type BuildFacts, type PublishResult, type Refused, type SbomSummary } from '../result.js';
 import type { PlatformSbom } from '../../sbom/generate.js';
@@ -43,7 +43,6 @@ import { defaultLog, type FlowHooks, type PublishRequest } from '../request.js';
 import { buildFacts, buildKnobs, buildStep, lintStep, renderStep, untag, verifyStep, workDir, StepError, type Rendered } from '../steps.js';
 import { immutability, pendingTags, publishable, resolve, type Immutability, type Resolved } from './publish-resolve.js';
 import { attachSboms, makeSboms, withoutSbom, type SbomJob } from './publish-sbom.js';
-import { DEFAULT_PROVENANCE } from '../../shared/modes.js';
 
 const PUBLISH_STEPS: readonly StepName[] = ['resolve', 'render', 'lint', 'build', 'verify', 'sbom', 'push', 'tag'];
 
@@ -188,7 +187,7 @@ export async function runPublish(req: PublishRequest, hooks: FlowHooks = {}): Pr
 async function build(run: Run, acc: Acc): Promise<StepOutcome<Built>> {
   const { req, r, plan, epoch, log } = run;
   const knobs = buildKnobs(plan, req);
-  const key: InputKey = await inputKey({ plan, buildArgs: knobs.buildArgs ?? {}, provenance: String(knobs.provenance ?? DEFAULT_PROVENANCE), epoch: epoch.value }).catch((err: unknown) => ({ key: undefined, why: toBcError(err).message }));
+  const key: InputKey = await inputKey({ plan, buildArgs: knobs.buildArgs ?? {}, provenance: String(knobs.provenance), epoch: epoch.value }).catch((err: unknown) => ({ key: undefined, why: toBcError(err).message }));
   const unchanged = await unchangedImages(run, key);
   if (unchanged) return skip(unchanged, `unchanged: ${r.target.reference}:${run.versionTag} already holds ${unchanged.facts.digest}, built from the same inputs (${key.key}); nothing rebuilt`);
   if (key.key === undefined) log(`build inputs not keyed (${key.why}): a re-publish of this version will rebuild`);
@@ -321,7 +320,7 @@ async function verify(run: Run, acc: Acc, go: Go): Promise<void> {
   try {
     await run.pipeline.step('verify', async () => {
       if (go.resume || !go.built) return skip(undefined, verifiedOnce(r));
-      const out = await verifyStep(plan, go.built, { configFile: req.configFile, name: run.localName, work: run.work, onProgress: run.log }).catch((err: unknown) => {
+      const out = await verifyStep(plan, go.built, { configFile: req.configFile, timeoutSeconds: req.timeoutSeconds, name: run.localName, work: run.work, onProgress: run.log }).catch((err: unknown) => {
         // a failed check: the result carries the whole report too
         if (err instanceof StepError && err.report) acc.report = err.report;
         throw err;
@@ -380,7 +379,7 @@ async function tag(run: Run, acc: Acc, go: Go): Promise<StepOutcome<TagOutcome[]
   const manifest = await readBack(ctx, go.published, plan.platforms);
   const outcome = await applyTags(ctx, r.tagPlan, manifest);
   if (req.gitTag && r.commit) {
-    const name = formatGitTag(req.gitTagFormat ?? DEFAULT_GIT_TAG_FORMAT, r.connector.dirName, r.tagPlan.version);
+    const name = formatGitTag(req.gitTagFormat, r.connector.dirName, r.tagPlan.version);
     const root = await repoRoot(r.connector.dir);
     const created = await createAnnotatedTag(root, name, `${r.target.reference}:${r.tagPlan.version}\n\n${go.published.digest}`, { sha: r.commit });
     if (req.pushGitTag) await pushTag(root, name, req.gitRemote ?? 'origin');

@@ -26,7 +26,7 @@ import { Pipeline, StepFailure, done, type StepName } from '../pipeline.js';
 import { defaultLog, type FlowHooks } from '../request.js';
 import { buildFacts, buildStep, lintStep, renderStep, untag, workDir } from '../steps.js';
 import { capabilitiesFor } from '../images/images.js';
-import { DEFAULT_PROVENANCE, type Provenance } from '../../shared/modes.js';
+import type { Provenance } from '../../shared/modes.js';
 
 export const RECORD_STEPS: readonly StepName[] = ['resolve', 'render', 'lint', 'build', 'push', 'verify', 'record'];
 
@@ -37,12 +37,12 @@ export interface PlatformBuildOptions {
   registry?: string;
   repository?: string;
   baseImage?: string;
-  provenance?: Provenance;
+  provenance: Provenance;
   /** buildx builder (default: BUILDX_BUILDER or the current one) */
   builder?: string;
   /** verify options (inputs, timeouts); platforms are forced to `platform` */
-  verify?: Omit<VerifyOptions, 'platforms'>;
-  retries?: number;
+  verify: Omit<VerifyOptions, 'platforms'>;
+  retries: number;
   /** the registry login given to the command (else BUILD_CONNECTOR_USERNAME/PASSWORD, else the docker config) */
   login?: RegistryLogin;
   log?: (line: string) => void;
@@ -104,7 +104,7 @@ async function recordSteps(dir: string, opts: PlatformBuildOptions, log: (line: 
         goal: 'push',
         work: work.path,
         tags: [`build-connector-record/${c.dirName}:${process.pid}-${Date.now().toString(36)}`.toLowerCase()],
-        provenance: opts.provenance ?? DEFAULT_PROVENANCE,
+        provenance: opts.provenance,
         buildArgs: plan.buildArgs,
         builder: opts.builder,
         sourceDateEpochResolved: Promise.resolve(epoch),

@@ -12,7 +12,7 @@ import { discoverConnectors } from '../../monorepo/discovery.js';
 import { parseGitTag, resolveRelease, type ReleasePlan } from '../../publish/release-plan.js';
 import { Pipeline, done, skip, unwrapStepFailure, type StepHooks, type StepName, type StepRecord } from '../pipeline.js';
 
-export { DEFAULT_GIT_TAG_FORMAT, DEFAULT_RELEASE_TAG_PATTERN } from '../../publish/release-plan.js';
+export { DEFAULT_RELEASE_TAG_PATTERN } from '../../publish/release-plan.js';
 
 const RELEASE_STEPS: readonly StepName[] = ['discover', 'resolve'];
 
@@ -27,8 +27,8 @@ interface ReleaseRequest {
    * place of `root`.
    */
   searchRoots?: readonly string[];
-  /** the connector tag format, with {dir} (default {dir}/v{version}) */
-  format?: string;
+  /** the connector tag format, with {dir} (the grammar's default: {dir}/v{version}) */
+  format: string;
   /** the single-connector tag pattern (default: build-connector.yaml's, else v{version}) */
   releaseTagPattern?: string;
 }
@@ -38,12 +38,12 @@ interface ReleaseFlowResult {
   steps: StepRecord[];
 }
 
-/** The first root holding a connector named `name` (no name: the first root). */
-async function rootNaming(gitRef: string, roots: readonly string[], format: string | undefined): Promise<string> {
+/** The first root holding a connector named `name` (a plain vX.Y.Z tag names none: the first root holding any connector). */
+async function rootNaming(gitRef: string, roots: readonly string[], format: string): Promise<string> {
   const name = parseGitTag(gitRef, format)?.dir;
   for (const root of roots) {
-    if (name !== undefined && !(await discoverConnectors({ base: root })).some((c) => c.name === name)) continue;
-    return root;
+    const found = await discoverConnectors({ base: root });
+    if (name === undefined ? found.length > 0 : found.some((c) => c.name === name)) return root;
   }
   const tag = gitRef.replace(/^refs\/tags\//, '');
   throw new BcError('badInput', `release tag ${tag}: no connector directory named "${name ?? '?'}" under ${roots.join(', ')}`, {

@@ -38,7 +38,7 @@ export interface TagsRequest {
   aliases?: boolean;
   latest: LatestMode;
   /** attempts per registry request (default 5) */
-  retries?: number;
+  retries: number;
   login?: RegistryLogin;
 }
 

@@ -33,7 +33,8 @@ export interface VerifyRequest {
   platforms?: string[];
   inputs: { config?: string; catalog?: string; state?: string; input?: string };
   connectorType?: 'source' | 'destination';
-  timeoutSeconds?: number;
+  /** seconds per connector command (the grammar's default: 120) */
+  timeoutSeconds: number;
   memory?: string;
   pidsLimit?: number;
   cpus?: number;
@@ -61,9 +62,9 @@ async function isConnectorDir(p: string): Promise<boolean> {
  * (inputs, secrets/, expected labels, type), with a timeout: what bake and
  * digest-record verify with too.
  */
-export async function connectorVerifyOptions(c: Connector, opts: { timeoutSeconds?: number } = {}): Promise<VerifyOptions> {
+export async function connectorVerifyOptions(c: Connector, timeoutSeconds: number): Promise<VerifyOptions> {
   const { connectorVerifyDefaults } = await import('../../verify/defaults.js');
-  return { timeoutSeconds: opts.timeoutSeconds, ...(await connectorVerifyDefaults(c)) };
+  return { timeoutSeconds, ...(await connectorVerifyDefaults(c)) };
 }
 
 /** The request → the image to verify and what verifyImage needs (DIR: defaults from the connector). */

@@ -52,7 +52,7 @@ async function checkOciDest(dest: string): Promise<string> {
 }
 
 /** Build the plan's image (one buildx invocation). Missing platforms/store stop it before buildx (exit 3). */
-export async function buildImage(plan: BuildPlan, opts: BuildOptions = {}): Promise<BuildResult> {
+export async function buildImage(plan: BuildPlan, opts: BuildOptions): Promise<BuildResult> {
   const t0 = performance.now();
   const write = opts.write ?? ((s: string) => void process.stderr.write(s));
   // the probes (three docker processes, one git) run while lint works

@@ -7,7 +7,7 @@
 import { BcError } from '../../errors.js';
 import { invalidPlatforms } from '../../shared/platforms.js';
 import { type BuildRequest } from '../../docker/buildx.js';
-import { type Provenance, DEFAULT_PROVENANCE } from '../../shared/modes.js';
+import type { Provenance } from '../../shared/modes.js';
 import { unsupportedPlatforms, type BuilderCapabilities } from '../../docker/buildx-capabilities.js';
 import type { BuildPlan } from '../../render/types.js';
 import type { BuildOptions } from './result.js';
@@ -44,7 +44,7 @@ export function prepareBuild(
   const platforms = opts.platforms ?? plan.platforms;
   checkPlatforms(platforms);
   const output = opts.output ?? { type: 'load' as const };
-  const provenance = opts.provenance ?? DEFAULT_PROVENANCE;
+  const provenance = opts.provenance;
 
   const missing = unsupportedPlatforms(caps, platforms);
   if (missing.length > 0) {

@@ -22,8 +22,7 @@ export interface BuildOptions {
   buildArgs?: Record<string, string>;
   cacheFrom?: string[];
   cacheTo?: string[];
-  /** default min */
-  provenance?: Provenance;
+  provenance: Provenance;
   /** default: $SOURCE_DATE_EPOCH, else last commit time of the connector dir, else 0 */
   sourceDateEpoch?: number;
   builder?: string;

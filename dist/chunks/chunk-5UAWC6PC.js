@@ -1,7 +1,0 @@
-import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
-import {
-  init_define_BC_HELP
-} from "./chunk-4S36LVC7.js";
-
-// src/core/platforms.ts
-init_define_BC_HELP();

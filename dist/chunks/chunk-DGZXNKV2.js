@@ -1,0 +1,7 @@
+import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
+import {
+  init_define_BC_HELP
+} from "./chunk-HWQF2DLQ.js";
+
+// src/core/platforms.ts
+init_define_BC_HELP();

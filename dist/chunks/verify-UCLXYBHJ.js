@@ -1,0 +1,33 @@
+import { createRequire as __bcCreateRequire } from 'node:module'; const require = __bcCreateRequire(import.meta.url);
+import {
+  VERIFY_STEPS,
+  connectorVerifyOptions,
+  resolveVerifyTarget,
+  runVerify
+} from "./chunk-4EYWP5CI.js";
+import "./chunk-K4K4KYBG.js";
+import "./chunk-4BMBBMZM.js";
+import "./chunk-7KWH7VUP.js";
+import {
+  CHECK_IDS
+} from "./chunk-VKGSEGKY.js";
+import "./chunk-N5APPE22.js";
+import "./chunk-G6CWDOAS.js";
+import "./chunk-J7CCGA2A.js";
+import "./chunk-2UDPR3IH.js";
+import "./chunk-AC6MT37A.js";
+import "./chunk-Z2MWC52I.js";
+import "./chunk-I7TGTHSS.js";
+import "./chunk-TVMRY7EN.js";
+import "./chunk-STQCJ5OL.js";
+import "./chunk-FLBFUWAO.js";
+import "./chunk-SVKG5X7A.js";
+import "./chunk-BSQYAL4K.js";
+import "./chunk-HWQF2DLQ.js";
+export {
+  CHECK_IDS,
+  VERIFY_STEPS,
+  connectorVerifyOptions,
+  resolveVerifyTarget,
+  runVerify
+};
